@@ -1,0 +1,1 @@
+"""Approval subgraph: applications, legal documents, pushes, the feedback inbox."""

@@ -1,0 +1,1 @@
+"""Catalog subgraph: departments, people, matters, linkages and their publication."""

@@ -1,0 +1,22 @@
+"""The catalog federation schema."""
+
+from __future__ import annotations
+
+import strawberry
+
+from api.catalog.mutations import CatalogMutation
+from api.catalog.queries import CatalogQuery
+from api.core.schema import build_schema
+
+
+@strawberry.type
+class Query(CatalogQuery):
+    pass
+
+
+@strawberry.type
+class Mutation(CatalogMutation):
+    pass
+
+
+schema = build_schema(query=Query, mutation=Mutation)

@@ -1,0 +1,1 @@
+"""Shared infrastructure: settings, database, authn, authz, errors, the subgraph app factory."""

@@ -1,0 +1,76 @@
+"""Every setting comes from the environment (prefix-free names match the issue texts)."""
+
+from __future__ import annotations
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT_DIR = Path(__file__).resolve().parents[2]
+DEFAULT_VAR_DIR = ROOT_DIR / "var"
+DEFAULT_PORTS = {
+    "gateway": 4000,
+    "catalog": 4101,
+    "approval": 4102,
+    "supervision": 4103,
+    "credit": 4104,
+}
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    env: str = Field(default="development", alias="SHENGUAN_ENV")
+    var_dir: Path = Field(default=DEFAULT_VAR_DIR, alias="SHENGUAN_VAR_DIR")
+    database_url: str = Field(default="", alias="DATABASE_URL")
+    # Signs session tokens; the embedded default generates one into var/ on first start.
+    secret_key: str = Field(default="", alias="SHENGUAN_SECRET_KEY")
+    token_ttl_minutes: int = Field(default=30, alias="SHENGUAN_TOKEN_TTL_MINUTES")
+    host: str = Field(default="127.0.0.1", alias="SHENGUAN_HOST")
+    gateway_port: int = Field(default=DEFAULT_PORTS["gateway"], alias="SHENGUAN_GATEWAY_PORT")
+    catalog_port: int = Field(default=DEFAULT_PORTS["catalog"], alias="SHENGUAN_CATALOG_PORT")
+    approval_port: int = Field(default=DEFAULT_PORTS["approval"], alias="SHENGUAN_APPROVAL_PORT")
+    supervision_port: int = Field(
+        default=DEFAULT_PORTS["supervision"], alias="SHENGUAN_SUPERVISION_PORT"
+    )
+    credit_port: int = Field(default=DEFAULT_PORTS["credit"], alias="SHENGUAN_CREDIT_PORT")
+    sql_echo: bool = Field(default=False, alias="SHENGUAN_SQL_ECHO")
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{self.var_dir / 'shenguan.db'}"
+
+    def subgraph_ports(self) -> dict[str, int]:
+        return {
+            "catalog": self.catalog_port,
+            "approval": self.approval_port,
+            "supervision": self.supervision_port,
+            "credit": self.credit_port,
+        }
+
+    def effective_secret_key(self) -> str:
+        if self.secret_key:
+            return self.secret_key
+        if self.is_production:
+            msg = "SHENGUAN_SECRET_KEY must be set in production"
+            raise RuntimeError(msg)
+        key_file = self.var_dir / "secret.key"
+        if not key_file.exists():
+            self.var_dir.mkdir(parents=True, exist_ok=True)
+            key_file.write_text(secrets.token_urlsafe(48))
+            key_file.chmod(0o600)
+        return key_file.read_text().strip()
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,67 @@
+"""Expected failures are data: services raise ``ValidationFailed``; mutations return it typed.
+
+Every subgraph returns the same two shareable GraphQL types, so a client handles bad input
+the same way everywhere: ``... on ValidationErrors { errors { field code message } }``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import strawberry
+
+
+@dataclass(frozen=True)
+class FieldIssue:
+    """One problem with one input field. ``field`` is the input path, e.g. ``creditCode``."""
+
+    field: str
+    code: str
+    message: str
+
+
+@dataclass
+class ValidationFailed(Exception):  # noqa: N818 - reads as a sentence: raise ValidationFailed
+    issues: list[FieldIssue] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return "; ".join(f"{i.field}: {i.message}" for i in self.issues)
+
+    @classmethod
+    def single(cls, field_name: str, code: str, message: str) -> ValidationFailed:
+        return cls([FieldIssue(field_name, code, message)])
+
+
+class NotFoundError(Exception):
+    """An object is missing, or lies outside the caller's scope (both answer the same)."""
+
+
+@strawberry.federation.type(
+    shareable=True, description="输入字段错误：字段路径、机器可读代码、中文说明"
+)
+class FieldError:
+    field: str
+    code: str
+    message: str
+
+
+@strawberry.federation.type(shareable=True, description="预期内的失败（输入校验），逐字段列出")
+class ValidationErrors:
+    errors: list[FieldError]
+
+    @classmethod
+    def from_exception(cls, exc: ValidationFailed) -> ValidationErrors:
+        return cls(
+            errors=[FieldError(field=i.field, code=i.code, message=i.message) for i in exc.issues]
+        )
+
+
+def parse_id(value: object, field_name: str) -> int:
+    """Turn a GraphQL ``ID`` into a row id, or fail naming the field."""
+    try:
+        number = int(str(value))
+    except ValueError:
+        raise ValidationFailed.single(field_name, "INVALID_ID", "编号格式不正确") from None
+    if number <= 0:
+        raise ValidationFailed.single(field_name, "INVALID_ID", "编号格式不正确")
+    return number

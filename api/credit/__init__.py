@@ -1,0 +1,1 @@
+"""Credit subgraph: subjects, credit records, rules, joint punishment, lookup log."""

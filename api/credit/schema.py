@@ -1,0 +1,22 @@
+"""The credit federation schema."""
+
+from __future__ import annotations
+
+import strawberry
+
+from api.core.schema import build_schema
+from api.credit.mutations import CreditMutation
+from api.credit.queries import CreditQuery
+
+
+@strawberry.type
+class Query(CreditQuery):
+    pass
+
+
+@strawberry.type
+class Mutation(CreditMutation):
+    pass
+
+
+schema = build_schema(query=Query, mutation=Mutation)

@@ -1,0 +1,149 @@
+"""Starts and stops the whole stack: four uvicorn subgraphs and the Hive Gateway.
+
+Used by `shenguan serve` and by the through-the-gateway tests, so both run the same thing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from api.compose import GATEWAY_DIR, SUBGRAPHS, runtime_supergraph
+
+
+class StartupError(RuntimeError):
+    pass
+
+
+@dataclass
+class Stack:
+    host: str
+    gateway_port: int
+    subgraph_ports: dict[str, int]
+    env: dict[str, str]
+    work_dir: Path
+    log_dir: Path | None = None
+    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+
+    @property
+    def gateway_url(self) -> str:
+        return f"http://{self.host}:{self.gateway_port}/graphql"
+
+    def subgraph_url(self, name: str) -> str:
+        return f"http://{self.host}:{self.subgraph_ports[name]}/graphql"
+
+    def _output(self, name: str) -> int | None:
+        if self.log_dir is None:
+            return None
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        return os.open(self.log_dir / f"{name}.log", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+
+    def _spawn(self, name: str, argv: list[str], cwd: Path | None = None) -> None:
+        out = self._output(name)
+        # A new session per child: Ctrl-C reaches us once, and we stop children in order.
+        self.processes[name] = subprocess.Popen(  # noqa: S603 - fixed argv
+            argv,
+            cwd=cwd,
+            env=self.env,
+            stdout=out,
+            stderr=subprocess.STDOUT if out is not None else None,
+            start_new_session=True,
+        )
+        if out is not None:
+            os.close(out)
+
+    def start(self, timeout: float = 60.0) -> None:
+        for name in SUBGRAPHS:
+            self._spawn(
+                name,
+                [
+                    sys.executable,
+                    "-m",
+                    "uvicorn",
+                    f"api.{name}.app:app",
+                    "--host",
+                    self.host,
+                    "--port",
+                    str(self.subgraph_ports[name]),
+                    "--no-access-log",
+                    "--log-level",
+                    "warning",
+                ],
+            )
+        for name in SUBGRAPHS:
+            self._wait_http(name, f"http://{self.host}:{self.subgraph_ports[name]}/health", timeout)
+        supergraph = runtime_supergraph(
+            self.subgraph_ports, self.host, self.work_dir / "supergraph.graphql"
+        )
+        node = shutil.which("node")
+        if node is None:
+            raise StartupError("node (Node.js 20+) is required for the gateway")
+        self.env["SHENGUAN_SUPERGRAPH"] = str(supergraph)
+        self.env["SHENGUAN_GATEWAY_PORT"] = str(self.gateway_port)
+        self.env["SHENGUAN_HOST"] = self.host
+        self._spawn(
+            "gateway",
+            [
+                node,
+                str(GATEWAY_DIR / "node_modules" / ".bin" / "hive-gateway"),
+                "supergraph",
+                str(supergraph),
+                "--host",
+                self.host,
+                "--port",
+                str(self.gateway_port),
+            ],
+            cwd=GATEWAY_DIR,
+        )
+        self._wait_http("gateway", f"http://{self.host}:{self.gateway_port}/healthcheck", timeout)
+
+    def _wait_http(self, name: str, url: str, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            proc = self.processes[name]
+            if proc.poll() is not None:
+                self.stop()
+                raise StartupError(f"{name} exited with code {proc.returncode} during start")
+            try:
+                if httpx.get(url, timeout=1.0).status_code == 200:  # noqa: PLR2004
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        self.stop()
+        raise StartupError(f"{name} did not answer {url} within {timeout:.0f}s")
+
+    def stop(self, timeout: float = 10.0) -> None:
+        # Gateway first, so no request reaches a subgraph that is going away.
+        order = ["gateway", *[n for n in self.processes if n != "gateway"]]
+        for name in order:
+            proc = self.processes.get(name)
+            if proc is not None and proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+        for name in order:
+            proc = self.processes.get(name)
+            if proc is None:
+                continue
+            try:
+                proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        self.processes.clear()
+
+    def wait(self) -> int:
+        """Block until any child exits; returns its exit code."""
+        while True:
+            for proc in self.processes.values():
+                code = proc.poll()
+                if code is not None:
+                    return code
+            time.sleep(0.5)

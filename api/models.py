@@ -1,0 +1,15 @@
+"""Imports every table module so SQLModel.metadata is complete (Alembic, tests)."""
+
+from api.approval import models as approval_models
+from api.catalog import models as catalog_models
+from api.core import models as core_models
+from api.credit import models as credit_models
+from api.supervision import models as supervision_models
+
+__all__ = [
+    "approval_models",
+    "catalog_models",
+    "core_models",
+    "credit_models",
+    "supervision_models",
+]

@@ -1,0 +1,1 @@
+"""Supervision subgraph: findings, measures, enforcement results, policy notices."""

@@ -1,0 +1,75 @@
+"""`Matter.applications` (approval's extension of catalog's entity) batches its SQL."""
+
+from api.approval.loaders import ApprovalLoaders
+from api.approval.schema import schema
+from tests import factories
+from tests.graphql import run
+
+ENTITIES = """
+query Entities($reps: [_Any!]!) {
+  _entities(representations: $reps) {
+    ... on Matter { id applications { applicantName status } }
+  }
+}
+"""
+
+
+async def _matters_with_applications(session, count: int):
+    dept = await factories.department(session)
+    subj = await factories.subject(session)
+    matters = []
+    for _ in range(count):
+        mat = await factories.matter(session, dept)
+        await factories.application(session, mat, subj)
+        matters.append(mat)
+    return matters, subj
+
+
+async def test_entities_resolve_applications_per_matter(session, authorizer):
+    dept = await factories.department(session)
+    clerk = await factories.user(session, authorizer, role="approval_clerk", dept=dept)
+    matters, subj = await _matters_with_applications(session, 2)
+
+    result = await run(
+        schema,
+        ApprovalLoaders,
+        ENTITIES,
+        session=session,
+        authorizer=authorizer,
+        principal=clerk,
+        variables={"reps": [{"__typename": "Matter", "id": str(m.id)} for m in matters]},
+    )
+
+    assert result.errors is None
+    assert result.data == {
+        "_entities": [
+            {
+                "id": str(m.id),
+                "applications": [{"applicantName": subj.name, "status": "SUBMITTED"}],
+            }
+            for m in matters
+        ]
+    }
+
+
+async def test_statement_count_does_not_grow_with_the_number_of_matters(
+    session, authorizer, count_statements
+):
+    dept = await factories.department(session)
+    clerk = await factories.user(session, authorizer, role="approval_clerk", dept=dept)
+    counts = []
+    for size in (3, 30):
+        matters, _ = await _matters_with_applications(session, size)
+        count_statements.count = 0
+        result = await run(
+            schema,
+            ApprovalLoaders,
+            ENTITIES,
+            session=session,
+            authorizer=authorizer,
+            principal=clerk,
+            variables={"reps": [{"__typename": "Matter", "id": str(m.id)} for m in matters]},
+        )
+        assert result.errors is None
+        counts.append(count_statements.count)
+    assert counts[0] == counts[1] == 1

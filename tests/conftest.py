@@ -1,0 +1,84 @@
+"""Fixtures: one migrated database per run, and one rolled-back transaction per test."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+
+# Settings are read once per process: fix the key before anything imports them.
+os.environ.setdefault("SHENGUAN_SECRET_KEY", "test-secret-key-with-enough-length-0123456789")
+os.environ.setdefault(
+    "SHENGUAN_VAR_DIR", str(Path(__file__).resolve().parent.parent / "var" / "test")
+)
+
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from api.core.authz import Authorizer
+from api.core.db import SerialSession, make_engine
+from api.core.migrate import migrate
+from tests.databases import backend, fresh_database
+
+
+def pytest_report_header() -> str:
+    return f"database backend: {backend()}"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with fresh_database(tmp_path_factory.mktemp("db")) as url:
+        migrate(url)
+        yield url
+
+
+@pytest.fixture(scope="session")
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = make_engine(database_url)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+async def session(engine: AsyncEngine) -> AsyncIterator[SerialSession]:
+    """A session inside a transaction that is rolled back after the test."""
+    async with engine.connect() as connection:
+        transaction = await connection.begin()
+        session = SerialSession(
+            bind=connection, expire_on_commit=False, join_transaction_mode="create_savepoint"
+        )
+        try:
+            yield session
+        finally:
+            await session.close()
+            await transaction.rollback()
+
+
+@pytest.fixture
+async def authorizer(engine: AsyncEngine) -> Authorizer:
+    """A fresh enforcer whose changes stay in memory (role grants made by factories)."""
+    authorizer = await Authorizer.from_engine(engine)
+    authorizer.enforcer.enable_auto_save(False)  # noqa: FBT003 - pycasbin API
+    return authorizer
+
+
+class StatementCounter:
+    def __init__(self) -> None:
+        self.count = 0
+        self.statements: list[str] = []
+
+    def __call__(self, _conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.strip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN")):
+            return
+        self.count += 1
+        self.statements.append(statement)
+
+
+@pytest.fixture
+def count_statements(engine: AsyncEngine) -> Iterator[StatementCounter]:
+    counter = StatementCounter()
+    event.listen(engine.sync_engine, "before_cursor_execute", counter)
+    yield counter
+    event.remove(engine.sync_engine, "before_cursor_execute", counter)

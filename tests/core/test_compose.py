@@ -1,0 +1,18 @@
+import re
+
+from api.compose import SUPERGRAPH_PATH, compose, stale_files
+
+
+def test_composition_succeeds_and_holds_all_four_subgraphs(tmp_path):
+    supergraph = compose(tmp_path).read_text("utf-8")
+    graphs = re.findall(r'(\w+) @join__graph\(name: "(\w+)", url: "([^"]+)"\)', supergraph)
+    assert sorted(name for _, name, _ in graphs) == ["approval", "catalog", "credit", "supervision"]
+    # Entities are shared by key, not copied: Application is defined by approval and
+    # extended by supervision.
+    assert 'type Application @join__type(graph: APPROVAL, key: "id")' in supergraph
+    assert '@join__type(graph: SUPERVISION, key: "id")' in supergraph
+
+
+def test_committed_supergraph_is_current():
+    assert SUPERGRAPH_PATH.exists()
+    assert stale_files() == []
