@@ -2,6 +2,7 @@
 
 from api.approval import models as approval_models
 from api.catalog import models as catalog_models
+from api.core import events as core_events
 from api.core import models as core_models
 from api.credit import models as credit_models
 from api.supervision import models as supervision_models
@@ -9,6 +10,7 @@ from api.supervision import models as supervision_models
 __all__ = [
     "approval_models",
     "catalog_models",
+    "core_events",
     "core_models",
     "credit_models",
     "supervision_models",

@@ -12,6 +12,7 @@ from starlette.websockets import WebSocket
 
 from api.core.auth import Principal
 from api.core.authz import Authorizer
+from api.core.scope import Scope, scope_of
 
 LoadersT = TypeVar("LoadersT")
 
@@ -30,6 +31,11 @@ class Context(Generic[LoadersT]):
             msg = "未登录"
             raise PermissionError(msg)
         return self.principal
+
+    @property
+    def scope(self) -> Scope:
+        """The caller's responsibility scope; resolvers filter SQL with it."""
+        return scope_of(self.require_principal(), self.authorizer)
 
 
 AnyContext = Context[Any]
