@@ -88,7 +88,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         for name in stack.subgraph_ports:
             print(f"  子图 {name}: {stack.subgraph_url(name)}")
         print(f"日志目录: {settings.var_dir / 'logs'}")
-        print('获取令牌：mutation { signIn(username: "spj_clerk", password: "…") { ... } }')
+        print('登录：mutation { signIn(username: "spj_clerk", password: "…") { ... } }')
         print("按 Ctrl-C 停止全部进程")
         code = stack.wait()
     except KeyboardInterrupt:
@@ -104,9 +104,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _cmd_token(args: argparse.Namespace) -> int:
-    """Print a session token for a user (development and connected-system set-up)."""
+    """Open a session for a user and print its token (development and debugging)."""
     from api.core.accounts import departments_of
-    from api.core.auth import Principal, get_user_by_username, issue_token
+    from api.core.auth import get_user_by_username, open_session
     from api.core.db import get_engine, session_scope
 
     async def _run() -> str | None:
@@ -115,17 +115,39 @@ def _cmd_token(args: argparse.Namespace) -> int:
             if user is None or user.id is None:
                 return None
             departments = await departments_of(session=session, username=user.username)
+            dept = args.department or (departments[0] if departments else None)
+            if dept is None or dept not in departments:
+                return None
+            token, _row = await open_session(
+                session, user_id=user.id, department_id=dept, client_address="cli"
+            )
         await get_engine().dispose()
-        if not departments:
-            return None
-        dept = args.department or departments[0]
-        return issue_token(Principal(user_id=user.id, username=user.username, department_id=dept))
+        return token
 
     token = asyncio.run(_run())
     if token is None:
-        print(f"用户 {args.username} 不存在或没有部门角色", file=sys.stderr)
+        print(f"用户 {args.username} 不存在或在该部门没有角色", file=sys.stderr)
         return 1
     print(token)
+    return 0
+
+
+def _cmd_audit_purge(args: argparse.Namespace) -> int:
+    """Remove audit rows older than the retention period (at least 180 days)."""
+    from api.core.audit import MIN_RETENTION_DAYS, purge
+    from api.core.db import get_engine, session_scope
+
+    if args.days < MIN_RETENTION_DAYS:
+        print(f"审计记录至少保留 {MIN_RETENTION_DAYS} 天", file=sys.stderr)
+        return 2
+
+    async def _run() -> int:
+        async with session_scope(get_engine()) as session:
+            removed = await purge(session, older_than_days=args.days)
+        await get_engine().dispose()
+        return removed
+
+    print(f"已清除 {asyncio.run(_run())} 条超过 {args.days} 天的审计记录")
     return 0
 
 
@@ -145,6 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
     token.add_argument("username")
     token.add_argument("--department", help="部门编号（默认为该用户的第一个部门）")
     token.set_defaults(func=_cmd_token)
+    purge = sub.add_parser("audit-purge", help="清除超过保留期（至少180天）的审计记录")
+    purge.add_argument("--days", type=int, default=180, help="保留天数（不少于180）")
+    purge.set_defaults(func=_cmd_audit_purge)
     return parser
 
 

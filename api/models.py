@@ -2,6 +2,7 @@
 
 from api.approval import models as approval_models
 from api.catalog import models as catalog_models
+from api.core import audit as core_audit
 from api.core import events as core_events
 from api.core import models as core_models
 from api.credit import models as credit_models
@@ -10,6 +11,7 @@ from api.supervision import models as supervision_models
 __all__ = [
     "approval_models",
     "catalog_models",
+    "core_audit",
     "core_events",
     "core_models",
     "credit_models",

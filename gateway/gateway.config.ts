@@ -10,11 +10,24 @@ export const gatewayConfig = defineConfig({
   host: env.SHENGUAN_HOST ?? '127.0.0.1',
   port: Number(env.SHENGUAN_GATEWAY_PORT ?? 4000),
   graphiql: env.SHENGUAN_ENV !== 'production',
-  // Identity travels to every subgraph, which verifies the token itself.
+  // Identity travels to every subgraph, which verifies the session or key itself: the
+  // bearer token of connected systems and the browser's session cookie. The access
+  // subgraph's Set-Cookie (sign-in, department switch, sign-out) goes back to the browser,
+  // which is served on the gateway's origin (SameSite=Strict).
   propagateHeaders: {
     fromClientToSubgraphs({ request }) {
+      const headers: Record<string, string> = {};
       const authorization = request.headers.get('authorization');
-      return authorization ? { authorization } : {};
+      if (authorization) headers.authorization = authorization;
+      const cookie = request.headers.get('cookie');
+      if (cookie) headers.cookie = cookie;
+      const forwarded = request.headers.get('x-forwarded-for');
+      if (forwarded) headers['x-forwarded-for'] = forwarded;
+      return headers;
+    },
+    fromSubgraphsToClient({ response }) {
+      const setCookie = response.headers.get('set-cookie');
+      return setCookie ? { 'set-cookie': setCookie } : {};
     },
   },
   transportEntries: {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
 import strawberry
 from strawberry.types import Info
@@ -15,50 +15,12 @@ from api.catalog.types import (
     Department,
     Matter,
 )
-from api.core.accounts import sign_in
-from api.core.authz import public, requires
+from api.core.authz import requires
 from api.core.errors import ValidationErrors, ValidationFailed
-
-
-@strawberry.type(description="登录成功：会话令牌与可切换的部门")
-class SignInPayload:
-    token: str
-    username: str
-    display_name: str
-    department_id: strawberry.ID
-    department_ids: list[strawberry.ID]
-
-
-SignInResult = Annotated[SignInPayload | ValidationErrors, strawberry.union("SignInResult")]
 
 
 @strawberry.type
 class CatalogMutation:
-    @strawberry.mutation(description="登录（用户名、密码，可选部门）", extensions=public())
-    async def sign_in(
-        self,
-        info: Info[Any, Any],
-        username: str,
-        password: str,
-        department_id: strawberry.ID | None = None,
-    ) -> SignInResult:
-        try:
-            signed = await sign_in(
-                session=info.context.session,
-                username=username,
-                password=password,
-                department_id=str(department_id) if department_id else None,
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
-        return SignInPayload(
-            token=signed.token,
-            username=signed.user.username,
-            display_name=signed.user.display_name,
-            department_id=strawberry.ID(signed.principal.department_id),
-            department_ids=[strawberry.ID(d) for d in signed.department_ids],
-        )
-
     @strawberry.mutation(description="新建部门", extensions=requires("department", "write"))
     async def create_department(
         self,

@@ -9,18 +9,8 @@ from strawberry.types import Info
 
 from api.catalog import services
 from api.catalog.types import Department, Matter, MatterKind
-from api.core.accounts import departments_of, user_by_id
-from api.core.authz import requires, signed_in
+from api.core.authz import requires
 from api.core.errors import parse_id
-
-
-@strawberry.type(description="当前登录用户")
-class Me:
-    username: str
-    display_name: str
-    department_id: strawberry.ID
-    department_ids: list[strawberry.ID]
-    roles: list[str]
 
 
 @strawberry.type
@@ -51,18 +41,3 @@ class CatalogQuery:
             offset=offset,
         )
         return [Matter.from_row(r) for r in rows]
-
-    @strawberry.field(description="当前登录用户及其部门、角色", extensions=signed_in())
-    async def me(self, info: Info[Any, Any]) -> Me | None:
-        ctx = info.context
-        user = await user_by_id(session=ctx.session, user_id=ctx.principal.user_id)
-        if user is None:
-            return None
-        departments = await departments_of(session=ctx.session, username=user.username)
-        return Me(
-            username=user.username,
-            display_name=user.display_name,
-            department_id=strawberry.ID(ctx.principal.department_id),
-            department_ids=[strawberry.ID(d) for d in departments],
-            roles=await ctx.authorizer.roles_of(ctx.principal),
-        )

@@ -19,7 +19,8 @@ from strawberry.extensions import SchemaExtension
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 from strawberry.types.graphql import OperationType
 
-from api.core.auth import principal_from_header
+from api.core.audit import Actor, AuditAction, AuditOutcome, record
+from api.core.auth import authenticate, token_from_headers
 from api.core.authz import Authorizer
 from api.core.context import Context
 from api.core.db import get_engine, session_factory
@@ -39,8 +40,42 @@ class UnitOfWork(SchemaExtension):
         failed = result is None or bool(getattr(result, "errors", None))
         if self.execution_context.operation_type == OperationType.MUTATION and not failed:
             await session.commit()
+            for hook in ctx.after_commit:
+                await hook()
         else:
             await session.rollback()
+        if ctx.denials:
+            await _record_denials(ctx)
+
+
+async def _record_denials(ctx: Context[Any]) -> None:
+    """Denied accesses are audited in their own transaction (the operation rolled back)."""
+    principal = ctx.principal
+    actor = Actor(
+        username=principal.username if principal else None,
+        department_id=principal.department_id if principal else None,
+        client_address=ctx.client_address,
+    )
+    for denial in ctx.denials:
+        await record(
+            ctx.session,
+            actor=actor,
+            action=AuditAction.ACCESS_DENIED,
+            outcome=AuditOutcome.DENIED,
+            target=denial["field"],
+            detail=denial,
+        )
+    ctx.denials.clear()
+    await ctx.session.commit()
+
+
+def client_address(request: Request | WebSocket) -> str | None:
+    """The caller's address; behind the gateway (on loopback) its X-Forwarded-For."""
+    direct = request.client.host if request.client else None
+    forwarded = request.headers.get("x-forwarded-for")
+    if forwarded and direct in {"127.0.0.1", "::1"}:
+        return forwarded.split(",")[0].strip()[:64]
+    return direct
 
 
 class SubgraphGraphQL(GraphQL[Context[Any], None]):
@@ -64,14 +99,15 @@ class SubgraphGraphQL(GraphQL[Context[Any], None]):
         state = request.app.state
         session = session_factory(state.engine)()
         request.state.db_session = session
-        header = request.headers.get("authorization")
+        token = token_from_headers(request.headers.get("authorization"), dict(request.cookies))
         return Context(
             request=request,
             response=response if isinstance(response, Response) else None,
             session=session,
-            principal=principal_from_header(header),
+            principal=await authenticate(session, token),
             authorizer=state.authorizer,
             loaders=self.loaders_factory(session),
+            client_address=client_address(request),
         )
 
 
@@ -103,7 +139,9 @@ def create_subgraph_app(
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         app.state.engine = engine or get_engine()
         app.state.authorizer = await Authorizer.from_engine(app.state.engine)
+        await app.state.authorizer.start_watching()
         yield
+        await app.state.authorizer.stop_watching()
         if engine is None:
             await app.state.engine.dispose()
 

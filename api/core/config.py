@@ -17,6 +17,7 @@ DEFAULT_PORTS = {
     "approval": 4102,
     "supervision": 4103,
     "credit": 4104,
+    "access": 4105,
 }
 
 
@@ -26,8 +27,9 @@ class Settings(BaseSettings):
     env: str = Field(default="development", alias="SHENGUAN_ENV")
     var_dir: Path = Field(default=DEFAULT_VAR_DIR, alias="SHENGUAN_VAR_DIR")
     database_url: str = Field(default="", alias="DATABASE_URL")
-    # Signs session tokens; the embedded default generates one into var/ on first start.
+    # Signs credit-check tickets; the embedded default generates one into var/ on first start.
     secret_key: str = Field(default="", alias="SHENGUAN_SECRET_KEY")
+    # Idle timeout of a session (sliding: every request within it extends it).
     token_ttl_minutes: int = Field(default=30, alias="SHENGUAN_TOKEN_TTL_MINUTES")
     host: str = Field(default="127.0.0.1", alias="SHENGUAN_HOST")
     gateway_port: int = Field(default=DEFAULT_PORTS["gateway"], alias="SHENGUAN_GATEWAY_PORT")
@@ -37,6 +39,7 @@ class Settings(BaseSettings):
         default=DEFAULT_PORTS["supervision"], alias="SHENGUAN_SUPERVISION_PORT"
     )
     credit_port: int = Field(default=DEFAULT_PORTS["credit"], alias="SHENGUAN_CREDIT_PORT")
+    access_port: int = Field(default=DEFAULT_PORTS["access"], alias="SHENGUAN_ACCESS_PORT")
     sql_echo: bool = Field(default=False, alias="SHENGUAN_SQL_ECHO")
 
     @property
@@ -55,6 +58,7 @@ class Settings(BaseSettings):
             "approval": self.approval_port,
             "supervision": self.supervision_port,
             "credit": self.credit_port,
+            "access": self.access_port,
         }
 
     def effective_secret_key(self) -> str:

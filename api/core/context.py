@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -25,6 +26,12 @@ class Context(Generic[LoadersT]):
     principal: Principal | None
     authorizer: Authorizer
     loaders: LoadersT
+    # Where the request came from (audit rows); the gateway's X-Forwarded-For when present.
+    client_address: str | None = None
+    # Denied accesses noted by the permission classes; written after the rollback.
+    denials: list[dict[str, str]] = field(default_factory=list)
+    # Work to do once the operation's transaction has committed (e.g. reload the policy).
+    after_commit: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     def require_principal(self) -> Principal:
         if self.principal is None:

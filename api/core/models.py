@@ -51,3 +51,62 @@ class CasbinRule(SQLModel, table=True):
 def str_enum(enum_cls: type[StrEnum]) -> sa.Enum:
     """Enums are stored as VARCHAR: new values need no ALTER TYPE on PostgreSQL."""
     return sa.Enum(enum_cls, native_enum=False, length=32, validate_strings=True)
+
+
+# --- Access: sessions, API keys, policy versions (Alembic branch `access`) -----------------
+# Every subgraph checks a caller's session or key itself, so these tables are read by the
+# core; the access subgraph is the one that writes them.
+
+
+class AccessSession(SQLModel, table=True):
+    """A signed-in session (browser cookie or bearer token); sliding idle timeout."""
+
+    __tablename__ = "access_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    # SHA-256 of the opaque token: a leaked table does not leak usable sessions.
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    user_id: int = Field(index=True)
+    department_id: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+    last_seen_at: datetime = Field(default_factory=utcnow)
+    revoked_at: datetime | None = None
+    client_address: str | None = Field(default=None, max_length=64)
+
+
+class ApiKey(SQLModel, table=True):
+    """A revocable key of a service account (connected systems); sent as a bearer token."""
+
+    __tablename__ = "access_api_key"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(index=True)
+    department_id: str = Field(max_length=64)
+    name: str = Field(max_length=100)
+    prefix: str = Field(max_length=16, unique=True, index=True)
+    key_hash: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+    last_used_at: datetime | None = None
+    revoked_at: datetime | None = None
+
+
+class LoginState(SQLModel, table=True):
+    """Failed sign-ins per account, for the lockout (5 failures lock for 15 minutes)."""
+
+    __tablename__ = "access_login_state"
+
+    user_id: int = Field(primary_key=True)
+    failed_count: int = 0
+    locked_until: datetime | None = None
+
+
+class PolicyVersion(SQLModel, table=True):
+    """Every policy change is a version holding the whole rule set after it (rollback)."""
+
+    __tablename__ = "access_policy_version"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    actor: str = Field(max_length=64)
+    summary: str = Field(max_length=500)
+    rules: list[list[str]] = Field(sa_type=sa.JSON)

@@ -3,10 +3,16 @@ import re
 from api.compose import SUPERGRAPH_PATH, compose, stale_files
 
 
-def test_composition_succeeds_and_holds_all_four_subgraphs(tmp_path):
+def test_composition_succeeds_and_holds_every_subgraph(tmp_path):
     supergraph = compose(tmp_path).read_text("utf-8")
     graphs = re.findall(r'(\w+) @join__graph\(name: "(\w+)", url: "([^"]+)"\)', supergraph)
-    assert sorted(name for _, name, _ in graphs) == ["approval", "catalog", "credit", "supervision"]
+    assert sorted(name for _, name, _ in graphs) == [
+        "access",
+        "approval",
+        "catalog",
+        "credit",
+        "supervision",
+    ]
     # Entities are shared by key, not copied: Application is defined by approval and
     # extended by supervision.
     assert 'type Application @join__type(graph: APPROVAL, key: "id")' in supergraph

@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from api import demo
+from api.compose import SUBGRAPHS
 from api.core.db import make_engine, session_scope
 from api.core.migrate import migrate
 from api.launcher import Stack
@@ -39,9 +40,24 @@ class GatewayClient:
         self.url = url
         self.http = httpx.Client(timeout=30)
 
-    def post(self, query: str, variables: dict[str, Any] | None = None, token: str | None = None):
+    def post(
+        self,
+        query: str,
+        variables: dict[str, Any] | None = None,
+        token: str | None = None,
+        cookies: dict[str, str] | None = None,
+    ) -> httpx.Response:
+        """One request with exactly the identity given (no cookie jar carried over)."""
         headers = {"authorization": f"Bearer {token}"} if token else {}
-        return self.http.post(self.url, json={"query": query, "variables": variables or {}}, headers=headers)
+        if cookies:
+            headers["cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
+        self.http.cookies.clear()
+        try:
+            return self.http.post(
+                self.url, json={"query": query, "variables": variables or {}}, headers=headers
+            )
+        finally:
+            self.http.cookies.clear()
 
     def sign_in(self, username: str, password: str = demo.DEMO_PASSWORD) -> str:
         response = self.post(
@@ -67,9 +83,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         stack = Stack(
             host="127.0.0.1",
             gateway_port=free_port(),
-            subgraph_ports={
-                name: free_port() for name in ("catalog", "approval", "supervision", "credit")
-            },
+            subgraph_ports={name: free_port() for name in SUBGRAPHS},
             env=env,
             work_dir=Path(work),
             log_dir=Path(work) / "logs",

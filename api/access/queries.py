@@ -1,0 +1,138 @@
+"""Access Query fields: the caller, the policy, its versions, decisions, the audit trail."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import strawberry
+from sqlmodel import col, select
+from strawberry.types import Info
+
+from api.access import services
+from api.access.inputs import AuditFilterInput
+from api.access.types import (
+    ApiKey,
+    AuditConnection,
+    AuditEdge,
+    AuditEntry,
+    Me,
+    PageInfo,
+    Permission,
+    PermissionCheck,
+    PolicyVersion,
+    RoleAssignment,
+)
+from api.core import audit
+from api.core.accounts import departments_of, user_by_id
+from api.core.authz import requires, signed_in
+from api.core.errors import ValidationErrors, ValidationFailed
+from api.core.models import ApiKey as ApiKeyRow
+
+MAX_PAGE = 100
+
+
+def _cursor(entry_id: int | None) -> str:
+    return base64.urlsafe_b64encode(f"audit:{entry_id}".encode()).decode()
+
+
+def _after(cursor: str | None) -> int | None:
+    if cursor is None:
+        return None
+    try:
+        kind, _, value = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
+        number = int(value)
+    except ValueError:
+        number = None
+    if kind != "audit" or number is None:
+        raise ValidationFailed.single("after", "INVALID_CURSOR", "游标无效")
+    return number
+
+
+@strawberry.type
+class AccessQuery:
+    @strawberry.field(description="当前登录用户及其部门、角色", extensions=signed_in())
+    async def me(self, info: Info[Any, Any]) -> Me | None:
+        ctx = info.context
+        user = await user_by_id(session=ctx.session, user_id=ctx.principal.user_id)
+        if user is None:
+            return None
+        departments = await departments_of(session=ctx.session, username=user.username)
+        return Me(
+            username=user.username,
+            display_name=user.display_name,
+            department_id=strawberry.ID(ctx.principal.department_id),
+            department_ids=[strawberry.ID(d) for d in departments],
+            roles=await ctx.authorizer.roles_of(ctx.principal),
+            must_change_password=user.must_change_password,
+        )
+
+    @strawberry.field(description="权限规则列表", extensions=requires("policy", "admin"))
+    async def permissions(self, info: Info[Any, Any]) -> list[Permission]:
+        rows = await services.list_rules(info.context.session, "p")
+        return [Permission.from_row(r) for r in rows]
+
+    @strawberry.field(description="角色分配列表", extensions=requires("policy", "admin"))
+    async def role_assignments(
+        self, info: Info[Any, Any], username: str | None = None
+    ) -> list[RoleAssignment]:
+        rows = await services.list_rules(info.context.session, "g")
+        return [RoleAssignment.from_row(r) for r in rows if username in (None, r.v0)]
+
+    @strawberry.field(description="策略版本（新的在前）", extensions=requires("policy", "admin"))
+    async def policy_versions(self, info: Info[Any, Any], first: int = 20) -> list[PolicyVersion]:
+        rows = await services.list_versions(info.context.session, limit=min(first, MAX_PAGE))
+        return [PolicyVersion.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="判定：用户在部门中能否对对象执行操作，并说明依据的规则",
+        extensions=requires("policy", "admin"),
+    )
+    async def check_permission(
+        self,
+        info: Info[Any, Any],
+        username: str,
+        department_id: str,
+        object: str,  # noqa: A002 - the Casbin term
+        action: str,
+    ) -> PermissionCheck:
+        decision = await info.context.authorizer.explain(username, department_id, object, action)
+        return PermissionCheck(
+            allowed=decision.allowed, deciding_rule=decision.rule, roles=decision.roles
+        )
+
+    @strawberry.field(
+        description="审计记录（按时间倒序，游标分页）", extensions=requires("audit", "admin")
+    )
+    async def audit_entries(
+        self,
+        info: Info[Any, Any],
+        filter: AuditFilterInput | None = None,  # noqa: A002
+        first: int = 50,
+        after: str | None = None,
+    ) -> AuditConnection:
+        limit = max(1, min(first, MAX_PAGE))
+        try:
+            before_id = _after(after)
+        except ValidationFailed as exc:
+            raise ValueError(ValidationErrors.from_exception(exc).errors[0].message) from exc
+        rows = await audit.list_entries(
+            info.context.session,
+            filters=filter.to_filter() if filter else audit.AuditFilter(),
+            before_id=before_id,
+            limit=limit + 1,
+        )
+        page = rows[:limit]
+        return AuditConnection(
+            edges=[AuditEdge(cursor=_cursor(r.id), node=AuditEntry.from_row(r)) for r in page],
+            page_info=PageInfo(
+                has_next_page=len(rows) > limit,
+                end_cursor=_cursor(page[-1].id) if page else None,
+            ),
+        )
+
+    @strawberry.field(description="接口密钥列表", extensions=requires("account", "admin"))
+    async def api_keys(self, info: Info[Any, Any]) -> list[ApiKey]:
+        stmt = select(ApiKeyRow).order_by(col(ApiKeyRow.id))
+        rows = (await info.context.session.exec(stmt)).all()
+        return [ApiKey.from_row(r) for r in rows]

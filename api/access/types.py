@@ -1,0 +1,194 @@
+"""GraphQL types of the access subgraph; rows are mapped explicitly, never exposed raw."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+import strawberry
+from strawberry.scalars import JSON
+
+from api.core import audit
+from api.core.errors import ValidationErrors
+from api.core.models import ApiKey as ApiKeyRow
+from api.core.models import CasbinRule
+from api.core.models import PolicyVersion as PolicyVersionRow
+
+AuditAction = strawberry.enum(audit.AuditAction, description="审计事件类别")
+AuditOutcome = strawberry.enum(audit.AuditOutcome, description="审计结果")
+
+
+@strawberry.type(description="登录成功：会话令牌（同时写入 HttpOnly Cookie）与可切换的部门")
+class SignInPayload:
+    token: str
+    username: str
+    display_name: str
+    department_id: strawberry.ID
+    department_ids: list[strawberry.ID]
+    must_change_password: bool
+
+
+SignInResult = Annotated[SignInPayload | ValidationErrors, strawberry.union("SignInResult")]
+
+
+@strawberry.type(description="当前登录用户")
+class Me:
+    username: str
+    display_name: str
+    department_id: strawberry.ID
+    department_ids: list[strawberry.ID]
+    roles: list[str]
+    must_change_password: bool
+
+
+@strawberry.type(description="操作成功")
+class Done:
+    ok: bool = True
+
+
+DoneResult = Annotated[Done | ValidationErrors, strawberry.union("DoneResult")]
+
+
+@strawberry.type(description="权限规则：角色在部门（* 为所有部门）对对象的操作")
+class Permission:
+    role: str
+    department_id: str
+    object: str
+    action: str
+
+    @classmethod
+    def from_row(cls, row: CasbinRule) -> Permission:
+        return cls(
+            role=row.v0 or "", department_id=row.v1 or "", object=row.v2 or "", action=row.v3 or ""
+        )
+
+
+@strawberry.type(description="角色分配：用户在部门中的角色")
+class RoleAssignment:
+    username: str
+    role: str
+    department_id: str
+
+    @classmethod
+    def from_row(cls, row: CasbinRule) -> RoleAssignment:
+        return cls(username=row.v0 or "", role=row.v1 or "", department_id=row.v2 or "")
+
+
+@strawberry.type(description="策略版本（变更后的完整规则快照，可回滚）")
+class PolicyVersion:
+    id: strawberry.ID
+    created_at: datetime
+    actor: str
+    summary: str
+    rule_count: int
+
+    @classmethod
+    def from_row(cls, row: PolicyVersionRow) -> PolicyVersion:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            created_at=row.created_at,
+            actor=row.actor,
+            summary=row.summary,
+            rule_count=len(row.rules),
+        )
+
+
+PolicyChangeResult = Annotated[
+    PolicyVersion | ValidationErrors, strawberry.union("PolicyChangeResult")
+]
+
+
+@strawberry.type(description="权限判定及其依据")
+class PermissionCheck:
+    allowed: bool
+    deciding_rule: list[str] = strawberry.field(description="决定允许的策略规则；拒绝时为空")
+    roles: list[str] = strawberry.field(description="用户在该部门的（含继承的）角色")
+
+
+@strawberry.type(description="审计记录（只增不改）")
+class AuditEntry:
+    id: strawberry.ID
+    at: datetime
+    actor: str | None
+    department_id: str | None
+    action: AuditAction  # type: ignore[valid-type]
+    target: str
+    outcome: AuditOutcome  # type: ignore[valid-type]
+    client_address: str | None
+    detail: JSON
+
+    @classmethod
+    def from_row(cls, row: audit.AuditEntry) -> AuditEntry:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            at=row.at,
+            actor=row.actor,
+            department_id=row.department_id,
+            action=row.action,
+            target=row.target,
+            outcome=row.outcome,
+            client_address=row.client_address,
+            detail=JSON(row.detail),
+        )
+
+
+@strawberry.type
+class AuditEdge:
+    cursor: str
+    node: AuditEntry
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    end_cursor: str | None
+
+
+@strawberry.type(description="审计记录分页（按时间倒序，游标分页）")
+class AuditConnection:
+    edges: list[AuditEdge]
+    page_info: PageInfo
+
+
+@strawberry.type(description="账号")
+class Account:
+    id: strawberry.ID
+    username: str
+    display_name: str
+    must_change_password: bool
+
+
+AccountResult = Annotated[Account | ValidationErrors, strawberry.union("AccountResult")]
+
+
+@strawberry.type(description="服务账号的接口密钥（密钥原文只在签发时返回一次）")
+class ApiKey:
+    id: strawberry.ID
+    name: str
+    prefix: str
+    department_id: str
+    created_at: datetime
+    revoked_at: datetime | None
+
+    @classmethod
+    def from_row(cls, row: ApiKeyRow) -> ApiKey:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            name=row.name,
+            prefix=row.prefix,
+            department_id=row.department_id,
+            created_at=row.created_at,
+            revoked_at=row.revoked_at,
+        )
+
+
+@strawberry.type(description="新签发的接口密钥")
+class IssuedApiKey:
+    key: str
+    api_key: ApiKey
+
+
+IssueApiKeyResult = Annotated[
+    IssuedApiKey | ValidationErrors, strawberry.union("IssueApiKeyResult")
+]
+RevokeApiKeyResult = Annotated[ApiKey | ValidationErrors, strawberry.union("RevokeApiKeyResult")]

@@ -1,0 +1,134 @@
+"""The audit trail: an append-only table of security-relevant events.
+
+Every sign-in, failed sign-in, policy change, denied access, export and credit lookup is
+one row (who, department, when, what, outcome, client address). Rows are only ever added;
+``purge`` removes rows older than the retention period (at least 180 days) and nothing else.
+Other subgraphs call ``record(session, ...)`` inside their own unit of work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel, col, delete, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from api.core.models import str_enum, utcnow
+
+MIN_RETENTION_DAYS = 180
+
+
+class AuditAction(StrEnum):
+    SIGN_IN = "SIGN_IN"
+    SIGN_IN_FAILED = "SIGN_IN_FAILED"
+    SIGN_OUT = "SIGN_OUT"
+    PASSWORD_CHANGE = "PASSWORD_CHANGE"  # noqa: S105 - an event name, not a password
+    DEPARTMENT_SWITCH = "DEPARTMENT_SWITCH"
+    POLICY_CHANGE = "POLICY_CHANGE"
+    ACCOUNT_CHANGE = "ACCOUNT_CHANGE"
+    API_KEY_CHANGE = "API_KEY_CHANGE"
+    ACCESS_DENIED = "ACCESS_DENIED"
+    EXPORT = "EXPORT"
+    CREDIT_LOOKUP = "CREDIT_LOOKUP"
+
+
+class AuditOutcome(StrEnum):
+    SUCCESS = "SUCCESS"
+    FAILURE = "FAILURE"
+    DENIED = "DENIED"
+
+
+class AuditEntry(SQLModel, table=True):
+    __tablename__ = "access_audit"
+    __table_args__ = (sa.Index("ix_access_audit_at", "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow)
+    actor: str | None = Field(default=None, max_length=64, index=True)
+    department_id: str | None = Field(default=None, max_length=64)
+    action: AuditAction = Field(sa_type=str_enum(AuditAction), index=True)
+    target: str = Field(default="", max_length=255)
+    outcome: AuditOutcome = Field(sa_type=str_enum(AuditOutcome))
+    client_address: str | None = Field(default=None, max_length=64)
+    detail: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who did it, from where (the principal may be absent: a failed sign-in)."""
+
+    username: str | None = None
+    department_id: str | None = None
+    client_address: str | None = None
+
+
+async def record(
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    action: AuditAction,
+    outcome: AuditOutcome,
+    target: str = "",
+    detail: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Append one audit row in the caller's transaction."""
+    entry = AuditEntry(
+        actor=actor.username,
+        department_id=actor.department_id,
+        client_address=actor.client_address,
+        action=action,
+        outcome=outcome,
+        target=target[:255],
+        detail=detail or {},
+    )
+    session.add(entry)
+    await session.flush()
+    return entry
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    actor: str | None = None
+    department_id: str | None = None
+    action: AuditAction | None = None
+    outcome: AuditOutcome | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+async def list_entries(
+    session: AsyncSession, *, filters: AuditFilter, before_id: int | None, limit: int
+) -> list[AuditEntry]:
+    """Newest first; ``before_id`` is the cursor (the id of the last row already seen)."""
+    stmt = select(AuditEntry).order_by(col(AuditEntry.id).desc()).limit(limit)
+    if before_id is not None:
+        stmt = stmt.where(col(AuditEntry.id) < before_id)
+    if filters.actor:
+        stmt = stmt.where(AuditEntry.actor == filters.actor)
+    if filters.department_id:
+        stmt = stmt.where(AuditEntry.department_id == filters.department_id)
+    if filters.action:
+        stmt = stmt.where(AuditEntry.action == filters.action)
+    if filters.outcome:
+        stmt = stmt.where(AuditEntry.outcome == filters.outcome)
+    if filters.since:
+        stmt = stmt.where(col(AuditEntry.at) >= filters.since)
+    if filters.until:
+        stmt = stmt.where(col(AuditEntry.at) < filters.until)
+    return list((await session.exec(stmt)).all())
+
+
+async def purge(
+    session: AsyncSession, *, older_than_days: int = MIN_RETENTION_DAYS, now: datetime | None = None
+) -> int:
+    """Remove rows older than the retention period; refuses a period under 180 days."""
+    if older_than_days < MIN_RETENTION_DAYS:
+        msg = f"audit rows are kept at least {MIN_RETENTION_DAYS} days"
+        raise ValueError(msg)
+    cutoff = (now or utcnow()) - timedelta(days=older_than_days)
+    result = await session.exec(delete(AuditEntry).where(col(AuditEntry.at) < cutoff))
+    return int(result.rowcount or 0)
