@@ -1,0 +1,202 @@
+from sqlmodel import select
+
+from api.access import services
+from api.core.audit import Actor, AuditAction, AuditEntry
+from api.core.authz import current_rules
+from api.core.errors import ValidationFailed
+from tests import factories
+from tests.access.helpers import access
+
+ADD = """
+mutation($input: PermissionInput!) {
+  addPermission(input: $input) {
+    __typename
+    ... on PolicyVersion { actor summary }
+    ... on ValidationErrors { errors { field code } }
+  }
+}
+"""
+REVOKE = """
+mutation($input: RoleAssignmentInput!) {
+  revokeRole(input: $input) {
+    __typename
+    ... on ValidationErrors { errors { field code message } }
+  }
+}
+"""
+CHECK = """
+query($u: String!, $d: String!, $o: String!, $a: String!) {
+  checkPermission(username: $u, departmentId: $d, object: $o, action: $a) {
+    allowed decidingRule roles
+  }
+}
+"""
+
+
+async def _admin(session, authorizer):
+    dept = await factories.department(session)
+    admin = await factories.user(session, authorizer, role="system_admin", dept=dept)
+    return dept, admin
+
+
+async def test_an_added_permission_is_versioned_and_audited(session, authorizer):
+    dept, admin = await _admin(session, authorizer)
+    rule = {"role": "department_head", "departmentId": "*", "object": "linkage", "action": "read"}
+
+    result = await access(
+        ADD, session=session, authorizer=authorizer, principal=admin, variables={"input": rule}
+    )
+
+    assert result.data == {
+        "addPermission": {
+            "__typename": "PolicyVersion",
+            "actor": admin.username,
+            "summary": "新增 p, department_head, *, linkage, read",
+        }
+    }
+    assert ["p", "department_head", "*", "linkage", "read"] in await current_rules(session)
+    audited = (
+        await session.exec(select(AuditEntry).where(AuditEntry.action == AuditAction.POLICY_CHANGE))
+    ).all()
+    assert [(a.actor, a.department_id, a.target) for a in audited] == [
+        (admin.username, str(dept.id), "新增 p, department_head, *, linkage, read")
+    ]
+
+
+async def test_a_duplicate_or_malformed_rule_is_refused(session, authorizer):
+    _dept, admin = await _admin(session, authorizer)
+    actor = Actor(admin.username, admin.department_id)
+    errors = []
+    for rule in (
+        services.permission("approval_clerk", "*", "application", "read"),
+        services.permission("approval_clerk", "*", "", "read"),
+        services.assignment("someone", "wizard", "1"),
+    ):
+        try:
+            await services.add_rule(session, actor=actor, rule=rule)
+        except ValidationFailed as exc:
+            errors.extend((i.field, i.code) for i in exc.issues)
+
+    assert errors == [("rule", "DUPLICATE"), ("rule", "INVALID_RULE"), ("role", "UNKNOWN_ROLE")]
+
+
+async def test_the_last_system_administrator_cannot_be_removed(session, authorizer):
+    dept, admin = await _admin(session, authorizer)
+    assignment = {"username": admin.username, "role": "system_admin", "departmentId": str(dept.id)}
+
+    result = await access(
+        REVOKE,
+        session=session,
+        authorizer=authorizer,
+        principal=admin,
+        variables={"input": assignment},
+    )
+
+    assert result.data == {
+        "revokeRole": {
+            "__typename": "ValidationErrors",
+            "errors": [
+                {
+                    "field": "rule",
+                    "code": "LAST_ADMIN",
+                    "message": "不能移除最后一位系统管理员（至少保留一个可管理策略的账号）",
+                }
+            ],
+        }
+    }
+    assert ["g", admin.username, "system_admin", str(dept.id)] in await current_rules(session)
+
+
+async def test_removing_the_admin_permission_itself_is_refused_too(session, authorizer):
+    _dept, admin = await _admin(session, authorizer)
+
+    try:
+        await services.remove_rule(
+            session,
+            actor=Actor(admin.username, admin.department_id),
+            rule=services.permission("system_admin", "*", "*", "*"),
+        )
+    except ValidationFailed as exc:
+        codes = [i.code for i in exc.issues]
+
+    assert codes == ["LAST_ADMIN"]
+
+
+async def test_a_second_administrator_can_be_removed(session, authorizer):
+    dept, admin = await _admin(session, authorizer)
+    other = await factories.user(session, authorizer, role="system_admin", dept=dept)
+
+    await services.remove_rule(
+        session,
+        actor=Actor(admin.username, admin.department_id),
+        rule=services.assignment(other.username, "system_admin", str(dept.id)),
+    )
+
+    assert ["g", other.username, "system_admin", str(dept.id)] not in await current_rules(session)
+
+
+async def test_a_rollback_restores_the_rules_of_an_earlier_version(session, authorizer):
+    _dept, admin = await _admin(session, authorizer)
+    actor = Actor(admin.username, admin.department_id)
+    before = await current_rules(session)
+    versions = await services.list_versions(session, limit=1)
+
+    await services.add_rule(
+        session, actor=actor, rule=services.permission("credit_officer", "*", "finding", "read")
+    )
+    await services.remove_rule(
+        session, actor=actor, rule=services.permission("approval_clerk", "*", "finding", "read")
+    )
+    restored = await services.rollback(session, actor=actor, version_id=versions[0].id)
+
+    assert sorted(await current_rules(session)) == sorted(before)
+    assert restored.summary == f"回滚到策略版本 {versions[0].id}"
+
+
+async def test_check_permission_names_the_deciding_rule_and_the_roles(session, authorizer):
+    dept, admin = await _admin(session, authorizer)
+    clerk = await factories.user(session, authorizer, role="approval_clerk", dept=dept)
+    outcomes = []
+    for obj, act in (("application", "write"), ("finding", "write")):
+        result = await access(
+            CHECK,
+            session=session,
+            authorizer=authorizer,
+            principal=admin,
+            variables={"u": clerk.username, "d": str(dept.id), "o": obj, "a": act},
+        )
+        outcomes.append(result.data["checkPermission"])
+
+    assert outcomes == [
+        {
+            "allowed": True,
+            "decidingRule": ["approval_clerk", "*", "application", "write"],
+            "roles": ["approval_clerk"],
+        },
+        {"allowed": False, "decidingRule": [], "roles": ["approval_clerk"]},
+    ]
+
+
+async def test_a_clerk_cannot_administer_the_policy_and_the_denial_is_audited(session, authorizer):
+    dept = await factories.department(session)
+    clerk = await factories.user(session, authorizer, role="approval_clerk", dept=dept)
+
+    result = await access(
+        "{ permissions { role } }", session=session, authorizer=authorizer, principal=clerk
+    )
+
+    assert result.data is None
+    assert [(e.message, e.extensions) for e in result.errors] == [
+        ("无权执行此操作", {"code": "FORBIDDEN"})
+    ]
+    denied = (
+        await session.exec(select(AuditEntry).where(AuditEntry.action == AuditAction.ACCESS_DENIED))
+    ).all()
+    assert [(d.actor, d.department_id, d.target, d.detail) for d in denied] == [
+        (
+            clerk.username,
+            str(dept.id),
+            "permissions",
+            {"field": "permissions", "reason": "FORBIDDEN", "needs": "policy:admin"},
+        )
+    ]
