@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import os
 import socket
+import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ from api.core.db import make_engine, session_scope
 from api.core.migrate import migrate
 from api.launcher import Stack
 from tests.databases import fresh_database
+from tests.gateway.authz_matrix import ROLES
 
 
 def free_port() -> int:
@@ -98,3 +101,67 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
 @pytest.fixture(scope="session")
 def gateway(stack: Stack) -> GatewayClient:
     return GatewayClient(stack.gateway_url)
+
+
+MATRIX_PASSWORD = "Matrix@2026"
+
+
+@dataclass(frozen=True)
+class MatrixUsers:
+    """One account per role, each holding only that role in the own department."""
+
+    tokens: dict[str, str]
+    own_department: str
+    foreign_department: str
+
+
+@pytest.fixture(scope="session")
+def matrix_users(gateway: GatewayClient) -> MatrixUsers:
+    """Accounts made the way an administrator makes them: through the graph.
+
+    Each account starts with an initial password it must change before anything else.
+    """
+    admin = gateway.sign_in("admin")
+    departments = gateway.post("{ departments { id shortName } }", token=admin).json()
+    ids = {d["shortName"]: d["id"] for d in departments["data"]["departments"]}
+    own, foreign = ids["市审批局"], ids["市市场监管局"]
+    tokens: dict[str, str] = {}
+    for role in ROLES:
+        username = f"matrix_{role}"
+        created = gateway.post(
+            """mutation($input: CreateAccountInput!) {
+                 createAccount(input: $input) { __typename }
+               }""",
+            {"input": {"username": username, "displayName": role, "initialPassword": "Init@2026"}},
+            token=admin,
+        ).json()
+        assert created == {"data": {"createAccount": {"__typename": "Account"}}}, created
+        assigned = gateway.post(
+            """mutation($input: RoleAssignmentInput!) {
+                 assignRole(input: $input) { __typename }
+               }""",
+            {"input": {"username": username, "role": role, "departmentId": own}},
+            token=admin,
+        ).json()
+        assert assigned == {"data": {"assignRole": {"__typename": "PolicyVersion"}}}, assigned
+        first = gateway.sign_in(username, "Init@2026")
+        changed = gateway.post(
+            """mutation { changePassword(currentPassword: "Init@2026",
+                                         newPassword: "Matrix@2026") { __typename } }""",
+            token=first,
+        ).json()
+        assert changed == {"data": {"changePassword": {"__typename": "Done"}}}, changed
+        tokens[role] = first
+    _wait_until_every_process_sees_the_roles(gateway, tokens)
+    return MatrixUsers(tokens=tokens, own_department=own, foreign_department=foreign)
+
+
+def _wait_until_every_process_sees_the_roles(gateway: GatewayClient, tokens: dict[str, str]) -> None:
+    probe = "{ departments { id } applications(first: 1) { id } findings(first: 1) { id } subjects(first: 1) { name } }"
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        body = gateway.post(probe, token=tokens["coordination_office"]).json()
+        if not body.get("errors"):
+            return
+        time.sleep(0.2)
+    pytest.fail("policy change did not reach every subgraph within 10 s")

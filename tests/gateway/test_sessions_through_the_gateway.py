@@ -1,0 +1,97 @@
+"""Browser sessions (cookie) and policy changes across processes, through the real stack."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+
+from api.core.auth import SESSION_COOKIE
+from api.demo import DEMO_PASSWORD
+
+SIGN_IN = """mutation($u: String!, $p: String!) {
+  signIn(username: $u, password: $p) { ... on SignInPayload { username } }
+}"""
+
+
+def test_sign_in_sets_an_httponly_strict_cookie_that_identifies_the_browser(gateway):
+    response = gateway.post(SIGN_IN, {"u": "coord", "p": DEMO_PASSWORD})
+    cookie = response.headers["set-cookie"]
+    token = response.cookies[SESSION_COOKIE]
+
+    me = gateway.post("{ me { username } }", cookies={SESSION_COOKIE: token}).json()
+
+    assert "HttpOnly" in cookie
+    assert "SameSite=strict" in cookie or "SameSite=Strict" in cookie
+    assert "Path=/" in cookie
+    assert me == {"data": {"me": {"username": "coord"}}}
+
+
+def test_sign_out_clears_the_cookie_and_ends_the_session_in_every_subgraph(gateway):
+    token = gateway.post(SIGN_IN, {"u": "coord", "p": DEMO_PASSWORD}).cookies[SESSION_COOKIE]
+    cookies = {SESSION_COOKIE: token}
+
+    out = gateway.post("mutation { signOut { ok } }", cookies=cookies)
+    after = gateway.post("{ departments { id } }", cookies=cookies).json()
+
+    assert out.json() == {"data": {"signOut": {"ok": True}}}
+    assert f'{SESSION_COOKIE}=""' in out.headers["set-cookie"]
+    assert after["data"] is None
+    assert after["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+def test_the_access_subgraph_called_directly_without_a_session_refuses(stack):
+    body = httpx.post(stack.subgraph_url("access"), json={"query": "{ me { username } }"}).json()
+    assert body["data"] == {"me": None}
+    assert [e["extensions"] for e in body["errors"]] == [{"code": "UNAUTHENTICATED"}]
+
+
+def _findings_allowed(stack, token: str) -> bool:
+    body = httpx.post(
+        stack.subgraph_url("supervision"),
+        json={"query": "{ findings(first: 1) { id } }"},
+        headers={"authorization": f"Bearer {token}"},
+    ).json()
+    return not body.get("errors")
+
+
+def _until(predicate, timeout: float = 5.0) -> float:
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        if predicate():
+            return time.monotonic() - start
+        time.sleep(0.02)
+    return timeout
+
+
+def test_a_role_change_reaches_another_subgraph_process_within_two_seconds(gateway, stack):
+    admin = gateway.sign_in("admin")
+    own = gateway.post("{ me { departmentIds } }", token=gateway.sign_in("spj_clerk")).json()
+    dept = own["data"]["me"]["departmentIds"][0]
+    change = """mutation($input: RoleAssignmentInput!) {
+      %s(input: $input) { __typename }
+    }"""
+    assignment = {"username": "probe_user", "role": "supervision_liaison", "departmentId": dept}
+    gateway.post(
+        """mutation { createAccount(input: {username: "probe_user", displayName: "probe",
+             initialPassword: "Probe@2026", serviceAccount: true}) { __typename } }""",
+        token=admin,
+    )
+    gateway.post(
+        change % "assignRole",
+        {"input": {**assignment, "role": "credit_officer"}},
+        token=admin,
+    )
+    token = gateway.sign_in("probe_user", "Probe@2026")
+    assert not _findings_allowed(stack, token)
+
+    granted = gateway.post(change % "assignRole", {"input": assignment}, token=admin).json()
+    seen = _until(lambda: _findings_allowed(stack, token))
+    revoked = gateway.post(change % "revokeRole", {"input": assignment}, token=admin).json()
+    gone = _until(lambda: not _findings_allowed(stack, token))
+
+    assert granted == {"data": {"assignRole": {"__typename": "PolicyVersion"}}}
+    assert revoked == {"data": {"revokeRole": {"__typename": "PolicyVersion"}}}
+    assert seen < 2.0
+    assert gone < 2.0
+    print(f"policy change visible in supervision after {seen * 1000:.0f} ms, revocation {gone * 1000:.0f} ms")
