@@ -1,1 +1,1 @@
-"""审管联动 platform: core services and the four federated subgraphs."""
+"""审管联动 platform: core services and the federated subgraphs."""

@@ -30,7 +30,18 @@ def enforcer() -> casbin.Enforcer:
         ("coord", "9", "application", "write", False),
         ("coord", "9", "linkage", "publish", True),
         ("admin", "9", "policy", "write", True),
+        ("admin", "9", "policy", "admin", True),
+        ("admin", "9", "audit", "admin", True),
         ("stranger", "1", "department", "read", False),
+        # Reading everything city-wide covers neither personal data nor administration.
+        ("coord", "9", "personal_data", "view", False),
+        ("coord", "9", "audit", "admin", False),
+        ("coord", "9", "policy", "admin", False),
+        ("coord", "9", "account", "admin", False),
+        ("clerk", "1", "personal_data", "view", True),
+        ("clerk", "1", "audit", "admin", False),
+        ("clerk", "1", "scope", "city", False),
+        ("coord", "9", "scope", "city", True),
     ],
 )
 def test_default_policy_decisions(enforcer, sub, dom, obj, act, allowed):

@@ -6,7 +6,6 @@ import base64
 from typing import Any
 
 import strawberry
-from sqlmodel import col, select
 from strawberry.types import Info
 
 from api.access import services
@@ -24,10 +23,9 @@ from api.access.types import (
     RoleAssignment,
 )
 from api.core import audit
-from api.core.accounts import departments_of, user_by_id
+from api.core.accounts import departments_of, list_api_keys, user_by_id
 from api.core.authz import requires, signed_in
 from api.core.errors import ValidationErrors, ValidationFailed
-from api.core.models import ApiKey as ApiKeyRow
 
 MAX_PAGE = 100
 
@@ -133,6 +131,5 @@ class AccessQuery:
 
     @strawberry.field(description="接口密钥列表", extensions=requires("account", "admin"))
     async def api_keys(self, info: Info[Any, Any]) -> list[ApiKey]:
-        stmt = select(ApiKeyRow).order_by(col(ApiKeyRow.id))
-        rows = (await info.context.session.exec(stmt)).all()
+        rows = await list_api_keys(session=info.context.session)
         return [ApiKey.from_row(r) for r in rows]

@@ -270,6 +270,10 @@ async def issue_api_key(
     return key, row
 
 
+async def list_api_keys(*, session: AsyncSession) -> list[ApiKey]:
+    return list((await session.exec(select(ApiKey).order_by(col(ApiKey.id)))).all())
+
+
 async def revoke_api_key(*, session: AsyncSession, key_id: int) -> ApiKey:
     row = await session.get(ApiKey, key_id)
     if row is None:
