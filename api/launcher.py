@@ -1,4 +1,4 @@
-"""Starts and stops the whole stack: the uvicorn subgraphs (one per entry in api.compose.SUBGRAPHS) and the Hive Gateway.
+"""Starts and stops the whole stack: one uvicorn process per subgraph and the Hive Gateway.
 
 Used by `shenguan serve` and by the through-the-gateway tests, so both run the same thing.
 """
