@@ -15,19 +15,22 @@ export const gatewayConfig = defineConfig({
   // subgraph's Set-Cookie (sign-in, department switch, sign-out) goes back to the browser,
   // which is served on the gateway's origin (SameSite=Strict).
   propagateHeaders: {
-    fromClientToSubgraphs({ request }) {
+    fromClientToSubgraphs({ request, context }) {
       const headers: Record<string, string> = {};
       const authorization = request.headers.get('authorization');
       if (authorization) headers.authorization = authorization;
       const cookie = request.headers.get('cookie');
       if (cookie) headers.cookie = cookie;
-      const forwarded = request.headers.get('x-forwarded-for');
-      if (forwarded) headers['x-forwarded-for'] = forwarded;
+      // The audit trail records the client's address: the socket's, never a header the
+      // client sent (which it could forge).
+      const remote = (context as { req?: { socket?: { remoteAddress?: string } } }).req?.socket
+        ?.remoteAddress;
+      if (remote) headers['x-forwarded-for'] = remote.replace(/^::ffff:/, '');
       return headers;
     },
     fromSubgraphsToClient({ response }) {
-      const setCookie = response.headers.get('set-cookie');
-      return setCookie ? { 'set-cookie': setCookie } : {};
+      const cookies = response.headers.getSetCookie?.() ?? [];
+      return cookies.length ? { 'set-cookie': cookies } : {};
     },
   },
   transportEntries: {

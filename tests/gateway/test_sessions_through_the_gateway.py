@@ -95,3 +95,37 @@ def test_a_role_change_reaches_another_subgraph_process_within_two_seconds(gatew
     assert seen < 2.0
     assert gone < 2.0
     print(f"policy change visible in supervision after {seen * 1000:.0f} ms, revocation {gone * 1000:.0f} ms")
+
+
+def test_the_audit_trail_records_the_socket_address_not_a_forged_header(gateway):
+    gateway.http.post(
+        gateway.url,
+        json={"query": SIGN_IN, "variables": {"u": "wjw_liaison", "p": "wrong"}},
+        headers={"x-forwarded-for": "203.0.113.7"},
+    )
+    gateway.http.cookies.clear()
+    admin = gateway.sign_in("admin")
+
+    body = gateway.post(
+        """{ auditEntries(first: 1, filter: {actor: "wjw_liaison", action: SIGN_IN_FAILED}) {
+               edges { node { actor action outcome clientAddress detail } } } }""",
+        token=admin,
+    ).json()
+
+    assert body == {
+        "data": {
+            "auditEntries": {
+                "edges": [
+                    {
+                        "node": {
+                            "actor": "wjw_liaison",
+                            "action": "SIGN_IN_FAILED",
+                            "outcome": "FAILURE",
+                            "clientAddress": "127.0.0.1",
+                            "detail": {"reason": "BAD_CREDENTIALS"},
+                        }
+                    }
+                ]
+            }
+        }
+    }
