@@ -39,7 +39,11 @@ export const gatewayConfig = defineConfig({
         subscriptions: {
           kind: 'ws',
           location: '/graphql',
-          headers: [['authorization', '{context.headers.authorization}']],
+          // The browser's session cookie too: subscriptions from the SPA carry no bearer token.
+          headers: [
+            ['authorization', '{context.headers.authorization}'],
+            ['cookie', '{context.headers.cookie}'],
+          ],
           options: { connectionParams: { authorization: '{context.headers.authorization}' } },
         },
       },

@@ -68,6 +68,7 @@ class Authorizer:
         self.engine = engine
         self.version: int | None = None
         self._tasks: list[asyncio.Task[None]] = []
+        self._notified: set[asyncio.Task[None]] = set()
         self._listener: Any = None
         self._reload_lock = asyncio.Lock()
 
@@ -118,7 +119,9 @@ class Authorizer:
         self._tasks.append(asyncio.create_task(self._poll(poll_seconds)))
 
     def _on_notify(self, *_args: object) -> None:
-        self._tasks.append(asyncio.create_task(self._reload_quietly()))
+        task = asyncio.create_task(self._reload_quietly())
+        self._notified.add(task)
+        task.add_done_callback(self._notified.discard)
 
     async def _reload_quietly(self) -> None:
         try:
@@ -132,15 +135,16 @@ class Authorizer:
             await self._reload_quietly()
 
     async def stop_watching(self) -> None:
+        if self._listener is not None:
+            await self._listener.close()
+            self._listener = None
+        self._tasks.extend(self._notified)
         for task in self._tasks:
             task.cancel()
         for task in self._tasks:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
         self._tasks.clear()
-        if self._listener is not None:
-            await self._listener.close()
-            self._listener = None
 
     # --- decisions -----------------------------------------------------------------------
 
