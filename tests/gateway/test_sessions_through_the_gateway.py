@@ -129,3 +129,59 @@ def test_the_audit_trail_records_the_socket_address_not_a_forged_header(gateway)
             }
         }
     }
+
+
+def test_five_failed_sign_ins_lock_the_account_across_requests(gateway):
+    codes = []
+    for password in ["Wrong@1", "Wrong@2", "Wrong@3", "Wrong@4", "Wrong@5", DEMO_PASSWORD]:
+        body = gateway.post(
+            """mutation($u: String!, $p: String!) {
+                 signIn(username: $u, password: $p) {
+                   __typename ... on ValidationErrors { errors { code } }
+                 }
+               }""",
+            {"u": "zjj_liaison", "p": password},
+        ).json()
+        codes.append(body["data"]["signIn"].get("errors", [{"code": None}])[0]["code"])
+
+    assert codes == ["BAD_CREDENTIALS"] * 5 + ["LOCKED"]
+
+
+def test_a_connected_systems_api_key_works_until_revoked(gateway):
+    admin = gateway.sign_in("admin")
+    fgw = gateway.post("{ me { departmentIds } }", token=gateway.sign_in("credit_officer")).json()
+    dept = fgw["data"]["me"]["departmentIds"][0]
+    gateway.post(
+        """mutation { createAccount(input: {username: "svc_credit_platform",
+             displayName: "省信用平台", initialPassword: "Svc@2026x", serviceAccount: true}) {
+             __typename } }""",
+        token=admin,
+    )
+    gateway.post(
+        """mutation($d: String!) { assignRole(input: {username: "svc_credit_platform",
+             role: "credit_officer", departmentId: $d}) { __typename } }""",
+        {"d": dept},
+        token=admin,
+    )
+    issued = gateway.post(
+        """mutation($d: ID!) { issueApiKey(username: "svc_credit_platform", departmentId: $d,
+             name: "省信用平台") { ... on IssuedApiKey { key apiKey { id departmentId } } } }""",
+        {"d": dept},
+        token=admin,
+    ).json()["data"]["issueApiKey"]
+    query = '{ subjects(keyword: "资江") { name } }'
+
+    # The role reaches the credit process within the watcher's interval.
+    _until(lambda: "errors" not in gateway.post(query, token=issued["key"]).json())
+    before = gateway.post(query, token=issued["key"]).json()
+    gateway.post(
+        "mutation($id: ID!) { revokeApiKey(id: $id) { __typename } }",
+        {"id": issued["apiKey"]["id"]},
+        token=admin,
+    )
+    after = gateway.post(query, token=issued["key"]).json()
+
+    assert issued["apiKey"]["departmentId"] == dept
+    assert before == {"data": {"subjects": [{"name": "益阳市资江食品有限公司"}]}}
+    assert after["data"] is None
+    assert after["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
