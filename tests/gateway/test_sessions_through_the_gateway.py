@@ -185,3 +185,40 @@ def test_a_connected_systems_api_key_works_until_revoked(gateway):
     assert before == {"data": {"subjects": [{"name": "益阳市资江食品有限公司"}]}}
     assert after["data"] is None
     assert after["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+def test_a_denied_access_is_audited_with_who_where_and_what(gateway):
+    clerk = gateway.sign_in("spj_clerk")
+    denied = gateway.post("{ policyVersions { id } }", token=clerk).json()
+    me = gateway.post("{ me { departmentId } }", token=clerk).json()["data"]["me"]
+    admin = gateway.sign_in("admin")
+
+    body = gateway.post(
+        """{ auditEntries(first: 1, filter: {actor: "spj_clerk", action: ACCESS_DENIED}) {
+               edges { node { actor departmentId action target outcome detail } } } }""",
+        token=admin,
+    ).json()
+
+    assert denied["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    assert body == {
+        "data": {
+            "auditEntries": {
+                "edges": [
+                    {
+                        "node": {
+                            "actor": "spj_clerk",
+                            "departmentId": me["departmentId"],
+                            "action": "ACCESS_DENIED",
+                            "target": "policyVersions",
+                            "outcome": "DENIED",
+                            "detail": {
+                                "field": "policyVersions",
+                                "reason": "FORBIDDEN",
+                                "needs": "policy:admin",
+                            },
+                        }
+                    }
+                ]
+            }
+        }
+    }
