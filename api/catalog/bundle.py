@@ -35,9 +35,7 @@ class LinkageView:
     basis_document: BasisDocument | None
 
 
-async def _by_id(
-    session: AsyncSession, model: type[T], ids: set[int]
-) -> dict[int, T]:
+async def _by_id(session: AsyncSession, model: type[T], ids: set[int]) -> dict[int, T]:
     if not ids:
         return {}
     rows = (await session.exec(select(model).where(col(model.id).in_(ids)))).all()

@@ -153,9 +153,7 @@ class LinkageInput:
         return models.LinkageCreate(
             approval_matter_id=parse_id(self.approval_matter_id, "approvalMatterId"),
             supervision_matter_id=parse_id(self.supervision_matter_id, "supervisionMatterId"),
-            approving_department_id=parse_id(
-                self.approving_department_id, "approvingDepartmentId"
-            ),
+            approving_department_id=parse_id(self.approving_department_id, "approvingDepartmentId"),
             approving_section_id=parse_id(self.approving_section_id, "approvingSectionId"),
             approving_person_id=parse_id(self.approving_person_id, "approvingPersonId"),
             supervising_department_id=parse_id(

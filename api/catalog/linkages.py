@@ -57,7 +57,7 @@ SUBSTANCE = (
 )
 
 
-# --- basis documents ------------------------------------------------------------------------
+# --- basis documents ----------------------------------------
 
 
 async def upload_basis_document(
@@ -74,9 +74,7 @@ async def upload_basis_document(
     number = data.number.strip()
     if not number:
         issues.append(FieldIssue("number", "REQUIRED", "请填写文件编号"))
-    elif (
-        await session.exec(select(BasisDocument).where(BasisDocument.number == number))
-    ).first():
+    elif (await session.exec(select(BasisDocument).where(BasisDocument.number == number))).first():
         issues.append(FieldIssue("number", "DUPLICATE", "该编号的依据文件已存在"))
     if not data.parties.strip():
         issues.append(FieldIssue("parties", "REQUIRED", "请填写签订各方"))
@@ -121,7 +119,7 @@ async def basis_documents_by_numbers(
     return {row.number: row for row in rows}
 
 
-# --- validation -------------------------------------------------------------------------------
+# --- validation ----------------------------------------
 
 
 async def _check_matter(
@@ -183,15 +181,15 @@ async def validate(
     )
     approving = await session.get(Department, data.approving_department_id)
     supervising = await session.get(Department, data.supervising_department_id)
-    if approving and supervising and needs_basis_document(approving, supervising):
-        if data.basis_document_id is None:
-            issues.append(
-                FieldIssue(
-                    "basisDocumentId",
-                    "BASIS_DOCUMENT_REQUIRED",
-                    "审批与监管分属不同部门或层级，须提供委托书、工作交付书或工作备忘录",
-                )
+    split = approving and supervising and needs_basis_document(approving, supervising)
+    if split and data.basis_document_id is None:
+        issues.append(
+            FieldIssue(
+                "basisDocumentId",
+                "BASIS_DOCUMENT_REQUIRED",
+                "审批与监管分属不同部门或层级，须提供委托书、工作交付书或工作备忘录",
             )
+        )
     if (
         data.basis_document_id is not None
         and await session.get(BasisDocument, data.basis_document_id) is None
@@ -208,7 +206,9 @@ async def validate(
     )
     other = duplicate.first()
     if other is not None and other != existing_id:
-        issues.append(FieldIssue("supervisionMatterId", "DUPLICATE", "该审批事项与监管事项已建立联动"))
+        issues.append(
+            FieldIssue("supervisionMatterId", "DUPLICATE", "该审批事项与监管事项已建立联动")
+        )
     if issues:
         raise ValidationFailed(issues)
 
@@ -220,7 +220,7 @@ def _require_approving_side(scope: Scope | None, approving_department_id: int) -
         )
 
 
-# --- writing ------------------------------------------------------------------------------------
+# --- writing ----------------------------------------
 
 
 async def create_linkage(
@@ -271,9 +271,7 @@ async def update_linkage(
     return linkage, True
 
 
-async def confirm_linkage(
-    *, session: AsyncSession, linkage_id: int, scope: Scope
-) -> Linkage:
+async def confirm_linkage(*, session: AsyncSession, linkage_id: int, scope: Scope) -> Linkage:
     """The supervising department agrees to the linkage as it stands."""
     linkage = await get_in_scope(session=session, linkage_id=linkage_id, scope=scope)
     if linkage is None:
@@ -299,7 +297,7 @@ async def delete_linkage(*, session: AsyncSession, linkage_id: int, scope: Scope
     return linkage_id
 
 
-# --- reading --------------------------------------------------------------------------------------
+# --- reading ----------------------------------------
 
 
 @dataclass(frozen=True)
@@ -382,9 +380,7 @@ async def search_linkages(
             .limit(min(max(limit, 0), MAX_PAGE))
         )
     ).all()
-    total = (
-        await session.exec(select(func.count()).select_from(Linkage).where(*conditions))
-    ).one()
+    total = (await session.exec(select(func.count()).select_from(Linkage).where(*conditions))).one()
     return rows, int(total)
 
 

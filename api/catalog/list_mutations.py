@@ -70,7 +70,9 @@ class LinkageListMutation:
             return ValidationErrors.from_exception(exc)
         return Matter.from_row(row)
 
-    @strawberry.mutation(description="新建科（股）室（本部门）", extensions=requires("person", "write"))
+    @strawberry.mutation(
+        description="新建科（股）室（本部门）", extensions=requires("person", "write")
+    )
     async def create_section(
         self,
         info: Info[Any, Any],
@@ -181,7 +183,9 @@ class LinkageListMutation:
             return ValidationErrors.from_exception(exc)
         return Linkage.from_row(row)
 
-    @strawberry.mutation(description="删除联动事项（审批部门）", extensions=requires("linkage", "write"))
+    @strawberry.mutation(
+        description="删除联动事项（审批部门）", extensions=requires("linkage", "write")
+    )
     async def delete_linkage(
         self,
         info: Info[Any, Any],
@@ -189,7 +193,9 @@ class LinkageListMutation:
     ) -> DeleteLinkageResult:
         try:
             deleted = await linkages.delete_linkage(
-                session=info.context.session, linkage_id=parse_id(id, "id"), scope=info.context.scope
+                session=info.context.session,
+                linkage_id=parse_id(id, "id"),
+                scope=info.context.scope,
             )
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
@@ -205,7 +211,9 @@ class LinkageListMutation:
     ) -> LinkageResult:
         try:
             row = await linkages.confirm_linkage(
-                session=info.context.session, linkage_id=parse_id(id, "id"), scope=info.context.scope
+                session=info.context.session,
+                linkage_id=parse_id(id, "id"),
+                scope=info.context.scope,
             )
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
@@ -225,7 +233,10 @@ class LinkageListMutation:
             )
         except ValidationFailed as exc:
             return LinkageImportErrors(
-                errors=[ImportRowError(row=0, column=i.field, code=i.code, message=i.message) for i in exc.issues]
+                errors=[
+                    ImportRowError(row=0, column=i.field, code=i.code, message=i.message)
+                    for i in exc.issues
+                ]
             )
         except workbook.ImportRejected as exc:
             return LinkageImportErrors(

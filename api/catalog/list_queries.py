@@ -129,9 +129,7 @@ class LinkageListQuery:
             content_base64=base64.b64encode(data).decode(),
         )
 
-    @strawberry.field(
-        description="下载依据文件（base64）", extensions=requires("linkage", "read")
-    )
+    @strawberry.field(description="下载依据文件（base64）", extensions=requires("linkage", "read"))
     async def basis_document_file(
         self,
         info: Info[Any, Any],
@@ -164,9 +162,7 @@ class LinkageListQuery:
         )
         return LinkageListVersion.from_row(row) if row else None
 
-    @strawberry.field(
-        description="公开清单的全部版本（新的在前，无需登录）", extensions=public()
-    )
+    @strawberry.field(description="公开清单的全部版本（新的在前，无需登录）", extensions=public())
     async def published_linkage_list_versions(
         self, info: Info[Any, Any]
     ) -> list[LinkageListVersion]:

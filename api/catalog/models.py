@@ -139,7 +139,7 @@ class LiaisonAssignment(SQLModel, table=True):
     recorded_at: datetime = Field(default_factory=utcnow)
 
 
-# --- matters ------------------------------------------------------------------------------
+# --- matters ----------------------------------------
 
 
 class MatterBase(SQLModel):
@@ -190,7 +190,7 @@ class MatterRevision(SQLModel, table=True):
     changed_at: datetime = Field(default_factory=utcnow)
 
 
-# --- basis documents and linkages ---------------------------------------------------------
+# --- basis documents and linkages ----------------------------------------
 
 
 class BasisDocumentBase(SQLModel):
@@ -221,7 +221,9 @@ class BasisDocument(BasisDocumentBase, table=True):
 class SharingRules(SQLModel):
     """Per linkage: what is shared, how, and how fast (the time limits drive due dates)."""
 
-    data_scope: str = Field(default="审批结果信息：事项名称、法律文书、行政相对人及联系方式", max_length=500)
+    data_scope: str = Field(
+        default="审批结果信息：事项名称、法律文书、行政相对人及联系方式", max_length=500
+    )
     channel: SharingChannel = Field(default=SharingChannel.ONLINE, sa_type=str_enum(SharingChannel))
     procedure: str = Field(default="推送即认领，认领后按时限反馈", max_length=500)
     claim_days: int = Field(default=1)  # working days

@@ -59,7 +59,7 @@ def phone_problem(office_phone: str, mobile: str) -> list[tuple[str, str, str]]:
     return problems
 
 
-# --- departments --------------------------------------------------------------------------
+# --- departments ----------------------------------------
 
 
 async def create_department(*, session: AsyncSession, data: DepartmentCreate) -> Department:
@@ -93,7 +93,7 @@ async def departments_by_names(
     return {row.name: row for row in rows}
 
 
-# --- sections and people --------------------------------------------------------------------
+# --- sections and people ----------------------------------------
 
 
 async def create_section(
@@ -161,7 +161,9 @@ async def update_person_phones(
     return True
 
 
-async def sections_of(*, session: AsyncSession, department_ids: Sequence[int]) -> list[list[Section]]:
+async def sections_of(
+    *, session: AsyncSession, department_ids: Sequence[int]
+) -> list[list[Section]]:
     rows = (
         await session.exec(
             select(Section)
@@ -191,7 +193,7 @@ async def people_by_ids(*, session: AsyncSession, ids: Sequence[int]) -> list[Pe
     return one_per_key(rows, ids, lambda r: r.id)
 
 
-# --- liaisons -----------------------------------------------------------------------------
+# --- liaisons ----------------------------------------
 
 
 async def set_liaison(
@@ -211,7 +213,9 @@ async def set_liaison(
     if await session.get(Department, department_id) is None:
         raise ValidationFailed.single("departmentId", "NOT_FOUND", "部门不存在")
     if not may_maintain(scope, department_id):
-        raise ValidationFailed.single("departmentId", "NOT_OWN_DEPARTMENT", "只能指定本部门的联络员")
+        raise ValidationFailed.single(
+            "departmentId", "NOT_OWN_DEPARTMENT", "只能指定本部门的联络员"
+        )
     person = await session.get(Person, person_id)
     if person is None or person.department_id != department_id:
         raise ValidationFailed.single("personId", "NOT_IN_DEPARTMENT", "联络员须为本部门人员")
@@ -228,7 +232,9 @@ async def set_liaison(
         if current.person_id == person_id:
             return current
         if since < current.since:
-            raise ValidationFailed.single("since", "BEFORE_CURRENT", "变更日期不能早于现任联络员的起始日期")
+            raise ValidationFailed.single(
+                "since", "BEFORE_CURRENT", "变更日期不能早于现任联络员的起始日期"
+            )
         current.until = since
         session.add(current)
     assignment = LiaisonAssignment(
@@ -257,7 +263,7 @@ async def liaisons_of(
     return many_per_key(rows, department_ids, lambda r: r.department_id)
 
 
-# --- matters ------------------------------------------------------------------------------
+# --- matters ----------------------------------------
 
 
 async def create_matter(

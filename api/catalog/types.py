@@ -235,7 +235,9 @@ class BasisDocument:
         )
 
 
-@strawberry.type(description="审管联动事项：审批事项 → 监管事项，双方责任单位、科室、责任人与共享规则")
+@strawberry.type(
+    description="审管联动事项：审批事项 → 监管事项，双方责任单位、科室、责任人与共享规则"
+)
 class Linkage:
     id: strawberry.ID
     principle: Principle  # type: ignore[valid-type]
@@ -468,6 +470,4 @@ DeleteLinkageResult = Annotated[
 LinkageImportResult = Annotated[
     LinkageImportSummary | LinkageImportErrors, strawberry.union("LinkageImportResult")
 ]
-PublishResult = Annotated[
-    LinkageListVersion | ValidationErrors, strawberry.union("PublishResult")
-]
+PublishResult = Annotated[LinkageListVersion | ValidationErrors, strawberry.union("PublishResult")]

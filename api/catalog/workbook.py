@@ -113,7 +113,28 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-# --- reading the file ------------------------------------------------------------------------
+# --- reading the file ----------------------------------------
+
+
+def _header_issues(header: Sequence[Any]) -> list[RowIssue]:
+    names = [_text(c.value) for c in header]
+    return [
+        RowIssue(1, expected, "BAD_HEADER", f"第{index + 1}列表头应为“{expected}”")
+        for index, expected in enumerate(HEADERS)
+        if (names[index] if index < len(names) else "") != expected
+    ]
+
+
+def _read_row(number: int, cells: Sequence[Any], issues: list[RowIssue]) -> Row:
+    values: Row = {}
+    for index, column in enumerate(HEADERS):
+        cell = cells[index] if index < len(cells) else None
+        if cell is not None and getattr(cell, "data_type", None) == "f":
+            issues.append(RowIssue(number, column, "FORMULA", "单元格不能包含公式"))
+            values[column] = ""
+        else:
+            values[column] = restore(_text(cell.value if cell is not None else None))
+    return values
 
 
 def read_rows(data: bytes) -> list[tuple[int, Row]]:
@@ -121,29 +142,17 @@ def read_rows(data: bytes) -> list[tuple[int, Row]]:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise ImportRejected([RowIssue(0, "", "INVALID_FILE", "不是有效的 Excel（.xlsx）文件")]) from None
+        raise ImportRejected(
+            [RowIssue(0, "", "INVALID_FILE", "不是有效的 Excel（.xlsx）文件")]
+        ) from None
     try:
-        sheet = book.worksheets[0]
-        rows: Iterator[tuple[Any, ...]] = sheet.iter_rows()
-        header = next(rows, ())
-        issues: list[RowIssue] = []
-        names = [_text(c.value) for c in header]
-        for index, expected in enumerate(HEADERS):
-            actual = names[index] if index < len(names) else ""
-            if actual != expected:
-                issues.append(RowIssue(1, expected, "BAD_HEADER", f"第{index + 1}列表头应为“{expected}”"))
+        rows: Iterator[tuple[Any, ...]] = book.worksheets[0].iter_rows()
+        issues = _header_issues(next(rows, ()))
         if issues:
             raise ImportRejected(issues)
         result: list[tuple[int, Row]] = []
         for number, cells in enumerate(rows, start=2):
-            values: Row = {}
-            for index, column in enumerate(HEADERS):
-                cell = cells[index] if index < len(cells) else None
-                if cell is not None and getattr(cell, "data_type", None) == "f":
-                    issues.append(RowIssue(number, column, "FORMULA", "单元格不能包含公式"))
-                    values[column] = ""
-                    continue
-                values[column] = restore(_text(cell.value if cell is not None else None))
+            values = _read_row(number, cells, issues)
             if any(values.values()):
                 result.append((number, values))
         if len(result) > MAX_ROWS:
@@ -155,7 +164,7 @@ def read_rows(data: bytes) -> list[tuple[int, Row]]:
         book.close()
 
 
-# --- checking every row before writing ---------------------------------------------------------
+# --- checking every row before writing ----------------------------------------
 
 
 @dataclass
@@ -172,7 +181,9 @@ async def _lookups(session: AsyncSession, rows: Sequence[tuple[int, Row]]) -> _L
     return _Lookups(
         departments=await services.departments_by_names(session=session, names=sorted(names)),
         matters=await services.matters_by_codes(session=session, codes=sorted(codes)),
-        documents=await linkages.basis_documents_by_numbers(session=session, numbers=sorted(numbers)),
+        documents=await linkages.basis_documents_by_numbers(
+            session=session, numbers=sorted(numbers)
+        ),
     )
 
 
@@ -218,7 +229,9 @@ def _check_row(  # noqa: C901, PLR0912 - one flat list of independent checks rea
         earlier = seen_matters.get(code)
         if earlier is not None and (earlier[0], earlier[1]) != (kind, name):
             issues.append(
-                RowIssue(number, name_column, "INCONSISTENT", f"与第{earlier[2]}行同一编码的事项不一致")
+                RowIssue(
+                    number, name_column, "INCONSISTENT", f"与第{earlier[2]}行同一编码的事项不一致"
+                )
             )
         elif earlier is None:
             seen_matters[code] = (kind, name, number)
@@ -254,7 +267,7 @@ def _check_row(  # noqa: C901, PLR0912 - one flat list of independent checks rea
     return issues
 
 
-# --- writing ---------------------------------------------------------------------------------------
+# --- writing ----------------------------------------
 
 
 async def _matter(
@@ -314,9 +327,7 @@ async def _person(
     return existing, changed
 
 
-async def _apply_row(
-    session: AsyncSession, row: Row, found: _Lookups
-) -> str:
+async def _apply_row(session: AsyncSession, row: Row, found: _Lookups) -> str:
     """Upsert one row; returns "created", "updated" or "unchanged"."""
     approving = found.departments[row["审批部门"]]
     supervising = found.departments[row["监管部门"]]
@@ -345,7 +356,9 @@ async def _apply_row(
             )
         )
     ).first()
-    rules = SharingRules.model_validate(existing, from_attributes=True) if existing else SharingRules()
+    rules = (
+        SharingRules.model_validate(existing, from_attributes=True) if existing else SharingRules()
+    )
     data = LinkageCreate(
         **rules.model_dump(),
         approval_matter_id=approval.id or 0,
@@ -385,48 +398,47 @@ async def import_workbook(
         raise ImportRejected(issues)
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     savepoint = await session.begin_nested()
-    number = 0
+    current = 0
     try:
         for number, row in rows:
+            current = number
             counts[await _apply_row(session, row, found)] += 1
     except ValidationFailed as exc:
         # A rule the row checks did not foresee: undo every row, report this one.
         await savepoint.rollback()
         raise ImportRejected(
-            [RowIssue(number, i.field, i.code, i.message) for i in exc.issues]
+            [RowIssue(current, i.field, i.code, i.message) for i in exc.issues]
         ) from None
     await savepoint.commit()
     return ImportSummary(**counts)
 
 
-# --- export -------------------------------------------------------------------------------------------
+# --- export ----------------------------------------
 
 
 async def export_rows(*, session: AsyncSession, scope: Scope | None) -> list[list[str]]:
     rows = await linkages.all_linkages(session=session, scope=scope)
-    result = []
-    for view in await views_of(session=session, linkages=rows):
-        result.append(
-            [
-                view.approval_matter.code,
-                view.approval_matter.name,
-                view.approving.department.name,
-                view.approving.section.name,
-                view.approving.person.name,
-                view.approving.person.office_phone,
-                view.approving.person.mobile,
-                view.supervision_matter.code,
-                view.supervision_matter.name,
-                view.supervising.department.name,
-                view.supervising.section.name,
-                view.supervising.person.name,
-                view.supervising.person.office_phone,
-                view.supervising.person.mobile,
-                PRINCIPLE_TEXT[view.linkage.principle],
-                view.basis_document.number if view.basis_document else "",
-            ]
-        )
-    return result
+    return [
+        [
+            view.approval_matter.code,
+            view.approval_matter.name,
+            view.approving.department.name,
+            view.approving.section.name,
+            view.approving.person.name,
+            view.approving.person.office_phone,
+            view.approving.person.mobile,
+            view.supervision_matter.code,
+            view.supervision_matter.name,
+            view.supervising.department.name,
+            view.supervising.section.name,
+            view.supervising.person.name,
+            view.supervising.person.office_phone,
+            view.supervising.person.mobile,
+            PRINCIPLE_TEXT[view.linkage.principle],
+            view.basis_document.number if view.basis_document else "",
+        ]
+        for view in await views_of(session=session, linkages=rows)
+    ]
 
 
 def write_workbook(rows: Sequence[Sequence[str]]) -> bytes:

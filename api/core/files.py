@@ -38,15 +38,21 @@ def decode_upload(text: str, field: str, *, max_bytes: int = MAX_UPLOAD_BYTES) -
         text = text.split(",", 1)[1]
     # base64 grows by 4/3: refuse oversize input before decoding it.
     if len(text) > (max_bytes * 4) // 3 + 8:
-        raise ValidationFailed.single(field, "FILE_TOO_LARGE", f"文件不得超过 {max_bytes // 1048576} MB")
+        raise ValidationFailed.single(
+            field, "FILE_TOO_LARGE", f"文件不得超过 {max_bytes // 1048576} MB"
+        )
     try:
         data = base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
-        raise ValidationFailed.single(field, "INVALID_BASE64", "文件内容不是有效的 base64 编码") from None
+        raise ValidationFailed.single(
+            field, "INVALID_BASE64", "文件内容不是有效的 base64 编码"
+        ) from None
     if not data:
         raise ValidationFailed.single(field, "EMPTY_FILE", "文件为空")
     if len(data) > max_bytes:
-        raise ValidationFailed.single(field, "FILE_TOO_LARGE", f"文件不得超过 {max_bytes // 1048576} MB")
+        raise ValidationFailed.single(
+            field, "FILE_TOO_LARGE", f"文件不得超过 {max_bytes // 1048576} MB"
+        )
     return data
 
 

@@ -29,11 +29,9 @@ def encode_cursor(offset: int) -> str:
 def decode_cursor(cursor: str, field: str = "after") -> int:
     try:
         text = base64.urlsafe_b64decode(cursor.encode()).decode()
-        if not text.startswith(_PREFIX):
-            raise ValueError(text)
-        offset = int(text.removeprefix(_PREFIX))
+        offset = int(text.removeprefix(_PREFIX)) if text.startswith(_PREFIX) else -1
     except ValueError:
-        raise ValidationFailed.single(field, "INVALID_CURSOR", "分页游标无效") from None
+        offset = -1
     if offset < 0:
         raise ValidationFailed.single(field, "INVALID_CURSOR", "分页游标无效")
     return offset
