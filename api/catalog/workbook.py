@@ -20,7 +20,7 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils.exceptions import InvalidFileException
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.catalog import linkages, services
@@ -172,18 +172,36 @@ class _Lookups:
     departments: dict[str, Department]
     matters: dict[str, Matter]
     documents: dict[str, Any]
+    # (approval matter id, supervision matter id) → approving department id
+    owners: dict[tuple[int, int], int]
+
+    def owner_of(self, approval_code: str, supervision_code: str) -> int | None:
+        approval = self.matters.get(approval_code)
+        supervision = self.matters.get(supervision_code)
+        if approval is None or supervision is None or approval.id is None:
+            return None
+        return self.owners.get((approval.id, supervision.id or 0))
 
 
 async def _lookups(session: AsyncSession, rows: Sequence[tuple[int, Row]]) -> _Lookups:
     names = {r[c] for _, r in rows for c in ("审批部门", "监管部门") if r[c]}
     codes = {r[c] for _, r in rows for c in ("审批事项编码", "监管事项编码") if r[c]}
     numbers = {r["依据文件编号"] for _, r in rows if r["依据文件编号"]}
+    matters = await services.matters_by_codes(session=session, codes=sorted(codes))
+    ids = sorted(m.id for m in matters.values() if m.id is not None)
+    existing = (
+        await session.exec(select(Linkage).where(col(Linkage.approval_matter_id).in_(ids)))
+    ).all()
     return _Lookups(
         departments=await services.departments_by_names(session=session, names=sorted(names)),
-        matters=await services.matters_by_codes(session=session, codes=sorted(codes)),
+        matters=matters,
         documents=await linkages.basis_documents_by_numbers(
             session=session, numbers=sorted(numbers)
         ),
+        owners={
+            (x.approval_matter_id, x.supervision_matter_id): x.approving_department_id
+            for x in existing
+        },
     )
 
 
@@ -212,9 +230,14 @@ def _check_row(  # noqa: C901, PLR0912 - one flat list of independent checks rea
             issues.append(RowIssue(number, column, code, message))
     approving = found.departments.get(row["审批部门"])
     supervising = found.departments.get(row["监管部门"])
+    owner = found.owner_of(row["审批事项编码"], row["监管事项编码"])
     if approving and scope is not None and not scope.covers_department(approving.id):
         issues.append(
             RowIssue(number, "审批部门", "NOT_APPROVING_DEPARTMENT", "只能导入本部门审批的联动事项")
+        )
+    elif owner is not None and scope is not None and not scope.covers_department(owner):
+        issues.append(
+            RowIssue(number, "审批部门", "OWNED_ELSEWHERE", "该联动事项由其他审批部门维护")
         )
     for side, kind in (("审批", MatterKind.APPROVAL), ("监管", MatterKind.SUPERVISION)):
         code_column, name_column = f"{side}事项编码", f"{side}事项名称"
@@ -327,7 +350,7 @@ async def _person(
     return existing, changed
 
 
-async def _apply_row(session: AsyncSession, row: Row, found: _Lookups) -> str:
+async def _apply_row(session: AsyncSession, row: Row, found: _Lookups, scope: Scope | None) -> str:
     """Upsert one row; returns "created", "updated" or "unchanged"."""
     approving = found.departments[row["审批部门"]]
     supervising = found.departments[row["监管部门"]]
@@ -373,10 +396,11 @@ async def _apply_row(session: AsyncSession, row: Row, found: _Lookups) -> str:
         basis_document_id=basis.id if basis else None,
     )
     if existing is None:
-        await linkages.create_linkage(session=session, data=data)
+        await linkages.create_linkage(session=session, data=data, scope=scope)
         return "created"
+    # With the caller's scope: a department cannot take over another's linkage by import.
     _, changed = await linkages.update_linkage(
-        session=session, linkage_id=existing.id or 0, data=data
+        session=session, linkage_id=existing.id or 0, data=data, scope=scope
     )
     return "updated" if changed or any((c1, c2, c3, c4, c5, c6)) else "unchanged"
 
@@ -402,7 +426,7 @@ async def import_workbook(
     try:
         for number, row in rows:
             current = number
-            counts[await _apply_row(session, row, found)] += 1
+            counts[await _apply_row(session, row, found, scope)] += 1
     except ValidationFailed as exc:
         # A rule the row checks did not foresee: undo every row, report this one.
         await savepoint.rollback()

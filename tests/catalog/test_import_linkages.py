@@ -369,3 +369,46 @@ async def test_a_file_that_is_not_a_workbook_is_refused(session, authorizer, cit
             }
         ],
     }
+
+
+async def test_import_cannot_take_over_another_departments_linkage(session, authorizer, city):
+    await _import(session, authorizer, city["coord"], xlsx(good_rows(city["memo"])[:2]))
+    county = await factories.department(session, name="测试县审批局")
+    clerk = await factories.user(session, authorizer, role="approval_clerk", dept=county)
+    before = await _counts(session)
+    rows = good_rows(city["memo"])[:2]
+    rows[1][2] = "测试县审批局"  # claims the second linkage for the county
+
+    summary = await _import(session, authorizer, clerk, xlsx(rows))
+
+    assert summary == {
+        "__typename": "LinkageImportErrors",
+        "errors": [
+            {
+                "row": 2,
+                "column": "审批部门",
+                "code": "NOT_APPROVING_DEPARTMENT",
+                "message": "只能导入本部门审批的联动事项",
+            },
+            {
+                "row": 3,
+                "column": "审批部门",
+                "code": "OWNED_ELSEWHERE",
+                "message": "该联动事项由其他审批部门维护",
+            },
+        ],
+    }
+    rows = rows[1:]
+    summary = await _import(session, authorizer, clerk, xlsx(rows))
+    assert summary == {
+        "__typename": "LinkageImportErrors",
+        "errors": [
+            {
+                "row": 2,
+                "column": "审批部门",
+                "code": "OWNED_ELSEWHERE",
+                "message": "该联动事项由其他审批部门维护",
+            }
+        ],
+    }
+    assert await _counts(session) == before
