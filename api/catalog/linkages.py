@@ -256,10 +256,11 @@ async def update_linkage(
         raise ValidationFailed.single("id", "NOT_FOUND", "联动事项不存在")
     _require_approving_side(scope, linkage.approving_department_id)
     _require_approving_side(scope, data.approving_department_id)
-    await validate(session=session, data=data, existing_id=linkage_id)
     changed = [k for k in SUBSTANCE if getattr(linkage, k) != getattr(data, k)]
     if not changed:
+        # Saving what is already there is a no-op: confirmations stand.
         return linkage, False
+    await validate(session=session, data=data, existing_id=linkage_id)
     for key in changed:
         setattr(linkage, key, getattr(data, key))
     now = utcnow()

@@ -169,39 +169,50 @@ def read_rows(data: bytes) -> list[tuple[int, Row]]:
 
 @dataclass
 class _Lookups:
+    """Everything the rows refer to, loaded in a handful of statements and kept current
+    while rows are applied (so an unchanged row costs no SQL)."""
+
     departments: dict[str, Department]
     matters: dict[str, Matter]
     documents: dict[str, Any]
-    # (approval matter id, supervision matter id) → approving department id
-    owners: dict[tuple[int, int], int]
+    linkages: dict[tuple[int, int], Linkage]
+    sections: dict[tuple[int, str], Section]
+    people: dict[tuple[int, str], Person]
 
-    def owner_of(self, approval_code: str, supervision_code: str) -> int | None:
+    def linkage_of(self, approval_code: str, supervision_code: str) -> Linkage | None:
         approval = self.matters.get(approval_code)
         supervision = self.matters.get(supervision_code)
-        if approval is None or supervision is None or approval.id is None:
+        if approval is None or supervision is None:
             return None
-        return self.owners.get((approval.id, supervision.id or 0))
+        return self.linkages.get((approval.id or 0, supervision.id or 0))
 
 
 async def _lookups(session: AsyncSession, rows: Sequence[tuple[int, Row]]) -> _Lookups:
     names = {r[c] for _, r in rows for c in ("审批部门", "监管部门") if r[c]}
     codes = {r[c] for _, r in rows for c in ("审批事项编码", "监管事项编码") if r[c]}
     numbers = {r["依据文件编号"] for _, r in rows if r["依据文件编号"]}
+    departments = await services.departments_by_names(session=session, names=sorted(names))
+    department_ids = sorted(d.id for d in departments.values() if d.id is not None)
     matters = await services.matters_by_codes(session=session, codes=sorted(codes))
-    ids = sorted(m.id for m in matters.values() if m.id is not None)
+    matter_ids = sorted(m.id for m in matters.values() if m.id is not None)
     existing = (
-        await session.exec(select(Linkage).where(col(Linkage.approval_matter_id).in_(ids)))
+        await session.exec(select(Linkage).where(col(Linkage.approval_matter_id).in_(matter_ids)))
+    ).all()
+    sections = (
+        await session.exec(select(Section).where(col(Section.department_id).in_(department_ids)))
+    ).all()
+    people = (
+        await session.exec(select(Person).where(col(Person.department_id).in_(department_ids)))
     ).all()
     return _Lookups(
-        departments=await services.departments_by_names(session=session, names=sorted(names)),
+        departments=departments,
         matters=matters,
         documents=await linkages.basis_documents_by_numbers(
             session=session, numbers=sorted(numbers)
         ),
-        owners={
-            (x.approval_matter_id, x.supervision_matter_id): x.approving_department_id
-            for x in existing
-        },
+        linkages={(x.approval_matter_id, x.supervision_matter_id): x for x in existing},
+        sections={(x.department_id, x.name): x for x in sections},
+        people={(x.section_id, x.name): x for x in people},
     )
 
 
@@ -230,7 +241,8 @@ def _check_row(  # noqa: C901, PLR0912 - one flat list of independent checks rea
             issues.append(RowIssue(number, column, code, message))
     approving = found.departments.get(row["审批部门"])
     supervising = found.departments.get(row["监管部门"])
-    owner = found.owner_of(row["审批事项编码"], row["监管事项编码"])
+    existing = found.linkage_of(row["审批事项编码"], row["监管事项编码"])
+    owner = existing.approving_department_id if existing else None
     if approving and scope is not None and not scope.covers_department(approving.id):
         issues.append(
             RowIssue(number, "审批部门", "NOT_APPROVING_DEPARTMENT", "只能导入本部门审批的联动事项")
@@ -294,14 +306,20 @@ def _check_row(  # noqa: C901, PLR0912 - one flat list of independent checks rea
 
 
 async def _matter(
-    session: AsyncSession, code: str, name: str, kind: MatterKind, department_id: int
+    session: AsyncSession,
+    found: _Lookups,
+    code: str,
+    name: str,
+    kind: MatterKind,
+    department_id: int,
 ) -> tuple[Matter, bool]:
-    existing = (await session.exec(select(Matter).where(Matter.code == code))).first()
+    existing = found.matters.get(code)
     if existing is None:
         created = await services.create_matter(
             session=session,
             data=MatterCreate(code=code, name=name, kind=kind, department_id=department_id),
         )
+        found.matters[code] = created
         return created, True
     if existing.name == name:
         return existing, False
@@ -311,38 +329,41 @@ async def _matter(
     return updated, True
 
 
-async def _section(session: AsyncSession, department_id: int, name: str) -> tuple[Section, bool]:
-    existing = (
-        await session.exec(
-            select(Section).where(Section.department_id == department_id, Section.name == name)
-        )
-    ).first()
+async def _section(
+    session: AsyncSession, found: _Lookups, department_id: int, name: str
+) -> tuple[Section, bool]:
+    existing = found.sections.get((department_id, name))
     if existing is not None:
         return existing, False
-    return await services.create_section(
+    created = await services.create_section(
         session=session, data=SectionCreate(department_id=department_id, name=name)
-    ), True
+    )
+    found.sections[department_id, name] = created
+    return created, True
 
 
 async def _person(
-    session: AsyncSession, section: Section, name: str, office_phone: str, mobile: str
+    session: AsyncSession,
+    found: _Lookups,
+    section: Section,
+    name: str,
+    office_phone: str,
+    mobile: str,
 ) -> tuple[Person, bool]:
-    existing = (
-        await session.exec(
-            select(Person).where(Person.section_id == section.id, Person.name == name)
-        )
-    ).first()
+    assert section.id is not None  # noqa: S101 - flushed rows have ids
+    existing = found.people.get((section.id, name))
     if existing is None:
         created = await services.create_person(
             session=session,
             data=PersonCreate(
-                section_id=section.id or 0,
+                section_id=section.id,
                 name=name,
                 office_phone=office_phone,
                 mobile=mobile,
                 role="责任人",
             ),
         )
+        found.people[section.id, name] = created
         return created, True
     changed = await services.update_person_phones(
         session=session, person=existing, office_phone=office_phone, mobile=mobile
@@ -357,28 +378,26 @@ async def _apply_row(session: AsyncSession, row: Row, found: _Lookups, scope: Sc
     assert approving.id is not None  # noqa: S101 - loaded rows have ids
     assert supervising.id is not None  # noqa: S101
     approval, c1 = await _matter(
-        session, row["审批事项编码"], row["审批事项名称"], MatterKind.APPROVAL, approving.id
+        session, found, row["审批事项编码"], row["审批事项名称"], MatterKind.APPROVAL, approving.id
     )
     supervision, c2 = await _matter(
-        session, row["监管事项编码"], row["监管事项名称"], MatterKind.SUPERVISION, supervising.id
+        session,
+        found,
+        row["监管事项编码"],
+        row["监管事项名称"],
+        MatterKind.SUPERVISION,
+        supervising.id,
     )
-    a_section, c3 = await _section(session, approving.id, row["审批科室"])
+    a_section, c3 = await _section(session, found, approving.id, row["审批科室"])
     a_person, c4 = await _person(
-        session, a_section, row["审批责任人"], row["审批办公电话"], row["审批手机"]
+        session, found, a_section, row["审批责任人"], row["审批办公电话"], row["审批手机"]
     )
-    s_section, c5 = await _section(session, supervising.id, row["监管科室"])
+    s_section, c5 = await _section(session, found, supervising.id, row["监管科室"])
     s_person, c6 = await _person(
-        session, s_section, row["监管责任人"], row["监管办公电话"], row["监管手机"]
+        session, found, s_section, row["监管责任人"], row["监管办公电话"], row["监管手机"]
     )
     basis = found.documents.get(row["依据文件编号"]) if row["依据文件编号"] else None
-    existing = (
-        await session.exec(
-            select(Linkage).where(
-                Linkage.approval_matter_id == approval.id,
-                Linkage.supervision_matter_id == supervision.id,
-            )
-        )
-    ).first()
+    existing = found.linkages.get((approval.id or 0, supervision.id or 0))
     rules = (
         SharingRules.model_validate(existing, from_attributes=True) if existing else SharingRules()
     )
@@ -396,7 +415,8 @@ async def _apply_row(session: AsyncSession, row: Row, found: _Lookups, scope: Sc
         basis_document_id=basis.id if basis else None,
     )
     if existing is None:
-        await linkages.create_linkage(session=session, data=data, scope=scope)
+        created = await linkages.create_linkage(session=session, data=data, scope=scope)
+        found.linkages[data.approval_matter_id, data.supervision_matter_id] = created
         return "created"
     # With the caller's scope: a department cannot take over another's linkage by import.
     _, changed = await linkages.update_linkage(

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
+from api.catalog import workbook
 from api.catalog.loaders import CatalogLoaders
 from api.catalog.models import Linkage, Matter, Person, Section
 from api.catalog.schema import schema
@@ -412,3 +413,23 @@ async def test_import_cannot_take_over_another_departments_linkage(session, auth
         ],
     }
     assert await _counts(session) == before
+
+
+async def test_reimporting_unchanged_rows_costs_a_fixed_number_of_statements(
+    session, city, count_statements
+):
+    spj = ("测试市审批局", "审批一科", "李娜", "0737-4221101", "")
+    rows = [
+        row((f"T-XK-{i}", f"许可{i}"), spj, (f"T-JG-{i}", f"监管{i}"), spj, "谁审批谁负责")
+        for i in range(30)
+    ]
+    await workbook.import_workbook(session=session, data=xlsx(rows))
+
+    async def statements(data: bytes) -> int:
+        count_statements.count = 0
+        summary = await workbook.import_workbook(session=session, data=data)
+        assert summary.created == summary.updated == 0
+        return count_statements.count
+
+    # departments, matters, linkages, sections, people, basis documents
+    assert await statements(xlsx(rows[:3])) == await statements(xlsx(rows)) == 6
