@@ -49,3 +49,21 @@ def test_exported_workbook_reimports_unchanged_through_the_gateway(gateway):
             }
         }
     }
+
+
+def test_every_demo_department_has_both_liaisons_and_confirmed_linkages(gateway):
+    token = gateway.sign_in("coord")
+    body = gateway.post(
+        """{ departments { name pushLiaison { person { name } } receiveLiaison { person { name } } }
+             linkages(confirmed: true) { totalCount } }""",
+        token=token,
+    ).json()
+
+    assert body["data"]["linkages"] == {"totalCount": len(demo.MATTER_PAIRS)}
+    assert [
+        (d["name"], d["pushLiaison"]["person"]["name"], d["receiveLiaison"]["person"]["name"])
+        for d in body["data"]["departments"]
+    ] == [
+        (demo.DEPARTMENTS_BY_KEY[key], liaison[0], liaison[0])
+        for key, (_, _, liaison) in demo.PEOPLE.items()
+    ]
