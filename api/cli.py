@@ -53,6 +53,7 @@ async def _seed_demo_if_empty() -> str | None:
     await get_engine().dispose()
     return (
         f"已载入演示数据：{summary.departments} 个部门、{summary.matters} 个事项、"
+        f"{summary.linkages} 条联动事项（已发布第 {summary.list_version} 版清单）、"
         f"{summary.applications} 件办件、{summary.users} 个账号（密码 {demo.DEMO_PASSWORD}）"
     )
 

@@ -2,26 +2,40 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from datetime import date
 
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
 from sqlalchemy import func
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.approval import services as approval
 from api.approval.models import ApplicationCreate
+from api.catalog import linkages, publication
 from api.catalog import services as catalog
 from api.catalog.models import (
+    BasisDocumentCreate,
+    BasisKind,
     Department,
     DepartmentCreate,
     DepartmentLevel,
+    LiaisonKind,
+    LinkageCreate,
     MatterCreate,
     MatterKind,
+    Person,
+    PersonCreate,
+    Principle,
+    SectionCreate,
 )
 from api.core.auth import create_user
 from api.core.authz import assign_role
 from api.core.identifiers import make_uscc
+from api.core.scope import Scope
 from api.credit import services as credit
 from api.credit.models import CreditRecordCreate, RecordCategory, SubjectCreate
 from api.supervision import services as supervision
@@ -41,6 +55,8 @@ DEPARTMENTS = [
     ("hs_spj", "益阳市赫山区行政审批服务局", "赫山区审批局", DepartmentLevel.COUNTY, "114309030"),
     ("tj_spj", "桃江县行政审批服务局", "桃江县审批局", DepartmentLevel.COUNTY, "114309220"),
 ]
+
+DEPARTMENTS_BY_KEY = {key: name for key, name, *_ in DEPARTMENTS}
 
 # approval matter (code, name, approving dept) → supervision matter (code, name, supervising dept)
 MATTER_PAIRS = [
@@ -66,6 +82,58 @@ MATTER_PAIRS = [
         ("430900-JG-0006", "公共场所卫生监督检查", "wjw"),
     ),
 ]
+
+# Per department: the section on the linkage work, its responsible person and its liaison
+# (name, office phone, mobile). The liaison pushes and receives for the department.
+PEOPLE = {
+    "spj": (
+        "审批服务科",
+        ("李娜", "0737-4221101", "13807371101"),
+        ("王芳", "0737-4221102", "13807371102"),
+    ),
+    "scjg": (
+        "信用监管科",
+        ("陈刚", "0737-4222201", "13807372201"),
+        ("黄静", "0737-4222202", "13807372202"),
+    ),
+    "zjj": (
+        "建筑市场监管科",
+        ("刘洋", "0737-4223301", "13807373301"),
+        ("邓伟", "0737-4223302", "13807373302"),
+    ),
+    "sthj": (
+        "环境执法支队",
+        ("彭军", "0737-4224401", "13807374401"),
+        ("曾红", "0737-4224402", "13807374402"),
+    ),
+    "wjw": (
+        "综合监督科",
+        ("赵丽", "0737-4225501", "13807375501"),
+        ("胡斌", "0737-4225502", "13807375502"),
+    ),
+    "fgw": (
+        "投资科",
+        ("孙涛", "0737-4226601", "13807376601"),
+        ("罗敏", "0737-4226602", "13807376602"),
+    ),
+    "xtb": (
+        "综合协调科",
+        ("周敏", "0737-4227701", "13807377701"),
+        ("谢婷", "0737-4227702", "13807377702"),
+    ),
+    "hs_spj": (
+        "审批服务股",
+        ("何平", "0737-4228801", "13807378801"),
+        ("夏雪", "0737-4228802", "13807378802"),
+    ),
+    "tj_spj": (
+        "审批服务股",
+        ("龙飞", "0737-8221101", "13807379901"),
+        ("蒋琳", "0737-8221102", "13807379902"),
+    ),
+}
+LIAISONS_SINCE = date(2026, 1, 4)
+PUBLISHED_BY = "coord"
 
 # 91 = 企业, 430900 = 益阳市; the check character is computed
 SUBJECTS = [
@@ -96,10 +164,118 @@ class DemoSummary:
     matters: int
     applications: int
     users: int
+    linkages: int
+    list_version: int
 
 
 def _uscc(seventeen: str) -> str:
     return make_uscc(seventeen)
+
+
+def memo_pdf(title: str, lines: list[str]) -> bytes:
+    """A one-page PDF standing in for a signed basis document (委托书 / 工作备忘录)."""
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    page = canvas.Canvas(out, invariant=1)
+    page.setFont("STSong-Light", 18)
+    page.drawString(72, 760, title)
+    page.setFont("STSong-Light", 11)
+    for index, line in enumerate(lines):
+        page.drawString(72, 720 - 20 * index, line)
+    page.save()
+    return out.getvalue()
+
+
+async def _people(session: AsyncSession, departments: dict[str, int]) -> dict[str, Person]:
+    """Sections, people and both liaisons of every department; returns the responsible."""
+    responsible: dict[str, Person] = {}
+    for key, (section_name, lead, liaison) in PEOPLE.items():
+        section = await catalog.create_section(
+            session=session, data=SectionCreate(department_id=departments[key], name=section_name)
+        )
+        assert section.id is not None
+        people = []
+        for (name, office, mobile), role in ((lead, "责任人"), (liaison, "联络员")):
+            people.append(
+                await catalog.create_person(
+                    session=session,
+                    data=PersonCreate(
+                        section_id=section.id,
+                        name=name,
+                        office_phone=office,
+                        mobile=mobile,
+                        role=role,
+                    ),
+                )
+            )
+        for kind in (LiaisonKind.PUSH, LiaisonKind.RECEIVE):
+            assert people[1].id is not None
+            await catalog.set_liaison(
+                session=session,
+                department_id=departments[key],
+                kind=kind,
+                person_id=people[1].id,
+                since=LIAISONS_SINCE,
+                recorded_by="admin",
+            )
+        responsible[key] = people[0]
+    return responsible
+
+
+async def _linkages(
+    session: AsyncSession,
+    departments: dict[str, int],
+    matters: list[tuple[int, int]],
+    responsible: dict[str, Person],
+) -> int:
+    """A confirmed linkage for every demo matter pair, with its basis document."""
+    for index, ((approval_id, supervision_id), pair) in enumerate(
+        zip(matters, MATTER_PAIRS, strict=True)
+    ):
+        (a_code, a_name, a_dept), (_, s_name, s_dept) = pair
+        county = a_dept != "spj"
+        kind = BasisKind.ENTRUSTMENT if county else BasisKind.MEMORANDUM
+        number = f"益审管联〔2026〕{index + 1}号"
+        parties = f"{DEPARTMENTS_BY_KEY[a_dept]}、{DEPARTMENTS_BY_KEY[s_dept]}"
+        document = await linkages.upload_basis_document(
+            session=session,
+            data=BasisDocumentCreate(
+                kind=kind, number=number, signed_on=date(2026, 1, 10 + index), parties=parties
+            ),
+            content=memo_pdf(
+                "审管联动工作委托书" if county else "审管联动工作备忘录",
+                [number, f"审批事项：{a_code} {a_name}", f"监管事项：{s_name}", parties],
+            ),
+            file_name=f"{number}.pdf",
+            department_id=departments[a_dept],
+        )
+        a_person, s_person = responsible[a_dept], responsible[s_dept]
+        assert a_person.id is not None
+        assert s_person.id is not None
+        linkage = await linkages.create_linkage(
+            session=session,
+            data=LinkageCreate(
+                approval_matter_id=approval_id,
+                supervision_matter_id=supervision_id,
+                approving_department_id=departments[a_dept],
+                approving_section_id=a_person.section_id,
+                approving_person_id=a_person.id,
+                supervising_department_id=departments[s_dept],
+                supervising_section_id=s_person.section_id,
+                supervising_person_id=s_person.id,
+                principle=Principle.WHO_GOVERNS,
+                basis_document_id=document.id,
+                claim_days=1,
+                feedback_days=5 if index % 2 == 0 else 10,
+            ),
+        )
+        assert linkage.id is not None
+        await linkages.confirm_linkage(
+            session=session,
+            linkage_id=linkage.id,
+            scope=Scope(department_id=departments[s_dept], city_wide=False),
+        )
+    return len(matters)
 
 
 async def is_empty(session: AsyncSession) -> bool:
@@ -120,6 +296,7 @@ async def load_demo(session: AsyncSession) -> DemoSummary:
         departments[key] = dept.id
 
     matter_ids: list[int] = []
+    pairs: list[tuple[int, int]] = []
     for (a_code, a_name, a_dept), (s_code, s_name, s_dept) in MATTER_PAIRS:
         approval_matter = await catalog.create_matter(
             session=session,
@@ -130,7 +307,7 @@ async def load_demo(session: AsyncSession) -> DemoSummary:
                 department_id=departments[a_dept],
             ),
         )
-        await catalog.create_matter(
+        supervision_matter = await catalog.create_matter(
             session=session,
             data=MatterCreate(
                 code=s_code,
@@ -140,7 +317,13 @@ async def load_demo(session: AsyncSession) -> DemoSummary:
             ),
         )
         assert approval_matter.id is not None
+        assert supervision_matter.id is not None
         matter_ids.append(approval_matter.id)
+        pairs.append((approval_matter.id, supervision_matter.id))
+
+    responsible = await _people(session, departments)
+    linkage_count = await _linkages(session, departments, pairs, responsible)
+    version = await publication.publish(session=session, published_by=PUBLISHED_BY)
 
     codes = []
     for raw, name in SUBJECTS:
@@ -201,4 +384,6 @@ async def load_demo(session: AsyncSession) -> DemoSummary:
         matters=len(matter_ids) * 2,
         applications=applications,
         users=len(USERS),
+        linkages=linkage_count,
+        list_version=version.number,
     )

@@ -29,6 +29,13 @@ def enforcer() -> casbin.Enforcer:
         ("coord", "9", "application", "read", True),
         ("coord", "9", "application", "write", False),
         ("coord", "9", "linkage", "publish", True),
+        ("coord", "9", "linkage", "write", False),  # the approving department edits
+        ("coord", "9", "linkage", "import", True),
+        ("clerk", "1", "linkage", "write", True),
+        ("clerk", "1", "linkage", "confirm", False),  # the supervising side confirms
+        ("liaison", "2", "linkage", "confirm", True),
+        ("liaison", "2", "linkage", "write", False),
+        ("liaison", "2", "person", "write", False),
         ("admin", "9", "policy", "write", True),
         ("admin", "9", "policy", "admin", True),
         ("admin", "9", "audit", "admin", True),

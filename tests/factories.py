@@ -7,12 +7,30 @@ from datetime import date
 
 from api.approval import services as approval
 from api.approval.models import Application, ApplicationCreate
+from api.catalog import linkages
 from api.catalog import services as catalog
-from api.catalog.models import Department, DepartmentCreate, Matter, MatterCreate, MatterKind
+from api.catalog.models import (
+    BasisDocument,
+    BasisDocumentCreate,
+    BasisKind,
+    Department,
+    DepartmentCreate,
+    Linkage,
+    LinkageCreate,
+    Matter,
+    MatterCreate,
+    MatterKind,
+    Person,
+    PersonCreate,
+    Principle,
+    Section,
+    SectionCreate,
+)
 from api.core.auth import Principal, create_user
 from api.core.authz import Authorizer, assign_role
 from api.core.db import SerialSession
 from api.core.identifiers import make_uscc
+from api.core.scope import Scope
 from api.credit import services as credit
 from api.credit.models import (
     CreditRecord,
@@ -21,6 +39,7 @@ from api.credit.models import (
     Subject,
     SubjectCreate,
 )
+from api.demo import memo_pdf
 from api.supervision import services as supervision
 from api.supervision.models import Finding, FindingCreate, FindingKind
 
@@ -123,3 +142,106 @@ async def user(
     # The test's session holds the rows inside its (rolled-back) transaction.
     await authorizer.enforcer.add_grouping_policy(name, role, str(dept.id))
     return Principal(user_id=account.id, username=name, department_id=str(dept.id))
+
+
+async def section(session: SerialSession, dept: Department, name: str | None = None) -> Section:
+    assert dept.id is not None
+    return await catalog.create_section(
+        session=session,
+        data=SectionCreate(department_id=dept.id, name=name or f"测试科{next(_seq)}"),
+    )
+
+
+async def person(
+    session: SerialSession,
+    sect: Section,
+    name: str | None = None,
+    *,
+    office_phone: str = "0737-4220000",
+    mobile: str = "13800000000",
+) -> Person:
+    assert sect.id is not None
+    return await catalog.create_person(
+        session=session,
+        data=PersonCreate(
+            section_id=sect.id,
+            name=name or f"测试人员{next(_seq)}",
+            office_phone=office_phone,
+            mobile=mobile,
+            role="责任人",
+        ),
+    )
+
+
+async def responsible(session: SerialSession, dept: Department) -> Person:
+    """A section with one responsible person in ``dept``."""
+    return await person(session, await section(session, dept))
+
+
+def pdf_bytes() -> bytes:
+    return memo_pdf("测试委托书", ["测试"])
+
+
+async def basis_document(session: SerialSession, dept: Department) -> BasisDocument:
+    assert dept.id is not None
+    n = next(_seq)
+    return await linkages.upload_basis_document(
+        session=session,
+        data=BasisDocumentCreate(
+            kind=BasisKind.MEMORANDUM,
+            number=f"测试备忘录〔2026〕{n}号",
+            signed_on=date(2026, 2, 1),
+            parties="测试双方",
+        ),
+        content=pdf_bytes(),
+        file_name=f"memo-{n}.pdf",
+        department_id=dept.id,
+    )
+
+
+async def linkage(
+    session: SerialSession,
+    *,
+    approving: Department,
+    supervising: Department,
+    approval_matter: Matter | None = None,
+    supervision_matter: Matter | None = None,
+    a_person: Person | None = None,
+    s_person: Person | None = None,
+    confirm: bool = False,
+) -> Linkage:
+    """A linkage between two departments (with a basis document when they differ)."""
+    a_matter = approval_matter or await matter(session, approving)
+    s_matter = supervision_matter or await matter(session, supervising, kind=MatterKind.SUPERVISION)
+    a_person = a_person or await responsible(session, approving)
+    s_person = s_person or await responsible(session, supervising)
+    document = None if approving.id == supervising.id else await basis_document(session, approving)
+    assert a_matter.id
+    assert s_matter.id
+    assert a_person.id
+    assert s_person.id
+    assert approving.id
+    assert supervising.id
+    row = await linkages.create_linkage(
+        session=session,
+        data=LinkageCreate(
+            approval_matter_id=a_matter.id,
+            supervision_matter_id=s_matter.id,
+            approving_department_id=approving.id,
+            approving_section_id=a_person.section_id,
+            approving_person_id=a_person.id,
+            supervising_department_id=supervising.id,
+            supervising_section_id=s_person.section_id,
+            supervising_person_id=s_person.id,
+            principle=Principle.WHO_GOVERNS,
+            basis_document_id=document.id if document else None,
+        ),
+    )
+    if confirm:
+        assert row.id is not None
+        await linkages.confirm_linkage(
+            session=session,
+            linkage_id=row.id,
+            scope=Scope(department_id=supervising.id, city_wide=False),
+        )
+    return row

@@ -2,13 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
-from api.catalog import services
-from api.catalog.models import Department, Matter
+from api.catalog import linkages, services
+from api.catalog.models import (
+    BasisDocument,
+    Department,
+    LiaisonAssignment,
+    Matter,
+    MatterRevision,
+    Person,
+    Section,
+)
+
+ValueT = TypeVar("ValueT")
+
+
+def _loader(
+    session: AsyncSession,
+    fetch: Callable[..., Awaitable[Sequence[ValueT]]],
+    keyword: str = "ids",
+) -> DataLoader[int, ValueT]:
+    async def load(keys: list[int]) -> list[ValueT]:
+        return list(await fetch(session=session, **{keyword: keys}))
+
+    return DataLoader(load_fn=load)
 
 
 @dataclass
@@ -16,13 +39,22 @@ class CatalogLoaders:
     session: AsyncSession
     department: DataLoader[int, Department | None] = field(init=False)
     matter: DataLoader[int, Matter | None] = field(init=False)
+    section: DataLoader[int, Section | None] = field(init=False)
+    person: DataLoader[int, Person | None] = field(init=False)
+    basis_document: DataLoader[int, BasisDocument | None] = field(init=False)
+    sections_of_department: DataLoader[int, list[Section]] = field(init=False)
+    people_of_section: DataLoader[int, list[Person]] = field(init=False)
+    liaisons_of_department: DataLoader[int, list[LiaisonAssignment]] = field(init=False)
+    revisions_of_matter: DataLoader[int, list[MatterRevision]] = field(init=False)
 
     def __post_init__(self) -> None:
-        async def load_departments(ids: list[int]) -> list[Department | None]:
-            return await services.departments_by_ids(session=self.session, ids=ids)
-
-        async def load_matters(ids: list[int]) -> list[Matter | None]:
-            return await services.matters_by_ids(session=self.session, ids=ids)
-
-        self.department = DataLoader(load_fn=load_departments)
-        self.matter = DataLoader(load_fn=load_matters)
+        s = self.session
+        self.department = _loader(s, services.departments_by_ids)
+        self.matter = _loader(s, services.matters_by_ids)
+        self.section = _loader(s, services.sections_by_ids)
+        self.person = _loader(s, services.people_by_ids)
+        self.basis_document = _loader(s, linkages.basis_documents_by_ids)
+        self.sections_of_department = _loader(s, services.sections_of, "department_ids")
+        self.people_of_section = _loader(s, services.people_of, "section_ids")
+        self.liaisons_of_department = _loader(s, services.liaisons_of, "department_ids")
+        self.revisions_of_matter = _loader(s, services.revisions_of, "matter_ids")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from api.core.models import str_enum, utcnow
@@ -19,6 +21,49 @@ class DepartmentLevel(StrEnum):
 class MatterKind(StrEnum):
     APPROVAL = "APPROVAL"  # 审批事项
     SUPERVISION = "SUPERVISION"  # 监管事项
+
+
+class ApprovalCategory(StrEnum):
+    LICENSING = "LICENSING"  # 行政许可
+    OTHER_POWER = "OTHER_POWER"  # 其他行政权力
+    PUBLIC_SERVICE = "PUBLIC_SERVICE"  # 公共服务
+
+
+class MatterStatus(StrEnum):
+    IN_FORCE = "IN_FORCE"  # 有效
+    REPEALED = "REPEALED"  # 已废止
+
+
+class LiaisonKind(StrEnum):
+    PUSH = "PUSH"  # 推送联络员
+    RECEIVE = "RECEIVE"  # 接收联络员
+
+
+class Principle(StrEnum):
+    WHO_APPROVES = "WHO_APPROVES"  # 谁审批谁负责
+    WHO_GOVERNS = "WHO_GOVERNS"  # 谁主管谁监管
+
+
+class BasisKind(StrEnum):
+    ENTRUSTMENT = "ENTRUSTMENT"  # 委托书
+    HANDOVER = "HANDOVER"  # 工作交付书
+    MEMORANDUM = "MEMORANDUM"  # 工作备忘录
+
+
+class SharingChannel(StrEnum):
+    ONLINE = "ONLINE"  # 线上推送
+    OWN_SYSTEM = "OWN_SYSTEM"  # 部门自有系统
+    LETTER = "LETTER"  # 书面函件
+    JOINT_MEETING = "JOINT_MEETING"  # 联席会议
+
+
+class Confidentiality(StrEnum):
+    PUBLIC = "PUBLIC"  # 公开
+    INTERNAL = "INTERNAL"  # 内部
+    RESTRICTED = "RESTRICTED"  # 受限
+
+
+# --- departments, sections, people, liaisons -------------------------------------------
 
 
 class DepartmentBase(SQLModel):
@@ -40,16 +85,84 @@ class Department(DepartmentBase, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
+class SectionBase(SQLModel):
+    department_id: int = Field(foreign_key="catalog_department.id", index=True)
+    name: str = Field(max_length=100)
+
+
+class SectionCreate(SectionBase):
+    pass
+
+
+class Section(SectionBase, table=True):
+    """科/股室 of a department."""
+
+    __tablename__ = "catalog_section"
+    __table_args__ = (sa.UniqueConstraint("department_id", "name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+
+
+class PersonBase(SQLModel):
+    section_id: int = Field(foreign_key="catalog_section.id", index=True)
+    name: str = Field(max_length=50)
+    office_phone: str = Field(default="", max_length=30)
+    mobile: str = Field(default="", max_length=20)
+    role: str = Field(default="", max_length=100)  # role on the linkage work, e.g. 责任人
+
+
+class PersonCreate(PersonBase):
+    pass
+
+
+class Person(PersonBase, table=True):
+    __tablename__ = "catalog_person"
+    __table_args__ = (sa.UniqueConstraint("section_id", "name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    # Denormalised from the section so scope filters need no join.
+    department_id: int = Field(foreign_key="catalog_department.id", index=True)
+
+
+class LiaisonAssignment(SQLModel, table=True):
+    """Who is (and was) a department's push / receive liaison; ``until`` is null while current."""
+
+    __tablename__ = "catalog_liaison"
+
+    id: int | None = Field(default=None, primary_key=True)
+    department_id: int = Field(foreign_key="catalog_department.id", index=True)
+    kind: LiaisonKind = Field(sa_type=str_enum(LiaisonKind))
+    person_id: int = Field(foreign_key="catalog_person.id")
+    since: date
+    until: date | None = None
+    recorded_by: str = Field(default="", max_length=64)
+    recorded_at: datetime = Field(default_factory=utcnow)
+
+
+# --- matters ----------------------------------------
+
+
 class MatterBase(SQLModel):
     code: str = Field(max_length=64, unique=True, index=True)
     name: str = Field(max_length=200, index=True)
     kind: MatterKind = Field(sa_type=str_enum(MatterKind))
     department_id: int = Field(foreign_key="catalog_department.id", index=True)
     legal_basis: str = Field(default="", max_length=4000)
+    approval_category: ApprovalCategory | None = Field(
+        default=None, sa_type=str_enum(ApprovalCategory)
+    )
+    status: MatterStatus = Field(default=MatterStatus.IN_FORCE, sa_type=str_enum(MatterStatus))
 
 
 class MatterCreate(MatterBase):
     pass
+
+
+class MatterUpdate(SQLModel):
+    name: str | None = None
+    legal_basis: str | None = None
+    approval_category: ApprovalCategory | None = None
+    status: MatterStatus | None = None
 
 
 class Matter(MatterBase, table=True):
@@ -57,3 +170,112 @@ class Matter(MatterBase, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime | None = None
+
+
+class MatterRevision(SQLModel, table=True):
+    """The values a matter had before an edit (its history)."""
+
+    __tablename__ = "catalog_matter_revision"
+
+    id: int | None = Field(default=None, primary_key=True)
+    matter_id: int = Field(foreign_key="catalog_matter.id", index=True)
+    name: str = Field(max_length=200)
+    legal_basis: str = Field(max_length=4000)
+    approval_category: ApprovalCategory | None = Field(
+        default=None, sa_type=str_enum(ApprovalCategory)
+    )
+    status: MatterStatus = Field(sa_type=str_enum(MatterStatus))
+    changed_by: str = Field(default="", max_length=64)
+    changed_at: datetime = Field(default_factory=utcnow)
+
+
+# --- basis documents and linkages ----------------------------------------
+
+
+class BasisDocumentBase(SQLModel):
+    kind: BasisKind = Field(sa_type=str_enum(BasisKind))
+    number: str = Field(max_length=100, unique=True, index=True)
+    signed_on: date
+    parties: str = Field(max_length=500)
+
+
+class BasisDocumentCreate(BasisDocumentBase):
+    pass
+
+
+class BasisDocument(BasisDocumentBase, table=True):
+    """委托书 / 工作交付书 / 工作备忘录; the file itself lives in the content-hash store."""
+
+    __tablename__ = "catalog_basis_document"
+
+    id: int | None = Field(default=None, primary_key=True)
+    file_sha256: str = Field(max_length=64)
+    file_name: str = Field(max_length=200)
+    content_type: str = Field(max_length=50)
+    size: int
+    uploaded_by_department_id: int = Field(foreign_key="catalog_department.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class SharingRules(SQLModel):
+    """Per linkage: what is shared, how, and how fast (the time limits drive due dates)."""
+
+    data_scope: str = Field(
+        default="审批结果信息：事项名称、法律文书、行政相对人及联系方式", max_length=500
+    )
+    channel: SharingChannel = Field(default=SharingChannel.ONLINE, sa_type=str_enum(SharingChannel))
+    procedure: str = Field(default="推送即认领，认领后按时限反馈", max_length=500)
+    claim_days: int = Field(default=1)  # working days
+    feedback_days: int = Field(default=5)  # working days
+    frequency: str = Field(default="实时", max_length=50)
+    confidentiality: Confidentiality = Field(
+        default=Confidentiality.INTERNAL, sa_type=str_enum(Confidentiality)
+    )
+
+
+class LinkageBase(SharingRules):
+    approval_matter_id: int = Field(foreign_key="catalog_matter.id", index=True)
+    supervision_matter_id: int = Field(foreign_key="catalog_matter.id", index=True)
+    approving_department_id: int = Field(foreign_key="catalog_department.id", index=True)
+    approving_section_id: int = Field(foreign_key="catalog_section.id")
+    approving_person_id: int = Field(foreign_key="catalog_person.id")
+    supervising_department_id: int = Field(foreign_key="catalog_department.id", index=True)
+    supervising_section_id: int = Field(foreign_key="catalog_section.id")
+    supervising_person_id: int = Field(foreign_key="catalog_person.id")
+    principle: Principle = Field(sa_type=str_enum(Principle))
+    basis_document_id: int | None = Field(default=None, foreign_key="catalog_basis_document.id")
+
+
+class LinkageCreate(LinkageBase):
+    pass
+
+
+class Linkage(LinkageBase, table=True):
+    __tablename__ = "catalog_linkage"
+    __table_args__ = (sa.UniqueConstraint("approval_matter_id", "supervision_matter_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    approval_confirmed_at: datetime | None = None
+    supervision_confirmed_at: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime | None = None
+
+    @property
+    def confirmed(self) -> bool:
+        return self.approval_confirmed_at is not None and self.supervision_confirmed_at is not None
+
+
+class ListVersion(SQLModel, table=True):
+    """A frozen, numbered publication of the linkage list (public fields only)."""
+
+    __tablename__ = "catalog_list_version"
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: int = Field(unique=True, index=True)
+    published_at: datetime = Field(default_factory=utcnow)
+    published_by: str = Field(max_length=64)
+    entries: list[dict[str, Any]] = Field(sa_type=sa.JSON)
+    added: list[int] = Field(sa_type=sa.JSON)  # linkage ids
+    changed: list[int] = Field(sa_type=sa.JSON)
+    removed: list[int] = Field(sa_type=sa.JSON)

@@ -35,14 +35,16 @@ class CatalogMutation:
             return ValidationErrors.from_exception(exc)
         return Department.from_row(row)
 
-    @strawberry.mutation(description="新建事项", extensions=requires("matter", "write"))
+    @strawberry.mutation(description="新建事项（本部门）", extensions=requires("matter", "write"))
     async def create_matter(
         self,
         info: Info[Any, Any],
         input: CreateMatterInput,  # noqa: A002
     ) -> CreateMatterResult:
         try:
-            row = await services.create_matter(session=info.context.session, data=input.to_model())
+            row = await services.create_matter(
+                session=info.context.session, data=input.to_model(), scope=info.context.scope
+            )
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
         return Matter.from_row(row)

@@ -1,18 +1,65 @@
-"""Catalog business rules. No Strawberry here: tests call these directly."""
+"""Catalog business rules for departments, sections, people, liaisons and matters.
+
+No Strawberry here: tests call these directly. Functions that change data take the
+caller's ``Scope`` (None = the system itself, e.g. demo loading): a department maintains
+only its own sections, people, liaisons and matters; the city-wide scope may act anywhere.
+Linkages live in ``linkages.py``, publication in ``publication.py``, Excel in ``workbook.py``.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from datetime import date
 
+from sqlalchemy import ColumnElement, func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.catalog.models import Department, DepartmentCreate, Matter, MatterCreate, MatterKind
+from api.catalog.models import (
+    ApprovalCategory,
+    Department,
+    DepartmentCreate,
+    LiaisonAssignment,
+    LiaisonKind,
+    Matter,
+    MatterCreate,
+    MatterKind,
+    MatterRevision,
+    MatterStatus,
+    MatterUpdate,
+    Person,
+    PersonCreate,
+    Section,
+    SectionCreate,
+)
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.identifiers import uscc_problem
-from api.core.loaders import one_per_key
+from api.core.loaders import many_per_key, one_per_key
+from api.core.models import utcnow
+from api.core.pagination import MAX_PAGE
+from api.core.scope import Scope
 
-MAX_PAGE = 100
+OFFICE_PHONE = re.compile(r"^[0-9][0-9\-]{5,19}$")
+MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
+
+
+def may_maintain(scope: Scope | None, department_id: int) -> bool:
+    """The system (None) and the city-wide scope maintain anything; a department its own."""
+    return scope is None or scope.covers_department(department_id)
+
+
+def phone_problem(office_phone: str, mobile: str) -> list[tuple[str, str, str]]:
+    """(field, code, message) for malformed phone numbers; empty numbers are allowed."""
+    problems = []
+    if office_phone and not OFFICE_PHONE.match(office_phone):
+        problems.append(("officePhone", "INVALID_PHONE", "办公电话格式不正确"))
+    if mobile and not MOBILE.match(mobile):
+        problems.append(("mobile", "INVALID_MOBILE", "手机号码应为11位数字"))
+    return problems
+
+
+# --- departments ----------------------------------------
 
 
 async def create_department(*, session: AsyncSession, data: DepartmentCreate) -> Department:
@@ -39,7 +86,189 @@ async def list_departments(*, session: AsyncSession) -> Sequence[Department]:
     return result.all()
 
 
-async def create_matter(*, session: AsyncSession, data: MatterCreate) -> Matter:
+async def departments_by_names(
+    *, session: AsyncSession, names: Sequence[str]
+) -> dict[str, Department]:
+    rows = (await session.exec(select(Department).where(col(Department.name).in_(names)))).all()
+    return {row.name: row for row in rows}
+
+
+# --- sections and people ----------------------------------------
+
+
+async def create_section(
+    *, session: AsyncSession, data: SectionCreate, scope: Scope | None = None
+) -> Section:
+    name = data.name.strip()
+    issues: list[FieldIssue] = []
+    if not name:
+        issues.append(FieldIssue("name", "REQUIRED", "请填写科（股）室名称"))
+    department = await session.get(Department, data.department_id)
+    if department is None:
+        raise ValidationFailed.single("departmentId", "NOT_FOUND", "部门不存在")
+    if not may_maintain(scope, data.department_id):
+        raise ValidationFailed.single("departmentId", "NOT_OWN_DEPARTMENT", "只能维护本部门的科室")
+    duplicate = await session.exec(
+        select(Section).where(Section.department_id == data.department_id, Section.name == name)
+    )
+    if name and duplicate.first() is not None:
+        issues.append(FieldIssue("name", "DUPLICATE", "本部门已有同名科（股）室"))
+    if issues:
+        raise ValidationFailed(issues)
+    section = Section(department_id=data.department_id, name=name)
+    session.add(section)
+    await session.flush()
+    return section
+
+
+async def create_person(
+    *, session: AsyncSession, data: PersonCreate, scope: Scope | None = None
+) -> Person:
+    section = await session.get(Section, data.section_id)
+    if section is None:
+        raise ValidationFailed.single("sectionId", "NOT_FOUND", "科（股）室不存在")
+    if not may_maintain(scope, section.department_id):
+        raise ValidationFailed.single("sectionId", "NOT_OWN_DEPARTMENT", "只能维护本部门的人员")
+    name = data.name.strip()
+    issues = [FieldIssue(*p) for p in phone_problem(data.office_phone, data.mobile)]
+    if not name:
+        issues.insert(0, FieldIssue("name", "REQUIRED", "请填写姓名"))
+    duplicate = await session.exec(
+        select(Person).where(Person.section_id == data.section_id, Person.name == name)
+    )
+    if name and duplicate.first() is not None:
+        issues.append(FieldIssue("name", "DUPLICATE", "本科室已有同名人员"))
+    if issues:
+        raise ValidationFailed(issues)
+    person = Person.model_validate(
+        data, update={"name": name, "department_id": section.department_id}
+    )
+    session.add(person)
+    await session.flush()
+    return person
+
+
+async def update_person_phones(
+    *, session: AsyncSession, person: Person, office_phone: str, mobile: str
+) -> bool:
+    """Returns whether anything changed."""
+    if (person.office_phone, person.mobile) == (office_phone, mobile):
+        return False
+    person.office_phone = office_phone
+    person.mobile = mobile
+    session.add(person)
+    await session.flush()
+    return True
+
+
+async def sections_of(
+    *, session: AsyncSession, department_ids: Sequence[int]
+) -> list[list[Section]]:
+    rows = (
+        await session.exec(
+            select(Section)
+            .where(col(Section.department_id).in_(department_ids))
+            .order_by(col(Section.id))
+        )
+    ).all()
+    return many_per_key(rows, department_ids, lambda r: r.department_id)
+
+
+async def people_of(*, session: AsyncSession, section_ids: Sequence[int]) -> list[list[Person]]:
+    rows = (
+        await session.exec(
+            select(Person).where(col(Person.section_id).in_(section_ids)).order_by(col(Person.id))
+        )
+    ).all()
+    return many_per_key(rows, section_ids, lambda r: r.section_id)
+
+
+async def sections_by_ids(*, session: AsyncSession, ids: Sequence[int]) -> list[Section | None]:
+    rows = (await session.exec(select(Section).where(col(Section.id).in_(ids)))).all()
+    return one_per_key(rows, ids, lambda r: r.id)
+
+
+async def people_by_ids(*, session: AsyncSession, ids: Sequence[int]) -> list[Person | None]:
+    rows = (await session.exec(select(Person).where(col(Person.id).in_(ids)))).all()
+    return one_per_key(rows, ids, lambda r: r.id)
+
+
+# --- liaisons ----------------------------------------
+
+
+async def set_liaison(
+    *,
+    session: AsyncSession,
+    department_id: int,
+    kind: LiaisonKind,
+    person_id: int,
+    since: date,
+    recorded_by: str = "",
+    scope: Scope | None = None,
+) -> LiaisonAssignment:
+    """Make ``person`` the department's current liaison of ``kind`` from ``since``.
+
+    The previous one (if any) ends on that date, so there is always exactly one current.
+    """
+    if await session.get(Department, department_id) is None:
+        raise ValidationFailed.single("departmentId", "NOT_FOUND", "部门不存在")
+    if not may_maintain(scope, department_id):
+        raise ValidationFailed.single(
+            "departmentId", "NOT_OWN_DEPARTMENT", "只能指定本部门的联络员"
+        )
+    person = await session.get(Person, person_id)
+    if person is None or person.department_id != department_id:
+        raise ValidationFailed.single("personId", "NOT_IN_DEPARTMENT", "联络员须为本部门人员")
+    current = (
+        await session.exec(
+            select(LiaisonAssignment).where(
+                LiaisonAssignment.department_id == department_id,
+                LiaisonAssignment.kind == kind,
+                col(LiaisonAssignment.until).is_(None),
+            )
+        )
+    ).first()
+    if current is not None:
+        if current.person_id == person_id:
+            return current
+        if since < current.since:
+            raise ValidationFailed.single(
+                "since", "BEFORE_CURRENT", "变更日期不能早于现任联络员的起始日期"
+            )
+        current.until = since
+        session.add(current)
+    assignment = LiaisonAssignment(
+        department_id=department_id,
+        kind=kind,
+        person_id=person_id,
+        since=since,
+        recorded_by=recorded_by,
+    )
+    session.add(assignment)
+    await session.flush()
+    return assignment
+
+
+async def liaisons_of(
+    *, session: AsyncSession, department_ids: Sequence[int]
+) -> list[list[LiaisonAssignment]]:
+    """Every assignment (current and past), newest first, per department."""
+    rows = (
+        await session.exec(
+            select(LiaisonAssignment)
+            .where(col(LiaisonAssignment.department_id).in_(department_ids))
+            .order_by(col(LiaisonAssignment.since).desc(), col(LiaisonAssignment.id).desc())
+        )
+    ).all()
+    return many_per_key(rows, department_ids, lambda r: r.department_id)
+
+
+# --- matters ----------------------------------------
+
+
+async def create_matter(
+    *, session: AsyncSession, data: MatterCreate, scope: Scope | None = None
+) -> Matter:
     issues: list[FieldIssue] = []
     code = data.code.strip()
     if not code:
@@ -48,14 +277,94 @@ async def create_matter(*, session: AsyncSession, data: MatterCreate) -> Matter:
         issues.append(FieldIssue("name", "REQUIRED", "请填写事项名称"))
     if await session.get(Department, data.department_id) is None:
         issues.append(FieldIssue("departmentId", "NOT_FOUND", "责任单位不存在"))
+    elif not may_maintain(scope, data.department_id):
+        issues.append(FieldIssue("departmentId", "NOT_OWN_DEPARTMENT", "只能维护本部门的事项"))
     if code and (await session.exec(select(Matter).where(Matter.code == code))).first():
         issues.append(FieldIssue("code", "DUPLICATE", "事项编码已存在"))
+    if data.kind == MatterKind.SUPERVISION and data.approval_category is not None:
+        issues.append(FieldIssue("approvalCategory", "NOT_APPLICABLE", "监管事项没有审批类别"))
     if issues:
         raise ValidationFailed(issues)
-    matter = Matter.model_validate(data, update={"code": code, "name": data.name.strip()})
+    category = data.approval_category
+    if data.kind == MatterKind.APPROVAL and category is None:
+        category = ApprovalCategory.LICENSING
+    matter = Matter.model_validate(
+        data, update={"code": code, "name": data.name.strip(), "approval_category": category}
+    )
     session.add(matter)
     await session.flush()
     return matter
+
+
+async def update_matter(
+    *,
+    session: AsyncSession,
+    matter_id: int,
+    data: MatterUpdate,
+    changed_by: str = "",
+    scope: Scope | None = None,
+) -> Matter:
+    """Edit a matter; its previous values are kept as a revision (history)."""
+    matter = await session.get(Matter, matter_id)
+    if matter is None or (scope is not None and not scope.covers_department(matter.department_id)):
+        raise ValidationFailed.single("id", "NOT_FOUND", "事项不存在或不属于本部门")
+    issues: list[FieldIssue] = []
+    if data.name is not None and not data.name.strip():
+        issues.append(FieldIssue("name", "REQUIRED", "请填写事项名称"))
+    if data.approval_category is not None and matter.kind == MatterKind.SUPERVISION:
+        issues.append(FieldIssue("approvalCategory", "NOT_APPLICABLE", "监管事项没有审批类别"))
+    if issues:
+        raise ValidationFailed(issues)
+    changes = {
+        "name": data.name.strip() if data.name is not None else None,
+        "legal_basis": data.legal_basis,
+        "approval_category": data.approval_category,
+        "status": data.status,
+    }
+    changes = {k: v for k, v in changes.items() if v is not None and getattr(matter, k) != v}
+    if not changes:
+        return matter
+    session.add(
+        MatterRevision(
+            matter_id=matter_id,
+            name=matter.name,
+            legal_basis=matter.legal_basis,
+            approval_category=matter.approval_category,
+            status=matter.status,
+            changed_by=changed_by,
+        )
+    )
+    for key, value in changes.items():
+        setattr(matter, key, value)
+    matter.updated_at = utcnow()
+    session.add(matter)
+    await session.flush()
+    return matter
+
+
+async def matters_by_codes(*, session: AsyncSession, codes: Sequence[str]) -> dict[str, Matter]:
+    rows = (await session.exec(select(Matter).where(col(Matter.code).in_(codes)))).all()
+    return {row.code: row for row in rows}
+
+
+def _matter_conditions(
+    *,
+    kind: MatterKind | None,
+    department_id: int | None,
+    keyword: str | None,
+    status: MatterStatus | None = None,
+) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if kind is not None:
+        conditions.append(col(Matter.kind) == kind)
+    if department_id is not None:
+        conditions.append(col(Matter.department_id) == department_id)
+    if status is not None:
+        conditions.append(col(Matter.status) == status)
+    if keyword and keyword.strip():
+        pattern = f"%{keyword.strip()}%"
+        conditions.append(col(Matter.name).like(pattern) | col(Matter.code).like(pattern))
+    return conditions
 
 
 async def list_matters(
@@ -64,19 +373,36 @@ async def list_matters(
     kind: MatterKind | None = None,
     department_id: int | None = None,
     keyword: str | None = None,
+    status: MatterStatus | None = None,
     limit: int = MAX_PAGE,
     offset: int = 0,
 ) -> Sequence[Matter]:
-    stmt = select(Matter)
-    if kind is not None:
-        stmt = stmt.where(Matter.kind == kind)
-    if department_id is not None:
-        stmt = stmt.where(Matter.department_id == department_id)
-    if keyword:
-        pattern = f"%{keyword.strip()}%"
-        stmt = stmt.where(col(Matter.name).like(pattern) | col(Matter.code).like(pattern))
-    stmt = stmt.order_by(col(Matter.id)).offset(offset).limit(min(max(limit, 0), MAX_PAGE))
+    conditions = _matter_conditions(
+        kind=kind, department_id=department_id, keyword=keyword, status=status
+    )
+    stmt = (
+        select(Matter)
+        .where(*conditions)
+        .order_by(col(Matter.id))
+        .offset(max(offset, 0))
+        .limit(min(max(limit, 0), MAX_PAGE))
+    )
     return (await session.exec(stmt)).all()
+
+
+async def count_matters(
+    *,
+    session: AsyncSession,
+    kind: MatterKind | None = None,
+    department_id: int | None = None,
+    keyword: str | None = None,
+    status: MatterStatus | None = None,
+) -> int:
+    conditions = _matter_conditions(
+        kind=kind, department_id=department_id, keyword=keyword, status=status
+    )
+    stmt = select(func.count()).select_from(Matter).where(*conditions)
+    return int((await session.exec(stmt)).one())
 
 
 async def departments_by_ids(
@@ -89,3 +415,16 @@ async def departments_by_ids(
 async def matters_by_ids(*, session: AsyncSession, ids: Sequence[int]) -> list[Matter | None]:
     rows = (await session.exec(select(Matter).where(col(Matter.id).in_(ids)))).all()
     return one_per_key(rows, ids, lambda r: r.id)
+
+
+async def revisions_of(
+    *, session: AsyncSession, matter_ids: Sequence[int]
+) -> list[list[MatterRevision]]:
+    rows = (
+        await session.exec(
+            select(MatterRevision)
+            .where(col(MatterRevision.matter_id).in_(matter_ids))
+            .order_by(col(MatterRevision.id).desc())
+        )
+    ).all()
+    return many_per_key(rows, matter_ids, lambda r: r.matter_id)

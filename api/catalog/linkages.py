@@ -1,0 +1,393 @@
+"""Linkages (审管联动事项) and their basis documents: the rules, no Strawberry.
+
+A linkage is written by its approving department (writing counts as that side's
+agreement) and confirmed by its supervising department; only a linkage both sides agree
+on is published. Any edit of substance asks the supervising side to confirm again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, func, or_
+from sqlalchemy.orm import aliased
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from api.catalog.models import (
+    BasisDocument,
+    BasisDocumentCreate,
+    Department,
+    Linkage,
+    LinkageCreate,
+    Matter,
+    MatterKind,
+    MatterStatus,
+    Person,
+    Section,
+)
+from api.core.errors import FieldIssue, ValidationFailed
+from api.core.files import FileStore, require_type
+from api.core.loaders import one_per_key
+from api.core.models import utcnow
+from api.core.pagination import MAX_PAGE
+from api.core.scope import Scope
+
+MAX_DAYS = 60
+# Fields whose change needs the supervising department to confirm again.
+SUBSTANCE = (
+    "approval_matter_id",
+    "supervision_matter_id",
+    "approving_department_id",
+    "approving_section_id",
+    "approving_person_id",
+    "supervising_department_id",
+    "supervising_section_id",
+    "supervising_person_id",
+    "principle",
+    "basis_document_id",
+    "data_scope",
+    "channel",
+    "procedure",
+    "claim_days",
+    "feedback_days",
+    "frequency",
+    "confidentiality",
+)
+
+
+# --- basis documents ----------------------------------------
+
+
+async def upload_basis_document(
+    *,
+    session: AsyncSession,
+    data: BasisDocumentCreate,
+    content: bytes,
+    file_name: str,
+    department_id: int,
+    store: FileStore | None = None,
+) -> BasisDocument:
+    """Check the document and its file (type by content), store the file by hash."""
+    issues: list[FieldIssue] = []
+    number = data.number.strip()
+    if not number:
+        issues.append(FieldIssue("number", "REQUIRED", "请填写文件编号"))
+    elif (await session.exec(select(BasisDocument).where(BasisDocument.number == number))).first():
+        issues.append(FieldIssue("number", "DUPLICATE", "该编号的依据文件已存在"))
+    if not data.parties.strip():
+        issues.append(FieldIssue("parties", "REQUIRED", "请填写签订各方"))
+    try:
+        content_type = require_type(content, "file")
+    except ValidationFailed as exc:
+        issues.extend(exc.issues)
+        content_type = ""
+    if issues:
+        raise ValidationFailed(issues)
+    stored = (store or FileStore.default()).put(content, content_type)
+    document = BasisDocument.model_validate(
+        data,
+        update={
+            "number": number,
+            "parties": data.parties.strip(),
+            "file_sha256": stored.sha256,
+            "file_name": (file_name.strip() or f"{number}")[:200],
+            "content_type": stored.content_type,
+            "size": stored.size,
+            "uploaded_by_department_id": department_id,
+        },
+    )
+    session.add(document)
+    await session.flush()
+    return document
+
+
+async def basis_documents_by_ids(
+    *, session: AsyncSession, ids: Sequence[int]
+) -> list[BasisDocument | None]:
+    rows = (await session.exec(select(BasisDocument).where(col(BasisDocument.id).in_(ids)))).all()
+    return one_per_key(rows, ids, lambda r: r.id)
+
+
+async def basis_documents_by_numbers(
+    *, session: AsyncSession, numbers: Sequence[str]
+) -> dict[str, BasisDocument]:
+    rows = (
+        await session.exec(select(BasisDocument).where(col(BasisDocument.number).in_(numbers)))
+    ).all()
+    return {row.number: row for row in rows}
+
+
+# --- validation ----------------------------------------
+
+
+async def _check_matter(
+    session: AsyncSession, matter_id: int, kind: MatterKind, field: str
+) -> list[FieldIssue]:
+    matter = await session.get(Matter, matter_id)
+    if matter is None:
+        return [FieldIssue(field, "NOT_FOUND", "事项不存在")]
+    if matter.kind != kind:
+        label = "审批事项" if kind == MatterKind.APPROVAL else "监管事项"
+        return [FieldIssue(field, "WRONG_KIND", f"应选择{label}")]
+    if matter.status == MatterStatus.REPEALED:
+        return [FieldIssue(field, "REPEALED", "已废止的事项不能联动")]
+    return []
+
+
+async def _check_side(
+    session: AsyncSession, prefix: str, department_id: int, section_id: int, person_id: int
+) -> list[FieldIssue]:
+    if await session.get(Department, department_id) is None:
+        return [FieldIssue(f"{prefix}DepartmentId", "NOT_FOUND", "部门不存在")]
+    section = await session.get(Section, section_id)
+    if section is None or section.department_id != department_id:
+        return [FieldIssue(f"{prefix}SectionId", "NOT_IN_DEPARTMENT", "科（股）室不属于该部门")]
+    person = await session.get(Person, person_id)
+    if person is None or person.section_id != section_id:
+        return [FieldIssue(f"{prefix}PersonId", "NOT_IN_SECTION", "责任人不属于该科（股）室")]
+    return []
+
+
+def needs_basis_document(approving: Department, supervising: Department) -> bool:
+    """A split across departments or levels must be documented (委托书/交付书/备忘录)."""
+    return approving.id != supervising.id or approving.level != supervising.level
+
+
+async def validate(
+    *, session: AsyncSession, data: LinkageCreate, existing_id: int | None = None
+) -> None:
+    issues: list[FieldIssue] = []
+    issues += await _check_matter(
+        session, data.approval_matter_id, MatterKind.APPROVAL, "approvalMatterId"
+    )
+    issues += await _check_matter(
+        session, data.supervision_matter_id, MatterKind.SUPERVISION, "supervisionMatterId"
+    )
+    issues += await _check_side(
+        session,
+        "approving",
+        data.approving_department_id,
+        data.approving_section_id,
+        data.approving_person_id,
+    )
+    issues += await _check_side(
+        session,
+        "supervising",
+        data.supervising_department_id,
+        data.supervising_section_id,
+        data.supervising_person_id,
+    )
+    approving = await session.get(Department, data.approving_department_id)
+    supervising = await session.get(Department, data.supervising_department_id)
+    split = approving and supervising and needs_basis_document(approving, supervising)
+    if split and data.basis_document_id is None:
+        issues.append(
+            FieldIssue(
+                "basisDocumentId",
+                "BASIS_DOCUMENT_REQUIRED",
+                "审批与监管分属不同部门或层级，须提供委托书、工作交付书或工作备忘录",
+            )
+        )
+    if (
+        data.basis_document_id is not None
+        and await session.get(BasisDocument, data.basis_document_id) is None
+    ):
+        issues.append(FieldIssue("basisDocumentId", "NOT_FOUND", "依据文件不存在"))
+    for field, value in (("claimDays", data.claim_days), ("feedbackDays", data.feedback_days)):
+        if not 1 <= value <= MAX_DAYS:
+            issues.append(FieldIssue(field, "OUT_OF_RANGE", f"时限应为1至{MAX_DAYS}个工作日"))
+    duplicate = await session.exec(
+        select(Linkage.id).where(
+            Linkage.approval_matter_id == data.approval_matter_id,
+            Linkage.supervision_matter_id == data.supervision_matter_id,
+        )
+    )
+    other = duplicate.first()
+    if other is not None and other != existing_id:
+        issues.append(
+            FieldIssue("supervisionMatterId", "DUPLICATE", "该审批事项与监管事项已建立联动")
+        )
+    if issues:
+        raise ValidationFailed(issues)
+
+
+def _require_approving_side(scope: Scope | None, approving_department_id: int) -> None:
+    if scope is not None and not scope.covers_department(approving_department_id):
+        raise ValidationFailed.single(
+            "approvingDepartmentId", "NOT_APPROVING_DEPARTMENT", "联动事项只能由审批部门维护"
+        )
+
+
+# --- writing ----------------------------------------
+
+
+async def create_linkage(
+    *, session: AsyncSession, data: LinkageCreate, scope: Scope | None = None
+) -> Linkage:
+    _require_approving_side(scope, data.approving_department_id)
+    await validate(session=session, data=data)
+    linkage = Linkage.model_validate(data, update={"approval_confirmed_at": utcnow()})
+    session.add(linkage)
+    await session.flush()
+    return linkage
+
+
+async def get_in_scope(
+    *, session: AsyncSession, linkage_id: int, scope: Scope | None
+) -> Linkage | None:
+    linkage = await session.get(Linkage, linkage_id)
+    if linkage is None:
+        return None
+    if scope is None or scope.city_wide:
+        return linkage
+    if scope.department_id in {linkage.approving_department_id, linkage.supervising_department_id}:
+        return linkage
+    return None
+
+
+async def update_linkage(
+    *, session: AsyncSession, linkage_id: int, data: LinkageCreate, scope: Scope | None = None
+) -> tuple[Linkage, bool]:
+    """Returns the linkage and whether anything changed."""
+    linkage = await get_in_scope(session=session, linkage_id=linkage_id, scope=scope)
+    if linkage is None:
+        raise ValidationFailed.single("id", "NOT_FOUND", "联动事项不存在")
+    _require_approving_side(scope, linkage.approving_department_id)
+    _require_approving_side(scope, data.approving_department_id)
+    changed = [k for k in SUBSTANCE if getattr(linkage, k) != getattr(data, k)]
+    if not changed:
+        # Saving what is already there is a no-op: confirmations stand.
+        return linkage, False
+    await validate(session=session, data=data, existing_id=linkage_id)
+    for key in changed:
+        setattr(linkage, key, getattr(data, key))
+    now = utcnow()
+    linkage.updated_at = now
+    linkage.approval_confirmed_at = now
+    linkage.supervision_confirmed_at = None
+    session.add(linkage)
+    await session.flush()
+    return linkage, True
+
+
+async def confirm_linkage(*, session: AsyncSession, linkage_id: int, scope: Scope) -> Linkage:
+    """The supervising department agrees to the linkage as it stands."""
+    linkage = await get_in_scope(session=session, linkage_id=linkage_id, scope=scope)
+    if linkage is None:
+        raise ValidationFailed.single("id", "NOT_FOUND", "联动事项不存在")
+    if linkage.supervising_department_id != scope.department_id:
+        raise ValidationFailed.single(
+            "id", "NOT_SUPERVISING_DEPARTMENT", "只有监管部门可以确认联动事项"
+        )
+    if linkage.supervision_confirmed_at is None:
+        linkage.supervision_confirmed_at = utcnow()
+        session.add(linkage)
+        await session.flush()
+    return linkage
+
+
+async def delete_linkage(*, session: AsyncSession, linkage_id: int, scope: Scope | None) -> int:
+    linkage = await get_in_scope(session=session, linkage_id=linkage_id, scope=scope)
+    if linkage is None:
+        raise ValidationFailed.single("id", "NOT_FOUND", "联动事项不存在")
+    _require_approving_side(scope, linkage.approving_department_id)
+    await session.delete(linkage)
+    await session.flush()
+    return linkage_id
+
+
+# --- reading ----------------------------------------
+
+
+@dataclass(frozen=True)
+class LinkageFilter:
+    keyword: str | None = None
+    department_id: int | None = None
+    matter_id: int | None = None
+    confirmed: bool | None = None
+
+
+def _conditions(scope: Scope | None, where: LinkageFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if scope is not None and not scope.city_wide:
+        conditions.append(
+            or_(
+                col(Linkage.approving_department_id) == scope.department_id,
+                col(Linkage.supervising_department_id) == scope.department_id,
+            )
+        )
+    if where.department_id is not None:
+        conditions.append(
+            or_(
+                col(Linkage.approving_department_id) == where.department_id,
+                col(Linkage.supervising_department_id) == where.department_id,
+            )
+        )
+    if where.matter_id is not None:
+        conditions.append(
+            or_(
+                col(Linkage.approval_matter_id) == where.matter_id,
+                col(Linkage.supervision_matter_id) == where.matter_id,
+            )
+        )
+    if where.confirmed is True:
+        conditions.append(col(Linkage.approval_confirmed_at).is_not(None))
+        conditions.append(col(Linkage.supervision_confirmed_at).is_not(None))
+    elif where.confirmed is False:
+        conditions.append(
+            or_(
+                col(Linkage.approval_confirmed_at).is_(None),
+                col(Linkage.supervision_confirmed_at).is_(None),
+            )
+        )
+    if where.keyword and where.keyword.strip():
+        pattern = f"%{where.keyword.strip()}%"
+        approval = aliased(Matter)
+        supervision = aliased(Matter)
+        matching = (
+            select(Linkage.id)
+            .join(approval, col(approval.id) == col(Linkage.approval_matter_id))
+            .join(supervision, col(supervision.id) == col(Linkage.supervision_matter_id))
+            .where(
+                or_(
+                    col(approval.name).like(pattern),
+                    col(approval.code).like(pattern),
+                    col(supervision.name).like(pattern),
+                    col(supervision.code).like(pattern),
+                )
+            )
+        )
+        conditions.append(col(Linkage.id).in_(matching))
+    return conditions
+
+
+async def search_linkages(
+    *,
+    session: AsyncSession,
+    scope: Scope | None,
+    where: LinkageFilter,
+    offset: int = 0,
+    limit: int = MAX_PAGE,
+) -> tuple[Sequence[Linkage], int]:
+    conditions = _conditions(scope, where)
+    rows = (
+        await session.exec(
+            select(Linkage)
+            .where(*conditions)
+            .order_by(col(Linkage.id))
+            .offset(max(offset, 0))
+            .limit(min(max(limit, 0), MAX_PAGE))
+        )
+    ).all()
+    total = (await session.exec(select(func.count()).select_from(Linkage).where(*conditions))).one()
+    return rows, int(total)
+
+
+async def all_linkages(
+    *, session: AsyncSession, scope: Scope | None, confirmed_only: bool = False
+) -> Sequence[Linkage]:
+    where = LinkageFilter(confirmed=True if confirmed_only else None)
+    stmt = select(Linkage).where(*_conditions(scope, where)).order_by(col(Linkage.id))
+    return (await session.exec(stmt)).all()

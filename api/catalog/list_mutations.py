@@ -1,0 +1,263 @@
+"""Mutation fields of the linkage list. Expected failures come back as typed data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from api.catalog import linkages, publication, services, workbook
+from api.catalog.inputs import (
+    CreatePersonInput,
+    CreateSectionInput,
+    LinkageInput,
+    SetLiaisonInput,
+    UpdateMatterInput,
+    UploadBasisDocumentInput,
+)
+from api.catalog.types import (
+    BasisDocument,
+    BasisDocumentResult,
+    DeletedLinkage,
+    DeleteLinkageResult,
+    ImportRowError,
+    Liaison,
+    LiaisonResult,
+    Linkage,
+    LinkageImportErrors,
+    LinkageImportResult,
+    LinkageImportSummary,
+    LinkageListVersion,
+    LinkageResult,
+    Matter,
+    Person,
+    PersonResult,
+    PublishResult,
+    Section,
+    SectionResult,
+    UpdateMatterResult,
+)
+from api.core.authz import requires
+from api.core.errors import ValidationErrors, ValidationFailed, parse_id
+from api.core.files import decode_upload
+
+
+def _username(info: Info[Any, Any]) -> str:
+    return str(info.context.require_principal().username)
+
+
+@strawberry.type
+class LinkageListMutation:
+    @strawberry.mutation(
+        description="修改事项（本部门；保留修改历史）", extensions=requires("matter", "write")
+    )
+    async def update_matter(
+        self,
+        info: Info[Any, Any],
+        id: strawberry.ID,  # noqa: A002
+        input: UpdateMatterInput,  # noqa: A002
+    ) -> UpdateMatterResult:
+        try:
+            row = await services.update_matter(
+                session=info.context.session,
+                matter_id=parse_id(id, "id"),
+                data=input.to_model(),
+                changed_by=_username(info),
+                scope=info.context.scope,
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return Matter.from_row(row)
+
+    @strawberry.mutation(
+        description="新建科（股）室（本部门）", extensions=requires("person", "write")
+    )
+    async def create_section(
+        self,
+        info: Info[Any, Any],
+        input: CreateSectionInput,  # noqa: A002
+    ) -> SectionResult:
+        try:
+            row = await services.create_section(
+                session=info.context.session, data=input.to_model(), scope=info.context.scope
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return Section.from_row(row)
+
+    @strawberry.mutation(description="新建人员（本部门）", extensions=requires("person", "write"))
+    async def create_person(
+        self,
+        info: Info[Any, Any],
+        input: CreatePersonInput,  # noqa: A002
+    ) -> PersonResult:
+        try:
+            row = await services.create_person(
+                session=info.context.session, data=input.to_model(), scope=info.context.scope
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return Person.from_row(row)
+
+    @strawberry.mutation(
+        description="指定或变更本部门的推送 / 接收联络员（记录变更日期）",
+        extensions=requires("person", "write"),
+    )
+    async def set_liaison(
+        self,
+        info: Info[Any, Any],
+        input: SetLiaisonInput,  # noqa: A002
+    ) -> LiaisonResult:
+        try:
+            row = await services.set_liaison(
+                session=info.context.session,
+                department_id=parse_id(input.department_id, "departmentId"),
+                kind=input.kind,
+                person_id=parse_id(input.person_id, "personId"),
+                since=input.since,
+                recorded_by=_username(info),
+                scope=info.context.scope,
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return Liaison.from_row(row)
+
+    @strawberry.mutation(
+        description="上传依据文件（委托书 / 工作交付书 / 工作备忘录；PDF 或图片，base64）",
+        extensions=requires("linkage", "write"),
+    )
+    async def upload_basis_document(
+        self,
+        info: Info[Any, Any],
+        input: UploadBasisDocumentInput,  # noqa: A002
+    ) -> BasisDocumentResult:
+        try:
+            content = decode_upload(input.content_base64, "contentBase64")
+            row = await linkages.upload_basis_document(
+                session=info.context.session,
+                data=input.to_model(),
+                content=content,
+                file_name=input.file_name,
+                department_id=info.context.scope.department_id,
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return BasisDocument.from_row(row)
+
+    @strawberry.mutation(
+        description="新建联动事项（由审批部门填报，待监管部门确认）",
+        extensions=requires("linkage", "write"),
+    )
+    async def create_linkage(
+        self,
+        info: Info[Any, Any],
+        input: LinkageInput,  # noqa: A002
+    ) -> LinkageResult:
+        try:
+            row = await linkages.create_linkage(
+                session=info.context.session, data=input.to_model(), scope=info.context.scope
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return Linkage.from_row(row)
+
+    @strawberry.mutation(
+        description="修改联动事项（审批部门；修改后须监管部门重新确认）",
+        extensions=requires("linkage", "write"),
+    )
+    async def update_linkage(
+        self,
+        info: Info[Any, Any],
+        id: strawberry.ID,  # noqa: A002
+        input: LinkageInput,  # noqa: A002
+    ) -> LinkageResult:
+        try:
+            row, _ = await linkages.update_linkage(
+                session=info.context.session,
+                linkage_id=parse_id(id, "id"),
+                data=input.to_model(),
+                scope=info.context.scope,
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return Linkage.from_row(row)
+
+    @strawberry.mutation(
+        description="删除联动事项（审批部门）", extensions=requires("linkage", "write")
+    )
+    async def delete_linkage(
+        self,
+        info: Info[Any, Any],
+        id: strawberry.ID,  # noqa: A002
+    ) -> DeleteLinkageResult:
+        try:
+            deleted = await linkages.delete_linkage(
+                session=info.context.session,
+                linkage_id=parse_id(id, "id"),
+                scope=info.context.scope,
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return DeletedLinkage(id=strawberry.ID(str(deleted)))
+
+    @strawberry.mutation(
+        description="监管部门确认联动事项", extensions=requires("linkage", "confirm")
+    )
+    async def confirm_linkage(
+        self,
+        info: Info[Any, Any],
+        id: strawberry.ID,  # noqa: A002
+    ) -> LinkageResult:
+        try:
+            row = await linkages.confirm_linkage(
+                session=info.context.session,
+                linkage_id=parse_id(id, "id"),
+                scope=info.context.scope,
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return Linkage.from_row(row)
+
+    @strawberry.mutation(
+        description="导入联动事项清单 Excel（base64；全部通过才写入，否则逐行返回错误）",
+        extensions=requires("linkage", "import"),
+    )
+    async def import_linkages(
+        self, info: Info[Any, Any], content_base64: str
+    ) -> LinkageImportResult:
+        try:
+            data = decode_upload(content_base64, "contentBase64")
+            summary = await workbook.import_workbook(
+                session=info.context.session, data=data, scope=info.context.scope
+            )
+        except ValidationFailed as exc:
+            return LinkageImportErrors(
+                errors=[
+                    ImportRowError(row=0, column=i.field, code=i.code, message=i.message)
+                    for i in exc.issues
+                ]
+            )
+        except workbook.ImportRejected as exc:
+            return LinkageImportErrors(
+                errors=[
+                    ImportRowError(row=i.row, column=i.column, code=i.code, message=i.message)
+                    for i in exc.issues
+                ]
+            )
+        return LinkageImportSummary(
+            created=summary.created, updated=summary.updated, unchanged=summary.unchanged
+        )
+
+    @strawberry.mutation(
+        description="发布联动事项清单（协调办；冻结为新版本并通知审批子图）",
+        extensions=requires("linkage", "publish"),
+    )
+    async def publish_linkage_list(self, info: Info[Any, Any]) -> PublishResult:
+        try:
+            row = await publication.publish(
+                session=info.context.session, published_by=_username(info)
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return LinkageListVersion.from_row(row)

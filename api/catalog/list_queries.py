@@ -1,0 +1,170 @@
+"""Query fields of the linkage list: people, searchable connections, export, publication."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from api.catalog import linkages, publication, services, workbook
+from api.catalog.linkages import LinkageFilter
+from api.catalog.types import (
+    Department,
+    FileDownload,
+    Linkage,
+    LinkageConnection,
+    LinkageListVersion,
+    Matter,
+    MatterConnection,
+    MatterKind,
+    MatterStatus,
+)
+from api.core.authz import public, requires
+from api.core.errors import ValidationFailed, parse_id
+from api.core.files import FileStore
+from api.core.pagination import Connection, Page
+
+
+def _optional_id(value: strawberry.ID | None, field: str) -> int | None:
+    return parse_id(value, field) if value else None
+
+
+def _page(first: int | None, after: str | None) -> Page:
+    try:
+        return Page.of(first, after)
+    except ValidationFailed as exc:
+        # Bad paging arguments are a client bug, not user input: a GraphQL error.
+        raise ValueError(str(exc)) from None
+
+
+@strawberry.type
+class LinkageListQuery:
+    @strawberry.field(description="部门详情", extensions=requires("department", "read"))
+    async def department(self, info: Info[Any, Any], id: strawberry.ID) -> Department | None:  # noqa: A002
+        row = await info.context.loaders.department.load(parse_id(id, "id"))
+        return Department.from_row(row) if row else None
+
+    @strawberry.field(description="事项详情", extensions=requires("matter", "read"))
+    async def matter(self, info: Info[Any, Any], id: strawberry.ID) -> Matter | None:  # noqa: A002
+        row = await info.context.loaders.matter.load(parse_id(id, "id"))
+        return Matter.from_row(row) if row else None
+
+    @strawberry.field(
+        description="事项检索（按中文关键词、编码、部门；Relay 分页，first 至多 100）",
+        extensions=requires("matter", "read"),
+    )
+    async def matter_connection(
+        self,
+        info: Info[Any, Any],
+        kind: MatterKind | None = None,  # type: ignore[valid-type]
+        department_id: strawberry.ID | None = None,
+        keyword: str | None = None,
+        status: MatterStatus | None = None,  # type: ignore[valid-type]
+        first: int | None = None,
+        after: str | None = None,
+    ) -> MatterConnection:
+        page = _page(first, after)
+        filters: dict[str, Any] = {
+            "kind": kind,
+            "department_id": _optional_id(department_id, "departmentId"),
+            "keyword": keyword,
+            "status": status,
+        }
+        session = info.context.session
+        rows = await services.list_matters(
+            session=session, limit=page.limit, offset=page.offset, **filters
+        )
+        total = await services.count_matters(session=session, **filters)
+        return Connection.build(rows, page=page, total=total, to_node=Matter.from_row)
+
+    @strawberry.field(
+        description="联动事项检索（本部门为审批或监管一方的；协调办全市）",
+        extensions=requires("linkage", "read"),
+    )
+    async def linkages(
+        self,
+        info: Info[Any, Any],
+        keyword: str | None = None,
+        department_id: strawberry.ID | None = None,
+        matter_id: strawberry.ID | None = None,
+        confirmed: bool | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> LinkageConnection:
+        page = _page(first, after)
+        rows, total = await linkages.search_linkages(
+            session=info.context.session,
+            scope=info.context.scope,
+            where=LinkageFilter(
+                keyword=keyword,
+                department_id=_optional_id(department_id, "departmentId"),
+                matter_id=_optional_id(matter_id, "matterId"),
+                confirmed=confirmed,
+            ),
+            offset=page.offset,
+            limit=page.limit,
+        )
+        return Connection.build(rows, page=page, total=total, to_node=Linkage.from_row)
+
+    @strawberry.field(description="联动事项详情", extensions=requires("linkage", "read"))
+    async def linkage(self, info: Info[Any, Any], id: strawberry.ID) -> Linkage | None:  # noqa: A002
+        row = await linkages.get_in_scope(
+            session=info.context.session, linkage_id=parse_id(id, "id"), scope=info.context.scope
+        )
+        return Linkage.from_row(row) if row else None
+
+    @strawberry.field(
+        description="导出联动事项清单 Excel（与导入格式相同；base64）",
+        extensions=requires("linkage", "read"),
+    )
+    async def linkage_workbook(self, info: Info[Any, Any]) -> FileDownload:
+        data = await workbook.export_workbook(
+            session=info.context.session, scope=info.context.scope
+        )
+        return FileDownload(
+            file_name="审管联动事项清单.xlsx",
+            content_type=workbook.XLSX_TYPE,
+            content_base64=base64.b64encode(data).decode(),
+        )
+
+    @strawberry.field(description="下载依据文件（base64）", extensions=requires("linkage", "read"))
+    async def basis_document_file(
+        self,
+        info: Info[Any, Any],
+        id: strawberry.ID,  # noqa: A002
+    ) -> FileDownload | None:
+        row = await info.context.loaders.basis_document.load(parse_id(id, "id"))
+        if row is None:
+            return None
+        data = FileStore.default().get(row.file_sha256)
+        if data is None:
+            return None
+        return FileDownload(
+            file_name=row.file_name,
+            content_type=row.content_type,
+            content_base64=base64.b64encode(data).decode(),
+        )
+
+    @strawberry.field(
+        description="公开的审管联动事项清单：最新版本，或指定版本号（无需登录）",
+        extensions=public(),
+    )
+    async def published_linkage_list(
+        self, info: Info[Any, Any], version: int | None = None
+    ) -> LinkageListVersion | None:
+        session = info.context.session
+        row = (
+            await publication.latest_version(session=session)
+            if version is None
+            else await publication.version_by_number(session=session, number=version)
+        )
+        return LinkageListVersion.from_row(row) if row else None
+
+    @strawberry.field(description="公开清单的全部版本（新的在前，无需登录）", extensions=public())
+    async def published_linkage_list_versions(
+        self, info: Info[Any, Any]
+    ) -> list[LinkageListVersion]:
+        rows = await publication.list_versions(session=info.context.session)
+        return [LinkageListVersion.from_row(r) for r in rows]

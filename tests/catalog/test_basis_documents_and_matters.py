@@ -1,0 +1,129 @@
+"""Basis documents: type checked by content, stored by hash. Matters: edits keep history."""
+
+import base64
+import hashlib
+
+import pytest
+
+from api.catalog.loaders import CatalogLoaders
+from api.catalog.schema import schema
+from api.core.files import FileStore
+from tests import factories
+from tests.graphql import run
+
+UPLOAD = """
+mutation Up($input: UploadBasisDocumentInput!) {
+  uploadBasisDocument(input: $input) {
+    __typename
+    ... on BasisDocument { kind number signedOn parties fileName contentType size sha256 }
+    ... on ValidationErrors { errors { field code message } }
+  }
+}
+"""
+
+
+@pytest.fixture
+async def clerk(session, authorizer):
+    dept = await factories.department(session)
+    return await factories.user(session, authorizer, role="approval_clerk", dept=dept)
+
+
+async def _upload(session, authorizer, clerk, content: bytes, number: str, name: str):
+    result = await run(
+        schema,
+        CatalogLoaders,
+        UPLOAD,
+        session=session,
+        authorizer=authorizer,
+        principal=clerk,
+        variables={
+            "input": {
+                "kind": "ENTRUSTMENT",
+                "number": number,
+                "signedOn": "2026-03-01",
+                "parties": "市审批局、县审批局",
+                "fileName": name,
+                "contentBase64": base64.b64encode(content).decode(),
+            }
+        },
+    )
+    assert result.errors is None
+    return result.data["uploadBasisDocument"]
+
+
+async def test_a_pdf_is_stored_under_its_content_hash(session, authorizer, clerk):
+    pdf = factories.pdf_bytes()
+    digest = hashlib.sha256(pdf).hexdigest()
+
+    answer = await _upload(session, authorizer, clerk, pdf, "益审委〔2026〕1号", "委托书.pdf")
+
+    assert answer == {
+        "__typename": "BasisDocument",
+        "kind": "ENTRUSTMENT",
+        "number": "益审委〔2026〕1号",
+        "signedOn": "2026-03-01",
+        "parties": "市审批局、县审批局",
+        "fileName": "委托书.pdf",
+        "contentType": "application/pdf",
+        "size": len(pdf),
+        "sha256": digest,
+    }
+    assert FileStore.default().get(digest) == pdf
+
+
+async def test_a_file_is_judged_by_content_not_by_name(session, authorizer, clerk):
+    answer = await _upload(
+        session, authorizer, clerk, b"MZ\x90\x00 not really a pdf", "益审委〔2026〕2号", "x.pdf"
+    )
+    assert answer == {
+        "__typename": "ValidationErrors",
+        "errors": [
+            {"field": "file", "code": "FILE_TYPE", "message": "仅支持 PDF、PNG 或 JPEG 文件"}
+        ],
+    }
+
+
+async def test_editing_a_matter_keeps_its_history(session, authorizer):
+    dept = await factories.department(session)
+    matter = await factories.matter(session, dept, name="旧名称")
+    head = await factories.user(session, authorizer, role="department_head", dept=dept)
+    update = """
+    mutation U($id: ID!, $input: UpdateMatterInput!) {
+      updateMatter(id: $id, input: $input) {
+        __typename
+        ... on Matter { name status approvalCategory history { name status changedBy } }
+        ... on ValidationErrors { errors { field code message } }
+      }
+    }
+    """
+
+    async def edit(principal, **changes):
+        result = await run(
+            schema,
+            CatalogLoaders,
+            update,
+            session=session,
+            authorizer=authorizer,
+            principal=principal,
+            variables={"id": str(matter.id), "input": changes},
+        )
+        assert result.errors is None
+        return result.data["updateMatter"]
+
+    await edit(head, name="新名称")
+    assert await edit(head, status="REPEALED") == {
+        "__typename": "Matter",
+        "name": "新名称",
+        "status": "REPEALED",
+        "approvalCategory": "LICENSING",
+        "history": [
+            {"name": "新名称", "status": "IN_FORCE", "changedBy": head.username},
+            {"name": "旧名称", "status": "IN_FORCE", "changedBy": head.username},
+        ],
+    }
+    other = await factories.department(session)
+    stranger = await factories.user(session, authorizer, role="department_head", dept=other)
+    assert await edit(stranger, name="越权") == {
+        "__typename": "ValidationErrors",
+        "errors": [{"field": "id", "code": "NOT_FOUND", "message": "事项不存在或不属于本部门"}],
+    }
