@@ -466,16 +466,13 @@ async def add_joint_punishment(
         issues.append(
             FieldIssue(f"{field_prefix}endsOn", "BEFORE_START", "结束日期不能早于开始日期")
         )
-    subject = None
-    if key is not None:
-        subject = await ensure_subject(session=session, code=subject_code, name=subject_name)
-        if subject is None:
-            issues.append(
-                FieldIssue(f"{field_prefix}subjectCode", "NOT_FOUND", "信用主体不存在，请先登记")
-            )
     if issues:
         raise ValidationFailed(issues)
-    assert subject is not None  # noqa: S101 - issues would have been raised
+    subject = await ensure_subject(session=session, code=subject_code, name=subject_name)
+    if subject is None:
+        raise ValidationFailed.single(
+            f"{field_prefix}subjectCode", "NOT_FOUND", "信用主体不存在，请先登记"
+        )
     entry = JointPunishment(
         subject_code=subject.credit_code,
         source_document=data.source_document.strip(),
@@ -532,6 +529,18 @@ async def import_joint_punishments(
         ) from None
     if not rows:
         raise ValidationFailed.single("contentBase64", "EMPTY", "表格中没有数据行")
+    # All or nothing: a savepoint undoes the rows already added when a later row fails.
+    async with session.begin_nested():
+        return await _import_rows(session, rows, actor=actor, today=today)
+
+
+async def _import_rows(
+    session: AsyncSession,
+    rows: list[tuple[int, dict[str, Any]]],
+    *,
+    actor: str,
+    today: date | None,
+) -> list[JointPunishment]:
     issues: list[FieldIssue] = []
     entries: list[JointPunishment] = []
     code_col, name_col, doc_col, measures_col, start_col, end_col = IMPORT_COLUMNS

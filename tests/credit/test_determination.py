@@ -17,7 +17,10 @@ query($code: String!) {
     ... on CreditProfile {
       assessment {
         level score ruleVersion jointPunished summary
-        causes { ruleCode scoreDelta forcesLevel records { title } jointPunishments { sourceDocument } }
+        causes {
+          ruleCode scoreDelta forcesLevel
+          records { title } jointPunishments { sourceDocument }
+        }
       }
     }
   }
@@ -28,7 +31,9 @@ PUBLISH = """
 mutation($input: PublishCreditRulesInput!) {
   publishCreditRules(input: $input) {
     __typename
-    ... on CreditRuleSet { version baseScore rules { code condition category withinDays scoreDelta } }
+    ... on CreditRuleSet {
+      version baseScore rules { code condition category withinDays scoreDelta }
+    }
     ... on ValidationErrors { errors { field code message } }
   }
 }
