@@ -11,6 +11,15 @@ from api.credit import services
 CONSUMER = "credit"
 
 
+@events.handles("approval.application.accepted", consumer=CONSUMER)
+async def on_application_accepted(session: AsyncSession, message: OutboxMessage) -> None:
+    """An applicant the credit system has not seen yet is registered under its name."""
+    payload = message.payload
+    await services.ensure_subject(
+        session=session, code=str(payload["applicant_code"]), name=payload.get("applicant_name")
+    )
+
+
 @events.handles("approval.application.completed", consumer=CONSUMER)
 async def on_application_completed(session: AsyncSession, message: OutboxMessage) -> None:
     """Every approved, completed application becomes a 行政许可 record."""

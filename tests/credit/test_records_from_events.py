@@ -13,6 +13,8 @@ from api.credit.models import AggregationRuleCreate, CreditRecord, RecordCategor
 from tests import factories
 
 _ids = itertools.count(900_000)
+# Committed subjects: codes outside the range the rolled-back factories use.
+_codes = itertools.count(70_000)
 
 
 async def _records(engine, code):
@@ -53,7 +55,7 @@ def _completed(application_id, code, outcome="APPROVED"):
 
 
 async def test_completed_approval_becomes_one_licensing_record_even_if_delivered_twice(engine):
-    code = factories.uscc(next(_ids) % 100_000)
+    code = factories.uscc(next(_codes))
     application_id = next(_ids)
     async with session_scope(engine) as session:
         await events.emit(
@@ -83,7 +85,7 @@ async def test_completed_approval_becomes_one_licensing_record_even_if_delivered
 
 
 async def test_refused_application_leaves_no_record(engine):
-    code = factories.uscc(next(_ids) % 100_000)
+    code = factories.uscc(next(_codes))
     application_id = next(_ids)
     async with session_scope(engine) as session:
         await events.emit(
@@ -111,7 +113,7 @@ def _finding(finding_id, code, result_type):
 
 
 async def test_enforcement_result_becomes_a_record_only_when_an_aggregation_rule_says_so(engine):
-    code = factories.uscc(next(_ids) % 100_000)
+    code = factories.uscc(next(_codes))
     fine_type, warning_type = f"罚款{next(_ids)}", f"警告{next(_ids)}"
     async with session_scope(engine) as session:
         await services.save_aggregation_rule(
@@ -159,3 +161,26 @@ async def test_enforcement_result_becomes_a_record_only_when_an_aggregation_rule
             f"supervision.finding:{fined}",
         )
     ]
+
+
+async def test_accepted_application_registers_an_unknown_applicant_without_records(engine):
+    code = factories.uscc(next(_codes))
+    application_id = next(_ids)
+    payload = _completed(application_id, code)
+    for key in ("outcome", "completed_at", "legal_documents"):
+        payload.pop(key)
+    async with session_scope(engine) as session:
+        await events.emit(
+            session, topic="approval.application.accepted", key=str(application_id), payload=payload
+        )
+    await events.dispatch_pending(engine)
+
+    async with session_scope(engine) as session:
+        subject = await services.find_subject(session=session, code=code)
+        assert subject is not None
+        assert (subject.credit_code, subject.name, subject.kind) == (
+            code,
+            "益阳事件测试有限公司",
+            "LEGAL_PERSON",
+        )
+    assert await _records(engine, code) == []
