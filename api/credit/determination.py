@@ -465,6 +465,19 @@ async def refresh(
         if assessment.subject_code not in registered:
             continue  # an unregistered applicant has an assessment but nothing to store
         previous = stored.get(assessment.subject_code)
+        outcome = (
+            assessment.level,
+            assessment.score,
+            assessment.joint_punished,
+            assessment.rule_set.version,
+        )
+        if previous is not None and outcome == (
+            previous.level,
+            previous.score,
+            previous.joint_punished,
+            previous.rule_version,
+        ):
+            continue  # nothing moved: no write
         changed = previous is None or (previous.level, previous.joint_punished) != (
             assessment.level,
             assessment.joint_punished,
