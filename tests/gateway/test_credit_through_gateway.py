@@ -15,7 +15,7 @@ query($code: String!) {
 }
 """
 LOG = """
-query { creditLookups(applicationId: "1") { username purpose channel } }
+query { creditLookups(applicationId: "1") { username purpose channel department { name } } }
 """
 
 
@@ -39,7 +39,12 @@ def test_clerk_checks_a_jointly_punished_applicant_and_the_lookup_is_on_record(g
     assert gateway.post(LOG, token=officer).json() == {
         "data": {
             "creditLookups": [
-                {"username": "spj_clerk", "purpose": "受理建筑工程施工许可申请", "channel": "CHECK"}
+                {
+                    "username": "spj_clerk",
+                    "purpose": "受理建筑工程施工许可申请",
+                    "channel": "CHECK",
+                    "department": {"name": "益阳市行政审批服务局"},
+                }
             ]
         }
     }
