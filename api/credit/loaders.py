@@ -8,8 +8,9 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
+from api.core.auth import Principal
 from api.core.loaders import many_per_key
-from api.credit import determination, services
+from api.credit import determination, lookups, services
 from api.credit.determination import Assessment
 from api.credit.models import CreditRecord, CreditRecordRevision, JointPunishment, Subject
 
@@ -22,6 +23,19 @@ class CreditLoaders:
     revisions_by_record: DataLoader[int, list[CreditRecordRevision]] = field(init=False)
     punishments_by_subject: DataLoader[str, list[JointPunishment]] = field(init=False)
     assessment: DataLoader[str, Assessment] = field(init=False)
+    _browse_log: DataLoader[str, None] | None = field(init=False, default=None)
+
+    def browse_log(self, principal: Principal) -> DataLoader[str, None]:
+        """Log the subjects whose credit a request reads: one INSERT per request batch."""
+        if self._browse_log is None:
+            session = self.session
+
+            async def log(codes: list[str]) -> list[None]:
+                await lookups.log_browse(session=session, principal=principal, subject_codes=codes)
+                return [None] * len(codes)
+
+            self._browse_log = DataLoader(load_fn=log)
+        return self._browse_log
 
     def __post_init__(self) -> None:
         session = self.session

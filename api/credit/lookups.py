@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from sqlalchemy import insert
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
@@ -32,6 +33,7 @@ CHANNEL_LABELS = {
     LookupChannel.QUERY: "信用查询",
     LookupChannel.CHECK: "受理核查",
     LookupChannel.EXPORT: "导出",
+    LookupChannel.BROWSE: "浏览",
 }
 
 
@@ -92,6 +94,40 @@ async def _log(
     # Committed now: the lookup stays on record whatever happens to the rest of the request.
     await session.commit()
     return rows
+
+
+async def _log_many(
+    session: AsyncSession,
+    request: LookupRequest,
+    subject_codes: Sequence[str],
+    channel: LookupChannel,
+) -> None:
+    """Many rows in one statement (executemany); committed at once like every lookup."""
+    now = datetime.now(UTC)
+    await session.exec(
+        insert(LookupLog),
+        params=[
+            {
+                "user_id": request.principal.user_id,
+                "username": request.principal.username,
+                "department_id": int(request.principal.department_id),
+                "subject_code": code,
+                "purpose": (request.purpose or "").strip(),
+                "application_id": request.application_id,
+                "channel": channel,
+                "looked_up_at": now,
+            }
+            for code in subject_codes
+        ],
+    )
+    await session.commit()
+
+
+async def log_browse(
+    *, session: AsyncSession, principal: Principal, subject_codes: Sequence[str]
+) -> None:
+    """Credit data read through the federated graph (credit and coordination users only)."""
+    await _log_many(session, LookupRequest(principal, None), subject_codes, LookupChannel.BROWSE)
 
 
 async def look_up_subject(
@@ -189,7 +225,7 @@ async def export_credit_report(
     if issues:
         raise ValidationFailed(issues)
     keys = list(dict.fromkeys(keys))
-    await _log(session, request, keys, LookupChannel.EXPORT)
+    await _log_many(session, request, keys, LookupChannel.EXPORT)
     subjects = {
         s.credit_code: s
         for s in (

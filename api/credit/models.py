@@ -71,6 +71,7 @@ class LookupChannel(StrEnum):
     QUERY = "QUERY"  # 信用主体查询
     CHECK = "CHECK"  # 受理时信用核查
     EXPORT = "EXPORT"  # 信用信息导出
+    BROWSE = "BROWSE"  # 信用、协调部门经联邦图浏览（无须说明目的，仍留痕）
 
 
 # --- subjects ---------------------------------------------------------------------------

@@ -254,6 +254,11 @@ class CreditAssessment:
         )
 
 
+async def _logged(info: Info[Any, Any], code: str) -> None:
+    """Reading a subject's credit through the graph is a lookup too: log it (once per request)."""
+    await info.context.loaders.browse_log(info.context.principal).load(code)
+
+
 @strawberry.federation.type(keys=["creditCode"], description="行政相对人（信用主体）")
 class Subject:
     credit_code: strawberry.ID = strawberry.field(
@@ -279,6 +284,7 @@ class Subject:
 
     @strawberry.field(description="信用记录", extensions=requires("credit_record", "read"))
     async def credit_records(self, info: Info[Any, Any]) -> list[CreditRecord]:
+        await _logged(info, str(self.credit_code))
         rows = await info.context.loaders.records_by_subject.load(str(self.credit_code))
         return [CreditRecord.from_row(r) for r in rows]
 
@@ -286,6 +292,7 @@ class Subject:
         description="信用认定（等级、分数、依据）", extensions=requires("credit_record", "read")
     )
     async def credit(self, info: Info[Any, Any]) -> CreditAssessment:
+        await _logged(info, str(self.credit_code))
         assessment = await info.context.loaders.assessment.load(str(self.credit_code))
         return CreditAssessment.from_assessment(assessment)
 
@@ -294,6 +301,7 @@ class Subject:
         extensions=requires("joint_punishment", "read"),
     )
     async def joint_punishments(self, info: Info[Any, Any]) -> list[JointPunishment]:
+        await _logged(info, str(self.credit_code))
         rows = await info.context.loaders.punishments_by_subject.load(str(self.credit_code))
         return [JointPunishment.from_row(r) for r in rows]
 

@@ -197,3 +197,29 @@ async def test_exported_log_neutralises_formula_injection(session, authorizer):
     assert {(r[2].value, r[4].value, r[6].value, r[7].value) for r in rows} == {
         (clerk.username, code, 880002, "信用查询")
     }
+
+
+BROWSE = """
+query($keyword: String!) {
+  subjects(keyword: $keyword) { name credit { level } creditRecords { title } }
+}
+"""
+
+
+async def test_reading_credit_through_the_graph_logs_one_browse_row_per_subject(
+    session, authorizer
+):
+    dept = await factories.department(session)
+    officer = await factories.user(session, authorizer, role="credit_officer", dept=dept)
+    first = await factories.subject(session, name="浏览留痕甲公司")
+    second = await factories.subject(session, name="浏览留痕乙公司")
+    codes = sorted([first.credit_code, second.credit_code])
+    await session.commit()
+    before = await _log_rows(session)
+
+    data = await _run(session, authorizer, officer, BROWSE, keyword="浏览留痕")
+
+    assert [s["name"] for s in data["subjects"]] == ["浏览留痕甲公司", "浏览留痕乙公司"]
+    assert sorted((await _log_rows(session))[len(before) :]) == [
+        (officer.username, code, "", None, "BROWSE") for code in codes
+    ]

@@ -47,7 +47,7 @@ def upgrade() -> None:
     sa.Column('subject_code', sqlmodel.sql.sqltypes.AutoString(length=18), nullable=False),
     sa.Column('purpose', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
     sa.Column('application_id', sa.Integer(), nullable=True),
-    sa.Column('channel', sa.Enum('QUERY', 'CHECK', 'EXPORT', name='lookupchannel', native_enum=False, length=32), nullable=False),
+    sa.Column('channel', sa.Enum('QUERY', 'CHECK', 'EXPORT', 'BROWSE', name='lookupchannel', native_enum=False, length=32), nullable=False),
     sa.Column('looked_up_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
