@@ -86,7 +86,6 @@ SUBJECTS = [
 # A company on the joint-punishment list (it cannot get 容缺受理 / 告知承诺 / green channel).
 PUNISHED_SUBJECT = ("91430900MA4L00006", "益阳市诚达建材有限公司")
 PUNISHMENT = JointPunishmentCreate(
-    subject_code="",
     source_document="益发改财金〔2026〕18号",
     measures="限制适用告知承诺、容缺受理和绿色通道；列为重点监管对象",
     starts_on=date(2026, 1, 10),

@@ -128,7 +128,6 @@ class AddJointPunishmentInput:
 
     def to_model(self) -> models.JointPunishmentCreate:
         return models.JointPunishmentCreate(
-            subject_code="",
             source_document=self.source_document,
             measures=self.measures,
             starts_on=self.starts_on,

@@ -220,7 +220,6 @@ class Determination(SQLModel, table=True):
 
 
 class JointPunishmentBase(SQLModel):
-    subject_code: str = Field(foreign_key="credit_subject.credit_code", index=True, max_length=18)
     source_document: str = Field(max_length=200)  # 惩戒依据文号
     measures: str = Field(max_length=1000)  # 惩戒措施
     starts_on: date
@@ -228,6 +227,8 @@ class JointPunishmentBase(SQLModel):
 
 
 class JointPunishmentCreate(JointPunishmentBase):
+    """The subject is named apart: a USCC or an ID number, resolved to its key by the service."""
+
     origin: RecordOrigin = RecordOrigin.MANUAL
 
 
@@ -235,6 +236,7 @@ class JointPunishment(JointPunishmentBase, table=True):
     __tablename__ = "credit_joint_punishment"
 
     id: int | None = Field(default=None, primary_key=True)
+    subject_code: str = Field(foreign_key="credit_subject.credit_code", index=True, max_length=18)
     origin: RecordOrigin = Field(default=RecordOrigin.MANUAL, sa_type=str_enum(RecordOrigin))
     added_by: str = Field(max_length=64)
     created_at: datetime = Field(default_factory=utcnow)

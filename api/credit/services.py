@@ -564,7 +564,6 @@ async def _import_rows(
                     subject_code=str(row.get(code_col) or ""),
                     subject_name=str(row.get(name_col) or ""),
                     data=JointPunishmentCreate(
-                        subject_code="",
                         source_document=str(row.get(doc_col) or ""),
                         measures=str(row.get(measures_col) or ""),
                         starts_on=starts_on,

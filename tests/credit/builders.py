@@ -68,7 +68,6 @@ async def punish(
         session=session,
         subject_code=subject.credit_code,
         data=JointPunishmentCreate(
-            subject_code="",
             source_document=document,
             measures="限制适用告知承诺和容缺受理",
             starts_on=today_utc() - timedelta(days=10),
