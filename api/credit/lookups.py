@@ -61,16 +61,6 @@ def _purpose_issues(purpose: str | None) -> list[FieldIssue]:
     return []
 
 
-def _subject_key(code: str | None, field_name: str) -> str:
-    key = identity.subject_key(code or "")
-    if key is None:
-        # Never echo the value: it may be an ID number.
-        raise ValidationFailed.single(
-            field_name, "INVALID_SUBJECT_CODE", "应为有效的统一社会信用代码或身份证号码"
-        )
-    return key
-
-
 async def _log(
     session: AsyncSession,
     request: LookupRequest,
