@@ -36,6 +36,7 @@ def enforcer() -> casbin.Enforcer:
         # Credit: department users look up with a purpose; only credit reads everything.
         ("clerk", "1", "credit_lookup", "read", True),
         ("clerk", "1", "credit_record", "read", False),
+        ("clerk", "1", "subject", "read", False),  # no browsing without a purpose
         ("clerk", "1", "credit_lookup", "export", False),
         ("clerk", "1", "credit_lookup_log", "read", False),
         ("clerk", "1", "subject_identity", "read", False),

@@ -140,9 +140,9 @@ async def test_a_role_without_permission_never_receives_the_full_id_number(sessi
         }
     }
     assert [e.message for e in results[0].errors or []] == ["无权执行此操作"]
-    assert results[2].data == {
-        "subjects": [{"creditCode": key, "maskedIdNumber": masked, "idNumber": None}]
-    }
+    # Browsing the register is for credit users: a clerk looks up with a purpose instead.
+    assert results[2].data is None
+    assert [e.message for e in results[2].errors or []] == ["无权执行此操作"]
     assert results[3].data["creditCheck"]["subjectCode"] == key
     assert results[4].data == {
         "subject": {
