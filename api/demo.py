@@ -34,10 +34,17 @@ from api.catalog.models import (
 )
 from api.core.auth import create_user
 from api.core.authz import assign_role
-from api.core.identifiers import make_uscc
+from api.core.identifiers import make_id_number, make_uscc
 from api.core.scope import Scope
 from api.credit import services as credit
-from api.credit.models import CreditRecordCreate, RecordCategory, SubjectCreate
+from api.credit.models import (
+    AggregationRuleCreate,
+    CreditRecordCreate,
+    JointPunishmentCreate,
+    RecordCategory,
+    SubjectCreate,
+    SubjectKind,
+)
 from api.supervision import services as supervision
 from api.supervision.models import FindingCreate, FindingKind
 
@@ -142,6 +149,24 @@ SUBJECTS = [
     ("91430900MA4L00003", "益阳银城环保科技有限公司"),
     ("91430900MA4L00004", "益阳康宁医院有限公司"),
     ("91430900MA4L00005", "桃江竹韵酒店管理有限公司"),
+]
+
+# A company on the joint-punishment list (it cannot get 容缺受理 / 告知承诺 / green channel).
+PUNISHED_SUBJECT = ("91430900MA4L00006", "益阳市诚达建材有限公司")
+PUNISHMENT = JointPunishmentCreate(
+    source_document="益发改财金〔2026〕18号",
+    measures="限制适用告知承诺、容缺受理和绿色通道；列为重点监管对象",
+    starts_on=date(2026, 1, 10),
+    ends_on=date(2029, 1, 9),
+)
+# A natural person (个体经营者); the ID number is made up and stored only encrypted.
+NATURAL_PERSON = ("43090219850612123", "刘建国")
+# Which supervision results the credit officer has the credit system collect.
+AGGREGATION_RULES = [
+    ("ENFORCEMENT_RESULT", "罚款", RecordCategory.PENALTY, 36),
+    ("ENFORCEMENT_RESULT", "吊销许可证", RecordCategory.PENALTY, 60),
+    ("ENFORCEMENT_RESULT", "没收违法所得", RecordCategory.PENALTY, 36),
+    ("CREDIT_ABNORMALITY", "*", RecordCategory.OTHER, 12),
 ]
 
 USERS = [
@@ -283,6 +308,35 @@ async def is_empty(session: AsyncSession) -> bool:
     return count == 0
 
 
+async def _load_credit_demo(session: AsyncSession) -> None:
+    punished_code = _uscc(PUNISHED_SUBJECT[0])
+    await credit.register_subject(
+        session=session, data=SubjectCreate(credit_code=punished_code, name=PUNISHED_SUBJECT[1])
+    )
+    await credit.add_joint_punishment(
+        session=session, subject_code=punished_code, data=PUNISHMENT, actor="credit_officer"
+    )
+    await credit.register_subject(
+        session=session,
+        data=SubjectCreate(
+            kind=SubjectKind.NATURAL_PERSON,
+            id_number=make_id_number(NATURAL_PERSON[0]),
+            name=NATURAL_PERSON[1],
+        ),
+    )
+    for kind, result_type, category, months in AGGREGATION_RULES:
+        await credit.save_aggregation_rule(
+            session=session,
+            data=AggregationRuleCreate(
+                finding_kind=kind,
+                result_type=result_type,
+                category=category,
+                validity_months=months,
+            ),
+            actor="credit_officer",
+        )
+
+
 async def load_demo(session: AsyncSession) -> DemoSummary:
     departments: dict[str, int] = {}
     for key, name, short, level, org in DEPARTMENTS:
@@ -332,6 +386,8 @@ async def load_demo(session: AsyncSession) -> DemoSummary:
         await credit.register_subject(
             session=session, data=SubjectCreate(credit_code=code, name=name)
         )
+
+    await _load_credit_demo(session)
 
     applications = 0
     for index, matter_id in enumerate(matter_ids[:5]):

@@ -15,6 +15,8 @@ def enforcer() -> casbin.Enforcer:
     e.add_grouping_policy("liaison", "supervision_liaison", "2")
     e.add_grouping_policy("coord", "coordination_office", "9")
     e.add_grouping_policy("admin", "system_admin", "9")
+    e.add_grouping_policy("officer", "credit_officer", "3")
+    e.add_grouping_policy("head", "department_head", "1")
     return e
 
 
@@ -49,6 +51,24 @@ def enforcer() -> casbin.Enforcer:
         ("clerk", "1", "audit", "admin", False),
         ("clerk", "1", "scope", "city", False),
         ("coord", "9", "scope", "city", True),
+        # Credit: department users look up with a purpose; only credit reads everything.
+        ("clerk", "1", "credit_lookup", "read", True),
+        ("clerk", "1", "credit_record", "read", False),
+        ("clerk", "1", "subject", "read", False),  # no browsing without a purpose
+        ("clerk", "1", "credit_lookup", "export", False),
+        ("clerk", "1", "credit_lookup_log", "read", False),
+        ("clerk", "1", "subject_identity", "read", False),
+        ("liaison", "2", "credit_lookup", "read", True),
+        ("liaison", "2", "joint_punishment", "read", False),
+        ("head", "1", "credit_lookup_log", "read", True),
+        ("head", "1", "credit_lookup_log", "read_all", False),
+        ("officer", "3", "credit_record", "read", True),
+        ("officer", "3", "credit_rule", "write", True),
+        ("officer", "3", "joint_punishment", "write", True),
+        ("officer", "3", "credit_lookup_log", "read_all", True),
+        ("officer", "3", "subject_identity", "read", True),
+        ("coord", "9", "credit_lookup", "export", True),
+        ("coord", "9", "credit_rule", "write", False),
     ],
 )
 def test_default_policy_decisions(enforcer, sub, dom, obj, act, allowed):

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
-from api.credit import services
-from api.credit.models import CreditRecord, Subject
+from api.core.auth import Principal
+from api.core.loaders import many_per_key
+from api.credit import determination, lookups, services
+from api.credit.determination import Assessment
+from api.credit.models import CreditRecord, CreditRecordRevision, JointPunishment, Subject
 
 
 @dataclass
@@ -16,13 +20,49 @@ class CreditLoaders:
     session: AsyncSession
     subject: DataLoader[str, Subject | None] = field(init=False)
     records_by_subject: DataLoader[str, list[CreditRecord]] = field(init=False)
+    revisions_by_record: DataLoader[int, list[CreditRecordRevision]] = field(init=False)
+    punishments_by_subject: DataLoader[str, list[JointPunishment]] = field(init=False)
+    assessment: DataLoader[str, Assessment] = field(init=False)
+    _browse_log: DataLoader[str, None] | None = field(init=False, default=None)
+
+    def browse_log(self, principal: Principal) -> DataLoader[str, None]:
+        """Log the subjects whose credit a request reads: one INSERT per request batch."""
+        if self._browse_log is None:
+            session = self.session
+
+            async def log(codes: list[str]) -> list[None]:
+                await lookups.log_browse(session=session, principal=principal, subject_codes=codes)
+                return [None] * len(codes)
+
+            self._browse_log = DataLoader(load_fn=log)
+        return self._browse_log
 
     def __post_init__(self) -> None:
+        session = self.session
+
         async def load(codes: list[str]) -> list[Subject | None]:
-            return await services.subjects_by_codes(session=self.session, codes=codes)
+            return await services.subjects_by_codes(session=session, codes=codes)
 
         async def records(codes: list[str]) -> list[list[CreditRecord]]:
-            return await services.records_by_subject_codes(session=self.session, codes=codes)
+            return await services.records_by_subject_codes(session=session, codes=codes)
+
+        async def revisions(ids: list[int]) -> list[list[CreditRecordRevision]]:
+            return await services.revisions_by_record_ids(session=session, ids=ids)
+
+        async def punishments(codes: list[str]) -> list[list[JointPunishment]]:
+            stmt = (
+                select(JointPunishment)
+                .where(col(JointPunishment.subject_code).in_(codes))
+                .order_by(col(JointPunishment.starts_on), col(JointPunishment.id))
+            )
+            rows = (await session.exec(stmt)).all()
+            return many_per_key(rows, codes, lambda r: r.subject_code)
+
+        async def assessments(codes: list[str]) -> list[Assessment]:
+            return await determination.assess_many(session=session, codes=codes)
 
         self.subject = DataLoader(load_fn=load)
         self.records_by_subject = DataLoader(load_fn=records)
+        self.revisions_by_record = DataLoader(load_fn=revisions)
+        self.punishments_by_subject = DataLoader(load_fn=punishments)
+        self.assessment = DataLoader(load_fn=assessments)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from datetime import date, datetime
 from typing import Annotated, Any
 
@@ -10,15 +11,77 @@ from strawberry.types import Info
 
 from api.core.authz import requires
 from api.core.errors import ValidationErrors
-from api.credit import models
+from api.credit import determination, identity, models
+from api.credit.determination import Assessment, ModeDecision, Rule, RuleSet
 
 SubjectKind = strawberry.enum(models.SubjectKind, description="主体类别：法人及其他组织 / 自然人")
 RecordCategory = strawberry.enum(
     models.RecordCategory, description="信用记录类别：行政许可 / 行政处罚 / 表彰奖励 / 其他"
 )
+RecordOrigin = strawberry.enum(
+    models.RecordOrigin, description="记录来源：手工录入 / 审批办结 / 执法查处结果 / 表格导入"
+)
+RecordStatus = strawberry.enum(models.RecordStatus, description="记录状态：有效 / 已撤销")
+RevisionAction = strawberry.enum(models.RevisionAction, description="修订动作：修复 / 撤销")
+CreditLevel = strawberry.enum(models.CreditLevel, description="信用等级：守信 / 一般 / 失信")
+HandlingMode = strawberry.enum(
+    models.HandlingMode, description="受理方式：一般受理 / 绿色通道 / 容缺受理 / 告知承诺"
+)
+RuleCondition = strawberry.enum(
+    models.RuleCondition,
+    description="认定规则条件：有效记录数达到阈值 / 期间内无该类记录 / 在联合惩戒名单中",
+)
+LookupChannel = strawberry.enum(
+    models.LookupChannel, description="查询方式：信用查询 / 受理核查 / 导出"
+)
 
 
-@strawberry.federation.type(description="信用记录")
+@strawberry.federation.type(keys=["id"], description="部门（目录子图所有）")
+class Department:
+    id: strawberry.ID
+
+    @classmethod
+    def resolve_reference(cls, id: strawberry.ID) -> Department:  # noqa: A002
+        return cls(id=id)
+
+
+@strawberry.federation.type(keys=["id"], description="办件（审批子图所有）")
+class Application:
+    id: strawberry.ID
+
+    @classmethod
+    def resolve_reference(cls, id: strawberry.ID) -> Application:  # noqa: A002
+        return cls(id=id)
+
+
+@strawberry.type(description="信用记录的一次修复或撤销：修订前的内容、修订人和理由")
+class CreditRecordRevision:
+    action: RevisionAction  # type: ignore[valid-type]
+    reason: str
+    changed_by: str
+    changed_at: datetime
+    before_title: str
+    before_category: RecordCategory  # type: ignore[valid-type]
+    before_valid_until: date | None
+    before_status: RecordStatus  # type: ignore[valid-type]
+
+    @classmethod
+    def from_row(cls, row: models.CreditRecordRevision) -> CreditRecordRevision:
+        before = row.before
+        valid_until = before.get("valid_until")
+        return cls(
+            action=row.action,
+            reason=row.reason,
+            changed_by=row.changed_by,
+            changed_at=row.changed_at,
+            before_title=str(before["title"]),
+            before_category=models.RecordCategory(before["category"]),
+            before_valid_until=date.fromisoformat(valid_until) if valid_until else None,
+            before_status=models.RecordStatus(before["status"]),
+        )
+
+
+@strawberry.federation.type(description="信用记录（修复、撤销留痕，从不删除）")
 class CreditRecord:
     id: strawberry.ID
     category: RecordCategory  # type: ignore[valid-type]
@@ -26,7 +89,15 @@ class CreditRecord:
     source: str
     decided_on: date
     valid_until: date | None
+    origin: RecordOrigin  # type: ignore[valid-type]
+    status: RecordStatus  # type: ignore[valid-type]
     created_at: datetime
+    updated_at: datetime
+
+    @strawberry.field(description="修复与撤销历史（先后顺序）")
+    async def revisions(self, info: Info[Any, Any]) -> list[CreditRecordRevision]:
+        rows = await info.context.loaders.revisions_by_record.load(int(self.id))
+        return [CreditRecordRevision.from_row(r) for r in rows]
 
     @classmethod
     def from_row(cls, row: models.CreditRecord) -> CreditRecord:
@@ -37,31 +108,360 @@ class CreditRecord:
             source=row.source,
             decided_on=row.decided_on,
             valid_until=row.valid_until,
+            origin=row.origin,
+            status=row.status,
             created_at=row.created_at,
+            updated_at=row.updated_at,
         )
+
+
+@strawberry.type(description="联合惩戒名单条目")
+class JointPunishment:
+    id: strawberry.ID
+    subject_code: str
+    source_document: str
+    measures: str
+    starts_on: date
+    ends_on: date | None
+    origin: RecordOrigin  # type: ignore[valid-type]
+    added_by: str
+    created_at: datetime
+    revoked_at: datetime | None
+    revoke_reason: str | None
+
+    @strawberry.field(description="今天是否在惩戒期内（未撤销、已开始、未结束）")
+    def active(self) -> bool:
+        today = determination.today_utc()
+        return (
+            self.revoked_at is None
+            and self.starts_on <= today
+            and (self.ends_on is None or self.ends_on >= today)
+        )
+
+    @classmethod
+    def from_row(cls, row: models.JointPunishment) -> JointPunishment:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            subject_code=row.subject_code,
+            source_document=row.source_document,
+            measures=row.measures,
+            starts_on=row.starts_on,
+            ends_on=row.ends_on,
+            origin=row.origin,
+            added_by=row.added_by,
+            created_at=row.created_at,
+            revoked_at=row.revoked_at,
+            revoke_reason=row.revoke_reason,
+        )
+
+
+@strawberry.type(description="认定规则")
+class CreditRule:
+    code: str
+    name: str
+    condition: RuleCondition  # type: ignore[valid-type]
+    category: RecordCategory | None  # type: ignore[valid-type]
+    min_count: int
+    within_days: int | None
+    score_delta: int
+    forces_level: CreditLevel | None  # type: ignore[valid-type]
+
+    @classmethod
+    def from_rule(cls, rule: Rule) -> CreditRule:
+        return cls(
+            code=rule.code,
+            name=rule.name,
+            condition=rule.condition,
+            category=rule.category,
+            min_count=rule.min_count,
+            within_days=rule.within_days,
+            score_delta=rule.score_delta,
+            forces_level=rule.forces_level,
+        )
+
+
+@strawberry.type(description="认定规则集的一个版本（版本0为系统默认）")
+class CreditRuleSet:
+    version: int
+    base_score: int
+    trustworthy_min_score: int
+    dishonest_below_score: int
+    note: str
+    published_by: str
+    published_at: datetime | None
+    rules: list[CreditRule]
+
+    @classmethod
+    def from_rule_set(cls, rule_set: RuleSet) -> CreditRuleSet:
+        return cls(
+            version=rule_set.version,
+            base_score=rule_set.base_score,
+            trustworthy_min_score=rule_set.trustworthy_min_score,
+            dishonest_below_score=rule_set.dishonest_below_score,
+            note=rule_set.note,
+            published_by=rule_set.published_by,
+            published_at=rule_set.published_at,
+            rules=[CreditRule.from_rule(r) for r in rule_set.rules],
+        )
+
+
+@strawberry.type(description="触发的一条规则，以及导致它触发的记录和名单条目")
+class CreditCause:
+    rule_code: str
+    rule_name: str
+    condition: RuleCondition  # type: ignore[valid-type]
+    score_delta: int
+    forces_level: CreditLevel | None  # type: ignore[valid-type]
+    records: list[CreditRecord]
+    joint_punishments: list[JointPunishment]
+
+
+@strawberry.type(description="信用认定结果及其依据")
+class CreditAssessment:
+    level: CreditLevel  # type: ignore[valid-type]
+    level_label: str
+    score: int
+    joint_punished: bool
+    rule_version: int
+    determined_on: date
+    summary: str = strawberry.field(description="认定说明：分数、分数线与规则版本")
+    causes: list[CreditCause]
+    joint_punishments: list[JointPunishment]
+
+    @classmethod
+    def from_assessment(cls, assessment: Assessment) -> CreditAssessment:
+        return cls(
+            level=assessment.level,
+            level_label=determination.LEVEL_LABELS[assessment.level],
+            score=assessment.score,
+            joint_punished=assessment.joint_punished,
+            rule_version=assessment.rule_set.version,
+            determined_on=assessment.determined_on,
+            summary=assessment.summary,
+            causes=[
+                CreditCause(
+                    rule_code=c.rule.code,
+                    rule_name=c.rule.name,
+                    condition=c.rule.condition,
+                    score_delta=c.rule.score_delta,
+                    forces_level=c.rule.forces_level,
+                    records=[CreditRecord.from_row(r) for r in c.records],
+                    joint_punishments=[JointPunishment.from_row(p) for p in c.punishments],
+                )
+                for c in assessment.causes
+            ],
+            joint_punishments=[JointPunishment.from_row(p) for p in assessment.punishments],
+        )
+
+
+async def _logged(info: Info[Any, Any], code: str) -> None:
+    """Reading a subject's credit through the graph is a lookup too: log it (once per request)."""
+    await info.context.loaders.browse_log(info.context.principal).load(code)
 
 
 @strawberry.federation.type(keys=["creditCode"], description="行政相对人（信用主体）")
 class Subject:
-    credit_code: strawberry.ID
+    credit_code: strawberry.ID = strawberry.field(
+        description="法人：统一社会信用代码；自然人：NP+16位密钥哈希（不含身份证号码）"
+    )
     name: str | None
     kind: SubjectKind | None  # type: ignore[valid-type]
+    masked_id_number: str | None = strawberry.field(
+        description="自然人身份证号码（脱敏，如 430902********1234）"
+    )
+    id_number_encrypted: strawberry.Private[str | None]
+
+    @strawberry.field(
+        description="自然人身份证号码全文（需“主体身份信息”权限）",
+        extensions=requires("subject_identity", "read"),
+    )
+    def id_number(self) -> str | None:
+        return (
+            identity.decrypt_id_number(self.id_number_encrypted)
+            if self.id_number_encrypted
+            else None
+        )
 
     @strawberry.field(description="信用记录", extensions=requires("credit_record", "read"))
     async def credit_records(self, info: Info[Any, Any]) -> list[CreditRecord]:
+        await _logged(info, str(self.credit_code))
         rows = await info.context.loaders.records_by_subject.load(str(self.credit_code))
         return [CreditRecord.from_row(r) for r in rows]
 
+    @strawberry.field(
+        description="信用认定（等级、分数、依据）", extensions=requires("credit_record", "read")
+    )
+    async def credit(self, info: Info[Any, Any]) -> CreditAssessment:
+        await _logged(info, str(self.credit_code))
+        assessment = await info.context.loaders.assessment.load(str(self.credit_code))
+        return CreditAssessment.from_assessment(assessment)
+
+    @strawberry.field(
+        description="联合惩戒名单条目（含已结束、已撤销）",
+        extensions=requires("joint_punishment", "read"),
+    )
+    async def joint_punishments(self, info: Info[Any, Any]) -> list[JointPunishment]:
+        await _logged(info, str(self.credit_code))
+        rows = await info.context.loaders.punishments_by_subject.load(str(self.credit_code))
+        return [JointPunishment.from_row(r) for r in rows]
+
     @classmethod
     def from_row(cls, row: models.Subject) -> Subject:
-        return cls(credit_code=strawberry.ID(row.credit_code), name=row.name, kind=row.kind)
+        return cls(
+            credit_code=strawberry.ID(row.credit_code),
+            name=row.name,
+            kind=row.kind,
+            masked_id_number=row.id_number_masked,
+            id_number_encrypted=row.id_number_encrypted,
+        )
+
+    @classmethod
+    def unregistered(cls, code: str) -> Subject:
+        return cls(
+            credit_code=strawberry.ID(code),
+            name=None,
+            kind=None,
+            masked_id_number=None,
+            id_number_encrypted=None,
+        )
 
     @classmethod
     async def resolve_reference(cls, info: Info[Any, Any], **key: Any) -> Subject:
-        credit_code = strawberry.ID(str(key["creditCode"]))
+        credit_code = str(key["creditCode"])
         row = await info.context.loaders.subject.load(credit_code)
         # An applicant the credit system has not registered yet is still a valid reference.
-        return cls.from_row(row) if row else cls(credit_code=credit_code, name=None, kind=None)
+        return cls.from_row(row) if row else cls.unregistered(credit_code)
+
+
+@strawberry.type(description="一次留痕的信用查询结果")
+class CreditProfile:
+    lookup_id: strawberry.ID
+    subject: Subject
+    assessment: CreditAssessment
+    records: list[CreditRecord]
+
+
+@strawberry.type(description="受理方式是否适用，不适用时说明理由")
+class HandlingModeDecision:
+    mode: HandlingMode  # type: ignore[valid-type]
+    label: str
+    allowed: bool
+    reason: str | None
+
+    @classmethod
+    def from_decision(cls, decision: ModeDecision) -> HandlingModeDecision:
+        return cls(
+            mode=decision.mode,
+            label=determination.MODE_LABELS[decision.mode],
+            allowed=decision.allowed,
+            reason=decision.reason,
+        )
+
+
+@strawberry.type(description="受理时的信用核查：等级、联合惩戒、依据、可用受理方式与签名凭证")
+class CreditCheck:
+    lookup_id: strawberry.ID
+    subject_code: str
+    subject: Subject
+    application: Application
+    level: CreditLevel  # type: ignore[valid-type]
+    score: int
+    joint_punished: bool
+    joint_punishments: list[JointPunishment]
+    explanation: CreditAssessment
+    modes: list[HandlingModeDecision]
+    allowed_modes: list[HandlingMode]  # type: ignore[valid-type]
+    ticket: str = strawberry.field(description="签名凭证：受理办件时提交，30分钟内有效")
+    checked_at: datetime
+
+
+@strawberry.type(description="受理方式政策：哪些信用等级可用该方式")
+class HandlingPolicyEntry:
+    mode: HandlingMode  # type: ignore[valid-type]
+    label: str
+    allowed_levels: list[CreditLevel]  # type: ignore[valid-type]
+
+
+@strawberry.type(description="归集规则：哪类监管结果、以何类别和有效期计入信用记录")
+class AggregationRule:
+    id: strawberry.ID
+    finding_kind: str
+    result_type: str
+    category: RecordCategory  # type: ignore[valid-type]
+    validity_months: int | None
+    enabled: bool
+    updated_by: str
+    updated_at: datetime
+
+    @classmethod
+    def from_row(cls, row: models.AggregationRule) -> AggregationRule:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            finding_kind=row.finding_kind,
+            result_type=row.result_type,
+            category=row.category,
+            validity_months=row.validity_months,
+            enabled=row.enabled,
+            updated_by=row.updated_by,
+            updated_at=row.updated_at,
+        )
+
+
+@strawberry.type(description="信用查询留痕")
+class CreditLookup:
+    id: strawberry.ID
+    username: str
+    department_id: strawberry.ID
+    subject_code: str
+    purpose: str
+    application_id: strawberry.ID | None
+    channel: LookupChannel  # type: ignore[valid-type]
+    looked_up_at: datetime
+
+    @strawberry.field(description="查询人所在部门")
+    def department(self) -> Department:
+        return Department(id=self.department_id)
+
+    @strawberry.field(description="查询所服务的办件")
+    def application(self) -> Application | None:
+        return Application(id=self.application_id) if self.application_id else None
+
+    @classmethod
+    def from_row(cls, row: models.LookupLog) -> CreditLookup:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            username=row.username,
+            department_id=strawberry.ID(str(row.department_id)),
+            subject_code=row.subject_code,
+            purpose=row.purpose,
+            application_id=strawberry.ID(str(row.application_id)) if row.application_id else None,
+            channel=row.channel,
+            looked_up_at=row.looked_up_at,
+        )
+
+
+XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@strawberry.type(description="导出的表格文件（Base64）")
+class Spreadsheet:
+    filename: str
+    media_type: str
+    content_base64: str
+
+    @classmethod
+    def from_bytes(cls, filename: str, content: bytes) -> Spreadsheet:
+        return cls(
+            filename=filename,
+            media_type=XLSX_MEDIA_TYPE,
+            content_base64=base64.b64encode(content).decode(),
+        )
+
+
+@strawberry.type(description="联合惩戒名单导入结果")
+class JointPunishmentImport:
+    imported: int
+    entries: list[JointPunishment]
 
 
 RegisterSubjectResult = Annotated[
@@ -69,4 +469,27 @@ RegisterSubjectResult = Annotated[
 ]
 AddCreditRecordResult = Annotated[
     CreditRecord | ValidationErrors, strawberry.union("AddCreditRecordResult")
+]
+CreditRecordChangeResult = Annotated[
+    CreditRecord | ValidationErrors, strawberry.union("CreditRecordChangeResult")
+]
+SubjectLookupResult = Annotated[
+    CreditProfile | ValidationErrors, strawberry.union("SubjectLookupResult")
+]
+CreditCheckResult = Annotated[CreditCheck | ValidationErrors, strawberry.union("CreditCheckResult")]
+SpreadsheetResult = Annotated[Spreadsheet | ValidationErrors, strawberry.union("SpreadsheetResult")]
+CreditRuleSetResult = Annotated[
+    CreditRuleSet | ValidationErrors, strawberry.union("CreditRuleSetResult")
+]
+AggregationRuleResult = Annotated[
+    AggregationRule | ValidationErrors, strawberry.union("AggregationRuleResult")
+]
+HandlingPolicyResult = Annotated[
+    HandlingPolicyEntry | ValidationErrors, strawberry.union("HandlingPolicyResult")
+]
+JointPunishmentResult = Annotated[
+    JointPunishment | ValidationErrors, strawberry.union("JointPunishmentResult")
+]
+JointPunishmentImportResult = Annotated[
+    JointPunishmentImport | ValidationErrors, strawberry.union("JointPunishmentImportResult")
 ]

@@ -1,0 +1,32 @@
+"""Outbox consumers of the credit subgraph (topics in docs/EVENTS.md)."""
+
+from __future__ import annotations
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from api.core import events
+from api.core.events import OutboxMessage
+from api.credit import services
+
+CONSUMER = "credit"
+
+
+@events.handles("approval.application.accepted", consumer=CONSUMER)
+async def on_application_accepted(session: AsyncSession, message: OutboxMessage) -> None:
+    """An applicant the credit system has not seen yet is registered under its name."""
+    payload = message.payload
+    await services.ensure_subject(
+        session=session, code=str(payload["applicant_code"]), name=payload.get("applicant_name")
+    )
+
+
+@events.handles("approval.application.completed", consumer=CONSUMER)
+async def on_application_completed(session: AsyncSession, message: OutboxMessage) -> None:
+    """Every approved, completed application becomes a 行政许可 record."""
+    await services.record_completed_approval(session=session, payload=message.payload)
+
+
+@events.handles("supervision.finding.recorded", consumer=CONSUMER)
+async def on_finding_recorded(session: AsyncSession, message: OutboxMessage) -> None:
+    """A supervision result becomes a record when the aggregation rules say so."""
+    await services.record_supervision_finding(session=session, payload=message.payload)

@@ -1,0 +1,225 @@
+"""Every credit lookup is logged; the log is listed per application and department, and exported."""
+
+import base64
+import io
+
+from openpyxl import load_workbook
+from sqlmodel import col, select
+
+from api.credit.loaders import CreditLoaders
+from api.credit.models import LookupLog
+from api.credit.schema import schema
+from tests import factories
+from tests.graphql import run
+
+LOOKUP = """
+query($code: String!, $purpose: String, $app: ID) {
+  subject(creditCode: $code, purpose: $purpose, applicationId: $app) {
+    __typename
+    ... on CreditProfile { subject { name } assessment { level } }
+    ... on ValidationErrors { errors { field code message } }
+  }
+}
+"""
+CHECK = """
+query($code: String!, $app: ID) {
+  creditCheck(subjectCode: $code, applicationId: $app, purpose: "受理审核") {
+    __typename ... on CreditCheck { level }
+  }
+}
+"""
+EXPORT = """
+query($codes: [String!]!, $app: ID) {
+  exportCreditReport(subjectCodes: $codes, purpose: "行政处罚案件调查", applicationId: $app) {
+    __typename ... on Spreadsheet { filename contentBase64 }
+  }
+}
+"""
+LOG = """
+query($app: ID, $dept: ID) {
+  creditLookups(applicationId: $app, departmentId: $dept) {
+    username departmentId subjectCode purpose applicationId channel application { id }
+  }
+}
+"""
+EXPORT_LOG = """
+query($app: ID) { exportCreditLookups(applicationId: $app) { filename mediaType contentBase64 } }
+"""
+
+
+async def _run(session, authorizer, principal, query, **variables):
+    result = await run(
+        schema,
+        CreditLoaders,
+        query,
+        session=session,
+        authorizer=authorizer,
+        principal=principal,
+        variables=variables,
+    )
+    assert result.errors is None, result.errors
+    return result.data
+
+
+async def _log_rows(session):
+    rows = await session.exec(select(LookupLog).order_by(col(LookupLog.id)))
+    return [(r.username, r.subject_code, r.purpose, r.application_id, r.channel) for r in rows]
+
+
+async def test_query_check_and_export_each_write_a_log_row(session, authorizer):
+    dept = await factories.department(session)
+    clerk = await factories.user(session, authorizer, role="approval_clerk", dept=dept)
+    officer = await factories.user(session, authorizer, role="credit_officer", dept=dept)
+    first, second = await factories.subject(session), await factories.subject(session)
+    a, b = first.credit_code, second.credit_code
+    before = await _log_rows(session)
+
+    await _run(session, authorizer, clerk, LOOKUP, code=a, purpose="受理前核实", app="501")
+    await _run(session, authorizer, clerk, CHECK, code=a, app="501")
+    exported = await _run(session, authorizer, officer, EXPORT, codes=[a, b.lower()], app="502")
+
+    assert exported["exportCreditReport"]["filename"] == "信用报告.xlsx"
+    assert (await _log_rows(session))[len(before) :] == [
+        (clerk.username, a, "受理前核实", 501, "QUERY"),
+        (clerk.username, a, "受理审核", 501, "CHECK"),
+        (officer.username, a, "行政处罚案件调查", 502, "EXPORT"),
+        (officer.username, b, "行政处罚案件调查", 502, "EXPORT"),
+    ]
+    sheet = load_workbook(
+        io.BytesIO(base64.b64decode(exported["exportCreditReport"]["contentBase64"]))
+    ).active
+    assert [row[0] for row in sheet.iter_rows(values_only=True)] == ["主体代码", a, b]
+
+
+async def test_lookup_without_a_purpose_is_refused_and_not_logged(session, authorizer):
+    dept = await factories.department(session)
+    clerk = await factories.user(session, authorizer, role="approval_clerk", dept=dept)
+    code = (await factories.subject(session)).credit_code
+    before = await _log_rows(session)
+
+    data = await _run(session, authorizer, clerk, LOOKUP, code=code, purpose=None)
+
+    assert data == {
+        "subject": {
+            "__typename": "ValidationErrors",
+            "errors": [
+                {
+                    "field": "purpose",
+                    "code": "PURPOSE_REQUIRED",
+                    "message": "查询信用信息须说明查询目的",
+                }
+            ],
+        }
+    }
+    assert await _log_rows(session) == before
+
+
+async def test_log_is_listed_per_application_and_each_department_sees_only_its_own(
+    session, authorizer
+):
+    approval_dept, supervision_dept = (
+        await factories.department(session),
+        await factories.department(session),
+    )
+    clerk = await factories.user(session, authorizer, role="approval_clerk", dept=approval_dept)
+    liaison = await factories.user(
+        session, authorizer, role="supervision_liaison", dept=supervision_dept
+    )
+    head = await factories.user(session, authorizer, role="department_head", dept=approval_dept)
+    officer = await factories.user(
+        session, authorizer, role="credit_officer", dept=supervision_dept
+    )
+    code = (await factories.subject(session)).credit_code
+    app = "880001"
+    await _run(session, authorizer, clerk, LOOKUP, code=code, purpose="受理前核实", app=app)
+    await _run(session, authorizer, liaison, LOOKUP, code=code, purpose="监管检查准备", app=app)
+
+    clerk_row = {
+        "username": clerk.username,
+        "departmentId": clerk.department_id,
+        "subjectCode": code,
+        "purpose": "受理前核实",
+        "applicationId": app,
+        "channel": "QUERY",
+        "application": {"id": app},
+    }
+    liaison_row = {
+        **clerk_row,
+        "username": liaison.username,
+        "departmentId": liaison.department_id,
+        "purpose": "监管检查准备",
+    }
+    # 案卷评查: the credit officer reads every department's lookups for the application.
+    assert await _run(session, authorizer, officer, LOG, app=app) == {
+        "creditLookups": [liaison_row, clerk_row]
+    }
+    # 考核: a department head sees their own department's lookups only.
+    assert await _run(session, authorizer, head, LOG, app=app) == {"creditLookups": [clerk_row]}
+    assert await _run(session, authorizer, head, LOG, app=app, dept=liaison.department_id) == {
+        "creditLookups": []
+    }
+    # A clerk has no access to the log at all.
+    denied = await run(
+        schema,
+        CreditLoaders,
+        LOG,
+        session=session,
+        authorizer=authorizer,
+        principal=clerk,
+        variables={"app": app},
+    )
+    assert denied.data is None
+    assert [e.message for e in denied.errors or []] == ["无权执行此操作"]
+
+
+async def test_exported_log_neutralises_formula_injection(session, authorizer):
+    dept = await factories.department(session)
+    clerk = await factories.user(session, authorizer, role="approval_clerk", dept=dept)
+    officer = await factories.user(session, authorizer, role="credit_officer", dept=dept)
+    code = (await factories.subject(session)).credit_code
+    app = "880002"
+    for purpose in ('=HYPERLINK("http://evil.example","点此")', "+1+1", "-2", "@SUM(A1)", "核查"):
+        await _run(session, authorizer, clerk, LOOKUP, code=code, purpose=purpose, app=app)
+
+    data = await _run(session, authorizer, officer, EXPORT_LOG, app=app)
+
+    export = data["exportCreditLookups"]
+    assert export["filename"] == "信用查询留痕.xlsx"
+    sheet = load_workbook(io.BytesIO(base64.b64decode(export["contentBase64"]))).active
+    rows = list(sheet.iter_rows(min_row=2))
+    assert [(r[5].value, r[5].data_type) for r in rows] == [
+        ("核查", "s"),
+        ("'@SUM(A1)", "s"),
+        ("'-2", "s"),
+        ("'+1+1", "s"),
+        ('\'=HYPERLINK("http://evil.example","点此")', "s"),
+    ]
+    assert {(r[2].value, r[4].value, r[6].value, r[7].value) for r in rows} == {
+        (clerk.username, code, 880002, "信用查询")
+    }
+
+
+BROWSE = """
+query($keyword: String!) {
+  subjects(keyword: $keyword) { name credit { level } creditRecords { title } }
+}
+"""
+
+
+async def test_reading_credit_through_the_graph_logs_one_browse_row_per_subject(
+    session, authorizer
+):
+    dept = await factories.department(session)
+    officer = await factories.user(session, authorizer, role="credit_officer", dept=dept)
+    first = await factories.subject(session, name="浏览留痕甲公司")
+    second = await factories.subject(session, name="浏览留痕乙公司")
+    codes = sorted([first.credit_code, second.credit_code])
+    await session.commit()
+    before = await _log_rows(session)
+
+    data = await _run(session, authorizer, officer, BROWSE, keyword="浏览留痕")
+
+    assert [s["name"] for s in data["subjects"]] == ["浏览留痕甲公司", "浏览留痕乙公司"]
+    assert sorted((await _log_rows(session))[len(before) :]) == [
+        (officer.username, code, "", None, "BROWSE") for code in codes
+    ]
