@@ -16,7 +16,6 @@ from api.access.types import (
     AuditEdge,
     AuditEntry,
     Me,
-    PageInfo,
     Permission,
     PermissionCheck,
     PolicyVersion,
@@ -26,6 +25,7 @@ from api.core import audit
 from api.core.accounts import departments_of, list_api_keys, user_by_id
 from api.core.authz import requires, signed_in
 from api.core.errors import ValidationErrors, ValidationFailed
+from api.core.pagination import PageInfo
 
 MAX_PAGE = 100
 
@@ -125,6 +125,8 @@ class AccessQuery:
             edges=[AuditEdge(cursor=_cursor(r.id), node=AuditEntry.from_row(r)) for r in page],
             page_info=PageInfo(
                 has_next_page=len(rows) > limit,
+                has_previous_page=before_id is not None,
+                start_cursor=_cursor(page[0].id) if page else None,
                 end_cursor=_cursor(page[-1].id) if page else None,
             ),
         )

@@ -13,6 +13,7 @@ from api.core.errors import ValidationErrors
 from api.core.models import ApiKey as ApiKeyRow
 from api.core.models import CasbinRule
 from api.core.models import PolicyVersion as PolicyVersionRow
+from api.core.pagination import PageInfo
 
 AuditAction = strawberry.enum(audit.AuditAction, description="审计事件类别")
 AuditOutcome = strawberry.enum(audit.AuditOutcome, description="审计结果")
@@ -136,12 +137,6 @@ class AuditEntry:
 class AuditEdge:
     cursor: str
     node: AuditEntry
-
-
-@strawberry.type
-class PageInfo:
-    has_next_page: bool
-    end_cursor: str | None
 
 
 @strawberry.type(description="审计记录分页（按时间倒序，游标分页）")

@@ -19,6 +19,7 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -496,7 +497,7 @@ def write_workbook(rows: Sequence[Sequence[str]]) -> bytes:
     for row in rows:
         sheet.append([neutralise(v) for v in row])
     for index, _ in enumerate(HEADERS):
-        sheet.column_dimensions[sheet.cell(row=1, column=index + 1).column_letter].width = 18
+        sheet.column_dimensions[get_column_letter(index + 1)].width = 18
     sheet.freeze_panes = "A2"
     out = io.BytesIO()
     book.save(out)

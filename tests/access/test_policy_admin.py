@@ -41,7 +41,7 @@ async def _admin(session, authorizer):
 
 async def test_an_added_permission_is_versioned_and_audited(session, authorizer):
     dept, admin = await _admin(session, authorizer)
-    rule = {"role": "department_head", "departmentId": "*", "object": "linkage", "action": "read"}
+    rule = {"role": "department_head", "departmentId": "*", "object": "credit_rule", "action": "read"}
 
     result = await access(
         ADD, session=session, authorizer=authorizer, principal=admin, variables={"input": rule}
@@ -51,15 +51,15 @@ async def test_an_added_permission_is_versioned_and_audited(session, authorizer)
         "addPermission": {
             "__typename": "PolicyVersion",
             "actor": admin.username,
-            "summary": "新增 p, department_head, *, linkage, read",
+            "summary": "新增 p, department_head, *, credit_rule, read",
         }
     }
-    assert ["p", "department_head", "*", "linkage", "read"] in await current_rules(session)
+    assert ["p", "department_head", "*", "credit_rule", "read"] in await current_rules(session)
     audited = (
         await session.exec(select(AuditEntry).where(AuditEntry.action == AuditAction.POLICY_CHANGE))
     ).all()
     assert [(a.actor, a.department_id, a.target) for a in audited] == [
-        (admin.username, str(dept.id), "新增 p, department_head, *, linkage, read")
+        (admin.username, str(dept.id), "新增 p, department_head, *, credit_rule, read")
     ]
 
 
