@@ -6,7 +6,9 @@ import json
 import re
 
 import pytest
+from graphql import parse
 
+from api.catalog.loaders import CatalogLoaders
 from api.catalog.schema import schema as catalog_schema
 from api.core.limits import (
     MAX_ALIASES,
@@ -25,7 +27,7 @@ from tests.hardening.schema import loaders, schema
 @pytest.fixture
 def execute(session, authorizer):
     async def _execute(query, variables=None, target=schema):
-        result = await run(
+        return await run(
             target,
             loaders if target is schema else _catalog_loaders(),
             query,
@@ -34,14 +36,11 @@ def execute(session, authorizer):
             principal=None,
             variables=variables,
         )
-        return result
 
     return _execute
 
 
 def _catalog_loaders():
-    from api.catalog.loaders import CatalogLoaders
-
     return CatalogLoaders
 
 
@@ -159,8 +158,6 @@ async def test_root_fields_at_the_limit_pass_and_one_over_are_refused(execute):
 
 
 def test_cost_multiplies_list_sizes_from_first_and_defaults_unbounded_lists_to_100():
-    from graphql import parse
-
     graphql_schema = schema._schema
     assert operation_cost(graphql_schema, parse("{ root { depth } }")) == 1
     assert operation_cost(graphql_schema, parse("{ root { children(first: 7) { depth } } }")) == 8
