@@ -38,10 +38,14 @@ async def test_introspection_is_refused_for_an_anonymous_user_in_production(exec
     result = await execute(INTROSPECTION, target=catalog_schema)
     assert result.data is None
     assert [e.message for e in result.errors] == [
-        "GraphQL introspection has been disabled, but the requested query contained the"
-        " field '__schema'.",
-        "GraphQL introspection has been disabled, but the requested query contained the"
-        " field 'queryType'.",
+        (
+            "GraphQL introspection has been disabled, but the requested query contained the"
+            " field '__schema'."
+        ),
+        (
+            "GraphQL introspection has been disabled, but the requested query contained the"
+            " field 'queryType'."
+        ),
     ]
 
 
