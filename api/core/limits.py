@@ -16,7 +16,8 @@ Definitions (identical at the gateway):
 - cost: objects the operation may return. Each field of object type costs 1 times the
   product of the list sizes above it; a list's size is its ``first:`` argument, the number
   of ``representations`` for ``_entities``, and ``DEFAULT_LIST_SIZE`` otherwise;
-- ``first:`` on any field may not exceed ``MAX_FIRST``.
+- ``first:`` on any field may not exceed ``MAX_FIRST``; ``first:`` and ``offset:`` may not
+  be negative (PostgreSQL would fail on a negative LIMIT/OFFSET; SQLite would ignore it).
 """
 
 from __future__ import annotations
@@ -83,11 +84,13 @@ class QueryLimitError(GraphQLError):
 
 
 class FirstTooLargeError(GraphQLError):
-    def __init__(self, node: FieldNode | None = None) -> None:
+    """A pagination argument out of range: ``first`` over the cap, or either one negative."""
+
+    def __init__(self, node: FieldNode | None = None, argument: str = "first") -> None:
         super().__init__(
-            "分页参数 first 超出允许范围",
+            f"分页参数 {argument} 超出允许范围",
             nodes=[node] if node is not None else None,
-            extensions={"code": "BAD_USER_INPUT", "argument": "first"},
+            extensions={"code": "BAD_USER_INPUT", "argument": argument},
         )
 
 
@@ -246,9 +249,11 @@ class _Cost:
         return total
 
     def field(self, node: FieldNode, parent: Any) -> int:
-        first = self._argument(node, "first")
-        if isinstance(first, int) and not isinstance(first, bool) and first > MAX_FIRST:
-            raise FirstTooLargeError(node)
+        for name, upper in (("first", MAX_FIRST), ("offset", None)):
+            value = self._argument(node, name)
+            if isinstance(value, int) and not isinstance(value, bool):
+                if value < 0 or (upper is not None and value > upper):
+                    raise FirstTooLargeError(node, name)
         if not isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
             return self.selection_set(node.selection_set, None)
         definition = parent.fields.get(node.name.value)

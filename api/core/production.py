@@ -22,6 +22,7 @@ from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import MaskErrors
 
 from api.core.config import get_settings
+from api.core.errors import NotFoundError, ValidationFailed
 from api.core.limits import LIMIT_CODE
 
 logger = logging.getLogger("shenguan.errors")
@@ -45,6 +46,9 @@ _SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 def is_known_error(error: GraphQLError) -> bool:
     code = (error.extensions or {}).get("code")
     if code in KNOWN_CODES:
+        return True
+    # Expected failures raised by services and the context: their messages are for users.
+    if isinstance(error.original_error, ValidationFailed | NotFoundError | PermissionError):
         return True
     # graphql-core's parse and validation errors: raised before execution, with no cause.
     return error.path is None and error.original_error is None
