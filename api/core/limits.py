@@ -251,9 +251,10 @@ class _Cost:
     def field(self, node: FieldNode, parent: Any) -> int:
         for name, upper in (("first", MAX_FIRST), ("offset", None)):
             value = self._argument(node, name)
-            if isinstance(value, int) and not isinstance(value, bool):
-                if value < 0 or (upper is not None and value > upper):
-                    raise FirstTooLargeError(node, name)
+            if not isinstance(value, int) or isinstance(value, bool):
+                continue
+            if value < 0 or (upper is not None and value > upper):
+                raise FirstTooLargeError(node, name)
         if not isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
             return self.selection_set(node.selection_set, None)
         definition = parent.fields.get(node.name.value)

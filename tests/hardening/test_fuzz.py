@@ -42,9 +42,7 @@ SCALARS = {
         dt.datetime(2000, 1, 1),  # noqa: DTZ001 - hypothesis takes naive bounds
         dt.datetime(2100, 1, 1),  # noqa: DTZ001
         timezones=st.just(dt.UTC),
-    ).map(
-        lambda d: graphql.StringValueNode(value=d.isoformat())
-    ),
+    ).map(lambda d: graphql.StringValueNode(value=d.isoformat())),
 }
 
 
