@@ -55,9 +55,9 @@ function limitError(limit: string): GraphQLError {
   });
 }
 
-function firstError(): GraphQLError {
-  return new GraphQLError('分页参数 first 超出允许范围', {
-    extensions: { code: 'BAD_USER_INPUT', argument: 'first', http: { status: 400 } },
+function paginationError(argument: string): GraphQLError {
+  return new GraphQLError(`分页参数 ${argument} 超出允许范围`, {
+    extensions: { code: 'BAD_USER_INPUT', argument, http: { status: 400 } },
   });
 }
 
@@ -152,7 +152,11 @@ function measure(document: DocumentNode): GraphQLError[] {
   return [...found].map(limitError);
 }
 
-class FirstTooLarge extends Error {}
+class PaginationOutOfRange extends Error {
+  constructor(readonly argument: string) {
+    super(argument);
+  }
+}
 
 function isList(type: GraphQLOutputType): boolean {
   return isListType(isNonNullType(type) ? type.ofType : type);
@@ -173,6 +177,7 @@ function cost(
     if (!arg) return undefined;
     if (arg.value.kind === Kind.VARIABLE) return variables[arg.value.name.value];
     if (arg.value.kind === Kind.INT) return Number(arg.value.value);
+    // graphql-js parses -5 as an IntValue with value "-5"
     return undefined;
   };
   const selectionSet = (node: SelectionSetNode | undefined, parent: unknown): number => {
@@ -189,7 +194,11 @@ function cost(
   };
   const field = (node: FieldNode, parent: unknown): number => {
     const first = argument(node, 'first');
-    if (typeof first === 'number' && first > LIMITS.maxFirst) throw new FirstTooLarge();
+    const offset = argument(node, 'offset');
+    if (typeof first === 'number' && (first > LIMITS.maxFirst || first < 0)) {
+      throw new PaginationOutOfRange('first');
+    }
+    if (typeof offset === 'number' && offset < 0) throw new PaginationOutOfRange('offset');
     if (!isObjectType(parent) && !isInterfaceType(parent)) return 0;
     const def = parent.getFields()[node.name.value];
     if (!def) return 0;
@@ -230,7 +239,7 @@ function costErrors(
   try {
     return cost(schema, document, operationName, variables ?? {}) > LIMITS.cost ? [limitError('cost')] : [];
   } catch (error) {
-    if (error instanceof FirstTooLarge) return [firstError()];
+    if (error instanceof PaginationOutOfRange) return [paginationError(error.argument)];
     throw error;
   }
 }

@@ -130,6 +130,10 @@ def test_first_is_capped_at_one_hundred(gateway, token):
         "query($n: Int!) { matters(first: $n) { id } }", {"n": 101}, token=token
     ).json()
     assert [e["extensions"]["code"] for e in by_variable["errors"]] == ["BAD_USER_INPUT"]
+    negative = gateway.post("{ matters(first: 10, offset: -1) { id } }", token=token).json()
+    assert [e["extensions"] for e in negative["errors"]] == [
+        {"code": "BAD_USER_INPUT", "argument": "offset"}
+    ]
 
 
 def test_a_body_over_one_megabyte_is_refused(gateway):
