@@ -1,4 +1,4 @@
-"""The `shenguan` command: migrate, compose, serve, token."""
+"""The `shenguan` command: migrate, compose, serve, token, backup, restore."""
 
 from __future__ import annotations
 
@@ -129,6 +129,34 @@ def _cmd_token(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from api.backup import BackupError, backup
+
+    try:
+        backup(get_settings().effective_database_url, Path(args.path))
+    except BackupError as exc:
+        print(f"备份失败: {exc}", file=sys.stderr)
+        return 1
+    print(f"已备份到 {args.path}")
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from api.backup import BackupError, restore
+
+    try:
+        restore(get_settings().effective_database_url, Path(args.path))
+    except BackupError as exc:
+        print(f"恢复失败: {exc}", file=sys.stderr)
+        return 1
+    print(f"已从 {args.path} 恢复")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="shenguan", description="审管联动平台")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -145,6 +173,12 @@ def build_parser() -> argparse.ArgumentParser:
     token.add_argument("username")
     token.add_argument("--department", help="部门编号（默认为该用户的第一个部门）")
     token.set_defaults(func=_cmd_token)
+    backup = sub.add_parser("backup", help="备份数据库（SQLite 在线备份 / pg_dump 自定义格式）")
+    backup.add_argument("path")
+    backup.set_defaults(func=_cmd_backup)
+    restore = sub.add_parser("restore", help="把备份恢复到空数据库")
+    restore.add_argument("path")
+    restore.set_defaults(func=_cmd_restore)
     return parser
 
 
