@@ -216,3 +216,17 @@ def test_subgraph_enforces_the_limits_itself(stack):
     )
     assert form.status_code == 415
     assert "frame-ancestors 'none'" in form.headers["content-security-policy"]
+
+
+def test_nested_fragment_bomb_is_refused_quickly_at_the_gateway_and_the_subgraph(gateway, stack):
+    # F0 spreads F1 twice, F1 spreads F2 twice ... 2**40 aliases if counted naively.
+    levels = 40
+    fragments = " ".join(
+        f"fragment F{i} on Query {{ ...F{i + 1} ...F{i + 1} }}" for i in range(levels)
+    )
+    query = f"{{ ...F0 }} {fragments} fragment F{levels} on Query {{ a: __typename }}"
+    for url in (gateway.url, stack.subgraph_url("catalog")):
+        response = httpx.post(url, json={"query": query}, timeout=5)
+        assert response.elapsed.total_seconds() < 2, url
+        codes = {e["extensions"]["code"] for e in response.json()["errors"]}
+        assert codes == {"QUERY_LIMIT_EXCEEDED"}, url

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 import httpx
@@ -10,6 +11,7 @@ import pytest
 from api.catalog.loaders import CatalogLoaders
 from api.catalog.schema import schema
 from api.core.app import create_subgraph_app
+from api.core.http import RequestTimeout
 from api.core.ratelimit import LocalBackend, TokenBucketLimiter, reset_graph_limiter
 
 
@@ -156,3 +158,16 @@ async def test_an_address_over_its_rate_gets_retry_after(client):
     assert limited.headers["retry-after"] == "1"
     assert limited.json()["errors"][0]["extensions"] == {"code": "RATE_LIMITED", "retryAfter": 1}
     assert (await ask("198.51.100.8")).json() == {"data": {"__typename": "Query"}}
+
+
+async def test_a_request_over_the_time_limit_answers_504():
+    async def slow(scope, receive, send):
+        await asyncio.sleep(1)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"late"})
+
+    transport = httpx.ASGITransport(app=RequestTimeout(slow, seconds=0.05))
+    async with httpx.AsyncClient(transport=transport, base_url="http://slow") as client:
+        response = await client.get("/")
+    assert response.status_code == 504
+    assert response.json()["errors"][0]["extensions"] == {"code": "TIMEOUT"}
