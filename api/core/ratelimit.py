@@ -8,6 +8,7 @@ Redis bucket per key when ``REDIS_URL`` is set. ``TokenBucketLimiter.hit`` is re
 from __future__ import annotations
 
 import ipaddress
+import logging
 import math
 import time
 from collections.abc import AsyncIterator
@@ -18,6 +19,8 @@ from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
 from api.core.config import get_settings
+
+logger = logging.getLogger("shenguan.ratelimit")
 
 _MAX_LOCAL_KEYS: Final = 10_000
 
@@ -84,13 +87,20 @@ class RedisBackend:
     _client: Any = None
 
     async def take(self, key: str, *, rate: float, burst: int) -> float | None:
-        if self._client is None:
-            from redis.asyncio import Redis  # noqa: PLC0415 - only when configured
+        from redis.asyncio import Redis  # noqa: PLC0415 - only when configured
+        from redis.exceptions import ConnectionError as RedisConnectionError  # noqa: PLC0415
+        from redis.exceptions import TimeoutError as RedisTimeoutError  # noqa: PLC0415
 
-            self._client = Redis.from_url(self.url)
-        wait_ms = await self._client.eval(
-            _REDIS_SCRIPT, 1, self.prefix + key, rate, burst, time.time(), 1
-        )
+        if self._client is None:
+            self._client = Redis.from_url(self.url, socket_timeout=0.5, socket_connect_timeout=0.5)
+        try:
+            wait_ms = await self._client.eval(
+                _REDIS_SCRIPT, 1, self.prefix + key, rate, burst, time.time(), 1
+            )
+        except (RedisConnectionError, RedisTimeoutError, OSError):
+            # Fail open: an unreachable Redis must not take the whole graph down.
+            logger.warning("rate limiting skipped: Redis at %s is unreachable", self.url)
+            return None
         return int(wait_ms) / 1000 if int(wait_ms) > 0 else None
 
 

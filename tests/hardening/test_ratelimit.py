@@ -92,3 +92,12 @@ async def test_an_account_over_its_rate_gets_a_typed_error_with_retry_after(sess
         {"code": "RATE_LIMITED", "retryAfter": 1},
     )
     assert (await ask(bob)).data == {"__typename": "Query"}
+
+
+async def test_an_unreachable_redis_fails_open_with_a_warning(caplog):
+    limiter = TokenBucketLimiter(
+        per_minute=60, burst=1, backend=RedisBackend("redis://127.0.0.1:1/0")
+    )
+    with caplog.at_level("WARNING", logger="shenguan.ratelimit"):
+        assert [await limiter.hit("k") for _ in range(3)] == [None, None, None]
+    assert "Redis at redis://127.0.0.1:1/0 is unreachable" in caplog.text
