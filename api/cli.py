@@ -1,4 +1,4 @@
-"""The `shenguan` command: migrate, compose, serve, token."""
+"""The `shenguan` command: migrate, compose, serve, token, backup, restore."""
 
 from __future__ import annotations
 
@@ -152,6 +152,34 @@ def _cmd_audit_purge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from api.backup import BackupError, backup
+
+    try:
+        backup(get_settings().effective_database_url, Path(args.path))
+    except BackupError as exc:
+        print(f"备份失败: {exc}", file=sys.stderr)
+        return 1
+    print(f"已备份到 {args.path}")
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from api.backup import BackupError, restore
+
+    try:
+        restore(get_settings().effective_database_url, Path(args.path))
+    except BackupError as exc:
+        print(f"恢复失败: {exc}", file=sys.stderr)
+        return 1
+    print(f"已从 {args.path} 恢复")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="shenguan", description="审管联动平台")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -171,6 +199,12 @@ def build_parser() -> argparse.ArgumentParser:
     purge = sub.add_parser("audit-purge", help="清除超过保留期（至少180天）的审计记录")
     purge.add_argument("--days", type=int, default=180, help="保留天数（不少于180）")
     purge.set_defaults(func=_cmd_audit_purge)
+    backup = sub.add_parser("backup", help="备份数据库（SQLite 在线备份 / pg_dump 自定义格式）")
+    backup.add_argument("path")
+    backup.set_defaults(func=_cmd_backup)
+    restore = sub.add_parser("restore", help="把备份恢复到空数据库")
+    restore.add_argument("path")
+    restore.set_defaults(func=_cmd_restore)
     return parser
 
 

@@ -1,6 +1,7 @@
 // Hive Gateway configuration (found by file name: gateway.config.ts).
 // Limits are set explicitly here: the CLI has no flags for them (see STACK-NOTES).
 import { defineConfig } from '@graphql-hive/gateway';
+import { LIMITS, securityPlugin } from './security.ts';
 
 const env = process.env;
 
@@ -49,9 +50,21 @@ export const gatewayConfig = defineConfig({
       },
     },
   },
-  maxDepth: 10,
-  maxTokens: 2000,
+  // --- Hardening (issue #10): every limit explicit, same numbers as api/core/limits.py. ---
+  // The built-in GraphQL Armor limits; their value-revealing messages are replaced by
+  // security.ts, which also enforces aliases, directives, document size, root fields,
+  // cost and `first:`, the body limit, the CSRF content-type rule and security headers.
+  maxDepth: LIMITS.depth,
+  maxTokens: LIMITS.tokens,
   blockFieldSuggestions: env.SHENGUAN_ENV === 'production',
   disableIntrospection: env.SHENGUAN_ENV === 'production' ? { disableIf: () => true } : undefined,
+  batching: false,
+  maskedErrors: { isDev: false },
+  requestDeadline: LIMITS.requestMs,
+  upstreamTimeout: LIMITS.requestMs,
+  requestId: true,
+  multipart: false,
+  plugins: () => [securityPlugin({ production: env.SHENGUAN_ENV === 'production' })],
+  // --- end of hardening ---
   logging: env.SHENGUAN_GATEWAY_LOG ?? 'info',
 });

@@ -10,6 +10,9 @@ import pytest
 
 # Settings are read once per process: fix the key before anything imports them.
 os.environ.setdefault("SHENGUAN_SECRET_KEY", "test-secret-key-with-enough-length-0123456789")
+# Test users share ids across rolled-back tests (SQLite reuses them): no account bucket may
+# run dry across the suite. tests/hardening/test_ratelimit.py sets small limits itself.
+os.environ.setdefault("SHENGUAN_RATE_LIMIT_BURST", "1000000")
 os.environ.setdefault(
     "SHENGUAN_VAR_DIR", str(Path(__file__).resolve().parent.parent / "var" / "test")
 )

@@ -9,6 +9,7 @@ from typing import Any, Literal
 import strawberry
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
@@ -22,8 +23,10 @@ from strawberry.types.graphql import OperationType
 from api.core.audit import Actor, AuditAction, AuditOutcome, record
 from api.core.auth import authenticate, token_from_headers
 from api.core.authz import Authorizer
+from api.core.config import get_settings
 from api.core.context import Context
 from api.core.db import get_engine, session_factory
+from api.core.http import BodyLimit, CsrfGuard, RequestId, RequestTimeout, SecurityHeaders
 
 
 class UnitOfWork(SchemaExtension):
@@ -133,7 +136,9 @@ def create_subgraph_app(
     loaders_factory: Callable[[Any], Any],
     engine: AsyncEngine | None = None,
 ) -> Starlette:
-    graphql_app = SubgraphGraphQL(schema, loaders_factory=loaders_factory)
+    graphql_app = SubgraphGraphQL(
+        schema, loaders_factory=loaders_factory, graphql_ide=ide_for_environment()
+    )
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -155,4 +160,21 @@ def create_subgraph_app(
             Route("/health", health),
         ],
         lifespan=lifespan,
+        middleware=hardening_middleware(),
     )
+
+
+def ide_for_environment() -> Literal["graphiql"] | None:
+    """GraphiQL in development only; production serves no IDE."""
+    return None if get_settings().is_production else "graphiql"
+
+
+def hardening_middleware() -> list[Middleware]:
+    """Request id, security headers, body limit, CSRF guard, timeout (api/core/http.py)."""
+    return [
+        Middleware(RequestId),
+        Middleware(SecurityHeaders),
+        Middleware(BodyLimit),
+        Middleware(CsrfGuard),
+        Middleware(RequestTimeout, seconds=get_settings().request_timeout_seconds),
+    ]

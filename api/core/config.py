@@ -41,6 +41,11 @@ class Settings(BaseSettings):
     credit_port: int = Field(default=DEFAULT_PORTS["credit"], alias="SHENGUAN_CREDIT_PORT")
     access_port: int = Field(default=DEFAULT_PORTS["access"], alias="SHENGUAN_ACCESS_PORT")
     sql_echo: bool = Field(default=False, alias="SHENGUAN_SQL_ECHO")
+    # Hardening (api/core/limits.py, api/core/ratelimit.py, api/core/app.py middleware).
+    redis_url: str = Field(default="", alias="REDIS_URL")
+    rate_limit_per_minute: int = Field(default=600, alias="SHENGUAN_RATE_LIMIT_PER_MINUTE")
+    rate_limit_burst: int = Field(default=120, alias="SHENGUAN_RATE_LIMIT_BURST")
+    request_timeout_seconds: float = Field(default=30.0, alias="SHENGUAN_REQUEST_TIMEOUT_SECONDS")
 
     @property
     def is_production(self) -> bool:

@@ -3,34 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import partial
 from typing import Final
 
 import strawberry
-from strawberry.extensions import (
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    QueryDepthLimiter,
-    SchemaExtension,
-)
+from strawberry.extensions import SchemaExtension
 
 from api.core.app import UnitOfWork
+from api.core.limits import QueryLimits
+from api.core.production import ProductionErrors
+from api.core.ratelimit import RateLimit
 
 # Strawberry's default (2.11) is rejected by @theguild/federation-composition; see STACK-NOTES.
 FEDERATION_VERSION: Final = "2.9"
-
-# A subgraph does not trust the gateway: it enforces its own limits too.
-MAX_DEPTH = 10
-MAX_ALIASES = 15
-MAX_TOKENS = 2000
 
 
 def default_extensions() -> list[type[SchemaExtension] | Callable[[], SchemaExtension]]:
     return [
         UnitOfWork,
-        partial(QueryDepthLimiter, max_depth=MAX_DEPTH),
-        partial(MaxAliasesLimiter, max_alias_count=MAX_ALIASES),
-        partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
+        # A subgraph does not trust the gateway: it enforces its own limits
+        # (api/core/limits.py), rate limits, and masks unknown errors in production.
+        ProductionErrors,
+        RateLimit,
+        QueryLimits,
     ]
 
 

@@ -41,7 +41,12 @@ async def _admin(session, authorizer):
 
 async def test_an_added_permission_is_versioned_and_audited(session, authorizer):
     dept, admin = await _admin(session, authorizer)
-    rule = {"role": "department_head", "departmentId": "*", "object": "credit_rule", "action": "read"}
+    rule = {
+        "role": "department_head",
+        "departmentId": "*",
+        "object": "credit_rule",
+        "action": "read",
+    }
 
     result = await access(
         ADD, session=session, authorizer=authorizer, principal=admin, variables={"input": rule}

@@ -1,0 +1,116 @@
+"""Production mode of a subgraph (``SHENGUAN_ENV=production``), decided per operation.
+
+- introspection (``__schema``, ``__type``) is refused;
+- validation messages carry no field suggestions ("Did you mean …?");
+- every error that is not one of our known kinds is masked: the client sees
+  "Unexpected error." and a request id, the server log holds the error under that id.
+
+Known kinds pass unchanged: errors with a code we raise on purpose (UNAUTHENTICATED,
+FORBIDDEN, the query limits, bad input) and parse/validation errors (no path, no cause).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from collections.abc import Iterator
+from typing import Any, Final
+
+from graphql import GraphQLError
+from graphql.validation import NoSchemaIntrospectionCustomRule
+from strawberry.extensions import MaskErrors
+
+from api.core.config import get_settings
+from api.core.errors import NotFoundError, ValidationFailed
+from api.core.limits import LIMIT_CODE
+
+logger = logging.getLogger("shenguan.errors")
+
+MASKED_MESSAGE: Final = "Unexpected error."
+INTERNAL_CODE: Final = "INTERNAL_SERVER_ERROR"
+KNOWN_CODES: Final = frozenset(
+    {
+        "UNAUTHENTICATED",
+        "FORBIDDEN",
+        "BAD_USER_INPUT",
+        "RATE_LIMITED",
+        "GRAPHQL_VALIDATION_FAILED",
+        "GRAPHQL_PARSE_FAILED",
+        LIMIT_CODE,
+    }
+)
+_SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
+
+
+def is_known_error(error: GraphQLError) -> bool:
+    code = (error.extensions or {}).get("code")
+    if code in KNOWN_CODES:
+        return True
+    # Expected failures raised by services and the context: their messages are for users.
+    if isinstance(error.original_error, ValidationFailed | NotFoundError | PermissionError):
+        return True
+    # graphql-core's parse and validation errors: raised before execution, with no cause.
+    return error.path is None and error.original_error is None
+
+
+def request_id_of(context: Any) -> str:
+    """The id the HTTP middleware gave this request (a fresh one in-process)."""
+    request = getattr(context, "request", None)
+    state = getattr(request, "state", None)
+    request_id = getattr(state, "request_id", None)
+    return str(request_id) if request_id else uuid.uuid4().hex
+
+
+class ProductionErrors(MaskErrors):
+    """Masks unknown errors and hides suggestions; a no-op outside production."""
+
+    def __init__(self) -> None:
+        super().__init__(should_mask_error=lambda error: not is_known_error(error))
+        self._request_id = ""
+
+    def on_validate(self) -> Iterator[None]:
+        if get_settings().is_production:
+            ctx = self.execution_context
+            ctx.validation_rules = (*ctx.validation_rules, NoSchemaIntrospectionCustomRule)
+        yield
+
+    def on_operation(self) -> Iterator[None]:
+        if not get_settings().is_production:
+            yield
+            return
+        self._request_id = request_id_of(self.execution_context.context)
+        yield from super().on_operation()
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        original = error.original_error or error
+        logger.error(
+            "request %s: unexpected error at %s: %s",
+            self._request_id,
+            error.path,
+            error.message,
+            exc_info=(type(original), original, original.__traceback__),
+        )
+        return GraphQLError(
+            message=MASKED_MESSAGE,
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
+            extensions={"code": INTERNAL_CODE, "requestId": self._request_id},
+        )
+
+    def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
+        processed = []
+        for error in super()._process_errors(errors):
+            if _SUGGESTION.search(error.message):
+                error = GraphQLError(  # noqa: PLW2901 - the same error without the hint
+                    _SUGGESTION.sub("", error.message),
+                    nodes=error.nodes,
+                    source=error.source,
+                    positions=error.positions,
+                    path=error.path,
+                    extensions=error.extensions,
+                )
+            processed.append(error)
+        return processed
