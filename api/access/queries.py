@@ -24,7 +24,7 @@ from api.access.types import (
 from api.core import audit
 from api.core.accounts import departments_of, list_api_keys, user_by_id
 from api.core.authz import requires, signed_in
-from api.core.errors import ValidationErrors, ValidationFailed
+from api.core.errors import BadArgumentError, ValidationFailed
 from api.core.pagination import PageInfo
 
 MAX_PAGE = 100
@@ -113,7 +113,7 @@ class AccessQuery:
         try:
             before_id = _after(after)
         except ValidationFailed as exc:
-            raise ValueError(ValidationErrors.from_exception(exc).errors[0].message) from exc
+            raise BadArgumentError.from_validation(exc) from None
         rows = await audit.list_entries(
             info.context.session,
             filters=filter.to_filter() if filter else audit.AuditFilter(),

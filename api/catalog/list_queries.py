@@ -22,7 +22,7 @@ from api.catalog.types import (
     MatterStatus,
 )
 from api.core.authz import public, requires
-from api.core.errors import ValidationFailed, parse_id
+from api.core.errors import BadArgumentError, ValidationFailed, parse_id
 from api.core.files import FileStore
 from api.core.pagination import Connection, Page
 
@@ -36,7 +36,7 @@ def _page(first: int | None, after: str | None) -> Page:
         return Page.of(first, after)
     except ValidationFailed as exc:
         # Bad paging arguments are a client bug, not user input: a GraphQL error.
-        raise ValueError(str(exc)) from None
+        raise BadArgumentError.from_validation(exc) from None
 
 
 @strawberry.type

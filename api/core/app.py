@@ -30,7 +30,7 @@ from api.core.http import BodyLimit, CsrfGuard, RequestId, RequestTimeout, Secur
 
 
 class UnitOfWork(SchemaExtension):
-    """Commit a mutation that finished without errors; roll back everything else.
+    """Commit a mutation that finished without errors; roll back a failed one.
 
     The session lives exactly as long as the operation, so nothing is half-written.
     """
@@ -41,12 +41,16 @@ class UnitOfWork(SchemaExtension):
         session = ctx.session
         result = self.execution_context.result
         failed = result is None or bool(getattr(result, "errors", None))
-        if self.execution_context.operation_type == OperationType.MUTATION and not failed:
+        is_mutation = self.execution_context.operation_type == OperationType.MUTATION
+        if is_mutation and not failed:
             await session.commit()
             for hook in ctx.after_commit:
                 await hook()
-        else:
+        elif failed:
+            # Also undoes a statement cut short when a sibling field's error cancelled it.
             await session.rollback()
+        # A successful query writes nothing of its own (a credit lookup commits its log row
+        # itself); its session ends with the request, which discards anything uncommitted.
         if ctx.denials:
             await _record_denials(ctx)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from functools import lru_cache
 from typing import Any
@@ -81,45 +81,47 @@ class SerialSession(AsyncSession):
             finally:
                 self._owner = None
 
-    async def exec(self, *args: Any, **kwargs: Any) -> Any:
+    async def _call(self, method: Callable[..., Awaitable[Any]], *args: Any, **kwargs: Any) -> Any:
         async with self._serial():
-            return await super().exec(*args, **kwargs)
+            task = asyncio.ensure_future(method(self, *args, **kwargs))
+            self._owner = task  # calls the method makes on this session are re-entrant
+            try:
+                return await asyncio.shield(task)
+            except asyncio.CancelledError:
+                # graphql-core cancels sibling resolvers when a field fails; a statement cut
+                # off mid-flight would leave the connection unusable, so let it finish.
+                await asyncio.wait([task])
+                raise
+
+    async def exec(self, *args: Any, **kwargs: Any) -> Any:
+        return await self._call(AsyncSession.exec, *args, **kwargs)
 
     async def execute(self, *args: Any, **kwargs: Any) -> Any:
-        async with self._serial():
-            return await super().execute(*args, **kwargs)
+        return await self._call(AsyncSession.execute, *args, **kwargs)
 
     async def scalar(self, *args: Any, **kwargs: Any) -> Any:
-        async with self._serial():
-            return await super().scalar(*args, **kwargs)
+        return await self._call(AsyncSession.scalar, *args, **kwargs)
 
     async def scalars(self, *args: Any, **kwargs: Any) -> Any:
-        async with self._serial():
-            return await super().scalars(*args, **kwargs)
+        return await self._call(AsyncSession.scalars, *args, **kwargs)
 
     async def get(self, *args: Any, **kwargs: Any) -> Any:
-        async with self._serial():
-            return await super().get(*args, **kwargs)
+        return await self._call(AsyncSession.get, *args, **kwargs)
 
     async def flush(self, *args: Any, **kwargs: Any) -> None:
-        async with self._serial():
-            await super().flush(*args, **kwargs)
+        await self._call(AsyncSession.flush, *args, **kwargs)
 
     async def refresh(self, *args: Any, **kwargs: Any) -> None:
-        async with self._serial():
-            await super().refresh(*args, **kwargs)
+        await self._call(AsyncSession.refresh, *args, **kwargs)
 
     async def commit(self) -> None:
-        async with self._serial():
-            await super().commit()
+        await self._call(AsyncSession.commit)
 
     async def rollback(self) -> None:
-        async with self._serial():
-            await super().rollback()
+        await self._call(AsyncSession.rollback)
 
     async def close(self) -> None:
-        async with self._serial():
-            await super().close()
+        await self._call(AsyncSession.close)
 
 
 def session_factory(engine: AsyncEngine | None = None) -> async_sessionmaker[SerialSession]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import strawberry
+from strawberry.exceptions import StrawberryGraphQLError
 
 
 @dataclass(frozen=True)
@@ -65,3 +66,15 @@ def parse_id(value: object, field_name: str) -> int:
     if number <= 0:
         raise ValidationFailed.single(field_name, "INVALID_ID", "编号格式不正确")
     return number
+
+
+class BadArgumentError(StrawberryGraphQLError):
+    """A malformed argument (a paging cursor, an id): a client bug, answered with its name."""
+
+    def __init__(self, argument: str, message: str) -> None:
+        super().__init__(message, extensions={"code": "BAD_USER_INPUT", "argument": argument})
+
+    @classmethod
+    def from_validation(cls, exc: ValidationFailed) -> BadArgumentError:
+        issue = exc.issues[0]
+        return cls(issue.field, issue.message)

@@ -104,7 +104,19 @@ async def test_cursors_walk_the_whole_list_and_first_is_capped(session, authoriz
     assert [p["pageInfo"]["hasNextPage"] for p in (one, two, three)] == [True, True, False]
     assert [p["pageInfo"]["hasPreviousPage"] for p in (one, two, three)] == [False, True, True]
     assert [p["totalCount"] for p in (one, two, three)] == [5, 5, 5]
-    assert len((await page(1000))["edges"]) == 5  # capped at 100, and only 5 exist
+    assert len((await page(100))["edges"]) == 5  # the largest page; only 5 exist
+    over = await run(
+        schema,
+        CatalogLoaders,
+        PAGE,
+        session=session,
+        authorizer=authorizer,
+        principal=coord,
+        variables={"first": 101},
+    )
+    assert [e.extensions for e in over.errors or []] == [
+        {"code": "BAD_USER_INPUT", "argument": "first"}
+    ]
 
 
 async def test_matters_are_found_by_chinese_keyword_code_and_department(session, authorizer, coord):
