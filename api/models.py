@@ -4,6 +4,9 @@ from api.approval import models as approval_models
 from api.catalog import models as catalog_models
 from api.core import events as core_events
 from api.core import models as core_models
+from api.core import sms as core_sms
+from api.core import workdays as core_workdays
+from api.core import worker as core_worker
 from api.credit import models as credit_models
 from api.supervision import models as supervision_models
 
@@ -12,6 +15,9 @@ __all__ = [
     "catalog_models",
     "core_events",
     "core_models",
+    "core_sms",
+    "core_workdays",
+    "core_worker",
     "credit_models",
     "supervision_models",
 ]

@@ -15,6 +15,7 @@ def enforcer() -> casbin.Enforcer:
     e.add_grouping_policy("liaison", "supervision_liaison", "2")
     e.add_grouping_policy("coord", "coordination_office", "9")
     e.add_grouping_policy("admin", "system_admin", "9")
+    e.add_grouping_policy("system", "connected_system", "1")
     return e
 
 
@@ -31,6 +32,15 @@ def enforcer() -> casbin.Enforcer:
         ("coord", "9", "linkage", "publish", True),
         ("admin", "9", "policy", "write", True),
         ("stranger", "1", "department", "read", False),
+        ("liaison", "2", "push", "claim", True),
+        ("clerk", "1", "push", "claim", False),  # only the receiving side claims
+        ("clerk", "1", "feedback", "read", True),
+        ("system", "1", "application", "report", True),
+        ("system", "1", "application", "write", False),  # reports only, never clerk actions
+        ("clerk", "1", "application", "report", False),
+        ("admin", "9", "outbox", "admin", True),
+        ("coord", "9", "outbox", "admin", False),
+        ("coord", "9", "push", "read", True),
     ],
 )
 def test_default_policy_decisions(enforcer, sub, dom, obj, act, allowed):

@@ -15,6 +15,8 @@ os.environ.setdefault(
 )
 
 from sqlalchemy import event
+
+import api.handlers  # noqa: F401 - every subgraph's outbox handlers, as in a worker
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from api.core.authz import Authorizer
