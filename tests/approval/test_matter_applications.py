@@ -31,6 +31,7 @@ async def test_entities_resolve_applications_per_matter(session, authorizer):
     dept = await factories.department(session)
     clerk = await factories.user(session, authorizer, role="approval_clerk", dept=dept)
     matters, subj = await _matters_with_applications(session, 2, dept)
+    ids, name = [str(m.id) for m in matters], subj.name
 
     result = await run(
         schema,
@@ -39,17 +40,13 @@ async def test_entities_resolve_applications_per_matter(session, authorizer):
         session=session,
         authorizer=authorizer,
         principal=clerk,
-        variables={"reps": [{"__typename": "Matter", "id": str(m.id)} for m in matters]},
+        variables={"reps": [{"__typename": "Matter", "id": i} for i in ids]},
     )
 
     assert result.errors is None
     assert result.data == {
         "_entities": [
-            {
-                "id": str(m.id),
-                "applications": [{"applicantName": subj.name, "status": "SUBMITTED"}],
-            }
-            for m in matters
+            {"id": i, "applications": [{"applicantName": name, "status": "SUBMITTED"}]} for i in ids
         ]
     }
 
@@ -61,7 +58,10 @@ async def test_statement_count_does_not_grow_with_the_number_of_matters(
     clerk = await factories.user(session, authorizer, role="approval_clerk", dept=dept)
     counts = []
     for size in (3, 30):
+        await session.refresh(dept)  # the previous query's rollback expired it
         matters, _ = await _matters_with_applications(session, size, dept)
+        reps = [{"__typename": "Matter", "id": str(m.id)} for m in matters]
+        await session.commit()
         count_statements.count = 0
         result = await run(
             schema,
@@ -70,7 +70,7 @@ async def test_statement_count_does_not_grow_with_the_number_of_matters(
             session=session,
             authorizer=authorizer,
             principal=clerk,
-            variables={"reps": [{"__typename": "Matter", "id": str(m.id)} for m in matters]},
+            variables={"reps": reps},
         )
         assert result.errors is None
         counts.append(count_statements.count)
@@ -83,6 +83,7 @@ async def test_a_department_outside_the_list_sees_no_applications_of_the_matter(
     stranger_dept = await factories.department(session)
     stranger = await factories.user(session, authorizer, role="approval_clerk", dept=stranger_dept)
     matters, _ = await _matters_with_applications(session, 1)
+    matter_id = str(matters[0].id)
 
     result = await run(
         schema,
@@ -91,8 +92,8 @@ async def test_a_department_outside_the_list_sees_no_applications_of_the_matter(
         session=session,
         authorizer=authorizer,
         principal=stranger,
-        variables={"reps": [{"__typename": "Matter", "id": str(matters[0].id)}]},
+        variables={"reps": [{"__typename": "Matter", "id": matter_id}]},
     )
 
     assert result.errors is None
-    assert result.data == {"_entities": [{"id": str(matters[0].id), "applications": []}]}
+    assert result.data == {"_entities": [{"id": matter_id, "applications": []}]}
