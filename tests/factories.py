@@ -12,10 +12,10 @@ from api.catalog import services as catalog
 from api.catalog.models import Department, DepartmentCreate, Matter, MatterCreate, MatterKind
 from api.core import events
 from api.core.auth import Principal, create_user
-from api.core.credit_ticket import CreditTicket, sign_ticket
 from api.core.authz import Authorizer, assign_role
+from api.core.credit_ticket import CreditTicket, sign_ticket
 from api.core.db import SerialSession
-from api.core.identifiers import make_uscc
+from api.core.identifiers import make_id_number, make_uscc
 from api.credit import services as credit
 from api.credit.models import (
     CreditRecord,
@@ -35,6 +35,11 @@ PASSWORD = "Test@2026pass"
 
 def uscc(n: int | None = None) -> str:
     return make_uscc(f"91430900MA4T{(n if n is not None else next(_seq)):05d}")
+
+
+def id_number() -> str:
+    """A valid resident identity number (GB 11643 check digit) born in 1990."""
+    return make_id_number(f"43090219900101{next(_seq) % 1000:03d}")
 
 
 async def department(session: SerialSession, name: str | None = None) -> Department:

@@ -99,7 +99,7 @@ async def test_acceptance_pushes_to_exactly_the_linked_departments(session, auth
 
 
 async def test_acceptance_emits_its_events_in_the_same_transaction(session, authorizer):
-    clerk, supervisors, _, app, version = await _setup(session, authorizer)
+    clerk, _, _, app, version = await _setup(session, authorizer)
     await _accept(session, authorizer, clerk, app)
 
     rows = (
@@ -189,7 +189,9 @@ async def test_a_mode_the_credit_ticket_does_not_allow_is_refused_with_the_reaso
                 {
                     "field": "handlingMode",
                     "code": "MODE_NOT_ALLOWED_BY_CREDIT",
-                    "message": "申请人信用等级为 DISHONEST（列入联合惩戒对象名单），不适用“绿色通道”",
+                    "message": (
+                        "申请人信用等级为 DISHONEST（列入联合惩戒对象名单），不适用“绿色通道”"
+                    ),
                 }
             ],
         }
