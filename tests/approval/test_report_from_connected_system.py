@@ -14,7 +14,9 @@ REPORT_ACCEPT = """
 mutation Report($input: ReportAcceptanceInput!) {
   reportAcceptance(input: $input) {
     __typename
-    ... on Application { id status sourceSystem externalId applicantIdentifier applicant { creditCode } }
+    ... on Application {
+      id status sourceSystem externalId applicantIdentifier applicant { creditCode }
+    }
     ... on ValidationErrors { errors { field code message } }
   }
 }
