@@ -23,7 +23,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 ACCESS_KEY = "fake-access-key"
-ACCESS_SECRET = "fake-access-secret"  # noqa: S105 - a test provider's credential
+ACCESS_SECRET = "fake-access-secret"
 
 
 @dataclass

@@ -113,18 +113,19 @@ def backoff(attempts: int) -> timedelta:
 
 async def _handle(session: AsyncSession, message: OutboxMessage) -> None:
     assert message.id is not None  # noqa: S101 - loaded rows have ids
-    for subscription in subscriptions(message.topic):
-        receipt = await session.exec(
-            select(InboxReceipt).where(
-                InboxReceipt.consumer == subscription.consumer,
-                InboxReceipt.message_id == message.id,
+    done = set(
+        (
+            await session.exec(
+                select(InboxReceipt.consumer).where(InboxReceipt.message_id == message.id)
             )
-        )
-        if receipt.first() is not None:
+        ).all()
+    )
+    for subscription in subscriptions(message.topic):
+        if subscription.consumer in done:
             continue
         await subscription.handler(session, message)
         session.add(InboxReceipt(consumer=subscription.consumer, message_id=message.id))
-        await session.flush()
+    await session.flush()
 
 
 async def process_one(session: AsyncSession, *, topics: Sequence[str] | None = None) -> bool:

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import json
@@ -98,6 +99,19 @@ class HttpSmsSender:
         self.access_secret = access_secret
         self.signature = signature
         self.timeout = timeout
+        # One connection pool per event loop (building a client costs tens of milliseconds).
+        self._clients: dict[asyncio.AbstractEventLoop, httpx.AsyncClient] = {}
+
+    def _client(self) -> httpx.AsyncClient:
+        loop = asyncio.get_running_loop()
+        client = self._clients.get(loop)
+        if client is None or client.is_closed:
+            client = httpx.AsyncClient(timeout=self.timeout)
+            self._clients = {
+                known: c for known, c in self._clients.items() if not known.is_closed()
+            }
+            self._clients[loop] = client
+        return client
 
     def _sign(self, body: bytes) -> str:
         return hmac.new(self.access_secret.encode(), body, hashlib.sha256).hexdigest()
@@ -123,8 +137,7 @@ class HttpSmsSender:
             "x-signature": self._sign(body),
         }
         try:
-            async with httpx.AsyncClient(timeout=self.timeout) as client:
-                response = await client.post(self.url, content=body, headers=headers)
+            response = await self._client().post(self.url, content=body, headers=headers)
         except httpx.HTTPError as exc:
             raise SmsError(f"短信服务不可达：{type(exc).__name__}") from exc
         try:
