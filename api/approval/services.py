@@ -37,7 +37,7 @@ from api.approval.models import (
     PushStage,
     PushState,
 )
-from api.core import events
+from api.core import events, live
 from api.core.credit_ticket import InvalidTicketError, verify_ticket
 from api.core.errors import FieldIssue, NotFoundError, ValidationFailed
 from api.core.identifiers import id_number_problem, uscc_problem
@@ -441,6 +441,7 @@ async def _push(
         pushes.append(push)
     await session.flush()
     for push in pushes:
+        await live.notify(session, live.inbox_channel(push.department_id), f"PUSH:{push.id}")
         await events.emit(
             session,
             topic="approval.push.created",
@@ -513,6 +514,24 @@ async def _own_push(session: AsyncSession, push_id: int, actor: Actor) -> Push:
 # ---------------------------------------------------------------- feedback inbox
 
 
+async def _feedback_targets(
+    session: AsyncSession, application_id: int | None, subject_code: str
+) -> tuple[set[int], str]:
+    """The approving departments concerned, and the subject code (from the application)."""
+    if application_id is not None:
+        application = await session.get(Application, application_id)
+        if application is None or application.approving_department_id is None:
+            return set(), subject_code
+        return {application.approving_department_id}, subject_code or application.applicant_code
+    if not subject_code:
+        return set(), subject_code
+    stmt = select(Application.approving_department_id).where(
+        Application.applicant_code == subject_code,
+        col(Application.approving_department_id).is_not(None),
+    )
+    return {int(d) for d in (await session.exec(stmt)).all() if d is not None}, subject_code
+
+
 async def receive_finding(session: AsyncSession, payload: dict[str, Any]) -> list[Feedback]:
     """File an abnormal supervision finding in the approving departments' inboxes.
 
@@ -523,42 +542,36 @@ async def receive_finding(session: AsyncSession, payload: dict[str, Any]) -> lis
     finding_id = int(payload["finding_id"])
     if (await session.exec(select(Feedback).where(Feedback.finding_id == finding_id))).first():
         return []
-    application_id = payload.get("application_id")
-    subject_code = str(payload.get("subject_code") or "")
-    targets: set[int] = set()
-    if application_id is not None:
-        application = await session.get(Application, int(application_id))
-        if application is not None:
-            subject_code = subject_code or application.applicant_code
-            if application.approving_department_id is not None:
-                targets.add(application.approving_department_id)
-    elif subject_code:
-        stmt = select(Application.approving_department_id).where(
-            Application.applicant_code == subject_code,
-            col(Application.approving_department_id).is_not(None),
-        )
-        targets.update(int(d) for d in (await session.exec(stmt)).all() if d is not None)
-    rows = []
-    for target in sorted(targets):
-        row = Feedback(
+    raw_application = payload.get("application_id")
+    application_id = int(raw_application) if raw_application is not None else None
+    from_department = int(payload["department_id"])
+    targets, subject_code = await _feedback_targets(
+        session, application_id, str(payload.get("subject_code") or "")
+    )
+    rows = [
+        Feedback(
             finding_id=finding_id,
-            application_id=int(application_id) if application_id is not None else None,
+            application_id=application_id,
             subject_code=subject_code,
-            from_department_id=int(payload["department_id"]),
+            from_department_id=from_department,
             to_department_id=target,
             kind=str(payload["kind"]),
-            abnormal=bool(payload["abnormal"]),
+            abnormal=True,
             result_type=str(payload.get("result_type") or ""),
             found_on=date.fromisoformat(str(payload["found_on"])),
             summary=str(payload["summary"]),
         )
-        session.add(row)
-        rows.append(row)
-    if application_id is not None and bool(payload["abnormal"]):
+        for target in sorted(targets)
+    ]
+    session.add_all(rows)
+    await session.flush()
+    for row in rows:
+        await live.notify(session, live.inbox_channel(row.to_department_id), f"FEEDBACK:{row.id}")
+    if application_id is not None:
         open_pushes = await session.exec(
             select(Push).where(
-                Push.application_id == int(application_id),
-                Push.department_id == int(payload["department_id"]),
+                Push.application_id == application_id,
+                Push.department_id == from_department,
                 Push.feedback_state == FeedbackState.OPEN,
             )
         )

@@ -5,9 +5,13 @@ push → feedback → the approving department sees it."""
 from __future__ import annotations
 
 import asyncio
+import json
+import threading
 import time
 from datetime import UTC, datetime
 from typing import Any
+
+import httpx
 
 from api.core import events
 from api.core.credit_ticket import CreditTicket, sign_ticket
@@ -60,6 +64,26 @@ async def _status(url: str, message_id: int) -> OutboxStatus | None:
         await engine.dispose()
 
 
+class InboxStream:
+    """An SSE subscription through the gateway, read in a background thread."""
+
+    def __init__(self, url: str, token: str) -> None:
+        self.events: list[dict[str, Any]] = []
+        self.ready = threading.Event()
+        self.thread = threading.Thread(target=self._read, args=(url, token), daemon=True)
+        self.thread.start()
+
+    def _read(self, url: str, token: str) -> None:
+        headers = {"authorization": f"Bearer {token}", "accept": "text/event-stream"}
+        body = {"query": "subscription { inboxUpdates { kind id } }"}
+        with httpx.stream("POST", url, json=body, headers=headers, timeout=90) as response:
+            self.ready.set()
+            for line in response.iter_lines():
+                if line.startswith("data:") and line[5:].strip():
+                    self.events.append(json.loads(line[5:]))
+                    return
+
+
 def _entry(n: int, approval: dict, supervision: dict, channel: str, mobile: str) -> dict:
     return {
         "linkage_id": 9000 + n,
@@ -101,6 +125,11 @@ def test_accept_push_sms_complete_feedback_through_the_gateway(gateway, stack):
         lambda: asyncio.run(_status(url, message_id)) == OutboxStatus.DELIVERED,
         "the embedded worker to deliver the published list",
     )
+
+    housing_liaison = gateway.sign_in("zjj_liaison")
+    stream = InboxStream(gateway.url, housing_liaison)
+    assert stream.ready.wait(30)
+    time.sleep(1.0)  # the gateway opens its WebSocket to the subgraph after the response starts
 
     clerk = gateway.sign_in("spj_clerk")
     code = make_uscc("91430900MA4L00002")
@@ -160,7 +189,13 @@ def test_accept_push_sms_complete_feedback_through_the_gateway(gateway, stack):
         }
     }
 
-    housing_liaison = gateway.sign_in("zjj_liaison")
+    # The open inbox heard of the push as it was committed.
+    stream.thread.join(timeout=30)
+    housing_push = _data(gateway.post(
+        "{ pushInbox(first: 1) { edges { node { id } } } }", token=housing_liaison
+    ))["pushInbox"]["edges"][0]["node"]["id"]
+    assert stream.events == [{"data": {"inboxUpdates": {"kind": "PUSH", "id": housing_push}}}]
+
     sms_query = "{ smsMessages(first: 10) { totalCount edges { node { mobile recipientName text } } } }"
     sms = _wait_for(
         lambda: _data(gateway.post(sms_query, token=housing_liaison))["smsMessages"]["totalCount"]
