@@ -1,4 +1,4 @@
-"""The `shenguan` command: migrate, compose, serve, token, backup, restore."""
+"""The `shenguan` command: migrate, compose, serve, worker, token, backup, restore, audit-purge."""
 
 from __future__ import annotations
 
@@ -70,6 +70,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     env["DATABASE_URL"] = settings.effective_database_url
     # Every child signs and checks tokens with the same key.
     env["SHENGUAN_SECRET_KEY"] = settings.effective_secret_key()
+    # The embedded default delivers events (pushes' SMS, feedback) from the approval process.
+    env["SHENGUAN_EMBEDDED_WORKER"] = "0" if args.no_worker else "1"
     stack = Stack(
         host=settings.host,
         gateway_port=settings.gateway_port,
@@ -102,6 +104,42 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         return code or 1
     finally:
         stack.stop()
+
+
+def _cmd_worker(args: argparse.Namespace) -> int:
+    """Run one outbox worker until SIGTERM / Ctrl-C (scale-out: run several on PostgreSQL)."""
+    import importlib
+    import logging
+
+    from api.core.db import get_engine, is_sqlite
+    from api.core.worker import run_worker
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    importlib.import_module("api.handlers")
+    settings = get_settings()
+    if is_sqlite(settings.effective_database_url):
+        print("SQLite: run a single worker (and `shenguan serve --no-worker` beside it)")
+
+    async def _run() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, stop.set)
+        engine = get_engine()
+        try:
+            await run_worker(
+                engine,
+                stop=stop,
+                poll_seconds=args.poll or settings.worker_poll_seconds,
+                batch=args.batch,
+                daily_jobs=not args.no_daily,
+            )
+        finally:
+            await engine.dispose()
+
+    print("事件投递进程已启动（Ctrl-C 停止）", flush=True)
+    asyncio.run(_run())
+    return 0
 
 
 def _cmd_token(args: argparse.Namespace) -> int:
@@ -191,7 +229,15 @@ def build_parser() -> argparse.ArgumentParser:
     compose.set_defaults(func=_cmd_compose)
     serve = sub.add_parser("serve", help="启动全部子图与网关（嵌入式默认配置）")
     serve.add_argument("--no-demo", action="store_true", help="空库时不载入演示数据")
+    serve.add_argument(
+        "--no-worker", action="store_true", help="不在进程内投递事件（另行运行 shenguan worker）"
+    )
     serve.set_defaults(func=_cmd_serve)
+    worker = sub.add_parser("worker", help="运行一个事件投递进程（可多个并行，PostgreSQL）")
+    worker.add_argument("--batch", type=int, default=100, help="每轮最多投递条数")
+    worker.add_argument("--poll", type=float, default=None, help="空闲时轮询间隔（秒）")
+    worker.add_argument("--no-daily", action="store_true", help="不运行每日任务（逾期提醒）")
+    worker.set_defaults(func=_cmd_worker)
     token = sub.add_parser("token", help="为用户签发会话令牌（开发、对接系统用）")
     token.add_argument("username")
     token.add_argument("--department", help="部门编号（默认为该用户的第一个部门）")

@@ -46,7 +46,7 @@ from api.credit.models import (
     SubjectKind,
 )
 from api.supervision import services as supervision
-from api.supervision.models import FindingCreate, FindingKind
+from api.supervision.models import FindingCreate, FindingKind, ResultType
 
 DEMO_PASSWORD = "Demo@2026"  # noqa: S105 - demo accounts only, printed by `shenguan serve`
 
@@ -417,11 +417,13 @@ async def load_demo(session: AsyncSession) -> DemoSummary:
         if index == 0:
             await supervision.record_finding(
                 session=session,
+                require_push=False,  # demo history: recorded before the list was published
                 data=FindingCreate(
                     application_id=application.id,
                     department_id=departments["scjg"],
                     kind=FindingKind.SPOT_CHECK,
                     abnormal=True,
+                    result_type=ResultType.RECTIFICATION_ORDERED,
                     summary="双随机抽查发现从业人员健康证明过期，责令限期整改",
                     found_on=date(2026, 6, 18),
                 ),

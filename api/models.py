@@ -5,6 +5,9 @@ from api.catalog import models as catalog_models
 from api.core import audit as core_audit
 from api.core import events as core_events
 from api.core import models as core_models
+from api.core import sms as core_sms
+from api.core import workdays as core_workdays
+from api.core import worker as core_worker
 from api.credit import models as credit_models
 from api.supervision import models as supervision_models
 
@@ -14,6 +17,9 @@ __all__ = [
     "core_audit",
     "core_events",
     "core_models",
+    "core_sms",
+    "core_workdays",
+    "core_worker",
     "credit_models",
     "supervision_models",
 ]

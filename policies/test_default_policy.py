@@ -17,6 +17,7 @@ def enforcer() -> casbin.Enforcer:
     e.add_grouping_policy("admin", "system_admin", "9")
     e.add_grouping_policy("officer", "credit_officer", "3")
     e.add_grouping_policy("head", "department_head", "1")
+    e.add_grouping_policy("system", "connected_system", "1")
     return e
 
 
@@ -69,6 +70,15 @@ def enforcer() -> casbin.Enforcer:
         ("officer", "3", "subject_identity", "read", True),
         ("coord", "9", "credit_lookup", "export", True),
         ("coord", "9", "credit_rule", "write", False),
+        ("liaison", "2", "push", "claim", True),
+        ("clerk", "1", "push", "claim", False),  # only the receiving side claims
+        ("clerk", "1", "feedback", "read", True),
+        ("system", "1", "application", "report", True),
+        ("system", "1", "application", "write", False),  # reports only, never clerk actions
+        ("clerk", "1", "application", "report", False),
+        ("admin", "9", "outbox", "admin", True),
+        ("coord", "9", "outbox", "admin", False),
+        ("coord", "9", "push", "read", True),
     ],
 )
 def test_default_policy_decisions(enforcer, sub, dom, obj, act, allowed):

@@ -20,6 +20,7 @@ os.environ.setdefault(
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+import api.handlers  # noqa: F401 - every subgraph's outbox handlers, as in a worker
 from api.core.authz import Authorizer
 from api.core.db import SerialSession, make_engine
 from api.core.migrate import migrate

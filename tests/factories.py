@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date
+from datetime import UTC, date, datetime
+from typing import Any
 
 from api.approval import services as approval
 from api.approval.models import Application, ApplicationCreate
@@ -26,10 +27,12 @@ from api.catalog.models import (
     Section,
     SectionCreate,
 )
+from api.core import events
 from api.core.auth import Principal, create_user
 from api.core.authz import Authorizer, assign_role
+from api.core.credit_ticket import CreditTicket, sign_ticket
 from api.core.db import SerialSession
-from api.core.identifiers import make_uscc
+from api.core.identifiers import make_id_number, make_uscc
 from api.core.scope import Scope
 from api.credit import services as credit
 from api.credit.models import (
@@ -44,11 +47,18 @@ from api.supervision import services as supervision
 from api.supervision.models import Finding, FindingCreate, FindingKind
 
 _seq = itertools.count(1)
+# List versions published by tests: far above anything a demo would publish.
+_versions = itertools.count(1_000)
 PASSWORD = "Test@2026pass"
 
 
 def uscc(n: int | None = None) -> str:
     return make_uscc(f"91430900MA4T{(n if n is not None else next(_seq)):05d}")
+
+
+def id_number() -> str:
+    """A valid resident identity number (GB 11643 check digit) born in 1990."""
+    return make_id_number(f"43090219900101{next(_seq) % 1000:03d}")
 
 
 async def department(session: SerialSession, name: str | None = None) -> Department:
@@ -113,6 +123,7 @@ async def finding(
     assert dept.id is not None
     return await supervision.record_finding(
         session=session,
+        require_push=False,
         data=FindingCreate(
             application_id=app.id,
             department_id=dept.id,
@@ -245,3 +256,83 @@ async def linkage(
             scope=Scope(department_id=supervising.id, city_wide=False),
         )
     return row
+
+
+def published_entry(
+    approval_matter: Matter,
+    supervising: Department,
+    *,
+    approving: Department | None = None,
+    channel: str = "ONLINE",
+    claim_days: int = 3,
+    feedback_days: int = 10,
+    mobile: str = "13800000000",
+    liaison: str = "接收联络员",
+) -> dict[str, Any]:
+    """One entry of the ``catalog.linkage_list.published`` payload (docs/EVENTS.md)."""
+    n = next(_seq)
+    return {
+        "linkage_id": n,
+        "approval_matter_id": approval_matter.id,
+        "approval_matter_code": approval_matter.code,
+        "approval_matter_name": approval_matter.name,
+        "approving_department_id": (approving.id if approving else approval_matter.department_id),
+        "supervision_matter_id": 900_000 + n,
+        "supervision_matter_code": f"JG-{n:05d}",
+        "supervision_matter_name": f"{approval_matter.name}监督检查",
+        "supervising_department_id": supervising.id,
+        "channel": channel,
+        "claim_days": claim_days,
+        "feedback_days": feedback_days,
+        "confidentiality": "PUBLIC",
+        "receive_liaison_name": liaison,
+        "receive_liaison_mobile": mobile,
+    }
+
+
+async def deliver(session: SerialSession) -> int:
+    """Run the outbox handlers for every due message inside the test's transaction."""
+    delivered = 0
+    while await events.process_one(session):
+        delivered += 1
+    return delivered
+
+
+async def publish_list(session: SerialSession, entries: list[dict[str, Any]]) -> int:
+    """Catalog's side is another subgraph: emit its documented event, then deliver it."""
+    version = next(_versions)
+    await events.emit(
+        session,
+        topic="catalog.linkage_list.published",
+        key=str(version),
+        payload={
+            "version": version,
+            "published_at": datetime.now(UTC).isoformat(),
+            "entries": entries,
+        },
+    )
+    await deliver(session)
+    return version
+
+
+def credit_ticket(
+    app: Application,
+    *,
+    level: str = "NORMAL",
+    modes: tuple[str, ...] = ("NORMAL",),
+    joint_punished: bool = False,
+    lookup_id: int = 77,
+) -> str:
+    """A ticket as the credit subgraph's ``creditCheck`` signs it."""
+    assert app.id is not None
+    return sign_ticket(
+        CreditTicket(
+            lookup_id=lookup_id,
+            subject_code=app.applicant_code,
+            application_id=app.id,
+            level=level,
+            joint_punished=joint_punished,
+            allowed_modes=modes,
+            checked_at=datetime.now(UTC).replace(microsecond=0),
+        )
+    )

@@ -23,6 +23,10 @@ async def run(
     principal: Principal | None,
     variables: dict[str, Any] | None = None,
 ) -> ExecutionResult:
+    # As in production, an operation starts from committed data: the set-up is committed (to
+    # the test's outer transaction, still rolled back at the end), so a query's rollback or a
+    # refused mutation does not undo it.
+    await session.commit()
     context = Context(
         request=None,  # type: ignore[arg-type]
         response=None,

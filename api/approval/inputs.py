@@ -2,25 +2,112 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import strawberry
 
 from api.approval import models
+from api.approval.types import ApplicantKind, Channel, DocumentKind, HandlingMode, Outcome
 from api.core.errors import parse_id
 
 
 @strawberry.input(description="申报办件")
 class SubmitApplicationInput:
     matter_id: strawberry.ID
-    applicant_code: str = strawberry.field(description="统一社会信用代码")
+    applicant_code: str = strawberry.field(
+        description="统一社会信用代码（法人）或居民身份证号码（自然人）"
+    )
     applicant_name: str
+    applicant_kind: ApplicantKind = models.ApplicantKind.LEGAL_PERSON  # type: ignore[valid-type]
     applicant_contact: str = ""
     applicant_address: str = ""
 
     def to_model(self) -> models.ApplicationCreate:
         return models.ApplicationCreate(
             matter_id=parse_id(self.matter_id, "matterId"),
+            applicant_kind=self.applicant_kind,
             applicant_code=self.applicant_code,
             applicant_name=self.applicant_name,
             applicant_contact=self.applicant_contact,
             applicant_address=self.applicant_address,
         )
+
+
+@strawberry.input(description="受理办件：须附信用子图 creditCheck 签发的核查凭证")
+class AcceptApplicationInput:
+    application_id: strawberry.ID
+    handling_mode: HandlingMode  # type: ignore[valid-type]
+    credit_ticket: str
+
+
+@strawberry.input(description="法律文书")
+class LegalDocumentInput:
+    kind: DocumentKind  # type: ignore[valid-type]
+    number: str
+    valid_from: date | None = None
+    valid_until: date | None = None
+    file_name: str = ""
+    file_url: str = ""
+
+    def to_model(self) -> models.LegalDocumentCreate:
+        return models.LegalDocumentCreate(
+            kind=self.kind,
+            number=self.number,
+            valid_from=self.valid_from,
+            valid_until=self.valid_until,
+            file_name=self.file_name,
+            file_url=self.file_url,
+        )
+
+
+@strawberry.input(description="办结办件（准予或不予），附法律文书")
+class CompleteApplicationInput:
+    application_id: strawberry.ID
+    outcome: Outcome  # type: ignore[valid-type]
+    documents: list[LegalDocumentInput]
+    refusal_reason: str = ""
+
+
+@strawberry.input(description="线下渠道推送的手工认领：记录认领人、时间与方式")
+class ClaimPushInput:
+    push_id: strawberry.ID
+    method: Channel  # type: ignore[valid-type]
+    note: str = ""
+
+
+@strawberry.input(description="对接审批系统上报受理（幂等键相同只受理一次）")
+class ReportAcceptanceInput:
+    idempotency_key: str
+    external_id: str
+    matter_id: strawberry.ID
+    applicant_code: str
+    applicant_name: str
+    applicant_kind: ApplicantKind = models.ApplicantKind.LEGAL_PERSON  # type: ignore[valid-type]
+    applicant_contact: str = ""
+    applicant_address: str = ""
+
+    def to_model(self) -> models.ApplicationCreate:
+        return models.ApplicationCreate(
+            matter_id=parse_id(self.matter_id, "matterId"),
+            applicant_kind=self.applicant_kind,
+            applicant_code=self.applicant_code,
+            applicant_name=self.applicant_name,
+            applicant_contact=self.applicant_contact,
+            applicant_address=self.applicant_address,
+        )
+
+
+@strawberry.input(description="对接审批系统上报办结（幂等键相同只办结一次）")
+class ReportCompletionInput:
+    idempotency_key: str
+    external_id: str
+    outcome: Outcome  # type: ignore[valid-type]
+    documents: list[LegalDocumentInput]
+    refusal_reason: str = ""
+
+
+@strawberry.input(description="设置节假日或调休上班日；kind 为空表示恢复为普通日")
+class SetCalendarDayInput:
+    day: date
+    kind: str | None = None
+    name: str = ""

@@ -1,4 +1,8 @@
-"""Per-request DataLoaders of the approval subgraph."""
+"""Per-request DataLoaders of the approval subgraph.
+
+Lists seen through another subgraph's entity (``Matter.applications``) are filtered in SQL by
+the caller's scope: those loaders are made per scope (one per request in practice).
+"""
 
 from __future__ import annotations
 
@@ -8,26 +12,51 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
 from api.approval import services
-from api.approval.models import Application
+from api.approval.models import Application, LegalDocument, Push
+from api.core.scope import Scope
 
 
 @dataclass
 class ApprovalLoaders:
     session: AsyncSession
     application: DataLoader[int, Application | None] = field(init=False)
-    applications_by_matter: DataLoader[int, list[Application]] = field(init=False)
-    applications_by_applicant: DataLoader[str, list[Application]] = field(init=False)
+    documents_by_application: DataLoader[int, list[LegalDocument]] = field(init=False)
+    pushes_by_application: DataLoader[int, list[Push]] = field(init=False)
+    _by_matter: dict[Scope, DataLoader[int, list[Application]]] = field(default_factory=dict)
+    _by_applicant: dict[Scope, DataLoader[str, list[Application]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         async def load(ids: list[int]) -> list[Application | None]:
             return await services.applications_by_ids(session=self.session, ids=ids)
 
-        async def by_matter(ids: list[int]) -> list[list[Application]]:
-            return await services.applications_by_matter_ids(session=self.session, matter_ids=ids)
+        async def documents(ids: list[int]) -> list[list[LegalDocument]]:
+            return await services.documents_by_application_ids(session=self.session, ids=ids)
 
-        async def by_applicant(codes: list[str]) -> list[list[Application]]:
-            return await services.applications_by_applicant_codes(session=self.session, codes=codes)
+        async def pushes(ids: list[int]) -> list[list[Push]]:
+            return await services.pushes_by_application_ids(session=self.session, ids=ids)
 
         self.application = DataLoader(load_fn=load)
-        self.applications_by_matter = DataLoader(load_fn=by_matter)
-        self.applications_by_applicant = DataLoader(load_fn=by_applicant)
+        self.documents_by_application = DataLoader(load_fn=documents)
+        self.pushes_by_application = DataLoader(load_fn=pushes)
+
+    def applications_by_matter(self, scope: Scope) -> DataLoader[int, list[Application]]:
+        if scope not in self._by_matter:
+
+            async def by_matter(ids: list[int]) -> list[list[Application]]:
+                return await services.applications_by_matter_ids(
+                    session=self.session, matter_ids=ids, scope=scope
+                )
+
+            self._by_matter[scope] = DataLoader(load_fn=by_matter)
+        return self._by_matter[scope]
+
+    def applications_by_applicant(self, scope: Scope) -> DataLoader[str, list[Application]]:
+        if scope not in self._by_applicant:
+
+            async def by_applicant(codes: list[str]) -> list[list[Application]]:
+                return await services.applications_by_applicant_codes(
+                    session=self.session, codes=codes, scope=scope
+                )
+
+            self._by_applicant[scope] = DataLoader(load_fn=by_applicant)
+        return self._by_applicant[scope]

@@ -1,10 +1,17 @@
-"""Approval tables. Matters and subjects belong to other subgraphs: referenced by key only."""
+"""Approval tables. Matters, departments and subjects belong to other subgraphs: by key only.
+
+The linkage list is catalog's; approval keeps a replica of each published version
+(``LinkageEntry``), filled from the ``catalog.linkage_list.published`` event. The version
+in force (the highest received) decides pushes and responsibility scope.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from api.core.models import str_enum, utcnow
@@ -17,9 +24,61 @@ class ApplicationStatus(StrEnum):
     REFUSED = "REFUSED"  # 办结：不予
 
 
+class ApplicantKind(StrEnum):
+    LEGAL_PERSON = "LEGAL_PERSON"  # 法人及其他组织（统一社会信用代码）
+    NATURAL_PERSON = "NATURAL_PERSON"  # 自然人（居民身份证号码）
+
+
+class HandlingMode(StrEnum):
+    NORMAL = "NORMAL"  # 一般程序
+    GREEN_CHANNEL = "GREEN_CHANNEL"  # 绿色通道
+    MISSING_DOCUMENTS = "MISSING_DOCUMENTS"  # 容缺受理
+    NOTIFY_AND_COMMIT = "NOTIFY_AND_COMMIT"  # 告知承诺
+
+
+class Outcome(StrEnum):
+    APPROVED = "APPROVED"
+    REFUSED = "REFUSED"
+
+
+class DocumentKind(StrEnum):
+    LICENCE = "LICENCE"  # 许可证
+    APPROVAL_DOCUMENT = "APPROVAL_DOCUMENT"  # 批准文书
+    REFUSAL_DECISION = "REFUSAL_DECISION"  # 不予许可决定书
+    OTHER = "OTHER"  # 其他法律文书
+
+
+class Channel(StrEnum):
+    ONLINE = "ONLINE"  # 本平台（推送即认领）
+    OWN_SYSTEM = "OWN_SYSTEM"  # 部门自建系统
+    LETTER = "LETTER"  # 书面函件
+    JOINT_MEETING = "JOINT_MEETING"  # 联席会议
+
+
+class PushStage(StrEnum):
+    ACCEPTED = "ACCEPTED"  # 受理推送
+    COMPLETED = "COMPLETED"  # 办结推送
+
+
+class PushState(StrEnum):
+    AWAITING_CLAIM = "AWAITING_CLAIM"  # 待认领（线下渠道）
+    CLAIMED = "CLAIMED"  # 已认领
+
+
+class FeedbackState(StrEnum):
+    NOT_REQUIRED = "NOT_REQUIRED"  # 受理推送无需反馈
+    OPEN = "OPEN"  # 待反馈
+    NO_ABNORMALITY = "NO_ABNORMALITY"  # 无异常，一键办结
+    ABNORMAL_REPORTED = "ABNORMAL_REPORTED"  # 已反馈异常
+
+
 class ApplicationBase(SQLModel):
     matter_id: int = Field(index=True)  # catalog Matter.id (federation key, no cross-subgraph FK)
-    applicant_code: str = Field(max_length=18, index=True)  # Subject key (USCC)
+    applicant_kind: ApplicantKind = Field(
+        default=ApplicantKind.LEGAL_PERSON, sa_type=str_enum(ApplicantKind)
+    )
+    # USCC for a legal person, resident identity number for a natural person.
+    applicant_code: str = Field(max_length=18, index=True)
     applicant_name: str = Field(max_length=200)
     applicant_contact: str = Field(default="", max_length=50)
     applicant_address: str = Field(default="", max_length=300)
@@ -31,9 +90,151 @@ class ApplicationCreate(ApplicationBase):
 
 class Application(ApplicationBase, table=True):
     __tablename__ = "approval_application"
+    __table_args__ = (
+        sa.UniqueConstraint("source_system", "external_id", name="uq_approval_external"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     status: ApplicationStatus = Field(
         default=ApplicationStatus.SUBMITTED, sa_type=str_enum(ApplicationStatus)
     )
+    # The approving department (from the list in force at submission; None if unlisted).
+    approving_department_id: int | None = Field(default=None, index=True)
+    handling_mode: HandlingMode = Field(default=HandlingMode.NORMAL, sa_type=str_enum(HandlingMode))
     submitted_at: datetime = Field(default_factory=utcnow)
+    submitted_by: str = Field(default="", max_length=64)
+    accepted_at: datetime | None = None
+    accepted_by: str | None = Field(default=None, max_length=64)
+    completed_at: datetime | None = None
+    completed_by: str | None = Field(default=None, max_length=64)
+    refusal_reason: str | None = Field(default=None, max_length=1000)
+    # Credit as of acceptance (from the verified credit-check ticket).
+    credit_level: str | None = Field(default=None, max_length=32)
+    credit_joint_punished: bool | None = None
+    credit_lookup_id: int | None = None
+    list_version: int | None = None  # linkage list version that decided the pushes
+    # Connected systems: where the application came from, and its id there.
+    source_system: str | None = Field(default=None, max_length=64)
+    external_id: str | None = Field(default=None, max_length=100)
+
+
+class LegalDocumentBase(SQLModel):
+    kind: DocumentKind = Field(sa_type=str_enum(DocumentKind))
+    number: str = Field(max_length=100)
+    valid_from: date | None = None
+    valid_until: date | None = None
+    file_name: str = Field(default="", max_length=200)
+    file_url: str = Field(default="", max_length=500)
+
+
+class LegalDocumentCreate(LegalDocumentBase):
+    pass
+
+
+class LegalDocument(LegalDocumentBase, table=True):
+    __tablename__ = "approval_legal_document"
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="approval_application.id", index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class LinkageListVersion(SQLModel, table=True):
+    """A published version of the linkage list, as received from catalog."""
+
+    __tablename__ = "approval_linkage_list_version"
+
+    version: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    published_at: datetime
+    received_at: datetime = Field(default_factory=utcnow)
+
+
+class LinkageEntry(SQLModel, table=True):
+    """One linkage of a published version (replica of catalog's list, read-only here)."""
+
+    __tablename__ = "approval_linkage_entry"
+    __table_args__ = (sa.UniqueConstraint("version", "linkage_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    version: int = Field(foreign_key="approval_linkage_list_version.version", index=True)
+    linkage_id: int
+    approval_matter_id: int = Field(index=True)
+    approval_matter_code: str = Field(max_length=64)
+    approval_matter_name: str = Field(max_length=200)
+    approving_department_id: int = Field(index=True)
+    supervision_matter_id: int
+    supervision_matter_code: str = Field(max_length=64)
+    supervision_matter_name: str = Field(max_length=200)
+    supervising_department_id: int = Field(index=True)
+    channel: Channel = Field(sa_type=str_enum(Channel))
+    claim_days: int
+    feedback_days: int
+    confidentiality: str = Field(default="", max_length=32)
+    receive_liaison_name: str = Field(default="", max_length=64)
+    receive_liaison_mobile: str = Field(default="", max_length=20)
+
+
+class Push(SQLModel, table=True):
+    """Approval information pushed to one supervising department at one stage."""
+
+    __tablename__ = "approval_push"
+    __table_args__ = (sa.UniqueConstraint("application_id", "stage", "department_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="approval_application.id", index=True)
+    stage: PushStage = Field(sa_type=str_enum(PushStage))
+    department_id: int = Field(index=True)  # receiving (supervising) department
+    from_department_id: int = Field(index=True)  # approving department
+    linkage_id: int
+    list_version: int
+    supervision_matter_id: int
+    channel: Channel = Field(sa_type=str_enum(Channel))
+    state: PushState = Field(sa_type=str_enum(PushState), index=True)
+    # What was pushed (matter, legal documents, applicant name, contact, address).
+    content: dict[str, Any] = Field(sa_type=sa.JSON)
+    receive_liaison_name: str = Field(default="", max_length=64)
+    receive_liaison_mobile: str = Field(default="", max_length=20)
+    pushed_at: datetime = Field(default_factory=utcnow)
+    claim_due: date
+    claimed_at: datetime | None = None
+    claimed_by: str | None = Field(default=None, max_length=64)
+    claim_method: Channel | None = Field(default=None, sa_type=str_enum(Channel))
+    claim_note: str = Field(default="", max_length=500)
+    feedback_state: FeedbackState = Field(sa_type=str_enum(FeedbackState), index=True)
+    feedback_due: date | None = None
+    feedback_closed_at: datetime | None = None
+    feedback_closed_by: str | None = Field(default=None, max_length=64)
+
+
+class Feedback(SQLModel, table=True):
+    """A supervision finding pushed back to the approving department's inbox."""
+
+    __tablename__ = "approval_feedback"
+    __table_args__ = (sa.UniqueConstraint("finding_id", "to_department_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    finding_id: int = Field(index=True)
+    application_id: int | None = Field(default=None, index=True)
+    subject_code: str = Field(default="", max_length=18, index=True)
+    from_department_id: int = Field(index=True)  # supervising department
+    to_department_id: int = Field(index=True)  # approving department
+    kind: str = Field(max_length=32)
+    abnormal: bool
+    result_type: str = Field(default="", max_length=32)
+    found_on: date
+    summary: str = Field(max_length=2000)
+    received_at: datetime = Field(default_factory=utcnow)
+
+
+class ExternalReport(SQLModel, table=True):
+    """An idempotency key of a connected system's report: the same key acts once."""
+
+    __tablename__ = "approval_external_report"
+    __table_args__ = (sa.UniqueConstraint("source_system", "idempotency_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_system: str = Field(max_length=64)
+    idempotency_key: str = Field(max_length=100)
+    operation: str = Field(max_length=32)
+    application_id: int = Field(foreign_key="approval_application.id")
+    created_at: datetime = Field(default_factory=utcnow)

@@ -1,4 +1,4 @@
-"""Approval Mutation fields."""
+"""Approval Mutation fields (thin: check, call a service, map)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,35 @@ import strawberry
 from strawberry.types import Info
 
 from api.approval import services
-from api.approval.inputs import SubmitApplicationInput
-from api.approval.types import Application, SubmitApplicationResult
+from api.approval.inputs import (
+    AcceptApplicationInput,
+    ClaimPushInput,
+    CompleteApplicationInput,
+    ReportAcceptanceInput,
+    ReportCompletionInput,
+    SetCalendarDayInput,
+    SubmitApplicationInput,
+)
+from api.approval.models import Channel, HandlingMode, Outcome
+from api.approval.queries import dead_letter
+from api.approval.types import (
+    Application,
+    ApplicationResult,
+    CalendarDay,
+    CalendarDayResult,
+    DeadLetterResult,
+    Push,
+    PushResult,
+    SubmitApplicationResult,
+)
+from api.core import events, workdays
 from api.core.authz import requires
-from api.core.errors import ValidationErrors, ValidationFailed
+from api.core.errors import ValidationErrors, ValidationFailed, parse_id
+
+
+def _actor(info: Info[Any, Any]) -> services.Actor:
+    principal = info.context.require_principal()
+    return services.Actor(username=principal.username, department_id=int(principal.department_id))
 
 
 @strawberry.type
@@ -24,8 +49,172 @@ class ApprovalMutation:
     ) -> SubmitApplicationResult:
         try:
             row = await services.submit_application(
-                session=info.context.session, data=input.to_model()
+                session=info.context.session, data=input.to_model(), actor=_actor(info)
             )
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
         return Application.from_row(row)
+
+    @strawberry.mutation(
+        description="受理办件：核验信用核查凭证，按现行清单推送监管部门",
+        extensions=requires("application", "write"),
+    )
+    async def accept_application(
+        self,
+        info: Info[Any, Any],
+        input: AcceptApplicationInput,  # noqa: A002
+    ) -> ApplicationResult:
+        try:
+            row = await services.accept_application(
+                session=info.context.session,
+                application_id=parse_id(input.application_id, "applicationId"),
+                handling_mode=HandlingMode(input.handling_mode),
+                credit_ticket=input.credit_ticket,
+                actor=_actor(info),
+                scope=info.context.scope,
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return Application.from_row(row)
+
+    @strawberry.mutation(
+        description="办结办件（准予或不予），附法律文书，再次推送监管部门",
+        extensions=requires("application", "write"),
+    )
+    async def complete_application(
+        self,
+        info: Info[Any, Any],
+        input: CompleteApplicationInput,  # noqa: A002
+    ) -> ApplicationResult:
+        try:
+            row = await services.complete_application(
+                session=info.context.session,
+                application_id=parse_id(input.application_id, "applicationId"),
+                outcome=Outcome(input.outcome),
+                documents=[d.to_model() for d in input.documents],
+                refusal_reason=input.refusal_reason,
+                actor=_actor(info),
+                scope=info.context.scope,
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return Application.from_row(row)
+
+    @strawberry.mutation(
+        description="认领线下渠道的推送（记录认领人、时间、方式）",
+        extensions=requires("push", "claim"),
+    )
+    async def claim_push(
+        self,
+        info: Info[Any, Any],
+        input: ClaimPushInput,  # noqa: A002
+    ) -> PushResult:
+        try:
+            row = await services.claim_push(
+                session=info.context.session,
+                push_id=parse_id(input.push_id, "pushId"),
+                method=Channel(input.method),
+                note=input.note,
+                actor=_actor(info),
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return Push.from_row(row)
+
+    @strawberry.mutation(
+        description="监管无异常，一键办结反馈", extensions=requires("push", "claim")
+    )
+    async def close_push_without_abnormality(
+        self, info: Info[Any, Any], push_id: strawberry.ID
+    ) -> PushResult:
+        try:
+            row = await services.close_without_abnormality(
+                session=info.context.session,
+                push_id=parse_id(push_id, "pushId"),
+                actor=_actor(info),
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return Push.from_row(row)
+
+    @strawberry.mutation(
+        description="对接系统上报受理（幂等）", extensions=requires("application", "report")
+    )
+    async def report_acceptance(
+        self,
+        info: Info[Any, Any],
+        input: ReportAcceptanceInput,  # noqa: A002
+    ) -> ApplicationResult:
+        actor = _actor(info)
+        try:
+            row = await services.report_acceptance(
+                session=info.context.session,
+                source_system=actor.username,
+                idempotency_key=input.idempotency_key,
+                external_id=input.external_id,
+                data=input.to_model(),
+                actor=actor,
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return Application.from_row(row)
+
+    @strawberry.mutation(
+        description="对接系统上报办结（幂等）", extensions=requires("application", "report")
+    )
+    async def report_completion(
+        self,
+        info: Info[Any, Any],
+        input: ReportCompletionInput,  # noqa: A002
+    ) -> ApplicationResult:
+        actor = _actor(info)
+        try:
+            row = await services.report_completion(
+                session=info.context.session,
+                source_system=actor.username,
+                idempotency_key=input.idempotency_key,
+                external_id=input.external_id,
+                outcome=Outcome(input.outcome),
+                documents=[d.to_model() for d in input.documents],
+                refusal_reason=input.refusal_reason,
+                actor=actor,
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return Application.from_row(row)
+
+    @strawberry.mutation(description="重新投递一条死信", extensions=requires("outbox", "admin"))
+    async def retry_dead_letter(self, info: Info[Any, Any], id: strawberry.ID) -> DeadLetterResult:  # noqa: A002
+        try:
+            message = await events.retry_dead(info.context.session, parse_id(id, "id"))
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        if message is None:
+            return ValidationErrors.from_exception(
+                ValidationFailed.single("id", "NOT_DEAD", "该事件不在死信队列中")
+            )
+        return dead_letter(message)
+
+    @strawberry.mutation(
+        description="维护节假日与调休上班日", extensions=requires("calendar", "admin")
+    )
+    async def set_calendar_day(
+        self,
+        info: Info[Any, Any],
+        input: SetCalendarDayInput,  # noqa: A002
+    ) -> CalendarDayResult:
+        try:
+            kind = workdays.DayKind(input.kind) if input.kind else None
+        except ValueError:
+            return ValidationErrors.from_exception(
+                ValidationFailed.single("kind", "INVALID", "类别应为 HOLIDAY 或 WORKDAY")
+            )
+        try:
+            row = await workdays.set_calendar_day(
+                info.context.session, day=input.day, kind=kind, name=input.name
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        if row is None:
+            return CalendarDay(day=input.day, kind="NORMAL", name="")
+        return CalendarDay(day=row.day, kind=row.kind.value, name=row.name)

@@ -1,4 +1,4 @@
-"""Approval Query fields."""
+"""Approval Query fields (thin: check, call a service, map)."""
 
 from __future__ import annotations
 
@@ -8,32 +8,224 @@ import strawberry
 from strawberry.types import Info
 
 from api.approval import services
-from api.approval.types import Application
+from api.approval.models import ApplicationStatus as StatusModel
+from api.approval.types import (
+    Application,
+    ApplicationStatus,
+    CalendarDay,
+    DeadLetter,
+    DeadLetterConnection,
+    Feedback,
+    FeedbackConnection,
+    Push,
+    PushConnection,
+    PushState,
+    SmsMessage,
+    SmsMessageConnection,
+)
+from api.core import events, sms, workdays
 from api.core.authz import requires
-from api.core.errors import parse_id
+from api.core.errors import NotFoundError, ValidationFailed, parse_id
+from api.core.pagination import decode_key_cursor, keyset_connection
+
+
+def _raise_as_graphql(exc: ValidationFailed) -> ValueError:
+    return ValueError(str(exc))
 
 
 @strawberry.type
 class ApprovalQuery:
     @strawberry.field(
-        description="办件列表（每页至多100条）", extensions=requires("application", "read")
+        description="办件列表（限职责范围，每页至多100条）",
+        extensions=requires("application", "read"),
     )
     async def applications(
         self,
         info: Info[Any, Any],
         matter_id: strawberry.ID | None = None,
+        status: ApplicationStatus | None = None,  # type: ignore[valid-type]
         first: int = 100,
         offset: int = 0,
     ) -> list[Application]:
         rows = await services.list_applications(
             session=info.context.session,
+            scope=info.context.scope,
             matter_id=parse_id(matter_id, "matterId") if matter_id else None,
+            status=StatusModel(status) if status else None,
             limit=first,
             offset=offset,
         )
         return [Application.from_row(r) for r in rows]
 
-    @strawberry.field(description="按编号查询办件", extensions=requires("application", "read"))
+    @strawberry.field(
+        description="按编号查询办件（职责范围外视为不存在）",
+        extensions=requires("application", "read"),
+    )
     async def application(self, info: Info[Any, Any], id: strawberry.ID) -> Application | None:  # noqa: A002
-        row = await info.context.loaders.application.load(parse_id(id, "id"))
-        return Application.from_row(row) if row else None
+        try:
+            row = await services.get_application(
+                info.context.session, parse_id(id, "id"), info.context.scope
+            )
+        except NotFoundError:
+            return None
+        return Application.from_row(row)
+
+    @strawberry.field(
+        description="本部门收到的推送（可按认领状态、是否逾期筛选）",
+        extensions=requires("push", "read"),
+    )
+    async def push_inbox(
+        self,
+        info: Info[Any, Any],
+        state: PushState | None = None,  # type: ignore[valid-type]
+        overdue: bool | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> PushConnection:
+        ctx = info.context
+        try:
+            page = await services.received_pushes(
+                session=ctx.session,
+                department_id=int(ctx.require_principal().department_id),
+                state=state,
+                overdue=overdue,
+                first=first,
+                after=decode_key_cursor("push", after),
+            )
+        except ValidationFailed as exc:
+            raise _raise_as_graphql(exc) from None
+        return keyset_connection(
+            "push",
+            page.rows,
+            total=page.total,
+            has_next=page.has_next,
+            row_id=lambda r: r.id,
+            to_node=Push.from_row,
+        )
+
+    @strawberry.field(
+        description="逾期未认领或未反馈的推送（限职责范围）", extensions=requires("push", "read")
+    )
+    async def overdue_pushes(
+        self, info: Info[Any, Any], first: int = 20, after: str | None = None
+    ) -> PushConnection:
+        ctx = info.context
+        try:
+            page = await services.overdue_pushes(
+                session=ctx.session,
+                scope=ctx.scope,
+                first=first,
+                after=decode_key_cursor("push", after),
+            )
+        except ValidationFailed as exc:
+            raise _raise_as_graphql(exc) from None
+        return keyset_connection(
+            "push",
+            page.rows,
+            total=page.total,
+            has_next=page.has_next,
+            row_id=lambda r: r.id,
+            to_node=Push.from_row,
+        )
+
+    @strawberry.field(
+        description="本部门收到的监管反馈（异常结果）", extensions=requires("feedback", "read")
+    )
+    async def feedback_inbox(
+        self, info: Info[Any, Any], first: int = 20, after: str | None = None
+    ) -> FeedbackConnection:
+        ctx = info.context
+        try:
+            page = await services.received_feedback(
+                session=ctx.session,
+                department_id=int(ctx.require_principal().department_id),
+                first=first,
+                after=decode_key_cursor("feedback", after),
+            )
+        except ValidationFailed as exc:
+            raise _raise_as_graphql(exc) from None
+        return keyset_connection(
+            "feedback",
+            page.rows,
+            total=page.total,
+            has_next=page.has_next,
+            row_id=lambda r: r.id,
+            to_node=Feedback.from_row,
+        )
+
+    @strawberry.field(
+        description="已发送的短信提醒（本部门；协调办与管理员可见全部）",
+        extensions=requires("push", "read"),
+    )
+    async def sms_messages(
+        self, info: Info[Any, Any], first: int = 20, after: str | None = None
+    ) -> SmsMessageConnection:
+        ctx = info.context
+        scope = ctx.scope
+        if first < 0 or first > services.MAX_PAGE:
+            msg = "每页条数应在 0 到 100 之间"
+            raise ValueError(msg)
+        department = None if scope.city_wide else scope.department_id
+        rows = await sms.messages(
+            ctx.session,
+            department_id=department,
+            after_id=decode_key_cursor("sms", after),
+            limit=first + 1,
+        )
+        total = await sms.count_messages(ctx.session, department_id=department)
+        return keyset_connection(
+            "sms",
+            rows[:first],
+            total=total,
+            has_next=len(rows) > first,
+            row_id=lambda r: r.id,
+            to_node=lambda r: SmsMessage(
+                id=strawberry.ID(str(r.id)),
+                key=r.key,
+                mobile=r.mobile,
+                recipient_name=r.recipient_name,
+                text=r.text,
+                sender=r.sender,
+                sent_at=r.sent_at,
+            ),
+        )
+
+    @strawberry.field(
+        description="死信队列（多次投递失败的事件）", extensions=requires("outbox", "admin")
+    )
+    async def dead_letters(
+        self, info: Info[Any, Any], first: int = 20, after: str | None = None
+    ) -> DeadLetterConnection:
+        session = info.context.session
+        if first < 0 or first > services.MAX_PAGE:
+            msg = "每页条数应在 0 到 100 之间"
+            raise ValueError(msg)
+        rows = await events.dead_letters(
+            session, after_id=decode_key_cursor("dead", after), limit=first + 1
+        )
+        return keyset_connection(
+            "dead",
+            rows[:first],
+            total=await events.count_dead(session),
+            has_next=len(rows) > first,
+            row_id=lambda r: r.id,
+            to_node=dead_letter,
+        )
+
+    @strawberry.field(
+        description="某年的节假日与调休上班日", extensions=requires("calendar", "read")
+    )
+    async def calendar_days(self, info: Info[Any, Any], year: int) -> list[CalendarDay]:
+        rows = await workdays.calendar_days(info.context.session, year=year)
+        return [CalendarDay(day=r.day, kind=r.kind.value, name=r.name) for r in rows]
+
+
+def dead_letter(row: events.OutboxMessage) -> DeadLetter:
+    return DeadLetter(
+        id=strawberry.ID(str(row.id)),
+        topic=row.topic,
+        key=row.key,
+        attempts=row.attempts,
+        last_error=row.last_error,
+        created_at=row.created_at,
+    )

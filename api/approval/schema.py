@@ -6,6 +6,7 @@ import strawberry
 
 from api.approval.mutations import ApprovalMutation
 from api.approval.queries import ApprovalQuery
+from api.approval.subscriptions import ApprovalSubscription
 from api.core.schema import build_schema
 
 
@@ -19,4 +20,9 @@ class Mutation(ApprovalMutation):
     pass
 
 
-schema = build_schema(query=Query, mutation=Mutation)
+@strawberry.type
+class Subscription(ApprovalSubscription):
+    pass
+
+
+schema = build_schema(query=Query, mutation=Mutation, subscription=Subscription)

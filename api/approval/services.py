@@ -1,33 +1,223 @@
-"""Approval business rules. No Strawberry here: tests call these directly."""
+"""Approval business rules. No Strawberry here: tests call these directly.
+
+Lifecycle: submitted → accepted (受理) → completed (办结: approved or refused). Acceptance
+needs a verified credit-check ticket; acceptance and completion each push the approval
+information, in the same transaction, to every supervising department that the linkage list
+in force names for the matter, and emit the events of docs/EVENTS.md.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any, Generic, TypeVar
 
-from sqlmodel import col, select
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.approval.models import Application, ApplicationCreate
-from api.core.errors import FieldIssue, ValidationFailed
-from api.core.identifiers import uscc_problem
+from api.approval.models import (
+    ApplicantKind,
+    Application,
+    ApplicationCreate,
+    ApplicationStatus,
+    Channel,
+    ExternalReport,
+    Feedback,
+    FeedbackState,
+    HandlingMode,
+    LegalDocument,
+    LegalDocumentCreate,
+    LinkageEntry,
+    LinkageListVersion,
+    Outcome,
+    Push,
+    PushStage,
+    PushState,
+)
+from api.core import events, live
+from api.core.credit_ticket import InvalidTicketError, verify_ticket
+from api.core.errors import FieldIssue, NotFoundError, ValidationFailed
+from api.core.identifiers import id_number_problem, uscc_problem
 from api.core.loaders import many_per_key, one_per_key
+from api.core.scope import Scope
+from api.core.workdays import add_working_days
+from api.core.worker import local_today
 
 MAX_PAGE = 100
+MODE_NAMES = {
+    HandlingMode.NORMAL: "一般程序",
+    HandlingMode.GREEN_CHANNEL: "绿色通道",
+    HandlingMode.MISSING_DOCUMENTS: "容缺受理",
+    HandlingMode.NOTIFY_AND_COMMIT: "告知承诺",
+}
+STATUS_NAMES = {
+    ApplicationStatus.SUBMITTED: "已申报",
+    ApplicationStatus.ACCEPTED: "已受理",
+    ApplicationStatus.APPROVED: "已办结（准予）",
+    ApplicationStatus.REFUSED: "已办结（不予）",
+}
 
 
-async def submit_application(*, session: AsyncSession, data: ApplicationCreate) -> Application:
-    issues: list[FieldIssue] = []
-    if problem := uscc_problem(data.applicant_code.strip().upper()):
-        issues.append(FieldIssue("applicantCode", "INVALID_CREDIT_CODE", problem))
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: the clerk's username and department (from the session principal)."""
+
+    username: str
+    department_id: int
+
+
+class IllegalTransitionError(ValidationFailed):
+    """A lifecycle step that the application's current state does not allow."""
+
+    @classmethod
+    def of(cls, field_name: str, message: str) -> IllegalTransitionError:
+        return cls([FieldIssue(field_name, "ILLEGAL_TRANSITION", message)])
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+# ---------------------------------------------------------------- the linkage list replica
+
+
+async def store_published_list(session: AsyncSession, payload: dict[str, Any]) -> bool:
+    """Keep a replica of a published list version; a version already held is left alone."""
+    version = int(payload["version"])
+    if await session.get(LinkageListVersion, version) is not None:
+        return False
+    session.add(
+        LinkageListVersion(
+            version=version, published_at=datetime.fromisoformat(str(payload["published_at"]))
+        )
+    )
+    await session.flush()
+    for entry in payload["entries"]:
+        session.add(
+            LinkageEntry(
+                version=version,
+                linkage_id=int(entry["linkage_id"]),
+                approval_matter_id=int(entry["approval_matter_id"]),
+                approval_matter_code=str(entry["approval_matter_code"]),
+                approval_matter_name=str(entry["approval_matter_name"]),
+                approving_department_id=int(entry["approving_department_id"]),
+                supervision_matter_id=int(entry["supervision_matter_id"]),
+                supervision_matter_code=str(entry["supervision_matter_code"]),
+                supervision_matter_name=str(entry["supervision_matter_name"]),
+                supervising_department_id=int(entry["supervising_department_id"]),
+                channel=Channel(entry["channel"]),
+                claim_days=int(entry["claim_days"]),
+                feedback_days=int(entry["feedback_days"]),
+                confidentiality=str(entry.get("confidentiality") or ""),
+                receive_liaison_name=str(entry.get("receive_liaison_name") or ""),
+                receive_liaison_mobile=str(entry.get("receive_liaison_mobile") or ""),
+            )
+        )
+    await session.flush()
+    return True
+
+
+def _version_in_force() -> sa.ScalarSelect[Any]:
+    return select(sa.func.max(LinkageListVersion.version)).scalar_subquery()
+
+
+async def version_in_force(session: AsyncSession) -> int | None:
+    value = (await session.exec(select(sa.func.max(LinkageListVersion.version)))).one()
+    return int(value) if value is not None else None
+
+
+async def entries_for_matter(session: AsyncSession, matter_id: int) -> Sequence[LinkageEntry]:
+    stmt = (
+        select(LinkageEntry)
+        .where(
+            LinkageEntry.version == _version_in_force(),
+            LinkageEntry.approval_matter_id == matter_id,
+        )
+        .order_by(col(LinkageEntry.linkage_id))
+    )
+    return (await session.exec(stmt)).all()
+
+
+# ---------------------------------------------------------------- scope
+
+
+def application_scope(scope: Scope) -> Any:
+    """SQL condition: the applications a department may see (None: city-wide)."""
+    if scope.city_wide:
+        return sa.true()
+    dept = scope.department_id
+    listed = select(LinkageEntry.approval_matter_id).where(
+        LinkageEntry.version == _version_in_force(),
+        or_(
+            LinkageEntry.approving_department_id == dept,
+            LinkageEntry.supervising_department_id == dept,
+        ),
+    )
+    pushed = select(Push.application_id).where(
+        or_(Push.department_id == dept, Push.from_department_id == dept)
+    )
+    return or_(
+        col(Application.matter_id).in_(listed),
+        Application.approving_department_id == dept,
+        col(Application.id).in_(pushed),
+    )
+
+
+def push_scope(scope: Scope) -> Any:
+    if scope.city_wide:
+        return sa.true()
+    return or_(
+        Push.department_id == scope.department_id, Push.from_department_id == scope.department_id
+    )
+
+
+async def get_application(
+    session: AsyncSession, application_id: int, scope: Scope | None = None
+) -> Application:
+    stmt = select(Application).where(Application.id == application_id)
+    if scope is not None:
+        stmt = stmt.where(application_scope(scope))
+    row = (await session.exec(stmt)).first()
+    if row is None:
+        raise NotFoundError
+    return row
+
+
+# ---------------------------------------------------------------- submission
+
+
+def _applicant_issues(kind: ApplicantKind, code: str) -> list[FieldIssue]:
+    if kind == ApplicantKind.LEGAL_PERSON:
+        problem = uscc_problem(code)
+        return [FieldIssue("applicantCode", "INVALID_CREDIT_CODE", problem)] if problem else []
+    problem = id_number_problem(code)
+    return [FieldIssue("applicantCode", "INVALID_ID_NUMBER", problem)] if problem else []
+
+
+async def submit_application(
+    *, session: AsyncSession, data: ApplicationCreate, actor: Actor | None = None
+) -> Application:
+    code = data.applicant_code.strip().upper()
+    issues = _applicant_issues(data.applicant_kind, code)
     if not data.applicant_name.strip():
         issues.append(FieldIssue("applicantName", "REQUIRED", "请填写申请人名称"))
     if issues:
         raise ValidationFailed(issues)
+    entries = await entries_for_matter(session, data.matter_id)
     application = Application.model_validate(
         data,
         update={
-            "applicant_code": data.applicant_code.strip().upper(),
+            "applicant_code": code,
             "applicant_name": data.applicant_name.strip(),
+            "approving_department_id": (
+                entries[0].approving_department_id
+                if entries
+                else (actor.department_id if actor else None)
+            ),
+            "submitted_by": actor.username if actor else "",
         },
     )
     session.add(application)
@@ -35,14 +225,591 @@ async def submit_application(*, session: AsyncSession, data: ApplicationCreate) 
     return application
 
 
+# ---------------------------------------------------------------- acceptance
+
+
+async def accept_application(
+    *,
+    session: AsyncSession,
+    application_id: int,
+    handling_mode: HandlingMode,
+    credit_ticket: str,
+    actor: Actor,
+    scope: Scope | None = None,
+) -> Application:
+    application = await _locked(session, application_id, scope)
+    if application.status != ApplicationStatus.SUBMITTED:
+        raise IllegalTransitionError.of(
+            "applicationId",
+            f"办件当前状态为“{STATUS_NAMES[application.status]}”，只有已申报的办件可以受理",
+        )
+    assert application.id is not None  # noqa: S101 - loaded rows have ids
+    try:
+        ticket = verify_ticket(
+            credit_ticket, subject_code=application.applicant_code, application_id=application.id
+        )
+    except InvalidTicketError as exc:
+        raise ValidationFailed.single("creditTicket", "INVALID_CREDIT_TICKET", str(exc)) from None
+    if handling_mode.value not in ticket.allowed_modes:
+        reason = "（列入联合惩戒对象名单）" if ticket.joint_punished else ""
+        raise ValidationFailed.single(
+            "handlingMode",
+            "MODE_NOT_ALLOWED_BY_CREDIT",
+            f"申请人信用等级为 {ticket.level}{reason}，不适用“{MODE_NAMES[handling_mode]}”",
+        )
+    now = _now()
+    application.status = ApplicationStatus.ACCEPTED
+    application.handling_mode = handling_mode
+    application.accepted_at = now
+    application.accepted_by = actor.username
+    application.credit_level = ticket.level
+    application.credit_joint_punished = ticket.joint_punished
+    application.credit_lookup_id = ticket.lookup_id
+    application.list_version = await version_in_force(session)
+    if application.approving_department_id is None:
+        application.approving_department_id = actor.department_id
+    session.add(application)
+    await session.flush()
+    await events.emit(
+        session,
+        topic="approval.application.accepted",
+        key=str(application.id),
+        payload=_accepted_payload(application),
+    )
+    await _push(session, application, PushStage.ACCEPTED, [])
+    return application
+
+
+async def _locked(session: AsyncSession, application_id: int, scope: Scope | None) -> Application:
+    stmt = select(Application).where(Application.id == application_id).with_for_update()
+    if scope is not None:
+        stmt = stmt.where(application_scope(scope))
+    row = (await session.exec(stmt)).first()
+    if row is None:
+        raise ValidationFailed.single("applicationId", "NOT_FOUND", "办件不存在")
+    return row
+
+
+def _accepted_payload(application: Application) -> dict[str, Any]:
+    return {
+        "application_id": application.id,
+        "matter_id": application.matter_id,
+        "applicant_code": application.applicant_code,
+        "applicant_name": application.applicant_name,
+        "handling_mode": application.handling_mode.value,
+        "accepted_at": application.accepted_at.isoformat() if application.accepted_at else None,
+        "approving_department_id": application.approving_department_id,
+        "list_version": application.list_version,
+    }
+
+
+def _document_payload(doc: LegalDocument) -> dict[str, Any]:
+    return {
+        "kind": doc.kind.value,
+        "number": doc.number,
+        "valid_from": doc.valid_from.isoformat() if doc.valid_from else None,
+        "valid_until": doc.valid_until.isoformat() if doc.valid_until else None,
+    }
+
+
+# ---------------------------------------------------------------- completion
+
+
+async def complete_application(
+    *,
+    session: AsyncSession,
+    application_id: int,
+    outcome: Outcome,
+    documents: Sequence[LegalDocumentCreate],
+    refusal_reason: str = "",
+    actor: Actor,
+    scope: Scope | None = None,
+) -> Application:
+    application = await _locked(session, application_id, scope)
+    if application.status != ApplicationStatus.ACCEPTED:
+        raise IllegalTransitionError.of(
+            "applicationId",
+            f"办件当前状态为“{STATUS_NAMES[application.status]}”，只有已受理的办件可以办结",
+        )
+    issues: list[FieldIssue] = []
+    if not documents:
+        issues.append(FieldIssue("documents", "REQUIRED", "办结须附法律文书"))
+    if outcome == Outcome.REFUSED and not refusal_reason.strip():
+        issues.append(FieldIssue("refusalReason", "REQUIRED", "不予许可须说明理由"))
+    for index, doc in enumerate(documents):
+        if not doc.number.strip():
+            issues.append(FieldIssue(f"documents.{index}.number", "REQUIRED", "请填写文书编号"))
+        if doc.valid_from and doc.valid_until and doc.valid_until < doc.valid_from:
+            issues.append(
+                FieldIssue(f"documents.{index}.validUntil", "BEFORE_START", "有效期止早于有效期起")
+            )
+    if issues:
+        raise ValidationFailed(issues)
+    assert application.id is not None  # noqa: S101
+    saved = []
+    for doc in documents:
+        row = LegalDocument.model_validate(
+            doc, update={"application_id": application.id, "number": doc.number.strip()}
+        )
+        session.add(row)
+        saved.append(row)
+    application.status = (
+        ApplicationStatus.APPROVED if outcome == Outcome.APPROVED else ApplicationStatus.REFUSED
+    )
+    application.completed_at = _now()
+    application.completed_by = actor.username
+    application.refusal_reason = refusal_reason.strip() or None
+    session.add(application)
+    await session.flush()
+    await events.emit(
+        session,
+        topic="approval.application.completed",
+        key=str(application.id),
+        payload={
+            **_accepted_payload(application),
+            "outcome": outcome.value,
+            "completed_at": application.completed_at.isoformat(),
+            "legal_documents": [_document_payload(d) for d in saved],
+        },
+    )
+    await _push(session, application, PushStage.COMPLETED, saved)
+    return application
+
+
+# ---------------------------------------------------------------- pushes
+
+
+async def _push(
+    session: AsyncSession,
+    application: Application,
+    stage: PushStage,
+    documents: Sequence[LegalDocument],
+) -> list[Push]:
+    """One push per supervising department of the list in force, in the caller's transaction."""
+    assert application.id is not None  # noqa: S101
+    entries = await entries_for_matter(session, application.matter_id)
+    if not documents and stage == PushStage.COMPLETED:
+        documents = await documents_of(session, application.id)
+    content = {
+        "matter_name": entries[0].approval_matter_name if entries else "",
+        "matter_code": entries[0].approval_matter_code if entries else "",
+        "applicant_name": application.applicant_name,
+        "applicant_contact": application.applicant_contact,
+        "applicant_address": application.applicant_address,
+        "status": application.status.value,
+        "legal_documents": [_document_payload(d) for d in documents],
+    }
+    today = local_today()
+    pushes: list[Push] = []
+    seen: set[int] = set()
+    for entry in entries:
+        if entry.supervising_department_id in seen:
+            continue
+        seen.add(entry.supervising_department_id)
+        online = entry.channel == Channel.ONLINE
+        now = _now()
+        needs_feedback = stage == PushStage.COMPLETED and (
+            application.status == ApplicationStatus.APPROVED
+        )
+        push = Push(
+            application_id=application.id,
+            stage=stage,
+            department_id=entry.supervising_department_id,
+            from_department_id=entry.approving_department_id,
+            linkage_id=entry.linkage_id,
+            list_version=entry.version,
+            supervision_matter_id=entry.supervision_matter_id,
+            channel=entry.channel,
+            state=PushState.CLAIMED if online else PushState.AWAITING_CLAIM,
+            content=content,
+            receive_liaison_name=entry.receive_liaison_name,
+            receive_liaison_mobile=entry.receive_liaison_mobile,
+            pushed_at=now,
+            claim_due=await add_working_days(session, today, entry.claim_days),
+            # 推送即认领: an online push is claimed the moment it is delivered.
+            claimed_at=now if online else None,
+            claimed_by="推送即认领" if online else None,
+            claim_method=Channel.ONLINE if online else None,
+            feedback_state=FeedbackState.OPEN if needs_feedback else FeedbackState.NOT_REQUIRED,
+            feedback_due=(
+                await add_working_days(session, today, entry.feedback_days)
+                if needs_feedback
+                else None
+            ),
+        )
+        session.add(push)
+        pushes.append(push)
+    await session.flush()
+    for push in pushes:
+        await live.notify(session, live.inbox_channel(push.department_id), f"PUSH:{push.id}")
+        await events.emit(
+            session,
+            topic="approval.push.created",
+            key=str(push.id),
+            payload={
+                "push_id": push.id,
+                "application_id": application.id,
+                "department_id": push.department_id,
+                "stage": push.stage.value,
+                "channel": push.channel.value,
+                "approving_department_id": push.from_department_id,
+                "matter_id": application.matter_id,
+                "applicant_code": application.applicant_code,
+            },
+        )
+    return pushes
+
+
+async def claim_push(
+    *,
+    session: AsyncSession,
+    push_id: int,
+    method: Channel,
+    note: str,
+    actor: Actor,
+) -> Push:
+    """A receiving department records an offline push as claimed: who, when, how."""
+    push = await _own_push(session, push_id, actor)
+    if push.state != PushState.AWAITING_CLAIM:
+        raise IllegalTransitionError.of("pushId", "该推送已认领，不能重复认领")
+    if method == Channel.ONLINE:
+        raise ValidationFailed.single(
+            "method", "ONLINE_NOT_MANUAL", "线上推送即认领；手工认领须注明线下方式"
+        )
+    push.state = PushState.CLAIMED
+    push.claimed_at = _now()
+    push.claimed_by = actor.username
+    push.claim_method = method
+    push.claim_note = note.strip()
+    session.add(push)
+    await session.flush()
+    return push
+
+
+async def close_without_abnormality(*, session: AsyncSession, push_id: int, actor: Actor) -> Push:
+    """One click: the supervising department found nothing abnormal; no feedback is due."""
+    push = await _own_push(session, push_id, actor)
+    if push.feedback_state != FeedbackState.OPEN:
+        raise IllegalTransitionError.of("pushId", "该推送没有待反馈事项")
+    push.feedback_state = FeedbackState.NO_ABNORMALITY
+    push.feedback_closed_at = _now()
+    push.feedback_closed_by = actor.username
+    session.add(push)
+    await session.flush()
+    return push
+
+
+async def _own_push(session: AsyncSession, push_id: int, actor: Actor) -> Push:
+    stmt = (
+        select(Push)
+        .where(Push.id == push_id, Push.department_id == actor.department_id)
+        .with_for_update()
+    )
+    push = (await session.exec(stmt)).first()
+    if push is None:
+        raise ValidationFailed.single("pushId", "NOT_FOUND", "推送不存在")
+    return push
+
+
+# ---------------------------------------------------------------- feedback inbox
+
+
+async def _feedback_targets(
+    session: AsyncSession, application_id: int | None, subject_code: str
+) -> tuple[set[int], str]:
+    """The approving departments concerned, and the subject code (from the application)."""
+    if application_id is not None:
+        application = await session.get(Application, application_id)
+        if application is None or application.approving_department_id is None:
+            return set(), subject_code
+        return {application.approving_department_id}, subject_code or application.applicant_code
+    if not subject_code:
+        return set(), subject_code
+    stmt = select(Application.approving_department_id).where(
+        Application.applicant_code == subject_code,
+        col(Application.approving_department_id).is_not(None),
+    )
+    return {int(d) for d in (await session.exec(stmt)).all() if d is not None}, subject_code
+
+
+async def receive_finding(session: AsyncSession, payload: dict[str, Any]) -> list[Feedback]:
+    """File an abnormal supervision finding in the approving departments' inboxes.
+
+    Only abnormal results are fed back (normal ones need no feedback). Idempotent.
+    """
+    if not payload["abnormal"]:
+        return []
+    finding_id = int(payload["finding_id"])
+    if (await session.exec(select(Feedback).where(Feedback.finding_id == finding_id))).first():
+        return []
+    raw_application = payload.get("application_id")
+    application_id = int(raw_application) if raw_application is not None else None
+    from_department = int(payload["department_id"])
+    targets, subject_code = await _feedback_targets(
+        session, application_id, str(payload.get("subject_code") or "")
+    )
+    rows = [
+        Feedback(
+            finding_id=finding_id,
+            application_id=application_id,
+            subject_code=subject_code,
+            from_department_id=from_department,
+            to_department_id=target,
+            kind=str(payload["kind"]),
+            abnormal=True,
+            result_type=str(payload.get("result_type") or ""),
+            found_on=date.fromisoformat(str(payload["found_on"])),
+            summary=str(payload["summary"]),
+        )
+        for target in sorted(targets)
+    ]
+    session.add_all(rows)
+    await session.flush()
+    for row in rows:
+        await live.notify(session, live.inbox_channel(row.to_department_id), f"FEEDBACK:{row.id}")
+    if application_id is not None:
+        open_pushes = await session.exec(
+            select(Push).where(
+                Push.application_id == application_id,
+                Push.department_id == from_department,
+                Push.feedback_state == FeedbackState.OPEN,
+            )
+        )
+        for push in open_pushes.all():
+            push.feedback_state = FeedbackState.ABNORMAL_REPORTED
+            push.feedback_closed_at = _now()
+            session.add(push)
+    await session.flush()
+    return rows
+
+
+# ---------------------------------------------------------------- connected systems
+
+
+async def report_acceptance(
+    *,
+    session: AsyncSession,
+    source_system: str,
+    idempotency_key: str,
+    external_id: str,
+    data: ApplicationCreate,
+    actor: Actor,
+) -> Application:
+    """A connected approval system reports an acceptance; the same key acts once."""
+    existing = await _report(session, source_system, idempotency_key)
+    if existing is not None:
+        return existing
+    if not external_id.strip():
+        raise ValidationFailed.single("externalId", "REQUIRED", "请填写对接系统中的办件编号")
+    application = await submit_application(session=session, data=data, actor=actor)
+    application.source_system = source_system
+    application.external_id = external_id.strip()
+    application.status = ApplicationStatus.ACCEPTED
+    application.accepted_at = _now()
+    application.accepted_by = actor.username
+    application.list_version = await version_in_force(session)
+    session.add(application)
+    try:
+        async with session.begin_nested():
+            await session.flush()
+    except IntegrityError:
+        raise ValidationFailed.single(
+            "externalId", "DUPLICATE", "该对接系统的办件编号已上报（请使用原幂等键重试）"
+        ) from None
+    await _remember(session, source_system, idempotency_key, "ACCEPT", application)
+    await events.emit(
+        session,
+        topic="approval.application.accepted",
+        key=str(application.id),
+        payload=_accepted_payload(application),
+    )
+    await _push(session, application, PushStage.ACCEPTED, [])
+    return application
+
+
+async def report_completion(
+    *,
+    session: AsyncSession,
+    source_system: str,
+    idempotency_key: str,
+    external_id: str,
+    outcome: Outcome,
+    documents: Sequence[LegalDocumentCreate],
+    refusal_reason: str,
+    actor: Actor,
+) -> Application:
+    existing = await _report(session, source_system, idempotency_key)
+    if existing is not None:
+        return existing
+    stmt = select(Application).where(
+        Application.source_system == source_system, Application.external_id == external_id.strip()
+    )
+    application = (await session.exec(stmt)).first()
+    if application is None or application.id is None:
+        raise ValidationFailed.single("externalId", "NOT_FOUND", "未找到该对接系统上报的办件")
+    completed = await complete_application(
+        session=session,
+        application_id=application.id,
+        outcome=outcome,
+        documents=documents,
+        refusal_reason=refusal_reason,
+        actor=actor,
+    )
+    await _remember(session, source_system, idempotency_key, "COMPLETE", completed)
+    return completed
+
+
+async def _report(session: AsyncSession, source_system: str, key: str) -> Application | None:
+    if not key.strip():
+        raise ValidationFailed.single("idempotencyKey", "REQUIRED", "请提供幂等键")
+    stmt = select(ExternalReport).where(
+        ExternalReport.source_system == source_system,
+        ExternalReport.idempotency_key == key.strip(),
+    )
+    report = (await session.exec(stmt)).first()
+    if report is None:
+        return None
+    return await session.get(Application, report.application_id)
+
+
+async def _remember(
+    session: AsyncSession, source_system: str, key: str, operation: str, application: Application
+) -> None:
+    assert application.id is not None  # noqa: S101
+    session.add(
+        ExternalReport(
+            source_system=source_system,
+            idempotency_key=key.strip(),
+            operation=operation,
+            application_id=application.id,
+        )
+    )
+    await session.flush()
+
+
+# ---------------------------------------------------------------- lists and inboxes
+
+
+RowT = TypeVar("RowT")
+
+
+@dataclass(frozen=True)
+class Page(Generic[RowT]):
+    rows: Sequence[RowT]
+    total: int
+    has_next: bool
+
+
+def _limit(first: int) -> int:
+    if first < 0 or first > MAX_PAGE:
+        raise ValidationFailed.single("first", "OUT_OF_RANGE", f"每页条数应在 0 到 {MAX_PAGE} 之间")
+    return first
+
+
+async def _page(
+    session: AsyncSession, stmt: Any, id_column: Any, *, first: int, after: int | None
+) -> Page[Any]:
+    total_stmt = select(sa.func.count()).select_from(stmt.subquery())
+    total = int((await session.exec(total_stmt)).one())
+    limit = _limit(first)
+    if after is not None:
+        stmt = stmt.where(id_column > after)
+    rows = (await session.exec(stmt.order_by(id_column).limit(limit + 1))).all()
+    return Page(rows=rows[:limit], total=total, has_next=len(rows) > limit)
+
+
 async def list_applications(
-    *, session: AsyncSession, matter_id: int | None = None, limit: int = MAX_PAGE, offset: int = 0
+    *,
+    session: AsyncSession,
+    scope: Scope | None = None,
+    matter_id: int | None = None,
+    status: ApplicationStatus | None = None,
+    limit: int = MAX_PAGE,
+    offset: int = 0,
 ) -> Sequence[Application]:
     stmt = select(Application)
+    if scope is not None:
+        stmt = stmt.where(application_scope(scope))
     if matter_id is not None:
         stmt = stmt.where(Application.matter_id == matter_id)
-    stmt = stmt.order_by(col(Application.id)).offset(offset).limit(min(max(limit, 0), MAX_PAGE))
-    return (await session.exec(stmt)).all()
+    if status is not None:
+        stmt = stmt.where(Application.status == status)
+    stmt = stmt.order_by(col(Application.id)).offset(max(offset, 0))
+    return (await session.exec(stmt.limit(min(max(limit, 0), MAX_PAGE)))).all()
+
+
+def overdue_clause(today: date) -> Any:
+    return or_(
+        sa.and_(col(Push.state) == PushState.AWAITING_CLAIM, col(Push.claim_due) < today),
+        sa.and_(col(Push.feedback_state) == FeedbackState.OPEN, col(Push.feedback_due) < today),
+    )
+
+
+async def received_pushes(
+    *,
+    session: AsyncSession,
+    department_id: int,
+    state: PushState | None = None,
+    overdue: bool | None = None,
+    today: date | None = None,
+    first: int = MAX_PAGE,
+    after: int | None = None,
+) -> Page[Push]:
+    stmt = select(Push).where(Push.department_id == department_id)
+    if state is not None:
+        stmt = stmt.where(Push.state == state)
+    if overdue is not None:
+        clause = overdue_clause(today or local_today())
+        stmt = stmt.where(clause if overdue else sa.not_(clause))
+    return await _page(session, stmt, col(Push.id), first=first, after=after)
+
+
+async def received_feedback(
+    *,
+    session: AsyncSession,
+    department_id: int,
+    abnormal: bool | None = None,
+    first: int = MAX_PAGE,
+    after: int | None = None,
+) -> Page[Feedback]:
+    stmt = select(Feedback).where(Feedback.to_department_id == department_id)
+    if abnormal is not None:
+        stmt = stmt.where(Feedback.abnormal == abnormal)
+    return await _page(session, stmt, col(Feedback.id), first=first, after=after)
+
+
+async def overdue_pushes(
+    *,
+    session: AsyncSession,
+    scope: Scope,
+    today: date | None = None,
+    first: int = MAX_PAGE,
+    after: int | None = None,
+) -> Page[Push]:
+    stmt = select(Push).where(overdue_clause(today or local_today()), push_scope(scope))
+    return await _page(session, stmt, col(Push.id), first=first, after=after)
+
+
+async def emit_overdue_reminders(session: AsyncSession, today: date) -> int:
+    """Daily: one reminder event per overdue push (the SMS handler sends it once per day)."""
+    stmt = select(Push).where(overdue_clause(today)).order_by(col(Push.id))
+    pushes = (await session.exec(stmt)).all()
+    for push in pushes:
+        await events.emit(
+            session,
+            topic="approval.push.overdue",
+            key=f"{push.id}:{today.isoformat()}",
+            payload={
+                "push_id": push.id,
+                "department_id": push.department_id,
+                "day": today.isoformat(),
+                "claim_overdue": push.state == PushState.AWAITING_CLAIM,
+            },
+        )
+    return len(pushes)
+
+
+# ---------------------------------------------------------------- loaders
 
 
 async def applications_by_ids(
@@ -53,24 +820,44 @@ async def applications_by_ids(
 
 
 async def applications_by_matter_ids(
-    *, session: AsyncSession, matter_ids: Sequence[int]
+    *, session: AsyncSession, matter_ids: Sequence[int], scope: Scope | None = None
 ) -> list[list[Application]]:
-    stmt = (
-        select(Application)
-        .where(col(Application.matter_id).in_(matter_ids))
-        .order_by(col(Application.id))
-    )
-    rows = (await session.exec(stmt)).all()
+    stmt = select(Application).where(col(Application.matter_id).in_(matter_ids))
+    if scope is not None:
+        stmt = stmt.where(application_scope(scope))
+    rows = (await session.exec(stmt.order_by(col(Application.id)))).all()
     return many_per_key(rows, matter_ids, lambda r: r.matter_id)
 
 
 async def applications_by_applicant_codes(
-    *, session: AsyncSession, codes: Sequence[str]
+    *, session: AsyncSession, codes: Sequence[str], scope: Scope | None = None
 ) -> list[list[Application]]:
+    stmt = select(Application).where(col(Application.applicant_code).in_(codes))
+    if scope is not None:
+        stmt = stmt.where(application_scope(scope))
+    rows = (await session.exec(stmt.order_by(col(Application.id)))).all()
+    return many_per_key(rows, codes, lambda r: r.applicant_code)
+
+
+async def documents_of(session: AsyncSession, application_id: int) -> list[LegalDocument]:
+    return (await documents_by_application_ids(session=session, ids=[application_id]))[0]
+
+
+async def documents_by_application_ids(
+    *, session: AsyncSession, ids: Sequence[int]
+) -> list[list[LegalDocument]]:
     stmt = (
-        select(Application)
-        .where(col(Application.applicant_code).in_(codes))
-        .order_by(col(Application.id))
+        select(LegalDocument)
+        .where(col(LegalDocument.application_id).in_(ids))
+        .order_by(col(LegalDocument.id))
     )
     rows = (await session.exec(stmt)).all()
-    return many_per_key(rows, codes, lambda r: r.applicant_code)
+    return many_per_key(rows, ids, lambda r: r.application_id)
+
+
+async def pushes_by_application_ids(
+    *, session: AsyncSession, ids: Sequence[int]
+) -> list[list[Push]]:
+    stmt = select(Push).where(col(Push.application_id).in_(ids)).order_by(col(Push.id))
+    rows = (await session.exec(stmt)).all()
+    return many_per_key(rows, ids, lambda r: r.application_id)

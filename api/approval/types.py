@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any
 
 import strawberry
@@ -11,10 +11,44 @@ from strawberry.types import Info
 from api.approval import models
 from api.core.authz import requires
 from api.core.errors import ValidationErrors
+from api.core.identifiers import mask_id_number
+from api.core.pagination import Connection
+from api.core.worker import local_today
 
 ApplicationStatus = strawberry.enum(
     models.ApplicationStatus, description="办件状态：已申报 / 已受理 / 办结准予 / 办结不予"
 )
+ApplicantKind = strawberry.enum(
+    models.ApplicantKind, description="申请人类别：法人及其他组织 / 自然人"
+)
+HandlingMode = strawberry.enum(
+    models.HandlingMode, description="办理方式：一般程序 / 绿色通道 / 容缺受理 / 告知承诺"
+)
+Outcome = strawberry.enum(models.Outcome, description="办结结果：准予 / 不予")
+DocumentKind = strawberry.enum(
+    models.DocumentKind, description="法律文书类型：许可证 / 批准文书 / 不予许可决定书 / 其他"
+)
+Channel = strawberry.enum(
+    models.Channel, description="共享渠道：本平台 / 部门自建系统 / 书面函件 / 联席会议"
+)
+PushStage = strawberry.enum(models.PushStage, description="推送环节：受理 / 办结")
+PushState = strawberry.enum(models.PushState, description="认领状态：待认领 / 已认领")
+FeedbackState = strawberry.enum(
+    models.FeedbackState, description="反馈状态：无需反馈 / 待反馈 / 无异常办结 / 已反馈异常"
+)
+
+
+@strawberry.federation.type(keys=["id"], description="部门（目录子图所有）")
+class Department:
+    id: strawberry.ID
+
+    @classmethod
+    def resolve_reference(cls, id: strawberry.ID) -> Department:  # noqa: A002
+        return cls(id=id)
+
+
+def _department(department_id: int | None) -> Department | None:
+    return Department(id=strawberry.ID(str(department_id))) if department_id else None
 
 
 @strawberry.federation.type(keys=["creditCode"], description="行政相对人（信用子图所有）")
@@ -23,7 +57,8 @@ class Subject:
 
     @strawberry.field(description="该相对人的办件", extensions=requires("application", "read"))
     async def applications(self, info: Info[Any, Any]) -> list[Application]:
-        rows = await info.context.loaders.applications_by_applicant.load(str(self.credit_code))
+        loader = info.context.loaders.applications_by_applicant(info.context.scope)
+        rows = await loader.load(str(self.credit_code))
         return [Application.from_row(r) for r in rows]
 
     @classmethod
@@ -35,9 +70,12 @@ class Subject:
 class Matter:
     id: strawberry.ID
 
-    @strawberry.field(description="该事项的办件", extensions=requires("application", "read"))
+    @strawberry.field(
+        description="该事项的办件（限本部门职责范围）", extensions=requires("application", "read")
+    )
     async def applications(self, info: Info[Any, Any]) -> list[Application]:
-        rows = await info.context.loaders.applications_by_matter.load(int(self.id))
+        loader = info.context.loaders.applications_by_matter(info.context.scope)
+        rows = await loader.load(int(self.id))
         return [Application.from_row(r) for r in rows]
 
     @classmethod
@@ -45,36 +83,126 @@ class Matter:
         return cls(id=id)
 
 
+@strawberry.type(description="法律文书")
+class LegalDocument:
+    kind: DocumentKind  # type: ignore[valid-type]
+    number: str
+    valid_from: date | None
+    valid_until: date | None
+    file_name: str
+    file_url: str
+
+    @classmethod
+    def from_row(cls, row: models.LegalDocument) -> LegalDocument:
+        return cls(
+            kind=row.kind,
+            number=row.number,
+            valid_from=row.valid_from,
+            valid_until=row.valid_until,
+            file_name=row.file_name,
+            file_url=row.file_url,
+        )
+
+
+@strawberry.type(description="受理时的信用状况（来自信用核查凭证）")
+class CreditAtAcceptance:
+    level: str
+    joint_punished: bool
+    lookup_id: strawberry.ID
+
+
 @strawberry.federation.type(keys=["id"], description="办件")
 class Application:
     id: strawberry.ID
     status: ApplicationStatus  # type: ignore[valid-type]
+    applicant_kind: ApplicantKind  # type: ignore[valid-type]
     applicant_name: str
     applicant_contact: str
     applicant_address: str
+    handling_mode: HandlingMode  # type: ignore[valid-type]
     submitted_at: datetime
+    submitted_by: str
+    accepted_at: datetime | None
+    accepted_by: str | None
+    completed_at: datetime | None
+    completed_by: str | None
+    refusal_reason: str | None
+    list_version: int | None = strawberry.field(description="决定推送的审管联动清单版本")
+    source_system: str | None
+    external_id: str | None
+    credit_at_acceptance: CreditAtAcceptance | None
     matter_id: strawberry.Private[int]
     applicant_code: strawberry.Private[str]
+    approving_department_id: strawberry.Private[int | None]
 
     @strawberry.field(description="办理事项")
     def matter(self) -> Matter:
         return Matter(id=strawberry.ID(str(self.matter_id)))
 
-    @strawberry.field(description="申请人（行政相对人）")
-    def applicant(self) -> Subject:
+    @strawberry.field(description="申请人（法人及其他组织；自然人为空）")
+    def applicant(self) -> Subject | None:
+        if self.applicant_kind != models.ApplicantKind.LEGAL_PERSON:
+            return None
         return Subject(credit_code=strawberry.ID(self.applicant_code))
+
+    @strawberry.field(description="申请人证件号码（自然人身份证号码脱敏）")
+    def applicant_identifier(self) -> str:
+        if self.applicant_kind == models.ApplicantKind.NATURAL_PERSON:
+            return mask_id_number(self.applicant_code)
+        return self.applicant_code
+
+    @strawberry.field(description="审批部门")
+    def approving_department(self) -> Department | None:
+        return _department(self.approving_department_id)
+
+    @strawberry.field(description="法律文书")
+    async def legal_documents(self, info: Info[Any, Any]) -> list[LegalDocument]:
+        rows = await info.context.loaders.documents_by_application.load(int(self.id))
+        return [LegalDocument.from_row(r) for r in rows]
+
+    @strawberry.field(description="推送记录", extensions=requires("push", "read"))
+    async def pushes(self, info: Info[Any, Any]) -> list[Push]:
+        rows = await info.context.loaders.pushes_by_application.load(int(self.id))
+        scope = info.context.scope
+        return [
+            Push.from_row(r)
+            for r in rows
+            if scope.city_wide or scope.department_id in (r.department_id, r.from_department_id)
+        ]
 
     @classmethod
     def from_row(cls, row: models.Application) -> Application:
+        credit = (
+            CreditAtAcceptance(
+                level=row.credit_level,
+                joint_punished=bool(row.credit_joint_punished),
+                lookup_id=strawberry.ID(str(row.credit_lookup_id)),
+            )
+            if row.credit_level is not None and row.credit_lookup_id is not None
+            else None
+        )
         return cls(
             id=strawberry.ID(str(row.id)),
             status=row.status,
+            applicant_kind=row.applicant_kind,
             applicant_name=row.applicant_name,
             applicant_contact=row.applicant_contact,
             applicant_address=row.applicant_address,
+            handling_mode=row.handling_mode,
             submitted_at=row.submitted_at,
+            submitted_by=row.submitted_by,
+            accepted_at=row.accepted_at,
+            accepted_by=row.accepted_by,
+            completed_at=row.completed_at,
+            completed_by=row.completed_by,
+            refusal_reason=row.refusal_reason,
+            list_version=row.list_version,
+            source_system=row.source_system,
+            external_id=row.external_id,
+            credit_at_acceptance=credit,
             matter_id=row.matter_id,
             applicant_code=row.applicant_code,
+            approving_department_id=row.approving_department_id,
         )
 
     @classmethod
@@ -87,6 +215,189 @@ class Application:
         return cls.from_row(row) if row else None
 
 
+@strawberry.type(description="推送的法律文书摘要")
+class PushedDocument:
+    kind: DocumentKind  # type: ignore[valid-type]
+    number: str
+    valid_from: date | None
+    valid_until: date | None
+
+
+@strawberry.type(description="审批信息推送（一个监管部门、一个环节）")
+class Push:
+    id: strawberry.ID
+    stage: PushStage  # type: ignore[valid-type]
+    channel: Channel  # type: ignore[valid-type]
+    state: PushState  # type: ignore[valid-type]
+    list_version: int
+    matter_name: str
+    applicant_name: str
+    applicant_contact: str
+    applicant_address: str
+    legal_documents: list[PushedDocument]
+    receive_liaison_name: str
+    pushed_at: datetime
+    claim_due: date
+    claimed_at: datetime | None
+    claimed_by: str | None
+    claim_method: Channel | None  # type: ignore[valid-type]
+    claim_note: str
+    feedback_state: FeedbackState  # type: ignore[valid-type]
+    feedback_due: date | None
+    feedback_closed_at: datetime | None
+    feedback_closed_by: str | None
+    application_id: strawberry.Private[int]
+    department_id: strawberry.Private[int]
+    from_department_id: strawberry.Private[int]
+
+    @strawberry.field(description="是否逾期（认领或反馈超过工作日时限）")
+    def overdue(self) -> bool:
+        today = local_today()
+        claim_late = self.state == models.PushState.AWAITING_CLAIM and self.claim_due < today
+        feedback_late = (
+            self.feedback_state == models.FeedbackState.OPEN
+            and self.feedback_due is not None
+            and self.feedback_due < today
+        )
+        return claim_late or feedback_late
+
+    @strawberry.field(description="接收（监管）部门")
+    def department(self) -> Department:
+        return Department(id=strawberry.ID(str(self.department_id)))
+
+    @strawberry.field(description="推送（审批）部门")
+    def from_department(self) -> Department:
+        return Department(id=strawberry.ID(str(self.from_department_id)))
+
+    @strawberry.field(description="所推送的办件")
+    async def application(self, info: Info[Any, Any]) -> Application | None:
+        row = await info.context.loaders.application.load(self.application_id)
+        return Application.from_row(row) if row else None
+
+    @classmethod
+    def from_row(cls, row: models.Push) -> Push:
+        content = row.content
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            stage=row.stage,
+            channel=row.channel,
+            state=row.state,
+            list_version=row.list_version,
+            matter_name=str(content.get("matter_name", "")),
+            applicant_name=str(content.get("applicant_name", "")),
+            applicant_contact=str(content.get("applicant_contact", "")),
+            applicant_address=str(content.get("applicant_address", "")),
+            legal_documents=[
+                PushedDocument(
+                    kind=models.DocumentKind(d["kind"]),
+                    number=str(d["number"]),
+                    valid_from=date.fromisoformat(d["valid_from"]) if d["valid_from"] else None,
+                    valid_until=date.fromisoformat(d["valid_until"]) if d["valid_until"] else None,
+                )
+                for d in content.get("legal_documents", [])
+            ],
+            receive_liaison_name=row.receive_liaison_name,
+            pushed_at=row.pushed_at,
+            claim_due=row.claim_due,
+            claimed_at=row.claimed_at,
+            claimed_by=row.claimed_by,
+            claim_method=row.claim_method,
+            claim_note=row.claim_note,
+            feedback_state=row.feedback_state,
+            feedback_due=row.feedback_due,
+            feedback_closed_at=row.feedback_closed_at,
+            feedback_closed_by=row.feedback_closed_by,
+            application_id=row.application_id,
+            department_id=row.department_id,
+            from_department_id=row.from_department_id,
+        )
+
+
+@strawberry.type(description="监管部门反馈的异常结果（审批部门收件箱）")
+class Feedback:
+    id: strawberry.ID
+    finding_id: strawberry.ID
+    kind: str
+    abnormal: bool
+    result_type: str
+    found_on: date
+    summary: str
+    received_at: datetime
+    subject_code: str
+    application_id: strawberry.Private[int | None]
+    from_department_id: strawberry.Private[int]
+
+    @strawberry.field(description="反馈部门")
+    def from_department(self) -> Department:
+        return Department(id=strawberry.ID(str(self.from_department_id)))
+
+    @strawberry.field(description="所涉办件")
+    async def application(self, info: Info[Any, Any]) -> Application | None:
+        if self.application_id is None:
+            return None
+        row = await info.context.loaders.application.load(self.application_id)
+        return Application.from_row(row) if row else None
+
+    @classmethod
+    def from_row(cls, row: models.Feedback) -> Feedback:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            finding_id=strawberry.ID(str(row.finding_id)),
+            kind=row.kind,
+            abnormal=row.abnormal,
+            result_type=row.result_type,
+            found_on=row.found_on,
+            summary=row.summary,
+            received_at=row.received_at,
+            subject_code=row.subject_code,
+            application_id=row.application_id,
+            from_department_id=row.from_department_id,
+        )
+
+
+@strawberry.type(description="已发送的短信提醒（开发发送器只记录不外发）")
+class SmsMessage:
+    id: strawberry.ID
+    key: str
+    mobile: str
+    recipient_name: str
+    text: str
+    sender: str
+    sent_at: datetime
+
+
+@strawberry.type(description="死信：多次投递失败的事件，管理员可重试")
+class DeadLetter:
+    id: strawberry.ID
+    topic: str
+    key: str
+    attempts: int
+    last_error: str | None
+    created_at: datetime
+
+
+@strawberry.type(description="节假日与调休上班日")
+class CalendarDay:
+    day: date
+    kind: str
+    name: str
+
+
+@strawberry.type(description="收件箱变化（推送、反馈到达）")
+class InboxEvent:
+    kind: str = strawberry.field(description="PUSH 或 FEEDBACK")
+    id: strawberry.ID
+
+
+PushConnection = Connection[Push]
+FeedbackConnection = Connection[Feedback]
+SmsMessageConnection = Connection[SmsMessage]
+DeadLetterConnection = Connection[DeadLetter]
+
 SubmitApplicationResult = Annotated[
     Application | ValidationErrors, strawberry.union("SubmitApplicationResult")
 ]
+ApplicationResult = Annotated[Application | ValidationErrors, strawberry.union("ApplicationResult")]
+PushResult = Annotated[Push | ValidationErrors, strawberry.union("PushResult")]
+DeadLetterResult = Annotated[DeadLetter | ValidationErrors, strawberry.union("DeadLetterResult")]
+CalendarDayResult = Annotated[CalendarDay | ValidationErrors, strawberry.union("CalendarDayResult")]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+import asyncio
+from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from typing import Any, Literal
 
@@ -133,13 +134,18 @@ class CloseSession:
                 await session.close()
 
 
+Background = Callable[[AsyncEngine, asyncio.Event], Coroutine[Any, Any, None]]
+
+
 def create_subgraph_app(
     name: str,
     schema: strawberry.federation.Schema,
     *,
     loaders_factory: Callable[[Any], Any],
     engine: AsyncEngine | None = None,
+    background: Background | None = None,
 ) -> Starlette:
+    """``background``: a task run beside the app (the embedded outbox worker) until shutdown."""
     graphql_app = SubgraphGraphQL(
         schema, loaders_factory=loaders_factory, graphql_ide=ide_for_environment()
     )
@@ -149,7 +155,14 @@ def create_subgraph_app(
         app.state.engine = engine or get_engine()
         app.state.authorizer = await Authorizer.from_engine(app.state.engine)
         await app.state.authorizer.start_watching()
+        stop = asyncio.Event()
+        task: asyncio.Task[None] | None = (
+            asyncio.create_task(background(app.state.engine, stop)) if background else None
+        )
         yield
+        stop.set()
+        if task is not None:
+            await task
         await app.state.authorizer.stop_watching()
         if engine is None:
             await app.state.engine.dispose()

@@ -46,6 +46,19 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = Field(default=600, alias="SHENGUAN_RATE_LIMIT_PER_MINUTE")
     rate_limit_burst: int = Field(default=120, alias="SHENGUAN_RATE_LIMIT_BURST")
     request_timeout_seconds: float = Field(default=30.0, alias="SHENGUAN_REQUEST_TIMEOUT_SECONDS")
+    # SMS reminders: "dev" records messages in the database only; "http" calls a provider.
+    sms_sender: str = Field(default="dev", alias="SHENGUAN_SMS_SENDER")
+    sms_url: str = Field(default="", alias="SHENGUAN_SMS_URL")
+    sms_access_key: str = Field(default="", alias="SHENGUAN_SMS_ACCESS_KEY")
+    sms_access_secret: str = Field(default="", alias="SHENGUAN_SMS_ACCESS_SECRET")
+    sms_signature: str = Field(default="益阳审管联动", alias="SHENGUAN_SMS_SIGNATURE")
+    sms_template_push: str = Field(default="SG_PUSH", alias="SHENGUAN_SMS_TEMPLATE_PUSH")
+    sms_template_overdue: str = Field(default="SG_OVERDUE", alias="SHENGUAN_SMS_TEMPLATE_OVERDUE")
+    sms_timeout_seconds: float = Field(default=5.0, alias="SHENGUAN_SMS_TIMEOUT_SECONDS")
+    # The outbox worker: poll interval, and whether the approval subgraph process runs one
+    # in the background (`shenguan serve` sets it; scale-out runs `shenguan worker` instead).
+    worker_poll_seconds: float = Field(default=0.5, alias="SHENGUAN_WORKER_POLL_SECONDS")
+    embedded_worker: bool = Field(default=False, alias="SHENGUAN_EMBEDDED_WORKER")
 
     @property
     def is_production(self) -> bool:

@@ -19,15 +19,22 @@ def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
-def make_engine(url: str, *, echo: bool = False) -> AsyncEngine:
+def make_engine(url: str, *, echo: bool = False, sqlite_immediate: bool = False) -> AsyncEngine:
+    """``sqlite_immediate``: every transaction takes SQLite's write lock when it begins.
+
+    Several processes share one SQLite file in the embedded product (subgraphs and the outbox
+    worker). A deferred transaction that reads and then writes fails at once with "database
+    is locked" when another process committed in between; an immediate one waits its turn
+    (busy_timeout) instead. Processes serving the product use it; tests need not.
+    """
     if is_sqlite(url):
         engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30})
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, immediate=sqlite_immediate)
         return engine
     return create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True)
 
 
-def _configure_sqlite(engine: AsyncEngine) -> None:
+def _configure_sqlite(engine: AsyncEngine, *, immediate: bool = False) -> None:
     # pysqlite defers BEGIN and ignores SAVEPOINT semantics; take control of transactions so
     # that rollback-per-test and nested transactions behave as on PostgreSQL.
     sync_engine = engine.sync_engine
@@ -43,7 +50,7 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(sync_engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 @lru_cache
@@ -52,7 +59,7 @@ def get_engine() -> AsyncEngine:
     url = settings.effective_database_url
     if is_sqlite(url):
         settings.var_dir.mkdir(parents=True, exist_ok=True)
-    return make_engine(url, echo=settings.sql_echo)
+    return make_engine(url, echo=settings.sql_echo, sqlite_immediate=True)
 
 
 class SerialSession(AsyncSession):

@@ -5,8 +5,11 @@
 - Consumers register handlers with ``@handles(topic, consumer=...)``; a handler runs in its
   own transaction together with an inbox receipt (consumer, message id), so redelivery of
   a message already handled is a no-op (at-least-once delivery, idempotent receivers).
-- ``dispatch_pending`` delivers due rows: success marks DELIVERED; failure schedules a retry
-  with exponential backoff; after ``MAX_ATTEMPTS`` the row is DEAD (visible, retryable).
+- ``process_one`` / ``dispatch_pending`` deliver due rows: success marks DELIVERED; failure
+  schedules a retry with exponential backoff; after ``MAX_ATTEMPTS`` the row is DEAD
+  (visible in the graph, retryable by an administrator). On PostgreSQL each row is claimed
+  with ``FOR UPDATE SKIP LOCKED`` for the length of its transaction, so any number of
+  workers (``api/core/worker.py``) share the work; a killed worker's row is simply due again.
 
 Topics and payloads are documented in docs/EVENTS.md.
 """
@@ -110,18 +113,67 @@ def backoff(attempts: int) -> timedelta:
 
 async def _handle(session: AsyncSession, message: OutboxMessage) -> None:
     assert message.id is not None  # noqa: S101 - loaded rows have ids
-    for subscription in subscriptions(message.topic):
-        receipt = await session.exec(
-            select(InboxReceipt).where(
-                InboxReceipt.consumer == subscription.consumer,
-                InboxReceipt.message_id == message.id,
+    done = set(
+        (
+            await session.exec(
+                select(InboxReceipt.consumer).where(InboxReceipt.message_id == message.id)
             )
-        )
-        if receipt.first() is not None:
+        ).all()
+    )
+    for subscription in subscriptions(message.topic):
+        if subscription.consumer in done:
             continue
         await subscription.handler(session, message)
         session.add(InboxReceipt(consumer=subscription.consumer, message_id=message.id))
-        await session.flush()
+    await session.flush()
+
+
+async def process_one(session: AsyncSession, *, topics: Sequence[str] | None = None) -> bool:
+    """Deliver the oldest due message inside ``session``'s open transaction.
+
+    The row is locked with ``FOR UPDATE SKIP LOCKED`` on PostgreSQL, so parallel workers
+    never handle one message at the same time; a worker that dies mid-message loses its
+    connection, its transaction rolls back and the row is due again (at-least-once). SQLite
+    ignores the lock clause: the embedded product runs a single worker. The handlers run in
+    a savepoint, so a failure is recorded on the still-locked row. Returns False when
+    nothing was due.
+    """
+    now = datetime.now(UTC)
+    stmt = (
+        select(OutboxMessage)
+        .where(OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.next_attempt_at <= now)
+        .order_by(col(OutboxMessage.id))
+        .limit(1)
+        .with_for_update(skip_locked=True)
+    )
+    if topics is not None:
+        stmt = stmt.where(col(OutboxMessage.topic).in_(topics))
+    message = (await session.exec(stmt)).first()
+    if message is None:
+        return False
+    try:
+        async with session.begin_nested():
+            await _handle(session, message)
+    except Exception as exc:  # noqa: BLE001 - any handler failure is retried
+        await session.refresh(message)  # the savepoint's rollback may have expired it
+        _fail(message, repr(exc))
+    else:
+        message.status = OutboxStatus.DELIVERED
+        message.delivered_at = datetime.now(UTC)
+        message.attempts += 1
+        message.last_error = None
+    session.add(message)
+    await session.flush()
+    return True
+
+
+def _fail(message: OutboxMessage, error: str) -> None:
+    message.attempts += 1
+    message.last_error = error[:2000]
+    if message.attempts >= MAX_ATTEMPTS:
+        message.status = OutboxStatus.DEAD
+    else:
+        message.next_attempt_at = datetime.now(UTC) + backoff(message.attempts)
 
 
 async def dispatch_pending(engine: AsyncEngine, *, limit: int = 100) -> int:
@@ -129,49 +181,31 @@ async def dispatch_pending(engine: AsyncEngine, *, limit: int = 100) -> int:
     from api.core.db import session_factory  # noqa: PLC0415 - avoids an import cycle
 
     factory = session_factory(engine)
-    async with factory() as session:
-        now = datetime.now(UTC)
-        due = await session.exec(
-            select(OutboxMessage.id)
-            .where(
-                OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.next_attempt_at <= now
-            )
-            .order_by(col(OutboxMessage.id))
-            .limit(limit)
-        )
-        ids = list(due.all())
-    for message_id in ids:
-        async with factory() as session:
-            message = await session.get(OutboxMessage, message_id)
-            if message is None or message.status != OutboxStatus.PENDING:
-                continue
-            try:
-                await _handle(session, message)
-            except Exception as exc:  # noqa: BLE001 - any handler failure is retried
-                await session.rollback()
-                await _record_failure(factory, message_id, repr(exc))
-                continue
-            message.status = OutboxStatus.DELIVERED
-            message.delivered_at = datetime.now(UTC)
-            message.attempts += 1
-            session.add(message)
-            await session.commit()
-    return len(ids)
+    tried = 0
+    while tried < limit:
+        async with factory() as session, session.begin():
+            if not await process_one(session):
+                break
+        tried += 1
+    return tried
 
 
-async def _record_failure(factory: Any, message_id: int, error: str) -> None:
-    async with factory() as session:
-        message = await session.get(OutboxMessage, message_id)
-        if message is None:
-            return
-        message.attempts += 1
-        message.last_error = error[:2000]
-        if message.attempts >= MAX_ATTEMPTS:
-            message.status = OutboxStatus.DEAD
-        else:
-            message.next_attempt_at = datetime.now(UTC) + backoff(message.attempts)
-        session.add(message)
-        await session.commit()
+async def dead_letters(
+    session: AsyncSession, *, after_id: int | None = None, limit: int = 100
+) -> Sequence[OutboxMessage]:
+    stmt = select(OutboxMessage).where(OutboxMessage.status == OutboxStatus.DEAD)
+    if after_id is not None:
+        stmt = stmt.where(col(OutboxMessage.id) > after_id)
+    return (await session.exec(stmt.order_by(col(OutboxMessage.id)).limit(limit))).all()
+
+
+async def count_dead(session: AsyncSession) -> int:
+    stmt = (
+        select(sa.func.count())
+        .select_from(OutboxMessage)
+        .where(OutboxMessage.status == OutboxStatus.DEAD)
+    )
+    return int((await session.exec(stmt)).one())
 
 
 async def retry_dead(session: AsyncSession, message_id: int) -> OutboxMessage | None:
@@ -181,6 +215,7 @@ async def retry_dead(session: AsyncSession, message_id: int) -> OutboxMessage | 
         return None
     message.status = OutboxStatus.PENDING
     message.attempts = 0
+    message.last_error = None
     message.next_attempt_at = datetime.now(UTC)
     session.add(message)
     await session.flush()

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from api.core.authz import load_default_policy_if_empty
 from api.core.config import ROOT_DIR, get_settings
 from api.core.db import make_engine, session_scope
+from api.core.workdays import seed_calendar_if_empty
 
 
 def alembic_config(database_url: str) -> Config:
@@ -27,6 +28,8 @@ def upgrade(database_url: str) -> None:
 
 async def load_default_policy(engine: AsyncEngine) -> int:
     async with session_scope(engine) as session:
+        # The holiday calendar is data too: seeded once, then maintained by administrators.
+        await seed_calendar_if_empty(session)
         return await load_default_policy_if_empty(session)
 
 

@@ -7,6 +7,7 @@ opaque. Every subgraph that pages a list uses these types, so they are shareable
 from __future__ import annotations
 
 import base64
+import binascii
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -96,3 +97,51 @@ class Connection(Generic[NodeT]):
             ),
             total_count=total,
         )
+
+
+# Keyset cursors (``<kind>:<row id>``) for inboxes and logs that grow while a user pages:
+# a new row never shifts the next page, unlike an offset.
+
+
+def encode_key_cursor(kind: str, row_id: int) -> str:
+    return base64.urlsafe_b64encode(f"{kind}:{row_id}".encode()).decode()
+
+
+def decode_key_cursor(kind: str, cursor: str | None) -> int | None:
+    """The row id inside ``cursor`` (None for the first page), or fail naming ``after``."""
+    if cursor is None:
+        return None
+    invalid = ValidationFailed.single("after", "INVALID_CURSOR", "分页游标无效")
+    try:
+        prefix, _, raw = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
+        row_id = int(raw)
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise invalid from None
+    if prefix != kind:
+        raise invalid
+    return row_id
+
+
+def keyset_connection(
+    kind: str,
+    rows: Sequence[RowT],
+    *,
+    total: int,
+    has_next: bool,
+    row_id: Callable[[RowT], int | None],
+    to_node: Callable[[RowT], NodeT],
+    after: str | None = None,
+) -> Connection[NodeT]:
+    edges = [
+        Edge(cursor=encode_key_cursor(kind, int(row_id(r) or 0)), node=to_node(r)) for r in rows
+    ]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=has_next,
+            has_previous_page=after is not None,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        total_count=total,
+    )

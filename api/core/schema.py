@@ -29,11 +29,16 @@ def default_extensions() -> list[type[SchemaExtension] | Callable[[], SchemaExte
 
 
 def build_schema(
-    *, query: type, mutation: type | None = None, types: Sequence[type] = ()
+    *,
+    query: type,
+    mutation: type | None = None,
+    subscription: type | None = None,
+    types: Sequence[type] = (),
 ) -> strawberry.federation.Schema:
     return strawberry.federation.Schema(
         query=query,
         mutation=mutation,
+        subscription=subscription,
         types=list(types),
         federation_version=FEDERATION_VERSION,
         extensions=default_extensions(),

@@ -8,23 +8,51 @@ import strawberry
 
 from api.core.errors import parse_id
 from api.supervision import models
-from api.supervision.types import FindingKind
+from api.supervision.types import ChangeKind, FindingKind, ResultType
 
 
-@strawberry.input(description="登记监管结果")
+@strawberry.input(description="登记监管结果（针对已推送的办件，或针对行政相对人）")
 class RecordFindingInput:
-    application_id: strawberry.ID
     kind: FindingKind  # type: ignore[valid-type]
     summary: str
     found_on: date
+    application_id: strawberry.ID | None = None
+    subject_code: str = strawberry.field(
+        default="", description="统一社会信用代码或身份证号码（不针对办件时必填）"
+    )
     abnormal: bool = False
+    result_type: ResultType = models.ResultType.NO_ABNORMALITY  # type: ignore[valid-type]
+    measures: str = ""
 
     def to_model(self, *, department_id: int) -> models.FindingCreate:
         return models.FindingCreate(
-            application_id=parse_id(self.application_id, "applicationId"),
+            application_id=(
+                parse_id(self.application_id, "applicationId") if self.application_id else None
+            ),
+            subject_code=self.subject_code,
             department_id=department_id,
             kind=self.kind,
             summary=self.summary,
             found_on=self.found_on,
             abnormal=self.abnormal,
+            result_type=self.result_type,
+            measures=self.measures,
+        )
+
+
+@strawberry.input(description="发布法律法规政策变化通知")
+class AnnouncePolicyNoticeInput:
+    title: str
+    body: str
+    change_kind: ChangeKind  # type: ignore[valid-type]
+    matter_ids: list[strawberry.ID]
+    effective_on: date | None = None
+
+    def to_model(self) -> models.PolicyNoticeCreate:
+        return models.PolicyNoticeCreate(
+            title=self.title,
+            body=self.body,
+            change_kind=self.change_kind,
+            effective_on=self.effective_on,
+            matter_ids=[parse_id(m, f"matterIds.{i}") for i, m in enumerate(self.matter_ids)],
         )

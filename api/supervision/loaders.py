@@ -1,4 +1,4 @@
-"""Per-request DataLoaders of the supervision subgraph."""
+"""Per-request DataLoaders of the supervision subgraph (scoped ones made per scope)."""
 
 from __future__ import annotations
 
@@ -7,24 +7,35 @@ from dataclasses import dataclass, field
 from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
+from api.core.scope import Scope
 from api.supervision import services
-from api.supervision.models import Finding
+from api.supervision.models import Finding, NoticeDelivery
 
 
 @dataclass
 class SupervisionLoaders:
     session: AsyncSession
     finding: DataLoader[int, Finding | None] = field(init=False)
-    findings_by_application: DataLoader[int, list[Finding]] = field(init=False)
+    notice_recipients: DataLoader[int, list[NoticeDelivery]] = field(init=False)
+    _by_application: dict[Scope, DataLoader[int, list[Finding]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         async def load(ids: list[int]) -> list[Finding | None]:
             return await services.findings_by_ids(session=self.session, ids=ids)
 
-        async def by_application(ids: list[int]) -> list[list[Finding]]:
-            return await services.findings_by_application_ids(
-                session=self.session, application_ids=ids
-            )
+        async def recipients(ids: list[int]) -> list[list[NoticeDelivery]]:
+            return await services.recipients_by_notice_ids(session=self.session, ids=ids)
 
         self.finding = DataLoader(load_fn=load)
-        self.findings_by_application = DataLoader(load_fn=by_application)
+        self.notice_recipients = DataLoader(load_fn=recipients)
+
+    def findings_by_application(self, scope: Scope) -> DataLoader[int, list[Finding]]:
+        if scope not in self._by_application:
+
+            async def by_application(ids: list[int]) -> list[list[Finding]]:
+                return await services.findings_by_application_ids(
+                    session=self.session, application_ids=ids, scope=scope
+                )
+
+            self._by_application[scope] = DataLoader(load_fn=by_application)
+        return self._by_application[scope]

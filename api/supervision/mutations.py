@@ -10,14 +10,14 @@ from strawberry.types import Info
 from api.core.authz import requires
 from api.core.errors import ValidationErrors, ValidationFailed
 from api.supervision import services
-from api.supervision.inputs import RecordFindingInput
-from api.supervision.types import Finding, RecordFindingResult
+from api.supervision.inputs import AnnouncePolicyNoticeInput, RecordFindingInput
+from api.supervision.types import Finding, PolicyNotice, PolicyNoticeResult, RecordFindingResult
 
 
 @strawberry.type
 class SupervisionMutation:
     @strawberry.mutation(
-        description="登记监管结果（记在当前用户所在部门名下）",
+        description="登记监管结果（记在当前用户所在部门名下；异常结果反馈审批部门）",
         extensions=requires("finding", "write"),
     )
     async def record_finding(
@@ -26,9 +26,34 @@ class SupervisionMutation:
         input: RecordFindingInput,  # noqa: A002
     ) -> RecordFindingResult:
         ctx = info.context
+        principal = ctx.require_principal()
         try:
-            data = input.to_model(department_id=int(ctx.principal.department_id))
-            row = await services.record_finding(session=ctx.session, data=data)
+            data = input.to_model(department_id=int(principal.department_id))
+            row = await services.record_finding(
+                session=ctx.session, data=data, recorded_by=principal.username
+            )
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
         return Finding.from_row(row)
+
+    @strawberry.mutation(
+        description="发布法律法规政策变化通知（送达与所涉事项联动的全部部门）",
+        extensions=requires("notice", "write"),
+    )
+    async def announce_policy_notice(
+        self,
+        info: Info[Any, Any],
+        input: AnnouncePolicyNoticeInput,  # noqa: A002
+    ) -> PolicyNoticeResult:
+        ctx = info.context
+        principal = ctx.require_principal()
+        try:
+            row = await services.announce_notice(
+                session=ctx.session,
+                data=input.to_model(),
+                from_department_id=int(principal.department_id),
+                announced_by=principal.username,
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return PolicyNotice.from_row(row)

@@ -8,15 +8,17 @@ import strawberry
 from strawberry.types import Info
 
 from api.core.authz import requires
-from api.core.errors import parse_id
+from api.core.errors import ValidationFailed, parse_id
+from api.core.pagination import decode_key_cursor, keyset_connection
 from api.supervision import services
-from api.supervision.types import Finding
+from api.supervision.types import Finding, PolicyNotice, PolicyNoticeConnection
 
 
 @strawberry.type
 class SupervisionQuery:
     @strawberry.field(
-        description="监管结果列表（每页至多100条）", extensions=requires("finding", "read")
+        description="监管结果列表（本部门登记或涉及本部门审批的，每页至多100条）",
+        extensions=requires("finding", "read"),
     )
     async def findings(
         self,
@@ -27,8 +29,34 @@ class SupervisionQuery:
     ) -> list[Finding]:
         rows = await services.list_findings(
             session=info.context.session,
+            scope=info.context.scope,
             application_id=parse_id(application_id, "applicationId") if application_id else None,
             limit=first,
             offset=offset,
         )
         return [Finding.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="本部门收到的法律法规政策变化通知", extensions=requires("notice", "read")
+    )
+    async def notice_inbox(
+        self, info: Info[Any, Any], first: int = 20, after: str | None = None
+    ) -> PolicyNoticeConnection:
+        ctx = info.context
+        try:
+            page = await services.received_notices(
+                session=ctx.session,
+                department_id=int(ctx.require_principal().department_id),
+                first=first,
+                after=decode_key_cursor("notice", after),
+            )
+        except ValidationFailed as exc:
+            raise ValueError(str(exc)) from None
+        return keyset_connection(
+            "notice",
+            page.rows,
+            total=page.total,
+            has_next=page.has_next,
+            row_id=lambda r: r.id,
+            to_node=PolicyNotice.from_row,
+        )

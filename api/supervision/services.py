@@ -1,42 +1,154 @@
-"""Supervision business rules. No Strawberry here: tests call these directly."""
+"""Supervision business rules. No Strawberry here: tests call these directly.
+
+A supervising department records inspection and spot-check results, administrative
+measures, enforcement results and abnormal credit information against an application that
+was pushed to it, or against a subject; each is emitted as ``supervision.finding.recorded``
+(approval files the abnormal ones in the approving department's inbox; credit aggregates).
+Policy notices go to every department linked to the matters they name.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, Generic, TypeVar
 
-from sqlmodel import col, select
+import sqlalchemy as sa
+from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from api.core import events
 from api.core.errors import FieldIssue, ValidationFailed
+from api.core.identifiers import id_number_problem, uscc_problem
 from api.core.loaders import many_per_key, one_per_key
-from api.supervision.models import Finding, FindingCreate
+from api.core.scope import Scope
+from api.supervision.models import (
+    Finding,
+    FindingCreate,
+    LinkedMatter,
+    NoticeDelivery,
+    PolicyNotice,
+    PolicyNoticeCreate,
+    ReceivedPush,
+    ResultType,
+)
 
 MAX_PAGE = 100
+RowT = TypeVar("RowT")
 
 
-async def record_finding(*, session: AsyncSession, data: FindingCreate) -> Finding:
+@dataclass(frozen=True)
+class Page(Generic[RowT]):
+    rows: Sequence[RowT]
+    total: int
+    has_next: bool
+
+
+async def record_finding(
+    *,
+    session: AsyncSession,
+    data: FindingCreate,
+    recorded_by: str = "",
+    require_push: bool = True,
+) -> Finding:
+    """Record a finding; ``require_push``: the application must have been pushed to the
+    recording department (off only for history imported before the list existed)."""
     issues: list[FieldIssue] = []
     if not data.summary.strip():
         issues.append(FieldIssue("summary", "REQUIRED", "请填写检查结果摘要"))
     if data.found_on > datetime.now(UTC).date():
         issues.append(FieldIssue("foundOn", "IN_FUTURE", "检查日期不能晚于今天"))
+    subject_code = data.subject_code.strip().upper()
+    if data.application_id is None and not subject_code:
+        issues.append(FieldIssue("applicationId", "REQUIRED", "请指定所涉办件或行政相对人"))
+    if subject_code and uscc_problem(subject_code) and id_number_problem(subject_code):
+        issues.append(
+            FieldIssue("subjectCode", "INVALID_SUBJECT_CODE", "统一社会信用代码或身份证号码不正确")
+        )
+    if data.abnormal and data.result_type == ResultType.NO_ABNORMALITY:
+        issues.append(FieldIssue("resultType", "CONTRADICTION", "异常结果须注明处理结果类别"))
+    received: ReceivedPush | None = None
+    if data.application_id is not None:
+        received = (
+            await session.exec(
+                select(ReceivedPush)
+                .where(
+                    ReceivedPush.application_id == data.application_id,
+                    ReceivedPush.department_id == data.department_id,
+                )
+                .limit(1)
+            )
+        ).first()
+        if received is None and require_push:
+            issues.append(
+                FieldIssue("applicationId", "NOT_PUSHED", "该办件未推送至本部门，不能登记监管结果")
+            )
     if issues:
         raise ValidationFailed(issues)
-    finding = Finding.model_validate(data, update={"summary": data.summary.strip()})
+    finding = Finding.model_validate(
+        data,
+        update={
+            "summary": data.summary.strip(),
+            "subject_code": subject_code or (received.applicant_code if received else ""),
+            "approving_department_id": received.approving_department_id if received else None,
+            "recorded_by": recorded_by,
+        },
+    )
     session.add(finding)
     await session.flush()
+    await events.emit(
+        session,
+        topic="supervision.finding.recorded",
+        key=str(finding.id),
+        payload={
+            "finding_id": finding.id,
+            "application_id": finding.application_id,
+            "subject_code": finding.subject_code,
+            "department_id": finding.department_id,
+            "kind": finding.kind.value,
+            "abnormal": finding.abnormal,
+            "result_type": finding.result_type.value,
+            "found_on": finding.found_on.isoformat(),
+            "summary": finding.summary,
+        },
+    )
     return finding
+
+
+def finding_scope(scope: Scope) -> Any:
+    """Findings a department made, or that concern its approvals."""
+    if scope.city_wide:
+        return sa.true()
+    return or_(
+        Finding.department_id == scope.department_id,
+        Finding.approving_department_id == scope.department_id,
+    )
+
+
+async def _page(
+    session: AsyncSession, stmt: Any, id_column: Any, *, first: int, after: int | None
+) -> Page[Any]:
+    if first < 0 or first > MAX_PAGE:
+        raise ValidationFailed.single("first", "OUT_OF_RANGE", f"每页条数应在 0 到 {MAX_PAGE} 之间")
+    total = int((await session.exec(select(sa.func.count()).select_from(stmt.subquery()))).one())
+    if after is not None:
+        stmt = stmt.where(id_column > after)
+    rows = (await session.exec(stmt.order_by(id_column).limit(first + 1))).all()
+    return Page(rows=rows[:first], total=total, has_next=len(rows) > first)
 
 
 async def list_findings(
     *,
     session: AsyncSession,
+    scope: Scope | None = None,
     application_id: int | None = None,
     limit: int = MAX_PAGE,
     offset: int = 0,
 ) -> Sequence[Finding]:
     stmt = select(Finding)
+    if scope is not None:
+        stmt = stmt.where(finding_scope(scope))
     if application_id is not None:
         stmt = stmt.where(Finding.application_id == application_id)
     stmt = stmt.order_by(col(Finding.id)).offset(offset).limit(min(max(limit, 0), MAX_PAGE))
@@ -49,12 +161,129 @@ async def findings_by_ids(*, session: AsyncSession, ids: Sequence[int]) -> list[
 
 
 async def findings_by_application_ids(
-    *, session: AsyncSession, application_ids: Sequence[int]
+    *, session: AsyncSession, application_ids: Sequence[int], scope: Scope | None = None
 ) -> list[list[Finding]]:
+    stmt = select(Finding).where(col(Finding.application_id).in_(application_ids))
+    if scope is not None:
+        stmt = stmt.where(finding_scope(scope))
+    rows = (await session.exec(stmt.order_by(col(Finding.id)))).all()
+    return many_per_key(rows, application_ids, lambda r: r.application_id)
+
+
+# ---------------------------------------------------------------- replicas from events
+
+
+async def store_received_push(session: AsyncSession, payload: dict[str, Any]) -> None:
+    push_id = int(payload["push_id"])
+    if (await session.exec(select(ReceivedPush).where(ReceivedPush.push_id == push_id))).first():
+        return
+    approving = payload.get("approving_department_id")
+    session.add(
+        ReceivedPush(
+            push_id=push_id,
+            application_id=int(payload["application_id"]),
+            department_id=int(payload["department_id"]),
+            approving_department_id=int(approving) if approving is not None else None,
+            applicant_code=str(payload.get("applicant_code") or ""),
+            stage=str(payload["stage"]),
+        )
+    )
+    await session.flush()
+
+
+async def store_published_list(session: AsyncSession, payload: dict[str, Any]) -> None:
+    version = int(payload["version"])
+    held = select(LinkedMatter.id).where(LinkedMatter.version == version).limit(1)
+    if (await session.exec(held)).first() is not None:
+        return
+    for entry in payload["entries"]:
+        session.add(
+            LinkedMatter(
+                version=version,
+                linkage_id=int(entry["linkage_id"]),
+                approval_matter_id=int(entry["approval_matter_id"]),
+                approving_department_id=int(entry["approving_department_id"]),
+                supervision_matter_id=int(entry["supervision_matter_id"]),
+                supervising_department_id=int(entry["supervising_department_id"]),
+            )
+        )
+    await session.flush()
+
+
+# ---------------------------------------------------------------- policy notices
+
+
+async def announce_notice(
+    *,
+    session: AsyncSession,
+    data: PolicyNoticeCreate,
+    from_department_id: int,
+    announced_by: str,
+) -> PolicyNotice:
+    """Either side announces a change; every department linked to the matters receives it."""
+    issues: list[FieldIssue] = []
+    if not data.title.strip():
+        issues.append(FieldIssue("title", "REQUIRED", "请填写通知标题"))
+    if not data.body.strip():
+        issues.append(FieldIssue("body", "REQUIRED", "请填写变化内容"))
+    if not data.matter_ids:
+        issues.append(FieldIssue("matterIds", "REQUIRED", "请选择受影响的事项"))
+    if issues:
+        raise ValidationFailed(issues)
+    in_force = select(sa.func.max(LinkedMatter.version)).scalar_subquery()
+    links = (
+        await session.exec(
+            select(LinkedMatter).where(
+                LinkedMatter.version == in_force,
+                or_(
+                    col(LinkedMatter.approval_matter_id).in_(data.matter_ids),
+                    col(LinkedMatter.supervision_matter_id).in_(data.matter_ids),
+                ),
+            )
+        )
+    ).all()
+    if not links:
+        raise ValidationFailed.single("matterIds", "NOT_LINKED", "所选事项不在现行审管联动清单中")
+    notice = PolicyNotice(
+        title=data.title.strip(),
+        body=data.body.strip(),
+        change_kind=data.change_kind,
+        effective_on=data.effective_on,
+        matter_ids=sorted(set(data.matter_ids)),
+        from_department_id=from_department_id,
+        announced_by=announced_by,
+    )
+    session.add(notice)
+    await session.flush()
+    assert notice.id is not None  # noqa: S101
+    recipients = {link.approving_department_id for link in links} | {
+        link.supervising_department_id for link in links
+    }
+    recipients.discard(from_department_id)
+    for department_id in sorted(recipients):
+        session.add(NoticeDelivery(notice_id=notice.id, department_id=department_id))
+    await session.flush()
+    return notice
+
+
+async def received_notices(
+    *, session: AsyncSession, department_id: int, first: int = MAX_PAGE, after: int | None = None
+) -> Page[PolicyNotice]:
     stmt = (
-        select(Finding)
-        .where(col(Finding.application_id).in_(application_ids))
-        .order_by(col(Finding.id))
+        select(PolicyNotice)
+        .join(NoticeDelivery, col(NoticeDelivery.notice_id) == col(PolicyNotice.id))
+        .where(NoticeDelivery.department_id == department_id)
+    )
+    return await _page(session, stmt, col(PolicyNotice.id), first=first, after=after)
+
+
+async def recipients_by_notice_ids(
+    *, session: AsyncSession, ids: Sequence[int]
+) -> list[list[NoticeDelivery]]:
+    stmt = (
+        select(NoticeDelivery)
+        .where(col(NoticeDelivery.notice_id).in_(ids))
+        .order_by(col(NoticeDelivery.department_id))
     )
     rows = (await session.exec(stmt)).all()
-    return many_per_key(rows, application_ids, lambda r: r.application_id)
+    return many_per_key(rows, ids, lambda r: r.notice_id)

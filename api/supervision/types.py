@@ -10,8 +10,14 @@ from strawberry.types import Info
 
 from api.core.authz import requires
 from api.core.errors import ValidationErrors
+from api.core.pagination import Connection
 from api.supervision import models
 
+ResultType = strawberry.enum(
+    models.ResultType,
+    description="处理结果：未发现问题 / 责令整改 / 行政处罚 / 撤销吊销许可 / 立案查处 / 其他",
+)
+ChangeKind = strawberry.enum(models.ChangeKind, description="变化类别：法律 / 法规 / 规章 / 政策")
 FindingKind = strawberry.enum(
     models.FindingKind,
     description="监管结果类别：监督检查 / 抽查 / 行政措施 / 执法查处结果 / 异常信用信息",
@@ -33,7 +39,8 @@ class Application:
 
     @strawberry.field(description="针对该办件的监管结果", extensions=requires("finding", "read"))
     async def findings(self, info: Info[Any, Any]) -> list[Finding]:
-        rows = await info.context.loaders.findings_by_application.load(int(self.id))
+        loader = info.context.loaders.findings_by_application(info.context.scope)
+        rows = await loader.load(int(self.id))
         return [Finding.from_row(r) for r in rows]
 
     @classmethod
@@ -46,14 +53,20 @@ class Finding:
     id: strawberry.ID
     kind: FindingKind  # type: ignore[valid-type]
     abnormal: bool
+    result_type: ResultType  # type: ignore[valid-type]
+    measures: str
     summary: str
     found_on: date
+    subject_code: str
+    recorded_by: str
     created_at: datetime
-    application_id: strawberry.Private[int]
+    application_id: strawberry.Private[int | None]
     department_id: strawberry.Private[int]
 
-    @strawberry.field(description="所涉办件")
-    def application(self) -> Application:
+    @strawberry.field(description="所涉办件（针对行政相对人登记时为空）")
+    def application(self) -> Application | None:
+        if self.application_id is None:
+            return None
         return Application(id=strawberry.ID(str(self.application_id)))
 
     @strawberry.field(description="监管部门")
@@ -66,8 +79,12 @@ class Finding:
             id=strawberry.ID(str(row.id)),
             kind=row.kind,
             abnormal=row.abnormal,
+            result_type=row.result_type,
+            measures=row.measures,
             summary=row.summary,
             found_on=row.found_on,
+            subject_code=row.subject_code,
+            recorded_by=row.recorded_by,
             created_at=row.created_at,
             application_id=row.application_id,
             department_id=row.department_id,
@@ -79,4 +96,44 @@ class Finding:
         return cls.from_row(row) if row else None
 
 
+@strawberry.type(description="法律法规政策变化通知")
+class PolicyNotice:
+    id: strawberry.ID
+    title: str
+    body: str
+    change_kind: ChangeKind  # type: ignore[valid-type]
+    effective_on: date | None
+    matter_ids: list[strawberry.ID]
+    announced_by: str
+    announced_at: datetime
+    from_department_id: strawberry.Private[int]
+
+    @strawberry.field(description="发布部门")
+    def from_department(self) -> Department:
+        return Department(id=strawberry.ID(str(self.from_department_id)))
+
+    @strawberry.field(description="接收部门（与所涉事项联动的全部部门）")
+    async def recipients(self, info: Info[Any, Any]) -> list[Department]:
+        rows = await info.context.loaders.notice_recipients.load(int(self.id))
+        return [Department(id=strawberry.ID(str(r.department_id))) for r in rows]
+
+    @classmethod
+    def from_row(cls, row: models.PolicyNotice) -> PolicyNotice:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            title=row.title,
+            body=row.body,
+            change_kind=row.change_kind,
+            effective_on=row.effective_on,
+            matter_ids=[strawberry.ID(str(m)) for m in row.matter_ids],
+            announced_by=row.announced_by,
+            announced_at=row.announced_at,
+            from_department_id=row.from_department_id,
+        )
+
+
+PolicyNoticeConnection = Connection[PolicyNotice]
+PolicyNoticeResult = Annotated[
+    PolicyNotice | ValidationErrors, strawberry.union("PolicyNoticeResult")
+]
 RecordFindingResult = Annotated[Finding | ValidationErrors, strawberry.union("RecordFindingResult")]

@@ -83,6 +83,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         asyncio.run(_seed(url))
         env = dict(os.environ)
         env["DATABASE_URL"] = url
+        # As `shenguan serve`: the approval process runs the outbox worker.
+        env["SHENGUAN_EMBEDDED_WORKER"] = "1"
+        env["SHENGUAN_WORKER_POLL_SECONDS"] = "0.2"
         stack = Stack(
             host="127.0.0.1",
             gateway_port=free_port(),

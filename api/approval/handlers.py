@@ -1,0 +1,75 @@
+"""Approval's outbox consumers and daily job (imported by the app and by ``api.handlers``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from api.approval import services
+from api.approval.models import Push
+from api.core import events, sms
+from api.core.config import get_settings
+from api.core.events import OutboxMessage
+from api.core.worker import daily
+
+CONSUMER = "approval"
+STAGE_NAMES = {"ACCEPTED": "受理", "COMPLETED": "办结"}
+
+
+@events.handles("catalog.linkage_list.published", consumer=CONSUMER)
+async def on_list_published(session: AsyncSession, message: OutboxMessage) -> None:
+    await services.store_published_list(session, message.payload)
+
+
+@events.handles("supervision.finding.recorded", consumer=CONSUMER)
+async def on_finding_recorded(session: AsyncSession, message: OutboxMessage) -> None:
+    await services.receive_finding(session, message.payload)
+
+
+@events.handles("approval.push.created", consumer="approval.sms")
+async def on_push_created(session: AsyncSession, message: OutboxMessage) -> None:
+    """SMS reminder to the receiving department's receive liaison, once per push."""
+    push = await session.get(Push, int(message.payload["push_id"]))
+    if push is None or not push.receive_liaison_mobile:
+        return  # no liaison mobile published for this linkage: nothing to send
+    matter = str(push.content.get("matter_name") or "")
+    applicant = str(push.content.get("applicant_name") or "")
+    stage = STAGE_NAMES[push.stage.value]
+    action = "已自动认领" if push.claimed_at else f"请于{push.claim_due.isoformat()}前认领"
+    await sms.send_once(
+        session,
+        key=f"push:{push.id}",
+        mobile=push.receive_liaison_mobile,
+        recipient_name=push.receive_liaison_name,
+        department_id=push.department_id,
+        template=get_settings().sms_template_push,
+        params={"matter": matter, "applicant": applicant, "stage": stage, "push_id": push.id},
+        text=f"【审管联动】{applicant}的“{matter}”已{stage}，审批信息已推送至贵单位，{action}。",
+    )
+
+
+@events.handles("approval.push.overdue", consumer="approval.sms")
+async def on_push_overdue(session: AsyncSession, message: OutboxMessage) -> None:
+    push = await session.get(Push, int(message.payload["push_id"]))
+    if push is None or not push.receive_liaison_mobile:
+        return
+    day = str(message.payload["day"])
+    what = "认领" if message.payload.get("claim_overdue") else "反馈"
+    matter = str(push.content.get("matter_name") or "")
+    applicant = str(push.content.get("applicant_name") or "")
+    await sms.send_once(
+        session,
+        key=f"overdue:{push.id}:{day}",
+        mobile=push.receive_liaison_mobile,
+        recipient_name=push.receive_liaison_name,
+        department_id=push.department_id,
+        template=get_settings().sms_template_overdue,
+        params={"matter": matter, "applicant": applicant, "what": what, "push_id": push.id},
+        text=f"【审管联动】{applicant}的“{matter}”推送已超过{what}期限，请尽快办理。",
+    )
+
+
+@daily("approval.overdue_reminders")
+async def overdue_reminders(session: AsyncSession, today: date) -> int:
+    return await services.emit_overdue_reminders(session, today)

@@ -1,0 +1,242 @@
+"""SMS reminders through a pluggable sender, recorded once per message key.
+
+- ``DevSmsSender`` (default, embedded product): sends nothing; the recorded message is what
+  a developer sees in the graph (``smsMessages``).
+- ``HttpSmsSender``: a real provider over HTTPS, with template code, signature and an
+  HMAC-signed request (credentials from settings). Each message carries its key as
+  ``out_id``, the provider's de-duplication id: a redelivered outbox message (worker killed
+  after the provider answered, before its commit) repeats the same ``out_id`` and the
+  provider sends it once.
+
+``send_once`` records every sent message in ``core_sms_message`` in the caller's transaction
+(the outbox handler's), keyed uniquely, so one key is sent at most once per database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Protocol
+
+import httpx
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel, col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from api.core.config import Settings, get_settings
+from api.core.models import str_enum, utcnow
+
+
+class SmsStatus(StrEnum):
+    SENT = "SENT"  # accepted by the provider (or recorded by the development sender)
+
+
+class SmsMessage(SQLModel, table=True):
+    __tablename__ = "core_sms_message"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=100, unique=True)  # e.g. push:42, overdue:42:2026-03-02
+    mobile: str = Field(max_length=20)
+    recipient_name: str = Field(default="", max_length=64)
+    department_id: int | None = Field(default=None, index=True)
+    template: str = Field(max_length=64)
+    params: dict[str, Any] = Field(sa_type=sa.JSON)
+    text: str = Field(max_length=500)
+    sender: str = Field(max_length=20)
+    provider_ref: str = Field(default="", max_length=100)
+    status: SmsStatus = Field(default=SmsStatus.SENT, sa_type=str_enum(SmsStatus))
+    sent_at: datetime = Field(default_factory=utcnow)
+
+
+class SmsError(Exception):
+    """The provider refused, failed or did not answer in time: the outbox retries."""
+
+
+class SmsSender(Protocol):
+    name: str
+
+    async def send(
+        self, *, key: str, mobile: str, template: str, params: dict[str, Any], text: str
+    ) -> str:
+        """Send one message; return the provider's reference or raise ``SmsError``."""
+        ...
+
+
+class DevSmsSender:
+    name = "dev"
+
+    async def send(
+        self,
+        *,
+        key: str,
+        mobile: str,  # noqa: ARG002 - a development sender only records
+        template: str,  # noqa: ARG002
+        params: dict[str, Any],  # noqa: ARG002
+        text: str,  # noqa: ARG002
+    ) -> str:
+        return f"dev:{key}"
+
+
+class HttpSmsSender:
+    name = "http"
+
+    def __init__(
+        self,
+        *,
+        url: str,
+        access_key: str,
+        access_secret: str,
+        signature: str,
+        timeout: float = 5.0,
+    ) -> None:
+        self.url = url
+        self.access_key = access_key
+        self.access_secret = access_secret
+        self.signature = signature
+        self.timeout = timeout
+        # One connection pool per event loop (building a client costs tens of milliseconds).
+        self._clients: dict[asyncio.AbstractEventLoop, httpx.AsyncClient] = {}
+
+    def _client(self) -> httpx.AsyncClient:
+        loop = asyncio.get_running_loop()
+        client = self._clients.get(loop)
+        if client is None or client.is_closed:
+            client = httpx.AsyncClient(timeout=self.timeout)
+            self._clients = {
+                known: c for known, c in self._clients.items() if not known.is_closed()
+            }
+            self._clients[loop] = client
+        return client
+
+    def _sign(self, body: bytes) -> str:
+        return hmac.new(self.access_secret.encode(), body, hashlib.sha256).hexdigest()
+
+    async def send(
+        self, *, key: str, mobile: str, template: str, params: dict[str, Any], text: str
+    ) -> str:
+        body = json.dumps(
+            {
+                "out_id": key,
+                "phone_numbers": mobile,
+                "sign_name": self.signature,
+                "template_code": template,
+                "template_param": params,
+                "text": text,
+            },
+            ensure_ascii=False,
+            sort_keys=True,
+        ).encode()
+        headers = {
+            "content-type": "application/json",
+            "x-access-key": self.access_key,
+            "x-signature": self._sign(body),
+        }
+        try:
+            response = await self._client().post(self.url, content=body, headers=headers)
+        except httpx.HTTPError as exc:
+            raise SmsError(f"短信服务不可达：{type(exc).__name__}") from exc
+        try:
+            answer = response.json()
+        except ValueError:
+            answer = {}
+        if response.status_code != 200 or answer.get("code") != "OK":  # noqa: PLR2004
+            raise SmsError(
+                f"短信服务拒绝：HTTP {response.status_code} {answer.get('message', '')}".strip()
+            )
+        return str(answer.get("message_id", ""))
+
+
+def sender_from_settings(settings: Settings | None = None) -> SmsSender:
+    settings = settings or get_settings()
+    if settings.sms_sender == "http":
+        if not settings.sms_url:
+            msg = "SHENGUAN_SMS_URL must be set when SHENGUAN_SMS_SENDER=http"
+            raise RuntimeError(msg)
+        return HttpSmsSender(
+            url=settings.sms_url,
+            access_key=settings.sms_access_key,
+            access_secret=settings.sms_access_secret,
+            signature=settings.sms_signature,
+            timeout=settings.sms_timeout_seconds,
+        )
+    return DevSmsSender()
+
+
+_sender: SmsSender | None = None
+
+
+def current_sender() -> SmsSender:
+    """The process's sender (from settings on first use; tests may install another)."""
+    global _sender  # noqa: PLW0603 - one sender per process, chosen once
+    if _sender is None:
+        _sender = sender_from_settings()
+    return _sender
+
+
+def install_sender(sender: SmsSender | None) -> None:
+    global _sender  # noqa: PLW0603
+    _sender = sender
+
+
+async def send_once(
+    session: AsyncSession,
+    *,
+    key: str,
+    mobile: str,
+    recipient_name: str,
+    department_id: int | None,
+    template: str,
+    params: dict[str, Any],
+    text: str,
+    sender: SmsSender | None = None,
+) -> SmsMessage:
+    """Send ``key`` unless this database already recorded it; the record commits with the caller."""
+    existing = (await session.exec(select(SmsMessage).where(SmsMessage.key == key))).first()
+    if existing is not None:
+        return existing
+    chosen = sender or current_sender()
+    ref = await chosen.send(key=key, mobile=mobile, template=template, params=params, text=text)
+    message = SmsMessage(
+        key=key,
+        mobile=mobile,
+        recipient_name=recipient_name,
+        department_id=department_id,
+        template=template,
+        params=params,
+        text=text[:500],
+        sender=chosen.name,
+        provider_ref=ref[:100],
+    )
+    session.add(message)
+    await session.flush()
+    return message
+
+
+async def messages(
+    session: AsyncSession,
+    *,
+    department_id: int | None = None,
+    key_prefix: str | None = None,
+    after_id: int | None = None,
+    limit: int = 100,
+) -> Sequence[SmsMessage]:
+    stmt = select(SmsMessage)
+    if department_id is not None:
+        stmt = stmt.where(SmsMessage.department_id == department_id)
+    if key_prefix is not None:
+        stmt = stmt.where(col(SmsMessage.key).startswith(key_prefix))
+    if after_id is not None:
+        stmt = stmt.where(col(SmsMessage.id) > after_id)
+    return (await session.exec(stmt.order_by(col(SmsMessage.id)).limit(limit))).all()
+
+
+async def count_messages(session: AsyncSession, *, department_id: int | None = None) -> int:
+    stmt = select(sa.func.count()).select_from(SmsMessage)
+    if department_id is not None:
+        stmt = stmt.where(SmsMessage.department_id == department_id)
+    return int((await session.exec(stmt)).one())

@@ -1,0 +1,110 @@
+"""The outbox worker: delivers events and runs the daily jobs.
+
+``shenguan worker`` runs one alone (scale-out: as many as you like on PostgreSQL, they share
+the rows through ``FOR UPDATE SKIP LOCKED``); ``shenguan serve`` runs one beside the
+subgraphs. Subgraphs register their handlers (``events.handles``) and daily jobs
+(``daily``) in modules that ``api.handlers`` imports.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlmodel import Field, SQLModel
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from api.core import events
+from api.core.db import session_factory
+from api.core.models import utcnow
+
+LOCAL_TZ = ZoneInfo("Asia/Shanghai")
+log = logging.getLogger("shenguan.worker")
+
+DailyJob = Callable[[AsyncSession, date], Awaitable[int]]
+_daily_jobs: dict[str, DailyJob] = {}
+
+
+class JobRun(SQLModel, table=True):
+    """A daily job ran for a day: the unique pair makes a second worker's run a no-op."""
+
+    __tablename__ = "core_job_run"
+    __table_args__ = (sa.UniqueConstraint("name", "run_on"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=100)
+    run_on: date
+    items: int = 0
+    finished_at: datetime = Field(default_factory=utcnow)
+
+
+def daily(name: str) -> Callable[[DailyJob], DailyJob]:
+    def register(job: DailyJob) -> DailyJob:
+        _daily_jobs[name] = job
+        return job
+
+    return register
+
+
+def local_today() -> date:
+    return datetime.now(LOCAL_TZ).date()
+
+
+async def run_daily_jobs(engine: AsyncEngine, *, today: date | None = None) -> dict[str, int]:
+    """Run each registered job once for ``today``; returns items per job that ran now."""
+    day = today or local_today()
+    done: dict[str, int] = {}
+    factory = session_factory(engine)
+    for name, job in sorted(_daily_jobs.items()):
+        try:
+            async with factory() as session, session.begin():
+                run = JobRun(name=name, run_on=day)
+                session.add(run)
+                await session.flush()  # a second worker fails here and skips the job
+                run.items = await job(session, day)
+                session.add(run)
+        except IntegrityError:
+            continue
+        done[name] = run.items
+    return done
+
+
+async def run_worker(
+    engine: AsyncEngine,
+    *,
+    stop: asyncio.Event,
+    poll_seconds: float = 0.5,
+    batch: int = 100,
+    daily_jobs: bool = True,
+) -> None:
+    """Deliver due messages until ``stop`` is set; sleeps ``poll_seconds`` when idle."""
+    last_daily: date | None = None
+    while not stop.is_set():
+        try:
+            if daily_jobs and last_daily != local_today():
+                await run_daily_jobs(engine)
+                last_daily = local_today()
+            delivered = await events.dispatch_pending(engine, limit=batch)
+        except Exception:
+            # The database may be restarting; try again after a pause, never die silently.
+            log.exception("outbox worker iteration failed")
+            delivered = 0
+        if delivered == 0:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=poll_seconds)
+
+
+async def embedded(engine: AsyncEngine, stop: asyncio.Event) -> None:
+    """The worker inside a subgraph process (``shenguan serve``): every handler registered."""
+    from api.core.config import get_settings  # noqa: PLC0415
+
+    importlib.import_module("api.handlers")
+    await run_worker(engine, stop=stop, poll_seconds=get_settings().worker_poll_seconds)
