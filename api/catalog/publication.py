@@ -15,7 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.catalog import linkages
 from api.catalog.bundle import LinkageView, views_of
-from api.catalog.models import ListVersion
+from api.catalog.models import LiaisonAssignment, LiaisonKind, ListVersion, Person
 from api.core import events
 from api.core.errors import ValidationFailed
 
@@ -123,6 +123,9 @@ async def publish(*, session: AsyncSession, published_by: str) -> ListVersion:
     )
     session.add(version)
     await session.flush()
+    liaisons = await receive_liaisons(
+        session=session, department_ids=sorted({e["supervising_department_id"] for e in entries})
+    )
     await events.emit(
         session,
         topic=TOPIC,
@@ -130,7 +133,35 @@ async def publish(*, session: AsyncSession, published_by: str) -> ListVersion:
         payload={
             "version": version.number,
             "published_at": version.published_at.isoformat(),
-            "entries": [{k: e[k] for k in EVENT_ENTRY_KEYS} for e in entries],
+            "entries": [
+                {
+                    **{k: e[k] for k in EVENT_ENTRY_KEYS},
+                    # Who gets the SMS for a push: never published, only sent to approval.
+                    "receive_liaison_name": liaisons.get(e["supervising_department_id"], ("", ""))[
+                        0
+                    ],
+                    "receive_liaison_mobile": liaisons.get(
+                        e["supervising_department_id"], ("", "")
+                    )[1],
+                }
+                for e in entries
+            ],
         },
     )
     return version
+
+
+async def receive_liaisons(
+    *, session: AsyncSession, department_ids: Sequence[int]
+) -> dict[int, tuple[str, str]]:
+    """The current receive liaison's (name, mobile) per department."""
+    stmt = (
+        select(LiaisonAssignment.department_id, Person.name, Person.mobile)
+        .join(Person, col(Person.id) == col(LiaisonAssignment.person_id))
+        .where(
+            col(LiaisonAssignment.department_id).in_(department_ids),
+            LiaisonAssignment.kind == LiaisonKind.RECEIVE,
+            col(LiaisonAssignment.until).is_(None),
+        )
+    )
+    return {dept: (name, mobile or "") for dept, name, mobile in (await session.exec(stmt)).all()}

@@ -1,13 +1,15 @@
 """Publication: numbered versions with a diff, the outbox event, and the public query."""
 
 import json
+from datetime import date
 
 import pytest
 from sqlmodel import col, select
 
 from api.catalog import linkages
+from api.catalog import services as catalog_services
 from api.catalog.loaders import CatalogLoaders
-from api.catalog.models import LinkageCreate, ListVersion, Matter, MatterKind
+from api.catalog.models import LiaisonKind, LinkageCreate, ListVersion, Matter, MatterKind
 from api.catalog.publication import TOPIC
 from api.catalog.schema import schema
 from api.core.events import OutboxMessage
@@ -144,6 +146,14 @@ async def test_versions_are_numbered_and_carry_the_diff(session, authorizer, wor
 
 async def test_publication_emits_the_documented_event(session, authorizer, world):
     link = await _linkage(session, world, name="许可丁", confirm=True)
+    # The supervising side's receive liaison gets the SMS for each push (approval's side).
+    await catalog_services.set_liaison(
+        session=session,
+        department_id=world["scjg"].id,
+        kind=LiaisonKind.RECEIVE,
+        person_id=world["s"].id,
+        since=date(2026, 1, 1),
+    )
     await _publish(session, authorizer, world)
 
     version = (await session.exec(select(ListVersion))).one()
@@ -169,6 +179,8 @@ async def test_publication_emits_the_documented_event(session, authorizer, world
                 "claim_days": 1,
                 "feedback_days": 5,
                 "confidentiality": "INTERNAL",
+                "receive_liaison_name": "陈刚",
+                "receive_liaison_mobile": "13907370001",
             }
         ],
     }

@@ -111,8 +111,11 @@ def test_accept_push_sms_complete_feedback_through_the_gateway(gateway, stack):
     building = matters["430900-XK-0002"]  # 建筑工程施工许可证核发 (市审批局)
     housing = matters["430900-JG-0002"]  # → 市住建局, online
     health = matters["430900-JG-0004"]  # → 市卫健委, by letter (a second linked department)
+    # The demo city has published its own list; this test's list is the next version.
+    latest = _data(gateway.post("{ publishedLinkageList { number } }"))["publishedLinkageList"]
+    version = (latest["number"] if latest else 0) + 1
     payload = {
-        "version": 1,
+        "version": version,
         "published_at": datetime.now(UTC).isoformat(),
         "entries": [
             _entry(1, building, housing, "ONLINE", "13907370001"),
@@ -178,7 +181,7 @@ def test_accept_push_sms_complete_feedback_through_the_gateway(gateway, stack):
         "acceptApplication": {
             "status": "ACCEPTED",
             "handlingMode": "GREEN_CHANNEL",
-            "listVersion": 1,
+            "listVersion": version,
             "creditAtAcceptance": {"level": "TRUSTWORTHY"},
             "pushes": [
                 {"stage": "ACCEPTED", "channel": "ONLINE", "state": "CLAIMED",
