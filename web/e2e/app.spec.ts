@@ -33,7 +33,7 @@ test('a clerk signs in, sees matters and an application with its findings, and s
   const user = page.getByTestId('current-user');
   await expect(user).toContainText('审批局 李娜');
   await expect(user).toContainText('益阳市行政审批服务局');
-  await expect(user).toContainText('approval_clerk');
+  await expect(user).toContainText('审批窗口');
   await expect(page.getByTestId('count-applications')).toContainText('5');
   await page.screenshot({ path: `${SHOTS}/workbench.png`, fullPage: true });
 

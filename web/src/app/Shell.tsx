@@ -5,6 +5,7 @@ import { useQuery } from 'urql';
 import { useAuth } from '../providers/auth/AuthProvider';
 import { rememberLocale } from '../providers/i18n';
 import type { Locale } from '../locales/types';
+import zhCN from '../locales/zh-CN';
 import { DEPARTMENT_NAMES_QUERY, ME_QUERY } from './queries';
 
 const NAV = [
@@ -14,6 +15,9 @@ const NAV = [
   { path: '/applications', key: 'nav.applications' },
   { path: '/subjects', key: 'nav.subjects' },
 ] as const;
+
+type RoleKey = keyof typeof zhCN.roles;
+const isKnownRole = (role: string): role is RoleKey => role in zhCN.roles;
 
 export function activeNav(pathname: string): string {
   const match = NAV.filter((n) => n.path !== '/' && (pathname === n.path || pathname.startsWith(`${n.path}/`)));
@@ -64,7 +68,7 @@ export function Shell() {
               )}
               <span aria-label={t('app.roles')}>
                 {me.roles.map((r) => (
-                  <Tag key={r}>{r}</Tag>
+                  <Tag key={r}>{isKnownRole(r) ? t(`roles.${r}`) : r}</Tag>
                 ))}
               </span>
             </Space>

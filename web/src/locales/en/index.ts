@@ -148,6 +148,14 @@ const en: Messages = {
     decidedOn: 'Decided on',
     validUntil: 'Valid until',
   },
+  roles: {
+    system_admin: 'Administrator',
+    coordination_office: 'Coordination office',
+    approval_clerk: 'Approval clerk',
+    department_head: 'Department head',
+    supervision_liaison: 'Supervision liaison',
+    credit_officer: 'Credit officer',
+  },
   enums: {
     MatterKind: { APPROVAL: 'Approval', SUPERVISION: 'Supervision' },
     ApplicationStatus: { SUBMITTED: 'Submitted', ACCEPTED: 'Accepted', APPROVED: 'Approved', REFUSED: 'Refused' },

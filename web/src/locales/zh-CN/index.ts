@@ -148,6 +148,14 @@ const zhCN = {
     decidedOn: '决定日期',
     validUntil: '有效期至',
   },
+  roles: {
+    system_admin: '系统管理员',
+    coordination_office: '协调办',
+    approval_clerk: '审批窗口',
+    department_head: '部门负责人',
+    supervision_liaison: '监管联络员',
+    credit_officer: '信用管理员',
+  },
   enums: {
     MatterKind: { APPROVAL: '审批事项', SUPERVISION: '监管事项' },
     ApplicationStatus: { SUBMITTED: '已申报', ACCEPTED: '已受理', APPROVED: '办结准予', REFUSED: '办结不予' },
