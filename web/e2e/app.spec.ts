@@ -77,6 +77,19 @@ test('a clerk signs in, sees matters and an application with its findings, and s
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fmatters$/);
 });
 
+test('signing in works with the keyboard alone', async ({ page }) => {
+  await page.goto('/sign-in');
+  await expect(page.getByLabel('用户名')).toBeFocused();
+  await page.keyboard.type('spj_clerk');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('current-user')).toContainText('审批局 李娜');
+  // The first Tab on a page offers the skip link to the main content.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: '跳到主要内容' })).toBeFocused();
+});
+
 test('a wrong password is reported next to the password field', async ({ page }) => {
   await page.goto('/sign-in');
   await signIn(page, 'spj_clerk', 'not-the-password');
