@@ -84,6 +84,7 @@ const en: Messages = {
     name: 'Name',
     shortName: 'Short name',
     level: 'Level',
+    parent: 'Parent',
     creditCode: 'Unified social credit code',
   },
   applications: {

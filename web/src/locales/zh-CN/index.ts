@@ -84,6 +84,7 @@ const zhCN = {
     name: '名称',
     shortName: '简称',
     level: '层级',
+    parent: '上级部门',
     creditCode: '统一社会信用代码',
   },
   applications: {

@@ -25,7 +25,7 @@ export default function DepartmentsListPage() {
           { title: t('departments.shortName'), dataIndex: 'shortName', width: 160 },
           { title: t('departments.level'), dataIndex: 'level', width: 120, render: (l: DepartmentLevel) => t(`enums.DepartmentLevel.${l}`) },
           { title: t('departments.creditCode'), dataIndex: 'creditCode', width: 220 },
-          { title: '上级', dataIndex: 'parentId', width: 200, render: (p: string | null) => (p ? (names.get(p) ?? p) : '') },
+          { title: t('departments.parent'), dataIndex: 'parentId', width: 200, render: (p: string | null) => (p ? (names.get(p) ?? p) : '') },
         ]}
       />
     </ListPage>
