@@ -2,7 +2,7 @@ import { App, Form, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationResult } from 'urql';
-import type { FieldErrorData } from '../providers/graphql/errors';
+import { validationErrorsOf, type FieldErrorData } from '../providers/graphql/errors';
 import { applyServerErrors } from './serverErrors';
 
 type Outcome = { __typename?: string; errors?: readonly FieldErrorData[] } | null | undefined;
@@ -24,8 +24,9 @@ export function useServerForm<V extends object>(fields: readonly (keyof V & stri
       setProblems([result.error?.graphQLErrors[0]?.message ?? t('common.serverError')]);
       return null;
     }
-    if (outcome.__typename === 'ValidationErrors') {
-      const rest = applyServerErrors(form, outcome.errors ?? [], fields);
+    const errors = validationErrorsOf(outcome);
+    if (errors) {
+      const rest = applyServerErrors(form, errors, fields);
       setProblems(rest.length > 0 ? rest.map((e) => e.message) : []);
       void message.error(t('common.formHasErrors'));
       return null;

@@ -13,11 +13,7 @@ export interface FieldErrorData {
   message: string;
 }
 
-/** A mutation result that is either the object or `ValidationErrors`. */
-export type Outcome<T extends { __typename?: string }> =
-  | T
-  | { __typename?: 'ValidationErrors'; errors: readonly FieldErrorData[] };
-
+/** The field errors of a `X | ValidationErrors` result, or null when it is the object. */
 export function validationErrorsOf(
   result: { __typename?: string; errors?: readonly FieldErrorData[] } | null | undefined,
 ): readonly FieldErrorData[] | null {
