@@ -9,6 +9,11 @@ async function signIn(page: Page, username: string, password = PASSWORD) {
   await page.getByRole('button', { name: '登录' }).click();
 }
 
+/** Picks an entry of the open Ant Design select (its role=option list is screen-reader only). */
+async function chooseOption(page: Page, text: string) {
+  await page.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
 /** A link of the side navigation. */
 function nav(page: Page, name: string) {
   return page.getByRole('navigation').getByRole('link', { name, exact: true });
@@ -126,4 +131,47 @@ test('forms check input before sending and show server validation next to the fi
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('该统一社会信用代码已登记')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/subject-register-errors.png`, fullPage: true });
+});
+
+test('a clerk submits an application and lands on it', async ({ page }) => {
+  await page.goto('/applications/new');
+  await signIn(page, 'spj_clerk');
+  await expect(page.getByRole('heading', { name: '申报办件' })).toBeVisible();
+
+  await page.getByRole('button', { name: '提交' }).click();
+  await expect(page.getByText('请选择办理事项')).toBeVisible();
+  await expect(page.getByText('请输入申请人名称')).toBeVisible();
+
+  const matter = page.getByRole('combobox', { name: '办理事项' });
+  await matter.click();
+  await matter.fill('食品经营');
+  await chooseOption(page, '食品经营许可');
+  await page.getByLabel('统一社会信用代码').fill('91430900MA4L00002Y');
+  await page.getByLabel('申请人名称').fill('湖南益阳城建工程有限公司');
+  await page.getByLabel('联系方式').fill('0737-4100000');
+  await page.getByRole('button', { name: '提交' }).click();
+
+  await expect(page).toHaveURL(/\/applications\/\d+$/);
+  await expect(page.getByRole('heading', { name: /办件详情 #\d+/ })).toBeVisible();
+  await expect(page.getByText('食品经营许可（430900-XK-0001）')).toBeVisible();
+  await expect(page.getByText('0737-4100000')).toBeVisible();
+});
+
+test('a supervision liaison records a finding on an application', async ({ page }) => {
+  await page.goto('/applications/1');
+  await signIn(page, 'scjg_liaison');
+  await expect(page.getByRole('heading', { name: '办件详情 #1' })).toBeVisible();
+  await page.getByRole('button', { name: '登记监管结果' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: '提交' }).click();
+  await expect(dialog.getByText('请选择类别')).toBeVisible();
+
+  await dialog.getByRole('combobox', { name: '类别' }).click();
+  await chooseOption(page, '监督检查');
+  await dialog.getByLabel('结果摘要').fill('复查整改到位，健康证明已更新');
+  await dialog.getByLabel('发现日期').fill('2026-07-02');
+  await dialog.getByRole('button', { name: '提交' }).click();
+
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row').filter({ hasText: '复查整改到位，健康证明已更新' })).toContainText('监督检查');
 });
