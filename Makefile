@@ -59,6 +59,7 @@ compose-check: setup
 
 compose: setup
 	$(BIN)/shenguan compose
+	cd web && npm run codegen
 
 test-sqlite: setup
 	SHENGUAN_TEST_DB=sqlite $(BIN)/pytest

@@ -30,25 +30,6 @@ export type AddCreditRecordInput = {
   validUntil?: InputMaybe<Scalars['Date']['input']>;
 };
 
-export type AddCreditRecordResult = CreditRecord | ValidationErrors;
-
-/** 办件 */
-export type Application = {
-  __typename?: 'Application';
-  /** 申请人（行政相对人） */
-  applicant: Subject;
-  applicantAddress: Scalars['String']['output'];
-  applicantContact: Scalars['String']['output'];
-  applicantName: Scalars['String']['output'];
-  /** 针对该办件的监管结果 */
-  findings: Array<Finding>;
-  id: Scalars['ID']['output'];
-  /** 办理事项 */
-  matter: Matter;
-  status: ApplicationStatus;
-  submittedAt: Scalars['DateTime']['output'];
-};
-
 /** 办件状态：已申报 / 已受理 / 办结准予 / 办结不予 */
 export type ApplicationStatus =
   | 'ACCEPTED'
@@ -65,8 +46,6 @@ export type CreateDepartmentInput = {
   shortName: Scalars['String']['input'];
 };
 
-export type CreateDepartmentResult = Department | ValidationErrors;
-
 /** 新建事项 */
 export type CreateMatterInput = {
   code: Scalars['String']['input'];
@@ -76,60 +55,11 @@ export type CreateMatterInput = {
   name: Scalars['String']['input'];
 };
 
-export type CreateMatterResult = Matter | ValidationErrors;
-
-/** 信用记录 */
-export type CreditRecord = {
-  __typename?: 'CreditRecord';
-  category: RecordCategory;
-  createdAt: Scalars['DateTime']['output'];
-  decidedOn: Scalars['Date']['output'];
-  id: Scalars['ID']['output'];
-  source: Scalars['String']['output'];
-  title: Scalars['String']['output'];
-  validUntil?: Maybe<Scalars['Date']['output']>;
-};
-
-/** 责任单位（部门） */
-export type Department = {
-  __typename?: 'Department';
-  createdAt: Scalars['DateTime']['output'];
-  creditCode?: Maybe<Scalars['String']['output']>;
-  id: Scalars['ID']['output'];
-  level: DepartmentLevel;
-  name: Scalars['String']['output'];
-  parentId?: Maybe<Scalars['ID']['output']>;
-  shortName: Scalars['String']['output'];
-};
-
 /** 部门层级：市 / 县区 / 乡镇 */
 export type DepartmentLevel =
   | 'CITY'
   | 'COUNTY'
   | 'TOWNSHIP';
-
-/** 输入字段错误：字段路径、机器可读代码、中文说明 */
-export type FieldError = {
-  __typename?: 'FieldError';
-  code: Scalars['String']['output'];
-  field: Scalars['String']['output'];
-  message: Scalars['String']['output'];
-};
-
-/** 监管结果（检查、抽查、措施、执法结果） */
-export type Finding = {
-  __typename?: 'Finding';
-  abnormal: Scalars['Boolean']['output'];
-  /** 所涉办件 */
-  application: Application;
-  createdAt: Scalars['DateTime']['output'];
-  /** 监管部门 */
-  department: Department;
-  foundOn: Scalars['Date']['output'];
-  id: Scalars['ID']['output'];
-  kind: FindingKind;
-  summary: Scalars['String']['output'];
-};
 
 /** 监管结果类别：监督检查 / 抽查 / 行政措施 / 执法查处结果 / 异常信用信息 */
 export type FindingKind =
@@ -139,149 +69,10 @@ export type FindingKind =
   | 'INSPECTION'
   | 'SPOT_CHECK';
 
-/** 政务服务事项（目录子图所有） */
-export type Matter = {
-  __typename?: 'Matter';
-  /** 该事项的办件 */
-  applications: Array<Application>;
-  code: Scalars['String']['output'];
-  /** 责任单位 */
-  department?: Maybe<Department>;
-  id: Scalars['ID']['output'];
-  kind: MatterKind;
-  legalBasis: Scalars['String']['output'];
-  name: Scalars['String']['output'];
-};
-
 /** 事项类别：审批事项 / 监管事项 */
 export type MatterKind =
   | 'APPROVAL'
   | 'SUPERVISION';
-
-/** 当前登录用户 */
-export type Me = {
-  __typename?: 'Me';
-  departmentId: Scalars['ID']['output'];
-  departmentIds: Array<Scalars['ID']['output']>;
-  displayName: Scalars['String']['output'];
-  roles: Array<Scalars['String']['output']>;
-  username: Scalars['String']['output'];
-};
-
-export type Mutation = {
-  __typename?: 'Mutation';
-  /** 新增信用记录 */
-  addCreditRecord: AddCreditRecordResult;
-  /** 新建部门 */
-  createDepartment: CreateDepartmentResult;
-  /** 新建事项 */
-  createMatter: CreateMatterResult;
-  /** 登记监管结果（记在当前用户所在部门名下） */
-  recordFinding: RecordFindingResult;
-  /** 登记信用主体 */
-  registerSubject: RegisterSubjectResult;
-  /** 登录（用户名、密码，可选部门） */
-  signIn: SignInResult;
-  /** 申报办件 */
-  submitApplication: SubmitApplicationResult;
-};
-
-
-export type MutationAddCreditRecordArgs = {
-  input: AddCreditRecordInput;
-};
-
-
-export type MutationCreateDepartmentArgs = {
-  input: CreateDepartmentInput;
-};
-
-
-export type MutationCreateMatterArgs = {
-  input: CreateMatterInput;
-};
-
-
-export type MutationRecordFindingArgs = {
-  input: RecordFindingInput;
-};
-
-
-export type MutationRegisterSubjectArgs = {
-  input: RegisterSubjectInput;
-};
-
-
-export type MutationSignInArgs = {
-  departmentId?: InputMaybe<Scalars['ID']['input']>;
-  password: Scalars['String']['input'];
-  username: Scalars['String']['input'];
-};
-
-
-export type MutationSubmitApplicationArgs = {
-  input: SubmitApplicationInput;
-};
-
-export type Query = {
-  __typename?: 'Query';
-  /** 按编号查询办件 */
-  application?: Maybe<Application>;
-  /** 办件列表（每页至多100条） */
-  applications: Array<Application>;
-  /** 部门列表 */
-  departments: Array<Department>;
-  /** 监管结果列表（每页至多100条） */
-  findings: Array<Finding>;
-  /** 事项列表（每页至多100条） */
-  matters: Array<Matter>;
-  /** 当前登录用户及其部门、角色 */
-  me?: Maybe<Me>;
-  /** 按统一社会信用代码查询信用主体 */
-  subject?: Maybe<Subject>;
-  /** 信用主体列表（每页至多100条） */
-  subjects: Array<Subject>;
-};
-
-
-export type QueryApplicationArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type QueryApplicationsArgs = {
-  first?: Scalars['Int']['input'];
-  matterId?: InputMaybe<Scalars['ID']['input']>;
-  offset?: Scalars['Int']['input'];
-};
-
-
-export type QueryFindingsArgs = {
-  applicationId?: InputMaybe<Scalars['ID']['input']>;
-  first?: Scalars['Int']['input'];
-  offset?: Scalars['Int']['input'];
-};
-
-
-export type QueryMattersArgs = {
-  departmentId?: InputMaybe<Scalars['ID']['input']>;
-  first?: Scalars['Int']['input'];
-  keyword?: InputMaybe<Scalars['String']['input']>;
-  kind?: InputMaybe<MatterKind>;
-  offset?: Scalars['Int']['input'];
-};
-
-
-export type QuerySubjectArgs = {
-  creditCode: Scalars['String']['input'];
-};
-
-
-export type QuerySubjectsArgs = {
-  first?: Scalars['Int']['input'];
-  keyword?: InputMaybe<Scalars['String']['input']>;
-  offset?: Scalars['Int']['input'];
-};
 
 /** 信用记录类别：行政许可 / 行政处罚 / 表彰奖励 / 其他 */
 export type RecordCategory =
@@ -299,40 +90,12 @@ export type RecordFindingInput = {
   summary: Scalars['String']['input'];
 };
 
-export type RecordFindingResult = Finding | ValidationErrors;
-
 /** 登记信用主体 */
 export type RegisterSubjectInput = {
   /** 统一社会信用代码（18位，含校验位） */
   creditCode: Scalars['String']['input'];
   kind?: SubjectKind;
   name: Scalars['String']['input'];
-};
-
-export type RegisterSubjectResult = Subject | ValidationErrors;
-
-/** 登录成功：会话令牌与可切换的部门 */
-export type SignInPayload = {
-  __typename?: 'SignInPayload';
-  departmentId: Scalars['ID']['output'];
-  departmentIds: Array<Scalars['ID']['output']>;
-  displayName: Scalars['String']['output'];
-  token: Scalars['String']['output'];
-  username: Scalars['String']['output'];
-};
-
-export type SignInResult = SignInPayload | ValidationErrors;
-
-/** 行政相对人（信用子图所有） */
-export type Subject = {
-  __typename?: 'Subject';
-  /** 该相对人的办件 */
-  applications: Array<Application>;
-  creditCode: Scalars['ID']['output'];
-  /** 信用记录 */
-  creditRecords: Array<CreditRecord>;
-  kind?: Maybe<SubjectKind>;
-  name?: Maybe<Scalars['String']['output']>;
 };
 
 /** 主体类别：法人及其他组织 / 自然人 */
@@ -348,14 +111,6 @@ export type SubmitApplicationInput = {
   applicantContact?: Scalars['String']['input'];
   applicantName: Scalars['String']['input'];
   matterId: Scalars['ID']['input'];
-};
-
-export type SubmitApplicationResult = Application | ValidationErrors;
-
-/** 预期内的失败（输入校验），逐字段列出 */
-export type ValidationErrors = {
-  __typename?: 'ValidationErrors';
-  errors: Array<FieldError>;
 };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
