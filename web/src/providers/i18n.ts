@@ -26,4 +26,6 @@ void i18n.use(initReactI18next).init({
   showSupportNotice: false, // no advertisement in the console
 });
 
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
+
 export default i18n;

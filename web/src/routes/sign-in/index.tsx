@@ -5,6 +5,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useMutation } from 'urql';
 import { applyServerErrors } from '../../components/serverErrors';
 import { useAuth } from '../../providers/auth/AuthProvider';
+import { rememberLocale } from '../../providers/i18n';
 import { SIGN_IN_MUTATION } from './queries';
 
 interface SignInValues {
@@ -18,7 +19,7 @@ export function safeNext(next: string | null): string {
 }
 
 export default function SignInPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form] = Form.useForm<SignInValues>();
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -63,6 +64,16 @@ export default function SignInPage() {
             {t('auth.submit')}
           </Button>
         </Form>
+        <div style={{ marginTop: 16, textAlign: 'right' }}>
+          <Button
+            type="link"
+            size="small"
+            lang={i18n.language === 'en' ? 'zh-CN' : 'en'}
+            onClick={() => rememberLocale(i18n.language === 'en' ? 'zh-CN' : 'en')}
+          >
+            {i18n.language === 'en' ? '中文' : 'English'}
+          </Button>
+        </div>
       </div>
     </main>
   );
