@@ -175,3 +175,19 @@ test('a supervision liaison records a finding on an application', async ({ page 
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('row').filter({ hasText: '复查整改到位，健康证明已更新' })).toContainText('监督检查');
 });
+
+test('a credit officer adds a credit record to a subject', async ({ page }) => {
+  await page.goto('/subjects/91430900MA4L00003' + '2');
+  await signIn(page, 'credit_officer');
+  await expect(page.getByRole('heading', { name: '益阳银城环保科技有限公司' })).toBeVisible();
+  await page.getByRole('button', { name: '新增信用记录' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('.ant-select', { has: page.getByRole('combobox', { name: '类别' }) }).click();
+  await chooseOption(page, '表彰奖励');
+  await dialog.getByLabel('标题').fill('2026年度守信企业');
+  await dialog.getByLabel('来源').fill('益阳市发展和改革委员会');
+  await dialog.getByLabel('决定日期').fill('2026-08-01');
+  await dialog.getByRole('button', { name: '提交' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row').filter({ hasText: '2026年度守信企业' })).toContainText('表彰奖励');
+});

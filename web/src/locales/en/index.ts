@@ -148,6 +148,12 @@ const en: Messages = {
     source: 'Source',
     decidedOn: 'Decided on',
     validUntil: 'Valid until',
+    add: 'Add credit record',
+    added: 'Credit record added',
+    categoryRequired: 'Choose the category',
+    titleRequired: 'Enter the title',
+    sourceRequired: 'Enter the source',
+    decidedOnRequired: 'Enter the decision date',
   },
   roles: {
     system_admin: 'Administrator',

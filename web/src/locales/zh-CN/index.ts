@@ -148,6 +148,12 @@ const zhCN = {
     source: '来源',
     decidedOn: '决定日期',
     validUntil: '有效期至',
+    add: '新增信用记录',
+    added: '信用记录已新增',
+    categoryRequired: '请选择类别',
+    titleRequired: '请输入标题',
+    sourceRequired: '请输入来源',
+    decidedOnRequired: '请输入决定日期',
   },
   roles: {
     system_admin: '系统管理员',

@@ -14,13 +14,27 @@ export const SUBJECT_SHOW_QUERY = graphql(`
         decidedOn
         validUntil
       }
-      applications {
+    }
+  }
+`);
+
+export const CREDIT_RECORD_ADD_MUTATION = graphql(`
+  mutation CreditRecordAdd($input: AddCreditRecordInput!) {
+    addCreditRecord(input: $input) {
+      __typename
+      ... on CreditRecord {
         id
-        status
-        submittedAt
-        matter {
-          id
-          name
+        category
+        title
+        source
+        decidedOn
+        validUntil
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
         }
       }
     }
