@@ -29,5 +29,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
     css: false,
+    // The first render of Ant Design takes seconds on a busy 2-core machine.
+    testTimeout: 30_000,
   },
 });
