@@ -3,9 +3,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
 
-.PHONY: setup run test lint typecheck compose-check test-sqlite test-postgresql compose
+.PHONY: setup run test lint typecheck compose-check test-sqlite test-postgresql compose \
+	web-setup web-build web-check web-test web-e2e
 
-setup: $(VENV)/.installed gateway/node_modules/.installed
+setup: $(VENV)/.installed gateway/node_modules/.installed web/node_modules/.installed
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,10 +18,34 @@ gateway/node_modules/.installed: gateway/package.json gateway/package-lock.json
 	cd gateway && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-run: setup
-	$(BIN)/shenguan serve
+web/node_modules/.installed: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
-test: setup lint typecheck compose-check test-sqlite test-postgresql
+run: setup web-build
+	SHENGUAN_WEB_DIST=$(CURDIR)/web/dist $(BIN)/shenguan serve
+
+test: setup lint typecheck compose-check test-sqlite test-postgresql web-test
+
+# The single-page app (web/): set up, build, and every check of it.
+web-setup: web/node_modules/.installed
+
+web-build: web-setup
+	cd web && npm run build
+
+web-check: web-setup
+	cd web && npm run typecheck
+	cd web && npm run lint
+	cd web && npm run codegen:check
+	cd web && npm test
+
+web-e2e: setup web-build
+	scripts/ensure-chromium.sh
+	cd web && npm run e2e
+
+web-test: web-check web-build
+	cd web && npm run size
+	$(MAKE) web-e2e
 
 lint: setup
 	$(BIN)/ruff check .
@@ -34,6 +59,7 @@ compose-check: setup
 
 compose: setup
 	$(BIN)/shenguan compose
+	cd web && npm run codegen
 
 test-sqlite: setup
 	SHENGUAN_TEST_DB=sqlite $(BIN)/pytest

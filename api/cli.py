@@ -8,6 +8,7 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from types import FrameType
 
 from api.core.config import get_settings
@@ -58,6 +59,15 @@ async def _seed_demo_if_empty() -> str | None:
     )
 
 
+def _web_dist() -> Path | None:
+    """The built SPA the gateway serves: ``SHENGUAN_WEB_DIST`` or ``web/dist``, if built."""
+    from api.core.config import ROOT_DIR
+
+    configured = os.environ.get("SHENGUAN_WEB_DIST")
+    dist = Path(configured) if configured else ROOT_DIR / "web" / "dist"
+    return dist.resolve() if (dist / "index.html").is_file() else None
+
+
 def _cmd_serve(args: argparse.Namespace) -> int:
     from api.core.migrate import migrate
     from api.launcher import Stack, StartupError
@@ -72,6 +82,11 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     env["SHENGUAN_SECRET_KEY"] = settings.effective_secret_key()
     # The embedded default delivers events (pushes' SMS, feedback) from the approval process.
     env["SHENGUAN_EMBEDDED_WORKER"] = "0" if args.no_worker else "1"
+    web_dist = _web_dist()
+    if web_dist is not None:
+        env["SHENGUAN_WEB_DIST"] = str(web_dist)
+    else:
+        env.pop("SHENGUAN_WEB_DIST", None)
     stack = Stack(
         host=settings.host,
         gateway_port=settings.gateway_port,
@@ -87,6 +102,10 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, _stop)
     try:
         stack.start()
+        if web_dist is not None:
+            print(f"应用 (web): http://{stack.host}:{stack.gateway_port}/")
+        else:
+            print("未找到已构建的前端（web/dist）；先运行 `make web-build`")
         print(f"网关 / GraphiQL: {stack.gateway_url}")
         for name in stack.subgraph_ports:
             print(f"  子图 {name}: {stack.subgraph_url(name)}")

@@ -18,6 +18,8 @@ from api.core.config import DEFAULT_PORTS, ROOT_DIR
 GATEWAY_DIR = ROOT_DIR / "gateway"
 SUBGRAPH_DIR = GATEWAY_DIR / "subgraphs"
 SUPERGRAPH_PATH = GATEWAY_DIR / "supergraph.graphql"
+# The client-facing API schema (no federation machinery); web/ generates its types from it.
+PUBLIC_SCHEMA_PATH = GATEWAY_DIR / "public-schema.graphql"
 SUBGRAPHS = ("catalog", "approval", "supervision", "credit", "access")
 
 
@@ -35,7 +37,7 @@ def subgraph_sdl(name: str) -> str:
 
 
 def compose(out_dir: Path) -> Path:
-    """Write every subgraph's SDL and the composed supergraph into ``out_dir``."""
+    """Write each subgraph's SDL, the supergraph and the public schema into ``out_dir``."""
     node = shutil.which("node")
     if node is None:
         raise CompositionError("node (Node.js 20+) is required for composition")
@@ -50,8 +52,15 @@ def compose(out_dir: Path) -> Path:
     manifest_path = out_dir / "manifest.json"
     manifest_path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     supergraph = out_dir / "supergraph.graphql"
+    public_schema = out_dir / "public-schema.graphql"
     proc = subprocess.run(  # noqa: S603 - fixed argv, no shell
-        [node, str(GATEWAY_DIR / "compose.mjs"), str(manifest_path), str(supergraph)],
+        [
+            node,
+            str(GATEWAY_DIR / "compose.mjs"),
+            str(manifest_path),
+            str(supergraph),
+            str(public_schema),
+        ],
         cwd=GATEWAY_DIR,
         capture_output=True,
         text=True,
@@ -73,6 +82,8 @@ def write_committed() -> list[Path]:
             written.append(target)
         shutil.copyfile(supergraph, SUPERGRAPH_PATH)
         written.append(SUPERGRAPH_PATH)
+        shutil.copyfile(Path(tmp) / "public-schema.graphql", PUBLIC_SCHEMA_PATH)
+        written.append(PUBLIC_SCHEMA_PATH)
     return written
 
 
@@ -83,6 +94,7 @@ def stale_files() -> list[str]:
         supergraph = compose(Path(tmp))
         pairs = [(Path(tmp) / f"{n}.graphql", SUBGRAPH_DIR / f"{n}.graphql") for n in SUBGRAPHS]
         pairs.append((supergraph, SUPERGRAPH_PATH))
+        pairs.append((Path(tmp) / "public-schema.graphql", PUBLIC_SCHEMA_PATH))
         for fresh, committed in pairs:
             if not committed.exists() or committed.read_text("utf-8") != fresh.read_text("utf-8"):
                 stale.append(str(committed.relative_to(ROOT_DIR)))

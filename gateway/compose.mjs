@@ -1,13 +1,15 @@
 // Composes the supergraph from the subgraphs' own SDL with @theguild/federation-composition.
-// Usage: node compose.mjs <manifest.json> <out.graphql>
+// Usage: node compose.mjs <manifest.json> <out.graphql> [public-out.graphql]
 // The manifest lists {name, url, sdlPath}; `shenguan compose` writes it. Exit 1 on any error.
+// The optional third path receives the public API schema (no join__/link__ machinery,
+// nothing @inaccessible): what clients see, and what web/ generates its types from.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { composeServices } from '@theguild/federation-composition';
 
-const [manifestPath, outPath] = process.argv.slice(2);
+const [manifestPath, outPath, publicOutPath] = process.argv.slice(2);
 if (!manifestPath || !outPath) {
-  console.error('usage: node compose.mjs <manifest.json> <out.graphql>');
+  console.error('usage: node compose.mjs <manifest.json> <out.graphql> [public-out.graphql]');
   process.exit(2);
 }
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
@@ -23,5 +25,9 @@ if (result.errors && result.errors.length > 0) {
   }
   process.exit(1);
 }
-writeFileSync(outPath, result.supergraphSdl.endsWith('\n') ? result.supergraphSdl : `${result.supergraphSdl}\n`);
+const withNewline = (text) => (text.endsWith('\n') ? text : `${text}\n`);
+writeFileSync(outPath, withNewline(result.supergraphSdl));
+if (publicOutPath) {
+  writeFileSync(publicOutPath, withNewline(result.publicSdl));
+}
 console.log(`composed ${services.length} subgraphs into ${outPath}`);

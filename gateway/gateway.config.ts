@@ -1,9 +1,75 @@
 // Hive Gateway configuration (found by file name: gateway.config.ts).
 // Limits are set explicitly here: the CLI has no flags for them (see STACK-NOTES).
-import { defineConfig } from '@graphql-hive/gateway';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { defineConfig, type GatewayPlugin } from '@graphql-hive/gateway';
 import { LIMITS, securityPlugin } from './security.ts';
 
 const env = process.env;
+
+// The built SPA (web/dist), served on the gateway's own origin so the browser talks to
+// /graphql without CORS. Files are served as they are; any other GET that asks for HTML
+// (a client route such as /matters/12) gets index.html. The GraphQL endpoint and the
+// health checks are never shadowed.
+const GATEWAY_PATHS = new Set(['/graphql', '/healthcheck', '/readiness']);
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+function useSinglePageApp(distDir: string): GatewayPlugin {
+  const root = resolve(distDir);
+  async function fileAt(pathname: string): Promise<string | null> {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return null;
+    }
+    const candidate = resolve(join(root, decoded));
+    if (candidate !== root && !candidate.startsWith(root + sep)) return null; // no escaping the folder
+    try {
+      return (await stat(candidate)).isFile() ? candidate : null;
+    } catch {
+      return null;
+    }
+  }
+  return {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return;
+      const path = url.pathname;
+      if (GATEWAY_PATHS.has(path) || path.startsWith('/graphql/')) return;
+      let file = path === '/' ? null : await fileAt(path);
+      const isAsset = file !== null;
+      if (file === null) {
+        // Client routes fall back to the app; a missing asset stays a 404.
+        const wantsHtml = (request.headers.get('accept') ?? '').includes('text/html');
+        if (extname(path) !== '' || !wantsHtml) {
+          if (path.startsWith('/assets/')) endResponse(new fetchAPI.Response('Not Found', { status: 404 }));
+          return;
+        }
+        file = join(root, 'index.html');
+      }
+      const body = await readFile(file);
+      const headers: Record<string, string> = {
+        'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'x-content-type-options': 'nosniff',
+        // Hashed build assets never change; index.html must be revalidated on every load.
+        'cache-control':
+          isAsset && path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      };
+      endResponse(new fetchAPI.Response(request.method === 'HEAD' ? null : body, { status: 200, headers }));
+    },
+  };
+}
 
 export const gatewayConfig = defineConfig({
   supergraph: env.SHENGUAN_SUPERGRAPH ?? './supergraph.graphql',
@@ -64,7 +130,10 @@ export const gatewayConfig = defineConfig({
   upstreamTimeout: LIMITS.requestMs,
   requestId: true,
   multipart: false,
-  plugins: () => [securityPlugin({ production: env.SHENGUAN_ENV === 'production' })],
   // --- end of hardening ---
   logging: env.SHENGUAN_GATEWAY_LOG ?? 'info',
+  plugins: () => [
+    securityPlugin({ production: env.SHENGUAN_ENV === 'production' }),
+    ...(env.SHENGUAN_WEB_DIST ? [useSinglePageApp(env.SHENGUAN_WEB_DIST)] : []),
+  ],
 });

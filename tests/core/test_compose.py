@@ -22,3 +22,13 @@ def test_composition_succeeds_and_holds_every_subgraph(tmp_path):
 def test_committed_supergraph_is_current():
     assert SUPERGRAPH_PATH.exists()
     assert stale_files() == []
+
+
+def test_public_schema_is_the_client_api_without_federation_machinery(tmp_path):
+    compose(tmp_path)
+    public = (tmp_path / "public-schema.graphql").read_text("utf-8")
+    assert "join__" not in public
+    assert "link__" not in public
+    assert "@link" not in public
+    assert "type Query {" in public
+    assert "me: Me" in public

@@ -75,6 +75,18 @@ class GatewayClient:
         return str(response.json()["data"]["signIn"]["token"])
 
 
+WEB_INDEX = '<!doctype html><html lang="zh-CN"><body><div id="root"></div></body></html>\n'
+WEB_ASSET = "console.log('app');\n"
+
+
+def _web_dist(path: Path) -> Path:
+    """A stand-in for the built SPA (web/dist): the gateway serves whatever the folder holds."""
+    (path / "assets").mkdir(parents=True)
+    (path / "index.html").write_text(WEB_INDEX, encoding="utf-8")
+    (path / "assets" / "app-3f2a.js").write_text(WEB_ASSET, encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     work = tmp_path_factory.mktemp("stack")
@@ -86,6 +98,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         # As `shenguan serve`: the approval process runs the outbox worker.
         env["SHENGUAN_EMBEDDED_WORKER"] = "1"
         env["SHENGUAN_WORKER_POLL_SECONDS"] = "0.2"
+        env["SHENGUAN_WEB_DIST"] = str(_web_dist(Path(work) / "web-dist"))
         stack = Stack(
             host="127.0.0.1",
             gateway_port=free_port(),

@@ -1,0 +1,55 @@
+import { Suspense, type ReactNode } from 'react';
+import { Outlet, type RouteObject } from 'react-router-dom';
+import { AuthProvider } from '../providers/auth/AuthProvider';
+import { RequireAuth } from '../providers/auth/RequireAuth';
+import { RouteError } from './RouteError';
+
+// Every page is its own chunk: the sign-in page loads only what it needs.
+const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
+  Component: (await load()).default,
+});
+
+function Root(): ReactNode {
+  return (
+    <AuthProvider>
+      <Suspense fallback={<div role="status" aria-live="polite" style={{ padding: 48, textAlign: 'center' }}>…</div>}>
+        <Outlet />
+      </Suspense>
+    </AuthProvider>
+  );
+}
+
+export const routes: RouteObject[] = [
+  {
+    element: <Root />,
+    errorElement: <RouteError />,
+    children: [
+      { path: '/sign-in', lazy: page(() => import('../routes/sign-in')) },
+      {
+        element: (
+          <RequireAuth>
+            <Outlet />
+          </RequireAuth>
+        ),
+        children: [
+          {
+            lazy: async () => ({ Component: (await import('./Shell')).Shell }),
+            children: [
+              { index: true, lazy: page(() => import('../routes/workbench')) },
+              { path: 'matters', lazy: page(() => import('../routes/matters/list')) },
+              { path: 'matters/new', lazy: page(() => import('../routes/matters/create')) },
+              { path: 'departments', lazy: page(() => import('../routes/departments/list')) },
+              { path: 'applications', lazy: page(() => import('../routes/applications/list')) },
+              { path: 'applications/new', lazy: page(() => import('../routes/applications/create')) },
+              { path: 'applications/:id', lazy: page(() => import('../routes/applications/show')) },
+              { path: 'subjects', lazy: page(() => import('../routes/subjects/list')) },
+              { path: 'subjects/new', lazy: page(() => import('../routes/subjects/create')) },
+              { path: 'subjects/:creditCode', lazy: page(() => import('../routes/subjects/show')) },
+              { path: '*', lazy: page(() => import('./NotFound')) },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];

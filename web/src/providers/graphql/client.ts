@@ -1,0 +1,65 @@
+import { cacheExchange, type Cache } from '@urql/exchange-graphcache';
+import { Client, fetchExchange, mapExchange } from 'urql';
+import schema from '../../graphql/introspection';
+import type { SessionTransport } from '../auth/session';
+import { isUnauthenticated } from './errors';
+
+/** Forget every cached page of a root list field (after a mutation adds to it). */
+function invalidateList(cache: Cache, field: string): void {
+  for (const info of cache.inspectFields('Query')) {
+    if (info.fieldName === field) cache.invalidate('Query', info.fieldName, info.arguments ?? undefined);
+  }
+}
+
+export interface ClientOptions {
+  url?: string;
+  transport: SessionTransport;
+  onUnauthenticated: () => void;
+}
+
+export function createGraphqlClient({ url = '/graphql', transport, onUnauthenticated }: ClientOptions): Client {
+  return new Client({
+    url,
+    fetchOptions: () => transport.requestInit(),
+    requestPolicy: 'cache-and-network',
+    exchanges: [
+      mapExchange({
+        onError(error) {
+          if (isUnauthenticated(error)) onUnauthenticated();
+        },
+      }),
+      cacheExchange({
+        schema,
+        keys: {
+          Me: () => null,
+          SignInPayload: () => null,
+          ValidationErrors: () => null,
+          FieldError: () => null,
+          Subject: (s) => (s.creditCode as string | undefined) ?? null,
+        },
+        updates: {
+          Mutation: {
+            createMatter: (_r, _a, cache) => invalidateList(cache, 'matters'),
+            createDepartment: (_r, _a, cache) => invalidateList(cache, 'departments'),
+            submitApplication: (_r, _a, cache) => invalidateList(cache, 'applications'),
+            registerSubject: (_r, _a, cache) => invalidateList(cache, 'subjects'),
+            recordFinding: (_r, args, cache) => {
+              invalidateList(cache, 'findings');
+              const input = args.input as { applicationId?: string } | undefined;
+              if (input?.applicationId) {
+                cache.invalidate({ __typename: 'Application', id: input.applicationId }, 'findings');
+              }
+            },
+            addCreditRecord: (_r, args, cache) => {
+              const input = args.input as { subjectCode?: string } | undefined;
+              if (input?.subjectCode) {
+                cache.invalidate({ __typename: 'Subject', creditCode: input.subjectCode }, 'creditRecords');
+              }
+            },
+          },
+        },
+      }),
+      fetchExchange,
+    ],
+  });
+}

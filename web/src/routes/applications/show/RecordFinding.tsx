@@ -1,0 +1,68 @@
+import { App, Button, Checkbox, Form, Input, Modal, Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation } from 'urql';
+import { FormPage } from '../../../components/FormPage';
+import { useServerForm } from '../../../components/useServerForm';
+import type { FindingKind } from '../../../graphql/graphql';
+import { FINDING_RECORD_MUTATION } from './queries';
+
+const KINDS: FindingKind[] = ['INSPECTION', 'SPOT_CHECK', 'ADMINISTRATIVE_MEASURE', 'ENFORCEMENT_RESULT', 'CREDIT_ABNORMALITY'];
+
+interface FindingValues {
+  kind: FindingKind;
+  summary: string;
+  foundOn: string;
+  abnormal: boolean;
+}
+
+export function RecordFinding({ applicationId }: { applicationId: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const { form, problems, handle } = useServerForm<FindingValues>(['kind', 'summary', 'foundOn', 'abnormal']);
+  const [{ fetching }, recordFinding] = useMutation(FINDING_RECORD_MUTATION);
+
+  async function onFinish(values: FindingValues) {
+    const result = await recordFinding({ input: { applicationId, ...values, summary: values.summary.trim() } });
+    if (handle(result, result.data?.recordFinding)) {
+      void message.success(t('findings.recorded'));
+      form.resetFields();
+      setOpen(false);
+    }
+  }
+
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>{t('findings.record')}</Button>
+      <Modal open={open} title={t('findings.record')} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
+        <FormPage title="" problems={problems}>
+          <Form<FindingValues> form={form} layout="vertical" onFinish={onFinish} initialValues={{ abnormal: false }}>
+            <Form.Item label={t('findings.kind')} name="kind" rules={[{ required: true, message: t('findings.kindRequired') }]}>
+              <Select options={KINDS.map((k) => ({ value: k, label: t(`enums.FindingKind.${k}`) }))} />
+            </Form.Item>
+            <Form.Item label={t('findings.summary')} name="summary" rules={[{ required: true, whitespace: true, message: t('findings.summaryRequired') }]}>
+              <Input.TextArea rows={3} />
+            </Form.Item>
+            <Form.Item
+              label={t('findings.foundOn')}
+              name="foundOn"
+              rules={[
+                { required: true, message: t('findings.foundOnRequired') },
+                { pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('findings.dateFormat') },
+              ]}
+            >
+              <Input type="date" />
+            </Form.Item>
+            <Form.Item name="abnormal" valuePropName="checked">
+              <Checkbox>{t('findings.abnormalYes')}</Checkbox>
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={fetching}>
+              {t('common.submit')}
+            </Button>
+          </Form>
+        </FormPage>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { graphql } from '../../graphql';
+
+export const SIGN_IN_MUTATION = graphql(`
+  mutation SignIn($username: String!, $password: String!, $departmentId: ID) {
+    signIn(username: $username, password: $password, departmentId: $departmentId) {
+      __typename
+      ... on SignInPayload {
+        token
+        username
+        displayName
+        departmentId
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
