@@ -66,6 +66,27 @@ def test_a_guessed_linkage_id_of_another_department_answers_null(gateway, tokens
     }
 
 
+def test_a_guessed_basis_document_of_another_departments_linkage_answers_null(gateway, tokens, ids):
+    documents = {
+        code: _data(
+            gateway,
+            "query($id: ID!) { linkage(id: $id) { basisDocument { id } } }",
+            {"id": ids[code]},
+            tokens["coord"],
+        )["linkage"]["basisDocument"]["id"]
+        for code in (COUNTY, "430900-XK-0001")
+    }
+    download = "query($id: ID!) { basisDocumentFile(id: $id) { fileName contentType } }"
+    clerk = tokens["spj_clerk"]
+    assert _data(gateway, download, {"id": documents[COUNTY]}, clerk) == {"basisDocumentFile": None}
+    assert _data(gateway, download, {"id": documents["430900-XK-0001"]}, clerk) == {
+        "basisDocumentFile": {
+            "fileName": "益审管联〔2026〕1号.pdf",
+            "contentType": "application/pdf",
+        }
+    }
+
+
 def test_a_department_filter_cannot_widen_the_linkage_scope(gateway, tokens, ids):
     variables = {"first": 100, "after": None, "dept": ids["赫山区审批局"]}
     assert _data(gateway, PAGE, variables, tokens["spj_clerk"]) == {
