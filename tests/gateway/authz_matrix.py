@@ -8,13 +8,13 @@ then a foreign one; ``foreign`` overrides the allowed roles for the foreign depa
 operation may name the target's objects (``TARGET_VARIABLES``): ``$dept`` the department,
 ``$matter`` one of its matters, ``$section`` and ``$person`` one of its sections and people,
 ``$linkage`` a linkage it approves (for the foreign target: one the own department is on
-neither side of).
+neither side of) and ``$document`` that linkage's basis document.
 
 Outcome "allow" means the field answered (data, or ValidationErrors as data); "deny" means
 it answered FORBIDDEN / UNAUTHENTICATED, or, for object-level rules, ValidationErrors data
-holding one of the row's ``refused`` codes (an object outside the caller's department
-answers not-found or "not your department" as data, never FORBIDDEN). Anonymous callers are
-checked too.
+holding one of the row's ``refused`` codes, or ``null`` for a row with ``null_is_deny`` (an
+object outside the caller's department answers not-found or "not your department" as data,
+never FORBIDDEN). Anonymous callers are checked too.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ READS_CASES = frozenset(ALL - {"credit_officer"})
 UNKNOWN = "999999"
 VALIDATION = "... on ValidationErrors { errors { code } }"
 FIELD_VALIDATION = "... on ValidationErrors { errors { field code } }"
-TARGET_VARIABLES = ("dept", "matter", "section", "person", "linkage")
+TARGET_VARIABLES = ("dept", "matter", "section", "person", "linkage", "document")
 # Objects outside the caller's department: not found, or refused by the owning-side rule.
 # A refusal is a code, or "field:CODE" when the same code also answers bad input elsewhere.
 NOT_FOUND = frozenset({"id:NOT_FOUND"})
@@ -58,6 +58,8 @@ class Row:
     foreign: frozenset[str] | None = None  # None: same as in the own department
     # ValidationErrors codes that mean "not this caller's object" (counted as deny).
     refused: frozenset[str] = frozenset()
+    # A read answering null means "not found in your scope" (counted as deny).
+    null_is_deny: bool = False
     public: bool = False
     # Fields that end the caller's session run on a session of their own.
     fresh_session: bool = False
@@ -135,9 +137,20 @@ MATRIX: dict[str, Row] = {
     "linkages": Row(
         "query($dept: ID) { linkages(departmentId: $dept, first: 1) { totalCount } }", ALL
     ),
-    "linkage": Row("query($linkage: ID!) { linkage(id: $linkage) { id } }", ALL),
+    # Department users see linkages their department is on; another's answers null.
+    "linkage": Row(
+        "query($linkage: ID!) { linkage(id: $linkage) { id } }",
+        ALL,
+        foreign=frozenset({"coordination_office", "system_admin"}),
+        null_is_deny=True,
+    ),
     "linkageWorkbook": Row("{ linkageWorkbook { fileName } }", ALL),
-    "basisDocumentFile": Row(f'{{ basisDocumentFile(id: "{UNKNOWN}") {{ fileName }} }}', ALL),
+    "basisDocumentFile": Row(
+        "query($document: ID!) { basisDocumentFile(id: $document) { fileName } }",
+        ALL,
+        foreign=frozenset({"coordination_office", "system_admin"}),
+        null_is_deny=True,
+    ),
     "uploadBasisDocument": Row(
         _m(
             'uploadBasisDocument(input: {kind: MEMORANDUM, number: "", signedOn: "2026-01-01",'

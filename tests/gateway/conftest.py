@@ -120,14 +120,16 @@ class MatrixUsers:
 _TARGET_QUERY = """query($dept: ID!, $matterCode: String!, $linkageMatter: String!) {
   department(id: $dept) { sections { id people { id } } }
   matterConnection(departmentId: $dept, keyword: $matterCode, first: 1) { edges { node { id } } }
-  linkages(keyword: $linkageMatter, first: 1) { edges { node { id } } }
+  linkages(keyword: $linkageMatter, first: 1) {
+    edges { node { id basisDocument { id } } }
+  }
 }"""
 
 
 def _target(
     gateway: GatewayClient, admin: str, department: str, matter_code: str, linkage_matter: str
 ) -> dict[str, str]:
-    """A department's first section and person, one of its matters, and a linkage."""
+    """A department's first section and person, a matter, a linkage and its document."""
     body = gateway.post(
         _TARGET_QUERY,
         {"dept": department, "matterCode": matter_code, "linkageMatter": linkage_matter},
@@ -143,6 +145,7 @@ def _target(
         "person": section["people"][0]["id"],
         "matter": matter["node"]["id"],
         "linkage": linkage["node"]["id"],
+        "document": linkage["node"]["basisDocument"]["id"],
     }
 
 

@@ -59,6 +59,8 @@ def _outcome(gateway, row: Row, token: str | None, target: dict[str, str]) -> st
     assert "errors" not in body, body
     if _codes_in(body["data"]) & row.refused:
         return "deny"
+    if row.null_is_deny and None in body["data"].values():
+        return "deny"
     return "allow"
 
 
