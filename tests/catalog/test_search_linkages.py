@@ -79,7 +79,9 @@ async def test_listing_linkages_runs_a_bounded_number_of_statements(
     assert hundred == ten == 6
 
 
-async def test_cursors_walk_the_whole_list_and_first_is_capped(session, authorizer, coord):
+async def test_cursors_walk_the_whole_list_and_first_over_100_is_refused(
+    session, authorizer, coord
+):
     await _many(session, 5)
     await session.commit()
 
@@ -104,7 +106,20 @@ async def test_cursors_walk_the_whole_list_and_first_is_capped(session, authoriz
     assert [p["pageInfo"]["hasNextPage"] for p in (one, two, three)] == [True, True, False]
     assert [p["pageInfo"]["hasPreviousPage"] for p in (one, two, three)] == [False, True, True]
     assert [p["totalCount"] for p in (one, two, three)] == [5, 5, 5]
-    assert len((await page(1000))["edges"]) == 5  # capped at 100, and only 5 exist
+    assert len((await page(100))["edges"]) == 5
+    # More than 100 per page is refused before execution (api/core/limits.py).
+    too_many = await run(
+        schema,
+        CatalogLoaders,
+        PAGE,
+        session=session,
+        authorizer=authorizer,
+        principal=coord,
+        variables={"first": 1000, "after": None},
+    )
+    assert [(e.message, e.extensions) for e in too_many.errors or []] == [
+        ("分页参数 first 超出允许范围", {"code": "BAD_USER_INPUT", "argument": "first"})
+    ]
 
 
 async def test_matters_are_found_by_chinese_keyword_code_and_department(session, authorizer, coord):
