@@ -110,6 +110,24 @@ async def basis_documents_by_ids(
     return one_per_key(rows, ids, lambda r: r.id)
 
 
+async def basis_document_in_scope(
+    *, session: AsyncSession, document_id: int, scope: Scope
+) -> BasisDocument | None:
+    """A basis document the caller may read: city-wide, uploaded by the caller's department,
+    or the basis of a linkage the caller's department is on; otherwise not found."""
+    document = await session.get(BasisDocument, document_id)
+    if document is None or scope.city_wide:
+        return document
+    if document.uploaded_by_department_id == scope.department_id:
+        return document
+    linked = await session.exec(
+        select(Linkage.id)
+        .where(col(Linkage.basis_document_id) == document_id, *_conditions(scope, LinkageFilter()))
+        .limit(1)
+    )
+    return document if linked.first() is not None else None
+
+
 async def basis_documents_by_numbers(
     *, session: AsyncSession, numbers: Sequence[str]
 ) -> dict[str, BasisDocument]:

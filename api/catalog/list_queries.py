@@ -129,13 +129,18 @@ class LinkageListQuery:
             content_base64=base64.b64encode(data).decode(),
         )
 
-    @strawberry.field(description="下载依据文件（base64）", extensions=requires("linkage", "read"))
+    @strawberry.field(
+        description="下载依据文件（base64；本部门上传或本部门参与的联动事项所依据的）",
+        extensions=requires("linkage", "read"),
+    )
     async def basis_document_file(
         self,
         info: Info[Any, Any],
         id: strawberry.ID,  # noqa: A002
     ) -> FileDownload | None:
-        row = await info.context.loaders.basis_document.load(parse_id(id, "id"))
+        row = await linkages.basis_document_in_scope(
+            session=info.context.session, document_id=parse_id(id, "id"), scope=info.context.scope
+        )
         if row is None:
             return None
         data = FileStore.default().get(row.file_sha256)

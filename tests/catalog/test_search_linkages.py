@@ -5,6 +5,7 @@ import pytest
 from api.catalog.loaders import CatalogLoaders
 from api.catalog.models import MatterKind
 from api.catalog.schema import schema
+from api.core.production import is_known_error
 from tests import factories
 from tests.graphql import run
 
@@ -79,7 +80,9 @@ async def test_listing_linkages_runs_a_bounded_number_of_statements(
     assert hundred == ten == 6
 
 
-async def test_cursors_walk_the_whole_list_and_first_is_capped(session, authorizer, coord):
+async def test_cursors_walk_the_whole_list_and_first_over_100_is_refused(
+    session, authorizer, coord
+):
     await _many(session, 5)
     await session.commit()
 
@@ -155,3 +158,20 @@ async def test_matters_are_found_by_chinese_keyword_code_and_department(session,
     assert await find(keyword="食品", departmentId=dept_id) == (1, ["食品经营许可"])
     assert await find(keyword=food_code) == (1, ["食品经营许可"])
     assert await find(departmentId=other_id) == (1, ["食品生产监督检查"])
+
+
+async def test_a_forged_cursor_answers_a_known_error_not_an_internal_one(
+    session, authorizer, coord
+):
+    result = await run(
+        schema,
+        CatalogLoaders,
+        PAGE,
+        session=session,
+        authorizer=authorizer,
+        principal=coord,
+        variables={"first": 2, "after": "not-a-cursor"},
+    )
+    assert [(e.message, e.path, e.extensions, is_known_error(e)) for e in result.errors or []] == [
+        ("分页游标无效", ["linkages"], {"code": "BAD_USER_INPUT", "argument": "after"}, True)
+    ]

@@ -3,11 +3,18 @@
 Adding a root field anywhere in the graph without a row here fails
 ``test_every_root_field_has_a_matrix_row``. A row holds a real operation on that field
 (inputs that fail validation where a call would write, so allowed calls change nothing)
-and the roles that are allowed. ``$dept`` is the target department: the caller's own, then
-a foreign one; ``foreign`` overrides the allowed roles for the foreign department.
+and the roles that are allowed. Each row runs against a target: the caller's own department,
+then a foreign one; ``foreign`` overrides the allowed roles for the foreign department. An
+operation may name the target's objects (``TARGET_VARIABLES``): ``$dept`` the department,
+``$matter`` one of its matters, ``$section`` and ``$person`` one of its sections and people,
+``$linkage`` a linkage it approves (for the foreign target: one the own department is on
+neither side of) and ``$document`` that linkage's basis document.
 
 Outcome "allow" means the field answered (data, or ValidationErrors as data); "deny" means
-it answered FORBIDDEN / UNAUTHENTICATED. Anonymous callers are checked too.
+it answered FORBIDDEN / UNAUTHENTICATED, or, for object-level rules, ValidationErrors data
+holding one of the row's ``refused`` codes, or ``null`` for a row with ``null_is_deny`` (an
+object outside the caller's department answers not-found or "not your department" as data,
+never FORBIDDEN). Anonymous callers are checked too.
 """
 
 from __future__ import annotations
@@ -28,6 +35,20 @@ ADMIN = frozenset({"system_admin"})
 READS_CASES = frozenset(ALL - {"credit_officer"})
 UNKNOWN = "999999"
 VALIDATION = "... on ValidationErrors { errors { code } }"
+FIELD_VALIDATION = "... on ValidationErrors { errors { field code } }"
+TARGET_VARIABLES = ("dept", "matter", "section", "person", "linkage", "document")
+# Objects outside the caller's department: not found, or refused by the owning-side rule.
+# A refusal is a code, or "field:CODE" when the same code also answers bad input elsewhere.
+NOT_FOUND = frozenset({"id:NOT_FOUND"})
+NOT_OWN = frozenset({"NOT_OWN_DEPARTMENT"})
+MAINTAINS_CATALOG = frozenset({"department_head", "system_admin"})
+WRITES_LINKAGES = frozenset({"approval_clerk", "department_head", "system_admin"})
+CONFIRMS_LINKAGES = frozenset({"supervision_liaison", "department_head", "system_admin"})
+READS_LOOKUP_LOG = frozenset(
+    {"credit_officer", "department_head", "coordination_office", "system_admin"}
+)
+CREDIT_READERS = frozenset({"credit_officer", "coordination_office", "system_admin"})
+CREDIT_WRITERS = frozenset({"credit_officer", "system_admin"})
 
 
 @dataclass(frozen=True)
@@ -35,6 +56,10 @@ class Row:
     operation: str
     allowed: frozenset[str]
     foreign: frozenset[str] | None = None  # None: same as in the own department
+    # ValidationErrors codes that mean "not this caller's object" (counted as deny).
+    refused: frozenset[str] = frozenset()
+    # A read answering null means "not found in your scope" (counted as deny).
+    null_is_deny: bool = False
     public: bool = False
     # Fields that end the caller's session run on a session of their own.
     fresh_session: bool = False
@@ -58,11 +83,127 @@ MATRIX: dict[str, Row] = {
     ),
     "createMatter": Row(
         _m(
-            "createMatter(input: {code: \"\", name: \"\", kind: APPROVAL, departmentId: $dept})"
+            'createMatter(input: {code: "", name: "", kind: APPROVAL, departmentId: $dept})'
             f" {{ {VALIDATION} }}",
             "$dept: ID!",
         ),
-        frozenset({"department_head", "system_admin"}),
+        MAINTAINS_CATALOG,
+        foreign=ADMIN,
+        refused=NOT_OWN,
+    ),
+    "department": Row("query($dept: ID!) { department(id: $dept) { id } }", ALL),
+    "matter": Row("query($matter: ID!) { matter(id: $matter) { id } }", ALL),
+    "matterConnection": Row(
+        "query($dept: ID) { matterConnection(departmentId: $dept, first: 1) { totalCount } }", ALL
+    ),
+    "updateMatter": Row(
+        _m(
+            f'updateMatter(id: $matter, input: {{name: ""}}) {{ {FIELD_VALIDATION} }}',
+            "$matter: ID!",
+        ),
+        MAINTAINS_CATALOG,
+        foreign=ADMIN,
+        refused=NOT_FOUND,
+    ),
+    "createSection": Row(
+        _m(
+            f'createSection(input: {{departmentId: $dept, name: ""}}) {{ {VALIDATION} }}',
+            "$dept: ID!",
+        ),
+        MAINTAINS_CATALOG,
+        foreign=ADMIN,
+        refused=NOT_OWN,
+    ),
+    "createPerson": Row(
+        _m(
+            f'createPerson(input: {{sectionId: $section, name: ""}}) {{ {VALIDATION} }}',
+            "$section: ID!",
+        ),
+        MAINTAINS_CATALOG,
+        foreign=ADMIN,
+        refused=NOT_OWN,
+    ),
+    "setLiaison": Row(
+        _m(
+            f'setLiaison(input: {{departmentId: $dept, kind: PUSH, personId: "{UNKNOWN}",'
+            f' since: "2026-01-01"}}) {{ {VALIDATION} }}',
+            "$dept: ID!",
+        ),
+        MAINTAINS_CATALOG,
+        foreign=ADMIN,
+        refused=NOT_OWN,
+    ),
+    # --- linkage list (catalog) --------------------------------------------------------------
+    "linkages": Row(
+        "query($dept: ID) { linkages(departmentId: $dept, first: 1) { totalCount } }", ALL
+    ),
+    # Department users see linkages their department is on; another's answers null.
+    "linkage": Row(
+        "query($linkage: ID!) { linkage(id: $linkage) { id } }",
+        ALL,
+        foreign=frozenset({"coordination_office", "system_admin"}),
+        null_is_deny=True,
+    ),
+    "linkageWorkbook": Row("{ linkageWorkbook { fileName } }", ALL),
+    "basisDocumentFile": Row(
+        "query($document: ID!) { basisDocumentFile(id: $document) { fileName } }",
+        ALL,
+        foreign=frozenset({"coordination_office", "system_admin"}),
+        null_is_deny=True,
+    ),
+    "uploadBasisDocument": Row(
+        _m(
+            'uploadBasisDocument(input: {kind: MEMORANDUM, number: "", signedOn: "2026-01-01",'
+            f' parties: "", fileName: "x.pdf", contentBase64: ""}}) {{ {VALIDATION} }}'
+        ),
+        WRITES_LINKAGES,
+    ),
+    # The linkage's own content with a time limit out of range: the approving department
+    # (and only it) gets as far as validation; nothing is written.
+    "createLinkage": Row(
+        _m(
+            f'createLinkage(input: {{approvalMatterId: "{UNKNOWN}", supervisionMatterId:'
+            f' "{UNKNOWN}", approvingDepartmentId: $dept, approvingSectionId: "{UNKNOWN}",'
+            f' approvingPersonId: "{UNKNOWN}", supervisingDepartmentId: $dept,'
+            f' supervisingSectionId: "{UNKNOWN}", supervisingPersonId: "{UNKNOWN}",'
+            f" principle: WHO_GOVERNS, claimDays: 0}}) {{ {VALIDATION} }}",
+            "$dept: ID!",
+        ),
+        WRITES_LINKAGES,
+        foreign=ADMIN,
+        refused=frozenset({"NOT_APPROVING_DEPARTMENT"}),
+    ),
+    "updateLinkage": Row(
+        _m(
+            f'updateLinkage(id: $linkage, input: {{approvalMatterId: "{UNKNOWN}",'
+            f' supervisionMatterId: "{UNKNOWN}", approvingDepartmentId: $dept,'
+            f' approvingSectionId: "{UNKNOWN}", approvingPersonId: "{UNKNOWN}",'
+            f' supervisingDepartmentId: $dept, supervisingSectionId: "{UNKNOWN}",'
+            f' supervisingPersonId: "{UNKNOWN}", principle: WHO_GOVERNS, claimDays: 0}})'
+            f" {{ {FIELD_VALIDATION} }}",
+            "$linkage: ID!, $dept: ID!",
+        ),
+        WRITES_LINKAGES,
+        foreign=ADMIN,
+        refused=NOT_FOUND | {"NOT_APPROVING_DEPARTMENT"},
+    ),
+    # Deleting and confirming cannot fail validation on a real linkage: unknown ids.
+    "deleteLinkage": Row(_m(f'deleteLinkage(id: "{UNKNOWN}") {{ {VALIDATION} }}'), WRITES_LINKAGES),
+    "confirmLinkage": Row(
+        _m(f'confirmLinkage(id: "{UNKNOWN}") {{ {VALIDATION} }}'), CONFIRMS_LINKAGES
+    ),
+    "importLinkages": Row(
+        _m('importLinkages(contentBase64: "") { ... on LinkageImportErrors { errors { code } } }'),
+        frozenset({"approval_clerk", "department_head", "coordination_office", "system_admin"}),
+    ),
+    # The demo list is already published: publishing again answers NO_CHANGES.
+    "publishLinkageList": Row(
+        _m(f"publishLinkageList {{ {VALIDATION} }}"),
+        frozenset({"coordination_office", "system_admin"}),
+    ),
+    "publishedLinkageList": Row("{ publishedLinkageList { number } }", ALL, public=True),
+    "publishedLinkageListVersions": Row(
+        "{ publishedLinkageListVersions { number } }", ALL, public=True
     ),
     # --- approval --------------------------------------------------------------------------
     "applications": Row("{ applications(first: 1) { id } }", READS_CASES),
@@ -84,8 +225,10 @@ MATRIX: dict[str, Row] = {
         frozenset({"supervision_liaison", "system_admin"}),
     ),
     # --- credit ----------------------------------------------------------------------------
-    "subject": Row('{ subject(creditCode: "91430900MA4L00001U") { name } }', ALL),
-    "subjects": Row("{ subjects(first: 1) { name } }", ALL),
+    # Without a purpose a look-up is refused as data (and nothing is logged).
+    "subject": Row(f'{{ subject(creditCode: "91430900MA4L00001U") {{ {VALIDATION} }} }}', ALL),
+    # Department users look subjects up with a purpose; only credit and coordination browse.
+    "subjects": Row("{ subjects(first: 1) { name } }", CREDIT_READERS),
     "registerSubject": Row(
         _m(f'registerSubject(input: {{creditCode: "BAD", name: ""}}) {{ {VALIDATION} }}'),
         frozenset({"credit_officer", "system_admin"}),
@@ -97,6 +240,69 @@ MATRIX: dict[str, Row] = {
         ),
         frozenset({"credit_officer", "system_admin"}),
     ),
+    "creditCheck": Row(
+        f'{{ creditCheck(subjectCode: "91430900MA4L00001U") {{ {VALIDATION} }} }}', ALL
+    ),
+    "exportCreditReport": Row(
+        f'{{ exportCreditReport(subjectCodes: ["91430900MA4L00001U"]) {{ {VALIDATION} }} }}',
+        frozenset({"credit_officer", "coordination_office", "system_admin"}),
+    ),
+    "creditLookups": Row(
+        "query($dept: ID) { creditLookups(departmentId: $dept, first: 1, offset: 0) { id } }",
+        READS_LOOKUP_LOG,
+    ),
+    "exportCreditLookups": Row(
+        "query($dept: ID) { exportCreditLookups(departmentId: $dept) { filename } }",
+        READS_LOOKUP_LOG,
+    ),
+    "creditRules": Row("{ creditRules { version } }", CREDIT_READERS),
+    "creditRuleVersions": Row("{ creditRuleVersions { version } }", CREDIT_READERS),
+    "aggregationRules": Row("{ aggregationRules { id } }", CREDIT_READERS),
+    "handlingPolicy": Row("{ handlingPolicy { mode } }", CREDIT_READERS),
+    "jointPunishments": Row("{ jointPunishments(first: 1, offset: 0) { id } }", CREDIT_READERS),
+    "repairCreditRecord": Row(
+        _m(
+            f'repairCreditRecord(id: "{UNKNOWN}", input: {{title: ""}}, reason: "")'
+            f" {{ {VALIDATION} }}"
+        ),
+        CREDIT_WRITERS,
+    ),
+    "withdrawCreditRecord": Row(
+        _m(f'withdrawCreditRecord(id: "{UNKNOWN}", reason: "") {{ {VALIDATION} }}'),
+        CREDIT_WRITERS,
+    ),
+    "publishCreditRules": Row(
+        _m(
+            "publishCreditRules(input: {baseScore: 0, trustworthyMinScore: 0,"
+            f" dishonestBelowScore: 100, rules: []}}) {{ {VALIDATION} }}"
+        ),
+        CREDIT_WRITERS,
+    ),
+    "saveAggregationRule": Row(
+        _m(
+            'saveAggregationRule(input: {findingKind: "", resultType: "", category: OTHER})'
+            f" {{ {VALIDATION} }}"
+        ),
+        CREDIT_WRITERS,
+    ),
+    "setHandlingPolicy": Row(
+        _m(f"setHandlingPolicy(mode: NORMAL, allowedLevels: []) {{ {VALIDATION} }}"),
+        CREDIT_WRITERS,
+    ),
+    "addJointPunishment": Row(
+        _m(
+            'addJointPunishment(input: {subjectCode: "BAD", sourceDocument: "", measures: "",'
+            f' startsOn: "2026-01-01"}}) {{ {VALIDATION} }}'
+        ),
+        CREDIT_WRITERS,
+    ),
+    "importJointPunishments": Row(
+        _m(f'importJointPunishments(contentBase64: "") {{ {VALIDATION} }}'), CREDIT_WRITERS
+    ),
+    "revokeJointPunishment": Row(
+        _m(f'revokeJointPunishment(id: "{UNKNOWN}", reason: "") {{ {VALIDATION} }}'),
+        CREDIT_WRITERS,
+    ),
     # --- access ----------------------------------------------------------------------------
     "signIn": Row(
         _m(f'signIn(username: "nobody", password: "x") {{ {VALIDATION} }}'),
@@ -106,9 +312,7 @@ MATRIX: dict[str, Row] = {
     "me": Row("{ me { username } }", ALL),
     "signOut": Row(_m("signOut { ok }"), ALL, fresh_session=True),
     "switchDepartment": Row(
-        _m(
-            f"switchDepartment(departmentId: $dept) {{ __typename {VALIDATION} }}", "$dept: ID!"
-        ),
+        _m(f"switchDepartment(departmentId: $dept) {{ __typename {VALIDATION} }}", "$dept: ID!"),
         ALL,
         fresh_session=True,
     ),
@@ -127,8 +331,10 @@ MATRIX: dict[str, Row] = {
         ADMIN,
     ),
     "issueApiKey": Row(
-        _m(f'issueApiKey(username: "nobody", departmentId: $dept, name: "k") {{ {VALIDATION} }}',
-           "$dept: ID!"),
+        _m(
+            f'issueApiKey(username: "nobody", departmentId: $dept, name: "k") {{ {VALIDATION} }}',
+            "$dept: ID!",
+        ),
         ADMIN,
     ),
     "revokeApiKey": Row(_m(f'revokeApiKey(id: "{UNKNOWN}") {{ {VALIDATION} }}'), ADMIN),
@@ -137,7 +343,7 @@ MATRIX: dict[str, Row] = {
     "roleAssignments": Row('{ roleAssignments(username: "nobody") { role } }', ADMIN),
     "policyVersions": Row("{ policyVersions(first: 1) { id } }", ADMIN),
     "checkPermission": Row(
-        "query($dept: String!) { checkPermission(username: \"nobody\", departmentId: $dept,"
+        'query($dept: String!) { checkPermission(username: "nobody", departmentId: $dept,'
         ' object: "matter", action: "read") { allowed } }',
         ADMIN,
     ),
@@ -171,8 +377,6 @@ MATRIX: dict[str, Row] = {
         ),
         ADMIN,
     ),
-    "rollbackPolicy": Row(
-        _m(f'rollbackPolicy(versionId: "{UNKNOWN}") {{ {VALIDATION} }}'), ADMIN
-    ),
+    "rollbackPolicy": Row(_m(f'rollbackPolicy(versionId: "{UNKNOWN}") {{ {VALIDATION} }}'), ADMIN),
     "auditEntries": Row("{ auditEntries(first: 1) { pageInfo { hasNextPage } } }", ADMIN),
 }

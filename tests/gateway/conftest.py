@@ -129,6 +129,40 @@ class MatrixUsers:
     tokens: dict[str, str]
     own_department: str
     foreign_department: str
+    # "own" / "foreign": the ids an operation of the matrix may name ($dept, $matter, ...).
+    targets: dict[str, dict[str, str]]
+
+
+_TARGET_QUERY = """query($dept: ID!, $matterCode: String!, $linkageMatter: String!) {
+  department(id: $dept) { sections { id people { id } } }
+  matterConnection(departmentId: $dept, keyword: $matterCode, first: 1) { edges { node { id } } }
+  linkages(keyword: $linkageMatter, first: 1) {
+    edges { node { id basisDocument { id } } }
+  }
+}"""
+
+
+def _target(
+    gateway: GatewayClient, admin: str, department: str, matter_code: str, linkage_matter: str
+) -> dict[str, str]:
+    """A department's first section and person, a matter, a linkage and its document."""
+    body = gateway.post(
+        _TARGET_QUERY,
+        {"dept": department, "matterCode": matter_code, "linkageMatter": linkage_matter},
+        token=admin,
+    ).json()
+    data = body["data"]
+    section = data["department"]["sections"][0]
+    (matter,) = data["matterConnection"]["edges"]
+    (linkage,) = data["linkages"]["edges"]
+    return {
+        "dept": department,
+        "section": section["id"],
+        "person": section["people"][0]["id"],
+        "matter": matter["node"]["id"],
+        "linkage": linkage["node"]["id"],
+        "document": linkage["node"]["basisDocument"]["id"],
+    }
 
 
 @pytest.fixture(scope="session")
@@ -169,11 +203,24 @@ def matrix_users(gateway: GatewayClient) -> MatrixUsers:
         assert changed == {"data": {"changePassword": {"__typename": "Done"}}}, changed
         tokens[role] = first
     _wait_until_every_process_sees_the_roles(gateway, tokens)
-    return MatrixUsers(tokens=tokens, own_department=own, foreign_department=foreign)
+    # The own department approves 食品经营许可 (linked to 市市场监管局); the foreign target's
+    # linkage (赫山区审批局 → 市卫健委) does not involve the own department at all.
+    targets = {
+        "own": _target(gateway, admin, own, "430900-XK-0001", "430900-XK-0001"),
+        "foreign": _target(gateway, admin, foreign, "430900-JG-0001", "430903-XK-0001"),
+    }
+    return MatrixUsers(
+        tokens=tokens, own_department=own, foreign_department=foreign, targets=targets
+    )
 
 
-def _wait_until_every_process_sees_the_roles(gateway: GatewayClient, tokens: dict[str, str]) -> None:
-    probe = "{ departments { id } applications(first: 1) { id } findings(first: 1) { id } subjects(first: 1) { name } }"
+def _wait_until_every_process_sees_the_roles(
+    gateway: GatewayClient, tokens: dict[str, str]
+) -> None:
+    probe = (
+        "{ departments { id } applications(first: 1) { id } findings(first: 1) { id }"
+        " subjects(first: 1) { name } }"
+    )
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         body = gateway.post(probe, token=tokens["coordination_office"]).json()

@@ -95,7 +95,7 @@ def test_subgraph_called_directly_without_a_token_refuses(stack):
 
 def test_invalid_credit_code_through_the_gateway_names_the_field_and_writes_nothing(gateway):
     token = gateway.sign_in("credit_officer")
-    count_query = "{ subjects(keyword: \"校验位\") { creditCode } }"
+    count_query = '{ subjects(keyword: "校验位") { creditCode } }'
     before = gateway.post(count_query, token=token).json()["data"]["subjects"]
 
     body = gateway.post(

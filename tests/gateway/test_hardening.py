@@ -112,7 +112,9 @@ def test_root_fields_at_the_limit_pass_and_one_over_are_refused(gateway):
 # matters 100 x (1 + applications 100 x (1 + findings 100)) = 1,010,100 objects.
 COST_OK = "{ matters(first: 100) { applications { findings { id } } } }"
 # One more unbounded list level: about 1e8.
-COST_OVER = "{ matters(first: 100) { applications { applicant { applications { findings { id } } } } } }"
+COST_OVER = (
+    "{ matters(first: 100) { applications { applicant { applications { findings { id } } } } } }"
+)
 
 
 def test_cost_within_the_limit_passes_and_over_it_is_refused(gateway, token):
@@ -211,7 +213,8 @@ def test_subgraph_enforces_the_limits_itself(stack):
     big = httpx.post(url, json={"query": "{ __typename }", "variables": {"p": "x" * 1_100_000}})
     assert big.status_code == 413
     form = httpx.post(
-        url, content="query=%7B__typename%7D",
+        url,
+        content="query=%7B__typename%7D",
         headers={"content-type": "application/x-www-form-urlencoded"},
     )
     assert form.status_code == 415

@@ -18,7 +18,9 @@ def test_published_list_is_public_through_the_gateway(gateway):
                     {
                         "approvalMatterCode": approval[0],
                         "supervisingDepartmentName": demo.DEPARTMENTS_BY_KEY[supervision[2]],
-                        "basisDocumentKind": "MEMORANDUM" if approval[2] == "spj" else "ENTRUSTMENT",
+                        "basisDocumentKind": "MEMORANDUM"
+                        if approval[2] == "spj"
+                        else "ENTRUSTMENT",
                     }
                     for approval, supervision in demo.MATTER_PAIRS
                 ],

@@ -120,7 +120,9 @@ def test_accept_push_sms_complete_feedback_through_the_gateway(gateway, stack):
         "entries": [
             _entry(1, building, housing, "ONLINE", "13907370001"),
             _entry(2, building, health, "LETTER", "13907370002"),
-            _entry(3, matters["430900-XK-0003"], matters["430900-JG-0003"], "ONLINE", "13907370003"),
+            _entry(
+                3, matters["430900-XK-0003"], matters["430900-JG-0003"], "ONLINE", "13907370003"
+            ),
         ],
     }
     message_id = asyncio.run(_publish(url, payload))
@@ -172,8 +174,13 @@ def test_accept_push_sms_complete_feedback_through_the_gateway(gateway, stack):
                    creditAtAcceptance { level }
                    pushes { stage channel state department { id shortName } } }
                  ... on ValidationErrors { errors { field code message } } } }""",
-            {"input": {"applicationId": app_id, "handlingMode": "GREEN_CHANNEL",
-                       "creditTicket": ticket}},
+            {
+                "input": {
+                    "applicationId": app_id,
+                    "handlingMode": "GREEN_CHANNEL",
+                    "creditTicket": ticket,
+                }
+            },
             token=clerk,
         )
     )
@@ -184,36 +191,54 @@ def test_accept_push_sms_complete_feedback_through_the_gateway(gateway, stack):
             "listVersion": version,
             "creditAtAcceptance": {"level": "TRUSTWORTHY"},
             "pushes": [
-                {"stage": "ACCEPTED", "channel": "ONLINE", "state": "CLAIMED",
-                 "department": {"id": housing["department"]["id"], "shortName": "市住建局"}},
-                {"stage": "ACCEPTED", "channel": "LETTER", "state": "AWAITING_CLAIM",
-                 "department": {"id": health["department"]["id"], "shortName": "市卫健委"}},
+                {
+                    "stage": "ACCEPTED",
+                    "channel": "ONLINE",
+                    "state": "CLAIMED",
+                    "department": {"id": housing["department"]["id"], "shortName": "市住建局"},
+                },
+                {
+                    "stage": "ACCEPTED",
+                    "channel": "LETTER",
+                    "state": "AWAITING_CLAIM",
+                    "department": {"id": health["department"]["id"], "shortName": "市卫健委"},
+                },
             ],
         }
     }
 
     # The open inbox heard of the push as it was committed.
     stream.thread.join(timeout=30)
-    housing_push = _data(gateway.post(
-        "{ pushInbox(first: 1) { edges { node { id } } } }", token=housing_liaison
-    ))["pushInbox"]["edges"][0]["node"]["id"]
+    housing_push = _data(
+        gateway.post("{ pushInbox(first: 1) { edges { node { id } } } }", token=housing_liaison)
+    )["pushInbox"]["edges"][0]["node"]["id"]
     assert stream.events == [{"data": {"inboxUpdates": {"kind": "PUSH", "id": housing_push}}}]
 
-    sms_query = "{ smsMessages(first: 10) { totalCount edges { node { mobile recipientName text } } } }"
+    sms_query = (
+        "{ smsMessages(first: 10) { totalCount edges { node { mobile recipientName text } } } }"
+    )
     sms = _wait_for(
-        lambda: _data(gateway.post(sms_query, token=housing_liaison))["smsMessages"]["totalCount"]
-        and _data(gateway.post(sms_query, token=housing_liaison)),
+        lambda: (
+            _data(gateway.post(sms_query, token=housing_liaison))["smsMessages"]["totalCount"]
+            and _data(gateway.post(sms_query, token=housing_liaison))
+        ),
         "the SMS reminder to the receive liaison",
     )
     assert sms == {
         "smsMessages": {
             "totalCount": 1,
-            "edges": [{"node": {
-                "mobile": "13907370001",
-                "recipientName": "联络员1",
-                "text": "【审管联动】湖南益阳城建工程有限公司的“建筑工程施工许可证核发”已受理，"
-                "审批信息已推送至贵单位，已自动认领。",
-            }}],
+            "edges": [
+                {
+                    "node": {
+                        "mobile": "13907370001",
+                        "recipientName": "联络员1",
+                        "text": (
+                            "【审管联动】湖南益阳城建工程有限公司的“建筑工程施工许可证核发”"
+                            "已受理，审批信息已推送至贵单位，已自动认领。"
+                        ),
+                    }
+                }
+            ],
         }
     }
 
@@ -222,8 +247,19 @@ def test_accept_push_sms_complete_feedback_through_the_gateway(gateway, stack):
             """mutation($input: CompleteApplicationInput!) { completeApplication(input: $input) {
                  ... on Application { status pushes { stage department { shortName } } }
                  ... on ValidationErrors { errors { field code message } } } }""",
-            {"input": {"applicationId": app_id, "outcome": "APPROVED", "documents": [
-                {"kind": "LICENCE", "number": "430900202611250101", "validFrom": "2026-11-25"}]}},
+            {
+                "input": {
+                    "applicationId": app_id,
+                    "outcome": "APPROVED",
+                    "documents": [
+                        {
+                            "kind": "LICENCE",
+                            "number": "430900202611250101",
+                            "validFrom": "2026-11-25",
+                        }
+                    ],
+                }
+            },
             token=clerk,
         )
     )
@@ -239,33 +275,58 @@ def test_accept_push_sms_complete_feedback_through_the_gateway(gateway, stack):
         }
     }
 
-    inbox = _data(gateway.post(
-        """{ pushInbox(first: 10) { totalCount edges { node { stage matterName applicantName
+    inbox = _data(
+        gateway.post(
+            """{ pushInbox(first: 10) { totalCount edges { node { stage matterName applicantName
                applicantContact applicantAddress legalDocuments { kind number }
                application { id } } } } }""",
-        token=housing_liaison,
-    ))
-    assert inbox == {"pushInbox": {"totalCount": 2, "edges": [
-        {"node": {"stage": stage, "matterName": "建筑工程施工许可证核发",
-                  "applicantName": "湖南益阳城建工程有限公司", "applicantContact": "0737-4221234",
-                  "applicantAddress": "益阳市赫山区金银山路", "legalDocuments": documents,
-                  "application": {"id": app_id}}}
-        for stage, documents in (
-            ("ACCEPTED", []),
-            ("COMPLETED", [{"kind": "LICENCE", "number": "430900202611250101"}]),
+            token=housing_liaison,
         )
-    ]}}
+    )
+    assert inbox == {
+        "pushInbox": {
+            "totalCount": 2,
+            "edges": [
+                {
+                    "node": {
+                        "stage": stage,
+                        "matterName": "建筑工程施工许可证核发",
+                        "applicantName": "湖南益阳城建工程有限公司",
+                        "applicantContact": "0737-4221234",
+                        "applicantAddress": "益阳市赫山区金银山路",
+                        "legalDocuments": documents,
+                        "application": {"id": app_id},
+                    }
+                }
+                for stage, documents in (
+                    ("ACCEPTED", []),
+                    ("COMPLETED", [{"kind": "LICENCE", "number": "430900202611250101"}]),
+                )
+            ],
+        }
+    }
 
     # The worker has told supervision about the pushes; the liaison records an abnormal result.
     record = """mutation($input: RecordFindingInput!) { recordFinding(input: $input) {
                   __typename ... on ValidationErrors { errors { code } } } }"""
-    finding_input = {"input": {"applicationId": app_id, "kind": "INSPECTION", "abnormal": True,
-                               "resultType": "RECTIFICATION_ORDERED",
-                               "summary": "施工现场安全防护不到位，责令整改",
-                               "foundOn": datetime.now(UTC).date().isoformat()}}
+    finding_input = {
+        "input": {
+            "applicationId": app_id,
+            "kind": "INSPECTION",
+            "abnormal": True,
+            "resultType": "RECTIFICATION_ORDERED",
+            "summary": "施工现场安全防护不到位，责令整改",
+            "foundOn": datetime.now(UTC).date().isoformat(),
+        }
+    }
     recorded = _wait_for(
-        lambda: (r := _data(gateway.post(record, finding_input, token=housing_liaison)))[
-            "recordFinding"]["__typename"] == "Finding" and r,
+        lambda: (
+            (r := _data(gateway.post(record, finding_input, token=housing_liaison)))[
+                "recordFinding"
+            ]["__typename"]
+            == "Finding"
+            and r
+        ),
         "supervision to learn of the push",
     )
     assert recorded == {"recordFinding": {"__typename": "Finding"}}
@@ -274,20 +335,36 @@ def test_accept_push_sms_complete_feedback_through_the_gateway(gateway, stack):
         kind abnormal resultType summary fromDepartment { shortName }
         application { id status } } } } }"""
     feedback = _wait_for(
-        lambda: (f := _data(gateway.post(feedback_query, token=clerk)))["feedbackInbox"][
-            "totalCount"] and f,
+        lambda: (
+            (f := _data(gateway.post(feedback_query, token=clerk)))["feedbackInbox"]["totalCount"]
+            and f
+        ),
         "the feedback to reach the approving department",
     )
-    assert feedback == {"feedbackInbox": {"totalCount": 1, "edges": [{"node": {
-        "kind": "INSPECTION", "abnormal": True, "resultType": "RECTIFICATION_ORDERED",
-        "summary": "施工现场安全防护不到位，责令整改",
-        "fromDepartment": {"shortName": "市住建局"},
-        "application": {"id": app_id, "status": "APPROVED"},
-    }}]}}
+    assert feedback == {
+        "feedbackInbox": {
+            "totalCount": 1,
+            "edges": [
+                {
+                    "node": {
+                        "kind": "INSPECTION",
+                        "abnormal": True,
+                        "resultType": "RECTIFICATION_ORDERED",
+                        "summary": "施工现场安全防护不到位，责令整改",
+                        "fromDepartment": {"shortName": "市住建局"},
+                        "application": {"id": app_id, "status": "APPROVED"},
+                    }
+                }
+            ],
+        }
+    }
 
     # Scope: a department linked to nothing here sees neither the application nor its pushes.
     market = gateway.sign_in("scjg_liaison")
-    assert _data(gateway.post(
-        "query($id: ID!) { application(id: $id) { id } pushInbox(first: 5) { totalCount } }",
-        {"id": app_id}, token=market,
-    )) == {"application": None, "pushInbox": {"totalCount": 0}}
+    assert _data(
+        gateway.post(
+            "query($id: ID!) { application(id: $id) { id } pushInbox(first: 5) { totalCount } }",
+            {"id": app_id},
+            token=market,
+        )
+    ) == {"application": None, "pushInbox": {"totalCount": 0}}

@@ -22,8 +22,7 @@ pytestmark = pytest.mark.gateway
 
 # resolve_reference turns the id into an int: "abc" raises ValueError, an internal error.
 BROKEN_ENTITY = (
-    '{ _entities(representations: [{__typename: "Matter", id: "abc"}]) '
-    "{ ... on Matter { name } } }"
+    '{ _entities(representations: [{__typename: "Matter", id: "abc"}]) { ... on Matter { name } } }'
 )
 
 
