@@ -18,7 +18,7 @@ from api.core.config import DEFAULT_PORTS, ROOT_DIR
 GATEWAY_DIR = ROOT_DIR / "gateway"
 SUBGRAPH_DIR = GATEWAY_DIR / "subgraphs"
 SUPERGRAPH_PATH = GATEWAY_DIR / "supergraph.graphql"
-SUBGRAPHS = ("catalog", "approval", "supervision", "credit", "access")
+SUBGRAPHS = ("catalog", "approval", "supervision", "credit", "access", "coordination")
 
 
 class CompositionError(RuntimeError):
