@@ -25,6 +25,7 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, 
 from api.coordination.assessment import INDICATORS, Ranking
 
 FONT: Final = "STSong-Light"
+NONE_SHOWN: Final = "—"  # an indicator without data
 XLSX_MEDIA_TYPE: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF_MEDIA_TYPE: Final = "application/pdf"
 # A cell starting with one of these is a formula (or DDE) to Excel, LibreOffice and WPS.
@@ -75,6 +76,24 @@ def ranking_rows(ranking: Ranking) -> list[list[Any]]:
             row.score,
             *(_rate(row.values[name]) for name in INDICATORS),
             *(getattr(row.figures, attr) for attr, _ in COUNT_COLUMNS),
+        ]
+        for row in ranking.rows
+    ]
+
+
+def _display_rows(ranking: Ranking) -> list[list[str]]:
+    """The ranking as the PDF shows it: scores with two decimals, rates as percentages."""
+    return [
+        [
+            str(row.rank),
+            str(row.department_id),
+            row.department_name,
+            NONE_SHOWN if row.score is None else f"{row.score:.2f}",
+            *(
+                NONE_SHOWN if row.values[n] is None else f"{100 * (row.values[n] or 0):.1f}%"
+                for n in INDICATORS
+            ),
+            *(str(getattr(row.figures, attr)) for attr, _ in COUNT_COLUMNS),
         ]
         for row in ranking.rows
     ]
@@ -139,7 +158,7 @@ def _table(data: Sequence[Sequence[Any]], widths: Sequence[float] | None = None)
 
 def _score_chart(ranking: Ranking, width: float) -> Drawing:
     rows = [r for r in ranking.rows if r.score is not None][:20]
-    height = 40 + 18 * max(len(rows), 1)
+    height = min(40 + 18 * max(len(rows), 1), 330)
     drawing = Drawing(width, height)
     drawing.add(String(0, height - 12, "部门得分（前20名）", fontName=FONT, fontSize=11))
     chart = HorizontalBarChart()
@@ -196,24 +215,23 @@ def pdf_report(ranking: Ranking, *, generated_at: datetime, generated_by: str) -
     title, body = _styles()
     width = page[0] - 30 * mm
     scheme = ranking.scheme
-    weights = [["指标", "权重"]] + [
-        [label, f"{scheme.weights.get(name, 0.0):g}"] for name, label in INDICATORS.items()
-    ]
+    weights = "，".join(
+        f"{label} {scheme.weights.get(name, 0.0):g}" for name, label in INDICATORS.items()
+    )
     story: list[Any] = [
         Paragraph("审管联动工作考核报告", title),
         Paragraph(f"考核期间：{_period_text(ranking)}", body),
         Paragraph(f"考核方案：第{scheme.version}版 {scheme.note}", body),
+        Paragraph(f"指标权重：{weights}", body),
         Paragraph(f"生成：{generated_at.date().isoformat()} {generated_by}", body),
         Paragraph(f"参评部门：{len(ranking.rows)}个", body),
-        Spacer(1, 4 * mm),
-        _table(weights, [60 * mm, 30 * mm]),
         Spacer(1, 6 * mm),
         _score_chart(ranking, width),
-        Spacer(1, 4 * mm),
-        _indicator_chart(ranking, width),
         PageBreak(),
         Paragraph("部门排名", title),
-        _table([list(RANKING_HEADER), *ranking_rows(ranking)]),
+        _table([list(RANKING_HEADER), *_display_rows(ranking)]),
+        Spacer(1, 8 * mm),
+        _indicator_chart(ranking, width),
     ]
     doc.build(story)
     return buffer.getvalue()

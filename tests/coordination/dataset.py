@@ -86,9 +86,7 @@ def generate(seed: int, since: date, until: date, *, list_version: int) -> World
     approving = [base + 1, base + 2]
     supervising = [base + 3, base + 4, base + 5]
     names = {d: f"统计测试部门{d}" for d in approving + supervising}
-    linkages = [
-        (base + 100 + i, rng.choice(approving), rng.choice(supervising)) for i in range(7)
-    ]
+    linkages = [(base + 100 + i, rng.choice(approving), rng.choice(supervising)) for i in range(7)]
     world = World(since, until, approving, supervising, names, linkages)
     period_start = world.start()
     span = (world.end() - period_start).total_seconds()
@@ -268,9 +266,7 @@ def expected(world: World, department: int | None, now: datetime) -> dict[str, A
         return world.start() <= moment < world.end()
 
     apps = {a.application_id: a for a in world.apps}
-    in_force = [
-        lid for lid, a, s in world.linkages if department is None or department in {a, s}
-    ]
+    in_force = [lid for lid, a, s in world.linkages if department is None or department in {a, s}]
     pushes = [p for p in world.pushes if inside(p.created_at)]
     sent = [p for p in pushes if mine(apps[p.application_id].department_id)]
     received = [p for p in pushes if mine(p.department_id)]

@@ -41,14 +41,10 @@ def _approx(data):
 async def test_city_wide_statistics_equal_the_independent_computation(
     session, authorizer, office, world
 ):
-    data = await execute(
-        session, authorizer, office, QUERY, since="2024-03-01", until="2024-03-31"
-    )
+    data = await execute(session, authorizer, office, QUERY, since="2024-03-01", until="2024-03-31")
     expected = dataset.expected(world, None, datetime.now(UTC))
     assert expected["pushesReceived"] > 50  # the data set is not trivial
-    assert data == {
-        "linkageStatistics": {"__typename": "LinkageStatistics", **_approx(expected)}
-    }
+    assert data == {"linkageStatistics": {"__typename": "LinkageStatistics", **_approx(expected)}}
 
 
 async def test_every_department_statistics_equal_the_independent_computation(
@@ -93,9 +89,7 @@ async def test_a_department_user_sees_own_statistics_and_not_another_departments
 
 
 async def test_a_reversed_period_is_refused_naming_until(session, authorizer, office):
-    data = await execute(
-        session, authorizer, office, QUERY, since="2024-03-31", until="2024-03-01"
-    )
+    data = await execute(session, authorizer, office, QUERY, since="2024-03-31", until="2024-03-01")
     assert data == {
         "linkageStatistics": {
             "__typename": "ValidationErrors",
