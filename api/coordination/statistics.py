@@ -98,6 +98,12 @@ class Figures:
         return None if rate is None else 1.0 - rate
 
 
+async def _run(session: AsyncSession, stmt: Any) -> list[tuple[Any, ...]]:
+    """The rows of a Core statement, on the session's own connection (same transaction)."""
+    connection = await session.connection()
+    return [tuple(row) for row in (await connection.execute(stmt)).all()]
+
+
 def _ratio(part: int, whole: int) -> float | None:
     return None if whole == 0 else part / whole
 
@@ -173,11 +179,11 @@ async def _linkages(session: AsyncSession, period: Period, out: _Collector) -> N
         stmt = sa.select(group, sa.func.count()).where(*_in_scope(sides.c.dept, out.department_id))
         if out.by_department:
             stmt = stmt.group_by(sides.c.dept)
-        for key, count in (await session.exec(stmt)).all():
+        for key, count in await _run(session, stmt):
             out.at(key).linkages_in_force = int(count)
         return
     city = sa.select(sa.func.count()).where(_linkage.c.list_version == latest)
-    out.at(CITY).linkages_in_force = int((await session.exec(city)).scalar_one())
+    out.at(CITY).linkages_in_force = int((await _run(session, city))[0][0])
 
 
 def _period_pushes(period: Period) -> list[Any]:
@@ -197,7 +203,7 @@ async def _pushes(session: AsyncSession, period: Period, out: _Collector, now: d
     )
     if out.by_department:
         sent = sent.group_by(_app.c.approving_department_id)
-    for key, count in (await session.exec(sent)).all():
+    for key, count in await _run(session, sent):
         out.at(key).pushes_sent = int(count)
 
     # Received, claimed, feedback due / on time, overdue: by the receiving department.
@@ -217,7 +223,7 @@ async def _pushes(session: AsyncSession, period: Period, out: _Collector, now: d
     ).where(*_period_pushes(period), *_in_scope(_push.c.department_id, out.department_id))
     if out.by_department:
         received = received.group_by(_push.c.department_id)
-    for key, total, claimed, due_n, on_time, overdue_n in (await session.exec(received)).all():
+    for key, total, claimed, due_n, on_time, overdue_n in await _run(session, received):
         if total == 0:
             continue
         figures = out.at(key)
@@ -256,7 +262,7 @@ async def _percentiles(
         return sa.func.min(sa.case((ranked.c.rn * 100 >= percent * ranked.c.n, ranked.c.v)))
 
     stmt = sa.select(ranked.c.g, nearest_rank(50), nearest_rank(90)).group_by(ranked.c.g)
-    for key, p50, p90 in (await session.exec(stmt)).all():
+    for key, p50, p90 in await _run(session, stmt):
         figures = out.at(key)
         setattr(figures, f"{prefix}_p50_seconds", int(p50))
         setattr(figures, f"{prefix}_p90_seconds", int(p90))
@@ -282,7 +288,7 @@ async def _acceptances(session: AsyncSession, period: Period, out: _Collector) -
     )
     if out.by_department:
         stmt = stmt.group_by(_app.c.approving_department_id)
-    for key, total, with_check in (await session.exec(stmt)).all():
+    for key, total, with_check in await _run(session, stmt):
         if total == 0:
             continue
         figures = out.at(key)
@@ -307,7 +313,7 @@ async def _findings(session: AsyncSession, period: Period, out: _Collector) -> N
         .group_by(*_keys(_finding.c.department_id, out.by_department), _finding.c.kind)
     )
     by_key: dict[int, dict[str, int]] = defaultdict(dict)
-    for key, kind, count, abnormal in (await session.exec(stmt)).all():
+    for key, kind, count, abnormal in await _run(session, stmt):
         figures = out.at(key)
         by_key[int(key)][str(kind)] = int(count)
         figures.abnormal_findings += int(abnormal or 0)
@@ -338,7 +344,7 @@ async def _modes(session: AsyncSession, period: Period, out: _Collector) -> None
         )
         .group_by(*_keys(_app.c.approving_department_id, out.by_department), _app.c.handling_mode)
     )
-    for key, mode, count, with_findings, abnormal in (await session.exec(stmt)).all():
+    for key, mode, count, with_findings, abnormal in await _run(session, stmt):
         out.at(key).modes[str(mode)] = ModeFigures(
             handling_mode=str(mode),
             applications=int(count),

@@ -10,7 +10,7 @@ from tests import factories
 from tests.coordination import dataset
 from tests.coordination.helpers import execute
 
-SINCE, UNTIL = "2024-05-01", "2024-05-31"
+SINCE, UNTIL = "2024-04-01", "2024-04-30"
 ASSESSMENT = """
 query($since: Date!, $until: Date!, $version: Int) {
   assessment(since: $since, until: $until, schemeVersion: $version) {
@@ -39,7 +39,7 @@ INDICATORS = ("claim_rate", "on_time_feedback_rate", "credit_check_rate", "no_ov
 
 @pytest.fixture(scope="module")
 async def world(engine):
-    generated = dataset.generate(23, date(2024, 5, 1), date(2024, 5, 31), list_version=9002)
+    generated = dataset.generate(23, date(2024, 4, 1), date(2024, 4, 30), list_version=9002)
     await dataset.deliver(engine, generated)
     return generated
 

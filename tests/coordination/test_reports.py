@@ -17,7 +17,7 @@ from tests import factories
 from tests.coordination import dataset
 from tests.coordination.helpers import execute
 
-SINCE, UNTIL = "2024-07-01", "2024-07-31"
+SINCE, UNTIL = "2024-08-01", "2024-08-31"
 RANKING = """
 query($since: Date!, $until: Date!) {
   assessment(since: $since, until: $until) {
@@ -59,7 +59,7 @@ COUNTS = (
 
 @pytest.fixture(scope="module")
 async def world(engine):
-    generated = dataset.generate(37, date(2024, 7, 1), date(2024, 7, 31), list_version=9003)
+    generated = dataset.generate(37, date(2024, 8, 1), date(2024, 8, 31), list_version=9003)
     await dataset.deliver(engine, generated)
     return generated
 
@@ -77,7 +77,7 @@ async def test_the_spreadsheet_holds_the_ranking_and_its_totals_match(
     data = await execute(session, authorizer, office, WORKBOOK, since=SINCE, until=UNTIL)
 
     file = data["assessmentWorkbook"]
-    assert file["filename"] == "考核排名_2024-07-01_2024-07-31.xlsx"
+    assert file["filename"] == "考核排名_2024-08-01_2024-08-31.xlsx"
     book = load_workbook(io.BytesIO(base64.b64decode(file["contentBase64"])))
     rows = list(book["考核排名"].iter_rows(values_only=True))
     ranking = graph["assessment"]["rows"]
@@ -113,7 +113,7 @@ async def test_the_pdf_report_renders_with_the_ranking_table(session, authorizer
     file = data["assessmentReport"]
     content = base64.b64decode(file["contentBase64"])
     assert (file["filename"], file["mediaType"]) == (
-        "考核报告_2024-07-01_2024-07-31.pdf",
+        "考核报告_2024-08-01_2024-08-31.pdf",
         "application/pdf",
     )
     reader = PdfReader(io.BytesIO(content))
@@ -121,7 +121,7 @@ async def test_the_pdf_report_renders_with_the_ranking_table(session, authorizer
     summary = reader.pages[0].extract_text().splitlines()
     assert summary[:3] == [
         "审管联动工作考核报告",
-        "考核期间：2024-07-01 至 2024-07-31",
+        "考核期间：2024-08-01 至 2024-08-31",
         "考核方案：第0版 默认方案",
     ]
     assert "部门得分（前20名）" in summary

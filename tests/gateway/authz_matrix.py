@@ -28,6 +28,9 @@ ADMIN = frozenset({"system_admin"})
 READS_CASES = frozenset(ALL - {"credit_officer"})
 UNKNOWN = "999999"
 VALIDATION = "... on ValidationErrors { errors { code } }"
+COORDINATION = frozenset({"coordination_office", "system_admin"})
+MEETING_READERS = frozenset(ALL - {"credit_officer"})
+MEETING_WRITERS = frozenset({"department_head", "coordination_office", "system_admin"})
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ MATRIX: dict[str, Row] = {
     ),
     "createMatter": Row(
         _m(
-            "createMatter(input: {code: \"\", name: \"\", kind: APPROVAL, departmentId: $dept})"
+            'createMatter(input: {code: "", name: "", kind: APPROVAL, departmentId: $dept})'
             f" {{ {VALIDATION} }}",
             "$dept: ID!",
         ),
@@ -106,9 +109,7 @@ MATRIX: dict[str, Row] = {
     "me": Row("{ me { username } }", ALL),
     "signOut": Row(_m("signOut { ok }"), ALL, fresh_session=True),
     "switchDepartment": Row(
-        _m(
-            f"switchDepartment(departmentId: $dept) {{ __typename {VALIDATION} }}", "$dept: ID!"
-        ),
+        _m(f"switchDepartment(departmentId: $dept) {{ __typename {VALIDATION} }}", "$dept: ID!"),
         ALL,
         fresh_session=True,
     ),
@@ -127,8 +128,10 @@ MATRIX: dict[str, Row] = {
         ADMIN,
     ),
     "issueApiKey": Row(
-        _m(f'issueApiKey(username: "nobody", departmentId: $dept, name: "k") {{ {VALIDATION} }}',
-           "$dept: ID!"),
+        _m(
+            f'issueApiKey(username: "nobody", departmentId: $dept, name: "k") {{ {VALIDATION} }}',
+            "$dept: ID!",
+        ),
         ADMIN,
     ),
     "revokeApiKey": Row(_m(f'revokeApiKey(id: "{UNKNOWN}") {{ {VALIDATION} }}'), ADMIN),
@@ -137,7 +140,7 @@ MATRIX: dict[str, Row] = {
     "roleAssignments": Row('{ roleAssignments(username: "nobody") { role } }', ADMIN),
     "policyVersions": Row("{ policyVersions(first: 1) { id } }", ADMIN),
     "checkPermission": Row(
-        "query($dept: String!) { checkPermission(username: \"nobody\", departmentId: $dept,"
+        'query($dept: String!) { checkPermission(username: "nobody", departmentId: $dept,'
         ' object: "matter", action: "read") { allowed } }',
         ADMIN,
     ),
@@ -171,8 +174,90 @@ MATRIX: dict[str, Row] = {
         ),
         ADMIN,
     ),
-    "rollbackPolicy": Row(
-        _m(f'rollbackPolicy(versionId: "{UNKNOWN}") {{ {VALIDATION} }}'), ADMIN
-    ),
+    "rollbackPolicy": Row(_m(f'rollbackPolicy(versionId: "{UNKNOWN}") {{ {VALIDATION} }}'), ADMIN),
     "auditEntries": Row("{ auditEntries(first: 1) { pageInfo { hasNextPage } } }", ADMIN),
+    # --- coordination ----------------------------------------------------------------------
+    "meetings": Row("{ meetings(first: 1) { id } }", MEETING_READERS),
+    "meeting": Row(f'{{ meeting(id: "{UNKNOWN}") {{ id }} }}', MEETING_READERS),
+    "escalations": Row("{ escalations(first: 1) { id } }", MEETING_READERS),
+    "escalation": Row(f'{{ escalation(id: "{UNKNOWN}") {{ id }} }}', MEETING_READERS),
+    "escalationAttachment": Row(
+        f'{{ escalationAttachment(id: "{UNKNOWN}") {{ filename }} }}', MEETING_READERS
+    ),
+    "linkageStatistics": Row(
+        'query($dept: ID) { linkageStatistics(since: "2026-01-01", until: "2026-01-31",'
+        " departmentId: $dept) { __typename } }",
+        ALL,
+    ),
+    "assessmentSchemes": Row("{ assessmentSchemes { version } }", COORDINATION),
+    "assessment": Row(
+        '{ assessment(since: "2026-01-31", until: "2026-01-01") { __typename } }', COORDINATION
+    ),
+    "assessmentWorkbook": Row(
+        f'{{ assessmentWorkbook(since: "2026-01-31", until: "2026-01-01") {{ {VALIDATION} }} }}',
+        COORDINATION,
+    ),
+    "assessmentReport": Row(
+        f'{{ assessmentReport(since: "2026-01-31", until: "2026-01-01") {{ {VALIDATION} }} }}',
+        COORDINATION,
+    ),
+    "caseFile": Row(f'{{ caseFile(applicationId: "{UNKNOWN}") {{ outcome }} }}', MEETING_READERS),
+    "caseFileWorkbook": Row(
+        f'{{ caseFileWorkbook(applicationId: "{UNKNOWN}") {{ filename }} }}', MEETING_READERS
+    ),
+    "conveneMeeting": Row(
+        _m(
+            'conveneMeeting(input: {title: "", scheduledAt: "2026-01-01T00:00:00Z"})'
+            f" {{ {VALIDATION} }}"
+        ),
+        MEETING_WRITERS,
+    ),
+    "recordMeetingMinutes": Row(
+        _m(
+            f'recordMeetingMinutes(meetingId: "{UNKNOWN}", minutes: "x",'
+            f' heldAt: "2026-01-01T00:00:00Z") {{ {VALIDATION} }}'
+        ),
+        MEETING_WRITERS,
+    ),
+    "addMeetingDecision": Row(
+        _m(
+            f'addMeetingDecision(meetingId: "{UNKNOWN}", text: "x", ownerDepartmentId: $dept,'
+            f' dueOn: "2026-01-01") {{ {VALIDATION} }}',
+            "$dept: ID!",
+        ),
+        MEETING_WRITERS,
+    ),
+    "followUpMeetingDecision": Row(
+        _m(f'followUpMeetingDecision(decisionId: "{UNKNOWN}", status: DONE) {{ {VALIDATION} }}'),
+        MEETING_WRITERS,
+    ),
+    "recordMeetingExchange": Row(
+        _m(
+            f'recordMeetingExchange(meetingId: "{UNKNOWN}", pushId: "{UNKNOWN}") {{ {VALIDATION} }}'
+        ),
+        MEETING_WRITERS,
+    ),
+    "raiseEscalation": Row(
+        _m(f'raiseEscalation(input: {{kind: OTHER, title: "", statement: ""}}) {{ {VALIDATION} }}'),
+        MEETING_WRITERS,
+    ),
+    "assignEscalation": Row(
+        _m(f'assignEscalation(id: "{UNKNOWN}", assignee: "x") {{ {VALIDATION} }}'),
+        COORDINATION,
+    ),
+    "scheduleEscalation": Row(
+        _m(f'scheduleEscalation(id: "{UNKNOWN}", meetingId: "{UNKNOWN}") {{ {VALIDATION} }}'),
+        COORDINATION,
+    ),
+    "decideEscalation": Row(
+        _m(f'decideEscalation(id: "{UNKNOWN}", decision: "x") {{ {VALIDATION} }}'),
+        COORDINATION,
+    ),
+    "publishAssessmentScheme": Row(
+        _m(
+            'publishAssessmentScheme(weights: [{indicator: "none", weight: 1}])'
+            f" {{ {VALIDATION} }}"
+        ),
+        COORDINATION,
+    ),
 }
