@@ -275,3 +275,24 @@ async def test_only_the_convening_department_edits_a_meeting(session, authorizer
             ],
         }
     }
+
+
+async def test_a_page_of_meetings_costs_one_statement_per_relation(
+    session, authorizer, parties, count_statements
+):
+    office, member_id = parties["office"], parties["member_dept"].id
+    for _ in range(3):
+        await execute(session, authorizer, office, CONVENE, input=_input(member_id))
+    query = """
+    { meetings { title participants { personName } agenda { title } decisions { text }
+                 exchanges { pushId } } }
+    """
+    count_statements.count = 0
+    count_statements.statements.clear()
+
+    data = await execute(session, authorizer, office, query)
+
+    assert len(data["meetings"]) >= 3
+    selects = [s for s in count_statements.statements if s.lstrip().upper().startswith("SELECT")]
+    # The page, then participants, agenda, decisions and exchanges once each for all meetings.
+    assert len(selects) == 5, selects
