@@ -32,9 +32,15 @@ from api.core.errors import NotFoundError, ValidationErrors, ValidationFailed, p
 from api.core.scope import Scope
 
 MAX_PERIOD_DAYS = 3 * 366
+MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
 def period_of(since: date, until: date) -> Period:
+    for name, day in (("since", since), ("until", until)):
+        if not MIN_YEAR <= day.year <= MAX_YEAR:
+            raise ValidationFailed.single(
+                name, "OUT_OF_RANGE", f"日期须在{MIN_YEAR}年至{MAX_YEAR}年之间"
+            )
     if until < since:
         raise ValidationFailed.single("until", "INVALID_PERIOD", "截止日期不能早于起始日期")
     if (until - since).days > MAX_PERIOD_DAYS:

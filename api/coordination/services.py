@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import sqlalchemy as sa
 from sqlmodel import col, select
@@ -42,6 +42,8 @@ MAX_PAGE = 100
 EXCHANGE_TOPIC = "coordination.meeting.exchange_recorded"
 ESCALATION_DECIDED_TOPIC = "coordination.escalation.decided"
 JOINT_MEETING = "JOINT_MEETING"
+MIN_YEAR, MAX_YEAR = 2000, 2100
+CST = timezone(timedelta(hours=8), "CST")
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,16 @@ class EscalationData:
     ref_kind: AgendaKind | None = None
     ref_id: int | None = None
     attachments: list[AttachmentData] = field(default_factory=list)
+
+
+def _moment(issues: list[FieldIssue], name: str, value: datetime) -> datetime:
+    """A time from a form: a value without offset is China Standard Time; years 2000–2100."""
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        issues.append(FieldIssue(name, "OUT_OF_RANGE", f"时间须在{MIN_YEAR}年至{MAX_YEAR}年之间"))
+        return datetime.now(UTC)
+    if value.utcoffset() is None:
+        value = value.replace(tzinfo=CST)
+    return value.astimezone(UTC)
 
 
 def _text(issues: list[FieldIssue], name: str, value: str, limit: int) -> str:
@@ -140,6 +152,7 @@ async def _own_meeting(session: AsyncSession, actor: Actor, meeting_id: int) -> 
 async def convene_meeting(*, session: AsyncSession, actor: Actor, data: MeetingData) -> Meeting:
     issues: list[FieldIssue] = []
     title = _text(issues, "title", data.title, 200)
+    scheduled_at = _moment(issues, "scheduledAt", data.scheduled_at)
     if len(data.location) > 200:  # noqa: PLR2004
         issues.append(FieldIssue("location", "TOO_LONG", "不能超过200字"))
     if not data.participants:
@@ -154,7 +167,7 @@ async def convene_meeting(*, session: AsyncSession, actor: Actor, data: MeetingD
         title=title,
         convening_department_id=actor.department_id,
         convened_by=actor.username,
-        scheduled_at=data.scheduled_at,
+        scheduled_at=scheduled_at,
         location=data.location.strip(),
     )
     session.add(meeting)
@@ -189,10 +202,11 @@ async def record_minutes(
     meeting = await _own_meeting(session, actor, meeting_id)
     issues: list[FieldIssue] = []
     text = _text(issues, "minutes", minutes, 50_000)
+    held = _moment(issues, "heldAt", held_at)
     if issues:
         raise ValidationFailed(issues)
     meeting.minutes = text
-    meeting.held_at = held_at
+    meeting.held_at = held
     if meeting.status == MeetingStatus.PLANNED:
         meeting.status = MeetingStatus.HELD
     session.add(meeting)

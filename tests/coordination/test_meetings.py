@@ -296,3 +296,33 @@ async def test_a_page_of_meetings_costs_one_statement_per_relation(
     selects = [s for s in count_statements.statements if s.lstrip().upper().startswith("SELECT")]
     # The page, then participants, agenda, decisions and exchanges once each for all meetings.
     assert len(selects) == 5, selects
+
+
+async def test_a_time_without_offset_is_china_standard_time_and_far_years_are_refused(
+    session, authorizer, parties
+):
+    query = """
+    mutation($input: ConveneMeetingInput!) {
+      conveneMeeting(input: $input) {
+        ... on Meeting { scheduledAt }
+        ... on ValidationErrors { errors { field code message } }
+      }
+    }
+    """
+    local = _input(parties["member_dept"].id) | {"scheduledAt": "2026-06-02T10:00:00"}
+    far = _input(parties["member_dept"].id) | {"scheduledAt": "0001-01-01T00:00:00"}
+
+    assert await execute(session, authorizer, parties["office"], query, input=local) == {
+        "conveneMeeting": {"scheduledAt": "2026-06-02T02:00:00+00:00"}
+    }
+    assert await execute(session, authorizer, parties["office"], query, input=far) == {
+        "conveneMeeting": {
+            "errors": [
+                {
+                    "field": "scheduledAt",
+                    "code": "OUT_OF_RANGE",
+                    "message": "时间须在2000年至2100年之间",
+                }
+            ]
+        }
+    }
