@@ -12,6 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from api.compose import SUBGRAPHS
 from api.core.migrate import migrate
 from api.launcher import Stack
 from tests.databases import fresh_database
@@ -36,7 +37,7 @@ def production(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         stack = Stack(
             host="127.0.0.1",
             gateway_port=free_port(),
-            subgraph_ports={n: free_port() for n in ("catalog", "approval", "supervision", "credit")},
+            subgraph_ports={n: free_port() for n in SUBGRAPHS},
             env=env,
             work_dir=Path(work),
             log_dir=Path(work) / "logs",
