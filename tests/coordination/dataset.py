@@ -100,7 +100,14 @@ def generate(seed: int, since: date, until: date, *, list_version: int) -> World
                 "published_at": (period_start - timedelta(days=1)).isoformat(),
                 "entries": [
                     {
+                        # Every documented key, so any consumer of the topic can handle it.
                         "linkage_id": lid,
+                        "approval_matter_id": lid,
+                        "approval_matter_code": f"SP{lid}",
+                        "approval_matter_name": f"统计测试审批事项{lid}",
+                        "supervision_matter_id": lid + 1,
+                        "supervision_matter_code": f"JG{lid}",
+                        "supervision_matter_name": f"统计测试监管事项{lid}",
                         "approving_department_id": a,
                         "approving_department_name": names[a],
                         "supervising_department_id": s,
