@@ -20,7 +20,7 @@ SUBGRAPH_DIR = GATEWAY_DIR / "subgraphs"
 SUPERGRAPH_PATH = GATEWAY_DIR / "supergraph.graphql"
 # The client-facing API schema (no federation machinery); web/ generates its types from it.
 PUBLIC_SCHEMA_PATH = GATEWAY_DIR / "public-schema.graphql"
-SUBGRAPHS = ("catalog", "approval", "supervision", "credit", "access")
+SUBGRAPHS = ("catalog", "approval", "supervision", "credit", "access", "coordination")
 
 
 class CompositionError(RuntimeError):

@@ -2,6 +2,7 @@
 
 from api.approval import models as approval_models
 from api.catalog import models as catalog_models
+from api.coordination import models as coordination_models
 from api.core import audit as core_audit
 from api.core import events as core_events
 from api.core import models as core_models
@@ -14,6 +15,7 @@ from api.supervision import models as supervision_models
 __all__ = [
     "approval_models",
     "catalog_models",
+    "coordination_models",
     "core_audit",
     "core_events",
     "core_models",

@@ -54,6 +54,19 @@ def enforcer() -> casbin.Enforcer:
         ("coord", "9", "scope", "city", True),
         # Credit: department users look up with a purpose; only credit reads everything.
         ("clerk", "1", "credit_lookup", "read", True),
+        # Coordination: departments read their own meetings and statistics; the office decides.
+        ("head", "1", "meeting", "write", True),
+        ("head", "1", "escalation", "write", True),
+        ("head", "1", "escalation", "decide", False),
+        ("clerk", "1", "statistics", "read", True),
+        ("clerk", "1", "meeting", "write", False),
+        ("clerk", "1", "assessment", "read", False),
+        ("officer", "3", "statistics", "read", True),
+        ("coord", "9", "assessment", "read", True),
+        ("coord", "9", "assessment", "write", True),
+        ("coord", "9", "assessment", "export", True),
+        ("coord", "9", "escalation", "decide", True),
+        ("head", "1", "assessment", "export", False),
         ("clerk", "1", "credit_record", "read", False),
         ("clerk", "1", "subject", "read", False),  # no browsing without a purpose
         ("clerk", "1", "credit_lookup", "export", False),

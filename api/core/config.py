@@ -18,6 +18,7 @@ DEFAULT_PORTS = {
     "supervision": 4103,
     "credit": 4104,
     "access": 4105,
+    "coordination": 4106,
 }
 
 
@@ -40,6 +41,9 @@ class Settings(BaseSettings):
     )
     credit_port: int = Field(default=DEFAULT_PORTS["credit"], alias="SHENGUAN_CREDIT_PORT")
     access_port: int = Field(default=DEFAULT_PORTS["access"], alias="SHENGUAN_ACCESS_PORT")
+    coordination_port: int = Field(
+        default=DEFAULT_PORTS["coordination"], alias="SHENGUAN_COORDINATION_PORT"
+    )
     sql_echo: bool = Field(default=False, alias="SHENGUAN_SQL_ECHO")
     # Hardening (api/core/limits.py, api/core/ratelimit.py, api/core/app.py middleware).
     redis_url: str = Field(default="", alias="REDIS_URL")
@@ -77,6 +81,7 @@ class Settings(BaseSettings):
             "supervision": self.supervision_port,
             "credit": self.credit_port,
             "access": self.access_port,
+            "coordination": self.coordination_port,
         }
 
     def effective_secret_key(self) -> str:

@@ -17,6 +17,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
+from api.core import events
 from api.core.auth import Principal
 from api.core.credit_ticket import CreditTicket, sign_ticket
 from api.core.errors import FieldIssue, ValidationFailed
@@ -26,6 +27,7 @@ from api.credit.determination import Assessment, ModeDecision
 from api.credit.models import LookupChannel, LookupLog, Subject
 
 MAX_PAGE = 100
+LOOKUP_TOPIC = "credit.lookup.recorded"
 MAX_EXPORT_ROWS = 10_000
 MAX_EXPORT_SUBJECTS = 100
 
@@ -81,6 +83,23 @@ async def _log(
     ]
     session.add_all(rows)
     await session.flush()
+    for row in rows:
+        if row.application_id is not None:
+            # Case-file review and assessment (coordination) count lookups per application.
+            await events.emit(
+                session,
+                topic=LOOKUP_TOPIC,
+                key=str(row.id),
+                payload={
+                    "lookup_id": row.id,
+                    "application_id": row.application_id,
+                    "department_id": row.department_id,
+                    "subject_code": row.subject_code,
+                    "channel": row.channel.value,
+                    "purpose": row.purpose,
+                    "looked_up_at": row.looked_up_at.isoformat(),
+                },
+            )
     # Committed now: the lookup stays on record whatever happens to the rest of the request.
     await session.commit()
     return rows

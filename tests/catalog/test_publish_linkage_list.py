@@ -4,7 +4,7 @@ import json
 from datetime import date
 
 import pytest
-from sqlmodel import col, select
+from sqlmodel import col, func, select
 
 from api.catalog import linkages
 from api.catalog import services as catalog_services
@@ -154,10 +154,18 @@ async def test_publication_emits_the_documented_event(session, authorizer, world
         person_id=world["s"].id,
         since=date(2026, 1, 1),
     )
+    # Other tests deliver committed events of this topic (tests/coordination): count only ours.
+    earlier = (await session.exec(select(func.max(OutboxMessage.id)))).one() or 0
     await _publish(session, authorizer, world)
 
     version = (await session.exec(select(ListVersion))).one()
-    message = (await session.exec(select(OutboxMessage).where(OutboxMessage.topic == TOPIC))).one()
+    message = (
+        await session.exec(
+            select(OutboxMessage).where(
+                OutboxMessage.topic == TOPIC, col(OutboxMessage.id) > earlier
+            )
+        )
+    ).one()
     approval_matter = await session.get(Matter, link.approval_matter_id)
     supervision_matter = await session.get(Matter, link.supervision_matter_id)
     assert message.key == "1"
@@ -171,10 +179,12 @@ async def test_publication_emits_the_documented_event(session, authorizer, world
                 "approval_matter_code": approval_matter.code,
                 "approval_matter_name": "许可丁",
                 "approving_department_id": world["spj"].id,
+                "approving_department_name": world["spj"].name,
                 "supervision_matter_id": supervision_matter.id,
                 "supervision_matter_code": supervision_matter.code,
                 "supervision_matter_name": "许可丁监督检查",
                 "supervising_department_id": world["scjg"].id,
+                "supervising_department_name": world["scjg"].name,
                 "channel": "ONLINE",
                 "claim_days": 1,
                 "feedback_days": 5,

@@ -10,6 +10,7 @@ def test_composition_succeeds_and_holds_every_subgraph(tmp_path):
         "access",
         "approval",
         "catalog",
+        "coordination",
         "credit",
         "supervision",
     ]

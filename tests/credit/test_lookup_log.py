@@ -6,6 +6,7 @@ import io
 from openpyxl import load_workbook
 from sqlmodel import col, select
 
+from api.core.events import OutboxMessage
 from api.credit.loaders import CreditLoaders
 from api.credit.models import LookupLog
 from api.credit.schema import schema
@@ -89,6 +90,35 @@ async def test_query_check_and_export_each_write_a_log_row(session, authorizer):
         io.BytesIO(base64.b64decode(exported["exportCreditReport"]["contentBase64"]))
     ).active
     assert [row[0] for row in sheet.iter_rows(values_only=True)] == ["主体代码", a, b]
+
+
+async def test_a_lookup_for_an_application_is_announced_for_case_files_and_assessment(
+    session, authorizer
+):
+    dept = await factories.department(session)
+    clerk = await factories.user(session, authorizer, role="approval_clerk", dept=dept)
+    code, dept_id = (await factories.subject(session)).credit_code, dept.id
+
+    await _run(session, authorizer, clerk, CHECK, code=code, app="503")
+    await _run(session, authorizer, clerk, LOOKUP, code=code, purpose="日常核实")
+
+    row = (await session.exec(select(LookupLog).where(LookupLog.application_id == 503))).one()
+    messages = (
+        await session.exec(
+            select(OutboxMessage).where(OutboxMessage.topic == "credit.lookup.recorded")
+        )
+    ).all()
+    assert [m.payload for m in messages if m.payload["subject_code"] == code] == [
+        {
+            "lookup_id": row.id,
+            "application_id": 503,
+            "department_id": dept_id,
+            "subject_code": code,
+            "channel": "CHECK",
+            "purpose": "受理审核",
+            "looked_up_at": row.looked_up_at.isoformat(),
+        }
+    ]
 
 
 async def test_lookup_without_a_purpose_is_refused_and_not_logged(session, authorizer):

@@ -49,6 +49,9 @@ READS_LOOKUP_LOG = frozenset(
 )
 CREDIT_READERS = frozenset({"credit_officer", "coordination_office", "system_admin"})
 CREDIT_WRITERS = frozenset({"credit_officer", "system_admin"})
+COORDINATION = frozenset({"coordination_office", "system_admin"})
+MEETING_READERS = frozenset(ALL - {"credit_officer"})
+MEETING_WRITERS = frozenset({"department_head", "coordination_office", "system_admin"})
 
 
 @dataclass(frozen=True)
@@ -379,4 +382,88 @@ MATRIX: dict[str, Row] = {
     ),
     "rollbackPolicy": Row(_m(f'rollbackPolicy(versionId: "{UNKNOWN}") {{ {VALIDATION} }}'), ADMIN),
     "auditEntries": Row("{ auditEntries(first: 1) { pageInfo { hasNextPage } } }", ADMIN),
+    # --- coordination ----------------------------------------------------------------------
+    "meetings": Row("{ meetings(first: 1) { id } }", MEETING_READERS),
+    "meeting": Row(f'{{ meeting(id: "{UNKNOWN}") {{ id }} }}', MEETING_READERS),
+    "escalations": Row("{ escalations(first: 1) { id } }", MEETING_READERS),
+    "escalation": Row(f'{{ escalation(id: "{UNKNOWN}") {{ id }} }}', MEETING_READERS),
+    "escalationAttachment": Row(
+        f'{{ escalationAttachment(id: "{UNKNOWN}") {{ filename }} }}', MEETING_READERS
+    ),
+    "linkageStatistics": Row(
+        'query($dept: ID) { linkageStatistics(since: "2026-01-01", until: "2026-01-31",'
+        " departmentId: $dept) { __typename } }",
+        ALL,
+    ),
+    "assessmentSchemes": Row("{ assessmentSchemes { version } }", COORDINATION),
+    "assessment": Row(
+        '{ assessment(since: "2026-01-31", until: "2026-01-01") { __typename } }', COORDINATION
+    ),
+    "assessmentWorkbook": Row(
+        f'{{ assessmentWorkbook(since: "2026-01-31", until: "2026-01-01") {{ {VALIDATION} }} }}',
+        COORDINATION,
+    ),
+    "assessmentReport": Row(
+        f'{{ assessmentReport(since: "2026-01-31", until: "2026-01-01") {{ {VALIDATION} }} }}',
+        COORDINATION,
+    ),
+    "caseFile": Row(f'{{ caseFile(applicationId: "{UNKNOWN}") {{ outcome }} }}', MEETING_READERS),
+    "caseFileWorkbook": Row(
+        f'{{ caseFileWorkbook(applicationId: "{UNKNOWN}") {{ filename }} }}', MEETING_READERS
+    ),
+    "conveneMeeting": Row(
+        _m(
+            'conveneMeeting(input: {title: "", scheduledAt: "2026-01-01T00:00:00Z"})'
+            f" {{ {VALIDATION} }}"
+        ),
+        MEETING_WRITERS,
+    ),
+    "recordMeetingMinutes": Row(
+        _m(
+            f'recordMeetingMinutes(meetingId: "{UNKNOWN}", minutes: "x",'
+            f' heldAt: "2026-01-01T00:00:00Z") {{ {VALIDATION} }}'
+        ),
+        MEETING_WRITERS,
+    ),
+    "addMeetingDecision": Row(
+        _m(
+            f'addMeetingDecision(meetingId: "{UNKNOWN}", text: "x", ownerDepartmentId: $dept,'
+            f' dueOn: "2026-01-01") {{ {VALIDATION} }}',
+            "$dept: ID!",
+        ),
+        MEETING_WRITERS,
+    ),
+    "followUpMeetingDecision": Row(
+        _m(f'followUpMeetingDecision(decisionId: "{UNKNOWN}", status: DONE) {{ {VALIDATION} }}'),
+        MEETING_WRITERS,
+    ),
+    "recordMeetingExchange": Row(
+        _m(
+            f'recordMeetingExchange(meetingId: "{UNKNOWN}", pushId: "{UNKNOWN}") {{ {VALIDATION} }}'
+        ),
+        MEETING_WRITERS,
+    ),
+    "raiseEscalation": Row(
+        _m(f'raiseEscalation(input: {{kind: OTHER, title: "", statement: ""}}) {{ {VALIDATION} }}'),
+        MEETING_WRITERS,
+    ),
+    "assignEscalation": Row(
+        _m(f'assignEscalation(id: "{UNKNOWN}", assignee: "x") {{ {VALIDATION} }}'),
+        COORDINATION,
+    ),
+    "scheduleEscalation": Row(
+        _m(f'scheduleEscalation(id: "{UNKNOWN}", meetingId: "{UNKNOWN}") {{ {VALIDATION} }}'),
+        COORDINATION,
+    ),
+    "decideEscalation": Row(
+        _m(f'decideEscalation(id: "{UNKNOWN}", decision: "x") {{ {VALIDATION} }}'),
+        COORDINATION,
+    ),
+    "publishAssessmentScheme": Row(
+        _m(
+            'publishAssessmentScheme(weights: [{indicator: "none", weight: 1}])'
+            f" {{ {VALIDATION} }}"
+        ),
+        COORDINATION,
+    ),
 }

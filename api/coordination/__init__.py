@@ -1,0 +1,1 @@
+"""Coordination subgraph: joint meetings, escalations, statistics, assessment, case files."""

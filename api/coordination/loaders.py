@@ -1,0 +1,86 @@
+"""Per-request DataLoaders of the coordination subgraph (one statement per relation)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from sqlmodel import SQLModel, col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+from strawberry.dataloader import DataLoader
+
+from api.coordination.models import (
+    AgendaItem,
+    Decision,
+    EscalationAttachment,
+    EscalationTransition,
+    MeetingExchange,
+    MeetingParticipant,
+)
+from api.core.loaders import many_per_key
+
+RowT = TypeVar("RowT", bound=SQLModel)
+
+
+def _by_parent(
+    session: AsyncSession,
+    model: type[RowT],
+    parent: Any,
+    order: Any,
+    key: Callable[[RowT], Hashable],
+) -> DataLoader[int, list[RowT]]:
+    async def load(ids: list[int]) -> list[list[RowT]]:
+        stmt = select(model).where(col(parent).in_(ids)).order_by(col(order), col(model.id))  # type: ignore[attr-defined]
+        rows = (await session.exec(stmt)).all()
+        return many_per_key(rows, ids, key)
+
+    return DataLoader(load_fn=load)
+
+
+@dataclass
+class CoordinationLoaders:
+    session: AsyncSession
+    participants: DataLoader[int, list[MeetingParticipant]] = field(init=False)
+    agenda: DataLoader[int, list[AgendaItem]] = field(init=False)
+    decisions: DataLoader[int, list[Decision]] = field(init=False)
+    exchanges: DataLoader[int, list[MeetingExchange]] = field(init=False)
+    transitions: DataLoader[int, list[EscalationTransition]] = field(init=False)
+    attachments: DataLoader[int, list[EscalationAttachment]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        s = self.session
+        self.participants = _by_parent(
+            s,
+            MeetingParticipant,
+            MeetingParticipant.meeting_id,
+            MeetingParticipant.department_id,
+            lambda r: r.meeting_id,
+        )
+        self.agenda = _by_parent(
+            s, AgendaItem, AgendaItem.meeting_id, AgendaItem.position, lambda r: r.meeting_id
+        )
+        self.decisions = _by_parent(
+            s, Decision, Decision.meeting_id, Decision.due_on, lambda r: r.meeting_id
+        )
+        self.exchanges = _by_parent(
+            s,
+            MeetingExchange,
+            MeetingExchange.meeting_id,
+            MeetingExchange.recorded_at,
+            lambda r: r.meeting_id,
+        )
+        self.transitions = _by_parent(
+            s,
+            EscalationTransition,
+            EscalationTransition.escalation_id,
+            EscalationTransition.at,
+            lambda r: r.escalation_id,
+        )
+        self.attachments = _by_parent(
+            s,
+            EscalationAttachment,
+            EscalationAttachment.escalation_id,
+            EscalationAttachment.id,
+            lambda r: r.escalation_id,
+        )

@@ -1,0 +1,244 @@
+"""Coordination Mutation fields (thin: call a service, map; failures are data)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from api.coordination import assessment, services
+from api.coordination.inputs import (
+    ConveneMeetingInput,
+    IndicatorWeightInput,
+    RaiseEscalationInput,
+)
+from api.coordination.models import DecisionStatus as DecisionStatusModel
+from api.coordination.types import (
+    AssessmentScheme,
+    AssessmentSchemeResult,
+    DecisionStatus,
+    Escalation,
+    EscalationResult,
+    Meeting,
+    MeetingDecision,
+    MeetingDecisionResult,
+    MeetingExchange,
+    MeetingExchangeResult,
+    MeetingResult,
+)
+from api.core.authz import requires
+from api.core.errors import ValidationErrors, ValidationFailed, parse_id
+
+
+def _actor(info: Info[Any, Any]) -> services.Actor:
+    principal = info.context.principal
+    return services.Actor(username=principal.username, department_id=int(principal.department_id))
+
+
+@strawberry.type
+class CoordinationMutation:
+    @strawberry.mutation(
+        description="召集联席会议：参会部门、人员与议题", extensions=requires("meeting", "write")
+    )
+    async def convene_meeting(
+        self,
+        info: Info[Any, Any],
+        input: ConveneMeetingInput,  # noqa: A002
+    ) -> MeetingResult:
+        try:
+            row = await services.convene_meeting(
+                session=info.context.session, actor=_actor(info), data=input.to_data()
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return Meeting.from_row(row)
+
+    @strawberry.mutation(
+        description="录入会议纪要（会议随之为已召开）", extensions=requires("meeting", "write")
+    )
+    async def record_meeting_minutes(
+        self, info: Info[Any, Any], meeting_id: strawberry.ID, minutes: str, held_at: datetime
+    ) -> MeetingResult:
+        try:
+            row = await services.record_minutes(
+                session=info.context.session,
+                actor=_actor(info),
+                meeting_id=parse_id(meeting_id, "meetingId"),
+                minutes=minutes,
+                held_at=held_at,
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return Meeting.from_row(row)
+
+    @strawberry.mutation(
+        description="记录议定事项：责任部门与完成时限", extensions=requires("meeting", "write")
+    )
+    async def add_meeting_decision(
+        self,
+        info: Info[Any, Any],
+        meeting_id: strawberry.ID,
+        text: str,
+        owner_department_id: strawberry.ID,
+        due_on: date,
+        agenda_item_id: strawberry.ID | None = None,
+    ) -> MeetingDecisionResult:
+        try:
+            row = await services.add_decision(
+                session=info.context.session,
+                actor=_actor(info),
+                meeting_id=parse_id(meeting_id, "meetingId"),
+                text=text,
+                owner_department_id=parse_id(owner_department_id, "ownerDepartmentId"),
+                due_on=due_on,
+                agenda_item_id=None
+                if agenda_item_id is None
+                else parse_id(agenda_item_id, "agendaItemId"),
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return MeetingDecision.from_row(row)
+
+    @strawberry.mutation(
+        description="议定事项落实情况（责任部门或召集部门）",
+        extensions=requires("meeting", "write"),
+    )
+    async def follow_up_meeting_decision(
+        self,
+        info: Info[Any, Any],
+        decision_id: strawberry.ID,
+        status: DecisionStatus,  # type: ignore[valid-type]
+        note: str = "",
+    ) -> MeetingDecisionResult:
+        try:
+            row = await services.follow_up_decision(
+                session=info.context.session,
+                actor=_actor(info),
+                decision_id=parse_id(decision_id, "decisionId"),
+                status=DecisionStatusModel(status),
+                note=note,
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return MeetingDecision.from_row(row)
+
+    @strawberry.mutation(
+        description="登记经联席会议交换的推送（即认领；通知审批子图）",
+        extensions=requires("meeting", "write"),
+    )
+    async def record_meeting_exchange(
+        self,
+        info: Info[Any, Any],
+        meeting_id: strawberry.ID,
+        push_id: strawberry.ID,
+        summary: str = "",
+    ) -> MeetingExchangeResult:
+        try:
+            row = await services.record_exchange(
+                session=info.context.session,
+                actor=_actor(info),
+                meeting_id=parse_id(meeting_id, "meetingId"),
+                push_id=parse_id(push_id, "pushId"),
+                summary=summary,
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return MeetingExchange.from_row(row)
+
+    @strawberry.mutation(
+        description="提请市协调小组研究（说明与附件）", extensions=requires("escalation", "write")
+    )
+    async def raise_escalation(
+        self,
+        info: Info[Any, Any],
+        input: RaiseEscalationInput,  # noqa: A002
+    ) -> EscalationResult:
+        try:
+            row = await services.raise_escalation(
+                session=info.context.session, actor=_actor(info), data=input.to_data()
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return Escalation.from_row(row)
+
+    @strawberry.mutation(
+        description="交办提请事项（协调办）", extensions=requires("escalation", "decide")
+    )
+    async def assign_escalation(
+        self,
+        info: Info[Any, Any],
+        id: strawberry.ID,  # noqa: A002
+        assignee: str,
+    ) -> EscalationResult:
+        try:
+            row = await services.assign_escalation(
+                session=info.context.session,
+                actor=_actor(info),
+                escalation_id=parse_id(id, "id"),
+                assignee=assignee,
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return Escalation.from_row(row)
+
+    @strawberry.mutation(
+        description="将提请事项列入本部门召集的会议研究（协调办）",
+        extensions=requires("escalation", "decide"),
+    )
+    async def schedule_escalation(
+        self,
+        info: Info[Any, Any],
+        id: strawberry.ID,  # noqa: A002
+        meeting_id: strawberry.ID,
+    ) -> EscalationResult:
+        try:
+            row = await services.schedule_escalation(
+                session=info.context.session,
+                actor=_actor(info),
+                escalation_id=parse_id(id, "id"),
+                meeting_id=parse_id(meeting_id, "meetingId"),
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return Escalation.from_row(row)
+
+    @strawberry.mutation(
+        description="对提请事项作出决定（相关部门可见）",
+        extensions=requires("escalation", "decide"),
+    )
+    async def decide_escalation(
+        self,
+        info: Info[Any, Any],
+        id: strawberry.ID,  # noqa: A002
+        decision: str,
+    ) -> EscalationResult:
+        try:
+            row = await services.decide_escalation(
+                session=info.context.session,
+                actor=_actor(info),
+                escalation_id=parse_id(id, "id"),
+                decision=decision,
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return Escalation.from_row(row)
+
+    @strawberry.mutation(
+        description="发布新版考核方案（权重；旧版本保留）",
+        extensions=requires("assessment", "write"),
+    )
+    async def publish_assessment_scheme(
+        self, info: Info[Any, Any], weights: list[IndicatorWeightInput], note: str = ""
+    ) -> AssessmentSchemeResult:
+        try:
+            row = await assessment.publish_scheme(
+                session=info.context.session,
+                weights={w.indicator: w.weight for w in weights},
+                note=note,
+                actor=str(info.context.principal.username),
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return AssessmentScheme.from_row(row)

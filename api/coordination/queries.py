@@ -1,0 +1,292 @@
+"""Coordination Query fields (thin: check, call a service, map)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from api.coordination import assessment, casefile, reports, services, statistics
+from api.coordination.models import EscalationStatus as EscalationStatusModel
+from api.coordination.models import MeetingStatus as MeetingStatusModel
+from api.coordination.statistics import CITY, Period
+from api.coordination.types import (
+    Assessment,
+    AssessmentResult,
+    AssessmentScheme,
+    CaseFile,
+    CoordinationFile,
+    CoordinationFileResult,
+    Escalation,
+    EscalationStatus,
+    LinkageStatistics,
+    Meeting,
+    MeetingStatus,
+    StatisticsResult,
+)
+from api.core.audit import Actor, AuditAction, AuditOutcome, record
+from api.core.authz import requires
+from api.core.errors import NotFoundError, ValidationErrors, ValidationFailed, parse_id
+from api.core.scope import Scope
+
+MAX_PERIOD_DAYS = 3 * 366
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+def period_of(since: date, until: date) -> Period:
+    for name, day in (("since", since), ("until", until)):
+        if not MIN_YEAR <= day.year <= MAX_YEAR:
+            raise ValidationFailed.single(
+                name, "OUT_OF_RANGE", f"日期须在{MIN_YEAR}年至{MAX_YEAR}年之间"
+            )
+    if until < since:
+        raise ValidationFailed.single("until", "INVALID_PERIOD", "截止日期不能早于起始日期")
+    if (until - since).days > MAX_PERIOD_DAYS:
+        raise ValidationFailed.single("until", "PERIOD_TOO_LONG", "统计期间不能超过三年")
+    return Period(since, until)
+
+
+async def ranking_for(
+    info: Info[Any, Any], since: date, until: date, version: int | None
+) -> assessment.Ranking:
+    session = info.context.session
+    if version is None:
+        scheme = await assessment.current_scheme(session=session)
+    else:
+        found = await assessment.scheme_by_version(session=session, version=version)
+        if found is None:
+            raise ValidationFailed.single("schemeVersion", "NOT_FOUND", "考核方案版本不存在")
+        scheme = found
+    return await assessment.rank(session=session, period=period_of(since, until), scheme=scheme)
+
+
+async def audit_export(info: Info[Any, Any], target: str, detail: dict[str, Any]) -> None:
+    """Exports are audited and the row committed at once (a query otherwise rolls back)."""
+    ctx = info.context
+    principal = ctx.principal
+    await record(
+        ctx.session,
+        actor=Actor(principal.username, principal.department_id, ctx.client_address),
+        action=AuditAction.EXPORT,
+        outcome=AuditOutcome.SUCCESS,
+        target=target,
+        detail=detail,
+    )
+    await ctx.session.commit()
+
+
+def _scope(info: Info[Any, Any]) -> Scope:
+    scope: Scope = info.context.scope
+    return scope
+
+
+@strawberry.type
+class CoordinationQuery:
+    @strawberry.field(
+        description="联席会议（本部门召集或参加的；协调办为全市；每页至多100条）",
+        extensions=requires("meeting", "read"),
+    )
+    async def meetings(
+        self,
+        info: Info[Any, Any],
+        status: MeetingStatus | None = None,  # type: ignore[valid-type]
+        first: int = 100,
+        offset: int = 0,
+    ) -> list[Meeting]:
+        rows = await services.list_meetings(
+            session=info.context.session,
+            scope=_scope(info),
+            status=None if status is None else MeetingStatusModel(status),
+            limit=first,
+            offset=offset,
+        )
+        return [Meeting.from_row(r) for r in rows]
+
+    @strawberry.field(description="一次联席会议", extensions=requires("meeting", "read"))
+    async def meeting(self, info: Info[Any, Any], id: strawberry.ID) -> Meeting | None:  # noqa: A002
+        try:
+            meeting_id = parse_id(id, "id")
+        except ValidationFailed:
+            return None
+        row = await services.get_meeting(
+            session=info.context.session, scope=_scope(info), meeting_id=meeting_id
+        )
+        return None if row is None else Meeting.from_row(row)
+
+    @strawberry.field(
+        description="提请事项（本部门提请或涉及的；协调办为全市；每页至多100条）",
+        extensions=requires("escalation", "read"),
+    )
+    async def escalations(
+        self,
+        info: Info[Any, Any],
+        status: EscalationStatus | None = None,  # type: ignore[valid-type]
+        first: int = 100,
+        offset: int = 0,
+    ) -> list[Escalation]:
+        rows = await services.list_escalations(
+            session=info.context.session,
+            scope=_scope(info),
+            status=None if status is None else EscalationStatusModel(status),
+            limit=first,
+            offset=offset,
+        )
+        return [Escalation.from_row(r) for r in rows]
+
+    @strawberry.field(description="一个提请事项", extensions=requires("escalation", "read"))
+    async def escalation(self, info: Info[Any, Any], id: strawberry.ID) -> Escalation | None:  # noqa: A002
+        try:
+            escalation_id = parse_id(id, "id")
+        except ValidationFailed:
+            return None
+        row = await services.get_escalation(
+            session=info.context.session, scope=_scope(info), escalation_id=escalation_id
+        )
+        return None if row is None else Escalation.from_row(row)
+
+    @strawberry.field(description="下载提请事项的附件", extensions=requires("escalation", "read"))
+    async def escalation_attachment(
+        self,
+        info: Info[Any, Any],
+        id: strawberry.ID,  # noqa: A002
+    ) -> CoordinationFile | None:
+        try:
+            attachment, content = await services.attachment_content(
+                session=info.context.session,
+                scope=_scope(info),
+                attachment_id=parse_id(id, "id"),
+            )
+        except (NotFoundError, ValidationFailed):
+            return None
+        return CoordinationFile.from_bytes(attachment.filename, attachment.content_type, content)
+
+    @strawberry.field(
+        description="审管联动统计：不指定部门时，协调办为全市、其他用户为本部门",
+        extensions=requires("statistics", "read"),
+    )
+    async def linkage_statistics(
+        self,
+        info: Info[Any, Any],
+        since: date,
+        until: date,
+        department_id: strawberry.ID | None = None,
+    ) -> StatisticsResult | None:
+        scope = _scope(info)
+        try:
+            period = period_of(since, until)
+            if department_id is not None:
+                dept: int | None = parse_id(department_id, "departmentId")
+            else:
+                dept = None if scope.city_wide else scope.department_id
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        if dept is not None and not scope.covers_department(dept):
+            return None
+        figures = await statistics.compute(info.context.session, period, department_id=dept)
+        return LinkageStatistics.from_figures(period, figures[CITY])
+
+    @strawberry.field(
+        description="考核方案的全部版本（新版本在前）", extensions=requires("assessment", "read")
+    )
+    async def assessment_schemes(self, info: Info[Any, Any]) -> list[AssessmentScheme]:
+        rows = await assessment.scheme_versions(session=info.context.session)
+        return [AssessmentScheme.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="部门考核排名（默认现行方案）", extensions=requires("assessment", "read")
+    )
+    async def assessment(
+        self,
+        info: Info[Any, Any],
+        since: date,
+        until: date,
+        scheme_version: int | None = None,
+    ) -> AssessmentResult:
+        try:
+            ranking = await ranking_for(info, since, until, scheme_version)
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return Assessment.from_ranking(ranking)
+
+    @strawberry.field(
+        description="考核排名导出为 Excel（留痕）", extensions=requires("assessment", "export")
+    )
+    async def assessment_workbook(
+        self,
+        info: Info[Any, Any],
+        since: date,
+        until: date,
+        scheme_version: int | None = None,
+    ) -> CoordinationFileResult:
+        try:
+            ranking = await ranking_for(info, since, until, scheme_version)
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        content = reports.workbook(ranking)
+        name = reports.report_filename("排名", since, until) + ".xlsx"
+        await audit_export(info, name, {"scheme_version": ranking.scheme.version})
+        return CoordinationFile.from_bytes(name, reports.XLSX_MEDIA_TYPE, content)
+
+    @strawberry.field(
+        description="考核报告（PDF，含图表，供市协调小组；留痕）",
+        extensions=requires("assessment", "export"),
+    )
+    async def assessment_report(
+        self,
+        info: Info[Any, Any],
+        since: date,
+        until: date,
+        scheme_version: int | None = None,
+    ) -> CoordinationFileResult:
+        try:
+            ranking = await ranking_for(info, since, until, scheme_version)
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        content = reports.pdf_report(
+            ranking,
+            generated_at=datetime.now(UTC),
+            generated_by=str(info.context.principal.username),
+        )
+        name = reports.report_filename("报告", since, until) + ".pdf"
+        await audit_export(info, name, {"scheme_version": ranking.scheme.version})
+        return CoordinationFile.from_bytes(name, reports.PDF_MEDIA_TYPE, content)
+
+    @strawberry.field(
+        description="案卷评查：一个办件的时间线、推送、认领、反馈、信用查询和法律文书",
+        extensions=requires("case_file", "read"),
+    )
+    async def case_file(
+        self,
+        info: Info[Any, Any],
+        application_id: strawberry.ID,
+    ) -> CaseFile | None:
+        data = await _case(info, application_id)
+        return None if data is None else CaseFile.from_data(data)
+
+    @strawberry.field(
+        description="案卷评查导出为 Excel（留痕）", extensions=requires("case_file", "read")
+    )
+    async def case_file_workbook(
+        self,
+        info: Info[Any, Any],
+        application_id: strawberry.ID,
+    ) -> CoordinationFile | None:
+        data = await _case(info, application_id)
+        if data is None:
+            return None
+        name = f"案卷_{data.application.application_id}.xlsx"
+        content = casefile.workbook(data)
+        await audit_export(info, name, {"application_id": data.application.application_id})
+        return CoordinationFile.from_bytes(name, reports.XLSX_MEDIA_TYPE, content)
+
+
+async def _case(info: Info[Any, Any], application_id: strawberry.ID) -> casefile.CaseFile | None:
+    try:
+        app_id = parse_id(application_id, "applicationId")
+    except ValidationFailed:
+        return None
+    return await casefile.case_file(
+        session=info.context.session, scope=_scope(info), application_id=app_id
+    )

@@ -1,0 +1,241 @@
+"""Assessment exports: a spreadsheet (openpyxl) and a PDF report with charts (reportlab).
+
+The PDF embeds no font file: it uses the CID font STSong-Light that every PDF reader ships
+for simplified Chinese (reportlab's ``UnicodeCIDFont``).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any, Final
+
+from openpyxl import Workbook
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from api.coordination.assessment import INDICATORS, Ranking
+
+FONT: Final = "STSong-Light"
+NONE_SHOWN: Final = "—"  # an indicator without data
+XLSX_MEDIA_TYPE: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PDF_MEDIA_TYPE: Final = "application/pdf"
+# A cell starting with one of these is a formula (or DDE) to Excel, LibreOffice and WPS.
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+COUNT_COLUMNS: Final = (
+    ("pushes_sent", "推送数"),
+    ("pushes_received", "接收数"),
+    ("pushes_claimed", "已认领"),
+    ("feedback_due", "应反馈"),
+    ("feedback_on_time", "按时反馈"),
+    ("overdue", "逾期未反馈"),
+    ("acceptances", "受理数"),
+    ("acceptances_with_credit_check", "受理时信用核查"),
+    ("abnormal_findings", "异常监管结果"),
+)
+RANKING_HEADER: Final = (
+    "排名",
+    "部门编号",
+    "部门",
+    "得分",
+    *INDICATORS.values(),
+    *(label for _, label in COUNT_COLUMNS),
+)
+
+
+def _register_font() -> None:
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+
+
+def _neutralise(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _rate(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def ranking_rows(ranking: Ranking) -> list[list[Any]]:
+    return [
+        [
+            row.rank,
+            row.department_id,
+            row.department_name,
+            row.score,
+            *(_rate(row.values[name]) for name in INDICATORS),
+            *(getattr(row.figures, attr) for attr, _ in COUNT_COLUMNS),
+        ]
+        for row in ranking.rows
+    ]
+
+
+def _display_rows(ranking: Ranking) -> list[list[str]]:
+    """The ranking as the PDF shows it: scores with two decimals, rates as percentages."""
+    return [
+        [
+            str(row.rank),
+            str(row.department_id),
+            row.department_name,
+            NONE_SHOWN if row.score is None else f"{row.score:.2f}",
+            *(
+                NONE_SHOWN if row.values[n] is None else f"{100 * (row.values[n] or 0):.1f}%"
+                for n in INDICATORS
+            ),
+            *(str(getattr(row.figures, attr)) for attr, _ in COUNT_COLUMNS),
+        ]
+        for row in ranking.rows
+    ]
+
+
+def _period_text(ranking: Ranking) -> str:
+    return f"{ranking.period.since.isoformat()} 至 {ranking.period.until.isoformat()}"
+
+
+def workbook(ranking: Ranking) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None  # noqa: S101 - a new workbook always has one sheet
+    sheet.title = "考核排名"
+    sheet.append(list(RANKING_HEADER))
+    rows = ranking_rows(ranking)
+    for values in rows:
+        sheet.append([_neutralise(v) for v in values])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+    first_count = 4 + len(INDICATORS)
+    totals: list[Any] = ["合计", None, None, None, *([None] * len(INDICATORS))]
+    totals += [sum(r[first_count + i] for r in rows) for i in range(len(COUNT_COLUMNS))]
+    sheet.append(totals)
+    scheme = book.create_sheet("考核方案")
+    scheme.append(["方案版本", ranking.scheme.version])
+    scheme.append(["考核期间", _period_text(ranking)])
+    scheme.append(["指标", "权重"])
+    for name, label in INDICATORS.items():
+        scheme.append([label, ranking.scheme.weights.get(name, 0.0)])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _styles() -> tuple[ParagraphStyle, ParagraphStyle]:
+    title = ParagraphStyle("title", fontName=FONT, fontSize=18, leading=24, spaceAfter=6 * mm)
+    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14)
+    return title, body
+
+
+def _table(data: Sequence[Sequence[Any]], widths: Sequence[float] | None = None) -> Table:
+    table = Table(
+        [["" if v is None else str(v) for v in row] for row in data],
+        colWidths=widths,
+        repeatRows=1,
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("FONTSIZE", (0, 0), (-1, -1), 8),
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde6f0")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
+    return table
+
+
+def _score_chart(ranking: Ranking, width: float) -> Drawing:
+    rows = [r for r in ranking.rows if r.score is not None][:20]
+    height = min(40 + 18 * max(len(rows), 1), 330)
+    drawing = Drawing(width, height)
+    drawing.add(String(0, height - 12, "部门得分（前20名）", fontName=FONT, fontSize=11))
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 140, 10
+    chart.width, chart.height = width - 170, height - 40
+    # Bars top to bottom in rank order.
+    chart.data = [[r.score or 0.0 for r in reversed(rows)] or [0.0]]
+    chart.categoryAxis.categoryNames = [r.department_name for r in reversed(rows)] or [""]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 8
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = 100
+    chart.valueAxis.labels.fontName = FONT
+    chart.bars[0].fillColor = colors.HexColor("#3c78b4")
+    drawing.add(chart)
+    return drawing
+
+
+def _indicator_chart(ranking: Ranking, width: float) -> Drawing:
+    """City-wide mean of each indicator over the departments that have it."""
+    means = []
+    for name in INDICATORS:
+        values = [r.values[name] for r in ranking.rows if r.values[name] is not None]
+        means.append(100.0 * sum(v for v in values if v is not None) / len(values) if values else 0)
+    drawing = Drawing(width, 150)
+    drawing.add(String(0, 138, "各指标部门平均值（%）", fontName=FONT, fontSize=11))
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 140, 10
+    chart.width, chart.height = width - 170, 115
+    chart.data = [list(reversed(means))]
+    chart.categoryAxis.categoryNames = list(reversed(INDICATORS.values()))
+    chart.categoryAxis.labels.fontName = FONT
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = 100
+    chart.bars[0].fillColor = colors.HexColor("#5aa469")
+    drawing.add(chart)
+    return drawing
+
+
+def pdf_report(ranking: Ranking, *, generated_at: datetime, generated_by: str) -> bytes:
+    _register_font()
+    buffer = io.BytesIO()
+    page = landscape(A4)
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=page,
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=15 * mm,
+        bottomMargin=15 * mm,
+        title="审管联动工作考核报告",
+        author=generated_by,
+    )
+    title, body = _styles()
+    width = page[0] - 30 * mm
+    scheme = ranking.scheme
+    weights = "，".join(
+        f"{label} {scheme.weights.get(name, 0.0):g}" for name, label in INDICATORS.items()
+    )
+    story: list[Any] = [
+        Paragraph("审管联动工作考核报告", title),
+        Paragraph(f"考核期间：{_period_text(ranking)}", body),
+        Paragraph(f"考核方案：第{scheme.version}版 {scheme.note}", body),
+        Paragraph(f"指标权重：{weights}", body),
+        Paragraph(f"生成：{generated_at.date().isoformat()} {generated_by}", body),
+        Paragraph(f"参评部门：{len(ranking.rows)}个", body),
+        Spacer(1, 6 * mm),
+        _score_chart(ranking, width),
+        PageBreak(),
+        Paragraph("部门排名", title),
+        _table([list(RANKING_HEADER), *_display_rows(ranking)]),
+        Spacer(1, 8 * mm),
+        _indicator_chart(ranking, width),
+    ]
+    doc.build(story)
+    return buffer.getvalue()
+
+
+def report_filename(kind: str, since: date, until: date) -> str:
+    return f"考核{kind}_{since.isoformat()}_{until.isoformat()}"

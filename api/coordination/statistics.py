@@ -1,0 +1,353 @@
+"""Linkage statistics from the fact store, aggregated in SQL, per department or city-wide.
+
+One code path serves SQLite and PostgreSQL. Percentiles use the nearest-rank definition
+(what PostgreSQL's ``percentile_disc`` returns): the smallest value whose rank ``r`` among
+``n`` ordered values satisfies ``r / n >= p``. It is written with window functions
+(``row_number()`` and ``count(*)`` over a partition) and integer arithmetic, so it needs no
+``percentile_disc`` (PostgreSQL only) and no ``ceil`` (absent from many SQLite builds).
+
+Periods are calendar days in China Standard Time (UTC+8), both ends included. Every
+department-side measure takes the department from the role it plays: pushes sent and
+acceptances by the approving department, pushes received, claims and feedback by the
+receiving department, findings by the department that recorded them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from api.coordination.models import ApplicationFact, FindingFact, LinkageFact, LookupFact, PushFact
+
+CST = timezone(timedelta(hours=8), "CST")
+SPECIAL_MODES = ("MISSING_DOCUMENTS", "NOTIFY_AND_COMMIT", "GREEN_CHANNEL")
+CITY = 0  # the group key of city-wide figures
+
+_push = PushFact.__table__  # type: ignore[attr-defined]
+_app = ApplicationFact.__table__  # type: ignore[attr-defined]
+_finding = FindingFact.__table__  # type: ignore[attr-defined]
+_linkage = LinkageFact.__table__  # type: ignore[attr-defined]
+_lookup = LookupFact.__table__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Period:
+    since: date
+    until: date
+
+    @property
+    def start(self) -> datetime:
+        return datetime.combine(self.since, time(), tzinfo=CST).astimezone(UTC)
+
+    @property
+    def end(self) -> datetime:
+        """The first instant after the period."""
+        return datetime.combine(self.until + timedelta(days=1), time(), tzinfo=CST).astimezone(UTC)
+
+
+@dataclass
+class ModeFigures:
+    handling_mode: str
+    applications: int = 0
+    with_findings: int = 0
+    with_abnormal_findings: int = 0
+
+
+@dataclass
+class Figures:
+    """Every measure of one department (or of the city) over one period."""
+
+    department_id: int | None
+    linkages_in_force: int = 0
+    pushes_sent: int = 0
+    pushes_received: int = 0
+    pushes_claimed: int = 0
+    claim_p50_seconds: int | None = None
+    claim_p90_seconds: int | None = None
+    feedback_p50_seconds: int | None = None
+    feedback_p90_seconds: int | None = None
+    feedback_due: int = 0
+    feedback_on_time: int = 0
+    overdue: int = 0
+    acceptances: int = 0
+    acceptances_with_credit_check: int = 0
+    findings_by_kind: dict[str, int] = field(default_factory=dict)
+    abnormal_findings: int = 0
+    modes: dict[str, ModeFigures] = field(default_factory=dict)
+
+    @property
+    def claim_rate(self) -> float | None:
+        return _ratio(self.pushes_claimed, self.pushes_received)
+
+    @property
+    def on_time_feedback_rate(self) -> float | None:
+        return _ratio(self.feedback_on_time, self.feedback_due)
+
+    @property
+    def credit_check_rate(self) -> float | None:
+        return _ratio(self.acceptances_with_credit_check, self.acceptances)
+
+    @property
+    def no_overdue_rate(self) -> float | None:
+        rate = _ratio(self.overdue, self.pushes_received)
+        return None if rate is None else 1.0 - rate
+
+
+async def _run(session: AsyncSession, stmt: Any) -> list[tuple[Any, ...]]:
+    """The rows of a Core statement, on the session's own connection (same transaction)."""
+    connection = await session.connection()
+    return [tuple(row) for row in (await connection.execute(stmt)).all()]
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return None if whole == 0 else part / whole
+
+
+def _group(column: Any, by_department: bool) -> Any:
+    return column if by_department else sa.literal(CITY)
+
+
+def _keys(column: Any, by_department: bool) -> list[Any]:
+    """GROUP BY the department, or nothing extra city-wide (a constant needs no grouping)."""
+    return [column] if by_department else []
+
+
+def _in_scope(column: Any, department_id: int | None) -> list[Any]:
+    return [] if department_id is None else [column == department_id]
+
+
+class _Collector:
+    def __init__(self, by_department: bool, department_id: int | None) -> None:
+        self.by_department = by_department
+        self.department_id = department_id
+        self.figures: dict[int, Figures] = {}
+
+    def at(self, key: Any) -> Figures:
+        key = int(key)
+        if key not in self.figures:
+            dept = key if self.by_department else self.department_id
+            self.figures[key] = Figures(department_id=dept)
+        return self.figures[key]
+
+
+async def compute(
+    session: AsyncSession,
+    period: Period,
+    *,
+    department_id: int | None = None,
+    by_department: bool = False,
+    as_of: datetime | None = None,
+) -> dict[int, Figures]:
+    """Figures per department (``by_department``) or one entry for the scope (key ``CITY``
+    when city-wide, else the department's figures under ``CITY`` as well)."""
+    now = as_of or datetime.now(UTC)
+    out = _Collector(by_department, department_id)
+    if not by_department:
+        out.at(CITY)
+    await _linkages(session, period, out)
+    await _pushes(session, period, out, now)
+    await _percentiles(session, period, out, "claim_seconds", "claim")
+    await _percentiles(session, period, out, "feedback_seconds", "feedback")
+    await _acceptances(session, period, out)
+    await _findings(session, period, out)
+    await _modes(session, period, out)
+    return out.figures
+
+
+async def _linkages(session: AsyncSession, period: Period, out: _Collector) -> None:
+    latest = (
+        sa.select(sa.func.max(_linkage.c.list_version))
+        .where(_linkage.c.published_at < period.end)
+        .scalar_subquery()
+    )
+    sides = sa.union_all(
+        sa.select(_linkage.c.approving_department_id.label("dept"), _linkage.c.linkage_id).where(
+            _linkage.c.list_version == latest
+        ),
+        sa.select(_linkage.c.supervising_department_id.label("dept"), _linkage.c.linkage_id).where(
+            _linkage.c.list_version == latest,
+            _linkage.c.supervising_department_id != _linkage.c.approving_department_id,
+        ),
+    ).subquery()
+    if out.by_department or out.department_id is not None:
+        group = sides.c.dept if out.by_department else sa.literal(CITY)
+        stmt = sa.select(group, sa.func.count()).where(*_in_scope(sides.c.dept, out.department_id))
+        if out.by_department:
+            stmt = stmt.group_by(sides.c.dept)
+        for key, count in await _run(session, stmt):
+            out.at(key).linkages_in_force = int(count)
+        return
+    city = sa.select(sa.func.count()).where(_linkage.c.list_version == latest)
+    out.at(CITY).linkages_in_force = int((await _run(session, city))[0][0])
+
+
+def _period_pushes(period: Period) -> list[Any]:
+    return [_push.c.created_at >= period.start, _push.c.created_at < period.end]
+
+
+async def _pushes(session: AsyncSession, period: Period, out: _Collector, now: datetime) -> None:
+    # Sent: by the approving department of the pushed application.
+    joined = _push.join(_app, _app.c.application_id == _push.c.application_id)
+    group = _group(_app.c.approving_department_id, out.by_department)
+    sent = (
+        sa.select(group, sa.func.count())
+        .select_from(joined)
+        .where(
+            *_period_pushes(period), *_in_scope(_app.c.approving_department_id, out.department_id)
+        )
+    )
+    if out.by_department:
+        sent = sent.group_by(_app.c.approving_department_id)
+    for key, count in await _run(session, sent):
+        out.at(key).pushes_sent = int(count)
+
+    # Received, claimed, feedback due / on time, overdue: by the receiving department.
+    due = sa.and_(
+        _push.c.feedback_due_at.is_not(None),
+        sa.or_(_push.c.fed_back_at.is_not(None), _push.c.feedback_due_at < now),
+    )
+    overdue = sa.and_(_push.c.feedback_due_at < now, _push.c.fed_back_at.is_(None))
+    group = _group(_push.c.department_id, out.by_department)
+    received = sa.select(
+        group,
+        sa.func.count(),
+        sa.func.count(_push.c.claimed_at),
+        sa.func.sum(sa.case((due, 1), else_=0)),
+        sa.func.sum(sa.case((_push.c.feedback_on_time.is_(True), 1), else_=0)),
+        sa.func.sum(sa.case((overdue, 1), else_=0)),
+    ).where(*_period_pushes(period), *_in_scope(_push.c.department_id, out.department_id))
+    if out.by_department:
+        received = received.group_by(_push.c.department_id)
+    for key, total, claimed, due_n, on_time, overdue_n in await _run(session, received):
+        if total == 0:
+            continue
+        figures = out.at(key)
+        figures.pushes_received = int(total)
+        figures.pushes_claimed = int(claimed)
+        figures.feedback_due = int(due_n or 0)
+        figures.feedback_on_time = int(on_time or 0)
+        figures.overdue = int(overdue_n or 0)
+    if not out.by_department and out.department_id is None:
+        # City-wide every push is both sent and received.
+        out.at(CITY).pushes_sent = out.at(CITY).pushes_received
+
+
+async def _percentiles(
+    session: AsyncSession, period: Period, out: _Collector, column: str, prefix: str
+) -> None:
+    value = _push.c[column]
+    group = _group(_push.c.department_id, out.by_department).label("g")
+    partition = [_push.c.department_id] if out.by_department else []
+    ranked = (
+        sa.select(
+            group,
+            value.label("v"),
+            sa.func.row_number().over(partition_by=partition, order_by=value).label("rn"),
+            sa.func.count().over(partition_by=partition).label("n"),
+        )
+        .where(
+            value.is_not(None),
+            *_period_pushes(period),
+            *_in_scope(_push.c.department_id, out.department_id),
+        )
+        .subquery()
+    )
+
+    def nearest_rank(percent: int) -> Any:
+        return sa.func.min(sa.case((ranked.c.rn * 100 >= percent * ranked.c.n, ranked.c.v)))
+
+    stmt = sa.select(ranked.c.g, nearest_rank(50), nearest_rank(90)).group_by(ranked.c.g)
+    for key, p50, p90 in await _run(session, stmt):
+        figures = out.at(key)
+        setattr(figures, f"{prefix}_p50_seconds", int(p50))
+        setattr(figures, f"{prefix}_p90_seconds", int(p90))
+
+
+def _period_acceptances(period: Period, department_id: int | None) -> list[Any]:
+    return [
+        _app.c.accepted_at >= period.start,
+        _app.c.accepted_at < period.end,
+        *_in_scope(_app.c.approving_department_id, department_id),
+    ]
+
+
+async def _acceptances(session: AsyncSession, period: Period, out: _Collector) -> None:
+    checked = (
+        sa.select(_lookup.c.lookup_id)
+        .where(_lookup.c.application_id == _app.c.application_id, _lookup.c.channel == "CHECK")
+        .exists()
+    )
+    group = _group(_app.c.approving_department_id, out.by_department)
+    stmt = sa.select(group, sa.func.count(), sa.func.sum(sa.case((checked, 1), else_=0))).where(
+        *_period_acceptances(period, out.department_id)
+    )
+    if out.by_department:
+        stmt = stmt.group_by(_app.c.approving_department_id)
+    for key, total, with_check in await _run(session, stmt):
+        if total == 0:
+            continue
+        figures = out.at(key)
+        figures.acceptances = int(total)
+        figures.acceptances_with_credit_check = int(with_check or 0)
+
+
+async def _findings(session: AsyncSession, period: Period, out: _Collector) -> None:
+    group = _group(_finding.c.department_id, out.by_department).label("g")
+    stmt = (
+        sa.select(
+            group,
+            _finding.c.kind,
+            sa.func.count(),
+            sa.func.sum(sa.case((_finding.c.abnormal.is_(True), 1), else_=0)),
+        )
+        .where(
+            _finding.c.found_on >= period.since,
+            _finding.c.found_on <= period.until,
+            *_in_scope(_finding.c.department_id, out.department_id),
+        )
+        .group_by(*_keys(_finding.c.department_id, out.by_department), _finding.c.kind)
+    )
+    by_key: dict[int, dict[str, int]] = defaultdict(dict)
+    for key, kind, count, abnormal in await _run(session, stmt):
+        figures = out.at(key)
+        by_key[int(key)][str(kind)] = int(count)
+        figures.abnormal_findings += int(abnormal or 0)
+    for key, kinds in by_key.items():
+        out.at(key).findings_by_kind = dict(sorted(kinds.items()))
+
+
+async def _modes(session: AsyncSession, period: Period, out: _Collector) -> None:
+    def finding_exists(*extra: Any) -> Any:
+        return (
+            sa.select(_finding.c.finding_id)
+            .where(_finding.c.application_id == _app.c.application_id, *extra)
+            .exists()
+        )
+
+    group = _group(_app.c.approving_department_id, out.by_department).label("g")
+    stmt = (
+        sa.select(
+            group,
+            _app.c.handling_mode,
+            sa.func.count(),
+            sa.func.sum(sa.case((finding_exists(), 1), else_=0)),
+            sa.func.sum(sa.case((finding_exists(_finding.c.abnormal.is_(True)), 1), else_=0)),
+        )
+        .where(
+            *_period_acceptances(period, out.department_id),
+            _app.c.handling_mode.in_(SPECIAL_MODES),
+        )
+        .group_by(*_keys(_app.c.approving_department_id, out.by_department), _app.c.handling_mode)
+    )
+    for key, mode, count, with_findings, abnormal in await _run(session, stmt):
+        out.at(key).modes[str(mode)] = ModeFigures(
+            handling_mode=str(mode),
+            applications=int(count),
+            with_findings=int(with_findings or 0),
+            with_abnormal_findings=int(abnormal or 0),
+        )

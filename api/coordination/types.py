@@ -1,0 +1,643 @@
+"""GraphQL types of the coordination subgraph."""
+
+from __future__ import annotations
+
+import base64
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.types import Info
+
+from api.coordination import models
+from api.coordination.assessment import INDICATORS, Ranking
+from api.coordination.casefile import CaseFile as CaseFileData
+from api.coordination.statistics import Figures, Period
+from api.core.errors import ValidationErrors
+
+MeetingStatus = strawberry.enum(
+    models.MeetingStatus, description="会议状态：已召集 / 已召开 / 已办结"
+)
+AgendaKind = strawberry.enum(
+    models.AgendaKind,
+    description="议题所涉对象：联动事项 / 办件 / 监管结果 / 政策文件 / 提请事项 / 其他",
+)
+DecisionStatus = strawberry.enum(
+    models.DecisionStatus, description="议定事项状态：落实中 / 已落实 / 不再落实"
+)
+EscalationKind = strawberry.enum(
+    models.EscalationKind, description="提请类别：联动事项责任争议 / 重大审批事项 / 政策冲突 / 其他"
+)
+EscalationStatus = strawberry.enum(
+    models.EscalationStatus, description="提请事项状态：已提请 / 已交办 / 已列入会议研究 / 已决定"
+)
+
+
+@strawberry.federation.type(keys=["id"], description="部门（目录子图所有）")
+class Department:
+    id: strawberry.ID
+
+    @classmethod
+    def resolve_reference(cls, id: strawberry.ID) -> Department:  # noqa: A002
+        return cls(id=id)
+
+
+@strawberry.federation.type(keys=["id"], description="办件（审批子图所有）")
+class Application:
+    id: strawberry.ID
+
+    @classmethod
+    def resolve_reference(cls, id: strawberry.ID) -> Application:  # noqa: A002
+        return cls(id=id)
+
+
+@strawberry.federation.type(keys=["id"], description="监管结果（监管子图所有）")
+class Finding:
+    id: strawberry.ID
+
+    @classmethod
+    def resolve_reference(cls, id: strawberry.ID) -> Finding:  # noqa: A002
+        return cls(id=id)
+
+
+def _dept(value: int | None) -> Department | None:
+    return None if value is None else Department(id=strawberry.ID(str(value)))
+
+
+def _id(value: int | None) -> strawberry.ID:
+    return strawberry.ID(str(value))
+
+
+# --- meetings ------------------------------------------------------------------------------
+
+
+@strawberry.type(description="参会部门与人员")
+class MeetingParticipant:
+    department: Department
+    person_name: str
+
+    @classmethod
+    def from_row(cls, row: models.MeetingParticipant) -> MeetingParticipant:
+        return cls(department=Department(id=_id(row.department_id)), person_name=row.person_name)
+
+
+@strawberry.type(description="会议议题；所涉办件、监管结果可经联邦图解析")
+class AgendaItem:
+    id: strawberry.ID
+    position: int
+    title: str
+    kind: AgendaKind  # type: ignore[valid-type]
+    ref_id: strawberry.ID | None
+
+    @strawberry.field(description="所涉办件（议题类别为办件时）")
+    def application(self) -> Application | None:
+        if self.kind != models.AgendaKind.APPLICATION or self.ref_id is None:
+            return None
+        return Application(id=self.ref_id)
+
+    @strawberry.field(description="所涉监管结果（议题类别为监管结果时）")
+    def finding(self) -> Finding | None:
+        if self.kind != models.AgendaKind.FINDING or self.ref_id is None:
+            return None
+        return Finding(id=self.ref_id)
+
+    @classmethod
+    def from_row(cls, row: models.AgendaItem) -> AgendaItem:
+        return cls(
+            id=_id(row.id),
+            position=row.position,
+            title=row.title,
+            kind=row.kind,
+            ref_id=None if row.ref_id is None else _id(row.ref_id),
+        )
+
+
+@strawberry.type(description="会议议定事项：责任部门、完成时限与落实情况")
+class MeetingDecision:
+    id: strawberry.ID
+    text: str
+    owner: Department
+    due_on: date
+    status: DecisionStatus  # type: ignore[valid-type]
+    follow_up: str
+    closed_at: datetime | None
+    agenda_item_id: strawberry.ID | None
+
+    @strawberry.field(description="已过完成时限仍在落实中")
+    def overdue(self) -> bool:
+        today = datetime.now(UTC).date()
+        return self.status == models.DecisionStatus.OPEN and self.due_on < today
+
+    @classmethod
+    def from_row(cls, row: models.Decision) -> MeetingDecision:
+        return cls(
+            id=_id(row.id),
+            text=row.text,
+            owner=Department(id=_id(row.owner_department_id)),
+            due_on=row.due_on,
+            status=row.status,
+            follow_up=row.follow_up,
+            closed_at=row.closed_at,
+            agenda_item_id=None if row.agenda_item_id is None else _id(row.agenda_item_id),
+        )
+
+
+@strawberry.type(description="经联席会议交换的推送（登记即认领）")
+class MeetingExchange:
+    push_id: strawberry.ID
+    department: Department
+    summary: str
+    recorded_by: str
+    recorded_at: datetime
+
+    @classmethod
+    def from_row(cls, row: models.MeetingExchange) -> MeetingExchange:
+        return cls(
+            push_id=_id(row.push_id),
+            department=Department(id=_id(row.department_id)),
+            summary=row.summary,
+            recorded_by=row.recorded_by,
+            recorded_at=row.recorded_at,
+        )
+
+
+@strawberry.type(description="联席会议")
+class Meeting:
+    id: strawberry.ID
+    title: str
+    convener: Department
+    convened_by: str
+    scheduled_at: datetime
+    location: str
+    status: MeetingStatus  # type: ignore[valid-type]
+    minutes: str
+    held_at: datetime | None
+
+    @strawberry.field(description="参会部门与人员")
+    async def participants(self, info: Info[Any, Any]) -> list[MeetingParticipant]:
+        rows = await info.context.loaders.participants.load(int(self.id))
+        return [MeetingParticipant.from_row(r) for r in rows]
+
+    @strawberry.field(description="议题（按顺序）")
+    async def agenda(self, info: Info[Any, Any]) -> list[AgendaItem]:
+        rows = await info.context.loaders.agenda.load(int(self.id))
+        return [AgendaItem.from_row(r) for r in rows]
+
+    @strawberry.field(description="议定事项")
+    async def decisions(self, info: Info[Any, Any]) -> list[MeetingDecision]:
+        rows = await info.context.loaders.decisions.load(int(self.id))
+        return [MeetingDecision.from_row(r) for r in rows]
+
+    @strawberry.field(description="会上交换并登记的推送")
+    async def exchanges(self, info: Info[Any, Any]) -> list[MeetingExchange]:
+        rows = await info.context.loaders.exchanges.load(int(self.id))
+        return [MeetingExchange.from_row(r) for r in rows]
+
+    @classmethod
+    def from_row(cls, row: models.Meeting) -> Meeting:
+        return cls(
+            id=_id(row.id),
+            title=row.title,
+            convener=Department(id=_id(row.convening_department_id)),
+            convened_by=row.convened_by,
+            scheduled_at=row.scheduled_at,
+            location=row.location,
+            status=row.status,
+            minutes=row.minutes,
+            held_at=row.held_at,
+        )
+
+
+# --- escalations -----------------------------------------------------------------------------
+
+
+@strawberry.type(description="提请事项的一次状态变化；持续时间至下一状态（或至今）")
+class EscalationTransition:
+    status: EscalationStatus  # type: ignore[valid-type]
+    at: datetime
+    actor: str
+    note: str
+    duration_seconds: int
+
+
+@strawberry.type(description="提请事项的附件（按内容哈希存储）")
+class EscalationAttachment:
+    id: strawberry.ID
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+
+    @classmethod
+    def from_row(cls, row: models.EscalationAttachment) -> EscalationAttachment:
+        return cls(
+            id=_id(row.id),
+            filename=row.filename,
+            content_type=row.content_type,
+            size=row.size,
+            sha256=row.sha256,
+        )
+
+
+@strawberry.type(description="提请市协调小组研究的事项")
+class Escalation:
+    id: strawberry.ID
+    kind: EscalationKind  # type: ignore[valid-type]
+    title: str
+    statement: str
+    raising_department: Department
+    raised_by: str
+    parties: list[Department]
+    ref_kind: AgendaKind | None  # type: ignore[valid-type]
+    ref_id: strawberry.ID | None
+    status: EscalationStatus  # type: ignore[valid-type]
+    assignee: str | None
+    meeting_id: strawberry.ID | None
+    decision: str | None
+    submitted_at: datetime
+    decided_at: datetime | None
+
+    @strawberry.field(description="状态历程与各状态持续时间")
+    async def transitions(self, info: Info[Any, Any]) -> list[EscalationTransition]:
+        rows = await info.context.loaders.transitions.load(int(self.id))
+        now = datetime.now(UTC)
+        out = []
+        for i, row in enumerate(rows):
+            ends = rows[i + 1].at if i + 1 < len(rows) else None
+            if ends is None:
+                ends = row.at if row.status == models.EscalationStatus.DECIDED else now
+            out.append(
+                EscalationTransition(
+                    status=row.status,
+                    at=row.at,
+                    actor=row.actor,
+                    note=row.note,
+                    duration_seconds=max(int((ends - row.at).total_seconds()), 0),
+                )
+            )
+        return out
+
+    @strawberry.field(description="附件")
+    async def attachments(self, info: Info[Any, Any]) -> list[EscalationAttachment]:
+        rows = await info.context.loaders.attachments.load(int(self.id))
+        return [EscalationAttachment.from_row(r) for r in rows]
+
+    @classmethod
+    def from_row(cls, row: models.Escalation) -> Escalation:
+        return cls(
+            id=_id(row.id),
+            kind=row.kind,
+            title=row.title,
+            statement=row.statement,
+            raising_department=Department(id=_id(row.raising_department_id)),
+            raised_by=row.raised_by,
+            parties=[Department(id=_id(d)) for d in row.party_department_ids],
+            ref_kind=row.ref_kind,
+            ref_id=None if row.ref_id is None else _id(row.ref_id),
+            status=row.status,
+            assignee=row.assignee,
+            meeting_id=None if row.meeting_id is None else _id(row.meeting_id),
+            decision=row.decision,
+            submitted_at=row.submitted_at,
+            decided_at=row.decided_at,
+        )
+
+
+@strawberry.type(description="导出或下载的文件（base64）")
+class CoordinationFile:
+    filename: str
+    media_type: str
+    content_base64: str
+
+    @classmethod
+    def from_bytes(cls, filename: str, media_type: str, content: bytes) -> CoordinationFile:
+        return cls(
+            filename=filename,
+            media_type=media_type,
+            content_base64=base64.b64encode(content).decode(),
+        )
+
+
+# --- statistics and assessment ---------------------------------------------------------------
+
+
+@strawberry.type(description="监管结果按类别计数")
+class FindingKindCount:
+    kind: str
+    count: int
+
+
+@strawberry.type(description="容缺受理 / 告知承诺 / 绿色通道办件及其后的监管结果")
+class HandlingModeStatistics:
+    handling_mode: str
+    applications: int
+    with_findings: int
+    with_abnormal_findings: int
+
+
+@strawberry.type(
+    description="审管联动统计（期间含首尾日，北京时间）；时长为秒，百分位按最近秩法（percentile_disc）"
+)
+class LinkageStatistics:
+    since: date
+    until: date
+    department: Department | None = strawberry.field(description="部门；全市统计时为空")
+    linkages_in_force: int
+    pushes_sent: int
+    pushes_received: int
+    pushes_claimed: int
+    claim_rate: float | None
+    claim_seconds_median: int | None
+    claim_seconds_p90: int | None
+    feedback_seconds_median: int | None
+    feedback_seconds_p90: int | None
+    feedback_due: int
+    feedback_on_time: int
+    on_time_feedback_rate: float | None
+    overdue: int
+    acceptances: int
+    acceptances_with_credit_check: int
+    credit_check_rate: float | None
+    findings_by_kind: list[FindingKindCount]
+    abnormal_findings: int
+    handling_modes: list[HandlingModeStatistics]
+
+    @classmethod
+    def from_figures(cls, period: Period, f: Figures) -> LinkageStatistics:
+        return cls(
+            since=period.since,
+            until=period.until,
+            department=_dept(f.department_id),
+            linkages_in_force=f.linkages_in_force,
+            pushes_sent=f.pushes_sent,
+            pushes_received=f.pushes_received,
+            pushes_claimed=f.pushes_claimed,
+            claim_rate=f.claim_rate,
+            claim_seconds_median=f.claim_p50_seconds,
+            claim_seconds_p90=f.claim_p90_seconds,
+            feedback_seconds_median=f.feedback_p50_seconds,
+            feedback_seconds_p90=f.feedback_p90_seconds,
+            feedback_due=f.feedback_due,
+            feedback_on_time=f.feedback_on_time,
+            on_time_feedback_rate=f.on_time_feedback_rate,
+            overdue=f.overdue,
+            acceptances=f.acceptances,
+            acceptances_with_credit_check=f.acceptances_with_credit_check,
+            credit_check_rate=f.credit_check_rate,
+            findings_by_kind=[
+                FindingKindCount(kind=k, count=v) for k, v in f.findings_by_kind.items()
+            ],
+            abnormal_findings=f.abnormal_findings,
+            handling_modes=[
+                HandlingModeStatistics(
+                    handling_mode=m.handling_mode,
+                    applications=m.applications,
+                    with_findings=m.with_findings,
+                    with_abnormal_findings=m.with_abnormal_findings,
+                )
+                for _, m in sorted(f.modes.items())
+            ],
+        )
+
+
+@strawberry.type(description="考核指标及权重")
+class IndicatorWeight:
+    indicator: str
+    label: str
+    weight: float
+
+
+@strawberry.type(description="考核方案的一个版本（只增不改）")
+class AssessmentScheme:
+    version: int
+    weights: list[IndicatorWeight]
+    note: str
+    created_by: str
+    created_at: datetime
+
+    @classmethod
+    def from_row(cls, row: models.SchemeVersion) -> AssessmentScheme:
+        return cls(
+            version=row.version,
+            weights=[
+                IndicatorWeight(indicator=k, label=label, weight=float(row.weights.get(k, 0.0)))
+                for k, label in INDICATORS.items()
+            ],
+            note=row.note,
+            created_by=row.created_by,
+            created_at=row.created_at,
+        )
+
+
+@strawberry.type(description="一个指标的取值（无数据时为空）")
+class IndicatorValue:
+    indicator: str
+    label: str
+    value: float | None
+    weight: float
+
+
+@strawberry.type(description="部门考核得分、名次及其背后的指标与统计")
+class AssessmentRow:
+    rank: int
+    department: Department
+    department_name: str
+    score: float | None
+    indicators: list[IndicatorValue]
+    statistics: LinkageStatistics
+
+
+@strawberry.type(description="一个期间的部门考核排名")
+class Assessment:
+    since: date
+    until: date
+    scheme: AssessmentScheme
+    rows: list[AssessmentRow]
+
+    @classmethod
+    def from_ranking(cls, ranking: Ranking) -> Assessment:
+        weights = ranking.scheme.weights
+        return cls(
+            since=ranking.period.since,
+            until=ranking.period.until,
+            scheme=AssessmentScheme.from_row(ranking.scheme),
+            rows=[
+                AssessmentRow(
+                    rank=r.rank,
+                    department=Department(id=_id(r.department_id)),
+                    department_name=r.department_name,
+                    score=r.score,
+                    indicators=[
+                        IndicatorValue(
+                            indicator=k,
+                            label=label,
+                            value=r.values[k],
+                            weight=float(weights.get(k, 0.0)),
+                        )
+                        for k, label in INDICATORS.items()
+                    ],
+                    statistics=LinkageStatistics.from_figures(ranking.period, r.figures),
+                )
+                for r in ranking.rows
+            ],
+        )
+
+
+# --- case file -------------------------------------------------------------------------------
+
+
+@strawberry.type(description="案卷时间线的一个环节")
+class CaseTimelineEntry:
+    at: datetime
+    what: str
+    department: Department | None
+    detail: str
+
+
+@strawberry.type(description="案卷中的一次推送及其认领、反馈")
+class CasePush:
+    push_id: strawberry.ID
+    department: Department | None
+    stage: str | None
+    channel: str | None
+    pushed_at: datetime | None
+    claimed_at: datetime | None
+    feedback_due_at: datetime | None
+    fed_back_at: datetime | None
+    feedback_on_time: bool | None
+
+
+@strawberry.type(description="案卷中的监管结果")
+class CaseFinding:
+    finding: Finding
+    department: Department
+    kind: str
+    abnormal: bool
+    result_type: str | None
+    found_on: date
+    summary: str
+
+
+@strawberry.type(description="案卷中的信用查询留痕")
+class CaseCreditLookup:
+    lookup_id: strawberry.ID
+    department: Department
+    subject_code: str
+    channel: str
+    looked_up_at: datetime
+    purpose: str
+
+
+@strawberry.type(description="案卷中的法律文书")
+class CaseLegalDocument:
+    kind: str
+    number: str
+    valid_from: str | None
+    valid_until: str | None
+
+
+@strawberry.type(description="案卷评查：一个办件的全过程（来自本子图的事实库）")
+class CaseFile:
+    application: Application
+    matter_name: str | None
+    approving_department: Department | None
+    applicant_code: str | None
+    applicant_name: str | None
+    handling_mode: str | None
+    accepted_at: datetime | None
+    completed_at: datetime | None
+    outcome: str | None
+    timeline: list[CaseTimelineEntry]
+    pushes: list[CasePush]
+    findings: list[CaseFinding]
+    credit_lookups: list[CaseCreditLookup]
+    legal_documents: list[CaseLegalDocument]
+
+    @classmethod
+    def from_data(cls, case: CaseFileData) -> CaseFile:
+        app = case.application
+        return cls(
+            application=Application(id=_id(app.application_id)),
+            matter_name=app.matter_name,
+            approving_department=_dept(app.approving_department_id),
+            applicant_code=app.applicant_code,
+            applicant_name=app.applicant_name,
+            handling_mode=app.handling_mode,
+            accepted_at=app.accepted_at,
+            completed_at=app.completed_at,
+            outcome=app.outcome,
+            timeline=[
+                CaseTimelineEntry(
+                    at=e.at, what=e.what, department=_dept(e.department_id), detail=e.detail
+                )
+                for e in case.timeline
+            ],
+            pushes=[
+                CasePush(
+                    push_id=_id(p.push_id),
+                    department=_dept(p.department_id),
+                    stage=p.stage,
+                    channel=p.channel,
+                    pushed_at=p.created_at,
+                    claimed_at=p.claimed_at,
+                    feedback_due_at=p.feedback_due_at,
+                    fed_back_at=p.fed_back_at,
+                    feedback_on_time=p.feedback_on_time,
+                )
+                for p in case.pushes
+            ],
+            findings=[
+                CaseFinding(
+                    finding=Finding(id=_id(f.finding_id)),
+                    department=Department(id=_id(f.department_id)),
+                    kind=f.kind,
+                    abnormal=f.abnormal,
+                    result_type=f.result_type,
+                    found_on=f.found_on,
+                    summary=f.summary,
+                )
+                for f in case.findings
+            ],
+            credit_lookups=[
+                CaseCreditLookup(
+                    lookup_id=_id(x.lookup_id),
+                    department=Department(id=_id(x.department_id)),
+                    subject_code=x.subject_code,
+                    channel=x.channel,
+                    looked_up_at=x.looked_up_at,
+                    purpose=x.purpose,
+                )
+                for x in case.lookups
+            ],
+            legal_documents=[
+                CaseLegalDocument(
+                    kind=str(d.get("kind", "")),
+                    number=str(d.get("number", "")),
+                    valid_from=d.get("valid_from"),
+                    valid_until=d.get("valid_until"),
+                )
+                for d in app.legal_documents
+            ],
+        )
+
+
+# --- mutation results ------------------------------------------------------------------------
+
+MeetingResult = Annotated[Meeting | ValidationErrors, strawberry.union("MeetingResult")]
+MeetingDecisionResult = Annotated[
+    MeetingDecision | ValidationErrors, strawberry.union("MeetingDecisionResult")
+]
+MeetingExchangeResult = Annotated[
+    MeetingExchange | ValidationErrors, strawberry.union("MeetingExchangeResult")
+]
+EscalationResult = Annotated[Escalation | ValidationErrors, strawberry.union("EscalationResult")]
+AssessmentSchemeResult = Annotated[
+    AssessmentScheme | ValidationErrors, strawberry.union("AssessmentSchemeResult")
+]
+AssessmentResult = Annotated[Assessment | ValidationErrors, strawberry.union("AssessmentResult")]
+CoordinationFileResult = Annotated[
+    CoordinationFile | ValidationErrors, strawberry.union("CoordinationFileResult")
+]
+StatisticsResult = Annotated[
+    LinkageStatistics | ValidationErrors, strawberry.union("StatisticsResult")
+]
