@@ -49,7 +49,7 @@ def figure(values: Sequence[float]) -> Figure:
 
 
 async def load(
-    call: Callable[[], Awaitable[bool]], *, concurrency: int, requests: int, timeout: float = 120.0
+    call: Callable[[], Awaitable[bool]], *, concurrency: int, requests: int, limit_s: float = 120.0
 ) -> Run:
     """Run ``requests`` calls with ``concurrency`` workers; ``call`` returns success."""
     latencies: list[float] = []
@@ -74,7 +74,7 @@ async def load(
                 errors += 1
 
     started = time.perf_counter()
-    await asyncio.wait_for(asyncio.gather(*(worker() for _ in range(concurrency))), timeout)
+    await asyncio.wait_for(asyncio.gather(*(worker() for _ in range(concurrency))), limit_s)
     return Run(requests, errors, time.perf_counter() - started, tuple(latencies))
 
 

@@ -38,7 +38,7 @@ from benchmarks.harness import (
 ROOT = Path(__file__).resolve().parent.parent
 PEER_DIR = ROOT / "benchmarks" / "peer"
 PG = "postgres@127.0.0.1:5432"
-SECRET = "benchmark-secret-key-with-enough-length-0123456789"
+SECRET = "benchmark-secret-key-with-enough-length-0123456789"  # noqa: S105 - throw-away
 CONCURRENCY = (1, 8, 32)
 COMPARE_AT = 8
 
@@ -266,7 +266,7 @@ async def graph_section(
 ) -> list[tuple[str, str]]:
     gateway = stack.gateway_url
     limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
-    pages = {
+    pages: dict[str, tuple[Any, ...]] = {
         "inbox page (50 pushes)": (
             queries.INBOX,
             {"first": 50},
@@ -347,8 +347,10 @@ async def graph_section(
             ),
         ),
         (
-            f"2–3. Against the subgraph alone, hand-written SQL and PostGraphile ({COMPARE_AT} "
-            "clients)",
+            (
+                "2–3. Against the subgraph alone, hand-written SQL and PostGraphile "
+                f"({COMPARE_AT} clients)"
+            ),
             "Each cell: requests/s / p50 ms (medians). *graph/SQL* is the ratio of p50 "
             "latencies through the gateway and of the hand-written SQL (asyncpg, pool of 10); "
             "*ours/peer* the ratio of throughputs. The subgraph column asks the owning "
@@ -418,6 +420,23 @@ _ACCEPT = """mutation($input: AcceptApplicationInput!) { acceptApplication(input
   __typename ... on Application { id status } } }"""
 
 
+def gql(query: str, **variables: Any) -> dict[str, Any]:
+    return {"query": query, "variables": variables}
+
+
+def start_workers(count: int, env: dict[str, str]) -> list[subprocess.Popen[bytes]]:
+    return [
+        subprocess.Popen(
+            [sys.executable, "-m", "api.cli", "worker", "--poll", "0.1", "--no-daily"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        for _ in range(count)
+    ]
+
+
 async def _pending(conn: asyncpg.Connection) -> int:
     return int(await conn.fetchval("SELECT count(*) FROM core_outbox WHERE status = 'PENDING'"))
 
@@ -459,15 +478,12 @@ async def loop_round(
         code = subjects[i % len(subjects)]
         body = {"matterId": str(matters[i % len(matters)]), "applicantCode": code,
                 "applicantName": f"基准申请人{i}"}  # fmt: skip
-        r = await client.post(url, json={"query": _SUBMIT, "variables": {"input": body}},
-                              headers=token)  # fmt: skip
+        r = await client.post(url, json=gql(_SUBMIT, input=body), headers=token)
         app_id = r.json()["data"]["submitApplication"]["id"]
-        r = await client.post(url, json={"query": _CHECK, "variables": {"code": code, "id": app_id}},
-                              headers=token)  # fmt: skip
+        r = await client.post(url, json=gql(_CHECK, code=code, id=app_id), headers=token)
         ticket = r.json()["data"]["creditCheck"]["ticket"]
         accept = {"applicationId": app_id, "handlingMode": "NORMAL", "creditTicket": ticket}
-        r = await client.post(url, json={"query": _ACCEPT, "variables": {"input": accept}},
-                              headers=token)  # fmt: skip
+        r = await client.post(url, json=gql(_ACCEPT, input=accept), headers=token)
         if r.json()["data"]["acceptApplication"]["__typename"] != "Application":
             failures.append(r.text[:300])
 
@@ -489,21 +505,12 @@ async def loop_round(
             " AND topic = 'approval.push.created'"
         )
     )
-    procs = []
     started = time.monotonic()
-    for n in range(workers):
-        procs.append(
-            subprocess.Popen(  # noqa: S603 - fixed argv
-                [sys.executable, "-m", "api.cli", "worker", "--poll", "0.1", "--no-daily"],
-                env={**env, "DATABASE_URL": setup.url},
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,
-            )
-        )
-        memory.add(f"worker {n + 1} (of {workers})", procs[-1].pid)
+    procs = start_workers(workers, {**env, "DATABASE_URL": setup.url})
+    for n, proc in enumerate(procs):
+        memory.add(f"worker {n + 1} (of {workers})", proc.pid)
     deadline = time.monotonic() + 1800
-    while await _pending(conn) > 0 and time.monotonic() < deadline:
+    while await _pending(conn) > 0 and time.monotonic() < deadline:  # noqa: ASYNC110 - polls SQL
         await asyncio.sleep(0.1)
     drain_seconds = time.monotonic() - started
     left = await _pending(conn)
