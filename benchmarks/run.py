@@ -262,7 +262,7 @@ def fmt(value: float) -> str:
 
 
 async def graph_section(
-    setup: Setup, stack: Any, peer_url: str | None, args: argparse.Namespace
+    setup: Setup, stack: Any, peer_url: str | None, args: argparse.Namespace, facts: dict[str, Any]
 ) -> list[tuple[str, str]]:
     gateway = stack.gateway_url
     limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
@@ -303,7 +303,11 @@ async def graph_section(
             at: dict[int, Measured] = {}
             for concurrency in CONCURRENCY:
                 at[concurrency] = result = await bench(call, concurrency, args)
-                print(f"{name} gateway c={concurrency}: {result}", flush=True)
+                print(
+                    f"{name}, gateway, {concurrency} clients: {result.rps} req/s, "
+                    f"p50 {result.p50} ms, p99 {result.p99} ms, {result.errors} errors",
+                    flush=True,
+                )
                 through.append(
                     [name, concurrency, result.rps, result.p50, result.p99, result.errors]
                 )
@@ -316,6 +320,8 @@ async def graph_section(
             fn, *params = sql
             floor = await bench(sql_call(pool, fn, *params), COMPARE_AT, args)
             ours = at[COMPARE_AT]
+            facts[f"{name}: p50 at {COMPARE_AT}"] = ours.p50.median
+            facts[f"{name}: graph/SQL"] = ours.p50.median / floor.p50.median
             row: list[object] = [
                 name,
                 f"{fmt(ours.rps.median)} / {fmt(ours.p50.median)}",
@@ -329,6 +335,7 @@ async def graph_section(
                 theirs = await bench(
                     graphql_call(client, peer_url, peer_query, peer_vars, None), COMPARE_AT, args
                 )
+                facts[f"{name}: ours/peer"] = ours.rps.median / theirs.rps.median
                 row += [
                     f"{fmt(theirs.rps.median)} / {fmt(theirs.p50.median)}",
                     f"{ours.rps.median / theirs.rps.median:.2f}",
@@ -372,7 +379,7 @@ async def graph_section(
     ]
 
 
-async def statements_section(setup: Setup) -> tuple[str, str]:
+async def statements_section(setup: Setup, facts: dict[str, Any]) -> tuple[str, str]:
     from api.core.authz import Authorizer  # noqa: PLC0415
     from api.core.db import make_engine  # noqa: PLC0415
 
@@ -400,6 +407,7 @@ async def statements_section(setup: Setup) -> tuple[str, str]:
         ],
     ]
     await engine.dispose()
+    facts["statements constant"] = all(r[2] == r[3] for r in rows)
     print(rows, flush=True)
     return (
         "4. SQL statements per request",
@@ -528,12 +536,62 @@ async def loop_round(
         pushes,
         backlog,
         f"{drain_seconds:.1f} s (worker start included)",
-        f"{pushes / drain_seconds:.0f}",
+        f"{pushes / drain_seconds:.0f}",  # loop_round's pushes/s: index 6
         f"{backlog / drain_seconds:.0f}",
         sms,
         left,
         len(failures),
     ]
+
+
+def targets(facts: dict[str, Any]) -> str:
+    """The issue's goals, each with the figure measured and whether it was met."""
+
+    def line(goal: str, key: str, met: Callable[[Any], bool], show: str) -> str:
+        if key not in facts:
+            return f"- {goal}: not measured in this run"
+        value = facts[key]
+        return f"- {goal}: {show.format(value)} — {'met' if met(value) else 'not met'}"
+
+    inbox, linkages, credit = (
+        "inbox page (50 pushes)",
+        "linkage list page (100)",
+        "credit page (records + explanation)",
+    )
+    lines = [
+        line(
+            f"inbox p50 under 30 ms through the gateway at {COMPARE_AT} clients",
+            f"{inbox}: p50 at {COMPARE_AT}",
+            lambda v: v < 30,  # noqa: PLR2004
+            "{:,.1f} ms",
+        ),
+        *(
+            line(
+                f"{page}: graph within 3× of hand-written SQL",
+                f"{page}: graph/SQL",
+                lambda v: v <= 3,  # noqa: PLR2004
+                "{:.1f}×",
+            )
+            for page in (inbox, linkages, credit)
+        ),
+        *(
+            line(
+                f"{page}: at least PostGraphile's throughput",
+                f"{page}: ours/peer",
+                lambda v: v >= 1,
+                "{:.2f} of the peer's",
+            )
+            for page in (inbox, linkages)
+        ),
+        line("statement count constant in page size", "statements constant", bool, "{}"),
+        line(
+            "≥ 500 pushes/s delivered with 4 workers",
+            "pushes/s with 4 workers",
+            lambda v: v >= 500,  # noqa: PLR2004
+            "{:,.0f} pushes/s",
+        ),
+    ]
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------- main
@@ -545,6 +603,7 @@ async def measure(setup: Setup, stack: Any, env: dict[str, str], args: argparse.
     memory = PeakMemory(pids)
     memory.start()
     sections: list[tuple[str, str]] = []
+    facts: dict[str, Any] = {}
     peer = None
     peer_url = None
     try:
@@ -552,17 +611,18 @@ async def measure(setup: Setup, stack: Any, env: dict[str, str], args: argparse.
             peer, peer_url = start_peer(setup, work)
             memory.add("PostGraphile (peer)", peer.pid)
         if "graph" in args.sections:
-            sections += await graph_section(setup, stack, peer_url, args)
+            sections += await graph_section(setup, stack, peer_url, args, facts)
     finally:
         if peer is not None:
             stop(peer)
     if "statements" in args.sections:
-        sections.append(await statements_section(setup))
+        sections.append(await statements_section(setup, facts))
     if "loop" in args.sections:
         rows = [
             await loop_round(setup, stack, env, workers, args.loop_applications, memory)
             for workers in (1, 4)
         ]
+        facts["pushes/s with 4 workers"] = float(str(rows[-1][6]))
         sections.append(
             (
                 "5. Event loop: accept applications through the graph, deliver every push",
@@ -590,6 +650,7 @@ async def measure(setup: Setup, stack: Any, env: dict[str, str], args: argparse.
                 ),
             )
         )
+    sections.append(("Targets (goals, not assertions)", targets(facts)))
     peaks = await memory.stop()
     sections.append(
         (
@@ -643,6 +704,7 @@ def main(argv: list[str] | None = None) -> int:
         "the machine's cores."
     )
     write_results(args.output, "Benchmark results", [("Set-up", intro), *sections])
+    print(args.output.read_text(encoding="utf-8"))
     print(f"wrote {args.output}")
     shutil.rmtree(work, ignore_errors=True)
     return 0
