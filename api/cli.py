@@ -1,4 +1,4 @@
-"""The `shenguan` command: migrate, compose, serve, worker, token, backup, restore, audit-purge."""
+"""The `shenguan` command: migrate, compose, serve, worker, token, backup, restore, seed, …"""
 
 from __future__ import annotations
 
@@ -237,6 +237,48 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_seed(args: argparse.Namespace) -> int:
+    """Fill an empty database with the deterministic benchmark data set (see api/seed.py)."""
+    import time
+
+    from api.core.db import get_engine
+    from api.core.migrate import migrate
+    from api.seed import scale_named, seed
+
+    migrate()
+    scale = scale_named(
+        args.scale,
+        applications=args.applications,
+        pushes=args.pushes,
+        subjects=args.subjects,
+        credit_records=args.credit_records,
+    )
+    started = time.monotonic()
+
+    async def _run() -> dict[str, int]:
+        engine = get_engine()
+        try:
+            summary = await seed(
+                engine,
+                scale,
+                random_seed=args.seed,
+                progress=lambda m: print(f"[{time.monotonic() - started:6.1f}s] {m}", flush=True),
+            )
+        finally:
+            await engine.dispose()
+        return summary.as_dict()
+
+    try:
+        counts = asyncio.run(_run())
+    except ValueError as exc:
+        print(f"生成失败: {exc}", file=sys.stderr)
+        return 1
+    print(f"已生成 {args.scale} 规模数据（{time.monotonic() - started:.0f} 秒）：")
+    for name, count in counts.items():
+        print(f"  {name}: {count:,}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="shenguan", description="审管联动平台")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -270,6 +312,12 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="把备份恢复到空数据库")
     restore.add_argument("path")
     restore.set_defaults(func=_cmd_restore)
+    seed = sub.add_parser("seed", help="在空库中生成确定性的基准数据（city / medium / small）")
+    seed.add_argument("--scale", choices=["small", "medium", "city"], default="small")
+    seed.add_argument("--seed", type=int, default=2026, help="随机种子（同一种子生成同样的数据）")
+    for option in ("applications", "pushes", "subjects", "credit-records"):
+        seed.add_argument(f"--{option}", type=int, default=None, help="覆盖该规模的条数")
+    seed.set_defaults(func=_cmd_seed)
     return parser
 
 

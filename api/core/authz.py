@@ -275,7 +275,9 @@ class Can(BasePermission):
 
     def has_permission(self, source: Any, info: Info[Any, Any], **kwargs: Any) -> bool:  # noqa: ARG002
         principal = _signed_in(info)
-        if _context(info).authorizer.can(principal, self.resource, self.action):
+        context = _context(info)
+        can = getattr(context, "can", None) or context.authorizer.can
+        if can(principal, self.resource, self.action):
             return True
         _note_denial(info, "FORBIDDEN", f"{self.resource}:{self.action}")
         return False

@@ -12,6 +12,7 @@ return ``personal(value, info.context.scope)``: the value, or ``None`` for every
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -37,11 +38,17 @@ class Scope:
             raise NotFoundError
 
 
-def scope_of(principal: Principal, authorizer: Authorizer) -> Scope:
+def scope_of(
+    principal: Principal,
+    authorizer: Authorizer,
+    *,
+    can: Callable[[Principal, str, str], bool] | None = None,
+) -> Scope:
+    decide = can or authorizer.can
     return Scope(
         department_id=int(principal.department_id),
-        city_wide=authorizer.can(principal, "scope", "city"),
-        personal_data=authorizer.can(principal, "personal_data", "view"),
+        city_wide=decide(principal, "scope", "city"),
+        personal_data=decide(principal, "personal_data", "view"),
     )
 
 
