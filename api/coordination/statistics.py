@@ -99,9 +99,9 @@ class Figures:
 
 
 async def _run(session: AsyncSession, stmt: Any) -> list[tuple[Any, ...]]:
-    """The rows of a Core statement, on the session's own connection (same transaction)."""
-    connection = await session.connection()
-    return [tuple(row) for row in (await connection.execute(stmt)).all()]
+    """The rows of a Core statement, through the session (same transaction, and serialised
+    with the request's other statements by ``SerialSession``)."""
+    return [tuple(row) for row in (await session.execute(stmt)).all()]
 
 
 def _ratio(part: int, whole: int) -> float | None:
