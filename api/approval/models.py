@@ -172,13 +172,18 @@ class LinkageEntry(SQLModel, table=True):
     confidentiality: str = Field(default="", max_length=32)
     receive_liaison_name: str = Field(default="", max_length=64)
     receive_liaison_mobile: str = Field(default="", max_length=20)
+    # Optional in the payload: the supervising department head's mobile (red cards).
+    department_head_mobile: str = Field(default="", max_length=20)
 
 
 class Push(SQLModel, table=True):
     """Approval information pushed to one supervising department at one stage."""
 
     __tablename__ = "approval_push"
-    __table_args__ = (sa.UniqueConstraint("application_id", "stage", "department_id"),)
+    __table_args__ = (
+        sa.UniqueConstraint("application_id", "stage", "department_id"),
+        sa.UniqueConstraint("supervision_code", name="uq_approval_push_supervision_code"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     application_id: int = Field(foreign_key="approval_application.id", index=True)
@@ -204,6 +209,42 @@ class Push(SQLModel, table=True):
     feedback_due: date | None = None
     feedback_closed_at: datetime | None = None
     feedback_closed_by: str | None = Field(default=None, max_length=64)
+    # 监管码: short, unique, typed by the liaison to open the case (``pushByCode``).
+    supervision_code: str | None = Field(default=None, max_length=12)
+    # The list version in force when the push was claimed and when its feedback was closed.
+    claim_list_version: int | None = None
+    feedback_list_version: int | None = None
+    department_head_mobile: str = Field(default="", max_length=20)
+
+
+class CardStage(StrEnum):
+    CLAIM = "CLAIM"  # 认领时限
+    FEEDBACK = "FEEDBACK"  # 反馈时限
+
+
+class CardColor(StrEnum):
+    YELLOW = "YELLOW"  # 黄牌：时限过半
+    RED = "RED"  # 红牌：时限将至
+
+
+class EscalationCard(SQLModel, table=True):
+    """A yellow or red card raised on a push's claim or feedback time limit (kept forever)."""
+
+    __tablename__ = "approval_escalation_card"
+    __table_args__ = (sa.UniqueConstraint("push_id", "stage", "color"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    push_id: int = Field(foreign_key="approval_push.id", index=True)
+    stage: CardStage = Field(sa_type=str_enum(CardStage))
+    color: CardColor = Field(sa_type=str_enum(CardColor), index=True)
+    department_id: int = Field(index=True)  # the department whose time limit it is
+    from_department_id: int = Field(index=True)
+    liaison_name: str = Field(default="", max_length=64)
+    list_version: int
+    limit_hours: float  # working hours from the push to the end of the due day
+    elapsed_hours: float  # working hours elapsed when the card was raised
+    due_on: date
+    raised_at: datetime = Field(default_factory=utcnow, index=True)
 
 
 class Feedback(SQLModel, table=True):
@@ -224,6 +265,7 @@ class Feedback(SQLModel, table=True):
     found_on: date
     summary: str = Field(max_length=2000)
     received_at: datetime = Field(default_factory=utcnow)
+    list_version: int | None = None  # the list version in force when the feedback arrived
 
 
 class ExternalReport(SQLModel, table=True):

@@ -13,8 +13,11 @@ from api.approval.types import (
     Application,
     ApplicationStatus,
     CalendarDay,
+    CardColor,
     DeadLetter,
     DeadLetterConnection,
+    EscalationCard,
+    EscalationCardConnection,
     Feedback,
     FeedbackConnection,
     Push,
@@ -213,11 +216,77 @@ class ApprovalQuery:
         )
 
     @strawberry.field(
+        description="按监管码打开推送（职责范围外视为不存在）", extensions=requires("push", "read")
+    )
+    async def push_by_code(self, info: Info[Any, Any], code: str) -> Push | None:
+        row = await services.push_by_code(info.context.session, code, info.context.scope)
+        return Push.from_row(row) if row else None
+
+    @strawberry.field(
+        description="黄牌 / 红牌记录（本部门被亮牌或本部门推送的；协调办可见全部）",
+        extensions=requires("push", "read"),
+    )
+    async def escalation_cards(
+        self,
+        info: Info[Any, Any],
+        color: CardColor | None = None,  # type: ignore[valid-type]
+        department_id: strawberry.ID | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> EscalationCardConnection:
+        ctx = info.context
+        try:
+            page = await services.escalation_cards(
+                session=ctx.session,
+                scope=ctx.scope,
+                color=color,
+                department_id=parse_id(department_id, "departmentId") if department_id else None,
+                first=first,
+                after=decode_key_cursor("card", after),
+            )
+        except ValidationFailed as exc:
+            raise _raise_as_graphql(exc) from None
+        return _cards(page)
+
+    @strawberry.field(
+        description="协调办督办看板：全市红牌（默认只列仍未认领或未反馈的）",
+        extensions=requires("escalation_board", "read"),
+    )
+    async def red_card_board(
+        self,
+        info: Info[Any, Any],
+        open_only: bool = True,
+        first: int = 20,
+        after: str | None = None,
+    ) -> EscalationCardConnection:
+        try:
+            page = await services.red_card_board(
+                session=info.context.session,
+                open_only=open_only,
+                first=first,
+                after=decode_key_cursor("card", after),
+            )
+        except ValidationFailed as exc:
+            raise _raise_as_graphql(exc) from None
+        return _cards(page)
+
+    @strawberry.field(
         description="某年的节假日与调休上班日", extensions=requires("calendar", "read")
     )
     async def calendar_days(self, info: Info[Any, Any], year: int) -> list[CalendarDay]:
         rows = await workdays.calendar_days(info.context.session, year=year)
         return [CalendarDay(day=r.day, kind=r.kind.value, name=r.name) for r in rows]
+
+
+def _cards(page: services.Page[Any]) -> EscalationCardConnection:
+    return keyset_connection(
+        "card",
+        page.rows,
+        total=page.total,
+        has_next=page.has_next,
+        row_id=lambda r: r.id,
+        to_node=EscalationCard.from_row,
+    )
 
 
 def dead_letter(row: events.OutboxMessage) -> DeadLetter:

@@ -8,6 +8,7 @@ in force names for the matter, and emit the events of docs/EVENTS.md.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -18,12 +19,16 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from api.approval.escalation import card_scope_clause
 from api.approval.models import (
     ApplicantKind,
     Application,
     ApplicationCreate,
     ApplicationStatus,
+    CardColor,
+    CardStage,
     Channel,
+    EscalationCard,
     ExternalReport,
     Feedback,
     FeedbackState,
@@ -47,6 +52,9 @@ from api.core.workdays import add_working_days
 from api.core.worker import local_today
 
 MAX_PAGE = 100
+# 监管码: 8 characters without look-alikes (no 0/O, 1/I/L); 31**8 ≈ 8.5e11 codes.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_LENGTH = 8
 MODE_NAMES = {
     HandlingMode.NORMAL: "一般程序",
     HandlingMode.GREEN_CHANNEL: "绿色通道",
@@ -114,6 +122,7 @@ async def store_published_list(session: AsyncSession, payload: dict[str, Any]) -
                 confidentiality=str(entry.get("confidentiality") or ""),
                 receive_liaison_name=str(entry.get("receive_liaison_name") or ""),
                 receive_liaison_mobile=str(entry.get("receive_liaison_mobile") or ""),
+                department_head_mobile=str(entry.get("department_head_mobile") or ""),
             )
         )
     await session.flush()
@@ -424,6 +433,8 @@ async def _push(
             content=content,
             receive_liaison_name=entry.receive_liaison_name,
             receive_liaison_mobile=entry.receive_liaison_mobile,
+            department_head_mobile=entry.department_head_mobile,
+            supervision_code=await _unused_code(session),
             pushed_at=now,
             claim_due=await add_working_days(session, today, entry.claim_days),
             # 推送即认领: an online push is claimed the moment it is delivered.
@@ -460,6 +471,25 @@ async def _push(
     return pushes
 
 
+async def _unused_code(session: AsyncSession) -> str:
+    """A fresh 监管码 (the unique constraint guards the rare collision)."""
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        taken = (await session.exec(select(Push.id).where(Push.supervision_code == code))).first()
+        if taken is None:
+            return code
+
+
+def normalise_code(code: str) -> str:
+    return "".join(code.split()).upper()
+
+
+async def push_by_code(session: AsyncSession, code: str, scope: Scope) -> Push | None:
+    """The push a liaison types the 监管码 of; out of the caller's scope it does not exist."""
+    stmt = select(Push).where(Push.supervision_code == normalise_code(code), push_scope(scope))
+    return (await session.exec(stmt)).first()
+
+
 async def claim_push(
     *,
     session: AsyncSession,
@@ -481,6 +511,7 @@ async def claim_push(
     push.claimed_by = actor.username
     push.claim_method = method
     push.claim_note = note.strip()
+    push.claim_list_version = await version_in_force(session)
     session.add(push)
     await session.flush()
     return push
@@ -494,6 +525,7 @@ async def close_without_abnormality(*, session: AsyncSession, push_id: int, acto
     push.feedback_state = FeedbackState.NO_ABNORMALITY
     push.feedback_closed_at = _now()
     push.feedback_closed_by = actor.username
+    push.feedback_list_version = await version_in_force(session)
     session.add(push)
     await session.flush()
     return push
@@ -548,6 +580,7 @@ async def receive_finding(session: AsyncSession, payload: dict[str, Any]) -> lis
     targets, subject_code = await _feedback_targets(
         session, application_id, str(payload.get("subject_code") or "")
     )
+    in_force = await version_in_force(session)
     rows = [
         Feedback(
             finding_id=finding_id,
@@ -560,6 +593,7 @@ async def receive_finding(session: AsyncSession, payload: dict[str, Any]) -> lis
             result_type=str(payload.get("result_type") or ""),
             found_on=date.fromisoformat(str(payload["found_on"])),
             summary=str(payload["summary"]),
+            list_version=in_force,
         )
         for target in sorted(targets)
     ]
@@ -578,6 +612,7 @@ async def receive_finding(session: AsyncSession, payload: dict[str, Any]) -> lis
         for push in open_pushes.all():
             push.feedback_state = FeedbackState.ABNORMAL_REPORTED
             push.feedback_closed_at = _now()
+            push.feedback_list_version = in_force
             session.add(push)
     await session.flush()
     return rows
@@ -861,3 +896,91 @@ async def pushes_by_application_ids(
     stmt = select(Push).where(col(Push.application_id).in_(ids)).order_by(col(Push.id))
     rows = (await session.exec(stmt)).all()
     return many_per_key(rows, ids, lambda r: r.application_id)
+
+
+async def responsibilities_by_push_ids(
+    *, session: AsyncSession, ids: Sequence[int]
+) -> list[list[LinkageEntry]]:
+    """The linkages of the list version that governed each push (the matter's whole entry)."""
+    stmt = (
+        select(Push.id, LinkageEntry)
+        .join(Application, col(Application.id) == Push.application_id)
+        .join(
+            LinkageEntry,
+            sa.and_(
+                col(LinkageEntry.version) == Push.list_version,
+                col(LinkageEntry.approval_matter_id) == Application.matter_id,
+            ),
+        )
+        .where(col(Push.id).in_(ids))
+        .order_by(col(LinkageEntry.linkage_id))
+    )
+    grouped: dict[int, list[LinkageEntry]] = {}
+    for push_id, entry in (await session.exec(stmt)).all():
+        grouped.setdefault(int(push_id or 0), []).append(entry)
+    return [grouped.get(i, []) for i in ids]
+
+
+async def cards_by_push_ids(
+    *, session: AsyncSession, ids: Sequence[int]
+) -> list[list[EscalationCard]]:
+    stmt = (
+        select(EscalationCard)
+        .where(col(EscalationCard.push_id).in_(ids))
+        .order_by(col(EscalationCard.id))
+    )
+    rows = (await session.exec(stmt)).all()
+    return many_per_key(rows, ids, lambda r: r.push_id)
+
+
+async def escalation_cards(
+    *,
+    session: AsyncSession,
+    scope: Scope,
+    color: CardColor | None = None,
+    department_id: int | None = None,
+    first: int = MAX_PAGE,
+    after: int | None = None,
+) -> Page[EscalationCard]:
+    """Card history (考核): a department sees cards on itself or on pushes it sent."""
+    stmt = select(EscalationCard).where(
+        card_scope_clause(None if scope.city_wide else scope.department_id)
+    )
+    if color is not None:
+        stmt = stmt.where(EscalationCard.color == color)
+    if department_id is not None:
+        stmt = stmt.where(EscalationCard.department_id == department_id)
+    return await _page(session, stmt, col(EscalationCard.id), first=first, after=after)
+
+
+async def red_card_board(
+    *,
+    session: AsyncSession,
+    open_only: bool = True,
+    first: int = MAX_PAGE,
+    after: int | None = None,
+) -> Page[EscalationCard]:
+    """The coordination office's board: red cards city-wide (by default only still open ones)."""
+    stmt = select(EscalationCard).where(EscalationCard.color == CardColor.RED)
+    if open_only:
+        still_open = select(Push.id).where(
+            or_(
+                sa.and_(
+                    col(Push.state) == PushState.AWAITING_CLAIM,
+                    col(Push.id) == EscalationCard.push_id,
+                    col(EscalationCard.stage) == CardStage.CLAIM,
+                ),
+                sa.and_(
+                    col(Push.feedback_state) == FeedbackState.OPEN,
+                    col(Push.id) == EscalationCard.push_id,
+                    col(EscalationCard.stage) == CardStage.FEEDBACK,
+                ),
+            )
+        )
+        stmt = stmt.where(sa.exists(still_open))
+    return await _page(session, stmt, col(EscalationCard.id), first=first, after=after)
+
+
+async def pushes_by_ids(*, session: AsyncSession, ids: Sequence[int]) -> list[Push | None]:
+    rows = (await session.exec(select(Push).where(col(Push.id).in_(ids)))).all()
+    return one_per_key(rows, ids, lambda r: r.id)

@@ -33,6 +33,8 @@ Channel = strawberry.enum(
 )
 PushStage = strawberry.enum(models.PushStage, description="推送环节：受理 / 办结")
 PushState = strawberry.enum(models.PushState, description="认领状态：待认领 / 已认领")
+CardStage = strawberry.enum(models.CardStage, description="亮牌时限：认领 / 反馈")
+CardColor = strawberry.enum(models.CardColor, description="亮牌颜色：黄牌（过半）/ 红牌（将至）")
 FeedbackState = strawberry.enum(
     models.FeedbackState, description="反馈状态：无需反馈 / 待反馈 / 无异常办结 / 已反馈异常"
 )
@@ -223,6 +225,95 @@ class PushedDocument:
     valid_until: date | None
 
 
+@strawberry.type(description="某一清单版本中的联动职责（审批与监管两侧）")
+class Responsibility:
+    list_version: int
+    linkage_id: strawberry.ID
+    approval_matter_code: str
+    approval_matter_name: str
+    supervision_matter_code: str
+    supervision_matter_name: str
+    channel: Channel  # type: ignore[valid-type]
+    claim_days: int
+    feedback_days: int
+    confidentiality: str
+    receive_liaison_name: str
+    approving_department_id: strawberry.Private[int]
+    supervising_department_id: strawberry.Private[int]
+
+    @strawberry.field(description="审批部门（谁审批谁负责）")
+    def approving_department(self) -> Department:
+        return Department(id=strawberry.ID(str(self.approving_department_id)))
+
+    @strawberry.field(description="监管部门（谁主管谁监管）")
+    def supervising_department(self) -> Department:
+        return Department(id=strawberry.ID(str(self.supervising_department_id)))
+
+    @classmethod
+    def from_row(cls, row: models.LinkageEntry) -> Responsibility:
+        return cls(
+            list_version=row.version,
+            linkage_id=strawberry.ID(str(row.linkage_id)),
+            approval_matter_code=row.approval_matter_code,
+            approval_matter_name=row.approval_matter_name,
+            supervision_matter_code=row.supervision_matter_code,
+            supervision_matter_name=row.supervision_matter_name,
+            channel=row.channel,
+            claim_days=row.claim_days,
+            feedback_days=row.feedback_days,
+            confidentiality=row.confidentiality,
+            receive_liaison_name=row.receive_liaison_name,
+            approving_department_id=row.approving_department_id,
+            supervising_department_id=row.supervising_department_id,
+        )
+
+
+@strawberry.type(description="黄牌 / 红牌（认领或反馈时限的预警记录，计入考核）")
+class EscalationCard:
+    id: strawberry.ID
+    stage: CardStage  # type: ignore[valid-type]
+    color: CardColor  # type: ignore[valid-type]
+    liaison_name: str
+    list_version: int
+    limit_hours: float = strawberry.field(description="时限（工作小时，至期限日下班）")
+    elapsed_hours: float = strawberry.field(description="亮牌时已用工作小时")
+    due_on: date
+    raised_at: datetime
+    push_id: strawberry.Private[int]
+    department_id: strawberry.Private[int]
+    from_department_id: strawberry.Private[int]
+
+    @strawberry.field(description="被亮牌的（监管）部门")
+    def department(self) -> Department:
+        return Department(id=strawberry.ID(str(self.department_id)))
+
+    @strawberry.field(description="推送（审批）部门")
+    def from_department(self) -> Department:
+        return Department(id=strawberry.ID(str(self.from_department_id)))
+
+    @strawberry.field(description="所涉推送")
+    async def push(self, info: Info[Any, Any]) -> Push | None:
+        row = await info.context.loaders.push.load(self.push_id)
+        return Push.from_row(row) if row else None
+
+    @classmethod
+    def from_row(cls, row: models.EscalationCard) -> EscalationCard:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            stage=row.stage,
+            color=row.color,
+            liaison_name=row.liaison_name,
+            list_version=row.list_version,
+            limit_hours=row.limit_hours,
+            elapsed_hours=row.elapsed_hours,
+            due_on=row.due_on,
+            raised_at=row.raised_at,
+            push_id=row.push_id,
+            department_id=row.department_id,
+            from_department_id=row.from_department_id,
+        )
+
+
 @strawberry.type(description="审批信息推送（一个监管部门、一个环节）")
 class Push:
     id: strawberry.ID
@@ -246,9 +337,22 @@ class Push:
     feedback_due: date | None
     feedback_closed_at: datetime | None
     feedback_closed_by: str | None
+    supervision_code: str | None = strawberry.field(description="监管码（短信中附带，可直接查询）")
+    claim_list_version: int | None = strawberry.field(description="认领时施行的清单版本")
+    feedback_list_version: int | None = strawberry.field(description="反馈办结时施行的清单版本")
     application_id: strawberry.Private[int]
     department_id: strawberry.Private[int]
     from_department_id: strawberry.Private[int]
+
+    @strawberry.field(description="推送时施行的清单版本中该事项的联动职责（案卷评查）")
+    async def responsibilities(self, info: Info[Any, Any]) -> list[Responsibility]:
+        rows = await info.context.loaders.responsibilities_by_push.load(int(self.id))
+        return [Responsibility.from_row(r) for r in rows]
+
+    @strawberry.field(description="该推送的黄牌 / 红牌记录")
+    async def escalation_cards(self, info: Info[Any, Any]) -> list[EscalationCard]:
+        rows = await info.context.loaders.cards_by_push.load(int(self.id))
+        return [EscalationCard.from_row(r) for r in rows]
 
     @strawberry.field(description="是否逾期（认领或反馈超过工作日时限）")
     def overdue(self) -> bool:
@@ -307,6 +411,9 @@ class Push:
             feedback_due=row.feedback_due,
             feedback_closed_at=row.feedback_closed_at,
             feedback_closed_by=row.feedback_closed_by,
+            supervision_code=row.supervision_code,
+            claim_list_version=row.claim_list_version,
+            feedback_list_version=row.feedback_list_version,
             application_id=row.application_id,
             department_id=row.department_id,
             from_department_id=row.from_department_id,
@@ -324,6 +431,7 @@ class Feedback:
     summary: str
     received_at: datetime
     subject_code: str
+    list_version: int | None = strawberry.field(description="反馈到达时施行的清单版本")
     application_id: strawberry.Private[int | None]
     from_department_id: strawberry.Private[int]
 
@@ -350,6 +458,7 @@ class Feedback:
             summary=row.summary,
             received_at=row.received_at,
             subject_code=row.subject_code,
+            list_version=row.list_version,
             application_id=row.application_id,
             from_department_id=row.from_department_id,
         )
@@ -391,6 +500,7 @@ class InboxEvent:
 
 PushConnection = Connection[Push]
 FeedbackConnection = Connection[Feedback]
+EscalationCardConnection = Connection[EscalationCard]
 SmsMessageConnection = Connection[SmsMessage]
 DeadLetterConnection = Connection[DeadLetter]
 

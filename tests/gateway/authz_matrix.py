@@ -175,4 +175,13 @@ MATRIX: dict[str, Row] = {
         _m(f'rollbackPolicy(versionId: "{UNKNOWN}") {{ {VALIDATION} }}'), ADMIN
     ),
     "auditEntries": Row("{ auditEntries(first: 1) { pageInfo { hasNextPage } } }", ADMIN),
+    # --- issue 11: escalation cards, supervision code (keep this block last) ---------------
+    "pushByCode": Row('{ pushByCode(code: "ZZZZZZZZ") { id } }', READS_CASES),
+    "escalationCards": Row(
+        "{ escalationCards(first: 1) { totalCount } }", READS_CASES
+    ),
+    "redCardBoard": Row(
+        "{ redCardBoard(first: 1) { totalCount } }",
+        frozenset({"coordination_office", "system_admin"}),
+    ),
 }

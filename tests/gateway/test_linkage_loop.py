@@ -191,9 +191,10 @@ def test_accept_push_sms_complete_feedback_through_the_gateway(gateway, stack):
 
     # The open inbox heard of the push as it was committed.
     stream.thread.join(timeout=30)
-    housing_push = _data(gateway.post(
-        "{ pushInbox(first: 1) { edges { node { id } } } }", token=housing_liaison
-    ))["pushInbox"]["edges"][0]["node"]["id"]
+    housing_node = _data(gateway.post(
+        "{ pushInbox(first: 1) { edges { node { id supervisionCode } } } }", token=housing_liaison
+    ))["pushInbox"]["edges"][0]["node"]
+    housing_push = housing_node["id"]
     assert stream.events == [{"data": {"inboxUpdates": {"kind": "PUSH", "id": housing_push}}}]
 
     sms_query = "{ smsMessages(first: 10) { totalCount edges { node { mobile recipientName text } } } }"
@@ -209,7 +210,7 @@ def test_accept_push_sms_complete_feedback_through_the_gateway(gateway, stack):
                 "mobile": "13907370001",
                 "recipientName": "联络员1",
                 "text": "【审管联动】湖南益阳城建工程有限公司的“建筑工程施工许可证核发”已受理，"
-                "审批信息已推送至贵单位，已自动认领。",
+                f"审批信息已推送至贵单位，已自动认领。监管码{housing_node['supervisionCode']}",
             }}],
         }
     }
