@@ -12,7 +12,14 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
 from api.approval import services
-from api.approval.models import Application, EscalationCard, LegalDocument, LinkageEntry, Push
+from api.approval.models import (
+    Application,
+    EscalationCard,
+    LegalDocument,
+    LinkageEntry,
+    MeasureRecord,
+    Push,
+)
 from api.core.scope import Scope
 
 
@@ -25,6 +32,7 @@ class ApprovalLoaders:
     push: DataLoader[int, Push | None] = field(init=False)
     responsibilities_by_push: DataLoader[int, list[LinkageEntry]] = field(init=False)
     cards_by_push: DataLoader[int, list[EscalationCard]] = field(init=False)
+    measures_by_application: DataLoader[int, list[MeasureRecord]] = field(init=False)
     _by_matter: dict[Scope, DataLoader[int, list[Application]]] = field(default_factory=dict)
     _by_applicant: dict[Scope, DataLoader[str, list[Application]]] = field(default_factory=dict)
 
@@ -50,6 +58,10 @@ class ApprovalLoaders:
         async def cards(ids: list[int]) -> list[list[EscalationCard]]:
             return await services.cards_by_push_ids(session=self.session, ids=ids)
 
+        async def measures(ids: list[int]) -> list[list[MeasureRecord]]:
+            return await services.measures_by_application_ids(session=self.session, ids=ids)
+
+        self.measures_by_application = DataLoader(load_fn=measures)
         self.pushes_by_application = DataLoader(load_fn=pushes)
         self.push = DataLoader(load_fn=push)
         self.responsibilities_by_push = DataLoader(load_fn=responsibilities)

@@ -36,6 +36,32 @@ class HandlingMode(StrEnum):
     NOTIFY_AND_COMMIT = "NOTIFY_AND_COMMIT"  # 告知承诺
 
 
+class CreditMeasure(StrEnum):
+    GREEN_CHANNEL = "GREEN_CHANNEL"  # 绿色通道（守信激励）
+    MISSING_DOCUMENTS = "MISSING_DOCUMENTS"  # 容缺受理（守信激励）
+    NOTIFY_AND_COMMIT = "NOTIFY_AND_COMMIT"  # 告知承诺（守信激励）
+    STRICTER_REVIEW = "STRICTER_REVIEW"  # 从严审查（失信惩戒）
+
+
+class MeasureKind(StrEnum):
+    INCENTIVE = "INCENTIVE"  # 守信激励
+    RESTRICTION = "RESTRICTION"  # 失信惩戒
+
+
+class MeasureDecision(StrEnum):
+    APPLIED = "APPLIED"  # 已适用
+    SKIPPED = "SKIPPED"  # 未适用（须说明理由）
+
+
+class SkipReason(StrEnum):
+    APPLICANT_DECLINED = "APPLICANT_DECLINED"  # 申请人不愿适用
+    DOCUMENTS_COMPLETE = "DOCUMENTS_COMPLETE"  # 材料齐全，无需容缺
+    NOT_APPLICABLE_TO_MATTER = "NOT_APPLICABLE_TO_MATTER"  # 事项不适用该措施
+    RISK_CONCERN = "RISK_CONCERN"  # 存在风险隐患
+    CREDIT_REPAIRED = "CREDIT_REPAIRED"  # 信用已修复（惩戒）
+    OTHER = "OTHER"  # 其他（须填写说明）
+
+
 class Outcome(StrEnum):
     APPROVED = "APPROVED"
     REFUSED = "REFUSED"
@@ -116,6 +142,26 @@ class Application(ApplicationBase, table=True):
     # Connected systems: where the application came from, and its id there.
     source_system: str | None = Field(default=None, max_length=64)
     external_id: str | None = Field(default=None, max_length=100)
+
+
+class MeasureRecord(SQLModel, table=True):
+    """A credit measure proposed at acceptance, and whether the clerk applied it or why not."""
+
+    __tablename__ = "approval_measure_record"
+    __table_args__ = (sa.UniqueConstraint("application_id", "measure"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="approval_application.id", index=True)
+    matter_id: int = Field(index=True)
+    department_id: int | None = Field(default=None, index=True)  # the approving department
+    measure: CreditMeasure = Field(sa_type=str_enum(CreditMeasure))
+    kind: MeasureKind = Field(sa_type=str_enum(MeasureKind))
+    decision: MeasureDecision = Field(sa_type=str_enum(MeasureDecision))
+    skip_reason: SkipReason | None = Field(default=None, sa_type=str_enum(SkipReason))
+    skip_note: str = Field(default="", max_length=500)
+    credit_level: str = Field(max_length=32)
+    decided_by: str = Field(max_length=64)
+    decided_at: datetime = Field(default_factory=utcnow)
 
 
 class LegalDocumentBase(SQLModel):

@@ -20,6 +20,8 @@ from api.approval.types import (
     EscalationCardConnection,
     Feedback,
     FeedbackConnection,
+    MeasureStatistic,
+    ProposedMeasure,
     Push,
     PushConnection,
     PushState,
@@ -214,6 +216,54 @@ class ApprovalQuery:
             row_id=lambda r: r.id,
             to_node=dead_letter,
         )
+
+    @strawberry.field(
+        description="受理前：依信用核查凭证建议的信用措施",
+        extensions=requires("application", "read"),
+    )
+    async def proposed_measures(
+        self, info: Info[Any, Any], application_id: strawberry.ID, credit_ticket: str
+    ) -> list[ProposedMeasure]:
+        try:
+            rows = await services.proposed_measures(
+                info.context.session,
+                parse_id(application_id, "applicationId"),
+                credit_ticket,
+                info.context.scope,
+            )
+        except NotFoundError:
+            return []
+        except ValidationFailed as exc:
+            raise _raise_as_graphql(exc) from None
+        return [ProposedMeasure(measure=m, kind=k) for m, k in rows]
+
+    @strawberry.field(
+        description="信用措施适用 / 未适用统计（按事项、审批部门；限职责范围）",
+        extensions=requires("application", "read"),
+    )
+    async def credit_measure_statistics(
+        self,
+        info: Info[Any, Any],
+        matter_id: strawberry.ID | None = None,
+        department_id: strawberry.ID | None = None,
+    ) -> list[MeasureStatistic]:
+        rows = await services.measure_statistics(
+            session=info.context.session,
+            scope=info.context.scope,
+            matter_id=parse_id(matter_id, "matterId") if matter_id else None,
+            department_id=parse_id(department_id, "departmentId") if department_id else None,
+        )
+        return [
+            MeasureStatistic(
+                measure=r.measure,
+                kind=r.kind,
+                applied=r.applied,
+                skipped=r.skipped,
+                matter_id=r.matter_id,
+                department_id=r.department_id,
+            )
+            for r in rows
+        ]
 
     @strawberry.field(
         description="按监管码打开推送（职责范围外视为不存在）", extensions=requires("push", "read")

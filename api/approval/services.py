@@ -28,6 +28,7 @@ from api.approval.models import (
     CardColor,
     CardStage,
     Channel,
+    CreditMeasure,
     EscalationCard,
     ExternalReport,
     Feedback,
@@ -37,10 +38,14 @@ from api.approval.models import (
     LegalDocumentCreate,
     LinkageEntry,
     LinkageListVersion,
+    MeasureDecision,
+    MeasureKind,
+    MeasureRecord,
     Outcome,
     Push,
     PushStage,
     PushState,
+    SkipReason,
 )
 from api.core import events, live
 from api.core.credit_ticket import InvalidTicketError, verify_ticket
@@ -60,6 +65,12 @@ MODE_NAMES = {
     HandlingMode.GREEN_CHANNEL: "绿色通道",
     HandlingMode.MISSING_DOCUMENTS: "容缺受理",
     HandlingMode.NOTIFY_AND_COMMIT: "告知承诺",
+}
+MEASURE_NAMES = {
+    CreditMeasure.GREEN_CHANNEL: "绿色通道",
+    CreditMeasure.MISSING_DOCUMENTS: "容缺受理",
+    CreditMeasure.NOTIFY_AND_COMMIT: "告知承诺",
+    CreditMeasure.STRICTER_REVIEW: "从严审查",
 }
 STATUS_NAMES = {
     ApplicationStatus.SUBMITTED: "已申报",
@@ -245,6 +256,7 @@ async def accept_application(
     credit_ticket: str,
     actor: Actor,
     scope: Scope | None = None,
+    skip: MeasureSkip | None = None,
 ) -> Application:
     application = await _locked(session, application_id, scope)
     if application.status != ApplicationStatus.SUBMITTED:
@@ -266,6 +278,11 @@ async def accept_application(
             "MODE_NOT_ALLOWED_BY_CREDIT",
             f"申请人信用等级为 {ticket.level}{reason}，不适用“{MODE_NAMES[handling_mode]}”",
         )
+    decisions = decide_measures(
+        propose_measures(ticket.level, ticket.joint_punished, ticket.allowed_modes),
+        handling_mode,
+        skip or MeasureSkip(),
+    )
     now = _now()
     application.status = ApplicationStatus.ACCEPTED
     application.handling_mode = handling_mode
@@ -278,6 +295,22 @@ async def accept_application(
     if application.approving_department_id is None:
         application.approving_department_id = actor.department_id
     session.add(application)
+    for measure, kind, decision, skip_reason, skip_note in decisions:
+        session.add(
+            MeasureRecord(
+                application_id=application.id,
+                matter_id=application.matter_id,
+                department_id=application.approving_department_id,
+                measure=measure,
+                kind=kind,
+                decision=decision,
+                skip_reason=skip_reason,
+                skip_note=skip_note,
+                credit_level=ticket.level,
+                decided_by=actor.username,
+                decided_at=now,
+            )
+        )
     await session.flush()
     await events.emit(
         session,
@@ -287,6 +320,153 @@ async def accept_application(
     )
     await _push(session, application, PushStage.ACCEPTED, [])
     return application
+
+
+# ---------------------------------------------------------------- credit measures
+
+
+@dataclass(frozen=True)
+class MeasureSkip:
+    """Why the clerk did not apply a proposed measure (a reason from the list, free text)."""
+
+    reason: SkipReason | None = None
+    note: str = ""
+    stricter_review: bool = True  # a required restriction is applied unless declined
+
+
+Decision = tuple[CreditMeasure, MeasureKind, MeasureDecision, SkipReason | None, str]
+
+
+def propose_measures(
+    level: str,
+    joint_punished: bool,
+    allowed_modes: Sequence[str],
+) -> list[tuple[CreditMeasure, MeasureKind]]:
+    """What the credit ticket admits (incentives) or requires (stricter review)."""
+    if level == "DISHONEST" or joint_punished:
+        return [(CreditMeasure.STRICTER_REVIEW, MeasureKind.RESTRICTION)]
+    return [
+        (CreditMeasure(mode), MeasureKind.INCENTIVE)
+        for mode in allowed_modes
+        if mode != HandlingMode.NORMAL.value
+    ]
+
+
+def decide_measures(
+    proposals: Sequence[tuple[CreditMeasure, MeasureKind]],
+    handling_mode: HandlingMode,
+    skip: MeasureSkip,
+) -> list[Decision]:
+    """The chosen incentive (or the stricter review) is applied; other proposals are skipped
+    and need a reason. Incentives are alternatives: applying one skips none of the others."""
+    incentives = [m for m, k in proposals if k == MeasureKind.INCENTIVE]
+    applied_incentive = next((m for m in incentives if m.value == handling_mode.value), None)
+    decisions: list[Decision] = []
+    skipped: list[tuple[CreditMeasure, MeasureKind]] = []
+    if applied_incentive is not None:
+        decisions.append(
+            (applied_incentive, MeasureKind.INCENTIVE, MeasureDecision.APPLIED, None, "")
+        )
+    else:
+        skipped += [(m, MeasureKind.INCENTIVE) for m in incentives]
+    for measure, kind in proposals:
+        if kind == MeasureKind.RESTRICTION:
+            if skip.stricter_review:
+                decisions.append((measure, kind, MeasureDecision.APPLIED, None, ""))
+            else:
+                skipped.append((measure, kind))
+    if not skipped:
+        return decisions
+    names = "、".join(MEASURE_NAMES[m] for m, _ in skipped)
+    if skip.reason is None:
+        raise ValidationFailed.single(
+            "skipReason", "SKIP_REASON_REQUIRED", f"未适用“{names}”，须选择理由"
+        )
+    if skip.reason == SkipReason.OTHER and not skip.note.strip():
+        raise ValidationFailed.single("skipNote", "REQUIRED", "理由为“其他”时须填写说明")
+    return decisions + [
+        (m, k, MeasureDecision.SKIPPED, skip.reason, skip.note.strip()[:500]) for m, k in skipped
+    ]
+
+
+async def proposed_measures(
+    session: AsyncSession, application_id: int, credit_ticket: str, scope: Scope
+) -> list[tuple[CreditMeasure, MeasureKind]]:
+    application = await get_application(session, application_id, scope)
+    try:
+        ticket = verify_ticket(
+            credit_ticket, subject_code=application.applicant_code, application_id=application_id
+        )
+    except InvalidTicketError as exc:
+        raise ValidationFailed.single("creditTicket", "INVALID_CREDIT_TICKET", str(exc)) from None
+    return propose_measures(ticket.level, ticket.joint_punished, ticket.allowed_modes)
+
+
+@dataclass(frozen=True)
+class MeasureCount:
+    matter_id: int
+    department_id: int | None
+    measure: CreditMeasure
+    kind: MeasureKind
+    applied: int
+    skipped: int
+
+
+def _count_of(decision: MeasureDecision) -> Any:
+    return sa.func.sum(sa.case((col(MeasureRecord.decision) == decision, 1), else_=0))
+
+
+async def measure_statistics(
+    *,
+    session: AsyncSession,
+    scope: Scope,
+    matter_id: int | None = None,
+    department_id: int | None = None,
+) -> list[MeasureCount]:
+    """How often each incentive or restriction was applied or skipped, per matter and
+    department (one GROUP BY in SQL)."""
+    keys = (
+        col(MeasureRecord.matter_id),
+        col(MeasureRecord.department_id),
+        col(MeasureRecord.measure),
+        col(MeasureRecord.kind),
+    )
+    stmt = (
+        sa.select(*keys, _count_of(MeasureDecision.APPLIED), _count_of(MeasureDecision.SKIPPED))
+        .group_by(*keys)
+        .order_by(*keys)
+    )
+    if not scope.city_wide:
+        stmt = stmt.where(col(MeasureRecord.department_id) == scope.department_id)
+    if matter_id is not None:
+        stmt = stmt.where(col(MeasureRecord.matter_id) == matter_id)
+    if department_id is not None:
+        stmt = stmt.where(col(MeasureRecord.department_id) == department_id)
+    # sqlmodel's typed select() stops at four columns; this one has six.
+    rows = (await session.exec(stmt)).all()  # type: ignore[call-overload]
+    return [
+        MeasureCount(
+            matter_id=int(m),
+            department_id=int(d) if d is not None else None,
+            measure=CreditMeasure(me),
+            kind=MeasureKind(k),
+            applied=int(a or 0),
+            skipped=int(sk or 0),
+        )
+        for m, d, me, k, a, sk in rows
+    ]
+
+
+async def measures_by_application_ids(
+    *, session: AsyncSession, ids: Sequence[int]
+) -> list[list[MeasureRecord]]:
+    stmt = (
+        select(MeasureRecord)
+        .where(col(MeasureRecord.application_id).in_(ids))
+        .order_by(col(MeasureRecord.id))
+    )
+    rows = (await session.exec(stmt)).all()
+    return many_per_key(rows, ids, lambda r: r.application_id)
 
 
 async def _locked(session: AsyncSession, application_id: int, scope: Scope | None) -> Application:

@@ -24,6 +24,15 @@ ApplicantKind = strawberry.enum(
 HandlingMode = strawberry.enum(
     models.HandlingMode, description="办理方式：一般程序 / 绿色通道 / 容缺受理 / 告知承诺"
 )
+CreditMeasure = strawberry.enum(
+    models.CreditMeasure, description="信用措施：绿色通道 / 容缺受理 / 告知承诺 / 从严审查"
+)
+MeasureKind = strawberry.enum(models.MeasureKind, description="措施类别：守信激励 / 失信惩戒")
+MeasureDecision = strawberry.enum(models.MeasureDecision, description="适用情况：已适用 / 未适用")
+SkipReason = strawberry.enum(
+    models.SkipReason,
+    description="未适用理由：申请人不愿适用 / 材料齐全 / 事项不适用 / 存在风险 / 信用已修复 / 其他",
+)
 Outcome = strawberry.enum(models.Outcome, description="办结结果：准予 / 不予")
 DocumentKind = strawberry.enum(
     models.DocumentKind, description="法律文书类型：许可证 / 批准文书 / 不予许可决定书 / 其他"
@@ -113,6 +122,55 @@ class CreditAtAcceptance:
     lookup_id: strawberry.ID
 
 
+@strawberry.type(description="受理时依信用建议的措施")
+class ProposedMeasure:
+    measure: CreditMeasure  # type: ignore[valid-type]
+    kind: MeasureKind  # type: ignore[valid-type]
+
+
+@strawberry.type(description="信用措施的适用记录（已适用，或未适用及理由）")
+class MeasureRecord:
+    measure: CreditMeasure  # type: ignore[valid-type]
+    kind: MeasureKind  # type: ignore[valid-type]
+    decision: MeasureDecision  # type: ignore[valid-type]
+    skip_reason: SkipReason | None  # type: ignore[valid-type]
+    skip_note: str
+    credit_level: str
+    decided_by: str
+    decided_at: datetime
+
+    @classmethod
+    def from_row(cls, row: models.MeasureRecord) -> MeasureRecord:
+        return cls(
+            measure=row.measure,
+            kind=row.kind,
+            decision=row.decision,
+            skip_reason=row.skip_reason,
+            skip_note=row.skip_note,
+            credit_level=row.credit_level,
+            decided_by=row.decided_by,
+            decided_at=row.decided_at,
+        )
+
+
+@strawberry.type(description="信用措施统计（按事项、审批部门、措施）")
+class MeasureStatistic:
+    measure: CreditMeasure  # type: ignore[valid-type]
+    kind: MeasureKind  # type: ignore[valid-type]
+    applied: int
+    skipped: int
+    matter_id: strawberry.Private[int]
+    department_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="事项")
+    def matter(self) -> Matter:
+        return Matter(id=strawberry.ID(str(self.matter_id)))
+
+    @strawberry.field(description="审批部门")
+    def department(self) -> Department | None:
+        return _department(self.department_id)
+
+
 @strawberry.federation.type(keys=["id"], description="办件")
 class Application:
     id: strawberry.ID
@@ -161,6 +219,11 @@ class Application:
     async def legal_documents(self, info: Info[Any, Any]) -> list[LegalDocument]:
         rows = await info.context.loaders.documents_by_application.load(int(self.id))
         return [LegalDocument.from_row(r) for r in rows]
+
+    @strawberry.field(description="受理时信用措施的适用记录")
+    async def credit_measures(self, info: Info[Any, Any]) -> list[MeasureRecord]:
+        rows = await info.context.loaders.measures_by_application.load(int(self.id))
+        return [MeasureRecord.from_row(r) for r in rows]
 
     @strawberry.field(description="推送记录", extensions=requires("push", "read"))
     async def pushes(self, info: Info[Any, Any]) -> list[Push]:

@@ -180,6 +180,11 @@ MATRIX: dict[str, Row] = {
     "escalationCards": Row(
         "{ escalationCards(first: 1) { totalCount } }", READS_CASES
     ),
+    "proposedMeasures": Row(
+        f'{{ proposedMeasures(applicationId: "{UNKNOWN}", creditTicket: "x") {{ measure }} }}',
+        READS_CASES,
+    ),
+    "creditMeasureStatistics": Row("{ creditMeasureStatistics { applied } }", READS_CASES),
     "redCardBoard": Row(
         "{ redCardBoard(first: 1) { totalCount } }",
         frozenset({"coordination_office", "system_admin"}),
