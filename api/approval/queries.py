@@ -12,6 +12,7 @@ from api.approval.models import ApplicationStatus as StatusModel
 from api.approval.types import (
     Application,
     ApplicationStatus,
+    ApprovalQuality,
     CalendarDay,
     CardColor,
     DeadLetter,
@@ -266,6 +267,24 @@ class ApprovalQuery:
         ]
 
     @strawberry.field(
+        description="审批质量：许可办结后3/6/12个月内监管发现异常的占比，告知承诺不实占比",
+        extensions=requires("application", "read"),
+    )
+    async def approval_quality(
+        self,
+        info: Info[Any, Any],
+        matter_id: strawberry.ID | None = None,
+        department_id: strawberry.ID | None = None,
+    ) -> list[ApprovalQuality]:
+        rows = await services.approval_quality(
+            session=info.context.session,
+            scope=info.context.scope,
+            matter_id=parse_id(matter_id, "matterId") if matter_id else None,
+            department_id=parse_id(department_id, "departmentId") if department_id else None,
+        )
+        return [_quality(r) for r in rows]
+
+    @strawberry.field(
         description="按监管码打开推送（职责范围外视为不存在）", extensions=requires("push", "read")
     )
     async def push_by_code(self, info: Info[Any, Any], code: str) -> Push | None:
@@ -326,6 +345,24 @@ class ApprovalQuery:
     async def calendar_days(self, info: Info[Any, Any], year: int) -> list[CalendarDay]:
         rows = await workdays.calendar_days(info.context.session, year=year)
         return [CalendarDay(day=r.day, kind=r.kind.value, name=r.name) for r in rows]
+
+
+def _quality(row: services.QualityFigures) -> ApprovalQuality:
+    within = row.abnormal_within or {}
+    return ApprovalQuality(
+        licences=row.licences,
+        abnormal_within_3_months=within.get(3, 0),
+        abnormal_within_6_months=within.get(6, 0),
+        abnormal_within_12_months=within.get(12, 0),
+        abnormal_share_3_months=row.share(within.get(3, 0), row.licences),
+        abnormal_share_6_months=row.share(within.get(6, 0), row.licences),
+        abnormal_share_12_months=row.share(within.get(12, 0), row.licences),
+        commitments=row.commitments,
+        false_commitments=row.false_commitments,
+        false_commitment_share=row.share(row.false_commitments, row.commitments),
+        matter_id=row.matter_id,
+        department_id=row.department_id,
+    )
 
 
 def _cards(page: services.Page[Any]) -> EscalationCardConnection:

@@ -171,6 +171,30 @@ class MeasureStatistic:
         return _department(self.department_id)
 
 
+@strawberry.type(description="审批质量（来自监管结果）：按事项与审批部门")
+class ApprovalQuality:
+    licences: int = strawberry.field(description="办结准予的许可数")
+    abnormal_within_3_months: int
+    abnormal_within_6_months: int
+    abnormal_within_12_months: int
+    abnormal_share_3_months: float | None = strawberry.field(description="3个月内发现异常的占比")
+    abnormal_share_6_months: float | None
+    abnormal_share_12_months: float | None
+    commitments: int = strawberry.field(description="告知承诺受理数")
+    false_commitments: int = strawberry.field(description="其中承诺不实的")
+    false_commitment_share: float | None
+    matter_id: strawberry.Private[int]
+    department_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="事项")
+    def matter(self) -> Matter:
+        return Matter(id=strawberry.ID(str(self.matter_id)))
+
+    @strawberry.field(description="审批部门")
+    def department(self) -> Department | None:
+        return _department(self.department_id)
+
+
 @strawberry.federation.type(keys=["id"], description="办件")
 class Application:
     id: strawberry.ID

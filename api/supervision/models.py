@@ -28,6 +28,7 @@ class ResultType(StrEnum):
     PENALIZED = "PENALIZED"  # 行政处罚
     LICENCE_REVOKED = "LICENCE_REVOKED"  # 撤销、吊销许可
     CASE_FILED = "CASE_FILED"  # 立案查处
+    FALSE_COMMITMENT = "FALSE_COMMITMENT"  # 告知承诺不实（虚假承诺）
     OTHER = "OTHER"  # 其他
 
 

@@ -185,6 +185,7 @@ MATRIX: dict[str, Row] = {
         READS_CASES,
     ),
     "creditMeasureStatistics": Row("{ creditMeasureStatistics { applied } }", READS_CASES),
+    "approvalQuality": Row("{ approvalQuality { licences } }", READS_CASES),
     "redCardBoard": Row(
         "{ redCardBoard(first: 1) { totalCount } }",
         frozenset({"coordination_office", "system_admin"}),
