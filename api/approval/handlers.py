@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.approval import escalation, services
+from api.approval import escalation, services, summary
 from api.approval.models import CardColor, EscalationCard, Push
 from api.core import events, sms
 from api.core.config import get_settings
@@ -126,6 +126,11 @@ async def on_card_raised(session: AsyncSession, message: OutboxMessage) -> None:
 @periodic("approval.escalation_cards")
 async def escalation_cards(session: AsyncSession, now: datetime) -> int:
     return len(await escalation.raise_cards(session, now))
+
+
+@daily("approval.monthly_summary")
+async def monthly_summary(session: AsyncSession, today: date) -> int:
+    return await summary.send_monthly_summaries(session, today)
 
 
 @daily("approval.overdue_reminders")

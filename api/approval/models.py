@@ -293,6 +293,23 @@ class EscalationCard(SQLModel, table=True):
     raised_at: datetime = Field(default_factory=utcnow, index=True)
 
 
+class MonthlySummary(SQLModel, table=True):
+    """A supervising department's summary of one month (pushes, claims, overdue, feedback)."""
+
+    __tablename__ = "approval_monthly_summary"
+    __table_args__ = (sa.UniqueConstraint("department_id", "month"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    department_id: int = Field(index=True)
+    month: date  # the month's first day
+    pushes: int
+    claims: int
+    overdue: int
+    feedback: int
+    workbook: bytes = Field(sa_type=sa.LargeBinary)  # .xlsx
+    created_at: datetime = Field(default_factory=utcnow)
+
+
 class Feedback(SQLModel, table=True):
     """A supervision finding pushed back to the approving department's inbox."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import strawberry
@@ -22,6 +23,8 @@ from api.approval.types import (
     Feedback,
     FeedbackConnection,
     MeasureStatistic,
+    MonthlySummary,
+    MonthlySummaryWorkbook,
     ProposedMeasure,
     Push,
     PushConnection,
@@ -283,6 +286,31 @@ class ApprovalQuery:
             department_id=parse_id(department_id, "departmentId") if department_id else None,
         )
         return [_quality(r) for r in rows]
+
+    @strawberry.field(
+        description="本部门收到的月度汇总（协调办可见全部）", extensions=requires("push", "read")
+    )
+    async def monthly_summaries(self, info: Info[Any, Any]) -> list[MonthlySummary]:
+        rows = await services.monthly_summaries(info.context.session, info.context.scope)
+        return [MonthlySummary.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="下载月度汇总表格（职责范围外视为不存在）", extensions=requires("push", "read")
+    )
+    async def monthly_summary_workbook(
+        self,
+        info: Info[Any, Any],
+        id: strawberry.ID,  # noqa: A002
+    ) -> MonthlySummaryWorkbook | None:
+        row = await services.monthly_summary(
+            info.context.session, parse_id(id, "id"), info.context.scope
+        )
+        if row is None:
+            return None
+        return MonthlySummaryWorkbook(
+            file_name=f"监管月度汇总-{row.month.strftime('%Y-%m')}-{row.department_id}.xlsx",
+            content_base64=base64.b64encode(row.workbook).decode("ascii"),
+        )
 
     @strawberry.field(
         description="按监管码打开推送（职责范围外视为不存在）", extensions=requires("push", "read")

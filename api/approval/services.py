@@ -42,6 +42,7 @@ from api.approval.models import (
     MeasureDecision,
     MeasureKind,
     MeasureRecord,
+    MonthlySummary,
     Outcome,
     Push,
     PushStage,
@@ -1274,3 +1275,20 @@ def _tally(entry: QualityFigures, rows: Sequence[Any]) -> None:
 def _local_date(moment: datetime) -> date:
     aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
     return aware.astimezone(LOCAL_TZ).date()
+
+
+async def monthly_summaries(session: AsyncSession, scope: Scope) -> Sequence[MonthlySummary]:
+    """Newest first; a department sees its own, the coordination office every one (≤ 100)."""
+    stmt = select(MonthlySummary).order_by(col(MonthlySummary.id).desc()).limit(MAX_PAGE)
+    if not scope.city_wide:
+        stmt = stmt.where(MonthlySummary.department_id == scope.department_id)
+    return (await session.exec(stmt)).all()
+
+
+async def monthly_summary(
+    session: AsyncSession, summary_id: int, scope: Scope
+) -> MonthlySummary | None:
+    row = await session.get(MonthlySummary, summary_id)
+    if row is None or not scope.covers_department(row.department_id):
+        return None
+    return row

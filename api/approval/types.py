@@ -195,6 +195,41 @@ class ApprovalQuality:
         return _department(self.department_id)
 
 
+@strawberry.type(description="月度汇总（监管部门每月首个工作日收到）")
+class MonthlySummary:
+    id: strawberry.ID
+    month: str = strawberry.field(description="月份，如 2026-04")
+    pushes: int = strawberry.field(description="当月收到的推送")
+    claims: int = strawberry.field(description="当月线下认领")
+    overdue: int = strawberry.field(description="月末逾期事项")
+    feedback: int = strawberry.field(description="当月反馈办结")
+    created_at: datetime
+    department_id: strawberry.Private[int]
+
+    @strawberry.field(description="接收部门")
+    def department(self) -> Department:
+        return Department(id=strawberry.ID(str(self.department_id)))
+
+    @classmethod
+    def from_row(cls, row: models.MonthlySummary) -> MonthlySummary:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            month=row.month.strftime("%Y-%m"),
+            pushes=row.pushes,
+            claims=row.claims,
+            overdue=row.overdue,
+            feedback=row.feedback,
+            created_at=row.created_at,
+            department_id=row.department_id,
+        )
+
+
+@strawberry.type(description="月度汇总表格（.xlsx，Base64）")
+class MonthlySummaryWorkbook:
+    file_name: str
+    content_base64: str
+
+
 @strawberry.federation.type(keys=["id"], description="办件")
 class Application:
     id: strawberry.ID

@@ -186,6 +186,10 @@ MATRIX: dict[str, Row] = {
     ),
     "creditMeasureStatistics": Row("{ creditMeasureStatistics { applied } }", READS_CASES),
     "approvalQuality": Row("{ approvalQuality { licences } }", READS_CASES),
+    "monthlySummaries": Row("{ monthlySummaries { id } }", READS_CASES),
+    "monthlySummaryWorkbook": Row(
+        f'{{ monthlySummaryWorkbook(id: "{UNKNOWN}") {{ fileName }} }}', READS_CASES
+    ),
     "redCardBoard": Row(
         "{ redCardBoard(first: 1) { totalCount } }",
         frozenset({"coordination_office", "system_admin"}),
