@@ -114,6 +114,8 @@ class PolicyNotice(PolicyNoticeBase, table=True):
     from_department_id: int = Field(index=True)
     announced_by: str = Field(max_length=64)
     announced_at: datetime = Field(default_factory=utcnow)
+    # The linkage list version this change of law or policy caused (linked once published).
+    caused_list_version: int | None = None
 
 
 class NoticeDelivery(SQLModel, table=True):

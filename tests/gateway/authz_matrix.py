@@ -190,6 +190,15 @@ MATRIX: dict[str, Row] = {
     "monthlySummaryWorkbook": Row(
         f'{{ monthlySummaryWorkbook(id: "{UNKNOWN}") {{ fileName }} }}', READS_CASES
     ),
+    "linkPolicyNoticeToListVersion": Row(
+        _m(
+            f'linkPolicyNoticeToListVersion(noticeId: "{UNKNOWN}", listVersion: 1)'
+            f" {{ {VALIDATION} }}"
+        ),
+        frozenset(
+            {"approval_clerk", "supervision_liaison", "department_head", "system_admin"}
+        ),
+    ),
     "redCardBoard": Row(
         "{ redCardBoard(first: 1) { totalCount } }",
         frozenset({"coordination_office", "system_admin"}),
