@@ -72,8 +72,12 @@ async def run_periodic_jobs(engine: AsyncEngine, *, now: datetime | None = None)
     done: dict[str, int] = {}
     factory = session_factory(engine)
     for name, job in sorted(_periodic_jobs.items()):
-        async with factory() as session, session.begin():
-            done[name] = await job(session, moment)
+        try:
+            async with factory() as session, session.begin():
+                done[name] = await job(session, moment)
+        except IntegrityError:
+            # Another worker wrote the same rows first (jobs write unique rows): its turn.
+            continue
     return done
 
 

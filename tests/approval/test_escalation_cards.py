@@ -4,9 +4,11 @@ from datetime import date, datetime
 
 from sqlmodel import col, select
 
+import api.approval.handlers  # noqa: F401 - registers the periodic job
 from api.approval import escalation, services
 from api.approval.loaders import ApprovalLoaders
 from api.approval.schema import schema
+from api.core import worker
 from api.core.events import OutboxMessage
 from api.core.sms import SmsMessage
 from api.core.workdays import DayKind, add_working_days, set_calendar_day
@@ -198,3 +200,8 @@ async def test_a_claimed_push_leaves_the_board_and_raises_no_more_cards(session,
     assert await _raise_at(session, _local(date(2031, 4, 9), 16)) == []
     board = await services.red_card_board(session=session)
     assert [c.push_id for c in board.rows if c.push_id == push.id] == []
+
+
+async def test_the_worker_runs_the_card_job_periodically(engine):
+    moment = _local(date(2099, 1, 5), 10)
+    assert await worker.run_periodic_jobs(engine, now=moment) == {"approval.escalation_cards": 0}
