@@ -34,12 +34,13 @@ from api.approval.types import (
 )
 from api.core import events, sms, workdays
 from api.core.authz import requires
-from api.core.errors import NotFoundError, ValidationFailed, parse_id
+from api.core.errors import BadArgumentError, NotFoundError, ValidationFailed, parse_id
 from api.core.pagination import decode_key_cursor, keyset_connection
 
 
-def _raise_as_graphql(exc: ValidationFailed) -> ValueError:
-    return ValueError(str(exc))
+def _raise_as_graphql(exc: ValidationFailed) -> BadArgumentError:
+    """A malformed paging argument: a typed error naming it (never an unknown error)."""
+    return BadArgumentError.from_validation(exc)
 
 
 @strawberry.type
@@ -172,8 +173,7 @@ class ApprovalQuery:
         ctx = info.context
         scope = ctx.scope
         if first < 0 or first > services.MAX_PAGE:
-            msg = "每页条数应在 0 到 100 之间"
-            raise ValueError(msg)
+            raise BadArgumentError("first", "每页条数应在 0 到 100 之间")
         department = None if scope.city_wide else scope.department_id
         rows = await sms.messages(
             ctx.session,
@@ -207,8 +207,7 @@ class ApprovalQuery:
     ) -> DeadLetterConnection:
         session = info.context.session
         if first < 0 or first > services.MAX_PAGE:
-            msg = "每页条数应在 0 到 100 之间"
-            raise ValueError(msg)
+            raise BadArgumentError("first", "每页条数应在 0 到 100 之间")
         rows = await events.dead_letters(
             session, after_id=decode_key_cursor("dead", after), limit=first + 1
         )

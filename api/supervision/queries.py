@@ -8,7 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from api.core.authz import requires
-from api.core.errors import ValidationFailed, parse_id
+from api.core.errors import BadArgumentError, ValidationFailed, parse_id
 from api.core.pagination import decode_key_cursor, keyset_connection
 from api.supervision import services
 from api.supervision.types import Finding, PolicyNotice, PolicyNoticeConnection
@@ -51,7 +51,7 @@ class SupervisionQuery:
                 after=decode_key_cursor("notice", after),
             )
         except ValidationFailed as exc:
-            raise ValueError(str(exc)) from None
+            raise BadArgumentError.from_validation(exc) from None
         return keyset_connection(
             "notice",
             page.rows,
