@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.approval import services
-from api.approval.models import Push
+from api.approval import escalation, services, summary
+from api.approval.models import CardColor, EscalationCard, Push
 from api.core import events, sms
 from api.core.config import get_settings
 from api.core.events import OutboxMessage
-from api.core.worker import daily
+from api.core.worker import daily, periodic
 
 CONSUMER = "approval"
 STAGE_NAMES = {"ACCEPTED": "受理", "COMPLETED": "办结"}
+CARD_STAGE_NAMES = {"CLAIM": "认领", "FEEDBACK": "反馈"}
+CARD_COLOR_NAMES = {"YELLOW": "黄牌", "RED": "红牌"}
 
 
 @events.handles("catalog.linkage_list.published", consumer=CONSUMER)
@@ -44,8 +46,17 @@ async def on_push_created(session: AsyncSession, message: OutboxMessage) -> None
         recipient_name=push.receive_liaison_name,
         department_id=push.department_id,
         template=get_settings().sms_template_push,
-        params={"matter": matter, "applicant": applicant, "stage": stage, "push_id": push.id},
-        text=f"【审管联动】{applicant}的“{matter}”已{stage}，审批信息已推送至贵单位，{action}。",
+        params={
+            "matter": matter,
+            "applicant": applicant,
+            "stage": stage,
+            "push_id": push.id,
+            "code": push.supervision_code,
+        },
+        text=(
+            f"【审管联动】{applicant}的“{matter}”已{stage}，审批信息已推送至贵单位，{action}。"
+            f"监管码{push.supervision_code}"
+        ),
     )
 
 
@@ -68,6 +79,58 @@ async def on_push_overdue(session: AsyncSession, message: OutboxMessage) -> None
         params={"matter": matter, "applicant": applicant, "what": what, "push_id": push.id},
         text=f"【审管联动】{applicant}的“{matter}”推送已超过{what}期限，请尽快办理。",
     )
+
+
+@events.handles("approval.escalation.raised", consumer="approval.sms")
+async def on_card_raised(session: AsyncSession, message: OutboxMessage) -> None:
+    """Yellow: SMS to the receive liaison. Red: to the liaison and the department head."""
+    card = await session.get(EscalationCard, int(message.payload["card_id"]))
+    push = await session.get(Push, card.push_id) if card else None
+    if card is None or push is None:
+        return
+    matter = str(push.content.get("matter_name") or "")
+    applicant = str(push.content.get("applicant_name") or "")
+    what = CARD_STAGE_NAMES[card.stage.value]
+    color = CARD_COLOR_NAMES[card.color.value]
+    text = (
+        f"【审管联动】{applicant}的“{matter}”推送{what}时限已用{card.elapsed_hours:g}/"
+        f"{card.limit_hours:g}工作小时，亮{color}，期限{card.due_on.isoformat()}。"
+        f"监管码{push.supervision_code}"
+    )
+    params = {
+        "matter": matter,
+        "applicant": applicant,
+        "what": what,
+        "color": color,
+        "due": card.due_on.isoformat(),
+        "code": push.supervision_code,
+    }
+    recipients = [("liaison", push.receive_liaison_mobile, push.receive_liaison_name)]
+    if card.color == CardColor.RED:
+        recipients.append(("head", push.department_head_mobile, "部门负责人"))
+    for role, mobile, name in recipients:
+        if not mobile:
+            continue  # not published for this linkage: nothing to send
+        await sms.send_once(
+            session,
+            key=f"card:{card.id}:{role}",
+            mobile=mobile,
+            recipient_name=name,
+            department_id=push.department_id,
+            template=get_settings().sms_template_escalation,
+            params=params,
+            text=text,
+        )
+
+
+@periodic("approval.escalation_cards")
+async def escalation_cards(session: AsyncSession, now: datetime) -> int:
+    return len(await escalation.raise_cards(session, now))
+
+
+@daily("approval.monthly_summary")
+async def monthly_summary(session: AsyncSession, today: date) -> int:
+    return await summary.send_monthly_summaries(session, today)
 
 
 @daily("approval.overdue_reminders")

@@ -7,7 +7,14 @@ from datetime import date
 import strawberry
 
 from api.approval import models
-from api.approval.types import ApplicantKind, Channel, DocumentKind, HandlingMode, Outcome
+from api.approval.types import (
+    ApplicantKind,
+    Channel,
+    DocumentKind,
+    HandlingMode,
+    Outcome,
+    SkipReason,
+)
 from api.core.errors import parse_id
 
 
@@ -38,6 +45,13 @@ class AcceptApplicationInput:
     application_id: strawberry.ID
     handling_mode: HandlingMode  # type: ignore[valid-type]
     credit_ticket: str
+    skip_reason: SkipReason | None = strawberry.field(  # type: ignore[valid-type]
+        default=None, description="未适用信用措施的理由（有建议措施而未适用时必填）"
+    )
+    skip_note: str = strawberry.field(default="", description="理由说明（理由为“其他”时必填）")
+    stricter_review: bool = strawberry.field(
+        default=True, description="失信主体是否从严审查（不适用须说明理由）"
+    )
 
 
 @strawberry.input(description="法律文书")

@@ -12,7 +12,14 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
 from api.approval import services
-from api.approval.models import Application, LegalDocument, Push
+from api.approval.models import (
+    Application,
+    EscalationCard,
+    LegalDocument,
+    LinkageEntry,
+    MeasureRecord,
+    Push,
+)
 from api.core.scope import Scope
 
 
@@ -22,6 +29,10 @@ class ApprovalLoaders:
     application: DataLoader[int, Application | None] = field(init=False)
     documents_by_application: DataLoader[int, list[LegalDocument]] = field(init=False)
     pushes_by_application: DataLoader[int, list[Push]] = field(init=False)
+    push: DataLoader[int, Push | None] = field(init=False)
+    responsibilities_by_push: DataLoader[int, list[LinkageEntry]] = field(init=False)
+    cards_by_push: DataLoader[int, list[EscalationCard]] = field(init=False)
+    measures_by_application: DataLoader[int, list[MeasureRecord]] = field(init=False)
     _by_matter: dict[Scope, DataLoader[int, list[Application]]] = field(default_factory=dict)
     _by_applicant: dict[Scope, DataLoader[str, list[Application]]] = field(default_factory=dict)
 
@@ -37,7 +48,24 @@ class ApprovalLoaders:
 
         self.application = DataLoader(load_fn=load)
         self.documents_by_application = DataLoader(load_fn=documents)
+
+        async def push(ids: list[int]) -> list[Push | None]:
+            return await services.pushes_by_ids(session=self.session, ids=ids)
+
+        async def responsibilities(ids: list[int]) -> list[list[LinkageEntry]]:
+            return await services.responsibilities_by_push_ids(session=self.session, ids=ids)
+
+        async def cards(ids: list[int]) -> list[list[EscalationCard]]:
+            return await services.cards_by_push_ids(session=self.session, ids=ids)
+
+        async def measures(ids: list[int]) -> list[list[MeasureRecord]]:
+            return await services.measures_by_application_ids(session=self.session, ids=ids)
+
+        self.measures_by_application = DataLoader(load_fn=measures)
         self.pushes_by_application = DataLoader(load_fn=pushes)
+        self.push = DataLoader(load_fn=push)
+        self.responsibilities_by_push = DataLoader(load_fn=responsibilities)
+        self.cards_by_push = DataLoader(load_fn=cards)
 
     def applications_by_matter(self, scope: Scope) -> DataLoader[int, list[Application]]:
         if scope not in self._by_matter:

@@ -36,6 +36,32 @@ class HandlingMode(StrEnum):
     NOTIFY_AND_COMMIT = "NOTIFY_AND_COMMIT"  # 告知承诺
 
 
+class CreditMeasure(StrEnum):
+    GREEN_CHANNEL = "GREEN_CHANNEL"  # 绿色通道（守信激励）
+    MISSING_DOCUMENTS = "MISSING_DOCUMENTS"  # 容缺受理（守信激励）
+    NOTIFY_AND_COMMIT = "NOTIFY_AND_COMMIT"  # 告知承诺（守信激励）
+    STRICTER_REVIEW = "STRICTER_REVIEW"  # 从严审查（失信惩戒）
+
+
+class MeasureKind(StrEnum):
+    INCENTIVE = "INCENTIVE"  # 守信激励
+    RESTRICTION = "RESTRICTION"  # 失信惩戒
+
+
+class MeasureDecision(StrEnum):
+    APPLIED = "APPLIED"  # 已适用
+    SKIPPED = "SKIPPED"  # 未适用（须说明理由）
+
+
+class SkipReason(StrEnum):
+    APPLICANT_DECLINED = "APPLICANT_DECLINED"  # 申请人不愿适用
+    DOCUMENTS_COMPLETE = "DOCUMENTS_COMPLETE"  # 材料齐全，无需容缺
+    NOT_APPLICABLE_TO_MATTER = "NOT_APPLICABLE_TO_MATTER"  # 事项不适用该措施
+    RISK_CONCERN = "RISK_CONCERN"  # 存在风险隐患
+    CREDIT_REPAIRED = "CREDIT_REPAIRED"  # 信用已修复（惩戒）
+    OTHER = "OTHER"  # 其他（须填写说明）
+
+
 class Outcome(StrEnum):
     APPROVED = "APPROVED"
     REFUSED = "REFUSED"
@@ -118,6 +144,26 @@ class Application(ApplicationBase, table=True):
     external_id: str | None = Field(default=None, max_length=100)
 
 
+class MeasureRecord(SQLModel, table=True):
+    """A credit measure proposed at acceptance, and whether the clerk applied it or why not."""
+
+    __tablename__ = "approval_measure_record"
+    __table_args__ = (sa.UniqueConstraint("application_id", "measure"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="approval_application.id", index=True)
+    matter_id: int = Field(index=True)
+    department_id: int | None = Field(default=None, index=True)  # the approving department
+    measure: CreditMeasure = Field(sa_type=str_enum(CreditMeasure))
+    kind: MeasureKind = Field(sa_type=str_enum(MeasureKind))
+    decision: MeasureDecision = Field(sa_type=str_enum(MeasureDecision))
+    skip_reason: SkipReason | None = Field(default=None, sa_type=str_enum(SkipReason))
+    skip_note: str = Field(default="", max_length=500)
+    credit_level: str = Field(max_length=32)
+    decided_by: str = Field(max_length=64)
+    decided_at: datetime = Field(default_factory=utcnow)
+
+
 class LegalDocumentBase(SQLModel):
     kind: DocumentKind = Field(sa_type=str_enum(DocumentKind))
     number: str = Field(max_length=100)
@@ -172,13 +218,18 @@ class LinkageEntry(SQLModel, table=True):
     confidentiality: str = Field(default="", max_length=32)
     receive_liaison_name: str = Field(default="", max_length=64)
     receive_liaison_mobile: str = Field(default="", max_length=20)
+    # Optional in the payload: the supervising department head's mobile (red cards).
+    department_head_mobile: str = Field(default="", max_length=20)
 
 
 class Push(SQLModel, table=True):
     """Approval information pushed to one supervising department at one stage."""
 
     __tablename__ = "approval_push"
-    __table_args__ = (sa.UniqueConstraint("application_id", "stage", "department_id"),)
+    __table_args__ = (
+        sa.UniqueConstraint("application_id", "stage", "department_id"),
+        sa.UniqueConstraint("supervision_code", name="uq_approval_push_supervision_code"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     application_id: int = Field(foreign_key="approval_application.id", index=True)
@@ -204,6 +255,59 @@ class Push(SQLModel, table=True):
     feedback_due: date | None = None
     feedback_closed_at: datetime | None = None
     feedback_closed_by: str | None = Field(default=None, max_length=64)
+    # 监管码: short, unique, typed by the liaison to open the case (``pushByCode``).
+    supervision_code: str | None = Field(default=None, max_length=12)
+    # The list version in force when the push was claimed and when its feedback was closed.
+    claim_list_version: int | None = None
+    feedback_list_version: int | None = None
+    department_head_mobile: str = Field(default="", max_length=20)
+
+
+class CardStage(StrEnum):
+    CLAIM = "CLAIM"  # 认领时限
+    FEEDBACK = "FEEDBACK"  # 反馈时限
+
+
+class CardColor(StrEnum):
+    YELLOW = "YELLOW"  # 黄牌：时限过半
+    RED = "RED"  # 红牌：时限将至
+
+
+class EscalationCard(SQLModel, table=True):
+    """A yellow or red card raised on a push's claim or feedback time limit (kept forever)."""
+
+    __tablename__ = "approval_escalation_card"
+    __table_args__ = (sa.UniqueConstraint("push_id", "stage", "color"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    push_id: int = Field(foreign_key="approval_push.id", index=True)
+    stage: CardStage = Field(sa_type=str_enum(CardStage))
+    color: CardColor = Field(sa_type=str_enum(CardColor), index=True)
+    department_id: int = Field(index=True)  # the department whose time limit it is
+    from_department_id: int = Field(index=True)
+    liaison_name: str = Field(default="", max_length=64)
+    list_version: int
+    limit_hours: float  # working hours from the push to the end of the due day
+    elapsed_hours: float  # working hours elapsed when the card was raised
+    due_on: date
+    raised_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class MonthlySummary(SQLModel, table=True):
+    """A supervising department's summary of one month (pushes, claims, overdue, feedback)."""
+
+    __tablename__ = "approval_monthly_summary"
+    __table_args__ = (sa.UniqueConstraint("department_id", "month"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    department_id: int = Field(index=True)
+    month: date  # the month's first day
+    pushes: int
+    claims: int
+    overdue: int
+    feedback: int
+    workbook: bytes = Field(sa_type=sa.LargeBinary)  # .xlsx
+    created_at: datetime = Field(default_factory=utcnow)
 
 
 class Feedback(SQLModel, table=True):
@@ -224,6 +328,7 @@ class Feedback(SQLModel, table=True):
     found_on: date
     summary: str = Field(max_length=2000)
     received_at: datetime = Field(default_factory=utcnow)
+    list_version: int | None = None  # the list version in force when the feedback arrived
 
 
 class ExternalReport(SQLModel, table=True):

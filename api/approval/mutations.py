@@ -18,6 +18,7 @@ from api.approval.inputs import (
     SubmitApplicationInput,
 )
 from api.approval.models import Channel, HandlingMode, Outcome
+from api.approval.models import SkipReason as SkipReasonModel
 from api.approval.queries import dead_letter
 from api.approval.types import (
     Application,
@@ -72,6 +73,11 @@ class ApprovalMutation:
                 credit_ticket=input.credit_ticket,
                 actor=_actor(info),
                 scope=info.context.scope,
+                skip=services.MeasureSkip(
+                    reason=SkipReasonModel(input.skip_reason) if input.skip_reason else None,
+                    note=input.skip_note,
+                    stricter_review=input.stricter_review,
+                ),
             )
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import strawberry
@@ -12,11 +13,19 @@ from api.approval.models import ApplicationStatus as StatusModel
 from api.approval.types import (
     Application,
     ApplicationStatus,
+    ApprovalQuality,
     CalendarDay,
+    CardColor,
     DeadLetter,
     DeadLetterConnection,
+    EscalationCard,
+    EscalationCardConnection,
     Feedback,
     FeedbackConnection,
+    MeasureStatistic,
+    MonthlySummary,
+    MonthlySummaryWorkbook,
+    ProposedMeasure,
     Push,
     PushConnection,
     PushState,
@@ -30,6 +39,7 @@ from api.core.pagination import decode_key_cursor, keyset_connection
 
 
 def _raise_as_graphql(exc: ValidationFailed) -> BadArgumentError:
+    """A malformed paging argument: a typed error naming it (never an unknown error)."""
     return BadArgumentError.from_validation(exc)
 
 
@@ -211,11 +221,186 @@ class ApprovalQuery:
         )
 
     @strawberry.field(
+        description="受理前：依信用核查凭证建议的信用措施",
+        extensions=requires("application", "read"),
+    )
+    async def proposed_measures(
+        self, info: Info[Any, Any], application_id: strawberry.ID, credit_ticket: str
+    ) -> list[ProposedMeasure]:
+        try:
+            rows = await services.proposed_measures(
+                info.context.session,
+                parse_id(application_id, "applicationId"),
+                credit_ticket,
+                info.context.scope,
+            )
+        except NotFoundError:
+            return []
+        except ValidationFailed as exc:
+            raise _raise_as_graphql(exc) from None
+        return [ProposedMeasure(measure=m, kind=k) for m, k in rows]
+
+    @strawberry.field(
+        description="信用措施适用 / 未适用统计（按事项、审批部门；限职责范围）",
+        extensions=requires("application", "read"),
+    )
+    async def credit_measure_statistics(
+        self,
+        info: Info[Any, Any],
+        matter_id: strawberry.ID | None = None,
+        department_id: strawberry.ID | None = None,
+    ) -> list[MeasureStatistic]:
+        rows = await services.measure_statistics(
+            session=info.context.session,
+            scope=info.context.scope,
+            matter_id=parse_id(matter_id, "matterId") if matter_id else None,
+            department_id=parse_id(department_id, "departmentId") if department_id else None,
+        )
+        return [
+            MeasureStatistic(
+                measure=r.measure,
+                kind=r.kind,
+                applied=r.applied,
+                skipped=r.skipped,
+                matter_id=r.matter_id,
+                department_id=r.department_id,
+            )
+            for r in rows
+        ]
+
+    @strawberry.field(
+        description="审批质量：许可办结后3/6/12个月内监管发现异常的占比，告知承诺不实占比",
+        extensions=requires("application", "read"),
+    )
+    async def approval_quality(
+        self,
+        info: Info[Any, Any],
+        matter_id: strawberry.ID | None = None,
+        department_id: strawberry.ID | None = None,
+    ) -> list[ApprovalQuality]:
+        rows = await services.approval_quality(
+            session=info.context.session,
+            scope=info.context.scope,
+            matter_id=parse_id(matter_id, "matterId") if matter_id else None,
+            department_id=parse_id(department_id, "departmentId") if department_id else None,
+        )
+        return [_quality(r) for r in rows]
+
+    @strawberry.field(
+        description="本部门收到的月度汇总（协调办可见全部）", extensions=requires("push", "read")
+    )
+    async def monthly_summaries(self, info: Info[Any, Any]) -> list[MonthlySummary]:
+        rows = await services.monthly_summaries(info.context.session, info.context.scope)
+        return [MonthlySummary.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="下载月度汇总表格（职责范围外视为不存在）", extensions=requires("push", "read")
+    )
+    async def monthly_summary_workbook(
+        self,
+        info: Info[Any, Any],
+        id: strawberry.ID,  # noqa: A002
+    ) -> MonthlySummaryWorkbook | None:
+        row = await services.monthly_summary(
+            info.context.session, parse_id(id, "id"), info.context.scope
+        )
+        if row is None:
+            return None
+        return MonthlySummaryWorkbook(
+            file_name=f"监管月度汇总-{row.month.strftime('%Y-%m')}-{row.department_id}.xlsx",
+            content_base64=base64.b64encode(row.workbook).decode("ascii"),
+        )
+
+    @strawberry.field(
+        description="按监管码打开推送（职责范围外视为不存在）", extensions=requires("push", "read")
+    )
+    async def push_by_code(self, info: Info[Any, Any], code: str) -> Push | None:
+        row = await services.push_by_code(info.context.session, code, info.context.scope)
+        return Push.from_row(row) if row else None
+
+    @strawberry.field(
+        description="黄牌 / 红牌记录（本部门被亮牌或本部门推送的；协调办可见全部）",
+        extensions=requires("push", "read"),
+    )
+    async def escalation_cards(
+        self,
+        info: Info[Any, Any],
+        color: CardColor | None = None,  # type: ignore[valid-type]
+        department_id: strawberry.ID | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> EscalationCardConnection:
+        ctx = info.context
+        try:
+            page = await services.escalation_cards(
+                session=ctx.session,
+                scope=ctx.scope,
+                color=color,
+                department_id=parse_id(department_id, "departmentId") if department_id else None,
+                first=first,
+                after=decode_key_cursor("card", after),
+            )
+        except ValidationFailed as exc:
+            raise _raise_as_graphql(exc) from None
+        return _cards(page)
+
+    @strawberry.field(
+        description="协调办督办看板：全市红牌（默认只列仍未认领或未反馈的）",
+        extensions=requires("escalation_board", "read"),
+    )
+    async def red_card_board(
+        self,
+        info: Info[Any, Any],
+        open_only: bool = True,
+        first: int = 20,
+        after: str | None = None,
+    ) -> EscalationCardConnection:
+        try:
+            page = await services.red_card_board(
+                session=info.context.session,
+                open_only=open_only,
+                first=first,
+                after=decode_key_cursor("card", after),
+            )
+        except ValidationFailed as exc:
+            raise _raise_as_graphql(exc) from None
+        return _cards(page)
+
+    @strawberry.field(
         description="某年的节假日与调休上班日", extensions=requires("calendar", "read")
     )
     async def calendar_days(self, info: Info[Any, Any], year: int) -> list[CalendarDay]:
         rows = await workdays.calendar_days(info.context.session, year=year)
         return [CalendarDay(day=r.day, kind=r.kind.value, name=r.name) for r in rows]
+
+
+def _quality(row: services.QualityFigures) -> ApprovalQuality:
+    within = row.abnormal_within or {}
+    return ApprovalQuality(
+        licences=row.licences,
+        abnormal_within_3_months=within.get(3, 0),
+        abnormal_within_6_months=within.get(6, 0),
+        abnormal_within_12_months=within.get(12, 0),
+        abnormal_share_3_months=row.share(within.get(3, 0), row.licences),
+        abnormal_share_6_months=row.share(within.get(6, 0), row.licences),
+        abnormal_share_12_months=row.share(within.get(12, 0), row.licences),
+        commitments=row.commitments,
+        false_commitments=row.false_commitments,
+        false_commitment_share=row.share(row.false_commitments, row.commitments),
+        matter_id=row.matter_id,
+        department_id=row.department_id,
+    )
+
+
+def _cards(page: services.Page[Any]) -> EscalationCardConnection:
+    return keyset_connection(
+        "card",
+        page.rows,
+        total=page.total,
+        has_next=page.has_next,
+        row_id=lambda r: r.id,
+        to_node=EscalationCard.from_row,
+    )
 
 
 def dead_letter(row: events.OutboxMessage) -> DeadLetter:

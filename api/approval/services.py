@@ -8,6 +8,8 @@ in force names for the matter, and emit the events of docs/EVENTS.md.
 
 from __future__ import annotations
 
+import calendar
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -18,12 +20,17 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from api.approval.escalation import card_scope_clause
 from api.approval.models import (
     ApplicantKind,
     Application,
     ApplicationCreate,
     ApplicationStatus,
+    CardColor,
+    CardStage,
     Channel,
+    CreditMeasure,
+    EscalationCard,
     ExternalReport,
     Feedback,
     FeedbackState,
@@ -32,10 +39,15 @@ from api.approval.models import (
     LegalDocumentCreate,
     LinkageEntry,
     LinkageListVersion,
+    MeasureDecision,
+    MeasureKind,
+    MeasureRecord,
+    MonthlySummary,
     Outcome,
     Push,
     PushStage,
     PushState,
+    SkipReason,
 )
 from api.core import events, live
 from api.core.credit_ticket import InvalidTicketError, verify_ticket
@@ -44,14 +56,23 @@ from api.core.identifiers import id_number_problem, uscc_problem
 from api.core.loaders import many_per_key, one_per_key
 from api.core.scope import Scope
 from api.core.workdays import add_working_days
-from api.core.worker import local_today
+from api.core.worker import LOCAL_TZ, local_today
 
 MAX_PAGE = 100
+# 监管码: 8 characters without look-alikes (no 0/O, 1/I/L); 31**8 ≈ 8.5e11 codes.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_LENGTH = 8
 MODE_NAMES = {
     HandlingMode.NORMAL: "一般程序",
     HandlingMode.GREEN_CHANNEL: "绿色通道",
     HandlingMode.MISSING_DOCUMENTS: "容缺受理",
     HandlingMode.NOTIFY_AND_COMMIT: "告知承诺",
+}
+MEASURE_NAMES = {
+    CreditMeasure.GREEN_CHANNEL: "绿色通道",
+    CreditMeasure.MISSING_DOCUMENTS: "容缺受理",
+    CreditMeasure.NOTIFY_AND_COMMIT: "告知承诺",
+    CreditMeasure.STRICTER_REVIEW: "从严审查",
 }
 STATUS_NAMES = {
     ApplicationStatus.SUBMITTED: "已申报",
@@ -114,6 +135,7 @@ async def store_published_list(session: AsyncSession, payload: dict[str, Any]) -
                 confidentiality=str(entry.get("confidentiality") or ""),
                 receive_liaison_name=str(entry.get("receive_liaison_name") or ""),
                 receive_liaison_mobile=str(entry.get("receive_liaison_mobile") or ""),
+                department_head_mobile=str(entry.get("department_head_mobile") or ""),
             )
         )
     await session.flush()
@@ -236,6 +258,7 @@ async def accept_application(
     credit_ticket: str,
     actor: Actor,
     scope: Scope | None = None,
+    skip: MeasureSkip | None = None,
 ) -> Application:
     application = await _locked(session, application_id, scope)
     if application.status != ApplicationStatus.SUBMITTED:
@@ -257,6 +280,11 @@ async def accept_application(
             "MODE_NOT_ALLOWED_BY_CREDIT",
             f"申请人信用等级为 {ticket.level}{reason}，不适用“{MODE_NAMES[handling_mode]}”",
         )
+    decisions = decide_measures(
+        propose_measures(ticket.level, ticket.joint_punished, ticket.allowed_modes),
+        handling_mode,
+        skip or MeasureSkip(),
+    )
     now = _now()
     application.status = ApplicationStatus.ACCEPTED
     application.handling_mode = handling_mode
@@ -269,6 +297,22 @@ async def accept_application(
     if application.approving_department_id is None:
         application.approving_department_id = actor.department_id
     session.add(application)
+    for measure, kind, decision, skip_reason, skip_note in decisions:
+        session.add(
+            MeasureRecord(
+                application_id=application.id,
+                matter_id=application.matter_id,
+                department_id=application.approving_department_id,
+                measure=measure,
+                kind=kind,
+                decision=decision,
+                skip_reason=skip_reason,
+                skip_note=skip_note,
+                credit_level=ticket.level,
+                decided_by=actor.username,
+                decided_at=now,
+            )
+        )
     await session.flush()
     await events.emit(
         session,
@@ -278,6 +322,153 @@ async def accept_application(
     )
     await _push(session, application, PushStage.ACCEPTED, [])
     return application
+
+
+# ---------------------------------------------------------------- credit measures
+
+
+@dataclass(frozen=True)
+class MeasureSkip:
+    """Why the clerk did not apply a proposed measure (a reason from the list, free text)."""
+
+    reason: SkipReason | None = None
+    note: str = ""
+    stricter_review: bool = True  # a required restriction is applied unless declined
+
+
+Decision = tuple[CreditMeasure, MeasureKind, MeasureDecision, SkipReason | None, str]
+
+
+def propose_measures(
+    level: str,
+    joint_punished: bool,
+    allowed_modes: Sequence[str],
+) -> list[tuple[CreditMeasure, MeasureKind]]:
+    """What the credit ticket admits (incentives) or requires (stricter review)."""
+    if level == "DISHONEST" or joint_punished:
+        return [(CreditMeasure.STRICTER_REVIEW, MeasureKind.RESTRICTION)]
+    return [
+        (CreditMeasure(mode), MeasureKind.INCENTIVE)
+        for mode in allowed_modes
+        if mode != HandlingMode.NORMAL.value
+    ]
+
+
+def decide_measures(
+    proposals: Sequence[tuple[CreditMeasure, MeasureKind]],
+    handling_mode: HandlingMode,
+    skip: MeasureSkip,
+) -> list[Decision]:
+    """The chosen incentive (or the stricter review) is applied; other proposals are skipped
+    and need a reason. Incentives are alternatives: applying one skips none of the others."""
+    incentives = [m for m, k in proposals if k == MeasureKind.INCENTIVE]
+    applied_incentive = next((m for m in incentives if m.value == handling_mode.value), None)
+    decisions: list[Decision] = []
+    skipped: list[tuple[CreditMeasure, MeasureKind]] = []
+    if applied_incentive is not None:
+        decisions.append(
+            (applied_incentive, MeasureKind.INCENTIVE, MeasureDecision.APPLIED, None, "")
+        )
+    else:
+        skipped += [(m, MeasureKind.INCENTIVE) for m in incentives]
+    for measure, kind in proposals:
+        if kind == MeasureKind.RESTRICTION:
+            if skip.stricter_review:
+                decisions.append((measure, kind, MeasureDecision.APPLIED, None, ""))
+            else:
+                skipped.append((measure, kind))
+    if not skipped:
+        return decisions
+    names = "、".join(MEASURE_NAMES[m] for m, _ in skipped)
+    if skip.reason is None:
+        raise ValidationFailed.single(
+            "skipReason", "SKIP_REASON_REQUIRED", f"未适用“{names}”，须选择理由"
+        )
+    if skip.reason == SkipReason.OTHER and not skip.note.strip():
+        raise ValidationFailed.single("skipNote", "REQUIRED", "理由为“其他”时须填写说明")
+    return decisions + [
+        (m, k, MeasureDecision.SKIPPED, skip.reason, skip.note.strip()[:500]) for m, k in skipped
+    ]
+
+
+async def proposed_measures(
+    session: AsyncSession, application_id: int, credit_ticket: str, scope: Scope
+) -> list[tuple[CreditMeasure, MeasureKind]]:
+    application = await get_application(session, application_id, scope)
+    try:
+        ticket = verify_ticket(
+            credit_ticket, subject_code=application.applicant_code, application_id=application_id
+        )
+    except InvalidTicketError as exc:
+        raise ValidationFailed.single("creditTicket", "INVALID_CREDIT_TICKET", str(exc)) from None
+    return propose_measures(ticket.level, ticket.joint_punished, ticket.allowed_modes)
+
+
+@dataclass(frozen=True)
+class MeasureCount:
+    matter_id: int
+    department_id: int | None
+    measure: CreditMeasure
+    kind: MeasureKind
+    applied: int
+    skipped: int
+
+
+def _count_of(decision: MeasureDecision) -> Any:
+    return sa.func.sum(sa.case((col(MeasureRecord.decision) == decision, 1), else_=0))
+
+
+async def measure_statistics(
+    *,
+    session: AsyncSession,
+    scope: Scope,
+    matter_id: int | None = None,
+    department_id: int | None = None,
+) -> list[MeasureCount]:
+    """How often each incentive or restriction was applied or skipped, per matter and
+    department (one GROUP BY in SQL)."""
+    keys = (
+        col(MeasureRecord.matter_id),
+        col(MeasureRecord.department_id),
+        col(MeasureRecord.measure),
+        col(MeasureRecord.kind),
+    )
+    stmt = (
+        sa.select(*keys, _count_of(MeasureDecision.APPLIED), _count_of(MeasureDecision.SKIPPED))
+        .group_by(*keys)
+        .order_by(*keys)
+    )
+    if not scope.city_wide:
+        stmt = stmt.where(col(MeasureRecord.department_id) == scope.department_id)
+    if matter_id is not None:
+        stmt = stmt.where(col(MeasureRecord.matter_id) == matter_id)
+    if department_id is not None:
+        stmt = stmt.where(col(MeasureRecord.department_id) == department_id)
+    # sqlmodel's typed select() stops at four columns; this one has six.
+    rows = (await session.exec(stmt)).all()  # type: ignore[call-overload]
+    return [
+        MeasureCount(
+            matter_id=int(m),
+            department_id=int(d) if d is not None else None,
+            measure=CreditMeasure(me),
+            kind=MeasureKind(k),
+            applied=int(a or 0),
+            skipped=int(sk or 0),
+        )
+        for m, d, me, k, a, sk in rows
+    ]
+
+
+async def measures_by_application_ids(
+    *, session: AsyncSession, ids: Sequence[int]
+) -> list[list[MeasureRecord]]:
+    stmt = (
+        select(MeasureRecord)
+        .where(col(MeasureRecord.application_id).in_(ids))
+        .order_by(col(MeasureRecord.id))
+    )
+    rows = (await session.exec(stmt)).all()
+    return many_per_key(rows, ids, lambda r: r.application_id)
 
 
 async def _locked(session: AsyncSession, application_id: int, scope: Scope | None) -> Application:
@@ -424,6 +615,8 @@ async def _push(
             content=content,
             receive_liaison_name=entry.receive_liaison_name,
             receive_liaison_mobile=entry.receive_liaison_mobile,
+            department_head_mobile=entry.department_head_mobile,
+            supervision_code=await _unused_code(session),
             pushed_at=now,
             claim_due=await add_working_days(session, today, entry.claim_days),
             # 推送即认领: an online push is claimed the moment it is delivered.
@@ -460,6 +653,25 @@ async def _push(
     return pushes
 
 
+async def _unused_code(session: AsyncSession) -> str:
+    """A fresh 监管码 (the unique constraint guards the rare collision)."""
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        taken = (await session.exec(select(Push.id).where(Push.supervision_code == code))).first()
+        if taken is None:
+            return code
+
+
+def normalise_code(code: str) -> str:
+    return "".join(code.split()).upper()
+
+
+async def push_by_code(session: AsyncSession, code: str, scope: Scope) -> Push | None:
+    """The push a liaison types the 监管码 of; out of the caller's scope it does not exist."""
+    stmt = select(Push).where(Push.supervision_code == normalise_code(code), push_scope(scope))
+    return (await session.exec(stmt)).first()
+
+
 async def claim_push(
     *,
     session: AsyncSession,
@@ -481,6 +693,7 @@ async def claim_push(
     push.claimed_by = actor.username
     push.claim_method = method
     push.claim_note = note.strip()
+    push.claim_list_version = await version_in_force(session)
     session.add(push)
     await session.flush()
     return push
@@ -494,6 +707,7 @@ async def close_without_abnormality(*, session: AsyncSession, push_id: int, acto
     push.feedback_state = FeedbackState.NO_ABNORMALITY
     push.feedback_closed_at = _now()
     push.feedback_closed_by = actor.username
+    push.feedback_list_version = await version_in_force(session)
     session.add(push)
     await session.flush()
     return push
@@ -548,6 +762,7 @@ async def receive_finding(session: AsyncSession, payload: dict[str, Any]) -> lis
     targets, subject_code = await _feedback_targets(
         session, application_id, str(payload.get("subject_code") or "")
     )
+    in_force = await version_in_force(session)
     rows = [
         Feedback(
             finding_id=finding_id,
@@ -560,6 +775,7 @@ async def receive_finding(session: AsyncSession, payload: dict[str, Any]) -> lis
             result_type=str(payload.get("result_type") or ""),
             found_on=date.fromisoformat(str(payload["found_on"])),
             summary=str(payload["summary"]),
+            list_version=in_force,
         )
         for target in sorted(targets)
     ]
@@ -578,6 +794,7 @@ async def receive_finding(session: AsyncSession, payload: dict[str, Any]) -> lis
         for push in open_pushes.all():
             push.feedback_state = FeedbackState.ABNORMAL_REPORTED
             push.feedback_closed_at = _now()
+            push.feedback_list_version = in_force
             session.add(push)
     await session.flush()
     return rows
@@ -861,3 +1078,217 @@ async def pushes_by_application_ids(
     stmt = select(Push).where(col(Push.application_id).in_(ids)).order_by(col(Push.id))
     rows = (await session.exec(stmt)).all()
     return many_per_key(rows, ids, lambda r: r.application_id)
+
+
+async def responsibilities_by_push_ids(
+    *, session: AsyncSession, ids: Sequence[int]
+) -> list[list[LinkageEntry]]:
+    """The linkages of the list version that governed each push (the matter's whole entry)."""
+    stmt = (
+        select(Push.id, LinkageEntry)
+        .join(Application, col(Application.id) == Push.application_id)
+        .join(
+            LinkageEntry,
+            sa.and_(
+                col(LinkageEntry.version) == Push.list_version,
+                col(LinkageEntry.approval_matter_id) == Application.matter_id,
+            ),
+        )
+        .where(col(Push.id).in_(ids))
+        .order_by(col(LinkageEntry.linkage_id))
+    )
+    grouped: dict[int, list[LinkageEntry]] = {}
+    for push_id, entry in (await session.exec(stmt)).all():
+        grouped.setdefault(int(push_id or 0), []).append(entry)
+    return [grouped.get(i, []) for i in ids]
+
+
+async def cards_by_push_ids(
+    *, session: AsyncSession, ids: Sequence[int]
+) -> list[list[EscalationCard]]:
+    stmt = (
+        select(EscalationCard)
+        .where(col(EscalationCard.push_id).in_(ids))
+        .order_by(col(EscalationCard.id))
+    )
+    rows = (await session.exec(stmt)).all()
+    return many_per_key(rows, ids, lambda r: r.push_id)
+
+
+async def escalation_cards(
+    *,
+    session: AsyncSession,
+    scope: Scope,
+    color: CardColor | None = None,
+    department_id: int | None = None,
+    first: int = MAX_PAGE,
+    after: int | None = None,
+) -> Page[EscalationCard]:
+    """Card history (考核): a department sees cards on itself or on pushes it sent."""
+    stmt = select(EscalationCard).where(
+        card_scope_clause(None if scope.city_wide else scope.department_id)
+    )
+    if color is not None:
+        stmt = stmt.where(EscalationCard.color == color)
+    if department_id is not None:
+        stmt = stmt.where(EscalationCard.department_id == department_id)
+    return await _page(session, stmt, col(EscalationCard.id), first=first, after=after)
+
+
+async def red_card_board(
+    *,
+    session: AsyncSession,
+    open_only: bool = True,
+    first: int = MAX_PAGE,
+    after: int | None = None,
+) -> Page[EscalationCard]:
+    """The coordination office's board: red cards city-wide (by default only still open ones)."""
+    stmt = select(EscalationCard).where(EscalationCard.color == CardColor.RED)
+    if open_only:
+        still_open = select(Push.id).where(
+            or_(
+                sa.and_(
+                    col(Push.state) == PushState.AWAITING_CLAIM,
+                    col(Push.id) == EscalationCard.push_id,
+                    col(EscalationCard.stage) == CardStage.CLAIM,
+                ),
+                sa.and_(
+                    col(Push.feedback_state) == FeedbackState.OPEN,
+                    col(Push.id) == EscalationCard.push_id,
+                    col(EscalationCard.stage) == CardStage.FEEDBACK,
+                ),
+            )
+        )
+        stmt = stmt.where(sa.exists(still_open))
+    return await _page(session, stmt, col(EscalationCard.id), first=first, after=after)
+
+
+async def pushes_by_ids(*, session: AsyncSession, ids: Sequence[int]) -> list[Push | None]:
+    rows = (await session.exec(select(Push).where(col(Push.id).in_(ids)))).all()
+    return one_per_key(rows, ids, lambda r: r.id)
+
+
+# ---------------------------------------------------------------- approval quality
+
+QUALITY_WINDOWS = (3, 6, 12)  # months after completion
+FALSE_COMMITMENT = "FALSE_COMMITMENT"  # supervision's result type for a false commitment
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later (the month's last day when it has fewer days)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass
+class QualityFigures:
+    """Per matter and approving department: licences with an abnormal finding within 3, 6 and
+    12 months of completion; 告知承诺 acceptances whose commitment was found false."""
+
+    matter_id: int
+    department_id: int | None
+    licences: int = 0
+    abnormal_within: dict[int, int] | None = None
+    commitments: int = 0
+    false_commitments: int = 0
+
+    def share(self, count: int, base: int) -> float | None:
+        return round(count / base, 4) if base else None
+
+
+async def approval_quality(
+    *,
+    session: AsyncSession,
+    scope: Scope,
+    matter_id: int | None = None,
+    department_id: int | None = None,
+) -> list[QualityFigures]:
+    """One query: the licences and commitments with their abnormal feedback (outer join)."""
+    stmt = (
+        sa.select(
+            col(Application.id),
+            col(Application.matter_id),
+            col(Application.approving_department_id),
+            col(Application.status),
+            col(Application.handling_mode),
+            col(Application.completed_at),
+            col(Feedback.found_on),
+            col(Feedback.result_type),
+        )
+        .outerjoin(
+            Feedback,
+            sa.and_(
+                col(Feedback.application_id) == Application.id, col(Feedback.abnormal).is_(True)
+            ),
+        )
+        .where(
+            or_(
+                col(Application.status) == ApplicationStatus.APPROVED,
+                sa.and_(
+                    col(Application.handling_mode) == HandlingMode.NOTIFY_AND_COMMIT,
+                    col(Application.accepted_at).is_not(None),
+                ),
+            )
+        )
+        .order_by(col(Application.matter_id), col(Application.id))
+    )
+    if not scope.city_wide:
+        stmt = stmt.where(col(Application.approving_department_id) == scope.department_id)
+    if matter_id is not None:
+        stmt = stmt.where(col(Application.matter_id) == matter_id)
+    if department_id is not None:
+        stmt = stmt.where(col(Application.approving_department_id) == department_id)
+    per_application: dict[int, list[Any]] = {}
+    # sqlmodel's typed select() stops at four columns; this one has eight.
+    for row in (await session.exec(stmt)).all():  # type: ignore[call-overload]
+        per_application.setdefault(int(row[0] or 0), []).append(row)
+    figures: dict[tuple[int, int | None], QualityFigures] = {}
+    for rows in per_application.values():
+        _, matter, department = rows[0][:3]
+        entry = figures.setdefault(
+            (matter, department),
+            QualityFigures(matter, department, abnormal_within=dict.fromkeys(QUALITY_WINDOWS, 0)),
+        )
+        _tally(entry, rows)
+    return [figures[key] for key in sorted(figures, key=lambda k: (k[0], k[1] or 0))]
+
+
+def _tally(entry: QualityFigures, rows: Sequence[Any]) -> None:
+    """Count one application (its rows: one per abnormal feedback, or one without)."""
+    status, mode, completed_at = rows[0][3:6]
+    found = [(r[6], r[7]) for r in rows if r[6] is not None]
+    if status == ApplicationStatus.APPROVED and completed_at is not None:
+        entry.licences += 1
+        done = _local_date(completed_at)
+        windows = entry.abnormal_within or {}
+        for months in QUALITY_WINDOWS:
+            end = add_months(done, months)
+            if any(done <= day <= end for day, _ in found):
+                windows[months] += 1
+    if mode == HandlingMode.NOTIFY_AND_COMMIT:
+        entry.commitments += 1
+        if any(kind == FALSE_COMMITMENT for _, kind in found):
+            entry.false_commitments += 1
+
+
+def _local_date(moment: datetime) -> date:
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return aware.astimezone(LOCAL_TZ).date()
+
+
+async def monthly_summaries(session: AsyncSession, scope: Scope) -> Sequence[MonthlySummary]:
+    """Newest first; a department sees its own, the coordination office every one (≤ 100)."""
+    stmt = select(MonthlySummary).order_by(col(MonthlySummary.id).desc()).limit(MAX_PAGE)
+    if not scope.city_wide:
+        stmt = stmt.where(MonthlySummary.department_id == scope.department_id)
+    return (await session.exec(stmt)).all()
+
+
+async def monthly_summary(
+    session: AsyncSession, summary_id: int, scope: Scope
+) -> MonthlySummary | None:
+    row = await session.get(MonthlySummary, summary_id)
+    if row is None or not scope.covers_department(row.department_id):
+        return None
+    return row

@@ -24,6 +24,15 @@ ApplicantKind = strawberry.enum(
 HandlingMode = strawberry.enum(
     models.HandlingMode, description="办理方式：一般程序 / 绿色通道 / 容缺受理 / 告知承诺"
 )
+CreditMeasure = strawberry.enum(
+    models.CreditMeasure, description="信用措施：绿色通道 / 容缺受理 / 告知承诺 / 从严审查"
+)
+MeasureKind = strawberry.enum(models.MeasureKind, description="措施类别：守信激励 / 失信惩戒")
+MeasureDecision = strawberry.enum(models.MeasureDecision, description="适用情况：已适用 / 未适用")
+SkipReason = strawberry.enum(
+    models.SkipReason,
+    description="未适用理由：申请人不愿适用 / 材料齐全 / 事项不适用 / 存在风险 / 信用已修复 / 其他",
+)
 Outcome = strawberry.enum(models.Outcome, description="办结结果：准予 / 不予")
 DocumentKind = strawberry.enum(
     models.DocumentKind, description="法律文书类型：许可证 / 批准文书 / 不予许可决定书 / 其他"
@@ -33,6 +42,8 @@ Channel = strawberry.enum(
 )
 PushStage = strawberry.enum(models.PushStage, description="推送环节：受理 / 办结")
 PushState = strawberry.enum(models.PushState, description="认领状态：待认领 / 已认领")
+CardStage = strawberry.enum(models.CardStage, description="亮牌时限：认领 / 反馈")
+CardColor = strawberry.enum(models.CardColor, description="亮牌颜色：黄牌（过半）/ 红牌（将至）")
 FeedbackState = strawberry.enum(
     models.FeedbackState, description="反馈状态：无需反馈 / 待反馈 / 无异常办结 / 已反馈异常"
 )
@@ -111,6 +122,114 @@ class CreditAtAcceptance:
     lookup_id: strawberry.ID
 
 
+@strawberry.type(description="受理时依信用建议的措施")
+class ProposedMeasure:
+    measure: CreditMeasure  # type: ignore[valid-type]
+    kind: MeasureKind  # type: ignore[valid-type]
+
+
+@strawberry.type(description="信用措施的适用记录（已适用，或未适用及理由）")
+class MeasureRecord:
+    measure: CreditMeasure  # type: ignore[valid-type]
+    kind: MeasureKind  # type: ignore[valid-type]
+    decision: MeasureDecision  # type: ignore[valid-type]
+    skip_reason: SkipReason | None  # type: ignore[valid-type]
+    skip_note: str
+    credit_level: str
+    decided_by: str
+    decided_at: datetime
+
+    @classmethod
+    def from_row(cls, row: models.MeasureRecord) -> MeasureRecord:
+        return cls(
+            measure=row.measure,
+            kind=row.kind,
+            decision=row.decision,
+            skip_reason=row.skip_reason,
+            skip_note=row.skip_note,
+            credit_level=row.credit_level,
+            decided_by=row.decided_by,
+            decided_at=row.decided_at,
+        )
+
+
+@strawberry.type(description="信用措施统计（按事项、审批部门、措施）")
+class MeasureStatistic:
+    measure: CreditMeasure  # type: ignore[valid-type]
+    kind: MeasureKind  # type: ignore[valid-type]
+    applied: int
+    skipped: int
+    matter_id: strawberry.Private[int]
+    department_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="事项")
+    def matter(self) -> Matter:
+        return Matter(id=strawberry.ID(str(self.matter_id)))
+
+    @strawberry.field(description="审批部门")
+    def department(self) -> Department | None:
+        return _department(self.department_id)
+
+
+@strawberry.type(description="审批质量（来自监管结果）：按事项与审批部门")
+class ApprovalQuality:
+    licences: int = strawberry.field(description="办结准予的许可数")
+    abnormal_within_3_months: int
+    abnormal_within_6_months: int
+    abnormal_within_12_months: int
+    abnormal_share_3_months: float | None = strawberry.field(description="3个月内发现异常的占比")
+    abnormal_share_6_months: float | None
+    abnormal_share_12_months: float | None
+    commitments: int = strawberry.field(description="告知承诺受理数")
+    false_commitments: int = strawberry.field(description="其中承诺不实的")
+    false_commitment_share: float | None
+    matter_id: strawberry.Private[int]
+    department_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="事项")
+    def matter(self) -> Matter:
+        return Matter(id=strawberry.ID(str(self.matter_id)))
+
+    @strawberry.field(description="审批部门")
+    def department(self) -> Department | None:
+        return _department(self.department_id)
+
+
+@strawberry.type(description="月度汇总（监管部门每月首个工作日收到）")
+class MonthlySummary:
+    id: strawberry.ID
+    month: str = strawberry.field(description="月份，如 2026-04")
+    pushes: int = strawberry.field(description="当月收到的推送")
+    claims: int = strawberry.field(description="当月线下认领")
+    overdue: int = strawberry.field(description="月末逾期事项")
+    feedback: int = strawberry.field(description="当月反馈办结")
+    created_at: datetime
+    department_id: strawberry.Private[int]
+
+    @strawberry.field(description="接收部门")
+    def department(self) -> Department:
+        return Department(id=strawberry.ID(str(self.department_id)))
+
+    @classmethod
+    def from_row(cls, row: models.MonthlySummary) -> MonthlySummary:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            month=row.month.strftime("%Y-%m"),
+            pushes=row.pushes,
+            claims=row.claims,
+            overdue=row.overdue,
+            feedback=row.feedback,
+            created_at=row.created_at,
+            department_id=row.department_id,
+        )
+
+
+@strawberry.type(description="月度汇总表格（.xlsx，Base64）")
+class MonthlySummaryWorkbook:
+    file_name: str
+    content_base64: str
+
+
 @strawberry.federation.type(keys=["id"], description="办件")
 class Application:
     id: strawberry.ID
@@ -159,6 +278,11 @@ class Application:
     async def legal_documents(self, info: Info[Any, Any]) -> list[LegalDocument]:
         rows = await info.context.loaders.documents_by_application.load(int(self.id))
         return [LegalDocument.from_row(r) for r in rows]
+
+    @strawberry.field(description="受理时信用措施的适用记录")
+    async def credit_measures(self, info: Info[Any, Any]) -> list[MeasureRecord]:
+        rows = await info.context.loaders.measures_by_application.load(int(self.id))
+        return [MeasureRecord.from_row(r) for r in rows]
 
     @strawberry.field(description="推送记录", extensions=requires("push", "read"))
     async def pushes(self, info: Info[Any, Any]) -> list[Push]:
@@ -223,6 +347,95 @@ class PushedDocument:
     valid_until: date | None
 
 
+@strawberry.type(description="某一清单版本中的联动职责（审批与监管两侧）")
+class Responsibility:
+    list_version: int
+    linkage_id: strawberry.ID
+    approval_matter_code: str
+    approval_matter_name: str
+    supervision_matter_code: str
+    supervision_matter_name: str
+    channel: Channel  # type: ignore[valid-type]
+    claim_days: int
+    feedback_days: int
+    confidentiality: str
+    receive_liaison_name: str
+    approving_department_id: strawberry.Private[int]
+    supervising_department_id: strawberry.Private[int]
+
+    @strawberry.field(description="审批部门（谁审批谁负责）")
+    def approving_department(self) -> Department:
+        return Department(id=strawberry.ID(str(self.approving_department_id)))
+
+    @strawberry.field(description="监管部门（谁主管谁监管）")
+    def supervising_department(self) -> Department:
+        return Department(id=strawberry.ID(str(self.supervising_department_id)))
+
+    @classmethod
+    def from_row(cls, row: models.LinkageEntry) -> Responsibility:
+        return cls(
+            list_version=row.version,
+            linkage_id=strawberry.ID(str(row.linkage_id)),
+            approval_matter_code=row.approval_matter_code,
+            approval_matter_name=row.approval_matter_name,
+            supervision_matter_code=row.supervision_matter_code,
+            supervision_matter_name=row.supervision_matter_name,
+            channel=row.channel,
+            claim_days=row.claim_days,
+            feedback_days=row.feedback_days,
+            confidentiality=row.confidentiality,
+            receive_liaison_name=row.receive_liaison_name,
+            approving_department_id=row.approving_department_id,
+            supervising_department_id=row.supervising_department_id,
+        )
+
+
+@strawberry.type(description="黄牌 / 红牌（认领或反馈时限的预警记录，计入考核）")
+class EscalationCard:
+    id: strawberry.ID
+    stage: CardStage  # type: ignore[valid-type]
+    color: CardColor  # type: ignore[valid-type]
+    liaison_name: str
+    list_version: int
+    limit_hours: float = strawberry.field(description="时限（工作小时，至期限日下班）")
+    elapsed_hours: float = strawberry.field(description="亮牌时已用工作小时")
+    due_on: date
+    raised_at: datetime
+    push_id: strawberry.Private[int]
+    department_id: strawberry.Private[int]
+    from_department_id: strawberry.Private[int]
+
+    @strawberry.field(description="被亮牌的（监管）部门")
+    def department(self) -> Department:
+        return Department(id=strawberry.ID(str(self.department_id)))
+
+    @strawberry.field(description="推送（审批）部门")
+    def from_department(self) -> Department:
+        return Department(id=strawberry.ID(str(self.from_department_id)))
+
+    @strawberry.field(description="所涉推送")
+    async def push(self, info: Info[Any, Any]) -> Push | None:
+        row = await info.context.loaders.push.load(self.push_id)
+        return Push.from_row(row) if row else None
+
+    @classmethod
+    def from_row(cls, row: models.EscalationCard) -> EscalationCard:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            stage=row.stage,
+            color=row.color,
+            liaison_name=row.liaison_name,
+            list_version=row.list_version,
+            limit_hours=row.limit_hours,
+            elapsed_hours=row.elapsed_hours,
+            due_on=row.due_on,
+            raised_at=row.raised_at,
+            push_id=row.push_id,
+            department_id=row.department_id,
+            from_department_id=row.from_department_id,
+        )
+
+
 @strawberry.type(description="审批信息推送（一个监管部门、一个环节）")
 class Push:
     id: strawberry.ID
@@ -246,9 +459,22 @@ class Push:
     feedback_due: date | None
     feedback_closed_at: datetime | None
     feedback_closed_by: str | None
+    supervision_code: str | None = strawberry.field(description="监管码（短信中附带，可直接查询）")
+    claim_list_version: int | None = strawberry.field(description="认领时施行的清单版本")
+    feedback_list_version: int | None = strawberry.field(description="反馈办结时施行的清单版本")
     application_id: strawberry.Private[int]
     department_id: strawberry.Private[int]
     from_department_id: strawberry.Private[int]
+
+    @strawberry.field(description="推送时施行的清单版本中该事项的联动职责（案卷评查）")
+    async def responsibilities(self, info: Info[Any, Any]) -> list[Responsibility]:
+        rows = await info.context.loaders.responsibilities_by_push.load(int(self.id))
+        return [Responsibility.from_row(r) for r in rows]
+
+    @strawberry.field(description="该推送的黄牌 / 红牌记录")
+    async def escalation_cards(self, info: Info[Any, Any]) -> list[EscalationCard]:
+        rows = await info.context.loaders.cards_by_push.load(int(self.id))
+        return [EscalationCard.from_row(r) for r in rows]
 
     @strawberry.field(description="是否逾期（认领或反馈超过工作日时限）")
     def overdue(self) -> bool:
@@ -307,6 +533,9 @@ class Push:
             feedback_due=row.feedback_due,
             feedback_closed_at=row.feedback_closed_at,
             feedback_closed_by=row.feedback_closed_by,
+            supervision_code=row.supervision_code,
+            claim_list_version=row.claim_list_version,
+            feedback_list_version=row.feedback_list_version,
             application_id=row.application_id,
             department_id=row.department_id,
             from_department_id=row.from_department_id,
@@ -324,6 +553,7 @@ class Feedback:
     summary: str
     received_at: datetime
     subject_code: str
+    list_version: int | None = strawberry.field(description="反馈到达时施行的清单版本")
     application_id: strawberry.Private[int | None]
     from_department_id: strawberry.Private[int]
 
@@ -350,6 +580,7 @@ class Feedback:
             summary=row.summary,
             received_at=row.received_at,
             subject_code=row.subject_code,
+            list_version=row.list_version,
             application_id=row.application_id,
             from_department_id=row.from_department_id,
         )
@@ -391,6 +622,7 @@ class InboxEvent:
 
 PushConnection = Connection[Push]
 FeedbackConnection = Connection[Feedback]
+EscalationCardConnection = Connection[EscalationCard]
 SmsMessageConnection = Connection[SmsMessage]
 DeadLetterConnection = Connection[DeadLetter]
 

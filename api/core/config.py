@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import time
 from functools import lru_cache
 from pathlib import Path
 
@@ -58,11 +59,21 @@ class Settings(BaseSettings):
     sms_signature: str = Field(default="益阳审管联动", alias="SHENGUAN_SMS_SIGNATURE")
     sms_template_push: str = Field(default="SG_PUSH", alias="SHENGUAN_SMS_TEMPLATE_PUSH")
     sms_template_overdue: str = Field(default="SG_OVERDUE", alias="SHENGUAN_SMS_TEMPLATE_OVERDUE")
+    sms_template_escalation: str = Field(
+        default="SG_CARD", alias="SHENGUAN_SMS_TEMPLATE_ESCALATION"
+    )
     sms_timeout_seconds: float = Field(default=5.0, alias="SHENGUAN_SMS_TIMEOUT_SECONDS")
     # The outbox worker: poll interval, and whether the approval subgraph process runs one
     # in the background (`shenguan serve` sets it; scale-out runs `shenguan worker` instead).
     worker_poll_seconds: float = Field(default=0.5, alias="SHENGUAN_WORKER_POLL_SECONDS")
     embedded_worker: bool = Field(default=False, alias="SHENGUAN_EMBEDDED_WORKER")
+    # Escalation cards (approval): shares of a working-hour time limit, office hours of a
+    # working day (local time), and how often the worker looks for new cards.
+    escalation_yellow_ratio: float = Field(default=0.5, alias="SHENGUAN_ESCALATION_YELLOW_RATIO")
+    escalation_red_ratio: float = Field(default=0.9, alias="SHENGUAN_ESCALATION_RED_RATIO")
+    office_hours_start: time = Field(default=time(9, 0), alias="SHENGUAN_OFFICE_HOURS_START")
+    office_hours_end: time = Field(default=time(17, 0), alias="SHENGUAN_OFFICE_HOURS_END")
+    periodic_job_seconds: float = Field(default=300.0, alias="SHENGUAN_PERIODIC_JOB_SECONDS")
 
     @property
     def is_production(self) -> bool:

@@ -30,7 +30,9 @@ LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 log = logging.getLogger("shenguan.worker")
 
 DailyJob = Callable[[AsyncSession, date], Awaitable[int]]
+PeriodicJob = Callable[[AsyncSession, datetime], Awaitable[int]]
 _daily_jobs: dict[str, DailyJob] = {}
+_periodic_jobs: dict[str, PeriodicJob] = {}
 
 
 class JobRun(SQLModel, table=True):
@@ -52,6 +54,31 @@ def daily(name: str) -> Callable[[DailyJob], DailyJob]:
         return job
 
     return register
+
+
+def periodic(name: str) -> Callable[[PeriodicJob], PeriodicJob]:
+    """A job run every few minutes (``SHENGUAN_PERIODIC_JOB_SECONDS``); it must be idempotent."""
+
+    def register(job: PeriodicJob) -> PeriodicJob:
+        _periodic_jobs[name] = job
+        return job
+
+    return register
+
+
+async def run_periodic_jobs(engine: AsyncEngine, *, now: datetime | None = None) -> dict[str, int]:
+    """Run every periodic job once, each in its own transaction; items per job."""
+    moment = now or utcnow()
+    done: dict[str, int] = {}
+    factory = session_factory(engine)
+    for name, job in sorted(_periodic_jobs.items()):
+        try:
+            async with factory() as session, session.begin():
+                done[name] = await job(session, moment)
+        except IntegrityError:
+            # Another worker wrote the same rows first (jobs write unique rows): its turn.
+            continue
+    return done
 
 
 def local_today() -> date:
@@ -86,12 +113,20 @@ async def run_worker(
     daily_jobs: bool = True,
 ) -> None:
     """Deliver due messages until ``stop`` is set; sleeps ``poll_seconds`` when idle."""
+    from api.core.config import get_settings  # noqa: PLC0415
+
     last_daily: date | None = None
+    last_periodic = 0.0
+    interval = get_settings().periodic_job_seconds
+    loop = asyncio.get_running_loop()
     while not stop.is_set():
         try:
             if daily_jobs and last_daily != local_today():
                 await run_daily_jobs(engine)
                 last_daily = local_today()
+            if daily_jobs and loop.time() - last_periodic >= interval:
+                last_periodic = loop.time()
+                await run_periodic_jobs(engine)
             delivered = await events.dispatch_pending(engine, limit=batch)
         except Exception:
             # The database may be restarting; try again after a pause, never die silently.

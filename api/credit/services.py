@@ -347,7 +347,25 @@ async def matching_aggregation_rule(
     exact = [r for r in rules if result_type and r.result_type == result_type]
     wildcard = [r for r in rules if r.result_type == "*"]
     chosen = exact or wildcard
-    return chosen[0] if chosen else None
+    if chosen:
+        return chosen[0]
+    if result_type == FALSE_COMMITMENT:
+        return DEFAULT_FALSE_COMMITMENT_RULE  # built in, like rule-set version 0
+    return None
+
+
+# A commitment (告知承诺) later found false is a 失信 fact whatever the finding's kind: without
+# a stored rule for it, it becomes a penalty record valid three years (the officer may store
+# a rule for the kind and FALSE_COMMITMENT to change or disable this).
+FALSE_COMMITMENT = "FALSE_COMMITMENT"
+DEFAULT_FALSE_COMMITMENT_RULE = AggregationRule(
+    finding_kind="*",
+    result_type=FALSE_COMMITMENT,
+    category=RecordCategory.PENALTY,
+    validity_months=36,
+    enabled=True,
+    updated_by="system",
+)
 
 
 # --- records from events -----------------------------------------------------------------

@@ -28,6 +28,7 @@ class ResultType(StrEnum):
     PENALIZED = "PENALIZED"  # 行政处罚
     LICENCE_REVOKED = "LICENCE_REVOKED"  # 撤销、吊销许可
     CASE_FILED = "CASE_FILED"  # 立案查处
+    FALSE_COMMITMENT = "FALSE_COMMITMENT"  # 告知承诺不实（虚假承诺）
     OTHER = "OTHER"  # 其他
 
 
@@ -113,6 +114,8 @@ class PolicyNotice(PolicyNoticeBase, table=True):
     from_department_id: int = Field(index=True)
     announced_by: str = Field(max_length=64)
     announced_at: datetime = Field(default_factory=utcnow)
+    # The linkage list version this change of law or policy caused (linked once published).
+    caused_list_version: int | None = None
 
 
 class NoticeDelivery(SQLModel, table=True):

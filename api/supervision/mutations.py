@@ -8,7 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from api.core.authz import requires
-from api.core.errors import ValidationErrors, ValidationFailed
+from api.core.errors import ValidationErrors, ValidationFailed, parse_id
 from api.supervision import services
 from api.supervision.inputs import AnnouncePolicyNoticeInput, RecordFindingInput
 from api.supervision.types import Finding, PolicyNotice, PolicyNoticeResult, RecordFindingResult
@@ -35,6 +35,25 @@ class SupervisionMutation:
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
         return Finding.from_row(row)
+
+    @strawberry.mutation(
+        description="将政策变化通知关联到它引起的清单版本（发布部门）",
+        extensions=requires("notice", "write"),
+    )
+    async def link_policy_notice_to_list_version(
+        self, info: Info[Any, Any], notice_id: strawberry.ID, list_version: int
+    ) -> PolicyNoticeResult:
+        ctx = info.context
+        try:
+            row = await services.link_notice_to_list_version(
+                session=ctx.session,
+                notice_id=parse_id(notice_id, "noticeId"),
+                list_version=list_version,
+                department_id=int(ctx.require_principal().department_id),
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return PolicyNotice.from_row(row)
 
     @strawberry.mutation(
         description="发布法律法规政策变化通知（送达与所涉事项联动的全部部门）",

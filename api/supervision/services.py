@@ -287,3 +287,25 @@ async def recipients_by_notice_ids(
     )
     rows = (await session.exec(stmt)).all()
     return many_per_key(rows, ids, lambda r: r.notice_id)
+
+
+async def link_notice_to_list_version(
+    *, session: AsyncSession, notice_id: int, list_version: int, department_id: int
+) -> PolicyNotice:
+    """Record which published list version a change of law or policy caused (once)."""
+    notice = await session.get(PolicyNotice, notice_id)
+    if notice is None or notice.from_department_id != department_id:
+        raise ValidationFailed.single("noticeId", "NOT_FOUND", "通知不存在")
+    if notice.caused_list_version is not None:
+        raise ValidationFailed.single(
+            "noticeId", "ALREADY_LINKED", f"该通知已关联清单第{notice.caused_list_version}版"
+        )
+    known = (
+        await session.exec(select(LinkedMatter.id).where(LinkedMatter.version == list_version))
+    ).first()
+    if known is None:
+        raise ValidationFailed.single("listVersion", "UNKNOWN_LIST_VERSION", "清单版本不存在")
+    notice.caused_list_version = list_version
+    session.add(notice)
+    await session.flush()
+    return notice

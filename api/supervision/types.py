@@ -106,6 +106,7 @@ class PolicyNotice:
     matter_ids: list[strawberry.ID]
     announced_by: str
     announced_at: datetime
+    caused_list_version: int | None = strawberry.field(description="该变化引起的清单版本")
     from_department_id: strawberry.Private[int]
 
     @strawberry.field(description="发布部门")
@@ -128,6 +129,7 @@ class PolicyNotice:
             matter_ids=[strawberry.ID(str(m)) for m in row.matter_ids],
             announced_by=row.announced_by,
             announced_at=row.announced_at,
+            caused_list_version=row.caused_list_version,
             from_department_id=row.from_department_id,
         )
 

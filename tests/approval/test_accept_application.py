@@ -171,6 +171,7 @@ async def test_every_push_sends_one_sms_to_the_receive_liaison_even_when_redeliv
     assert sms[1].text == (
         f"【审管联动】{app.applicant_name}的“{pushes[1].content['matter_name']}”已受理，"
         f"审批信息已推送至贵单位，请于{pushes[1].claim_due.isoformat()}前认领。"
+        f"监管码{pushes[1].supervision_code}"
     )
 
 

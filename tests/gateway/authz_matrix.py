@@ -466,4 +466,28 @@ MATRIX: dict[str, Row] = {
         ),
         COORDINATION,
     ),
+    # --- issue 11: escalation cards, supervision code (keep this block last) ---------------
+    "pushByCode": Row('{ pushByCode(code: "ZZZZZZZZ") { id } }', READS_CASES),
+    "escalationCards": Row("{ escalationCards(first: 1) { totalCount } }", READS_CASES),
+    "proposedMeasures": Row(
+        f'{{ proposedMeasures(applicationId: "{UNKNOWN}", creditTicket: "x") {{ measure }} }}',
+        READS_CASES,
+    ),
+    "creditMeasureStatistics": Row("{ creditMeasureStatistics { applied } }", READS_CASES),
+    "approvalQuality": Row("{ approvalQuality { licences } }", READS_CASES),
+    "monthlySummaries": Row("{ monthlySummaries { id } }", READS_CASES),
+    "monthlySummaryWorkbook": Row(
+        f'{{ monthlySummaryWorkbook(id: "{UNKNOWN}") {{ fileName }} }}', READS_CASES
+    ),
+    "linkPolicyNoticeToListVersion": Row(
+        _m(
+            f'linkPolicyNoticeToListVersion(noticeId: "{UNKNOWN}", listVersion: 1)'
+            f" {{ {VALIDATION} }}"
+        ),
+        frozenset({"approval_clerk", "supervision_liaison", "department_head", "system_admin"}),
+    ),
+    "redCardBoard": Row(
+        "{ redCardBoard(first: 1) { totalCount } }",
+        frozenset({"coordination_office", "system_admin"}),
+    ),
 }

@@ -209,9 +209,13 @@ def test_accept_push_sms_complete_feedback_through_the_gateway(gateway, stack):
 
     # The open inbox heard of the push as it was committed.
     stream.thread.join(timeout=30)
-    housing_push = _data(
-        gateway.post("{ pushInbox(first: 1) { edges { node { id } } } }", token=housing_liaison)
-    )["pushInbox"]["edges"][0]["node"]["id"]
+    housing_node = _data(
+        gateway.post(
+            "{ pushInbox(first: 1) { edges { node { id supervisionCode } } } }",
+            token=housing_liaison,
+        )
+    )["pushInbox"]["edges"][0]["node"]
+    housing_push = housing_node["id"]
     assert stream.events == [{"data": {"inboxUpdates": {"kind": "PUSH", "id": housing_push}}}]
 
     sms_query = (
@@ -235,6 +239,7 @@ def test_accept_push_sms_complete_feedback_through_the_gateway(gateway, stack):
                         "text": (
                             "【审管联动】湖南益阳城建工程有限公司的“建筑工程施工许可证核发”"
                             "已受理，审批信息已推送至贵单位，已自动认领。"
+                            f"监管码{housing_node['supervisionCode']}"
                         ),
                     }
                 }
