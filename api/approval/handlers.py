@@ -136,3 +136,9 @@ async def monthly_summary(session: AsyncSession, today: date) -> int:
 @daily("approval.overdue_reminders")
 async def overdue_reminders(session: AsyncSession, today: date) -> int:
     return await services.emit_overdue_reminders(session, today)
+
+
+@events.handles("coordination.meeting.exchange_recorded", consumer=CONSUMER)
+async def on_meeting_exchange(session: AsyncSession, message: OutboxMessage) -> None:
+    """A push on the joint-meeting channel is claimed by recording it in a meeting."""
+    await services.claim_at_meeting(session, message.payload)

@@ -12,7 +12,7 @@ import calendar
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any, Generic, TypeVar
 
 import sqlalchemy as sa
@@ -648,9 +648,47 @@ async def _push(
                 "approving_department_id": push.from_department_id,
                 "matter_id": application.matter_id,
                 "applicant_code": application.applicant_code,
+                "created_at": push.pushed_at.isoformat(),
+                "feedback_due_at": _end_of_day(push.feedback_due),
             },
         )
     return pushes
+
+
+def _end_of_day(day: date | None) -> str | None:
+    """A working-day due date ends at midnight, local time (ISO 8601 with offset)."""
+    if day is None:
+        return None
+    return datetime.combine(day, time(23, 59, 59), tzinfo=LOCAL_TZ).isoformat()
+
+
+async def _emit_claimed(session: AsyncSession, push: Push) -> None:
+    await events.emit(
+        session,
+        topic="approval.push.claimed",
+        key=str(push.id),
+        payload={
+            "push_id": push.id,
+            "claimed_at": push.claimed_at.isoformat() if push.claimed_at else None,
+            "claimed_by": push.claimed_by,
+            "channel": push.claim_method.value if push.claim_method else None,
+        },
+    )
+
+
+async def _emit_fed_back(session: AsyncSession, push: Push, finding_id: int | None) -> None:
+    await events.emit(
+        session,
+        topic="approval.feedback.recorded",
+        key=f"{push.id}:{finding_id or 'none'}",
+        payload={
+            "push_id": push.id,
+            "fed_back_at": push.feedback_closed_at.isoformat() if push.feedback_closed_at else None,
+            "application_id": push.application_id,
+            "department_id": push.department_id,
+            "finding_id": finding_id,
+        },
+    )
 
 
 async def _unused_code(session: AsyncSession) -> str:
@@ -696,6 +734,32 @@ async def claim_push(
     push.claim_list_version = await version_in_force(session)
     session.add(push)
     await session.flush()
+    await _emit_claimed(session, push)
+    return push
+
+
+async def claim_at_meeting(session: AsyncSession, payload: dict[str, Any]) -> Push | None:
+    """Coordination recorded the exchange at a joint meeting: the push is claimed then.
+
+    Idempotent: a push already claimed (or unknown, or not on that channel) is left alone.
+    """
+    push = await session.get(Push, int(payload["push_id"]))
+    if (
+        push is None
+        or push.state != PushState.AWAITING_CLAIM
+        or push.channel != Channel.JOINT_MEETING
+    ):
+        return None
+    recorded_at = payload.get("recorded_at")
+    push.state = PushState.CLAIMED
+    push.claimed_at = datetime.fromisoformat(recorded_at) if recorded_at else _now()
+    push.claimed_by = str(payload.get("recorded_by") or "联席会议")
+    push.claim_method = Channel.JOINT_MEETING
+    push.claim_note = f"联席会议 #{payload.get('meeting_id')}"
+    push.claim_list_version = await version_in_force(session)
+    session.add(push)
+    await session.flush()
+    await _emit_claimed(session, push)
     return push
 
 
@@ -710,6 +774,7 @@ async def close_without_abnormality(*, session: AsyncSession, push_id: int, acto
     push.feedback_list_version = await version_in_force(session)
     session.add(push)
     await session.flush()
+    await _emit_fed_back(session, push, None)
     return push
 
 
@@ -796,6 +861,8 @@ async def receive_finding(session: AsyncSession, payload: dict[str, Any]) -> lis
             push.feedback_closed_at = _now()
             push.feedback_list_version = in_force
             session.add(push)
+            await session.flush()
+            await _emit_fed_back(session, push, finding_id)
     await session.flush()
     return rows
 
