@@ -52,6 +52,10 @@ CREDIT_WRITERS = frozenset({"credit_officer", "system_admin"})
 COORDINATION = frozenset({"coordination_office", "system_admin"})
 MEETING_READERS = frozenset(ALL - {"credit_officer"})
 MEETING_WRITERS = frozenset({"department_head", "coordination_office", "system_admin"})
+READS_FEEDBACK = frozenset(
+    {"approval_clerk", "department_head", "coordination_office", "system_admin"}
+)
+CLAIMS_PUSHES = frozenset({"supervision_liaison", "system_admin"})
 
 
 @dataclass(frozen=True)
@@ -226,6 +230,72 @@ MATRIX: dict[str, Row] = {
             f' foundOn: "2026-01-01"}}) {{ {VALIDATION} }}'
         ),
         frozenset({"supervision_liaison", "system_admin"}),
+    ),
+    # --- approval/supervision: the linkage loop ----------------------------------------------
+    # Inboxes are the caller's department's (or city-wide for the coordination office); the
+    # credit officer has no push/feedback/notice/calendar rule. Writes name unknown objects:
+    # an allowed caller gets NOT_FOUND (or REQUIRED) as data and nothing changes.
+    "pushInbox": Row("{ pushInbox(first: 1) { totalCount } }", READS_CASES),
+    "overduePushes": Row("{ overduePushes(first: 1) { totalCount } }", READS_CASES),
+    "feedbackInbox": Row("{ feedbackInbox(first: 1) { totalCount } }", READS_FEEDBACK),
+    "smsMessages": Row("{ smsMessages(first: 1) { totalCount } }", READS_CASES),
+    "noticeInbox": Row("{ noticeInbox(first: 1) { totalCount } }", READS_CASES),
+    "calendarDays": Row("{ calendarDays(year: 2026) { day } }", READS_CASES),
+    "deadLetters": Row("{ deadLetters(first: 1) { totalCount } }", ADMIN),
+    # A subscription: opened as server-sent events; "allow" is an open stream with no error.
+    "inboxUpdates": Row("subscription { inboxUpdates { kind id } }", READS_CASES),
+    "acceptApplication": Row(
+        _m(
+            f'acceptApplication(input: {{applicationId: "{UNKNOWN}", handlingMode: NORMAL,'
+            f' creditTicket: ""}}) {{ {VALIDATION} }}'
+        ),
+        frozenset({"approval_clerk", "system_admin"}),
+    ),
+    "completeApplication": Row(
+        _m(
+            f'completeApplication(input: {{applicationId: "{UNKNOWN}", outcome: APPROVED,'
+            f" documents: []}}) {{ {VALIDATION} }}"
+        ),
+        frozenset({"approval_clerk", "system_admin"}),
+    ),
+    "claimPush": Row(
+        _m(f'claimPush(input: {{pushId: "{UNKNOWN}", method: LETTER}}) {{ {VALIDATION} }}'),
+        CLAIMS_PUSHES,
+    ),
+    "closePushWithoutAbnormality": Row(
+        _m(f'closePushWithoutAbnormality(pushId: "{UNKNOWN}") {{ {VALIDATION} }}'),
+        CLAIMS_PUSHES,
+    ),
+    # Connected systems report (role connected_system); of the people only the administrator.
+    "reportAcceptance": Row(
+        _m(
+            'reportAcceptance(input: {idempotencyKey: "matrix-none", externalId: "",'
+            f' matterId: "{UNKNOWN}", applicantCode: "BAD", applicantName: ""}})'
+            f" {{ {VALIDATION} }}"
+        ),
+        ADMIN,
+    ),
+    "reportCompletion": Row(
+        _m(
+            'reportCompletion(input: {idempotencyKey: "matrix-none", externalId: "none",'
+            f" outcome: APPROVED, documents: []}}) {{ {VALIDATION} }}"
+        ),
+        ADMIN,
+    ),
+    "retryDeadLetter": Row(_m(f'retryDeadLetter(id: "{UNKNOWN}") {{ {VALIDATION} }}'), ADMIN),
+    "setCalendarDay": Row(
+        _m(
+            'setCalendarDay(input: {day: "2026-01-01", kind: "HOLIDAY", name: ""})'
+            f" {{ {VALIDATION} }}"
+        ),
+        ADMIN,
+    ),
+    "announcePolicyNotice": Row(
+        _m(
+            'announcePolicyNotice(input: {title: "", body: "", changeKind: LAW, matterIds: []})'
+            f" {{ {VALIDATION} }}"
+        ),
+        frozenset(READS_CASES - {"coordination_office"}),
     ),
     # --- credit ----------------------------------------------------------------------------
     # Without a purpose a look-up is refused as data (and nothing is logged).

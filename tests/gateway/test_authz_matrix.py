@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from graphql import build_schema, parse, validate
+import httpx
+import pytest
+from graphql import OperationType, build_schema, parse, validate
 
 from api.compose import SUPERGRAPH_PATH
 from tests.gateway.authz_matrix import ANONYMOUS, MATRIX, ROLES, TARGET_VARIABLES, Row
@@ -50,6 +53,24 @@ def _codes_in(data: Any) -> set[str]:
     return set()
 
 
+def _is_subscription(operation: str) -> bool:
+    (definition,) = parse(operation).definitions
+    return getattr(definition, "operation", None) == OperationType.SUBSCRIPTION
+
+
+def _first_event(url: str, operation: str, token: str | None) -> Any:
+    """Open a subscription as server-sent events and read its first event."""
+    headers = {"accept": "text/event-stream"}
+    if token:
+        headers["authorization"] = f"Bearer {token}"
+    body = {"query": operation}
+    with httpx.stream("POST", url, json=body, headers=headers, timeout=10) as response:
+        for line in response.iter_lines():
+            if line.startswith("data:") and line[5:].strip():
+                return json.loads(line[5:])
+    return None
+
+
 def _outcome(gateway, row: Row, token: str | None, target: dict[str, str]) -> str:
     variables = {k: v for k, v in target.items() if f"${k}" in row.operation}
     body = gateway.post(row.operation, variables, token=token).json()
@@ -73,6 +94,8 @@ def test_authorization_matrix_through_the_gateway(gateway, matrix_users):
         "foreign": sorted(TARGET_VARIABLES),
     }
     for field, row in sorted(MATRIX.items()):
+        if _is_subscription(row.operation):
+            continue  # test_subscription_refusals_through_the_gateway
         observed[field], expected[field] = {}, {}
         for who in (*ROLES, ANONYMOUS):
             outcomes = []
@@ -94,4 +117,33 @@ def test_authorization_matrix_through_the_gateway(gateway, matrix_users):
                 else "deny"
                 for target in targets
             )
+    assert observed == expected
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Hive Gateway masks the subgraph's FORBIDDEN/UNAUTHENTICATED on a subscription"
+    " (over its WebSocket transport) as INTERNAL_SERVER_ERROR 'Unexpected error.'",
+)
+def test_subscription_refusals_through_the_gateway(gateway, matrix_users):
+    """Subscriptions run as server-sent events; a refused caller gets the error at once.
+
+    Only refusals are exercised: an allowed subscription stays open, and when the matrix
+    opened and dropped ten of them the gateway process ended about 30 s later (an unhandled
+    DOMException TimeoutError, its request deadline), taking the session's stack down.
+    """
+    observed: dict[str, dict[str, str]] = {}
+    expected: dict[str, dict[str, str]] = {}
+    for field, row in sorted(MATRIX.items()):
+        if not _is_subscription(row.operation):
+            continue
+        refused = [who for who in ROLES if who not in row.allowed] + [ANONYMOUS]
+        expected[field] = dict.fromkeys(refused, "deny")
+        observed[field] = {}
+        for who in refused:
+            token = None if who == ANONYMOUS else matrix_users.tokens[who]
+            event = _first_event(gateway.url, row.operation, token)
+            errors = (event or {}).get("errors") or []
+            codes = {(e.get("extensions") or {}).get("code") for e in errors}
+            observed[field][who] = "deny" if codes & DENIED else f"answered {event}"
     assert observed == expected
