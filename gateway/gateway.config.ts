@@ -126,7 +126,9 @@ export const gatewayConfig = defineConfig({
   disableIntrospection: env.SHENGUAN_ENV === 'production' ? { disableIf: () => true } : undefined,
   batching: false,
   maskedErrors: { isDev: false },
-  requestDeadline: LIMITS.requestMs,
+  // No requestDeadline: it would end every subscription (the live inbox) after 30 s, and
+  // aborting many open streams crashed the gateway (unhandled TimeoutError). Queries are
+  // bounded by upstreamTimeout here and by each subgraph's own request timeout.
   upstreamTimeout: LIMITS.requestMs,
   requestId: true,
   multipart: false,
