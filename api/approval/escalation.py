@@ -30,9 +30,9 @@ from api.approval.models import (
     PushState,
 )
 from api.core import events
+from api.core.clock import LOCAL_TZ
 from api.core.config import get_settings
 from api.core.workdays import DayKind, is_working_day, overrides_between
-from api.core.worker import LOCAL_TZ
 
 SECONDS_PER_HOUR = 3600
 

@@ -50,13 +50,13 @@ from api.approval.models import (
     SkipReason,
 )
 from api.core import events, live
+from api.core.clock import LOCAL_TZ, local_today
 from api.core.credit_ticket import InvalidTicketError, verify_ticket
 from api.core.errors import FieldIssue, NotFoundError, ValidationFailed
 from api.core.identifiers import id_number_problem, uscc_problem
 from api.core.loaders import many_per_key, one_per_key
 from api.core.scope import Scope
 from api.core.workdays import add_working_days
-from api.core.worker import LOCAL_TZ, local_today
 
 MAX_PAGE = 100
 # 监管码: 8 characters without look-alikes (no 0/O, 1/I/L); 31**8 ≈ 8.5e11 codes.

@@ -30,8 +30,8 @@ from api.approval.models import (
     PushState,
 )
 from api.core import live
+from api.core.clock import LOCAL_TZ
 from api.core.workdays import is_working_day, overrides_between
-from api.core.worker import LOCAL_TZ
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 STATE_NAMES = {PushState.AWAITING_CLAIM: "待认领", PushState.CLAIMED: "已认领"}

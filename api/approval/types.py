@@ -10,10 +10,10 @@ from strawberry.types import Info
 
 from api.approval import models
 from api.core.authz import requires
+from api.core.clock import local_today
 from api.core.errors import ValidationErrors
 from api.core.identifiers import mask_id_number
 from api.core.pagination import Connection
-from api.core.worker import local_today
 
 ApplicationStatus = strawberry.enum(
     models.ApplicationStatus, description="办件状态：已申报 / 已受理 / 办结准予 / 办结不予"

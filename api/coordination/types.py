@@ -13,6 +13,7 @@ from api.coordination import models
 from api.coordination.assessment import INDICATORS, Ranking
 from api.coordination.casefile import CaseFile as CaseFileData
 from api.coordination.statistics import Figures, Period
+from api.core.clock import local_today
 from api.core.errors import ValidationErrors
 
 MeetingStatus = strawberry.enum(
@@ -125,7 +126,7 @@ class MeetingDecision:
 
     @strawberry.field(description="已过完成时限仍在落实中")
     def overdue(self) -> bool:
-        today = datetime.now(UTC).date()
+        today = local_today()
         return self.status == models.DecisionStatus.OPEN and self.due_on < today
 
     @classmethod

@@ -14,7 +14,6 @@ import importlib
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
@@ -23,10 +22,10 @@ from sqlmodel import Field, SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.core import events
+from api.core.clock import local_today
 from api.core.db import session_factory
 from api.core.models import utcnow
 
-LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 log = logging.getLogger("shenguan.worker")
 
 DailyJob = Callable[[AsyncSession, date], Awaitable[int]]
@@ -79,10 +78,6 @@ async def run_periodic_jobs(engine: AsyncEngine, *, now: datetime | None = None)
             # Another worker wrote the same rows first (jobs write unique rows): its turn.
             continue
     return done
-
-
-def local_today() -> date:
-    return datetime.now(LOCAL_TZ).date()
 
 
 async def run_daily_jobs(engine: AsyncEngine, *, today: date | None = None) -> dict[str, int]:

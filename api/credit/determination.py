@@ -22,6 +22,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.core import events
+from api.core.clock import local_today
 from api.core.errors import FieldIssue, ValidationFailed
 from api.credit.models import (
     CreditLevel,
@@ -232,7 +233,8 @@ class Evidence:
 
 
 def today_utc() -> date:
-    return datetime.now(UTC).date()
+    """Today in the city (the name is kept for callers): validity ends on local dates."""
+    return local_today()
 
 
 def active_punishment_conditions(on: date) -> list[ColumnElement[bool]]:

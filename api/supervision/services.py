@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
 import sqlalchemy as sa
@@ -19,6 +18,7 @@ from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.core import events
+from api.core.clock import local_today
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.identifiers import id_number_problem, uscc_problem
 from api.core.loaders import many_per_key, one_per_key
@@ -57,7 +57,7 @@ async def record_finding(
     issues: list[FieldIssue] = []
     if not data.summary.strip():
         issues.append(FieldIssue("summary", "REQUIRED", "请填写检查结果摘要"))
-    if data.found_on > datetime.now(UTC).date():
+    if data.found_on > local_today():
         issues.append(FieldIssue("foundOn", "IN_FUTURE", "检查日期不能晚于今天"))
     subject_code = data.subject_code.strip().upper()
     if data.application_id is None and not subject_code:

@@ -10,7 +10,7 @@ from api.approval import services
 from api.approval.loaders import ApprovalLoaders
 from api.approval.models import DocumentKind, Feedback, LegalDocumentCreate
 from api.approval.schema import schema
-from api.core.worker import LOCAL_TZ
+from api.core.clock import LOCAL_TZ
 from api.credit.models import CreditRecord
 from api.supervision import services as supervision
 from api.supervision.models import FindingCreate, FindingKind, ResultType

@@ -6,8 +6,8 @@ from api.approval import services
 from api.approval.loaders import ApprovalLoaders
 from api.approval.models import Push
 from api.approval.schema import schema
+from api.core.clock import local_today
 from api.core.workdays import add_working_days
-from api.core.worker import local_today
 from tests import factories
 from tests.graphql import run
 

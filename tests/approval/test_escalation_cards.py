@@ -9,10 +9,10 @@ from api.approval import escalation, services
 from api.approval.loaders import ApprovalLoaders
 from api.approval.schema import schema
 from api.core import worker
+from api.core.clock import LOCAL_TZ
 from api.core.events import OutboxMessage
 from api.core.sms import SmsMessage
 from api.core.workdays import DayKind, add_working_days, set_calendar_day
-from api.core.worker import LOCAL_TZ
 from tests import factories
 from tests.graphql import run
 

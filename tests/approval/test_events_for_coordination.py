@@ -6,8 +6,8 @@ from sqlmodel import col, select
 
 from api.approval import services
 from api.approval.models import Channel, PushState
+from api.core.clock import LOCAL_TZ
 from api.core.events import OutboxMessage
-from api.core.worker import LOCAL_TZ
 from tests.approval.test_claim_push import _pushed
 
 

@@ -10,8 +10,8 @@ from api.approval import services, summary
 from api.approval.loaders import ApprovalLoaders
 from api.approval.models import ApplicationCreate
 from api.approval.schema import schema
+from api.core.clock import LOCAL_TZ
 from api.core.workdays import DayKind, set_calendar_day
-from api.core.worker import LOCAL_TZ
 from tests import factories
 from tests.graphql import run
 

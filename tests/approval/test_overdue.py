@@ -7,9 +7,9 @@ from sqlmodel import select
 from api.approval import services
 from api.approval.models import PushState
 from api.core import worker
+from api.core.clock import local_today
 from api.core.sms import SmsMessage
 from api.core.workdays import add_working_days
-from api.core.worker import local_today
 from tests import factories
 
 
