@@ -32,10 +32,13 @@ export const routes: RouteObject[] = [
           </RequireAuth>
         ),
         children: [
+          { path: '/change-password', lazy: page(() => import('../routes/change-password')) },
           {
             lazy: async () => ({ Component: (await import('./Shell')).Shell }),
             children: [
               { index: true, lazy: page(() => import('../routes/workbench')) },
+              { path: 'inbox', lazy: page(() => import('../routes/inbox')) },
+              { path: 'admin', lazy: page(() => import('../routes/admin')) },
               { path: 'matters', lazy: page(() => import('../routes/matters/list')) },
               { path: 'matters/new', lazy: page(() => import('../routes/matters/create')) },
               { path: 'departments', lazy: page(() => import('../routes/departments/list')) },
