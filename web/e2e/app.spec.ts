@@ -308,3 +308,26 @@ test('an administrator removes a permission, the tester explains it, and the cle
   await expect(page.getByRole('alert')).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: '益阳市资江食品有限公司' })).toHaveCount(0);
 });
+
+test('the linkage list: search, and the public list without signing in', async ({ page }) => {
+  await page.goto('/linkages');
+  await signIn(page, 'coord');
+  await expect(page.getByRole('heading', { name: '事项清单' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: '食品经营许可（430900-XK-0001）' })).toContainText('已确认');
+  await page.getByLabel('事项名称或编码').fill('医疗机构');
+  await page.getByLabel('事项名称或编码').press('Enter');
+  await expect(page.getByRole('row').filter({ hasText: '医疗机构执业登记' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: '食品经营许可' })).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/linkages.png`, fullPage: true });
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.goto('/public/list');
+  await expect(page.getByRole('heading', { name: '益阳市审批监管联动事项清单' })).toBeVisible();
+  await expect(page.getByTestId('published-version')).toContainText('第 1 版');
+  await expect(page.getByRole('row').filter({ hasText: '食品经营许可（430900-XK-0001）' })).toContainText('谁');
+  await page.screenshot({ path: `${SHOTS}/public-list.png`, fullPage: true });
+});

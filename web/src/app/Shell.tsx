@@ -10,7 +10,7 @@ import { DEPARTMENT_NAMES_QUERY, ME_QUERY, SIGN_OUT_MUTATION, SWITCH_DEPARTMENT_
 
 interface NavItem {
   path: string;
-  key: 'nav.workbench' | 'nav.matters' | 'nav.departments' | 'nav.applications' | 'nav.subjects' | 'nav.inbox' | 'nav.admin';
+  key: 'nav.workbench' | 'nav.linkages' | 'nav.matters' | 'nav.departments' | 'nav.applications' | 'nav.subjects' | 'nav.inbox' | 'nav.admin';
   /** Shown only to these roles (the server decides anyway; this hides what would answer "forbidden"). */
   roles?: readonly string[];
 }
@@ -18,6 +18,7 @@ interface NavItem {
 const NAV: readonly NavItem[] = [
   { path: '/', key: 'nav.workbench' },
   { path: '/inbox', key: 'nav.inbox', roles: ['supervision_liaison', 'approval_clerk', 'department_head', 'coordination_office'] },
+  { path: '/linkages', key: 'nav.linkages' },
   { path: '/matters', key: 'nav.matters' },
   { path: '/departments', key: 'nav.departments' },
   { path: '/applications', key: 'nav.applications' },

@@ -54,6 +54,12 @@ export function createGraphqlClient({
           PushedDocument: () => null,
           Done: () => null,
           PageInfo: () => null,
+          LinkageListVersion: (v) => (v.number != null ? String(v.number as number) : null),
+          PublishedLinkage: () => null,
+          LinkageImportSummary: () => null,
+          LinkageImportErrors: () => null,
+          ImportRowError: () => null,
+          FileDownload: () => null,
         },
         updates: {
           Mutation: {
