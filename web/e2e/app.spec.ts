@@ -241,6 +241,7 @@ test('the linkage loop: accept with the credit panel, the push reaches the super
   const row = page.getByRole('row').filter({ hasText: '湖南益阳城建工程有限公司' });
   await expect(row).toContainText('建筑工程施工许可证核发');
   await expect(row).toContainText('已认领'); // 推送即认领: online pushes are claimed on delivery
+  await expect(page.getByTestId('nav-overdue')).toBeAttached();
   await page.screenshot({ path: `${SHOTS}/inbox-liaison.png`, fullPage: true });
   await row.getByRole('link', { name: '湖南益阳城建工程有限公司' }).click();
   await expect(page.getByRole('heading', { name: '办件详情 #2' })).toBeVisible();

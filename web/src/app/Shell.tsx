@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Layout, Menu, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { App as AntApp, Badge, Button, Layout, Menu, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
@@ -6,7 +6,7 @@ import { useAuth } from '../providers/auth/AuthProvider';
 import { rememberLocale } from '../providers/i18n';
 import type { Locale } from '../locales/types';
 import zhCN from '../locales/zh-CN';
-import { DEPARTMENT_NAMES_QUERY, ME_QUERY, SIGN_OUT_MUTATION, SWITCH_DEPARTMENT_MUTATION } from './queries';
+import { DEPARTMENT_NAMES_QUERY, INBOX_COUNTS_QUERY, ME_QUERY, SIGN_OUT_MUTATION, SWITCH_DEPARTMENT_MUTATION } from './queries';
 
 interface NavItem {
   path: string;
@@ -47,6 +47,9 @@ export function Shell() {
   const [{ data: meData }] = useQuery({ query: ME_QUERY });
   const [{ data: deptData }] = useQuery({ query: DEPARTMENT_NAMES_QUERY });
   const me = meData?.me;
+  const readsPushes = (me?.roles ?? []).some((r) => ['supervision_liaison', 'approval_clerk', 'department_head', 'coordination_office'].includes(r));
+  // Pushes awaiting a claim and overdue ones, next to 接收与反馈 (refreshed with each page).
+  const [{ data: counts }] = useQuery({ query: INBOX_COUNTS_QUERY, pause: !readsPushes, requestPolicy: 'cache-and-network' });
   const names = new Map((deptData?.departments ?? []).map((d) => [d.id, d.name]));
   const deptName = (id: string) => names.get(id) ?? id;
 
@@ -75,7 +78,19 @@ export function Shell() {
           <Menu
             mode="inline"
             selectedKeys={[activeNav(location.pathname)]}
-            items={visibleNav(me?.roles).map((n) => ({ key: n.path, label: <Link to={n.path}>{t(n.key)}</Link> }))}
+            items={visibleNav(me?.roles).map((n) => ({
+              key: n.path,
+              label:
+                n.path === '/inbox' && counts ? (
+                  <Link to={n.path}>
+                    {t(n.key)}{' '}
+                    <Badge count={counts.awaiting.totalCount} color="orange" size="small" data-testid="nav-awaiting" title={t('inbox.awaitingCount')} />{' '}
+                    <Badge count={counts.overdue.totalCount} size="small" data-testid="nav-overdue" title={t('inbox.overdue')} />
+                  </Link>
+                ) : (
+                  <Link to={n.path}>{t(n.key)}</Link>
+                ),
+            }))}
           />
         </nav>
       </Layout.Sider>

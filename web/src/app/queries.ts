@@ -48,3 +48,14 @@ export const SWITCH_DEPARTMENT_MUTATION = graphql(`
     }
   }
 `);
+
+export const INBOX_COUNTS_QUERY = graphql(`
+  query InboxCounts {
+    awaiting: pushInbox(state: AWAITING_CLAIM, first: 1) {
+      totalCount
+    }
+    overdue: pushInbox(overdue: true, first: 1) {
+      totalCount
+    }
+  }
+`);

@@ -18,6 +18,7 @@ type Documents = {
     "\n  query DepartmentNames {\n    departments {\n      id\n      name\n      shortName\n    }\n  }\n": typeof types.DepartmentNamesDocument,
     "\n  mutation SignOut {\n    signOut {\n      ok\n    }\n  }\n": typeof types.SignOutDocument,
     "\n  mutation SwitchDepartment($departmentId: ID!) {\n    switchDepartment(departmentId: $departmentId) {\n      __typename\n      ... on SignInPayload {\n        departmentId\n        mustChangePassword\n      }\n      ... on ValidationErrors {\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": typeof types.SwitchDepartmentDocument,
+    "\n  query InboxCounts {\n    awaiting: pushInbox(state: AWAITING_CLAIM, first: 1) {\n      totalCount\n    }\n    overdue: pushInbox(overdue: true, first: 1) {\n      totalCount\n    }\n  }\n": typeof types.InboxCountsDocument,
     "\n  query MatterOptions($keyword: String) {\n    matters(kind: APPROVAL, keyword: $keyword, first: 50) {\n      id\n      code\n      name\n    }\n  }\n": typeof types.MatterOptionsDocument,
     "\n  fragment CreditAssessmentFields on CreditAssessment {\n    level\n    levelLabel\n    score\n    jointPunished\n    ruleVersion\n    determinedOn\n    summary\n    causes {\n      ruleCode\n      ruleName\n      scoreDelta\n      forcesLevel\n    }\n    jointPunishments {\n      id\n      sourceDocument\n      measures\n      startsOn\n      endsOn\n      active\n    }\n  }\n": typeof types.CreditAssessmentFieldsFragmentDoc,
     "\n  query Policy {\n    permissions {\n      role\n      departmentId\n      object\n      action\n    }\n    roleAssignments {\n      username\n      role\n      departmentId\n    }\n  }\n": typeof types.PolicyDocument,
@@ -71,6 +72,7 @@ const documents: Documents = {
     "\n  query DepartmentNames {\n    departments {\n      id\n      name\n      shortName\n    }\n  }\n": types.DepartmentNamesDocument,
     "\n  mutation SignOut {\n    signOut {\n      ok\n    }\n  }\n": types.SignOutDocument,
     "\n  mutation SwitchDepartment($departmentId: ID!) {\n    switchDepartment(departmentId: $departmentId) {\n      __typename\n      ... on SignInPayload {\n        departmentId\n        mustChangePassword\n      }\n      ... on ValidationErrors {\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": types.SwitchDepartmentDocument,
+    "\n  query InboxCounts {\n    awaiting: pushInbox(state: AWAITING_CLAIM, first: 1) {\n      totalCount\n    }\n    overdue: pushInbox(overdue: true, first: 1) {\n      totalCount\n    }\n  }\n": types.InboxCountsDocument,
     "\n  query MatterOptions($keyword: String) {\n    matters(kind: APPROVAL, keyword: $keyword, first: 50) {\n      id\n      code\n      name\n    }\n  }\n": types.MatterOptionsDocument,
     "\n  fragment CreditAssessmentFields on CreditAssessment {\n    level\n    levelLabel\n    score\n    jointPunished\n    ruleVersion\n    determinedOn\n    summary\n    causes {\n      ruleCode\n      ruleName\n      scoreDelta\n      forcesLevel\n    }\n    jointPunishments {\n      id\n      sourceDocument\n      measures\n      startsOn\n      endsOn\n      active\n    }\n  }\n": types.CreditAssessmentFieldsFragmentDoc,
     "\n  query Policy {\n    permissions {\n      role\n      departmentId\n      object\n      action\n    }\n    roleAssignments {\n      username\n      role\n      departmentId\n    }\n  }\n": types.PolicyDocument,
@@ -150,6 +152,10 @@ export function graphql(source: "\n  mutation SignOut {\n    signOut {\n      ok
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SwitchDepartment($departmentId: ID!) {\n    switchDepartment(departmentId: $departmentId) {\n      __typename\n      ... on SignInPayload {\n        departmentId\n        mustChangePassword\n      }\n      ... on ValidationErrors {\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SwitchDepartment($departmentId: ID!) {\n    switchDepartment(departmentId: $departmentId) {\n      __typename\n      ... on SignInPayload {\n        departmentId\n        mustChangePassword\n      }\n      ... on ValidationErrors {\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InboxCounts {\n    awaiting: pushInbox(state: AWAITING_CLAIM, first: 1) {\n      totalCount\n    }\n    overdue: pushInbox(overdue: true, first: 1) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query InboxCounts {\n    awaiting: pushInbox(state: AWAITING_CLAIM, first: 1) {\n      totalCount\n    }\n    overdue: pushInbox(overdue: true, first: 1) {\n      totalCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

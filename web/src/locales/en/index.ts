@@ -204,6 +204,7 @@ const en: Messages = {
   inbox: {
     title: 'Receive and feedback',
     overdue: 'Overdue',
+    awaitingCount: 'Awaiting claim',
     pushes: 'Pushes received',
     feedbackInbox: 'Supervision feedback',
     notices: 'Policy notices',

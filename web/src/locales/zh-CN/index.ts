@@ -204,6 +204,7 @@ const zhCN = {
   inbox: {
     title: '接收与反馈',
     overdue: '已逾期',
+    awaitingCount: '待认领',
     pushes: '收到的推送',
     feedbackInbox: '监管反馈',
     notices: '政策变化通知',

@@ -75,7 +75,7 @@ export function CalendarTab() {
       <Table
         rowKey="day"
         size="small"
-        loading={fetching}
+        loading={fetching && !data}
         dataSource={data?.calendarDays ?? []}
         pagination={{ pageSize: 20, showSizeChanger: false }}
         locale={{ emptyText: t('calendar.empty') }}

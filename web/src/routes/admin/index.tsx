@@ -126,7 +126,7 @@ function PolicyTab() {
         <Table
           rowKey={(p) => `${p.role}|${p.departmentId}|${p.object}|${p.action}`}
           size="small"
-          loading={fetching}
+          loading={fetching && !data}
           dataSource={rules}
           pagination={{ pageSize: 15, showSizeChanger: false }}
           columns={[
@@ -185,7 +185,7 @@ function PolicyTab() {
         <Table
           rowKey={(a) => `${a.username}|${a.role}|${a.departmentId}`}
           size="small"
-          loading={fetching}
+          loading={fetching && !data}
           dataSource={data?.roleAssignments ?? []}
           pagination={{ pageSize: 15, showSizeChanger: false }}
           columns={[
@@ -320,7 +320,7 @@ function AuditTab() {
       <Table
         rowKey="id"
         size="small"
-        loading={fetching}
+        loading={fetching && !data}
         dataSource={connection?.edges.map((e) => e.node) ?? []}
         pagination={false}
         columns={[
@@ -352,7 +352,7 @@ function DeadLettersTab() {
       <Table
         rowKey="id"
         size="small"
-        loading={fetching}
+        loading={fetching && !data}
         dataSource={connection?.edges.map((e) => e.node) ?? []}
         pagination={false}
         locale={{ emptyText: t('admin.noDeadLetters') }}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useMutation } from 'urql';
 import { applyServerErrors } from '../../components/serverErrors';
+import { passwordStrongEnough } from '../../lib/password';
 import { useAuth } from '../../providers/auth/AuthProvider';
 import { CHANGE_PASSWORD_MUTATION } from './queries';
 
@@ -11,12 +12,6 @@ interface ChangePasswordValues {
   currentPassword: string;
   newPassword: string;
   confirmPassword: string;
-}
-
-/** Passwords need 8 characters from 3 of: lower case, upper case, digits, symbols (as the server). */
-export function passwordStrongEnough(password: string): boolean {
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((re) => re.test(password)).length;
-  return password.length >= 8 && classes >= 3;
 }
 
 export default function ChangePasswordPage() {

@@ -112,7 +112,7 @@ function PushesTab() {
       {error && <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} />}
       <Table<PushRow>
         rowKey="id"
-        loading={fetching}
+        loading={fetching && !data}
         dataSource={connection?.edges.map((e) => e.node) ?? []}
         pagination={false}
         rowClassName={(p) => (p.overdue ? 'row-overdue' : '')}
@@ -180,7 +180,7 @@ function FeedbackTab() {
       {error && <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} />}
       <Table<Row>
         rowKey="id"
-        loading={fetching}
+        loading={fetching && !data}
         dataSource={connection?.edges.map((e) => e.node) ?? []}
         pagination={false}
         locale={{ emptyText: t('inbox.noFeedback') }}
@@ -209,7 +209,7 @@ function NoticesTab() {
       {error && <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} />}
       <Table<Row>
         rowKey="id"
-        loading={fetching}
+        loading={fetching && !data}
         dataSource={connection?.edges.map((e) => e.node) ?? []}
         pagination={false}
         locale={{ emptyText: t('inbox.noNotices') }}

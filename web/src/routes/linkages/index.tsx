@@ -161,7 +161,7 @@ export default function LinkagesPage() {
       <Typography.Text type="secondary">{t('linkages.total', { count: connection?.totalCount ?? 0 })}</Typography.Text>
       <Table<Row>
         rowKey="id"
-        loading={fetching}
+        loading={fetching && !data}
         dataSource={connection?.edges.map((e) => e.node) ?? []}
         pagination={false}
         expandable={{

@@ -44,7 +44,7 @@ export default function PublicListPage() {
           rowKey="linkageId"
           size="small"
           bordered
-          loading={fetching}
+          loading={fetching && !data}
           dataSource={list?.entries ?? []}
           pagination={false}
           locale={{ emptyText: t('publicList.empty') }}
