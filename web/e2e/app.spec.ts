@@ -251,13 +251,16 @@ test('the linkage loop: accept with the credit panel, the push reaches the super
   await expect(dialog.getByText('请选择类别')).toBeVisible();
   await dialog.getByRole('combobox', { name: '类别' }).click();
   await chooseOption(page, '监督检查');
+  await expect(dialog.locator('.ant-select', { has: page.getByRole('combobox', { name: '类别' }) })).toContainText('监督检查');
   await dialog.getByLabel('结果摘要').fill('施工现场安全防护不到位，责令整改');
   await dialog.getByLabel('发现日期').fill('2026-08-03');
   await dialog.getByLabel('异常').check();
   await dialog.getByRole('combobox', { name: '处理结果' }).click();
   await chooseOption(page, '责令整改');
+  await expect(dialog.locator('.ant-select', { has: page.getByRole('combobox', { name: '处理结果' }) })).toContainText('责令整改');
   await dialog.getByLabel('采取的措施').fill('下达整改通知书');
   await dialog.getByRole('button', { name: '提交' }).click();
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('row').filter({ hasText: '施工现场安全防护不到位，责令整改' })).toContainText('监督检查');
 

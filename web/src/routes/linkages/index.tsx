@@ -1,5 +1,5 @@
 import { Alert, App, Button, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useClient, useMutation, useQuery } from 'urql';
@@ -48,6 +48,7 @@ export default function LinkagesPage() {
   const [{ fetching: importing }, importLinkages] = useMutation(LINKAGE_IMPORT_MUTATION);
   const [{ fetching: publishing }, publish] = useMutation(LINKAGE_PUBLISH_MUTATION);
   const [importErrors, setImportErrors] = useState<ImportErrors | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const connection = data?.linkages;
 
   async function onExport() {
@@ -115,20 +116,21 @@ export default function LinkagesPage() {
           ]}
         />
         <Button onClick={() => void onExport()}>{t('linkages.export')}</Button>
-        <label className="ant-btn ant-btn-default" style={{ cursor: 'pointer' }}>
-          {importing ? '…' : t('linkages.import')}
-          <input
-            type="file"
-            accept=".xlsx"
-            hidden
-            aria-label={t('linkages.import')}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void onImport(file);
-            }}
-          />
-        </label>
+        <Button loading={importing} onClick={() => fileInput.current?.click()}>
+          {t('linkages.import')}
+        </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".xlsx"
+          hidden
+          aria-label={t('linkages.import')}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void onImport(file);
+          }}
+        />
         {roles.includes('coordination_office') && (
           <Button type="primary" loading={publishing} onClick={() => void onPublish()}>
             {t('linkages.publish')}
