@@ -1,5 +1,6 @@
 // Hive Gateway configuration (found by file name: gateway.config.ts).
 // Limits are set explicitly here: the CLI has no flags for them (see STACK-NOTES).
+import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { defineConfig, type GatewayPlugin } from '@graphql-hive/gateway';
@@ -25,8 +26,24 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+// index.html carries the placeholder Vite writes for `html.cspNonce` (web/vite.config.ts);
+// each response gets a fresh nonce and a policy that allows only the app's own scripts and
+// styles plus <style> elements bearing that nonce (Ant Design's CSS-in-JS injects them).
+const NONCE_PLACEHOLDER = 'SG_CSP_NONCE';
+export function spaContentSecurityPolicy(nonce: string): string {
+  return (
+    "default-src 'none'; script-src 'self'; " +
+    `style-src 'self' 'nonce-${nonce}'; img-src 'self' data:; font-src 'self'; ` +
+    "connect-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; " +
+    "form-action 'self'; frame-ancestors 'none'"
+  );
+}
+
 function useSinglePageApp(distDir: string): GatewayPlugin {
   const root = resolve(distDir);
+  // The nonce of each index.html response, for onResponse (which runs after the security
+  // plugin's and replaces its policy for this one document).
+  const nonces = new WeakMap<Request, string>();
   async function fileAt(pathname: string): Promise<string | null> {
     let decoded: string;
     try {
@@ -58,7 +75,12 @@ function useSinglePageApp(distDir: string): GatewayPlugin {
         }
         file = join(root, 'index.html');
       }
-      const body = await readFile(file);
+      let body: Buffer | string = await readFile(file);
+      if (extname(file) === '.html') {
+        const nonce = randomBytes(18).toString('base64');
+        body = body.toString('utf8').replaceAll(NONCE_PLACEHOLDER, nonce);
+        nonces.set(request, nonce);
+      }
       const headers: Record<string, string> = {
         'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
         'x-content-type-options': 'nosniff',
@@ -67,6 +89,10 @@ function useSinglePageApp(distDir: string): GatewayPlugin {
           isAsset && path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       };
       endResponse(new fetchAPI.Response(request.method === 'HEAD' ? null : body, { status: 200, headers }));
+    },
+    onResponse({ request, response }) {
+      const nonce = nonces.get(request);
+      if (nonce) response.headers.set('content-security-policy', spaContentSecurityPolicy(nonce));
     },
   };
 }

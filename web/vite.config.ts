@@ -13,6 +13,10 @@ export default defineConfig({
       babel: { plugins: [[babelOptimizerPlugin, { artifactDirectory: './src/graphql', gqlTagName: 'graphql' }]] },
     }),
   ],
+  // The gateway replaces this placeholder with a fresh nonce in every index.html it serves and
+  // names it in the page's Content-Security-Policy (style-src), so Ant Design's CSS-in-JS
+  // <style> tags carry it (AppConfig passes it to ConfigProvider) without 'unsafe-inline'.
+  html: { cspNonce: 'SG_CSP_NONCE' },
   server: {
     proxy: {
       '/graphql': process.env.SHENGUAN_GATEWAY_URL ?? 'http://127.0.0.1:4000',

@@ -27,7 +27,7 @@ test('an anonymous deep link goes to sign-in and comes back after it', async ({ 
 
   await signIn(page, 'spj_clerk');
   await expect(page).toHaveURL(/\/applications\/1$/);
-  await expect(page.getByText('双随机抽查发现从业人员健康证明过期，责令限期整改')).toBeVisible();
+  await expect(page.getByText('食品经营许可（430900-XK-0001）')).toBeVisible();
 });
 
 test('a clerk signs in, sees matters and an application with its findings, and signs out', async ({ page }) => {
@@ -62,22 +62,25 @@ test('a clerk signs in, sees matters and an application with its findings, and s
 
   await page.getByRole('link', { name: '1', exact: true }).click();
   await expect(page.getByRole('heading', { name: /办件详情 #1/ })).toBeVisible();
-  await expect(page.getByText('双随机抽查发现从业人员健康证明过期，责令限期整改')).toBeVisible();
-  await expect(page.getByText('准予益阳市资江食品有限公司的行政许可')).toBeVisible();
+  await expect(page.getByTestId('accept-panel')).toBeVisible();
+  await expect(page.getByTestId('application-timeline')).toContainText('申报');
   await page.screenshot({ path: `${SHOTS}/application-detail.png`, fullPage: true });
 
   await nav(page, '部门').click();
   await expect(page.getByRole('row').filter({ hasText: '益阳市市场监督管理局' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/departments.png`, fullPage: true });
 
-  await nav(page, '信用主体').click();
-  await expect(page.getByRole('row').filter({ hasText: '91430900MA4L00001U' })).toBeVisible();
-  await page.getByRole('link', { name: '91430900MA4L00001U' }).click();
-  await expect(page.getByRole('heading', { name: '益阳市资江食品有限公司' })).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/subject-detail.png`, fullPage: true });
+  // The session is an HttpOnly cookie: nothing a script could read is kept by the page.
+  const cookies = await page.context().cookies();
+  expect(cookies.find((c) => c.name === 'sg_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+  expect(await page.evaluate(() => JSON.stringify(sessionStorage) + JSON.stringify(localStorage) + document.cookie)).not.toContain(
+    cookies.find((c) => c.name === 'sg_session')?.value ?? 'no cookie',
+  );
 
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
+  // signOut ended the session on the server, not only in the page.
+  expect((await page.context().cookies()).find((c) => c.name === 'sg_session')).toBeUndefined();
   await page.goto('/matters');
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fmatters$/);
 });
@@ -107,8 +110,9 @@ test('an expired session returns to sign-in and back to the page after signing i
   await signIn(page, 'spj_clerk');
   await expect(page.getByTestId('current-user')).toContainText('审批局 李娜');
   // The server no longer accepts the session (expired or revoked).
-  await page.evaluate(() => sessionStorage.setItem('shenguan.session', 'expired.session.token'));
-  await page.goto('/departments');
+  const url = new URL(page.url());
+  await page.context().addCookies([{ name: 'sg_session', value: 'expired.session.token', url: url.origin, httpOnly: true, sameSite: 'Strict' }]);
+  await nav(page, '部门').click();
   await expect(page).toHaveURL(/\/sign-in\?expired=1&next=%2Fdepartments$/);
   await expect(page.getByText('会话已过期，请重新登录')).toBeVisible();
   await signIn(page, 'spj_clerk');
@@ -157,29 +161,17 @@ test('a clerk submits an application and lands on it', async ({ page }) => {
   await expect(page.getByText('0737-4100000')).toBeVisible();
 });
 
-test('a supervision liaison records a finding on an application', async ({ page }) => {
-  await page.goto('/applications/1');
-  await signIn(page, 'scjg_liaison');
-  await expect(page.getByRole('heading', { name: '办件详情 #1' })).toBeVisible();
-  await page.getByRole('button', { name: '登记监管结果' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('button', { name: '提交' }).click();
-  await expect(dialog.getByText('请选择类别')).toBeVisible();
-
-  await dialog.getByRole('combobox', { name: '类别' }).click();
-  await chooseOption(page, '监督检查');
-  await dialog.getByLabel('结果摘要').fill('复查整改到位，健康证明已更新');
-  await dialog.getByLabel('发现日期').fill('2026-07-02');
-  await dialog.getByRole('button', { name: '提交' }).click();
-
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('row').filter({ hasText: '复查整改到位，健康证明已更新' })).toContainText('监督检查');
-});
-
 test('a credit officer adds a credit record to a subject', async ({ page }) => {
   await page.goto('/subjects/91430900MA4L00003' + '2');
   await signIn(page, 'credit_officer');
+  // A lookup states its purpose first (it is logged).
+  await page.getByRole('button', { name: '查询', exact: true }).click();
+  await expect(page.getByText('请填写查询目的（查询将被留痕）')).toBeVisible();
+  await page.getByLabel('查询目的').fill('年度守信企业评定');
+  await page.getByRole('button', { name: '查询', exact: true }).click();
   await expect(page.getByRole('heading', { name: '益阳银城环保科技有限公司' })).toBeVisible();
+  await expect(page.getByTestId('credit-level')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/subject-detail.png`, fullPage: true });
   await page.getByRole('button', { name: '新增信用记录' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.locator('.ant-select', { has: page.getByRole('combobox', { name: '类别' }) }).click();
@@ -190,4 +182,156 @@ test('a credit officer adds a credit record to a subject', async ({ page }) => {
   await dialog.getByRole('button', { name: '提交' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('row').filter({ hasText: '2026年度守信企业' })).toContainText('表彰奖励');
+});
+
+test('the app runs under a strict content security policy (nonce for Ant Design styles)', async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as unknown as { cspViolations: string[] }).cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { cspViolations: string[] }).cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  const response = await page.goto('/sign-in');
+  const csp = response?.headers()['content-security-policy'] ?? '';
+  expect(csp).toMatch(/style-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+  expect(csp).toContain("script-src 'self';");
+  expect(csp).not.toContain('unsafe-inline');
+  await signIn(page, 'spj_clerk');
+  await expect(page.getByTestId('current-user')).toContainText('审批局 李娜');
+  // Ant Design's injected styles apply: the primary button is filled with the theme colour.
+  await page.goto('/applications/new');
+  await expect(page.getByRole('button', { name: '提交' })).toHaveCSS('background-color', 'rgb(183, 28, 28)');
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+});
+
+async function signOutAndIn(page: Page, path: string, username: string) {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto(path);
+  await signIn(page, username);
+}
+
+test('the linkage loop: accept with the credit panel, the push reaches the supervising liaison, the finding comes back', async ({ page }) => {
+  // 1. The approval clerk checks the applicant's credit (with a stated purpose) and accepts.
+  await page.goto('/applications/2');
+  await signIn(page, 'spj_clerk');
+  const panel = page.getByTestId('accept-panel');
+  await expect(panel).toBeVisible();
+  await panel.getByRole('button', { name: '信用核查' }).click();
+  await expect(panel.getByText('请填写查询目的（查询将被留痕）')).toBeVisible();
+  await panel.getByLabel('查询目的').fill('受理办件 #2 前核查申请人信用');
+  await panel.getByRole('button', { name: '信用核查' }).click();
+  await expect(panel.getByTestId('credit-level')).toHaveText('守信');
+  await expect(panel.getByTestId('credit-explanation')).not.toBeEmpty();
+  await expect(panel.getByText('不在联合惩戒名单中')).toBeVisible();
+  await expect(panel.getByRole('radio', { name: '绿色通道' })).toBeEnabled();
+  await panel.getByRole('radio', { name: '告知承诺' }).check();
+  await page.screenshot({ path: `${SHOTS}/accept-credit-panel.png`, fullPage: true });
+  await panel.getByRole('button', { name: '以“告知承诺”受理' }).click();
+  await expect(page.getByTestId('application-status')).toHaveText('已受理');
+  await expect(page.getByText('告知承诺').first()).toBeVisible();
+  const timeline = page.getByTestId('application-timeline');
+  await expect(async () => {
+    await page.reload();
+    await expect(timeline).toContainText('受理信息推送至 益阳市住房和城乡建设局', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+
+  // 2. The supervising department's liaison finds the push in the inbox and records a finding.
+  await signOutAndIn(page, '/inbox', 'zjj_liaison');
+  const row = page.getByRole('row').filter({ hasText: '湖南益阳城建工程有限公司' });
+  await expect(row).toContainText('建筑工程施工许可证核发');
+  await expect(row).toContainText('已认领'); // 推送即认领: online pushes are claimed on delivery
+  await expect(page.getByTestId('nav-overdue')).toBeAttached();
+  await page.screenshot({ path: `${SHOTS}/inbox-liaison.png`, fullPage: true });
+  await row.getByRole('link', { name: '湖南益阳城建工程有限公司' }).click();
+  await expect(page.getByRole('heading', { name: '办件详情 #2' })).toBeVisible();
+  await page.getByRole('button', { name: '登记监管结果' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: '提交' }).click();
+  await expect(dialog.getByText('请选择类别')).toBeVisible();
+  await dialog.getByRole('combobox', { name: '类别' }).click();
+  await chooseOption(page, '监督检查');
+  await expect(dialog.locator('.ant-select', { has: page.getByRole('combobox', { name: '类别' }) })).toContainText('监督检查');
+  await dialog.getByLabel('结果摘要').fill('施工现场安全防护不到位，责令整改');
+  await dialog.getByLabel('发现日期').fill('2026-08-03');
+  await dialog.getByLabel('异常').check();
+  await dialog.getByRole('combobox', { name: '处理结果' }).click();
+  await chooseOption(page, '责令整改');
+  await expect(dialog.locator('.ant-select', { has: page.getByRole('combobox', { name: '处理结果' }) })).toContainText('责令整改');
+  await dialog.getByLabel('采取的措施').fill('下达整改通知书');
+  await dialog.getByRole('button', { name: '提交' }).click();
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row').filter({ hasText: '施工现场安全防护不到位，责令整改' })).toContainText('监督检查');
+
+  // 3. Back on the approval side: the finding is in the timeline and the feedback inbox.
+  await signOutAndIn(page, '/applications/2', 'spj_clerk');
+  await expect(page.getByTestId('application-timeline')).toContainText('施工现场安全防护不到位，责令整改');
+  await page.screenshot({ path: `${SHOTS}/application-timeline.png`, fullPage: true });
+  await nav(page, '接收与反馈').click();
+  await page.getByRole('tab', { name: '监管反馈' }).click();
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole('row').filter({ hasText: '施工现场安全防护不到位，责令整改' })).toContainText('益阳市住房和城乡建设局', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await page.screenshot({ path: `${SHOTS}/inbox-feedback.png`, fullPage: true });
+});
+
+// Last: it takes a permission away from the approval clerks.
+test('an administrator removes a permission, the tester explains it, and the clerk loses access', async ({ page }) => {
+  await page.goto('/admin');
+  await signIn(page, 'admin');
+  await expect(page.getByRole('heading', { name: '系统管理' })).toBeVisible();
+  const tester = page.getByTestId('permission-tester');
+  await tester.getByLabel('用户名').fill('spj_clerk');
+  await tester.getByLabel('部门').fill('1');
+  await tester.getByLabel('对象').fill('application');
+  await tester.getByLabel('操作').fill('read');
+  await tester.getByRole('button', { name: '判定' }).click();
+  const answer = page.getByTestId('permission-answer');
+  await expect(answer).toContainText('允许');
+  await expect(answer).toContainText('approval_clerk, *, application, read');
+  await page.screenshot({ path: `${SHOTS}/admin-policy.png`, fullPage: true });
+
+  await page.getByLabel('筛选规则（角色 对象 操作，空格分隔）').fill('approval_clerk application read');
+  await page.getByLabel('筛选规则（角色 对象 操作，空格分隔）').press('Enter');
+  const rule = page.getByTestId('permission-rules').getByRole('row').filter({ hasText: 'approval_clerk' }).filter({ hasText: 'application' });
+  await expect(rule).toHaveCount(1);
+  await rule.getByRole('button', { name: '删除' }).click();
+  await page.getByRole('button', { name: '确 定' }).or(page.getByRole('button', { name: '确定' })).click();
+  await expect(page.getByText('策略已更新（已生成新版本）')).toBeVisible();
+  await tester.getByRole('button', { name: '判定' }).click();
+  await expect(answer).toContainText('拒绝');
+  await expect(answer).toContainText('没有允许的规则（默认拒绝）');
+
+  await page.getByRole('tab', { name: '审计日志' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'POLICY_CHANGE' }).first()).toContainText('admin');
+  await page.screenshot({ path: `${SHOTS}/admin-audit.png`, fullPage: true });
+
+  await signOutAndIn(page, '/applications', 'spj_clerk');
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: '益阳市资江食品有限公司' })).toHaveCount(0);
+});
+
+test('the linkage list: search, and the public list without signing in', async ({ page }) => {
+  await page.goto('/linkages');
+  await signIn(page, 'coord');
+  await expect(page.getByRole('heading', { name: '事项清单' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: '食品经营许可（430900-XK-0001）' })).toContainText('已确认');
+  await page.getByLabel('事项名称或编码').fill('医疗机构');
+  await page.getByLabel('事项名称或编码').press('Enter');
+  await expect(page.getByRole('row').filter({ hasText: '医疗机构执业登记' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: '食品经营许可' })).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/linkages.png`, fullPage: true });
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.goto('/public/list');
+  await expect(page.getByRole('heading', { name: '益阳市审批监管联动事项清单' })).toBeVisible();
+  await expect(page.getByTestId('published-version')).toContainText('第 1 版');
+  await expect(page.getByRole('row').filter({ hasText: '食品经营许可（430900-XK-0001）' })).toContainText('谁');
+  await page.screenshot({ path: `${SHOTS}/public-list.png`, fullPage: true });
 });

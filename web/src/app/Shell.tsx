@@ -1,20 +1,34 @@
-import { App as AntApp, Button, Layout, Menu, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { App as AntApp, Badge, Button, Layout, Menu, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { useAuth } from '../providers/auth/AuthProvider';
 import { rememberLocale } from '../providers/i18n';
 import type { Locale } from '../locales/types';
 import zhCN from '../locales/zh-CN';
-import { DEPARTMENT_NAMES_QUERY, ME_QUERY } from './queries';
+import { DEPARTMENT_NAMES_QUERY, INBOX_COUNTS_QUERY, ME_QUERY, SIGN_OUT_MUTATION, SWITCH_DEPARTMENT_MUTATION } from './queries';
 
-const NAV = [
+interface NavItem {
+  path: string;
+  key: 'nav.workbench' | 'nav.linkages' | 'nav.matters' | 'nav.departments' | 'nav.applications' | 'nav.subjects' | 'nav.inbox' | 'nav.admin';
+  /** Shown only to these roles (the server decides anyway; this hides what would answer "forbidden"). */
+  roles?: readonly string[];
+}
+
+const NAV: readonly NavItem[] = [
   { path: '/', key: 'nav.workbench' },
+  { path: '/inbox', key: 'nav.inbox', roles: ['supervision_liaison', 'approval_clerk', 'department_head', 'coordination_office'] },
+  { path: '/linkages', key: 'nav.linkages' },
   { path: '/matters', key: 'nav.matters' },
   { path: '/departments', key: 'nav.departments' },
   { path: '/applications', key: 'nav.applications' },
-  { path: '/subjects', key: 'nav.subjects' },
-] as const;
+  { path: '/subjects', key: 'nav.subjects', roles: ['credit_officer', 'coordination_office'] },
+  { path: '/admin', key: 'nav.admin', roles: ['system_admin'] },
+];
+
+export function visibleNav(roles: readonly string[] | undefined): readonly NavItem[] {
+  return NAV.filter((n) => !n.roles || (roles ?? []).some((r) => n.roles?.includes(r)));
+}
 
 type RoleKey = keyof typeof zhCN.roles;
 const isKnownRole = (role: string): role is RoleKey => role in zhCN.roles;
@@ -26,13 +40,30 @@ export function activeNav(pathname: string): string {
 
 export function Shell() {
   const { t, i18n } = useTranslation();
-  const { signOut } = useAuth();
+  const { signOut, signedInWith } = useAuth();
+  const [, endSession] = useMutation(SIGN_OUT_MUTATION);
+  const [switching, switchDepartment] = useMutation(SWITCH_DEPARTMENT_MUTATION);
   const location = useLocation();
   const [{ data: meData }] = useQuery({ query: ME_QUERY });
   const [{ data: deptData }] = useQuery({ query: DEPARTMENT_NAMES_QUERY });
   const me = meData?.me;
+  const readsPushes = (me?.roles ?? []).some((r) => ['supervision_liaison', 'approval_clerk', 'department_head', 'coordination_office'].includes(r));
+  // Pushes awaiting a claim and overdue ones, next to 接收与反馈 (refreshed with each page).
+  const [{ data: counts }] = useQuery({ query: INBOX_COUNTS_QUERY, pause: !readsPushes, requestPolicy: 'cache-and-network' });
   const names = new Map((deptData?.departments ?? []).map((d) => [d.id, d.name]));
   const deptName = (id: string) => names.get(id) ?? id;
+
+  async function onSignOut() {
+    // The server ends the session and clears the HttpOnly cookie; forget it here either way.
+    await endSession({});
+    signOut('signed-out');
+  }
+
+  async function onSwitch(departmentId: string) {
+    const result = await switchDepartment({ departmentId });
+    const payload = result.data?.switchDepartment;
+    if (payload?.__typename === 'SignInPayload') signedInWith({ mustChangePassword: payload.mustChangePassword });
+  }
 
   // AntApp (message, modal) lives here, not at the root: the sign-in page does without it.
   return (
@@ -47,7 +78,19 @@ export function Shell() {
           <Menu
             mode="inline"
             selectedKeys={[activeNav(location.pathname)]}
-            items={NAV.map((n) => ({ key: n.path, label: <Link to={n.path}>{t(n.key)}</Link> }))}
+            items={visibleNav(me?.roles).map((n) => ({
+              key: n.path,
+              label:
+                n.path === '/inbox' && counts ? (
+                  <Link to={n.path}>
+                    {t(n.key)}{' '}
+                    <Badge count={counts.awaiting.totalCount} color="orange" size="small" data-testid="nav-awaiting" title={t('inbox.awaitingCount')} />{' '}
+                    <Badge count={counts.overdue.totalCount} size="small" data-testid="nav-overdue" title={t('inbox.overdue')} />
+                  </Link>
+                ) : (
+                  <Link to={n.path}>{t(n.key)}</Link>
+                ),
+            }))}
           />
         </nav>
       </Layout.Sider>
@@ -58,13 +101,20 @@ export function Shell() {
           {me && (
             <Space size="middle" wrap data-testid="current-user">
               <Typography.Text strong>{me.displayName}</Typography.Text>
-              <Tooltip title={t('app.department')}>
-                <Tag color="red">{deptName(me.departmentId)}</Tag>
-              </Tooltip>
-              {me.departmentIds.length > 1 && (
-                <Typography.Text type="secondary" aria-label={t('app.departments')}>
-                  {t('app.departments')}：{me.departmentIds.map(deptName).join('、')}
-                </Typography.Text>
+              {me.departmentIds.length > 1 ? (
+                <Select<string>
+                  aria-label={t('app.switchDepartment')}
+                  data-testid="department-switcher"
+                  value={me.departmentId}
+                  loading={switching.fetching}
+                  onChange={(id) => void onSwitch(id)}
+                  options={me.departmentIds.map((id) => ({ value: id, label: deptName(id) }))}
+                  style={{ minWidth: 200 }}
+                />
+              ) : (
+                <Tooltip title={t('app.department')}>
+                  <Tag color="red">{deptName(me.departmentId)}</Tag>
+                </Tooltip>
               )}
               <span aria-label={t('app.roles')}>
                 {me.roles.map((r) => (
@@ -84,7 +134,7 @@ export function Shell() {
             ]}
             style={{ width: 100 }}
           />
-          <Button onClick={() => signOut('signed-out')}>{t('app.signOut')}</Button>
+          <Button onClick={() => void onSignOut()}>{t('app.signOut')}</Button>
         </Layout.Header>
         <Layout.Content id="main" tabIndex={-1} style={{ margin: 24 }}>
           <Outlet />

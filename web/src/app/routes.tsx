@@ -25,6 +25,8 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { path: '/sign-in', lazy: page(() => import('../routes/sign-in')) },
+      // The published list is public: no sign-in.
+      { path: '/public/list', lazy: page(() => import('../routes/public-list')) },
       {
         element: (
           <RequireAuth>
@@ -32,10 +34,14 @@ export const routes: RouteObject[] = [
           </RequireAuth>
         ),
         children: [
+          { path: '/change-password', lazy: page(() => import('../routes/change-password')) },
           {
             lazy: async () => ({ Component: (await import('./Shell')).Shell }),
             children: [
               { index: true, lazy: page(() => import('../routes/workbench')) },
+              { path: 'inbox', lazy: page(() => import('../routes/inbox')) },
+              { path: 'admin', lazy: page(() => import('../routes/admin')) },
+              { path: 'linkages', lazy: page(() => import('../routes/linkages')) },
               { path: 'matters', lazy: page(() => import('../routes/matters/list')) },
               { path: 'matters/new', lazy: page(() => import('../routes/matters/create')) },
               { path: 'departments', lazy: page(() => import('../routes/departments/list')) },

@@ -9,3 +9,29 @@ export const MATTER_OPTIONS_QUERY = graphql(`
     }
   }
 `);
+
+export const CREDIT_ASSESSMENT_FIELDS = graphql(`
+  fragment CreditAssessmentFields on CreditAssessment {
+    level
+    levelLabel
+    score
+    jointPunished
+    ruleVersion
+    determinedOn
+    summary
+    causes {
+      ruleCode
+      ruleName
+      scoreDelta
+      forcesLevel
+    }
+    jointPunishments {
+      id
+      sourceDocument
+      measures
+      startsOn
+      endsOn
+      active
+    }
+  }
+`);

@@ -4,20 +4,12 @@ import { AppConfig } from '../app/AppConfig';
 import { AuthProvider } from '../providers/auth/AuthProvider';
 import type { SessionTransport } from '../providers/auth/session';
 
-/** A session held in memory, as the browser's sessionStorage would hold it. */
-export function memoryTransport(token: string | null = null): SessionTransport & { token: string | null } {
-  const transport = {
-    token,
-    isPresent: () => transport.token !== null,
-    keep: (t: string) => {
-      transport.token = t;
-    },
-    forget: () => {
-      transport.token = null;
-    },
-    requestInit: (): RequestInit => (transport.token ? { headers: { authorization: `Bearer ${transport.token}` } } : {}),
+/** A server that answers the session probe as if the browser held (or did not hold) a session cookie. */
+export function memoryTransport(signedIn = false, mustChangePassword = false): SessionTransport {
+  return {
+    probe: async () => ({ signedIn, mustChangePassword }),
+    requestInit: (): RequestInit => ({ credentials: 'same-origin' }),
   };
-  return transport;
 }
 
 /** Renders routes under the real AuthProvider (and its GraphQL client), starting at `path`. */

@@ -1,16 +1,25 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Provider as UrqlProvider } from 'urql';
 import { createGraphqlClient } from '../graphql/client';
 import { defaultTransport, type SessionTransport } from './session';
 
 export type SignOutReason = 'signed-out' | 'expired';
 
+/** `unknown` until the server has said whether the cookie holds a live session. */
+export type SessionStatus = 'unknown' | 'signed-in' | 'signed-out';
+
 interface AuthState {
+  status: SessionStatus;
   signedIn: boolean;
+  /** The account must change its initial password before anything else answers. */
+  mustChangePassword: boolean;
   /** Why the last session ended (null: none ended in this tab yet, e.g. a fresh visit). */
   endedBecause: SignOutReason | null;
-  /** Called with the token from `signIn`. */
-  signedInWith: (token: string) => void;
+  /** Called after `signIn` / `switchDepartment` answered (the server set the cookie). */
+  signedInWith: (options?: { mustChangePassword?: boolean }) => void;
+  /** The password was changed: the session may now do everything its roles allow. */
+  passwordChanged: () => void;
+  /** Forget the session locally (the server already ended it, or it expired). */
   signOut: (reason?: SignOutReason) => void;
 }
 
@@ -32,32 +41,46 @@ export function AuthProvider({
   children: ReactNode;
   transport?: SessionTransport;
 }) {
-  const [signedIn, setSignedIn] = useState(() => transport.isPresent());
+  const [status, setStatus] = useState<SessionStatus>('unknown');
+  const [mustChangePassword, setMustChangePassword] = useState(false);
   const [endedBecause, setEndedBecause] = useState<SignOutReason | null>(null);
   const [generation, setGeneration] = useState(0);
   const expiring = useRef(false);
+  const statusRef = useRef(status);
+  statusRef.current = status;
 
-  const signOut = useCallback(
-    (reason: SignOutReason = 'signed-out') => {
-      // RequireAuth sends the visitor to sign-in (keeping the page to come back to on expiry).
-      transport.forget();
-      setEndedBecause(reason);
-      setSignedIn(false);
-      setGeneration((g) => g + 1);
-    },
-    [transport],
-  );
+  useEffect(() => {
+    let live = true;
+    void transport.probe().then((probe) => {
+      if (!live || statusRef.current !== 'unknown') return;
+      setMustChangePassword(probe.mustChangePassword);
+      setStatus(probe.signedIn ? 'signed-in' : 'signed-out');
+    });
+    return () => {
+      live = false;
+    };
+  }, [transport]);
 
-  const signedInWith = useCallback(
-    (token: string) => {
-      transport.keep(token);
-      expiring.current = false;
-      setEndedBecause(null);
-      setGeneration((g) => g + 1);
-      setSignedIn(true);
-    },
-    [transport],
-  );
+  const signOut = useCallback((reason: SignOutReason = 'signed-out') => {
+    // RequireAuth sends the visitor to sign-in (keeping the page to come back to on expiry).
+    setEndedBecause(reason);
+    setStatus('signed-out');
+    setMustChangePassword(false);
+    setGeneration((g) => g + 1);
+  }, []);
+
+  const signedInWith = useCallback((options: { mustChangePassword?: boolean } = {}) => {
+    expiring.current = false;
+    setEndedBecause(null);
+    setMustChangePassword(Boolean(options.mustChangePassword));
+    setGeneration((g) => g + 1);
+    setStatus('signed-in');
+  }, []);
+
+  const passwordChanged = useCallback(() => {
+    setMustChangePassword(false);
+    setGeneration((g) => g + 1);
+  }, []);
 
   const client = useMemo(
     () =>
@@ -65,18 +88,27 @@ export function AuthProvider({
         transport,
         onUnauthenticated: () => {
           // Several queries fail at once when a session expires; leave only once.
-          if (expiring.current || !transport.isPresent()) return;
+          if (expiring.current || statusRef.current !== 'signed-in') return;
           expiring.current = true;
           queueMicrotask(() => signOut('expired'));
         },
+        onPasswordChangeRequired: () => setMustChangePassword(true),
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a new client per session
     [generation, transport, signOut],
   );
 
   const value = useMemo(
-    () => ({ signedIn, endedBecause, signedInWith, signOut }),
-    [signedIn, endedBecause, signedInWith, signOut],
+    () => ({
+      status,
+      signedIn: status === 'signed-in',
+      mustChangePassword,
+      endedBecause,
+      signedInWith,
+      passwordChanged,
+      signOut,
+    }),
+    [status, mustChangePassword, endedBecause, signedInWith, passwordChanged, signOut],
   );
   return (
     <AuthContext.Provider value={value}>

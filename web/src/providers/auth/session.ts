@@ -1,31 +1,42 @@
-// Where the session lives, and how it travels. The only module that knows about the token:
-// moving to HttpOnly cookie sessions means changing this file (store nothing, send
-// `credentials: 'include'`), not the pages.
+// Where the session lives, and how it travels. The access subgraph sets the session as the
+// HttpOnly cookie `sg_session` (the gateway forwards Set-Cookie; the app is served on the
+// gateway's origin), so the browser stores nothing a script could read: every request sends
+// the cookie, and whether a session exists is asked of the server (`me`).
 
-const TOKEN_KEY = 'shenguan.session';
+export interface SessionProbe {
+  signedIn: boolean;
+  mustChangePassword: boolean;
+}
 
 export interface SessionTransport {
-  /** Whether the browser holds a session it can present. */
-  isPresent(): boolean;
-  /** Keep the session the server handed out at sign-in. */
-  keep(token: string): void;
-  /** Forget the session (sign-out, expiry). */
-  forget(): void;
+  /** Ask the server whether this browser holds a live session. */
+  probe(): Promise<SessionProbe>;
   /** What every GraphQL request carries to prove the session. */
   requestInit(): RequestInit;
 }
 
-export function bearerTokenTransport(storage: Storage): SessionTransport {
+const PROBE_QUERY = 'query SessionProbe { me { username mustChangePassword } }';
+
+export function cookieTransport(url = '/graphql'): SessionTransport {
+  const requestInit = (): RequestInit => ({ credentials: 'same-origin' });
   return {
-    isPresent: () => storage.getItem(TOKEN_KEY) !== null,
-    keep: (token) => storage.setItem(TOKEN_KEY, token),
-    forget: () => storage.removeItem(TOKEN_KEY),
-    requestInit: () => {
-      const token = storage.getItem(TOKEN_KEY);
-      return token ? { headers: { authorization: `Bearer ${token}` } } : {};
+    requestInit,
+    probe: async () => {
+      try {
+        const response = await fetch(url, {
+          ...requestInit(),
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+          body: JSON.stringify({ query: PROBE_QUERY }),
+        });
+        const body = (await response.json()) as { data?: { me?: { mustChangePassword?: boolean } | null } | null };
+        const me = body.data?.me;
+        return { signedIn: Boolean(me), mustChangePassword: Boolean(me?.mustChangePassword) };
+      } catch {
+        return { signedIn: false, mustChangePassword: false };
+      }
     },
   };
 }
 
-// sessionStorage: a session ends with the tab, and is not shared with other tabs.
-export const defaultTransport: SessionTransport = bearerTokenTransport(globalThis.sessionStorage);
+export const defaultTransport: SessionTransport = cookieTransport();

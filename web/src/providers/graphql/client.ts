@@ -2,7 +2,7 @@ import { cacheExchange, type Cache } from '@urql/exchange-graphcache';
 import { Client, fetchExchange, mapExchange } from 'urql';
 import schema from '../../graphql/introspection';
 import type { SessionTransport } from '../auth/session';
-import { isUnauthenticated } from './errors';
+import { isPasswordChangeRequired, isUnauthenticated } from './errors';
 
 /** Forget every cached page of a root list field (after a mutation adds to it). */
 function invalidateList(cache: Cache, field: string): void {
@@ -15,9 +15,15 @@ export interface ClientOptions {
   url?: string;
   transport: SessionTransport;
   onUnauthenticated: () => void;
+  onPasswordChangeRequired?: () => void;
 }
 
-export function createGraphqlClient({ url = '/graphql', transport, onUnauthenticated }: ClientOptions): Client {
+export function createGraphqlClient({
+  url = '/graphql',
+  transport,
+  onUnauthenticated,
+  onPasswordChangeRequired,
+}: ClientOptions): Client {
   return new Client({
     url,
     fetchOptions: () => transport.requestInit(),
@@ -26,6 +32,7 @@ export function createGraphqlClient({ url = '/graphql', transport, onUnauthentic
       mapExchange({
         onError(error) {
           if (isUnauthenticated(error)) onUnauthenticated();
+          else if (isPasswordChangeRequired(error)) onPasswordChangeRequired?.();
         },
       }),
       cacheExchange({
@@ -36,12 +43,38 @@ export function createGraphqlClient({ url = '/graphql', transport, onUnauthentic
           ValidationErrors: () => null,
           FieldError: () => null,
           Subject: (s) => (s.creditCode as string | undefined) ?? null,
+          // Value objects without an identity of their own: kept inside their parent.
+          CreditProfile: () => null,
+          CreditCheck: () => null,
+          CreditAssessment: () => null,
+          CreditCause: () => null,
+          CreditAtAcceptance: () => null,
+          HandlingModeDecision: () => null,
+          LegalDocument: () => null,
+          PushedDocument: () => null,
+          Done: () => null,
+          PageInfo: () => null,
+          LinkageListVersion: (v) => (v.number != null ? String(v.number as number) : null),
+          PublishedLinkage: () => null,
+          LinkageImportSummary: () => null,
+          LinkageImportErrors: () => null,
+          ImportRowError: () => null,
+          FileDownload: () => null,
         },
         updates: {
           Mutation: {
             createMatter: (_r, _a, cache) => invalidateList(cache, 'matters'),
             createDepartment: (_r, _a, cache) => invalidateList(cache, 'departments'),
             submitApplication: (_r, _a, cache) => invalidateList(cache, 'applications'),
+            // Accepting and completing push to supervising departments: refetch the whole application.
+            acceptApplication: (_r, args, cache) => {
+              const input = args.input as { applicationId?: string } | undefined;
+              if (input?.applicationId) cache.invalidate({ __typename: 'Application', id: input.applicationId });
+            },
+            completeApplication: (_r, args, cache) => {
+              const input = args.input as { applicationId?: string } | undefined;
+              if (input?.applicationId) cache.invalidate({ __typename: 'Application', id: input.applicationId });
+            },
             registerSubject: (_r, _a, cache) => invalidateList(cache, 'subjects'),
             recordFinding: (_r, args, cache) => {
               invalidateList(cache, 'findings');

@@ -7,6 +7,11 @@ export function isUnauthenticated(error: CombinedError | undefined): boolean {
   return error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
 }
 
+/** True when the account must change its initial password before anything else answers. */
+export function isPasswordChangeRequired(error: CombinedError | undefined): boolean {
+  return Boolean(error?.graphQLErrors.some((e) => e.extensions?.code === 'PASSWORD_CHANGE_REQUIRED'));
+}
+
 export interface FieldErrorData {
   field: string;
   code: string;

@@ -35,8 +35,8 @@ export default function SignInPage() {
     const result = await signIn({ username: values.username.trim(), password: values.password });
     const payload = result.data?.signIn;
     if (payload?.__typename === 'SignInPayload') {
-      signedInWith(payload.token);
-      navigate(next, { replace: true });
+      signedInWith({ mustChangePassword: payload.mustChangePassword });
+      navigate(payload.mustChangePassword ? '/change-password' : next, { replace: true });
     } else if (payload?.__typename === 'ValidationErrors') {
       const rest = applyServerErrors(form, payload.errors, ['username', 'password']);
       if (rest.length > 0) setProblem(rest.map((e) => e.message).join('；'));

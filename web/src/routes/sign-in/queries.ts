@@ -5,10 +5,10 @@ export const SIGN_IN_MUTATION = graphql(`
     signIn(username: $username, password: $password, departmentId: $departmentId) {
       __typename
       ... on SignInPayload {
-        token
         username
         displayName
         departmentId
+        mustChangePassword
       }
       ... on ValidationErrors {
         errors {

@@ -38,31 +38,32 @@ describe('sign-in page', () => {
         },
       },
     });
-    const transport = memoryTransport();
-    renderAt('/sign-in', routes, transport);
+    const router = renderAt('/sign-in', routes, memoryTransport());
     await userEvent.type(await screen.findByLabelText('用户名'), 'spj_clerk');
     await userEvent.type(screen.getByLabelText('密码'), 'wrong');
     await userEvent.click(screen.getByRole('button', { name: '登录' }));
     const message = await screen.findByText('用户名或密码不正确');
     expect(message.closest('.ant-form-item')).toHaveTextContent('密码');
-    expect(transport.token).toBeNull();
+    expect(router.state.location.pathname).toBe('/sign-in');
   });
 
   it('keeps the session and continues to the page that was asked for', async () => {
     const fetchMock = respondWith({
       data: {
-        signIn: { __typename: 'SignInPayload', token: 'the-token', username: 'spj_clerk', displayName: '审批局 李娜', departmentId: '1' },
+        signIn: { __typename: 'SignInPayload', username: 'spj_clerk', displayName: '审批局 李娜', departmentId: '1', mustChangePassword: false },
       },
     });
-    const transport = memoryTransport();
-    const router = renderAt('/sign-in?next=%2Fmatters', routes, transport);
+    const router = renderAt('/sign-in?next=%2Fmatters', routes, memoryTransport());
     await userEvent.type(await screen.findByLabelText('用户名'), '  spj_clerk ');
     await userEvent.type(screen.getByLabelText('密码'), 'Demo@2026');
     await userEvent.keyboard('{Enter}');
     expect(await screen.findByText('matters page')).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/matters');
-    expect(transport.token).toBe('the-token');
-    const body = JSON.parse(String((fetchMock.mock.calls[0] as unknown as [string, RequestInit])[1].body));
+    const init = (fetchMock.mock.calls[0] as unknown as [string, RequestInit])[1];
+    // The session travels as the HttpOnly cookie the server set: nothing kept by the page.
+    expect(init.credentials).toBe('same-origin');
+    expect(JSON.stringify(window.sessionStorage) + JSON.stringify(window.localStorage)).not.toContain('token');
+    const body = JSON.parse(String(init.body));
     expect(body.variables).toEqual({ username: 'spj_clerk', password: 'Demo@2026' });
   });
 });

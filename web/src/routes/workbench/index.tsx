@@ -5,7 +5,8 @@ import { useQuery, type AnyVariables, type TypedDocumentNode } from 'urql';
 import { ME_QUERY } from '../../app/queries';
 import { APPLICATION_COUNT_QUERY, FINDING_COUNT_QUERY, MATTER_COUNT_QUERY, SUBJECT_COUNT_QUERY } from './queries';
 
-export const COUNT_CAP = 100;
+// `first:` is at most 100 (query limits); one row more than the cap tells that there are more.
+export const COUNT_CAP = 99;
 
 /** "100+" when the list reached the cap; the API has no totals yet. */
 export function cappedCount(rows: readonly unknown[] | null | undefined, cap = COUNT_CAP): { value: number; capped: boolean } | null {
@@ -26,7 +27,10 @@ function CountTile<D, V extends AnyVariables>({ label, query, variables, rowsOf,
   const count = data ? cappedCount(rowsOf(data)) : null;
   let value: string | number = '–';
   if (count) value = count.capped ? t('common.capped', { count: count.value }) : count.value;
-  else if (error) value = t('workbench.noAccess');
+  else if (error) {
+    const forbidden = error.graphQLErrors.some((e) => e.extensions?.code === 'FORBIDDEN');
+    value = forbidden ? t('workbench.noAccess') : (error.graphQLErrors[0]?.message ?? t('common.serverError'));
+  }
   const card = (
     <Card loading={fetching && !data} data-testid={testId}>
       <Statistic title={label} value={value} />

@@ -39,7 +39,7 @@ export default function ApplicationsListPage() {
         columns={[
           { title: t('applications.id'), dataIndex: 'id', width: 110, render: (id: string) => <Link to={`/applications/${id}`}>{id}</Link> },
           { title: t('applications.matter'), key: 'matter', render: (_, a) => a.matter.name },
-          { title: t('applications.applicant'), dataIndex: 'applicantName', render: (name: string, a) => <Link to={`/subjects/${a.applicant.creditCode}`}>{name}</Link> },
+          { title: t('applications.applicant'), dataIndex: 'applicantName', render: (name: string, a) => `${name}（${a.applicantIdentifier}）` },
           { title: t('applications.status'), dataIndex: 'status', width: 120, render: (s: ApplicationStatus) => <Tag color={STATUS_COLOR[s]}>{t(`enums.ApplicationStatus.${s}`)}</Tag> },
           { title: t('applications.submittedAt'), dataIndex: 'submittedAt', width: 170, render: formatDateTime },
         ]}

@@ -11,9 +11,7 @@ export const APPLICATIONS_LIST_QUERY = graphql(`
         id
         name
       }
-      applicant {
-        creditCode
-      }
+      applicantIdentifier
     }
   }
 `);

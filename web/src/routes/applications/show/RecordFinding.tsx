@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { FormPage } from '../../../components/FormPage';
 import { useServerForm } from '../../../components/useServerForm';
-import type { FindingKind } from '../../../graphql/graphql';
+import type { FindingKind, ResultType } from '../../../graphql/graphql';
 import { FINDING_RECORD_MUTATION } from './queries';
 
+const RESULT_TYPES: ResultType[] = ['RECTIFICATION_ORDERED', 'PENALIZED', 'LICENCE_REVOKED', 'CASE_FILED', 'OTHER'];
 const KINDS: FindingKind[] = ['INSPECTION', 'SPOT_CHECK', 'ADMINISTRATIVE_MEASURE', 'ENFORCEMENT_RESULT', 'CREDIT_ABNORMALITY'];
 
 interface FindingValues {
@@ -14,17 +15,29 @@ interface FindingValues {
   summary: string;
   foundOn: string;
   abnormal: boolean;
+  resultType?: ResultType;
+  measures?: string;
 }
 
 export function RecordFinding({ applicationId }: { applicationId: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const { form, problems, handle } = useServerForm<FindingValues>(['kind', 'summary', 'foundOn', 'abnormal']);
+  const { form, problems, handle } = useServerForm<FindingValues>(['kind', 'summary', 'foundOn', 'abnormal', 'resultType', 'measures']);
   const [{ fetching }, recordFinding] = useMutation(FINDING_RECORD_MUTATION);
 
   async function onFinish(values: FindingValues) {
-    const result = await recordFinding({ input: { applicationId, ...values, summary: values.summary.trim() } });
+    const result = await recordFinding({
+      input: {
+        applicationId,
+        kind: values.kind,
+        foundOn: values.foundOn,
+        abnormal: values.abnormal,
+        summary: values.summary.trim(),
+        resultType: values.abnormal ? (values.resultType ?? 'OTHER') : 'NO_ABNORMALITY',
+        measures: values.abnormal ? (values.measures?.trim() ?? '') : '',
+      },
+    });
     if (handle(result, result.data?.recordFinding)) {
       void message.success(t('findings.recorded'));
       form.resetFields();
@@ -37,7 +50,7 @@ export function RecordFinding({ applicationId }: { applicationId: string }) {
       <Button onClick={() => setOpen(true)}>{t('findings.record')}</Button>
       <Modal open={open} title={t('findings.record')} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
         <FormPage title="" problems={problems}>
-          <Form<FindingValues> form={form} layout="vertical" onFinish={onFinish} initialValues={{ abnormal: false }}>
+          <Form<FindingValues> form={form} name="finding" layout="vertical" onFinish={onFinish} initialValues={{ abnormal: false }}>
             <Form.Item label={t('findings.kind')} name="kind" rules={[{ required: true, message: t('findings.kindRequired') }]}>
               <Select options={KINDS.map((k) => ({ value: k, label: t(`enums.FindingKind.${k}`) }))} />
             </Form.Item>
@@ -56,6 +69,20 @@ export function RecordFinding({ applicationId }: { applicationId: string }) {
             </Form.Item>
             <Form.Item name="abnormal" valuePropName="checked">
               <Checkbox>{t('findings.abnormalYes')}</Checkbox>
+            </Form.Item>
+            <Form.Item noStyle shouldUpdate={(a, b) => a.abnormal !== b.abnormal}>
+              {({ getFieldValue }) =>
+                getFieldValue('abnormal') ? (
+                  <>
+                    <Form.Item label={t('findings.resultType')} name="resultType" rules={[{ required: true, message: t('findings.resultTypeRequired') }]}>
+                      <Select options={RESULT_TYPES.map((r) => ({ value: r, label: t(`enums.ResultType.${r}`) }))} />
+                    </Form.Item>
+                    <Form.Item label={t('findings.measures')} name="measures">
+                      <Input.TextArea rows={2} />
+                    </Form.Item>
+                  </>
+                ) : null
+              }
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={fetching}>
               {t('common.submit')}

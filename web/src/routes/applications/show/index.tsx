@@ -1,23 +1,120 @@
-import { Alert, Card, Descriptions, Empty, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Empty, Result, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
+import { LEVEL_COLOR } from '../../../components/CreditAssessmentView';
 import { formatDateTime } from '../../../components/format';
-import { CreditRecordsTable } from '../../../components/CreditRecordsTable';
-import type { FindingKind } from '../../../graphql/graphql';
 import { STATUS_COLOR } from '../../../components/status';
+import type { ApplicationShowQuery, CreditLevel, FindingKind } from '../../../graphql/graphql';
+import { AcceptPanel } from './AcceptPanel';
+import { CompletePanel } from './CompletePanel';
 import { RecordFinding } from './RecordFinding';
+import { ME_QUERY } from '../../../app/queries';
 import { APPLICATION_SHOW_QUERY } from './queries';
+
+type ShownApplication = NonNullable<ApplicationShowQuery['application']>;
+
+interface Moment {
+  at: string;
+  key: string;
+  color: string;
+  text: ReactNode;
+}
+
+/** Everything that happened to the application, oldest first: steps, pushes, SMS, claims, feedback. */
+function useMoments(a: ShownApplication): Moment[] {
+  const { t } = useTranslation();
+  const moments: Moment[] = [
+    { at: a.submittedAt, key: 'submitted', color: 'gray', text: t('timeline.submitted', { by: a.submittedBy }) },
+  ];
+  if (a.acceptedAt) {
+    moments.push({
+      at: a.acceptedAt,
+      key: 'accepted',
+      color: 'blue',
+      text: t('timeline.accepted', { by: a.acceptedBy ?? '', mode: t(`enums.HandlingMode.${a.handlingMode}`) }),
+    });
+  }
+  for (const p of a.pushes) {
+    const stage = t(`enums.PushStage.${p.stage}`);
+    moments.push({
+      at: p.pushedAt,
+      key: `push-${p.id}`,
+      color: p.overdue ? 'red' : 'blue',
+      text: (
+        <span data-testid={`timeline-push-${p.id}`}>
+          {t('timeline.pushed', { stage, department: p.department.name, channel: t(`enums.Channel.${p.channel}`) })}
+          {p.receiveLiaisonName && ` · ${t('timeline.sms', { name: p.receiveLiaisonName })}`}
+          {p.overdue && (
+            <Tag color="error" style={{ marginInlineStart: 8 }}>
+              {t('inbox.overdue')}
+            </Tag>
+          )}
+        </span>
+      ),
+    });
+    if (p.claimedAt) {
+      moments.push({
+        at: p.claimedAt,
+        key: `claim-${p.id}`,
+        color: 'green',
+        text: t('timeline.claimed', { department: p.department.name, by: p.claimedBy ?? '', method: p.claimMethod ? t(`enums.Channel.${p.claimMethod}`) : '' }),
+      });
+    }
+  }
+  for (const f of a.findings) {
+    moments.push({
+      at: f.createdAt,
+      key: `finding-${f.id}`,
+      color: f.abnormal ? 'red' : 'green',
+      text: t(f.abnormal ? 'timeline.feedbackAbnormal' : 'timeline.feedback', { department: f.department.name, summary: f.summary }),
+    });
+  }
+  if (a.completedAt) {
+    moments.push({
+      at: a.completedAt,
+      key: 'completed',
+      color: a.status === 'REFUSED' ? 'red' : 'green',
+      text: t('timeline.completed', { by: a.completedBy ?? '', status: t(`enums.ApplicationStatus.${a.status}`) }),
+    });
+  }
+  return moments.sort((x, y) => x.at.localeCompare(y.at));
+}
+
+function ApplicationTimeline({ application }: { application: ShownApplication }) {
+  const moments = useMoments(application);
+  return (
+    <Timeline
+      items={moments.map((m) => ({
+        key: m.key,
+        color: m.color,
+        children: (
+          <>
+            <Typography.Text type="secondary" style={{ marginInlineEnd: 8 }}>
+              {formatDateTime(m.at)}
+            </Typography.Text>
+            {m.text}
+          </>
+        ),
+      }))}
+    />
+  );
+}
 
 export default function ApplicationShowPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const [{ data, fetching, error }] = useQuery({ query: APPLICATION_SHOW_QUERY, variables: { id } });
+  const [{ data: meData }] = useQuery({ query: ME_QUERY });
+  // Accepting and completing are the approval side's steps (the server checks it anyway).
+  const approves = (meData?.me?.roles ?? []).some((r) => r === 'approval_clerk' || r === 'department_head');
   if (fetching && !data) return <Skeleton active />;
   const application = data?.application;
   if (!application) {
     return error ? <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} /> : <Result status="404" title={t('common.notFoundObject')} />;
   }
+  const credit = application.creditAtAcceptance;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={2} style={{ margin: 0 }}>
@@ -30,16 +127,56 @@ export default function ApplicationShowPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('matters.department')}>{application.matter.department?.name}</Descriptions.Item>
           <Descriptions.Item label={t('applications.status')}>
-            <Tag color={STATUS_COLOR[application.status]}>{t(`enums.ApplicationStatus.${application.status}`)}</Tag>
+            <Tag color={STATUS_COLOR[application.status]} data-testid="application-status">
+              {t(`enums.ApplicationStatus.${application.status}`)}
+            </Tag>
           </Descriptions.Item>
           <Descriptions.Item label={t('applications.submittedAt')}>{formatDateTime(application.submittedAt)}</Descriptions.Item>
-          <Descriptions.Item label={t('applications.applicant')}>
-            <Link to={`/subjects/${application.applicant.creditCode}`}>{application.applicantName}</Link>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('applications.applicantCode')}>{application.applicant.creditCode}</Descriptions.Item>
+          <Descriptions.Item label={t('applications.applicant')}>{application.applicantName}</Descriptions.Item>
+          <Descriptions.Item label={t('applications.applicantCode')}>{application.applicantIdentifier}</Descriptions.Item>
           <Descriptions.Item label={t('applications.applicantContact')}>{application.applicantContact}</Descriptions.Item>
           <Descriptions.Item label={t('applications.applicantAddress')}>{application.applicantAddress}</Descriptions.Item>
+          {application.acceptedAt && (
+            <Descriptions.Item label={t('accept.mode')}>{t(`enums.HandlingMode.${application.handlingMode}`)}</Descriptions.Item>
+          )}
+          {credit && (
+            <Descriptions.Item label={t('accept.creditAtAcceptance')}>
+              <Tag color={LEVEL_COLOR[credit.level as CreditLevel] ?? 'default'}>
+                {credit.level in LEVEL_COLOR ? t(`enums.CreditLevel.${credit.level as CreditLevel}`) : credit.level}
+              </Tag>
+              {credit.jointPunished && <Tag color="error">{t('credit.jointPunished')}</Tag>}
+            </Descriptions.Item>
+          )}
+          {application.refusalReason && (
+            <Descriptions.Item label={t('complete.refusalReason')}>{application.refusalReason}</Descriptions.Item>
+          )}
         </Descriptions>
+      </Card>
+      {approves && application.status === 'SUBMITTED' && (
+        <AcceptPanel
+          applicationId={application.id}
+          subjectCode={application.applicantKind === 'LEGAL_PERSON' ? application.applicantIdentifier : null}
+        />
+      )}
+      {approves && application.status === 'ACCEPTED' && <CompletePanel applicationId={application.id} />}
+      {application.legalDocuments.length > 0 && (
+        <Card title={t('complete.documents')}>
+          <Table
+            rowKey="number"
+            size="small"
+            pagination={false}
+            dataSource={application.legalDocuments}
+            columns={[
+              { title: t('complete.documentKind'), dataIndex: 'kind', render: (k: ShownApplication['legalDocuments'][number]['kind']) => t(`enums.DocumentKind.${k}`) },
+              { title: t('complete.documentNumber'), dataIndex: 'number' },
+              { title: t('complete.validFrom'), dataIndex: 'validFrom' },
+              { title: t('complete.validUntil'), dataIndex: 'validUntil' },
+            ]}
+          />
+        </Card>
+      )}
+      <Card title={t('timeline.title')} data-testid="application-timeline">
+        <ApplicationTimeline application={application} />
       </Card>
       <Card title={t('applications.findings')} extra={<RecordFinding applicationId={application.id} />}>
         <Table
@@ -55,9 +192,6 @@ export default function ApplicationShowPage() {
             { title: t('findings.department'), key: 'department', render: (_, f) => f.department.name },
           ]}
         />
-      </Card>
-      <Card title={t('applications.creditRecords')}>
-        <CreditRecordsTable records={application.applicant.creditRecords} emptyText={t('applications.noCreditRecords')} />
       </Card>
     </Space>
   );

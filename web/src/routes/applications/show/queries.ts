@@ -5,10 +5,25 @@ export const APPLICATION_SHOW_QUERY = graphql(`
     application(id: $id) {
       id
       status
+      applicantKind
       applicantName
+      applicantIdentifier
       applicantContact
       applicantAddress
+      handlingMode
       submittedAt
+      submittedBy
+      acceptedAt
+      acceptedBy
+      completedAt
+      completedBy
+      refusalReason
+      listVersion
+      creditAtAcceptance {
+        level
+        jointPunished
+        lookupId
+      }
       matter {
         id
         code
@@ -18,17 +33,30 @@ export const APPLICATION_SHOW_QUERY = graphql(`
           name
         }
       }
-      applicant {
-        creditCode
-        name
+      legalDocuments {
         kind
-        creditRecords {
+        number
+        validFrom
+        validUntil
+        fileName
+      }
+      pushes {
+        id
+        stage
+        channel
+        state
+        pushedAt
+        claimDue
+        claimedAt
+        claimedBy
+        claimMethod
+        receiveLiaisonName
+        feedbackState
+        feedbackDue
+        overdue
+        department {
           id
-          category
-          title
-          source
-          decidedOn
-          validUntil
+          name
         }
       }
       findings {
@@ -37,9 +65,87 @@ export const APPLICATION_SHOW_QUERY = graphql(`
         abnormal
         summary
         foundOn
+        createdAt
         department {
           id
           name
+        }
+      }
+    }
+  }
+`);
+
+export const CREDIT_CHECK_QUERY = graphql(`
+  query CreditCheck($subjectCode: String!, $applicationId: ID!, $purpose: String!) {
+    creditCheck(subjectCode: $subjectCode, applicationId: $applicationId, purpose: $purpose) {
+      __typename
+      ... on CreditCheck {
+        lookupId
+        subjectCode
+        level
+        jointPunished
+        explanation {
+          ...CreditAssessmentFields
+        }
+        modes {
+          mode
+          label
+          allowed
+          reason
+        }
+        allowedModes
+        ticket
+        checkedAt
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const APPLICATION_ACCEPT_MUTATION = graphql(`
+  mutation ApplicationAccept($input: AcceptApplicationInput!) {
+    acceptApplication(input: $input) {
+      __typename
+      ... on Application {
+        id
+        status
+        handlingMode
+        acceptedAt
+        acceptedBy
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const APPLICATION_COMPLETE_MUTATION = graphql(`
+  mutation ApplicationComplete($input: CompleteApplicationInput!) {
+    completeApplication(input: $input) {
+      __typename
+      ... on Application {
+        id
+        status
+        completedAt
+        completedBy
+        refusalReason
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
         }
       }
     }

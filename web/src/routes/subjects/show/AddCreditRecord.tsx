@@ -18,7 +18,7 @@ interface RecordValues {
   validUntil?: string;
 }
 
-export function AddCreditRecord({ subjectCode }: { subjectCode: string }) {
+export function AddCreditRecord({ subjectCode, onAdded }: { subjectCode: string; onAdded?: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -38,6 +38,7 @@ export function AddCreditRecord({ subjectCode }: { subjectCode: string }) {
     });
     if (handle(result, result.data?.addCreditRecord)) {
       void message.success(t('records.added'));
+      onAdded?.();
       form.resetFields();
       setOpen(false);
     }

@@ -1,18 +1,36 @@
 import { graphql } from '../../../graphql';
 
-export const SUBJECT_SHOW_QUERY = graphql(`
-  query SubjectShow($creditCode: String!) {
-    subject(creditCode: $creditCode) {
-      creditCode
-      name
-      kind
-      creditRecords {
-        id
-        category
-        title
-        source
-        decidedOn
-        validUntil
+// A lookup names its purpose (it is logged for case-file review); the answer is the profile
+// or ValidationErrors naming `purpose`.
+export const SUBJECT_LOOKUP_QUERY = graphql(`
+  query SubjectLookup($creditCode: String!, $purpose: String!) {
+    subject(creditCode: $creditCode, purpose: $purpose) {
+      __typename
+      ... on CreditProfile {
+        lookupId
+        subject {
+          creditCode
+          name
+          kind
+        }
+        assessment {
+          ...CreditAssessmentFields
+        }
+        records {
+          id
+          category
+          title
+          source
+          decidedOn
+          validUntil
+        }
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
       }
     }
   }

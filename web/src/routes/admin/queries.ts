@@ -1,0 +1,231 @@
+import { graphql } from '../../graphql';
+
+export const POLICY_QUERY = graphql(`
+  query Policy {
+    permissions {
+      role
+      departmentId
+      object
+      action
+    }
+    roleAssignments {
+      username
+      role
+      departmentId
+    }
+  }
+`);
+
+export const POLICY_VERSIONS_QUERY = graphql(`
+  query PolicyVersions($first: Int!) {
+    policyVersions(first: $first) {
+      id
+      createdAt
+      actor
+      summary
+      ruleCount
+    }
+  }
+`);
+
+export const CHECK_PERMISSION_QUERY = graphql(`
+  query CheckPermission($username: String!, $departmentId: String!, $object: String!, $action: String!) {
+    checkPermission(username: $username, departmentId: $departmentId, object: $object, action: $action) {
+      allowed
+      decidingRule
+      roles
+    }
+  }
+`);
+
+
+export const PERMISSION_ADD_MUTATION = graphql(`
+  mutation PermissionAdd($input: PermissionInput!) {
+    addPermission(input: $input) {
+      __typename
+      ... on PolicyVersion {
+        id
+        summary
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const PERMISSION_REMOVE_MUTATION = graphql(`
+  mutation PermissionRemove($input: PermissionInput!) {
+    removePermission(input: $input) {
+      __typename
+      ... on PolicyVersion {
+        id
+        summary
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const ROLE_ASSIGN_MUTATION = graphql(`
+  mutation RoleAssign($input: RoleAssignmentInput!) {
+    assignRole(input: $input) {
+      __typename
+      ... on PolicyVersion {
+        id
+        summary
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const ROLE_REVOKE_MUTATION = graphql(`
+  mutation RoleRevoke($input: RoleAssignmentInput!) {
+    revokeRole(input: $input) {
+      __typename
+      ... on PolicyVersion {
+        id
+        summary
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const POLICY_ROLLBACK_MUTATION = graphql(`
+  mutation PolicyRollback($versionId: ID!) {
+    rollbackPolicy(versionId: $versionId) {
+      __typename
+      ... on PolicyVersion {
+        id
+        summary
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const AUDIT_QUERY = graphql(`
+  query AuditEntries($filter: AuditFilterInput, $first: Int!, $after: String) {
+    auditEntries(filter: $filter, first: $first, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          at
+          actor
+          departmentId
+          action
+          target
+          outcome
+          clientAddress
+        }
+      }
+    }
+  }
+`);
+
+export const DEAD_LETTERS_QUERY = graphql(`
+  query DeadLetters($first: Int!, $after: String) {
+    deadLetters(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          topic
+          key
+          attempts
+          lastError
+          createdAt
+        }
+      }
+    }
+  }
+`);
+
+export const DEAD_LETTER_RETRY_MUTATION = graphql(`
+  mutation DeadLetterRetry($id: ID!) {
+    retryDeadLetter(id: $id) {
+      __typename
+      ... on DeadLetter {
+        id
+        attempts
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const CALENDAR_QUERY = graphql(`
+  query CalendarDays($year: Int!) {
+    calendarDays(year: $year) {
+      day
+      kind
+      name
+    }
+  }
+`);
+
+export const CALENDAR_SET_MUTATION = graphql(`
+  mutation CalendarSet($input: SetCalendarDayInput!) {
+    setCalendarDay(input: $input) {
+      __typename
+      ... on CalendarDay {
+        day
+        kind
+        name
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,275 @@
+import { Alert, App, Badge, Button, Card, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useMutation, useQuery } from 'urql';
+import { ME_QUERY } from '../../app/queries';
+import { useCursorPager } from '../../components/cursorPager';
+import { formatDateTime } from '../../components/format';
+import { Pager } from '../../components/Pager';
+import type { Channel, PushInboxQuery } from '../../graphql/graphql';
+import { FEEDBACK_INBOX_QUERY, NOTICE_INBOX_QUERY, PUSH_CLAIM_MUTATION, PUSH_CLOSE_MUTATION, PUSH_INBOX_QUERY } from './queries';
+
+const PAGE = 20;
+const OFFLINE: Channel[] = ['OWN_SYSTEM', 'LETTER', 'JOINT_MEETING'];
+type PushRow = PushInboxQuery['pushInbox']['edges'][number]['node'];
+
+function ClaimButton({ push }: { push: PushRow }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [method, setMethod] = useState<Channel>(push.channel === 'ONLINE' ? 'LETTER' : push.channel);
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [{ fetching }, claim] = useMutation(PUSH_CLAIM_MUTATION);
+  async function onOk() {
+    const result = await claim({ input: { pushId: push.id, method, note: note.trim() } });
+    const payload = result.data?.claimPush;
+    if (payload?.__typename === 'Push') {
+      void message.success(t('inbox.claimed'));
+      setOpen(false);
+    } else {
+      setProblem(payload?.__typename === 'ValidationErrors' ? payload.errors.map((e) => e.message).join('；') : (result.error?.graphQLErrors[0]?.message ?? t('common.serverError')));
+    }
+  }
+  return (
+    <>
+      <Button size="small" onClick={() => setOpen(true)}>
+        {t('inbox.claim')}
+      </Button>
+      <Modal open={open} title={t('inbox.claimTitle')} onOk={() => void onOk()} confirmLoading={fetching} onCancel={() => setOpen(false)} destroyOnHidden>
+        {problem && <Alert type="error" showIcon role="alert" message={problem} style={{ marginBottom: 12 }} />}
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <label>
+            {t('inbox.claimMethod')}
+            <Select<Channel> value={method} onChange={setMethod} style={{ width: '100%' }} options={OFFLINE.map((c) => ({ value: c, label: t(`enums.Channel.${c}`) }))} />
+          </label>
+          <label>
+            {t('inbox.claimNote')}
+            <Input.TextArea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+          </label>
+        </Space>
+      </Modal>
+    </>
+  );
+}
+
+function CloseButton({ push }: { push: PushRow }) {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const [{ fetching }, close] = useMutation(PUSH_CLOSE_MUTATION);
+  return (
+    <Button
+      size="small"
+      loading={fetching}
+      onClick={() =>
+        void modal.confirm({
+          title: t('inbox.closeConfirm'),
+          onOk: async () => {
+            const result = await close({ pushId: push.id });
+            const payload = result.data?.closePushWithoutAbnormality;
+            if (payload?.__typename === 'Push') void message.success(t('inbox.closed'));
+            else void message.error(payload?.__typename === 'ValidationErrors' ? payload.errors.map((e) => e.message).join('；') : t('common.serverError'));
+          },
+        })
+      }
+    >
+      {t('inbox.close')}
+    </Button>
+  );
+}
+
+function PushesTab() {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState<'all' | 'awaiting' | 'overdue'>('all');
+  const pager = useCursorPager();
+  const [{ data, fetching, error }] = useQuery({
+    query: PUSH_INBOX_QUERY,
+    variables: {
+      first: PAGE,
+      after: pager.after,
+      state: filter === 'awaiting' ? 'AWAITING_CLAIM' : null,
+      overdue: filter === 'overdue' ? true : null,
+    },
+  });
+  const connection = data?.pushInbox;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Select
+        aria-label={t('inbox.filter')}
+        value={filter}
+        style={{ width: 200 }}
+        onChange={(v) => {
+          setFilter(v);
+          pager.reset();
+        }}
+        options={[
+          { value: 'all', label: t('common.all') },
+          { value: 'awaiting', label: t('enums.PushState.AWAITING_CLAIM') },
+          { value: 'overdue', label: t('inbox.overdue') },
+        ]}
+      />
+      {error && <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} />}
+      <Table<PushRow>
+        rowKey="id"
+        loading={fetching && !data}
+        dataSource={connection?.edges.map((e) => e.node) ?? []}
+        pagination={false}
+        rowClassName={(p) => (p.overdue ? 'row-overdue' : '')}
+        scroll={{ x: 1400 }}
+        locale={{ emptyText: t('inbox.noPushes') }}
+        columns={[
+          { title: t('inbox.pushedAt'), dataIndex: 'pushedAt', width: 150, render: formatDateTime },
+          { title: t('inbox.stage'), dataIndex: 'stage', width: 80, render: (s: PushRow['stage']) => t(`enums.PushStage.${s}`) },
+          { title: t('inbox.matter'), dataIndex: 'matterName', width: 200 },
+          {
+            title: t('inbox.applicant'),
+            key: 'applicant',
+            width: 200,
+            render: (_, p) => (p.application ? <Link to={`/applications/${p.application.id}`}>{p.applicantName}</Link> : p.applicantName),
+          },
+          { title: t('inbox.from'), key: 'from', width: 180, render: (_, p) => p.fromDepartment.name },
+          { title: t('inbox.channel'), dataIndex: 'channel', width: 110, render: (c: Channel) => t(`enums.Channel.${c}`) },
+          {
+            title: t('inbox.state'),
+            key: 'state',
+            width: 170,
+            render: (_, p) => (
+              <Space size={4} wrap>
+                <Tag color={p.state === 'CLAIMED' ? 'success' : 'warning'}>{t(`enums.PushState.${p.state}`)}</Tag>
+                {p.overdue && <Tag color="error">{t('inbox.overdue')}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: t('inbox.due'),
+            key: 'due',
+            width: 130,
+            render: (_, p) => (
+              <Typography.Text type={p.overdue ? 'danger' : undefined}>{p.state === 'CLAIMED' ? (p.feedbackDue ?? '') : p.claimDue}</Typography.Text>
+            ),
+          },
+          { title: t('inbox.feedback'), dataIndex: 'feedbackState', width: 120, render: (f: PushRow['feedbackState']) => t(`enums.FeedbackState.${f}`) },
+          {
+            title: t('inbox.actions'),
+            key: 'actions',
+            width: 200,
+            render: (_, p) => (
+              <Space size={4}>
+                {p.state === 'AWAITING_CLAIM' && <ClaimButton push={p} />}
+                {p.state === 'CLAIMED' && p.feedbackState === 'OPEN' && <CloseButton push={p} />}
+                {p.application && <Link to={`/applications/${p.application.id}`}>{t('inbox.recordFinding')}</Link>}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Pager page={pager.page} hasNext={Boolean(connection?.pageInfo.hasNextPage)} disabled={fetching} onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)} />
+    </Space>
+  );
+}
+
+function FeedbackTab() {
+  const { t } = useTranslation();
+  const pager = useCursorPager();
+  const [{ data, fetching, error }] = useQuery({ query: FEEDBACK_INBOX_QUERY, variables: { first: PAGE, after: pager.after } });
+  const connection = data?.feedbackInbox;
+  type Row = NonNullable<typeof connection>['edges'][number]['node'];
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {error && <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} />}
+      <Table<Row>
+        rowKey="id"
+        loading={fetching && !data}
+        dataSource={connection?.edges.map((e) => e.node) ?? []}
+        pagination={false}
+        locale={{ emptyText: t('inbox.noFeedback') }}
+        columns={[
+          { title: t('inbox.receivedAt'), dataIndex: 'receivedAt', width: 150, render: formatDateTime },
+          { title: t('inbox.from'), key: 'from', render: (_, f) => f.fromDepartment.name },
+          { title: t('findings.summary'), dataIndex: 'summary' },
+          { title: t('findings.foundOn'), dataIndex: 'foundOn', width: 110 },
+          { title: t('findings.abnormal'), dataIndex: 'abnormal', width: 90, render: (a: boolean) => (a ? <Tag color="error">{t('findings.abnormalYes')}</Tag> : <Tag>{t('findings.abnormalNo')}</Tag>) },
+          { title: t('inbox.application'), key: 'application', width: 90, render: (_, f) => (f.application ? <Link to={`/applications/${f.application.id}`}>#{f.application.id}</Link> : '') },
+        ]}
+      />
+      <Pager page={pager.page} hasNext={Boolean(connection?.pageInfo.hasNextPage)} disabled={fetching} onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)} />
+    </Space>
+  );
+}
+
+function NoticesTab() {
+  const { t } = useTranslation();
+  const pager = useCursorPager();
+  const [{ data, fetching, error }] = useQuery({ query: NOTICE_INBOX_QUERY, variables: { first: PAGE, after: pager.after } });
+  const connection = data?.noticeInbox;
+  type Row = NonNullable<typeof connection>['edges'][number]['node'];
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {error && <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} />}
+      <Table<Row>
+        rowKey="id"
+        loading={fetching && !data}
+        dataSource={connection?.edges.map((e) => e.node) ?? []}
+        pagination={false}
+        locale={{ emptyText: t('inbox.noNotices') }}
+        expandable={{ expandedRowRender: (n) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{n.body}</Typography.Paragraph> }}
+        columns={[
+          { title: t('inbox.announcedAt'), dataIndex: 'announcedAt', width: 150, render: formatDateTime },
+          { title: t('inbox.noticeTitle'), dataIndex: 'title' },
+          { title: t('inbox.from'), key: 'from', render: (_, n) => n.fromDepartment.name },
+          { title: t('inbox.effectiveOn'), dataIndex: 'effectiveOn', width: 120 },
+        ]}
+      />
+      <Pager page={pager.page} hasNext={Boolean(connection?.pageInfo.hasNextPage)} disabled={fetching} onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)} />
+    </Space>
+  );
+}
+
+/** The tabs a role may read (the server decides; this hides what would answer "forbidden"). */
+export function inboxTabs(roles: readonly string[]): ('pushes' | 'feedback' | 'notices')[] {
+  const has = (...r: string[]) => roles.some((x) => r.includes(x));
+  const tabs: ('pushes' | 'feedback' | 'notices')[] = [];
+  if (has('supervision_liaison', 'approval_clerk', 'department_head', 'coordination_office')) tabs.push('pushes');
+  if (has('approval_clerk', 'department_head', 'coordination_office')) tabs.push('feedback');
+  if (has('supervision_liaison', 'approval_clerk', 'department_head', 'coordination_office')) tabs.push('notices');
+  return tabs;
+}
+
+export default function InboxPage() {
+  const { t } = useTranslation();
+  const [{ data: meData }] = useQuery({ query: ME_QUERY });
+  const roles = meData?.me?.roles ?? [];
+  const [params, setParams] = useSearchParams();
+  const tabs = inboxTabs(roles);
+  const active = tabs.find((x) => x === params.get('tab')) ?? tabs[0] ?? 'pushes';
+  const [{ data: awaiting }] = useQuery({ query: PUSH_INBOX_QUERY, variables: { first: 1, state: 'AWAITING_CLAIM' }, pause: !tabs.includes('pushes') });
+  const [{ data: overdue }] = useQuery({ query: PUSH_INBOX_QUERY, variables: { first: 1, overdue: true }, pause: !tabs.includes('pushes') });
+  const labels = {
+    pushes: (
+      <Space size={4}>
+        {t('inbox.pushes')}
+        <Badge count={awaiting?.pushInbox.totalCount ?? 0} color="orange" data-testid="count-awaiting" />
+        <Badge count={overdue?.pushInbox.totalCount ?? 0} data-testid="count-overdue" />
+      </Space>
+    ),
+    feedback: t('inbox.feedbackInbox'),
+    notices: t('inbox.notices'),
+  };
+  const content = { pushes: <PushesTab />, feedback: <FeedbackTab />, notices: <NoticesTab /> };
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        {t('inbox.title')}
+      </Typography.Title>
+      <Card>
+        <Tabs
+          activeKey={active}
+          onChange={(k) => setParams({ tab: k }, { replace: true })}
+          destroyOnHidden
+          items={tabs.map((k) => ({ key: k, label: labels[k], children: content[k] }))}
+        />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,144 @@
+import { graphql } from '../../graphql';
+
+export const PUSH_INBOX_QUERY = graphql(`
+  query PushInbox($state: PushState, $overdue: Boolean, $first: Int!, $after: String) {
+    pushInbox(state: $state, overdue: $overdue, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          stage
+          channel
+          state
+          matterName
+          applicantName
+          applicantContact
+          applicantAddress
+          legalDocuments {
+            kind
+            number
+          }
+          pushedAt
+          claimDue
+          claimedAt
+          claimedBy
+          feedbackState
+          feedbackDue
+          overdue
+          fromDepartment {
+            id
+            name
+          }
+          application {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const FEEDBACK_INBOX_QUERY = graphql(`
+  query FeedbackInbox($first: Int!, $after: String) {
+    feedbackInbox(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          kind
+          abnormal
+          resultType
+          foundOn
+          summary
+          receivedAt
+          subjectCode
+          fromDepartment {
+            id
+            name
+          }
+          application {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const NOTICE_INBOX_QUERY = graphql(`
+  query NoticeInbox($first: Int!, $after: String) {
+    noticeInbox(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          title
+          body
+          changeKind
+          effectiveOn
+          announcedAt
+          fromDepartment {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const PUSH_CLAIM_MUTATION = graphql(`
+  mutation PushClaim($input: ClaimPushInput!) {
+    claimPush(input: $input) {
+      __typename
+      ... on Push {
+        id
+        state
+        claimedAt
+        claimedBy
+        claimMethod
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const PUSH_CLOSE_MUTATION = graphql(`
+  mutation PushClose($pushId: ID!) {
+    closePushWithoutAbnormality(pushId: $pushId) {
+      __typename
+      ... on Push {
+        id
+        feedbackState
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);

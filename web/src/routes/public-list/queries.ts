@@ -1,0 +1,33 @@
+import { graphql } from '../../graphql';
+
+export const PUBLISHED_LIST_QUERY = graphql(`
+  query PublishedList($version: Int) {
+    publishedLinkageList(version: $version) {
+      number
+      publishedAt
+      publishedBy
+      entries {
+        linkageId
+        approvalMatterCode
+        approvalMatterName
+        approvingDepartmentName
+        approvingSectionName
+        approvingPersonName
+        approvingOfficePhone
+        supervisionMatterCode
+        supervisionMatterName
+        supervisingDepartmentName
+        supervisingSectionName
+        supervisingPersonName
+        supervisingOfficePhone
+        principle
+        claimDays
+        feedbackDays
+      }
+    }
+    publishedLinkageListVersions {
+      number
+      publishedAt
+    }
+  }
+`);
