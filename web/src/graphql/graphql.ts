@@ -27,6 +27,12 @@ export type AcceptApplicationInput = {
   applicationId: Scalars['ID']['input'];
   creditTicket: Scalars['String']['input'];
   handlingMode: HandlingMode;
+  /** 理由说明（理由为“其他”时必填） */
+  skipNote?: Scalars['String']['input'];
+  /** 未适用信用措施的理由（有建议措施而未适用时必填） */
+  skipReason?: InputMaybe<SkipReason>;
+  /** 失信主体是否从严审查（不适用须说明理由） */
+  stricterReview?: Scalars['Boolean']['input'];
 };
 
 /** 新增信用记录 */
@@ -51,6 +57,22 @@ export type AddJointPunishmentInput = {
   /** 主体名称（主体尚未登记时用于登记） */
   subjectName?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** 议题：所涉对象的类别与编号（联动事项、办件、监管结果、政策文件） */
+export type AgendaItemInput = {
+  kind?: AgendaKind;
+  refId?: InputMaybe<Scalars['ID']['input']>;
+  title: Scalars['String']['input'];
+};
+
+/** 议题所涉对象：联动事项 / 办件 / 监管结果 / 政策文件 / 提请事项 / 其他 */
+export type AgendaKind =
+  | 'APPLICATION'
+  | 'ESCALATION'
+  | 'FINDING'
+  | 'LINKAGE'
+  | 'OTHER'
+  | 'POLICY_NOTICE';
 
 /** 保存归集规则（同一监管结果类别与结果类型只有一条） */
 export type AggregationRuleInput = {
@@ -90,6 +112,12 @@ export type ApprovalCategory =
   | 'OTHER_POWER'
   | 'PUBLIC_SERVICE';
 
+/** 附件：文件名与 base64 内容（PDF、PNG、JPEG，≤10 MB） */
+export type AttachmentInput = {
+  contentBase64: Scalars['String']['input'];
+  filename: Scalars['String']['input'];
+};
+
 /** 审计事件类别 */
 export type AuditAction =
   | 'ACCESS_DENIED'
@@ -126,6 +154,16 @@ export type BasisKind =
   | 'HANDOVER'
   | 'MEMORANDUM';
 
+/** 亮牌颜色：黄牌（过半）/ 红牌（将至） */
+export type CardColor =
+  | 'RED'
+  | 'YELLOW';
+
+/** 亮牌时限：认领 / 反馈 */
+export type CardStage =
+  | 'CLAIM'
+  | 'FEEDBACK';
+
 /** 变化类别：法律 / 法规 / 规章 / 政策 */
 export type ChangeKind =
   | 'LAW'
@@ -160,6 +198,15 @@ export type Confidentiality =
   | 'INTERNAL'
   | 'PUBLIC'
   | 'RESTRICTED';
+
+/** 召集联席会议（召集部门为当前部门） */
+export type ConveneMeetingInput = {
+  agenda?: Array<AgendaItemInput>;
+  location?: Scalars['String']['input'];
+  participants?: Array<ParticipantInput>;
+  scheduledAt: Scalars['DateTime']['input'];
+  title: Scalars['String']['input'];
+};
 
 /** 新建账号（人员账号须在首次登录时修改初始密码） */
 export type CreateAccountInput = {
@@ -209,6 +256,13 @@ export type CreditLevel =
   | 'NORMAL'
   | 'TRUSTWORTHY';
 
+/** 信用措施：绿色通道 / 容缺受理 / 告知承诺 / 从严审查 */
+export type CreditMeasure =
+  | 'GREEN_CHANNEL'
+  | 'MISSING_DOCUMENTS'
+  | 'NOTIFY_AND_COMMIT'
+  | 'STRICTER_REVIEW';
+
 /** 认定规则 */
 export type CreditRuleInput = {
   category?: InputMaybe<RecordCategory>;
@@ -220,6 +274,12 @@ export type CreditRuleInput = {
   scoreDelta: Scalars['Int']['input'];
   withinDays?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** 议定事项状态：落实中 / 已落实 / 不再落实 */
+export type DecisionStatus =
+  | 'DONE'
+  | 'DROPPED'
+  | 'OPEN';
 
 /** 部门层级：市 / 县区 / 乡镇 */
 export type DepartmentLevel =
@@ -233,6 +293,20 @@ export type DocumentKind =
   | 'LICENCE'
   | 'OTHER'
   | 'REFUSAL_DECISION';
+
+/** 提请类别：联动事项责任争议 / 重大审批事项 / 政策冲突 / 其他 */
+export type EscalationKind =
+  | 'MAJOR_APPROVAL'
+  | 'OTHER'
+  | 'POLICY_CONFLICT'
+  | 'RESPONSIBILITY_DISPUTE';
+
+/** 提请事项状态：已提请 / 已交办 / 已列入会议研究 / 已决定 */
+export type EscalationStatus =
+  | 'ASSIGNED'
+  | 'DECIDED'
+  | 'IN_DISCUSSION'
+  | 'SUBMITTED';
 
 /** 反馈状态：无需反馈 / 待反馈 / 无异常办结 / 已反馈异常 */
 export type FeedbackState =
@@ -255,6 +329,12 @@ export type HandlingMode =
   | 'MISSING_DOCUMENTS'
   | 'NORMAL'
   | 'NOTIFY_AND_COMMIT';
+
+/** 考核指标权重（未列出的指标权重为0） */
+export type IndicatorWeightInput = {
+  indicator: Scalars['String']['input'];
+  weight: Scalars['Float']['input'];
+};
 
 /** 法律文书 */
 export type LegalDocumentInput = {
@@ -309,10 +389,32 @@ export type MatterStatus =
   | 'IN_FORCE'
   | 'REPEALED';
 
+/** 适用情况：已适用 / 未适用 */
+export type MeasureDecision =
+  | 'APPLIED'
+  | 'SKIPPED';
+
+/** 措施类别：守信激励 / 失信惩戒 */
+export type MeasureKind =
+  | 'INCENTIVE'
+  | 'RESTRICTION';
+
+/** 会议状态：已召集 / 已召开 / 已办结 */
+export type MeetingStatus =
+  | 'CLOSED'
+  | 'HELD'
+  | 'PLANNED';
+
 /** 办结结果：准予 / 不予 */
 export type Outcome =
   | 'APPROVED'
   | 'REFUSED';
+
+/** 参会部门（及人员，可空） */
+export type ParticipantInput = {
+  departmentId: Scalars['ID']['input'];
+  personName?: Scalars['String']['input'];
+};
 
 /** 权限规则：角色在部门（* 为所有部门）对对象的操作 */
 export type PermissionInput = {
@@ -345,6 +447,17 @@ export type PushStage =
 export type PushState =
   | 'AWAITING_CLAIM'
   | 'CLAIMED';
+
+/** 提请市协调小组研究 */
+export type RaiseEscalationInput = {
+  attachments?: Array<AttachmentInput>;
+  kind: EscalationKind;
+  partyDepartmentIds?: Array<Scalars['ID']['input']>;
+  refId?: InputMaybe<Scalars['ID']['input']>;
+  refKind?: InputMaybe<AgendaKind>;
+  statement: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+};
 
 /** 信用记录类别：行政许可 / 行政处罚 / 表彰奖励 / 其他 */
 export type RecordCategory =
@@ -420,6 +533,7 @@ export type ReportCompletionInput = {
 /** 处理结果：未发现问题 / 责令整改 / 行政处罚 / 撤销吊销许可 / 立案查处 / 其他 */
 export type ResultType =
   | 'CASE_FILED'
+  | 'FALSE_COMMITMENT'
   | 'LICENCE_REVOKED'
   | 'NO_ABNORMALITY'
   | 'OTHER'
@@ -465,6 +579,15 @@ export type SharingChannel =
   | 'LETTER'
   | 'ONLINE'
   | 'OWN_SYSTEM';
+
+/** 未适用理由：申请人不愿适用 / 材料齐全 / 事项不适用 / 存在风险 / 信用已修复 / 其他 */
+export type SkipReason =
+  | 'APPLICANT_DECLINED'
+  | 'CREDIT_REPAIRED'
+  | 'DOCUMENTS_COMPLETE'
+  | 'NOT_APPLICABLE_TO_MATTER'
+  | 'OTHER'
+  | 'RISK_CONCERN';
 
 /** 主体类别：法人及其他组织 / 自然人 */
 export type SubjectKind =

@@ -391,7 +391,7 @@ const en: Messages = {
     Channel: { ONLINE: 'Online', OWN_SYSTEM: "Department's own system", LETTER: 'Letter', JOINT_MEETING: 'Joint meeting' },
     FeedbackState: { NOT_REQUIRED: 'Not required', OPEN: 'Awaiting feedback', NO_ABNORMALITY: 'Closed, no abnormality', ABNORMAL_REPORTED: 'Abnormality reported' },
     PushState: { AWAITING_CLAIM: 'Awaiting claim', CLAIMED: 'Claimed' },
-    ResultType: { NO_ABNORMALITY: 'No abnormality', RECTIFICATION_ORDERED: 'Rectification ordered', PENALIZED: 'Penalized', LICENCE_REVOKED: 'Licence revoked', CASE_FILED: 'Case filed', OTHER: 'Other' },
+    ResultType: { NO_ABNORMALITY: 'No abnormality', RECTIFICATION_ORDERED: 'Rectification ordered', PENALIZED: 'Penalized', LICENCE_REVOKED: 'Licence revoked', CASE_FILED: 'Case filed', FALSE_COMMITMENT: 'False commitment', OTHER: 'Other' },
     Principle: { WHO_APPROVES: 'Who approves is responsible', WHO_GOVERNS: 'Who governs supervises' },
   },
 };

@@ -391,7 +391,7 @@ const zhCN = {
     Channel: { ONLINE: '线上', OWN_SYSTEM: '部门自有系统', LETTER: '书面函件', JOINT_MEETING: '联席会议' },
     FeedbackState: { NOT_REQUIRED: '无需反馈', OPEN: '待反馈', NO_ABNORMALITY: '无异常办结', ABNORMAL_REPORTED: '已反馈异常' },
     PushState: { AWAITING_CLAIM: '待认领', CLAIMED: '已认领' },
-    ResultType: { NO_ABNORMALITY: '无异常', RECTIFICATION_ORDERED: '责令整改', PENALIZED: '行政处罚', LICENCE_REVOKED: '吊销许可证', CASE_FILED: '立案查处', OTHER: '其他' },
+    ResultType: { NO_ABNORMALITY: '无异常', RECTIFICATION_ORDERED: '责令整改', PENALIZED: '行政处罚', LICENCE_REVOKED: '吊销许可证', CASE_FILED: '立案查处', FALSE_COMMITMENT: '承诺不实', OTHER: '其他' },
     Principle: { WHO_APPROVES: '谁审批谁负责', WHO_GOVERNS: '谁主管谁监管' },
   },
 } as const;
