@@ -61,6 +61,17 @@ class Stack:
             os.close(out)
 
     def start(self, timeout: float = 60.0) -> None:
+        """Start every process, or none: a failure part-way stops what already runs."""
+        missing = [name for name in SUBGRAPHS if name not in self.subgraph_ports]
+        if missing:
+            raise StartupError(f"no port configured for subgraph(s): {', '.join(missing)}")
+        try:
+            self._start(timeout)
+        except BaseException:
+            self.stop()
+            raise
+
+    def _start(self, timeout: float) -> None:
         for name in SUBGRAPHS:
             self._spawn(
                 name,
