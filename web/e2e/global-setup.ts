@@ -40,8 +40,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const shenguan = join(ROOT, '.venv/bin/shenguan');
   if (!existsSync(shenguan)) throw new Error('run `make setup` in the repository root first');
   const varDir = mkdtempSync(join(tmpdir(), 'shenguan-e2e-'));
-  const ports = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
-  const [gateway, catalog, approval, supervision, credit, access] = ports as [number, number, number, number, number, number];
+  const ports = await Promise.all(Array.from({ length: 7 }, () => freePort()));
+  const [gateway, catalog, approval, supervision, credit, access, coordination] = ports as [
+    number, number, number, number, number, number, number,
+  ];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: `sqlite+aiosqlite:///${join(varDir, 'e2e.db')}`,
@@ -53,6 +55,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     SHENGUAN_SUPERVISION_PORT: String(supervision),
     SHENGUAN_CREDIT_PORT: String(credit),
     SHENGUAN_ACCESS_PORT: String(access),
+    SHENGUAN_COORDINATION_PORT: String(coordination),
     SHENGUAN_WEB_DIST: DIST,
     SHENGUAN_GATEWAY_LOG: 'warn',
   };
