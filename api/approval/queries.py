@@ -22,6 +22,7 @@ from api.approval.types import (
     EscalationCardConnection,
     Feedback,
     FeedbackConnection,
+    FeedbackState,
     MeasureStatistic,
     MonthlySummary,
     MonthlySummaryWorkbook,
@@ -81,7 +82,7 @@ class ApprovalQuery:
         return Application.from_row(row)
 
     @strawberry.field(
-        description="本部门收到的推送（可按认领状态、是否逾期筛选）",
+        description="本部门收到的推送（可按认领状态、反馈状态、是否逾期筛选）",
         extensions=requires("push", "read"),
     )
     async def push_inbox(
@@ -91,6 +92,7 @@ class ApprovalQuery:
         overdue: bool | None = None,
         first: int = 20,
         after: str | None = None,
+        feedback_state: FeedbackState | None = None,  # type: ignore[valid-type]
     ) -> PushConnection:
         ctx = info.context
         try:
@@ -98,6 +100,7 @@ class ApprovalQuery:
                 session=ctx.session,
                 department_id=int(ctx.require_principal().department_id),
                 state=state,
+                feedback_state=feedback_state,
                 overdue=overdue,
                 first=first,
                 after=decode_key_cursor("push", after),

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from sqlmodel import select
 
 from api.approval import services
-from api.approval.models import PushState
+from api.approval.models import FeedbackState, PushState
 from api.core import worker
 from api.core.clock import local_today
 from api.core.sms import SmsMessage
@@ -84,3 +84,18 @@ async def test_daily_jobs_run_once_per_day_even_with_two_workers(engine):
     second = await worker.run_daily_jobs(engine, today=day)
     assert list(first) == ["approval.monthly_summary", "approval.overdue_reminders"]
     assert second == {}
+
+
+async def test_the_inbox_filters_pushes_by_feedback_state(session, authorizer):
+    department_id, push = await _letter_push(session, authorizer)
+    # An acceptance push informs; only a completion push asks for feedback.
+    assert push.feedback_state == FeedbackState.NOT_REQUIRED
+
+    informing = await services.received_pushes(
+        session=session, department_id=department_id, feedback_state=FeedbackState.NOT_REQUIRED
+    )
+    asking = await services.received_pushes(
+        session=session, department_id=department_id, feedback_state=FeedbackState.OPEN
+    )
+
+    assert ([p.id for p in informing.rows], asking.total) == ([push.id], 0)
