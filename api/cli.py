@@ -112,14 +112,18 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         print(f"日志目录: {settings.var_dir / 'logs'}")
         print('登录：mutation { signIn(username: "spj_clerk", password: "…") { ... } }')
         print("按 Ctrl-C 停止全部进程")
-        code = stack.wait()
+        name, code = stack.wait()
     except KeyboardInterrupt:
         return 0
     except StartupError as exc:
         print(f"启动失败: {exc}", file=sys.stderr)
         return 1
     else:
-        print(f"a child process exited with code {code}; stopping", file=sys.stderr)
+        # Every process stops with it; say which one ended and what it last wrote.
+        print(f"{name} exited with code {code}; stopping all processes", file=sys.stderr)
+        tail = stack.log_tail(name)
+        if tail:
+            print(f"--- last lines of {name}.log ---\n{tail}", file=sys.stderr)
         return code or 1
     finally:
         stack.stop()

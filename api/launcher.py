@@ -150,11 +150,20 @@ class Stack:
                 proc.wait()
         self.processes.clear()
 
-    def wait(self) -> int:
-        """Block until any child exits; returns its exit code."""
+    def wait(self) -> tuple[str, int]:
+        """Block until any child exits; returns its name and exit code."""
         while True:
-            for proc in self.processes.values():
+            for name, proc in self.processes.items():
                 code = proc.poll()
                 if code is not None:
-                    return code
+                    return name, code
             time.sleep(0.5)
+
+    def log_tail(self, name: str, lines: int = 40) -> str:
+        """The last lines a child wrote (its log file), to say why it stopped."""
+        if self.log_dir is None:
+            return ""
+        path = self.log_dir / f"{name}.log"
+        if not path.exists():
+            return ""
+        return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
