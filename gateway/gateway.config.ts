@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { defineConfig, type GatewayPlugin } from '@graphql-hive/gateway';
+import { getOperationAST } from 'graphql';
 import { LIMITS, securityPlugin } from './security.ts';
 
 const env = process.env;
@@ -155,7 +156,14 @@ export const gatewayConfig = defineConfig({
   // No requestDeadline: it would end every subscription (the live inbox) after 30 s, and
   // aborting many open streams crashed the gateway (unhandled TimeoutError). Queries are
   // bounded by upstreamTimeout here and by each subgraph's own request timeout.
-  upstreamTimeout: LIMITS.requestMs,
+  // Not for subscriptions: a live inbox stream is open for as long as the page is, and the
+  // timeout's abort of a long-lived stream ended it after requestMs and then crashed the gateway
+  // (an unhandled TimeoutError from the upstream websocket executor).
+  upstreamTimeout: ({ executionRequest }) =>
+    (executionRequest.operationType ??
+      getOperationAST(executionRequest.document, executionRequest.operationName)?.operation) === 'subscription'
+      ? undefined
+      : LIMITS.requestMs,
   requestId: true,
   multipart: false,
   // --- end of hardening ---
