@@ -345,6 +345,13 @@ const en: Messages = {
     submit: 'Accept as “{{mode}}”',
     done: 'Accepted and pushed to the supervising departments',
     creditAtAcceptance: 'Credit at acceptance',
+    stricterReview: 'Stricter review for a dishonest applicant (declining needs a reason)',
+    stricterReviewMeasure: 'stricter review',
+    skipped: 'Proposed credit measures not applied: {{measures}}. Give the reason',
+    skipReason: 'Reason for not applying',
+    skipReasonRequired: 'Choose the reason',
+    skipNote: 'Explanation',
+    skipNoteRequired: 'Explain the reason “other”',
   },
   complete: {
     title: 'Complete',
@@ -392,6 +399,7 @@ const en: Messages = {
     FeedbackState: { NOT_REQUIRED: 'Not required', OPEN: 'Awaiting feedback', NO_ABNORMALITY: 'Closed, no abnormality', ABNORMAL_REPORTED: 'Abnormality reported' },
     PushState: { AWAITING_CLAIM: 'Awaiting claim', CLAIMED: 'Claimed' },
     ResultType: { NO_ABNORMALITY: 'No abnormality', RECTIFICATION_ORDERED: 'Rectification ordered', PENALIZED: 'Penalized', LICENCE_REVOKED: 'Licence revoked', CASE_FILED: 'Case filed', FALSE_COMMITMENT: 'False commitment', OTHER: 'Other' },
+    SkipReason: { APPLICANT_DECLINED: 'Applicant declined', DOCUMENTS_COMPLETE: 'Documents complete', NOT_APPLICABLE_TO_MATTER: 'Not applicable to the matter', RISK_CONCERN: 'Risk concern', CREDIT_REPAIRED: 'Credit repaired', OTHER: 'Other' },
     Principle: { WHO_APPROVES: 'Who approves is responsible', WHO_GOVERNS: 'Who governs supervises' },
   },
 };

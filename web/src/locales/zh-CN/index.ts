@@ -345,6 +345,13 @@ const zhCN = {
     submit: '以“{{mode}}”受理',
     done: '已受理，已推送监管部门',
     creditAtAcceptance: '受理时信用',
+    stricterReview: '对失信主体从严审查（不适用须说明理由）',
+    stricterReviewMeasure: '从严审查',
+    skipped: '未适用建议的信用措施：{{measures}}，请说明理由',
+    skipReason: '未适用理由',
+    skipReasonRequired: '请选择未适用的理由',
+    skipNote: '理由说明',
+    skipNoteRequired: '理由为“其他”时须填写说明',
   },
   complete: {
     title: '办结',
@@ -392,6 +399,7 @@ const zhCN = {
     FeedbackState: { NOT_REQUIRED: '无需反馈', OPEN: '待反馈', NO_ABNORMALITY: '无异常办结', ABNORMAL_REPORTED: '已反馈异常' },
     PushState: { AWAITING_CLAIM: '待认领', CLAIMED: '已认领' },
     ResultType: { NO_ABNORMALITY: '无异常', RECTIFICATION_ORDERED: '责令整改', PENALIZED: '行政处罚', LICENCE_REVOKED: '吊销许可证', CASE_FILED: '立案查处', FALSE_COMMITMENT: '承诺不实', OTHER: '其他' },
+    SkipReason: { APPLICANT_DECLINED: '申请人不愿适用', DOCUMENTS_COMPLETE: '材料齐全无需容缺', NOT_APPLICABLE_TO_MATTER: '本事项不适用', RISK_CONCERN: '存在风险隐患', CREDIT_REPAIRED: '信用已修复', OTHER: '其他' },
     Principle: { WHO_APPROVES: '谁审批谁负责', WHO_GOVERNS: '谁主管谁监管' },
   },
 } as const;

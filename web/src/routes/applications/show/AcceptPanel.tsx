@@ -1,10 +1,11 @@
-import { Alert, App, Button, Card, Form, Input, Radio, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
 import { CreditAssessmentView, LEVEL_COLOR } from '../../../components/CreditAssessmentView';
 import { applyServerErrors } from '../../../components/serverErrors';
-import type { CreditCheckQuery, HandlingMode } from '../../../graphql/graphql';
+import type { CreditCheckQuery, HandlingMode, SkipReason } from '../../../graphql/graphql';
+import { measureChoice } from './measures';
 import { APPLICATION_ACCEPT_MUTATION, CREDIT_CHECK_QUERY } from './queries';
 
 type Check = Extract<NonNullable<CreditCheckQuery['creditCheck']>, { __typename: 'CreditCheck' }>;
@@ -13,6 +14,13 @@ interface CheckValues {
   subjectCode: string;
   purpose: string;
 }
+
+interface SkipValues {
+  skipReason?: SkipReason;
+  skipNote?: string;
+}
+
+const SKIP_REASONS: SkipReason[] = ['APPLICANT_DECLINED', 'DOCUMENTS_COMPLETE', 'NOT_APPLICABLE_TO_MATTER', 'RISK_CONCERN', 'CREDIT_REPAIRED', 'OTHER'];
 
 /**
  * 受理: the clerk states why the applicant's credit is looked up (logged), sees the level,
@@ -27,6 +35,9 @@ export function AcceptPanel({ applicationId, subjectCode }: { applicationId: str
   const [check, setCheck] = useState<Check | null>(null);
   const [checking, setChecking] = useState(false);
   const [mode, setMode] = useState<HandlingMode>('NORMAL');
+  const [stricterReview, setStricterReview] = useState(true);
+  const [skipForm] = Form.useForm<SkipValues>();
+  const skipReason = Form.useWatch('skipReason', skipForm);
   const [problem, setProblem] = useState<string | null>(null);
   const [{ fetching: accepting }, accept] = useMutation(APPLICATION_ACCEPT_MUTATION);
 
@@ -41,6 +52,8 @@ export function AcceptPanel({ applicationId, subjectCode }: { applicationId: str
     if (outcome?.__typename === 'CreditCheck') {
       setCheck(outcome);
       setMode('NORMAL');
+      setStricterReview(true);
+      skipForm.resetFields();
     } else if (outcome?.__typename === 'ValidationErrors') {
       setCheck(null);
       const rest = applyServerErrors(form, outcome.errors, ['subjectCode', 'purpose']);
@@ -50,15 +63,35 @@ export function AcceptPanel({ applicationId, subjectCode }: { applicationId: str
     }
   }
 
+  const choice = check ? measureChoice(check, mode, stricterReview) : null;
+
   async function onAccept() {
-    if (!check) return;
+    if (!check || !choice) return;
     setProblem(null);
-    const result = await accept({ input: { applicationId, handlingMode: mode, creditTicket: check.ticket } });
+    let skip: SkipValues = {};
+    if (choice.skipped.length > 0) {
+      try {
+        skip = await skipForm.validateFields();
+      } catch {
+        return; // the form shows what is missing next to the field
+      }
+    }
+    const result = await accept({
+      input: {
+        applicationId,
+        handlingMode: mode,
+        creditTicket: check.ticket,
+        stricterReview,
+        skipReason: choice.skipped.length > 0 ? (skip.skipReason ?? null) : null,
+        skipNote: choice.skipped.length > 0 ? (skip.skipNote ?? '').trim() : '',
+      },
+    });
     const outcome = result.data?.acceptApplication;
     if (outcome?.__typename === 'Application') {
       void message.success(t('accept.done'));
     } else if (outcome?.__typename === 'ValidationErrors') {
-      setProblem(outcome.errors.map((e) => e.message).join('；'));
+      const rest = applyServerErrors(skipForm, outcome.errors, ['skipReason', 'skipNote']);
+      if (rest.length > 0) setProblem(rest.map((e) => e.message).join('；'));
     } else {
       setProblem(result.error?.graphQLErrors[0]?.message ?? t('common.serverError'));
     }
@@ -109,6 +142,35 @@ export function AcceptPanel({ applicationId, subjectCode }: { applicationId: str
                 ))}
               </Space>
             </Radio.Group>
+            {choice?.restriction && (
+              <Checkbox checked={stricterReview} onChange={(e) => setStricterReview(e.target.checked)} data-testid="stricter-review">
+                {t('accept.stricterReview')}
+              </Checkbox>
+            )}
+            {choice && choice.skipped.length > 0 && (
+              <Form<SkipValues> form={skipForm} name="measureSkip" layout="vertical" data-testid="skip-reason">
+                <Typography.Paragraph type="warning">
+                  {t('accept.skipped', {
+                    measures: choice.skipped
+                      .map((m) => (m === 'STRICTER_REVIEW' ? t('accept.stricterReviewMeasure') : t(`enums.HandlingMode.${m}`)))
+                      .join('、'),
+                  })}
+                </Typography.Paragraph>
+                <Form.Item label={t('accept.skipReason')} name="skipReason" rules={[{ required: true, message: t('accept.skipReasonRequired') }]}>
+                  <Select<SkipReason>
+                    style={{ maxWidth: 360 }}
+                    options={SKIP_REASONS.map((r) => ({ value: r, label: t(`enums.SkipReason.${r}`) }))}
+                  />
+                </Form.Item>
+                <Form.Item
+                  label={t('accept.skipNote')}
+                  name="skipNote"
+                  rules={[{ required: skipReason === 'OTHER', whitespace: true, message: t('accept.skipNoteRequired') }]}
+                >
+                  <Input.TextArea rows={2} maxLength={500} />
+                </Form.Item>
+              </Form>
+            )}
             <Space>
               <Tag color={LEVEL_COLOR[check.level]}>{t(`enums.CreditLevel.${check.level}`)}</Tag>
               <Button type="primary" onClick={() => void onAccept()} loading={accepting}>
