@@ -311,6 +311,17 @@ test('an administrator removes a permission, the tester explains it, and the cle
   await signOutAndIn(page, '/applications', 'spj_clerk');
   await expect(page.getByRole('alert')).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: '益阳市资江食品有限公司' })).toHaveCount(0);
+
+  // Rolling back to the version before the removal gives the clerks their access back (and
+  // leaves the demo policy as it was for the tests that follow).
+  await signOutAndIn(page, '/admin', 'admin');
+  const rollbacks = page.getByRole('button', { name: '回滚到此版本' });
+  await expect(rollbacks.nth(1)).toBeVisible();
+  await rollbacks.nth(1).click();
+  await page.getByRole('button', { name: '确 定' }).or(page.getByRole('button', { name: '确定' })).click();
+  await expect(page.getByText('策略已更新（已生成新版本）').first()).toBeVisible();
+  await signOutAndIn(page, '/applications', 'spj_clerk');
+  await expect(page.getByRole('row').filter({ hasText: '益阳市资江食品有限公司' })).toBeVisible();
 });
 
 test('the linkage list: search, and the public list without signing in', async ({ page }) => {
