@@ -1,8 +1,10 @@
 import { App as AntApp, Badge, Button, Layout, Menu, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
+import { useCallback, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useAuth } from '../providers/auth/AuthProvider';
+import { LiveInboxProvider, useLiveInbox, useRefetchOnInbox } from '../providers/live/LiveInbox';
 import { rememberLocale } from '../providers/i18n';
 import type { Locale } from '../locales/types';
 import zhCN from '../locales/zh-CN';
@@ -38,6 +40,41 @@ export function activeNav(pathname: string): string {
   return match[0]?.path ?? '/';
 }
 
+const PUSH_READERS = ['supervision_liaison', 'approval_clerk', 'department_head', 'coordination_office'];
+
+/** Awaiting and overdue pushes next to 接收与反馈, refetched when a push arrives. */
+function InboxNavLabel({ label }: { label: string }) {
+  const { t } = useTranslation();
+  const [{ data: counts }, refetch] = useQuery({ query: INBOX_COUNTS_QUERY, requestPolicy: 'cache-and-network' });
+  useRefetchOnInbox('push', useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]));
+  return (
+    <Link to="/inbox">
+      {label}{' '}
+      {counts && (
+        <>
+          <Badge count={counts.awaiting.totalCount} color="orange" size="small" data-testid="nav-awaiting" title={t('inbox.awaitingCount')} />{' '}
+          <Badge count={counts.overdue.totalCount} size="small" data-testid="nav-overdue" title={t('inbox.overdue')} />
+        </>
+      )}
+    </Link>
+  );
+}
+
+/** Whether the inbox is following new pushes live (GraphQL subscription) or reconnecting. */
+function LiveIndicator(): ReactNode {
+  const { t } = useTranslation();
+  const { status } = useLiveInbox();
+  if (status === 'off') return null;
+  return (
+    <Badge
+      data-testid="live-status"
+      data-status={status}
+      status={status === 'live' ? 'success' : 'processing'}
+      text={t(`live.status.${status}`)}
+    />
+  );
+}
+
 export function Shell() {
   const { t, i18n } = useTranslation();
   const { signOut, signedInWith } = useAuth();
@@ -47,9 +84,7 @@ export function Shell() {
   const [{ data: meData }] = useQuery({ query: ME_QUERY });
   const [{ data: deptData }] = useQuery({ query: DEPARTMENT_NAMES_QUERY });
   const me = meData?.me;
-  const readsPushes = (me?.roles ?? []).some((r) => ['supervision_liaison', 'approval_clerk', 'department_head', 'coordination_office'].includes(r));
-  // Pushes awaiting a claim and overdue ones, next to 接收与反馈 (refreshed with each page).
-  const [{ data: counts }] = useQuery({ query: INBOX_COUNTS_QUERY, pause: !readsPushes, requestPolicy: 'cache-and-network' });
+  const readsPushes = (me?.roles ?? []).some((r) => PUSH_READERS.includes(r));
   const names = new Map((deptData?.departments ?? []).map((d) => [d.id, d.name]));
   const deptName = (id: string) => names.get(id) ?? id;
 
@@ -68,6 +103,7 @@ export function Shell() {
   // AntApp (message, modal) lives here, not at the root: the sign-in page does without it.
   return (
     <AntApp>
+    <LiveInboxProvider enabled={readsPushes}>
     <Layout style={{ minHeight: '100vh' }}>
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
@@ -80,16 +116,7 @@ export function Shell() {
             selectedKeys={[activeNav(location.pathname)]}
             items={visibleNav(me?.roles).map((n) => ({
               key: n.path,
-              label:
-                n.path === '/inbox' && counts ? (
-                  <Link to={n.path}>
-                    {t(n.key)}{' '}
-                    <Badge count={counts.awaiting.totalCount} color="orange" size="small" data-testid="nav-awaiting" title={t('inbox.awaitingCount')} />{' '}
-                    <Badge count={counts.overdue.totalCount} size="small" data-testid="nav-overdue" title={t('inbox.overdue')} />
-                  </Link>
-                ) : (
-                  <Link to={n.path}>{t(n.key)}</Link>
-                ),
+              label: n.path === '/inbox' && readsPushes ? <InboxNavLabel label={t(n.key)} /> : <Link to={n.path}>{t(n.key)}</Link>,
             }))}
           />
         </nav>
@@ -123,6 +150,7 @@ export function Shell() {
               </span>
             </Space>
           )}
+          <LiveIndicator />
           <Select<Locale>
             aria-label={t('app.language')}
             size="small"
@@ -141,6 +169,7 @@ export function Shell() {
         </Layout.Content>
       </Layout>
     </Layout>
+    </LiveInboxProvider>
     </AntApp>
   );
 }

@@ -11447,6 +11447,13 @@ export default {
                 }
               },
               {
+                "name": "feedbackState",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
                 "name": "first",
                 "type": {
                   "kind": "NON_NULL",

@@ -1,4 +1,5 @@
 import type { Messages } from '../types';
+import live from './live';
 
 const en: Messages = {
   app: {
@@ -76,6 +77,16 @@ const en: Messages = {
     subjects: 'Credit subjects',
     countHint: 'Counts cover your responsibility scope only; above {{cap}} they show as {{cap}}+',
     noAccess: 'No access',
+    more: 'All',
+    todos: 'My to-dos',
+    toClaim: 'To claim',
+    feedbackDue: 'Feedback due',
+    overdue: 'Overdue',
+    feedbackReceived: 'Supervision feedback received',
+    nothingToClaim: 'No pushes to claim',
+    noFeedbackDue: 'No feedback due',
+    nothingOverdue: 'Nothing overdue',
+    dueOn: 'Due {{date}}',
   },
   matters: {
     title: 'Matters',
@@ -402,6 +413,7 @@ const en: Messages = {
     SkipReason: { APPLICANT_DECLINED: 'Applicant declined', DOCUMENTS_COMPLETE: 'Documents complete', NOT_APPLICABLE_TO_MATTER: 'Not applicable to the matter', RISK_CONCERN: 'Risk concern', CREDIT_REPAIRED: 'Credit repaired', OTHER: 'Other' },
     Principle: { WHO_APPROVES: 'Who approves is responsible', WHO_GOVERNS: 'Who governs supervises' },
   },
+  live,
 };
 
 export default en;

@@ -1,5 +1,7 @@
 // The message catalogue. zh-CN is the source of truth: every other locale must have the
 // same keys (see ../types.ts), and the compiler checks `t('…')` keys against this object.
+import live from './live';
+
 const zhCN = {
   app: {
     title: '审管联动',
@@ -76,6 +78,16 @@ const zhCN = {
     subjects: '信用主体',
     countHint: '仅统计您职责范围内的数据；超过 {{cap}} 条显示为 {{cap}}+',
     noAccess: '无权查看',
+    more: '查看全部',
+    todos: '我的待办',
+    toClaim: '待认领',
+    feedbackDue: '待反馈',
+    overdue: '已逾期',
+    feedbackReceived: '收到的监管反馈',
+    nothingToClaim: '没有待认领的推送',
+    noFeedbackDue: '没有待反馈的推送',
+    nothingOverdue: '没有逾期事项',
+    dueOn: '期限 {{date}}',
   },
   matters: {
     title: '事项',
@@ -402,6 +414,7 @@ const zhCN = {
     SkipReason: { APPLICANT_DECLINED: '申请人不愿适用', DOCUMENTS_COMPLETE: '材料齐全无需容缺', NOT_APPLICABLE_TO_MATTER: '本事项不适用', RISK_CONCERN: '存在风险隐患', CREDIT_REPAIRED: '信用已修复', OTHER: '其他' },
     Principle: { WHO_APPROVES: '谁审批谁负责', WHO_GOVERNS: '谁主管谁监管' },
   },
+  live,
 } as const;
 
 export default zhCN;

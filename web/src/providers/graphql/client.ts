@@ -28,6 +28,9 @@ export function createGraphqlClient({
     url,
     fetchOptions: () => transport.requestInit(),
     requestPolicy: 'cache-and-network',
+    // Subscriptions (the live inbox) go over the same fetch as queries: GraphQL over SSE, which
+    // the gateway speaks; the session cookie travels with it like with any request.
+    fetchSubscriptions: true,
     exchanges: [
       mapExchange({
         onError(error) {
@@ -60,6 +63,8 @@ export function createGraphqlClient({
           LinkageImportErrors: () => null,
           ImportRowError: () => null,
           FileDownload: () => null,
+          // Events are signals to refetch, not entities: pushes and feedback share id numbers.
+          InboxEvent: () => null,
         },
         updates: {
           Mutation: {

@@ -1,5 +1,5 @@
 import { Alert, App, Badge, Button, Card, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
@@ -7,6 +7,7 @@ import { ME_QUERY } from '../../app/queries';
 import { useCursorPager } from '../../components/cursorPager';
 import { formatDateTime } from '../../components/format';
 import { Pager } from '../../components/Pager';
+import { useRefetchOnInbox } from '../../providers/live/LiveInbox';
 import type { Channel, PushInboxQuery } from '../../graphql/graphql';
 import { FEEDBACK_INBOX_QUERY, NOTICE_INBOX_QUERY, PUSH_CLAIM_MUTATION, PUSH_CLOSE_MUTATION, PUSH_INBOX_QUERY } from './queries';
 
@@ -83,7 +84,7 @@ function PushesTab() {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<'all' | 'awaiting' | 'overdue'>('all');
   const pager = useCursorPager();
-  const [{ data, fetching, error }] = useQuery({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: PUSH_INBOX_QUERY,
     variables: {
       first: PAGE,
@@ -92,6 +93,7 @@ function PushesTab() {
       overdue: filter === 'overdue' ? true : null,
     },
   });
+  useRefetchOnInbox('push', useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]));
   const connection = data?.pushInbox;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -172,7 +174,8 @@ function PushesTab() {
 function FeedbackTab() {
   const { t } = useTranslation();
   const pager = useCursorPager();
-  const [{ data, fetching, error }] = useQuery({ query: FEEDBACK_INBOX_QUERY, variables: { first: PAGE, after: pager.after } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: FEEDBACK_INBOX_QUERY, variables: { first: PAGE, after: pager.after } });
+  useRefetchOnInbox('feedback', useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]));
   const connection = data?.feedbackInbox;
   type Row = NonNullable<typeof connection>['edges'][number]['node'];
   return (
@@ -243,8 +246,15 @@ export default function InboxPage() {
   const [params, setParams] = useSearchParams();
   const tabs = inboxTabs(roles);
   const active = tabs.find((x) => x === params.get('tab')) ?? tabs[0] ?? 'pushes';
-  const [{ data: awaiting }] = useQuery({ query: PUSH_INBOX_QUERY, variables: { first: 1, state: 'AWAITING_CLAIM' }, pause: !tabs.includes('pushes') });
-  const [{ data: overdue }] = useQuery({ query: PUSH_INBOX_QUERY, variables: { first: 1, overdue: true }, pause: !tabs.includes('pushes') });
+  const [{ data: awaiting }, refetchAwaiting] = useQuery({ query: PUSH_INBOX_QUERY, variables: { first: 1, state: 'AWAITING_CLAIM' }, pause: !tabs.includes('pushes') });
+  const [{ data: overdue }, refetchOverdue] = useQuery({ query: PUSH_INBOX_QUERY, variables: { first: 1, overdue: true }, pause: !tabs.includes('pushes') });
+  useRefetchOnInbox(
+    'push',
+    useCallback(() => {
+      refetchAwaiting({ requestPolicy: 'network-only' });
+      refetchOverdue({ requestPolicy: 'network-only' });
+    }, [refetchAwaiting, refetchOverdue]),
+  );
   const labels = {
     pushes: (
       <Space size={4}>

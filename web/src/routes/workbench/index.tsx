@@ -1,9 +1,161 @@
-import { Alert, Card, Col, Row, Statistic, Typography } from 'antd';
+import { Alert, Badge, Card, Col, List, Row, Statistic, Tag, Typography } from 'antd';
+import { useCallback, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery, type AnyVariables, type TypedDocumentNode } from 'urql';
 import { ME_QUERY } from '../../app/queries';
-import { APPLICATION_COUNT_QUERY, FINDING_COUNT_QUERY, MATTER_COUNT_QUERY, SUBJECT_COUNT_QUERY } from './queries';
+import { formatDateTime } from '../../components/format';
+import type { WorkbenchTodoPushFragment } from '../../graphql/graphql';
+import { useRefetchOnInbox } from '../../providers/live/LiveInbox';
+import {
+  APPLICATION_COUNT_QUERY,
+  FINDING_COUNT_QUERY,
+  MATTER_COUNT_QUERY,
+  SUBJECT_COUNT_QUERY,
+  TODO_FEEDBACK_QUERY,
+  TODO_NOTICES_QUERY,
+  TODO_PUSHES_QUERY,
+} from './queries';
+
+const TODO_ROWS = 5;
+const PUSH_READERS = ['supervision_liaison', 'approval_clerk', 'department_head', 'coordination_office'];
+const FEEDBACK_READERS = ['approval_clerk', 'department_head', 'coordination_office'];
+
+/** Which to-do lists a user's roles can fill (the server decides anyway). */
+export function todoLists(roles: readonly string[]): { pushes: boolean; feedback: boolean; notices: boolean } {
+  const has = (list: readonly string[]) => roles.some((r) => list.includes(r));
+  return { pushes: has(PUSH_READERS), feedback: has(FEEDBACK_READERS), notices: has(PUSH_READERS) };
+}
+
+function TodoCard({ title, count, danger, more, testId, loading, children }: {
+  title: string;
+  count: number | undefined;
+  danger?: boolean;
+  more: string;
+  testId: string;
+  loading: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Card
+      size="small"
+      data-testid={testId}
+      loading={loading}
+      title={
+        <span>
+          {title} <Badge count={count ?? 0} showZero color={danger && count ? '#cf1322' : count ? '#fa8c16' : '#bfbfbf'} />
+        </span>
+      }
+      extra={<Link to={more}>{t('workbench.more')}</Link>}
+    >
+      {children}
+    </Card>
+  );
+}
+
+function PushTodoList({ rows, empty }: { rows: readonly WorkbenchTodoPushFragment[]; empty: string }) {
+  const { t } = useTranslation();
+  return (
+    <List<WorkbenchTodoPushFragment>
+      size="small"
+      dataSource={[...rows]}
+      locale={{ emptyText: empty }}
+      renderItem={(p) => (
+        <List.Item className={p.overdue ? 'row-overdue' : undefined}>
+          <List.Item.Meta
+            title={p.application ? <Link to={`/applications/${p.application.id}`}>{p.applicantName}</Link> : p.applicantName}
+            description={`${p.matterName} · ${p.fromDepartment.name}`}
+          />
+          <Typography.Text type={p.overdue ? 'danger' : 'secondary'}>
+            {p.overdue && <Tag color="error">{t('inbox.overdue')}</Tag>}
+            {t('workbench.dueOn', { date: p.state === 'CLAIMED' ? (p.feedbackDue ?? '') : p.claimDue })}
+          </Typography.Text>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+/** 我的待办: pushes to claim, feedback due, overdue (red), feedback received, notices; live. */
+function Todos({ roles }: { roles: readonly string[] }) {
+  const { t } = useTranslation();
+  const lists = todoLists(roles);
+  const first = TODO_ROWS;
+  const [pushes, refetchPushes] = useQuery({ query: TODO_PUSHES_QUERY, variables: { first }, pause: !lists.pushes });
+  const [feedback, refetchFeedback] = useQuery({ query: TODO_FEEDBACK_QUERY, variables: { first }, pause: !lists.feedback });
+  const [notices] = useQuery({ query: TODO_NOTICES_QUERY, variables: { first }, pause: !lists.notices });
+  useRefetchOnInbox('push', useCallback(() => refetchPushes({ requestPolicy: 'network-only' }), [refetchPushes]));
+  useRefetchOnInbox('feedback', useCallback(() => refetchFeedback({ requestPolicy: 'network-only' }), [refetchFeedback]));
+  if (!lists.pushes && !lists.feedback) return null;
+  const p = pushes.data;
+  const error = pushes.error ?? feedback.error ?? notices.error;
+  return (
+    <section aria-labelledby="todos-title" style={{ marginBottom: 24 }}>
+      <Typography.Title level={3} id="todos-title">
+        {t('workbench.todos')}
+      </Typography.Title>
+      {error && <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} style={{ marginBottom: 16 }} />}
+      <Row gutter={[16, 16]}>
+        {lists.pushes && (
+          <>
+            <Col xs={24} lg={12} xl={8}>
+              <TodoCard title={t('workbench.toClaim')} count={p?.awaiting.totalCount} more="/inbox?tab=pushes" testId="todo-awaiting" loading={pushes.fetching && !p}>
+                <PushTodoList rows={p?.awaiting.edges.map((e) => e.node) ?? []} empty={t('workbench.nothingToClaim')} />
+              </TodoCard>
+            </Col>
+            <Col xs={24} lg={12} xl={8}>
+              <TodoCard title={t('workbench.feedbackDue')} count={p?.feedbackDue.totalCount} more="/inbox?tab=pushes" testId="todo-feedback-due" loading={pushes.fetching && !p}>
+                <PushTodoList rows={p?.feedbackDue.edges.map((e) => e.node) ?? []} empty={t('workbench.noFeedbackDue')} />
+              </TodoCard>
+            </Col>
+            <Col xs={24} lg={12} xl={8}>
+              <TodoCard title={t('workbench.overdue')} count={p?.overdue.totalCount} danger more="/inbox?tab=pushes" testId="todo-overdue" loading={pushes.fetching && !p}>
+                <PushTodoList rows={p?.overdue.edges.map((e) => e.node) ?? []} empty={t('workbench.nothingOverdue')} />
+              </TodoCard>
+            </Col>
+          </>
+        )}
+        {lists.feedback && (
+          <Col xs={24} lg={12}>
+            <TodoCard title={t('workbench.feedbackReceived')} count={feedback.data?.feedbackInbox.totalCount} more="/inbox?tab=feedback" testId="todo-feedback" loading={feedback.fetching && !feedback.data}>
+              <List
+                size="small"
+                dataSource={feedback.data?.feedbackInbox.edges.map((e) => e.node) ?? []}
+                locale={{ emptyText: t('inbox.noFeedback') }}
+                renderItem={(f) => (
+                  <List.Item>
+                    <List.Item.Meta
+                      title={f.application ? <Link to={`/applications/${f.application.id}`}>{f.summary}</Link> : f.summary}
+                      description={`${f.fromDepartment.name} · ${formatDateTime(f.receivedAt)}`}
+                    />
+                    {f.abnormal ? <Tag color="error">{t('findings.abnormalYes')}</Tag> : <Tag>{t('findings.abnormalNo')}</Tag>}
+                  </List.Item>
+                )}
+              />
+            </TodoCard>
+          </Col>
+        )}
+        {lists.notices && (
+          <Col xs={24} lg={12}>
+            <TodoCard title={t('inbox.notices')} count={notices.data?.noticeInbox.totalCount} more="/inbox?tab=notices" testId="todo-notices" loading={notices.fetching && !notices.data}>
+              <List
+                size="small"
+                dataSource={notices.data?.noticeInbox.edges.map((e) => e.node) ?? []}
+                locale={{ emptyText: t('inbox.noNotices') }}
+                renderItem={(n) => (
+                  <List.Item>
+                    <List.Item.Meta title={n.title} description={`${n.fromDepartment.name} · ${t('inbox.effectiveOn')} ${n.effectiveOn}`} />
+                  </List.Item>
+                )}
+              />
+            </TodoCard>
+          </Col>
+        )}
+      </Row>
+    </section>
+  );
+}
 
 // `first:` is at most 100 (query limits); one row more than the cap tells that there are more.
 export const COUNT_CAP = 99;
@@ -53,6 +205,7 @@ export default function WorkbenchPage() {
     <>
       <Typography.Title level={2}>{t('workbench.title')}</Typography.Title>
       {me?.me && <Typography.Paragraph>{t('workbench.welcome', { name: me.me.displayName })}</Typography.Paragraph>}
+      {me?.me && <Todos roles={me.me.roles} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} sm={12} lg={8} xl={4}>
           <CountTile label={t('workbench.approvalMatters')} query={MATTER_COUNT_QUERY} variables={{ kind: 'APPROVAL', cap }} rowsOf={(d) => d.matters} to="/matters?kind=APPROVAL" testId="count-approval-matters" />

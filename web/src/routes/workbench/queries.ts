@@ -34,3 +34,93 @@ export const SUBJECT_COUNT_QUERY = graphql(`
     }
   }
 `);
+
+// My to-dos: what waits for this department (received pushes), newest first, a few of each.
+export const TODO_PUSHES_QUERY = graphql(`
+  query WorkbenchTodoPushes($first: Int!) {
+    awaiting: pushInbox(state: AWAITING_CLAIM, first: $first) {
+      totalCount
+      edges {
+        node {
+          ...WorkbenchTodoPush
+        }
+      }
+    }
+    feedbackDue: pushInbox(state: CLAIMED, feedbackState: OPEN, first: $first) {
+      totalCount
+      edges {
+        node {
+          ...WorkbenchTodoPush
+        }
+      }
+    }
+    overdue: pushInbox(overdue: true, first: $first) {
+      totalCount
+      edges {
+        node {
+          ...WorkbenchTodoPush
+        }
+      }
+    }
+  }
+
+  fragment WorkbenchTodoPush on Push {
+    id
+    matterName
+    applicantName
+    state
+    claimDue
+    feedbackDue
+    overdue
+    fromDepartment {
+      id
+      name
+    }
+    application {
+      id
+    }
+  }
+`);
+
+export const TODO_FEEDBACK_QUERY = graphql(`
+  query WorkbenchTodoFeedback($first: Int!) {
+    feedbackInbox(first: $first) {
+      totalCount
+      edges {
+        node {
+          id
+          summary
+          abnormal
+          receivedAt
+          fromDepartment {
+            id
+            name
+          }
+          application {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const TODO_NOTICES_QUERY = graphql(`
+  query WorkbenchTodoNotices($first: Int!) {
+    noticeInbox(first: $first) {
+      totalCount
+      edges {
+        node {
+          id
+          title
+          effectiveOn
+          announcedAt
+          fromDepartment {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);

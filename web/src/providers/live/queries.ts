@@ -1,0 +1,10 @@
+import { graphql } from '../../graphql';
+
+export const INBOX_UPDATES_SUBSCRIPTION = graphql(`
+  subscription InboxUpdates {
+    inboxUpdates {
+      kind
+      id
+    }
+  }
+`);
