@@ -1,4 +1,5 @@
 import type { Messages } from '../types';
+import creditAdmin from './creditAdmin';
 
 const en: Messages = {
   app: {
@@ -26,6 +27,7 @@ const en: Messages = {
     inbox: 'Receive and feedback',
     admin: 'Administration',
     linkages: 'Linkage list',
+    credit: 'Credit management',
   },
   auth: {
     title: 'Sign in',
@@ -393,7 +395,11 @@ const en: Messages = {
     PushState: { AWAITING_CLAIM: 'Awaiting claim', CLAIMED: 'Claimed' },
     ResultType: { NO_ABNORMALITY: 'No abnormality', RECTIFICATION_ORDERED: 'Rectification ordered', PENALIZED: 'Penalized', LICENCE_REVOKED: 'Licence revoked', CASE_FILED: 'Case filed', FALSE_COMMITMENT: 'False commitment', OTHER: 'Other' },
     Principle: { WHO_APPROVES: 'Who approves is responsible', WHO_GOVERNS: 'Who governs supervises' },
+    RuleCondition: { RECORD_COUNT: 'Record count reached', NO_RECORDS: 'No such records in the period', JOINT_PUNISHMENT: 'On the joint punishment list' },
+    LookupChannel: { QUERY: 'Lookup', CHECK: 'Acceptance check', EXPORT: 'Report export', BROWSE: 'Browsing' },
+    RecordOrigin: { MANUAL: 'Manual', APPROVAL: 'Approval completed', ENFORCEMENT: 'Enforcement result', IMPORT: 'Spreadsheet import' },
   },
+  creditAdmin,
 };
 
 export default en;

@@ -1,5 +1,7 @@
 // The message catalogue. zh-CN is the source of truth: every other locale must have the
 // same keys (see ../types.ts), and the compiler checks `t('…')` keys against this object.
+import creditAdmin from './creditAdmin';
+
 const zhCN = {
   app: {
     title: '审管联动',
@@ -26,6 +28,7 @@ const zhCN = {
     inbox: '接收与反馈',
     admin: '系统管理',
     linkages: '事项清单',
+    credit: '信用管理',
   },
   auth: {
     title: '登录',
@@ -393,7 +396,11 @@ const zhCN = {
     PushState: { AWAITING_CLAIM: '待认领', CLAIMED: '已认领' },
     ResultType: { NO_ABNORMALITY: '无异常', RECTIFICATION_ORDERED: '责令整改', PENALIZED: '行政处罚', LICENCE_REVOKED: '吊销许可证', CASE_FILED: '立案查处', FALSE_COMMITMENT: '承诺不实', OTHER: '其他' },
     Principle: { WHO_APPROVES: '谁审批谁负责', WHO_GOVERNS: '谁主管谁监管' },
+    RuleCondition: { RECORD_COUNT: '记录数达到阈值', NO_RECORDS: '期间内无该类记录', JOINT_PUNISHMENT: '在联合惩戒名单中' },
+    LookupChannel: { QUERY: '查询', CHECK: '受理核查', EXPORT: '导出报告', BROWSE: '浏览' },
+    RecordOrigin: { MANUAL: '手工录入', APPROVAL: '审批办结', ENFORCEMENT: '执法查处结果', IMPORT: '表格导入' },
   },
+  creditAdmin,
 } as const;
 
 export default zhCN;
