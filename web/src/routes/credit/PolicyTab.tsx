@@ -57,6 +57,9 @@ function PolicyRow({ entry, writes, onSaved }: { entry: Entry; writes: boolean; 
 export function PolicyTab({ writes }: { writes: boolean }) {
   const { t } = useTranslation();
   const [{ data, fetching, error }, refetch] = useQuery({ query: HANDLING_POLICY_QUERY });
+  // 一般受理 is open to every subject and not stored; it is listed so the table is complete.
+  const stored = data?.handlingPolicy ?? [];
+  const entries: Entry[] = stored.some((e) => e.mode === 'NORMAL') ? stored : [{ mode: 'NORMAL', label: '', allowedLevels: [...LEVELS] }, ...stored];
   if (fetching && !data) return <Skeleton active />;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -65,7 +68,7 @@ export function PolicyTab({ writes }: { writes: boolean }) {
       <Table<Entry>
         rowKey="mode"
         pagination={false}
-        dataSource={data?.handlingPolicy ?? []}
+        dataSource={entries}
         locale={{ emptyText: t('common.empty') }}
         columns={[
           { title: t('creditAdmin.policy.mode'), dataIndex: 'mode', width: 180, render: (m: HandlingMode) => t(`enums.HandlingMode.${m}`) },
