@@ -96,9 +96,15 @@ test('a credit officer adds and revokes a joint punishment entry, and an import 
     await dialog.getByRole('button', { name: '提交' }).click();
     await expect(dialog.getByText('应为18位统一社会信用代码或身份证号码')).toBeVisible();
     await expect(dialog.getByText('结束日期不能早于开始日期')).toBeVisible();
+    // An ID number of the right shape with a wrong check character: the server refuses it,
+    // and its message sits under the field.
+    await dialog.getByLabel('统一社会信用代码或身份证号码').fill('430902198506121230');
+    await dialog.getByLabel('结束日期').fill('2099-12-31');
+    await dialog.getByRole('button', { name: '提交' }).click();
+    const codeItem = dialog.locator('.ant-form-item').filter({ has: page.getByLabel('统一社会信用代码或身份证号码') });
+    await expect(codeItem.locator('.ant-form-item-explain-error')).toHaveText('应为有效的统一社会信用代码或身份证号码');
     await dialog.getByLabel('统一社会信用代码或身份证号码').fill(code);
     await dialog.getByLabel('主体名称').fill('益阳市端到端测试有限公司');
-    await dialog.getByLabel('结束日期').fill('2099-12-31');
     await dialog.getByRole('button', { name: '提交' }).click();
     await expect(page.getByText('已列入联合惩戒名单')).toBeVisible();
 

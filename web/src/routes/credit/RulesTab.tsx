@@ -10,8 +10,8 @@ import { CREDIT_RULES_QUERY, PUBLISH_CREDIT_RULES_MUTATION } from './queries';
 import {
   diffRuleSets,
   duplicateCodes,
-  fieldPath,
   isEmptyDiff,
+  placeRuleSetErrors,
   ruleSetToValues,
   valuesToInput,
   type Rule,
@@ -24,8 +24,6 @@ import {
 const CONDITIONS: readonly RuleCondition[] = ['RECORD_COUNT', 'NO_RECORDS', 'JOINT_PUNISHMENT'];
 const CATEGORIES: readonly RecordCategory[] = ['LICENSING', 'PENALTY', 'COMMENDATION', 'OTHER'];
 const LEVELS: readonly CreditLevel[] = ['TRUSTWORTHY', 'NORMAL', 'DISHONEST'];
-const RULE_INPUTS = ['code', 'name', 'condition', 'category', 'minCount', 'withinDays', 'scoreDelta', 'forcesLevel'];
-const SETTING_INPUTS = ['baseScore', 'trustworthyMinScore', 'dishonestBelowScore', 'note'];
 
 /** A rule field's value as the reader sees it. */
 function useRuleValue() {
@@ -117,21 +115,8 @@ export function RuleSetDiffView({ before, after }: { before: RuleSet; after: Rul
 
 /** Server errors onto the editor's fields; the rest is returned for the alert above the form. */
 function placeErrors(form: Pick<FormInstance, 'setFields'>, errors: readonly FieldErrorData[]): FieldErrorData[] {
-  const rest: FieldErrorData[] = [];
-  const byPath = new Map<string, { name: (string | number)[]; errors: string[] }>();
-  for (const error of errors) {
-    const path = fieldPath(error.field);
-    const known = (path.length === 1 && SETTING_INPUTS.includes(String(path[0]))) || (path.length === 3 && path[0] === 'rules' && RULE_INPUTS.includes(String(path[2])));
-    if (!known) {
-      rest.push(error);
-      continue;
-    }
-    const key = path.join('.');
-    const entry = byPath.get(key) ?? { name: path, errors: [] };
-    entry.errors.push(error.message);
-    byPath.set(key, entry);
-  }
-  form.setFields([...byPath.values()]);
+  const { fields, rest } = placeRuleSetErrors(errors);
+  form.setFields(fields);
   return rest;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importRowErrors } from './importErrors';
-import { diffRuleSets, duplicateCodes, fieldPath, isEmptyDiff, ruleSetToValues, valuesToInput, type RuleSet } from './ruleSets';
+import { diffRuleSets, duplicateCodes, fieldPath, isEmptyDiff, placeRuleSetErrors, ruleSetToValues, valuesToInput, type RuleSet } from './ruleSets';
 
 const v1: RuleSet = {
   version: 1,
@@ -53,6 +53,21 @@ describe('rule set editor mapping', () => {
     expect(fieldPath('input.rules[0].code')).toEqual(['rules', 0, 'code']);
     expect(fieldPath('dishonestBelowScore')).toEqual(['dishonestBelowScore']);
     expect(fieldPath('input.baseScore')).toEqual(['baseScore']);
+  });
+
+  it('puts server errors on the rule field they name, several on one field together', () => {
+    const codeTaken = { field: 'rules[1].code', code: 'DUPLICATE', message: '规则代码重复' };
+    const codeBlank = { field: 'rules[1].code', code: 'REQUIRED', message: '请填写规则代码' };
+    const lines = { field: 'dishonestBelowScore', code: 'ABOVE_TRUSTWORTHY', message: '失信分数线不能高于守信分数线' };
+    const elsewhere = { field: 'rules', code: 'TOO_MANY', message: '规则过多' };
+    const unknownField = { field: 'rules[0].colour', code: 'X', message: '?' };
+    expect(placeRuleSetErrors([codeTaken, lines, codeBlank, elsewhere, unknownField])).toEqual({
+      fields: [
+        { name: ['rules', 1, 'code'], errors: ['规则代码重复', '请填写规则代码'] },
+        { name: ['dishonestBelowScore'], errors: ['失信分数线不能高于守信分数线'] },
+      ],
+      rest: [elsewhere, unknownField],
+    });
   });
 
   it('finds duplicate codes, ignoring blanks and surrounding spaces', () => {

@@ -1,3 +1,4 @@
+import type { FieldErrorData } from '../../providers/graphql/errors';
 import type { CreditLevel, CreditRuleSetFieldsFragment, PublishCreditRulesInput, RecordCategory, RuleCondition } from '../../graphql/graphql';
 
 export type RuleSet = CreditRuleSetFieldsFragment;
@@ -76,6 +77,36 @@ export function fieldPath(field: string): (string | number)[] {
     const indexed = /^(\w+)\[(\d+)\]$/.exec(part);
     return indexed ? [indexed[1] as string, Number(indexed[2])] : [part];
   });
+}
+
+const SETTING_INPUTS = ['baseScore', 'trustworthyMinScore', 'dishonestBelowScore', 'note'];
+const RULE_INPUTS = ['code', 'name', 'condition', 'category', 'minCount', 'withinDays', 'scoreDelta', 'forcesLevel'];
+
+/**
+ * The server's errors grouped by the editor field they belong to (`rules[1].code` is the code
+ * input of the second rule); errors naming no editor field are returned in `rest`.
+ */
+export function placeRuleSetErrors(errors: readonly FieldErrorData[]): {
+  fields: { name: (string | number)[]; errors: string[] }[];
+  rest: FieldErrorData[];
+} {
+  const rest: FieldErrorData[] = [];
+  const byPath = new Map<string, { name: (string | number)[]; errors: string[] }>();
+  for (const error of errors) {
+    const path = fieldPath(error.field);
+    const known =
+      (path.length === 1 && SETTING_INPUTS.includes(String(path[0]))) ||
+      (path.length === 3 && path[0] === 'rules' && typeof path[1] === 'number' && RULE_INPUTS.includes(String(path[2])));
+    if (!known) {
+      rest.push(error);
+      continue;
+    }
+    const key = path.join('.');
+    const entry = byPath.get(key) ?? { name: path, errors: [] };
+    entry.errors.push(error.message);
+    byPath.set(key, entry);
+  }
+  return { fields: [...byPath.values()], rest };
 }
 
 /** Codes used by more than one rule (checked before sending; the server checks again). */
