@@ -1,5 +1,6 @@
 import type { Messages } from '../types';
 import live from './live';
+import creditAdmin from './creditAdmin';
 
 const en: Messages = {
   app: {
@@ -27,6 +28,7 @@ const en: Messages = {
     inbox: 'Receive and feedback',
     admin: 'Administration',
     linkages: 'Linkage list',
+    credit: 'Credit management',
   },
   auth: {
     title: 'Sign in',
@@ -412,8 +414,12 @@ const en: Messages = {
     ResultType: { NO_ABNORMALITY: 'No abnormality', RECTIFICATION_ORDERED: 'Rectification ordered', PENALIZED: 'Penalized', LICENCE_REVOKED: 'Licence revoked', CASE_FILED: 'Case filed', FALSE_COMMITMENT: 'False commitment', OTHER: 'Other' },
     SkipReason: { APPLICANT_DECLINED: 'Applicant declined', DOCUMENTS_COMPLETE: 'Documents complete', NOT_APPLICABLE_TO_MATTER: 'Not applicable to the matter', RISK_CONCERN: 'Risk concern', CREDIT_REPAIRED: 'Credit repaired', OTHER: 'Other' },
     Principle: { WHO_APPROVES: 'Who approves is responsible', WHO_GOVERNS: 'Who governs supervises' },
+    RuleCondition: { RECORD_COUNT: 'Record count reached', NO_RECORDS: 'No such records in the period', JOINT_PUNISHMENT: 'On the joint punishment list' },
+    LookupChannel: { QUERY: 'Lookup', CHECK: 'Acceptance check', EXPORT: 'Report export', BROWSE: 'Browsing' },
+    RecordOrigin: { MANUAL: 'Manual', APPROVAL: 'Approval completed', ENFORCEMENT: 'Enforcement result', IMPORT: 'Spreadsheet import' },
   },
   live,
+  creditAdmin,
 };
 
 export default en;

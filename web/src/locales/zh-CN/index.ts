@@ -1,6 +1,7 @@
 // The message catalogue. zh-CN is the source of truth: every other locale must have the
 // same keys (see ../types.ts), and the compiler checks `t('…')` keys against this object.
 import live from './live';
+import creditAdmin from './creditAdmin';
 
 const zhCN = {
   app: {
@@ -28,6 +29,7 @@ const zhCN = {
     inbox: '接收与反馈',
     admin: '系统管理',
     linkages: '事项清单',
+    credit: '信用管理',
   },
   auth: {
     title: '登录',
@@ -413,8 +415,12 @@ const zhCN = {
     ResultType: { NO_ABNORMALITY: '无异常', RECTIFICATION_ORDERED: '责令整改', PENALIZED: '行政处罚', LICENCE_REVOKED: '吊销许可证', CASE_FILED: '立案查处', FALSE_COMMITMENT: '承诺不实', OTHER: '其他' },
     SkipReason: { APPLICANT_DECLINED: '申请人不愿适用', DOCUMENTS_COMPLETE: '材料齐全无需容缺', NOT_APPLICABLE_TO_MATTER: '本事项不适用', RISK_CONCERN: '存在风险隐患', CREDIT_REPAIRED: '信用已修复', OTHER: '其他' },
     Principle: { WHO_APPROVES: '谁审批谁负责', WHO_GOVERNS: '谁主管谁监管' },
+    RuleCondition: { RECORD_COUNT: '记录数达到阈值', NO_RECORDS: '期间内无该类记录', JOINT_PUNISHMENT: '在联合惩戒名单中' },
+    LookupChannel: { QUERY: '查询', CHECK: '受理核查', EXPORT: '导出报告', BROWSE: '浏览' },
+    RecordOrigin: { MANUAL: '手工录入', APPROVAL: '审批办结', ENFORCEMENT: '执法查处结果', IMPORT: '表格导入' },
   },
   live,
+  creditAdmin,
 } as const;
 
 export default zhCN;

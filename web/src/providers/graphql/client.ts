@@ -65,6 +65,11 @@ export function createGraphqlClient({
           FileDownload: () => null,
           // Events are signals to refetch, not entities: pushes and feedback share id numbers.
           InboxEvent: () => null,
+          CreditRuleSet: (r) => (r.version != null ? String(r.version as number) : null),
+          CreditRule: () => null,
+          HandlingPolicyEntry: (e) => (e.mode as string | undefined) ?? null,
+          JointPunishmentImport: () => null,
+          Spreadsheet: () => null,
         },
         updates: {
           Mutation: {
@@ -94,6 +99,13 @@ export function createGraphqlClient({
                 cache.invalidate({ __typename: 'Subject', creditCode: input.subjectCode }, 'creditRecords');
               }
             },
+            publishCreditRules: (_r, _a, cache) => {
+              invalidateList(cache, 'creditRules');
+              invalidateList(cache, 'creditRuleVersions');
+            },
+            saveAggregationRule: (_r, _a, cache) => invalidateList(cache, 'aggregationRules'),
+            addJointPunishment: (_r, _a, cache) => invalidateList(cache, 'jointPunishments'),
+            importJointPunishments: (_r, _a, cache) => invalidateList(cache, 'jointPunishments'),
           },
         },
       }),
