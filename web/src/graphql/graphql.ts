@@ -589,6 +589,11 @@ export type SkipReason =
   | 'OTHER'
   | 'RISK_CONCERN';
 
+/** 统计分组：按部门 / 按月份 */
+export type StatisticsGrouping =
+  | 'DEPARTMENT'
+  | 'MONTH';
+
 /** 主体类别：法人及其他组织 / 自然人 */
 export type SubjectKind =
   | 'LEGAL_PERSON'
