@@ -546,4 +546,6 @@ async def load_demo_activity(session: AsyncSession) -> int:
             push_id=push.id,
             actor=approval.Actor(username=liaison.username, department_id=health.id),
         )
+    while await events.process_one(session):  # the facts are in place before anyone signs in
+        pass
     return ACTIVITY_APPLICATIONS + len(completed)
