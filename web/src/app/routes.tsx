@@ -51,6 +51,7 @@ export const routes: RouteObject[] = [
               { path: 'subjects', lazy: page(() => import('../routes/subjects/list')) },
               { path: 'subjects/new', lazy: page(() => import('../routes/subjects/create')) },
               { path: 'subjects/:creditCode', lazy: page(() => import('../routes/subjects/show')) },
+              { path: 'statistics', lazy: page(() => import('../routes/statistics')) },
               { path: '*', lazy: page(() => import('./NotFound')) },
             ],
           },

@@ -1,4 +1,5 @@
 import type { Messages } from '../types';
+import statistics from './statistics';
 
 const en: Messages = {
   app: {
@@ -26,6 +27,7 @@ const en: Messages = {
     inbox: 'Receive and feedback',
     admin: 'Administration',
     linkages: 'Linkage list',
+    statistics: 'Statistics',
   },
   auth: {
     title: 'Sign in',
@@ -394,6 +396,7 @@ const en: Messages = {
     ResultType: { NO_ABNORMALITY: 'No abnormality', RECTIFICATION_ORDERED: 'Rectification ordered', PENALIZED: 'Penalized', LICENCE_REVOKED: 'Licence revoked', CASE_FILED: 'Case filed', FALSE_COMMITMENT: 'False commitment', OTHER: 'Other' },
     Principle: { WHO_APPROVES: 'Who approves is responsible', WHO_GOVERNS: 'Who governs supervises' },
   },
+  statistics,
 };
 
 export default en;

@@ -60,6 +60,14 @@ export function createGraphqlClient({
           LinkageImportErrors: () => null,
           ImportRowError: () => null,
           FileDownload: () => null,
+          // Statistics and assessment figures: computed per request, no identity.
+          LinkageStatistics: () => null,
+          LinkageStatisticsSeries: () => null,
+          Assessment: () => null,
+          AssessmentRow: () => null,
+          AssessmentScheme: () => null,
+          IndicatorValue: () => null,
+          CoordinationFile: () => null,
         },
         updates: {
           Mutation: {
