@@ -51,6 +51,7 @@ async def _seed_demo_if_empty() -> str | None:
         if not await demo.is_empty(session):
             return None
         summary = await demo.load_demo(session)
+        await demo.load_demo_activity(session)
     await get_engine().dispose()
     return (
         f"已载入演示数据：{summary.departments} 个部门、{summary.matters} 个事项、"

@@ -10,11 +10,20 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.approval import services as approval
-from api.approval.models import ApplicationCreate
+from api.approval.models import (
+    ApplicationCreate,
+    DocumentKind,
+    FeedbackState,
+    HandlingMode,
+    LegalDocumentCreate,
+    Outcome,
+    Push,
+    SkipReason,
+)
 from api.catalog import linkages, publication
 from api.catalog import services as catalog
 from api.catalog.models import (
@@ -25,6 +34,7 @@ from api.catalog.models import (
     DepartmentLevel,
     LiaisonKind,
     LinkageCreate,
+    Matter,
     MatterCreate,
     MatterKind,
     Person,
@@ -32,11 +42,15 @@ from api.catalog.models import (
     Principle,
     SectionCreate,
 )
-from api.core.auth import create_user
+from api.core import events
+from api.core.auth import Principal, create_user
 from api.core.authz import assign_role
 from api.core.identifiers import make_id_number, make_uscc
+from api.core.models import User
 from api.core.scope import Scope
+from api.credit import lookups
 from api.credit import services as credit
+from api.credit.lookups import LookupRequest
 from api.credit.models import (
     AggregationRuleCreate,
     CreditRecordCreate,
@@ -445,3 +459,93 @@ async def load_demo(session: AsyncSession) -> DemoSummary:
         linkages=linkage_count,
         list_version=version.number,
     )
+
+
+# Linkage activity for the statistics page: the county approval bureau accepts (after the
+# credit check) and completes applications of 公共场所卫生许可; each acceptance and licence is
+# pushed to 卫健委, which closes some feedback. Everything goes through the services and the
+# outbox, on the day the demo is loaded. Kept apart from the five applications above, which
+# the browser tests accept themselves.
+ACTIVITY_MATTER = "430903-XK-0001"
+ACTIVITY_APPLICATIONS = 6
+ACTIVITY_COMPLETED = 4
+ACTIVITY_CLOSED = 2
+
+
+async def load_demo_activity(session: AsyncSession) -> int:
+    """Run the linkage loop on a few new applications; returns the pushes it caused."""
+    from api import handlers  # noqa: F401, PLC0415 - registers the consumers delivered here
+    from api.coordination import handlers as coordination_handlers  # noqa: F401, PLC0415
+
+    while await events.process_one(session):  # approval's replica of the published list
+        pass
+    county = (
+        await session.exec(select(Department).where(Department.short_name == "赫山区审批局"))
+    ).one()
+    health = (
+        await session.exec(select(Department).where(Department.short_name == "市卫健委"))
+    ).one()
+    matter = (await session.exec(select(Matter).where(Matter.code == ACTIVITY_MATTER))).one()
+    clerk = (await session.exec(select(User).where(User.username == "hs_clerk"))).one()
+    liaison = (await session.exec(select(User).where(User.username == "wjw_liaison"))).one()
+    assert county.id is not None
+    assert health.id is not None
+    assert matter.id is not None
+    assert clerk.id is not None
+    principal = Principal(user_id=clerk.id, username=clerk.username, department_id=str(county.id))
+    actor = approval.Actor(username=clerk.username, department_id=county.id)
+    completed: list[int] = []
+    for index in range(ACTIVITY_APPLICATIONS):
+        raw, name = SUBJECTS[index % len(SUBJECTS)]
+        application = await approval.submit_application(
+            session=session,
+            data=ApplicationCreate(
+                matter_id=matter.id,
+                applicant_code=_uscc(raw),
+                applicant_name=name,
+                applicant_contact="0737-4220000",
+                applicant_address="湖南省益阳市赫山区会龙路",
+            ),
+        )
+        assert application.id is not None
+        check = await lookups.credit_check(
+            session=session,
+            request=LookupRequest(principal, "受理前核查申请人信用", application.id),
+            subject_code=application.applicant_code,
+        )
+        await approval.accept_application(
+            session=session,
+            application_id=application.id,
+            handling_mode=HandlingMode.NORMAL,
+            credit_ticket=check.ticket,
+            actor=actor,
+            skip=approval.MeasureSkip(reason=SkipReason.DOCUMENTS_COMPLETE),
+        )
+        if index < ACTIVITY_COMPLETED:
+            await approval.complete_application(
+                session=session,
+                application_id=application.id,
+                outcome=Outcome.APPROVED,
+                documents=[
+                    LegalDocumentCreate(
+                        kind=DocumentKind.LICENCE,
+                        number=f"赫卫公字〔2026〕第{101 + index}号",
+                        valid_from=date(2026, 1, 1),
+                        valid_until=date(2030, 12, 31),
+                    )
+                ],
+                actor=actor,
+            )
+            completed.append(application.id)
+    pushes = (await session.exec(select(Push).where(col(Push.application_id).in_(completed)))).all()
+    due = [p for p in pushes if p.feedback_state == FeedbackState.OPEN]
+    for push in due[:ACTIVITY_CLOSED]:
+        assert push.id is not None
+        await approval.close_without_abnormality(
+            session=session,
+            push_id=push.id,
+            actor=approval.Actor(username=liaison.username, department_id=health.id),
+        )
+    while await events.process_one(session):  # the facts are in place before anyone signs in
+        pass
+    return ACTIVITY_APPLICATIONS + len(completed)

@@ -22,9 +22,12 @@ from api.coordination.types import (
     Escalation,
     EscalationStatus,
     LinkageStatistics,
+    LinkageStatisticsSeries,
     Meeting,
     MeetingStatus,
+    StatisticsGrouping,
     StatisticsResult,
+    StatisticsSeriesResult,
 )
 from api.core.audit import Actor, AuditAction, AuditOutcome, record
 from api.core.authz import requires
@@ -80,6 +83,23 @@ async def audit_export(info: Info[Any, Any], target: str, detail: dict[str, Any]
 def _scope(info: Info[Any, Any]) -> Scope:
     scope: Scope = info.context.scope
     return scope
+
+
+def _statistics_scope(
+    info: Info[Any, Any], since: date, until: date, department_id: strawberry.ID | None
+) -> tuple[Period, int | None]:
+    """The period and the department of a statistics request: the one asked for, else the
+    city for a city-wide scope and the caller's own department otherwise. Raises
+    ``ValidationFailed`` for bad input and ``NotFoundError`` for a department out of scope."""
+    scope = _scope(info)
+    period = period_of(since, until)
+    if department_id is not None:
+        dept: int | None = parse_id(department_id, "departmentId")
+    else:
+        dept = None if scope.city_wide else scope.department_id
+    if dept is not None and not scope.covers_department(dept):
+        raise NotFoundError
+    return period, dept
 
 
 @strawberry.type
@@ -173,19 +193,78 @@ class CoordinationQuery:
         until: date,
         department_id: strawberry.ID | None = None,
     ) -> StatisticsResult | None:
-        scope = _scope(info)
         try:
-            period = period_of(since, until)
-            if department_id is not None:
-                dept: int | None = parse_id(department_id, "departmentId")
-            else:
-                dept = None if scope.city_wide else scope.department_id
+            period, dept = _statistics_scope(info, since, until, department_id)
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
-        if dept is not None and not scope.covers_department(dept):
+        except NotFoundError:
             return None
         figures = await statistics.compute(info.context.session, period, department_id=dept)
         return LinkageStatistics.from_figures(period, figures[CITY])
+
+    @strawberry.field(
+        description=(
+            "分部门或分月份的审管联动统计（一次分组查询）：部门用户只得到本部门，"
+            "协调办为全市或所指定的部门"
+        ),
+        extensions=requires("statistics", "read"),
+    )
+    async def linkage_statistics_series(
+        self,
+        info: Info[Any, Any],
+        since: date,
+        until: date,
+        by: StatisticsGrouping,  # type: ignore[valid-type]
+        department_id: strawberry.ID | None = None,
+    ) -> StatisticsSeriesResult | None:
+        try:
+            period, dept = _statistics_scope(info, since, until, department_id)
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        except NotFoundError:
+            return None
+        grouping = statistics.Grouping(by)
+        rows = await statistics.series(
+            info.context.session, period, by=grouping, department_id=dept
+        )
+        return LinkageStatisticsSeries.from_rows(period, grouping, dept, rows)
+
+    @strawberry.field(
+        description="分部门或分月份的审管联动统计导出为 Excel（留痕）",
+        extensions=requires("statistics", "read"),
+    )
+    async def linkage_statistics_series_workbook(
+        self,
+        info: Info[Any, Any],
+        since: date,
+        until: date,
+        by: StatisticsGrouping,  # type: ignore[valid-type]
+        department_id: strawberry.ID | None = None,
+    ) -> CoordinationFileResult | None:
+        try:
+            period, dept = _statistics_scope(info, since, until, department_id)
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        except NotFoundError:
+            return None
+        session = info.context.session
+        grouping = statistics.Grouping(by)
+        rows = await statistics.series(session, period, by=grouping, department_id=dept)
+        ids = {r.figures.department_id for r in rows} | {dept}
+        names = await assessment.department_names(
+            session=session, ids=sorted(i for i in ids if i is not None)
+        )
+        content = reports.series_workbook(
+            rows,
+            by=grouping,
+            period=period,
+            names=names,
+            scope_name="全市" if dept is None else names[dept],
+        )
+        kind = "按月份" if grouping is statistics.Grouping.MONTH else "按部门"
+        name = f"联动统计_{kind}_{since.isoformat()}_{until.isoformat()}.xlsx"
+        await audit_export(info, name, {"by": grouping.value, "department_id": dept})
+        return CoordinationFile.from_bytes(name, reports.XLSX_MEDIA_TYPE, content)
 
     @strawberry.field(
         description="考核方案的全部版本（新版本在前）", extensions=requires("assessment", "read")

@@ -23,6 +23,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from api.coordination.assessment import INDICATORS, Ranking
+from api.coordination.statistics import Grouping, Period, SeriesRow
 
 FONT: Final = "STSong-Light"
 NONE_SHOWN: Final = "—"  # an indicator without data
@@ -239,3 +240,79 @@ def pdf_report(ranking: Ranking, *, generated_at: datetime, generated_by: str) -
 
 def report_filename(kind: str, since: date, until: date) -> str:
     return f"考核{kind}_{since.isoformat()}_{until.isoformat()}"
+
+
+SERIES_RATES: Final = (
+    ("claim_rate", "认领率"),
+    ("on_time_feedback_rate", "按时反馈率"),
+    ("credit_check_rate", "受理时信用核查率"),
+)
+
+
+def series_header(by: Grouping) -> list[str]:
+    first = ["月份", "起始日期", "截止日期"] if by is Grouping.MONTH else ["部门编号", "部门"]
+    return [
+        *first,
+        "在册联动事项",
+        *(label for _, label in COUNT_COLUMNS),
+        *(label for _, label in SERIES_RATES),
+    ]
+
+
+def series_rows(rows: Sequence[SeriesRow], by: Grouping, names: dict[int, str]) -> list[list[Any]]:
+    out: list[list[Any]] = []
+    for row in rows:
+        figures = row.figures
+        if by is Grouping.MONTH:
+            first: list[Any] = [
+                row.period.since.strftime("%Y-%m"),
+                row.period.since.isoformat(),
+                row.period.until.isoformat(),
+            ]
+        else:
+            dept = figures.department_id
+            first = [dept, "" if dept is None else names.get(dept, f"部门{dept}")]
+        out.append(
+            [
+                *first,
+                figures.linkages_in_force,
+                *(getattr(figures, attr) for attr, _ in COUNT_COLUMNS),
+                *(_rate(getattr(figures, attr)) for attr, _ in SERIES_RATES),
+            ]
+        )
+    return out
+
+
+def series_workbook(
+    rows: Sequence[SeriesRow],
+    *,
+    by: Grouping,
+    period: Period,
+    names: dict[int, str],
+    scope_name: str,
+) -> bytes:
+    """The statistics table of the page (by department or by month) with a totals row for
+    the counts, and the period and scope on a second sheet."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None  # noqa: S101 - a new workbook always has one sheet
+    sheet.title = "按月份统计" if by is Grouping.MONTH else "按部门统计"
+    header = series_header(by)
+    sheet.append(header)
+    values = series_rows(rows, by, names)
+    for line in values:
+        sheet.append([_neutralise(v) for v in line])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+    first_count = 3 if by is Grouping.MONTH else 2
+    totals: list[Any] = ["合计", *([None] * (first_count - 1)), None]
+    totals += [sum(line[first_count + 1 + i] for line in values) for i in range(len(COUNT_COLUMNS))]
+    sheet.append(totals)
+    about = book.create_sheet("说明")
+    about.append(["统计期间", f"{period.since.isoformat()} 至 {period.until.isoformat()}"])
+    about.append(["范围", _neutralise(scope_name)])
+    about.append(["分组", "月份" if by is Grouping.MONTH else "部门"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

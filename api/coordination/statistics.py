@@ -14,6 +14,7 @@ receiving department, findings by the department that recorded them.
 
 from __future__ import annotations
 
+import enum
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone
@@ -121,11 +122,52 @@ def _in_scope(column: Any, department_id: int | None) -> list[Any]:
     return [] if department_id is None else [column == department_id]
 
 
+def months_of(period: Period) -> list[Period]:
+    """The calendar months the period touches, each clipped to the period."""
+    out: list[Period] = []
+    first = period.since
+    while first <= period.until:
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        out.append(Period(first, min(period.until, following - timedelta(days=1))))
+        first = following
+    return out
+
+
 class _Collector:
-    def __init__(self, by_department: bool, department_id: int | None) -> None:
+    def __init__(
+        self,
+        by_department: bool,
+        department_id: int | None,
+        months: list[Period] | None = None,
+    ) -> None:
         self.by_department = by_department
         self.department_id = department_id
+        self.months = months
         self.figures: dict[int, Figures] = {}
+
+    def group(self, department: Any, when: Any, *, day: bool = False) -> tuple[Any, list[Any]]:
+        """The group key column (labelled ``g``) of a statement and its GROUP BY terms: the
+        department (``department``), the month index of ``when`` (a timestamp, or a CST date
+        when ``day``), or the constant ``CITY``. Rows are already limited to the period."""
+        if self.months is not None:
+            return self.month_index(when, day=day).label("g"), [sa.literal_column("g")]
+        if self.by_department:
+            return department.label("g"), [department]
+        return sa.literal(CITY).label("g"), []
+
+    def partition(self, department: Any, when: Any) -> list[Any]:
+        if self.months is not None:
+            return [self.month_index(when)]
+        return [department] if self.by_department else []
+
+    def month_index(self, when: Any, *, day: bool = False) -> Any:
+        assert self.months is not None  # noqa: S101 - only called when grouping by month
+        last = len(self.months) - 1
+        whens = [
+            (when <= month.until if day else when < month.end, index)
+            for index, month in enumerate(self.months)
+        ]
+        return sa.case(*whens, else_=last)
 
     def at(self, key: Any) -> Figures:
         key = int(key)
@@ -145,18 +187,57 @@ async def compute(
 ) -> dict[int, Figures]:
     """Figures per department (``by_department``) or one entry for the scope (key ``CITY``
     when city-wide, else the department's figures under ``CITY`` as well)."""
-    now = as_of or datetime.now(UTC)
     out = _Collector(by_department, department_id)
     if not by_department:
         out.at(CITY)
     await _linkages(session, period, out)
+    await _measures(session, period, out, as_of or datetime.now(UTC))
+    return out.figures
+
+
+async def compute_by_month(
+    session: AsyncSession,
+    period: Period,
+    *,
+    department_id: int | None = None,
+    as_of: datetime | None = None,
+) -> list[tuple[Period, Figures]]:
+    """The figures of every calendar month of the period (clipped to it), for one department
+    or city-wide; months without activity have zero figures. The same statements as
+    ``compute``, grouped by the month of each measure's own date, plus one for the list
+    versions."""
+    months = months_of(period)
+    out = _Collector(by_department=False, department_id=department_id, months=months)
+    for index in range(len(months)):
+        out.at(index)
+    await _linkages_by_month(session, out, months)
+    await _measures(session, period, out, as_of or datetime.now(UTC))
+    return [(month, out.figures[index]) for index, month in enumerate(months)]
+
+
+async def _measures(session: AsyncSession, period: Period, out: _Collector, now: datetime) -> None:
     await _pushes(session, period, out, now)
     await _percentiles(session, period, out, "claim_seconds", "claim")
     await _percentiles(session, period, out, "feedback_seconds", "feedback")
     await _acceptances(session, period, out)
     await _findings(session, period, out)
     await _modes(session, period, out)
-    return out.figures
+
+
+def _linkage_sides() -> Any:
+    """Each linkage row once per department on it (approving, and supervising if another)."""
+    return sa.union_all(
+        sa.select(
+            _linkage.c.approving_department_id.label("dept"),
+            _linkage.c.linkage_id,
+            _linkage.c.list_version,
+        ),
+        sa.select(
+            _linkage.c.supervising_department_id.label("dept"),
+            _linkage.c.linkage_id,
+            _linkage.c.list_version,
+        ).where(_linkage.c.supervising_department_id != _linkage.c.approving_department_id),
+    ).subquery()
 
 
 async def _linkages(session: AsyncSession, period: Period, out: _Collector) -> None:
@@ -165,18 +246,12 @@ async def _linkages(session: AsyncSession, period: Period, out: _Collector) -> N
         .where(_linkage.c.published_at < period.end)
         .scalar_subquery()
     )
-    sides = sa.union_all(
-        sa.select(_linkage.c.approving_department_id.label("dept"), _linkage.c.linkage_id).where(
-            _linkage.c.list_version == latest
-        ),
-        sa.select(_linkage.c.supervising_department_id.label("dept"), _linkage.c.linkage_id).where(
-            _linkage.c.list_version == latest,
-            _linkage.c.supervising_department_id != _linkage.c.approving_department_id,
-        ),
-    ).subquery()
     if out.by_department or out.department_id is not None:
+        sides = _linkage_sides()
         group = sides.c.dept if out.by_department else sa.literal(CITY)
-        stmt = sa.select(group, sa.func.count()).where(*_in_scope(sides.c.dept, out.department_id))
+        stmt = sa.select(group, sa.func.count()).where(
+            sides.c.list_version == latest, *_in_scope(sides.c.dept, out.department_id)
+        )
         if out.by_department:
             stmt = stmt.group_by(sides.c.dept)
         for key, count in await _run(session, stmt):
@@ -186,6 +261,40 @@ async def _linkages(session: AsyncSession, period: Period, out: _Collector) -> N
     out.at(CITY).linkages_in_force = int((await _run(session, city))[0][0])
 
 
+async def _linkages_by_month(session: AsyncSession, out: _Collector, months: list[Period]) -> None:
+    """Linkages in force at the end of each month: every list version published before the
+    period ends with its size (one grouped statement; for one department a second counts
+    its side of each version), then per month the latest version published before it ends."""
+    versions = (
+        sa.select(_linkage.c.list_version, sa.func.min(_linkage.c.published_at), sa.func.count())
+        .where(_linkage.c.published_at < months[-1].end)
+        .group_by(_linkage.c.list_version)
+    )
+    published: dict[int, datetime] = {}
+    counts: dict[int, int] = {}
+    for version, at, count in await _run(session, versions):
+        published[int(version)] = _aware(at)
+        counts[int(version)] = int(count)
+    if out.department_id is not None and published:
+        sides = _linkage_sides()
+        own = (
+            sa.select(sides.c.list_version, sa.func.count())
+            .where(sides.c.dept == out.department_id)
+            .group_by(sides.c.list_version)
+        )
+        counts = {int(version): int(count) for version, count in await _run(session, own)}
+    for index, month in enumerate(months):
+        in_force = [version for version, at in published.items() if at < month.end]
+        if in_force:
+            out.at(index).linkages_in_force = counts.get(max(in_force), 0)
+
+
+def _aware(value: Any) -> datetime:
+    """Timestamps come back naive from SQLite (stored as UTC) and aware from PostgreSQL."""
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def _period_pushes(period: Period) -> list[Any]:
     return [_push.c.created_at >= period.start, _push.c.created_at < period.end]
 
@@ -193,16 +302,15 @@ def _period_pushes(period: Period) -> list[Any]:
 async def _pushes(session: AsyncSession, period: Period, out: _Collector, now: datetime) -> None:
     # Sent: by the approving department of the pushed application.
     joined = _push.join(_app, _app.c.application_id == _push.c.application_id)
-    group = _group(_app.c.approving_department_id, out.by_department)
+    group, keys = out.group(_app.c.approving_department_id, _push.c.created_at)
     sent = (
         sa.select(group, sa.func.count())
         .select_from(joined)
         .where(
             *_period_pushes(period), *_in_scope(_app.c.approving_department_id, out.department_id)
         )
+        .group_by(*keys)
     )
-    if out.by_department:
-        sent = sent.group_by(_app.c.approving_department_id)
     for key, count in await _run(session, sent):
         out.at(key).pushes_sent = int(count)
 
@@ -212,17 +320,19 @@ async def _pushes(session: AsyncSession, period: Period, out: _Collector, now: d
         sa.or_(_push.c.fed_back_at.is_not(None), _push.c.feedback_due_at < now),
     )
     overdue = sa.and_(_push.c.feedback_due_at < now, _push.c.fed_back_at.is_(None))
-    group = _group(_push.c.department_id, out.by_department)
-    received = sa.select(
-        group,
-        sa.func.count(),
-        sa.func.count(_push.c.claimed_at),
-        sa.func.sum(sa.case((due, 1), else_=0)),
-        sa.func.sum(sa.case((_push.c.feedback_on_time.is_(True), 1), else_=0)),
-        sa.func.sum(sa.case((overdue, 1), else_=0)),
-    ).where(*_period_pushes(period), *_in_scope(_push.c.department_id, out.department_id))
-    if out.by_department:
-        received = received.group_by(_push.c.department_id)
+    group, keys = out.group(_push.c.department_id, _push.c.created_at)
+    received = (
+        sa.select(
+            group,
+            sa.func.count(),
+            sa.func.count(_push.c.claimed_at),
+            sa.func.sum(sa.case((due, 1), else_=0)),
+            sa.func.sum(sa.case((_push.c.feedback_on_time.is_(True), 1), else_=0)),
+            sa.func.sum(sa.case((overdue, 1), else_=0)),
+        )
+        .where(*_period_pushes(period), *_in_scope(_push.c.department_id, out.department_id))
+        .group_by(*keys)
+    )
     for key, total, claimed, due_n, on_time, overdue_n in await _run(session, received):
         if total == 0:
             continue
@@ -234,15 +344,16 @@ async def _pushes(session: AsyncSession, period: Period, out: _Collector, now: d
         figures.overdue = int(overdue_n or 0)
     if not out.by_department and out.department_id is None:
         # City-wide every push is both sent and received.
-        out.at(CITY).pushes_sent = out.at(CITY).pushes_received
+        for figures in out.figures.values():
+            figures.pushes_sent = figures.pushes_received
 
 
 async def _percentiles(
     session: AsyncSession, period: Period, out: _Collector, column: str, prefix: str
 ) -> None:
     value = _push.c[column]
-    group = _group(_push.c.department_id, out.by_department).label("g")
-    partition = [_push.c.department_id] if out.by_department else []
+    group, _ = out.group(_push.c.department_id, _push.c.created_at)
+    partition = out.partition(_push.c.department_id, _push.c.created_at)
     ranked = (
         sa.select(
             group,
@@ -282,12 +393,12 @@ async def _acceptances(session: AsyncSession, period: Period, out: _Collector) -
         .where(_lookup.c.application_id == _app.c.application_id, _lookup.c.channel == "CHECK")
         .exists()
     )
-    group = _group(_app.c.approving_department_id, out.by_department)
-    stmt = sa.select(group, sa.func.count(), sa.func.sum(sa.case((checked, 1), else_=0))).where(
-        *_period_acceptances(period, out.department_id)
+    group, keys = out.group(_app.c.approving_department_id, _app.c.accepted_at)
+    stmt = (
+        sa.select(group, sa.func.count(), sa.func.sum(sa.case((checked, 1), else_=0)))
+        .where(*_period_acceptances(period, out.department_id))
+        .group_by(*keys)
     )
-    if out.by_department:
-        stmt = stmt.group_by(_app.c.approving_department_id)
     for key, total, with_check in await _run(session, stmt):
         if total == 0:
             continue
@@ -297,7 +408,7 @@ async def _acceptances(session: AsyncSession, period: Period, out: _Collector) -
 
 
 async def _findings(session: AsyncSession, period: Period, out: _Collector) -> None:
-    group = _group(_finding.c.department_id, out.by_department).label("g")
+    group, keys = out.group(_finding.c.department_id, _finding.c.found_on, day=True)
     stmt = (
         sa.select(
             group,
@@ -310,7 +421,7 @@ async def _findings(session: AsyncSession, period: Period, out: _Collector) -> N
             _finding.c.found_on <= period.until,
             *_in_scope(_finding.c.department_id, out.department_id),
         )
-        .group_by(*_keys(_finding.c.department_id, out.by_department), _finding.c.kind)
+        .group_by(*keys, _finding.c.kind)
     )
     by_key: dict[int, dict[str, int]] = defaultdict(dict)
     for key, kind, count, abnormal in await _run(session, stmt):
@@ -329,7 +440,7 @@ async def _modes(session: AsyncSession, period: Period, out: _Collector) -> None
             .exists()
         )
 
-    group = _group(_app.c.approving_department_id, out.by_department).label("g")
+    group, keys = out.group(_app.c.approving_department_id, _app.c.accepted_at)
     stmt = (
         sa.select(
             group,
@@ -342,7 +453,7 @@ async def _modes(session: AsyncSession, period: Period, out: _Collector) -> None
             *_period_acceptances(period, out.department_id),
             _app.c.handling_mode.in_(SPECIAL_MODES),
         )
-        .group_by(*_keys(_app.c.approving_department_id, out.by_department), _app.c.handling_mode)
+        .group_by(*keys, _app.c.handling_mode)
     )
     for key, mode, count, with_findings, abnormal in await _run(session, stmt):
         out.at(key).modes[str(mode)] = ModeFigures(
@@ -351,3 +462,33 @@ async def _modes(session: AsyncSession, period: Period, out: _Collector) -> None
             with_findings=int(with_findings or 0),
             with_abnormal_findings=int(abnormal or 0),
         )
+
+
+class Grouping(enum.Enum):
+    DEPARTMENT = "DEPARTMENT"
+    MONTH = "MONTH"
+
+
+@dataclass(frozen=True)
+class SeriesRow:
+    period: Period
+    figures: Figures
+
+
+async def series(
+    session: AsyncSession,
+    period: Period,
+    *,
+    by: Grouping,
+    department_id: int | None = None,
+    as_of: datetime | None = None,
+) -> list[SeriesRow]:
+    """The period's figures by department (those with any activity or linkage, by id; only
+    ``department_id`` when given) or by calendar month (every month, oldest first)."""
+    if by is Grouping.MONTH:
+        months = await compute_by_month(session, period, department_id=department_id, as_of=as_of)
+        return [SeriesRow(month, figures) for month, figures in months]
+    figures = await compute(
+        session, period, department_id=department_id, by_department=True, as_of=as_of
+    )
+    return [SeriesRow(period, figures[key]) for key in sorted(figures)]

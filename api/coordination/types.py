@@ -12,7 +12,7 @@ from strawberry.types import Info
 from api.coordination import models
 from api.coordination.assessment import INDICATORS, Ranking
 from api.coordination.casefile import CaseFile as CaseFileData
-from api.coordination.statistics import Figures, Period
+from api.coordination.statistics import Figures, Grouping, Period, SeriesRow
 from api.core.clock import local_today
 from api.core.errors import ValidationErrors
 
@@ -401,6 +401,34 @@ class LinkageStatistics:
         )
 
 
+StatisticsGrouping = strawberry.enum(
+    Grouping, name="StatisticsGrouping", description="统计分组：按部门 / 按月份"
+)
+
+
+@strawberry.type(
+    description="分部门或分月份的审管联动统计；按月份时每行是期间内的一个自然月（截至期间首尾）"
+)
+class LinkageStatisticsSeries:
+    since: date
+    until: date
+    by: StatisticsGrouping  # type: ignore[valid-type]
+    department: Department | None = strawberry.field(description="限定的部门；全市时为空")
+    rows: list[LinkageStatistics]
+
+    @classmethod
+    def from_rows(
+        cls, period: Period, by: Grouping, department_id: int | None, rows: list[SeriesRow]
+    ) -> LinkageStatisticsSeries:
+        return cls(
+            since=period.since,
+            until=period.until,
+            by=by,
+            department=_dept(department_id),
+            rows=[LinkageStatistics.from_figures(r.period, r.figures) for r in rows],
+        )
+
+
 @strawberry.type(description="考核指标及权重")
 class IndicatorWeight:
     indicator: str
@@ -641,4 +669,7 @@ CoordinationFileResult = Annotated[
 ]
 StatisticsResult = Annotated[
     LinkageStatistics | ValidationErrors, strawberry.union("StatisticsResult")
+]
+StatisticsSeriesResult = Annotated[
+    LinkageStatisticsSeries | ValidationErrors, strawberry.union("StatisticsSeriesResult")
 ]

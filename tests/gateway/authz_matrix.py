@@ -465,6 +465,16 @@ MATRIX: dict[str, Row] = {
         " departmentId: $dept) { __typename } }",
         ALL,
     ),
+    "linkageStatisticsSeries": Row(
+        'query($dept: ID) { linkageStatisticsSeries(since: "2026-01-01", until: "2026-02-28",'
+        " by: MONTH, departmentId: $dept) { __typename } }",
+        ALL,
+    ),
+    "linkageStatisticsSeriesWorkbook": Row(
+        'query($dept: ID) { linkageStatisticsSeriesWorkbook(since: "2026-01-31",'
+        f' until: "2026-01-01", by: DEPARTMENT, departmentId: $dept) {{ {VALIDATION} }} }}',
+        ALL,
+    ),
     "assessmentSchemes": Row("{ assessmentSchemes { version } }", COORDINATION),
     "assessment": Row(
         '{ assessment(since: "2026-01-31", until: "2026-01-01") { __typename } }', COORDINATION

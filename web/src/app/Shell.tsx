@@ -12,7 +12,7 @@ import { DEPARTMENT_NAMES_QUERY, INBOX_COUNTS_QUERY, ME_QUERY, SIGN_OUT_MUTATION
 
 interface NavItem {
   path: string;
-  key: 'nav.workbench' | 'nav.linkages' | 'nav.matters' | 'nav.departments' | 'nav.applications' | 'nav.subjects' | 'nav.inbox' | 'nav.admin' | 'nav.credit';
+  key: 'nav.workbench' | 'nav.linkages' | 'nav.matters' | 'nav.departments' | 'nav.applications' | 'nav.subjects' | 'nav.inbox' | 'nav.admin' | 'nav.credit' | 'nav.statistics';
   /** Shown only to these roles (the server decides anyway; this hides what would answer "forbidden"). */
   roles?: readonly string[];
 }
@@ -27,6 +27,7 @@ const NAV: readonly NavItem[] = [
   { path: '/subjects', key: 'nav.subjects', roles: ['credit_officer', 'coordination_office'] },
   { path: '/credit', key: 'nav.credit', roles: ['credit_officer', 'coordination_office', 'system_admin', 'department_head'] },
   { path: '/admin', key: 'nav.admin', roles: ['system_admin'] },
+  { path: '/statistics', key: 'nav.statistics', roles: ['coordination_office', 'system_admin', 'department_head'] },
 ];
 
 export function visibleNav(roles: readonly string[] | undefined): readonly NavItem[] {

@@ -52,6 +52,7 @@ export const routes: RouteObject[] = [
               { path: 'subjects/new', lazy: page(() => import('../routes/subjects/create')) },
               { path: 'subjects/:creditCode', lazy: page(() => import('../routes/subjects/show')) },
               { path: 'credit', lazy: page(() => import('../routes/credit')) },
+              { path: 'statistics', lazy: page(() => import('../routes/statistics')) },
               { path: '*', lazy: page(() => import('./NotFound')) },
             ],
           },

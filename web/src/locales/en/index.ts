@@ -1,6 +1,7 @@
 import type { Messages } from '../types';
 import live from './live';
 import creditAdmin from './creditAdmin';
+import statistics from './statistics';
 
 const en: Messages = {
   app: {
@@ -29,6 +30,7 @@ const en: Messages = {
     admin: 'Administration',
     linkages: 'Linkage list',
     credit: 'Credit management',
+    statistics: 'Statistics',
   },
   auth: {
     title: 'Sign in',
@@ -420,6 +422,7 @@ const en: Messages = {
   },
   live,
   creditAdmin,
+  statistics,
 };
 
 export default en;

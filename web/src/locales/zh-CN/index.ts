@@ -1,3 +1,5 @@
+import statistics from './statistics';
+
 // The message catalogue. zh-CN is the source of truth: every other locale must have the
 // same keys (see ../types.ts), and the compiler checks `t('…')` keys against this object.
 import live from './live';
@@ -30,6 +32,7 @@ const zhCN = {
     admin: '系统管理',
     linkages: '事项清单',
     credit: '信用管理',
+    statistics: '统计分析',
   },
   auth: {
     title: '登录',
@@ -421,6 +424,7 @@ const zhCN = {
   },
   live,
   creditAdmin,
+  statistics,
 } as const;
 
 export default zhCN;

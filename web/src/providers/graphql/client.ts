@@ -70,6 +70,14 @@ export function createGraphqlClient({
           HandlingPolicyEntry: (e) => (e.mode as string | undefined) ?? null,
           JointPunishmentImport: () => null,
           Spreadsheet: () => null,
+          // Statistics and assessment figures: computed per request, no identity.
+          LinkageStatistics: () => null,
+          LinkageStatisticsSeries: () => null,
+          Assessment: () => null,
+          AssessmentRow: () => null,
+          AssessmentScheme: () => null,
+          IndicatorValue: () => null,
+          CoordinationFile: () => null,
         },
         updates: {
           Mutation: {
