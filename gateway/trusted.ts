@@ -120,6 +120,7 @@ export function trustedDocuments({ production, manifestPath, supergraphPath, log
   const perRequest = new WeakMap<Request, Promise<CallerRights>>();
   const resolved = new WeakMap<Request, CallerRights>();
   const freeForm = new WeakSet<Request>();
+  const addresses = new WeakMap<Request, string>();
 
   async function lookUp(request: Request): Promise<CallerRights> {
     const credential = credentialOf(request);
@@ -132,8 +133,10 @@ export function trustedDocuments({ production, manifestPath, supergraphPath, log
       'content-type': 'application/json',
       [credential.header]: credential.value,
     };
-    const forwarded = request.headers.get('x-forwarded-for');
-    if (forwarded) headers['x-forwarded-for'] = forwarded;
+    // The client's address for the access subgraph's per-address rate limit: the socket's
+    // (recorded in onRequest), never a header the client sent.
+    const address = addresses.get(request);
+    if (address) headers['x-forwarded-for'] = address;
     let body: { data?: { me?: { connectedSystem?: unknown; canIntrospectSchema?: unknown } | null } | null; errors?: { extensions?: { code?: string } }[] };
     try {
       const response = await fetch(accessUrl, {
@@ -198,8 +201,12 @@ export function trustedDocuments({ production, manifestPath, supergraphPath, log
     graphiql: production
       ? async (request: Request) => (await rightsOf(request)).canIntrospect
       : true,
-    /** A caller allowed free-form documents only to introspect sends nothing else. */
+    /** Records the socket address; a caller allowed free-form documents only to introspect sends nothing else. */
     plugin: {
+      onRequest({ request, serverContext }: any) {
+        const remote: unknown = serverContext?.req?.socket?.remoteAddress;
+        if (typeof remote === 'string') addresses.set(request, remote.replace(/^::ffff:/, ''));
+      },
       onValidate({ params, context, setResult }: any) {
         if (!production) return;
         const request: Request | undefined = context?.request;

@@ -217,6 +217,32 @@ def test_the_same_session_sending_a_trusted_document_succeeds(production, clerk)
     assert listed["data"]["departments"], listed
 
 
+def test_the_web_app_queries_by_get_as_urql_does(production, clerk):
+    """urql sends queries as GET with the hash in `extensions` (preferGetMethod)."""
+    extensions = {"persistedQuery": {"version": 1, "sha256Hash": trusted("query Me")}}
+    response = httpx.get(
+        production.gateway_url,
+        params={"operationName": "Me", "extensions": json.dumps(extensions)},
+        headers={"cookie": f"{SESSION_COOKIE}={clerk}", "accept": "application/json"},
+    )
+    assert response.json()["data"]["me"]["username"] == "spj_clerk", response.text
+
+
+def test_every_trusted_document_is_accepted_and_valid_in_production(production):
+    """The whole manifest against the production supergraph: nothing stale or refused.
+
+    Anonymously and without variables, so nothing runs: the answers are UNAUTHENTICATED or a
+    missing variable, never a refused, unknown or invalid document.
+    """
+    for hash_, text in MANIFEST.items():
+        body = send(production, document=hash_).json()
+        bad = {"PERSISTED_DOCUMENT_REQUIRED", "PERSISTED_DOCUMENT_NOT_FOUND"}
+        assert not bad & set(codes_of(body)), (text, body)
+        messages = " ".join(e["message"] for e in body.get("errors") or [])
+        assert "Cannot query field" not in messages, (text, body)
+        assert "Unknown type" not in messages, (text, body)
+
+
 def test_an_unknown_document_hash_is_refused(production, clerk):
     response = send(production, document="0" * 64, session=clerk)
     assert refused(response, "PERSISTED_DOCUMENT_NOT_FOUND"), response.text
