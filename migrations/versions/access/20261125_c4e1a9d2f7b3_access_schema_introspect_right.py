@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
+import sqlmodel
 from alembic import op
 
 revision: str = "c4e1a9d2f7b3"
@@ -30,7 +31,7 @@ COLUMNS = ("ptype", "v0", "v1", "v2", "v3", "v4", "v5")
 casbin_rule = sa.table("casbin_rule", *(sa.column(c, sa.String) for c in COLUMNS))
 policy_version = sa.table(
     "access_policy_version",
-    sa.column("created_at", sa.DateTime),
+    sa.column("created_at", sqlmodel.sql.sqltypes.UTCDateTime()),
     sa.column("actor", sa.String),
     sa.column("summary", sa.String),
     sa.column("rules", sa.JSON),
