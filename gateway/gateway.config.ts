@@ -6,8 +6,21 @@ import { extname, join, resolve, sep } from 'node:path';
 import { defineConfig, type GatewayPlugin } from '@graphql-hive/gateway';
 import { getOperationAST } from 'graphql';
 import { LIMITS, securityPlugin } from './security.ts';
+import { trustedDocuments } from './trusted.ts';
 
 const env = process.env;
+const production = env.SHENGUAN_ENV === 'production';
+
+// Trusted documents (gateway/trusted.ts): the web app's persisted operations, by hash, from
+// the manifest its codegen writes; free-form documents in production only from connected
+// systems, introspection and GraphiQL only for holders of `schema, introspect`.
+const trusted = trustedDocuments({
+  production,
+  manifestPath:
+    env.SHENGUAN_PERSISTED_DOCUMENTS ?? resolve('..', 'web', 'src', 'graphql', 'persisted-documents.json'),
+  supergraphPath: env.SHENGUAN_SUPERGRAPH ?? './supergraph.graphql',
+  log: (message) => console.warn(message),
+});
 
 // The built SPA (web/dist), served on the gateway's own origin so the browser talks to
 // /graphql without CORS. Files are served as they are; any other GET that asks for HTML
@@ -103,7 +116,8 @@ export const gatewayConfig = defineConfig({
   // Hive Gateway binds 0.0.0.0 by default; the embedded product stays on loopback.
   host: env.SHENGUAN_HOST ?? '127.0.0.1',
   port: Number(env.SHENGUAN_GATEWAY_PORT ?? 4000),
-  graphiql: env.SHENGUAN_ENV !== 'production',
+  graphiql: trusted.graphiql,
+  persistedDocuments: trusted.persistedDocuments,
   // Identity travels to every subgraph, which verifies the session or key itself: the
   // bearer token of connected systems and the browser's session cookie. The access
   // subgraph's Set-Cookie (sign-in, department switch, sign-out) goes back to the browser,
@@ -149,8 +163,8 @@ export const gatewayConfig = defineConfig({
   // cost and `first:`, the body limit, the CSRF content-type rule and security headers.
   maxDepth: LIMITS.depth,
   maxTokens: LIMITS.tokens,
-  blockFieldSuggestions: env.SHENGUAN_ENV === 'production',
-  disableIntrospection: env.SHENGUAN_ENV === 'production' ? { disableIf: () => true } : undefined,
+  blockFieldSuggestions: production,
+  disableIntrospection: trusted.disableIntrospection,
   batching: false,
   maskedErrors: { isDev: false },
   // No requestDeadline: it would end every subscription (the live inbox) after 30 s, and
@@ -169,7 +183,8 @@ export const gatewayConfig = defineConfig({
   // --- end of hardening ---
   logging: env.SHENGUAN_GATEWAY_LOG ?? 'info',
   plugins: () => [
-    securityPlugin({ production: env.SHENGUAN_ENV === 'production' }),
+    securityPlugin({ production }),
+    trusted.plugin,
     ...(env.SHENGUAN_WEB_DIST ? [useSinglePageApp(env.SHENGUAN_WEB_DIST)] : []),
   ],
 });

@@ -276,9 +276,11 @@ function jsonError(status: number, message: string, code: string): Response {
 function secure(response: Response, request: Request, production: boolean): void {
   const headers = response.headers;
   const html = (headers.get('content-type') ?? '').startsWith('text/html');
-  // The development GraphiQL page runs the gateway's own inline bundle; production serves
-  // no IDE, so the strict policy covers every production response.
-  if (!(html && !production)) headers.set('content-security-policy', CSP);
+  // The GraphiQL page runs the gateway's own inline bundle. Development serves it to
+  // everyone; production only on /graphql to holders of `schema, introspect` (trusted.ts),
+  // so elsewhere the strict policy covers every production response.
+  const graphiql = html && (!production || new URL(request.url).pathname === '/graphql');
+  if (!graphiql) headers.set('content-security-policy', CSP);
   else headers.set('content-security-policy', "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
   headers.set('x-content-type-options', 'nosniff');
   headers.set('x-frame-options', 'DENY');

@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 // Typed operations from the gateway's public API schema (written by `shenguan compose`).
 // SHENGUAN_CODEGEN_OUT redirects the output (scripts/codegen-check.mjs compares the two).
@@ -11,7 +12,15 @@ const config: CodegenConfig = {
   generates: {
     [`${out}/`]: {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      // Trusted documents: every document gets its SHA-256 (`__meta__.hash`) and the build
+      // writes persisted-documents.json (hash → text), which the gateway loads; production
+      // builds send only the hash (src/providers/graphql/persisted.ts). __typename is added
+      // here, not at run time by graphcache, so the text the gateway runs is what the cache needs.
+      presetConfig: {
+        fragmentMasking: false,
+        persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' },
+      },
+      documentTransforms: [addTypenameSelectionDocumentTransform],
       config: {
         enumsAsTypes: true,
         // Only what the documents use: a schema change elsewhere does not make these files stale.

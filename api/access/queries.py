@@ -63,6 +63,8 @@ class AccessQuery:
             department_ids=[strawberry.ID(d) for d in departments],
             roles=await ctx.authorizer.roles_of(ctx.principal),
             must_change_password=user.must_change_password,
+            connected_system=ctx.principal.api_key_id is not None,
+            can_introspect_schema=ctx.can(ctx.principal, "schema", "introspect"),
         )
 
     @strawberry.field(description="权限规则列表", extensions=requires("policy", "admin"))

@@ -27,6 +27,8 @@ ROLES = (
     "department_head",
     "coordination_office",
     "system_admin",
+    # Connected systems' service accounts: introspection in production (schema/introspect).
+    "schema_reader",
 )
 ADMIN_OBJECT, ADMIN_ACTION = "policy", "admin"
 

@@ -40,6 +40,12 @@ class Me:
     department_ids: list[strawberry.ID]
     roles: list[str]
     must_change_password: bool
+    connected_system: bool = strawberry.field(
+        description="以 API 密钥（对接系统的服务账号）认证：生产环境中只有它可发送任意查询文档"
+    )
+    can_introspect_schema: bool = strawberry.field(
+        description="持有 schema/introspect 权限：生产环境中可内省模式、使用 GraphiQL"
+    )
 
 
 @strawberry.type(description="操作成功")

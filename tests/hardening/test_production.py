@@ -10,6 +10,7 @@ import pytest
 from api.catalog.loaders import CatalogLoaders
 from api.catalog.schema import schema as catalog_schema
 from api.core.config import get_settings
+from tests import factories
 from tests.graphql import run
 from tests.hardening.schema import loaders, schema
 
@@ -47,6 +48,19 @@ async def test_introspection_is_refused_for_an_anonymous_user_in_production(exec
             " field 'queryType'."
         ),
     ]
+
+
+@pytest.mark.usefixtures("production")
+async def test_a_subgraph_refuses_introspection_even_to_a_system_admin_in_production(
+    execute, session, authorizer
+):
+    """Administrators introspect the supergraph at the gateway; subgraphs stay closed."""
+    dept = await factories.department(session)
+    admin = await factories.user(session, authorizer, role="system_admin", dept=dept)
+    assert authorizer.can(admin, "schema", "introspect")
+    result = await execute(INTROSPECTION, target=catalog_schema, principal=admin)
+    assert result.data is None
+    assert all("introspection has been disabled" in e.message for e in result.errors)
 
 
 async def test_introspection_works_in_development(execute):

@@ -21,6 +21,7 @@ type Documents = {
     "\n  query InboxCounts {\n    awaiting: pushInbox(state: AWAITING_CLAIM, first: 1) {\n      totalCount\n    }\n    overdue: pushInbox(overdue: true, first: 1) {\n      totalCount\n    }\n  }\n": typeof types.InboxCountsDocument,
     "\n  query MatterOptions($keyword: String) {\n    matters(kind: APPROVAL, keyword: $keyword, first: 50) {\n      id\n      code\n      name\n    }\n  }\n": typeof types.MatterOptionsDocument,
     "\n  fragment CreditAssessmentFields on CreditAssessment {\n    level\n    levelLabel\n    score\n    jointPunished\n    ruleVersion\n    determinedOn\n    summary\n    causes {\n      ruleCode\n      ruleName\n      scoreDelta\n      forcesLevel\n    }\n    jointPunishments {\n      id\n      sourceDocument\n      measures\n      startsOn\n      endsOn\n      active\n    }\n  }\n": typeof types.CreditAssessmentFieldsFragmentDoc,
+    "\n  query SessionProbe {\n    me {\n      username\n      mustChangePassword\n    }\n  }\n": typeof types.SessionProbeDocument,
     "\n  subscription InboxUpdates {\n    inboxUpdates {\n      kind\n      id\n    }\n  }\n": typeof types.InboxUpdatesDocument,
     "\n  query Policy {\n    permissions {\n      role\n      departmentId\n      object\n      action\n    }\n    roleAssignments {\n      username\n      role\n      departmentId\n    }\n  }\n": typeof types.PolicyDocument,
     "\n  query PolicyVersions($first: Int!) {\n    policyVersions(first: $first) {\n      id\n      createdAt\n      actor\n      summary\n      ruleCount\n    }\n  }\n": typeof types.PolicyVersionsDocument,
@@ -99,6 +100,7 @@ const documents: Documents = {
     "\n  query InboxCounts {\n    awaiting: pushInbox(state: AWAITING_CLAIM, first: 1) {\n      totalCount\n    }\n    overdue: pushInbox(overdue: true, first: 1) {\n      totalCount\n    }\n  }\n": types.InboxCountsDocument,
     "\n  query MatterOptions($keyword: String) {\n    matters(kind: APPROVAL, keyword: $keyword, first: 50) {\n      id\n      code\n      name\n    }\n  }\n": types.MatterOptionsDocument,
     "\n  fragment CreditAssessmentFields on CreditAssessment {\n    level\n    levelLabel\n    score\n    jointPunished\n    ruleVersion\n    determinedOn\n    summary\n    causes {\n      ruleCode\n      ruleName\n      scoreDelta\n      forcesLevel\n    }\n    jointPunishments {\n      id\n      sourceDocument\n      measures\n      startsOn\n      endsOn\n      active\n    }\n  }\n": types.CreditAssessmentFieldsFragmentDoc,
+    "\n  query SessionProbe {\n    me {\n      username\n      mustChangePassword\n    }\n  }\n": types.SessionProbeDocument,
     "\n  subscription InboxUpdates {\n    inboxUpdates {\n      kind\n      id\n    }\n  }\n": types.InboxUpdatesDocument,
     "\n  query Policy {\n    permissions {\n      role\n      departmentId\n      object\n      action\n    }\n    roleAssignments {\n      username\n      role\n      departmentId\n    }\n  }\n": types.PolicyDocument,
     "\n  query PolicyVersions($first: Int!) {\n    policyVersions(first: $first) {\n      id\n      createdAt\n      actor\n      summary\n      ruleCount\n    }\n  }\n": types.PolicyVersionsDocument,
@@ -212,6 +214,10 @@ export function graphql(source: "\n  query MatterOptions($keyword: String) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment CreditAssessmentFields on CreditAssessment {\n    level\n    levelLabel\n    score\n    jointPunished\n    ruleVersion\n    determinedOn\n    summary\n    causes {\n      ruleCode\n      ruleName\n      scoreDelta\n      forcesLevel\n    }\n    jointPunishments {\n      id\n      sourceDocument\n      measures\n      startsOn\n      endsOn\n      active\n    }\n  }\n"): (typeof documents)["\n  fragment CreditAssessmentFields on CreditAssessment {\n    level\n    levelLabel\n    score\n    jointPunished\n    ruleVersion\n    determinedOn\n    summary\n    causes {\n      ruleCode\n      ruleName\n      scoreDelta\n      forcesLevel\n    }\n    jointPunishments {\n      id\n      sourceDocument\n      measures\n      startsOn\n      endsOn\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SessionProbe {\n    me {\n      username\n      mustChangePassword\n    }\n  }\n"): (typeof documents)["\n  query SessionProbe {\n    me {\n      username\n      mustChangePassword\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -6174,6 +6174,28 @@ export default {
         "name": "Me",
         "fields": [
           {
+            "name": "canIntrospectSchema",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "connectedSystem",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "departmentId",
             "type": {
               "kind": "NON_NULL",

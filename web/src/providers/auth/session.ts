@@ -2,6 +2,8 @@
 // HttpOnly cookie `sg_session` (the gateway forwards Set-Cookie; the app is served on the
 // gateway's origin), so the browser stores nothing a script could read: every request sends
 // the cookie, and whether a session exists is asked of the server (`me`).
+import { requestBody } from '../graphql/persisted';
+import { SESSION_PROBE_QUERY } from './queries';
 
 export interface SessionProbe {
   signedIn: boolean;
@@ -15,9 +17,7 @@ export interface SessionTransport {
   requestInit(): RequestInit;
 }
 
-const PROBE_QUERY = 'query SessionProbe { me { username mustChangePassword } }';
-
-export function cookieTransport(url = '/graphql'): SessionTransport {
+export function cookieTransport(url = '/graphql', sendHashOnly: boolean = import.meta.env.PROD): SessionTransport {
   const requestInit = (): RequestInit => ({ credentials: 'same-origin' });
   return {
     requestInit,
@@ -27,7 +27,7 @@ export function cookieTransport(url = '/graphql'): SessionTransport {
           ...requestInit(),
           method: 'POST',
           headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-          body: JSON.stringify({ query: PROBE_QUERY }),
+          body: JSON.stringify(requestBody(SESSION_PROBE_QUERY, sendHashOnly)),
         });
         const body = (await response.json()) as { data?: { me?: { mustChangePassword?: boolean } | null } | null };
         const me = body.data?.me;

@@ -3,6 +3,7 @@ import { Client, fetchExchange, mapExchange } from 'urql';
 import schema from '../../graphql/introspection';
 import type { SessionTransport } from '../auth/session';
 import { isPasswordChangeRequired, isUnauthenticated } from './errors';
+import { persistedDocumentsExchange } from './persisted';
 
 /** Forget every cached page of a root list field (after a mutation adds to it). */
 function invalidateList(cache: Cache, field: string): void {
@@ -16,6 +17,8 @@ export interface ClientOptions {
   transport: SessionTransport;
   onUnauthenticated: () => void;
   onPasswordChangeRequired?: () => void;
+  /** Send the document's hash instead of its text (trusted documents); production builds do. */
+  sendHashOnly?: boolean;
 }
 
 export function createGraphqlClient({
@@ -23,6 +26,7 @@ export function createGraphqlClient({
   transport,
   onUnauthenticated,
   onPasswordChangeRequired,
+  sendHashOnly = import.meta.env.PROD,
 }: ClientOptions): Client {
   return new Client({
     url,
@@ -117,6 +121,8 @@ export function createGraphqlClient({
           },
         },
       }),
+      // After the cache, which forwards operations without their extensions.
+      persistedDocumentsExchange(sendHashOnly),
       fetchExchange,
     ],
   });

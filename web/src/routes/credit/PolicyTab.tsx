@@ -59,7 +59,7 @@ export function PolicyTab({ writes }: { writes: boolean }) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: HANDLING_POLICY_QUERY });
   // 一般受理 is open to every subject and not stored; it is listed so the table is complete.
   const stored = data?.handlingPolicy ?? [];
-  const entries: Entry[] = stored.some((e) => e.mode === 'NORMAL') ? stored : [{ mode: 'NORMAL', label: '', allowedLevels: [...LEVELS] }, ...stored];
+  const entries: Entry[] = stored.some((e) => e.mode === 'NORMAL') ? stored : [{ __typename: 'HandlingPolicyEntry', mode: 'NORMAL', label: '', allowedLevels: [...LEVELS] }, ...stored];
   if (fetching && !data) return <Skeleton active />;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>

@@ -3,6 +3,7 @@ import { importRowErrors } from './importErrors';
 import { diffRuleSets, duplicateCodes, fieldPath, isEmptyDiff, placeRuleSetErrors, ruleSetToValues, valuesToInput, type RuleSet } from './ruleSets';
 
 const v1: RuleSet = {
+  __typename: 'CreditRuleSet',
   version: 1,
   baseScore: 80,
   trustworthyMinScore: 90,
@@ -11,9 +12,9 @@ const v1: RuleSet = {
   publishedBy: 'credit_officer',
   publishedAt: '2026-01-01T00:00:00Z',
   rules: [
-    { code: 'PENALTY', name: '行政处罚', condition: 'RECORD_COUNT', category: 'PENALTY', minCount: 1, withinDays: 365, scoreDelta: -15, forcesLevel: null },
-    { code: 'CLEAN', name: '无处罚', condition: 'NO_RECORDS', category: 'PENALTY', minCount: 1, withinDays: 730, scoreDelta: 10, forcesLevel: null },
-    { code: 'JOINT', name: '联合惩戒', condition: 'JOINT_PUNISHMENT', category: null, minCount: 1, withinDays: null, scoreDelta: 0, forcesLevel: 'DISHONEST' },
+    { __typename: 'CreditRule', code: 'PENALTY', name: '行政处罚', condition: 'RECORD_COUNT', category: 'PENALTY', minCount: 1, withinDays: 365, scoreDelta: -15, forcesLevel: null },
+    { __typename: 'CreditRule', code: 'CLEAN', name: '无处罚', condition: 'NO_RECORDS', category: 'PENALTY', minCount: 1, withinDays: 730, scoreDelta: 10, forcesLevel: null },
+    { __typename: 'CreditRule', code: 'JOINT', name: '联合惩戒', condition: 'JOINT_PUNISHMENT', category: null, minCount: 1, withinDays: null, scoreDelta: 0, forcesLevel: 'DISHONEST' },
   ],
 };
 
@@ -89,7 +90,7 @@ describe('diffRuleSets', () => {
       rules: [
         { ...v1.rules[0]!, scoreDelta: -20, withinDays: null },
         v1.rules[2]!,
-        { code: 'AWARD', name: '表彰', condition: 'RECORD_COUNT', category: 'COMMENDATION', minCount: 1, withinDays: null, scoreDelta: 5, forcesLevel: null },
+        { __typename: 'CreditRule', code: 'AWARD', name: '表彰', condition: 'RECORD_COUNT', category: 'COMMENDATION', minCount: 1, withinDays: null, scoreDelta: 5, forcesLevel: null },
       ],
     };
     const diff = diffRuleSets(v1, v2);

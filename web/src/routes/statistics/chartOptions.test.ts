@@ -12,6 +12,7 @@ const LABELS = {
 
 function row(over: Partial<Figures>): Figures {
   return {
+    __typename: 'LinkageStatistics',
     since: '2026-01-01',
     until: '2026-01-31',
     department: null,
@@ -32,7 +33,7 @@ function row(over: Partial<Figures>): Figures {
   };
 }
 
-const dept = (id: string, shortName: string) => ({ id, name: `${shortName}全称`, shortName });
+const dept = (id: string, shortName: string) => ({ __typename: 'Department' as const, id, name: `${shortName}全称`, shortName });
 
 describe('statistics chart options', () => {
   it('turns rates into percentages with one decimal and keeps a missing rate as a gap', () => {
