@@ -412,6 +412,10 @@ MATRIX: dict[str, Row] = {
     ),
     "revokeApiKey": Row(_m(f'revokeApiKey(id: "{UNKNOWN}") {{ {VALIDATION} }}'), ADMIN),
     "apiKeys": Row("{ apiKeys { id } }", ADMIN),
+    "accounts": Row(
+        '{ accounts(keyword: "nobody", first: 1) { totalCount edges { node { username } } } }',
+        ADMIN,
+    ),
     "permissions": Row("{ permissions { role } }", ADMIN),
     "roleAssignments": Row('{ roleAssignments(username: "nobody") { role } }', ADMIN),
     "policyVersions": Row("{ policyVersions(first: 1) { id } }", ADMIN),
