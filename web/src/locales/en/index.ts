@@ -1,4 +1,6 @@
 import type { Messages } from '../types';
+import accounts from './accounts';
+import org from './org';
 
 const en: Messages = {
   app: {
@@ -394,6 +396,8 @@ const en: Messages = {
     ResultType: { NO_ABNORMALITY: 'No abnormality', RECTIFICATION_ORDERED: 'Rectification ordered', PENALIZED: 'Penalized', LICENCE_REVOKED: 'Licence revoked', CASE_FILED: 'Case filed', FALSE_COMMITMENT: 'False commitment', OTHER: 'Other' },
     Principle: { WHO_APPROVES: 'Who approves is responsible', WHO_GOVERNS: 'Who governs supervises' },
   },
+  accounts,
+  org,
 };
 
 export default en;
