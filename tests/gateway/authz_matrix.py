@@ -239,6 +239,14 @@ MATRIX: dict[str, Row] = {
     "overduePushes": Row("{ overduePushes(first: 1) { totalCount } }", READS_CASES),
     "feedbackInbox": Row("{ feedbackInbox(first: 1) { totalCount } }", READS_FEEDBACK),
     "smsMessages": Row("{ smsMessages(first: 1) { totalCount } }", READS_CASES),
+    "smsTemplates": Row("{ smsTemplates { purpose } }", ADMIN),
+    "updateSmsTemplate": Row(
+        _m(
+            'updateSmsTemplate(input: {purpose: PUSH, text: "{nope}", providerCode: "SG_PUSH"})'
+            f" {{ {VALIDATION} }}"
+        ),
+        ADMIN,
+    ),
     "noticeInbox": Row("{ noticeInbox(first: 1) { totalCount } }", READS_CASES),
     "calendarDays": Row("{ calendarDays(year: 2026) { day } }", READS_CASES),
     "deadLetters": Row("{ deadLetters(first: 1) { totalCount } }", ADMIN),

@@ -157,3 +157,27 @@ test('an administrator issues an API key to a service account, sees it once, and
   await page.getByRole('tooltip').getByRole('button', { name: /OK|确\s*定/ }).click();
   await expect(keyRow).toContainText('已吊销');
 });
+
+test('an administrator edits an SMS template: an unknown placeholder is refused, the preview follows the text', async ({ page }) => {
+  await page.goto('/admin?tab=sms-templates');
+  await signIn(page, 'admin');
+  const table = page.getByTestId('sms-templates');
+  const row = table.locator('tr.ant-table-row').filter({ hasText: '认领或反馈超期提醒' });
+  await expect(row).toContainText('SG_OVERDUE');
+  await expect(row).toContainText('内置默认');
+  await row.getByRole('button', { name: '编辑' }).click();
+
+  const dialog = page.getByRole('dialog');
+  const text = dialog.getByLabel('短信内容');
+  await text.fill('【审管联动】{applicant}的“{matter}”已超{when}期限');
+  await expect(dialog.getByText('未知占位符：{when}')).toBeVisible();
+  await text.fill(`【审管联动】请尽快处理{applicant}的“{matter}”（${RUN}），已超过{what}期限。`);
+  await expect(dialog.getByTestId('sms-preview')).toHaveText(`【审管联动】请尽快处理益阳市资江食品有限公司的“食品经营许可”（${RUN}），已超过认领期限。`);
+  await dialog.getByLabel('服务商模板编码').fill('SMS_2026_OVERDUE');
+  await page.screenshot({ path: `${SHOTS}/admin-sms-template.png`, fullPage: true });
+  await dialog.getByRole('button', { name: '保存模板' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText('SMS_2026_OVERDUE');
+  await expect(row).toContainText(`（${RUN}），已超过认领期限`);
+  await expect(row).toContainText('admin');
+});

@@ -1,6 +1,7 @@
 import type { Messages } from '../types';
 import accounts from './accounts';
 import org from './org';
+import smsTemplates from './smsTemplates';
 
 const en: Messages = {
   app: {
@@ -398,6 +399,7 @@ const en: Messages = {
   },
   accounts,
   org,
+  smsTemplates,
 };
 
 export default en;

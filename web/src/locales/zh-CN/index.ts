@@ -2,6 +2,7 @@
 // same keys (see ../types.ts), and the compiler checks `t('…')` keys against this object.
 import accounts from './accounts';
 import org from './org';
+import smsTemplates from './smsTemplates';
 
 const zhCN = {
   app: {
@@ -399,6 +400,7 @@ const zhCN = {
   },
   accounts,
   org,
+  smsTemplates,
 } as const;
 
 export default zhCN;

@@ -11,6 +11,7 @@ import type { CheckPermissionQuery } from '../../graphql/graphql';
 import type { FieldErrorData } from '../../providers/graphql/errors';
 import { AccountsTab } from './AccountsTab';
 import { CalendarTab } from './CalendarTab';
+import { SmsTemplatesTab } from './SmsTemplatesTab';
 import {
   AUDIT_QUERY,
   CHECK_PERMISSION_QUERY,
@@ -411,6 +412,7 @@ export default function AdminPage() {
           { key: 'dead-letters', label: t('admin.deadLetters'), children: <DeadLettersTab /> },
           { key: 'calendar', label: t('calendar.title'), children: <CalendarTab /> },
           { key: 'accounts', label: t('accounts.tab'), children: <AccountsTab /> },
+          { key: 'sms-templates', label: t('smsTemplates.tab'), children: <SmsTemplatesTab /> },
         ]}
       />
     </Space>

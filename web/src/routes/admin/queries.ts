@@ -335,3 +335,48 @@ export const API_KEY_REVOKE_MUTATION = graphql(`
     }
   }
 `);
+
+export const SMS_TEMPLATES_QUERY = graphql(`
+  query SmsTemplates {
+    smsTemplates {
+      purpose
+      title
+      providerCode
+      text
+      defaultText
+      preview
+      isDefault
+      updatedAt
+      updatedBy
+      placeholders {
+        name
+        description
+        sample
+      }
+    }
+  }
+`);
+
+export const SMS_TEMPLATE_UPDATE_MUTATION = graphql(`
+  mutation UpdateSmsTemplate($input: SmsTemplateInput!) {
+    updateSmsTemplate(input: $input) {
+      __typename
+      ... on SmsTemplate {
+        purpose
+        text
+        providerCode
+        preview
+        isDefault
+        updatedAt
+        updatedBy
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
