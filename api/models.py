@@ -7,6 +7,7 @@ from api.core import audit as core_audit
 from api.core import events as core_events
 from api.core import models as core_models
 from api.core import sms as core_sms
+from api.core import sms_templates as core_sms_templates
 from api.core import workdays as core_workdays
 from api.core import worker as core_worker
 from api.credit import models as credit_models
@@ -20,6 +21,7 @@ __all__ = [
     "core_events",
     "core_models",
     "core_sms",
+    "core_sms_templates",
     "core_workdays",
     "core_worker",
     "credit_models",

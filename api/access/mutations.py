@@ -158,12 +158,7 @@ class AccessMutation:
             target=user.username,
             detail={"created": True, "service": input.service_account},
         )
-        return Account(
-            id=strawberry.ID(str(user.id)),
-            username=user.username,
-            display_name=user.display_name,
-            must_change_password=user.must_change_password,
-        )
+        return Account.from_row(user)
 
     @strawberry.mutation(
         description="为服务账号签发接口密钥（限定一个部门）",

@@ -11,6 +11,8 @@ from strawberry.types import Info
 from api.access import services
 from api.access.inputs import AuditFilterInput
 from api.access.types import (
+    Account,
+    AccountConnection,
     ApiKey,
     AuditConnection,
     AuditEdge,
@@ -25,7 +27,7 @@ from api.core import audit
 from api.core.accounts import departments_of, list_api_keys, user_by_id
 from api.core.authz import requires, signed_in
 from api.core.errors import BadArgumentError, ValidationFailed
-from api.core.pagination import PageInfo
+from api.core.pagination import Page, PageInfo
 
 MAX_PAGE = 100
 
@@ -132,6 +134,32 @@ class AccessQuery:
                 end_cursor=_cursor(page[-1].id) if page else None,
             ),
         )
+
+    @strawberry.field(
+        description="账号检索（用户名或姓名关键词、部门；Relay 分页，first 至多 100）",
+        extensions=requires("account", "admin"),
+    )
+    async def accounts(
+        self,
+        info: Info[Any, Any],
+        keyword: str | None = None,
+        department_id: strawberry.ID | None = None,
+        first: int | None = 20,
+        after: str | None = None,
+    ) -> AccountConnection:
+        try:
+            page = Page.of(first, after)
+        except ValidationFailed as exc:
+            raise BadArgumentError.from_validation(exc) from None
+        rows, total = await services.list_accounts(
+            info.context.session,
+            filters=services.AccountFilter(
+                keyword=keyword, department_id=str(department_id) if department_id else None
+            ),
+            offset=page.offset,
+            limit=page.limit,
+        )
+        return AccountConnection.build(rows, page=page, total=total, to_node=Account.from_row)
 
     @strawberry.field(description="接口密钥列表", extensions=requires("account", "admin"))
     async def api_keys(self, info: Info[Any, Any]) -> list[ApiKey]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import casbin
+import sqlalchemy as sa
 from sqlalchemy import ColumnElement
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -18,7 +19,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from api.core.audit import Actor, AuditAction, AuditOutcome, record
 from api.core.authz import MODEL_PATH, current_rules, record_version, rule_model
 from api.core.errors import ValidationFailed
-from api.core.models import CasbinRule, PolicyVersion, User
+from api.core.models import ApiKey, CasbinRule, LoginState, PolicyVersion, User
 
 ROLES = (
     "approval_clerk",
@@ -158,3 +159,79 @@ async def rollback(session: AsyncSession, *, actor: Actor, version_id: int) -> P
         session.add(rule_model(row))
     await session.flush()
     return await _audit_change(session, actor, f"回滚到策略版本 {version_id}")
+
+
+# --- accounts -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AccountFilter:
+    """``keyword`` matches user name or display name; ``department_id`` keeps the accounts
+    holding a role in that department."""
+
+    keyword: str | None = None
+    department_id: str | None = None
+
+
+def _account_conditions(filters: AccountFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    keyword = (filters.keyword or "").strip()
+    if keyword:
+        pattern = f"%{keyword.lower()}%"
+        conditions.append(
+            sa.or_(
+                sa.func.lower(col(User.username)).like(pattern),
+                sa.func.lower(col(User.display_name)).like(pattern),
+            )
+        )
+    if filters.department_id:
+        holders = select(CasbinRule.v0).where(
+            CasbinRule.ptype == "g", CasbinRule.v2 == filters.department_id
+        )
+        conditions.append(col(User.username).in_(holders))
+    return conditions
+
+
+async def list_accounts(
+    session: AsyncSession, *, filters: AccountFilter, offset: int, limit: int
+) -> tuple[list[User], int]:
+    """One page of accounts ordered by user name, and how many match in all."""
+    conditions = _account_conditions(filters)
+    total = (await session.exec(select(sa.func.count()).select_from(User).where(*conditions))).one()
+    stmt = (
+        select(User)
+        .where(*conditions)
+        .order_by(col(User.username), col(User.id))
+        .offset(offset)
+        .limit(limit)
+    )
+    return list((await session.exec(stmt)).all()), int(total)
+
+
+async def roles_by_username(
+    session: AsyncSession, usernames: list[str]
+) -> dict[str, list[CasbinRule]]:
+    """The ``g`` rules (role in department) of each user, in one query."""
+    stmt = (
+        select(CasbinRule)
+        .where(CasbinRule.ptype == "g", col(CasbinRule.v0).in_(usernames))
+        .order_by(col(CasbinRule.v2), col(CasbinRule.v1))
+    )
+    found: dict[str, list[CasbinRule]] = {name: [] for name in usernames}
+    for row in (await session.exec(stmt)).all():
+        found.setdefault(row.v0 or "", []).append(row)
+    return found
+
+
+async def login_states(session: AsyncSession, user_ids: list[int]) -> dict[int, LoginState]:
+    stmt = select(LoginState).where(col(LoginState.user_id).in_(user_ids))
+    return {row.user_id: row for row in (await session.exec(stmt)).all()}
+
+
+async def api_keys_by_user(session: AsyncSession, user_ids: list[int]) -> dict[int, list[ApiKey]]:
+    """Each account's API keys (newest first), in one query."""
+    stmt = select(ApiKey).where(col(ApiKey.user_id).in_(user_ids)).order_by(col(ApiKey.id).desc())
+    found: dict[int, list[ApiKey]] = {i: [] for i in user_ids}
+    for row in (await session.exec(stmt)).all():
+        found.setdefault(row.user_id, []).append(row)
+    return found

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated
+from datetime import UTC, datetime
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.scalars import JSON
+from strawberry.types import Info
 
 from api.core import audit
 from api.core.errors import ValidationErrors
 from api.core.models import ApiKey as ApiKeyRow
-from api.core.models import CasbinRule
+from api.core.models import CasbinRule, User, utcnow
 from api.core.models import PolicyVersion as PolicyVersionRow
-from api.core.pagination import PageInfo
+from api.core.pagination import Connection, PageInfo
 
 AuditAction = strawberry.enum(audit.AuditAction, description="审计事件类别")
 AuditOutcome = strawberry.enum(audit.AuditOutcome, description="审计结果")
@@ -151,12 +152,61 @@ class AuditConnection:
     page_info: PageInfo
 
 
-@strawberry.type(description="账号")
+@strawberry.type(description="账号（人员或对接系统的服务账号）")
 class Account:
     id: strawberry.ID
     username: str
     display_name: str
-    must_change_password: bool
+    must_change_password: bool = strawberry.field(description="须先修改初始密码")
+    service_account: bool = strawberry.field(description="服务账号（对接系统，用接口密钥）")
+    active: bool
+    created_at: datetime
+    user_id: strawberry.Private[int]
+
+    @classmethod
+    def from_row(cls, row: User) -> Account:
+        if row.id is None:  # pragma: no cover - a loaded row always has its key
+            raise RuntimeError("user without id")
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            username=row.username,
+            display_name=row.display_name,
+            must_change_password=row.must_change_password,
+            service_account=row.service_account,
+            active=row.is_active,
+            created_at=row.created_at,
+            user_id=row.id,
+        )
+
+    @strawberry.field(description="锁定至（连续登录失败后；未锁定为 null）")
+    async def locked_until(self, info: Info[Any, Any]) -> datetime | None:
+        state = await info.context.loaders.login_state.load(self.user_id)
+        if state is None or state.locked_until is None:
+            return None
+        until = _aware(state.locked_until)
+        return until if until > utcnow() else None
+
+    @strawberry.field(description="最近一次登录时间")
+    async def last_sign_in_at(self, info: Info[Any, Any]) -> datetime | None:
+        state = await info.context.loaders.login_state.load(self.user_id)
+        return _aware(state.last_sign_in_at) if state and state.last_sign_in_at else None
+
+    @strawberry.field(description="角色分配（按部门）")
+    async def role_assignments(self, info: Info[Any, Any]) -> list[RoleAssignment]:
+        rows = await info.context.loaders.roles.load(self.username)
+        return [RoleAssignment.from_row(r) for r in rows]
+
+    @strawberry.field(description="接口密钥（服务账号；新的在前，不含密钥原文）")
+    async def api_keys(self, info: Info[Any, Any]) -> list[ApiKey]:
+        rows = await info.context.loaders.api_keys.load(self.user_id)
+        return [ApiKey.from_row(r) for r in rows]
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+AccountConnection = Connection[Account]
 
 
 AccountResult = Annotated[Account | ValidationErrors, strawberry.union("AccountResult")]

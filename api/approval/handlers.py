@@ -9,8 +9,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from api.approval import escalation, services, summary
 from api.approval.models import CardColor, EscalationCard, Push
 from api.core import events, sms
-from api.core.config import get_settings
 from api.core.events import OutboxMessage
+from api.core.sms_templates import SmsPurpose, template
 from api.core.worker import daily, periodic
 
 CONSUMER = "approval"
@@ -39,13 +39,14 @@ async def on_push_created(session: AsyncSession, message: OutboxMessage) -> None
     applicant = str(push.content.get("applicant_name") or "")
     stage = STAGE_NAMES[push.stage.value]
     action = "已自动认领" if push.claimed_at else f"请于{push.claim_due.isoformat()}前认领"
+    tpl = await template(session, SmsPurpose.PUSH)
     await sms.send_once(
         session,
         key=f"push:{push.id}",
         mobile=push.receive_liaison_mobile,
         recipient_name=push.receive_liaison_name,
         department_id=push.department_id,
-        template=get_settings().sms_template_push,
+        template=tpl.provider_code,
         params={
             "matter": matter,
             "applicant": applicant,
@@ -53,9 +54,14 @@ async def on_push_created(session: AsyncSession, message: OutboxMessage) -> None
             "push_id": push.id,
             "code": push.supervision_code,
         },
-        text=(
-            f"【审管联动】{applicant}的“{matter}”已{stage}，审批信息已推送至贵单位，{action}。"
-            f"监管码{push.supervision_code}"
+        text=tpl.render(
+            {
+                "applicant": applicant,
+                "matter": matter,
+                "stage": stage,
+                "action": action,
+                "code": push.supervision_code or "",
+            }
         ),
     )
 
@@ -69,15 +75,16 @@ async def on_push_overdue(session: AsyncSession, message: OutboxMessage) -> None
     what = "认领" if message.payload.get("claim_overdue") else "反馈"
     matter = str(push.content.get("matter_name") or "")
     applicant = str(push.content.get("applicant_name") or "")
+    tpl = await template(session, SmsPurpose.OVERDUE)
     await sms.send_once(
         session,
         key=f"overdue:{push.id}:{day}",
         mobile=push.receive_liaison_mobile,
         recipient_name=push.receive_liaison_name,
         department_id=push.department_id,
-        template=get_settings().sms_template_overdue,
+        template=tpl.provider_code,
         params={"matter": matter, "applicant": applicant, "what": what, "push_id": push.id},
-        text=f"【审管联动】{applicant}的“{matter}”推送已超过{what}期限，请尽快办理。",
+        text=tpl.render({"applicant": applicant, "matter": matter, "what": what}),
     )
 
 
@@ -92,10 +99,18 @@ async def on_card_raised(session: AsyncSession, message: OutboxMessage) -> None:
     applicant = str(push.content.get("applicant_name") or "")
     what = CARD_STAGE_NAMES[card.stage.value]
     color = CARD_COLOR_NAMES[card.color.value]
-    text = (
-        f"【审管联动】{applicant}的“{matter}”推送{what}时限已用{card.elapsed_hours:g}/"
-        f"{card.limit_hours:g}工作小时，亮{color}，期限{card.due_on.isoformat()}。"
-        f"监管码{push.supervision_code}"
+    tpl = await template(session, SmsPurpose.ESCALATION)
+    text = tpl.render(
+        {
+            "applicant": applicant,
+            "matter": matter,
+            "what": what,
+            "elapsed": f"{card.elapsed_hours:g}",
+            "limit": f"{card.limit_hours:g}",
+            "color": color,
+            "due": card.due_on.isoformat(),
+            "code": push.supervision_code or "",
+        }
     )
     params = {
         "matter": matter,
@@ -117,7 +132,7 @@ async def on_card_raised(session: AsyncSession, message: OutboxMessage) -> None:
             mobile=mobile,
             recipient_name=name,
             department_id=push.department_id,
-            template=get_settings().sms_template_escalation,
+            template=tpl.provider_code,
             params=params,
             text=text,
         )

@@ -6,17 +6,18 @@ import strawberry
 
 from api.approval.mutations import ApprovalMutation
 from api.approval.queries import ApprovalQuery
+from api.approval.sms_template_fields import SmsTemplateMutation, SmsTemplateQuery
 from api.approval.subscriptions import ApprovalSubscription
 from api.core.schema import build_schema
 
 
 @strawberry.type
-class Query(ApprovalQuery):
+class Query(ApprovalQuery, SmsTemplateQuery):
     pass
 
 
 @strawberry.type
-class Mutation(ApprovalMutation):
+class Mutation(ApprovalMutation, SmsTemplateMutation):
     pass
 
 

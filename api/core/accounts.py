@@ -120,6 +120,7 @@ async def sign_in(
     state = await _login_state(session, user.id)
     state.failed_count = 0
     state.locked_until = None
+    state.last_sign_in_at = utcnow()
     session.add(state)
     token, row = await open_session(
         session, user_id=user.id, department_id=chosen, client_address=client_address
@@ -246,6 +247,7 @@ async def create_account(
         display_name=display_name.strip() or name,
         password_hash=hash_password(initial_password),
         must_change_password=not service,
+        service_account=service,
     )
     session.add(user)
     await session.flush()

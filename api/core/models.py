@@ -25,6 +25,8 @@ class User(UserBase, table=True):
     password_hash: str = Field(max_length=255)
     is_active: bool = True
     must_change_password: bool = False
+    # A connected system's account: signs in with API keys, never changes a password.
+    service_account: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
     created_at: datetime = Field(default_factory=utcnow)
 
 
@@ -98,6 +100,7 @@ class LoginState(SQLModel, table=True):
     user_id: int = Field(primary_key=True)
     failed_count: int = 0
     locked_until: datetime | None = None
+    last_sign_in_at: datetime | None = None
 
 
 class PolicyVersion(SQLModel, table=True):

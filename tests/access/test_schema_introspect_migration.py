@@ -14,6 +14,8 @@ from api.core.migrate import alembic_config, migrate
 from api.core.models import CasbinRule, PolicyVersion
 from tests.databases import fresh_database
 
+BEFORE_INTROSPECT_RIGHT = "7bb1c4995923"  # down_revision of c4e1a9d2f7b3
+
 RULES = [
     ["p", "system_admin", "*", "schema", "introspect"],
     ["p", "schema_reader", "*", "schema", "introspect"],
@@ -41,7 +43,8 @@ def test_an_existing_policy_gets_the_introspect_right_once(tmp_path: Path):
         fresh, _ = asyncio.run(_state(url))
         assert all(rule in fresh for rule in RULES)  # from policies/policy.csv
         # A policy loaded before the right existed: remove it and run the revision again.
-        command.downgrade(alembic_config(url), "access@-1")
+        # Below the revision that grants it (and below its sibling head, merged after both).
+        command.downgrade(alembic_config(url), BEFORE_INTROSPECT_RIGHT)
         old, versions_before = asyncio.run(_state(url, drop=True))
         assert not any(rule in old for rule in RULES)
 

@@ -239,6 +239,14 @@ MATRIX: dict[str, Row] = {
     "overduePushes": Row("{ overduePushes(first: 1) { totalCount } }", READS_CASES),
     "feedbackInbox": Row("{ feedbackInbox(first: 1) { totalCount } }", READS_FEEDBACK),
     "smsMessages": Row("{ smsMessages(first: 1) { totalCount } }", READS_CASES),
+    "smsTemplates": Row("{ smsTemplates { purpose } }", ADMIN),
+    "updateSmsTemplate": Row(
+        _m(
+            'updateSmsTemplate(input: {purpose: PUSH, text: "{nope}", providerCode: "SG_PUSH"})'
+            f" {{ {VALIDATION} }}"
+        ),
+        ADMIN,
+    ),
     "noticeInbox": Row("{ noticeInbox(first: 1) { totalCount } }", READS_CASES),
     "calendarDays": Row("{ calendarDays(year: 2026) { day } }", READS_CASES),
     "deadLetters": Row("{ deadLetters(first: 1) { totalCount } }", ADMIN),
@@ -412,6 +420,10 @@ MATRIX: dict[str, Row] = {
     ),
     "revokeApiKey": Row(_m(f'revokeApiKey(id: "{UNKNOWN}") {{ {VALIDATION} }}'), ADMIN),
     "apiKeys": Row("{ apiKeys { id } }", ADMIN),
+    "accounts": Row(
+        '{ accounts(keyword: "nobody", first: 1) { totalCount edges { node { username } } } }',
+        ADMIN,
+    ),
     "permissions": Row("{ permissions { role } }", ADMIN),
     "roleAssignments": Row('{ roleAssignments(username: "nobody") { role } }', ADMIN),
     "policyVersions": Row("{ policyVersions(first: 1) { id } }", ADMIN),

@@ -45,6 +45,7 @@ export const routes: RouteObject[] = [
               { path: 'matters', lazy: page(() => import('../routes/matters/list')) },
               { path: 'matters/new', lazy: page(() => import('../routes/matters/create')) },
               { path: 'departments', lazy: page(() => import('../routes/departments/list')) },
+              { path: 'departments/:id', lazy: page(() => import('../routes/departments/show')) },
               { path: 'applications', lazy: page(() => import('../routes/applications/list')) },
               { path: 'applications/new', lazy: page(() => import('../routes/applications/create')) },
               { path: 'applications/:id', lazy: page(() => import('../routes/applications/show')) },

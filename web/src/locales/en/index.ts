@@ -2,6 +2,9 @@ import type { Messages } from '../types';
 import live from './live';
 import creditAdmin from './creditAdmin';
 import statistics from './statistics';
+import accounts from './accounts';
+import org from './org';
+import smsTemplates from './smsTemplates';
 
 const en: Messages = {
   app: {
@@ -423,6 +426,9 @@ const en: Messages = {
   live,
   creditAdmin,
   statistics,
+  accounts,
+  org,
+  smsTemplates,
 };
 
 export default en;

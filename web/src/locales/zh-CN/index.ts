@@ -4,6 +4,9 @@ import statistics from './statistics';
 // same keys (see ../types.ts), and the compiler checks `t('…')` keys against this object.
 import live from './live';
 import creditAdmin from './creditAdmin';
+import accounts from './accounts';
+import org from './org';
+import smsTemplates from './smsTemplates';
 
 const zhCN = {
   app: {
@@ -425,6 +428,9 @@ const zhCN = {
   live,
   creditAdmin,
   statistics,
+  accounts,
+  org,
+  smsTemplates,
 } as const;
 
 export default zhCN;

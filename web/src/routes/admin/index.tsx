@@ -9,7 +9,9 @@ import { Pager } from '../../components/Pager';
 import { applyServerErrors } from '../../components/serverErrors';
 import type { CheckPermissionQuery } from '../../graphql/graphql';
 import type { FieldErrorData } from '../../providers/graphql/errors';
+import { AccountsTab } from './AccountsTab';
 import { CalendarTab } from './CalendarTab';
+import { SmsTemplatesTab } from './SmsTemplatesTab';
 import {
   AUDIT_QUERY,
   CHECK_PERMISSION_QUERY,
@@ -409,6 +411,8 @@ export default function AdminPage() {
           { key: 'audit', label: t('admin.audit'), children: <AuditTab /> },
           { key: 'dead-letters', label: t('admin.deadLetters'), children: <DeadLettersTab /> },
           { key: 'calendar', label: t('calendar.title'), children: <CalendarTab /> },
+          { key: 'accounts', label: t('accounts.tab'), children: <AccountsTab /> },
+          { key: 'sms-templates', label: t('smsTemplates.tab'), children: <SmsTemplatesTab /> },
         ]}
       />
     </Space>

@@ -229,3 +229,154 @@ export const CALENDAR_SET_MUTATION = graphql(`
     }
   }
 `);
+
+export const ACCOUNTS_QUERY = graphql(`
+  query Accounts($keyword: String, $departmentId: ID, $first: Int, $after: String) {
+    accounts(keyword: $keyword, departmentId: $departmentId, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          username
+          displayName
+          serviceAccount
+          mustChangePassword
+          active
+          lockedUntil
+          lastSignInAt
+          roleAssignments {
+            username
+            role
+            departmentId
+          }
+          apiKeys {
+            id
+            name
+            prefix
+            departmentId
+            createdAt
+            revokedAt
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const ADMIN_DEPARTMENTS_QUERY = graphql(`
+  query AdminDepartments {
+    departments {
+      id
+      name
+    }
+  }
+`);
+
+export const ACCOUNT_CREATE_MUTATION = graphql(`
+  mutation CreateAccount($input: CreateAccountInput!) {
+    createAccount(input: $input) {
+      __typename
+      ... on Account {
+        id
+        username
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const API_KEY_ISSUE_MUTATION = graphql(`
+  mutation IssueApiKey($username: String!, $departmentId: ID!, $name: String!) {
+    issueApiKey(username: $username, departmentId: $departmentId, name: $name) {
+      __typename
+      ... on IssuedApiKey {
+        key
+        apiKey {
+          id
+          prefix
+        }
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const API_KEY_REVOKE_MUTATION = graphql(`
+  mutation RevokeApiKey($id: ID!) {
+    revokeApiKey(id: $id) {
+      __typename
+      ... on ApiKey {
+        id
+        revokedAt
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const SMS_TEMPLATES_QUERY = graphql(`
+  query SmsTemplates {
+    smsTemplates {
+      purpose
+      title
+      providerCode
+      text
+      defaultText
+      preview
+      isDefault
+      updatedAt
+      updatedBy
+      placeholders {
+        name
+        description
+        sample
+      }
+    }
+  }
+`);
+
+export const SMS_TEMPLATE_UPDATE_MUTATION = graphql(`
+  mutation UpdateSmsTemplate($input: SmsTemplateInput!) {
+    updateSmsTemplate(input: $input) {
+      __typename
+      ... on SmsTemplate {
+        purpose
+        text
+        providerCode
+        preview
+        isDefault
+        updatedAt
+        updatedBy
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);

@@ -12,3 +12,22 @@ export const DEPARTMENTS_LIST_QUERY = graphql(`
     }
   }
 `);
+
+export const DEPARTMENT_CREATE_MUTATION = graphql(`
+  mutation CreateDepartment($input: CreateDepartmentInput!) {
+    createDepartment(input: $input) {
+      __typename
+      ... on Department {
+        id
+        name
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);

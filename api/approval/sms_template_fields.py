@@ -1,0 +1,101 @@
+"""SMS templates in the graph: list (with placeholders and a preview) and edit; administrators."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.types import Info
+
+from api.core import sms_templates
+from api.core.authz import requires
+from api.core.errors import ValidationErrors, ValidationFailed
+
+SmsPurpose = strawberry.enum(
+    sms_templates.SmsPurpose, description="短信用途：推送提醒 / 超期提醒 / 黄牌红牌预警"
+)
+
+
+@strawberry.type(description="短信模板中可用的占位符")
+class SmsPlaceholder:
+    name: str
+    description: str
+    sample: str = strawberry.field(description="预览用示例值")
+
+
+@strawberry.type(description="短信模板（中文内容含 {占位符}；服务商模板编码供 HTTP 通道使用）")
+class SmsTemplate:
+    purpose: SmsPurpose  # type: ignore[valid-type]
+    title: str
+    provider_code: str
+    text: str
+    default_text: str
+    placeholders: list[SmsPlaceholder]
+    preview: str = strawberry.field(description="以示例值填充的短信内容")
+    is_default: bool = strawberry.field(description="仍为内置默认模板（未被修改）")
+    updated_at: datetime | None
+    updated_by: str
+
+    @classmethod
+    def of(cls, tpl: sms_templates.SmsTemplate) -> SmsTemplate:
+        purpose = sms_templates.PURPOSES[tpl.purpose]
+        return cls(
+            purpose=tpl.purpose,
+            title=purpose.title,
+            provider_code=tpl.provider_code,
+            text=tpl.text,
+            default_text=purpose.default_text,
+            placeholders=[
+                SmsPlaceholder(name=p.name, description=p.description, sample=p.sample)
+                for p in purpose.placeholders
+            ],
+            preview=tpl.preview(),
+            is_default=tpl.is_default,
+            updated_at=tpl.updated_at,
+            updated_by=tpl.updated_by,
+        )
+
+
+SmsTemplateResult = Annotated[SmsTemplate | ValidationErrors, strawberry.union("SmsTemplateResult")]
+
+
+@strawberry.input(description="修改短信模板")
+class SmsTemplateInput:
+    purpose: SmsPurpose  # type: ignore[valid-type]
+    text: str
+    provider_code: str
+
+
+@strawberry.type
+class SmsTemplateQuery:
+    @strawberry.field(
+        description="短信模板（系统管理员）", extensions=requires("sms_template", "admin")
+    )
+    async def sms_templates(self, info: Info[Any, Any]) -> list[SmsTemplate]:
+        rows = await sms_templates.all_templates(info.context.session)
+        return [SmsTemplate.of(t) for t in rows]
+
+
+@strawberry.type
+class SmsTemplateMutation:
+    @strawberry.mutation(
+        description="修改短信模板（未知占位符被拒绝）",
+        extensions=requires("sms_template", "admin"),
+    )
+    async def update_sms_template(
+        self,
+        info: Info[Any, Any],
+        input: SmsTemplateInput,  # noqa: A002
+    ) -> SmsTemplateResult:
+        try:
+            saved = await sms_templates.save(
+                info.context.session,
+                purpose=sms_templates.SmsPurpose(input.purpose),
+                text=input.text,
+                provider_code=input.provider_code,
+                actor=info.context.principal.username,
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return SmsTemplate.of(saved)

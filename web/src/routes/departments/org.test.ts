@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { MOBILE, mayMaintain, OFFICE_PHONE, splitLiaisons, todayInChina } from './org';
+
+describe('mayMaintain', () => {
+  it('lets an administrator maintain any department and a head only their own', () => {
+    expect(mayMaintain(['system_admin'], '1', '2')).toBe(true);
+    expect(mayMaintain(['department_head'], '1', '1')).toBe(true);
+    expect(mayMaintain(['department_head'], '1', '2')).toBe(false);
+    expect(mayMaintain(['coordination_office', 'approval_clerk'], '1', '1')).toBe(false);
+  });
+});
+
+describe('phone formats', () => {
+  it('match the server', () => {
+    expect(MOBILE.test('13907370001')).toBe(true);
+    expect(MOBILE.test('12907370001')).toBe(false);
+    expect(MOBILE.test('1390737000')).toBe(false);
+    expect(OFFICE_PHONE.test('0737-4221234')).toBe(true);
+    expect(OFFICE_PHONE.test('-0737')).toBe(false);
+  });
+});
+
+describe('splitLiaisons', () => {
+  it('finds the current liaison of each kind and orders the history newest first', () => {
+    const rows = [
+      { kind: 'PUSH' as const, since: '2025-01-01', until: '2026-03-01', name: 'a' },
+      { kind: 'PUSH' as const, since: '2026-03-01', until: null, name: 'b' },
+      { kind: 'RECEIVE' as const, since: '2025-06-01', until: null, name: 'c' },
+    ];
+    const { current, history } = splitLiaisons(rows);
+    expect(current.PUSH?.name).toBe('b');
+    expect(current.RECEIVE?.name).toBe('c');
+    expect(history.map((l) => l.name)).toEqual(['b', 'c', 'a']);
+  });
+
+  it('has no current liaison when all have ended', () => {
+    expect(splitLiaisons([{ kind: 'RECEIVE' as const, since: '2025-01-01', until: '2025-02-01' }]).current).toEqual({ PUSH: null, RECEIVE: null });
+  });
+});
+
+describe('todayInChina', () => {
+  it('uses the Shanghai date, not UTC', () => {
+    expect(todayInChina(new Date('2026-11-25T17:30:00Z'))).toBe('2026-11-26');
+    expect(todayInChina(new Date('2026-11-25T15:30:00Z'))).toBe('2026-11-25');
+  });
+});

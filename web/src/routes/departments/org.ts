@@ -1,0 +1,26 @@
+/** Pure rules of the department pages (tested in org.test.ts); the server checks them again. */
+
+/** The server's formats (api/catalog/services.py): empty numbers are allowed. */
+export const OFFICE_PHONE = /^[0-9][0-9-]{5,19}$/;
+export const MOBILE = /^1[3-9][0-9]{9}$/;
+
+/** Who may add sections, people and liaisons: an administrator anywhere, a head in their own. */
+export function mayMaintain(roles: readonly string[], ownDepartmentId: string | undefined, departmentId: string): boolean {
+  if (roles.includes('system_admin')) return true;
+  return roles.includes('department_head') && ownDepartmentId === departmentId;
+}
+
+export type LiaisonKind = 'PUSH' | 'RECEIVE';
+
+/** The current liaison of each kind (the one without an end), and the history newest first. */
+export function splitLiaisons<L extends { kind: LiaisonKind; since: string; until?: string | null }>(liaisons: readonly L[]): { current: Record<LiaisonKind, L | null>; history: L[] } {
+  const current: Record<LiaisonKind, L | null> = { PUSH: null, RECEIVE: null };
+  for (const l of liaisons) if (!l.until && (!current[l.kind] || l.since > (current[l.kind]?.since ?? ''))) current[l.kind] = l;
+  const history = [...liaisons].sort((a, b) => b.since.localeCompare(a.since) || (a.until ? 1 : 0) - (b.until ? 1 : 0));
+  return { current, history };
+}
+
+/** Today as YYYY-MM-DD in Asia/Shanghai (the server's working calendar). */
+export function todayInChina(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

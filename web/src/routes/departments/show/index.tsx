@@ -1,0 +1,258 @@
+import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { useMutation, useQuery } from 'urql';
+import { useServerForm } from '../../../components/useServerForm';
+import { ME_QUERY } from '../../../app/queries';
+import type { DepartmentDetailQuery } from '../../../graphql/graphql';
+import { MOBILE, OFFICE_PHONE, mayMaintain, splitLiaisons, todayInChina, type LiaisonKind } from '../org';
+import { DEPARTMENT_DETAIL_QUERY, LIAISON_SET_MUTATION, PERSON_CREATE_MUTATION, SECTION_CREATE_MUTATION } from './queries';
+
+type Detail = NonNullable<DepartmentDetailQuery['department']>;
+type PersonRow = Detail['sections'][number]['people'][number];
+const KINDS: readonly LiaisonKind[] = ['PUSH', 'RECEIVE'];
+
+interface SectionValues {
+  name: string;
+}
+interface PersonValues {
+  sectionId: string;
+  name: string;
+  officePhone?: string;
+  mobile?: string;
+  role?: string;
+}
+interface LiaisonValues {
+  kind: LiaisonKind;
+  personId: string;
+  since: string;
+}
+
+/** A department: its sections and people, its liaisons with their history; editing for its head and administrators. */
+export default function DepartmentShowPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: DEPARTMENT_DETAIL_QUERY, variables: { id } });
+  const [{ data: me }] = useQuery({ query: ME_QUERY });
+  const department = data?.department;
+  const names = new Map((data?.departments ?? []).map((d) => [d.id, d.name]));
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const editable = mayMaintain(me?.me?.roles ?? [], me?.me?.departmentId, id);
+
+  if (fetching && !data) return <Spin style={{ display: 'block', margin: 48 }} />;
+  if (error) return <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} />;
+  if (!department) return <Empty description={t('common.notFoundObject')} />;
+  const people = department.sections.flatMap((s) => s.people);
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Link to="/departments">{t('org.back')}</Link>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        {department.name}
+      </Typography.Title>
+      <Descriptions size="small" bordered column={2}>
+        <Descriptions.Item label={t('departments.shortName')}>{department.shortName}</Descriptions.Item>
+        <Descriptions.Item label={t('departments.level')}>{t(`enums.DepartmentLevel.${department.level}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('departments.creditCode')}>{department.creditCode ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('departments.parent')}>
+          {department.parentId ? <Link to={`/departments/${department.parentId}`}>{names.get(department.parentId) ?? department.parentId}</Link> : '—'}
+        </Descriptions.Item>
+      </Descriptions>
+      {!editable && <Typography.Text type="secondary">{t('org.readOnly')}</Typography.Text>}
+      <Liaisons department={department} people={people} editable={editable} onChange={reload} />
+      <Sections department={department} editable={editable} onChange={reload} />
+    </Space>
+  );
+}
+
+function Liaisons({ department, people, editable, onChange }: { department: Detail; people: PersonRow[]; editable: boolean; onChange: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { current, history } = splitLiaisons(department.liaisons);
+  const { form, problems, handle } = useServerForm<LiaisonValues>(['kind', 'personId', 'since']);
+  const [{ fetching }, setLiaison] = useMutation(LIAISON_SET_MUTATION);
+  return (
+    <Card title={t('org.liaisons')} size="small" data-testid="liaisons">
+      <Descriptions size="small" column={2} title={t('org.currentLiaisons')}>
+        {KINDS.map((kind) => {
+          const l = current[kind];
+          return (
+            <Descriptions.Item key={kind} label={t(`org.kinds.${kind}`)}>
+              <span data-testid={`liaison-${kind}`}>
+                {l?.person ? (
+                  <>
+                    {l.person.name}
+                    {l.person.officePhone && ` · ${l.person.officePhone}`}
+                    {l.person.mobile && ` · ${l.person.mobile}`}
+                    <Typography.Text type="secondary">{` · ${t('org.since')} ${l.since}`}</Typography.Text>
+                  </>
+                ) : (
+                  <Typography.Text type="secondary">{t('org.noLiaison')}</Typography.Text>
+                )}
+              </span>
+            </Descriptions.Item>
+          );
+        })}
+      </Descriptions>
+      {editable && (
+        <>
+          <Form<LiaisonValues>
+            form={form}
+            layout="inline"
+            name="setLiaison"
+            style={{ rowGap: 8, marginBottom: 8 }}
+            initialValues={{ kind: 'RECEIVE', since: todayInChina() }}
+            onFinish={async (v) => {
+              const result = await setLiaison({ input: { departmentId: department.id, ...v } });
+              if (handle(result, result.data?.setLiaison)) {
+                void message.success(t('org.liaisonSet'));
+                form.resetFields(['personId']);
+                onChange();
+              }
+            }}
+          >
+            <Form.Item label={t('org.kind')} name="kind" rules={[{ required: true, message: t('common.required') }]}>
+              <Select style={{ width: 140 }} options={KINDS.map((k) => ({ value: k, label: t(`org.kinds.${k}`) }))} />
+            </Form.Item>
+            <Form.Item label={t('org.person')} name="personId" rules={[{ required: true, message: t('common.required') }]}>
+              <Select style={{ width: 180 }} showSearch optionFilterProp="label" options={people.map((p) => ({ value: p.id, label: p.name }))} />
+            </Form.Item>
+            <Form.Item label={t('org.since')} name="since" rules={[{ required: true, message: t('common.required') }]}>
+              <Input type="date" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={fetching}>
+              {t('org.setLiaison')}
+            </Button>
+          </Form>
+          <Typography.Paragraph type="secondary">{t('org.liaisonHint')}</Typography.Paragraph>
+          {problems.length > 0 && <Alert type="error" showIcon role="alert" message={problems.join('；')} style={{ marginBottom: 8 }} />}
+        </>
+      )}
+      <Typography.Title level={5}>{t('org.liaisonHistory')}</Typography.Title>
+      <Table
+        rowKey={(l) => `${l.kind}|${l.since}|${l.person?.id ?? ''}|${l.until ?? ''}`}
+        size="small"
+        dataSource={history}
+        pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+        locale={{ emptyText: t('org.noHistory') }}
+        columns={[
+          { title: t('org.kind'), dataIndex: 'kind', width: 130, render: (k: LiaisonKind) => t(`org.kinds.${k}`) },
+          { title: t('org.person'), key: 'person', render: (_, l) => l.person?.name ?? '—' },
+          { title: t('org.since'), dataIndex: 'since', width: 120 },
+          { title: t('org.until'), dataIndex: 'until', width: 120, render: (u: string | null) => (u ? u : <Tag color="success">{t('org.current')}</Tag>) },
+          { title: t('org.recordedBy'), dataIndex: 'recordedBy', width: 120 },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function Sections({ department, editable, onChange }: { department: Detail; editable: boolean; onChange: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const sectionForm = useServerForm<SectionValues>(['name']);
+  const personForm = useServerForm<PersonValues>(['sectionId', 'name', 'officePhone', 'mobile', 'role']);
+  const [{ fetching: creatingSection }, createSection] = useMutation(SECTION_CREATE_MUTATION);
+  const [{ fetching: creatingPerson }, createPerson] = useMutation(PERSON_CREATE_MUTATION);
+  const [folded, setFolded] = useState<string[]>([]);
+  const phone = (re: RegExp, text: string) => ({ validator: async (_: unknown, v: string | undefined) => (!v || re.test(v.trim()) ? undefined : Promise.reject(new Error(text))) });
+  return (
+    <Card title={t('org.sections')} size="small" data-testid="sections">
+      {editable && (
+        <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
+          <Form<SectionValues>
+            form={sectionForm.form}
+            layout="inline"
+            name="createSection"
+            onFinish={async (v) => {
+              const result = await createSection({ input: { departmentId: department.id, name: v.name.trim() } });
+              const created = sectionForm.handle(result, result.data?.createSection);
+              if (created?.__typename === 'Section') {
+                void message.success(t('org.sectionCreated', { name: created.name }));
+                sectionForm.form.resetFields();
+                onChange();
+              }
+            }}
+          >
+            <Form.Item label={t('org.sectionName')} name="name" rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 100 }]}>
+              <Input style={{ width: 220 }} />
+            </Form.Item>
+            <Button htmlType="submit" loading={creatingSection}>
+              {t('org.addSection')}
+            </Button>
+          </Form>
+          {sectionForm.problems.length > 0 && <Alert type="error" showIcon role="alert" message={sectionForm.problems.join('；')} />}
+          <Form<PersonValues>
+            form={personForm.form}
+            layout="inline"
+            name="createPerson"
+            style={{ rowGap: 8 }}
+            onFinish={async (v) => {
+              const result = await createPerson({
+                input: { sectionId: v.sectionId, name: v.name.trim(), officePhone: v.officePhone?.trim() ?? '', mobile: v.mobile?.trim() ?? '', role: v.role?.trim() ?? '' },
+              });
+              const created = personForm.handle(result, result.data?.createPerson);
+              if (created?.__typename === 'Person') {
+                void message.success(t('org.personCreated', { name: created.name }));
+                personForm.form.resetFields(['name', 'officePhone', 'mobile', 'role']);
+                onChange();
+              }
+            }}
+          >
+            <Form.Item label={t('org.section')} name="sectionId" rules={[{ required: true, message: t('common.required') }]}>
+              <Select style={{ width: 180 }} options={department.sections.map((s) => ({ value: s.id, label: s.name }))} />
+            </Form.Item>
+            <Form.Item label={t('org.personName')} name="name" rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 50 }]}>
+              <Input style={{ width: 120 }} />
+            </Form.Item>
+            <Form.Item label={t('org.officePhone')} name="officePhone" rules={[phone(OFFICE_PHONE, t('org.officePhoneInvalid'))]}>
+              <Input style={{ width: 140 }} />
+            </Form.Item>
+            <Form.Item label={t('org.mobile')} name="mobile" rules={[phone(MOBILE, t('org.mobileInvalid'))]}>
+              <Input style={{ width: 140 }} />
+            </Form.Item>
+            <Form.Item label={t('org.personRole')} name="role" rules={[{ max: 100 }]}>
+              <Input style={{ width: 120 }} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={creatingPerson}>
+              {t('org.addPerson')}
+            </Button>
+          </Form>
+          {personForm.problems.length > 0 && <Alert type="error" showIcon role="alert" message={personForm.problems.join('；')} />}
+        </Space>
+      )}
+      <Table
+        rowKey="id"
+        size="small"
+        dataSource={department.sections}
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        locale={{ emptyText: t('org.noSections') }}
+        expandable={{
+          // Every section open, new ones too; a user may fold some.
+          expandedRowKeys: department.sections.map((s) => s.id).filter((key) => !folded.includes(key)),
+          onExpand: (open, s) => setFolded((f) => (open ? f.filter((k) => k !== s.id) : [...f, s.id])),
+        }}
+        columns={[
+          { title: t('org.sectionName'), dataIndex: 'name' },
+          { title: t('org.people'), key: 'count', width: 100, render: (_, s) => s.people.length },
+        ]}
+        expandedRowRender={(s) => (
+          <Table
+            rowKey="id"
+            size="small"
+            dataSource={s.people}
+            pagination={false}
+            locale={{ emptyText: t('org.noPeople') }}
+            columns={[
+              { title: t('org.personName'), dataIndex: 'name' },
+              { title: t('org.personRole'), dataIndex: 'role' },
+              { title: t('org.officePhone'), dataIndex: 'officePhone' },
+              { title: t('org.mobile'), dataIndex: 'mobile', render: (m: string) => m || '—' },
+            ]}
+          />
+        )}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,99 @@
+import { graphql } from '../../../graphql';
+
+export const DEPARTMENT_DETAIL_QUERY = graphql(`
+  query DepartmentDetail($id: ID!) {
+    department(id: $id) {
+      id
+      name
+      shortName
+      level
+      creditCode
+      parentId
+      sections {
+        id
+        name
+        people {
+          id
+          name
+          officePhone
+          mobile
+          role
+          sectionId
+        }
+      }
+      liaisons {
+        kind
+        since
+        until
+        recordedBy
+        person {
+          id
+          name
+          officePhone
+          mobile
+        }
+      }
+    }
+    departments {
+      id
+      name
+    }
+  }
+`);
+
+export const SECTION_CREATE_MUTATION = graphql(`
+  mutation CreateSection($input: CreateSectionInput!) {
+    createSection(input: $input) {
+      __typename
+      ... on Section {
+        id
+        name
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const PERSON_CREATE_MUTATION = graphql(`
+  mutation CreatePerson($input: CreatePersonInput!) {
+    createPerson(input: $input) {
+      __typename
+      ... on Person {
+        id
+        name
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const LIAISON_SET_MUTATION = graphql(`
+  mutation SetLiaison($input: SetLiaisonInput!) {
+    setLiaison(input: $input) {
+      __typename
+      ... on Liaison {
+        kind
+        since
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
