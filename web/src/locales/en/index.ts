@@ -1,4 +1,5 @@
 import type { Messages } from '../types';
+import coordination from './coordination';
 
 const en: Messages = {
   app: {
@@ -394,6 +395,7 @@ const en: Messages = {
     ResultType: { NO_ABNORMALITY: 'No abnormality', RECTIFICATION_ORDERED: 'Rectification ordered', PENALIZED: 'Penalized', LICENCE_REVOKED: 'Licence revoked', CASE_FILED: 'Case filed', FALSE_COMMITMENT: 'False commitment', OTHER: 'Other' },
     Principle: { WHO_APPROVES: 'Who approves is responsible', WHO_GOVERNS: 'Who governs supervises' },
   },
+  coordination,
 };
 
 export default en;

@@ -1,5 +1,7 @@
 // The message catalogue. zh-CN is the source of truth: every other locale must have the
 // same keys (see ../types.ts), and the compiler checks `t('…')` keys against this object.
+import coordination from './coordination';
+
 const zhCN = {
   app: {
     title: '审管联动',
@@ -394,6 +396,7 @@ const zhCN = {
     ResultType: { NO_ABNORMALITY: '无异常', RECTIFICATION_ORDERED: '责令整改', PENALIZED: '行政处罚', LICENCE_REVOKED: '吊销许可证', CASE_FILED: '立案查处', FALSE_COMMITMENT: '承诺不实', OTHER: '其他' },
     Principle: { WHO_APPROVES: '谁审批谁负责', WHO_GOVERNS: '谁主管谁监管' },
   },
+  coordination,
 } as const;
 
 export default zhCN;

@@ -60,6 +60,11 @@ export function createGraphqlClient({
           LinkageImportErrors: () => null,
           ImportRowError: () => null,
           FileDownload: () => null,
+          // Coordination value objects (meetings, escalations).
+          MeetingParticipant: () => null,
+          MeetingExchange: () => null,
+          EscalationTransition: () => null,
+          CoordinationFile: () => null,
         },
         updates: {
           Mutation: {
