@@ -205,19 +205,19 @@ export default function EscalationShowPage() {
 
         <Card title={t('coordination.escalations.transitions')}>
           <div data-testid="escalation-transitions">
-          <Table
-            rowKey={(r) => `${r.status}-${r.at}`}
-            size="small"
-            pagination={false}
-            dataSource={escalation.transitions}
-            columns={[
-              { title: t('coordination.escalations.status'), dataIndex: 'status', width: 130, render: (s: EscalationStatus) => t(`coordination.enums.EscalationStatus.${s}`) },
-              { title: t('coordination.escalations.at'), dataIndex: 'at', width: 160, render: formatDateTime },
-              { title: t('coordination.escalations.actor'), dataIndex: 'actor', width: 120 },
-              { title: t('coordination.escalations.note'), dataIndex: 'note' },
-              { title: t('coordination.escalations.duration'), dataIndex: 'durationSeconds', width: 160, render: duration },
-            ]}
-          />
+            <Table
+              rowKey={(r) => `${r.status}-${r.at}`}
+              size="small"
+              pagination={false}
+              dataSource={escalation.transitions}
+              columns={[
+                { title: t('coordination.escalations.status'), dataIndex: 'status', width: 130, render: (s: EscalationStatus) => t(`coordination.enums.EscalationStatus.${s}`) },
+                { title: t('coordination.escalations.at'), dataIndex: 'at', width: 160, render: formatDateTime },
+                { title: t('coordination.escalations.actor'), dataIndex: 'actor', width: 120 },
+                { title: t('coordination.escalations.note'), dataIndex: 'note' },
+                { title: t('coordination.escalations.duration'), dataIndex: 'durationSeconds', width: 160, render: duration },
+              ]}
+            />
           </div>
         </Card>
       </Space>

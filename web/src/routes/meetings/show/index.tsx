@@ -236,47 +236,47 @@ export default function MeetingShowPage() {
 
         <Card title={t('coordination.meetings.decisions')}>
           <div data-testid="decisions">
-          <Table<Decision>
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={meeting.decisions}
-            rowClassName={(d) => (d.overdue ? 'row-overdue' : '')}
-            locale={{ emptyText: t('coordination.meetings.noDecisions') }}
-            columns={[
-              { title: t('coordination.meetings.decisionText'), dataIndex: 'text' },
-              { title: t('coordination.meetings.owner'), key: 'owner', width: 200, render: (_, d) => d.owner.name },
-              {
-                title: t('coordination.meetings.dueOn'),
-                dataIndex: 'dueOn',
-                width: 150,
-                render: (due: string, d) => (
-                  <Space size={4}>
-                    <Typography.Text type={d.overdue ? 'danger' : undefined}>{due}</Typography.Text>
-                    {d.overdue && <Tag color="error">{t('coordination.meetings.overdue')}</Tag>}
-                  </Space>
-                ),
-              },
-              { title: t('coordination.meetings.agendaItem'), key: 'agenda', width: 160, render: (_, d) => (d.agendaItemId ? (agendaTitle.get(d.agendaItemId) ?? '') : '') },
-              {
-                title: t('coordination.meetings.decisionStatus'),
-                key: 'status',
-                width: 240,
-                render: (_, d) => (
-                  <Space direction="vertical" size={4}>
-                    <Tag color={DECISION_STATUS_COLOR[d.status]}>{t(`coordination.enums.DecisionStatus.${d.status}`)}</Tag>
-                    {d.followUp && <Typography.Text type="secondary">{d.followUp}</Typography.Text>}
-                    {canFollowUp(me, d, meeting.convener.id) && (
-                      <Space size={4}>
-                        <FollowUpButton decision={d} status="DONE" onChanged={refresh} />
-                        <FollowUpButton decision={d} status="DROPPED" onChanged={refresh} />
-                      </Space>
-                    )}
-                  </Space>
-                ),
-              },
-            ]}
-          />
+            <Table<Decision>
+              rowKey="id"
+              size="small"
+              pagination={false}
+              dataSource={meeting.decisions}
+              rowClassName={(d) => (d.overdue ? 'row-overdue' : '')}
+              locale={{ emptyText: t('coordination.meetings.noDecisions') }}
+              columns={[
+                { title: t('coordination.meetings.decisionText'), dataIndex: 'text' },
+                { title: t('coordination.meetings.owner'), key: 'owner', width: 200, render: (_, d) => d.owner.name },
+                {
+                  title: t('coordination.meetings.dueOn'),
+                  dataIndex: 'dueOn',
+                  width: 150,
+                  render: (due: string, d) => (
+                    <Space size={4}>
+                      <Typography.Text type={d.overdue ? 'danger' : undefined}>{due}</Typography.Text>
+                      {d.overdue && <Tag color="error">{t('coordination.meetings.overdue')}</Tag>}
+                    </Space>
+                  ),
+                },
+                { title: t('coordination.meetings.agendaItem'), key: 'agenda', width: 160, render: (_, d) => (d.agendaItemId ? (agendaTitle.get(d.agendaItemId) ?? '') : '') },
+                {
+                  title: t('coordination.meetings.decisionStatus'),
+                  key: 'status',
+                  width: 240,
+                  render: (_, d) => (
+                    <Space direction="vertical" size={4}>
+                      <Tag color={DECISION_STATUS_COLOR[d.status]}>{t(`coordination.enums.DecisionStatus.${d.status}`)}</Tag>
+                      {d.followUp && <Typography.Text type="secondary">{d.followUp}</Typography.Text>}
+                      {canFollowUp(me, d, meeting.convener.id) && (
+                        <Space size={4}>
+                          <FollowUpButton decision={d} status="DONE" onChanged={refresh} />
+                          <FollowUpButton decision={d} status="DROPPED" onChanged={refresh} />
+                        </Space>
+                      )}
+                    </Space>
+                  ),
+                },
+              ]}
+            />
           </div>
           {editable && (
             <div style={{ marginTop: 16 }}>
