@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import io
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -42,6 +43,8 @@ from api.catalog.models import (
     Principle,
     SectionCreate,
 )
+from api.coordination import services as coordination
+from api.coordination.models import AgendaKind, DecisionStatus, EscalationKind
 from api.core import events
 from api.core.auth import Principal, create_user
 from api.core.authz import assign_role
@@ -195,6 +198,118 @@ USERS = [
     ("credit_officer", "发改委 孙涛", "credit_officer", "fgw"),
     ("hs_clerk", "赫山区审批局 何平", "approval_clerk", "hs_spj"),
 ]
+
+
+async def _load_coordination_demo(session: AsyncSession, departments: dict[str, int]) -> None:
+    """A held joint meeting with minutes and decisions (one overdue, one done), a planned
+    meeting, and two escalations (one open with an attachment, one decided)."""
+    cst = coordination.CST
+    office = coordination.Actor("coord", departments["xtb"])
+    spj = coordination.Actor("spj_head", departments["spj"])
+
+    def participants(*keys: str) -> list[coordination.ParticipantData]:
+        return [coordination.ParticipantData(departments[k], PEOPLE[k][2][0]) for k in keys]
+
+    held = await coordination.convene_meeting(
+        session=session,
+        actor=office,
+        data=coordination.MeetingData(
+            title="2026年第三季度审管联动联席会议",
+            scheduled_at=datetime(2026, 9, 15, 9, 30, tzinfo=cst),
+            location="市政务服务中心三楼会议室",
+            participants=participants("spj", "scjg", "zjj", "sthj"),
+            agenda=[
+                coordination.AgendaData("食品经营许可与双随机抽查名单衔接", AgendaKind.OTHER),
+                coordination.AgendaData("建筑工程施工许可推送认领时限执行情况", AgendaKind.OTHER),
+            ],
+        ),
+    )
+    assert held.id is not None
+    await coordination.record_minutes(
+        session=session,
+        actor=office,
+        meeting_id=held.id,
+        minutes=(
+            "一、市市场监管局通报食品经营许可证后抽查情况；\n"
+            "二、市住建局说明施工许可推送认领情况，逾期2件已补认领；\n"
+            "三、会议议定事项见下。"
+        ),
+        held_at=datetime(2026, 9, 15, 9, 30, tzinfo=cst),
+    )
+    await coordination.add_decision(
+        session=session,
+        actor=office,
+        meeting_id=held.id,
+        text="建立食品经营许可与双随机抽查名单每周比对机制",
+        owner_department_id=departments["scjg"],
+        due_on=date(2026, 10, 31),
+    )
+    done = await coordination.add_decision(
+        session=session,
+        actor=office,
+        meeting_id=held.id,
+        text="施工许可推送一律经线上渠道认领，不再以书面函件补认",
+        owner_department_id=departments["zjj"],
+        due_on=date(2026, 9, 30),
+    )
+    assert done.id is not None
+    await coordination.follow_up_decision(
+        session=session,
+        actor=office,
+        decision_id=done.id,
+        status=DecisionStatus.DONE,
+        note="9月28日起全部线上认领",
+    )
+    await coordination.convene_meeting(
+        session=session,
+        actor=office,
+        data=coordination.MeetingData(
+            title="2026年第四季度审管联动联席会议",
+            scheduled_at=datetime(2026, 12, 16, 9, 30, tzinfo=cst),
+            location="市政务服务中心三楼会议室",
+            participants=participants("spj", "scjg", "zjj", "sthj", "wjw", "fgw"),
+            agenda=[coordination.AgendaData("年度审管联动考核结果通报", AgendaKind.OTHER)],
+        ),
+    )
+    memo = memo_pdf("关于公共场所卫生许可后监管职责的请示", ["赫山区审批局与市卫健委职责界面说明"])
+    await coordination.raise_escalation(
+        session=session,
+        actor=spj,
+        data=coordination.EscalationData(
+            kind=EscalationKind.RESPONSIBILITY_DISPUTE,
+            title="公共场所卫生许可由区县审批后的监管职责划分",
+            statement=(
+                "赫山区审批局核发的公共场所卫生许可推送至市卫健委后，"
+                "市、区两级对日常监督检查由谁承担意见不一，请市协调小组研究明确。"
+            ),
+            party_department_ids=[departments["wjw"], departments["hs_spj"]],
+            attachments=[
+                coordination.AttachmentData(
+                    "职责界面说明.pdf", base64.b64encode(memo).decode("ascii")
+                )
+            ],
+        ),
+    )
+    decided = await coordination.raise_escalation(
+        session=session,
+        actor=spj,
+        data=coordination.EscalationData(
+            kind=EscalationKind.POLICY_CONFLICT,
+            title="告知承诺制与建设项目环评审批衔接",
+            statement="建设项目环评文件审批适用告知承诺后，事中核查由哪一部门组织，请予明确。",
+            party_department_ids=[departments["sthj"]],
+        ),
+    )
+    assert decided.id is not None
+    await coordination.assign_escalation(
+        session=session, actor=office, escalation_id=decided.id, assignee="谢婷"
+    )
+    await coordination.decide_escalation(
+        session=session,
+        actor=office,
+        escalation_id=decided.id,
+        decision="由市生态环境局在承诺期满后30日内组织核查，结果推送市审批局。",
+    )
 
 
 @dataclass(frozen=True)
@@ -450,6 +565,8 @@ async def load_demo(session: AsyncSession) -> DemoSummary:
         await assign_role(
             session=session, username=username, role=role, department_id=str(departments[dept_key])
         )
+
+    await _load_coordination_demo(session, departments)
 
     return DemoSummary(
         departments=len(departments),

@@ -119,6 +119,7 @@ async def on_card_raised(session: AsyncSession, message: OutboxMessage) -> None:
         "color": color,
         "due": card.due_on.isoformat(),
         "code": push.supervision_code,
+        "push_id": push.id,
     }
     recipients = [("liaison", push.receive_liaison_mobile, push.receive_liaison_name)]
     if card.color == CardColor.RED:

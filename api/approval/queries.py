@@ -191,15 +191,7 @@ class ApprovalQuery:
             total=total,
             has_next=len(rows) > first,
             row_id=lambda r: r.id,
-            to_node=lambda r: SmsMessage(
-                id=strawberry.ID(str(r.id)),
-                key=r.key,
-                mobile=r.mobile,
-                recipient_name=r.recipient_name,
-                text=r.text,
-                sender=r.sender,
-                sent_at=r.sent_at,
-            ),
+            to_node=lambda r: SmsMessage.from_row(r, scope),
         )
 
     @strawberry.field(

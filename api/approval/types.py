@@ -9,11 +9,13 @@ import strawberry
 from strawberry.types import Info
 
 from api.approval import models
+from api.core import sms
 from api.core.authz import requires
 from api.core.clock import local_today
 from api.core.errors import ValidationErrors
-from api.core.identifiers import mask_id_number
+from api.core.identifiers import mask_id_number, mask_mobile
 from api.core.pagination import Connection
+from api.core.scope import Scope
 
 ApplicationStatus = strawberry.enum(
     models.ApplicationStatus, description="办件状态：已申报 / 已受理 / 办结准予 / 办结不予"
@@ -586,15 +588,39 @@ class Feedback:
         )
 
 
+SmsStatus = strawberry.enum(sms.SmsStatus, description="短信状态：已发送（服务商已受理）")
+
+
 @strawberry.type(description="已发送的短信提醒（开发发送器只记录不外发）")
 class SmsMessage:
     id: strawberry.ID
     key: str
-    mobile: str
+    mobile: str = strawberry.field(
+        description="接收手机号（无个人信息查看权限的角色只见掩码，如 138****1102）"
+    )
     recipient_name: str
+    template: str = strawberry.field(description="短信模板编号")
+    status: SmsStatus  # type: ignore[valid-type]
+    push_id: strawberry.ID | None = strawberry.field(description="所涉推送（卡片短信亦然）")
     text: str
     sender: str
     sent_at: datetime
+
+    @classmethod
+    def from_row(cls, row: sms.SmsMessage, scope: Scope) -> SmsMessage:
+        push_id = row.params.get("push_id") if isinstance(row.params, dict) else None
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            key=row.key,
+            mobile=row.mobile if scope.personal_data else mask_mobile(row.mobile),
+            recipient_name=row.recipient_name,
+            template=row.template,
+            status=row.status,
+            push_id=None if push_id is None else strawberry.ID(str(push_id)),
+            text=row.text,
+            sender=row.sender,
+            sent_at=row.sent_at,
+        )
 
 
 @strawberry.type(description="死信：多次投递失败的事件，管理员可重试")

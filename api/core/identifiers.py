@@ -65,3 +65,14 @@ def make_id_number(first17: str) -> str:
 def mask_id_number(number: str) -> str:
     """430902********1234: region code and last four stay, the birth date never leaves."""
     return number[:6] + "*" * 8 + number[-4:]
+
+
+MOBILE_KEPT_HEAD, MOBILE_KEPT_TAIL = 3, 4
+
+
+def mask_mobile(number: str) -> str:
+    """138****1102: the first three and last four digits stay (short numbers: all masked)."""
+    hidden = len(number) - MOBILE_KEPT_HEAD - MOBILE_KEPT_TAIL
+    if hidden < 1:
+        return "*" * len(number)
+    return number[:MOBILE_KEPT_HEAD] + "*" * hidden + number[-MOBILE_KEPT_TAIL:]

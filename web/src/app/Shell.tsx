@@ -12,7 +12,10 @@ import { DEPARTMENT_NAMES_QUERY, INBOX_COUNTS_QUERY, ME_QUERY, SIGN_OUT_MUTATION
 
 interface NavItem {
   path: string;
-  key: 'nav.workbench' | 'nav.linkages' | 'nav.matters' | 'nav.departments' | 'nav.applications' | 'nav.subjects' | 'nav.inbox' | 'nav.admin' | 'nav.credit' | 'nav.statistics';
+  key:
+    | 'nav.workbench' | 'nav.linkages' | 'nav.matters' | 'nav.departments' | 'nav.applications' | 'nav.subjects' | 'nav.inbox' | 'nav.admin'
+    | 'nav.credit' | 'nav.statistics'
+    | 'coordination.nav.meetings' | 'coordination.nav.escalations' | 'coordination.nav.cards' | 'coordination.nav.sms';
   /** Shown only to these roles (the server decides anyway; this hides what would answer "forbidden"). */
   roles?: readonly string[];
 }
@@ -28,6 +31,11 @@ const NAV: readonly NavItem[] = [
   { path: '/credit', key: 'nav.credit', roles: ['credit_officer', 'coordination_office', 'system_admin', 'department_head'] },
   { path: '/admin', key: 'nav.admin', roles: ['system_admin'] },
   { path: '/statistics', key: 'nav.statistics', roles: ['coordination_office', 'system_admin', 'department_head'] },
+  // Coordination (roles as in tests/gateway/authz_matrix.py)
+  { path: '/meetings', key: 'coordination.nav.meetings', roles: ['approval_clerk', 'supervision_liaison', 'department_head', 'coordination_office', 'system_admin'] },
+  { path: '/escalations', key: 'coordination.nav.escalations', roles: ['approval_clerk', 'supervision_liaison', 'department_head', 'coordination_office', 'system_admin'] },
+  { path: '/cards', key: 'coordination.nav.cards', roles: ['department_head', 'coordination_office', 'system_admin'] },
+  { path: '/sms', key: 'coordination.nav.sms', roles: ['approval_clerk', 'supervision_liaison', 'department_head', 'coordination_office', 'system_admin'] },
 ];
 
 export function visibleNav(roles: readonly string[] | undefined): readonly NavItem[] {

@@ -12523,6 +12523,14 @@ export default {
             "args": []
           },
           {
+            "name": "pushId",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
             "name": "recipientName",
             "type": {
               "kind": "NON_NULL",
@@ -12546,6 +12554,28 @@ export default {
           },
           {
             "name": "sentAt",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "status",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "template",
             "type": {
               "kind": "NON_NULL",
               "ofType": {

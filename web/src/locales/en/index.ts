@@ -5,6 +5,7 @@ import statistics from './statistics';
 import accounts from './accounts';
 import org from './org';
 import smsTemplates from './smsTemplates';
+import coordination from './coordination';
 
 const en: Messages = {
   app: {
@@ -429,6 +430,7 @@ const en: Messages = {
   accounts,
   org,
   smsTemplates,
+  coordination,
 };
 
 export default en;

@@ -7,6 +7,7 @@ import creditAdmin from './creditAdmin';
 import accounts from './accounts';
 import org from './org';
 import smsTemplates from './smsTemplates';
+import coordination from './coordination';
 
 const zhCN = {
   app: {
@@ -431,6 +432,7 @@ const zhCN = {
   accounts,
   org,
   smsTemplates,
+  coordination,
 } as const;
 
 export default zhCN;

@@ -81,6 +81,10 @@ export function createGraphqlClient({
           AssessmentRow: () => null,
           AssessmentScheme: () => null,
           IndicatorValue: () => null,
+          // Coordination value objects (meetings, escalations).
+          MeetingParticipant: () => null,
+          MeetingExchange: () => null,
+          EscalationTransition: () => null,
           CoordinationFile: () => null,
         },
         updates: {

@@ -63,8 +63,13 @@ function RulesTable({ rules }: { rules: readonly Rule[] }) {
   );
 }
 
-function versionName(t: ReturnType<typeof useTranslation>['t'], set: RuleSet): string {
-  return set.version === 0 ? `${t('creditAdmin.rules.versionLabel', { version: '0' })}（${t('creditAdmin.rules.builtIn')}）` : t('creditAdmin.rules.versionLabel', { version: String(set.version) });
+/** "第 N 版", and "（内置）" for version 0; a hook, since `t`'s type is too deep to pass around. */
+function useVersionName(): (set: RuleSet) => string {
+  const { t } = useTranslation();
+  return (set) => {
+    const label = t('creditAdmin.rules.versionLabel', { version: String(set.version) });
+    return set.version === 0 ? `${label}（${t('creditAdmin.rules.builtIn')}）` : label;
+  };
 }
 
 function RuleSetSummary({ set }: { set: RuleSet }) {
@@ -279,6 +284,7 @@ function RuleSetEditor({ base, onPublished, onCancel }: { base: RuleSet; onPubli
 /** 规则: the rule set in force, its versions, what changed between two, and a new version. */
 export function RulesTab({ writes }: { writes: boolean }) {
   const { t } = useTranslation();
+  const versionName = useVersionName();
   const [{ data, fetching, error }, refetch] = useQuery({ query: CREDIT_RULES_QUERY });
   const [editing, setEditing] = useState(false);
   const [compare, setCompare] = useState<{ from?: number; to?: number }>({});
@@ -286,7 +292,7 @@ export function RulesTab({ writes }: { writes: boolean }) {
   const versions = data?.creditRuleVersions ?? [];
   const to = versions.find((v) => v.version === (compare.to ?? versions[0]?.version));
   const from = versions.find((v) => v.version === (compare.from ?? versions[1]?.version));
-  const options = versions.map((v) => ({ value: v.version, label: versionName(t, v) }));
+  const options = versions.map((v) => ({ value: v.version, label: versionName(v) }));
 
   if (fetching && !data) return <Skeleton active />;
   return (
@@ -329,7 +335,7 @@ export function RulesTab({ writes }: { writes: boolean }) {
           locale={{ emptyText: t('common.empty') }}
           expandable={{ expandedRowRender: (v) => <RulesTable rules={v.rules} /> }}
           columns={[
-            { title: t('creditAdmin.rules.version'), dataIndex: 'version', width: 200, render: (_: number, v) => versionName(t, v) },
+            { title: t('creditAdmin.rules.version'), dataIndex: 'version', width: 200, render: (_: number, v) => versionName(v) },
             { title: t('creditAdmin.rules.publishedAt'), dataIndex: 'publishedAt', width: 160, render: formatDateTime },
             { title: t('creditAdmin.rules.publishedBy'), dataIndex: 'publishedBy', width: 140 },
             { title: t('creditAdmin.rules.ruleCount'), key: 'count', width: 80, render: (_, v) => v.rules.length },

@@ -1,0 +1,95 @@
+/** Small rules shared by the coordination pages (joint meetings, escalations, cards, SMS log). */
+import type { DecisionStatus, EscalationStatus, MeetingStatus } from '../graphql/graphql';
+
+export const MEETING_STATUS_COLOR: Record<MeetingStatus, string> = { PLANNED: 'processing', HELD: 'warning', CLOSED: 'success' };
+export const DECISION_STATUS_COLOR: Record<DecisionStatus, string> = { OPEN: 'processing', DONE: 'success', DROPPED: 'default' };
+export const ESCALATION_STATUS_COLOR: Record<EscalationStatus, string> = { SUBMITTED: 'warning', ASSIGNED: 'processing', IN_DISCUSSION: 'purple', DECIDED: 'success' };
+
+/** Roles that may convene and edit meetings and raise escalations (the server checks again). */
+export const MEETING_WRITERS = ['department_head', 'coordination_office', 'system_admin'] as const;
+/** Roles that assign, schedule and decide escalations. */
+export const ESCALATION_DECIDERS = ['coordination_office', 'system_admin'] as const;
+/** Roles that see the city-wide red-card board. */
+export const BOARD_READERS = ['coordination_office', 'system_admin'] as const;
+
+export function hasAnyRole(roles: readonly string[] | undefined, allowed: readonly string[]): boolean {
+  return (roles ?? []).some((r) => allowed.includes(r));
+}
+
+/**
+ * Only the convening department edits a meeting (minutes, decisions, exchanges): the caller
+ * must hold a writing role in the department that convened it.
+ */
+export function canEditMeeting(me: { departmentId: string; roles: readonly string[] } | null | undefined, convenerId: string): boolean {
+  return Boolean(me && me.departmentId === convenerId && hasAnyRole(me.roles, MEETING_WRITERS));
+}
+
+/**
+ * A decision is followed up by its owner department or by the convening department, while open.
+ */
+export function canFollowUp(
+  me: { departmentId: string; roles: readonly string[] } | null | undefined,
+  decision: { status: string; owner: { id: string } },
+  convenerId: string,
+): boolean {
+  if (!me || decision.status !== 'OPEN' || !hasAnyRole(me.roles, MEETING_WRITERS)) return false;
+  return me.departmentId === convenerId || me.departmentId === decision.owner.id;
+}
+
+/**
+ * The value of an `<input type="datetime-local">` (the browser's local time, as the app shows
+ * times) as an ISO moment in UTC; null when it is not a real moment.
+ */
+export function localInputToServer(value: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
+  if (!match) return null;
+  const [y, mo, d, h, mi, s] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const moment = new Date(y, mo - 1, d, h, mi, s);
+  if (moment.getFullYear() !== y || moment.getMonth() !== mo - 1 || moment.getDate() !== d || moment.getHours() !== h || moment.getMinutes() !== mi) return null;
+  return moment.toISOString();
+}
+
+/** A duration in seconds as days / hours / minutes, e.g. "2天3小时" ({ d, h, m } for i18n). */
+export function splitDuration(seconds: number): { d: number; h: number; m: number } {
+  const total = Math.max(0, Math.floor(seconds / 60));
+  return { d: Math.floor(total / 1440), h: Math.floor((total % 1440) / 60), m: total % 60 };
+}
+
+export type SmsKind = 'PUSH' | 'OVERDUE' | 'CARD' | 'OTHER';
+
+/** What an SMS was about, from its de-duplication key (push:42, overdue:42:2026-03-02, card:7:head). */
+export function smsKind(key: string): SmsKind {
+  const prefix = key.split(':', 1)[0];
+  if (prefix === 'push') return 'PUSH';
+  if (prefix === 'overdue') return 'OVERDUE';
+  if (prefix === 'card') return 'CARD';
+  return 'OTHER';
+}
+
+/** Saves a base64 file the server returned under its name. */
+export function downloadBase64(fileName: string, contentType: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: contentType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+export async function fileToBase64(file: Pick<Blob, 'arrayBuffer'>): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const ATTACHMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+
+/** Why a chosen file cannot be attached (before sending), or null. */
+export function attachmentProblem(file: { size: number; type: string }): 'TOO_LARGE' | 'TYPE' | null {
+  if (file.size > MAX_ATTACHMENT_BYTES) return 'TOO_LARGE';
+  if (file.type && !(ATTACHMENT_TYPES as readonly string[]).includes(file.type)) return 'TYPE';
+  return null;
+}

@@ -1,0 +1,135 @@
+import { Alert, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useQuery } from 'urql';
+import { ME_QUERY } from '../../app/queries';
+import { useCursorPager } from '../../components/cursorPager';
+import { formatDateTime } from '../../components/format';
+import { Pager } from '../../components/Pager';
+import type { CardColor, CardRowFragment } from '../../graphql/graphql';
+import { BOARD_READERS, hasAnyRole } from '../../lib/coordination';
+import { ESCALATION_CARDS_QUERY, RED_CARD_BOARD_QUERY } from './queries';
+
+const PAGE = 20;
+
+function CardsTable({ rows, loading }: { rows: CardRowFragment[]; loading: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Table<CardRowFragment>
+      rowKey="id"
+      loading={loading}
+      dataSource={rows}
+      pagination={false}
+      scroll={{ x: 1300 }}
+      locale={{ emptyText: t('coordination.cards.empty') }}
+      columns={[
+        {
+          title: t('coordination.cards.color'),
+          dataIndex: 'color',
+          width: 80,
+          render: (c: CardColor) => <Tag color={c === 'RED' ? 'red' : 'gold'}>{t(`coordination.enums.CardColor.${c}`)}</Tag>,
+        },
+        { title: t('coordination.cards.stage'), dataIndex: 'stage', width: 80, render: (s: CardRowFragment['stage']) => t(`coordination.enums.CardStage.${s}`) },
+        { title: t('coordination.cards.department'), key: 'dept', width: 200, render: (_, c) => c.department.name },
+        { title: t('coordination.cards.liaison'), dataIndex: 'liaisonName', width: 110 },
+        {
+          title: t('coordination.cards.push'),
+          key: 'push',
+          width: 260,
+          render: (_, c) =>
+            c.push ? (
+              <Space direction="vertical" size={0}>
+                {c.push.application ? <Link to={`/applications/${c.push.application.id}`}>{c.push.matterName}</Link> : c.push.matterName}
+                <Typography.Text type="secondary">
+                  #{c.push.id} · {c.push.applicantName}
+                </Typography.Text>
+              </Space>
+            ) : (
+              ''
+            ),
+        },
+        { title: t('coordination.cards.code'), key: 'code', width: 110, render: (_, c) => <Typography.Text code>{c.push?.supervisionCode ?? ''}</Typography.Text> },
+        { title: t('coordination.cards.fromDepartment'), key: 'from', width: 200, render: (_, c) => c.fromDepartment.name },
+        { title: t('coordination.cards.hours'), key: 'hours', width: 150, render: (_, c) => `${c.elapsedHours} / ${c.limitHours}` },
+        { title: t('coordination.cards.dueOn'), dataIndex: 'dueOn', width: 110 },
+        { title: t('coordination.cards.raisedAt'), dataIndex: 'raisedAt', width: 150, render: formatDateTime },
+        { title: t('coordination.cards.listVersion'), dataIndex: 'listVersion', width: 90 },
+      ]}
+    />
+  );
+}
+
+function RedBoard() {
+  const { t } = useTranslation();
+  const [openOnly, setOpenOnly] = useState(true);
+  const pager = useCursorPager();
+  const [{ data, fetching, error }] = useQuery({ query: RED_CARD_BOARD_QUERY, variables: { openOnly, first: PAGE, after: pager.after }, requestPolicy: 'cache-and-network' });
+  const connection = data?.redCardBoard;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space>
+        <Switch
+          checked={openOnly}
+          aria-label={t('coordination.cards.openOnly')}
+          onChange={(v) => {
+            setOpenOnly(v);
+            pager.reset();
+          }}
+        />
+        <Typography.Text>{t('coordination.cards.openOnly')}</Typography.Text>
+        {connection && <Typography.Text type="secondary" data-testid="red-card-total">{t('coordination.cards.total', { count: connection.totalCount })}</Typography.Text>}
+      </Space>
+      {error && <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} />}
+      <CardsTable rows={connection?.edges.map((e) => e.node) ?? []} loading={fetching && !data} />
+      <Pager page={pager.page} hasNext={connection?.pageInfo.hasNextPage ?? false} onChange={(p) => pager.onChange(p, connection?.pageInfo.endCursor)} disabled={fetching} />
+    </Space>
+  );
+}
+
+function History() {
+  const { t } = useTranslation();
+  const [color, setColor] = useState<CardColor | ''>('');
+  const pager = useCursorPager();
+  const [{ data, fetching, error }] = useQuery({ query: ESCALATION_CARDS_QUERY, variables: { color: color || null, first: PAGE, after: pager.after }, requestPolicy: 'cache-and-network' });
+  const connection = data?.escalationCards;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space>
+        <Select<CardColor | ''>
+          aria-label={t('coordination.cards.color')}
+          value={color}
+          style={{ width: 140 }}
+          onChange={(v) => {
+            setColor(v);
+            pager.reset();
+          }}
+          options={[{ value: '', label: t('common.all') }, ...(['YELLOW', 'RED'] as const).map((c) => ({ value: c, label: t(`coordination.enums.CardColor.${c}`) }))]}
+        />
+        {connection && <Typography.Text type="secondary" data-testid="card-total">{t('coordination.cards.total', { count: connection.totalCount })}</Typography.Text>}
+      </Space>
+      {error && <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} />}
+      <CardsTable rows={connection?.edges.map((e) => e.node) ?? []} loading={fetching && !data} />
+      <Pager page={pager.page} hasNext={connection?.pageInfo.hasNextPage ?? false} onChange={(p) => pager.onChange(p, connection?.pageInfo.endCursor)} disabled={fetching} />
+    </Space>
+  );
+}
+
+/** 亮牌督办: the office's red-card board (open items first) and the yellow/red card history. */
+export default function CardsPage() {
+  const { t } = useTranslation();
+  const [{ data: me }] = useQuery({ query: ME_QUERY });
+  const board = hasAnyRole(me?.me?.roles, BOARD_READERS);
+  const items = [
+    ...(board ? [{ key: 'board', label: t('coordination.cards.board'), children: <RedBoard /> }] : []),
+    { key: 'history', label: t('coordination.cards.history'), children: <History /> },
+  ];
+  return (
+    <section aria-labelledby="page-title">
+      <Typography.Title level={2} id="page-title">
+        {t('coordination.cards.title')}
+      </Typography.Title>
+      {me && <Tabs items={items} destroyOnHidden />}
+    </section>
+  );
+}

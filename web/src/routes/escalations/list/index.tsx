@@ -1,0 +1,66 @@
+import { Button, Select, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useQuery } from 'urql';
+import { ME_QUERY } from '../../../app/queries';
+import { formatDateTime } from '../../../components/format';
+import { ListPage } from '../../../components/ListPage';
+import { Pager } from '../../../components/Pager';
+import { pageRows, pageWindow, useListParams } from '../../../components/pagination';
+import type { EscalationKind, EscalationStatus, EscalationsQuery } from '../../../graphql/graphql';
+import { ESCALATION_STATUS_COLOR, hasAnyRole, MEETING_WRITERS } from '../../../lib/coordination';
+import { ESCALATIONS_QUERY } from './queries';
+
+type Row = EscalationsQuery['escalations'][number];
+const STATUSES: EscalationStatus[] = ['SUBMITTED', 'ASSIGNED', 'IN_DISCUSSION', 'DECIDED'];
+
+/** 提请事项: what the department raised or is concerned by (the office: all), by status. */
+export default function EscalationsListPage() {
+  const { t } = useTranslation();
+  const { page, filters, setPage, setFilters } = useListParams(['status'] as const);
+  const status = (STATUSES as string[]).includes(filters.status) ? (filters.status as EscalationStatus) : null;
+  const [{ data: me }] = useQuery({ query: ME_QUERY });
+  const [{ data, fetching, error }] = useQuery({ query: ESCALATIONS_QUERY, variables: { status, ...pageWindow(page) } });
+  const { rows, hasNext } = pageRows(data?.escalations);
+  return (
+    <ListPage
+      title={t('coordination.escalations.title')}
+      error={error}
+      actions={
+        hasAnyRole(me?.me?.roles, MEETING_WRITERS) ? (
+          <Link to="/escalations/new">
+            <Button type="primary">{t('coordination.escalations.raise')}</Button>
+          </Link>
+        ) : undefined
+      }
+      filters={
+        <Select<string>
+          aria-label={t('coordination.escalations.status')}
+          value={status ?? ''}
+          style={{ width: 180 }}
+          onChange={(v) => setFilters({ status: v })}
+          options={[{ value: '', label: t('common.all') }, ...STATUSES.map((s) => ({ value: s, label: t(`coordination.enums.EscalationStatus.${s}`) }))]}
+        />
+      }
+    >
+      <Table<Row>
+        rowKey="id"
+        loading={fetching}
+        dataSource={rows}
+        pagination={false}
+        locale={{ emptyText: t('common.empty') }}
+        columns={[
+          { title: '#', dataIndex: 'id', width: 70, render: (id: string) => <Link to={`/escalations/${id}`}>{id}</Link> },
+          { title: t('coordination.escalations.escalationTitle'), dataIndex: 'title', render: (title: string, e) => <Link to={`/escalations/${e.id}`}>{title}</Link> },
+          { title: t('coordination.escalations.kind'), dataIndex: 'kind', width: 130, render: (k: EscalationKind) => t(`coordination.enums.EscalationKind.${k}`) },
+          { title: t('coordination.escalations.raisingDepartment'), key: 'dept', width: 200, render: (_, e) => `${e.raisingDepartment.name}（${e.raisedBy}）` },
+          { title: t('coordination.escalations.parties'), key: 'parties', render: (_, e) => e.parties.map((p) => p.shortName).join('、') },
+          { title: t('coordination.escalations.assignee'), dataIndex: 'assignee', width: 100 },
+          { title: t('coordination.escalations.submittedAt'), dataIndex: 'submittedAt', width: 160, render: formatDateTime },
+          { title: t('coordination.escalations.status'), dataIndex: 'status', width: 120, render: (s: EscalationStatus) => <Tag color={ESCALATION_STATUS_COLOR[s]}>{t(`coordination.enums.EscalationStatus.${s}`)}</Tag> },
+        ]}
+      />
+      <Pager page={page} hasNext={hasNext} onChange={setPage} disabled={fetching} />
+    </ListPage>
+  );
+}
