@@ -99,6 +99,11 @@ class Stack:
                     "--no-access-log",
                     "--log-level",
                     "warning",
+                    # Longer than the gateway keeps an idle connection: with uvicorn's 5 s
+                    # the gateway reused sockets the subgraph was closing ("socket hang up",
+                    # ECONNRESET) under a soak with think times of a few seconds.
+                    "--timeout-keep-alive",
+                    "75",
                 ],
                 f"http://{self.host}:{self.subgraph_ports[name]}/health",
             )
