@@ -32,6 +32,8 @@ class Stack:
     work_dir: Path
     log_dir: Path | None = None
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    # How each process was started (argv, working directory, health URL): restart() reuses it.
+    commands: dict[str, tuple[list[str], Path | None, str]] = field(default_factory=dict)
 
     @property
     def gateway_url(self) -> str:
@@ -40,14 +42,24 @@ class Stack:
     def subgraph_url(self, name: str) -> str:
         return f"http://{self.host}:{self.subgraph_ports[name]}/graphql"
 
-    def _output(self, name: str) -> int | None:
+    def _output(self, name: str, *, append: bool = False) -> int | None:
         if self.log_dir is None:
             return None
         self.log_dir.mkdir(parents=True, exist_ok=True)
-        return os.open(self.log_dir / f"{name}.log", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        mode = os.O_APPEND if append else os.O_TRUNC
+        return os.open(self.log_dir / f"{name}.log", os.O_WRONLY | os.O_CREAT | mode, 0o644)
 
-    def _spawn(self, name: str, argv: list[str], cwd: Path | None = None) -> None:
-        out = self._output(name)
+    def _spawn(
+        self,
+        name: str,
+        argv: list[str],
+        health: str,
+        cwd: Path | None = None,
+        *,
+        append: bool = False,
+    ) -> None:
+        self.commands[name] = (argv, cwd, health)
+        out = self._output(name, append=append)
         # A new session per child: Ctrl-C reaches us once, and we stop children in order.
         self.processes[name] = subprocess.Popen(  # noqa: S603 - fixed argv
             argv,
@@ -87,10 +99,16 @@ class Stack:
                     "--no-access-log",
                     "--log-level",
                     "warning",
+                    # Longer than the gateway keeps an idle connection: with uvicorn's 5 s
+                    # the gateway reused sockets the subgraph was closing ("socket hang up",
+                    # ECONNRESET) under a soak with think times of a few seconds.
+                    "--timeout-keep-alive",
+                    "75",
                 ],
+                f"http://{self.host}:{self.subgraph_ports[name]}/health",
             )
         for name in SUBGRAPHS:
-            self._wait_http(name, f"http://{self.host}:{self.subgraph_ports[name]}/health", timeout)
+            self._wait_http(name, self.commands[name][2], timeout)
         supergraph = runtime_supergraph(
             self.subgraph_ports, self.host, self.work_dir / "supergraph.graphql"
         )
@@ -112,9 +130,26 @@ class Stack:
                 "--port",
                 str(self.gateway_port),
             ],
+            f"http://{self.host}:{self.gateway_port}/healthcheck",
             cwd=GATEWAY_DIR,
         )
-        self._wait_http("gateway", f"http://{self.host}:{self.gateway_port}/healthcheck", timeout)
+        self._wait_http("gateway", self.commands["gateway"][2], timeout)
+
+    def kill(self, name: str, sig: signal.Signals = signal.SIGKILL) -> int:
+        """Send ``sig`` to one process (default: SIGKILL, a crash) and wait for it to end."""
+        proc = self.processes[name]
+        if proc.poll() is None:
+            proc.send_signal(sig)
+        return proc.wait()
+
+    def restart(self, name: str, timeout: float = 60.0) -> None:
+        """Start one process again as it was started (after ``kill`` or a crash)."""
+        proc = self.processes.get(name)
+        if proc is not None and proc.poll() is None:
+            raise StartupError(f"{name} is still running")
+        argv, cwd, health = self.commands[name]
+        self._spawn(name, argv, health, cwd, append=True)
+        self._wait_http(name, health, timeout)
 
     def _wait_http(self, name: str, url: str, timeout: float) -> None:
         deadline = time.monotonic() + timeout

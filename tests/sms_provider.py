@@ -1,7 +1,8 @@
 """A fake SMS provider over real HTTP: a Starlette app on a free port, started by a test.
 
 It checks the signature, de-duplicates by ``out_id`` (as real providers do), and can be told
-to fail every other call, fail given phone numbers forever, or answer slowly.
+to fail every other call, fail given phone numbers forever, fail every call with an HTTP
+status (an outage), or answer slowly.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class Behaviour:
     fail_every_other: bool = False
     failing_numbers: set[str] = field(default_factory=set)
     delay_seconds: float = 0.0
+    fail_status: int | None = None  # every call answers this status (after the delay)
 
 
 @dataclass
@@ -50,14 +52,22 @@ class FakeProvider:
             if request.headers.get("x-signature") != expected:
                 return JSONResponse({"code": "SIGNATURE", "message": "签名错误"}, status_code=403)
             data = await request.json()
-            if self.behaviour.delay_seconds:
-                await asyncio.sleep(self.behaviour.delay_seconds)
+            behaviour = self.behaviour  # as it was when the request arrived
+            with self._lock:
+                self.requests[data["out_id"]] += 1  # counted on arrival, answered or not
+            if behaviour.delay_seconds:
+                await asyncio.sleep(behaviour.delay_seconds)
             with self._lock:
                 self.calls += 1
-                self.requests[data["out_id"]] += 1
-                failing = data["phone_numbers"] in self.behaviour.failing_numbers or (
-                    self.behaviour.fail_every_other and self.calls % 2 == 1
+                failing = data["phone_numbers"] in behaviour.failing_numbers or (
+                    behaviour.fail_every_other and self.calls % 2 == 1
                 )
+                if behaviour.fail_status is not None:
+                    self.failures += 1
+                    return JSONResponse(
+                        {"code": "isp.SYSTEM_ERROR", "message": "服务内部错误"},
+                        status_code=behaviour.fail_status,
+                    )
                 if failing:
                     self.failures += 1
                     return JSONResponse(

@@ -21,7 +21,7 @@ from api.core.auth import (
     open_session,
     revoke_session,
     revoke_sessions_of,
-    verify_password,
+    verify_password_off_loop,
 )
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.models import ApiKey, CasbinRule, LoginState, User, utcnow
@@ -104,7 +104,11 @@ async def sign_in(
                 "username", "LOCKED", "连续登录失败次数过多，账号已锁定15分钟"
             )
     # One message for unknown user and wrong password: no account enumeration.
-    if user is None or not user.is_active or not verify_password(user.password_hash, password):
+    if (
+        user is None
+        or not user.is_active
+        or not await verify_password_off_loop(user.password_hash, password)
+    ):
         await _fail(session, user=user, actor=actor, reason="BAD_CREDENTIALS")
         raise ValidationFailed([BAD_CREDENTIALS])
     departments = await departments_of(session=session, username=user.username)
@@ -207,10 +211,10 @@ async def change_password(
 ) -> None:
     """Check the current password and the policy; other sessions of the user end."""
     user = await session.get(User, principal.user_id)
-    if user is None or not verify_password(user.password_hash, current_password):
+    if user is None or not await verify_password_off_loop(user.password_hash, current_password):
         raise ValidationFailed.single("currentPassword", "BAD_CREDENTIALS", "当前密码不正确")
     check_password_policy(new_password)
-    if verify_password(user.password_hash, new_password):
+    if await verify_password_off_loop(user.password_hash, new_password):
         raise ValidationFailed.single("newPassword", "SAME_PASSWORD", "新密码不能与当前密码相同")
     user.password_hash = hash_password(new_password)
     user.must_change_password = False

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from typing import Any, Literal
 
 import strawberry
+from graphql import GraphQLError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -28,6 +30,7 @@ from api.core.config import get_settings
 from api.core.context import Context
 from api.core.db import get_engine, session_factory
 from api.core.http import BodyLimit, CsrfGuard, RequestId, RequestTimeout, SecurityHeaders
+from api.core.outage import is_database_unavailable, unavailable_response
 
 
 class UnitOfWork(SchemaExtension):
@@ -44,7 +47,15 @@ class UnitOfWork(SchemaExtension):
         failed = result is None or bool(getattr(result, "errors", None))
         is_mutation = self.execution_context.operation_type == OperationType.MUTATION
         if is_mutation and not failed:
-            await session.commit()
+            try:
+                await session.commit()
+            except Exception as exc:  # noqa: BLE001 - reported to the client as an error
+                # COMMIT failed (the connection broke, a deferred constraint): the answer
+                # computed before it must not reach the client as if it had been written.
+                with contextlib.suppress(Exception):
+                    await session.rollback()
+                _replace_with_error(self.execution_context.result, exc)
+                return
             for hook in ctx.after_commit:
                 await hook()
         elif failed:
@@ -54,6 +65,11 @@ class UnitOfWork(SchemaExtension):
         # itself); its session ends with the request, which discards anything uncommitted.
         if ctx.denials:
             await _record_denials(ctx)
+
+
+def _replace_with_error(result: Any, exc: Exception) -> None:
+    result.data = None
+    result.errors = [GraphQLError("提交失败，操作未生效", original_error=exc)]
 
 
 async def _record_denials(ctx: Context[Any]) -> None:
@@ -126,8 +142,22 @@ class CloseSession:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        started = False
+
+        async def tracking_send(message: Any) -> None:
+            nonlocal started
+            started = True
+            await send(message)
+
         try:
-            await self.app(scope, receive, send)
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            # The session check before execution met a database that went away: answer
+            # SERVICE_UNAVAILABLE (JSON, 503) rather than a bare "Internal Server Error".
+            if scope["type"] != "http" or started or not is_database_unavailable(exc):
+                raise
+            request_id = scope.get("state", {}).get("request_id")
+            await unavailable_response(request_id)(scope, receive, send)
         finally:
             session = scope.get("state", {}).get("db_session")
             if session is not None:

@@ -24,6 +24,7 @@ from strawberry.extensions import MaskErrors
 from api.core.config import get_settings
 from api.core.errors import NotFoundError, ValidationFailed
 from api.core.limits import LIMIT_CODE
+from api.core.outage import UNAVAILABLE_CODE, is_database_unavailable
 
 logger = logging.getLogger("shenguan.errors")
 
@@ -38,6 +39,7 @@ KNOWN_CODES: Final = frozenset(
         "GRAPHQL_VALIDATION_FAILED",
         "GRAPHQL_PARSE_FAILED",
         LIMIT_CODE,
+        UNAVAILABLE_CODE,
     }
 )
 _SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
@@ -49,6 +51,9 @@ def is_known_error(error: GraphQLError) -> bool:
         return True
     # Expected failures raised by services and the context: their messages are for users.
     if isinstance(error.original_error, ValidationFailed | NotFoundError | PermissionError):
+        return True
+    # The database went away: DatabaseOutage answers SERVICE_UNAVAILABLE for it.
+    if is_database_unavailable(error.original_error):
         return True
     # graphql-core's parse and validation errors: raised before execution, with no cause.
     return error.path is None and error.original_error is None

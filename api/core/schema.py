@@ -10,6 +10,7 @@ from strawberry.extensions import SchemaExtension
 
 from api.core.app import UnitOfWork
 from api.core.limits import QueryLimits
+from api.core.outage import DatabaseOutage
 from api.core.production import ProductionErrors
 from api.core.ratelimit import RateLimit
 
@@ -20,6 +21,8 @@ FEDERATION_VERSION: Final = "2.9"
 def default_extensions() -> list[type[SchemaExtension] | Callable[[], SchemaExtension]]:
     return [
         UnitOfWork,
+        # A lost database connection answers SERVICE_UNAVAILABLE (api/core/outage.py).
+        DatabaseOutage,
         # A subgraph does not trust the gateway: it enforces its own limits
         # (api/core/limits.py), rate limits, and masks unknown errors in production.
         ProductionErrors,
