@@ -1,4 +1,5 @@
 import type { Messages } from '../types';
+import linkage from './linkage';
 
 const en: Messages = {
   app: {
@@ -393,7 +394,11 @@ const en: Messages = {
     PushState: { AWAITING_CLAIM: 'Awaiting claim', CLAIMED: 'Claimed' },
     ResultType: { NO_ABNORMALITY: 'No abnormality', RECTIFICATION_ORDERED: 'Rectification ordered', PENALIZED: 'Penalized', LICENCE_REVOKED: 'Licence revoked', CASE_FILED: 'Case filed', FALSE_COMMITMENT: 'False commitment', OTHER: 'Other' },
     Principle: { WHO_APPROVES: 'Who approves is responsible', WHO_GOVERNS: 'Who governs supervises' },
+    BasisKind: { ENTRUSTMENT: 'Entrustment', HANDOVER: 'Handover', MEMORANDUM: 'Memorandum' },
+    SharingChannel: { ONLINE: 'Online push', OWN_SYSTEM: "Department's own system", LETTER: 'Letter', JOINT_MEETING: 'Joint meeting' },
+    Confidentiality: { PUBLIC: 'Public', INTERNAL: 'Internal', RESTRICTED: 'Restricted' },
   },
+  linkage,
 };
 
 export default en;

@@ -1,5 +1,7 @@
 // The message catalogue. zh-CN is the source of truth: every other locale must have the
 // same keys (see ../types.ts), and the compiler checks `t('…')` keys against this object.
+import linkage from './linkage';
+
 const zhCN = {
   app: {
     title: '审管联动',
@@ -393,7 +395,11 @@ const zhCN = {
     PushState: { AWAITING_CLAIM: '待认领', CLAIMED: '已认领' },
     ResultType: { NO_ABNORMALITY: '无异常', RECTIFICATION_ORDERED: '责令整改', PENALIZED: '行政处罚', LICENCE_REVOKED: '吊销许可证', CASE_FILED: '立案查处', FALSE_COMMITMENT: '承诺不实', OTHER: '其他' },
     Principle: { WHO_APPROVES: '谁审批谁负责', WHO_GOVERNS: '谁主管谁监管' },
+    BasisKind: { ENTRUSTMENT: '委托书', HANDOVER: '工作交付书', MEMORANDUM: '工作备忘录' },
+    SharingChannel: { ONLINE: '线上推送', OWN_SYSTEM: '部门自有系统', LETTER: '书面函件', JOINT_MEETING: '联席会议' },
+    Confidentiality: { PUBLIC: '公开', INTERNAL: '内部', RESTRICTED: '受限' },
   },
+  linkage,
 } as const;
 
 export default zhCN;
