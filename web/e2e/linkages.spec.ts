@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -263,11 +263,38 @@ test('the coordination office publishes: the diff, the history on the detail pag
   await page.screenshot({ path: `${SHOTS}/public-list-new-version.png`, fullPage: true });
 });
 
-test('an application accepted under the published list shows as a push on the linkage page', async ({ page }) => {
+/**
+ * app.spec.ts removes the approval clerks' `application read` rule to show a refusal and does
+ * not put it back; when both files run on one stack, the clerk needs it again here. The
+ * administrator adds it through the API (DUPLICATE when it is still there).
+ */
+async function clerksReadApplications(request: APIRequestContext) {
+  const signedIn = await request.post('/graphql', {
+    data: { query: 'mutation($p: String!) { signIn(username: "admin", password: $p) { ... on SignInPayload { token } } }', variables: { p: PASSWORD } },
+  });
+  const token = ((await signedIn.json()) as { data: { signIn: { token: string } } }).data.signIn.token;
+  const added = await request.post('/graphql', {
+    headers: { authorization: `Bearer ${token}` },
+    data: {
+      query: 'mutation { addPermission(input: {role: "approval_clerk", departmentId: "*", object: "application", action: "read"}) { __typename ... on ValidationErrors { errors { code } } } }',
+    },
+  });
+  const outcome = ((await added.json()) as { data: { addPermission: { __typename: string; errors?: { code: string }[] } } }).data.addPermission;
+  if (outcome.__typename === 'ValidationErrors') expect(outcome.errors?.map((e) => e.code)).toEqual(['DUPLICATE']);
+  else expect(outcome.__typename).toBe('PolicyVersion');
+}
+
+test('an application accepted under the published list shows as a push on the linkage page', async ({ page, request }) => {
+  await clerksReadApplications(request);
   // The demo's 医疗机构执业登记 application; the published list now also names 市市场监管局 for it.
   await page.goto('/applications/4');
   await signIn(page, 'spj_clerk');
-  await expect(page.getByText(APPROVAL)).toBeVisible();
+  await expect(page).toHaveURL(/\/applications\/4$/);
+  // Every process reloads the policy within about a second.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText(APPROVAL)).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   const panel = page.getByTestId('accept-panel');
   await panel.getByLabel('查询目的').fill('受理办件 #4 前核查申请人信用');
   await panel.getByRole('button', { name: '信用核查' }).click();
