@@ -1,17 +1,32 @@
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
+import type { MatterKind } from '../graphql/graphql';
 import { MATTER_OPTIONS_QUERY } from './queries';
 
-/** Pick an approval matter by typing part of its name or code (searched on the server). */
-export function MatterPicker({ value, onChange, ariaLabel, allowClear = true }: {
+export interface PickedMatter {
+  id: string;
+  code: string;
+  name: string;
+  department?: { id: string } | null;
+}
+
+/** Pick a matter (approval by default) by typing part of its name or code (searched on the server). */
+export function MatterPicker({ value, onChange, ariaLabel, allowClear = true, kind = 'APPROVAL', current, onPick }: {
   value: string | undefined;
   onChange: (id: string | undefined) => void;
   ariaLabel: string;
   allowClear?: boolean;
+  kind?: MatterKind;
+  /** The matter already chosen, so its name shows before any search (edit forms). */
+  current?: PickedMatter | null;
+  /** Told the whole matter when one is picked (e.g. to take over its department). */
+  onPick?: (matter: PickedMatter | undefined) => void;
 }) {
   const [keyword, setKeyword] = useState('');
-  const [{ data, fetching }] = useQuery({ query: MATTER_OPTIONS_QUERY, variables: { keyword: keyword || null } });
+  const [{ data, fetching }] = useQuery({ query: MATTER_OPTIONS_QUERY, variables: { kind, keyword: keyword || null } });
+  const found = data?.matters ?? [];
+  const matters = current && !found.some((m) => m.id === current.id) ? [current, ...found] : found;
   return (
     <Select
       aria-label={ariaLabel}
@@ -21,10 +36,13 @@ export function MatterPicker({ value, onChange, ariaLabel, allowClear = true }: 
       onSearch={setKeyword}
       loading={fetching}
       value={value}
-      onChange={(v?: string) => onChange(v)}
+      onChange={(v?: string) => {
+        onChange(v);
+        onPick?.(matters.find((m) => m.id === v));
+      }}
       style={{ minWidth: 320 }}
       placeholder={ariaLabel}
-      options={(data?.matters ?? []).map((m) => ({ value: m.id, label: `${m.name}（${m.code}）` }))}
+      options={matters.map((m) => ({ value: m.id, label: `${m.name}（${m.code}）` }))}
     />
   );
 }

@@ -6,6 +6,7 @@ import accounts from './accounts';
 import org from './org';
 import smsTemplates from './smsTemplates';
 import coordination from './coordination';
+import linkage from './linkage';
 
 const en: Messages = {
   app: {
@@ -423,6 +424,9 @@ const en: Messages = {
     RuleCondition: { RECORD_COUNT: 'Record count reached', NO_RECORDS: 'No such records in the period', JOINT_PUNISHMENT: 'On the joint punishment list' },
     LookupChannel: { QUERY: 'Lookup', CHECK: 'Acceptance check', EXPORT: 'Report export', BROWSE: 'Browsing' },
     RecordOrigin: { MANUAL: 'Manual', APPROVAL: 'Approval completed', ENFORCEMENT: 'Enforcement result', IMPORT: 'Spreadsheet import' },
+    BasisKind: { ENTRUSTMENT: 'Entrustment', HANDOVER: 'Handover', MEMORANDUM: 'Memorandum' },
+    SharingChannel: { ONLINE: 'Online push', OWN_SYSTEM: "Department's own system", LETTER: 'Letter', JOINT_MEETING: 'Joint meeting' },
+    Confidentiality: { PUBLIC: 'Public', INTERNAL: 'Internal', RESTRICTED: 'Restricted' },
   },
   live,
   creditAdmin,
@@ -431,6 +435,7 @@ const en: Messages = {
   org,
   smsTemplates,
   coordination,
+  linkage,
 };
 
 export default en;

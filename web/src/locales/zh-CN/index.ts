@@ -8,6 +8,7 @@ import accounts from './accounts';
 import org from './org';
 import smsTemplates from './smsTemplates';
 import coordination from './coordination';
+import linkage from './linkage';
 
 const zhCN = {
   app: {
@@ -425,6 +426,9 @@ const zhCN = {
     RuleCondition: { RECORD_COUNT: '记录数达到阈值', NO_RECORDS: '期间内无该类记录', JOINT_PUNISHMENT: '在联合惩戒名单中' },
     LookupChannel: { QUERY: '查询', CHECK: '受理核查', EXPORT: '导出报告', BROWSE: '浏览' },
     RecordOrigin: { MANUAL: '手工录入', APPROVAL: '审批办结', ENFORCEMENT: '执法查处结果', IMPORT: '表格导入' },
+    BasisKind: { ENTRUSTMENT: '委托书', HANDOVER: '工作交付书', MEMORANDUM: '工作备忘录' },
+    SharingChannel: { ONLINE: '线上推送', OWN_SYSTEM: '部门自有系统', LETTER: '书面函件', JOINT_MEETING: '联席会议' },
+    Confidentiality: { PUBLIC: '公开', INTERNAL: '内部', RESTRICTED: '受限' },
   },
   live,
   creditAdmin,
@@ -433,6 +437,7 @@ const zhCN = {
   org,
   smsTemplates,
   coordination,
+  linkage,
 } as const;
 
 export default zhCN;

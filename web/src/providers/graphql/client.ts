@@ -90,6 +90,11 @@ export function createGraphqlClient({
         updates: {
           Mutation: {
             createMatter: (_r, _a, cache) => invalidateList(cache, 'matters'),
+            createLinkage: (_r, _a, cache) => invalidateList(cache, 'linkages'),
+            deleteLinkage: (_r, args, cache) => {
+              invalidateList(cache, 'linkages');
+              if (typeof args.id === 'string') cache.invalidate({ __typename: 'Linkage', id: args.id });
+            },
             createDepartment: (_r, _a, cache) => invalidateList(cache, 'departments'),
             submitApplication: (_r, _a, cache) => invalidateList(cache, 'applications'),
             // Accepting and completing push to supervising departments: refetch the whole application.

@@ -1,12 +1,13 @@
 import { Alert, App, Button, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useClient, useMutation, useQuery } from 'urql';
 import { ME_QUERY } from '../../app/queries';
 import { useCursorPager } from '../../components/cursorPager';
 import { Pager } from '../../components/Pager';
 import type { LinkageImportMutation, LinkagesQuery } from '../../graphql/graphql';
+import { canConfirmLinkage, canCreateLinkage } from './access';
 import { LINKAGE_CONFIRM_MUTATION, LINKAGE_IMPORT_MUTATION, LINKAGE_PUBLISH_MUTATION, LINKAGE_WORKBOOK_QUERY, LINKAGES_QUERY } from './queries';
 
 type Row = LinkagesQuery['linkages']['edges'][number]['node'];
@@ -34,6 +35,7 @@ export default function LinkagesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useClient();
+  const navigate = useNavigate();
   const [keyword, setKeyword] = useState('');
   const [confirmed, setConfirmed] = useState<'all' | 'yes' | 'no'>('all');
   const pager = useCursorPager();
@@ -136,6 +138,11 @@ export default function LinkagesPage() {
             {t('linkages.publish')}
           </Button>
         )}
+        {canCreateLinkage(me) && (
+          <Button type="primary" onClick={() => navigate('/linkages/new')}>
+            {t('linkage.create')}
+          </Button>
+        )}
         <Link to="/public/list">{t('linkages.publicList')}</Link>
       </Space>
       {importErrors && (
@@ -170,7 +177,7 @@ export default function LinkagesPage() {
           expandedRowRender: (l) => t('linkages.limits', { claim: String(l.claimDays), feedback: String(l.feedbackDays) }),
         }}
         columns={[
-          { title: t('linkages.approvalMatter'), key: 'a', render: (_, l) => (l.approvalMatter ? `${l.approvalMatter.name}（${l.approvalMatter.code}）` : '') },
+          { title: t('linkages.approvalMatter'), key: 'a', render: (_, l) => <Link to={`/linkages/${l.id}`}>{l.approvalMatter ? `${l.approvalMatter.name}（${l.approvalMatter.code}）` : l.id}</Link> },
           { title: t('linkages.approvingDepartment'), key: 'ad', render: (_, l) => l.approvingDepartment?.name },
           { title: t('linkages.supervisionMatter'), key: 's', render: (_, l) => (l.supervisionMatter ? `${l.supervisionMatter.name}（${l.supervisionMatter.code}）` : '') },
           { title: t('linkages.supervisingDepartment'), key: 'sd', render: (_, l) => `${l.supervisingDepartment?.name ?? ''} ${l.supervisingPerson?.name ?? ''}` },
@@ -181,7 +188,7 @@ export default function LinkagesPage() {
             key: 'confirm',
             width: 100,
             render: (_, l) =>
-              !l.supervisionConfirmedAt && me && l.supervisingDepartment?.id === me.departmentId ? (
+              canConfirmLinkage(me, l) ? (
                 <Button
                   size="small"
                   onClick={async () => {
