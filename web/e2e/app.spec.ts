@@ -98,6 +98,18 @@ test('signing in works with the keyboard alone', async ({ page }) => {
   await expect(page.getByRole('link', { name: '跳到主要内容' })).toBeFocused();
 });
 
+test('the sign-in page loads English on demand, keeps the choice, and switches back', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.reload(); // the choice is remembered and its catalogue loaded again
+  await expect(page.getByLabel('Username')).toBeVisible();
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+});
+
 test('a wrong password is reported next to the password field', async ({ page }) => {
   await page.goto('/sign-in');
   await signIn(page, 'spj_clerk', 'not-the-password');

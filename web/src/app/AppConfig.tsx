@@ -1,8 +1,7 @@
 import { ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { antdLocale } from '../providers/i18n';
 
 /**
  * The nonce the gateway put into this page (Vite's `<meta property="csp-nonce">`): Ant Design
@@ -21,7 +20,7 @@ export function AppConfig({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   return (
     <ConfigProvider
-      locale={i18n.language === 'en' ? enUS : zhCN}
+      locale={antdLocale(i18n.language)}
       csp={NONCE ? { nonce: NONCE } : undefined}
       theme={{ token: { colorPrimary: '#b71c1c' } }}
       // "登 录" reads badly to screen readers; keep button labels as written.

@@ -1,7 +1,8 @@
+import type { Locale as AntdLocale } from 'antd/es/locale';
+import antdZhCN from 'antd/locale/zh_CN';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../locales/en';
-import { LOCALES, type Locale } from '../locales/types';
+import { LOCALES, type Locale, type Messages } from '../locales/types';
 import zhCN from '../locales/zh-CN';
 
 const STORAGE_KEY = 'shenguan.locale';
@@ -11,21 +12,47 @@ export function storedLocale(): Locale {
   return LOCALES.find((l) => l === saved) ?? 'zh-CN';
 }
 
+// zh-CN is in the entry chunk; English (the app's and Ant Design's messages) is a chunk of its
+// own, loaded when chosen, so the sign-in page does not carry both catalogues.
+const antdLocales: Partial<Record<Locale, AntdLocale>> = { 'zh-CN': antdZhCN };
+const loaders: Record<Exclude<Locale, 'zh-CN'>, () => Promise<{ messages: Messages; antd: AntdLocale }>> = {
+  en: async () => {
+    const [messages, antd] = await Promise.all([import('../locales/en'), import('antd/locale/en_US')]);
+    return { messages: messages.default, antd: antd.default };
+  },
+};
+
+/** Ant Design's messages for a loaded locale (zh-CN until another one has loaded). */
+export function antdLocale(locale: string): AntdLocale {
+  return antdLocales[locale as Locale] ?? antdZhCN;
+}
+
+/** Loads a locale's catalogues if needed, then switches the app to it. */
+export async function switchLocale(locale: Locale): Promise<void> {
+  if (locale !== 'zh-CN' && !i18n.hasResourceBundle(locale, 'translation')) {
+    const loaded = await loaders[locale]();
+    i18n.addResourceBundle(locale, 'translation', loaded.messages);
+    antdLocales[locale] = loaded.antd;
+  }
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
+  await i18n.changeLanguage(locale);
+}
+
 export function rememberLocale(locale: Locale): void {
   globalThis.localStorage?.setItem(STORAGE_KEY, locale);
-  document.documentElement.lang = locale;
-  void i18n.changeLanguage(locale);
+  void switchLocale(locale);
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-  lng: storedLocale(),
+  resources: { 'zh-CN': { translation: zhCN } },
+  lng: 'zh-CN',
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
   showSupportNotice: false, // no advertisement in the console
 });
 
-if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
+if (typeof document !== 'undefined') document.documentElement.lang = 'zh-CN';
+if (storedLocale() !== 'zh-CN') void switchLocale(storedLocale());
 
 export default i18n;
