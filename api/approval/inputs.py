@@ -15,7 +15,7 @@ from api.approval.types import (
     Outcome,
     SkipReason,
 )
-from api.core.errors import parse_id
+from api.core.errors import build_model, parse_id
 
 
 @strawberry.input(description="申报办件")
@@ -30,7 +30,8 @@ class SubmitApplicationInput:
     applicant_address: str = ""
 
     def to_model(self) -> models.ApplicationCreate:
-        return models.ApplicationCreate(
+        return build_model(
+            models.ApplicationCreate,
             matter_id=parse_id(self.matter_id, "matterId"),
             applicant_kind=self.applicant_kind,
             applicant_code=self.applicant_code,
@@ -64,7 +65,8 @@ class LegalDocumentInput:
     file_url: str = ""
 
     def to_model(self) -> models.LegalDocumentCreate:
-        return models.LegalDocumentCreate(
+        return build_model(
+            models.LegalDocumentCreate,
             kind=self.kind,
             number=self.number,
             valid_from=self.valid_from,
@@ -101,7 +103,8 @@ class ReportAcceptanceInput:
     applicant_address: str = ""
 
     def to_model(self) -> models.ApplicationCreate:
-        return models.ApplicationCreate(
+        return build_model(
+            models.ApplicationCreate,
             matter_id=parse_id(self.matter_id, "matterId"),
             applicant_kind=self.applicant_kind,
             applicant_code=self.applicant_code,

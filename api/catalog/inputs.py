@@ -18,7 +18,7 @@ from api.catalog.types import (
     Principle,
     SharingChannel,
 )
-from api.core.errors import parse_id
+from api.core.errors import build_model, parse_id
 
 
 @strawberry.input(description="新建部门")
@@ -30,7 +30,8 @@ class CreateDepartmentInput:
     parent_id: strawberry.ID | None = None
 
     def to_model(self) -> models.DepartmentCreate:
-        return models.DepartmentCreate(
+        return build_model(
+            models.DepartmentCreate,
             name=self.name,
             short_name=self.short_name,
             level=self.level,
@@ -49,7 +50,8 @@ class CreateMatterInput:
     approval_category: ApprovalCategory | None = None  # type: ignore[valid-type]
 
     def to_model(self) -> models.MatterCreate:
-        return models.MatterCreate(
+        return build_model(
+            models.MatterCreate,
             code=self.code,
             name=self.name,
             kind=self.kind,
@@ -67,7 +69,8 @@ class UpdateMatterInput:
     status: MatterStatus | None = None  # type: ignore[valid-type]
 
     def to_model(self) -> models.MatterUpdate:
-        return models.MatterUpdate(
+        return build_model(
+            models.MatterUpdate,
             name=self.name,
             legal_basis=self.legal_basis,
             approval_category=self.approval_category,
@@ -81,8 +84,10 @@ class CreateSectionInput:
     name: str
 
     def to_model(self) -> models.SectionCreate:
-        return models.SectionCreate(
-            department_id=parse_id(self.department_id, "departmentId"), name=self.name
+        return build_model(
+            models.SectionCreate,
+            department_id=parse_id(self.department_id, "departmentId"),
+            name=self.name,
         )
 
 
@@ -95,7 +100,8 @@ class CreatePersonInput:
     role: str = ""
 
     def to_model(self) -> models.PersonCreate:
-        return models.PersonCreate(
+        return build_model(
+            models.PersonCreate,
             section_id=parse_id(self.section_id, "sectionId"),
             name=self.name,
             office_phone=self.office_phone.strip(),
@@ -124,8 +130,12 @@ class UploadBasisDocumentInput:
     content_base64: str
 
     def to_model(self) -> models.BasisDocumentCreate:
-        return models.BasisDocumentCreate(
-            kind=self.kind, number=self.number, signed_on=self.signed_on, parties=self.parties
+        return build_model(
+            models.BasisDocumentCreate,
+            kind=self.kind,
+            number=self.number,
+            signed_on=self.signed_on,
+            parties=self.parties,
         )
 
 
@@ -150,7 +160,8 @@ class LinkageInput:
     confidentiality: Confidentiality = models.Confidentiality.INTERNAL  # type: ignore[valid-type]
 
     def to_model(self) -> models.LinkageCreate:
-        return models.LinkageCreate(
+        return build_model(
+            models.LinkageCreate,
             approval_matter_id=parse_id(self.approval_matter_id, "approvalMatterId"),
             supervision_matter_id=parse_id(self.supervision_matter_id, "supervisionMatterId"),
             approving_department_id=parse_id(self.approving_department_id, "approvingDepartmentId"),

@@ -7,9 +7,13 @@ the same way everywhere: ``... on ValidationErrors { errors { field code message
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
+import pydantic
 import strawberry
 from strawberry.exceptions import StrawberryGraphQLError
+
+M = TypeVar("M", bound=pydantic.BaseModel)
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,34 @@ class ValidationFailed(Exception):  # noqa: N818 - reads as a sentence: raise Va
     @classmethod
     def single(cls, field_name: str, code: str, message: str) -> ValidationFailed:
         return cls([FieldIssue(field_name, code, message)])
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def _issue(error: Any) -> FieldIssue:
+    """One pydantic error as a field issue: the input's camelCase name and a Chinese message."""
+    name = _camel(str(error["loc"][0])) if error.get("loc") else "input"
+    ctx = error.get("ctx") or {}
+    kind = error.get("type", "")
+    if kind == "string_too_long":
+        return FieldIssue(name, "TOO_LONG", f"不能超过 {ctx.get('max_length')} 个字符")
+    if kind == "string_too_short":
+        return FieldIssue(name, "REQUIRED", "不能为空")
+    if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
+        return FieldIssue(name, "OUT_OF_RANGE", "数值超出允许范围")
+    return FieldIssue(name, "INVALID", "格式不正确")
+
+
+def build_model(model: type[M], /, **values: Any) -> M:
+    """An input model built from GraphQL arguments: its own constraints (lengths, ranges)
+    answer as typed field errors, never as an unexpected error carrying pydantic's text."""
+    try:
+        return model(**values)
+    except pydantic.ValidationError as exc:
+        raise ValidationFailed([_issue(e) for e in exc.errors()]) from None
 
 
 class NotFoundError(Exception):

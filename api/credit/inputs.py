@@ -6,6 +6,7 @@ from datetime import date
 
 import strawberry
 
+from api.core.errors import build_model
 from api.credit import models
 from api.credit.determination import Rule
 from api.credit.types import CreditLevel, RecordCategory, RuleCondition, SubjectKind
@@ -23,8 +24,12 @@ class RegisterSubjectInput:
     )
 
     def to_model(self) -> models.SubjectCreate:
-        return models.SubjectCreate(
-            credit_code=self.credit_code, id_number=self.id_number, name=self.name, kind=self.kind
+        return build_model(
+            models.SubjectCreate,
+            credit_code=self.credit_code,
+            id_number=self.id_number,
+            name=self.name,
+            kind=self.kind,
         )
 
 
@@ -38,7 +43,8 @@ class AddCreditRecordInput:
     valid_until: date | None = None
 
     def to_model(self) -> models.CreditRecordCreate:
-        return models.CreditRecordCreate(
+        return build_model(
+            models.CreditRecordCreate,
             subject_code=self.subject_code.strip().upper(),
             category=self.category,
             title=self.title,
@@ -56,7 +62,8 @@ class RepairCreditRecordInput:
     clear_valid_until: bool = False
 
     def to_model(self) -> models.CreditRecordRepair:
-        return models.CreditRecordRepair(
+        return build_model(
+            models.CreditRecordRepair,
             title=self.title,
             category=self.category,
             valid_until=self.valid_until,
@@ -106,7 +113,8 @@ class AggregationRuleInput:
     enabled: bool = True
 
     def to_model(self) -> models.AggregationRuleCreate:
-        return models.AggregationRuleCreate(
+        return build_model(
+            models.AggregationRuleCreate,
             finding_kind=self.finding_kind,
             result_type=self.result_type,
             category=self.category,
@@ -127,7 +135,8 @@ class AddJointPunishmentInput:
     )
 
     def to_model(self) -> models.JointPunishmentCreate:
-        return models.JointPunishmentCreate(
+        return build_model(
+            models.JointPunishmentCreate,
             source_document=self.source_document,
             measures=self.measures,
             starts_on=self.starts_on,

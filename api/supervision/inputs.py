@@ -6,7 +6,7 @@ from datetime import date
 
 import strawberry
 
-from api.core.errors import parse_id
+from api.core.errors import build_model, parse_id
 from api.supervision import models
 from api.supervision.types import ChangeKind, FindingKind, ResultType
 
@@ -25,7 +25,8 @@ class RecordFindingInput:
     measures: str = ""
 
     def to_model(self, *, department_id: int) -> models.FindingCreate:
-        return models.FindingCreate(
+        return build_model(
+            models.FindingCreate,
             application_id=(
                 parse_id(self.application_id, "applicationId") if self.application_id else None
             ),
@@ -49,7 +50,8 @@ class AnnouncePolicyNoticeInput:
     effective_on: date | None = None
 
     def to_model(self) -> models.PolicyNoticeCreate:
-        return models.PolicyNoticeCreate(
+        return build_model(
+            models.PolicyNoticeCreate,
             title=self.title,
             body=self.body,
             change_kind=self.change_kind,
