@@ -11,6 +11,7 @@ from strawberry.types import Info
 from api.catalog import models
 from api.core.authz import requires
 from api.core.errors import ValidationErrors
+from api.core.identifiers import mask_mobile
 from api.core.pagination import Connection
 
 DepartmentLevel = strawberry.enum(models.DepartmentLevel, description="部门层级：市 / 县区 / 乡镇")
@@ -33,10 +34,17 @@ class Person:
     id: strawberry.ID
     name: str
     office_phone: str
-    mobile: str
     role: str
     section_id: strawberry.ID
     department_id: strawberry.ID
+    full_mobile: strawberry.Private[str]
+
+    @strawberry.field(description="手机号码（无个人信息查看权限的角色只见 138****1102）")
+    def mobile(self, info: Info[Any, Any]) -> str:
+        # Personal contact data: whole only for roles that work with people (personal_data).
+        return (
+            self.full_mobile if info.context.scope.personal_data else mask_mobile(self.full_mobile)
+        )
 
     @classmethod
     def from_row(cls, row: models.Person) -> Person:
@@ -44,7 +52,7 @@ class Person:
             id=strawberry.ID(str(row.id)),
             name=row.name,
             office_phone=row.office_phone,
-            mobile=row.mobile,
+            full_mobile=row.mobile,
             role=row.role,
             section_id=strawberry.ID(str(row.section_id)),
             department_id=strawberry.ID(str(row.department_id)),

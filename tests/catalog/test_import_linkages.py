@@ -113,7 +113,8 @@ async def test_good_workbook_creates_matters_people_and_linkages(session, author
         principal=city["coord"],
     )
     assert result.errors is None
-    li_na = {"name": "李娜", "officePhone": "0737-4221101", "mobile": "13807371101"}
+    # The coordination office has no personal-data right: mobiles come back masked.
+    li_na = {"name": "李娜", "officePhone": "0737-4221101", "mobile": "138****1101"}
     assert result.data == {
         "linkages": {
             "totalCount": 3,
@@ -134,7 +135,7 @@ async def test_good_workbook_creates_matters_people_and_linkages(session, author
                         "supervisingPerson": {
                             "name": "陈刚",
                             "officePhone": "0737-4222201",
-                            "mobile": "13807372201",
+                            "mobile": "138****2201",
                         },
                         "principle": "WHO_GOVERNS",
                         "basisDocument": {"number": city["memo"]},
@@ -157,7 +158,7 @@ async def test_good_workbook_creates_matters_people_and_linkages(session, author
                         "supervisingPerson": {
                             "name": "刘洋",
                             "officePhone": "0737-4223301",
-                            "mobile": "13807373301",
+                            "mobile": "138****3301",
                         },
                         "principle": "WHO_GOVERNS",
                         "basisDocument": {"number": city["memo"]},

@@ -2,7 +2,9 @@
 
 import pytest
 
+from api.catalog import services
 from api.catalog.loaders import CatalogLoaders
+from api.catalog.models import PersonCreate, SectionCreate
 from api.catalog.schema import schema
 from tests import factories
 from tests.graphql import run
@@ -159,3 +161,45 @@ async def test_people_have_checked_phone_numbers(session, authorizer, dept):
             ],
         }
     }
+
+
+PEOPLE = """
+query People($id: ID!) {
+  department(id: $id) { sections { people { name mobile } } }
+}
+"""
+
+
+async def test_mobiles_are_whole_only_for_roles_with_the_personal_data_right(session, authorizer):
+    dept = await factories.department(session)
+    section = await services.create_section(
+        session=session, data=SectionCreate(department_id=dept.id, name="综合科")
+    )
+    await services.create_person(
+        session=session,
+        data=PersonCreate(
+            section_id=section.id,
+            name="周敏",
+            office_phone="0737-4220000",
+            mobile="13907374455",
+            role="联络员",
+        ),
+    )
+    clerk = await factories.user(session, authorizer, role="approval_clerk", dept=dept)
+    head = await factories.user(session, authorizer, role="department_head", dept=dept)
+
+    seen = {}
+    for who in (clerk, head):
+        result = await run(
+            schema,
+            CatalogLoaders,
+            PEOPLE,
+            session=session,
+            authorizer=authorizer,
+            principal=who,
+            variables={"id": str(dept.id)},
+        )
+        assert result.errors is None, result.errors
+        seen[who.username] = result.data["department"]["sections"][0]["people"][0]["mobile"]
+
+    assert seen == {clerk.username: "13907374455", head.username: "139****4455"}
