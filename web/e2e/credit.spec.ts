@@ -102,7 +102,8 @@ test('a credit officer adds and revokes a joint punishment entry, and an import 
     await dialog.getByLabel('结束日期').fill('2099-12-31');
     await dialog.getByRole('button', { name: '提交' }).click();
     const codeItem = dialog.locator('.ant-form-item').filter({ has: page.getByLabel('统一社会信用代码或身份证号码') });
-    await expect(codeItem.locator('.ant-form-item-explain-error')).toHaveText('应为有效的统一社会信用代码或身份证号码');
+    // (the browser's own message may still be fading out next to it)
+    await expect(codeItem.getByText('应为有效的统一社会信用代码或身份证号码')).toBeVisible();
     await dialog.getByLabel('统一社会信用代码或身份证号码').fill(code);
     await dialog.getByLabel('主体名称').fill('益阳市端到端测试有限公司');
     await dialog.getByRole('button', { name: '提交' }).click();

@@ -182,7 +182,7 @@ test('the approving department creates a linkage with its basis document and edi
   await page.getByRole('link', { name: '返回清单' }).click();
   await page.getByLabel('事项名称或编码').fill('430900-XK-0004');
   await page.getByLabel('事项名称或编码').press('Enter');
-  const row = page.getByRole('row').filter({ hasText: '食品经营监督检查' });
+  const row = page.getByRole('row').filter({ hasText: APPROVAL }).filter({ hasText: '食品经营监督检查' });
   await expect(row).toContainText('待确认');
   await page.screenshot({ path: `${SHOTS}/linkages-with-new.png`, fullPage: true });
   await row.getByRole('link', { name: APPROVAL }).click();
