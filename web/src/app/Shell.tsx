@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useCallback, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { inboxTabs, PUSH_READERS } from '../lib/inbox';
 import { useAuth } from '../providers/auth/AuthProvider';
 import { LiveInboxProvider, useLiveInbox, useRefetchOnInbox } from '../providers/live/LiveInbox';
 import { rememberLocale } from '../providers/i18n';
@@ -22,7 +23,7 @@ interface NavItem {
 
 const NAV: readonly NavItem[] = [
   { path: '/', key: 'nav.workbench' },
-  { path: '/inbox', key: 'nav.inbox', roles: ['supervision_liaison', 'approval_clerk', 'department_head', 'coordination_office'] },
+  { path: '/inbox', key: 'nav.inbox', roles: PUSH_READERS },
   { path: '/linkages', key: 'nav.linkages' },
   { path: '/matters', key: 'nav.matters' },
   { path: '/departments', key: 'nav.departments' },
@@ -49,8 +50,6 @@ export function activeNav(pathname: string): string {
   const match = NAV.filter((n) => n.path !== '/' && (pathname === n.path || pathname.startsWith(`${n.path}/`)));
   return match[0]?.path ?? '/';
 }
-
-const PUSH_READERS = ['supervision_liaison', 'approval_clerk', 'department_head', 'coordination_office'];
 
 /** Awaiting and overdue pushes next to 接收与反馈, refetched when a push arrives. */
 function InboxNavLabel({ label }: { label: string }) {
@@ -94,7 +93,7 @@ export function Shell() {
   const [{ data: meData }] = useQuery({ query: ME_QUERY });
   const [{ data: deptData }] = useQuery({ query: DEPARTMENT_NAMES_QUERY });
   const me = meData?.me;
-  const readsPushes = (me?.roles ?? []).some((r) => PUSH_READERS.includes(r));
+  const readsPushes = inboxTabs(me?.roles ?? []).includes('pushes');
   const names = new Map((deptData?.departments ?? []).map((d) => [d.id, d.name]));
   const deptName = (id: string) => names.get(id) ?? id;
 

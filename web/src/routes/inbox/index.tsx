@@ -7,6 +7,7 @@ import { ME_QUERY } from '../../app/queries';
 import { useCursorPager } from '../../components/cursorPager';
 import { formatDateTime } from '../../components/format';
 import { Pager } from '../../components/Pager';
+import { inboxTabs } from '../../lib/inbox';
 import { useRefetchOnInbox } from '../../providers/live/LiveInbox';
 import type { Channel, PushInboxQuery } from '../../graphql/graphql';
 import { FEEDBACK_INBOX_QUERY, NOTICE_INBOX_QUERY, PUSH_CLAIM_MUTATION, PUSH_CLOSE_MUTATION, PUSH_INBOX_QUERY } from './queries';
@@ -227,16 +228,6 @@ function NoticesTab() {
       <Pager page={pager.page} hasNext={Boolean(connection?.pageInfo.hasNextPage)} disabled={fetching} onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)} />
     </Space>
   );
-}
-
-/** The tabs a role may read (the server decides; this hides what would answer "forbidden"). */
-export function inboxTabs(roles: readonly string[]): ('pushes' | 'feedback' | 'notices')[] {
-  const has = (...r: string[]) => roles.some((x) => r.includes(x));
-  const tabs: ('pushes' | 'feedback' | 'notices')[] = [];
-  if (has('supervision_liaison', 'approval_clerk', 'department_head', 'coordination_office')) tabs.push('pushes');
-  if (has('approval_clerk', 'department_head', 'coordination_office')) tabs.push('feedback');
-  if (has('supervision_liaison', 'approval_clerk', 'department_head', 'coordination_office')) tabs.push('notices');
-  return tabs;
 }
 
 export default function InboxPage() {

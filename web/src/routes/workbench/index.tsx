@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { useQuery, type AnyVariables, type TypedDocumentNode } from 'urql';
 import { ME_QUERY } from '../../app/queries';
 import { formatDateTime } from '../../components/format';
+import { inboxTabs } from '../../lib/inbox';
 import type { WorkbenchTodoPushFragment } from '../../graphql/graphql';
 import { useRefetchOnInbox } from '../../providers/live/LiveInbox';
 import {
@@ -18,14 +19,6 @@ import {
 } from './queries';
 
 const TODO_ROWS = 5;
-const PUSH_READERS = ['supervision_liaison', 'approval_clerk', 'department_head', 'coordination_office'];
-const FEEDBACK_READERS = ['approval_clerk', 'department_head', 'coordination_office'];
-
-/** Which to-do lists a user's roles can fill (the server decides anyway). */
-export function todoLists(roles: readonly string[]): { pushes: boolean; feedback: boolean; notices: boolean } {
-  const has = (list: readonly string[]) => roles.some((r) => list.includes(r));
-  return { pushes: has(PUSH_READERS), feedback: has(FEEDBACK_READERS), notices: has(PUSH_READERS) };
-}
 
 function TodoCard({ title, count, danger, more, testId, loading, children }: {
   title: string;
@@ -80,7 +73,8 @@ function PushTodoList({ rows, empty }: { rows: readonly WorkbenchTodoPushFragmen
 /** 我的待办: pushes to claim, feedback due, overdue (red), feedback received, notices; live. */
 function Todos({ roles }: { roles: readonly string[] }) {
   const { t } = useTranslation();
-  const lists = todoLists(roles);
+  const tabs = inboxTabs(roles);
+  const lists = { pushes: tabs.includes('pushes'), feedback: tabs.includes('feedback'), notices: tabs.includes('notices') };
   const first = TODO_ROWS;
   const [pushes, refetchPushes] = useQuery({ query: TODO_PUSHES_QUERY, variables: { first }, pause: !lists.pushes });
   const [feedback, refetchFeedback] = useQuery({ query: TODO_FEEDBACK_QUERY, variables: { first }, pause: !lists.feedback });

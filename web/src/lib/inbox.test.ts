@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { inboxTabs } from './inbox';
+
+describe('inboxTabs', () => {
+  it('gives liaisons pushes and notices, approval roles feedback too', () => {
+    expect(inboxTabs(['supervision_liaison'])).toEqual(['pushes', 'notices']);
+    expect(inboxTabs(['approval_clerk'])).toEqual(['pushes', 'feedback', 'notices']);
+    expect(inboxTabs(['supervision_liaison', 'department_head'])).toEqual(['pushes', 'feedback', 'notices']);
+  });
+
+  it('gives roles that receive nothing no tab', () => {
+    expect(inboxTabs(['credit_officer', 'system_admin'])).toEqual([]);
+    expect(inboxTabs([])).toEqual([]);
+  });
+});
