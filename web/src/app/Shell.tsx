@@ -1,7 +1,7 @@
 import { App as AntApp, Badge, Button, Layout, Menu, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
-import { useCallback, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { inboxTabs, PUSH_READERS } from '../lib/inbox';
 import { useAuth } from '../providers/auth/AuthProvider';
@@ -55,7 +55,7 @@ export function activeNav(pathname: string): string {
 function InboxNavLabel({ label }: { label: string }) {
   const { t } = useTranslation();
   const [{ data: counts }, refetch] = useQuery({ query: INBOX_COUNTS_QUERY, requestPolicy: 'cache-and-network' });
-  useRefetchOnInbox('push', useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]));
+  useRefetchOnInbox('push', refetch);
   return (
     <Link to="/inbox">
       {label}{' '}

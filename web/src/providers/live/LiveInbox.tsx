@@ -1,5 +1,5 @@
 import { App } from 'antd';
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from 'urql';
 import { onEnd, pipe, subscribe } from 'wonka';
@@ -96,16 +96,15 @@ export function useLiveInbox(): LiveInbox {
 }
 
 /**
- * Runs `refetch` whenever the chosen event counter moves (not on mount: the page's own query
- * already ran).
+ * Re-executes a page's query from the network whenever the chosen event counter moves (not on
+ * mount: the query already ran). Takes urql's `reexecuteQuery` as `useQuery` returns it.
  */
-export function useRefetchOnInbox(kind: keyof InboxRevision, refetch: () => void): void {
-  const { revision } = useLiveInbox();
-  const value = revision[kind];
-  const [seen, setSeen] = useState(value);
+export function useRefetchOnInbox(kind: keyof InboxRevision, reexecute: (opts: { requestPolicy: 'network-only' }) => void): void {
+  const value = useLiveInbox().revision[kind];
+  const seen = useRef(value);
   useEffect(() => {
-    if (value === seen) return;
-    setSeen(value);
-    refetch();
-  }, [value, seen, refetch]);
+    if (value === seen.current) return;
+    seen.current = value;
+    reexecute({ requestPolicy: 'network-only' });
+  }, [value, reexecute]);
 }

@@ -1,5 +1,5 @@
 import { Alert, App, Badge, Button, Card, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
@@ -94,7 +94,7 @@ function PushesTab() {
       overdue: filter === 'overdue' ? true : null,
     },
   });
-  useRefetchOnInbox('push', useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]));
+  useRefetchOnInbox('push', refetch);
   const connection = data?.pushInbox;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -176,7 +176,7 @@ function FeedbackTab() {
   const { t } = useTranslation();
   const pager = useCursorPager();
   const [{ data, fetching, error }, refetch] = useQuery({ query: FEEDBACK_INBOX_QUERY, variables: { first: PAGE, after: pager.after } });
-  useRefetchOnInbox('feedback', useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]));
+  useRefetchOnInbox('feedback', refetch);
   const connection = data?.feedbackInbox;
   type Row = NonNullable<typeof connection>['edges'][number]['node'];
   return (
@@ -239,13 +239,8 @@ export default function InboxPage() {
   const active = tabs.find((x) => x === params.get('tab')) ?? tabs[0] ?? 'pushes';
   const [{ data: awaiting }, refetchAwaiting] = useQuery({ query: PUSH_INBOX_QUERY, variables: { first: 1, state: 'AWAITING_CLAIM' }, pause: !tabs.includes('pushes') });
   const [{ data: overdue }, refetchOverdue] = useQuery({ query: PUSH_INBOX_QUERY, variables: { first: 1, overdue: true }, pause: !tabs.includes('pushes') });
-  useRefetchOnInbox(
-    'push',
-    useCallback(() => {
-      refetchAwaiting({ requestPolicy: 'network-only' });
-      refetchOverdue({ requestPolicy: 'network-only' });
-    }, [refetchAwaiting, refetchOverdue]),
-  );
+  useRefetchOnInbox('push', refetchAwaiting);
+  useRefetchOnInbox('push', refetchOverdue);
   const labels = {
     pushes: (
       <Space size={4}>

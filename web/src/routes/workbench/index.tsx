@@ -1,5 +1,5 @@
 import { Alert, Badge, Card, Col, List, Row, Statistic, Tag, Typography } from 'antd';
-import { useCallback, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery, type AnyVariables, type TypedDocumentNode } from 'urql';
@@ -79,8 +79,8 @@ function Todos({ roles }: { roles: readonly string[] }) {
   const [pushes, refetchPushes] = useQuery({ query: TODO_PUSHES_QUERY, variables: { first }, pause: !lists.pushes });
   const [feedback, refetchFeedback] = useQuery({ query: TODO_FEEDBACK_QUERY, variables: { first }, pause: !lists.feedback });
   const [notices] = useQuery({ query: TODO_NOTICES_QUERY, variables: { first }, pause: !lists.notices });
-  useRefetchOnInbox('push', useCallback(() => refetchPushes({ requestPolicy: 'network-only' }), [refetchPushes]));
-  useRefetchOnInbox('feedback', useCallback(() => refetchFeedback({ requestPolicy: 'network-only' }), [refetchFeedback]));
+  useRefetchOnInbox('push', refetchPushes);
+  useRefetchOnInbox('feedback', refetchFeedback);
   if (!lists.pushes && !lists.feedback) return null;
   const p = pushes.data;
   const error = pushes.error ?? feedback.error ?? notices.error;
