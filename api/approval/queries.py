@@ -39,11 +39,6 @@ from api.core.errors import BadArgumentError, NotFoundError, ValidationFailed, p
 from api.core.pagination import decode_key_cursor, keyset_connection
 
 
-def _raise_as_graphql(exc: ValidationFailed) -> BadArgumentError:
-    """A malformed paging argument: a typed error naming it (never an unknown error)."""
-    return BadArgumentError.from_validation(exc)
-
-
 @strawberry.type
 class ApprovalQuery:
     @strawberry.field(
@@ -106,7 +101,7 @@ class ApprovalQuery:
                 after=decode_key_cursor("push", after),
             )
         except ValidationFailed as exc:
-            raise _raise_as_graphql(exc) from None
+            raise BadArgumentError.from_validation(exc) from None
         return keyset_connection(
             "push",
             page.rows,
@@ -131,7 +126,7 @@ class ApprovalQuery:
                 after=decode_key_cursor("push", after),
             )
         except ValidationFailed as exc:
-            raise _raise_as_graphql(exc) from None
+            raise BadArgumentError.from_validation(exc) from None
         return keyset_connection(
             "push",
             page.rows,
@@ -156,7 +151,7 @@ class ApprovalQuery:
                 after=decode_key_cursor("feedback", after),
             )
         except ValidationFailed as exc:
-            raise _raise_as_graphql(exc) from None
+            raise BadArgumentError.from_validation(exc) from None
         return keyset_connection(
             "feedback",
             page.rows,
@@ -232,7 +227,7 @@ class ApprovalQuery:
         except NotFoundError:
             return []
         except ValidationFailed as exc:
-            raise _raise_as_graphql(exc) from None
+            raise BadArgumentError.from_validation(exc) from None
         return [ProposedMeasure(measure=m, kind=k) for m, k in rows]
 
     @strawberry.field(
@@ -336,7 +331,7 @@ class ApprovalQuery:
                 after=decode_key_cursor("card", after),
             )
         except ValidationFailed as exc:
-            raise _raise_as_graphql(exc) from None
+            raise BadArgumentError.from_validation(exc) from None
         return _cards(page)
 
     @strawberry.field(
@@ -358,7 +353,7 @@ class ApprovalQuery:
                 after=decode_key_cursor("card", after),
             )
         except ValidationFailed as exc:
-            raise _raise_as_graphql(exc) from None
+            raise BadArgumentError.from_validation(exc) from None
         return _cards(page)
 
     @strawberry.field(
