@@ -69,29 +69,52 @@ def _web_dist() -> Path | None:
     return dist.resolve() if (dist / "index.html").is_file() else None
 
 
-def _cmd_serve(args: argparse.Namespace) -> int:
-    from api.core.migrate import migrate
-    from api.launcher import Stack, StartupError
+def _worker_check_fails() -> bool:
+    """The worker's start-up check (every emitted topic has a consumer), said in Chinese."""
+    from api import registry
+    from api.core.events import MissingConsumersError
 
+    try:
+        registry.worker_tables()
+    except MissingConsumersError as exc:
+        print(f"启动失败: {exc}", file=sys.stderr)
+        return True
+    return False
+
+
+def _child_env(*, embedded_worker: bool, web_dist: Path | None) -> dict[str, str]:
     settings = get_settings()
-    migrate()
-    if not args.no_demo and (message := asyncio.run(_seed_demo_if_empty())):
-        print(message)
     env = dict(os.environ)
     env["DATABASE_URL"] = settings.effective_database_url
     # Every child signs and checks tokens with the same key.
     env["SHENGUAN_SECRET_KEY"] = settings.effective_secret_key()
-    # The embedded default delivers events (pushes' SMS, feedback) from the approval process.
-    env["SHENGUAN_EMBEDDED_WORKER"] = "0" if args.no_worker else "1"
-    web_dist = _web_dist()
+    # The embedded default delivers events (pushes' SMS, feedback) from one subgraph's
+    # process (api.registry.WORKER_HOST), with every subgraph's consumers and jobs.
+    env["SHENGUAN_EMBEDDED_WORKER"] = "1" if embedded_worker else "0"
     if web_dist is not None:
         env["SHENGUAN_WEB_DIST"] = str(web_dist)
     else:
         env.pop("SHENGUAN_WEB_DIST", None)
+    return env
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from api import registry
+    from api.core.migrate import migrate
+    from api.launcher import Stack, StartupError
+
+    settings = get_settings()
+    if not args.no_worker and _worker_check_fails():
+        return 1  # the embedded worker would refuse to start: say so before anything runs
+    migrate()
+    if not args.no_demo and (message := asyncio.run(_seed_demo_if_empty())):
+        print(message)
+    web_dist = _web_dist()
+    env = _child_env(embedded_worker=not args.no_worker, web_dist=web_dist)
     stack = Stack(
         host=settings.host,
         gateway_port=settings.gateway_port,
-        subgraph_ports=settings.subgraph_ports(),
+        subgraph_ports=registry.ports(settings),
         env=env,
         work_dir=settings.var_dir,
         log_dir=settings.var_dir / "logs",
@@ -132,14 +155,16 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 def _cmd_worker(args: argparse.Namespace) -> int:
     """Run one outbox worker until SIGTERM / Ctrl-C (scale-out: run several on PostgreSQL)."""
-    import importlib
     import logging
 
+    from api import registry
     from api.core.db import get_engine, is_sqlite
     from api.core.worker import run_worker
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    importlib.import_module("api.handlers")
+    if _worker_check_fails():
+        return 1
+    tables = registry.worker_tables()
     settings = get_settings()
     if is_sqlite(settings.effective_database_url):
         print("SQLite: run a single worker (and `shenguan serve --no-worker` beside it)")
@@ -153,6 +178,8 @@ def _cmd_worker(args: argparse.Namespace) -> int:
         try:
             await run_worker(
                 engine,
+                consumers=tables.consumers,
+                jobs=tables.jobs,
                 stop=stop,
                 poll_seconds=args.poll or settings.worker_poll_seconds,
                 batch=args.batch,

@@ -6,21 +6,20 @@ The committed `gateway/supergraph.graphql` names the subgraphs at their default 
 
 from __future__ import annotations
 
-import importlib
 import json
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-from api.core.config import DEFAULT_PORTS, ROOT_DIR
+from api import registry
+from api.core.config import ROOT_DIR
 
 GATEWAY_DIR = ROOT_DIR / "gateway"
 SUBGRAPH_DIR = GATEWAY_DIR / "subgraphs"
 SUPERGRAPH_PATH = GATEWAY_DIR / "supergraph.graphql"
 # The client-facing API schema (no federation machinery); web/ generates its types from it.
 PUBLIC_SCHEMA_PATH = GATEWAY_DIR / "public-schema.graphql"
-SUBGRAPHS = ("catalog", "approval", "supervision", "credit", "access", "coordination")
 
 
 class CompositionError(RuntimeError):
@@ -32,8 +31,7 @@ def subgraph_url(port: int, host: str = "127.0.0.1") -> str:
 
 
 def subgraph_sdl(name: str) -> str:
-    module = importlib.import_module(f"api.{name}.schema")
-    return str(module.schema.as_str()).rstrip() + "\n"
+    return str(registry.by_name(name).schema().as_str()).rstrip() + "\n"
 
 
 def compose(out_dir: Path) -> Path:
@@ -43,12 +41,11 @@ def compose(out_dir: Path) -> Path:
         raise CompositionError("node (Node.js 20+) is required for composition")
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest = []
-    for name in SUBGRAPHS:
-        sdl_path = out_dir / f"{name}.graphql"
-        sdl_path.write_text(subgraph_sdl(name), encoding="utf-8")
-        manifest.append(
-            {"name": name, "url": subgraph_url(DEFAULT_PORTS[name]), "sdlPath": str(sdl_path)}
-        )
+    for subgraph in registry.SUBGRAPHS:
+        sdl_path = out_dir / f"{subgraph.name}.graphql"
+        sdl_path.write_text(subgraph_sdl(subgraph.name), encoding="utf-8")
+        url = subgraph_url(subgraph.default_port)
+        manifest.append({"name": subgraph.name, "url": url, "sdlPath": str(sdl_path)})
     manifest_path = out_dir / "manifest.json"
     manifest_path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     supergraph = out_dir / "supergraph.graphql"
@@ -76,7 +73,7 @@ def write_committed() -> list[Path]:
         supergraph = compose(Path(tmp))
         SUBGRAPH_DIR.mkdir(parents=True, exist_ok=True)
         written = []
-        for name in SUBGRAPHS:
+        for name in registry.NAMES:
             target = SUBGRAPH_DIR / f"{name}.graphql"
             shutil.copyfile(Path(tmp) / f"{name}.graphql", target)
             written.append(target)
@@ -92,7 +89,9 @@ def stale_files() -> list[str]:
     stale: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         supergraph = compose(Path(tmp))
-        pairs = [(Path(tmp) / f"{n}.graphql", SUBGRAPH_DIR / f"{n}.graphql") for n in SUBGRAPHS]
+        pairs = [
+            (Path(tmp) / f"{n}.graphql", SUBGRAPH_DIR / f"{n}.graphql") for n in registry.NAMES
+        ]
         pairs.append((supergraph, SUPERGRAPH_PATH))
         pairs.append((Path(tmp) / "public-schema.graphql", PUBLIC_SCHEMA_PATH))
         for fresh, committed in pairs:
@@ -104,10 +103,10 @@ def stale_files() -> list[str]:
 def runtime_supergraph(ports: dict[str, int], host: str, target: Path) -> Path:
     """The committed supergraph with the subgraph URLs of this run."""
     text = SUPERGRAPH_PATH.read_text("utf-8")
-    for name in SUBGRAPHS:
+    for subgraph in registry.SUBGRAPHS:
         text = text.replace(
-            f'url: "{subgraph_url(DEFAULT_PORTS[name])}"',
-            f'url: "{subgraph_url(ports[name], host)}"',
+            f'url: "{subgraph_url(subgraph.default_port)}"',
+            f'url: "{subgraph_url(ports[subgraph.name], host)}"',
         )
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")

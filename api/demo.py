@@ -591,10 +591,10 @@ ACTIVITY_CLOSED = 2
 
 async def load_demo_activity(session: AsyncSession) -> int:
     """Run the linkage loop on a few new applications; returns the pushes it caused."""
-    from api import handlers  # noqa: F401, PLC0415 - registers the consumers delivered here
-    from api.coordination import handlers as coordination_handlers  # noqa: F401, PLC0415
+    from api.registry import consumer_table  # noqa: PLC0415 - the consumers delivered here
 
-    while await events.process_one(session):  # approval's replica of the published list
+    consumers = consumer_table()
+    while await events.process_one(session, consumers):  # approval's replica of the list
         pass
     county = (
         await session.exec(select(Department).where(Department.short_name == "赫山区审批局"))
@@ -663,6 +663,6 @@ async def load_demo_activity(session: AsyncSession) -> int:
             push_id=push.id,
             actor=approval.Actor(username=liaison.username, department_id=health.id),
         )
-    while await events.process_one(session):  # the facts are in place before anyone signs in
+    while await events.process_one(session, consumers):  # facts before anyone signs in
         pass
     return ACTIVITY_APPLICATIONS + len(completed)

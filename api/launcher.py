@@ -1,6 +1,8 @@
 """Starts and stops the whole stack: one uvicorn process per subgraph and the Hive Gateway.
 
 Used by `shenguan serve` and by the through-the-gateway tests, so both run the same thing.
+The subgraphs, their apps and the process that hosts the embedded outbox worker
+(``SHENGUAN_EMBEDDED_WORKER=1`` in the children's environment) come from ``api.registry``.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from pathlib import Path
 
 import httpx
 
-from api.compose import GATEWAY_DIR, SUBGRAPHS, runtime_supergraph
+from api import registry
+from api.compose import GATEWAY_DIR, runtime_supergraph
 
 
 class StartupError(RuntimeError):
@@ -74,7 +77,7 @@ class Stack:
 
     def start(self, timeout: float = 60.0) -> None:
         """Start every process, or none: a failure part-way stops what already runs."""
-        missing = [name for name in SUBGRAPHS if name not in self.subgraph_ports]
+        missing = [name for name in registry.NAMES if name not in self.subgraph_ports]
         if missing:
             raise StartupError(f"no port configured for subgraph(s): {', '.join(missing)}")
         try:
@@ -83,15 +86,26 @@ class Stack:
             self.stop()
             raise
 
+    @property
+    def embedded_worker(self) -> bool:
+        return self.env.get("SHENGUAN_EMBEDDED_WORKER", "0").lower() in {"1", "true", "yes"}
+
+    def app_argv(self, subgraph: registry.Subgraph) -> list[str]:
+        """The uvicorn app of one subgraph; the worker's host gets the worker beside it."""
+        if self.embedded_worker and subgraph.name == registry.WORKER_HOST:
+            return ["--factory", registry.WORKER_APP]
+        return [subgraph.app]
+
     def _start(self, timeout: float) -> None:
-        for name in SUBGRAPHS:
+        for subgraph in registry.SUBGRAPHS:
+            name = subgraph.name
             self._spawn(
                 name,
                 [
                     sys.executable,
                     "-m",
                     "uvicorn",
-                    f"api.{name}.app:app",
+                    *self.app_argv(subgraph),
                     "--host",
                     self.host,
                     "--port",
@@ -107,7 +121,7 @@ class Stack:
                 ],
                 f"http://{self.host}:{self.subgraph_ports[name]}/health",
             )
-        for name in SUBGRAPHS:
+        for name in registry.NAMES:
             self._wait_http(name, self.commands[name][2], timeout)
         supergraph = runtime_supergraph(
             self.subgraph_ports, self.host, self.work_dir / "supergraph.graphql"

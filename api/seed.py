@@ -24,7 +24,6 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlmodel import SQLModel, col
 
-import api.handlers  # noqa: F401 - the outbox handlers that fill the replicas
 from api.approval.models import Application, LegalDocument, Push
 from api.approval.models import Feedback as ApprovalFeedback
 from api.catalog import publication
@@ -44,6 +43,7 @@ from api.core.db import is_sqlite, session_scope
 from api.core.files import FileStore
 from api.core.identifiers import USCC_ALPHABET, make_uscc
 from api.credit.models import CreditRecord, Subject
+from api.registry import consumer_table
 from api.supervision.models import Finding, ReceivedPush
 
 BENCH_PASSWORD = "Bench@2026"  # noqa: S105 - benchmark accounts on a throw-away database
@@ -711,7 +711,7 @@ async def _publish(engine: AsyncEngine) -> int:
     """Publish the list through catalog and deliver the event to the replicas."""
     async with session_scope(engine) as session:
         version = await publication.publish(session=session, published_by="bench_coord")
-    while await events.dispatch_pending(engine, limit=100):
+    while await events.dispatch_pending(engine, consumer_table(), limit=100):
         pass
     return version.number
 

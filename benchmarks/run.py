@@ -195,8 +195,8 @@ def sql_call(pool: asyncpg.Pool, fn: Callable[..., Awaitable[Any]], *params: Any
 
 
 def start_stack(setup: Setup, env: dict[str, str], work: Path) -> Any:
-    from api.compose import SUBGRAPHS  # noqa: PLC0415
     from api.launcher import Stack  # noqa: PLC0415
+    from api.registry import NAMES as SUBGRAPHS  # noqa: PLC0415
 
     stack = Stack(
         host="127.0.0.1",

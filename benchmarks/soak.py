@@ -828,8 +828,8 @@ def run_soak(config: SoakConfig) -> Report:
             )
         world = asyncio.run(prepare_accounts(url, config.users, config.seed))
         setup["accounts"] = round(time.monotonic() - mark, 1)
-        from api.compose import SUBGRAPHS  # noqa: PLC0415
         from api.launcher import Stack  # noqa: PLC0415
+        from api.registry import NAMES as SUBGRAPHS  # noqa: PLC0415
 
         env = {
             **os.environ,

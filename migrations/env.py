@@ -11,9 +11,11 @@ from alembic import context
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
-import api.models  # noqa: F401 - registers every table on SQLModel.metadata
+from api import registry
 from api.core.config import get_settings
 from api.core.db import make_engine
+
+registry.import_models()  # every table on SQLModel.metadata
 
 config = context.config
 if config.config_file_name is not None and not config.attributes.get("skip_logging"):

@@ -20,11 +20,14 @@ os.environ.setdefault(
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-import api.handlers  # noqa: F401 - every subgraph's outbox handlers, as in a worker
+from api import registry
 from api.core.authz import Authorizer
 from api.core.db import SerialSession, make_engine
 from api.core.migrate import migrate
 from tests.databases import backend, fresh_database
+
+# Every table on SQLModel.metadata, as Alembic's env.py sees it (tests/core/test_migrations.py).
+registry.import_models()
 
 
 def pytest_report_header() -> str:

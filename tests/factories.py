@@ -43,6 +43,7 @@ from api.credit.models import (
     SubjectCreate,
 )
 from api.demo import memo_pdf
+from api.registry import consumer_table
 from api.supervision import services as supervision
 from api.supervision.models import Finding, FindingCreate, FindingKind
 
@@ -293,7 +294,7 @@ def published_entry(
 async def deliver(session: SerialSession) -> int:
     """Run the outbox handlers for every due message inside the test's transaction."""
     delivered = 0
-    while await events.process_one(session):
+    while await events.process_one(session, consumer_table()):
         delivered += 1
     return delivered
 

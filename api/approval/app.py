@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from api.approval import handlers  # noqa: F401 - registers outbox handlers and daily jobs
+from typing import TYPE_CHECKING
+
 from api.approval.loaders import ApprovalLoaders
 from api.approval.schema import schema
-from api.core import worker
-from api.core.app import create_subgraph_app
-from api.core.config import get_settings
+from api.core.app import Background, create_subgraph_app
 
-app = create_subgraph_app(
-    "approval",
-    schema,
-    loaders_factory=ApprovalLoaders,
-    # Embedded default: the outbox worker runs in this process (one per SQLite database).
-    background=worker.embedded if get_settings().embedded_worker else None,
-)
+if TYPE_CHECKING:
+    from starlette.applications import Starlette
+
+
+def create_app(*, background: Background | None = None) -> Starlette:
+    """``background``: the embedded outbox worker under ``shenguan serve`` (``api.registry``)."""
+    return create_subgraph_app(
+        "approval", schema, loaders_factory=ApprovalLoaders, background=background
+    )
+
+
+app = create_app()

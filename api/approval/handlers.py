@@ -1,4 +1,4 @@
-"""Approval's outbox consumers and daily job (imported by the app and by ``api.handlers``)."""
+"""Approval's outbox consumers and jobs (``consumers``, ``jobs``; merged by ``api.registry``)."""
 
 from __future__ import annotations
 
@@ -8,28 +8,29 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.approval import escalation, services, summary
 from api.approval.models import CardColor, EscalationCard, Push
-from api.core import events, sms
+from api.core import events, sms, worker
 from api.core.events import OutboxMessage
 from api.core.sms_templates import SmsPurpose, template
-from api.core.worker import daily, periodic
 
 CONSUMER = "approval"
+consumers = events.ConsumerTable()
+jobs = worker.JobTable()
 STAGE_NAMES = {"ACCEPTED": "受理", "COMPLETED": "办结"}
 CARD_STAGE_NAMES = {"CLAIM": "认领", "FEEDBACK": "反馈"}
 CARD_COLOR_NAMES = {"YELLOW": "黄牌", "RED": "红牌"}
 
 
-@events.handles("catalog.linkage_list.published", consumer=CONSUMER)
+@consumers.handles("catalog.linkage_list.published", consumer=CONSUMER)
 async def on_list_published(session: AsyncSession, message: OutboxMessage) -> None:
     await services.store_published_list(session, message.payload)
 
 
-@events.handles("supervision.finding.recorded", consumer=CONSUMER)
+@consumers.handles("supervision.finding.recorded", consumer=CONSUMER)
 async def on_finding_recorded(session: AsyncSession, message: OutboxMessage) -> None:
     await services.receive_finding(session, message.payload)
 
 
-@events.handles("approval.push.created", consumer="approval.sms")
+@consumers.handles("approval.push.created", consumer="approval.sms")
 async def on_push_created(session: AsyncSession, message: OutboxMessage) -> None:
     """SMS reminder to the receiving department's receive liaison, once per push."""
     push = await session.get(Push, int(message.payload["push_id"]))
@@ -66,7 +67,7 @@ async def on_push_created(session: AsyncSession, message: OutboxMessage) -> None
     )
 
 
-@events.handles("approval.push.overdue", consumer="approval.sms")
+@consumers.handles("approval.push.overdue", consumer="approval.sms")
 async def on_push_overdue(session: AsyncSession, message: OutboxMessage) -> None:
     push = await session.get(Push, int(message.payload["push_id"]))
     if push is None or not push.receive_liaison_mobile:
@@ -88,7 +89,7 @@ async def on_push_overdue(session: AsyncSession, message: OutboxMessage) -> None
     )
 
 
-@events.handles("approval.escalation.raised", consumer="approval.sms")
+@consumers.handles("approval.escalation.raised", consumer="approval.sms")
 async def on_card_raised(session: AsyncSession, message: OutboxMessage) -> None:
     """Yellow: SMS to the receive liaison. Red: to the liaison and the department head."""
     card = await session.get(EscalationCard, int(message.payload["card_id"]))
@@ -139,22 +140,22 @@ async def on_card_raised(session: AsyncSession, message: OutboxMessage) -> None:
         )
 
 
-@periodic("approval.escalation_cards")
+@jobs.periodic("approval.escalation_cards")
 async def escalation_cards(session: AsyncSession, now: datetime) -> int:
     return len(await escalation.raise_cards(session, now))
 
 
-@daily("approval.monthly_summary")
+@jobs.daily("approval.monthly_summary")
 async def monthly_summary(session: AsyncSession, today: date) -> int:
     return await summary.send_monthly_summaries(session, today)
 
 
-@daily("approval.overdue_reminders")
+@jobs.daily("approval.overdue_reminders")
 async def overdue_reminders(session: AsyncSession, today: date) -> int:
     return await services.emit_overdue_reminders(session, today)
 
 
-@events.handles("coordination.meeting.exchange_recorded", consumer=CONSUMER)
+@consumers.handles("coordination.meeting.exchange_recorded", consumer=CONSUMER)
 async def on_meeting_exchange(session: AsyncSession, message: OutboxMessage) -> None:
     """A push on the joint-meeting channel is claimed by recording it in a meeting."""
     await services.claim_at_meeting(session, message.payload)

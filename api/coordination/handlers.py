@@ -9,48 +9,49 @@ from api.core import events
 from api.core.events import OutboxMessage
 
 CONSUMER = "coordination"
+consumers = events.ConsumerTable()
 
 
-@events.handles("catalog.linkage_list.published", consumer=CONSUMER)
+@consumers.handles("catalog.linkage_list.published", consumer=CONSUMER)
 async def on_list_published(session: AsyncSession, message: OutboxMessage) -> None:
     await facts.record_published_list(session, message.payload)
 
 
-@events.handles("approval.application.accepted", consumer=CONSUMER)
+@consumers.handles("approval.application.accepted", consumer=CONSUMER)
 async def on_application_accepted(session: AsyncSession, message: OutboxMessage) -> None:
     await facts.record_application(session, message.payload)
 
 
-@events.handles("approval.application.completed", consumer=CONSUMER)
+@consumers.handles("approval.application.completed", consumer=CONSUMER)
 async def on_application_completed(session: AsyncSession, message: OutboxMessage) -> None:
     await facts.record_application(session, message.payload)
 
 
-@events.handles("approval.push.created", consumer=CONSUMER)
+@consumers.handles("approval.push.created", consumer=CONSUMER)
 async def on_push_created(session: AsyncSession, message: OutboxMessage) -> None:
     await facts.record_push(session, message.payload, emitted_at=message.created_at)
 
 
-@events.handles("approval.push.claimed", consumer=CONSUMER)
+@consumers.handles("approval.push.claimed", consumer=CONSUMER)
 async def on_push_claimed(session: AsyncSession, message: OutboxMessage) -> None:
     await facts.record_claim(session, message.payload)
 
 
-@events.handles("approval.feedback.due", consumer=CONSUMER)
+@consumers.handles("approval.feedback.due", consumer=CONSUMER)
 async def on_feedback_due(session: AsyncSession, message: OutboxMessage) -> None:
     await facts.record_feedback_due(session, message.payload)
 
 
-@events.handles("approval.feedback.recorded", consumer=CONSUMER)
+@consumers.handles("approval.feedback.recorded", consumer=CONSUMER)
 async def on_feedback_recorded(session: AsyncSession, message: OutboxMessage) -> None:
     await facts.record_feedback(session, message.payload)
 
 
-@events.handles("supervision.finding.recorded", consumer=CONSUMER)
+@consumers.handles("supervision.finding.recorded", consumer=CONSUMER)
 async def on_finding_recorded(session: AsyncSession, message: OutboxMessage) -> None:
     await facts.record_finding(session, message.payload)
 
 
-@events.handles("credit.lookup.recorded", consumer=CONSUMER)
+@consumers.handles("credit.lookup.recorded", consumer=CONSUMER)
 async def on_lookup_recorded(session: AsyncSession, message: OutboxMessage) -> None:
     await facts.record_lookup(session, message.payload)

@@ -63,10 +63,9 @@ class Settings(BaseSettings):
         default="SG_CARD", alias="SHENGUAN_SMS_TEMPLATE_ESCALATION"
     )
     sms_timeout_seconds: float = Field(default=5.0, alias="SHENGUAN_SMS_TIMEOUT_SECONDS")
-    # The outbox worker: poll interval, and whether the approval subgraph process runs one
-    # in the background (`shenguan serve` sets it; scale-out runs `shenguan worker` instead).
+    # The outbox worker's poll interval. Whether `shenguan serve` embeds one is the launcher's
+    # choice (SHENGUAN_EMBEDDED_WORKER in the children's environment, api/launcher.py).
     worker_poll_seconds: float = Field(default=0.5, alias="SHENGUAN_WORKER_POLL_SECONDS")
-    embedded_worker: bool = Field(default=False, alias="SHENGUAN_EMBEDDED_WORKER")
     # Escalation cards (approval): shares of a working-hour time limit, office hours of a
     # working day (local time), and how often the worker looks for new cards.
     escalation_yellow_ratio: float = Field(default=0.5, alias="SHENGUAN_ESCALATION_YELLOW_RATIO")
@@ -84,16 +83,6 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite+aiosqlite:///{self.var_dir / 'shenguan.db'}"
-
-    def subgraph_ports(self) -> dict[str, int]:
-        return {
-            "catalog": self.catalog_port,
-            "approval": self.approval_port,
-            "supervision": self.supervision_port,
-            "credit": self.credit_port,
-            "access": self.access_port,
-            "coordination": self.coordination_port,
-        }
 
     def effective_secret_key(self) -> str:
         if self.secret_key:

@@ -2,9 +2,14 @@
 
 - ``emit(session, topic=..., key=..., payload=...)`` adds a PENDING row; it commits (or rolls
   back) with the change that caused it, so an event exists exactly when its cause does.
-- Consumers register handlers with ``@handles(topic, consumer=...)``; a handler runs in its
-  own transaction together with an inbox receipt (consumer, message id), so redelivery of
-  a message already handled is a no-op (at-least-once delivery, idempotent receivers).
+- Each subgraph's ``handlers.py`` fills its own ``ConsumerTable`` with
+  ``@consumers.handles(topic, consumer=...)``; the composition root (``api/registry.py``)
+  merges them and hands the table to whoever delivers, so nothing registers by import alone.
+  A handler runs in its own transaction together with an inbox receipt (consumer, message
+  id), so redelivery of a message already handled is a no-op (at-least-once delivery,
+  idempotent receivers). A message whose topic has no consumer in the table is never marked
+  delivered: it fails like a failing handler (retried, then DEAD) with an error naming the
+  topic, and ``check_emitted`` refuses to start a worker for topics nobody consumes.
 - ``process_one`` / ``dispatch_pending`` deliver due rows: success marks DELIVERED; failure
   schedules a retry with exponential backoff; after ``MAX_ATTEMPTS`` the row is DEAD
   (visible in the graph, retryable by an administrator). On PostgreSQL each row is claimed
@@ -16,8 +21,7 @@ Topics and payloads are documented in docs/EVENTS.md.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -78,22 +82,68 @@ class Subscription:
     handler: Handler
 
 
-_subscriptions: dict[str, list[Subscription]] = defaultdict(list)
+class NoConsumerError(RuntimeError):
+    """A message's topic has no consumer in the table it is delivered with."""
+
+    def __init__(self, topic: str) -> None:
+        super().__init__(f"no consumer registered for topic {topic!r}")
+        self.topic = topic
 
 
-def handles(topic: str, *, consumer: str) -> Callable[[Handler], Handler]:
-    """Register ``handler`` for ``topic`` under a stable consumer name."""
+class MissingConsumersError(RuntimeError):
+    """Topics some subgraph emits that no consumer in the table handles (start-up check)."""
 
-    def register(handler: Handler) -> Handler:
-        if not any(s.consumer == consumer for s in _subscriptions[topic]):
-            _subscriptions[topic].append(Subscription(consumer, handler))
-        return handler
+    def __init__(self, missing: Mapping[str, str]) -> None:
+        listed = ", ".join(
+            f"{topic} (emitted by {owner})" for topic, owner in sorted(missing.items())
+        )
+        super().__init__(f"no consumer registered for: {listed}")
+        self.topics = tuple(sorted(missing))
 
-    return register
+
+class ConsumerTable:
+    """Topic → the consumers that handle it; each subgraph's ``handlers.py`` owns one."""
+
+    def __init__(self) -> None:
+        self._subscriptions: dict[str, list[Subscription]] = {}
+
+    def handles(self, topic: str, *, consumer: str) -> Callable[[Handler], Handler]:
+        """Register ``handler`` for ``topic`` under a stable consumer name (once per pair)."""
+
+        def register(handler: Handler) -> Handler:
+            self._add(topic, Subscription(consumer, handler))
+            return handler
+
+        return register
+
+    def _add(self, topic: str, subscription: Subscription) -> None:
+        entries = self._subscriptions.setdefault(topic, [])
+        if any(s.consumer == subscription.consumer for s in entries):
+            msg = f"consumer {subscription.consumer!r} handles {topic!r} twice"
+            raise ValueError(msg)
+        entries.append(subscription)
+
+    def subscriptions(self, topic: str) -> Sequence[Subscription]:
+        return tuple(self._subscriptions.get(topic, ()))
+
+    def topics(self) -> frozenset[str]:
+        return frozenset(t for t, subs in self._subscriptions.items() if subs)
+
+    @classmethod
+    def merge(cls, tables: Iterable[ConsumerTable]) -> ConsumerTable:
+        merged = cls()
+        for table in tables:
+            for topic, entries in table._subscriptions.items():  # noqa: SLF001 - same class
+                for subscription in entries:
+                    merged._add(topic, subscription)
+        return merged
 
 
-def subscriptions(topic: str) -> Sequence[Subscription]:
-    return tuple(_subscriptions.get(topic, ()))
+def check_emitted(consumers: ConsumerTable, emitted: Mapping[str, str]) -> None:
+    """Every emitted topic (topic → emitting subgraph) has a consumer, or this raises."""
+    missing = {t: owner for t, owner in emitted.items() if not consumers.subscriptions(t)}
+    if missing:
+        raise MissingConsumersError(missing)
 
 
 async def emit(
@@ -111,8 +161,11 @@ def backoff(attempts: int) -> timedelta:
     )
 
 
-async def _handle(session: AsyncSession, message: OutboxMessage) -> None:
+async def _handle(session: AsyncSession, message: OutboxMessage, consumers: ConsumerTable) -> None:
     assert message.id is not None  # noqa: S101 - loaded rows have ids
+    subscriptions = consumers.subscriptions(message.topic)
+    if not subscriptions:
+        raise NoConsumerError(message.topic)
     done = set(
         (
             await session.exec(
@@ -120,7 +173,7 @@ async def _handle(session: AsyncSession, message: OutboxMessage) -> None:
             )
         ).all()
     )
-    for subscription in subscriptions(message.topic):
+    for subscription in subscriptions:
         if subscription.consumer in done:
             continue
         await subscription.handler(session, message)
@@ -128,8 +181,13 @@ async def _handle(session: AsyncSession, message: OutboxMessage) -> None:
     await session.flush()
 
 
-async def process_one(session: AsyncSession, *, topics: Sequence[str] | None = None) -> bool:
+async def process_one(
+    session: AsyncSession, consumers: ConsumerTable, *, topics: Collection[str] | None = None
+) -> bool:
     """Deliver the oldest due message inside ``session``'s open transaction.
+
+    ``consumers`` is the table of handlers (``api.registry.consumer_table()`` in the product);
+    ``topics`` limits delivery to those topics (tests that bring their own table).
 
     The row is locked with ``FOR UPDATE SKIP LOCKED`` on PostgreSQL, so parallel workers
     never handle one message at the same time; a worker that dies mid-message loses its
@@ -147,13 +205,13 @@ async def process_one(session: AsyncSession, *, topics: Sequence[str] | None = N
         .with_for_update(skip_locked=True)
     )
     if topics is not None:
-        stmt = stmt.where(col(OutboxMessage.topic).in_(topics))
+        stmt = stmt.where(col(OutboxMessage.topic).in_(list(topics)))
     message = (await session.exec(stmt)).first()
     if message is None:
         return False
     try:
         async with session.begin_nested():
-            await _handle(session, message)
+            await _handle(session, message, consumers)
     except Exception as exc:  # noqa: BLE001 - any handler failure is retried
         await session.refresh(message)  # the savepoint's rollback may have expired it
         _fail(message, repr(exc))
@@ -176,7 +234,13 @@ def _fail(message: OutboxMessage, error: str) -> None:
         message.next_attempt_at = datetime.now(UTC) + backoff(message.attempts)
 
 
-async def dispatch_pending(engine: AsyncEngine, *, limit: int = 100) -> int:
+async def dispatch_pending(
+    engine: AsyncEngine,
+    consumers: ConsumerTable,
+    *,
+    limit: int = 100,
+    topics: Collection[str] | None = None,
+) -> int:
     """Deliver up to ``limit`` due messages, one transaction each; returns how many were tried."""
     from api.core.db import session_factory  # noqa: PLC0415 - avoids an import cycle
 
@@ -184,7 +248,7 @@ async def dispatch_pending(engine: AsyncEngine, *, limit: int = 100) -> int:
     tried = 0
     while tried < limit:
         async with factory() as session, session.begin():
-            if not await process_one(session):
+            if not await process_one(session, consumers, topics=topics):
                 break
         tried += 1
     return tried

@@ -2,18 +2,19 @@
 
 ``shenguan worker`` runs one alone (scale-out: as many as you like on PostgreSQL, they share
 the rows through ``FOR UPDATE SKIP LOCKED``); ``shenguan serve`` runs one beside the
-subgraphs. Subgraphs register their handlers (``events.handles``) and daily jobs
-(``daily``) in modules that ``api.handlers`` imports.
+subgraphs. The worker knows no subgraph: it is handed a consumer table and a job table,
+which the composition root (``api/registry.py``) merges from each subgraph's
+``handlers.py`` (``jobs = JobTable()``, ``@jobs.daily(name)``, ``@jobs.periodic(name)``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import date, datetime
+from typing import TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
@@ -30,8 +31,7 @@ log = logging.getLogger("shenguan.worker")
 
 DailyJob = Callable[[AsyncSession, date], Awaitable[int]]
 PeriodicJob = Callable[[AsyncSession, datetime], Awaitable[int]]
-_daily_jobs: dict[str, DailyJob] = {}
-_periodic_jobs: dict[str, PeriodicJob] = {}
+J = TypeVar("J")
 
 
 class JobRun(SQLModel, table=True):
@@ -47,30 +47,65 @@ class JobRun(SQLModel, table=True):
     finished_at: datetime = Field(default_factory=utcnow)
 
 
-def daily(name: str) -> Callable[[DailyJob], DailyJob]:
-    def register(job: DailyJob) -> DailyJob:
-        _daily_jobs[name] = job
-        return job
+class JobTable:
+    """Named daily and periodic jobs; each subgraph's ``handlers.py`` owns one."""
 
-    return register
+    def __init__(self) -> None:
+        self._daily: dict[str, DailyJob] = {}
+        self._periodic: dict[str, PeriodicJob] = {}
+
+    def daily(self, name: str) -> Callable[[DailyJob], DailyJob]:
+        """A job run once per local day (``core_job_run`` makes a second worker's run a no-op)."""
+
+        def register(job: DailyJob) -> DailyJob:
+            _add(self._daily, name, job)
+            return job
+
+        return register
+
+    def periodic(self, name: str) -> Callable[[PeriodicJob], PeriodicJob]:
+        """A job run every ``SHENGUAN_PERIODIC_JOB_SECONDS``; it must be idempotent."""
+
+        def register(job: PeriodicJob) -> PeriodicJob:
+            _add(self._periodic, name, job)
+            return job
+
+        return register
+
+    @property
+    def daily_jobs(self) -> Mapping[str, DailyJob]:
+        return dict(self._daily)
+
+    @property
+    def periodic_jobs(self) -> Mapping[str, PeriodicJob]:
+        return dict(self._periodic)
+
+    @classmethod
+    def merge(cls, tables: Iterable[JobTable]) -> JobTable:
+        merged = cls()
+        for table in tables:
+            for name, job in table.daily_jobs.items():
+                _add(merged._daily, name, job)
+            for name, periodic_job in table.periodic_jobs.items():
+                _add(merged._periodic, name, periodic_job)
+        return merged
 
 
-def periodic(name: str) -> Callable[[PeriodicJob], PeriodicJob]:
-    """A job run every few minutes (``SHENGUAN_PERIODIC_JOB_SECONDS``); it must be idempotent."""
-
-    def register(job: PeriodicJob) -> PeriodicJob:
-        _periodic_jobs[name] = job
-        return job
-
-    return register
+def _add(jobs: dict[str, J], name: str, job: J) -> None:
+    if name in jobs:
+        msg = f"job {name!r} registered twice"
+        raise ValueError(msg)
+    jobs[name] = job
 
 
-async def run_periodic_jobs(engine: AsyncEngine, *, now: datetime | None = None) -> dict[str, int]:
+async def run_periodic_jobs(
+    engine: AsyncEngine, jobs: JobTable, *, now: datetime | None = None
+) -> dict[str, int]:
     """Run every periodic job once, each in its own transaction; items per job."""
     moment = now or utcnow()
     done: dict[str, int] = {}
     factory = session_factory(engine)
-    for name, job in sorted(_periodic_jobs.items()):
+    for name, job in sorted(jobs.periodic_jobs.items()):
         try:
             async with factory() as session, session.begin():
                 done[name] = await job(session, moment)
@@ -80,12 +115,14 @@ async def run_periodic_jobs(engine: AsyncEngine, *, now: datetime | None = None)
     return done
 
 
-async def run_daily_jobs(engine: AsyncEngine, *, today: date | None = None) -> dict[str, int]:
+async def run_daily_jobs(
+    engine: AsyncEngine, jobs: JobTable, *, today: date | None = None
+) -> dict[str, int]:
     """Run each registered job once for ``today``; returns items per job that ran now."""
     day = today or local_today()
     done: dict[str, int] = {}
     factory = session_factory(engine)
-    for name, job in sorted(_daily_jobs.items()):
+    for name, job in sorted(jobs.daily_jobs.items()):
         try:
             async with factory() as session, session.begin():
                 run = JobRun(name=name, run_on=day)
@@ -102,6 +139,8 @@ async def run_daily_jobs(engine: AsyncEngine, *, today: date | None = None) -> d
 async def run_worker(
     engine: AsyncEngine,
     *,
+    consumers: events.ConsumerTable,
+    jobs: JobTable,
     stop: asyncio.Event,
     poll_seconds: float = 0.5,
     batch: int = 100,
@@ -117,12 +156,12 @@ async def run_worker(
     while not stop.is_set():
         try:
             if daily_jobs and last_daily != local_today():
-                await run_daily_jobs(engine)
+                await run_daily_jobs(engine, jobs)
                 last_daily = local_today()
             if daily_jobs and loop.time() - last_periodic >= interval:
                 last_periodic = loop.time()
-                await run_periodic_jobs(engine)
-            delivered = await events.dispatch_pending(engine, limit=batch)
+                await run_periodic_jobs(engine, jobs)
+            delivered = await events.dispatch_pending(engine, consumers, limit=batch)
         except Exception:
             # The database may be restarting; try again after a pause, never die silently.
             log.exception("outbox worker iteration failed")
@@ -130,11 +169,3 @@ async def run_worker(
         if delivered == 0:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=poll_seconds)
-
-
-async def embedded(engine: AsyncEngine, stop: asyncio.Event) -> None:
-    """The worker inside a subgraph process (``shenguan serve``): every handler registered."""
-    from api.core.config import get_settings  # noqa: PLC0415
-
-    importlib.import_module("api.handlers")
-    await run_worker(engine, stop=stop, poll_seconds=get_settings().worker_poll_seconds)

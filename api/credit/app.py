@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from api.core.app import create_subgraph_app
-from api.credit import handlers
 from api.credit.loaders import CreditLoaders
 from api.credit.schema import schema
 
 app = create_subgraph_app("credit", schema, loaders_factory=CreditLoaders)
-
-__all__ = ["app", "handlers"]

@@ -9,9 +9,10 @@ from api.core.events import OutboxMessage
 from api.credit import services
 
 CONSUMER = "credit"
+consumers = events.ConsumerTable()
 
 
-@events.handles("approval.application.accepted", consumer=CONSUMER)
+@consumers.handles("approval.application.accepted", consumer=CONSUMER)
 async def on_application_accepted(session: AsyncSession, message: OutboxMessage) -> None:
     """An applicant the credit system has not seen yet is registered under its name."""
     payload = message.payload
@@ -20,13 +21,13 @@ async def on_application_accepted(session: AsyncSession, message: OutboxMessage)
     )
 
 
-@events.handles("approval.application.completed", consumer=CONSUMER)
+@consumers.handles("approval.application.completed", consumer=CONSUMER)
 async def on_application_completed(session: AsyncSession, message: OutboxMessage) -> None:
     """Every approved, completed application becomes a 行政许可 record."""
     await services.record_completed_approval(session=session, payload=message.payload)
 
 
-@events.handles("supervision.finding.recorded", consumer=CONSUMER)
+@consumers.handles("supervision.finding.recorded", consumer=CONSUMER)
 async def on_finding_recorded(session: AsyncSession, message: OutboxMessage) -> None:
     """A supervision result becomes a record when the aggregation rules say so."""
     await services.record_supervision_finding(session=session, payload=message.payload)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from api.core.app import create_subgraph_app
-from api.supervision import handlers  # noqa: F401 - registers outbox handlers
 from api.supervision.loaders import SupervisionLoaders
 from api.supervision.schema import schema
 

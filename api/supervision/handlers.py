@@ -1,4 +1,4 @@
-"""Supervision's outbox consumers (imported by the app and by ``api.handlers``)."""
+"""Supervision's outbox consumers (``consumers``; merged by ``api.registry``)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,14 @@ from api.core.events import OutboxMessage
 from api.supervision import services
 
 CONSUMER = "supervision"
+consumers = events.ConsumerTable()
 
 
-@events.handles("catalog.linkage_list.published", consumer=CONSUMER)
+@consumers.handles("catalog.linkage_list.published", consumer=CONSUMER)
 async def on_list_published(session: AsyncSession, message: OutboxMessage) -> None:
     await services.store_published_list(session, message.payload)
 
 
-@events.handles("approval.push.created", consumer=CONSUMER)
+@consumers.handles("approval.push.created", consumer=CONSUMER)
 async def on_push_created(session: AsyncSession, message: OutboxMessage) -> None:
     await services.store_received_push(session, message.payload)

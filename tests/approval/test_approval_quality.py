@@ -5,7 +5,6 @@ from datetime import date, datetime, timedelta
 
 from sqlmodel import select
 
-import api.credit.handlers  # noqa: F401 - registers the credit consumers
 from api.approval import services
 from api.approval.loaders import ApprovalLoaders
 from api.approval.models import DocumentKind, Feedback, LegalDocumentCreate

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from sqlmodel import col, select
 
-import api.approval.handlers  # noqa: F401 - registers the periodic job
+from api import registry
 from api.approval import escalation, services
 from api.approval.loaders import ApprovalLoaders
 from api.approval.schema import schema
@@ -204,4 +204,6 @@ async def test_a_claimed_push_leaves_the_board_and_raises_no_more_cards(session,
 
 async def test_the_worker_runs_the_card_job_periodically(engine):
     moment = _local(date(2099, 1, 5), 10)
-    assert await worker.run_periodic_jobs(engine, now=moment) == {"approval.escalation_cards": 0}
+    assert await worker.run_periodic_jobs(engine, registry.worker_tables().jobs, now=moment) == {
+        "approval.escalation_cards": 0
+    }

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from sqlmodel import select
 
+from api import registry
 from api.approval import services
 from api.approval.models import FeedbackState, PushState
 from api.core import worker
@@ -80,8 +81,8 @@ async def test_the_daily_job_reminds_each_overdue_push_once_per_day(session, aut
 
 async def test_daily_jobs_run_once_per_day_even_with_two_workers(engine):
     day = date(2099, 1, 1)
-    first = await worker.run_daily_jobs(engine, today=day)
-    second = await worker.run_daily_jobs(engine, today=day)
+    first = await worker.run_daily_jobs(engine, registry.worker_tables().jobs, today=day)
+    second = await worker.run_daily_jobs(engine, registry.worker_tables().jobs, today=day)
     assert list(first) == ["approval.monthly_summary", "approval.overdue_reminders"]
     assert second == {}
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from api.core import events
 from api.core.db import session_scope
+from api.registry import consumer_table
 
 CST = timezone(timedelta(hours=8))
 MODES = ("NORMAL", "GREEN_CHANNEL", "MISSING_DOCUMENTS", "NOTIFY_AND_COMMIT")
@@ -249,7 +250,7 @@ async def deliver(engine: Any, world: World) -> None:
     async with session_scope(engine) as session:
         for n, (topic, payload) in enumerate(world.messages):
             await events.emit(session, topic=topic, key=str(n), payload=payload)
-    while await events.dispatch_pending(engine, limit=500):
+    while await events.dispatch_pending(engine, consumer_table(), limit=500):
         pass
 
 

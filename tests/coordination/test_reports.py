@@ -10,7 +10,6 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlmodel import select
 
-import api.coordination.handlers  # noqa: F401 - registers the coordination consumers
 from api.coordination.reports import RANKING_HEADER
 from api.core.audit import AuditAction, AuditEntry
 from tests import factories

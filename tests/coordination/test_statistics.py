@@ -4,7 +4,6 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-import api.coordination.handlers  # noqa: F401 - registers the coordination consumers
 from tests import factories
 from tests.coordination import dataset
 from tests.coordination.helpers import STATISTICS_FIELDS, execute

@@ -9,7 +9,6 @@ from datetime import UTC, date, datetime
 import pytest
 from openpyxl import load_workbook
 
-import api.coordination.handlers  # noqa: F401 - registers the coordination consumers
 from api.coordination.statistics import Period, months_of
 from tests import factories
 from tests.coordination import dataset

@@ -6,7 +6,6 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import SQLModel
 
-import api.models  # noqa: F401
 from api.core.migrate import alembic_config
 
 

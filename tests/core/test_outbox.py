@@ -3,6 +3,7 @@
 import itertools
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from api.core import events
@@ -33,33 +34,35 @@ async def _load(engine: AsyncEngine, message_id: int) -> OutboxMessage:
 async def test_event_rolled_back_with_its_cause_is_never_delivered(engine):
     topic = _topic()
     seen: list[str] = []
+    consumers = events.ConsumerTable()
 
-    @events.handles(topic, consumer="test")
+    @consumers.handles(topic, consumer="test")
     async def handler(_session, message):
         seen.append(message.key)
 
     async with session_factory(engine)() as session:
         await events.emit(session, topic=topic, key="lost", payload={})
         await session.rollback()
-    await events.dispatch_pending(engine)
+    await events.dispatch_pending(engine, consumers, topics=[topic])
     assert seen == []
 
 
 async def test_delivered_once_per_consumer_even_when_dispatched_again(engine):
     topic = _topic()
     seen: list[tuple[str, str]] = []
+    consumers = events.ConsumerTable()
 
-    @events.handles(topic, consumer="a")
+    @consumers.handles(topic, consumer="a")
     async def first(_session, message):
         seen.append(("a", message.key))
 
-    @events.handles(topic, consumer="b")
+    @consumers.handles(topic, consumer="b")
     async def second(_session, message):
         seen.append(("b", message.key))
 
     message_id = await _emit(engine, topic, "k1")
-    await events.dispatch_pending(engine)
-    await events.dispatch_pending(engine)
+    await events.dispatch_pending(engine, consumers, topics=[topic])
+    await events.dispatch_pending(engine, consumers, topics=[topic])
 
     assert seen == [("a", "k1"), ("b", "k1")]
     assert (await _load(engine, message_id)).status == OutboxStatus.DELIVERED
@@ -68,8 +71,9 @@ async def test_delivered_once_per_consumer_even_when_dispatched_again(engine):
 async def test_failing_handler_is_retried_with_backoff_then_dead_lettered(engine, monkeypatch):
     topic = _topic()
     calls = []
+    consumers = events.ConsumerTable()
 
-    @events.handles(topic, consumer="flaky")
+    @consumers.handles(topic, consumer="flaky")
     async def failing(_session, message):
         calls.append(message.id)
         raise RuntimeError("provider down")
@@ -77,7 +81,7 @@ async def test_failing_handler_is_retried_with_backoff_then_dead_lettered(engine
     monkeypatch.setattr(events, "backoff", lambda _attempts: __import__("datetime").timedelta(0))
     message_id = await _emit(engine, topic)
     for _ in range(events.MAX_ATTEMPTS + 2):
-        await events.dispatch_pending(engine)
+        await events.dispatch_pending(engine, consumers, topics=[topic])
 
     message = await _load(engine, message_id)
     assert len(calls) == events.MAX_ATTEMPTS
@@ -87,6 +91,35 @@ async def test_failing_handler_is_retried_with_backoff_then_dead_lettered(engine
     async with session_scope(engine) as session:
         assert await events.retry_dead(session, message_id) is not None
     assert (await _load(engine, message_id)).status == OutboxStatus.PENDING
+
+
+async def test_message_without_a_consumer_is_never_marked_delivered(engine):
+    topic = _topic()
+    message_id = await _emit(engine, topic)
+
+    await events.dispatch_pending(engine, events.ConsumerTable(), topics=[topic])
+
+    message = await _load(engine, message_id)
+    assert (message.status, message.attempts, message.delivered_at) == (
+        OutboxStatus.PENDING,
+        1,
+        None,
+    )
+    assert message.last_error == f'NoConsumerError("no consumer registered for topic {topic!r}")'
+
+
+def test_a_consumer_handles_a_topic_once_per_table_and_across_merged_tables():
+    first, second = events.ConsumerTable(), events.ConsumerTable()
+
+    async def handler(_session, _message):
+        return None
+
+    first.handles("t", consumer="c")(handler)
+    with pytest.raises(ValueError, match="consumer 'c' handles 't' twice"):
+        first.handles("t", consumer="c")(handler)
+    second.handles("t", consumer="c")(handler)
+    with pytest.raises(ValueError, match="consumer 'c' handles 't' twice"):
+        events.ConsumerTable.merge([first, second])
 
 
 def test_backoff_doubles_and_is_capped():

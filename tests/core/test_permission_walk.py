@@ -6,8 +6,8 @@ import pytest
 from strawberry.permission import PermissionExtension
 from strawberry.types.base import StrawberryObjectDefinition
 
-from api.compose import SUBGRAPHS
 from api.core.authz import Can, IsPublic, IsSignedIn
+from api.registry import NAMES as SUBGRAPHS
 
 # Fields served by the federation machinery itself, resolved only under the permissions of
 # the entity fields they lead to.

@@ -13,6 +13,7 @@ from api.approval.models import Push
 from api.approval.schema import schema
 from api.core import events, sms
 from api.core.sms import HttpSmsSender, SmsMessage
+from api.registry import consumer_table
 from tests import factories
 from tests.graphql import run
 from tests.sms_provider import ACCESS_KEY, ACCESS_SECRET, Behaviour, FakeProvider, RunningProvider
@@ -105,7 +106,7 @@ async def test_a_slow_provider_times_out_and_the_message_is_retried(session, aut
         )
     ).one()
 
-    await events.process_one(session, topics=["approval.push.created"])
+    await events.process_one(session, consumer_table(), topics=["approval.push.created"])
     await session.refresh(message)
     assert (message.status, message.attempts, message.last_error) == (
         events.OutboxStatus.PENDING,

@@ -5,11 +5,11 @@ from datetime import date
 
 from sqlmodel import col, select
 
-import api.credit.handlers  # noqa: F401 - registers the credit consumers
 from api.core import events
 from api.core.db import session_scope
 from api.credit import services
 from api.credit.models import AggregationRuleCreate, CreditRecord, RecordCategory
+from api.registry import consumer_table
 from tests import factories
 
 _ids = itertools.count(900_000)
@@ -64,8 +64,8 @@ async def test_completed_approval_becomes_one_licensing_record_even_if_delivered
             key=str(application_id),
             payload=_completed(application_id, code),
         )
-    await events.dispatch_pending(engine)
-    await events.dispatch_pending(engine)
+    await events.dispatch_pending(engine, consumer_table())
+    await events.dispatch_pending(engine, consumer_table())
 
     assert await _records(engine, code) == [
         (
@@ -94,7 +94,7 @@ async def test_refused_application_leaves_no_record(engine):
             key=str(application_id),
             payload=_completed(application_id, code, outcome="REFUSED"),
         )
-    await events.dispatch_pending(engine)
+    await events.dispatch_pending(engine, consumer_table())
     assert await _records(engine, code) == []
 
 
@@ -148,7 +148,7 @@ async def test_enforcement_result_becomes_a_record_only_when_an_aggregation_rule
                 key=str(finding_id),
                 payload=_finding(finding_id, code, result_type),
             )
-    await events.dispatch_pending(engine)
+    await events.dispatch_pending(engine, consumer_table())
 
     assert await _records(engine, code) == [
         (
@@ -173,7 +173,7 @@ async def test_accepted_application_registers_an_unknown_applicant_without_recor
         await events.emit(
             session, topic="approval.application.accepted", key=str(application_id), payload=payload
         )
-    await events.dispatch_pending(engine)
+    await events.dispatch_pending(engine, consumer_table())
 
     async with session_scope(engine) as session:
         subject = await services.find_subject(session=session, code=code)

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from api import demo
-from api.compose import SUBGRAPHS
 from api.core.db import make_engine, session_scope
 from api.core.migrate import migrate
 from api.launcher import Stack
+from api.registry import NAMES as SUBGRAPHS
 from tests.databases import backend
 from tests.faults.cluster import PrivateCluster, free_port, unavailable_reason
 from tests.gateway.conftest import GatewayClient

@@ -15,10 +15,10 @@ import httpx
 import pytest
 
 from api import demo
-from api.compose import SUBGRAPHS
 from api.core.db import make_engine, session_scope
 from api.core.migrate import migrate
 from api.launcher import Stack
+from api.registry import NAMES as SUBGRAPHS
 from tests.databases import fresh_database
 from tests.gateway.authz_matrix import ROLES
 

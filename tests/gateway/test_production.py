@@ -21,7 +21,6 @@ from sqlmodel import col, select
 
 from api import demo
 from api.catalog.models import Department
-from api.compose import SUBGRAPHS
 from api.core.accounts import issue_api_key, revoke_api_key
 from api.core.auth import SESSION_COOKIE, create_user
 from api.core.authz import assign_role
@@ -30,6 +29,7 @@ from api.core.db import make_engine, session_scope
 from api.core.migrate import migrate
 from api.core.models import ApiKey
 from api.launcher import Stack
+from api.registry import NAMES as SUBGRAPHS
 from tests.databases import fresh_database
 from tests.gateway.conftest import _seed, free_port
 

@@ -20,11 +20,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_graphql import from_schema
 
-from api.compose import SUBGRAPHS
 from api.core import auth
 from api.core.config import get_settings
 from api.core.db import SerialSession
 from api.core.production import MASKED_MESSAGE, is_known_error
+from api.registry import NAMES as SUBGRAPHS
 from tests import factories
 from tests.graphql import run
 

@@ -1,0 +1,235 @@
+"""The composition root: every subgraph, what it serves, what it stores, emits and consumes.
+
+One entry per subgraph. Everything that runs or builds the whole product reads this table
+and nothing else: the launcher (``shenguan serve``) and the tests' stack start one uvicorn
+process per entry; ``shenguan compose`` reads each schema; Alembic's ``env.py`` and the
+tests import every models module through ``import_models``; the outbox worker — embedded
+(``embedded_worker_app``) or alone (``shenguan worker``) — is handed ``worker_tables()``,
+the merged consumer and job tables of every entry, checked so that each topic an entry
+emits has a consumer. ``api/core`` never imports a subgraph; this module is where they meet.
+Modules are named by import path and imported only when asked for, so composing the schema
+does not load the handlers and migrating does not load the schemas.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from api.core import events, worker
+from api.core.config import DEFAULT_PORTS, Settings, get_settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+    from starlette.applications import Starlette
+
+log = logging.getLogger("shenguan.registry")
+
+
+@dataclass(frozen=True)
+class Subgraph:
+    name: str
+    emits: tuple[str, ...]  # topics this subgraph writes to the outbox (docs/EVENTS.md)
+    models: tuple[str, ...]  # modules whose tables belong to it
+    handlers: str | None = None  # module exporting ``consumers`` and, optionally, ``jobs``
+
+    @property
+    def schema_module(self) -> str:
+        """Import path of the module whose ``schema`` is the federation schema."""
+        return f"api.{self.name}.schema"
+
+    @property
+    def app(self) -> str:
+        """The ASGI app for uvicorn (``module:attribute``)."""
+        return f"api.{self.name}.app:app"
+
+    @property
+    def port_setting(self) -> str:
+        return f"SHENGUAN_{self.name.upper()}_PORT"
+
+    @property
+    def default_port(self) -> int:
+        return DEFAULT_PORTS[self.name]
+
+    def port(self, settings: Settings) -> int:
+        return int(getattr(settings, f"{self.name}_port"))
+
+    def schema(self) -> Any:
+        return importlib.import_module(self.schema_module).schema
+
+    def consumers(self) -> events.ConsumerTable:
+        if self.handlers is None:
+            return events.ConsumerTable()
+        table = importlib.import_module(self.handlers).consumers
+        assert isinstance(table, events.ConsumerTable)  # noqa: S101 - a wiring mistake
+        return table
+
+    def jobs(self) -> worker.JobTable:
+        if self.handlers is None:
+            return worker.JobTable()
+        table = getattr(importlib.import_module(self.handlers), "jobs", None)
+        if table is None:
+            return worker.JobTable()
+        assert isinstance(table, worker.JobTable)  # noqa: S101 - a wiring mistake
+        return table
+
+
+SUBGRAPHS: tuple[Subgraph, ...] = (
+    Subgraph(
+        name="catalog",
+        emits=("catalog.linkage_list.published",),
+        models=("api.catalog.models",),
+    ),
+    Subgraph(
+        name="approval",
+        emits=(
+            "approval.application.accepted",
+            "approval.application.completed",
+            "approval.push.created",
+            "approval.push.claimed",
+            "approval.push.overdue",
+            "approval.escalation.raised",
+            "approval.feedback.recorded",
+        ),
+        models=("api.approval.models",),
+        handlers="api.approval.handlers",
+    ),
+    Subgraph(
+        name="supervision",
+        emits=("supervision.finding.recorded",),
+        models=("api.supervision.models",),
+        handlers="api.supervision.handlers",
+    ),
+    Subgraph(
+        name="credit",
+        emits=("credit.level.changed", "credit.lookup.recorded"),
+        models=("api.credit.models",),
+        handlers="api.credit.handlers",
+    ),
+    Subgraph(name="access", emits=(), models=()),
+    Subgraph(
+        name="coordination",
+        emits=("coordination.meeting.exchange_recorded", "coordination.escalation.decided"),
+        models=("api.coordination.models",),
+        handlers="api.coordination.handlers",
+    ),
+)
+NAMES: tuple[str, ...] = tuple(s.name for s in SUBGRAPHS)
+
+# Tables of api/core, shared by every subgraph (outbox, job runs, audit, SMS, calendar, …).
+CORE_MODELS = (
+    "api.core.audit",
+    "api.core.events",
+    "api.core.models",
+    "api.core.sms",
+    "api.core.sms_templates",
+    "api.core.workdays",
+    "api.core.worker",
+)
+
+# Topics emitted today whose consumer is still to be built. The start-up check names them
+# in a warning instead of failing; their messages are still never marked delivered (they
+# fail with "no consumer registered", stay visible and can be retried once the consumer
+# exists). Remove an entry in the change that adds its consumer (a test insists).
+AWAITING_CONSUMER: Mapping[str, str] = {
+    "credit.level.changed": "approval's credit flow-back (#16 item 2)",
+    "coordination.escalation.decided": "no consumer planned yet (e.g. SMS to the parties)",
+}
+
+# The subgraph process that runs the embedded outbox worker under `shenguan serve`.
+WORKER_HOST = "approval"
+WORKER_APP = "api.registry:embedded_worker_app"  # uvicorn --factory
+
+
+def by_name(name: str) -> Subgraph:
+    for subgraph in SUBGRAPHS:
+        if subgraph.name == name:
+            return subgraph
+    msg = f"no subgraph named {name!r} (known: {', '.join(NAMES)})"
+    raise KeyError(msg)
+
+
+def ports(settings: Settings | None = None) -> dict[str, int]:
+    """Each subgraph's configured port (``SHENGUAN_<NAME>_PORT``)."""
+    chosen = settings or get_settings()
+    return {s.name: s.port(chosen) for s in SUBGRAPHS}
+
+
+def import_models() -> None:
+    """Import every table module, so ``SQLModel.metadata`` is complete (Alembic, tests)."""
+    for module in (*CORE_MODELS, *(m for s in SUBGRAPHS for m in s.models)):
+        importlib.import_module(module)
+
+
+def merge_consumers(subgraphs: Iterable[Subgraph]) -> events.ConsumerTable:
+    return events.ConsumerTable.merge(s.consumers() for s in subgraphs)
+
+
+def merge_jobs(subgraphs: Iterable[Subgraph]) -> worker.JobTable:
+    return worker.JobTable.merge(s.jobs() for s in subgraphs)
+
+
+def emitted_topics(subgraphs: Iterable[Subgraph]) -> dict[str, str]:
+    """Topic → the subgraph that emits it."""
+    return {topic: s.name for s in subgraphs for topic in s.emits}
+
+
+@cache
+def consumer_table() -> events.ConsumerTable:
+    """Every registered consumer (the product's table; tests deliver with it too)."""
+    return merge_consumers(SUBGRAPHS)
+
+
+@dataclass(frozen=True)
+class WorkerTables:
+    consumers: events.ConsumerTable
+    jobs: worker.JobTable
+
+
+def worker_tables(subgraphs: Iterable[Subgraph] = SUBGRAPHS) -> WorkerTables:
+    """What a worker delivers and runs, checked: every emitted topic has a consumer.
+
+    ``shenguan serve``'s embedded worker and ``shenguan worker`` both start here. Raises
+    ``events.MissingConsumersError`` naming each emitted topic nobody consumes (except the
+    ones ``AWAITING_CONSUMER`` lists, which are logged).
+    """
+    chosen = tuple(subgraphs)
+    consumers = consumer_table() if chosen == SUBGRAPHS else merge_consumers(chosen)
+    emitted = emitted_topics(chosen)
+    awaiting = {t: why for t, why in AWAITING_CONSUMER.items() if t in emitted}
+    events.check_emitted(consumers, {t: o for t, o in emitted.items() if t not in awaiting})
+    for topic, why in sorted(awaiting.items()):
+        if not consumers.subscriptions(topic):
+            log.warning(
+                "topic %s has no consumer yet (%s): its messages stay undelivered", topic, why
+            )
+    return WorkerTables(consumers=consumers, jobs=merge_jobs(chosen))
+
+
+async def run_embedded_worker(engine: AsyncEngine, stop: asyncio.Event) -> None:
+    """The worker inside a subgraph process (``shenguan serve``)."""
+    tables = worker_tables()
+    await worker.run_worker(
+        engine,
+        consumers=tables.consumers,
+        jobs=tables.jobs,
+        stop=stop,
+        poll_seconds=get_settings().worker_poll_seconds,
+    )
+
+
+def embedded_worker_app() -> Starlette:
+    """``WORKER_HOST``'s app with the outbox worker beside it (uvicorn ``--factory``).
+
+    The tables are checked here, before the app exists: a missing consumer stops the
+    process at start with the topics named.
+    """
+    worker_tables()
+    module = importlib.import_module(by_name(WORKER_HOST).app.split(":")[0])
+    app: Starlette = module.create_app(background=run_embedded_worker)
+    return app
