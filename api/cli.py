@@ -327,7 +327,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from api.core.clock import ClockSettingRefusedError, check_setting
+
     args = build_parser().parse_args(argv)
+    try:
+        check_setting()
+    except ClockSettingRefusedError as exc:
+        print(f"启动失败: {exc}", file=sys.stderr)
+        return 2
     return int(args.func(args))
 
 

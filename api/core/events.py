@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -138,7 +138,7 @@ async def process_one(session: AsyncSession, *, topics: Sequence[str] | None = N
     a savepoint, so a failure is recorded on the still-locked row. Returns False when
     nothing was due.
     """
-    now = datetime.now(UTC)
+    now = utcnow()
     stmt = (
         select(OutboxMessage)
         .where(OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.next_attempt_at <= now)
@@ -159,7 +159,7 @@ async def process_one(session: AsyncSession, *, topics: Sequence[str] | None = N
         _fail(message, repr(exc))
     else:
         message.status = OutboxStatus.DELIVERED
-        message.delivered_at = datetime.now(UTC)
+        message.delivered_at = utcnow()
         message.attempts += 1
         message.last_error = None
     session.add(message)
@@ -173,7 +173,7 @@ def _fail(message: OutboxMessage, error: str) -> None:
     if message.attempts >= MAX_ATTEMPTS:
         message.status = OutboxStatus.DEAD
     else:
-        message.next_attempt_at = datetime.now(UTC) + backoff(message.attempts)
+        message.next_attempt_at = utcnow() + backoff(message.attempts)
 
 
 async def dispatch_pending(engine: AsyncEngine, *, limit: int = 100) -> int:
@@ -216,7 +216,7 @@ async def retry_dead(session: AsyncSession, message_id: int) -> OutboxMessage | 
     message.status = OutboxStatus.PENDING
     message.attempts = 0
     message.last_error = None
-    message.next_attempt_at = datetime.now(UTC)
+    message.next_attempt_at = utcnow()
     session.add(message)
     await session.flush()
     return message

@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import Field, SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.core import events
+from api.core import clock, events
 from api.core.clock import local_today
 from api.core.db import session_factory
 from api.core.models import utcnow
@@ -112,6 +112,8 @@ async def run_worker(
 
     last_daily: date | None = None
     last_periodic = 0.0
+    # A moved clock (SHENGUAN_CLOCK_FILE) runs the periodic jobs at once, not minutes later.
+    last_offset = clock.offset()
     interval = get_settings().periodic_job_seconds
     loop = asyncio.get_running_loop()
     while not stop.is_set():
@@ -119,8 +121,10 @@ async def run_worker(
             if daily_jobs and last_daily != local_today():
                 await run_daily_jobs(engine)
                 last_daily = local_today()
-            if daily_jobs and loop.time() - last_periodic >= interval:
+            moved = clock.offset() != last_offset
+            if daily_jobs and (moved or loop.time() - last_periodic >= interval):
                 last_periodic = loop.time()
+                last_offset = clock.offset()
                 await run_periodic_jobs(engine)
             delivered = await events.dispatch_pending(engine, limit=batch)
         except Exception:
