@@ -166,6 +166,57 @@ def _cmd_worker(args: argparse.Namespace) -> int:
     return 0
 
 
+ADMIN_PASSWORD_ENV = "SHENGUAN_ADMIN_PASSWORD"  # noqa: S105 - the variable's name
+
+
+def _admin_password() -> str | None:
+    """From ``SHENGUAN_ADMIN_PASSWORD`` (scripts), else asked twice at the terminal."""
+    import getpass
+
+    if password := os.environ.get(ADMIN_PASSWORD_ENV):
+        return password
+    first = getpass.getpass("管理员密码：")
+    if getpass.getpass("再次输入：") != first:
+        print("两次输入的密码不一致", file=sys.stderr)
+        return None
+    return first
+
+
+def _cmd_create_admin(args: argparse.Namespace) -> int:
+    """Create the first system administrator (an empty database has no account at all)."""
+    from api.core.accounts import create_administrator
+    from api.core.db import get_engine, session_scope
+    from api.core.errors import ValidationFailed
+    from api.core.migrate import migrate
+
+    migrate()
+    password = _admin_password()
+    if password is None:
+        return 1
+
+    async def _run() -> None:
+        try:
+            async with session_scope(get_engine()) as session:
+                await create_administrator(
+                    session=session,
+                    username=args.username,
+                    password=password,
+                    department_id=args.department,
+                    force=args.force,
+                )
+        finally:
+            await get_engine().dispose()
+
+    try:
+        asyncio.run(_run())
+    except ValidationFailed as exc:
+        for issue in exc.issues:
+            print(f"创建失败（{issue.field}）: {issue.message}", file=sys.stderr)
+        return 1
+    print(f"已创建系统管理员 {args.username}（部门 {args.department}）")
+    return 0
+
+
 def _cmd_token(args: argparse.Namespace) -> int:
     """Open a session for a user and print its token (development and debugging)."""
     from api.core.accounts import departments_of
@@ -304,6 +355,16 @@ def build_parser() -> argparse.ArgumentParser:
     worker.add_argument("--poll", type=float, default=None, help="空闲时轮询间隔（秒）")
     worker.add_argument("--no-daily", action="store_true", help="不运行每日任务（逾期提醒）")
     worker.set_defaults(func=_cmd_worker)
+    admin = sub.add_parser(
+        "create-admin",
+        help=f"创建首个系统管理员（密码从提示输入，或取自 {ADMIN_PASSWORD_ENV}）",
+    )
+    admin.add_argument("username")
+    admin.add_argument(
+        "--department", default="0", help="角色所在部门编号（默认 0：平台，尚无部门时）"
+    )
+    admin.add_argument("--force", action="store_true", help="已有管理员时仍然创建")
+    admin.set_defaults(func=_cmd_create_admin)
     token = sub.add_parser("token", help="为用户签发会话令牌（开发、对接系统用）")
     token.add_argument("username")
     token.add_argument("--department", help="部门编号（默认为该用户的第一个部门）")
