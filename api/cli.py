@@ -7,11 +7,15 @@ import asyncio
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
-from api.core.config import get_settings
+from api.core.config import Settings, get_settings
+
+if TYPE_CHECKING:
+    from api.launcher import Stack
 
 
 def _cmd_migrate(_args: argparse.Namespace) -> int:
@@ -69,26 +73,34 @@ def _web_dist() -> Path | None:
     return dist.resolve() if (dist / "index.html").is_file() else None
 
 
-def _cmd_serve(args: argparse.Namespace) -> int:
+def serve_stack(
+    settings: Settings,
+    *,
+    demo: bool,
+    worker: bool,
+    environ: Mapping[str, str] | None = None,
+) -> Stack:
+    """What `shenguan serve` starts, not yet started: migrates, loads the demo into an empty
+    database if asked, and gives every child the same settings. The scenario suite
+    (tests/scenarios/) starts the stack through here, so it runs exactly what users run."""
     from api.core.migrate import migrate
-    from api.launcher import Stack, StartupError
+    from api.launcher import Stack
 
-    settings = get_settings()
-    migrate()
-    if not args.no_demo and (message := asyncio.run(_seed_demo_if_empty())):
+    migrate(settings.effective_database_url)
+    if demo and (message := asyncio.run(_seed_demo_if_empty())):
         print(message)
-    env = dict(os.environ)
+    env = dict(os.environ if environ is None else environ)
     env["DATABASE_URL"] = settings.effective_database_url
     # Every child signs and checks tokens with the same key.
     env["SHENGUAN_SECRET_KEY"] = settings.effective_secret_key()
     # The embedded default delivers events (pushes' SMS, feedback) from the approval process.
-    env["SHENGUAN_EMBEDDED_WORKER"] = "0" if args.no_worker else "1"
+    env["SHENGUAN_EMBEDDED_WORKER"] = "1" if worker else "0"
     web_dist = _web_dist()
     if web_dist is not None:
         env["SHENGUAN_WEB_DIST"] = str(web_dist)
     else:
         env.pop("SHENGUAN_WEB_DIST", None)
-    stack = Stack(
+    return Stack(
         host=settings.host,
         gateway_port=settings.gateway_port,
         subgraph_ports=settings.subgraph_ports(),
@@ -96,6 +108,14 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         work_dir=settings.var_dir,
         log_dir=settings.var_dir / "logs",
     )
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from api.launcher import StartupError
+
+    settings = get_settings()
+    stack = serve_stack(settings, demo=not args.no_demo, worker=not args.no_worker)
+    web_dist = _web_dist()
 
     def _stop(_signum: int, _frame: FrameType | None) -> None:
         raise KeyboardInterrupt
