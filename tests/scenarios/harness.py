@@ -323,7 +323,9 @@ class Scenario:
             if value:
                 return value
             if time.monotonic() > deadline:
-                raise AssertionError(f"timed out waiting for {what}")
+                # The embedded worker runs in the approval process: its log says why.
+                tail = self.stack.log_tail("approval", lines=30)
+                raise AssertionError(f"timed out waiting for {what}\n{tail}")
             time.sleep(0.25)
 
 
