@@ -7,11 +7,15 @@ import asyncio
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
-from api.core.config import get_settings
+from api.core.config import Settings, get_settings
+
+if TYPE_CHECKING:
+    from api.launcher import Stack
 
 
 def _cmd_migrate(_args: argparse.Namespace) -> int:
@@ -82,9 +86,14 @@ def _worker_check_fails() -> bool:
     return False
 
 
-def _child_env(*, embedded_worker: bool, web_dist: Path | None) -> dict[str, str]:
-    settings = get_settings()
-    env = dict(os.environ)
+def _child_env(
+    settings: Settings,
+    *,
+    embedded_worker: bool,
+    web_dist: Path | None,
+    environ: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    env = dict(os.environ if environ is None else environ)
     env["DATABASE_URL"] = settings.effective_database_url
     # Every child signs and checks tokens with the same key.
     env["SHENGUAN_SECRET_KEY"] = settings.effective_secret_key()
@@ -98,20 +107,25 @@ def _child_env(*, embedded_worker: bool, web_dist: Path | None) -> dict[str, str
     return env
 
 
-def _cmd_serve(args: argparse.Namespace) -> int:
+def serve_stack(
+    settings: Settings,
+    *,
+    demo: bool,
+    worker: bool,
+    environ: Mapping[str, str] | None = None,
+) -> Stack:
+    """What `shenguan serve` starts, not yet started: migrates, loads the demo into an empty
+    database if asked, and gives every child the same settings. The scenario suite
+    (tests/scenarios/) starts the stack through here, so it runs exactly what users run."""
     from api import registry
     from api.core.migrate import migrate
-    from api.launcher import Stack, StartupError
+    from api.launcher import Stack
 
-    settings = get_settings()
-    if not args.no_worker and _worker_check_fails():
-        return 1  # the embedded worker would refuse to start: say so before anything runs
-    migrate()
-    if not args.no_demo and (message := asyncio.run(_seed_demo_if_empty())):
+    migrate(settings.effective_database_url)
+    if demo and (message := asyncio.run(_seed_demo_if_empty())):
         print(message)
-    web_dist = _web_dist()
-    env = _child_env(embedded_worker=not args.no_worker, web_dist=web_dist)
-    stack = Stack(
+    env = _child_env(settings, embedded_worker=worker, web_dist=_web_dist(), environ=environ)
+    return Stack(
         host=settings.host,
         gateway_port=settings.gateway_port,
         subgraph_ports=registry.ports(settings),
@@ -119,6 +133,16 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         work_dir=settings.var_dir,
         log_dir=settings.var_dir / "logs",
     )
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from api.launcher import StartupError
+
+    settings = get_settings()
+    if not args.no_worker and _worker_check_fails():
+        return 1  # the embedded worker would refuse to start: say so before anything runs
+    stack = serve_stack(settings, demo=not args.no_demo, worker=not args.no_worker)
+    web_dist = _web_dist()
 
     def _stop(_signum: int, _frame: FrameType | None) -> None:
         raise KeyboardInterrupt
@@ -190,6 +214,57 @@ def _cmd_worker(args: argparse.Namespace) -> int:
 
     print("事件投递进程已启动（Ctrl-C 停止）", flush=True)
     asyncio.run(_run())
+    return 0
+
+
+ADMIN_PASSWORD_ENV = "SHENGUAN_ADMIN_PASSWORD"  # noqa: S105 - the variable's name
+
+
+def _admin_password() -> str | None:
+    """From ``SHENGUAN_ADMIN_PASSWORD`` (scripts), else asked twice at the terminal."""
+    import getpass
+
+    if password := os.environ.get(ADMIN_PASSWORD_ENV):
+        return password
+    first = getpass.getpass("管理员密码：")
+    if getpass.getpass("再次输入：") != first:
+        print("两次输入的密码不一致", file=sys.stderr)
+        return None
+    return first
+
+
+def _cmd_create_admin(args: argparse.Namespace) -> int:
+    """Create the first system administrator (an empty database has no account at all)."""
+    from api.core.accounts import create_administrator
+    from api.core.db import get_engine, session_scope
+    from api.core.errors import ValidationFailed
+    from api.core.migrate import migrate
+
+    migrate()
+    password = _admin_password()
+    if password is None:
+        return 1
+
+    async def _run() -> None:
+        try:
+            async with session_scope(get_engine()) as session:
+                await create_administrator(
+                    session=session,
+                    username=args.username,
+                    password=password,
+                    department_id=args.department,
+                    force=args.force,
+                )
+        finally:
+            await get_engine().dispose()
+
+    try:
+        asyncio.run(_run())
+    except ValidationFailed as exc:
+        for issue in exc.issues:
+            print(f"创建失败（{issue.field}）: {issue.message}", file=sys.stderr)
+        return 1
+    print(f"已创建系统管理员 {args.username}（部门 {args.department}）")
     return 0
 
 
@@ -331,6 +406,16 @@ def build_parser() -> argparse.ArgumentParser:
     worker.add_argument("--poll", type=float, default=None, help="空闲时轮询间隔（秒）")
     worker.add_argument("--no-daily", action="store_true", help="不运行每日任务（逾期提醒）")
     worker.set_defaults(func=_cmd_worker)
+    admin = sub.add_parser(
+        "create-admin",
+        help=f"创建首个系统管理员（密码从提示输入，或取自 {ADMIN_PASSWORD_ENV}）",
+    )
+    admin.add_argument("username")
+    admin.add_argument(
+        "--department", default="0", help="角色所在部门编号（默认 0：平台，尚无部门时）"
+    )
+    admin.add_argument("--force", action="store_true", help="已有管理员时仍然创建")
+    admin.set_defaults(func=_cmd_create_admin)
     token = sub.add_parser("token", help="为用户签发会话令牌（开发、对接系统用）")
     token.add_argument("username")
     token.add_argument("--department", help="部门编号（默认为该用户的第一个部门）")
@@ -354,7 +439,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from api.core.clock import ClockSettingRefusedError, check_setting
+
     args = build_parser().parse_args(argv)
+    try:
+        check_setting()
+    except ClockSettingRefusedError as exc:
+        print(f"启动失败: {exc}", file=sys.stderr)
+        return 2
     return int(args.func(args))
 
 

@@ -50,7 +50,7 @@ from api.approval.models import (
     SkipReason,
 )
 from api.core import events, live
-from api.core.clock import LOCAL_TZ, local_today
+from api.core.clock import LOCAL_TZ, local_today, utcnow
 from api.core.credit_ticket import InvalidTicketError, verify_ticket
 from api.core.errors import FieldIssue, NotFoundError, ValidationFailed
 from api.core.identifiers import id_number_problem, uscc_problem
@@ -99,7 +99,7 @@ class IllegalTransitionError(ValidationFailed):
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return utcnow()
 
 
 # ---------------------------------------------------------------- the linkage list replica

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import strawberry
@@ -31,6 +31,7 @@ from api.coordination.types import (
 )
 from api.core.audit import Actor, AuditAction, AuditOutcome, record
 from api.core.authz import requires
+from api.core.clock import utcnow
 from api.core.errors import NotFoundError, ValidationErrors, ValidationFailed, parse_id
 from api.core.scope import Scope
 
@@ -325,7 +326,7 @@ class CoordinationQuery:
             return ValidationErrors.from_exception(exc)
         content = reports.pdf_report(
             ranking,
-            generated_at=datetime.now(UTC),
+            generated_at=utcnow(),
             generated_by=str(info.context.principal.username),
         )
         name = reports.report_filename("报告", since, until) + ".pdf"

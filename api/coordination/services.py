@@ -34,6 +34,7 @@ from api.coordination.models import (
     PushFact,
 )
 from api.core import events
+from api.core.clock import utcnow
 from api.core.errors import FieldIssue, NotFoundError, ValidationFailed
 from api.core.files import FileStore, decode_upload, require_type
 from api.core.scope import Scope
@@ -95,7 +96,7 @@ def _moment(issues: list[FieldIssue], name: str, value: datetime) -> datetime:
     """A time from a form: a value without offset is China Standard Time; years 2000–2100."""
     if not MIN_YEAR <= value.year <= MAX_YEAR:
         issues.append(FieldIssue(name, "OUT_OF_RANGE", f"时间须在{MIN_YEAR}年至{MAX_YEAR}年之间"))
-        return datetime.now(UTC)
+        return utcnow()
     if value.utcoffset() is None:
         value = value.replace(tzinfo=CST)
     return value.astimezone(UTC)
@@ -271,7 +272,7 @@ async def follow_up_decision(
         raise ValidationFailed(issues)
     decision.status = status
     decision.follow_up = note.strip()
-    decision.closed_at = None if status == DecisionStatus.OPEN else datetime.now(UTC)
+    decision.closed_at = None if status == DecisionStatus.OPEN else utcnow()
     session.add(decision)
     await session.flush()
     open_left = await session.exec(
@@ -505,7 +506,7 @@ async def decide_escalation(
     if issues:
         raise ValidationFailed(issues)
     escalation.decision = text
-    escalation.decided_at = datetime.now(UTC)
+    escalation.decided_at = utcnow()
     await _transition(session, escalation, EscalationStatus.DECIDED, actor.username, "")
     await events.emit(
         session,

@@ -24,6 +24,7 @@ import sqlalchemy as sa
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.coordination.models import ApplicationFact, FindingFact, LinkageFact, LookupFact, PushFact
+from api.core.clock import utcnow
 
 CST = timezone(timedelta(hours=8), "CST")
 SPECIAL_MODES = ("MISSING_DOCUMENTS", "NOTIFY_AND_COMMIT", "GREEN_CHANNEL")
@@ -191,7 +192,7 @@ async def compute(
     if not by_department:
         out.at(CITY)
     await _linkages(session, period, out)
-    await _measures(session, period, out, as_of or datetime.now(UTC))
+    await _measures(session, period, out, as_of or utcnow())
     return out.figures
 
 
@@ -211,7 +212,7 @@ async def compute_by_month(
     for index in range(len(months)):
         out.at(index)
     await _linkages_by_month(session, out, months)
-    await _measures(session, period, out, as_of or datetime.now(UTC))
+    await _measures(session, period, out, as_of or utcnow())
     return [(month, out.figures[index]) for index, month in enumerate(months)]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Annotated, Any
 
 import strawberry
@@ -13,7 +13,7 @@ from api.coordination import models
 from api.coordination.assessment import INDICATORS, Ranking
 from api.coordination.casefile import CaseFile as CaseFileData
 from api.coordination.statistics import Figures, Grouping, Period, SeriesRow
-from api.core.clock import local_today
+from api.core.clock import local_today, utcnow
 from api.core.errors import ValidationErrors
 
 MeetingStatus = strawberry.enum(
@@ -261,7 +261,7 @@ class Escalation:
     @strawberry.field(description="状态历程与各状态持续时间")
     async def transitions(self, info: Info[Any, Any]) -> list[EscalationTransition]:
         rows = await info.context.loaders.transitions.load(int(self.id))
-        now = datetime.now(UTC)
+        now = utcnow()
         out = []
         for i, row in enumerate(rows):
             ends = rows[i + 1].at if i + 1 < len(rows) else None

@@ -258,6 +258,62 @@ async def create_account(
     return user
 
 
+ADMIN_ROLE = "system_admin"
+# The platform's own domain: where the first administrator holds the role before any
+# department exists (catalog's department ids start at 1). ``assignRole`` adds real ones.
+PLATFORM_DOMAIN = "0"
+
+
+async def active_administrators(*, session: AsyncSession) -> list[str]:
+    """User names of active accounts holding the system administrator role anywhere."""
+    holders = select(CasbinRule.v0).where(CasbinRule.ptype == "g", CasbinRule.v1 == ADMIN_ROLE)
+    stmt = (
+        select(User.username)
+        .where(col(User.username).in_(holders), col(User.is_active))
+        .order_by(col(User.username))
+    )
+    return list((await session.exec(stmt)).all())
+
+
+async def create_administrator(
+    *,
+    session: AsyncSession,
+    username: str,
+    password: str,
+    department_id: str = PLATFORM_DOMAIN,
+    force: bool = False,
+) -> User:
+    """The first administrator (``shenguan create-admin``): the operator chose the password,
+    so no change is required at first sign-in. Refused when an administrator exists,
+    unless ``force``."""
+    from api.core.authz import assign_role  # noqa: PLC0415 - authz brings Strawberry; only the command needs it
+
+    existing = await active_administrators(session=session)
+    if existing and not force:
+        raise ValidationFailed.single(
+            "username",
+            "ADMIN_EXISTS",
+            f"已有系统管理员（{'、'.join(existing)}）；如确需再建一个，请加 --force",
+        )
+    user = await create_account(
+        session=session, username=username, display_name="系统管理员", initial_password=password
+    )
+    user.must_change_password = False
+    session.add(user)
+    await assign_role(
+        session=session, username=user.username, role=ADMIN_ROLE, department_id=department_id
+    )
+    await record(
+        session,
+        actor=Actor("cli", department_id, "cli"),
+        action=AuditAction.ACCOUNT_CHANGE,
+        outcome=AuditOutcome.SUCCESS,
+        target=user.username,
+        detail={"created": True, "role": ADMIN_ROLE, "department": department_id},
+    )
+    return user
+
+
 async def issue_api_key(
     *, session: AsyncSession, username: str, department_id: str, name: str
 ) -> tuple[str, ApiKey]:

@@ -23,6 +23,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 from strawberry.types.graphql import OperationType
 
+from api.core import clock
 from api.core.audit import Actor, AuditAction, AuditOutcome, record
 from api.core.auth import authenticate, token_from_headers
 from api.core.authz import Authorizer
@@ -176,6 +177,7 @@ def create_subgraph_app(
     background: Background | None = None,
 ) -> Starlette:
     """``background``: a task run beside the app (the embedded outbox worker) until shutdown."""
+    clock.check_setting()  # a movable clock in production stops the process here
     graphql_app = SubgraphGraphQL(
         schema, loaders_factory=loaders_factory, graphql_ide=ide_for_environment()
     )

@@ -73,6 +73,8 @@ class Settings(BaseSettings):
     office_hours_start: time = Field(default=time(9, 0), alias="SHENGUAN_OFFICE_HOURS_START")
     office_hours_end: time = Field(default=time(17, 0), alias="SHENGUAN_OFFICE_HOURS_END")
     periodic_job_seconds: float = Field(default=300.0, alias="SHENGUAN_PERIODIC_JOB_SECONDS")
+    # Outside production: a file holding a clock offset in seconds (api/core/clock.py).
+    clock_file: str = Field(default="", alias="SHENGUAN_CLOCK_FILE")
 
     @property
     def is_production(self) -> bool:

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 import jwt
 
+from api.core.clock import utcnow
 from api.core.config import get_settings
 
 _AUDIENCE = "shenguan:approval:accept"
@@ -58,7 +59,16 @@ def sign_ticket(ticket: CreditTicket) -> str:
 def verify_ticket(token: str, *, subject_code: str, application_id: int) -> CreditTicket:
     """The ticket's claims, if it is genuine, unexpired and about this application."""
     try:
-        claims = jwt.decode(token, _key(), algorithms=[_ALGORITHM], audience=_AUDIENCE)
+        # Expiry is checked against the platform's clock (api/core/clock.py), not the OS's.
+        claims = jwt.decode(
+            token,
+            _key(),
+            algorithms=[_ALGORITHM],
+            audience=_AUDIENCE,
+            options={"verify_exp": False, "verify_iat": False, "require": ["exp", "iat"]},
+        )
+        if int(claims["exp"]) < utcnow().timestamp():
+            raise jwt.ExpiredSignatureError
     except jwt.PyJWTError as exc:
         raise InvalidTicketError("信用核查凭证无效或已过期，请重新核查") from exc
     if claims["sub"] != subject_code or int(claims["app"]) != application_id:

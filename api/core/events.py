@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -196,7 +196,7 @@ async def process_one(
     a savepoint, so a failure is recorded on the still-locked row. Returns False when
     nothing was due.
     """
-    now = datetime.now(UTC)
+    now = utcnow()
     stmt = (
         select(OutboxMessage)
         .where(OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.next_attempt_at <= now)
@@ -217,7 +217,7 @@ async def process_one(
         _fail(message, repr(exc))
     else:
         message.status = OutboxStatus.DELIVERED
-        message.delivered_at = datetime.now(UTC)
+        message.delivered_at = utcnow()
         message.attempts += 1
         message.last_error = None
     session.add(message)
@@ -231,7 +231,7 @@ def _fail(message: OutboxMessage, error: str) -> None:
     if message.attempts >= MAX_ATTEMPTS:
         message.status = OutboxStatus.DEAD
     else:
-        message.next_attempt_at = datetime.now(UTC) + backoff(message.attempts)
+        message.next_attempt_at = utcnow() + backoff(message.attempts)
 
 
 async def dispatch_pending(
@@ -280,7 +280,7 @@ async def retry_dead(session: AsyncSession, message_id: int) -> OutboxMessage | 
     message.status = OutboxStatus.PENDING
     message.attempts = 0
     message.last_error = None
-    message.next_attempt_at = datetime.now(UTC)
+    message.next_attempt_at = utcnow()
     session.add(message)
     await session.flush()
     return message

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+# The one clock (api/core/clock.py); re-exported here for the tables' default factories.
+from api.core.clock import utcnow as utcnow  # noqa: PLC0414 - explicit re-export
 
 
 class UserBase(SQLModel):

@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import Field, SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.core import events
+from api.core import clock, events
 from api.core.clock import local_today
 from api.core.db import session_factory
 from api.core.models import utcnow
@@ -151,6 +151,8 @@ async def run_worker(
 
     last_daily: date | None = None
     last_periodic = 0.0
+    # A moved clock (SHENGUAN_CLOCK_FILE) runs the periodic jobs at once, not minutes later.
+    last_offset = clock.offset()
     interval = get_settings().periodic_job_seconds
     loop = asyncio.get_running_loop()
     while not stop.is_set():
@@ -158,8 +160,10 @@ async def run_worker(
             if daily_jobs and last_daily != local_today():
                 await run_daily_jobs(engine, jobs)
                 last_daily = local_today()
-            if daily_jobs and loop.time() - last_periodic >= interval:
+            moved = clock.offset() != last_offset
+            if daily_jobs and (moved or loop.time() - last_periodic >= interval):
                 last_periodic = loop.time()
+                last_offset = clock.offset()
                 await run_periodic_jobs(engine, jobs)
             delivered = await events.dispatch_pending(engine, consumers, limit=batch)
         except Exception:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, or_
@@ -22,7 +22,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.core import events
-from api.core.clock import local_today
+from api.core.clock import local_today, utcnow
 from api.core.errors import FieldIssue, ValidationFailed
 from api.credit.models import (
     CreditLevel,
@@ -462,7 +462,7 @@ async def refresh(
             )
         ).all()
     )
-    now = datetime.now(UTC)
+    now = utcnow()
     for assessment in assessments:
         if assessment.subject_code not in registered:
             continue  # an unregistered applicant has an assessment but nothing to store
@@ -559,7 +559,7 @@ async def set_handling_policy(
         row = HandlingPolicy(mode=mode, allowed_levels=[], updated_by=actor)
     row.allowed_levels = [level.value for level in unique]
     row.updated_by = actor
-    row.updated_at = datetime.now(UTC)
+    row.updated_at = utcnow()
     session.add(row)
     await session.flush()
     return unique

@@ -19,6 +19,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from api.core import events
 from api.core.auth import Principal
+from api.core.clock import utcnow
 from api.core.credit_ticket import CreditTicket, sign_ticket
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.scope import Scope
@@ -112,7 +113,7 @@ async def _log_many(
     channel: LookupChannel,
 ) -> None:
     """Many rows in one statement (executemany); committed at once like every lookup."""
-    now = datetime.now(UTC)
+    now = utcnow()
     await session.exec(
         insert(LookupLog),
         params=[
@@ -193,7 +194,7 @@ async def credit_check(
             level=assessment.level.value,
             joint_punished=assessment.joint_punished,
             allowed_modes=tuple(d.mode.value for d in modes if d.allowed),
-            checked_at=datetime.now(UTC).replace(microsecond=0),
+            checked_at=utcnow().replace(microsecond=0),
         )
     )
     return CheckOutcome(

@@ -11,12 +11,13 @@ import base64
 import binascii
 import calendar
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from api.core.clock import utcnow
 from api.core.errors import FieldIssue, NotFoundError, ValidationFailed
 from api.core.identifiers import id_number_problem, uscc_problem
 from api.core.loaders import many_per_key, one_per_key
@@ -232,7 +233,7 @@ async def repair_credit_record(
     record.title = repair.title.strip() if repair.title is not None else record.title
     record.category = repair.category or record.category
     record.valid_until = valid_until
-    record.updated_at = datetime.now(UTC)
+    record.updated_at = utcnow()
     session.add(record)
     await session.flush()
     await determination.refresh(session=session, codes=[record.subject_code], today=today)
@@ -257,7 +258,7 @@ async def withdraw_credit_record(
         )
     )
     record.status = RecordStatus.WITHDRAWN
-    record.updated_at = datetime.now(UTC)
+    record.updated_at = utcnow()
     session.add(record)
     await session.flush()
     await determination.refresh(session=session, codes=[record.subject_code], today=today)
@@ -319,7 +320,7 @@ async def save_aggregation_rule(
     rule.validity_months = data.validity_months
     rule.enabled = data.enabled
     rule.updated_by = actor
-    rule.updated_at = datetime.now(UTC)
+    rule.updated_at = utcnow()
     session.add(rule)
     await session.flush()
     return rule
@@ -609,7 +610,7 @@ async def revoke_joint_punishment(
     why = _require_reason(reason)
     if entry.revoked_at is not None:
         raise ValidationFailed.single("id", "REVOKED", "该惩戒记录已撤销")
-    entry.revoked_at = datetime.now(UTC)
+    entry.revoked_at = utcnow()
     entry.revoke_reason = why
     session.add(entry)
     await session.flush()

@@ -1,0 +1,29 @@
+"""One fresh database and stack per story module (a story's figures are its own)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.databases import fresh_database
+from tests.scenarios.harness import CITY, City, Clock, Gateway, Scenario, build_city, start_stack
+
+
+@pytest.fixture(scope="module")
+def scenario(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scenario]:
+    work = Path(tmp_path_factory.mktemp("scenario"))
+    clock = Clock(work / "clock")
+    # Every story starts on Monday 1 March 2027, 10:00 in Yiyang (no holiday that month).
+    clock.set_local(2027, 3, 1)
+    with fresh_database(work) as url:
+        stack = start_stack(work, url, clock.path)
+        gateway = Gateway(stack.gateway_url)
+        try:
+            scenario = Scenario(stack=stack, gateway=gateway, clock=clock, city=City(plan=CITY))
+            build_city(scenario)
+            yield scenario
+        finally:
+            gateway.close()
+            stack.stop()
