@@ -27,10 +27,10 @@ from typing import Any, TypeVar
 import httpx
 
 from api.cli import serve_stack
-from api.compose import SUBGRAPHS
 from api.core.clock import LOCAL_TZ, set_offset
 from api.core.config import Settings
 from api.launcher import Stack
+from api.registry import NAMES as SUBGRAPHS
 
 T = TypeVar("T")
 
