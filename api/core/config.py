@@ -66,6 +66,8 @@ class Settings(BaseSettings):
     # The outbox worker's poll interval. Whether `shenguan serve` embeds one is the launcher's
     # choice (SHENGUAN_EMBEDDED_WORKER in the children's environment, api/launcher.py).
     worker_poll_seconds: float = Field(default=0.5, alias="SHENGUAN_WORKER_POLL_SECONDS")
+    # Every process re-reads the policy version this often, besides LISTEN on PostgreSQL.
+    policy_poll_seconds: float = Field(default=1.0, alias="SHENGUAN_POLICY_POLL_SECONDS")
     # Escalation cards (approval): shares of a working-hour time limit, office hours of a
     # working day (local time), and how often the worker looks for new cards.
     escalation_yellow_ratio: float = Field(default=0.5, alias="SHENGUAN_ESCALATION_YELLOW_RATIO")
