@@ -45,6 +45,14 @@ class Settings(BaseSettings):
     coordination_port: int = Field(
         default=DEFAULT_PORTS["coordination"], alias="SHENGUAN_COORDINATION_PORT"
     )
+    # Where a gateway started alone (`shenguan gateway`) finds each subgraph; empty: this
+    # host's SHENGUAN_HOST and the subgraph's port (docs/OPERATIONS.md, multi-host layout).
+    catalog_url: str = Field(default="", alias="SHENGUAN_CATALOG_URL")
+    approval_url: str = Field(default="", alias="SHENGUAN_APPROVAL_URL")
+    supervision_url: str = Field(default="", alias="SHENGUAN_SUPERVISION_URL")
+    credit_url: str = Field(default="", alias="SHENGUAN_CREDIT_URL")
+    access_url: str = Field(default="", alias="SHENGUAN_ACCESS_URL")
+    coordination_url: str = Field(default="", alias="SHENGUAN_COORDINATION_URL")
     sql_echo: bool = Field(default=False, alias="SHENGUAN_SQL_ECHO")
     # Hardening (api/core/limits.py, api/core/ratelimit.py, api/core/app.py middleware).
     redis_url: str = Field(default="", alias="REDIS_URL")
