@@ -10,7 +10,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from api.core.config import Settings, get_settings
 
@@ -268,6 +268,59 @@ def _cmd_create_admin(args: argparse.Namespace) -> int:
     return 0
 
 
+def _replace_process(argv: list[str], env: dict[str, str], *, cwd: Path | None) -> NoReturn:
+    """Become ``argv`` (uvicorn, node): signals from systemd or a terminal reach it directly."""
+    sys.stdout.flush()
+    if cwd is not None:
+        os.chdir(cwd)
+    os.execve(argv[0], argv, env)  # noqa: S606 - a fixed argv, no shell
+
+
+def _cmd_subgraph(args: argparse.Namespace) -> int:
+    """One process of one subgraph (scale-out: several per subgraph, behind a balancer)."""
+    from api import registry
+    from api.launcher import uvicorn_argv
+
+    settings = get_settings()
+    try:
+        subgraph = registry.by_name(args.name)
+    except KeyError as exc:
+        print(exc.args[0], file=sys.stderr)
+        return 2
+    port = args.port or subgraph.port(settings)
+    argv = uvicorn_argv([subgraph.app], args.host or settings.host, port)
+    return _replace_process(argv, dict(os.environ), cwd=None)
+
+
+def _cmd_gateway(args: argparse.Namespace) -> int:
+    """One Hive Gateway over the subgraph URLs of the settings (``SHENGUAN_<NAME>_URL``)."""
+    from api import registry
+    from api.compose import GATEWAY_DIR, CompositionError, supergraph_with_urls
+    from api.launcher import StartupError, gateway_argv, gateway_env
+
+    settings = get_settings()
+    host = args.host or settings.host
+    port = args.port or settings.gateway_port
+    urls = registry.urls(settings)
+    try:
+        supergraph = supergraph_with_urls(
+            urls, settings.var_dir / f"gateway-{port}" / "supergraph.graphql"
+        )
+        argv = gateway_argv(supergraph, host, port)
+    except (CompositionError, StartupError) as exc:
+        print(f"启动失败: {exc}", file=sys.stderr)
+        return 1
+    env = dict(os.environ)
+    env.update(gateway_env(supergraph, host, port))
+    web_dist = _web_dist()
+    if web_dist is not None:
+        env["SHENGUAN_WEB_DIST"] = str(web_dist)
+    for name, url in urls.items():
+        print(f"  子图 {name}: {url}")
+    print(f"网关: http://{host}:{port}/graphql", flush=True)
+    return _replace_process(argv, env, cwd=GATEWAY_DIR)
+
+
 def _cmd_token(args: argparse.Namespace) -> int:
     """Open a session for a user and print its token (development and debugging)."""
     from api.core.accounts import departments_of
@@ -386,6 +439,12 @@ def _cmd_seed(args: argparse.Namespace) -> int:
     return 0
 
 
+def _subgraph_names() -> tuple[str, ...]:
+    from api.registry import NAMES
+
+    return NAMES
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="shenguan", description="审管联动平台")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -416,6 +475,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     admin.add_argument("--force", action="store_true", help="已有管理员时仍然创建")
     admin.set_defaults(func=_cmd_create_admin)
+    one = sub.add_parser(
+        "subgraph", help="运行一个子图的一个进程（多主机部署，见 docs/OPERATIONS.md）"
+    )
+    one.add_argument("name", help="子图名称：" + "、".join(_subgraph_names()))
+    one.add_argument("--port", type=int, default=None, help="端口（默认 SHENGUAN_<子图>_PORT）")
+    one.add_argument("--host", default=None, help="监听地址（默认 SHENGUAN_HOST）")
+    one.set_defaults(func=_cmd_subgraph)
+    gateway = sub.add_parser(
+        "gateway", help="运行一个网关进程，连接 SHENGUAN_<子图>_URL 所配置的子图"
+    )
+    gateway.add_argument(
+        "--port", type=int, default=None, help="端口（默认 SHENGUAN_GATEWAY_PORT）"
+    )
+    gateway.add_argument("--host", default=None, help="监听地址（默认 SHENGUAN_HOST）")
+    gateway.set_defaults(func=_cmd_gateway)
     token = sub.add_parser("token", help="为用户签发会话令牌（开发、对接系统用）")
     token.add_argument("username")
     token.add_argument("--department", help="部门编号（默认为该用户的第一个部门）")

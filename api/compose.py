@@ -102,12 +102,20 @@ def stale_files() -> list[str]:
 
 def runtime_supergraph(ports: dict[str, int], host: str, target: Path) -> Path:
     """The committed supergraph with the subgraph URLs of this run."""
+    return supergraph_with_urls(
+        {name: subgraph_url(port, host) for name, port in ports.items()}, target
+    )
+
+
+def supergraph_with_urls(urls: dict[str, str], target: Path) -> Path:
+    """The committed supergraph with each subgraph's URL replaced (name → URL)."""
     text = SUPERGRAPH_PATH.read_text("utf-8")
     for subgraph in registry.SUBGRAPHS:
-        text = text.replace(
-            f'url: "{subgraph_url(subgraph.default_port)}"',
-            f'url: "{subgraph_url(ports[subgraph.name], host)}"',
-        )
+        committed = f'url: "{subgraph_url(subgraph.default_port)}"'
+        if committed not in text:
+            msg = f"{subgraph.name}'s URL is not in {SUPERGRAPH_PATH.name}; run `shenguan compose`"
+            raise CompositionError(msg)
+        text = text.replace(committed, f'url: "{urls[subgraph.name]}"')
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     return target

@@ -26,6 +26,57 @@ class StartupError(RuntimeError):
     pass
 
 
+# Longer than the gateway keeps an idle connection: with uvicorn's 5 s the gateway reused
+# sockets the subgraph was closing ("socket hang up", ECONNRESET) under a soak with think
+# times of a few seconds.
+KEEP_ALIVE_SECONDS = 75
+
+
+def uvicorn_argv(app: list[str], host: str, port: int) -> list[str]:
+    """One subgraph process (``app``: ``module:attr``, or ``--factory module:callable``)."""
+    return [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        *app,
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--no-access-log",
+        "--log-level",
+        "warning",
+        "--timeout-keep-alive",
+        str(KEEP_ALIVE_SECONDS),
+    ]
+
+
+def gateway_argv(supergraph: Path, host: str, port: int) -> list[str]:
+    """One Hive Gateway process over ``supergraph`` (run it in ``GATEWAY_DIR``)."""
+    node = shutil.which("node")
+    if node is None:
+        raise StartupError("node (Node.js 20+) is required for the gateway")
+    return [
+        node,
+        str(GATEWAY_DIR / "node_modules" / ".bin" / "hive-gateway"),
+        "supergraph",
+        str(supergraph),
+        "--host",
+        host,
+        "--port",
+        str(port),
+    ]
+
+
+def gateway_env(supergraph: Path, host: str, port: int) -> dict[str, str]:
+    """What gateway/gateway.config.ts reads besides the shared settings."""
+    return {
+        "SHENGUAN_SUPERGRAPH": str(supergraph),
+        "SHENGUAN_GATEWAY_PORT": str(port),
+        "SHENGUAN_HOST": host,
+    }
+
+
 @dataclass
 class Stack:
     host: str
@@ -101,24 +152,7 @@ class Stack:
             name = subgraph.name
             self._spawn(
                 name,
-                [
-                    sys.executable,
-                    "-m",
-                    "uvicorn",
-                    *self.app_argv(subgraph),
-                    "--host",
-                    self.host,
-                    "--port",
-                    str(self.subgraph_ports[name]),
-                    "--no-access-log",
-                    "--log-level",
-                    "warning",
-                    # Longer than the gateway keeps an idle connection: with uvicorn's 5 s
-                    # the gateway reused sockets the subgraph was closing ("socket hang up",
-                    # ECONNRESET) under a soak with think times of a few seconds.
-                    "--timeout-keep-alive",
-                    "75",
-                ],
+                uvicorn_argv(self.app_argv(subgraph), self.host, self.subgraph_ports[name]),
                 f"http://{self.host}:{self.subgraph_ports[name]}/health",
             )
         for name in registry.NAMES:
@@ -126,24 +160,10 @@ class Stack:
         supergraph = runtime_supergraph(
             self.subgraph_ports, self.host, self.work_dir / "supergraph.graphql"
         )
-        node = shutil.which("node")
-        if node is None:
-            raise StartupError("node (Node.js 20+) is required for the gateway")
-        self.env["SHENGUAN_SUPERGRAPH"] = str(supergraph)
-        self.env["SHENGUAN_GATEWAY_PORT"] = str(self.gateway_port)
-        self.env["SHENGUAN_HOST"] = self.host
+        self.env.update(gateway_env(supergraph, self.host, self.gateway_port))
         self._spawn(
             "gateway",
-            [
-                node,
-                str(GATEWAY_DIR / "node_modules" / ".bin" / "hive-gateway"),
-                "supergraph",
-                str(supergraph),
-                "--host",
-                self.host,
-                "--port",
-                str(self.gateway_port),
-            ],
+            gateway_argv(supergraph, self.host, self.gateway_port),
             f"http://{self.host}:{self.gateway_port}/healthcheck",
             cwd=GATEWAY_DIR,
         )

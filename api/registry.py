@@ -59,6 +59,15 @@ class Subgraph:
     def port(self, settings: Settings) -> int:
         return int(getattr(settings, f"{self.name}_port"))
 
+    @property
+    def url_setting(self) -> str:
+        return f"SHENGUAN_{self.name.upper()}_URL"
+
+    def url(self, settings: Settings) -> str:
+        """Where a gateway reaches it: ``SHENGUAN_<NAME>_URL``, else this host and its port."""
+        configured = str(getattr(settings, f"{self.name}_url"))
+        return configured or f"http://{settings.host}:{self.port(settings)}/graphql"
+
     def schema(self) -> Any:
         return importlib.import_module(self.schema_module).schema
 
@@ -158,6 +167,12 @@ def ports(settings: Settings | None = None) -> dict[str, int]:
     """Each subgraph's configured port (``SHENGUAN_<NAME>_PORT``)."""
     chosen = settings or get_settings()
     return {s.name: s.port(chosen) for s in SUBGRAPHS}
+
+
+def urls(settings: Settings | None = None) -> dict[str, str]:
+    """Each subgraph's URL for a gateway (``SHENGUAN_<NAME>_URL`` or host and port)."""
+    chosen = settings or get_settings()
+    return {s.name: s.url(chosen) for s in SUBGRAPHS}
 
 
 def import_models() -> None:

@@ -642,7 +642,9 @@ class CalendarDay:
 
 @strawberry.type(description="收件箱变化（推送、反馈到达）")
 class InboxEvent:
-    kind: str = strawberry.field(description="PUSH 或 FEEDBACK")
+    kind: str = strawberry.field(
+        description="PUSH、FEEDBACK、SUMMARY，或 RESYNC（服务端监听重连后：可能漏收，全部刷新）"
+    )
     id: strawberry.ID
 
 

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 import strawberry
 from graphql import GraphQLError
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -23,7 +24,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 from strawberry.types.graphql import OperationType
 
-from api.core import clock
+from api.core import clock, live
 from api.core.audit import Actor, AuditAction, AuditOutcome, record
 from api.core.auth import authenticate, token_from_headers
 from api.core.authz import Authorizer
@@ -186,7 +187,7 @@ def create_subgraph_app(
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         app.state.engine = engine or get_engine()
         app.state.authorizer = await Authorizer.from_engine(app.state.engine)
-        await app.state.authorizer.start_watching()
+        await app.state.authorizer.start_watching(poll_seconds=get_settings().policy_poll_seconds)
         stop = asyncio.Event()
         task: asyncio.Task[None] | None = (
             asyncio.create_task(background(app.state.engine, stop)) if background else None
@@ -196,17 +197,41 @@ def create_subgraph_app(
         if task is not None:
             await task
         await app.state.authorizer.stop_watching()
+        await live.close()
         if engine is None:
             await app.state.engine.dispose()
 
     async def health(_request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok", "subgraph": name})
 
+    async def readiness(request: Request) -> JSONResponse:
+        """The database answers and every LISTEN connection listens (503 otherwise)."""
+        try:
+            async with request.app.state.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+            database = "ok"
+        except Exception:  # noqa: BLE001 - whatever the failure, the answer is "not ready"
+            database = "unavailable"
+        listeners = {
+            "policy": request.app.state.authorizer.listener_state(),
+            "live": live.listener_state(),
+        }
+        healthy = {"listening", "idle", "polling"}
+        ready = database == "ok" and all(v["state"] in healthy for v in listeners.values())
+        body = {
+            "status": "ready" if ready else "degraded",
+            "subgraph": name,
+            "database": database,
+            "listeners": listeners,
+        }
+        return JSONResponse(body, status_code=200 if ready else 503)
+
     return Starlette(
         routes=[
             Route("/graphql", CloseSession(graphql_app)),
             WebSocketRoute("/graphql", CloseSession(graphql_app)),
             Route("/health", health),
+            Route("/readiness", readiness),
         ],
         lifespan=lifespan,
         middleware=hardening_middleware(),

@@ -7,7 +7,9 @@ needs with exactly one of ``requires(resource, action)``, ``signed_in()`` or ``p
 The live policy is the ``casbin_rule`` table. A change (made by the access subgraph) adds a
 row to ``access_policy_version``; every process reloads its enforcer when the newest
 version differs from the one it loaded: at once on PostgreSQL (LISTEN/NOTIFY on
-``shenguan_policy``), and by polling the version counter on both databases as a fallback.
+``shenguan_policy``, a listener that reconnects after any loss and then reloads, since a
+change made meanwhile was notified to nobody: ``api/core/listener.py``), and by polling the
+version counter on both databases as a fallback (``SHENGUAN_POLICY_POLL_SECONDS``).
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import asyncpg
 import casbin
 from casbin_async_sqlalchemy_adapter import Adapter
 from sqlalchemy import func, text
@@ -29,6 +30,7 @@ from strawberry.exceptions import StrawberryGraphQLError
 from strawberry.permission import BasePermission, PermissionExtension
 
 from api.core.config import ROOT_DIR
+from api.core.listener import PgListener
 from api.core.models import CasbinRule, PolicyVersion
 
 if TYPE_CHECKING:
@@ -69,7 +71,7 @@ class Authorizer:
         self.version: int | None = None
         self._tasks: list[asyncio.Task[None]] = []
         self._notified: set[asyncio.Task[None]] = set()
-        self._listener: Any = None
+        self._listener: PgListener | None = None
         self._reload_lock = asyncio.Lock()
 
     @classmethod
@@ -109,16 +111,27 @@ class Authorizer:
             return
         url = self.engine.url
         if url.get_backend_name() == "postgresql":
-            try:
-                self._listener = await asyncpg.connect(
-                    url.set(drivername="postgresql").render_as_string(hide_password=False)
-                )
-                await self._listener.add_listener(NOTIFY_CHANNEL, self._on_notify)
-            except (OSError, asyncpg.PostgresError):  # pragma: no cover - polling still works
-                log.exception("policy LISTEN unavailable; polling only")
+            self._listener = PgListener(
+                url.render_as_string(hide_password=False),
+                relay=lambda _channel, _payload: self._on_notify(),
+                on_reconnect=self._on_notify,
+                name="policy changes",
+            )
+            await self._listener.add(NOTIFY_CHANNEL)
+            self._listener.start()
         self._tasks.append(asyncio.create_task(self._poll(poll_seconds)))
 
-    def _on_notify(self, *_args: object) -> None:
+    def listener_state(self) -> dict[str, Any]:
+        """For ``/readiness``: the policy listener and the version loaded."""
+        state = (
+            self._listener.describe()
+            if self._listener is not None
+            else {"state": "polling", "reconnects": 0, "error": None}
+        )
+        return {**state, "version": self.version}
+
+    def _on_notify(self) -> None:
+        """A change was announced, or the listener is back (a change may have been missed)."""
         task = asyncio.create_task(self._reload_quietly())
         self._notified.add(task)
         task.add_done_callback(self._notified.discard)
@@ -136,7 +149,7 @@ class Authorizer:
 
     async def stop_watching(self) -> None:
         if self._listener is not None:
-            await self._listener.close()
+            await self._listener.stop()
             self._listener = None
         self._tasks.extend(self._notified)
         for task in self._tasks:

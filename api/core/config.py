@@ -45,6 +45,14 @@ class Settings(BaseSettings):
     coordination_port: int = Field(
         default=DEFAULT_PORTS["coordination"], alias="SHENGUAN_COORDINATION_PORT"
     )
+    # Where a gateway started alone (`shenguan gateway`) finds each subgraph; empty: this
+    # host's SHENGUAN_HOST and the subgraph's port (docs/OPERATIONS.md, multi-host layout).
+    catalog_url: str = Field(default="", alias="SHENGUAN_CATALOG_URL")
+    approval_url: str = Field(default="", alias="SHENGUAN_APPROVAL_URL")
+    supervision_url: str = Field(default="", alias="SHENGUAN_SUPERVISION_URL")
+    credit_url: str = Field(default="", alias="SHENGUAN_CREDIT_URL")
+    access_url: str = Field(default="", alias="SHENGUAN_ACCESS_URL")
+    coordination_url: str = Field(default="", alias="SHENGUAN_COORDINATION_URL")
     sql_echo: bool = Field(default=False, alias="SHENGUAN_SQL_ECHO")
     # Hardening (api/core/limits.py, api/core/ratelimit.py, api/core/app.py middleware).
     redis_url: str = Field(default="", alias="REDIS_URL")
@@ -66,6 +74,8 @@ class Settings(BaseSettings):
     # The outbox worker's poll interval. Whether `shenguan serve` embeds one is the launcher's
     # choice (SHENGUAN_EMBEDDED_WORKER in the children's environment, api/launcher.py).
     worker_poll_seconds: float = Field(default=0.5, alias="SHENGUAN_WORKER_POLL_SECONDS")
+    # Every process re-reads the policy version this often, besides LISTEN on PostgreSQL.
+    policy_poll_seconds: float = Field(default=1.0, alias="SHENGUAN_POLICY_POLL_SECONDS")
     # Escalation cards (approval): shares of a working-hour time limit, office hours of a
     # working day (local time), and how often the worker looks for new cards.
     escalation_yellow_ratio: float = Field(default=0.5, alias="SHENGUAN_ESCALATION_YELLOW_RATIO")

@@ -5,6 +5,10 @@ commit to every process (each process keeps one dedicated asyncpg connection tha
 on SQLite (one process serves the inbox and runs the embedded worker) messages wait in the
 session until commit, then go to in-process queues. Messages are short ids, never documents:
 NOTIFY has no replay, so a client refetches after reconnecting.
+
+The LISTEN connection heals (``api/core/listener.py``): after a loss it reconnects with
+backoff, and every open subscription then receives ``RESYNC_MESSAGE`` (kind ``RESYNC``), on
+which the web app refetches what it shows, since what was notified in between is lost.
 """
 
 from __future__ import annotations
@@ -15,16 +19,16 @@ from collections import defaultdict
 from collections.abc import AsyncIterator
 from typing import Any
 
-import asyncpg
 from sqlalchemy import event, text
 from sqlalchemy.orm import Session
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from api.core.listener import CONNECT_TIMEOUT_SECONDS, PgListener
+
 _PENDING_KEY = "shenguan.live.pending"
+RESYNC_MESSAGE = "RESYNC:"  # the listener reconnected: refetch, something may have been missed
 _queues: dict[str, set[asyncio.Queue[str]]] = defaultdict(set)
-_pg_listener: asyncpg.Connection | None = None
-_pg_channels: set[str] = set()
-_pg_lock = asyncio.Lock()
+_pg_listener: PgListener | None = None
 
 
 def _fan_out(channel: str, message: str) -> None:
@@ -56,23 +60,33 @@ async def notify(session: AsyncSession, channel: str, message: str) -> None:
     session.sync_session.info.setdefault(_PENDING_KEY, []).append((channel, message))
 
 
-def _plain_url(url: str) -> str:
-    return url.replace("postgresql+asyncpg://", "postgresql://")
+def _resync_everyone() -> None:
+    for channel in list(_queues):
+        _fan_out(channel, RESYNC_MESSAGE)
 
 
-async def _ensure_pg_listening(channel: str, url: str) -> None:
+def _listener_for(url: str) -> PgListener:
     global _pg_listener  # noqa: PLW0603 - one LISTEN connection per process
-    async with _pg_lock:
-        if _pg_listener is None or _pg_listener.is_closed():
-            _pg_listener = await asyncpg.connect(_plain_url(url))
-            _pg_channels.clear()
-        if channel not in _pg_channels:
+    if _pg_listener is None:
+        _pg_listener = PgListener(
+            url, relay=_fan_out, on_reconnect=_resync_everyone, name="live events"
+        )
+    _pg_listener.start()
+    return _pg_listener
 
-            def relay(_conn: Any, _pid: int, name: str, payload: str) -> None:
-                _fan_out(name, payload)
 
-            await _pg_listener.add_listener(channel, relay)
-            _pg_channels.add(channel)
+def listener_state() -> dict[str, Any]:
+    """For ``/readiness``: the live-events listener (started by the first subscriber)."""
+    if _pg_listener is None:
+        return {"state": "idle", "reconnects": 0, "error": None}
+    return _pg_listener.describe()
+
+
+async def close() -> None:
+    global _pg_listener  # noqa: PLW0603 - one LISTEN connection per process
+    if _pg_listener is not None:
+        await _pg_listener.stop()
+        _pg_listener = None
 
 
 async def listen(session: AsyncSession, channel: str) -> AsyncIterator[str]:
@@ -83,7 +97,11 @@ async def listen(session: AsyncSession, channel: str) -> AsyncIterator[str]:
     try:
         url = session.get_bind().engine.url
         if url.get_backend_name() == "postgresql":
-            await _ensure_pg_listening(channel, url.render_as_string(hide_password=False))
+            listener = _listener_for(url.render_as_string(hide_password=False))
+            await listener.add(channel)
+            # The first subscriber waits for the connection (later ones find it listening);
+            # if the database is away, the stream stays open and gets RESYNC when it is back.
+            await listener.wait_listening(CONNECT_TIMEOUT_SECONDS)
         while True:
             yield await queue.get()
     finally:

@@ -22,6 +22,10 @@ describe('nextRevision', () => {
     expect(nextRevision(nextRevision(start, 'FEEDBACK'), 'FEEDBACK')).toEqual({ push: 0, feedback: 2 });
   });
 
+  it('moves every counter when the server says it may have missed events', () => {
+    expect(nextRevision({ push: 3, feedback: 1 }, 'RESYNC')).toEqual({ push: 4, feedback: 2 });
+  });
+
   it('ignores kinds it does not know', () => {
     const start = { push: 3, feedback: 1 };
     expect(nextRevision(start, 'SOMETHING_NEW')).toBe(start);

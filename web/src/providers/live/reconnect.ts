@@ -8,7 +8,8 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
   return Math.round(base * (1 + 0.2 * random()));
 }
 
-export type InboxEventKind = 'PUSH' | 'FEEDBACK';
+/** RESYNC: the server's LISTEN connection came back after a loss; what it missed is unknown. */
+export type InboxEventKind = 'PUSH' | 'FEEDBACK' | 'RESYNC';
 
 /** Counts the events a tab has seen, per kind: pages refetch when their kind's count moves. */
 export interface InboxRevision {
@@ -19,5 +20,6 @@ export interface InboxRevision {
 export function nextRevision(revision: InboxRevision, kind: string): InboxRevision {
   if (kind === 'PUSH') return { ...revision, push: revision.push + 1 };
   if (kind === 'FEEDBACK') return { ...revision, feedback: revision.feedback + 1 };
+  if (kind === 'RESYNC') return { push: revision.push + 1, feedback: revision.feedback + 1 };
   return revision;
 }

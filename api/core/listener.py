@@ -1,0 +1,189 @@
+"""A PostgreSQL LISTEN connection that heals: reconnects with backoff after any loss.
+
+NOTIFY reaches only a connection that is listening at that moment, and a connection can go
+away under us (the server restarts, a network drop, an idle timeout). ``PgListener`` keeps
+one dedicated asyncpg connection per purpose in a supervising task: it notices a loss
+(asyncpg's termination listener, or a health query that fails or hangs), reconnects with a
+doubling, capped backoff, listens again on every channel, and then calls ``on_reconnect``
+because whatever was notified in between is gone (NOTIFY has no replay): the owner refetches
+or reloads. ``state`` says where it is, for ``/readiness``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any
+
+import asyncpg
+
+log = logging.getLogger("shenguan.listener")
+
+Relay = Callable[[str, str], None]  # (channel, payload)
+
+MIN_BACKOFF_SECONDS = 0.2
+MAX_BACKOFF_SECONDS = 2.0
+HEALTH_SECONDS = 5.0
+CONNECT_TIMEOUT_SECONDS = 5.0
+
+
+class ListenerState(StrEnum):
+    IDLE = "idle"  # not started
+    CONNECTING = "connecting"  # the first connection is being made
+    LISTENING = "listening"
+    RECONNECTING = "reconnecting"  # lost; trying again with backoff
+    STOPPED = "stopped"
+
+
+def plain_url(url: str) -> str:
+    """asyncpg's own URL form (no SQLAlchemy driver suffix)."""
+    return url.replace("postgresql+asyncpg://", "postgresql://", 1)
+
+
+class PgListener:
+    def __init__(
+        self,
+        url: str,
+        *,
+        relay: Relay,
+        on_reconnect: Callable[[], None] | None = None,
+        name: str = "listener",
+        min_backoff: float = MIN_BACKOFF_SECONDS,
+        max_backoff: float = MAX_BACKOFF_SECONDS,
+        health_seconds: float = HEALTH_SECONDS,
+    ) -> None:
+        self.url = plain_url(url)
+        self.relay = relay
+        self.on_reconnect = on_reconnect
+        self.name = name
+        self.min_backoff = min_backoff
+        self.max_backoff = max_backoff
+        self.health_seconds = health_seconds
+        self.state = ListenerState.IDLE
+        self.reconnects = 0
+        self.last_error: str | None = None
+        self._channels: set[str] = set()
+        self._conn: asyncpg.Connection | None = None
+        self._lock = asyncio.Lock()
+        self._task: asyncio.Task[None] | None = None
+        self._listening = asyncio.Event()
+
+    @property
+    def application_name(self) -> str:
+        """How the connection shows in ``pg_stat_activity``."""
+        return f"shenguan listener: {self.name}"[:63]
+
+    def start(self) -> None:
+        if self._task is None or self._task.done():
+            self.state = ListenerState.CONNECTING
+            self._task = asyncio.create_task(self._supervise(), name=f"{self.name}-listener")
+
+    async def add(self, channel: str) -> None:
+        """Listen on ``channel`` now if connected, and after every reconnection."""
+        async with self._lock:
+            if channel in self._channels:
+                return
+            self._channels.add(channel)
+            if self._conn is not None and not self._conn.is_closed():
+                try:
+                    await self._conn.add_listener(channel, self._on_notification)
+                except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError):
+                    # The connection is going away; the supervisor listens again on reconnect.
+                    log.warning(
+                        "%s: LISTEN %s failed; it follows the reconnection", self.name, channel
+                    )
+
+    async def wait_listening(self, seconds: float) -> bool:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._listening.wait(), seconds)
+        return self._listening.is_set()
+
+    def describe(self) -> dict[str, Any]:
+        return {"state": self.state.value, "reconnects": self.reconnects, "error": self.last_error}
+
+    async def stop(self) -> None:
+        self.state = ListenerState.STOPPED
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._task
+            self._task = None
+        await self._drop()
+        self.state = ListenerState.STOPPED
+
+    def _on_notification(self, _conn: Any, _pid: int, channel: str, payload: str) -> None:
+        self.relay(channel, payload)
+
+    async def _supervise(self) -> None:
+        attempt = 0
+        missed = False  # a loss or a failed attempt: notifications may have been missed
+        while True:
+            lost = asyncio.Event()
+            try:
+                await self._connect(lost)
+            except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+                self._lose(exc)
+                missed = True
+            else:
+                attempt = 0
+                if missed:
+                    self.reconnects += 1
+                    log.info("%s: listening again after a connection loss", self.name)
+                    if self.on_reconnect is not None:
+                        self.on_reconnect()
+                missed = True  # whatever ends the watch below is a loss
+                await self._watch(lost)
+            await self._drop()
+            delay = min(self.min_backoff * 2**attempt, self.max_backoff)
+            attempt += 1
+            await asyncio.sleep(delay)
+
+    async def _connect(self, lost: asyncio.Event) -> None:
+        conn = await asyncpg.connect(
+            self.url,
+            timeout=CONNECT_TIMEOUT_SECONDS,
+            server_settings={"application_name": self.application_name},
+        )
+        conn.add_termination_listener(lambda _c: lost.set())
+        async with self._lock:
+            self._conn = conn
+            for channel in sorted(self._channels):
+                await conn.add_listener(channel, self._on_notification)
+        self.state = ListenerState.LISTENING
+        self.last_error = None
+        self._listening.set()
+
+    async def _watch(self, lost: asyncio.Event) -> None:
+        """Until the connection is lost: the termination listener, or a failed health query."""
+        while not lost.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(lost.wait(), self.health_seconds)
+                break
+            try:
+                async with self._lock:
+                    conn = self._conn
+                    if conn is None:
+                        break
+                    await asyncio.wait_for(conn.execute("SELECT 1"), self.health_seconds)
+            except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+                self._lose(exc)
+                return
+        self._lose(None)
+
+    def _lose(self, exc: BaseException | None) -> None:
+        if self.state != ListenerState.STOPPED:
+            self.state = ListenerState.RECONNECTING
+        self._listening.clear()
+        self.last_error = repr(exc) if exc is not None else "connection lost"
+        log.warning(
+            "%s: LISTEN connection unavailable (%s); reconnecting", self.name, self.last_error
+        )
+
+    async def _drop(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                conn.terminate()
