@@ -243,6 +243,19 @@ FIGURES = (
 )
 
 
+def test_the_city_is_built_and_its_list_published_through_the_gateway(scenario: Scenario) -> None:
+    listing = scenario.gateway.data(
+        "{ publishedLinkageList { number entries { approvalMatterName channel } } }",
+        token=scenario.as_user("clerk"),
+    )["publishedLinkageList"]
+    assert scenario.city.list_version == listing["number"] == 1
+    assert sorted((e["approvalMatterName"], e["channel"]) for e in listing["entries"]) == [
+        ("公共场所卫生许可", "ONLINE"),
+        ("食品经营许可", "LETTER"),
+        ("食品经营许可", "ONLINE"),
+    ]
+
+
 def test_a_month_of_the_linkage_loop_shows_up_exactly_as_it_was_done(scenario: Scenario) -> None:
     log = Log()
     _first_week(scenario, log)
