@@ -139,6 +139,9 @@ class Application(ApplicationBase, table=True):
     credit_joint_punished: bool | None = None
     credit_lookup_id: int | None = None
     list_version: int | None = None  # linkage list version that decided the pushes
+    # The applicant's subject key (api/core/subject_keys.py): the USCC, or NP+hash for a
+    # natural person. Credit tickets and ``credit.level.changed`` name applicants by it.
+    applicant_key: str | None = Field(default=None, max_length=18, index=True)
     # Connected systems: where the application came from, and its id there.
     source_system: str | None = Field(default=None, max_length=64)
     external_id: str | None = Field(default=None, max_length=100)

@@ -56,6 +56,7 @@ from api.core.errors import FieldIssue, NotFoundError, ValidationFailed
 from api.core.identifiers import id_number_problem, uscc_problem
 from api.core.loaders import many_per_key, one_per_key
 from api.core.scope import Scope
+from api.core.subject_keys import subject_key
 from api.core.workdays import add_working_days
 
 MAX_PAGE = 100
@@ -211,6 +212,11 @@ async def get_application(
 # ---------------------------------------------------------------- submission
 
 
+def applicant_key_of(application: Application) -> str:
+    """The applicant's subject key: credit's name for it (the USCC, or NP+hash of the ID)."""
+    return application.applicant_key or subject_key(application.applicant_code) or ""
+
+
 def _applicant_issues(kind: ApplicantKind, code: str) -> list[FieldIssue]:
     if kind == ApplicantKind.LEGAL_PERSON:
         problem = uscc_problem(code)
@@ -233,6 +239,7 @@ async def submit_application(
         data,
         update={
             "applicant_code": code,
+            "applicant_key": subject_key(code),
             "applicant_name": data.applicant_name.strip(),
             "approving_department_id": (
                 entries[0].approving_department_id
@@ -269,7 +276,7 @@ async def accept_application(
     assert application.id is not None  # noqa: S101 - loaded rows have ids
     try:
         ticket = verify_ticket(
-            credit_ticket, subject_code=application.applicant_code, application_id=application.id
+            credit_ticket, subject_code=applicant_key_of(application), application_id=application.id
         )
     except InvalidTicketError as exc:
         raise ValidationFailed.single("creditTicket", "INVALID_CREDIT_TICKET", str(exc)) from None
@@ -397,7 +404,7 @@ async def proposed_measures(
     application = await get_application(session, application_id, scope)
     try:
         ticket = verify_ticket(
-            credit_ticket, subject_code=application.applicant_code, application_id=application_id
+            credit_ticket, subject_code=applicant_key_of(application), application_id=application_id
         )
     except InvalidTicketError as exc:
         raise ValidationFailed.single("creditTicket", "INVALID_CREDIT_TICKET", str(exc)) from None
@@ -805,7 +812,7 @@ async def _feedback_targets(
     if not subject_code:
         return set(), subject_code
     stmt = select(Application.approving_department_id).where(
-        Application.applicant_code == subject_code,
+        or_(Application.applicant_code == subject_code, Application.applicant_key == subject_code),
         col(Application.approving_department_id).is_not(None),
     )
     return {int(d) for d in (await session.exec(stmt)).all() if d is not None}, subject_code
@@ -1119,11 +1126,12 @@ async def applications_by_matter_ids(
 async def applications_by_applicant_codes(
     *, session: AsyncSession, codes: Sequence[str], scope: Scope | None = None
 ) -> list[list[Application]]:
-    stmt = select(Application).where(col(Application.applicant_code).in_(codes))
+    """A subject's applications by its key (USCC, or NP+hash for a natural person)."""
+    stmt = select(Application).where(col(Application.applicant_key).in_(codes))
     if scope is not None:
         stmt = stmt.where(application_scope(scope))
     rows = (await session.exec(stmt.order_by(col(Application.id)))).all()
-    return many_per_key(rows, codes, lambda r: r.applicant_code)
+    return many_per_key(rows, codes, lambda r: r.applicant_key)
 
 
 async def documents_of(session: AsyncSession, application_id: int) -> list[LegalDocument]:

@@ -13,9 +13,10 @@ from api.core import sms
 from api.core.authz import requires
 from api.core.clock import local_today
 from api.core.errors import ValidationErrors
-from api.core.identifiers import mask_id_number, mask_mobile
+from api.core.identifiers import mask_id_number, mask_mobile, masked_subject_code
 from api.core.pagination import Connection
 from api.core.scope import Scope
+from api.core.subject_keys import subject_key
 
 ApplicationStatus = strawberry.enum(
     models.ApplicationStatus, description="办件状态：已申报 / 已受理 / 办结准予 / 办结不予"
@@ -254,23 +255,40 @@ class Application:
     credit_at_acceptance: CreditAtAcceptance | None
     matter_id: strawberry.Private[int]
     applicant_code: strawberry.Private[str]
+    applicant_key: strawberry.Private[str | None]
     approving_department_id: strawberry.Private[int | None]
 
     @strawberry.field(description="办理事项")
     def matter(self) -> Matter:
         return Matter(id=strawberry.ID(str(self.matter_id)))
 
-    @strawberry.field(description="申请人（法人及其他组织；自然人为空）")
+    @strawberry.field(
+        description="申请人（信用主体：法人为统一社会信用代码，自然人为 NP+密钥哈希）"
+    )
     def applicant(self) -> Subject | None:
-        if self.applicant_kind != models.ApplicantKind.LEGAL_PERSON:
+        if not self.applicant_key:
             return None
-        return Subject(credit_code=strawberry.ID(self.applicant_code))
+        return Subject(credit_code=strawberry.ID(self.applicant_key))
 
-    @strawberry.field(description="申请人证件号码（自然人身份证号码脱敏）")
-    def applicant_identifier(self) -> str:
-        if self.applicant_kind == models.ApplicantKind.NATURAL_PERSON:
-            return mask_id_number(self.applicant_code)
-        return self.applicant_code
+    @strawberry.field(
+        description=(
+            "申请人证件号码：自然人的身份证号码仅对承办（审批）部门有个人信息查看权限的人员"
+            "显示全文，其他部门只见脱敏号码"
+        )
+    )
+    def applicant_identifier(self, info: Info[Any, Any]) -> str:
+        if self.applicant_kind != models.ApplicantKind.NATURAL_PERSON:
+            return self.applicant_code
+        scope: Scope = info.context.scope
+        handling = (
+            self.approving_department_id is not None
+            and scope.department_id == self.approving_department_id
+        )
+        return (
+            self.applicant_code
+            if handling and scope.personal_data
+            else mask_id_number(self.applicant_code)
+        )
 
     @strawberry.field(description="审批部门")
     def approving_department(self) -> Department | None:
@@ -328,6 +346,7 @@ class Application:
             credit_at_acceptance=credit,
             matter_id=row.matter_id,
             applicant_code=row.applicant_code,
+            applicant_key=row.applicant_key or subject_key(row.applicant_code),
             approving_department_id=row.approving_department_id,
         )
 
@@ -581,7 +600,7 @@ class Feedback:
             found_on=row.found_on,
             summary=row.summary,
             received_at=row.received_at,
-            subject_code=row.subject_code,
+            subject_code=masked_subject_code(row.subject_code) or "",
             list_version=row.list_version,
             application_id=row.application_id,
             from_department_id=row.from_department_id,
