@@ -346,3 +346,29 @@ class ExternalReport(SQLModel, table=True):
     operation: str = Field(max_length=32)
     application_id: int = Field(foreign_key="approval_application.id")
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class CreditNotice(SQLModel, table=True):
+    """信用变动通知: an open application's applicant changed credit level (from credit's event).
+
+    One row per application and determination, in the approving department's inbox. Levels are
+    credit's codes (TRUSTWORTHY / NORMAL / DISHONEST); the text shown is Chinese.
+    """
+
+    __tablename__ = "approval_credit_notice"
+    __table_args__ = (sa.UniqueConstraint("application_id", "determined_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="approval_application.id", index=True)
+    department_id: int = Field(index=True)  # the approving department
+    subject_code: str = Field(max_length=18, index=True)  # credit's subject key
+    applicant_name: str = Field(max_length=200)
+    previous_level: str | None = Field(default=None, max_length=32)
+    previous_joint_punished: bool | None = None
+    level: str = Field(max_length=32)
+    joint_punished: bool
+    score: int
+    rule_version: int | None = None
+    deciding_rule: str = Field(default="", max_length=1000)  # credit's explanation
+    determined_at: datetime
+    received_at: datetime = Field(default_factory=utcnow)

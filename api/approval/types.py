@@ -9,6 +9,7 @@ import strawberry
 from strawberry.types import Info
 
 from api.approval import models
+from api.approval.services import credit_notice_text, level_name
 from api.core import sms
 from api.core.authz import requires
 from api.core.clock import local_today
@@ -17,6 +18,7 @@ from api.core.identifiers import mask_id_number, mask_mobile, masked_subject_cod
 from api.core.pagination import Connection
 from api.core.scope import Scope
 from api.core.subject_keys import subject_key
+from api.core.tracking_ticket import TrackingTicket, sign_tracking_ticket
 
 ApplicationStatus = strawberry.enum(
     models.ApplicationStatus, description="办件状态：已申报 / 已受理 / 办结准予 / 办结不予"
@@ -118,9 +120,10 @@ class LegalDocument:
         )
 
 
-@strawberry.type(description="受理时的信用状况（来自信用核查凭证）")
+@strawberry.type(description="受理时的信用状况（来自信用核查凭证，按受理时记录保留）")
 class CreditAtAcceptance:
     level: str
+    level_label: str = strawberry.field(description="守信 / 一般 / 失信")
     joint_punished: bool
     lookup_id: strawberry.ID
 
@@ -304,6 +307,31 @@ class Application:
         rows = await info.context.loaders.measures_by_application.load(int(self.id))
         return [MeasureRecord.from_row(r) for r in rows]
 
+    @strawberry.federation.field(
+        inaccessible=True,
+        description=(
+            "办件跟踪凭证（内部字段，不在公开接口中）：调用者的职责范围覆盖本办件且可作留痕"
+            "信用查询时，审批子图签发，信用子图据此返回申请人当前信用"
+        ),
+    )
+    async def credit_tracking_ticket(self, info: Info[Any, Any]) -> str | None:
+        ctx = info.context
+        principal = ctx.principal
+        if principal is None or not self.applicant_key:
+            return None
+        if not ctx.can(principal, "credit_lookup", "read"):
+            return None
+        if not await ctx.loaders.application_in_scope(ctx.scope).load(int(self.id)):
+            return None
+        return sign_tracking_ticket(
+            TrackingTicket(
+                application_id=int(self.id),
+                subject_code=self.applicant_key,
+                username=principal.username,
+                department_id=int(principal.department_id),
+            )
+        )
+
     @strawberry.field(description="推送记录", extensions=requires("push", "read"))
     async def pushes(self, info: Info[Any, Any]) -> list[Push]:
         rows = await info.context.loaders.pushes_by_application.load(int(self.id))
@@ -319,6 +347,7 @@ class Application:
         credit = (
             CreditAtAcceptance(
                 level=row.credit_level,
+                level_label=level_name(row.credit_level),
                 joint_punished=bool(row.credit_joint_punished),
                 lookup_id=strawberry.ID(str(row.credit_lookup_id)),
             )
@@ -659,14 +688,63 @@ class CalendarDay:
     name: str
 
 
-@strawberry.type(description="收件箱变化（推送、反馈到达）")
+@strawberry.type(
+    description="信用变动通知：在办办件的申请人信用等级变化（信用子图认定后自动推送至审批部门）"
+)
+class CreditNotice:
+    id: strawberry.ID
+    applicant_name: str
+    previous_level: str | None = strawberry.field(
+        description="变化前的信用等级代码（TRUSTWORTHY / NORMAL / DISHONEST）"
+    )
+    previous_level_label: str = strawberry.field(description="变化前：守信 / 一般 / 失信")
+    level: str = strawberry.field(description="变化后的信用等级代码")
+    level_label: str = strawberry.field(description="变化后：守信 / 一般 / 失信")
+    previous_joint_punished: bool | None
+    joint_punished: bool
+    score: int
+    rule_version: int | None = strawberry.field(description="作出认定的规则版本")
+    deciding_rule: str = strawberry.field(description="认定依据（信用子图的认定说明与触发规则）")
+    message: str = strawberry.field(description="通知全文")
+    determined_at: datetime
+    received_at: datetime
+    application_id: strawberry.Private[int]
+
+    @strawberry.field(description="所涉办件")
+    async def application(self, info: Info[Any, Any]) -> Application | None:
+        row = await info.context.loaders.application.load(self.application_id)
+        return Application.from_row(row) if row else None
+
+    @classmethod
+    def from_row(cls, row: models.CreditNotice) -> CreditNotice:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            applicant_name=row.applicant_name,
+            previous_level=row.previous_level,
+            previous_level_label=level_name(row.previous_level),
+            level=row.level,
+            level_label=level_name(row.level),
+            previous_joint_punished=row.previous_joint_punished,
+            joint_punished=row.joint_punished,
+            score=row.score,
+            rule_version=row.rule_version,
+            deciding_rule=row.deciding_rule,
+            message=credit_notice_text(row),
+            determined_at=row.determined_at,
+            received_at=row.received_at,
+            application_id=row.application_id,
+        )
+
+
+@strawberry.type(description="收件箱变化（推送、反馈、信用变动通知、月度汇总到达）")
 class InboxEvent:
-    kind: str = strawberry.field(description="PUSH 或 FEEDBACK")
+    kind: str = strawberry.field(description="PUSH、FEEDBACK、CREDIT 或 SUMMARY")
     id: strawberry.ID
 
 
 PushConnection = Connection[Push]
 FeedbackConnection = Connection[Feedback]
+CreditNoticeConnection = Connection[CreditNotice]
 EscalationCardConnection = Connection[EscalationCard]
 SmsMessageConnection = Connection[SmsMessage]
 DeadLetterConnection = Connection[DeadLetter]

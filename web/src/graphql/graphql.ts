@@ -372,12 +372,13 @@ export type LinkageInput = {
   supervisionMatterId: Scalars['ID']['input'];
 };
 
-/** 查询方式：信用查询 / 受理核查 / 导出 */
+/** 查询方式：信用查询 / 受理核查 / 导出 / 浏览 / 办件跟踪 */
 export type LookupChannel =
   | 'BROWSE'
   | 'CHECK'
   | 'EXPORT'
-  | 'QUERY';
+  | 'QUERY'
+  | 'TRACKING';
 
 /** 事项类别：审批事项 / 监管事项 */
 export type MatterKind =

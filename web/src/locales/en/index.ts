@@ -422,7 +422,7 @@ const en: Messages = {
     SkipReason: { APPLICANT_DECLINED: 'Applicant declined', DOCUMENTS_COMPLETE: 'Documents complete', NOT_APPLICABLE_TO_MATTER: 'Not applicable to the matter', RISK_CONCERN: 'Risk concern', CREDIT_REPAIRED: 'Credit repaired', OTHER: 'Other' },
     Principle: { WHO_APPROVES: 'Who approves is responsible', WHO_GOVERNS: 'Who governs supervises' },
     RuleCondition: { RECORD_COUNT: 'Record count reached', NO_RECORDS: 'No such records in the period', JOINT_PUNISHMENT: 'On the joint punishment list' },
-    LookupChannel: { QUERY: 'Lookup', CHECK: 'Acceptance check', EXPORT: 'Report export', BROWSE: 'Browsing' },
+    LookupChannel: { QUERY: 'Lookup', CHECK: 'Acceptance check', EXPORT: 'Report export', BROWSE: 'Browsing', TRACKING: 'Application tracking' },
     RecordOrigin: { MANUAL: 'Manual', APPROVAL: 'Approval completed', ENFORCEMENT: 'Enforcement result', IMPORT: 'Spreadsheet import' },
     BasisKind: { ENTRUSTMENT: 'Entrustment', HANDOVER: 'Handover', MEMORANDUM: 'Memorandum' },
     SharingChannel: { ONLINE: 'Online push', OWN_SYSTEM: "Department's own system", LETTER: 'Letter', JOINT_MEETING: 'Joint meeting' },

@@ -424,7 +424,7 @@ const zhCN = {
     SkipReason: { APPLICANT_DECLINED: '申请人不愿适用', DOCUMENTS_COMPLETE: '材料齐全无需容缺', NOT_APPLICABLE_TO_MATTER: '本事项不适用', RISK_CONCERN: '存在风险隐患', CREDIT_REPAIRED: '信用已修复', OTHER: '其他' },
     Principle: { WHO_APPROVES: '谁审批谁负责', WHO_GOVERNS: '谁主管谁监管' },
     RuleCondition: { RECORD_COUNT: '记录数达到阈值', NO_RECORDS: '期间内无该类记录', JOINT_PUNISHMENT: '在联合惩戒名单中' },
-    LookupChannel: { QUERY: '查询', CHECK: '受理核查', EXPORT: '导出报告', BROWSE: '浏览' },
+    LookupChannel: { QUERY: '查询', CHECK: '受理核查', EXPORT: '导出报告', BROWSE: '浏览', TRACKING: '办件跟踪' },
     RecordOrigin: { MANUAL: '手工录入', APPROVAL: '审批办结', ENFORCEMENT: '执法查处结果', IMPORT: '表格导入' },
     BasisKind: { ENTRUSTMENT: '委托书', HANDOVER: '工作交付书', MEMORANDUM: '工作备忘录' },
     SharingChannel: { ONLINE: '线上推送', OWN_SYSTEM: '部门自有系统', LETTER: '书面函件', JOINT_MEETING: '联席会议' },
