@@ -22,6 +22,11 @@ describe('nextRevision', () => {
     expect(nextRevision(nextRevision(start, 'FEEDBACK'), 'FEEDBACK')).toEqual({ push: 0, feedback: 2 });
   });
 
+  it('counts credit-change notices apart, from zero when the counter is new', () => {
+    expect(nextRevision({ push: 2, feedback: 1 }, 'CREDIT')).toEqual({ push: 2, feedback: 1, credit: 1 });
+    expect(nextRevision({ push: 0, feedback: 0, credit: 4 }, 'CREDIT')).toEqual({ push: 0, feedback: 0, credit: 5 });
+  });
+
   it('ignores kinds it does not know', () => {
     const start = { push: 3, feedback: 1 };
     expect(nextRevision(start, 'SOMETHING_NEW')).toBe(start);

@@ -8,16 +8,19 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
   return Math.round(base * (1 + 0.2 * random()));
 }
 
-export type InboxEventKind = 'PUSH' | 'FEEDBACK';
+export type InboxEventKind = 'PUSH' | 'FEEDBACK' | 'CREDIT';
 
 /** Counts the events a tab has seen, per kind: pages refetch when their kind's count moves. */
 export interface InboxRevision {
   push: number;
   feedback: number;
+  /** 信用变动通知 (credit changes of open applications' applicants); absent counts as 0. */
+  credit?: number;
 }
 
 export function nextRevision(revision: InboxRevision, kind: string): InboxRevision {
   if (kind === 'PUSH') return { ...revision, push: revision.push + 1 };
   if (kind === 'FEEDBACK') return { ...revision, feedback: revision.feedback + 1 };
+  if (kind === 'CREDIT') return { ...revision, credit: (revision.credit ?? 0) + 1 };
   return revision;
 }
