@@ -146,7 +146,6 @@ CORE_MODELS = (
 # fail with "no consumer registered", stay visible and can be retried once the consumer
 # exists). Remove an entry in the change that adds its consumer (a test insists).
 AWAITING_CONSUMER: Mapping[str, str] = {
-    "credit.level.changed": "approval's credit flow-back (#16 item 2)",
     "coordination.escalation.decided": "no consumer planned yet (e.g. SMS to the parties)",
 }
 

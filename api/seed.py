@@ -441,6 +441,7 @@ class _Loop:
                     "matter_id": matter,
                     "applicant_kind": "LEGAL_PERSON",
                     "applicant_code": code,
+                    "applicant_key": code,  # a legal person's subject key is its USCC
                     "applicant_name": name,
                     "applicant_contact": f"0737-{4200000 + index % 99999}",
                     "applicant_address": f"湖南省益阳市{_PLACES[subject % 10]}区",

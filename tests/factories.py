@@ -329,7 +329,7 @@ def credit_ticket(
     return sign_ticket(
         CreditTicket(
             lookup_id=lookup_id,
-            subject_code=app.applicant_code,
+            subject_code=app.applicant_key or app.applicant_code,
             application_id=app.id,
             level=level,
             joint_punished=joint_punished,

@@ -159,3 +159,9 @@ async def overdue_reminders(session: AsyncSession, today: date) -> int:
 async def on_meeting_exchange(session: AsyncSession, message: OutboxMessage) -> None:
     """A push on the joint-meeting channel is claimed by recording it in a meeting."""
     await services.claim_at_meeting(session, message.payload)
+
+
+@consumers.handles("credit.level.changed", consumer=CONSUMER)
+async def on_credit_level_changed(session: AsyncSession, message: OutboxMessage) -> None:
+    """Credit flows back: open applications of the subject get a notice in the inbox, live."""
+    await services.receive_credit_change(session, message.payload)

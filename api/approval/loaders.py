@@ -35,6 +35,7 @@ class ApprovalLoaders:
     measures_by_application: DataLoader[int, list[MeasureRecord]] = field(init=False)
     _by_matter: dict[Scope, DataLoader[int, list[Application]]] = field(default_factory=dict)
     _by_applicant: dict[Scope, DataLoader[str, list[Application]]] = field(default_factory=dict)
+    _in_scope: dict[Scope, DataLoader[int, bool]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         async def load(ids: list[int]) -> list[Application | None]:
@@ -88,3 +89,15 @@ class ApprovalLoaders:
 
             self._by_applicant[scope] = DataLoader(load_fn=by_applicant)
         return self._by_applicant[scope]
+
+    def application_in_scope(self, scope: Scope) -> DataLoader[int, bool]:
+        """Whether the scope covers each application (one SQL statement per batch)."""
+        if scope not in self._in_scope:
+
+            async def covered(ids: list[int]) -> list[bool]:
+                return await services.application_ids_in_scope(
+                    session=self.session, ids=ids, scope=scope
+                )
+
+            self._in_scope[scope] = DataLoader(load_fn=covered)
+        return self._in_scope[scope]

@@ -139,6 +139,9 @@ class Application(ApplicationBase, table=True):
     credit_joint_punished: bool | None = None
     credit_lookup_id: int | None = None
     list_version: int | None = None  # linkage list version that decided the pushes
+    # The applicant's subject key (api/core/subject_keys.py): the USCC, or NP+hash for a
+    # natural person. Credit tickets and ``credit.level.changed`` name applicants by it.
+    applicant_key: str | None = Field(default=None, max_length=18, index=True)
     # Connected systems: where the application came from, and its id there.
     source_system: str | None = Field(default=None, max_length=64)
     external_id: str | None = Field(default=None, max_length=100)
@@ -343,3 +346,29 @@ class ExternalReport(SQLModel, table=True):
     operation: str = Field(max_length=32)
     application_id: int = Field(foreign_key="approval_application.id")
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class CreditNotice(SQLModel, table=True):
+    """信用变动通知: an open application's applicant changed credit level (from credit's event).
+
+    One row per application and determination, in the approving department's inbox. Levels are
+    credit's codes (TRUSTWORTHY / NORMAL / DISHONEST); the text shown is Chinese.
+    """
+
+    __tablename__ = "approval_credit_notice"
+    __table_args__ = (sa.UniqueConstraint("application_id", "determined_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="approval_application.id", index=True)
+    department_id: int = Field(index=True)  # the approving department
+    subject_code: str = Field(max_length=18, index=True)  # credit's subject key
+    applicant_name: str = Field(max_length=200)
+    previous_level: str | None = Field(default=None, max_length=32)
+    previous_joint_punished: bool | None = None
+    level: str = Field(max_length=32)
+    joint_punished: bool
+    score: int
+    rule_version: int | None = None
+    deciding_rule: str = Field(default="", max_length=1000)  # credit's explanation
+    determined_at: datetime
+    received_at: datetime = Field(default_factory=utcnow)

@@ -16,6 +16,8 @@ from api.approval.types import (
     ApprovalQuality,
     CalendarDay,
     CardColor,
+    CreditNotice,
+    CreditNoticeConnection,
     DeadLetter,
     DeadLetterConnection,
     EscalationCard,
@@ -159,6 +161,32 @@ class ApprovalQuery:
             has_next=page.has_next,
             row_id=lambda r: r.id,
             to_node=Feedback.from_row,
+        )
+
+    @strawberry.field(
+        description="本部门在办办件申请人的信用变动通知（信用子图认定变化后自动推送）",
+        extensions=requires("feedback", "read"),
+    )
+    async def credit_notices(
+        self, info: Info[Any, Any], first: int = 20, after: str | None = None
+    ) -> CreditNoticeConnection:
+        ctx = info.context
+        try:
+            page = await services.received_credit_notices(
+                session=ctx.session,
+                department_id=int(ctx.require_principal().department_id),
+                first=first,
+                after=decode_key_cursor("credit_notice", after),
+            )
+        except ValidationFailed as exc:
+            raise BadArgumentError.from_validation(exc) from None
+        return keyset_connection(
+            "credit_notice",
+            page.rows,
+            total=page.total,
+            has_next=page.has_next,
+            row_id=lambda r: r.id,
+            to_node=CreditNotice.from_row,
         )
 
     @strawberry.field(

@@ -30,6 +30,7 @@ from api.approval.models import (
     CardStage,
     Channel,
     CreditMeasure,
+    CreditNotice,
     EscalationCard,
     ExternalReport,
     Feedback,
@@ -56,6 +57,7 @@ from api.core.errors import FieldIssue, NotFoundError, ValidationFailed
 from api.core.identifiers import id_number_problem, uscc_problem
 from api.core.loaders import many_per_key, one_per_key
 from api.core.scope import Scope
+from api.core.subject_keys import subject_key
 from api.core.workdays import add_working_days
 
 MAX_PAGE = 100
@@ -74,6 +76,9 @@ MEASURE_NAMES = {
     CreditMeasure.NOTIFY_AND_COMMIT: "告知承诺",
     CreditMeasure.STRICTER_REVIEW: "从严审查",
 }
+# Credit's levels (credit.level.changed, credit tickets) as users read them.
+LEVEL_NAMES = {"TRUSTWORTHY": "守信", "NORMAL": "一般", "DISHONEST": "失信"}
+OPEN_STATUSES = (ApplicationStatus.SUBMITTED, ApplicationStatus.ACCEPTED)
 STATUS_NAMES = {
     ApplicationStatus.SUBMITTED: "已申报",
     ApplicationStatus.ACCEPTED: "已受理",
@@ -100,6 +105,11 @@ class IllegalTransitionError(ValidationFailed):
 
 def _now() -> datetime:
     return utcnow()
+
+
+def level_name(level: str | None) -> str:
+    """守信 / 一般 / 失信 (未认定 when credit has not determined one)."""
+    return LEVEL_NAMES.get(level or "", "未认定")
 
 
 # ---------------------------------------------------------------- the linkage list replica
@@ -211,6 +221,11 @@ async def get_application(
 # ---------------------------------------------------------------- submission
 
 
+def applicant_key_of(application: Application) -> str:
+    """The applicant's subject key: credit's name for it (the USCC, or NP+hash of the ID)."""
+    return application.applicant_key or subject_key(application.applicant_code) or ""
+
+
 def _applicant_issues(kind: ApplicantKind, code: str) -> list[FieldIssue]:
     if kind == ApplicantKind.LEGAL_PERSON:
         problem = uscc_problem(code)
@@ -233,6 +248,7 @@ async def submit_application(
         data,
         update={
             "applicant_code": code,
+            "applicant_key": subject_key(code),
             "applicant_name": data.applicant_name.strip(),
             "approving_department_id": (
                 entries[0].approving_department_id
@@ -269,7 +285,7 @@ async def accept_application(
     assert application.id is not None  # noqa: S101 - loaded rows have ids
     try:
         ticket = verify_ticket(
-            credit_ticket, subject_code=application.applicant_code, application_id=application.id
+            credit_ticket, subject_code=applicant_key_of(application), application_id=application.id
         )
     except InvalidTicketError as exc:
         raise ValidationFailed.single("creditTicket", "INVALID_CREDIT_TICKET", str(exc)) from None
@@ -278,7 +294,8 @@ async def accept_application(
         raise ValidationFailed.single(
             "handlingMode",
             "MODE_NOT_ALLOWED_BY_CREDIT",
-            f"申请人信用等级为 {ticket.level}{reason}，不适用“{MODE_NAMES[handling_mode]}”",
+            f"申请人信用等级为“{level_name(ticket.level)}”{reason}，"
+            f"不适用“{MODE_NAMES[handling_mode]}”",
         )
     decisions = decide_measures(
         propose_measures(ticket.level, ticket.joint_punished, ticket.allowed_modes),
@@ -397,7 +414,7 @@ async def proposed_measures(
     application = await get_application(session, application_id, scope)
     try:
         ticket = verify_ticket(
-            credit_ticket, subject_code=application.applicant_code, application_id=application_id
+            credit_ticket, subject_code=applicant_key_of(application), application_id=application_id
         )
     except InvalidTicketError as exc:
         raise ValidationFailed.single("creditTicket", "INVALID_CREDIT_TICKET", str(exc)) from None
@@ -805,7 +822,7 @@ async def _feedback_targets(
     if not subject_code:
         return set(), subject_code
     stmt = select(Application.approving_department_id).where(
-        Application.applicant_code == subject_code,
+        or_(Application.applicant_code == subject_code, Application.applicant_key == subject_code),
         col(Application.approving_department_id).is_not(None),
     )
     return {int(d) for d in (await session.exec(stmt)).all() if d is not None}, subject_code
@@ -1119,11 +1136,12 @@ async def applications_by_matter_ids(
 async def applications_by_applicant_codes(
     *, session: AsyncSession, codes: Sequence[str], scope: Scope | None = None
 ) -> list[list[Application]]:
-    stmt = select(Application).where(col(Application.applicant_code).in_(codes))
+    """A subject's applications by its key (USCC, or NP+hash for a natural person)."""
+    stmt = select(Application).where(col(Application.applicant_key).in_(codes))
     if scope is not None:
         stmt = stmt.where(application_scope(scope))
     rows = (await session.exec(stmt.order_by(col(Application.id)))).all()
-    return many_per_key(rows, codes, lambda r: r.applicant_code)
+    return many_per_key(rows, codes, lambda r: r.applicant_key)
 
 
 async def documents_of(session: AsyncSession, application_id: int) -> list[LegalDocument]:
@@ -1362,3 +1380,142 @@ async def monthly_summary(
     if row is None or not scope.covers_department(row.department_id):
         return None
     return row
+
+
+# ---------------------------------------------------------------- credit flowing back
+
+
+@dataclass(frozen=True)
+class CreditChange:
+    """One ``credit.level.changed`` event (docs/EVENTS.md), as approval reads it."""
+
+    subject_code: str
+    level: str
+    joint_punished: bool
+    score: int
+    determined_at: datetime
+    previous_level: str | None
+    previous_joint_punished: bool | None
+    rule_version: int | None
+    deciding_rule: str
+
+    @classmethod
+    def from_payload(cls, payload: dict[str, Any]) -> CreditChange:
+        previous_jp = payload.get("previous_joint_punished")
+        version = payload.get("rule_version")
+        rules = "、".join(str(r.get("name") or "") for r in payload.get("rules") or [])
+        summary = str(payload.get("summary") or "")
+        deciding = summary + (f"；触发规则：{rules}" if rules else "")
+        return cls(
+            subject_code=str(payload["subject_code"]),
+            level=str(payload["level"]),
+            joint_punished=bool(payload.get("joint_punished")),
+            score=int(payload.get("score") or 0),
+            determined_at=datetime.fromisoformat(str(payload["determined_at"])),
+            previous_level=payload.get("previous_level"),
+            previous_joint_punished=None if previous_jp is None else bool(previous_jp),
+            rule_version=None if version is None else int(version),
+            deciding_rule=deciding[:1000],
+        )
+
+
+async def receive_credit_change(
+    session: AsyncSession, payload: dict[str, Any]
+) -> list[CreditNotice]:
+    """信用记录自动推送至审批系统: every open application (submitted or accepted, not
+    completed) of the subject gives its approving department a credit-change notice, live.
+
+    The old level is credit's previous determination; at a first determination, the level the
+    application was accepted with. Nothing to say (no old level, or the same) → no notice.
+    Idempotent: one notice per application and determination.
+    """
+    change = CreditChange.from_payload(payload)
+    stmt = (
+        select(Application)
+        .where(
+            Application.applicant_key == change.subject_code,
+            col(Application.status).in_(OPEN_STATUSES),
+            col(Application.approving_department_id).is_not(None),
+        )
+        .order_by(col(Application.id))
+    )
+    applications = (await session.exec(stmt)).all()
+    known = set(
+        (
+            await session.exec(
+                select(CreditNotice.application_id).where(
+                    col(CreditNotice.application_id).in_([a.id for a in applications]),
+                    CreditNotice.determined_at == change.determined_at,
+                )
+            )
+        ).all()
+    )
+    notices: list[CreditNotice] = []
+    for application in applications:
+        assert application.id is not None  # noqa: S101 - loaded rows have ids
+        assert application.approving_department_id is not None  # noqa: S101 - filtered above
+        before = change.previous_level or application.credit_level
+        before_jp = (
+            change.previous_joint_punished
+            if change.previous_level is not None
+            else application.credit_joint_punished
+        )
+        if application.id in known or before is None:
+            continue
+        if (before, bool(before_jp)) == (change.level, change.joint_punished):
+            continue
+        notices.append(
+            CreditNotice(
+                application_id=application.id,
+                department_id=application.approving_department_id,
+                subject_code=change.subject_code,
+                applicant_name=application.applicant_name,
+                previous_level=before,
+                previous_joint_punished=before_jp,
+                level=change.level,
+                joint_punished=change.joint_punished,
+                score=change.score,
+                rule_version=change.rule_version,
+                deciding_rule=change.deciding_rule,
+                determined_at=change.determined_at,
+            )
+        )
+    session.add_all(notices)
+    await session.flush()
+    for notice in notices:
+        await live.notify(session, live.inbox_channel(notice.department_id), f"CREDIT:{notice.id}")
+    return notices
+
+
+def credit_notice_text(notice: CreditNotice) -> str:
+    """The notice as the approving clerk reads it (no codes: 守信 / 一般 / 失信)."""
+    punished = ""
+    if notice.joint_punished and not notice.previous_joint_punished:
+        punished = "，并被列入联合惩戒对象名单"
+    elif notice.previous_joint_punished and not notice.joint_punished:
+        punished = "，已移出联合惩戒对象名单"
+    return (
+        f"办件{notice.application_id}的申请人{notice.applicant_name}信用等级由"
+        f"“{level_name(notice.previous_level)}”变为“{level_name(notice.level)}”{punished}。"
+        f"认定依据：{notice.deciding_rule or '（信用子图未说明）'}"
+    )
+
+
+async def received_credit_notices(
+    *,
+    session: AsyncSession,
+    department_id: int,
+    first: int = MAX_PAGE,
+    after: int | None = None,
+) -> Page[CreditNotice]:
+    stmt = select(CreditNotice).where(CreditNotice.department_id == department_id)
+    return await _page(session, stmt, col(CreditNotice.id), first=first, after=after)
+
+
+async def application_ids_in_scope(
+    *, session: AsyncSession, ids: Sequence[int], scope: Scope
+) -> list[bool]:
+    """Per id: does the caller's responsibility scope cover that application?"""
+    stmt = select(Application.id).where(col(Application.id).in_(ids), application_scope(scope))
+    seen = {int(i) for i in (await session.exec(stmt)).all() if i is not None}
+    return [i in seen for i in ids]

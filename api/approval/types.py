@@ -9,13 +9,16 @@ import strawberry
 from strawberry.types import Info
 
 from api.approval import models
+from api.approval.services import credit_notice_text, level_name
 from api.core import sms
 from api.core.authz import requires
 from api.core.clock import local_today
 from api.core.errors import ValidationErrors
-from api.core.identifiers import mask_id_number, mask_mobile
+from api.core.identifiers import mask_id_number, mask_mobile, masked_subject_code
 from api.core.pagination import Connection
 from api.core.scope import Scope
+from api.core.subject_keys import subject_key
+from api.core.tracking_ticket import TrackingTicket, sign_tracking_ticket
 
 ApplicationStatus = strawberry.enum(
     models.ApplicationStatus, description="办件状态：已申报 / 已受理 / 办结准予 / 办结不予"
@@ -117,9 +120,10 @@ class LegalDocument:
         )
 
 
-@strawberry.type(description="受理时的信用状况（来自信用核查凭证）")
+@strawberry.type(description="受理时的信用状况（来自信用核查凭证，按受理时记录保留）")
 class CreditAtAcceptance:
     level: str
+    level_label: str = strawberry.field(description="守信 / 一般 / 失信")
     joint_punished: bool
     lookup_id: strawberry.ID
 
@@ -254,23 +258,40 @@ class Application:
     credit_at_acceptance: CreditAtAcceptance | None
     matter_id: strawberry.Private[int]
     applicant_code: strawberry.Private[str]
+    applicant_key: strawberry.Private[str | None]
     approving_department_id: strawberry.Private[int | None]
 
     @strawberry.field(description="办理事项")
     def matter(self) -> Matter:
         return Matter(id=strawberry.ID(str(self.matter_id)))
 
-    @strawberry.field(description="申请人（法人及其他组织；自然人为空）")
+    @strawberry.field(
+        description="申请人（信用主体：法人为统一社会信用代码，自然人为 NP+密钥哈希）"
+    )
     def applicant(self) -> Subject | None:
-        if self.applicant_kind != models.ApplicantKind.LEGAL_PERSON:
+        if not self.applicant_key:
             return None
-        return Subject(credit_code=strawberry.ID(self.applicant_code))
+        return Subject(credit_code=strawberry.ID(self.applicant_key))
 
-    @strawberry.field(description="申请人证件号码（自然人身份证号码脱敏）")
-    def applicant_identifier(self) -> str:
-        if self.applicant_kind == models.ApplicantKind.NATURAL_PERSON:
-            return mask_id_number(self.applicant_code)
-        return self.applicant_code
+    @strawberry.field(
+        description=(
+            "申请人证件号码：自然人的身份证号码仅对承办（审批）部门有个人信息查看权限的人员"
+            "显示全文，其他部门只见脱敏号码"
+        )
+    )
+    def applicant_identifier(self, info: Info[Any, Any]) -> str:
+        if self.applicant_kind != models.ApplicantKind.NATURAL_PERSON:
+            return self.applicant_code
+        scope: Scope = info.context.scope
+        handling = (
+            self.approving_department_id is not None
+            and scope.department_id == self.approving_department_id
+        )
+        return (
+            self.applicant_code
+            if handling and scope.personal_data
+            else mask_id_number(self.applicant_code)
+        )
 
     @strawberry.field(description="审批部门")
     def approving_department(self) -> Department | None:
@@ -285,6 +306,31 @@ class Application:
     async def credit_measures(self, info: Info[Any, Any]) -> list[MeasureRecord]:
         rows = await info.context.loaders.measures_by_application.load(int(self.id))
         return [MeasureRecord.from_row(r) for r in rows]
+
+    @strawberry.federation.field(
+        inaccessible=True,
+        description=(
+            "办件跟踪凭证（内部字段，不在公开接口中）：调用者的职责范围覆盖本办件且可作留痕"
+            "信用查询时，审批子图签发，信用子图据此返回申请人当前信用"
+        ),
+    )
+    async def credit_tracking_ticket(self, info: Info[Any, Any]) -> str | None:
+        ctx = info.context
+        principal = ctx.principal
+        if principal is None or not self.applicant_key:
+            return None
+        if not ctx.can(principal, "credit_lookup", "read"):
+            return None
+        if not await ctx.loaders.application_in_scope(ctx.scope).load(int(self.id)):
+            return None
+        return sign_tracking_ticket(
+            TrackingTicket(
+                application_id=int(self.id),
+                subject_code=self.applicant_key,
+                username=principal.username,
+                department_id=int(principal.department_id),
+            )
+        )
 
     @strawberry.field(description="推送记录", extensions=requires("push", "read"))
     async def pushes(self, info: Info[Any, Any]) -> list[Push]:
@@ -301,6 +347,7 @@ class Application:
         credit = (
             CreditAtAcceptance(
                 level=row.credit_level,
+                level_label=level_name(row.credit_level),
                 joint_punished=bool(row.credit_joint_punished),
                 lookup_id=strawberry.ID(str(row.credit_lookup_id)),
             )
@@ -328,6 +375,7 @@ class Application:
             credit_at_acceptance=credit,
             matter_id=row.matter_id,
             applicant_code=row.applicant_code,
+            applicant_key=row.applicant_key or subject_key(row.applicant_code),
             approving_department_id=row.approving_department_id,
         )
 
@@ -581,7 +629,7 @@ class Feedback:
             found_on=row.found_on,
             summary=row.summary,
             received_at=row.received_at,
-            subject_code=row.subject_code,
+            subject_code=masked_subject_code(row.subject_code) or "",
             list_version=row.list_version,
             application_id=row.application_id,
             from_department_id=row.from_department_id,
@@ -640,16 +688,67 @@ class CalendarDay:
     name: str
 
 
-@strawberry.type(description="收件箱变化（推送、反馈到达）")
+@strawberry.type(
+    description="信用变动通知：在办办件的申请人信用等级变化（信用子图认定后自动推送至审批部门）"
+)
+class CreditNotice:
+    id: strawberry.ID
+    applicant_name: str
+    previous_level: str | None = strawberry.field(
+        description="变化前的信用等级代码（TRUSTWORTHY / NORMAL / DISHONEST）"
+    )
+    previous_level_label: str = strawberry.field(description="变化前：守信 / 一般 / 失信")
+    level: str = strawberry.field(description="变化后的信用等级代码")
+    level_label: str = strawberry.field(description="变化后：守信 / 一般 / 失信")
+    previous_joint_punished: bool | None
+    joint_punished: bool
+    score: int
+    rule_version: int | None = strawberry.field(description="作出认定的规则版本")
+    deciding_rule: str = strawberry.field(description="认定依据（信用子图的认定说明与触发规则）")
+    message: str = strawberry.field(description="通知全文")
+    determined_at: datetime
+    received_at: datetime
+    application_id: strawberry.Private[int]
+
+    @strawberry.field(description="所涉办件")
+    async def application(self, info: Info[Any, Any]) -> Application | None:
+        row = await info.context.loaders.application.load(self.application_id)
+        return Application.from_row(row) if row else None
+
+    @classmethod
+    def from_row(cls, row: models.CreditNotice) -> CreditNotice:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            applicant_name=row.applicant_name,
+            previous_level=row.previous_level,
+            previous_level_label=level_name(row.previous_level),
+            level=row.level,
+            level_label=level_name(row.level),
+            previous_joint_punished=row.previous_joint_punished,
+            joint_punished=row.joint_punished,
+            score=row.score,
+            rule_version=row.rule_version,
+            deciding_rule=row.deciding_rule,
+            message=credit_notice_text(row),
+            determined_at=row.determined_at,
+            received_at=row.received_at,
+            application_id=row.application_id,
+        )
+
+
+@strawberry.type(description="收件箱变化（推送、反馈、信用变动通知、月度汇总到达）")
 class InboxEvent:
     kind: str = strawberry.field(
-        description="PUSH、FEEDBACK、SUMMARY，或 RESYNC（服务端监听重连后：可能漏收，全部刷新）"
+        description=(
+            "PUSH、FEEDBACK、CREDIT、SUMMARY，或 RESYNC（服务端监听重连后：可能漏收，全部刷新）"
+        )
     )
     id: strawberry.ID
 
 
 PushConnection = Connection[Push]
 FeedbackConnection = Connection[Feedback]
+CreditNoticeConnection = Connection[CreditNotice]
 EscalationCardConnection = Connection[EscalationCard]
 SmsMessageConnection = Connection[SmsMessage]
 DeadLetterConnection = Connection[DeadLetter]

@@ -18,6 +18,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.coordination.models import ApplicationFact, FindingFact, LookupFact, PushFact
+from api.core.identifiers import masked_subject_code
 from api.core.scope import Scope
 
 
@@ -134,7 +135,7 @@ def workbook(case: CaseFile) -> bytes:
                     app.application_id,
                     app.matter_name or app.matter_id,
                     app.approving_department_id,
-                    app.applicant_code,
+                    masked_subject_code(app.applicant_code),
                     app.applicant_name,
                     app.handling_mode,
                     app.accepted_at,

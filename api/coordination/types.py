@@ -15,6 +15,7 @@ from api.coordination.casefile import CaseFile as CaseFileData
 from api.coordination.statistics import Figures, Grouping, Period, SeriesRow
 from api.core.clock import local_today, utcnow
 from api.core.errors import ValidationErrors
+from api.core.identifiers import masked_subject_code
 
 MeetingStatus = strawberry.enum(
     models.MeetingStatus, description="会议状态：已召集 / 已召开 / 已办结"
@@ -589,7 +590,7 @@ class CaseFile:
             application=Application(id=_id(app.application_id)),
             matter_name=app.matter_name,
             approving_department=_dept(app.approving_department_id),
-            applicant_code=app.applicant_code,
+            applicant_code=masked_subject_code(app.applicant_code),
             applicant_name=app.applicant_name,
             handling_mode=app.handling_mode,
             accepted_at=app.accepted_at,

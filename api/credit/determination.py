@@ -484,6 +484,7 @@ async def refresh(
             assessment.level,
             assessment.joint_punished,
         )
+        before = (previous.level.value, previous.joint_punished) if previous else (None, None)
         row = previous or Determination(
             subject_code=assessment.subject_code,
             level=assessment.level,
@@ -508,6 +509,14 @@ async def refresh(
                     "score": assessment.score,
                     "joint_punished": assessment.joint_punished,
                     "determined_at": now.isoformat(),
+                    # The level before (null at a first determination) and what decided it.
+                    "previous_level": before[0],
+                    "previous_joint_punished": before[1],
+                    "rule_version": assessment.rule_set.version,
+                    "summary": assessment.summary,
+                    "rules": [
+                        {"code": c.rule.code, "name": c.rule.name} for c in assessment.causes
+                    ],
                 },
             )
     await session.flush()

@@ -24,6 +24,19 @@ class CreditLoaders:
     punishments_by_subject: DataLoader[str, list[JointPunishment]] = field(init=False)
     assessment: DataLoader[str, Assessment] = field(init=False)
     _browse_log: DataLoader[str, None] | None = field(init=False, default=None)
+    _tracking_log: DataLoader[tuple[int, str], None] | None = field(init=False, default=None)
+
+    def tracking_log(self, principal: Principal) -> DataLoader[tuple[int, str], None]:
+        """Log each (application, applicant) whose current credit a request reads, once."""
+        if self._tracking_log is None:
+            session = self.session
+
+            async def log(items: list[tuple[int, str]]) -> list[None]:
+                await lookups.log_tracking(session=session, principal=principal, items=items)
+                return [None] * len(items)
+
+            self._tracking_log = DataLoader(load_fn=log)
+        return self._tracking_log
 
     def browse_log(self, principal: Principal) -> DataLoader[str, None]:
         """Log the subjects whose credit a request reads: one INSERT per request batch."""

@@ -23,6 +23,7 @@ from api.core.clock import utcnow
 from api.core.credit_ticket import CreditTicket, sign_ticket
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.scope import Scope
+from api.core.tracking_ticket import PURPOSE as TRACKING_PURPOSE
 from api.credit import determination, identity, spreadsheets
 from api.credit.determination import Assessment, ModeDecision
 from api.credit.models import LookupChannel, LookupLog, Subject
@@ -37,6 +38,7 @@ CHANNEL_LABELS = {
     LookupChannel.CHECK: "受理核查",
     LookupChannel.EXPORT: "导出",
     LookupChannel.BROWSE: "浏览",
+    LookupChannel.TRACKING: "办件跟踪",
 }
 
 
@@ -138,6 +140,16 @@ async def log_browse(
 ) -> None:
     """Credit data read through the federated graph (credit and coordination users only)."""
     await _log_many(session, LookupRequest(principal, None), subject_codes, LookupChannel.BROWSE)
+
+
+async def log_tracking(
+    *, session: AsyncSession, principal: Principal, items: Sequence[tuple[int, str]]
+) -> None:
+    """Applicants' current credit read while following applications (办件跟踪): one row per
+    (application, subject), purpose 办件跟踪, announced like every lookup naming an application."""
+    for application_id, code in items:
+        request = LookupRequest(principal, TRACKING_PURPOSE, application_id)
+        await _log(session, request, [code], LookupChannel.TRACKING)
 
 
 async def look_up_subject(

@@ -72,6 +72,7 @@ class LookupChannel(StrEnum):
     CHECK = "CHECK"  # 受理时信用核查
     EXPORT = "EXPORT"  # 信用信息导出
     BROWSE = "BROWSE"  # 信用、协调部门经联邦图浏览（无须说明目的，仍留痕）
+    TRACKING = "TRACKING"  # 办件跟踪：承办办件的部门读取申请人当前信用
 
 
 # --- subjects ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from strawberry.types import Info
 
 from api.core.authz import requires
 from api.core.errors import ValidationErrors
+from api.core.tracking_ticket import InvalidTrackingTicketError, verify_tracking_ticket
 from api.credit import determination, identity, models
 from api.credit.determination import Assessment, ModeDecision, Rule, RuleSet
 
@@ -32,7 +33,7 @@ RuleCondition = strawberry.enum(
     description="认定规则条件：有效记录数达到阈值 / 期间内无该类记录 / 在联合惩戒名单中",
 )
 LookupChannel = strawberry.enum(
-    models.LookupChannel, description="查询方式：信用查询 / 受理核查 / 导出"
+    models.LookupChannel, description="查询方式：信用查询 / 受理核查 / 导出 / 浏览 / 办件跟踪"
 )
 
 
@@ -48,10 +49,38 @@ class Department:
 @strawberry.federation.type(keys=["id"], description="办件（审批子图所有）")
 class Application:
     id: strawberry.ID
+    credit_tracking_ticket: str | None = strawberry.federation.field(external=True, default=None)
+
+    @strawberry.federation.field(
+        requires=["creditTrackingTicket"],
+        description=(
+            "申请人当前信用（办件跟踪）：限职责范围覆盖本办件的人员，每次读取记入信用查询日志"
+            "（目的“办件跟踪”）；其他人得到 null"
+        ),
+        extensions=requires("credit_lookup", "read"),
+    )
+    async def applicant_credit(self, info: Info[Any, Any]) -> CreditAssessment | None:
+        ctx = info.context
+        principal = ctx.principal
+        if principal is None or not self.credit_tracking_ticket:
+            return None
+        try:
+            ticket = verify_tracking_ticket(
+                self.credit_tracking_ticket,
+                application_id=int(self.id),
+                username=principal.username,
+                department_id=int(principal.department_id),
+            )
+        except InvalidTrackingTicketError:
+            return None
+        await ctx.loaders.tracking_log(principal).load((ticket.application_id, ticket.subject_code))
+        assessment = await ctx.loaders.assessment.load(ticket.subject_code)
+        return CreditAssessment.from_assessment(assessment)
 
     @classmethod
-    def resolve_reference(cls, id: strawberry.ID) -> Application:  # noqa: A002
-        return cls(id=id)
+    def resolve_reference(cls, **key: Any) -> Application:
+        ticket = key.get("creditTrackingTicket")
+        return cls(id=strawberry.ID(str(key["id"])), credit_tracking_ticket=ticket)
 
 
 @strawberry.type(description="信用记录的一次修复或撤销：修订前的内容、修订人和理由")

@@ -10,6 +10,7 @@ from strawberry.types import Info
 
 from api.core.authz import requires
 from api.core.errors import ValidationErrors
+from api.core.identifiers import masked_subject_code
 from api.core.pagination import Connection
 from api.supervision import models
 
@@ -83,7 +84,7 @@ class Finding:
             measures=row.measures,
             summary=row.summary,
             found_on=row.found_on,
-            subject_code=row.subject_code,
+            subject_code=masked_subject_code(row.subject_code) or "",
             recorded_by=row.recorded_by,
             created_at=row.created_at,
             application_id=row.application_id,

@@ -190,9 +190,7 @@ async def test_a_mode_the_credit_ticket_does_not_allow_is_refused_with_the_reaso
                 {
                     "field": "handlingMode",
                     "code": "MODE_NOT_ALLOWED_BY_CREDIT",
-                    "message": (
-                        "申请人信用等级为 DISHONEST（列入联合惩戒对象名单），不适用“绿色通道”"
-                    ),
+                    "message": ("申请人信用等级为“失信”（列入联合惩戒对象名单），不适用“绿色通道”"),
                 }
             ],
         }

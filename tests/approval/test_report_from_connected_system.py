@@ -7,6 +7,7 @@ from api.approval.loaders import ApprovalLoaders
 from api.approval.models import Application, Push
 from api.approval.schema import schema
 from api.core.events import OutboxMessage
+from api.core.subject_keys import natural_person_key
 from tests import factories
 from tests.graphql import run
 
@@ -89,8 +90,10 @@ async def test_the_same_idempotency_key_twice_creates_one_application_and_one_pu
             "status": "ACCEPTED",
             "sourceSystem": system.username,
             "externalId": "HN-2026-000123",
+            # The connected system holds no personal-data right: the number stays masked,
+            # and the applicant is named by its subject key (never the number).
             "applicantIdentifier": person[:6] + "********" + person[-4:],
-            "applicant": None,
+            "applicant": {"creditCode": natural_person_key(person)},
         }
     }
     assert first.data == expected

@@ -238,6 +238,7 @@ MATRIX: dict[str, Row] = {
     "pushInbox": Row("{ pushInbox(first: 1) { totalCount } }", READS_CASES),
     "overduePushes": Row("{ overduePushes(first: 1) { totalCount } }", READS_CASES),
     "feedbackInbox": Row("{ feedbackInbox(first: 1) { totalCount } }", READS_FEEDBACK),
+    "creditNotices": Row("{ creditNotices(first: 1) { totalCount } }", READS_FEEDBACK),
     "smsMessages": Row("{ smsMessages(first: 1) { totalCount } }", READS_CASES),
     "smsTemplates": Row("{ smsTemplates { purpose } }", ADMIN),
     "updateSmsTemplate": Row(

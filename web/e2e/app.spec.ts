@@ -173,6 +173,31 @@ test('a clerk submits an application and lands on it', async ({ page }) => {
   await expect(page.getByText('0737-4100000')).toBeVisible();
 });
 
+test('a clerk submits a natural person by ID number, checked in the browser, and sees both credit values', async ({ page }) => {
+  await page.goto('/applications/new');
+  await signIn(page, 'spj_clerk');
+  const matter = page.getByRole('combobox', { name: '办理事项' });
+  await matter.click();
+  await matter.fill('食品经营');
+  await chooseOption(page, '食品经营许可');
+  // 17 digits and a check character: read as an ID number, and its check character is wrong.
+  await page.getByLabel('统一社会信用代码或身份证号码').fill('430903199203150020');
+  await page.getByLabel('申请人名称').fill('王自然');
+  await page.getByRole('button', { name: '提交' }).click();
+  await expect(page.getByText('身份证号码校验位不正确')).toBeVisible();
+
+  await page.getByLabel('统一社会信用代码或身份证号码').fill('430903199203150025');
+  await expect(page.getByText('自然人（居民身份证号码）')).toBeVisible();
+  await page.getByRole('button', { name: '提交' }).click();
+
+  await expect(page).toHaveURL(/\/applications\/\d+$/);
+  // The handling clerk sees the whole number; the current credit is a logged lookup.
+  await expect(page.getByText('430903199203150025')).toBeVisible();
+  await expect(page.getByText('当前信用')).toBeVisible();
+  await expect(page.getByTestId('current-credit')).toHaveText('一般');
+  await page.screenshot({ path: `${SHOTS}/application-natural-person.png`, fullPage: true });
+});
+
 test('a credit officer adds a credit record to a subject', async ({ page }) => {
   await page.goto('/subjects/91430900MA4L00003' + '2');
   await signIn(page, 'credit_officer');

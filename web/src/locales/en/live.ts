@@ -4,6 +4,7 @@ const live: Messages['live'] = {
   newPush: 'New push received',
   newFeedback: 'New supervision feedback received',
   newSummary: 'New monthly summary received',
+  newCredit: "An open application's applicant changed credit level",
   status: { connecting: 'Connecting to live updates', live: 'Live', reconnecting: 'Live updates lost, reconnecting' },
 };
 

@@ -13,13 +13,14 @@ interface LiveInbox {
   status: LiveStatus;
 }
 
-const NOTICE: Record<string, 'live.newPush' | 'live.newFeedback' | 'live.newSummary' | undefined> = {
+const NOTICE: Record<string, 'live.newPush' | 'live.newFeedback' | 'live.newSummary' | 'live.newCredit' | undefined> = {
   PUSH: 'live.newPush',
   FEEDBACK: 'live.newFeedback',
+  CREDIT: 'live.newCredit',
   SUMMARY: 'live.newSummary',
 };
 
-const START: InboxRevision = { push: 0, feedback: 0 };
+const START: InboxRevision = { push: 0, feedback: 0, credit: 0 };
 const LiveInboxContext = createContext<LiveInbox>({ revision: START, status: 'off' });
 
 /**
@@ -76,7 +77,7 @@ export function LiveInboxProvider({ enabled, children }: { enabled: boolean; chi
         if (stopped || ended) return;
         attempt = 0;
         setStatus('live');
-        if (reopening) setRevision((r) => nextRevision(nextRevision(r, 'PUSH'), 'FEEDBACK'));
+        if (reopening) setRevision((r) => nextRevision(nextRevision(nextRevision(r, 'PUSH'), 'FEEDBACK'), 'CREDIT'));
       }, 1500);
     };
 

@@ -23,7 +23,12 @@ describe('nextRevision', () => {
   });
 
   it('moves every counter when the server says it may have missed events', () => {
-    expect(nextRevision({ push: 3, feedback: 1 }, 'RESYNC')).toEqual({ push: 4, feedback: 2 });
+    expect(nextRevision({ push: 3, feedback: 1 }, 'RESYNC')).toEqual({ push: 4, feedback: 2, credit: 1 });
+  });
+
+  it('counts credit-change notices apart, from zero when the counter is new', () => {
+    expect(nextRevision({ push: 2, feedback: 1 }, 'CREDIT')).toEqual({ push: 2, feedback: 1, credit: 1 });
+    expect(nextRevision({ push: 0, feedback: 0, credit: 4 }, 'CREDIT')).toEqual({ push: 0, feedback: 0, credit: 5 });
   });
 
   it('ignores kinds it does not know', () => {

@@ -9,17 +9,22 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
 }
 
 /** RESYNC: the server's LISTEN connection came back after a loss; what it missed is unknown. */
-export type InboxEventKind = 'PUSH' | 'FEEDBACK' | 'RESYNC';
+export type InboxEventKind = 'PUSH' | 'FEEDBACK' | 'CREDIT' | 'RESYNC';
 
 /** Counts the events a tab has seen, per kind: pages refetch when their kind's count moves. */
 export interface InboxRevision {
   push: number;
   feedback: number;
+  /** 信用变动通知 (credit changes of open applications' applicants); absent counts as 0. */
+  credit?: number;
 }
 
 export function nextRevision(revision: InboxRevision, kind: string): InboxRevision {
   if (kind === 'PUSH') return { ...revision, push: revision.push + 1 };
   if (kind === 'FEEDBACK') return { ...revision, feedback: revision.feedback + 1 };
-  if (kind === 'RESYNC') return { push: revision.push + 1, feedback: revision.feedback + 1 };
+  if (kind === 'CREDIT') return { ...revision, credit: (revision.credit ?? 0) + 1 };
+  if (kind === 'RESYNC') {
+    return { push: revision.push + 1, feedback: revision.feedback + 1, credit: (revision.credit ?? 0) + 1 };
+  }
   return revision;
 }

@@ -13,7 +13,7 @@ import { CREDIT_LOOKUPS_QUERY, EXPORT_CREDIT_LOOKUPS_QUERY } from './queries';
 
 type Lookup = CreditLookupsQuery['creditLookups'][number];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const CHANNEL_COLOURS: Record<LookupChannel, string> = { QUERY: 'blue', CHECK: 'green', EXPORT: 'orange', BROWSE: 'default' };
+const CHANNEL_COLOURS: Record<LookupChannel, string> = { QUERY: 'blue', CHECK: 'green', EXPORT: 'orange', BROWSE: 'default', TRACKING: 'purple' };
 
 /** 查询日志: who looked up whom, when, for what (案卷评查 by application, 考核 by department). */
 export function LookupsTab() {

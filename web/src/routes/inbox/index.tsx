@@ -10,7 +10,7 @@ import { Pager } from '../../components/Pager';
 import { inboxTabs } from '../../lib/inbox';
 import { useRefetchOnInbox } from '../../providers/live/LiveInbox';
 import type { Channel, PushInboxQuery } from '../../graphql/graphql';
-import { FEEDBACK_INBOX_QUERY, NOTICE_INBOX_QUERY, PUSH_CLAIM_MUTATION, PUSH_CLOSE_MUTATION, PUSH_INBOX_QUERY } from './queries';
+import { CREDIT_NOTICES_QUERY, FEEDBACK_INBOX_QUERY, NOTICE_INBOX_QUERY, PUSH_CLAIM_MUTATION, PUSH_CLOSE_MUTATION, PUSH_INBOX_QUERY } from './queries';
 
 const PAGE = 20;
 const OFFLINE: Channel[] = ['OWN_SYSTEM', 'LETTER', 'JOINT_MEETING'];
@@ -202,7 +202,49 @@ function FeedbackTab() {
   );
 }
 
-function NoticesTab() {
+function CreditNoticesCard() {
+  const { t } = useTranslation();
+  const pager = useCursorPager();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: CREDIT_NOTICES_QUERY, variables: { first: PAGE, after: pager.after } });
+  useRefetchOnInbox('credit', refetch);
+  const connection = data?.creditNotices;
+  type Row = NonNullable<typeof connection>['edges'][number]['node'];
+  return (
+    <Card size="small" title={t('inbox.creditNotices')}>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {error && <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} />}
+        <Table<Row>
+          rowKey="id"
+          data-testid="credit-notices"
+          loading={fetching && !data}
+          dataSource={connection?.edges.map((e) => e.node) ?? []}
+          pagination={false}
+          locale={{ emptyText: t('inbox.noCreditNotices') }}
+          expandable={{ expandedRowRender: (n) => <Typography.Paragraph style={{ margin: 0 }}>{n.message}</Typography.Paragraph> }}
+          columns={[
+            { title: t('inbox.receivedAt'), dataIndex: 'receivedAt', width: 150, render: formatDateTime },
+            { title: t('inbox.applicant'), dataIndex: 'applicantName' },
+            {
+              title: t('inbox.creditChange'),
+              key: 'change',
+              width: 170,
+              render: (_, n) => (
+                <Space size={4}>
+                  <Tag>{n.previousLevelLabel}</Tag>→<Tag color={n.levelLabel === '失信' ? 'error' : 'processing'}>{n.levelLabel}</Tag>
+                </Space>
+              ),
+            },
+            { title: t('inbox.creditRule'), dataIndex: 'decidingRule' },
+            { title: t('inbox.application'), key: 'application', width: 90, render: (_, n) => <Link to={`/applications/${n.application?.id ?? ''}`}>#{n.application?.id}</Link> },
+          ]}
+        />
+        <Pager page={pager.page} hasNext={Boolean(connection?.pageInfo.hasNextPage)} disabled={fetching} onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)} />
+      </Space>
+    </Card>
+  );
+}
+
+function NoticesTab({ creditNotices }: { creditNotices: boolean }) {
   const { t } = useTranslation();
   const pager = useCursorPager();
   const [{ data, fetching, error }] = useQuery({ query: NOTICE_INBOX_QUERY, variables: { first: PAGE, after: pager.after } });
@@ -210,6 +252,7 @@ function NoticesTab() {
   type Row = NonNullable<typeof connection>['edges'][number]['node'];
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      {creditNotices && <CreditNoticesCard />}
       {error && <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} />}
       <Table<Row>
         rowKey="id"
@@ -252,7 +295,8 @@ export default function InboxPage() {
     feedback: t('inbox.feedbackInbox'),
     notices: t('inbox.notices'),
   };
-  const content = { pushes: <PushesTab />, feedback: <FeedbackTab />, notices: <NoticesTab /> };
+  // Credit-change notices go to the approving side: the readers of supervision feedback.
+  const content = { pushes: <PushesTab />, feedback: <FeedbackTab />, notices: <NoticesTab creditNotices={tabs.includes('feedback')} /> };
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={2} style={{ margin: 0 }}>

@@ -142,3 +142,31 @@ export const PUSH_CLOSE_MUTATION = graphql(`
     }
   }
 `);
+
+export const CREDIT_NOTICES_QUERY = graphql(`
+  query CreditNotices($first: Int!, $after: String) {
+    creditNotices(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          applicantName
+          previousLevelLabel
+          levelLabel
+          jointPunished
+          decidingRule
+          message
+          receivedAt
+          application {
+            id
+          }
+        }
+      }
+    }
+  }
+`);

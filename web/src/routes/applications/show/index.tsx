@@ -115,6 +115,7 @@ export default function ApplicationShowPage() {
     return error ? <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} /> : <Result status="404" title={t('common.notFoundObject')} />;
   }
   const credit = application.creditAtAcceptance;
+  const current = application.applicantCredit;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={2} style={{ margin: 0 }}>
@@ -141,12 +142,25 @@ export default function ApplicationShowPage() {
           )}
           {credit && (
             <Descriptions.Item label={t('accept.creditAtAcceptance')}>
-              <Tag color={LEVEL_COLOR[credit.level as CreditLevel] ?? 'default'}>
-                {credit.level in LEVEL_COLOR ? t(`enums.CreditLevel.${credit.level as CreditLevel}`) : credit.level}
+              <Tag color={LEVEL_COLOR[credit.level as CreditLevel] ?? 'default'} data-testid="credit-at-acceptance">
+                {credit.levelLabel}
               </Tag>
               {credit.jointPunished && <Tag color="error">{t('credit.jointPunished')}</Tag>}
             </Descriptions.Item>
           )}
+          <Descriptions.Item label={t('accept.currentCredit')}>
+            {current ? (
+              <Space size={4} wrap>
+                <Tag color={LEVEL_COLOR[current.level] ?? 'default'} data-testid="current-credit">
+                  {current.levelLabel}
+                </Tag>
+                {current.jointPunished && <Tag color="error">{t('credit.jointPunished')}</Tag>}
+                <Typography.Text type="secondary">{current.summary}</Typography.Text>
+              </Space>
+            ) : (
+              <Typography.Text type="secondary">{t('accept.currentCreditUnavailable')}</Typography.Text>
+            )}
+          </Descriptions.Item>
           {application.refusalReason && (
             <Descriptions.Item label={t('complete.refusalReason')}>{application.refusalReason}</Descriptions.Item>
           )}
@@ -155,7 +169,8 @@ export default function ApplicationShowPage() {
       {approves && application.status === 'SUBMITTED' && (
         <AcceptPanel
           applicationId={application.id}
-          subjectCode={application.applicantKind === 'LEGAL_PERSON' ? application.applicantIdentifier : null}
+          // A natural person's number is shown in full only to the handling department.
+          subjectCode={application.applicantIdentifier.includes('*') ? null : application.applicantIdentifier}
         />
       )}
       {approves && application.status === 'ACCEPTED' && <CompletePanel applicationId={application.id} />}

@@ -21,8 +21,15 @@ export const APPLICATION_SHOW_QUERY = graphql(`
       listVersion
       creditAtAcceptance {
         level
+        levelLabel
         jointPunished
         lookupId
+      }
+      applicantCredit {
+        level
+        levelLabel
+        jointPunished
+        summary
       }
       matter {
         id
