@@ -104,7 +104,10 @@ def test_leaving_out_a_whole_subgraph_fails_for_the_topics_it_alone_consumed():
     with pytest.raises(MissingConsumersError) as failure:
         registry.worker_tables(without)
 
-    assert failure.value.topics == ("coordination.meeting.exchange_recorded",)
+    assert failure.value.topics == (
+        "coordination.meeting.exchange_recorded",
+        "credit.level.changed",
+    )
 
 
 def test_every_subgraph_has_a_schema_an_app_and_its_own_port_setting():

@@ -133,7 +133,8 @@ def test_natural_person_loop_and_credit_change_reach_the_approving_clerk_live(ga
                 token=officer,
             )
         )["subject"]
-        return (profile.get("subject") or {}).get("name") == "周自然"
+        # Null until the worker has delivered the acceptance to credit.
+        return ((profile or {}).get("subject") or {}).get("name") == "周自然"
 
     _wait_for(registered, "credit to register the applicant")
 
