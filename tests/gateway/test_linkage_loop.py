@@ -234,8 +234,10 @@ def test_accept_push_sms_complete_feedback_through_the_gateway(gateway, stack):
             "edges": [
                 {
                     "node": {
-                        "mobile": "13907370001",
-                        "recipientName": "联络员1",
+                        # 市住建局's receive liaison as catalog names them (the demo's), not
+                        # the copy in the list (联络员1): catalog.liaison.appointed.
+                        "mobile": "13807373302",
+                        "recipientName": "邓伟",
                         "text": (
                             "【审管联动】湖南益阳城建工程有限公司的“建筑工程施工许可证核发”"
                             "已受理，审批信息已推送至贵单位，已自动认领。"
