@@ -91,12 +91,13 @@ def _entry(n: int, approval: dict, supervision: dict, channel: str, people: tupl
 
 @pytest.fixture(scope="module")
 def city(gateway, stack) -> dict[str, Any]:
-    """The next list version: 食品经营许可 → 市市场监管局 online, → 市卫健委 by letter."""
+    """The next list version: 企业投资项目核准 → 市发改委 online, → 市卫健委 by letter (other
+    gateway tests count 市市场监管局's and 市住建局's pushes: this one leaves them alone)."""
     url = stack.env["DATABASE_URL"]
     coord = gateway.sign_in("coord")
     matters = {m["code"]: m for m in _data(gateway.post(MATTERS, token=coord))["matters"]}
-    food = matters["430900-XK-0001"]
-    market, health = matters["430900-JG-0001"], matters["430900-JG-0004"]
+    invest = matters["430900-XK-0005"]
+    planning, health = matters["430900-JG-0005"], matters["430900-JG-0004"]
     held = asyncio.run(_scalar(url, "SELECT max(version) FROM approval_linkage_list_version"))
     version = int(held or 0) + 1
     message_id = asyncio.run(
@@ -106,8 +107,10 @@ def city(gateway, stack) -> dict[str, Any]:
                 "version": version,
                 "published_at": datetime.now(UTC).isoformat(),
                 "entries": [
-                    _entry(1, food, market, "ONLINE", ("审批服务科", "李娜", "信用监管科", "陈刚")),
-                    _entry(2, food, health, "LETTER", ("审批服务科", "李娜", "综合监督科", "赵丽")),
+                    _entry(1, invest, planning, "ONLINE", ("审批服务科", "李娜", "投资科", "孙涛")),
+                    _entry(
+                        2, invest, health, "LETTER", ("审批服务科", "李娜", "综合监督科", "赵丽")
+                    ),
                 ],
             },
         )
@@ -121,15 +124,15 @@ def city(gateway, stack) -> dict[str, Any]:
         "coord": coord,
         "admin": gateway.sign_in("admin"),
         "clerk": gateway.sign_in("spj_clerk"),
-        "food": food,
-        "market": market["department"]["id"],
+        "invest": invest,
+        "planning": planning["department"]["id"],
         "health": health["department"]["id"],
         "seq": iter(range(1, 100)),
     }
 
 
 def _accept(gateway, city: dict[str, Any]) -> dict[str, Any]:
-    """Submit and accept one 食品经营许可 application; its pushes once the worker has texted."""
+    """Submit and accept one 企业投资项目核准 application; its pushes once the worker has texted."""
     n = next(city["seq"])
     code = make_uscc(f"91430900MA4L6{n:04d}")
     submitted = _data(
@@ -138,9 +141,9 @@ def _accept(gateway, city: dict[str, Any]) -> dict[str, Any]:
                  ... on Application { id } } }""",
             {
                 "input": {
-                    "matterId": city["food"]["id"],
+                    "matterId": city["invest"]["id"],
                     "applicantCode": code,
-                    "applicantName": f"益阳联络员测试餐饮店{n}",
+                    "applicantName": f"益阳联络员测试投资有限公司{n}",
                 }
             },
             token=city["clerk"],
@@ -209,7 +212,7 @@ def _set_liaison(gateway, city, person: str, since) -> dict[str, Any]:
             SET_LIAISON,
             {
                 "input": {
-                    "departmentId": city["market"],
+                    "departmentId": city["planning"],
                     "kind": "RECEIVE",
                     "personId": person,
                     "since": since.isoformat(),
@@ -222,82 +225,84 @@ def _set_liaison(gateway, city, person: str, since) -> dict[str, Any]:
 
 def test_the_push_after_a_liaison_change_texts_the_new_liaison_and_not_a_future_one(gateway, city):
     today = local_today()
-    people = _people(gateway, city, city["market"])
+    people = _people(gateway, city, city["planning"])
     before = _accept(gateway, city)
-    before_push = before["pushes"][city["market"]]
+    before_push = before["pushes"][city["planning"]]
 
-    named = _set_liaison(gateway, city, people["陈刚"], today)
-    upcoming = _set_liaison(gateway, city, people["黄静"], today + timedelta(days=1))
+    named = _set_liaison(gateway, city, people["孙涛"], today)
+    upcoming = _set_liaison(gateway, city, people["罗敏"], today + timedelta(days=1))
     _wait_until_delivered(city, "catalog.liaison.appointed")
     after = _accept(gateway, city)
-    after_push = after["pushes"][city["market"]]
+    after_push = after["pushes"][city["planning"]]
 
-    # 黄静 (the demo's liaison) before the change, 陈刚 after; never the list's frozen copy.
+    # 罗敏 (the demo's liaison) before the change, 孙涛 after; never the list's frozen copy.
     assert _sms_of(gateway, city, before_push["id"]) == {
-        "recipientName": "黄静",
-        "mobile": "13807372202",
+        "recipientName": "罗敏",
+        "mobile": "13807376602",
     }
     assert _sms_of(gateway, city, after_push["id"]) == {
-        "recipientName": "陈刚",
-        "mobile": "13807372201",
+        "recipientName": "孙涛",
+        "mobile": "13807376601",
     }
     assert named == {
         "__typename": "Liaison",
         "since": today.isoformat(),
         "until": None,
         "current": True,
-        "person": {"name": "陈刚"},
+        "person": {"name": "孙涛"},
     }
     assert upcoming == {
         "__typename": "Liaison",
         "since": (today + timedelta(days=1)).isoformat(),
         "until": None,
         "current": False,
-        "person": {"name": "黄静"},
+        "person": {"name": "罗敏"},
     }
     department = _data(
         gateway.post(
             """query($id: ID!) { department(id: $id) {
                  receiveLiaison { since until person { name } }
                  liaisons { kind since until current person { name } } } }""",
-            {"id": city["market"]},
+            {"id": city["planning"]},
             token=city["coord"],
         )
     )["department"]
     assert department["receiveLiaison"] == {
         "since": today.isoformat(),
         "until": today.isoformat(),  # the successor starts tomorrow: no overlap
-        "person": {"name": "陈刚"},
+        "person": {"name": "孙涛"},
     }
     receive = [x for x in department["liaisons"] if x["kind"] == "RECEIVE"]
     assert [(x["person"]["name"], x["current"]) for x in receive] == [
-        ("黄静", False),
-        ("陈刚", True),
-        ("黄静", False),
+        ("罗敏", False),
+        ("孙涛", True),
+        ("罗敏", False),
     ]
     assert receive[2]["until"] == (today - timedelta(days=1)).isoformat()
 
     # The push records whom it notified; only roles with personal-data rights see the number.
     seen_by_coord = _data(gateway.post(PUSHES, {"id": after["id"]}, token=city["coord"]))
     [coord_view] = [
-        p for p in seen_by_coord["application"]["pushes"] if p["department"]["id"] == city["market"]
+        p
+        for p in seen_by_coord["application"]["pushes"]
+        if p["department"]["id"] == city["planning"]
     ]
     assert (after_push["receiveLiaisonName"], after_push["receiveLiaisonMobile"]) == (
-        "陈刚",
-        "13807372201",
+        "孙涛",
+        "13807376601",
     )
-    assert coord_view["receiveLiaisonMobile"] == "138****2201"
+    assert coord_view["receiveLiaisonMobile"] == "138****6601"
     assert [
         r
         for r in after_push["responsibilities"]
-        if r["supervisingDepartment"]["id"] == city["market"]
+        if r["supervisingDepartment"]["id"] == city["planning"]
     ] == [
         {
-            "supervisingDepartment": {"id": city["market"]},
+            "supervisingDepartment": {"id": city["planning"]},
             "approvingSectionName": "审批服务科",
             "approvingPersonName": "李娜",
-            "supervisingSectionName": "信用监管科",
-            "supervisingPersonName": "陈刚",
+            "supervisingSectionName": "投资科",
+            "supervisingPersonName": "孙涛",
         }
     ]
 
