@@ -91,7 +91,7 @@ class Subgraph:
 SUBGRAPHS: tuple[Subgraph, ...] = (
     Subgraph(
         name="catalog",
-        emits=("catalog.linkage_list.published",),
+        emits=("catalog.linkage_list.published", "catalog.liaison.appointed"),
         models=("api.catalog.models",),
     ),
     Subgraph(

@@ -6,9 +6,10 @@ from datetime import date, datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.approval import escalation, services, summary
+from api.approval import escalation, liaisons, services, summary
 from api.approval.models import CardColor, EscalationCard, Push
 from api.core import events, sms, worker
+from api.core.clock import local_today
 from api.core.events import OutboxMessage
 from api.core.sms_templates import SmsPurpose, template
 
@@ -23,6 +24,12 @@ CARD_COLOR_NAMES = {"YELLOW": "黄牌", "RED": "红牌"}
 @consumers.handles("catalog.linkage_list.published", consumer=CONSUMER)
 async def on_list_published(session: AsyncSession, message: OutboxMessage) -> None:
     await services.store_published_list(session, message.payload)
+
+
+@consumers.handles("catalog.liaison.appointed", consumer=CONSUMER)
+async def on_liaison_appointed(session: AsyncSession, message: OutboxMessage) -> None:
+    """Keep the copy of catalog's liaisons that decides whom each push texts."""
+    await liaisons.store(session, message.payload, message_id=int(message.id or 0))
 
 
 @consumers.handles("supervision.finding.recorded", consumer=CONSUMER)
@@ -70,9 +77,13 @@ async def on_push_created(session: AsyncSession, message: OutboxMessage) -> None
 @consumers.handles("approval.push.overdue", consumer="approval.sms")
 async def on_push_overdue(session: AsyncSession, message: OutboxMessage) -> None:
     push = await session.get(Push, int(message.payload["push_id"]))
-    if push is None or not push.receive_liaison_mobile:
+    if push is None:
         return
     day = str(message.payload["day"])
+    # The reminder goes to whoever is the receive liaison on that day.
+    contact = await liaisons.for_push(session, push, date.fromisoformat(day))
+    if not contact.mobile:
+        return
     what = "认领" if message.payload.get("claim_overdue") else "反馈"
     matter = str(push.content.get("matter_name") or "")
     applicant = str(push.content.get("applicant_name") or "")
@@ -80,8 +91,8 @@ async def on_push_overdue(session: AsyncSession, message: OutboxMessage) -> None
     await sms.send_once(
         session,
         key=f"overdue:{push.id}:{day}",
-        mobile=push.receive_liaison_mobile,
-        recipient_name=push.receive_liaison_name,
+        mobile=contact.mobile,
+        recipient_name=contact.name,
         department_id=push.department_id,
         template=tpl.provider_code,
         params={"matter": matter, "applicant": applicant, "what": what, "push_id": push.id},
@@ -122,7 +133,8 @@ async def on_card_raised(session: AsyncSession, message: OutboxMessage) -> None:
         "code": push.supervision_code,
         "push_id": push.id,
     }
-    recipients = [("liaison", push.receive_liaison_mobile, push.receive_liaison_name)]
+    contact = await liaisons.for_push(session, push, local_today())
+    recipients = [("liaison", contact.mobile, contact.name)]
     if card.color == CardColor.RED:
         recipients.append(("head", push.department_head_mobile, "部门负责人"))
     for role, mobile, name in recipients:

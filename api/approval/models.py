@@ -219,10 +219,41 @@ class LinkageEntry(SQLModel, table=True):
     claim_days: int
     feedback_days: int
     confidentiality: str = Field(default="", max_length=32)
+    # The responsible sections and people of both sides in this version (案卷评查).
+    approving_section_name: str = Field(default="", max_length=100)
+    approving_person_name: str = Field(default="", max_length=50)
+    approving_office_phone: str = Field(default="", max_length=30)
+    supervising_section_name: str = Field(default="", max_length=100)
+    supervising_person_name: str = Field(default="", max_length=50)
+    supervising_office_phone: str = Field(default="", max_length=30)
+    # The receive liaison current at publication: used only while no copy of catalog's
+    # liaisons (``Liaison``) names one for the department (databases from before the topic).
     receive_liaison_name: str = Field(default="", max_length=64)
     receive_liaison_mobile: str = Field(default="", max_length=20)
     # Optional in the payload: the supervising department head's mobile (red cards).
     department_head_mobile: str = Field(default="", max_length=20)
+
+
+class Liaison(SQLModel, table=True):
+    """A department's push / receive liaison for a period, as catalog named them
+    (``catalog.liaison.appointed``; read-only here). On a day, the current one of a kind is
+    the assignment with the latest ``valid_from`` not after it (periods never overlap)."""
+
+    __tablename__ = "approval_liaison"
+    __table_args__ = (
+        sa.Index("ix_approval_liaison_current", "department_id", "kind", "valid_from"),
+    )
+
+    assignment_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    department_id: int
+    kind: str = Field(max_length=16)  # PUSH / RECEIVE
+    person_id: int
+    name: str = Field(max_length=64)
+    mobile: str = Field(default="", max_length=20)
+    valid_from: date
+    valid_until: date | None = None
+    # The outbox message last applied: an older redelivery never overwrites a newer one.
+    message_id: int
 
 
 class Push(SQLModel, table=True):
@@ -254,6 +285,8 @@ class Push(SQLModel, table=True):
     claimed_by: str | None = Field(default=None, max_length=64)
     claim_method: Channel | None = Field(default=None, sa_type=str_enum(Channel))
     claim_note: str = Field(default="", max_length=500)
+    # The joint meeting at which the push was claimed (claim method JOINT_MEETING).
+    claim_meeting_id: int | None = None
     feedback_state: FeedbackState = Field(sa_type=str_enum(FeedbackState), index=True)
     feedback_due: date | None = None
     feedback_closed_at: datetime | None = None

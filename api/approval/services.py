@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from api.approval import liaisons
 from api.approval.escalation import card_scope_clause
 from api.approval.models import (
     ApplicantKind,
@@ -143,6 +144,12 @@ async def store_published_list(session: AsyncSession, payload: dict[str, Any]) -
                 claim_days=int(entry["claim_days"]),
                 feedback_days=int(entry["feedback_days"]),
                 confidentiality=str(entry.get("confidentiality") or ""),
+                approving_section_name=str(entry.get("approving_section_name") or ""),
+                approving_person_name=str(entry.get("approving_person_name") or ""),
+                approving_office_phone=str(entry.get("approving_office_phone") or ""),
+                supervising_section_name=str(entry.get("supervising_section_name") or ""),
+                supervising_person_name=str(entry.get("supervising_person_name") or ""),
+                supervising_office_phone=str(entry.get("supervising_office_phone") or ""),
                 receive_liaison_name=str(entry.get("receive_liaison_name") or ""),
                 receive_liaison_mobile=str(entry.get("receive_liaison_mobile") or ""),
                 department_head_mobile=str(entry.get("department_head_mobile") or ""),
@@ -614,6 +621,10 @@ async def _push(
         if entry.supervising_department_id in seen:
             continue
         seen.add(entry.supervising_department_id)
+        # The receive liaison current today (catalog's live data), not the list's copy.
+        contact = await liaisons.current(session, entry.supervising_department_id, today)
+        if contact is None:
+            contact = liaisons.Contact(entry.receive_liaison_name, entry.receive_liaison_mobile)
         online = entry.channel == Channel.ONLINE
         now = _now()
         needs_feedback = stage == PushStage.COMPLETED and (
@@ -630,8 +641,8 @@ async def _push(
             channel=entry.channel,
             state=PushState.CLAIMED if online else PushState.AWAITING_CLAIM,
             content=content,
-            receive_liaison_name=entry.receive_liaison_name,
-            receive_liaison_mobile=entry.receive_liaison_mobile,
+            receive_liaison_name=contact.name,
+            receive_liaison_mobile=contact.mobile,
             department_head_mobile=entry.department_head_mobile,
             supervision_code=await _unused_code(session),
             pushed_at=now,
@@ -667,9 +678,32 @@ async def _push(
                 "applicant_code": application.applicant_code,
                 "created_at": push.pushed_at.isoformat(),
                 "feedback_due_at": _end_of_day(push.feedback_due),
+                "list_version": push.list_version,
+                "linkage_id": push.linkage_id,
+                "receive_liaison_name": push.receive_liaison_name,
+                "receive_liaison_mobile": push.receive_liaison_mobile,
+                "responsibilities": [
+                    _responsibility_payload(e)
+                    for e in entries
+                    if e.supervising_department_id == push.department_id
+                ],
             },
         )
     return pushes
+
+
+def _responsibility_payload(entry: LinkageEntry) -> dict[str, Any]:
+    """Who was responsible on both sides, in the version the push was routed under."""
+    return {
+        "linkage_id": entry.linkage_id,
+        "supervision_matter_name": entry.supervision_matter_name,
+        "approving_section_name": entry.approving_section_name,
+        "approving_person_name": entry.approving_person_name,
+        "approving_office_phone": entry.approving_office_phone,
+        "supervising_section_name": entry.supervising_section_name,
+        "supervising_person_name": entry.supervising_person_name,
+        "supervising_office_phone": entry.supervising_office_phone,
+    }
 
 
 def _end_of_day(day: date | None) -> str | None:
@@ -689,6 +723,7 @@ async def _emit_claimed(session: AsyncSession, push: Push) -> None:
             "claimed_at": push.claimed_at.isoformat() if push.claimed_at else None,
             "claimed_by": push.claimed_by,
             "channel": push.claim_method.value if push.claim_method else None,
+            "meeting_id": push.claim_meeting_id,
         },
     )
 
@@ -756,23 +791,23 @@ async def claim_push(
 
 
 async def claim_at_meeting(session: AsyncSession, payload: dict[str, Any]) -> Push | None:
-    """Coordination recorded the exchange at a joint meeting: the push is claimed then.
+    """Coordination recorded an offline push at a held joint meeting: it is claimed then,
+    by the method 联席会议, at the time the meeting was held (``claimed_at``; payloads from
+    before that key carry only ``recorded_at``), with the meeting referenced.
 
-    Idempotent: a push already claimed (or unknown, or not on that channel) is left alone.
+    Idempotent: a push already claimed (or unknown, or online: 推送即认领) is left alone.
     """
     push = await session.get(Push, int(payload["push_id"]))
-    if (
-        push is None
-        or push.state != PushState.AWAITING_CLAIM
-        or push.channel != Channel.JOINT_MEETING
-    ):
+    if push is None or push.state != PushState.AWAITING_CLAIM or push.channel == Channel.ONLINE:
         return None
-    recorded_at = payload.get("recorded_at")
+    claimed_at = payload.get("claimed_at") or payload.get("recorded_at")
+    meeting_id = payload.get("meeting_id")
     push.state = PushState.CLAIMED
-    push.claimed_at = datetime.fromisoformat(recorded_at) if recorded_at else _now()
+    push.claimed_at = datetime.fromisoformat(str(claimed_at)) if claimed_at else _now()
     push.claimed_by = str(payload.get("recorded_by") or "联席会议")
     push.claim_method = Channel.JOINT_MEETING
-    push.claim_note = f"联席会议 #{payload.get('meeting_id')}"
+    push.claim_meeting_id = int(meeting_id) if meeting_id is not None else None
+    push.claim_note = f"联席会议 #{meeting_id}"
     push.claim_list_version = await version_in_force(session)
     session.add(push)
     await session.flush()

@@ -409,7 +409,15 @@ class Responsibility:
     claim_days: int
     feedback_days: int
     confidentiality: str
-    receive_liaison_name: str
+    receive_liaison_name: str = strawberry.field(
+        description="发布时的接收联络员（推送实际通知的联络员见 Push.receiveLiaisonName）"
+    )
+    approving_section_name: str = strawberry.field(description="审批科室（该版本）")
+    approving_person_name: str = strawberry.field(description="审批责任人（该版本）")
+    approving_office_phone: str = strawberry.field(description="审批责任人办公电话")
+    supervising_section_name: str = strawberry.field(description="监管科室（该版本）")
+    supervising_person_name: str = strawberry.field(description="监管责任人（该版本）")
+    supervising_office_phone: str = strawberry.field(description="监管责任人办公电话")
     approving_department_id: strawberry.Private[int]
     supervising_department_id: strawberry.Private[int]
 
@@ -435,6 +443,12 @@ class Responsibility:
             feedback_days=row.feedback_days,
             confidentiality=row.confidentiality,
             receive_liaison_name=row.receive_liaison_name,
+            approving_section_name=row.approving_section_name,
+            approving_person_name=row.approving_person_name,
+            approving_office_phone=row.approving_office_phone,
+            supervising_section_name=row.supervising_section_name,
+            supervising_person_name=row.supervising_person_name,
+            supervising_office_phone=row.supervising_office_phone,
             approving_department_id=row.approving_department_id,
             supervising_department_id=row.supervising_department_id,
         )
@@ -498,13 +512,18 @@ class Push:
     applicant_contact: str
     applicant_address: str
     legal_documents: list[PushedDocument]
-    receive_liaison_name: str
+    receive_liaison_name: str = strawberry.field(
+        description="推送时通知的接收联络员（推送当日在任者）"
+    )
     pushed_at: datetime
     claim_due: date
     claimed_at: datetime | None
     claimed_by: str | None
     claim_method: Channel | None  # type: ignore[valid-type]
     claim_note: str
+    claim_meeting_id: strawberry.ID | None = strawberry.field(
+        description="认领所在的联席会议（认领方式为联席会议时）"
+    )
     feedback_state: FeedbackState  # type: ignore[valid-type]
     feedback_due: date | None
     feedback_closed_at: datetime | None
@@ -515,6 +534,14 @@ class Push:
     application_id: strawberry.Private[int]
     department_id: strawberry.Private[int]
     from_department_id: strawberry.Private[int]
+    full_liaison_mobile: strawberry.Private[str]
+
+    @strawberry.field(
+        description="通知的接收联络员手机号（无个人信息查看权限的角色只见掩码，如 138****1102）"
+    )
+    def receive_liaison_mobile(self, info: Info[Any, Any]) -> str:
+        mobile = self.full_liaison_mobile
+        return mobile if info.context.scope.personal_data else mask_mobile(mobile)
 
     @strawberry.field(description="推送时施行的清单版本中该事项的联动职责（案卷评查）")
     async def responsibilities(self, info: Info[Any, Any]) -> list[Responsibility]:
@@ -579,6 +606,9 @@ class Push:
             claimed_by=row.claimed_by,
             claim_method=row.claim_method,
             claim_note=row.claim_note,
+            claim_meeting_id=(
+                None if row.claim_meeting_id is None else strawberry.ID(str(row.claim_meeting_id))
+            ),
             feedback_state=row.feedback_state,
             feedback_due=row.feedback_due,
             feedback_closed_at=row.feedback_closed_at,
@@ -589,6 +619,7 @@ class Push:
             application_id=row.application_id,
             department_id=row.department_id,
             from_department_id=row.from_department_id,
+            full_liaison_mobile=row.receive_liaison_mobile,
         )
 
 

@@ -13,10 +13,11 @@ from typing import Any
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.catalog import linkages
+from api.catalog import liaison_events, linkages
 from api.catalog.bundle import LinkageView, views_of
 from api.catalog.models import LiaisonAssignment, LiaisonKind, ListVersion, Person
 from api.core import events
+from api.core.clock import local_today
 from api.core.errors import ValidationFailed
 
 TOPIC = "catalog.linkage_list.published"
@@ -66,11 +67,17 @@ EVENT_ENTRY_KEYS = (
     "approval_matter_name",
     "approving_department_id",
     "approving_department_name",
+    "approving_section_name",
+    "approving_person_name",
+    "approving_office_phone",
     "supervision_matter_id",
     "supervision_matter_code",
     "supervision_matter_name",
     "supervising_department_id",
     "supervising_department_name",
+    "supervising_section_name",
+    "supervising_person_name",
+    "supervising_office_phone",
     "channel",
     "claim_days",
     "feedback_days",
@@ -125,9 +132,11 @@ async def publish(*, session: AsyncSession, published_by: str) -> ListVersion:
     )
     session.add(version)
     await session.flush()
-    liaisons = await receive_liaisons(
-        session=session, department_ids=sorted({e["supervising_department_id"] for e in entries})
-    )
+    supervising = sorted({e["supervising_department_id"] for e in entries})
+    liaisons = await receive_liaisons(session=session, department_ids=supervising)
+    # Approval texts the liaison current at each push (its copy of catalog.liaison.appointed);
+    # every publication refreshes that copy for the departments on the list.
+    await liaison_events.announce_departments(session, supervising, local_today())
     await events.emit(
         session,
         topic=TOPIC,
@@ -138,7 +147,8 @@ async def publish(*, session: AsyncSession, published_by: str) -> ListVersion:
             "entries": [
                 {
                     **{k: e[k] for k in EVENT_ENTRY_KEYS},
-                    # Who gets the SMS for a push: never published, only sent to approval.
+                    # The receive liaison current at publication (kept for compatibility;
+                    # approval texts the one current at each push, catalog.liaison.appointed).
                     "receive_liaison_name": liaisons.get(e["supervising_department_id"], ("", ""))[
                         0
                     ],
@@ -156,14 +166,16 @@ async def publish(*, session: AsyncSession, published_by: str) -> ListVersion:
 async def receive_liaisons(
     *, session: AsyncSession, department_ids: Sequence[int]
 ) -> dict[int, tuple[str, str]]:
-    """The current receive liaison's (name, mobile) per department."""
+    """The receive liaison current today: (name, mobile) per department."""
+    today = local_today()
     stmt = (
         select(LiaisonAssignment.department_id, Person.name, Person.mobile)
         .join(Person, col(Person.id) == col(LiaisonAssignment.person_id))
         .where(
             col(LiaisonAssignment.department_id).in_(department_ids),
             LiaisonAssignment.kind == LiaisonKind.RECEIVE,
-            col(LiaisonAssignment.until).is_(None),
+            col(LiaisonAssignment.since) <= today,
+            (col(LiaisonAssignment.until).is_(None)) | (col(LiaisonAssignment.until) >= today),
         )
     )
     return {dept: (name, mobile or "") for dept, name, mobile in (await session.exec(stmt)).all()}

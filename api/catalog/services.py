@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from api.catalog import liaison_events
 from api.catalog.models import (
     ApprovalCategory,
     Department,
@@ -33,6 +34,7 @@ from api.catalog.models import (
     Section,
     SectionCreate,
 )
+from api.core.clock import local_today
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.identifiers import uscc_problem
 from api.core.loaders import many_per_key, one_per_key
@@ -154,10 +156,13 @@ async def update_person_phones(
     """Returns whether anything changed."""
     if (person.office_phone, person.mobile) == (office_phone, mobile):
         return False
+    mobile_changed = person.mobile != mobile
     person.office_phone = office_phone
     person.mobile = mobile
     session.add(person)
     await session.flush()
+    if mobile_changed:
+        await liaison_events.announce_person(session, person, local_today())
     return True
 
 
@@ -206,9 +211,11 @@ async def set_liaison(
     recorded_by: str = "",
     scope: Scope | None = None,
 ) -> LiaisonAssignment:
-    """Make ``person`` the department's current liaison of ``kind`` from ``since``.
+    """Name ``person`` the department's liaison of ``kind`` from ``since`` (may be future).
 
-    The previous one (if any) ends on that date, so there is always exactly one current.
+    The previous one's period ends on the day before, so on every day exactly one is current
+    (``liaison_events.is_current``); until ``since`` arrives the previous one stays current.
+    Announced to approval as ``catalog.liaison.appointed`` (docs/EVENTS.md).
     """
     if await session.get(Department, department_id) is None:
         raise ValidationFailed.single("departmentId", "NOT_FOUND", "部门不存在")
@@ -219,7 +226,7 @@ async def set_liaison(
     person = await session.get(Person, person_id)
     if person is None or person.department_id != department_id:
         raise ValidationFailed.single("personId", "NOT_IN_DEPARTMENT", "联络员须为本部门人员")
-    current = (
+    latest = (
         await session.exec(
             select(LiaisonAssignment).where(
                 LiaisonAssignment.department_id == department_id,
@@ -228,15 +235,17 @@ async def set_liaison(
             )
         )
     ).first()
-    if current is not None:
-        if current.person_id == person_id:
-            return current
-        if since < current.since:
+    if latest is not None:
+        if latest.person_id == person_id and since >= latest.since:
+            return latest
+        if since <= latest.since:
             raise ValidationFailed.single(
-                "since", "BEFORE_CURRENT", "变更日期不能早于现任联络员的起始日期"
+                "since",
+                "BEFORE_CURRENT",
+                f"起始日期须晚于上一任联络员的起始日期（{latest.since.isoformat()}）",
             )
-        current.until = since
-        session.add(current)
+        latest.until = since - timedelta(days=1)
+        session.add(latest)
     assignment = LiaisonAssignment(
         department_id=department_id,
         kind=kind,
@@ -246,6 +255,11 @@ async def set_liaison(
     )
     session.add(assignment)
     await session.flush()
+    if latest is not None:
+        previous = await session.get(Person, latest.person_id)
+        if previous is not None:
+            await liaison_events.announce(session, latest, previous)
+    await liaison_events.announce(session, assignment, person)
     return assignment
 
 

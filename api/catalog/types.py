@@ -9,7 +9,9 @@ import strawberry
 from strawberry.types import Info
 
 from api.catalog import models
+from api.catalog.liaison_events import is_current
 from api.core.authz import requires
+from api.core.clock import local_today
 from api.core.errors import ValidationErrors
 from api.core.identifiers import mask_mobile
 from api.core.pagination import Connection
@@ -79,7 +81,7 @@ class Section:
         )
 
 
-@strawberry.type(description="联络员任职记录（until 为空表示现任）")
+@strawberry.type(description="联络员任职记录（任期含首尾日；until 为空表示尚无继任者）")
 class Liaison:
     kind: LiaisonKind  # type: ignore[valid-type]
     since: date
@@ -91,6 +93,11 @@ class Liaison:
     async def person(self, info: Info[Any, Any]) -> Person | None:
         row = await info.context.loaders.person.load(self.person_id)
         return Person.from_row(row) if row else None
+
+    @strawberry.field(description="今日是否现任（起始日期已到且任期未结束）")
+    def current(self) -> bool:
+        today = local_today()
+        return self.since <= today and (self.until is None or self.until >= today)
 
     @classmethod
     def from_row(cls, row: models.LiaisonAssignment) -> Liaison:
@@ -125,14 +132,15 @@ class Department:
 
     async def _current(self, info: Info[Any, Any], kind: models.LiaisonKind) -> Liaison | None:
         rows = await info.context.loaders.liaisons_of_department.load(int(self.id))
-        current = [r for r in rows if r.kind == kind and r.until is None]
+        today = local_today()
+        current = [r for r in rows if r.kind == kind and is_current(r, today)]
         return Liaison.from_row(current[0]) if current else None
 
-    @strawberry.field(description="现任推送联络员")
+    @strawberry.field(description="今日现任推送联络员（未到起始日期的继任者不算）")
     async def push_liaison(self, info: Info[Any, Any]) -> Liaison | None:
         return await self._current(info, models.LiaisonKind.PUSH)
 
-    @strawberry.field(description="现任接收联络员")
+    @strawberry.field(description="今日现任接收联络员（未到起始日期的继任者不算）")
     async def receive_liaison(self, info: Info[Any, Any]) -> Liaison | None:
         return await self._current(info, models.LiaisonKind.RECEIVE)
 

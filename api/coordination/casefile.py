@@ -1,7 +1,9 @@
 """Case-file review (案卷评查): everything the fact store knows about one application.
 
 Timeline, pushes with their claims and feedback, findings, credit lookups and legal
-documents, in one object and one spreadsheet. A department sees the case file of an
+documents, in one object and one spreadsheet. Each push carries what it recorded when it was
+routed: the list version, whom it notified (the export masks the mobile) and both sides'
+responsible sections and people in that version. A department sees the case file of an
 application it approved or received a push of; the coordination office every one.
 """
 
@@ -18,7 +20,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.coordination.models import ApplicationFact, FindingFact, LookupFact, PushFact
-from api.core.identifiers import masked_subject_code
+from api.core.identifiers import mask_mobile, masked_subject_code
 from api.core.scope import Scope
 
 
@@ -51,7 +53,9 @@ class CaseFile:
                 stage = p.stage or ""
                 entries.append(TimelineEntry(p.created_at, "推送", p.department_id, stage))
             if p.claimed_at:
-                entries.append(TimelineEntry(p.claimed_at, "认领", p.department_id, ""))
+                entries.append(
+                    TimelineEntry(p.claimed_at, "认领", p.department_id, claim_detail(p))
+                )
             if p.fed_back_at:
                 entries.append(TimelineEntry(p.fed_back_at, "反馈", p.department_id, ""))
         entries.extend(
@@ -68,6 +72,29 @@ class CaseFile:
             for x in self.lookups
         )
         return sorted(entries, key=lambda e: (e.at, e.what))
+
+
+CLAIM_METHOD_NAMES = {
+    "ONLINE": "推送即认领",
+    "LETTER": "书面函件",
+    "OWN_SYSTEM": "自建系统",
+    "JOINT_MEETING": "联席会议",
+}
+
+
+def claim_detail(push: PushFact) -> str:
+    """The claim method's code, and the meeting it was claimed at (``JOINT_MEETING #7``)."""
+    method = push.claim_method or ""
+    return f"{method} #{push.claim_meeting_id}" if push.claim_meeting_id else method
+
+
+def responsible_people(push: PushFact) -> str:
+    """审批 科室/责任人 → 监管 科室/责任人, one linkage per line (the export's cell)."""
+    return "\n".join(
+        f"{r.get('approving_section_name', '')}/{r.get('approving_person_name', '')}"
+        f" → {r.get('supervising_section_name', '')}/{r.get('supervising_person_name', '')}"
+        for r in push.responsibilities
+    )
 
 
 async def case_file(*, session: AsyncSession, scope: Scope, application_id: int) -> CaseFile | None:
@@ -161,6 +188,12 @@ def workbook(case: CaseFile) -> bytes:
                 "反馈期限",
                 "反馈时间",
                 "按时",
+                "认领方式",
+                "认领会议",
+                "清单版本",
+                "通知联络员",
+                "联络员手机",
+                "责任科室/责任人（审批 → 监管）",
             ],
             [
                 [
@@ -173,6 +206,12 @@ def workbook(case: CaseFile) -> bytes:
                     p.feedback_due_at,
                     p.fed_back_at,
                     _yes_no(p.feedback_on_time),
+                    CLAIM_METHOD_NAMES.get(p.claim_method or "", p.claim_method or ""),
+                    p.claim_meeting_id,
+                    p.list_version,
+                    p.liaison_name,
+                    mask_mobile(p.liaison_mobile or ""),
+                    responsible_people(p),
                 ]
                 for p in case.pushes
             ],

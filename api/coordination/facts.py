@@ -121,8 +121,18 @@ async def record_push(
     # `created_at` is planned in the payload; until then the outbox row's time stands in.
     row.created_at = parse_time(payload.get("created_at")) or parse_time(emitted_at)
     row.feedback_due_at = parse_time(payload.get("feedback_due_at")) or row.feedback_due_at
+    if payload.get("list_version") is not None:
+        row.list_version = int(payload["list_version"])
+    if payload.get("linkage_id") is not None:
+        row.linkage_id = int(payload["linkage_id"])
+    if "receive_liaison_name" in payload:
+        row.liaison_name = str(payload.get("receive_liaison_name") or "")
+        row.liaison_mobile = str(payload.get("receive_liaison_mobile") or "")
+    if "responsibilities" in payload:
+        row.responsibilities = list(payload.get("responsibilities") or [])
     if row.channel == "ONLINE" and row.claimed_at is None:
         row.claimed_at = row.created_at  # 推送即认领
+        row.claim_method = "ONLINE"
     _refresh_push(row)
     session.add(row)
     await session.flush()
@@ -134,6 +144,10 @@ async def record_claim(session: AsyncSession, payload: dict[str, Any]) -> None:
     claimed_at = parse_time(payload["claimed_at"])
     if row.claimed_at is None or (claimed_at is not None and claimed_at < row.claimed_at):
         row.claimed_at = claimed_at
+    if payload.get("channel"):
+        row.claim_method = str(payload["channel"])
+    if payload.get("meeting_id") is not None:
+        row.claim_meeting_id = int(payload["meeting_id"])
     _refresh_push(row)
     session.add(row)
     await session.flush()

@@ -252,6 +252,17 @@ class PushFact(SQLModel, table=True):
     created_at: datetime | None = Field(default=None, index=True)
     claimed_at: datetime | None = None
     claim_seconds: int | None = None
+    # How it was claimed (ONLINE = 推送即认领, LETTER, OWN_SYSTEM, JOINT_MEETING) and, at a
+    # joint meeting, which one.
+    claim_method: str | None = Field(default=None, max_length=32)
+    claim_meeting_id: int | None = None
+    # What the push recorded when it was routed: the list version and linkage, whom it
+    # notified, and both sides' responsible sections and people in that version.
+    list_version: int | None = None
+    linkage_id: int | None = None
+    liaison_name: str | None = Field(default=None, max_length=64)
+    liaison_mobile: str | None = Field(default=None, max_length=20)
+    responsibilities: list[dict[str, Any]] = Field(default_factory=list, sa_type=sa.JSON)
     feedback_due_at: datetime | None = None
     fed_back_at: datetime | None = None
     feedback_seconds: int | None = None

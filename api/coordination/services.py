@@ -42,7 +42,7 @@ from api.core.scope import Scope
 MAX_PAGE = 100
 EXCHANGE_TOPIC = "coordination.meeting.exchange_recorded"
 ESCALATION_DECIDED_TOPIC = "coordination.escalation.decided"
-JOINT_MEETING = "JOINT_MEETING"
+ONLINE = "ONLINE"
 MIN_YEAR, MAX_YEAR = 2000, 2100
 CST = timezone(timedelta(hours=8), "CST")
 
@@ -287,16 +287,29 @@ async def follow_up_decision(
     return decision
 
 
+def _utc(moment: datetime) -> datetime:
+    """Timestamps come back naive from SQLite (stored as UTC) and aware from PostgreSQL."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
 async def record_exchange(
     *, session: AsyncSession, actor: Actor, meeting_id: int, push_id: int, summary: str
 ) -> MeetingExchange:
-    """A push on the joint-meeting channel was exchanged at this meeting: it counts as claimed."""
+    """An offline push (any channel but ONLINE, which is claimed when pushed) to a department
+    taking part in a held meeting is claimed by recording it there: method 联席会议, at the
+    time the meeting was held, the meeting referenced (``coordination.meeting.exchange_recorded``
+    → approval claims it → ``approval.push.claimed``)."""
     meeting = await _own_meeting(session, actor, meeting_id)
+    if meeting.status == MeetingStatus.PLANNED or meeting.held_at is None:
+        raise ValidationFailed.single(
+            "meetingId", "NOT_HELD", "会议尚未召开（录入纪要后方可登记会上认领的推送）"
+        )
+    held_at = _utc(meeting.held_at)
     push = await session.get(PushFact, push_id)
     if push is None or push.department_id is None:
         raise ValidationFailed.single("pushId", "NOT_FOUND", "推送不存在")
-    if push.channel != JOINT_MEETING:
-        raise ValidationFailed.single("pushId", "NOT_JOINT_MEETING", "该推送不经联席会议交换")
+    if push.channel == ONLINE:
+        raise ValidationFailed.single("pushId", "ONLINE_PUSH", "线上推送即认领，无需会上登记")
     participants = await session.exec(
         select(MeetingParticipant.department_id).where(MeetingParticipant.meeting_id == meeting_id)
     )
@@ -305,6 +318,12 @@ async def record_exchange(
     existing = await session.exec(select(MeetingExchange).where(MeetingExchange.push_id == push_id))
     if existing.first() is not None:
         raise ValidationFailed.single("pushId", "ALREADY_RECORDED", "该推送已在会议中登记")
+    if push.claimed_at is not None:
+        raise ValidationFailed.single("pushId", "ALREADY_CLAIMED", "该推送已认领")
+    if push.created_at is not None and _utc(push.created_at) > held_at:
+        raise ValidationFailed.single(
+            "pushId", "PUSHED_AFTER_MEETING", "该推送晚于会议召开时间，不能在本次会议上认领"
+        )
     exchange = MeetingExchange(
         meeting_id=meeting_id,
         push_id=push_id,
@@ -323,6 +342,7 @@ async def record_exchange(
             "meeting_id": meeting.id,
             "department_id": push.department_id,
             "application_id": push.application_id,
+            "claimed_at": held_at.isoformat(),
             "recorded_at": exchange.recorded_at.isoformat(),
             "recorded_by": actor.username,
         },

@@ -15,7 +15,7 @@ from api.coordination.casefile import CaseFile as CaseFileData
 from api.coordination.statistics import Figures, Grouping, Period, SeriesRow
 from api.core.clock import local_today, utcnow
 from api.core.errors import ValidationErrors
-from api.core.identifiers import masked_subject_code
+from api.core.identifiers import mask_mobile, masked_subject_code
 
 MeetingStatus = strawberry.enum(
     models.MeetingStatus, description="会议状态：已召集 / 已召开 / 已办结"
@@ -329,6 +329,15 @@ class FindingKindCount:
     count: int
 
 
+@strawberry.type(
+    description="按认领方式计数：ONLINE 推送即认领、LETTER 书面函件、OWN_SYSTEM 自建系统、"
+    "JOINT_MEETING 联席会议"
+)
+class ClaimMethodCount:
+    method: str
+    count: int
+
+
 @strawberry.type(description="容缺受理 / 告知承诺 / 绿色通道办件及其后的监管结果")
 class HandlingModeStatistics:
     handling_mode: str
@@ -348,6 +357,9 @@ class LinkageStatistics:
     pushes_sent: int
     pushes_received: int
     pushes_claimed: int
+    claims_by_method: list[ClaimMethodCount] = strawberry.field(
+        description="期间内推送的认领数按认领方式（四种方式均列出，含 0）"
+    )
     claim_rate: float | None
     claim_seconds_median: int | None
     claim_seconds_p90: int | None
@@ -374,6 +386,9 @@ class LinkageStatistics:
             pushes_sent=f.pushes_sent,
             pushes_received=f.pushes_received,
             pushes_claimed=f.pushes_claimed,
+            claims_by_method=[
+                ClaimMethodCount(method=k, count=v) for k, v in f.claims_by_method.items()
+            ],
             claim_rate=f.claim_rate,
             claim_seconds_median=f.claim_p50_seconds,
             claim_seconds_p90=f.claim_p90_seconds,
@@ -524,6 +539,36 @@ class CaseTimelineEntry:
     detail: str
 
 
+@strawberry.type(description="推送所依据的清单版本中该联动事项两侧的责任科室与责任人")
+class CaseResponsibility:
+    linkage_id: strawberry.ID
+    supervision_matter_name: str
+    approving_section_name: str
+    approving_person_name: str
+    approving_office_phone: str
+    supervising_section_name: str
+    supervising_person_name: str
+    supervising_office_phone: str
+
+    @classmethod
+    def from_payload(cls, data: dict[str, Any]) -> CaseResponsibility:
+        return cls(
+            linkage_id=_id(int(data.get("linkage_id") or 0)),
+            **{
+                name: str(data.get(name) or "")
+                for name in (
+                    "supervision_matter_name",
+                    "approving_section_name",
+                    "approving_person_name",
+                    "approving_office_phone",
+                    "supervising_section_name",
+                    "supervising_person_name",
+                    "supervising_office_phone",
+                )
+            },
+        )
+
+
 @strawberry.type(description="案卷中的一次推送及其认领、反馈")
 class CasePush:
     push_id: strawberry.ID
@@ -532,9 +577,29 @@ class CasePush:
     channel: str | None
     pushed_at: datetime | None
     claimed_at: datetime | None
+    claim_method: str | None = strawberry.field(
+        description="认领方式：ONLINE 推送即认领 / LETTER 书面函件 / OWN_SYSTEM 自建系统 / "
+        "JOINT_MEETING 联席会议"
+    )
+    claim_meeting_id: strawberry.ID | None = strawberry.field(
+        description="认领所在的联席会议（meeting(id) 对参会与召集部门可见）"
+    )
     feedback_due_at: datetime | None
     fed_back_at: datetime | None
     feedback_on_time: bool | None
+    list_version: int | None = strawberry.field(description="推送所依据的清单版本")
+    liaison_name: str | None = strawberry.field(description="推送通知的接收联络员")
+    responsibilities: list[CaseResponsibility] = strawberry.field(
+        description="该版本中两侧的责任科室与责任人"
+    )
+    full_liaison_mobile: strawberry.Private[str]
+
+    @strawberry.field(description="通知的联络员手机号（无个人信息查看权限的角色只见掩码）")
+    def liaison_mobile(self, info: Info[Any, Any]) -> str | None:
+        mobile = self.full_liaison_mobile
+        if not mobile:
+            return None
+        return mobile if info.context.scope.personal_data else mask_mobile(mobile)
 
 
 @strawberry.type(description="案卷中的监管结果")
@@ -610,9 +675,19 @@ class CaseFile:
                     channel=p.channel,
                     pushed_at=p.created_at,
                     claimed_at=p.claimed_at,
+                    claim_method=p.claim_method,
+                    claim_meeting_id=(
+                        None if p.claim_meeting_id is None else _id(p.claim_meeting_id)
+                    ),
                     feedback_due_at=p.feedback_due_at,
                     fed_back_at=p.fed_back_at,
                     feedback_on_time=p.feedback_on_time,
+                    list_version=p.list_version,
+                    liaison_name=p.liaison_name,
+                    responsibilities=[
+                        CaseResponsibility.from_payload(r) for r in p.responsibilities
+                    ],
+                    full_liaison_mobile=p.liaison_mobile or "",
                 )
                 for p in case.pushes
             ],

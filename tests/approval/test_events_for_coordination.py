@@ -51,6 +51,7 @@ async def test_a_manual_claim_is_announced(session, authorizer):
             "claimed_at": claimed.claimed_at.isoformat(),
             "claimed_by": liaison.username,
             "channel": "LETTER",
+            "meeting_id": None,
         }
     ]
 
@@ -76,27 +77,48 @@ async def test_a_no_abnormality_close_is_announced_as_feedback(session, authoriz
     ]
 
 
-async def test_an_exchange_recorded_at_a_joint_meeting_claims_the_push_once(session, authorizer):
-    _, [push] = await _pushed(session, authorizer, channel="JOINT_MEETING")
+async def test_any_offline_push_recorded_at_a_joint_meeting_is_claimed_there_once(
+    session, authorizer
+):
+    _, [push] = await _pushed(session, authorizer, channel="LETTER")
     payload = {
         "push_id": push.id,
         "meeting_id": 7,
         "department_id": push.department_id,
         "application_id": push.application_id,
-        "recorded_at": "2026-11-20T10:00:00+08:00",
+        "claimed_at": "2026-11-20T02:00:00+00:00",  # when the meeting was held
+        "recorded_at": "2026-11-21T10:00:00+08:00",
         "recorded_by": "coord",
     }
 
     first = await services.claim_at_meeting(session, payload)
     again = await services.claim_at_meeting(session, payload)
 
-    assert (first.state, first.claim_method, first.claimed_by, first.claim_note) == (
+    assert (
+        first.state,
+        first.claim_method,
+        first.claim_meeting_id,
+        first.claimed_at.isoformat(),
+        first.claimed_by,
+        first.claim_note,
+    ) == (
         PushState.CLAIMED,
         Channel.JOINT_MEETING,
+        7,
+        "2026-11-20T02:00:00+00:00",
         "coord",
         "联席会议 #7",
     )
     assert again is None
-    assert [m["channel"] for m in await _messages(session, "approval.push.claimed", push.id)] == [
-        "JOINT_MEETING"
+    claimed = await _messages(session, "approval.push.claimed", push.id)
+    assert [(m["channel"], m["meeting_id"], m["claimed_at"]) for m in claimed] == [
+        ("JOINT_MEETING", 7, "2026-11-20T02:00:00+00:00")
     ]
+
+
+async def test_an_online_push_is_never_claimed_at_a_meeting(session, authorizer):
+    _, [push] = await _pushed(session, authorizer, channel="ONLINE")
+    payload = {"push_id": push.id, "meeting_id": 7, "claimed_at": "2026-11-20T02:00:00+00:00"}
+
+    assert await services.claim_at_meeting(session, payload) is None
+    assert push.claim_method == Channel.ONLINE

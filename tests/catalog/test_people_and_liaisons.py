@@ -105,7 +105,7 @@ async def test_changing_the_liaison_keeps_exactly_one_current_and_dates_the_chan
                 {
                     "kind": "PUSH",
                     "since": "2026-01-04",
-                    "until": "2026-06-01",
+                    "until": "2026-05-31",
                     "person": {"name": "张三"},
                 },
             ],

@@ -180,11 +180,17 @@ async def test_publication_emits_the_documented_event(session, authorizer, world
                 "approval_matter_name": "许可丁",
                 "approving_department_id": world["spj"].id,
                 "approving_department_name": world["spj"].name,
+                "approving_section_name": "审批一科",
+                "approving_person_name": "李娜",
+                "approving_office_phone": "0737-4221101",
                 "supervision_matter_id": supervision_matter.id,
                 "supervision_matter_code": supervision_matter.code,
                 "supervision_matter_name": "许可丁监督检查",
                 "supervising_department_id": world["scjg"].id,
                 "supervising_department_name": world["scjg"].name,
+                "supervising_section_name": "食品科",
+                "supervising_person_name": "陈刚",
+                "supervising_office_phone": "0737-4222201",
                 "channel": "ONLINE",
                 "claim_days": 1,
                 "feedback_days": 5,
@@ -194,6 +200,18 @@ async def test_publication_emits_the_documented_event(session, authorizer, world
             }
         ],
     }
+    # Each publication refreshes approval's copy of the listed departments' liaisons.
+    announced = (
+        await session.exec(
+            select(OutboxMessage).where(
+                OutboxMessage.topic == "catalog.liaison.appointed",
+                col(OutboxMessage.id) > earlier,
+            )
+        )
+    ).all()
+    assert [(m.payload["department_id"], m.payload["name"]) for m in announced] == [
+        (world["scjg"].id, "陈刚")
+    ]
 
 
 async def test_public_query_needs_no_login_and_shows_only_public_fields(session, authorizer, world):

@@ -222,7 +222,11 @@ def _push(world: World, rng: random.Random, ids: Any, app: App, department: int)
     )
     claim_msg = (
         "approval.push.claimed",
-        {"push_id": push.push_id, "claimed_at": claimed.isoformat() if claimed else None},
+        {
+            "push_id": push.push_id,
+            "claimed_at": claimed.isoformat() if claimed else None,
+            "channel": channel,  # an offline push is claimed by its own channel here
+        },
     )
     if claimed is not None and channel != "ONLINE" and rng.random() < 0.3:
         world.messages += [claim_msg, created_msg]  # a claim delivered before its push
@@ -322,6 +326,10 @@ def expected(world: World, department: int | None, now: datetime) -> dict[str, A
         "pushesSent": len(pushes) if department is None else len(sent),
         "pushesReceived": len(received),
         "pushesClaimed": len(claimed),
+        "claimsByMethod": [
+            {"method": m, "count": sum(1 for p in claimed if p.channel == m)}
+            for m in ("ONLINE", "LETTER", "OWN_SYSTEM", "JOINT_MEETING")
+        ],
         "claimRate": ratio(claimed, received),
         "claimSecondsMedian": _nearest_rank(claim_seconds, 50),
         "claimSecondsP90": _nearest_rank(claim_seconds, 90),

@@ -10,6 +10,7 @@ from tests.graphql import run
 
 STATISTICS_FIELDS = """
 since until department { id } linkagesInForce pushesSent pushesReceived pushesClaimed
+claimsByMethod { method count }
 claimRate claimSecondsMedian claimSecondsP90 feedbackSecondsMedian feedbackSecondsP90
 feedbackDue feedbackOnTime onTimeFeedbackRate overdue acceptances acceptancesWithCreditCheck
 creditCheckRate findingsByKind { kind count } abnormalFindings

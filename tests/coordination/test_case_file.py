@@ -26,6 +26,26 @@ query($id: ID!) {
   }
 }
 """
+RESPONSIBILITY = {
+    "linkage_id": 8_200_501,
+    "supervision_matter_name": "食品经营监督检查",
+    "approving_section_name": "审批一科",
+    "approving_person_name": "周敏",
+    "approving_office_phone": "0737-4221101",
+    "supervising_section_name": "食品科",
+    "supervising_person_name": "陈刚",
+    "supervising_office_phone": "0737-4222201",
+}
+WHO_WAS_RESPONSIBLE = """
+query($id: ID!) {
+  caseFile(applicationId: $id) {
+    pushes { listVersion claimMethod claimMeetingId liaisonName liaisonMobile
+             responsibilities { linkageId supervisionMatterName approvingSectionName
+                                approvingPersonName approvingOfficePhone supervisingSectionName
+                                supervisingPersonName supervisingOfficePhone } }
+  }
+}
+"""
 WORKBOOK = "query($id: ID!) { caseFileWorkbook(applicationId: $id) { filename contentBase64 } }"
 
 
@@ -67,11 +87,22 @@ async def case(session):
             "channel": "LETTER",
             "created_at": "2026-05-01T01:00:05+00:00",
             "feedback_due_at": "2026-05-08T16:00:00+00:00",
+            "list_version": 3,
+            "linkage_id": 8_200_501,
+            "receive_liaison_name": "王芳",
+            "receive_liaison_mobile": "13907371001",
+            "responsibilities": [RESPONSIBILITY],
         },
         emitted_at=datetime.now(UTC),
     )
     await facts.record_claim(
-        session, {"push_id": 8_200_301, "claimed_at": "2026-05-02T03:00:00+00:00"}
+        session,
+        {
+            "push_id": 8_200_301,
+            "claimed_at": "2026-05-02T03:00:00+00:00",
+            "channel": "JOINT_MEETING",
+            "meeting_id": 8_200_601,
+        },
     )
     await facts.record_feedback(
         session, {"push_id": 8_200_301, "fed_back_at": "2026-05-07T08:00:00+00:00"}
@@ -143,7 +174,12 @@ async def test_the_case_file_holds_the_whole_history_in_order(session, authorize
                     "department": s,
                     "detail": "ACCEPTED",
                 },
-                {"at": "2026-05-02T03:00:00+00:00", "what": "认领", "department": s, "detail": ""},
+                {
+                    "at": "2026-05-02T03:00:00+00:00",
+                    "what": "认领",
+                    "department": s,
+                    "detail": "JOINT_MEETING #8200601",
+                },
                 {
                     "at": "2026-05-03T02:00:00+00:00",
                     "what": "办结",
@@ -211,6 +247,59 @@ async def test_the_case_file_export_has_one_sheet_per_part(session, authorizer, 
     assert list(book["法律文书"].iter_rows(min_row=2, values_only=True)) == [
         ("LICENCE", "JY14309000099999", "2026-05-03", "2031-05-02")
     ]
+    [header, push] = book["推送认领反馈"].iter_rows(values_only=True)
+    assert dict(zip(header[9:], push[9:], strict=True)) == {
+        "认领方式": "联席会议",
+        "认领会议": 8_200_601,
+        "清单版本": 3,
+        "通知联络员": "王芳",
+        "联络员手机": "139****1001",
+        "责任科室/责任人（审批 → 监管）": "审批一科/周敏 → 食品科/陈刚",
+    }
+
+
+async def test_each_push_shows_whom_it_notified_and_who_was_responsible_then(
+    session, authorizer, case
+):
+    office = await factories.user(
+        session, authorizer, role="coordination_office", dept=await factories.department(session)
+    )
+    liaison = await factories.user(
+        session,
+        authorizer,
+        role="supervision_liaison",
+        dept=type("Dept", (), {"id": case[1]})(),
+    )
+    pushes = {}
+    for who in (office, liaison):
+        data = await execute(session, authorizer, who, WHO_WAS_RESPONSIBLE, id=str(APP))
+        pushes[who.username] = data["caseFile"]["pushes"]
+
+    def push(mobile):
+        return [
+            {
+                "listVersion": 3,
+                "claimMethod": "JOINT_MEETING",
+                "claimMeetingId": "8200601",
+                "liaisonName": "王芳",
+                "liaisonMobile": mobile,
+                "responsibilities": [
+                    {
+                        "linkageId": "8200501",
+                        "supervisionMatterName": "食品经营监督检查",
+                        "approvingSectionName": "审批一科",
+                        "approvingPersonName": "周敏",
+                        "approvingOfficePhone": "0737-4221101",
+                        "supervisingSectionName": "食品科",
+                        "supervisingPersonName": "陈刚",
+                        "supervisingOfficePhone": "0737-4222201",
+                    }
+                ],
+            }
+        ]
+
+    # Only roles with the personal-data right see the whole mobile.
+    assert pushes == {office.username: push("139****1001"), liaison.username: push("13907371001")}
 
 
 async def test_a_department_not_involved_does_not_see_the_case_file(session, authorizer, case):

@@ -1,6 +1,7 @@
 """Joint meetings: convened with participants and agenda, minutes, decisions with owners and
-due dates and their follow-up; an exchange on the joint-meeting channel is recorded (claimed)
-and announced to the approval side; a department that takes no part does not see it."""
+due dates and their follow-up; any offline push exchanged at a held meeting is recorded
+(claimed there) and announced to the approval side; a department that takes no part does not
+see it."""
 
 from datetime import UTC, datetime
 
@@ -185,7 +186,7 @@ async def test_a_meeting_is_convened_held_decided_and_followed_up(session, autho
     assert seen_by_outsider == {"meeting": None}
 
 
-async def test_a_joint_meeting_exchange_is_recorded_once_and_announced(
+async def test_any_offline_push_is_claimed_at_a_held_meeting_once_and_announced(
     session, authorizer, parties
 ):
     office, member_id = parties["office"], parties["member_dept"].id
@@ -193,7 +194,13 @@ async def test_a_joint_meeting_exchange_is_recorded_once_and_announced(
         "conveneMeeting"
     ]
     now = datetime.now(UTC)
-    for push_id, channel in ((8_100_001, "JOINT_MEETING"), (8_100_002, "ONLINE")):
+    pushes = (
+        (8_100_001, "LETTER", "2026-06-01T01:00:00+00:00"),
+        (8_100_002, "ONLINE", "2026-06-01T01:00:00+00:00"),
+        (8_100_003, "OWN_SYSTEM", "2026-06-03T01:00:00+00:00"),  # after the meeting
+        (8_100_004, "JOINT_MEETING", "2026-06-01T01:00:00+00:00"),
+    )
+    for push_id, channel, created_at in pushes:
         await facts.record_push(
             session,
             {
@@ -202,16 +209,34 @@ async def test_a_joint_meeting_exchange_is_recorded_once_and_announced(
                 "department_id": member_id,
                 "stage": "ACCEPTED",
                 "channel": channel,
+                "created_at": created_at,
             },
             emitted_at=now,
         )
-
-    recorded = await execute(
-        session, authorizer, office, EXCHANGE, id=meeting["id"], push="8100001"
+    await facts.record_claim(
+        session,
+        {"push_id": 8_100_004, "claimed_at": "2026-06-01T05:00:00+00:00", "channel": "LETTER"},
     )
-    again = await execute(session, authorizer, office, EXCHANGE, id=meeting["id"], push="8100001")
-    online = await execute(session, authorizer, office, EXCHANGE, id=meeting["id"], push="8100002")
 
+    def exchange(push_id):
+        return execute(session, authorizer, office, EXCHANGE, id=meeting["id"], push=str(push_id))
+
+    def refused(code, message):
+        return {
+            "recordMeetingExchange": {
+                "__typename": "ValidationErrors",
+                "errors": [{"field": field_of(code), "code": code, "message": message}],
+            }
+        }
+
+    def field_of(code):
+        return "meetingId" if code == "NOT_HELD" else "pushId"
+
+    not_held = await exchange(8_100_001)
+    await execute(session, authorizer, office, MINUTES, id=meeting["id"])
+    recorded = await exchange(8_100_001)
+
+    assert not_held == refused("NOT_HELD", "会议尚未召开（录入纪要后方可登记会上认领的推送）")
     assert recorded == {
         "recordMeetingExchange": {
             "__typename": "MeetingExchange",
@@ -220,12 +245,13 @@ async def test_a_joint_meeting_exchange_is_recorded_once_and_announced(
             "summary": "会上交换办件信息",
         }
     }
-    assert again["recordMeetingExchange"]["errors"] == [
-        {"field": "pushId", "code": "ALREADY_RECORDED", "message": "该推送已在会议中登记"}
-    ]
-    assert online["recordMeetingExchange"]["errors"] == [
-        {"field": "pushId", "code": "NOT_JOINT_MEETING", "message": "该推送不经联席会议交换"}
-    ]
+    assert await exchange(8_100_001) == refused("ALREADY_RECORDED", "该推送已在会议中登记")
+    assert await exchange(8_100_002) == refused("ONLINE_PUSH", "线上推送即认领，无需会上登记")
+    assert await exchange(8_100_003) == refused(
+        "PUSHED_AFTER_MEETING", "该推送晚于会议召开时间，不能在本次会议上认领"
+    )
+    assert await exchange(8_100_004) == refused("ALREADY_CLAIMED", "该推送已认领")
+    assert await exchange(8_199_999) == refused("NOT_FOUND", "推送不存在")
     message = (
         await session.exec(
             select(OutboxMessage).where(
@@ -239,6 +265,7 @@ async def test_a_joint_meeting_exchange_is_recorded_once_and_announced(
         "meeting_id": meeting_row.id,
         "department_id": member_id,
         "application_id": 41,
+        "claimed_at": "2026-06-02T02:00:00+00:00",  # when the meeting was held
         "recorded_at": message.payload["recorded_at"],
         "recorded_by": office.username,
     }

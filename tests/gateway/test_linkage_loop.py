@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 
+from api.approval import services as approval_services
 from api.core import events
 from api.core.credit_ticket import CreditTicket, sign_ticket
 from api.core.db import make_engine, session_factory, session_scope
@@ -50,6 +51,17 @@ async def _publish(url: str, payload: dict[str, Any]) -> int:
                 payload=payload,
             )
             return int(message.id or 0)
+    finally:
+        await engine.dispose()
+
+
+async def _held_version(url: str) -> int:
+    """The newest list version approval holds."""
+    engine = make_engine(url)
+    try:
+        async with session_factory(engine)() as session:
+            version = await approval_services.version_in_force(session)
+            return version or 0
     finally:
         await engine.dispose()
 
@@ -113,7 +125,9 @@ def test_accept_push_sms_complete_feedback_through_the_gateway(gateway, stack):
     health = matters["430900-JG-0004"]  # → 市卫健委, by letter (a second linked department)
     # The demo city has published its own list; this test's list is the next version.
     latest = _data(gateway.post("{ publishedLinkageList { number } }"))["publishedLinkageList"]
-    version = (latest["number"] if latest else 0) + 1
+    # Other gateway tests may have sent approval a later version of their own.
+    held = asyncio.run(_held_version(url))
+    version = max(latest["number"] if latest else 0, held) + 1
     payload = {
         "version": version,
         "published_at": datetime.now(UTC).isoformat(),
@@ -234,8 +248,10 @@ def test_accept_push_sms_complete_feedback_through_the_gateway(gateway, stack):
             "edges": [
                 {
                     "node": {
-                        "mobile": "13907370001",
-                        "recipientName": "联络员1",
+                        # 市住建局's receive liaison as catalog names them (the demo's), not
+                        # the copy in the list (联络员1): catalog.liaison.appointed.
+                        "mobile": "13807373302",
+                        "recipientName": "邓伟",
                         "text": (
                             "【审管联动】湖南益阳城建工程有限公司的“建筑工程施工许可证核发”"
                             "已受理，审批信息已推送至贵单位，已自动认领。"

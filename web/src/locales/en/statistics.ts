@@ -24,6 +24,8 @@ const statistics: Messages['statistics'] = {
   month: 'Month',
   linkagesInForce: 'Linkages in force',
   pushesClaimed: 'Claimed',
+  claimMethod: { ONLINE: 'Claimed on push', LETTER: 'By letter', OWN_SYSTEM: 'Own system', JOINT_MEETING: 'Joint meeting' },
+  claimsByMethod: 'Claim method',
   feedbackDue: 'Feedback due',
   feedbackOnTime: 'On time',
   acceptances: 'Acceptances',

@@ -33,7 +33,8 @@ const org = {
   noLiaison: '未指定',
   setLiaison: '指定联络员',
   liaisonSet: '联络员已指定',
-  liaisonHint: '变更时前任在起始日期卸任，任职记录保留',
+  liaisonHint: '起始日期可为将来日期：到该日才接任，前任任职至前一日，任职记录保留',
+  upcoming: '待接任',
   noHistory: '尚无任职记录',
   readOnly: '只有本部门负责人或系统管理员可以维护',
 } as const;

@@ -22,6 +22,8 @@ const statistics = {
   month: '月份',
   linkagesInForce: '在册联动事项',
   pushesClaimed: '已认领',
+  claimMethod: { ONLINE: '推送即认领', LETTER: '书面函件', OWN_SYSTEM: '自建系统', JOINT_MEETING: '联席会议' },
+  claimsByMethod: '认领方式',
   feedbackDue: '应反馈',
   feedbackOnTime: '按时反馈',
   acceptances: '受理',

@@ -20,6 +20,7 @@ function row(over: Partial<Figures>): Figures {
     pushesSent: 0,
     pushesReceived: 0,
     pushesClaimed: 0,
+    claimsByMethod: [],
     claimRate: null,
     feedbackDue: 0,
     feedbackOnTime: 0,

@@ -16,6 +16,12 @@ type ServerFile = { __typename: 'CoordinationFile'; filename: string; mediaType:
 type FileAnswer = ServerFile | { __typename: 'ValidationErrors'; errors: { message: string }[] } | null | undefined;
 
 const ASSESSORS = ['coordination_office', 'system_admin'];
+/** Claim methods in report order: 推送即认领, 书面函件, 自建系统, 联席会议. */
+const CLAIM_METHODS = ['ONLINE', 'LETTER', 'OWN_SYSTEM', 'JOINT_MEETING'] as const;
+
+function claimsBy(row: Pick<Figures, 'claimsByMethod'>, method: string): number {
+  return row.claimsByMethod.find((c) => c.method === method)?.count ?? 0;
+}
 const DAY = 'YYYY-MM-DD';
 
 /** Today in China Standard Time: the server counts periods in CST calendar days, whatever the
@@ -107,6 +113,15 @@ export default function StatisticsPage() {
     { title: t('statistics.pushesSent'), dataIndex: 'pushesSent', align: 'right' },
     { title: t('statistics.pushesReceived'), dataIndex: 'pushesReceived', align: 'right' },
     { title: t('statistics.pushesClaimed'), dataIndex: 'pushesClaimed', align: 'right' },
+    {
+      title: t('statistics.claimsByMethod'),
+      children: CLAIM_METHODS.map((method) => ({
+        title: t(`statistics.claimMethod.${method}`),
+        key: `claims-${method}`,
+        align: 'right' as const,
+        render: (_: unknown, r: Figures) => claimsBy(r, method),
+      })),
+    },
     { title: t('statistics.claimRate'), key: 'claimRate', align: 'right', render: (_, r) => rate(r.claimRate) },
     { title: t('statistics.feedbackDue'), dataIndex: 'feedbackDue', align: 'right' },
     { title: t('statistics.feedbackOnTime'), dataIndex: 'feedbackOnTime', align: 'right' },
@@ -177,6 +192,17 @@ export default function StatisticsPage() {
             value={rate(totals?.creditCheckRate)}
             hint={totals && t('statistics.checked', { checked: String(totals.acceptancesWithCreditCheck), total: String(totals.acceptances) })}
           />
+          <Col xs={24} data-testid="statistics-claims-by-method">
+            <Space wrap size="large">
+              <Typography.Text type="secondary">{t('statistics.claimsByMethod')}</Typography.Text>
+              {totals &&
+                CLAIM_METHODS.map((method) => (
+                  <Typography.Text key={method}>
+                    {t(`statistics.claimMethod.${method}`)} {claimsBy(totals, method)}
+                  </Typography.Text>
+                ))}
+            </Space>
+          </Col>
         </Row>
         <Card
           title={t('statistics.byDepartment')}

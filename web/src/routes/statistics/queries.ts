@@ -13,6 +13,10 @@ export const STATISTICS_FIELDS_FRAGMENT = graphql(`
     pushesSent
     pushesReceived
     pushesClaimed
+    claimsByMethod {
+      method
+      count
+    }
     claimRate
     feedbackDue
     feedbackOnTime

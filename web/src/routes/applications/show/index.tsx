@@ -45,7 +45,19 @@ function useMoments(a: ShownApplication): Moment[] {
       text: (
         <span data-testid={`timeline-push-${p.id}`}>
           {t('timeline.pushed', { stage, department: p.department.name, channel: t(`enums.Channel.${p.channel}`) })}
-          {p.receiveLiaisonName && ` · ${t('timeline.sms', { name: p.receiveLiaisonName })}`}
+          {p.receiveLiaisonName && ` · ${t('timeline.sms', { name: p.receiveLiaisonName, mobile: p.receiveLiaisonMobile })}`}
+          {p.responsibilities
+            .filter((r) => r.supervisingDepartment.id === p.department.id)
+            .map((r) => (
+              <Typography.Text type="secondary" key={r.linkageId} style={{ display: 'block' }} data-testid={`timeline-responsible-${p.id}`}>
+                {t('timeline.responsible', {
+                  approvingSection: r.approvingSectionName,
+                  approvingPerson: r.approvingPersonName,
+                  supervisingSection: r.supervisingSectionName,
+                  supervisingPerson: r.supervisingPersonName,
+                })}
+              </Typography.Text>
+            ))}
           {p.overdue && (
             <Tag color="error" style={{ marginInlineStart: 8 }}>
               {t('inbox.overdue')}
@@ -59,7 +71,12 @@ function useMoments(a: ShownApplication): Moment[] {
         at: p.claimedAt,
         key: `claim-${p.id}`,
         color: 'green',
-        text: t('timeline.claimed', { department: p.department.name, by: p.claimedBy ?? '', method: p.claimMethod ? t(`enums.Channel.${p.claimMethod}`) : '' }),
+        text: (
+          <span data-testid={`timeline-claim-${p.id}`}>
+            {t('timeline.claimed', { department: p.department.name, by: p.claimedBy ?? '', method: p.claimMethod ? t(`enums.Channel.${p.claimMethod}`) : '' })}
+            {p.claimMeetingId && ` · ${t('timeline.claimedAtMeeting', { id: p.claimMeetingId })}`}
+          </span>
+        ),
       });
     }
   }

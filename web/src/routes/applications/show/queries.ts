@@ -57,7 +57,19 @@ export const APPLICATION_SHOW_QUERY = graphql(`
         claimedAt
         claimedBy
         claimMethod
+        claimMeetingId
         receiveLiaisonName
+        receiveLiaisonMobile
+        responsibilities {
+          linkageId
+          supervisingDepartment {
+            id
+          }
+          approvingSectionName
+          approvingPersonName
+          supervisingSectionName
+          supervisingPersonName
+        }
         feedbackState
         feedbackDue
         overdue

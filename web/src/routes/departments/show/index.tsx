@@ -140,7 +140,18 @@ function Liaisons({ department, people, editable, onChange }: { department: Deta
           { title: t('org.kind'), dataIndex: 'kind', width: 130, render: (k: LiaisonKind) => t(`org.kinds.${k}`) },
           { title: t('org.person'), key: 'person', render: (_, l) => l.person?.name ?? '—' },
           { title: t('org.since'), dataIndex: 'since', width: 120 },
-          { title: t('org.until'), dataIndex: 'until', width: 120, render: (u: string | null) => (u ? u : <Tag color="success">{t('org.current')}</Tag>) },
+          {
+            title: t('org.until'),
+            key: 'until',
+            width: 160,
+            render: (_, l) => (
+              <>
+                {l.until ?? ''}
+                {l.current && <Tag color="success" style={{ marginInlineStart: l.until ? 8 : 0 }}>{t('org.current')}</Tag>}
+                {!l.current && !l.until && <Tag color="processing">{t('org.upcoming')}</Tag>}
+              </>
+            ),
+          },
           { title: t('org.recordedBy'), dataIndex: 'recordedBy', width: 120 },
         ]}
       />

@@ -25,6 +25,7 @@ export const DEPARTMENT_DETAIL_QUERY = graphql(`
         kind
         since
         until
+        current
         recordedBy
         person {
           id
