@@ -105,6 +105,7 @@ def test_leaving_out_a_whole_subgraph_fails_for_the_topics_it_alone_consumed():
         registry.worker_tables(without)
 
     assert failure.value.topics == (
+        "catalog.liaison.appointed",
         "coordination.meeting.exchange_recorded",
         "credit.level.changed",
     )
