@@ -9,8 +9,10 @@ from api.coordination.schema import schema
 from tests.graphql import run
 
 STATISTICS_FIELDS = """
-since until department { id } linkagesInForce pushesSent pushesReceived pushesClaimed
-claimRate claimSecondsMedian claimSecondsP90 feedbackSecondsMedian feedbackSecondsP90
+since until department { id } linkagesInForce pushesSent pushesReceived receivedAtAcceptance
+receivedAtCompletion pushesClaimed claimRate claimsDue claimedOnTime claimedLate claimOnTimeRate
+feedbackLimited closedLate openOverdue abnormalResults facilitationApplied facilitationSkipped
+claimSecondsMedian claimSecondsP90 feedbackSecondsMedian feedbackSecondsP90
 feedbackDue feedbackOnTime onTimeFeedbackRate overdue acceptances acceptancesWithCreditCheck
 creditCheckRate findingsByKind { kind count } abnormalFindings
 handlingModes { handlingMode applications withFindings withAbnormalFindings }

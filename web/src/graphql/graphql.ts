@@ -606,6 +606,27 @@ export type SmsTemplateInput = {
   text: Scalars['String']['input'];
 };
 
+/** 可查看明细的统计数字（定义见 docs/statistics.md） */
+export type StatisticsFigure =
+  | 'ABNORMAL_RESULTS'
+  | 'ACCEPTANCES'
+  | 'ACCEPTANCES_WITH_CREDIT_CHECK'
+  | 'CLAIMED_LATE'
+  | 'CLAIMED_ON_TIME'
+  | 'CLAIMS_DUE'
+  | 'CLOSED_LATE'
+  | 'FACILITATION_APPLIED'
+  | 'FACILITATION_SKIPPED'
+  | 'FEEDBACK_DUE'
+  | 'FEEDBACK_LIMITED'
+  | 'FEEDBACK_ON_TIME'
+  | 'OPEN_OVERDUE'
+  | 'OVERDUE'
+  | 'PUSHES_CLAIMED'
+  | 'PUSHES_RECEIVED'
+  | 'RECEIVED_AT_ACCEPTANCE'
+  | 'RECEIVED_AT_COMPLETION';
+
 /** 统计分组：按部门 / 按月份 */
 export type StatisticsGrouping =
   | 'DEPARTMENT'
