@@ -61,17 +61,21 @@ def period_of(since: date, until: date) -> Period:
 
 
 async def ranking_for(
-    info: Info[Any, Any], since: date, until: date, version: int | None
+    info: Info[Any, Any], since: date, until: date, version: int | None, as_of: date | None
 ) -> assessment.Ranking:
+    """The ranking as calculated at ``as_of`` (default now): its figures as of then and, unless
+    a version is named, the scheme version in force then."""
     session = info.context.session
+    period = period_of(since, until)
+    moment = as_of_of(period, as_of)
     if version is None:
-        scheme = await assessment.current_scheme(session=session)
+        scheme = await assessment.scheme_in_force(session=session, at=moment)
     else:
         found = await assessment.scheme_by_version(session=session, version=version)
         if found is None:
             raise ValidationFailed.single("schemeVersion", "NOT_FOUND", "考核方案版本不存在")
         scheme = found
-    return await assessment.rank(session=session, period=period_of(since, until), scheme=scheme)
+    return await assessment.rank(session=session, period=period, scheme=scheme, as_of=moment)
 
 
 async def audit_export(info: Info[Any, Any], target: str, detail: dict[str, Any]) -> None:
@@ -356,9 +360,10 @@ class CoordinationQuery:
         since: date,
         until: date,
         scheme_version: int | None = None,
+        as_of: AsOf = None,
     ) -> AssessmentResult:
         try:
-            ranking = await ranking_for(info, since, until, scheme_version)
+            ranking = await ranking_for(info, since, until, scheme_version, as_of)
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
         return Assessment.from_ranking(ranking)
@@ -372,9 +377,10 @@ class CoordinationQuery:
         since: date,
         until: date,
         scheme_version: int | None = None,
+        as_of: AsOf = None,
     ) -> CoordinationFileResult:
         try:
-            ranking = await ranking_for(info, since, until, scheme_version)
+            ranking = await ranking_for(info, since, until, scheme_version, as_of)
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
         content = reports.workbook(ranking)
@@ -392,9 +398,10 @@ class CoordinationQuery:
         since: date,
         until: date,
         scheme_version: int | None = None,
+        as_of: AsOf = None,
     ) -> CoordinationFileResult:
         try:
-            ranking = await ranking_for(info, since, until, scheme_version)
+            ranking = await ranking_for(info, since, until, scheme_version, as_of)
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
         content = reports.pdf_report(

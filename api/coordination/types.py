@@ -518,6 +518,9 @@ class Assessment:
     until: date
     scheme: AssessmentScheme
     rows: list[AssessmentRow]
+    calculated_at: datetime = strawberry.field(
+        description="计算时点：各项数字截至此时（asOf 当日结束，或现在）"
+    )
 
     @classmethod
     def from_ranking(cls, ranking: Ranking) -> Assessment:
@@ -526,6 +529,7 @@ class Assessment:
             since=ranking.period.since,
             until=ranking.period.until,
             scheme=AssessmentScheme.from_row(ranking.scheme),
+            calculated_at=ranking.calculated_at,
             rows=[
                 AssessmentRow(
                     rank=r.rank,
