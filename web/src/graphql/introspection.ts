@@ -946,6 +946,17 @@ export default {
         "name": "Assessment",
         "fields": [
           {
+            "name": "calculatedAt",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "rows",
             "type": {
               "kind": "NON_NULL",
@@ -10394,6 +10405,13 @@ export default {
             },
             "args": [
               {
+                "name": "asOf",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
                 "name": "schemeVersion",
                 "type": {
                   "kind": "SCALAR",
@@ -10433,6 +10451,13 @@ export default {
               }
             },
             "args": [
+              {
+                "name": "asOf",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
               {
                 "name": "schemeVersion",
                 "type": {
@@ -10491,6 +10516,13 @@ export default {
               }
             },
             "args": [
+              {
+                "name": "asOf",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
               {
                 "name": "schemeVersion",
                 "type": {
