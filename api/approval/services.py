@@ -321,8 +321,9 @@ async def accept_application(
     if application.approving_department_id is None:
         application.approving_department_id = actor.department_id
     session.add(application)
+    records: list[MeasureRecord] = []
     for measure, kind, decision, skip_reason, skip_note in decisions:
-        session.add(
+        records.append(
             MeasureRecord(
                 application_id=application.id,
                 matter_id=application.matter_id,
@@ -337,12 +338,13 @@ async def accept_application(
                 decided_at=now,
             )
         )
+    session.add_all(records)
     await session.flush()
     await events.emit(
         session,
         topic="approval.application.accepted",
         key=str(application.id),
-        payload=_accepted_payload(application),
+        payload={**_accepted_payload(application), "measures": _measures_payload(records)},
     )
     await _push(session, application, PushStage.ACCEPTED, [])
     return application
@@ -518,6 +520,13 @@ def _accepted_payload(application: Application) -> dict[str, Any]:
     }
 
 
+def _measures_payload(records: Sequence[MeasureRecord]) -> list[dict[str, str]]:
+    return [
+        {"measure": r.measure.value, "kind": r.kind.value, "decision": r.decision.value}
+        for r in records
+    ]
+
+
 def _document_payload(doc: LegalDocument) -> dict[str, Any]:
     return {
         "kind": doc.kind.value,
@@ -677,6 +686,7 @@ async def _push(
                 "matter_id": application.matter_id,
                 "applicant_code": application.applicant_code,
                 "created_at": push.pushed_at.isoformat(),
+                "claim_due_at": _end_of_day(push.claim_due),
                 "feedback_due_at": _end_of_day(push.feedback_due),
                 "list_version": push.list_version,
                 "linkage_id": push.linkage_id,
@@ -739,6 +749,7 @@ async def _emit_fed_back(session: AsyncSession, push: Push, finding_id: int | No
             "application_id": push.application_id,
             "department_id": push.department_id,
             "finding_id": finding_id,
+            "result": push.feedback_state.value,
         },
     )
 
@@ -908,9 +919,13 @@ async def receive_finding(session: AsyncSession, payload: dict[str, Any]) -> lis
                 Push.feedback_state == FeedbackState.OPEN,
             )
         )
+        # The business time: when the supervising department recorded the finding, not when
+        # this consumer got round to it (a lagging worker must not make feedback late).
+        recorded_at = payload.get("recorded_at")
+        closed_at = datetime.fromisoformat(str(recorded_at)) if recorded_at else _now()
         for push in open_pushes.all():
             push.feedback_state = FeedbackState.ABNORMAL_REPORTED
-            push.feedback_closed_at = _now()
+            push.feedback_closed_at = closed_at
             push.feedback_list_version = in_force
             session.add(push)
             await session.flush()

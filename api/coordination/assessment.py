@@ -1,17 +1,19 @@
 """Assessment (考核): a versioned scoring scheme ranks departments per period.
 
 A scheme is weights per indicator; the coordination office publishes a new version to change
-them (earlier versions stay, so a past ranking can be reproduced). Each indicator is a rate
-in [0, 1] where higher is better; a department's score is the weighted mean of the
-indicators it has data for, times 100 (an indicator without data — no pushes received, no
-acceptances — neither helps nor hurts). Departments without any indicator rank last.
+them (earlier versions stay, so a past ranking can be reproduced). Without a version named, a
+ranking uses the version in force at its calculation time (``as_of``): the weights of its day.
+Each indicator is a rate in [0, 1] where higher is better; a department's score is the
+weighted mean of the indicators it has data for, times 100 (an indicator without data — no
+pushes received, no acceptances — neither helps nor hurts). Departments without any
+indicator rank last.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Final
 
 from sqlmodel import col, select
@@ -23,13 +25,17 @@ from api.coordination.statistics import Figures, Period
 from api.core.errors import FieldIssue, ValidationFailed
 
 INDICATORS: Final = {
+    "claim_on_time_rate": "按时认领率",
     "claim_rate": "认领率",
     "on_time_feedback_rate": "按时反馈率",
     "credit_check_rate": "受理信用核查率",
     "no_overdue_rate": "无逾期率",
 }
+# The built-in version 0 scores the on-time rates (docs/statistics.md); the plain claim rate
+# stays an indicator a published version may weigh.
 DEFAULT_WEIGHTS: Final = {
-    "claim_rate": 30.0,
+    "claim_on_time_rate": 30.0,
+    "claim_rate": 0.0,
     "on_time_feedback_rate": 30.0,
     "credit_check_rate": 20.0,
     "no_overdue_rate": 20.0,
@@ -57,6 +63,7 @@ class Ranking:
     period: Period
     scheme: SchemeVersion
     rows: list[RankedDepartment]
+    calculated_at: datetime  # the instant the figures are taken at (statistics ``as_of``)
 
 
 def score(values: dict[str, float | None], weights: dict[str, float]) -> float | None:
@@ -73,6 +80,22 @@ async def current_scheme(*, session: AsyncSession) -> SchemeVersion:
     latest = (await session.exec(stmt)).first()
     if latest is not None:
         return latest
+    return SchemeVersion(
+        version=0, weights=dict(DEFAULT_WEIGHTS), note="默认方案", created_by="system"
+    )
+
+
+async def scheme_in_force(*, session: AsyncSession, at: datetime) -> SchemeVersion:
+    """The latest version published by ``at``; the built-in default before any."""
+    stmt = (
+        select(SchemeVersion)
+        .where(col(SchemeVersion.created_at) <= at)
+        .order_by(col(SchemeVersion.version).desc())
+        .limit(1)
+    )
+    found = (await session.exec(stmt)).first()
+    if found is not None:
+        return found
     return SchemeVersion(
         version=0, weights=dict(DEFAULT_WEIGHTS), note="默认方案", created_by="system"
     )
@@ -132,7 +155,8 @@ async def rank(
     scheme: SchemeVersion,
     as_of: datetime | None = None,
 ) -> Ranking:
-    figures = await statistics.compute(session, period, by_department=True, as_of=as_of)
+    moment = as_of or datetime.now(UTC)
+    figures = await statistics.compute(session, period, by_department=True, as_of=moment)
     names = await department_names(session=session, ids=sorted(figures))
     scored = []
     for dept_id, fig in figures.items():
@@ -150,4 +174,4 @@ async def rank(
         )
         for position, (value, dept_id, values, fig) in enumerate(scored, start=1)
     ]
-    return Ranking(period=period, scheme=scheme, rows=rows)
+    return Ranking(period=period, scheme=scheme, rows=rows, calculated_at=moment)

@@ -92,6 +92,11 @@ async def record_application(session: AsyncSession, payload: dict[str, Any]) -> 
     row.applicant_name = payload.get("applicant_name", row.applicant_name)
     row.handling_mode = payload.get("handling_mode", row.handling_mode)
     row.accepted_at = parse_time(payload.get("accepted_at")) or row.accepted_at
+    measures = payload.get("measures")
+    if measures is not None:
+        incentives = [m for m in measures if m.get("kind") == "INCENTIVE"]
+        row.facilitation_applied = sum(1 for m in incentives if m.get("decision") == "APPLIED")
+        row.facilitation_skipped = sum(1 for m in incentives if m.get("decision") == "SKIPPED")
     if payload.get("completed_at"):
         row.completed_at = parse_time(payload["completed_at"])
         row.outcome = payload.get("outcome")
@@ -120,6 +125,7 @@ async def record_push(
     row.channel = payload.get("channel")
     # `created_at` is planned in the payload; until then the outbox row's time stands in.
     row.created_at = parse_time(payload.get("created_at")) or parse_time(emitted_at)
+    row.claim_due_at = parse_time(payload.get("claim_due_at")) or row.claim_due_at
     row.feedback_due_at = parse_time(payload.get("feedback_due_at")) or row.feedback_due_at
     if payload.get("list_version") is not None:
         row.list_version = int(payload["list_version"])
@@ -168,6 +174,10 @@ async def record_feedback(session: AsyncSession, payload: dict[str, Any]) -> Non
     fed_back_at = parse_time(payload["fed_back_at"])
     if row.fed_back_at is None or (fed_back_at is not None and fed_back_at < row.fed_back_at):
         row.fed_back_at = fed_back_at
+        # Payloads before `result` was added: a finding closing the push means abnormal.
+        row.feedback_result = payload.get("result") or (
+            "ABNORMAL_REPORTED" if payload.get("finding_id") else "NO_ABNORMALITY"
+        )
     _refresh_push(row)
     session.add(row)
     await session.flush()
@@ -184,6 +194,7 @@ async def record_finding(session: AsyncSession, payload: dict[str, Any]) -> None
     row.abnormal = bool(payload.get("abnormal"))
     row.result_type = payload.get("result_type")
     row.found_on = date.fromisoformat(str(payload["found_on"]))
+    row.recorded_at = parse_time(payload.get("recorded_at")) or row.recorded_at
     row.summary = str(payload.get("summary") or "")[:2000]
     session.add(row)
     await session.flush()

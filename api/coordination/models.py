@@ -236,6 +236,10 @@ class ApplicationFact(SQLModel, table=True):
     accepted_at: datetime | None = Field(default=None, index=True)
     completed_at: datetime | None = None
     outcome: str | None = Field(default=None, max_length=32)
+    # Credit incentives (容缺受理, 告知承诺, 绿色通道) proposed at acceptance: how many the clerk
+    # applied and how many were skipped (``measures`` of approval.application.accepted).
+    facilitation_applied: int = 0
+    facilitation_skipped: int = 0
     legal_documents: list[dict[str, Any]] = Field(default_factory=list, sa_type=sa.JSON)
 
 
@@ -250,6 +254,7 @@ class PushFact(SQLModel, table=True):
     stage: str | None = Field(default=None, max_length=32)
     channel: str | None = Field(default=None, max_length=32)
     created_at: datetime | None = Field(default=None, index=True)
+    claim_due_at: datetime | None = None  # end of the claim due day (offline channels)
     claimed_at: datetime | None = None
     claim_seconds: int | None = None
     # How it was claimed (ONLINE = 推送即认领, LETTER, OWN_SYSTEM, JOINT_MEETING) and, at a
@@ -267,6 +272,8 @@ class PushFact(SQLModel, table=True):
     fed_back_at: datetime | None = None
     feedback_seconds: int | None = None
     feedback_on_time: bool | None = None
+    # The result of approval.feedback.recorded: no abnormality, or an abnormal finding.
+    feedback_result: str | None = Field(default=None, max_length=32)
 
 
 class FindingFact(SQLModel, table=True):
@@ -280,6 +287,7 @@ class FindingFact(SQLModel, table=True):
     abnormal: bool
     result_type: str | None = Field(default=None, max_length=64)
     found_on: date = Field(index=True)
+    recorded_at: datetime | None = None  # when the supervising department recorded it
     summary: str = Field(default="", max_length=2000)
 
 

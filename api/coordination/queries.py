@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
@@ -19,12 +19,17 @@ from api.coordination.types import (
     CaseFile,
     CoordinationFile,
     CoordinationFileResult,
+    Department,
     Escalation,
     EscalationStatus,
     LinkageStatistics,
     LinkageStatisticsSeries,
     Meeting,
     MeetingStatus,
+    StatisticsCase,
+    StatisticsCases,
+    StatisticsCasesResult,
+    StatisticsFigure,
     StatisticsGrouping,
     StatisticsResult,
     StatisticsSeriesResult,
@@ -36,6 +41,10 @@ from api.core.errors import NotFoundError, ValidationErrors, ValidationFailed, p
 from api.core.scope import Scope
 
 MAX_PERIOD_DAYS = 3 * 366
+MAX_CASES = 500
+AsOf = Annotated[
+    date | None, strawberry.argument(description="统计时点（该日结束时；默认现在），不早于 until")
+]
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
@@ -53,17 +62,21 @@ def period_of(since: date, until: date) -> Period:
 
 
 async def ranking_for(
-    info: Info[Any, Any], since: date, until: date, version: int | None
+    info: Info[Any, Any], since: date, until: date, version: int | None, as_of: date | None
 ) -> assessment.Ranking:
+    """The ranking as calculated at ``as_of`` (default now): its figures as of then and, unless
+    a version is named, the scheme version in force then."""
     session = info.context.session
+    period = period_of(since, until)
+    moment = as_of_of(period, as_of)
     if version is None:
-        scheme = await assessment.current_scheme(session=session)
+        scheme = await assessment.scheme_in_force(session=session, at=moment)
     else:
         found = await assessment.scheme_by_version(session=session, version=version)
         if found is None:
             raise ValidationFailed.single("schemeVersion", "NOT_FOUND", "考核方案版本不存在")
         scheme = found
-    return await assessment.rank(session=session, period=period_of(since, until), scheme=scheme)
+    return await assessment.rank(session=session, period=period, scheme=scheme, as_of=moment)
 
 
 async def audit_export(info: Info[Any, Any], target: str, detail: dict[str, Any]) -> None:
@@ -79,6 +92,17 @@ async def audit_export(info: Info[Any, Any], target: str, detail: dict[str, Any]
         detail=detail,
     )
     await ctx.session.commit()
+
+
+def as_of_of(period: Period, as_of: date | None) -> datetime:
+    """The instant figures are taken at: the end of the ``asOf`` day (China time), never later
+    than now; now when not given. It may not fall before the period ends."""
+    now = datetime.now(UTC)
+    if as_of is None:
+        return now
+    if as_of < period.until:
+        raise ValidationFailed.single("asOf", "BEFORE_PERIOD_END", "统计时点不能早于统计期间末日")
+    return min(Period(as_of, as_of).end, now)
 
 
 def _scope(info: Info[Any, Any]) -> Scope:
@@ -193,15 +217,67 @@ class CoordinationQuery:
         since: date,
         until: date,
         department_id: strawberry.ID | None = None,
+        as_of: AsOf = None,
     ) -> StatisticsResult | None:
         try:
             period, dept = _statistics_scope(info, since, until, department_id)
+            moment = as_of_of(period, as_of)
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
         except NotFoundError:
             return None
-        figures = await statistics.compute(info.context.session, period, department_id=dept)
+        figures = await statistics.compute(
+            info.context.session, period, department_id=dept, as_of=moment
+        )
         return LinkageStatistics.from_figures(period, figures[CITY])
+
+    @strawberry.field(
+        description=(
+            "一个统计数字背后的推送或受理件（与 linkageStatistics 同一口径；每页至多500条）"
+        ),
+        extensions=requires("statistics", "read"),
+    )
+    async def statistics_cases(
+        self,
+        info: Info[Any, Any],
+        figure: StatisticsFigure,  # type: ignore[valid-type]
+        since: date,
+        until: date,
+        department_id: strawberry.ID | None = None,
+        as_of: date | None = None,
+        first: int = 100,
+        offset: int = 0,
+    ) -> StatisticsCasesResult | None:
+        try:
+            period, dept = _statistics_scope(info, since, until, department_id)
+            moment = as_of_of(period, as_of)
+            if not 1 <= first <= MAX_CASES:
+                raise ValidationFailed.single("first", "OUT_OF_RANGE", f"每页1至{MAX_CASES}条")
+            if offset < 0:
+                raise ValidationFailed.single("offset", "OUT_OF_RANGE", "偏移量不能为负数")
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        except NotFoundError:
+            return None
+        chosen = statistics.Figure(figure)
+        total, rows = await statistics.cases(
+            info.context.session,
+            period,
+            chosen,
+            department_id=dept,
+            as_of=moment,
+            limit=first,
+            offset=offset,
+        )
+        return StatisticsCases(
+            figure=chosen,
+            since=period.since,
+            until=period.until,
+            as_of=moment,
+            department=None if dept is None else Department(id=strawberry.ID(str(dept))),
+            total_count=total,
+            cases=[StatisticsCase.from_row(r) for r in rows],
+        )
 
     @strawberry.field(
         description=(
@@ -217,16 +293,18 @@ class CoordinationQuery:
         until: date,
         by: StatisticsGrouping,  # type: ignore[valid-type]
         department_id: strawberry.ID | None = None,
+        as_of: AsOf = None,
     ) -> StatisticsSeriesResult | None:
         try:
             period, dept = _statistics_scope(info, since, until, department_id)
+            moment = as_of_of(period, as_of)
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
         except NotFoundError:
             return None
         grouping = statistics.Grouping(by)
         rows = await statistics.series(
-            info.context.session, period, by=grouping, department_id=dept
+            info.context.session, period, by=grouping, department_id=dept, as_of=moment
         )
         return LinkageStatisticsSeries.from_rows(period, grouping, dept, rows)
 
@@ -283,9 +361,10 @@ class CoordinationQuery:
         since: date,
         until: date,
         scheme_version: int | None = None,
+        as_of: AsOf = None,
     ) -> AssessmentResult:
         try:
-            ranking = await ranking_for(info, since, until, scheme_version)
+            ranking = await ranking_for(info, since, until, scheme_version, as_of)
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
         return Assessment.from_ranking(ranking)
@@ -299,9 +378,10 @@ class CoordinationQuery:
         since: date,
         until: date,
         scheme_version: int | None = None,
+        as_of: AsOf = None,
     ) -> CoordinationFileResult:
         try:
-            ranking = await ranking_for(info, since, until, scheme_version)
+            ranking = await ranking_for(info, since, until, scheme_version, as_of)
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
         content = reports.workbook(ranking)
@@ -319,9 +399,10 @@ class CoordinationQuery:
         since: date,
         until: date,
         scheme_version: int | None = None,
+        as_of: AsOf = None,
     ) -> CoordinationFileResult:
         try:
-            ranking = await ranking_for(info, since, until, scheme_version)
+            ranking = await ranking_for(info, since, until, scheme_version, as_of)
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
         content = reports.pdf_report(

@@ -23,7 +23,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from api.coordination.assessment import INDICATORS, Ranking
-from api.coordination.statistics import Grouping, Period, SeriesRow
+from api.coordination.statistics import CST, Grouping, Period, SeriesRow
 
 FONT: Final = "STSong-Light"
 NONE_SHOWN: Final = "—"  # an indicator without data
@@ -35,9 +35,16 @@ _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 COUNT_COLUMNS: Final = (
     ("pushes_sent", "推送数"),
     ("pushes_received", "接收数"),
+    ("received_at_acceptance", "受理推送"),
+    ("received_at_completion", "办结推送"),
     ("pushes_claimed", "已认领"),
+    ("claims_due", "应认领"),
+    ("claimed_on_time", "按时认领"),
+    ("claimed_late", "超期认领"),
     ("feedback_due", "应反馈"),
     ("feedback_on_time", "按时反馈"),
+    ("closed_late", "超期反馈"),
+    ("open_overdue", "未办结且逾期"),
     ("overdue", "逾期未反馈"),
     ("acceptances", "受理数"),
     ("acceptances_with_credit_check", "受理时信用核查"),
@@ -104,6 +111,11 @@ def _period_text(ranking: Ranking) -> str:
     return f"{ranking.period.since.isoformat()} 至 {ranking.period.until.isoformat()}"
 
 
+def _calculated_text(ranking: Ranking) -> str:
+    """The calculation instant in China time, to the minute."""
+    return ranking.calculated_at.astimezone(CST).strftime("%Y-%m-%d %H:%M")
+
+
 def workbook(ranking: Ranking) -> bytes:
     book = Workbook()
     sheet = book.active
@@ -123,6 +135,8 @@ def workbook(ranking: Ranking) -> bytes:
     scheme = book.create_sheet("考核方案")
     scheme.append(["方案版本", ranking.scheme.version])
     scheme.append(["考核期间", _period_text(ranking)])
+    scheme.append(["计算时点", _calculated_text(ranking)])
+    scheme.append(["统计口径", "见 docs/statistics.md（统计分析页各指标的说明）"])
     scheme.append(["指标", "权重"])
     for name, label in INDICATORS.items():
         scheme.append([label, ranking.scheme.weights.get(name, 0.0)])
@@ -224,6 +238,7 @@ def pdf_report(ranking: Ranking, *, generated_at: datetime, generated_by: str) -
         Paragraph(f"考核期间：{_period_text(ranking)}", body),
         Paragraph(f"考核方案：第{scheme.version}版 {scheme.note}", body),
         Paragraph(f"指标权重：{weights}", body),
+        Paragraph(f"计算时点：{_calculated_text(ranking)}（北京时间）", body),
         Paragraph(f"生成：{generated_at.date().isoformat()} {generated_by}", body),
         Paragraph(f"参评部门：{len(ranking.rows)}个", body),
         Spacer(1, 6 * mm),

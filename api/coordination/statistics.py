@@ -62,6 +62,103 @@ class ModeFigures:
     with_abnormal_findings: int = 0
 
 
+class Figure(enum.Enum):
+    """A count whose cases can be listed (docs/statistics.md defines each one)."""
+
+    PUSHES_RECEIVED = "pushes_received"
+    RECEIVED_AT_ACCEPTANCE = "received_at_acceptance"
+    RECEIVED_AT_COMPLETION = "received_at_completion"
+    PUSHES_CLAIMED = "pushes_claimed"
+    CLAIMS_DUE = "claims_due"
+    CLAIMED_ON_TIME = "claimed_on_time"
+    CLAIMED_LATE = "claimed_late"
+    FEEDBACK_LIMITED = "feedback_limited"
+    FEEDBACK_DUE = "feedback_due"
+    FEEDBACK_ON_TIME = "feedback_on_time"
+    CLOSED_LATE = "closed_late"
+    OVERDUE = "overdue"
+    OPEN_OVERDUE = "open_overdue"
+    ABNORMAL_RESULTS = "abnormal_results"
+    ACCEPTANCES = "acceptances"
+    ACCEPTANCES_WITH_CREDIT_CHECK = "acceptances_with_credit_check"
+    FACILITATION_APPLIED = "facilitation_applied"
+    FACILITATION_SKIPPED = "facilitation_skipped"
+
+
+def _claimed(as_of: datetime) -> Any:
+    return sa.and_(_push.c.claimed_at.is_not(None), _push.c.claimed_at < as_of)
+
+
+def _claimed_late(as_of: datetime) -> Any:
+    return sa.and_(
+        _claimed(as_of),
+        _push.c.channel != "ONLINE",
+        _push.c.claim_due_at.is_not(None),
+        _push.c.claimed_at > _push.c.claim_due_at,
+    )
+
+
+def _claim_overdue(as_of: datetime) -> Any:
+    return sa.and_(sa.not_(_claimed(as_of)), _push.c.claim_due_at < as_of)
+
+
+def _fed_back(as_of: datetime) -> Any:
+    return sa.and_(_push.c.fed_back_at.is_not(None), _push.c.fed_back_at < as_of)
+
+
+def _limited() -> Any:
+    return _push.c.feedback_due_at.is_not(None)
+
+
+def _feedback_overdue(as_of: datetime) -> Any:
+    return sa.and_(_limited(), sa.not_(_fed_back(as_of)), _push.c.feedback_due_at < as_of)
+
+
+# Each push figure is one predicate over the push fact, as of an instant: the count sums it,
+# the case list selects by it (one SQL path for both, on every database).
+PUSH_FIGURES: dict[Figure, Any] = {
+    Figure.PUSHES_RECEIVED: lambda _as_of: sa.true(),
+    Figure.RECEIVED_AT_ACCEPTANCE: lambda _as_of: _push.c.stage == "ACCEPTED",
+    Figure.RECEIVED_AT_COMPLETION: lambda _as_of: _push.c.stage == "COMPLETED",
+    Figure.PUSHES_CLAIMED: _claimed,
+    Figure.CLAIMS_DUE: lambda as_of: sa.or_(_claimed(as_of), _claim_overdue(as_of)),
+    Figure.CLAIMED_ON_TIME: lambda as_of: sa.and_(_claimed(as_of), sa.not_(_claimed_late(as_of))),
+    Figure.CLAIMED_LATE: _claimed_late,
+    Figure.FEEDBACK_LIMITED: lambda _as_of: _limited(),
+    Figure.FEEDBACK_DUE: lambda as_of: sa.and_(
+        _limited(), sa.or_(_fed_back(as_of), _push.c.feedback_due_at < as_of)
+    ),
+    Figure.FEEDBACK_ON_TIME: lambda as_of: sa.and_(
+        _limited(), _fed_back(as_of), _push.c.fed_back_at <= _push.c.feedback_due_at
+    ),
+    Figure.CLOSED_LATE: lambda as_of: sa.and_(
+        _limited(), _fed_back(as_of), _push.c.fed_back_at > _push.c.feedback_due_at
+    ),
+    Figure.OVERDUE: _feedback_overdue,
+    Figure.OPEN_OVERDUE: lambda as_of: sa.or_(_claim_overdue(as_of), _feedback_overdue(as_of)),
+    Figure.ABNORMAL_RESULTS: lambda as_of: sa.and_(
+        _fed_back(as_of), _push.c.feedback_result == "ABNORMAL_REPORTED"
+    ),
+}
+
+
+def _credit_checked() -> Any:
+    return (
+        sa.select(_lookup.c.lookup_id)
+        .where(_lookup.c.application_id == _app.c.application_id, _lookup.c.channel == "CHECK")
+        .exists()
+    )
+
+
+# Application figures: acceptances in the period, by the approving department.
+APPLICATION_FIGURES: dict[Figure, Any] = {
+    Figure.ACCEPTANCES: lambda _as_of: sa.true(),
+    Figure.ACCEPTANCES_WITH_CREDIT_CHECK: lambda _as_of: _credit_checked(),
+    Figure.FACILITATION_APPLIED: lambda _as_of: _app.c.facilitation_applied > 0,
+    Figure.FACILITATION_SKIPPED: lambda _as_of: _app.c.facilitation_skipped > 0,
+}
+
+
 @dataclass
 class Figures:
     """Every measure of one department (or of the city) over one period."""
@@ -70,11 +167,22 @@ class Figures:
     linkages_in_force: int = 0
     pushes_sent: int = 0
     pushes_received: int = 0
+    received_at_acceptance: int = 0
+    received_at_completion: int = 0
     pushes_claimed: int = 0
     # Claimed pushes by claim method (every method of CLAIM_METHODS, zero included).
     claims_by_method: dict[str, int] = field(
         default_factory=lambda: dict.fromkeys(CLAIM_METHODS, 0)
     )
+    claims_due: int = 0
+    claimed_on_time: int = 0
+    claimed_late: int = 0
+    feedback_limited: int = 0
+    closed_late: int = 0
+    open_overdue: int = 0
+    abnormal_results: int = 0
+    facilitation_applied: int = 0
+    facilitation_skipped: int = 0
     claim_p50_seconds: int | None = None
     claim_p90_seconds: int | None = None
     feedback_p50_seconds: int | None = None
@@ -91,6 +199,11 @@ class Figures:
     @property
     def claim_rate(self) -> float | None:
         return _ratio(self.pushes_claimed, self.pushes_received)
+
+    @property
+    def claim_on_time_rate(self) -> float | None:
+        """Claimed on time ÷ claims due (claimed, or unclaimed past the claim due date)."""
+        return _ratio(self.claimed_on_time, self.claims_due)
 
     @property
     def on_time_feedback_rate(self) -> float | None:
@@ -227,7 +340,7 @@ async def _measures(session: AsyncSession, period: Period, out: _Collector, now:
     await _claim_methods(session, period, out)
     await _percentiles(session, period, out, "claim_seconds", "claim")
     await _percentiles(session, period, out, "feedback_seconds", "feedback")
-    await _acceptances(session, period, out)
+    await _acceptances(session, period, out, now)
     await _findings(session, period, out)
     await _modes(session, period, out)
 
@@ -322,34 +435,21 @@ async def _pushes(session: AsyncSession, period: Period, out: _Collector, now: d
     for key, count in await _run(session, sent):
         out.at(key).pushes_sent = int(count)
 
-    # Received, claimed, feedback due / on time, overdue: by the receiving department.
-    due = sa.and_(
-        _push.c.feedback_due_at.is_not(None),
-        sa.or_(_push.c.fed_back_at.is_not(None), _push.c.feedback_due_at < now),
-    )
-    overdue = sa.and_(_push.c.feedback_due_at < now, _push.c.fed_back_at.is_(None))
+    # Every push figure: by the receiving department, one sum per predicate.
     group, keys = out.group(_push.c.department_id, _push.c.created_at)
+    figures_of = list(PUSH_FIGURES)
     received = (
         sa.select(
             group,
-            sa.func.count(),
-            sa.func.count(_push.c.claimed_at),
-            sa.func.sum(sa.case((due, 1), else_=0)),
-            sa.func.sum(sa.case((_push.c.feedback_on_time.is_(True), 1), else_=0)),
-            sa.func.sum(sa.case((overdue, 1), else_=0)),
+            *(sa.func.sum(sa.case((PUSH_FIGURES[f](now), 1), else_=0)) for f in figures_of),
         )
         .where(*_period_pushes(period), *_in_scope(_push.c.department_id, out.department_id))
         .group_by(*keys)
     )
-    for key, total, claimed, due_n, on_time, overdue_n in await _run(session, received):
-        if total == 0:
-            continue
+    for key, *counts in await _run(session, received):
         figures = out.at(key)
-        figures.pushes_received = int(total)
-        figures.pushes_claimed = int(claimed)
-        figures.feedback_due = int(due_n or 0)
-        figures.feedback_on_time = int(on_time or 0)
-        figures.overdue = int(overdue_n or 0)
+        for figure, count in zip(figures_of, counts, strict=True):
+            setattr(figures, figure.value, int(count or 0))
     if not out.by_department and out.department_id is None:
         # City-wide every push is both sent and received.
         for figures in out.figures.values():
@@ -415,24 +515,23 @@ def _period_acceptances(period: Period, department_id: int | None) -> list[Any]:
     ]
 
 
-async def _acceptances(session: AsyncSession, period: Period, out: _Collector) -> None:
-    checked = (
-        sa.select(_lookup.c.lookup_id)
-        .where(_lookup.c.application_id == _app.c.application_id, _lookup.c.channel == "CHECK")
-        .exists()
-    )
+async def _acceptances(
+    session: AsyncSession, period: Period, out: _Collector, now: datetime
+) -> None:
     group, keys = out.group(_app.c.approving_department_id, _app.c.accepted_at)
+    figures_of = list(APPLICATION_FIGURES)
     stmt = (
-        sa.select(group, sa.func.count(), sa.func.sum(sa.case((checked, 1), else_=0)))
+        sa.select(
+            group,
+            *(sa.func.sum(sa.case((APPLICATION_FIGURES[f](now), 1), else_=0)) for f in figures_of),
+        )
         .where(*_period_acceptances(period, out.department_id))
         .group_by(*keys)
     )
-    for key, total, with_check in await _run(session, stmt):
-        if total == 0:
-            continue
+    for key, *counts in await _run(session, stmt):
         figures = out.at(key)
-        figures.acceptances = int(total)
-        figures.acceptances_with_credit_check = int(with_check or 0)
+        for figure, count in zip(figures_of, counts, strict=True):
+            setattr(figures, figure.value, int(count or 0))
 
 
 async def _findings(session: AsyncSession, period: Period, out: _Collector) -> None:
@@ -520,3 +619,121 @@ async def series(
         session, period, department_id=department_id, by_department=True, as_of=as_of
     )
     return [SeriesRow(period, figures[key]) for key in sorted(figures)]
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One push (push figures) or one application (acceptance figures) behind a figure."""
+
+    application_id: int | None
+    push_id: int | None
+    department_id: int | None
+    stage: str | None = None
+    channel: str | None = None
+    at: datetime | None = None  # pushed (push figures) or accepted (acceptance figures)
+    claim_due_at: datetime | None = None
+    claimed_at: datetime | None = None
+    feedback_due_at: datetime | None = None
+    fed_back_at: datetime | None = None
+    feedback_result: str | None = None
+    handling_mode: str | None = None
+
+
+def _optional(value: Any) -> datetime | None:
+    return None if value is None else _aware(value)
+
+
+async def cases(
+    session: AsyncSession,
+    period: Period,
+    figure: Figure,
+    *,
+    department_id: int | None,
+    as_of: datetime | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> tuple[int, list[CaseRow]]:
+    """The pushes or applications a figure counts, with the same predicate and period as the
+    count (``compute``), oldest first; and how many there are in all."""
+    now = as_of or datetime.now(UTC)
+    if figure in PUSH_FIGURES:
+        where = [
+            *_period_pushes(period),
+            *_in_scope(_push.c.department_id, department_id),
+            PUSH_FIGURES[figure](now),
+        ]
+        total = sa.select(sa.func.count()).select_from(_push).where(*where)
+        stmt = (
+            sa.select(
+                _push.c.application_id,
+                _push.c.push_id,
+                _push.c.department_id,
+                _push.c.stage,
+                _push.c.channel,
+                _push.c.created_at,
+                _push.c.claim_due_at,
+                _push.c.claimed_at,
+                _push.c.feedback_due_at,
+                _push.c.fed_back_at,
+                _push.c.feedback_result,
+            )
+            .where(*where)
+            .order_by(_push.c.created_at, _push.c.push_id)
+            .limit(limit)
+            .offset(offset)
+        )
+        rows = [
+            CaseRow(
+                application_id=app_id,
+                push_id=push_id,
+                department_id=dept,
+                stage=stage,
+                channel=channel,
+                at=_optional(created),
+                claim_due_at=_optional(claim_due),
+                claimed_at=_optional(claimed),
+                feedback_due_at=_optional(feedback_due),
+                fed_back_at=_optional(fed_back),
+                feedback_result=result,
+            )
+            for (
+                app_id,
+                push_id,
+                dept,
+                stage,
+                channel,
+                created,
+                claim_due,
+                claimed,
+                feedback_due,
+                fed_back,
+                result,
+            ) in await _run(session, stmt)
+        ]
+    else:
+        where = [*_period_acceptances(period, department_id), APPLICATION_FIGURES[figure](now)]
+        total = sa.select(sa.func.count()).select_from(_app).where(*where)
+        stmt = (
+            sa.select(
+                _app.c.application_id,
+                _app.c.approving_department_id,
+                _app.c.accepted_at,
+                _app.c.handling_mode,
+            )
+            .where(*where)
+            .order_by(_app.c.accepted_at, _app.c.application_id)
+            .limit(limit)
+            .offset(offset)
+        )
+        rows = [
+            CaseRow(
+                application_id=app_id,
+                push_id=None,
+                department_id=dept,
+                at=_optional(accepted),
+                handling_mode=mode,
+            )
+            for app_id, dept, accepted, mode in await _run(session, stmt)
+        ]
+    count = int((await _run(session, total))[0][0])
+    return count, rows

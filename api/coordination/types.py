@@ -12,7 +12,7 @@ from strawberry.types import Info
 from api.coordination import models
 from api.coordination.assessment import INDICATORS, Ranking
 from api.coordination.casefile import CaseFile as CaseFileData
-from api.coordination.statistics import Figures, Grouping, Period, SeriesRow
+from api.coordination.statistics import CaseRow, Figure, Figures, Grouping, Period, SeriesRow
 from api.core.clock import local_today, utcnow
 from api.core.errors import ValidationErrors
 from api.core.identifiers import mask_mobile, masked_subject_code
@@ -356,11 +356,35 @@ class LinkageStatistics:
     linkages_in_force: int
     pushes_sent: int
     pushes_received: int
-    pushes_claimed: int
+    received_at_acceptance: int = strawberry.field(description="受理环节推送数")
+    received_at_completion: int = strawberry.field(description="办结环节推送数")
+    pushes_claimed: int = strawberry.field(description="已认领（截至统计时点）")
     claims_by_method: list[ClaimMethodCount] = strawberry.field(
         description="期间内推送的认领数按认领方式（四种方式均列出，含 0）"
     )
-    claim_rate: float | None
+    claim_rate: float | None = strawberry.field(
+        description="认领率 = 已认领 ÷ 接收推送（不看是否按时，考核用 claimOnTimeRate）"
+    )
+    claims_due: int = strawberry.field(description="应认领：已认领，或认领期限已过仍未认领")
+    claimed_on_time: int = strawberry.field(
+        description="按时认领：线上推送即认领；线下在认领期限当日结束前认领"
+    )
+    claimed_late: int = strawberry.field(description="超期认领：线下推送在认领期限之后认领")
+    claim_on_time_rate: float | None = strawberry.field(
+        description="按时认领率 = 按时认领 ÷ 应认领"
+    )
+    feedback_limited: int = strawberry.field(description="有反馈时限的推送（办结推送）")
+    closed_late: int = strawberry.field(description="超期反馈：反馈时点晚于反馈期限")
+    open_overdue: int = strawberry.field(
+        description="未办结且已逾期：认领期限已过未认领，或反馈期限已过未反馈"
+    )
+    abnormal_results: int = strawberry.field(description="以异常监管结果反馈的推送")
+    facilitation_applied: int = strawberry.field(
+        description="适用了守信激励措施（绿色通道、容缺受理、告知承诺）的受理件"
+    )
+    facilitation_skipped: int = strawberry.field(
+        description="有守信激励措施未适用（已说明理由）的受理件"
+    )
     claim_seconds_median: int | None
     claim_seconds_p90: int | None
     feedback_seconds_median: int | None
@@ -385,11 +409,23 @@ class LinkageStatistics:
             linkages_in_force=f.linkages_in_force,
             pushes_sent=f.pushes_sent,
             pushes_received=f.pushes_received,
+            received_at_acceptance=f.received_at_acceptance,
+            received_at_completion=f.received_at_completion,
             pushes_claimed=f.pushes_claimed,
             claims_by_method=[
                 ClaimMethodCount(method=k, count=v) for k, v in f.claims_by_method.items()
             ],
             claim_rate=f.claim_rate,
+            claims_due=f.claims_due,
+            claimed_on_time=f.claimed_on_time,
+            claimed_late=f.claimed_late,
+            claim_on_time_rate=f.claim_on_time_rate,
+            feedback_limited=f.feedback_limited,
+            closed_late=f.closed_late,
+            open_overdue=f.open_overdue,
+            abnormal_results=f.abnormal_results,
+            facilitation_applied=f.facilitation_applied,
+            facilitation_skipped=f.facilitation_skipped,
             claim_seconds_median=f.claim_p50_seconds,
             claim_seconds_p90=f.claim_p90_seconds,
             feedback_seconds_median=f.feedback_p50_seconds,
@@ -498,6 +534,9 @@ class Assessment:
     until: date
     scheme: AssessmentScheme
     rows: list[AssessmentRow]
+    calculated_at: datetime = strawberry.field(
+        description="计算时点：各项数字截至此时（asOf 当日结束，或现在）"
+    )
 
     @classmethod
     def from_ranking(cls, ranking: Ranking) -> Assessment:
@@ -506,6 +545,7 @@ class Assessment:
             since=ranking.period.since,
             until=ranking.period.until,
             scheme=AssessmentScheme.from_row(ranking.scheme),
+            calculated_at=ranking.calculated_at,
             rows=[
                 AssessmentRow(
                     rank=r.rank,
@@ -742,6 +782,65 @@ AssessmentSchemeResult = Annotated[
 AssessmentResult = Annotated[Assessment | ValidationErrors, strawberry.union("AssessmentResult")]
 CoordinationFileResult = Annotated[
     CoordinationFile | ValidationErrors, strawberry.union("CoordinationFileResult")
+]
+StatisticsFigure = strawberry.enum(
+    Figure,
+    name="StatisticsFigure",
+    description="可查看明细的统计数字（定义见 docs/statistics.md）",
+)
+
+
+@strawberry.type(description="统计数字背后的一件推送（推送类数字）或一个受理件（受理类数字）")
+class StatisticsCase:
+    application_id: strawberry.ID | None
+    push_id: strawberry.ID | None
+    department: Department | None = strawberry.field(
+        description="推送类为接收部门，受理类为审批部门"
+    )
+    stage: str | None = strawberry.field(description="推送环节 ACCEPTED / COMPLETED")
+    channel: str | None
+    at: datetime | None = strawberry.field(description="推送时间或受理时间")
+    claim_due_at: datetime | None
+    claimed_at: datetime | None
+    feedback_due_at: datetime | None
+    fed_back_at: datetime | None
+    feedback_result: str | None
+    handling_mode: str | None
+
+    @classmethod
+    def from_row(cls, row: CaseRow) -> StatisticsCase:
+        def ident(value: int | None) -> strawberry.ID | None:
+            return None if value is None else strawberry.ID(str(value))
+
+        return cls(
+            application_id=ident(row.application_id),
+            push_id=ident(row.push_id),
+            department=_dept(row.department_id),
+            stage=row.stage,
+            channel=row.channel,
+            at=row.at,
+            claim_due_at=row.claim_due_at,
+            claimed_at=row.claimed_at,
+            feedback_due_at=row.feedback_due_at,
+            fed_back_at=row.fed_back_at,
+            feedback_result=row.feedback_result,
+            handling_mode=row.handling_mode,
+        )
+
+
+@strawberry.type(description="一个统计数字的明细：与该数字同一期间、同一部门、同一口径")
+class StatisticsCases:
+    figure: StatisticsFigure  # type: ignore[valid-type]
+    since: date
+    until: date
+    as_of: datetime
+    department: Department | None
+    total_count: int
+    cases: list[StatisticsCase]
+
+
+StatisticsCasesResult = Annotated[
+    StatisticsCases | ValidationErrors, strawberry.union("StatisticsCasesResult")
 ]
 StatisticsResult = Annotated[
     LinkageStatistics | ValidationErrors, strawberry.union("StatisticsResult")

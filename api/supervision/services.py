@@ -110,6 +110,7 @@ async def record_finding(
             "abnormal": finding.abnormal,
             "result_type": finding.result_type.value,
             "found_on": finding.found_on.isoformat(),
+            "recorded_at": finding.created_at.isoformat(),
             "summary": finding.summary,
         },
     )

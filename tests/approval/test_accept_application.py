@@ -125,6 +125,7 @@ async def test_acceptance_emits_its_events_in_the_same_transaction(session, auth
         "accepted_at": accepted.payload["accepted_at"],
         "approving_department_id": app.approving_department_id,
         "list_version": version,
+        "measures": [],  # a NORMAL-level subject is proposed no credit measure
     }
     assert [r.payload["push_id"] for r in rows if r.topic == "approval.push.created"][-2:] == [
         p.id for p in pushes

@@ -1,8 +1,11 @@
 """Credit measures at acceptance: proposed from the ticket, applied or skipped with a reason."""
 
+from sqlmodel import select
+
 from api.approval import services
 from api.approval.loaders import ApprovalLoaders
 from api.approval.schema import schema
+from api.core.events import OutboxMessage
 from api.core.scope import Scope
 from tests import factories
 from tests.graphql import run
@@ -266,3 +269,30 @@ async def test_statistics_count_applied_and_skipped_per_matter_and_department(se
         session=session, scope=Scope(department_id=0, city_wide=True), matter_id=mat.id
     )
     assert sum(c.applied + c.skipped for c in counted) == 7
+
+
+async def test_the_acceptance_event_carries_each_measure_and_what_the_clerk_did(
+    session, authorizer
+):
+    _, clerk, mat = await _setup(session, authorizer)
+    app = await factories.application(session, mat, await factories.subject(session))
+    answer = await _accept(
+        session,
+        authorizer,
+        clerk,
+        app,
+        factories.credit_ticket(app, level="TRUSTWORTHY", modes=TRUSTWORTHY),
+        mode="GREEN_CHANNEL",
+    )
+    messages = await session.exec(
+        select(OutboxMessage).where(OutboxMessage.topic == "approval.application.accepted")
+    )
+    [payload] = [m.payload for m in messages.all() if m.payload["application_id"] == app.id]
+
+    assert payload["measures"] == [
+        {"measure": m["measure"], "kind": m["kind"], "decision": m["decision"]}
+        for m in answer["creditMeasures"]
+    ]
+    assert {"measure": "GREEN_CHANNEL", "kind": "INCENTIVE", "decision": "APPLIED"} in payload[
+        "measures"
+    ]

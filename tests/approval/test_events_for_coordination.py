@@ -27,6 +27,8 @@ async def test_a_created_push_carries_its_time_and_feedback_deadline(session, au
     [payload] = await _messages(session, "approval.push.created", completed.id)
 
     assert payload["created_at"] == completed.pushed_at.isoformat()
+    claim_due = datetime.fromisoformat(payload["claim_due_at"])
+    assert claim_due.date() == completed.claim_due
     due = datetime.fromisoformat(payload["feedback_due_at"])
     assert (due.date(), due.utcoffset()) == (
         completed.feedback_due,
@@ -73,6 +75,7 @@ async def test_a_no_abnormality_close_is_announced_as_feedback(session, authoriz
             "application_id": completed.application_id,
             "department_id": completed.department_id,
             "finding_id": None,
+            "result": "NO_ABNORMALITY",
         }
     ]
 

@@ -35,8 +35,11 @@ class Push:
     channel: str
     created_at: datetime
     claimed_at: datetime | None
-    feedback_due_at: datetime
+    feedback_due_at: datetime | None  # only 办结 pushes have a feedback limit
     fed_back_at: datetime | None
+    stage: str = "COMPLETED"
+    claim_due_at: datetime | None = None
+    result: str | None = None
 
 
 @dataclass
@@ -46,6 +49,8 @@ class App:
     mode: str
     accepted_at: datetime
     checked: bool
+    applied: int = 0  # incentive measures applied / skipped at acceptance
+    skipped: int = 0
 
 
 @dataclass
@@ -133,6 +138,22 @@ def generate(seed: int, since: date, until: date, *, list_version: int) -> World
             accepted = period_start + timedelta(seconds=rng.uniform(0, span - 3600))
         accepted = accepted.astimezone(UTC).replace(microsecond=0)
         app = App(next(ids), rng.choice(approving), rng.choice(MODES), accepted, rng.random() < 0.5)
+        measures = [
+            {
+                "measure": measure,
+                "kind": "INCENTIVE",
+                "decision": rng.choice(("APPLIED", "SKIPPED")),
+            }
+            for measure in rng.sample(SPECIAL, rng.choice((0, 0, 1, 2)))
+        ]
+        if rng.random() < 0.2:
+            measures.append(
+                {"measure": "STRICTER_REVIEW", "kind": "RESTRICTION", "decision": "APPLIED"}
+            )
+        app.applied = sum(
+            1 for m in measures if m["kind"] == "INCENTIVE" and m["decision"] == "APPLIED"
+        )
+        app.skipped = sum(1 for m in measures if m["decision"] == "SKIPPED")
         world.apps.append(app)
         world.messages.append(
             (
@@ -146,6 +167,7 @@ def generate(seed: int, since: date, until: date, *, list_version: int) -> World
                     "accepted_at": accepted.isoformat(),
                     "approving_department_id": app.department_id,
                     "list_version": list_version,
+                    "measures": measures,
                 },
             )
         )
@@ -199,14 +221,31 @@ def generate(seed: int, since: date, until: date, *, list_version: int) -> World
 def _push(world: World, rng: random.Random, ids: Any, app: App, department: int) -> None:
     channel = rng.choice(CHANNELS)
     created = app.accepted_at + timedelta(seconds=rng.randint(1, 600))
+    stage = rng.choice(("ACCEPTED", "COMPLETED"))
+    claim_due = created + timedelta(days=rng.choice((1, 2, 3)))
     claimed: datetime | None = created if channel == "ONLINE" else None
     if channel != "ONLINE" and rng.random() < 0.7:
+        # Some late: up to five days against a due date one to three days out.
         claimed = created + timedelta(seconds=rng.randint(60, 5 * 86400))
-    due = created + timedelta(days=rng.choice((3, 5, 7)))
+    due = created + timedelta(days=rng.choice((3, 5, 7))) if stage == "COMPLETED" else None
     fed_back = None
-    if rng.random() < 0.6:
+    result = None
+    if due is not None and rng.random() < 0.6:
         fed_back = created + timedelta(seconds=rng.randint(3600, 10 * 86400))
-    push = Push(next(ids), app.application_id, department, channel, created, claimed, due, fed_back)
+        result = "ABNORMAL_REPORTED" if rng.random() < 0.3 else "NO_ABNORMALITY"
+    push = Push(
+        next(ids),
+        app.application_id,
+        department,
+        channel,
+        created,
+        claimed,
+        due,
+        fed_back,
+        stage,
+        claim_due,
+        result,
+    )
     world.pushes.append(push)
     created_msg = (
         "approval.push.created",
@@ -214,10 +253,11 @@ def _push(world: World, rng: random.Random, ids: Any, app: App, department: int)
             "push_id": push.push_id,
             "application_id": app.application_id,
             "department_id": department,
-            "stage": "ACCEPTED",
+            "stage": stage,
             "channel": channel,
             "created_at": created.isoformat(),
-            "feedback_due_at": due.isoformat(),
+            "claim_due_at": claim_due.isoformat(),
+            "feedback_due_at": None if due is None else due.isoformat(),
         },
     )
     claim_msg = (
@@ -243,6 +283,7 @@ def _push(world: World, rng: random.Random, ids: Any, app: App, department: int)
                     "application_id": app.application_id,
                     "department_id": department,
                     "fed_back_at": fed_back.isoformat(),
+                    "result": result,
                 },
             )
         )
@@ -287,9 +328,19 @@ def expected(world: World, department: int | None, now: datetime) -> dict[str, A
     claim_seconds = [int((p.claimed_at - p.created_at).total_seconds()) for p in claimed]  # type: ignore[operator]
     fed = [p for p in received if p.fed_back_at is not None]
     feedback_seconds = [int((p.fed_back_at - p.created_at).total_seconds()) for p in fed]  # type: ignore[operator]
-    due = [p for p in received if p.fed_back_at is not None or p.feedback_due_at < now]
+    limited = [p for p in received if p.feedback_due_at is not None]
+    due = [p for p in limited if p.fed_back_at is not None or p.feedback_due_at < now]  # type: ignore[operator]
     on_time = [p for p in fed if p.fed_back_at <= p.feedback_due_at]  # type: ignore[operator]
-    overdue = [p for p in received if p.fed_back_at is None and p.feedback_due_at < now]
+    closed_late = [p for p in fed if p.fed_back_at > p.feedback_due_at]  # type: ignore[operator]
+    overdue = [p for p in limited if p.fed_back_at is None and p.feedback_due_at < now]  # type: ignore[operator]
+    claimed_late = [
+        p
+        for p in claimed
+        if p.channel != "ONLINE" and p.claimed_at > p.claim_due_at  # type: ignore[operator]
+    ]
+    claimed_on_time = [p for p in claimed if p not in claimed_late]
+    unclaimed_overdue = [p for p in received if p.claimed_at is None and p.claim_due_at < now]  # type: ignore[operator]
+    open_overdue = {p.push_id for p in unclaimed_overdue} | {p.push_id for p in overdue}
     accepted = [a for a in world.apps if inside(a.accepted_at) and mine(a.department_id)]
     checked = [a for a in accepted if a.checked]
     findings = [
@@ -325,12 +376,24 @@ def expected(world: World, department: int | None, now: datetime) -> dict[str, A
         "linkagesInForce": len(in_force),
         "pushesSent": len(pushes) if department is None else len(sent),
         "pushesReceived": len(received),
+        "receivedAtAcceptance": sum(1 for p in received if p.stage == "ACCEPTED"),
+        "receivedAtCompletion": sum(1 for p in received if p.stage == "COMPLETED"),
         "pushesClaimed": len(claimed),
         "claimsByMethod": [
             {"method": m, "count": sum(1 for p in claimed if p.channel == m)}
             for m in ("ONLINE", "LETTER", "OWN_SYSTEM", "JOINT_MEETING")
         ],
         "claimRate": ratio(claimed, received),
+        "claimsDue": len(claimed) + len(unclaimed_overdue),
+        "claimedOnTime": len(claimed_on_time),
+        "claimedLate": len(claimed_late),
+        "claimOnTimeRate": ratio(claimed_on_time, claimed + unclaimed_overdue),
+        "feedbackLimited": len(limited),
+        "closedLate": len(closed_late),
+        "openOverdue": len(open_overdue),
+        "abnormalResults": sum(1 for p in fed if p.result == "ABNORMAL_REPORTED"),
+        "facilitationApplied": sum(1 for a in accepted if a.applied),
+        "facilitationSkipped": sum(1 for a in accepted if a.skipped),
         "claimSecondsMedian": _nearest_rank(claim_seconds, 50),
         "claimSecondsP90": _nearest_rank(claim_seconds, 90),
         "feedbackSecondsMedian": _nearest_rank(feedback_seconds, 50),
@@ -348,3 +411,47 @@ def expected(world: World, department: int | None, now: datetime) -> dict[str, A
         "abnormalFindings": sum(1 for f in findings if f.abnormal),
         "handlingModes": modes,
     }
+
+
+def expected_cases(world: World, department: int | None, now: datetime) -> dict[str, list[int]]:
+    """The push ids (or application ids) behind every listable figure, as GraphQL names it."""
+
+    def mine(dept: int) -> bool:
+        return department is None or dept == department
+
+    def inside(moment: datetime) -> bool:
+        return world.start() <= moment < world.end()
+
+    received = [p for p in world.pushes if inside(p.created_at) and mine(p.department_id)]
+    claimed = [p for p in received if p.claimed_at is not None]
+    late = [p for p in claimed if p.channel != "ONLINE" and p.claimed_at > p.claim_due_at]  # type: ignore[operator]
+    unclaimed = [p for p in received if p.claimed_at is None and p.claim_due_at < now]  # type: ignore[operator]
+    limited = [p for p in received if p.feedback_due_at is not None]
+    fed = [p for p in limited if p.fed_back_at is not None]
+    overdue = [p for p in limited if p.fed_back_at is None and p.feedback_due_at < now]  # type: ignore[operator]
+    accepted = [a for a in world.apps if inside(a.accepted_at) and mine(a.department_id)]
+    pushes = {
+        "PUSHES_RECEIVED": received,
+        "RECEIVED_AT_ACCEPTANCE": [p for p in received if p.stage == "ACCEPTED"],
+        "RECEIVED_AT_COMPLETION": [p for p in received if p.stage == "COMPLETED"],
+        "PUSHES_CLAIMED": claimed,
+        "CLAIMS_DUE": claimed + unclaimed,
+        "CLAIMED_ON_TIME": [p for p in claimed if p not in late],
+        "CLAIMED_LATE": late,
+        "FEEDBACK_LIMITED": limited,
+        "FEEDBACK_DUE": fed + overdue,
+        "FEEDBACK_ON_TIME": [p for p in fed if p.fed_back_at <= p.feedback_due_at],  # type: ignore[operator]
+        "CLOSED_LATE": [p for p in fed if p.fed_back_at > p.feedback_due_at],  # type: ignore[operator]
+        "OVERDUE": overdue,
+        "OPEN_OVERDUE": [p for p in received if p in unclaimed or p in overdue],
+        "ABNORMAL_RESULTS": [p for p in fed if p.result == "ABNORMAL_REPORTED"],
+    }
+    apps = {
+        "ACCEPTANCES": accepted,
+        "ACCEPTANCES_WITH_CREDIT_CHECK": [a for a in accepted if a.checked],
+        "FACILITATION_APPLIED": [a for a in accepted if a.applied],
+        "FACILITATION_SKIPPED": [a for a in accepted if a.skipped],
+    }
+    out = {name: sorted(p.push_id for p in rows) for name, rows in pushes.items()}
+    out |= {name: sorted(a.application_id for a in rows) for name, rows in apps.items()}
+    return out

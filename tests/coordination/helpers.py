@@ -9,9 +9,11 @@ from api.coordination.schema import schema
 from tests.graphql import run
 
 STATISTICS_FIELDS = """
-since until department { id } linkagesInForce pushesSent pushesReceived pushesClaimed
-claimsByMethod { method count }
-claimRate claimSecondsMedian claimSecondsP90 feedbackSecondsMedian feedbackSecondsP90
+since until department { id } linkagesInForce pushesSent pushesReceived receivedAtAcceptance
+receivedAtCompletion pushesClaimed claimsByMethod { method count } claimRate claimsDue claimedOnTime
+claimedLate claimOnTimeRate
+feedbackLimited closedLate openOverdue abnormalResults facilitationApplied facilitationSkipped
+claimSecondsMedian claimSecondsP90 feedbackSecondsMedian feedbackSecondsP90
 feedbackDue feedbackOnTime onTimeFeedbackRate overdue acceptances acceptancesWithCreditCheck
 creditCheckRate findingsByKind { kind count } abnormalFindings
 handlingModes { handlingMode applications withFindings withAbnormalFindings }

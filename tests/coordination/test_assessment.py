@@ -1,10 +1,12 @@
 """Assessment: weights rank departments; a new scheme version changes the ranking, the old
 one stays and still reproduces its ranking."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from api.coordination import assessment
+from api.coordination.statistics import Period
 from tests import factories
 from tests.coordination import dataset
 from tests.coordination.helpers import execute
@@ -33,7 +35,13 @@ mutation($weights: [IndicatorWeightInput!]!, $note: String!) {
 }
 """
 SCHEMES = "{ assessmentSchemes { version note weights { indicator weight } } }"
-INDICATORS = ("claim_rate", "on_time_feedback_rate", "credit_check_rate", "no_overdue_rate")
+INDICATORS = (
+    "claim_on_time_rate",
+    "claim_rate",
+    "on_time_feedback_rate",
+    "credit_check_rate",
+    "no_overdue_rate",
+)
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +65,7 @@ def expected_rows(world, weights):
         fig = dataset.expected(world, dept, now)
         received = fig["pushesReceived"]
         values = {
+            "claim_on_time_rate": fig["claimOnTimeRate"],
             "claim_rate": fig["claimRate"],
             "on_time_feedback_rate": fig["onTimeFeedbackRate"],
             "credit_check_rate": fig["creditCheckRate"],
@@ -95,7 +104,8 @@ async def test_default_scheme_ranks_departments_by_weighted_indicators(
 ):
     data = await execute(session, authorizer, office, ASSESSMENT, since=SINCE, until=UNTIL)
     defaults = {
-        "claim_rate": 30.0,
+        "claim_on_time_rate": 30.0,
+        "claim_rate": 0.0,
         "on_time_feedback_rate": 30.0,
         "credit_check_rate": 20.0,
         "no_overdue_rate": 20.0,
@@ -177,3 +187,53 @@ async def test_unknown_indicators_and_negative_weights_are_refused(session, auth
             ],
         }
     }
+
+
+async def test_a_past_ranking_keeps_the_weights_of_its_day(session, authorizer, office, world):
+    """Two versions: a ranking calculated before the second was published uses the first,
+    one calculated after uses the second; each equals the ranking computed in Python."""
+    actor = office.username
+    claims = await assessment.publish_scheme(
+        session=session, weights={"claim_on_time_rate": 100.0}, note="按时认领", actor=actor
+    )
+    feedback = await assessment.publish_scheme(
+        session=session, weights={"on_time_feedback_rate": 100.0}, note="按时反馈", actor=actor
+    )
+    period = Period(date.fromisoformat(SINCE), date.fromisoformat(UNTIL))
+    rankings = {}
+    for label, at in (
+        ("before", feedback.created_at - timedelta(microseconds=1)),
+        ("after", feedback.created_at),
+    ):
+        scheme = await assessment.scheme_in_force(session=session, at=at)
+        rankings[label] = await assessment.rank(
+            session=session, period=period, scheme=scheme, as_of=at.replace(tzinfo=UTC)
+        )
+
+    def as_rows(ranking):
+        return [
+            {
+                "rank": r.rank,
+                "department": {"id": str(r.department_id)},
+                "departmentName": r.department_name,
+                "score": r.score,
+                "indicators": [
+                    {
+                        "indicator": k,
+                        "value": r.values[k],
+                        "weight": float(ranking.scheme.weights.get(k, 0.0)),
+                    }
+                    for k in INDICATORS
+                ],
+            }
+            for r in ranking.rows
+        ]
+
+    claims_weights = dict.fromkeys(INDICATORS, 0.0) | {"claim_on_time_rate": 100.0}
+    feedback_weights = dict.fromkeys(INDICATORS, 0.0) | {"on_time_feedback_rate": 100.0}
+    assert rankings["before"].scheme.version == claims.version
+    assert rankings["after"].scheme.version == feedback.version
+    assert as_rows(rankings["before"]) == expected_rows(world, claims_weights)
+    assert as_rows(rankings["after"]) == expected_rows(world, feedback_weights)
+    before = [r.department_id for r in rankings["before"].rows]
+    assert before != [r.department_id for r in rankings["after"].rows]

@@ -21,8 +21,10 @@ RANKING = """
 query($since: Date!, $until: Date!) {
   assessment(since: $since, until: $until) {
     ... on Assessment { rows { rank department { id } departmentName score
-      statistics { pushesSent pushesReceived pushesClaimed feedbackDue feedbackOnTime overdue
-                   acceptances acceptancesWithCreditCheck abnormalFindings } } }
+      statistics { pushesSent pushesReceived receivedAtAcceptance receivedAtCompletion
+                   pushesClaimed claimsDue claimedOnTime claimedLate feedbackDue feedbackOnTime
+                   closedLate openOverdue overdue acceptances acceptancesWithCreditCheck
+                   abnormalFindings } } }
   }
   linkageStatistics(since: $since, until: $until) {
     ... on LinkageStatistics { pushesReceived acceptances abnormalFindings }
@@ -46,9 +48,16 @@ query($since: Date!, $until: Date!) {
 COUNTS = (
     "pushesSent",
     "pushesReceived",
+    "receivedAtAcceptance",
+    "receivedAtCompletion",
     "pushesClaimed",
+    "claimsDue",
+    "claimedOnTime",
+    "claimedLate",
     "feedbackDue",
     "feedbackOnTime",
+    "closedLate",
+    "openOverdue",
     "overdue",
     "acceptances",
     "acceptancesWithCreditCheck",
@@ -87,6 +96,9 @@ async def test_the_spreadsheet_holds_the_ranking_and_its_totals_match(
     assert [list(r[-len(COUNTS) :]) for r in rows[1:-1]] == [
         [r["statistics"][c] for c in COUNTS] for r in ranking
     ]
+    about = {r[0]: r[1] for r in book["考核方案"].iter_rows(values_only=True)}
+    assert (about["方案版本"], about["考核期间"]) == (0, "2024-08-01 至 2024-08-31")
+    assert about["计算时点"] is not None
     totals = rows[-1]
     assert totals[0] == "合计"
     assert list(totals[-len(COUNTS) :]) == [
@@ -124,6 +136,7 @@ async def test_the_pdf_report_renders_with_the_ranking_table(session, authorizer
         "考核方案：第0版 默认方案",
     ]
     assert "部门得分（前20名）" in summary
+    assert [line for line in summary if line.startswith("计算时点：")] != []
     table = reader.pages[1].extract_text().splitlines()
     # The table reads cell by cell: its title, the header, then each department in rank order.
     width = len(RANKING_HEADER)

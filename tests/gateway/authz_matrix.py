@@ -483,6 +483,11 @@ MATRIX: dict[str, Row] = {
         " by: MONTH, departmentId: $dept) { __typename } }",
         ALL,
     ),
+    "statisticsCases": Row(
+        'query($dept: ID) { statisticsCases(figure: CLAIMED_LATE, since: "2026-01-01",'
+        ' until: "2026-01-31", departmentId: $dept) { __typename } }',
+        ALL,
+    ),
     "linkageStatisticsSeriesWorkbook": Row(
         'query($dept: ID) { linkageStatisticsSeriesWorkbook(since: "2026-01-31",'
         f' until: "2026-01-01", by: DEPARTMENT, departmentId: $dept) {{ {VALIDATION} }} }}',

@@ -76,6 +76,21 @@ test('the coordination office sees the statistics charts and tables and exports 
 
   await page.screenshot({ path: `${SHOTS}/statistics.png`, fullPage: true });
   expect(await violations()).toEqual([]);
+
+  // Every figure explains its definition and opens the cases behind it.
+  const row = byDepartment.getByRole('row').filter({ hasText: '益阳市卫生健康委员会' });
+  await byDepartment.locator('thead').getByTestId('definition-CLAIMED_ON_TIME').hover();
+  await expect(page.getByRole('tooltip')).toContainText('线上推送于推送时认领');
+  const columns = await byDepartment.locator('thead th').allTextContents();
+  const received = (await row.locator('td').nth(columns.indexOf('接收推送')).textContent())?.trim();
+  await row.locator('td').nth(columns.indexOf('接收推送')).getByRole('link').click();
+  await expect(page).toHaveURL(/\/statistics\/cases\?figure=PUSHES_RECEIVED/);
+  await expect(page.getByRole('heading', { name: '统计明细：接收推送' })).toBeVisible();
+  await expect(page.getByTestId('cases-definition')).toHaveText('统计期间内推送给本部门的推送（按推送时间）');
+  await expect(page.getByTestId('cases-scope')).toContainText(`益阳市卫生健康委员会 · 共 ${received} 件`);
+  await expect(page.getByTestId('table-cases').locator('tbody tr.ant-table-row')).toHaveCount(Number(received));
+  await page.screenshot({ path: `${SHOTS}/statistics-cases.png`, fullPage: true });
+  expect(await violations()).toEqual([]);
 });
 
 test('a department head sees their own department and no assessment ranking', async ({ page }) => {

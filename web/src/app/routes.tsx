@@ -57,6 +57,7 @@ export const routes: RouteObject[] = [
               { path: 'subjects/:creditCode', lazy: page(() => import('../routes/subjects/show')) },
               { path: 'credit', lazy: page(() => import('../routes/credit')) },
               { path: 'statistics', lazy: page(() => import('../routes/statistics')) },
+              { path: 'statistics/cases', lazy: page(() => import('../routes/statistics/cases')) },
               { path: 'meetings', lazy: page(() => import('../routes/meetings/list')) },
               { path: 'meetings/:id', lazy: page(() => import('../routes/meetings/show')) },
               { path: 'escalations', lazy: page(() => import('../routes/escalations/list')) },

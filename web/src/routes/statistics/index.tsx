@@ -1,11 +1,12 @@
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Row, Space, Spin, Statistic, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Row, Space, Spin, Statistic, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useClient, useQuery, type CombinedError } from 'urql';
 import { ME_QUERY } from '../../app/queries';
-import type { StatisticsAssessmentQuery } from '../../graphql/graphql';
+import type { StatisticsAssessmentQuery, StatisticsFigure } from '../../graphql/graphql';
 import { type ChartLabels, departmentLabel, departmentOption, type Figures, isEmpty, monthLabel, monthOption, sortDepartments } from './chartOptions';
 import { EChart } from './EChart';
 import { ASSESSMENT_QUERY, ASSESSMENT_REPORT_QUERY, ASSESSMENT_WORKBOOK_QUERY, STATISTICS_QUERY, STATISTICS_WORKBOOK_QUERY } from './queries';
@@ -21,6 +22,17 @@ const CLAIM_METHODS = ['ONLINE', 'LETTER', 'OWN_SYSTEM', 'JOINT_MEETING'] as con
 
 function claimsBy(row: Pick<Figures, 'claimsByMethod'>, method: string): number {
   return row.claimsByMethod.find((c) => c.method === method)?.count ?? 0;
+}
+
+type FigureField = {
+  [K in keyof Figures]-?: Figures[K] extends number ? K : never;
+}[keyof Figures];
+
+/** The cases page of one figure of one row (a department's, a month's). */
+function casesUrl(figure: StatisticsFigure, row: Figures): string {
+  const params = new URLSearchParams({ figure, since: row.since, until: row.until });
+  if (row.department) params.set('department', row.department.id);
+  return `/statistics/cases?${params.toString()}`;
 }
 const DAY = 'YYYY-MM-DD';
 
@@ -108,11 +120,28 @@ export default function StatisticsPage() {
     });
 
   const rate = (value: number | null | undefined) => (value == null ? t('statistics.noRate') : `${(value * 100).toFixed(1)}%`);
+  /** A count column: its title explains the definition, each figure links to its cases. */
+  const figureColumn = (figure: StatisticsFigure, field: FigureField, label: string, danger = false): ColumnsType<Figures>[number] => ({
+    title: (
+      <Tooltip title={t(`statistics.definitions.${figure}`)}>
+        <span data-testid={`definition-${figure}`}>{label}</span>
+      </Tooltip>
+    ),
+    key: field,
+    align: 'right',
+    render: (_, r) => {
+      const value = r[field];
+      const text = danger && value > 0 ? <Typography.Text type="danger">{value}</Typography.Text> : value;
+      return <Link to={casesUrl(figure, r)}>{text}</Link>;
+    },
+  });
   const countColumns: ColumnsType<Figures> = [
     { title: t('statistics.linkagesInForce'), dataIndex: 'linkagesInForce', align: 'right' },
     { title: t('statistics.pushesSent'), dataIndex: 'pushesSent', align: 'right' },
-    { title: t('statistics.pushesReceived'), dataIndex: 'pushesReceived', align: 'right' },
-    { title: t('statistics.pushesClaimed'), dataIndex: 'pushesClaimed', align: 'right' },
+    figureColumn('PUSHES_RECEIVED', 'pushesReceived', t('statistics.pushesReceived')),
+    figureColumn('RECEIVED_AT_ACCEPTANCE', 'receivedAtAcceptance', t('statistics.receivedAtAcceptance')),
+    figureColumn('RECEIVED_AT_COMPLETION', 'receivedAtCompletion', t('statistics.receivedAtCompletion')),
+    figureColumn('PUSHES_CLAIMED', 'pushesClaimed', t('statistics.pushesClaimed')),
     {
       title: t('statistics.claimsByMethod'),
       children: CLAIM_METHODS.map((method) => ({
@@ -123,12 +152,23 @@ export default function StatisticsPage() {
       })),
     },
     { title: t('statistics.claimRate'), key: 'claimRate', align: 'right', render: (_, r) => rate(r.claimRate) },
-    { title: t('statistics.feedbackDue'), dataIndex: 'feedbackDue', align: 'right' },
-    { title: t('statistics.feedbackOnTime'), dataIndex: 'feedbackOnTime', align: 'right' },
+    figureColumn('CLAIMS_DUE', 'claimsDue', t('statistics.claimsDue')),
+    figureColumn('CLAIMED_ON_TIME', 'claimedOnTime', t('statistics.claimedOnTime')),
+    figureColumn('CLAIMED_LATE', 'claimedLate', t('statistics.claimedLate'), true),
+    { title: t('statistics.claimOnTimeRate'), key: 'claimOnTime', align: 'right', render: (_, r) => rate(r.claimOnTimeRate) },
+    figureColumn('FEEDBACK_LIMITED', 'feedbackLimited', t('statistics.feedbackLimited')),
+    figureColumn('FEEDBACK_DUE', 'feedbackDue', t('statistics.feedbackDue')),
+    figureColumn('FEEDBACK_ON_TIME', 'feedbackOnTime', t('statistics.feedbackOnTime')),
     { title: t('statistics.onTimeFeedbackRate'), key: 'onTime', align: 'right', render: (_, r) => rate(r.onTimeFeedbackRate) },
-    { title: t('statistics.overdue'), dataIndex: 'overdue', align: 'right', render: (v: number) => (v > 0 ? <Typography.Text type="danger">{v}</Typography.Text> : v) },
-    { title: t('statistics.acceptances'), dataIndex: 'acceptances', align: 'right' },
+    figureColumn('CLOSED_LATE', 'closedLate', t('statistics.closedLate'), true),
+    figureColumn('OVERDUE', 'overdue', t('statistics.overdue'), true),
+    figureColumn('OPEN_OVERDUE', 'openOverdue', t('statistics.openOverdue'), true),
+    figureColumn('ABNORMAL_RESULTS', 'abnormalResults', t('statistics.abnormalResults')),
+    figureColumn('ACCEPTANCES', 'acceptances', t('statistics.acceptances')),
+    figureColumn('ACCEPTANCES_WITH_CREDIT_CHECK', 'acceptancesWithCreditCheck', t('statistics.acceptancesWithCreditCheck')),
     { title: t('statistics.creditCheckRate'), key: 'checked', align: 'right', render: (_, r) => rate(r.creditCheckRate) },
+    figureColumn('FACILITATION_APPLIED', 'facilitationApplied', t('statistics.facilitationApplied')),
+    figureColumn('FACILITATION_SKIPPED', 'facilitationSkipped', t('statistics.facilitationSkipped')),
     { title: t('statistics.abnormalFindings'), dataIndex: 'abnormalFindings', align: 'right' },
   ];
   const departmentColumns: ColumnsType<Figures> = [
@@ -204,6 +244,7 @@ export default function StatisticsPage() {
             </Space>
           </Col>
         </Row>
+        <Typography.Paragraph type="secondary">{t('statistics.definitionsNote')}</Typography.Paragraph>
         <Card
           title={t('statistics.byDepartment')}
           style={{ marginBottom: 16 }}
@@ -261,6 +302,7 @@ export default function StatisticsPage() {
         <AssessmentCard
           rows={assessment.data?.assessment.__typename === 'Assessment' ? assessment.data.assessment.rows : []}
           version={assessment.data?.assessment.__typename === 'Assessment' ? assessment.data.assessment.scheme.version : null}
+          calculatedAt={assessment.data?.assessment.__typename === 'Assessment' ? assessment.data.assessment.calculatedAt : null}
           fetching={assessment.fetching}
           error={errorText(assessment.error)}
           exporting={exporting}
@@ -285,6 +327,7 @@ function Kpi({ title, value, hint, danger }: { title: string; value: number | st
 function AssessmentCard({
   rows,
   version,
+  calculatedAt,
   fetching,
   error,
   exporting,
@@ -292,6 +335,7 @@ function AssessmentCard({
 }: {
   rows: AssessmentRow[];
   version: number | null;
+  calculatedAt: string | null;
   fetching: boolean;
   error: string | undefined;
   exporting: string | null;
@@ -319,6 +363,11 @@ function AssessmentCard({
       extra={
         <Space>
           {version != null && <Typography.Text type="secondary">{t('statistics.schemeVersion', { version: String(version) })}</Typography.Text>}
+          {calculatedAt && (
+            <Typography.Text type="secondary" data-testid="assessment-calculated-at">
+              {t('statistics.calculatedAt', { at: dayjs(calculatedAt).format('YYYY-MM-DD HH:mm') })}
+            </Typography.Text>
+          )}
           <Button loading={exporting === 'xlsx'} onClick={() => onExport('xlsx')} data-testid="export-assessment-xlsx">
             {t('statistics.exportExcel')}
           </Button>

@@ -12,20 +12,73 @@ export const STATISTICS_FIELDS_FRAGMENT = graphql(`
     linkagesInForce
     pushesSent
     pushesReceived
+    receivedAtAcceptance
+    receivedAtCompletion
     pushesClaimed
     claimsByMethod {
       method
       count
     }
     claimRate
+    claimsDue
+    claimedOnTime
+    claimedLate
+    claimOnTimeRate
+    feedbackLimited
     feedbackDue
     feedbackOnTime
     onTimeFeedbackRate
+    closedLate
     overdue
+    openOverdue
+    abnormalResults
     acceptances
     acceptancesWithCreditCheck
     creditCheckRate
+    facilitationApplied
+    facilitationSkipped
     abnormalFindings
+  }
+`);
+
+export const STATISTICS_CASES_QUERY = graphql(`
+  query StatisticsCases($figure: StatisticsFigure!, $since: Date!, $until: Date!, $departmentId: ID, $offset: Int!) {
+    statisticsCases(figure: $figure, since: $since, until: $until, departmentId: $departmentId, first: 100, offset: $offset) {
+      __typename
+      ... on StatisticsCases {
+        figure
+        totalCount
+        asOf
+        department {
+          id
+          name
+        }
+        cases {
+          applicationId
+          pushId
+          department {
+            id
+            name
+          }
+          stage
+          channel
+          at
+          claimDueAt
+          claimedAt
+          feedbackDueAt
+          fedBackAt
+          feedbackResult
+          handlingMode
+        }
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
   }
 `);
 
@@ -91,6 +144,7 @@ export const ASSESSMENT_QUERY = graphql(`
         scheme {
           version
         }
+        calculatedAt
         rows {
           rank
           departmentName
