@@ -163,7 +163,8 @@ async def test_completion_report_with_a_repeated_key_completes_once(session, aut
 
 async def test_an_invalid_id_number_is_refused_naming_the_field(session, authorizer):
     system, matter_id = await _system(session, authorizer)
-    bad = factories.id_number()[:-1] + ("0" if factories.id_number()[-1] != "0" else "1")
+    good = factories.id_number()
+    bad = good[:-1] + ("0" if good[-1] != "0" else "1")  # any other check digit is wrong
 
     result = await run(
         schema,
