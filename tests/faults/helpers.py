@@ -12,6 +12,7 @@ from typing import Any
 import asyncpg
 import httpx
 
+from api import registry
 from api.core.credit_ticket import CreditTicket, sign_ticket
 from api.core.identifiers import make_uscc
 from api.launcher import Stack
@@ -216,11 +217,14 @@ async def sms_keys(url: str) -> list[str]:
 
 
 async def undelivered(url: str) -> list[tuple[int, str, str, int, str | None]]:
+    """Messages not delivered yet, except those of topics no subgraph consumes yet
+    (``registry.AWAITING_CONSUMER``), which are never marked delivered by design."""
     conn = await asyncpg.connect(plain(url))
     try:
         rows = await conn.fetch(
             "SELECT id, topic, status, attempts, last_error FROM core_outbox"
-            " WHERE status <> 'DELIVERED' ORDER BY id"
+            " WHERE status <> 'DELIVERED' AND NOT (topic = ANY($1::text[])) ORDER BY id",
+            list(registry.AWAITING_CONSUMER),
         )
         return [tuple(r) for r in rows]  # type: ignore[misc]
     finally:
