@@ -11,13 +11,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import ColumnElement, func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from api.catalog import history
+from api.catalog.history import Editor
 from api.catalog.models import (
     ApprovalCategory,
+    ChangeAction,
+    ChangedEntity,
+    ChangeRecord,
     Department,
     DepartmentCreate,
     LiaisonAssignment,
@@ -25,7 +31,6 @@ from api.catalog.models import (
     Matter,
     MatterCreate,
     MatterKind,
-    MatterRevision,
     MatterStatus,
     MatterUpdate,
     Person,
@@ -96,8 +101,37 @@ async def departments_by_names(
 # --- sections and people ----------------------------------------
 
 
+def section_snapshot(section: Section) -> dict[str, Any]:
+    return {"name": section.name}
+
+
+def person_snapshot(person: Person, section_name: str) -> dict[str, Any]:
+    return {
+        "name": person.name,
+        "sectionId": section_name,
+        "officePhone": person.office_phone,
+        "mobile": person.mobile,
+        "role": person.role,
+    }
+
+
+def matter_snapshot(matter: Matter) -> dict[str, Any]:
+    return {
+        "code": matter.code,
+        "name": matter.name,
+        "kind": str(matter.kind),
+        "legalBasis": matter.legal_basis,
+        "approvalCategory": str(matter.approval_category) if matter.approval_category else None,
+        "status": str(matter.status),
+    }
+
+
 async def create_section(
-    *, session: AsyncSession, data: SectionCreate, scope: Scope | None = None
+    *,
+    session: AsyncSession,
+    data: SectionCreate,
+    scope: Scope | None = None,
+    editor: Editor | None = None,
 ) -> Section:
     name = data.name.strip()
     issues: list[FieldIssue] = []
@@ -118,11 +152,23 @@ async def create_section(
     section = Section(department_id=data.department_id, name=name)
     session.add(section)
     await session.flush()
+    await history.record(
+        session,
+        entity=ChangedEntity.SECTION,
+        entity_id=section.id or 0,
+        action=ChangeAction.CREATED,
+        editor=editor,
+        after=section_snapshot(section),
+    )
     return section
 
 
 async def create_person(
-    *, session: AsyncSession, data: PersonCreate, scope: Scope | None = None
+    *,
+    session: AsyncSession,
+    data: PersonCreate,
+    scope: Scope | None = None,
+    editor: Editor | None = None,
 ) -> Person:
     section = await session.get(Section, data.section_id)
     if section is None:
@@ -145,19 +191,44 @@ async def create_person(
     )
     session.add(person)
     await session.flush()
+    await history.record(
+        session,
+        entity=ChangedEntity.PERSON,
+        entity_id=person.id or 0,
+        action=ChangeAction.CREATED,
+        editor=editor,
+        after=person_snapshot(person, section.name),
+    )
     return person
 
 
 async def update_person_phones(
-    *, session: AsyncSession, person: Person, office_phone: str, mobile: str
+    *,
+    session: AsyncSession,
+    person: Person,
+    office_phone: str,
+    mobile: str,
+    editor: Editor | None = None,
 ) -> bool:
-    """Returns whether anything changed."""
+    """Returns whether anything changed (the change is recorded in the person's history)."""
     if (person.office_phone, person.mobile) == (office_phone, mobile):
         return False
+    section = await session.get(Section, person.section_id)
+    section_name = section.name if section else ""
+    before = person_snapshot(person, section_name)
     person.office_phone = office_phone
     person.mobile = mobile
     session.add(person)
     await session.flush()
+    await history.record(
+        session,
+        entity=ChangedEntity.PERSON,
+        entity_id=person.id or 0,
+        action=ChangeAction.UPDATED,
+        editor=editor,
+        before=before,
+        after=person_snapshot(person, section_name),
+    )
     return True
 
 
@@ -267,7 +338,11 @@ async def liaisons_of(
 
 
 async def create_matter(
-    *, session: AsyncSession, data: MatterCreate, scope: Scope | None = None
+    *,
+    session: AsyncSession,
+    data: MatterCreate,
+    scope: Scope | None = None,
+    editor: Editor | None = None,
 ) -> Matter:
     issues: list[FieldIssue] = []
     code = data.code.strip()
@@ -293,6 +368,14 @@ async def create_matter(
     )
     session.add(matter)
     await session.flush()
+    await history.record(
+        session,
+        entity=ChangedEntity.MATTER,
+        entity_id=matter.id or 0,
+        action=ChangeAction.CREATED,
+        editor=editor,
+        after=matter_snapshot(matter),
+    )
     return matter
 
 
@@ -301,10 +384,10 @@ async def update_matter(
     session: AsyncSession,
     matter_id: int,
     data: MatterUpdate,
-    changed_by: str = "",
     scope: Scope | None = None,
+    editor: Editor | None = None,
 ) -> Matter:
-    """Edit a matter; its previous values are kept as a revision (history)."""
+    """Edit a matter; the change is recorded in its history (field, before, after)."""
     matter = await session.get(Matter, matter_id)
     if matter is None or (scope is not None and not scope.covers_department(matter.department_id)):
         raise ValidationFailed.single("id", "NOT_FOUND", "事项不存在或不属于本部门")
@@ -324,21 +407,21 @@ async def update_matter(
     changes = {k: v for k, v in changes.items() if v is not None and getattr(matter, k) != v}
     if not changes:
         return matter
-    session.add(
-        MatterRevision(
-            matter_id=matter_id,
-            name=matter.name,
-            legal_basis=matter.legal_basis,
-            approval_category=matter.approval_category,
-            status=matter.status,
-            changed_by=changed_by,
-        )
-    )
+    before = matter_snapshot(matter)
     for key, value in changes.items():
         setattr(matter, key, value)
     matter.updated_at = utcnow()
     session.add(matter)
     await session.flush()
+    await history.record(
+        session,
+        entity=ChangedEntity.MATTER,
+        entity_id=matter_id,
+        action=ChangeAction.UPDATED,
+        editor=editor,
+        before=before,
+        after=matter_snapshot(matter),
+    )
     return matter
 
 
@@ -417,14 +500,7 @@ async def matters_by_ids(*, session: AsyncSession, ids: Sequence[int]) -> list[M
     return one_per_key(rows, ids, lambda r: r.id)
 
 
-async def revisions_of(
-    *, session: AsyncSession, matter_ids: Sequence[int]
-) -> list[list[MatterRevision]]:
-    rows = (
-        await session.exec(
-            select(MatterRevision)
-            .where(col(MatterRevision.matter_id).in_(matter_ids))
-            .order_by(col(MatterRevision.id).desc())
-        )
-    ).all()
-    return many_per_key(rows, matter_ids, lambda r: r.matter_id)
+async def changes_of(
+    *, session: AsyncSession, entity: ChangedEntity, ids: Sequence[int]
+) -> list[list[ChangeRecord]]:
+    return await history.history_of(session=session, entity=entity, ids=ids)

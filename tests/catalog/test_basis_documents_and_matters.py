@@ -91,7 +91,10 @@ async def test_editing_a_matter_keeps_its_history(session, authorizer):
     mutation U($id: ID!, $input: UpdateMatterInput!) {
       updateMatter(id: $id, input: $input) {
         __typename
-        ... on Matter { name status approvalCategory history { name status changedBy } }
+        ... on Matter {
+          name status approvalCategory
+          history { action actor departmentId changes { field before after } }
+        }
         ... on ValidationErrors { errors { field code message } }
       }
     }
@@ -117,8 +120,31 @@ async def test_editing_a_matter_keeps_its_history(session, authorizer):
         "status": "REPEALED",
         "approvalCategory": "LICENSING",
         "history": [
-            {"name": "新名称", "status": "IN_FORCE", "changedBy": head.username},
-            {"name": "旧名称", "status": "IN_FORCE", "changedBy": head.username},
+            {
+                "action": "UPDATED",
+                "actor": head.username,
+                "departmentId": str(dept.id),
+                "changes": [{"field": "status", "before": "IN_FORCE", "after": "REPEALED"}],
+            },
+            {
+                "action": "UPDATED",
+                "actor": head.username,
+                "departmentId": str(dept.id),
+                "changes": [{"field": "name", "before": "旧名称", "after": "新名称"}],
+            },
+            {
+                "action": "CREATED",
+                "actor": "",
+                "departmentId": None,
+                "changes": [
+                    {"field": "code", "before": None, "after": matter.code},
+                    {"field": "name", "before": None, "after": "旧名称"},
+                    {"field": "kind", "before": None, "after": "APPROVAL"},
+                    {"field": "legalBasis", "before": None, "after": matter.legal_basis},
+                    {"field": "approvalCategory", "before": None, "after": "LICENSING"},
+                    {"field": "status", "before": None, "after": "IN_FORCE"},
+                ],
+            },
         ],
     }
     other = await factories.department(session)
