@@ -261,6 +261,8 @@ def snapshot(view: LinkageView) -> dict[str, Any]:
         "supervisingDepartmentId": view.supervising.department.name,
         "supervisingSectionId": view.supervising.section.name,
         "supervisingPersonId": view.supervising.person.name,
+        "approvingOfficePhone": view.approving.person.office_phone,
+        "supervisingOfficePhone": view.supervising.person.office_phone,
         "principle": str(x.principle),
         "basisDocumentId": doc.number if doc else None,
         "dataScope": x.data_scope,
@@ -426,6 +428,47 @@ async def confirm_linkage(
             after,
         )
     return linkage
+
+
+async def linkages_naming(*, session: AsyncSession, person_id: int) -> list[Linkage]:
+    """Every linkage that names the person on either side."""
+    stmt = (
+        select(Linkage)
+        .where(
+            or_(
+                col(Linkage.approving_person_id) == person_id,
+                col(Linkage.supervising_person_id) == person_id,
+            )
+        )
+        .order_by(col(Linkage.id))
+    )
+    return list((await session.exec(stmt)).all())
+
+
+async def snapshots(*, session: AsyncSession, rows: Sequence[Linkage]) -> dict[int, dict[str, Any]]:
+    return {v.linkage.id or 0: snapshot(v) for v in await views_of(session=session, linkages=rows)}
+
+
+async def ask_supervising_side_again(
+    *,
+    session: AsyncSession,
+    rows: Sequence[Linkage],
+    before: dict[int, dict[str, Any]],
+    editor: Editor | None = None,
+) -> list[int]:
+    """A person named by these linkages changed: each submitted one goes back to the
+    supervising side (its history records the change); returns their ids."""
+    asked = [x for x in rows if x.approval_confirmed_at is not None]
+    for linkage in asked:
+        linkage.supervision_confirmed_at = None
+        linkage.updated_at = utcnow()
+        session.add(linkage)
+    await session.flush()
+    after = await snapshots(session=session, rows=asked)
+    for linkage in asked:
+        key = linkage.id or 0
+        await _record(session, key, ChangeAction.UPDATED, editor, before.get(key), after[key])
+    return [x.id or 0 for x in asked]
 
 
 async def published_linkage_ids(*, session: AsyncSession) -> set[int]:

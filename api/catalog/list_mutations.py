@@ -295,7 +295,10 @@ class LinkageListMutation:
         try:
             data = decode_upload(content_base64, "contentBase64")
             summary = await workbook.import_workbook(
-                session=info.context.session, data=data, scope=info.context.scope
+                session=info.context.session,
+                data=data,
+                scope=info.context.scope,
+                editor=_editor(info),
             )
         except ValidationFailed as exc:
             return LinkageImportErrors(
@@ -312,7 +315,12 @@ class LinkageListMutation:
                 ]
             )
         return LinkageImportSummary(
-            created=summary.created, updated=summary.updated, unchanged=summary.unchanged
+            created=summary.created,
+            updated=summary.updated,
+            unchanged=summary.unchanged,
+            awaiting_confirmation_linkage_ids=[
+                strawberry.ID(str(i)) for i in summary.awaiting_confirmation
+            ],
         )
 
     @strawberry.mutation(

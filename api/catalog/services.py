@@ -8,7 +8,6 @@ Linkages live in ``linkages.py``, publication in ``publication.py``, Excel in ``
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -38,15 +37,13 @@ from api.catalog.models import (
     Section,
     SectionCreate,
 )
+from api.core import phones
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.identifiers import uscc_problem
 from api.core.loaders import many_per_key, one_per_key
 from api.core.models import utcnow
 from api.core.pagination import MAX_PAGE
 from api.core.scope import Scope
-
-OFFICE_PHONE = re.compile(r"^[0-9][0-9\-]{5,19}$")
-MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
 
 
 def may_maintain(scope: Scope | None, department_id: int) -> bool:
@@ -55,13 +52,21 @@ def may_maintain(scope: Scope | None, department_id: int) -> bool:
 
 
 def phone_problem(office_phone: str, mobile: str) -> list[tuple[str, str, str]]:
-    """(field, code, message) for malformed phone numbers; empty numbers are allowed."""
+    """(field, code, message) for numbers that break Chinese numbering rules (checked with
+    libphonenumber's data, ``api/core/phones.py``); empty numbers are allowed."""
     problems = []
-    if office_phone and not OFFICE_PHONE.match(office_phone):
-        problems.append(("officePhone", "INVALID_PHONE", "办公电话格式不正确"))
-    if mobile and not MOBILE.match(mobile):
-        problems.append(("mobile", "INVALID_MOBILE", "手机号码应为11位数字"))
+    if office_phone.strip() and phones.normalise_office_phone(office_phone) is None:
+        problems.append(("officePhone", "INVALID_PHONE", phones.OFFICE_PHONE_MESSAGE))
+    if mobile.strip() and phones.normalise_mobile(mobile) is None:
+        problems.append(("mobile", "INVALID_MOBILE", phones.MOBILE_MESSAGE))
     return problems
+
+
+def normalised_phones(office_phone: str, mobile: str) -> tuple[str, str]:
+    """Both numbers in their stored form (call after ``phone_problem`` found nothing)."""
+    office = phones.normalise_office_phone(office_phone) if office_phone.strip() else ""
+    cell = phones.normalise_mobile(mobile) if mobile.strip() else ""
+    return office or "", cell or ""
 
 
 # --- departments ----------------------------------------
@@ -186,8 +191,15 @@ async def create_person(
         issues.append(FieldIssue("name", "DUPLICATE", "本科室已有同名人员"))
     if issues:
         raise ValidationFailed(issues)
+    office_phone, mobile = normalised_phones(data.office_phone, data.mobile)
     person = Person.model_validate(
-        data, update={"name": name, "department_id": section.department_id}
+        data,
+        update={
+            "name": name,
+            "department_id": section.department_id,
+            "office_phone": office_phone,
+            "mobile": mobile,
+        },
     )
     session.add(person)
     await session.flush()
@@ -210,7 +222,11 @@ async def update_person_phones(
     mobile: str,
     editor: Editor | None = None,
 ) -> bool:
-    """Returns whether anything changed (the change is recorded in the person's history)."""
+    """Returns whether anything changed (the change is recorded in the person's history).
+
+    The numbers must be valid (``phone_problem``); they are stored normalised.
+    """
+    office_phone, mobile = normalised_phones(office_phone, mobile)
     if (person.office_phone, person.mobile) == (office_phone, mobile):
         return False
     section = await session.get(Section, person.section_id)

@@ -526,6 +526,9 @@ class LinkageImportSummary:
     created: int
     updated: int
     unchanged: int
+    awaiting_confirmation_linkage_ids: list[strawberry.ID] = strawberry.field(
+        description="导入改动了责任人信息（如办公电话）：这些联动事项须监管部门重新确认"
+    )
 
 
 @strawberry.type(description="Excel 导入中的一处错误：行号、列名、代码、原因")

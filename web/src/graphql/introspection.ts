@@ -5782,6 +5782,23 @@ export default {
         "name": "LinkageImportSummary",
         "fields": [
           {
+            "name": "awaitingConfirmationLinkageIds",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            },
+            "args": []
+          },
+          {
             "name": "created",
             "type": {
               "kind": "NON_NULL",

@@ -111,6 +111,10 @@ const en: Messages = {
     nameRequired: 'Enter the matter name',
     kindRequired: 'Choose the kind',
     departmentRequired: 'Choose the responsible department',
+    status: 'Status',
+    inForce: 'In force',
+    repealed: 'Repealed ({{date}})',
+    repealedUndated: 'Repealed',
   },
   departments: {
     title: 'Departments',
@@ -325,6 +329,7 @@ const en: Messages = {
     export: 'Export Excel',
     import: 'Import Excel',
     imported: 'Imported: {{created}} created, {{updated}} updated, {{unchanged}} unchanged',
+    reconfirm: 'The import changed responsible people: {{count}} linkages (ids {{ids}}) await the supervising side again',
     importRefused: 'Import refused (nothing written): {{count}} errors',
     row: 'Row',
     column: 'Column',

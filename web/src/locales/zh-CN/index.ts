@@ -113,6 +113,10 @@ const zhCN = {
     nameRequired: '请输入事项名称',
     kindRequired: '请选择事项类别',
     departmentRequired: '请选择责任单位',
+    status: '状态',
+    inForce: '有效',
+    repealed: '已废止（{{date}}）',
+    repealedUndated: '已废止',
   },
   departments: {
     title: '部门',
@@ -327,6 +331,7 @@ const zhCN = {
     export: '导出 Excel',
     import: '导入 Excel',
     imported: '导入完成：新增 {{created}}，更新 {{updated}}，未变 {{unchanged}}',
+    reconfirm: '导入改动了责任人信息，{{count}} 项联动事项（编号 {{ids}}）须监管部门重新确认',
     importRefused: '导入被拒绝（未写入任何数据），共 {{count}} 处错误',
     row: '行',
     column: '列',

@@ -69,6 +69,9 @@ export default function LinkagesPage() {
     const outcome = result.data?.importLinkages;
     if (outcome?.__typename === 'LinkageImportSummary') {
       void message.success(t('linkages.imported', { created: String(outcome.created), updated: String(outcome.updated), unchanged: String(outcome.unchanged) }));
+      if (outcome.awaitingConfirmationLinkageIds.length > 0) {
+        void message.warning(t('linkages.reconfirm', { count: outcome.awaitingConfirmationLinkageIds.length, ids: outcome.awaitingConfirmationLinkageIds.join('、') }));
+      }
       refetch({ requestPolicy: 'network-only' });
     } else if (outcome?.__typename === 'LinkageImportErrors') {
       setImportErrors(outcome.errors);

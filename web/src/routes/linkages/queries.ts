@@ -95,6 +95,7 @@ export const LINKAGE_IMPORT_MUTATION = graphql(`
         created
         updated
         unchanged
+        awaitingConfirmationLinkageIds
       }
       ... on LinkageImportErrors {
         errors {
