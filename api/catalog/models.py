@@ -185,6 +185,7 @@ class MatterUpdate(SQLModel):
     legal_basis: str | None = None
     approval_category: ApprovalCategory | None = None
     status: MatterStatus | None = None
+    repealed_on: date | None = None  # with status REPEALED; default: today (Asia/Shanghai)
 
 
 class Matter(MatterBase, table=True):
@@ -193,6 +194,7 @@ class Matter(MatterBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime | None = None
+    repealed_on: date | None = None  # set while the status is REPEALED
 
 
 # --- basis documents and linkages ----------------------------------------

@@ -38,6 +38,7 @@ from api.catalog.models import (
     SectionCreate,
 )
 from api.core import phones
+from api.core.clock import local_today
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.identifiers import uscc_problem
 from api.core.loaders import many_per_key, one_per_key
@@ -128,6 +129,7 @@ def matter_snapshot(matter: Matter) -> dict[str, Any]:
         "legalBasis": matter.legal_basis,
         "approvalCategory": str(matter.approval_category) if matter.approval_category else None,
         "status": str(matter.status),
+        "repealedOn": matter.repealed_on.isoformat() if matter.repealed_on else None,
     }
 
 
@@ -412,15 +414,23 @@ async def update_matter(
         issues.append(FieldIssue("name", "REQUIRED", "请填写事项名称"))
     if data.approval_category is not None and matter.kind == MatterKind.SUPERVISION:
         issues.append(FieldIssue("approvalCategory", "NOT_APPLICABLE", "监管事项没有审批类别"))
+    status = data.status or matter.status
+    if data.repealed_on is not None and status != MatterStatus.REPEALED:
+        issues.append(FieldIssue("repealedOn", "NOT_REPEALED", "只有已废止的事项才有废止日期"))
     if issues:
         raise ValidationFailed(issues)
-    changes = {
+    repealed_on = None
+    if status == MatterStatus.REPEALED:
+        repealed_on = data.repealed_on or matter.repealed_on or local_today()
+    changes: dict[str, Any] = {
         "name": data.name.strip() if data.name is not None else None,
         "legal_basis": data.legal_basis,
         "approval_category": data.approval_category,
         "status": data.status,
     }
     changes = {k: v for k, v in changes.items() if v is not None and getattr(matter, k) != v}
+    if matter.repealed_on != repealed_on:
+        changes["repealed_on"] = repealed_on
     if not changes:
         return matter
     before = matter_snapshot(matter)

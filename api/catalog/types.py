@@ -237,6 +237,7 @@ class Matter:
     status: MatterStatus  # type: ignore[valid-type]
     legal_basis: str
     updated_at: datetime | None
+    repealed_on: date | None = strawberry.field(description="废止日期（已废止的事项）")
     department_id: strawberry.Private[int]
 
     @strawberry.field(description="责任单位", extensions=requires("department", "read"))
@@ -259,6 +260,7 @@ class Matter:
             status=row.status,
             legal_basis=row.legal_basis,
             updated_at=row.updated_at,
+            repealed_on=row.repealed_on,
             department_id=row.department_id,
         )
 

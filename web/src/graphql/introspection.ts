@@ -6500,6 +6500,14 @@ export default {
             "args": []
           },
           {
+            "name": "repealedOn",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
             "name": "status",
             "type": {
               "kind": "NON_NULL",
