@@ -9,7 +9,7 @@ from sqlmodel import col, func, select
 from api.catalog import linkages
 from api.catalog import services as catalog_services
 from api.catalog.loaders import CatalogLoaders
-from api.catalog.models import LiaisonKind, LinkageCreate, ListVersion, Matter, MatterKind
+from api.catalog.models import LiaisonKind, LinkageCreate, ListVersion, Matter, MatterKind, Section
 from api.catalog.publication import TOPIC
 from api.catalog.schema import schema
 from api.core.events import OutboxMessage
@@ -324,3 +324,81 @@ async def test_nothing_agreed_means_nothing_to_publish(session, authorizer, worl
             {"field": "list", "code": "EMPTY", "message": "没有双方均已确认的联动事项，无法发布"}
         ],
     }
+
+
+DIFF = """
+query Diff($base: Int!, $target: Int!) {
+  linkageListDiff(base: $base, target: $target) {
+    base target
+    added { approvalMatterName }
+    removed { approvalMatterName }
+    changed { linkageId changes { field before after } }
+  }
+}
+"""
+
+
+async def test_the_diff_between_two_versions_lists_field_changes_added_and_removed(
+    session, authorizer, world
+):
+    kept = await _linkage(session, world, name="差异甲", confirm=True)
+    dropped = await _linkage(session, world, name="差异乙", confirm=True)
+    await _publish(session, authorizer, world)
+    zhao = await factories.person(
+        session,
+        await session.get(Section, world["s"].section_id),
+        "赵磊",
+        office_phone="0737-4222202",
+    )
+    data = LinkageCreate.model_validate(kept, from_attributes=True)
+    data.supervising_person_id = zhao.id
+    await linkages.update_linkage(session=session, linkage_id=kept.id, data=data)
+    supervising = Scope(department_id=world["scjg"].id, city_wide=False)
+    await linkages.confirm_linkage(session=session, linkage_id=kept.id, scope=supervising)
+    await linkages.request_removal(session=session, linkage_id=dropped.id, scope=None)
+    await _linkage(session, world, name="差异丙", confirm=True)
+    await _publish(session, authorizer, world, summary="2026年第2次调整")
+
+    result = await run(
+        schema,
+        CatalogLoaders,
+        DIFF,
+        session=session,
+        authorizer=authorizer,
+        principal=None,
+        variables={"base": 1, "target": 2},
+    )
+    assert result.errors is None
+    assert result.data == {
+        "linkageListDiff": {
+            "base": 1,
+            "target": 2,
+            "added": [{"approvalMatterName": "差异丙"}],
+            "removed": [{"approvalMatterName": "差异乙"}],
+            "changed": [
+                {
+                    "linkageId": str(kept.id),
+                    "changes": [
+                        {"field": "supervisingPersonName", "before": "陈刚", "after": "赵磊"},
+                        {
+                            "field": "supervisingOfficePhone",
+                            "before": "0737-4222201",
+                            "after": "0737-4222202",
+                        },
+                    ],
+                }
+            ],
+        }
+    }
+    missing = await run(
+        schema,
+        CatalogLoaders,
+        DIFF,
+        session=session,
+        authorizer=authorizer,
+        principal=None,
+        variables={"base": 1, "target": 99},
+    )
+    assert [(e.message, e.extensions) for e in missing.errors or []] == [
+        ("清单第 99 版不存在", {"code": "NOT_FOUND", "argument": "target"})
+    ]
