@@ -151,9 +151,12 @@ test('the approving department creates a linkage with its basis document and edi
   linkagePath = new URL(page.url()).pathname;
   await expect(page.getByRole('heading', { name: '联动事项详情' })).toBeVisible();
   await expect(page.getByTestId('linkage-state')).toContainText('待监管部门确认');
-  await expect(page.getByText(APPROVAL)).toBeVisible();
-  await expect(page.getByText(SUPERVISION)).toBeVisible();
-  await expect(page.getByText('黄静')).toBeVisible();
+  // The sides (the change history below names the same values again).
+  const sides = page.locator('.ant-descriptions');
+  await expect(sides.getByText(APPROVAL)).toBeVisible();
+  await expect(sides.getByText(SUPERVISION)).toBeVisible();
+  await expect(sides.getByText('黄静')).toBeVisible();
+  await expect(page.getByTestId('linkage-changes')).toContainText('新建');
   await expect(page.getByTestId('linkage-basis')).toContainText(DOCUMENT_NUMBER);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '下载' }).click();
@@ -232,7 +235,7 @@ test('an Excel import with one bad row changes nothing; the corrected one is tak
   await expect(page.getByRole('row').filter({ hasText: IMPORTED_SUPERVISION })).toContainText('待确认');
   await page.getByRole('row').filter({ hasText: IMPORTED_SUPERVISION }).getByRole('link').click();
   await expect(page.getByTestId('linkage-basis')).toContainText(DOCUMENT_NUMBER);
-  await expect(page.getByText('刘洋')).toBeVisible();
+  await expect(page.locator('.ant-descriptions').getByText('刘洋')).toBeVisible();
 });
 
 test('the coordination office publishes: the diff, the history on the detail page, the public list', async ({ page }) => {
