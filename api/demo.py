@@ -506,7 +506,14 @@ async def load_demo(session: AsyncSession) -> DemoSummary:
 
     responsible = await _people(session, departments)
     linkage_count = await _linkages(session, departments, pairs, responsible)
-    version = await publication.publish(session=session, published_by=PUBLISHED_BY)
+    version = await publication.publish(
+        session=session,
+        published_by=PUBLISHED_BY,
+        summary="2026年第1次发布",
+        department_id=departments["xtb"],
+        # The demo publishes before its accounts exist: the publisher's name is given.
+        publisher_name=next(name for user, name, *_ in USERS if user == PUBLISHED_BY),
+    )
 
     codes = []
     for raw, name in SUBJECTS:

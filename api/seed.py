@@ -711,7 +711,9 @@ async def is_empty(engine: AsyncEngine) -> bool:
 async def _publish(engine: AsyncEngine) -> int:
     """Publish the list through catalog and deliver the event to the replicas."""
     async with session_scope(engine) as session:
-        version = await publication.publish(session=session, published_by="bench_coord")
+        version = await publication.publish(
+            session=session, published_by="bench_coord", summary="基准数据首次发布"
+        )
     while await events.dispatch_pending(engine, consumer_table(), limit=100):
         pass
     return version.number

@@ -67,6 +67,9 @@ class UpdateMatterInput:
     legal_basis: str | None = None
     approval_category: ApprovalCategory | None = None  # type: ignore[valid-type]
     status: MatterStatus | None = None  # type: ignore[valid-type]
+    repealed_on: date | None = strawberry.field(
+        default=None, description="废止日期（状态为已废止时；默认当天）"
+    )
 
     def to_model(self) -> models.MatterUpdate:
         return build_model(
@@ -75,6 +78,7 @@ class UpdateMatterInput:
             legal_basis=self.legal_basis,
             approval_category=self.approval_category,
             status=self.status,
+            repealed_on=self.repealed_on,
         )
 
 

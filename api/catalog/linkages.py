@@ -9,18 +9,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, func, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from api.catalog import history
+from api.catalog.bundle import LinkageView, views_of
+from api.catalog.history import Editor
 from api.catalog.models import (
     BasisDocument,
     BasisDocumentCreate,
+    ChangeAction,
+    ChangedEntity,
     Department,
     Linkage,
     LinkageCreate,
+    ListVersion,
     Matter,
     MatterKind,
     MatterStatus,
@@ -241,14 +248,84 @@ def _require_approving_side(scope: Scope | None, approving_department_id: int) -
 # --- writing ----------------------------------------
 
 
+def snapshot(view: LinkageView) -> dict[str, Any]:
+    """A linkage as a reviewer reads it: names, not ids (the values its history records)."""
+    x = view.linkage
+    doc = view.basis_document
+    return {
+        "approvalMatterId": f"{view.approval_matter.name}（{view.approval_matter.code}）",
+        "approvingDepartmentId": view.approving.department.name,
+        "approvingSectionId": view.approving.section.name,
+        "approvingPersonId": view.approving.person.name,
+        "supervisionMatterId": f"{view.supervision_matter.name}（{view.supervision_matter.code}）",
+        "supervisingDepartmentId": view.supervising.department.name,
+        "supervisingSectionId": view.supervising.section.name,
+        "supervisingPersonId": view.supervising.person.name,
+        "approvingOfficePhone": view.approving.person.office_phone,
+        "supervisingOfficePhone": view.supervising.person.office_phone,
+        "principle": str(x.principle),
+        "basisDocumentId": doc.number if doc else None,
+        "dataScope": x.data_scope,
+        "channel": str(x.channel),
+        "procedure": x.procedure,
+        "claimDays": x.claim_days,
+        "feedbackDays": x.feedback_days,
+        "frequency": x.frequency,
+        "confidentiality": str(x.confidentiality),
+        "status": str(x.status),
+        "removalRequested": x.removal_requested_at is not None,
+    }
+
+
+async def _snapshot(session: AsyncSession, linkage: Linkage) -> dict[str, Any]:
+    (view,) = await views_of(session=session, linkages=[linkage])
+    return snapshot(view)
+
+
+async def _record(
+    session: AsyncSession,
+    linkage_id: int,
+    action: ChangeAction,
+    editor: Editor | None,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> None:
+    await history.record(
+        session,
+        entity=ChangedEntity.LINKAGE,
+        entity_id=linkage_id,
+        action=action,
+        editor=editor,
+        before=before,
+        after=after,
+    )
+
+
 async def create_linkage(
-    *, session: AsyncSession, data: LinkageCreate, scope: Scope | None = None
+    *,
+    session: AsyncSession,
+    data: LinkageCreate,
+    scope: Scope | None = None,
+    editor: Editor | None = None,
+    draft: bool = False,
 ) -> Linkage:
+    """A new linkage; unless it is a draft, writing counts as the approving side's agreement
+    and it awaits the supervising side."""
     _require_approving_side(scope, data.approving_department_id)
     await validate(session=session, data=data)
-    linkage = Linkage.model_validate(data, update={"approval_confirmed_at": utcnow()})
+    linkage = Linkage.model_validate(
+        data, update={"approval_confirmed_at": None if draft else utcnow()}
+    )
     session.add(linkage)
     await session.flush()
+    await _record(
+        session,
+        linkage.id or 0,
+        ChangeAction.CREATED,
+        editor,
+        None,
+        await _snapshot(session, linkage),
+    )
     return linkage
 
 
@@ -265,13 +342,27 @@ async def get_in_scope(
     return None
 
 
-async def update_linkage(
-    *, session: AsyncSession, linkage_id: int, data: LinkageCreate, scope: Scope | None = None
-) -> tuple[Linkage, bool]:
-    """Returns the linkage and whether anything changed."""
+async def _require(session: AsyncSession, linkage_id: int, scope: Scope | None) -> Linkage:
     linkage = await get_in_scope(session=session, linkage_id=linkage_id, scope=scope)
     if linkage is None:
         raise ValidationFailed.single("id", "NOT_FOUND", "联动事项不存在")
+    return linkage
+
+
+async def update_linkage(
+    *,
+    session: AsyncSession,
+    linkage_id: int,
+    data: LinkageCreate,
+    scope: Scope | None = None,
+    editor: Editor | None = None,
+) -> tuple[Linkage, bool]:
+    """Returns the linkage and whether anything changed.
+
+    A draft stays a draft; any other linkage goes back to the supervising side. Until it
+    confirms, the published list keeps the values it published (see ``publication``).
+    """
+    linkage = await _require(session, linkage_id, scope)
     _require_approving_side(scope, linkage.approving_department_id)
     _require_approving_side(scope, data.approving_department_id)
     changed = [k for k in SUBSTANCE if getattr(linkage, k) != getattr(data, k)]
@@ -279,41 +370,161 @@ async def update_linkage(
         # Saving what is already there is a no-op: confirmations stand.
         return linkage, False
     await validate(session=session, data=data, existing_id=linkage_id)
+    before = await _snapshot(session, linkage)
     for key in changed:
         setattr(linkage, key, getattr(data, key))
     now = utcnow()
     linkage.updated_at = now
-    linkage.approval_confirmed_at = now
+    if linkage.approval_confirmed_at is not None:
+        linkage.approval_confirmed_at = now
     linkage.supervision_confirmed_at = None
     session.add(linkage)
     await session.flush()
+    after = await _snapshot(session, linkage)
+    await _record(session, linkage_id, ChangeAction.UPDATED, editor, before, after)
     return linkage, True
 
 
-async def confirm_linkage(*, session: AsyncSession, linkage_id: int, scope: Scope) -> Linkage:
+async def submit_linkage(
+    *, session: AsyncSession, linkage_id: int, scope: Scope | None, editor: Editor | None = None
+) -> Linkage:
+    """The approving side hands a draft to the supervising side for confirmation."""
+    linkage = await _require(session, linkage_id, scope)
+    _require_approving_side(scope, linkage.approving_department_id)
+    if linkage.approval_confirmed_at is not None:
+        return linkage
+    before = await _snapshot(session, linkage)
+    linkage.approval_confirmed_at = utcnow()
+    session.add(linkage)
+    await session.flush()
+    after = await _snapshot(session, linkage)
+    await _record(session, linkage_id, ChangeAction.SUBMITTED, editor, before, after)
+    return linkage
+
+
+async def confirm_linkage(
+    *, session: AsyncSession, linkage_id: int, scope: Scope, editor: Editor | None = None
+) -> Linkage:
     """The supervising department agrees to the linkage as it stands."""
-    linkage = await get_in_scope(session=session, linkage_id=linkage_id, scope=scope)
-    if linkage is None:
-        raise ValidationFailed.single("id", "NOT_FOUND", "联动事项不存在")
+    linkage = await _require(session, linkage_id, scope)
     if linkage.supervising_department_id != scope.department_id:
         raise ValidationFailed.single(
             "id", "NOT_SUPERVISING_DEPARTMENT", "只有监管部门可以确认联动事项"
         )
+    if linkage.approval_confirmed_at is None:
+        raise ValidationFailed.single("id", "DRAFT", "审批部门尚未提交，草稿不能确认")
     if linkage.supervision_confirmed_at is None:
+        before = await _snapshot(session, linkage)
         linkage.supervision_confirmed_at = utcnow()
         session.add(linkage)
         await session.flush()
+        after = await _snapshot(session, linkage)
+        await _record(
+            session,
+            linkage_id,
+            ChangeAction.CONFIRMED,
+            editor or Editor.of("", scope),
+            before,
+            after,
+        )
     return linkage
 
 
-async def delete_linkage(*, session: AsyncSession, linkage_id: int, scope: Scope | None) -> int:
-    linkage = await get_in_scope(session=session, linkage_id=linkage_id, scope=scope)
-    if linkage is None:
-        raise ValidationFailed.single("id", "NOT_FOUND", "联动事项不存在")
+async def linkages_naming(*, session: AsyncSession, person_id: int) -> list[Linkage]:
+    """Every linkage that names the person on either side."""
+    stmt = (
+        select(Linkage)
+        .where(
+            or_(
+                col(Linkage.approving_person_id) == person_id,
+                col(Linkage.supervising_person_id) == person_id,
+            )
+        )
+        .order_by(col(Linkage.id))
+    )
+    return list((await session.exec(stmt)).all())
+
+
+async def snapshots(*, session: AsyncSession, rows: Sequence[Linkage]) -> dict[int, dict[str, Any]]:
+    return {v.linkage.id or 0: snapshot(v) for v in await views_of(session=session, linkages=rows)}
+
+
+async def ask_supervising_side_again(
+    *,
+    session: AsyncSession,
+    rows: Sequence[Linkage],
+    before: dict[int, dict[str, Any]],
+    editor: Editor | None = None,
+) -> list[int]:
+    """A person named by these linkages changed: each submitted one goes back to the
+    supervising side (its history records the change); returns their ids."""
+    asked = [x for x in rows if x.approval_confirmed_at is not None]
+    for linkage in asked:
+        linkage.supervision_confirmed_at = None
+        linkage.updated_at = utcnow()
+        session.add(linkage)
+    await session.flush()
+    after = await snapshots(session=session, rows=asked)
+    for linkage in asked:
+        key = linkage.id or 0
+        await _record(session, key, ChangeAction.UPDATED, editor, before.get(key), after[key])
+    return [x.id or 0 for x in asked]
+
+
+async def published_linkage_ids(*, session: AsyncSession) -> set[int]:
+    """The linkages in the latest published version."""
+    latest = (
+        await session.exec(select(ListVersion).order_by(col(ListVersion.number).desc()).limit(1))
+    ).first()
+    return {int(e["linkage_id"]) for e in latest.entries} if latest else set()
+
+
+async def delete_linkage(
+    *,
+    session: AsyncSession,
+    linkage_id: int,
+    scope: Scope | None,
+    editor: Editor | None = None,
+) -> int:
+    """Delete a linkage that is not in the published version; its history keeps the deletion.
+
+    A published one cannot vanish: ``PUBLISHED`` (mark it for removal instead).
+    """
+    linkage = await _require(session, linkage_id, scope)
     _require_approving_side(scope, linkage.approving_department_id)
+    if linkage_id in await published_linkage_ids(session=session):
+        raise ValidationFailed.single(
+            "id",
+            "PUBLISHED",
+            "该联动事项在已发布的清单中，不能删除；可标记为在下一版本中移除",
+        )
+    before = await _snapshot(session, linkage)
     await session.delete(linkage)
     await session.flush()
+    await _record(session, linkage_id, ChangeAction.DELETED, editor, before, None)
     return linkage_id
+
+
+async def request_removal(
+    *,
+    session: AsyncSession,
+    linkage_id: int,
+    scope: Scope | None,
+    editor: Editor | None = None,
+) -> Linkage:
+    """Mark a linkage for removal: the next published version leaves it out (as removed);
+    earlier versions keep it."""
+    linkage = await _require(session, linkage_id, scope)
+    _require_approving_side(scope, linkage.approving_department_id)
+    if linkage.removal_requested_at is not None:
+        return linkage
+    before = await _snapshot(session, linkage)
+    linkage.removal_requested_at = utcnow()
+    session.add(linkage)
+    await session.flush()
+    after = await _snapshot(session, linkage)
+    await _record(session, linkage_id, ChangeAction.REMOVAL_REQUESTED, editor, before, after)
+    return linkage
 
 
 # --- reading ----------------------------------------

@@ -8,6 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from api.catalog import linkages, publication, services, workbook
+from api.catalog.history import Editor
 from api.catalog.inputs import (
     CreatePersonInput,
     CreateSectionInput,
@@ -47,6 +48,10 @@ def _username(info: Info[Any, Any]) -> str:
     return str(info.context.require_principal().username)
 
 
+def _editor(info: Info[Any, Any]) -> Editor:
+    return Editor.of(_username(info), info.context.scope)
+
+
 @strawberry.type
 class LinkageListMutation:
     @strawberry.mutation(
@@ -63,8 +68,8 @@ class LinkageListMutation:
                 session=info.context.session,
                 matter_id=parse_id(id, "id"),
                 data=input.to_model(),
-                changed_by=_username(info),
                 scope=info.context.scope,
+                editor=_editor(info),
             )
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
@@ -80,7 +85,10 @@ class LinkageListMutation:
     ) -> SectionResult:
         try:
             row = await services.create_section(
-                session=info.context.session, data=input.to_model(), scope=info.context.scope
+                session=info.context.session,
+                data=input.to_model(),
+                scope=info.context.scope,
+                editor=_editor(info),
             )
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
@@ -94,7 +102,10 @@ class LinkageListMutation:
     ) -> PersonResult:
         try:
             row = await services.create_person(
-                session=info.context.session, data=input.to_model(), scope=info.context.scope
+                session=info.context.session,
+                data=input.to_model(),
+                scope=info.context.scope,
+                editor=_editor(info),
             )
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
@@ -146,17 +157,25 @@ class LinkageListMutation:
         return BasisDocument.from_row(row)
 
     @strawberry.mutation(
-        description="新建联动事项（由审批部门填报，待监管部门确认）",
+        description=(
+            "新建联动事项（由审批部门填报，待监管部门确认；draft 为 true 时先存为草稿，"
+            "submitLinkage 后再请监管部门确认）"
+        ),
         extensions=requires("linkage", "write"),
     )
     async def create_linkage(
         self,
         info: Info[Any, Any],
         input: LinkageInput,  # noqa: A002
+        draft: bool = False,
     ) -> LinkageResult:
         try:
             row = await linkages.create_linkage(
-                session=info.context.session, data=input.to_model(), scope=info.context.scope
+                session=info.context.session,
+                data=input.to_model(),
+                scope=info.context.scope,
+                editor=_editor(info),
+                draft=draft,
             )
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
@@ -178,13 +197,38 @@ class LinkageListMutation:
                 linkage_id=parse_id(id, "id"),
                 data=input.to_model(),
                 scope=info.context.scope,
+                editor=_editor(info),
             )
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
         return Linkage.from_row(row)
 
     @strawberry.mutation(
-        description="删除联动事项（审批部门）", extensions=requires("linkage", "write")
+        description="提交草稿（审批部门；提交后待监管部门确认）",
+        extensions=requires("linkage", "write"),
+    )
+    async def submit_linkage(
+        self,
+        info: Info[Any, Any],
+        id: strawberry.ID,  # noqa: A002
+    ) -> LinkageResult:
+        try:
+            row = await linkages.submit_linkage(
+                session=info.context.session,
+                linkage_id=parse_id(id, "id"),
+                scope=info.context.scope,
+                editor=_editor(info),
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return Linkage.from_row(row)
+
+    @strawberry.mutation(
+        description=(
+            "删除联动事项（审批部门；仅限未发布的，已在发布清单中的返回 PUBLISHED，"
+            "请改用 requestLinkageRemoval）"
+        ),
+        extensions=requires("linkage", "write"),
     )
     async def delete_linkage(
         self,
@@ -196,10 +240,31 @@ class LinkageListMutation:
                 session=info.context.session,
                 linkage_id=parse_id(id, "id"),
                 scope=info.context.scope,
+                editor=_editor(info),
             )
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
         return DeletedLinkage(id=strawberry.ID(str(deleted)))
+
+    @strawberry.mutation(
+        description="标记联动事项在下一版本中移除（审批部门；已发布的版本仍保留它）",
+        extensions=requires("linkage", "write"),
+    )
+    async def request_linkage_removal(
+        self,
+        info: Info[Any, Any],
+        id: strawberry.ID,  # noqa: A002
+    ) -> LinkageResult:
+        try:
+            row = await linkages.request_removal(
+                session=info.context.session,
+                linkage_id=parse_id(id, "id"),
+                scope=info.context.scope,
+                editor=_editor(info),
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return Linkage.from_row(row)
 
     @strawberry.mutation(
         description="监管部门确认联动事项", extensions=requires("linkage", "confirm")
@@ -214,6 +279,7 @@ class LinkageListMutation:
                 session=info.context.session,
                 linkage_id=parse_id(id, "id"),
                 scope=info.context.scope,
+                editor=_editor(info),
             )
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
@@ -229,7 +295,10 @@ class LinkageListMutation:
         try:
             data = decode_upload(content_base64, "contentBase64")
             summary = await workbook.import_workbook(
-                session=info.context.session, data=data, scope=info.context.scope
+                session=info.context.session,
+                data=data,
+                scope=info.context.scope,
+                editor=_editor(info),
             )
         except ValidationFailed as exc:
             return LinkageImportErrors(
@@ -246,17 +315,25 @@ class LinkageListMutation:
                 ]
             )
         return LinkageImportSummary(
-            created=summary.created, updated=summary.updated, unchanged=summary.unchanged
+            created=summary.created,
+            updated=summary.updated,
+            unchanged=summary.unchanged,
+            awaiting_confirmation_linkage_ids=[
+                strawberry.ID(str(i)) for i in summary.awaiting_confirmation
+            ],
         )
 
     @strawberry.mutation(
-        description="发布联动事项清单（协调办；冻结为新版本并通知审批子图）",
+        description="发布联动事项清单（协调办；须填写发布说明；冻结为新版本并通知审批子图）",
         extensions=requires("linkage", "publish"),
     )
-    async def publish_linkage_list(self, info: Info[Any, Any]) -> PublishResult:
+    async def publish_linkage_list(self, info: Info[Any, Any], summary: str) -> PublishResult:
         try:
             row = await publication.publish(
-                session=info.context.session, published_by=_username(info)
+                session=info.context.session,
+                published_by=_username(info),
+                summary=summary,
+                department_id=info.context.scope.department_id,
             )
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)

@@ -11,20 +11,38 @@ from strawberry.types import Info
 from api.catalog import linkages, publication, services, workbook
 from api.catalog.linkages import LinkageFilter
 from api.catalog.types import (
+    ChangedPublishedLinkage,
     Department,
+    FieldChange,
     FileDownload,
     Linkage,
     LinkageConnection,
+    LinkageListDiff,
     LinkageListVersion,
     Matter,
     MatterConnection,
     MatterKind,
     MatterStatus,
+    PublishedLinkage,
 )
 from api.core.authz import public, requires
-from api.core.errors import BadArgumentError, ValidationFailed, parse_id
+from api.core.errors import (
+    ArgumentNotFoundError,
+    BadArgumentError,
+    ValidationFailed,
+    parse_id,
+)
 from api.core.files import FileStore
 from api.core.pagination import Connection, Page
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
 def _optional_id(value: strawberry.ID | None, field: str) -> int | None:
@@ -153,19 +171,61 @@ class LinkageListQuery:
         )
 
     @strawberry.field(
-        description="公开的审管联动事项清单：最新版本，或指定版本号（无需登录）",
+        description=(
+            "公开的审管联动事项清单：最新版本（尚未发布时为 null），或指定版本号"
+            "（不存在的版本号：NOT_FOUND 错误，argument 为 version；无需登录）"
+        ),
         extensions=public(),
     )
     async def published_linkage_list(
         self, info: Info[Any, Any], version: int | None = None
     ) -> LinkageListVersion | None:
         session = info.context.session
-        row = (
-            await publication.latest_version(session=session)
-            if version is None
-            else await publication.version_by_number(session=session, number=version)
+        if version is None:
+            latest = await publication.latest_version(session=session)
+            return LinkageListVersion.from_row(latest) if latest else None
+        row = await publication.version_by_number(session=session, number=version)
+        if row is None:
+            raise ArgumentNotFoundError("version", f"清单第 {version} 版不存在")
+        return LinkageListVersion.from_row(row)
+
+    @strawberry.field(
+        description=(
+            "任意两个已发布版本之间的差异：新增、移除、字段变更（公开字段；"
+            "不存在的版本号：NOT_FOUND 错误，argument 为 base / target；无需登录）"
+        ),
+        extensions=public(),
+    )
+    async def linkage_list_diff(
+        self, info: Info[Any, Any], base: int, target: int
+    ) -> LinkageListDiff:
+        try:
+            found = await publication.compare(
+                session=info.context.session, base=base, target=target
+            )
+        except ValidationFailed as exc:
+            issue = exc.issues[0]
+            raise ArgumentNotFoundError(issue.field, issue.message) from None
+        return LinkageListDiff(
+            base=base,
+            target=target,
+            added=[PublishedLinkage.from_entry(e) for e in found.added],
+            removed=[PublishedLinkage.from_entry(e) for e in found.removed],
+            changed=[
+                ChangedPublishedLinkage(
+                    linkage_id=strawberry.ID(str(c.linkage_id)),
+                    before=PublishedLinkage.from_entry(c.before),
+                    after=PublishedLinkage.from_entry(c.after),
+                    changes=[
+                        FieldChange(
+                            field=_camel(f.field), before=_text(f.before), after=_text(f.after)
+                        )
+                        for f in c.changes
+                    ],
+                )
+                for c in found.changed
+            ],
         )
-        return LinkageListVersion.from_row(row) if row else None
 
     @strawberry.field(description="公开清单的全部版本（新的在前，无需登录）", extensions=public())
     async def published_linkage_list_versions(

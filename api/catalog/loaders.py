@@ -12,10 +12,11 @@ from strawberry.dataloader import DataLoader
 from api.catalog import linkages, services
 from api.catalog.models import (
     BasisDocument,
+    ChangedEntity,
+    ChangeRecord,
     Department,
     LiaisonAssignment,
     Matter,
-    MatterRevision,
     Person,
     Section,
 )
@@ -34,6 +35,13 @@ def _loader(
     return DataLoader(load_fn=load)
 
 
+def _history(session: AsyncSession, entity: ChangedEntity) -> DataLoader[int, list[ChangeRecord]]:
+    async def load(keys: list[int]) -> list[list[ChangeRecord]]:
+        return await services.changes_of(session=session, entity=entity, ids=keys)
+
+    return DataLoader(load_fn=load)
+
+
 @dataclass
 class CatalogLoaders:
     session: AsyncSession
@@ -45,7 +53,10 @@ class CatalogLoaders:
     sections_of_department: DataLoader[int, list[Section]] = field(init=False)
     people_of_section: DataLoader[int, list[Person]] = field(init=False)
     liaisons_of_department: DataLoader[int, list[LiaisonAssignment]] = field(init=False)
-    revisions_of_matter: DataLoader[int, list[MatterRevision]] = field(init=False)
+    history_of_linkage: DataLoader[int, list[ChangeRecord]] = field(init=False)
+    history_of_matter: DataLoader[int, list[ChangeRecord]] = field(init=False)
+    history_of_person: DataLoader[int, list[ChangeRecord]] = field(init=False)
+    history_of_section: DataLoader[int, list[ChangeRecord]] = field(init=False)
 
     def __post_init__(self) -> None:
         s = self.session
@@ -57,4 +68,7 @@ class CatalogLoaders:
         self.sections_of_department = _loader(s, services.sections_of, "department_ids")
         self.people_of_section = _loader(s, services.people_of, "section_ids")
         self.liaisons_of_department = _loader(s, services.liaisons_of, "department_ids")
-        self.revisions_of_matter = _loader(s, services.revisions_of, "matter_ids")
+        self.history_of_linkage = _history(s, ChangedEntity.LINKAGE)
+        self.history_of_matter = _history(s, ChangedEntity.MATTER)
+        self.history_of_person = _history(s, ChangedEntity.PERSON)
+        self.history_of_section = _history(s, ChangedEntity.SECTION)

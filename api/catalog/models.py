@@ -57,6 +57,28 @@ class SharingChannel(StrEnum):
     JOINT_MEETING = "JOINT_MEETING"  # 联席会议
 
 
+class LinkageStatus(StrEnum):
+    DRAFT = "DRAFT"  # 草稿（审批部门尚未提交）
+    AWAITING_SUPERVISION = "AWAITING_SUPERVISION"  # 待监管部门确认
+    CONFIRMED = "CONFIRMED"  # 双方已确认
+
+
+class ChangeAction(StrEnum):
+    CREATED = "CREATED"  # 新建
+    UPDATED = "UPDATED"  # 修改
+    SUBMITTED = "SUBMITTED"  # 审批部门提交（草稿 → 待确认）
+    CONFIRMED = "CONFIRMED"  # 监管部门确认
+    DELETED = "DELETED"  # 删除
+    REMOVAL_REQUESTED = "REMOVAL_REQUESTED"  # 标记下一版本移除
+
+
+class ChangedEntity(StrEnum):
+    LINKAGE = "LINKAGE"
+    PERSON = "PERSON"
+    SECTION = "SECTION"
+    MATTER = "MATTER"
+
+
 class Confidentiality(StrEnum):
     PUBLIC = "PUBLIC"  # 公开
     INTERNAL = "INTERNAL"  # 内部
@@ -163,6 +185,7 @@ class MatterUpdate(SQLModel):
     legal_basis: str | None = None
     approval_category: ApprovalCategory | None = None
     status: MatterStatus | None = None
+    repealed_on: date | None = None  # with status REPEALED; default: today (Asia/Shanghai)
 
 
 class Matter(MatterBase, table=True):
@@ -171,23 +194,7 @@ class Matter(MatterBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime | None = None
-
-
-class MatterRevision(SQLModel, table=True):
-    """The values a matter had before an edit (its history)."""
-
-    __tablename__ = "catalog_matter_revision"
-
-    id: int | None = Field(default=None, primary_key=True)
-    matter_id: int = Field(foreign_key="catalog_matter.id", index=True)
-    name: str = Field(max_length=200)
-    legal_basis: str = Field(max_length=4000)
-    approval_category: ApprovalCategory | None = Field(
-        default=None, sa_type=str_enum(ApprovalCategory)
-    )
-    status: MatterStatus = Field(sa_type=str_enum(MatterStatus))
-    changed_by: str = Field(default="", max_length=64)
-    changed_at: datetime = Field(default_factory=utcnow)
+    repealed_on: date | None = None  # set while the status is REPEALED
 
 
 # --- basis documents and linkages ----------------------------------------
@@ -253,17 +260,31 @@ class LinkageCreate(LinkageBase):
 
 class Linkage(LinkageBase, table=True):
     __tablename__ = "catalog_linkage"
-    __table_args__ = (sa.UniqueConstraint("approval_matter_id", "supervision_matter_id"),)
+    # AUTOINCREMENT on SQLite: a deleted linkage's id is never reused (its history stays its own).
+    __table_args__ = (
+        sa.UniqueConstraint("approval_matter_id", "supervision_matter_id"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     approval_confirmed_at: datetime | None = None
     supervision_confirmed_at: datetime | None = None
+    # Marked for removal from the next published version (it stays in the earlier ones).
+    removal_requested_at: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime | None = None
 
     @property
     def confirmed(self) -> bool:
         return self.approval_confirmed_at is not None and self.supervision_confirmed_at is not None
+
+    @property
+    def status(self) -> LinkageStatus:
+        if self.approval_confirmed_at is None:
+            return LinkageStatus.DRAFT
+        if self.supervision_confirmed_at is None:
+            return LinkageStatus.AWAITING_SUPERVISION
+        return LinkageStatus.CONFIRMED
 
 
 class ListVersion(SQLModel, table=True):
@@ -274,8 +295,37 @@ class ListVersion(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     number: int = Field(unique=True, index=True)
     published_at: datetime = Field(default_factory=utcnow)
-    published_by: str = Field(max_length=64)
+    published_by: str = Field(max_length=64)  # account name: internal, never public
+    publisher_name: str = Field(default="", max_length=64, sa_column_kwargs={"server_default": ""})
+    publishing_department_name: str = Field(
+        default="", max_length=100, sa_column_kwargs={"server_default": ""}
+    )
+    summary: str = Field(default="", max_length=200, sa_column_kwargs={"server_default": ""})
     entries: list[dict[str, Any]] = Field(sa_type=sa.JSON)
     added: list[int] = Field(sa_type=sa.JSON)  # linkage ids
     changed: list[int] = Field(sa_type=sa.JSON)
     removed: list[int] = Field(sa_type=sa.JSON)
+    # The removed linkages as the previous version published them (shown as removed).
+    removed_entries: list[dict[str, Any]] = Field(
+        default_factory=list, sa_type=sa.JSON, sa_column_kwargs={"server_default": "[]"}
+    )
+
+
+class ChangeRecord(SQLModel, table=True):
+    """One change of a linkage, person, section or matter: who, when, from which department,
+    and per field the value before and after (``changes``: ``[{field, before, after}]``).
+
+    Rows are never updated or deleted; a deleted object keeps its history (no foreign key).
+    """
+
+    __tablename__ = "catalog_change"
+    __table_args__ = (sa.Index("ix_catalog_change_entity", "entity", "entity_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    entity: ChangedEntity = Field(sa_type=str_enum(ChangedEntity))
+    entity_id: int
+    action: ChangeAction = Field(sa_type=str_enum(ChangeAction))
+    changes: list[dict[str, Any]] = Field(sa_type=sa.JSON)
+    actor: str = Field(default="", max_length=64)
+    department_id: int | None = None
+    at: datetime = Field(default_factory=utcnow)

@@ -8,17 +8,21 @@ Linkages live in ``linkages.py``, publication in ``publication.py``, Excel in ``
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.catalog import liaison_events
+from api.catalog import history, liaison_events
+from api.catalog.history import Editor
 from api.catalog.models import (
     ApprovalCategory,
+    ChangeAction,
+    ChangedEntity,
+    ChangeRecord,
     Department,
     DepartmentCreate,
     LiaisonAssignment,
@@ -26,7 +30,6 @@ from api.catalog.models import (
     Matter,
     MatterCreate,
     MatterKind,
-    MatterRevision,
     MatterStatus,
     MatterUpdate,
     Person,
@@ -34,6 +37,7 @@ from api.catalog.models import (
     Section,
     SectionCreate,
 )
+from api.core import phones
 from api.core.clock import local_today
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.identifiers import uscc_problem
@@ -42,9 +46,6 @@ from api.core.models import utcnow
 from api.core.pagination import MAX_PAGE
 from api.core.scope import Scope
 
-OFFICE_PHONE = re.compile(r"^[0-9][0-9\-]{5,19}$")
-MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
-
 
 def may_maintain(scope: Scope | None, department_id: int) -> bool:
     """The system (None) and the city-wide scope maintain anything; a department its own."""
@@ -52,13 +53,21 @@ def may_maintain(scope: Scope | None, department_id: int) -> bool:
 
 
 def phone_problem(office_phone: str, mobile: str) -> list[tuple[str, str, str]]:
-    """(field, code, message) for malformed phone numbers; empty numbers are allowed."""
+    """(field, code, message) for numbers that break Chinese numbering rules (checked with
+    libphonenumber's data, ``api/core/phones.py``); empty numbers are allowed."""
     problems = []
-    if office_phone and not OFFICE_PHONE.match(office_phone):
-        problems.append(("officePhone", "INVALID_PHONE", "办公电话格式不正确"))
-    if mobile and not MOBILE.match(mobile):
-        problems.append(("mobile", "INVALID_MOBILE", "手机号码应为11位数字"))
+    if office_phone.strip() and phones.normalise_office_phone(office_phone) is None:
+        problems.append(("officePhone", "INVALID_PHONE", phones.OFFICE_PHONE_MESSAGE))
+    if mobile.strip() and phones.normalise_mobile(mobile) is None:
+        problems.append(("mobile", "INVALID_MOBILE", phones.MOBILE_MESSAGE))
     return problems
+
+
+def normalised_phones(office_phone: str, mobile: str) -> tuple[str, str]:
+    """Both numbers in their stored form (call after ``phone_problem`` found nothing)."""
+    office = phones.normalise_office_phone(office_phone) if office_phone.strip() else ""
+    cell = phones.normalise_mobile(mobile) if mobile.strip() else ""
+    return office or "", cell or ""
 
 
 # --- departments ----------------------------------------
@@ -98,8 +107,38 @@ async def departments_by_names(
 # --- sections and people ----------------------------------------
 
 
+def section_snapshot(section: Section) -> dict[str, Any]:
+    return {"name": section.name}
+
+
+def person_snapshot(person: Person, section_name: str) -> dict[str, Any]:
+    return {
+        "name": person.name,
+        "sectionId": section_name,
+        "officePhone": person.office_phone,
+        "mobile": person.mobile,
+        "role": person.role,
+    }
+
+
+def matter_snapshot(matter: Matter) -> dict[str, Any]:
+    return {
+        "code": matter.code,
+        "name": matter.name,
+        "kind": str(matter.kind),
+        "legalBasis": matter.legal_basis,
+        "approvalCategory": str(matter.approval_category) if matter.approval_category else None,
+        "status": str(matter.status),
+        "repealedOn": matter.repealed_on.isoformat() if matter.repealed_on else None,
+    }
+
+
 async def create_section(
-    *, session: AsyncSession, data: SectionCreate, scope: Scope | None = None
+    *,
+    session: AsyncSession,
+    data: SectionCreate,
+    scope: Scope | None = None,
+    editor: Editor | None = None,
 ) -> Section:
     name = data.name.strip()
     issues: list[FieldIssue] = []
@@ -120,11 +159,23 @@ async def create_section(
     section = Section(department_id=data.department_id, name=name)
     session.add(section)
     await session.flush()
+    await history.record(
+        session,
+        entity=ChangedEntity.SECTION,
+        entity_id=section.id or 0,
+        action=ChangeAction.CREATED,
+        editor=editor,
+        after=section_snapshot(section),
+    )
     return section
 
 
 async def create_person(
-    *, session: AsyncSession, data: PersonCreate, scope: Scope | None = None
+    *,
+    session: AsyncSession,
+    data: PersonCreate,
+    scope: Scope | None = None,
+    editor: Editor | None = None,
 ) -> Person:
     section = await session.get(Section, data.section_id)
     if section is None:
@@ -142,27 +193,63 @@ async def create_person(
         issues.append(FieldIssue("name", "DUPLICATE", "本科室已有同名人员"))
     if issues:
         raise ValidationFailed(issues)
+    office_phone, mobile = normalised_phones(data.office_phone, data.mobile)
     person = Person.model_validate(
-        data, update={"name": name, "department_id": section.department_id}
+        data,
+        update={
+            "name": name,
+            "department_id": section.department_id,
+            "office_phone": office_phone,
+            "mobile": mobile,
+        },
     )
     session.add(person)
     await session.flush()
+    await history.record(
+        session,
+        entity=ChangedEntity.PERSON,
+        entity_id=person.id or 0,
+        action=ChangeAction.CREATED,
+        editor=editor,
+        after=person_snapshot(person, section.name),
+    )
     return person
 
 
 async def update_person_phones(
-    *, session: AsyncSession, person: Person, office_phone: str, mobile: str
+    *,
+    session: AsyncSession,
+    person: Person,
+    office_phone: str,
+    mobile: str,
+    editor: Editor | None = None,
 ) -> bool:
-    """Returns whether anything changed."""
+    """Returns whether anything changed (the change is recorded in the person's history).
+
+    The numbers must be valid (``phone_problem``); they are stored normalised.
+    """
+    office_phone, mobile = normalised_phones(office_phone, mobile)
     if (person.office_phone, person.mobile) == (office_phone, mobile):
         return False
     mobile_changed = person.mobile != mobile
+    section = await session.get(Section, person.section_id)
+    section_name = section.name if section else ""
+    before = person_snapshot(person, section_name)
     person.office_phone = office_phone
     person.mobile = mobile
     session.add(person)
     await session.flush()
     if mobile_changed:
         await liaison_events.announce_person(session, person, local_today())
+    await history.record(
+        session,
+        entity=ChangedEntity.PERSON,
+        entity_id=person.id or 0,
+        action=ChangeAction.UPDATED,
+        editor=editor,
+        before=before,
+        after=person_snapshot(person, section_name),
+    )
     return True
 
 
@@ -281,7 +368,11 @@ async def liaisons_of(
 
 
 async def create_matter(
-    *, session: AsyncSession, data: MatterCreate, scope: Scope | None = None
+    *,
+    session: AsyncSession,
+    data: MatterCreate,
+    scope: Scope | None = None,
+    editor: Editor | None = None,
 ) -> Matter:
     issues: list[FieldIssue] = []
     code = data.code.strip()
@@ -307,6 +398,14 @@ async def create_matter(
     )
     session.add(matter)
     await session.flush()
+    await history.record(
+        session,
+        entity=ChangedEntity.MATTER,
+        entity_id=matter.id or 0,
+        action=ChangeAction.CREATED,
+        editor=editor,
+        after=matter_snapshot(matter),
+    )
     return matter
 
 
@@ -315,10 +414,10 @@ async def update_matter(
     session: AsyncSession,
     matter_id: int,
     data: MatterUpdate,
-    changed_by: str = "",
     scope: Scope | None = None,
+    editor: Editor | None = None,
 ) -> Matter:
-    """Edit a matter; its previous values are kept as a revision (history)."""
+    """Edit a matter; the change is recorded in its history (field, before, after)."""
     matter = await session.get(Matter, matter_id)
     if matter is None or (scope is not None and not scope.covers_department(matter.department_id)):
         raise ValidationFailed.single("id", "NOT_FOUND", "事项不存在或不属于本部门")
@@ -327,32 +426,40 @@ async def update_matter(
         issues.append(FieldIssue("name", "REQUIRED", "请填写事项名称"))
     if data.approval_category is not None and matter.kind == MatterKind.SUPERVISION:
         issues.append(FieldIssue("approvalCategory", "NOT_APPLICABLE", "监管事项没有审批类别"))
+    status = data.status or matter.status
+    if data.repealed_on is not None and status != MatterStatus.REPEALED:
+        issues.append(FieldIssue("repealedOn", "NOT_REPEALED", "只有已废止的事项才有废止日期"))
     if issues:
         raise ValidationFailed(issues)
-    changes = {
+    repealed_on = None
+    if status == MatterStatus.REPEALED:
+        repealed_on = data.repealed_on or matter.repealed_on or local_today()
+    changes: dict[str, Any] = {
         "name": data.name.strip() if data.name is not None else None,
         "legal_basis": data.legal_basis,
         "approval_category": data.approval_category,
         "status": data.status,
     }
     changes = {k: v for k, v in changes.items() if v is not None and getattr(matter, k) != v}
+    if matter.repealed_on != repealed_on:
+        changes["repealed_on"] = repealed_on
     if not changes:
         return matter
-    session.add(
-        MatterRevision(
-            matter_id=matter_id,
-            name=matter.name,
-            legal_basis=matter.legal_basis,
-            approval_category=matter.approval_category,
-            status=matter.status,
-            changed_by=changed_by,
-        )
-    )
+    before = matter_snapshot(matter)
     for key, value in changes.items():
         setattr(matter, key, value)
     matter.updated_at = utcnow()
     session.add(matter)
     await session.flush()
+    await history.record(
+        session,
+        entity=ChangedEntity.MATTER,
+        entity_id=matter_id,
+        action=ChangeAction.UPDATED,
+        editor=editor,
+        before=before,
+        after=matter_snapshot(matter),
+    )
     return matter
 
 
@@ -431,14 +538,7 @@ async def matters_by_ids(*, session: AsyncSession, ids: Sequence[int]) -> list[M
     return one_per_key(rows, ids, lambda r: r.id)
 
 
-async def revisions_of(
-    *, session: AsyncSession, matter_ids: Sequence[int]
-) -> list[list[MatterRevision]]:
-    rows = (
-        await session.exec(
-            select(MatterRevision)
-            .where(col(MatterRevision.matter_id).in_(matter_ids))
-            .order_by(col(MatterRevision.id).desc())
-        )
-    ).all()
-    return many_per_key(rows, matter_ids, lambda r: r.matter_id)
+async def changes_of(
+    *, session: AsyncSession, entity: ChangedEntity, ids: Sequence[int]
+) -> list[list[ChangeRecord]]:
+    return await history.history_of(session=session, entity=entity, ids=ids)

@@ -31,6 +31,71 @@ SharingChannel = strawberry.enum(
 Confidentiality = strawberry.enum(models.Confidentiality, description="密级：公开 / 内部 / 受限")
 
 
+ChangeAction = strawberry.enum(
+    models.ChangeAction, description="变更类型：新建 / 修改 / 提交 / 确认 / 删除 / 标记移除"
+)
+LinkageStatus = strawberry.enum(
+    models.LinkageStatus, description="联动事项状态：草稿 / 待监管部门确认 / 双方已确认"
+)
+# Fields whose values are personal contact data: masked in history like on the person.
+_PERSONAL_FIELDS = frozenset({"mobile"})
+
+
+@strawberry.type(description="一个字段的变更：字段名（输入字段名）、修改前、修改后")
+class FieldChange:
+    field: str
+    before: str | None
+    after: str | None
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+@strawberry.type(description="一次变更：谁、何时、哪个部门、做了什么、各字段修改前后")
+class Change:
+    action: ChangeAction  # type: ignore[valid-type]
+    actor: str = strawberry.field(description="操作账号")
+    department_id: strawberry.ID | None = strawberry.field(description="操作人所在部门")
+    at: datetime
+    changes: list[FieldChange]
+
+    @classmethod
+    def from_row(cls, row: models.ChangeRecord, *, personal_data: bool) -> Change:
+        def shown(field: str, value: Any) -> str | None:
+            text = _text(value)
+            if text and field in _PERSONAL_FIELDS and not personal_data:
+                return mask_mobile(text)
+            return text
+
+        return cls(
+            action=row.action,
+            actor=row.actor,
+            department_id=strawberry.ID(str(row.department_id)) if row.department_id else None,
+            at=row.at,
+            changes=[
+                FieldChange(
+                    field=c["field"],
+                    before=shown(c["field"], c.get("before")),
+                    after=shown(c["field"], c.get("after")),
+                )
+                for c in row.changes
+            ],
+        )
+
+
+async def _history(
+    info: Info[Any, Any], loader_name: str, entity_id: strawberry.ID
+) -> list[Change]:
+    rows = await getattr(info.context.loaders, loader_name).load(int(entity_id))
+    personal_data = info.context.scope.personal_data
+    return [Change.from_row(r, personal_data=personal_data) for r in rows]
+
+
 @strawberry.type(description="人员（责任人、联络员）")
 class Person:
     id: strawberry.ID
@@ -47,6 +112,10 @@ class Person:
         return (
             self.full_mobile if info.context.scope.personal_data else mask_mobile(self.full_mobile)
         )
+
+    @strawberry.field(description="变更历史（新的在前）")
+    async def history(self, info: Info[Any, Any]) -> list[Change]:
+        return await _history(info, "history_of_person", self.id)
 
     @classmethod
     def from_row(cls, row: models.Person) -> Person:
@@ -71,6 +140,10 @@ class Section:
     async def people(self, info: Info[Any, Any]) -> list[Person]:
         rows = await info.context.loaders.people_of_section.load(int(self.id))
         return [Person.from_row(r) for r in rows]
+
+    @strawberry.field(description="变更历史（新的在前）")
+    async def history(self, info: Info[Any, Any]) -> list[Change]:
+        return await _history(info, "history_of_section", self.id)
 
     @classmethod
     def from_row(cls, row: models.Section) -> Section:
@@ -162,16 +235,6 @@ class Department:
         return cls.from_row(row) if row else None
 
 
-@strawberry.type(description="事项修改前的取值（历史）")
-class MatterRevision:
-    name: str
-    legal_basis: str
-    approval_category: ApprovalCategory | None  # type: ignore[valid-type]
-    status: MatterStatus  # type: ignore[valid-type]
-    changed_by: str
-    changed_at: datetime
-
-
 @strawberry.federation.type(keys=["id"], description="政务服务事项（审批事项或监管事项）")
 class Matter:
     id: strawberry.ID
@@ -182,6 +245,7 @@ class Matter:
     status: MatterStatus  # type: ignore[valid-type]
     legal_basis: str
     updated_at: datetime | None
+    repealed_on: date | None = strawberry.field(description="废止日期（已废止的事项）")
     department_id: strawberry.Private[int]
 
     @strawberry.field(description="责任单位", extensions=requires("department", "read"))
@@ -189,20 +253,9 @@ class Matter:
         row = await info.context.loaders.department.load(self.department_id)
         return Department.from_row(row) if row else None
 
-    @strawberry.field(description="修改历史（新的在前）")
-    async def history(self, info: Info[Any, Any]) -> list[MatterRevision]:
-        rows = await info.context.loaders.revisions_of_matter.load(int(self.id))
-        return [
-            MatterRevision(
-                name=r.name,
-                legal_basis=r.legal_basis,
-                approval_category=r.approval_category,
-                status=r.status,
-                changed_by=r.changed_by,
-                changed_at=r.changed_at,
-            )
-            for r in rows
-        ]
+    @strawberry.field(description="变更历史（新的在前）：谁、何时、各字段修改前后")
+    async def history(self, info: Info[Any, Any]) -> list[Change]:
+        return await _history(info, "history_of_matter", self.id)
 
     @classmethod
     def from_row(cls, row: models.Matter) -> Matter:
@@ -215,6 +268,7 @@ class Matter:
             status=row.status,
             legal_basis=row.legal_basis,
             updated_at=row.updated_at,
+            repealed_on=row.repealed_on,
             department_id=row.department_id,
         )
 
@@ -267,6 +321,12 @@ class Linkage:
     approval_confirmed_at: datetime | None
     supervision_confirmed_at: datetime | None
     confirmed: bool = strawberry.field(description="审批、监管双方均已确认")
+    status: LinkageStatus = strawberry.field(  # type: ignore[valid-type]
+        description="草稿 → 待监管部门确认 → 双方已确认"
+    )
+    removal_requested_at: datetime | None = strawberry.field(
+        description="已标记在下一版本中移除的时间（已发布的联动事项不能删除）"
+    )
     created_at: datetime
     updated_at: datetime | None
     row: strawberry.Private[models.Linkage]
@@ -318,6 +378,12 @@ class Linkage:
         row = await info.context.loaders.basis_document.load(self.row.basis_document_id)
         return BasisDocument.from_row(row) if row else None
 
+    @strawberry.field(
+        description="变更历史（新的在前）：新建、修改、提交、确认、标记移除，谁、何时、各字段修改前后"
+    )
+    async def history(self, info: Info[Any, Any]) -> list[Change]:
+        return await _history(info, "history_of_linkage", self.id)
+
     @classmethod
     def from_row(cls, row: models.Linkage) -> Linkage:
         return cls(
@@ -333,13 +399,17 @@ class Linkage:
             approval_confirmed_at=row.approval_confirmed_at,
             supervision_confirmed_at=row.supervision_confirmed_at,
             confirmed=row.confirmed,
+            status=row.status,
+            removal_requested_at=row.removal_requested_at,
             created_at=row.created_at,
             updated_at=row.updated_at,
             row=row,
         )
 
 
-@strawberry.type(description="公开清单中的一条联动事项（仅公开字段：无手机号码）")
+@strawberry.type(
+    description="公开清单中的一条联动事项（仅公开字段：无手机号码、无账号、无内部共享规则）"
+)
 class PublishedLinkage:
     linkage_id: strawberry.ID
     approval_matter_code: str
@@ -359,13 +429,10 @@ class PublishedLinkage:
     basis_document_kind: BasisKind | None  # type: ignore[valid-type]
     basis_document_number: str | None
     basis_document_signed_on: date | None
-    data_scope: str
     channel: SharingChannel  # type: ignore[valid-type]
-    procedure: str
     claim_days: int
     feedback_days: int
     frequency: str
-    confidentiality: Confidentiality  # type: ignore[valid-type]
 
     @classmethod
     def from_entry(cls, e: dict[str, Any]) -> PublishedLinkage:
@@ -391,29 +458,35 @@ class PublishedLinkage:
             basis_document_kind=models.BasisKind(kind) if kind else None,
             basis_document_number=e["basis_document_number"],
             basis_document_signed_on=date.fromisoformat(signed) if signed else None,
-            data_scope=e["data_scope"],
             channel=models.SharingChannel(e["channel"]),
-            procedure=e["procedure"],
             claim_days=e["claim_days"],
             feedback_days=e["feedback_days"],
             frequency=e["frequency"],
-            confidentiality=models.Confidentiality(e["confidentiality"]),
         )
 
 
-@strawberry.type(description="已发布的清单版本：编号、日期、发布人、与上一版本的差异")
+@strawberry.type(
+    description="已发布的清单版本：编号、日期、发布说明、发布部门与发布人姓名、与上一版本的差异"
+)
 class LinkageListVersion:
     number: int
     published_at: datetime
-    published_by: str
+    summary: str = strawberry.field(description="发布说明，如「2026年第1次调整」")
+    publisher_name: str = strawberry.field(description="发布人姓名")
+    publishing_department_name: str = strawberry.field(description="发布部门")
     added_linkage_ids: list[strawberry.ID]
     changed_linkage_ids: list[strawberry.ID]
     removed_linkage_ids: list[strawberry.ID]
     entry_rows: strawberry.Private[list[dict[str, Any]]]
+    removed_rows: strawberry.Private[list[dict[str, Any]]]
 
     @strawberry.field(description="本版本的联动事项（公开字段）")
     def entries(self) -> list[PublishedLinkage]:
         return [PublishedLinkage.from_entry(e) for e in self.entry_rows]
+
+    @strawberry.field(description="本版本移除的联动事项（上一版本中的公开字段）")
+    def removed_entries(self) -> list[PublishedLinkage]:
+        return [PublishedLinkage.from_entry(e) for e in self.removed_rows]
 
     @classmethod
     def from_row(cls, row: models.ListVersion) -> LinkageListVersion:
@@ -423,12 +496,32 @@ class LinkageListVersion:
         return cls(
             number=row.number,
             published_at=row.published_at,
-            published_by=row.published_by,
+            summary=row.summary,
+            publisher_name=row.publisher_name,
+            publishing_department_name=row.publishing_department_name,
             added_linkage_ids=ids(row.added),
             changed_linkage_ids=ids(row.changed),
             removed_linkage_ids=ids(row.removed),
             entry_rows=row.entries,
+            removed_rows=row.removed_entries,
         )
+
+
+@strawberry.type(description="两个版本之间一条联动事项的字段变更（公开字段）")
+class ChangedPublishedLinkage:
+    linkage_id: strawberry.ID
+    before: PublishedLinkage
+    after: PublishedLinkage
+    changes: list[FieldChange]
+
+
+@strawberry.type(description="任意两个清单版本之间的差异：新增、移除、字段变更")
+class LinkageListDiff:
+    base: int
+    target: int
+    added: list[PublishedLinkage]
+    removed: list[PublishedLinkage]
+    changed: list[ChangedPublishedLinkage]
 
 
 @strawberry.type(description="文件（base64 编码内容）")
@@ -443,6 +536,9 @@ class LinkageImportSummary:
     created: int
     updated: int
     unchanged: int
+    awaiting_confirmation_linkage_ids: list[strawberry.ID] = strawberry.field(
+        description="导入改动了责任人信息（如办公电话）：这些联动事项须监管部门重新确认"
+    )
 
 
 @strawberry.type(description="Excel 导入中的一处错误：行号、列名、代码、原因")

@@ -26,6 +26,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.catalog import linkages, services
 from api.catalog.bundle import views_of
+from api.catalog.history import Editor
 from api.catalog.models import (
     Department,
     Linkage,
@@ -90,6 +91,8 @@ class ImportSummary:
     created: int
     updated: int
     unchanged: int
+    # Linkages naming a person whose data the import changed: back to the supervising side.
+    awaiting_confirmation: list[int] = field(default_factory=list)
 
 
 Row = dict[str, str]
@@ -179,6 +182,8 @@ class _Lookups:
     linkages: dict[tuple[int, int], Linkage]
     sections: dict[tuple[int, str], Section]
     people: dict[tuple[int, str], Person]
+    editor: Editor | None = None
+    reconfirmed: set[int] = field(default_factory=set)
 
     def linkage_of(self, approval_code: str, supervision_code: str) -> Linkage | None:
         approval = self.matters.get(approval_code)
@@ -318,6 +323,7 @@ async def _matter(
     if existing is None:
         created = await services.create_matter(
             session=session,
+            editor=found.editor,
             data=MatterCreate(code=code, name=name, kind=kind, department_id=department_id),
         )
         found.matters[code] = created
@@ -325,7 +331,10 @@ async def _matter(
     if existing.name == name:
         return existing, False
     updated = await services.update_matter(
-        session=session, matter_id=existing.id or 0, data=MatterUpdate(name=name)
+        session=session,
+        editor=found.editor,
+        matter_id=existing.id or 0,
+        data=MatterUpdate(name=name),
     )
     return updated, True
 
@@ -337,7 +346,9 @@ async def _section(
     if existing is not None:
         return existing, False
     created = await services.create_section(
-        session=session, data=SectionCreate(department_id=department_id, name=name)
+        session=session,
+        editor=found.editor,
+        data=SectionCreate(department_id=department_id, name=name),
     )
     found.sections[department_id, name] = created
     return created, True
@@ -356,6 +367,7 @@ async def _person(
     if existing is None:
         created = await services.create_person(
             session=session,
+            editor=found.editor,
             data=PersonCreate(
                 section_id=section.id,
                 name=name,
@@ -366,9 +378,24 @@ async def _person(
         )
         found.people[section.id, name] = created
         return created, True
+    if services.normalised_phones(office_phone, mobile) == (existing.office_phone, existing.mobile):
+        return existing, False  # unchanged rows cost no SQL
+    naming = await linkages.linkages_naming(session=session, person_id=existing.id or 0)
+    before = await linkages.snapshots(session=session, rows=naming)
     changed = await services.update_person_phones(
-        session=session, person=existing, office_phone=office_phone, mobile=mobile
+        session=session,
+        person=existing,
+        office_phone=office_phone,
+        mobile=mobile,
+        editor=found.editor,
     )
+    if changed:
+        # A change to the person is a change to every linkage naming them.
+        found.reconfirmed.update(
+            await linkages.ask_supervising_side_again(
+                session=session, rows=naming, before=before, editor=found.editor
+            )
+        )
     return existing, changed
 
 
@@ -416,24 +443,35 @@ async def _apply_row(session: AsyncSession, row: Row, found: _Lookups, scope: Sc
         basis_document_id=basis.id if basis else None,
     )
     if existing is None:
-        created = await linkages.create_linkage(session=session, data=data, scope=scope)
+        created = await linkages.create_linkage(
+            session=session, data=data, scope=scope, editor=found.editor
+        )
         found.linkages[data.approval_matter_id, data.supervision_matter_id] = created
         return "created"
     # With the caller's scope: a department cannot take over another's linkage by import.
     _, changed = await linkages.update_linkage(
-        session=session, linkage_id=existing.id or 0, data=data, scope=scope
+        session=session, linkage_id=existing.id or 0, data=data, scope=scope, editor=found.editor
     )
     return "updated" if changed or any((c1, c2, c3, c4, c5, c6)) else "unchanged"
 
 
 async def import_workbook(
-    *, session: AsyncSession, data: bytes, scope: Scope | None = None
+    *,
+    session: AsyncSession,
+    data: bytes,
+    scope: Scope | None = None,
+    editor: Editor | None = None,
 ) -> ImportSummary:
-    """All or nothing: any bad row raises ImportRejected listing every bad cell."""
+    """All or nothing: any bad row raises ImportRejected listing every bad cell.
+
+    A row that changes a person's phones changes every linkage naming that person: each goes
+    back to the supervising side and is listed in ``awaiting_confirmation``.
+    """
     rows = read_rows(data)
     if not rows:
         raise ImportRejected([RowIssue(0, "", "EMPTY", "文件中没有数据行")])
     found = await _lookups(session, rows)
+    found.editor = editor
     issues: list[RowIssue] = []
     seen_pairs: dict[tuple[str, str], int] = {}
     seen_matters: dict[str, tuple[str, str, int]] = {}
@@ -455,7 +493,7 @@ async def import_workbook(
             [RowIssue(current, i.field, i.code, i.message) for i in exc.issues]
         ) from None
     await savepoint.commit()
-    return ImportSummary(**counts)
+    return ImportSummary(**counts, awaiting_confirmation=sorted(found.reconfirmed))
 
 
 # --- export ----------------------------------------

@@ -110,3 +110,11 @@ class BadArgumentError(StrawberryGraphQLError):
     def from_validation(cls, exc: ValidationFailed) -> BadArgumentError:
         issue = exc.issues[0]
         return cls(issue.field, issue.message)
+
+
+class ArgumentNotFoundError(StrawberryGraphQLError):
+    """An argument names something that does not exist (e.g. a list version): ``NOT_FOUND``
+    with the argument's name, never a silent ``null``."""
+
+    def __init__(self, argument: str, message: str) -> None:
+        super().__init__(message, extensions={"code": "NOT_FOUND", "argument": argument})

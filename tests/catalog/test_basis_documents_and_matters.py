@@ -2,11 +2,16 @@
 
 import base64
 import hashlib
+from datetime import date
 
 import pytest
 
+from api.catalog import services
 from api.catalog.loaders import CatalogLoaders
+from api.catalog.models import MatterStatus, MatterUpdate
 from api.catalog.schema import schema
+from api.core.clock import local_today
+from api.core.errors import ValidationFailed
 from api.core.files import FileStore
 from tests import factories
 from tests.graphql import run
@@ -91,7 +96,10 @@ async def test_editing_a_matter_keeps_its_history(session, authorizer):
     mutation U($id: ID!, $input: UpdateMatterInput!) {
       updateMatter(id: $id, input: $input) {
         __typename
-        ... on Matter { name status approvalCategory history { name status changedBy } }
+        ... on Matter {
+          name status approvalCategory
+          history { action actor departmentId changes { field before after } }
+        }
         ... on ValidationErrors { errors { field code message } }
       }
     }
@@ -117,8 +125,34 @@ async def test_editing_a_matter_keeps_its_history(session, authorizer):
         "status": "REPEALED",
         "approvalCategory": "LICENSING",
         "history": [
-            {"name": "新名称", "status": "IN_FORCE", "changedBy": head.username},
-            {"name": "旧名称", "status": "IN_FORCE", "changedBy": head.username},
+            {
+                "action": "UPDATED",
+                "actor": head.username,
+                "departmentId": str(dept.id),
+                "changes": [
+                    {"field": "status", "before": "IN_FORCE", "after": "REPEALED"},
+                    {"field": "repealedOn", "before": None, "after": local_today().isoformat()},
+                ],
+            },
+            {
+                "action": "UPDATED",
+                "actor": head.username,
+                "departmentId": str(dept.id),
+                "changes": [{"field": "name", "before": "旧名称", "after": "新名称"}],
+            },
+            {
+                "action": "CREATED",
+                "actor": "",
+                "departmentId": None,
+                "changes": [
+                    {"field": "code", "before": None, "after": matter.code},
+                    {"field": "name", "before": None, "after": "旧名称"},
+                    {"field": "kind", "before": None, "after": "APPROVAL"},
+                    {"field": "legalBasis", "before": None, "after": matter.legal_basis},
+                    {"field": "approvalCategory", "before": None, "after": "LICENSING"},
+                    {"field": "status", "before": None, "after": "IN_FORCE"},
+                ],
+            },
         ],
     }
     other = await factories.department(session)
@@ -127,3 +161,23 @@ async def test_editing_a_matter_keeps_its_history(session, authorizer):
         "__typename": "ValidationErrors",
         "errors": [{"field": "id", "code": "NOT_FOUND", "message": "事项不存在或不属于本部门"}],
     }
+
+
+async def test_a_repealed_matter_keeps_its_repeal_date(session):
+    dept = await factories.department(session)
+    matter = await factories.matter(session, dept)
+    repealed = await services.update_matter(
+        session=session,
+        matter_id=matter.id,
+        data=MatterUpdate(status=MatterStatus.REPEALED, repealed_on=date(2026, 11, 30)),
+    )
+    assert (repealed.status, repealed.repealed_on) == ("REPEALED", date(2026, 11, 30))
+    restored = await services.update_matter(
+        session=session, matter_id=matter.id, data=MatterUpdate(status=MatterStatus.IN_FORCE)
+    )
+    assert (restored.status, restored.repealed_on) == ("IN_FORCE", None)
+    with pytest.raises(ValidationFailed) as refused:
+        await services.update_matter(
+            session=session, matter_id=matter.id, data=MatterUpdate(repealed_on=date(2026, 1, 1))
+        )
+    assert [(i.field, i.code) for i in refused.value.issues] == [("repealedOn", "NOT_REPEALED")]

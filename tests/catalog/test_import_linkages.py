@@ -6,10 +6,11 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
-from api.catalog import workbook
+from api.catalog import history, linkages, workbook
 from api.catalog.loaders import CatalogLoaders
-from api.catalog.models import Linkage, Matter, Person, Section
+from api.catalog.models import ChangedEntity, Linkage, Matter, Person, Section
 from api.catalog.schema import schema
+from api.core.scope import Scope
 from tests import factories
 from tests.catalog.sheets import b64, read, row, xlsx
 from tests.graphql import run
@@ -18,7 +19,7 @@ IMPORT = """
 mutation Import($content: String!) {
   importLinkages(contentBase64: $content) {
     __typename
-    ... on LinkageImportSummary { created updated unchanged }
+    ... on LinkageImportSummary { created updated unchanged awaitingConfirmationLinkageIds }
     ... on LinkageImportErrors { errors { row column code message } }
   }
 }
@@ -74,6 +75,11 @@ def good_rows(memo: str) -> list[list[str]]:
     ]
 
 
+async def _naming(session, name: str) -> list[Linkage]:
+    person = (await session.exec(select(Person).where(Person.name == name))).one()
+    return await linkages.linkages_naming(session=session, person_id=person.id)
+
+
 async def _import(session, authorizer, principal, data: bytes):
     result = await run(
         schema,
@@ -102,6 +108,7 @@ async def test_good_workbook_creates_matters_people_and_linkages(session, author
         "created": 3,
         "updated": 0,
         "unchanged": 0,
+        "awaitingConfirmationLinkageIds": [],
     }
 
     result = await run(
@@ -224,7 +231,7 @@ async def test_workbook_with_three_bad_rows_reports_all_and_writes_nothing(
                 "row": 4,
                 "column": "监管办公电话",
                 "code": "INVALID_PHONE",
-                "message": "办公电话格式不正确",
+                "message": "办公电话应为区号加本地号码（如 0737-6180018），可加分机号",
             },
             {
                 "row": 4,
@@ -249,6 +256,7 @@ async def test_reimporting_the_same_workbook_changes_nothing(session, authorizer
         "created": 0,
         "updated": 0,
         "unchanged": 3,
+        "awaitingConfirmationLinkageIds": [],
     }
     assert await _counts(session) == after_first
 
@@ -265,6 +273,7 @@ async def test_changed_row_is_reported_as_updated(session, authorizer, city):
         "created": 0,
         "updated": 1,
         "unchanged": 2,
+        "awaitingConfirmationLinkageIds": [str(x.id) for x in await _naming(session, "王强")],
     }
 
 
@@ -292,6 +301,7 @@ async def test_export_then_import_round_trip_is_exact(session, authorizer, city)
         "created": 0,
         "updated": 0,
         "unchanged": 3,
+        "awaitingConfirmationLinkageIds": [],
     }
 
 
@@ -322,6 +332,7 @@ async def test_export_neutralises_formula_injection_and_import_restores_it(
         "created": 0,
         "updated": 0,
         "unchanged": 1,
+        "awaitingConfirmationLinkageIds": [],
     }
 
 
@@ -434,3 +445,73 @@ async def test_reimporting_unchanged_rows_costs_a_fixed_number_of_statements(
 
     # departments, matters, linkages, sections, people, basis documents
     assert await statements(xlsx(rows[:3])) == await statements(xlsx(rows)) == 6
+
+
+async def test_a_row_with_a_bad_phone_is_refused_naming_row_and_column(session, authorizer, city):
+    rows = good_rows(city["memo"])
+    rows[1][5] = "0737-618"  # 审批办公电话: too short for Yiyang's 7-digit local numbers
+    rows[2][13] = "1390737021"  # 监管手机: 10 digits
+    before = await _counts(session)
+
+    summary = await _import(session, authorizer, city["coord"], xlsx(rows))
+
+    assert summary == {
+        "__typename": "LinkageImportErrors",
+        "errors": [
+            {
+                "row": 3,
+                "column": "审批办公电话",
+                "code": "INVALID_PHONE",
+                "message": "办公电话应为区号加本地号码（如 0737-6180018），可加分机号",
+            },
+            {
+                "row": 4,
+                "column": "监管手机",
+                "code": "INVALID_MOBILE",
+                "message": "手机号码应为11位有效号码（如 13907370021）",
+            },
+        ],
+    }
+    assert await _counts(session) == before
+
+
+async def test_an_import_changing_a_persons_phone_sends_every_linkage_naming_them_back(
+    session, authorizer, city
+):
+    rows = good_rows(city["memo"])
+    await _import(session, authorizer, city["coord"], xlsx(rows))
+    naming = await _naming(session, "李娜")
+    assert len(naming) == 3  # approving in the first two rows, supervising in the third
+    for linkage in naming:
+        scope = Scope(department_id=linkage.supervising_department_id, city_wide=False)
+        await linkages.confirm_linkage(session=session, linkage_id=linkage.id, scope=scope)
+    for r in (rows[0], rows[1]):
+        r[5] = "0737 4228888"  # 李娜's new office phone (stored as 0737-4228888)
+    rows[2][12] = "0737-4228888"
+
+    summary = await _import(session, authorizer, city["coord"], xlsx(rows))
+
+    ids = [str(x.id) for x in naming]
+    assert summary == {
+        "__typename": "LinkageImportSummary",
+        "created": 0,
+        "updated": 1,  # the first row changes 李娜; the other two then name her as she is
+        "unchanged": 2,
+        "awaitingConfirmationLinkageIds": ids,
+    }
+    for linkage in naming:
+        await session.refresh(linkage)
+        assert linkage.status == "AWAITING_SUPERVISION"
+    person = (await session.exec(select(Person).where(Person.name == "李娜"))).one()
+    assert person.office_phone == "0737-4228888"
+    changes = await history.history_of(
+        session=session, entity=ChangedEntity.LINKAGE, ids=[naming[0].id]
+    )
+    latest = changes[0][0]
+    assert (latest.actor, latest.changes) == (
+        city["coord"].username,
+        [
+            {"field": "approvingOfficePhone", "before": "0737-4221101", "after": "0737-4228888"},
+            {"field": "status", "before": "CONFIRMED", "after": "AWAITING_SUPERVISION"},
+        ],
+    )

@@ -156,8 +156,16 @@ async def test_people_have_checked_phone_numbers(session, authorizer, dept):
         "createPerson": {
             "__typename": "ValidationErrors",
             "errors": [
-                {"field": "officePhone", "code": "INVALID_PHONE", "message": "办公电话格式不正确"},
-                {"field": "mobile", "code": "INVALID_MOBILE", "message": "手机号码应为11位数字"},
+                {
+                    "field": "officePhone",
+                    "code": "INVALID_PHONE",
+                    "message": "办公电话应为区号加本地号码（如 0737-6180018），可加分机号",
+                },
+                {
+                    "field": "mobile",
+                    "code": "INVALID_MOBILE",
+                    "message": "手机号码应为11位有效号码（如 13907370021）",
+                },
             ],
         }
     }

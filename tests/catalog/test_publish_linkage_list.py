@@ -9,7 +9,7 @@ from sqlmodel import col, func, select
 from api.catalog import linkages
 from api.catalog import services as catalog_services
 from api.catalog.loaders import CatalogLoaders
-from api.catalog.models import LiaisonKind, LinkageCreate, ListVersion, Matter, MatterKind
+from api.catalog.models import LiaisonKind, LinkageCreate, ListVersion, Matter, MatterKind, Section
 from api.catalog.publication import TOPIC
 from api.catalog.schema import schema
 from api.core.events import OutboxMessage
@@ -18,11 +18,12 @@ from tests import factories
 from tests.graphql import run
 
 PUBLISH = """
-mutation {
-  publishLinkageList {
+mutation Publish($summary: String!) {
+  publishLinkageList(summary: $summary) {
     __typename
     ... on LinkageListVersion {
-      number publishedBy addedLinkageIds changedLinkageIds removedLinkageIds
+      number summary publisherName publishingDepartmentName
+      addedLinkageIds changedLinkageIds removedLinkageIds
       entries { linkageId }
     }
     ... on ValidationErrors { errors { field code message } }
@@ -86,7 +87,7 @@ async def _linkage(session, world, *, name: str, confirm: bool):
     )
 
 
-async def _publish(session, authorizer, world):
+async def _publish(session, authorizer, world, summary="2026年第1次调整"):
     result = await run(
         schema,
         CatalogLoaders,
@@ -94,6 +95,7 @@ async def _publish(session, authorizer, world):
         session=session,
         authorizer=authorizer,
         principal=world["coord"],
+        variables={"summary": summary},
     )
     assert result.errors is None
     return result.data["publishLinkageList"]
@@ -103,37 +105,55 @@ async def test_versions_are_numbered_and_carry_the_diff(session, authorizer, wor
     first = await _linkage(session, world, name="许可甲", confirm=True)
     second = await _linkage(session, world, name="许可乙", confirm=True)
     pending = await _linkage(session, world, name="许可丙", confirm=False)
+    publisher = {
+        "publisherName": world["coord"].username,
+        "publishingDepartmentName": "公开测试协调办",
+    }
 
     v1 = await _publish(session, authorizer, world)
     assert v1 == {
         "__typename": "LinkageListVersion",
         "number": 1,
-        "publishedBy": "coord_pub",
+        "summary": "2026年第1次调整",
+        **publisher,
         "addedLinkageIds": [str(first.id), str(second.id)],
         "changedLinkageIds": [],
         "removedLinkageIds": [],
         "entries": [{"linkageId": str(first.id)}, {"linkageId": str(second.id)}],
     }
 
-    # The approving side edits the first (the supervising side must confirm again), deletes
-    # the second; the third is confirmed.
+    # The approving side edits the first (awaiting the supervising side), marks the second for
+    # removal; the third is confirmed.
     supervising = Scope(department_id=world["scjg"].id, city_wide=False)
     data = LinkageCreate.model_validate(first, from_attributes=True)
     data.claim_days = 2
     await linkages.update_linkage(session=session, linkage_id=first.id, data=data)
-    await linkages.delete_linkage(session=session, linkage_id=second.id, scope=None)
+    await linkages.request_removal(session=session, linkage_id=second.id, scope=None)
     await linkages.confirm_linkage(session=session, linkage_id=pending.id, scope=supervising)
-    await linkages.confirm_linkage(session=session, linkage_id=first.id, scope=supervising)
-    v2 = await _publish(session, authorizer, world)
+    v2 = await _publish(session, authorizer, world, summary="2026年第2次调整")
+    # The pending edit keeps the first as published; the second is removed.
     assert v2 == {
         "__typename": "LinkageListVersion",
         "number": 2,
-        "publishedBy": "coord_pub",
+        "summary": "2026年第2次调整",
+        **publisher,
         "addedLinkageIds": [str(pending.id)],
-        "changedLinkageIds": [str(first.id)],
+        "changedLinkageIds": [],
         "removedLinkageIds": [str(second.id)],
         "entries": [{"linkageId": str(first.id)}, {"linkageId": str(pending.id)}],
     }
+    stored = {v.number: v for v in (await session.exec(select(ListVersion))).all()}
+    assert [e["claim_days"] for e in stored[2].entries if e["linkage_id"] == first.id] == [1]
+    # The earlier version still holds the removed one.
+    assert second.id in [e["linkage_id"] for e in stored[1].entries]
+
+    await linkages.confirm_linkage(session=session, linkage_id=first.id, scope=supervising)
+    v3 = await _publish(session, authorizer, world, summary="2026年第3次调整")
+    assert (v3["changedLinkageIds"], v3["addedLinkageIds"], v3["removedLinkageIds"]) == (
+        [str(first.id)],
+        [],
+        [],
+    )
 
     again = await _publish(session, authorizer, world)
     assert again == {
@@ -142,6 +162,21 @@ async def test_versions_are_numbered_and_carry_the_diff(session, authorizer, wor
             {"field": "list", "code": "NO_CHANGES", "message": "与上一版本相比没有变化，无需发布"}
         ],
     }
+
+
+async def test_publishing_needs_a_summary(session, authorizer, world):
+    await _linkage(session, world, name="许可说明", confirm=True)
+    assert await _publish(session, authorizer, world, summary="  ") == {
+        "__typename": "ValidationErrors",
+        "errors": [
+            {
+                "field": "summary",
+                "code": "REQUIRED",
+                "message": "请填写发布说明（如：2026年第1次调整）",
+            }
+        ],
+    }
+    assert (await session.exec(select(func.count()).select_from(ListVersion))).one() == 0
 
 
 async def test_publication_emits_the_documented_event(session, authorizer, world):
@@ -172,6 +207,7 @@ async def test_publication_emits_the_documented_event(session, authorizer, world
     assert message.payload == {
         "version": 1,
         "published_at": version.published_at.isoformat(),
+        "summary": "2026年第1次调整",
         "entries": [
             {
                 "linkage_id": link.id,
@@ -284,7 +320,13 @@ async def test_an_earlier_version_stays_readable(session, authorizer, world):
 async def test_only_the_coordination_office_publishes(session, authorizer, world):
     clerk = await factories.user(session, authorizer, role="approval_clerk", dept=world["spj"])
     result = await run(
-        schema, CatalogLoaders, PUBLISH, session=session, authorizer=authorizer, principal=clerk
+        schema,
+        CatalogLoaders,
+        PUBLISH,
+        session=session,
+        authorizer=authorizer,
+        principal=clerk,
+        variables={"summary": "越权发布"},
     )
     assert result.data is None
     assert [(e.message, e.extensions) for e in result.errors or []] == [
@@ -300,3 +342,81 @@ async def test_nothing_agreed_means_nothing_to_publish(session, authorizer, worl
             {"field": "list", "code": "EMPTY", "message": "没有双方均已确认的联动事项，无法发布"}
         ],
     }
+
+
+DIFF = """
+query Diff($base: Int!, $target: Int!) {
+  linkageListDiff(base: $base, target: $target) {
+    base target
+    added { approvalMatterName }
+    removed { approvalMatterName }
+    changed { linkageId changes { field before after } }
+  }
+}
+"""
+
+
+async def test_the_diff_between_two_versions_lists_field_changes_added_and_removed(
+    session, authorizer, world
+):
+    kept = await _linkage(session, world, name="差异甲", confirm=True)
+    dropped = await _linkage(session, world, name="差异乙", confirm=True)
+    await _publish(session, authorizer, world)
+    zhao = await factories.person(
+        session,
+        await session.get(Section, world["s"].section_id),
+        "赵磊",
+        office_phone="0737-4222202",
+    )
+    data = LinkageCreate.model_validate(kept, from_attributes=True)
+    data.supervising_person_id = zhao.id
+    await linkages.update_linkage(session=session, linkage_id=kept.id, data=data)
+    supervising = Scope(department_id=world["scjg"].id, city_wide=False)
+    await linkages.confirm_linkage(session=session, linkage_id=kept.id, scope=supervising)
+    await linkages.request_removal(session=session, linkage_id=dropped.id, scope=None)
+    await _linkage(session, world, name="差异丙", confirm=True)
+    await _publish(session, authorizer, world, summary="2026年第2次调整")
+
+    result = await run(
+        schema,
+        CatalogLoaders,
+        DIFF,
+        session=session,
+        authorizer=authorizer,
+        principal=None,
+        variables={"base": 1, "target": 2},
+    )
+    assert result.errors is None
+    assert result.data == {
+        "linkageListDiff": {
+            "base": 1,
+            "target": 2,
+            "added": [{"approvalMatterName": "差异丙"}],
+            "removed": [{"approvalMatterName": "差异乙"}],
+            "changed": [
+                {
+                    "linkageId": str(kept.id),
+                    "changes": [
+                        {"field": "supervisingPersonName", "before": "陈刚", "after": "赵磊"},
+                        {
+                            "field": "supervisingOfficePhone",
+                            "before": "0737-4222201",
+                            "after": "0737-4222202",
+                        },
+                    ],
+                }
+            ],
+        }
+    }
+    missing = await run(
+        schema,
+        CatalogLoaders,
+        DIFF,
+        session=session,
+        authorizer=authorizer,
+        principal=None,
+        variables={"base": 1, "target": 99},
+    )
+    assert [(e.message, e.extensions) for e in missing.errors or []] == [
+        ("清单第 99 版不存在", {"code": "NOT_FOUND", "argument": "target"})
+    ]

@@ -13,7 +13,12 @@ from api.registry import NAMES as SUBGRAPHS
 # the entity fields they lead to.
 FEDERATION_FIELDS = {"_entities", "_service"}
 # Deliberately public root fields: the list is short and reviewed.
-PUBLIC_FIELDS = {"signIn", "publishedLinkageList", "publishedLinkageListVersions"}
+PUBLIC_FIELDS = {
+    "signIn",
+    "publishedLinkageList",
+    "publishedLinkageListVersions",
+    "linkageListDiff",
+}
 
 
 def _permissions(field) -> list:

@@ -196,6 +196,10 @@ MATRIX: dict[str, Row] = {
     ),
     # Deleting and confirming cannot fail validation on a real linkage: unknown ids.
     "deleteLinkage": Row(_m(f'deleteLinkage(id: "{UNKNOWN}") {{ {VALIDATION} }}'), WRITES_LINKAGES),
+    "submitLinkage": Row(_m(f'submitLinkage(id: "{UNKNOWN}") {{ {VALIDATION} }}'), WRITES_LINKAGES),
+    "requestLinkageRemoval": Row(
+        _m(f'requestLinkageRemoval(id: "{UNKNOWN}") {{ {VALIDATION} }}'), WRITES_LINKAGES
+    ),
     "confirmLinkage": Row(
         _m(f'confirmLinkage(id: "{UNKNOWN}") {{ {VALIDATION} }}'), CONFIRMS_LINKAGES
     ),
@@ -205,13 +209,14 @@ MATRIX: dict[str, Row] = {
     ),
     # The demo list is already published: publishing again answers NO_CHANGES.
     "publishLinkageList": Row(
-        _m(f"publishLinkageList {{ {VALIDATION} }}"),
+        _m(f'publishLinkageList(summary: "矩阵") {{ {VALIDATION} }}'),
         frozenset({"coordination_office", "system_admin"}),
     ),
     "publishedLinkageList": Row("{ publishedLinkageList { number } }", ALL, public=True),
     "publishedLinkageListVersions": Row(
         "{ publishedLinkageListVersions { number } }", ALL, public=True
     ),
+    "linkageListDiff": Row("{ linkageListDiff(base: 1, target: 1) { base } }", ALL, public=True),
     # --- approval --------------------------------------------------------------------------
     "applications": Row("{ applications(first: 1) { id } }", READS_CASES),
     "application": Row(f'{{ application(id: "{UNKNOWN}") {{ id }} }}', READS_CASES),

@@ -1,11 +1,21 @@
 """Through the real gateway: the public list without login, and the Excel file as base64."""
 
+import re
+
 from api import demo
+
+PUBLIC_LIST = """{ publishedLinkageList { number summary publisherName publishingDepartmentName
+    entries { approvalMatterCode approvalMatterName approvalCategory approvingDepartmentName
+      approvingSectionName approvingPersonName approvingOfficePhone supervisionMatterCode
+      supervisionMatterName supervisingDepartmentName supervisingSectionName
+      supervisingPersonName supervisingOfficePhone principle basisDocumentKind
+      basisDocumentNumber basisDocumentSignedOn channel claimDays feedbackDays frequency }
+    removedEntries { linkageId } } }"""
 
 
 def test_published_list_is_public_through_the_gateway(gateway):
     body = gateway.post(
-        """{ publishedLinkageList { number publishedBy
+        """{ publishedLinkageList { number summary publisherName publishingDepartmentName
                entries { approvalMatterCode supervisingDepartmentName basisDocumentKind } } }"""
     ).json()
 
@@ -13,7 +23,9 @@ def test_published_list_is_public_through_the_gateway(gateway):
         "data": {
             "publishedLinkageList": {
                 "number": 1,
-                "publishedBy": demo.PUBLISHED_BY,
+                "summary": "2026年第1次发布",
+                "publisherName": "协调办 周敏",
+                "publishingDepartmentName": demo.DEPARTMENTS_BY_KEY["xtb"],
                 "entries": [
                     {
                         "approvalMatterCode": approval[0],
@@ -68,4 +80,28 @@ def test_every_demo_department_has_both_liaisons_and_confirmed_linkages(gateway)
     ] == [
         (demo.DEPARTMENTS_BY_KEY[key], liaison[0], liaison[0])
         for key, (_, _, liaison) in demo.PEOPLE.items()
+    ]
+
+
+def test_the_anonymous_public_list_holds_no_account_mobile_or_internal_field(gateway):
+    response = gateway.post(PUBLIC_LIST)
+    body = response.text
+    assert response.json()["data"]["publishedLinkageList"]["entries"]
+    # No account name of any demo user, no mobile number, no internal sharing-rule field.
+    for username, *_ in demo.USERS:
+        assert f'"{username}"' not in body
+    assert re.search(r"1[3-9][0-9]{9}", body) is None
+    for internal in ("dataScope", "procedure", "confidentiality", "publishedBy", "mobile"):
+        assert internal not in body
+
+
+def test_an_unknown_version_answers_a_typed_not_found(gateway):
+    body = gateway.post("{ publishedLinkageList(version: 99) { number } }").json()
+    assert body["data"] == {"publishedLinkageList": None}
+    assert [
+        (e["message"], e["extensions"]["code"], e["extensions"]["argument"]) for e in body["errors"]
+    ] == [("清单第 99 版不存在", "NOT_FOUND", "version")]
+    diff = gateway.post("{ linkageListDiff(base: 1, target: 99) { base } }").json()
+    assert [(e["extensions"]["code"], e["extensions"]["argument"]) for e in diff["errors"]] == [
+        ("NOT_FOUND", "target")
     ]

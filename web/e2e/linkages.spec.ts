@@ -151,9 +151,12 @@ test('the approving department creates a linkage with its basis document and edi
   linkagePath = new URL(page.url()).pathname;
   await expect(page.getByRole('heading', { name: '联动事项详情' })).toBeVisible();
   await expect(page.getByTestId('linkage-state')).toContainText('待监管部门确认');
-  await expect(page.getByText(APPROVAL)).toBeVisible();
-  await expect(page.getByText(SUPERVISION)).toBeVisible();
-  await expect(page.getByText('黄静')).toBeVisible();
+  // The sides (the change history below names the same values again).
+  const sides = page.locator('.ant-descriptions');
+  await expect(sides.getByText(APPROVAL)).toBeVisible();
+  await expect(sides.getByText(SUPERVISION)).toBeVisible();
+  await expect(sides.getByText('黄静')).toBeVisible();
+  await expect(page.getByTestId('linkage-changes')).toContainText('新建');
   await expect(page.getByTestId('linkage-basis')).toContainText(DOCUMENT_NUMBER);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '下载' }).click();
@@ -232,7 +235,7 @@ test('an Excel import with one bad row changes nothing; the corrected one is tak
   await expect(page.getByRole('row').filter({ hasText: IMPORTED_SUPERVISION })).toContainText('待确认');
   await page.getByRole('row').filter({ hasText: IMPORTED_SUPERVISION }).getByRole('link').click();
   await expect(page.getByTestId('linkage-basis')).toContainText(DOCUMENT_NUMBER);
-  await expect(page.getByText('刘洋')).toBeVisible();
+  await expect(page.locator('.ant-descriptions').getByText('刘洋')).toBeVisible();
 });
 
 test('the coordination office publishes: the diff, the history on the detail page, the public list', async ({ page }) => {
@@ -241,6 +244,12 @@ test('the coordination office publishes: the diff, the history on the detail pag
   // The coordination office reads city-wide but does not write linkages.
   await expect(page.getByRole('button', { name: '新建联动事项' })).toHaveCount(0);
   await page.getByRole('button', { name: '发布清单' }).click();
+  const publishDialog = page.getByRole('dialog').filter({ hasText: '发布说明' });
+  // A summary is required.
+  await publishDialog.getByRole('button', { name: '发布清单' }).click();
+  await expect(publishDialog.getByText('请填写发布说明')).toBeVisible();
+  await publishDialog.getByLabel('发布说明').fill('2026年第2次调整');
+  await publishDialog.getByRole('button', { name: '发布清单' }).click();
   const published = page.getByRole('dialog').filter({ hasText: /已发布第 \d+ 版/ });
   // Only the confirmed linkage is new; the imported one still waits for 市住建局.
   await expect(published).toContainText('新增 1 项，变更 0 项，移除 0 项');
@@ -251,11 +260,15 @@ test('the coordination office publishes: the diff, the history on the detail pag
   await page.goto(linkagePath);
   await expect(page.getByText(new RegExp(`第 ${number} 版（.*协调办.*）：新增|第 ${number} 版（.*coord.*）：新增`))).toBeVisible();
   await expect(page.getByRole('button', { name: '修改联动事项' })).toHaveCount(0);
+  // The change history: who confirmed, and the status before and after.
+  await expect(page.getByTestId('linkage-changes')).toContainText('监管部门确认');
+  await expect(page.getByTestId('linkage-changes')).toContainText('状态：待监管部门确认 → 双方已确认');
   await page.screenshot({ path: `${SHOTS}/linkage-detail.png`, fullPage: true });
 
   await page.getByRole('button', { name: '退出登录' }).click();
   await page.goto('/public/list');
   await expect(page.getByTestId('published-version')).toContainText(`第 ${number} 版`);
+  await expect(page.getByTestId('published-version')).toContainText('2026年第2次调整');
   const row = page.getByRole('row').filter({ hasText: APPROVAL }).filter({ hasText: '食品经营监督检查' });
   await expect(row).toContainText('谁审批谁负责');
   await expect(row).toContainText('黄静');

@@ -1,8 +1,6 @@
 /** Pure rules of the department pages (tested in org.test.ts); the server checks them again. */
 
 /** The server's formats (api/catalog/services.py): empty numbers are allowed. */
-export const OFFICE_PHONE = /^[0-9][0-9-]{5,19}$/;
-export const MOBILE = /^1[3-9][0-9]{9}$/;
 
 /** Who may add sections, people and liaisons: an administrator anywhere, a head in their own. */
 export function mayMaintain(roles: readonly string[], ownDepartmentId: string | undefined, departmentId: string): boolean {

@@ -50,6 +50,9 @@ export default function LinkagesPage() {
   const [{ fetching: importing }, importLinkages] = useMutation(LINKAGE_IMPORT_MUTATION);
   const [{ fetching: publishing }, publish] = useMutation(LINKAGE_PUBLISH_MUTATION);
   const [importErrors, setImportErrors] = useState<ImportErrors | null>(null);
+  const [summaryOpen, setSummaryOpen] = useState(false);
+  const [summary, setSummary] = useState('');
+  const [summaryError, setSummaryError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const connection = data?.linkages;
 
@@ -66,6 +69,9 @@ export default function LinkagesPage() {
     const outcome = result.data?.importLinkages;
     if (outcome?.__typename === 'LinkageImportSummary') {
       void message.success(t('linkages.imported', { created: String(outcome.created), updated: String(outcome.updated), unchanged: String(outcome.unchanged) }));
+      if (outcome.awaitingConfirmationLinkageIds.length > 0) {
+        void message.warning(t('linkages.reconfirm', { count: outcome.awaitingConfirmationLinkageIds.length, ids: outcome.awaitingConfirmationLinkageIds.join('、') }));
+      }
       refetch({ requestPolicy: 'network-only' });
     } else if (outcome?.__typename === 'LinkageImportErrors') {
       setImportErrors(outcome.errors);
@@ -75,9 +81,20 @@ export default function LinkagesPage() {
   }
 
   async function onPublish() {
-    const result = await publish({});
+    if (!summary.trim()) {
+      setSummaryError(t('linkages.publishSummaryRequired'));
+      return;
+    }
+    const result = await publish({ summary: summary.trim() });
     const outcome = result.data?.publishLinkageList;
+    const summaryIssue = outcome?.__typename === 'ValidationErrors' ? outcome.errors.find((e) => e.field === 'summary') : undefined;
+    if (summaryIssue) {
+      setSummaryError(summaryIssue.message);
+      return;
+    }
+    setSummaryOpen(false);
     if (outcome?.__typename === 'LinkageListVersion') {
+      setSummary('');
       Modal.success({
         title: t('linkages.published', { number: String(outcome.number) }),
         content: t('linkages.diff', { added: String(outcome.addedLinkageIds.length), changed: String(outcome.changedLinkageIds.length), removed: String(outcome.removedLinkageIds.length) }),
@@ -134,7 +151,7 @@ export default function LinkagesPage() {
           }}
         />
         {roles.includes('coordination_office') && (
-          <Button type="primary" loading={publishing} onClick={() => void onPublish()}>
+          <Button type="primary" onClick={() => { setSummaryError(null); setSummaryOpen(true); }}>
             {t('linkages.publish')}
           </Button>
         )}
@@ -204,6 +221,31 @@ export default function LinkagesPage() {
           },
         ]}
       />
+      <Modal
+        title={t('linkages.publish')}
+        open={summaryOpen}
+        okText={t('linkages.publish')}
+        cancelText={t('common.cancel')}
+        confirmLoading={publishing}
+        onOk={() => void onPublish()}
+        onCancel={() => setSummaryOpen(false)}
+      >
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <label htmlFor="publish-summary">{t('linkages.publishSummary')}</label>
+          <Input
+            id="publish-summary"
+            value={summary}
+            maxLength={200}
+            status={summaryError ? 'error' : undefined}
+            placeholder={t('linkages.publishSummaryPlaceholder')}
+            onChange={(e) => {
+              setSummary(e.target.value);
+              setSummaryError(null);
+            }}
+          />
+          {summaryError && <Typography.Text type="danger">{summaryError}</Typography.Text>}
+        </Space>
+      </Modal>
       <Pager page={pager.page} hasNext={Boolean(connection?.pageInfo.hasNextPage)} disabled={fetching} onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)} />
     </Space>
   );

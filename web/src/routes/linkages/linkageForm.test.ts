@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   blobToBase64,
+  changeValueText,
   checkBasisFile,
   DEFAULT_SHARING,
   inputFromValues,
@@ -112,7 +113,7 @@ describe('publication history of one linkage', () => {
   const version = (number: number, added: string[], changed: string[], removed: string[]) => ({
     number,
     publishedAt: `2026-0${number}-01T00:00:00Z`,
-    publishedBy: 'coord',
+    publisherName: '协调办 周敏',
     addedLinkageIds: added,
     changedLinkageIds: changed,
     removedLinkageIds: removed,
@@ -126,6 +127,18 @@ describe('publication history of one linkage', () => {
       [1, 'ADDED'],
     ]);
     expect(publicationHistory('12', versions)).toEqual([]);
+  });
+});
+
+describe('values in a change history', () => {
+  const enums = { Principle: { WHO_GOVERNS: '谁主管谁监管' }, LinkageStatus: { CONFIRMED: '双方已确认' } };
+  const flags = { true: '是', false: '否' };
+
+  it('names enum values and flags, and leaves text as it is', () => {
+    expect(changeValueText('principle', 'WHO_GOVERNS', enums, flags)).toBe('谁主管谁监管');
+    expect(changeValueText('status', 'CONFIRMED', enums, flags)).toBe('双方已确认');
+    expect(changeValueText('removalRequested', 'true', enums, flags)).toBe('是');
+    expect(changeValueText('supervisingPersonId', '赵磊', enums, flags)).toBe('赵磊');
   });
 });
 

@@ -195,14 +195,14 @@ export async function blobToBase64(file: Blob): Promise<string> {
 export interface PublicationEvent {
   number: number;
   publishedAt: string;
-  publishedBy: string;
+  publisherName: string;
   change: 'ADDED' | 'CHANGED' | 'REMOVED';
 }
 
 interface VersionDiff {
   number: number;
   publishedAt: string;
-  publishedBy: string;
+  publisherName: string;
   addedLinkageIds: readonly string[];
   changedLinkageIds: readonly string[];
   removedLinkageIds: readonly string[];
@@ -219,7 +219,7 @@ export function publicationHistory(linkageId: string, versions: readonly Version
         : v.removedLinkageIds.includes(linkageId)
           ? 'REMOVED'
           : null;
-    if (change) events.push({ number: v.number, publishedAt: v.publishedAt, publishedBy: v.publishedBy, change });
+    if (change) events.push({ number: v.number, publishedAt: v.publishedAt, publisherName: v.publisherName, change });
   }
   return events.sort((a, b) => b.number - a.number);
 }
@@ -249,4 +249,35 @@ export function pushesUnderLinkage<A extends { pushes: readonly PushLike[] }>(
     )
     .sort((x, y) => y.pushedAt.localeCompare(x.pushedAt))
     .slice(0, limit);
+}
+
+/** One entry of an object's change history (`history { action actor at changes { … } }`). */
+export interface ChangeEntry {
+  action: 'CREATED' | 'UPDATED' | 'SUBMITTED' | 'CONFIRMED' | 'DELETED' | 'REMOVAL_REQUESTED';
+  actor: string;
+  departmentId?: string | null;
+  at: string;
+  changes: readonly { field: string; before?: string | null; after?: string | null }[];
+}
+
+const ENUM_FIELDS: Record<string, string> = {
+  principle: 'Principle',
+  channel: 'SharingChannel',
+  confidentiality: 'Confidentiality',
+  status: 'LinkageStatus',
+  kind: 'MatterKind',
+  approvalCategory: 'ApprovalCategory',
+};
+
+/** How a recorded value reads: an enum value by its label, a flag as 是/否, text as it is. */
+export function changeValueText(
+  field: string,
+  value: string,
+  enums: Readonly<Record<string, Readonly<Record<string, string>> | undefined>>,
+  flags: { true: string; false: string },
+): string {
+  const enumName = ENUM_FIELDS[field];
+  if (enumName) return enums[enumName]?.[value] ?? value;
+  if (value === 'true' || value === 'false') return flags[value];
+  return value;
 }

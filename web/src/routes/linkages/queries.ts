@@ -52,7 +52,19 @@ export const LINKAGE_CONFIRM_MUTATION = graphql(`
       ... on Linkage {
         id
         confirmed
+        status
         supervisionConfirmedAt
+        history {
+          action
+          actor
+          departmentId
+          at
+          changes {
+            field
+            before
+            after
+          }
+        }
       }
       ... on ValidationErrors {
         errors {
@@ -83,6 +95,7 @@ export const LINKAGE_IMPORT_MUTATION = graphql(`
         created
         updated
         unchanged
+        awaitingConfirmationLinkageIds
       }
       ... on LinkageImportErrors {
         errors {
@@ -97,8 +110,8 @@ export const LINKAGE_IMPORT_MUTATION = graphql(`
 `);
 
 export const LINKAGE_PUBLISH_MUTATION = graphql(`
-  mutation LinkagePublish {
-    publishLinkageList {
+  mutation LinkagePublish($summary: String!) {
+    publishLinkageList(summary: $summary) {
       __typename
       ... on LinkageListVersion {
         number

@@ -24,6 +24,8 @@ export default function PublicListPage() {
         {list && (
           <Typography.Text type="secondary" data-testid="published-version">
             {t('publicList.version', { number: String(list.number), at: formatDateTime(list.publishedAt) })}
+            {' · '}
+            {t('publicList.publisher', { department: list.publishingDepartmentName, name: list.publisherName, summary: list.summary })}
           </Typography.Text>
         )}
         <Space className="no-print">
@@ -58,6 +60,18 @@ export default function PublicListPage() {
             { title: t('publicList.principle'), dataIndex: 'principle', render: (p: Entry['principle']) => t(`enums.Principle.${p}`) },
           ]}
         />
+        {list && list.removedEntries.length > 0 && (
+          <Space direction="vertical" data-testid="removed-entries">
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {t('publicList.removed')}
+            </Typography.Title>
+            {list.removedEntries.map((e) => (
+              <Typography.Text key={e.linkageId} delete>
+                {e.approvalMatterName}（{e.approvalMatterCode}）→ {e.supervisionMatterName}（{e.supervisingDepartmentName}）
+              </Typography.Text>
+            ))}
+          </Space>
+        )}
       </Space>
     </main>
   );

@@ -5,7 +5,17 @@ export const PUBLISHED_LIST_QUERY = graphql(`
     publishedLinkageList(version: $version) {
       number
       publishedAt
-      publishedBy
+      summary
+      publisherName
+      publishingDepartmentName
+      removedEntries {
+        linkageId
+        approvalMatterCode
+        approvalMatterName
+        supervisionMatterCode
+        supervisionMatterName
+        supervisingDepartmentName
+      }
       entries {
         linkageId
         approvalMatterCode

@@ -6,7 +6,8 @@ import { useMutation, useQuery } from 'urql';
 import { useServerForm } from '../../../components/useServerForm';
 import { ME_QUERY } from '../../../app/queries';
 import type { DepartmentDetailQuery } from '../../../graphql/graphql';
-import { MOBILE, OFFICE_PHONE, mayMaintain, splitLiaisons, todayInChina, type LiaisonKind } from '../org';
+import { normaliseMobile, normaliseOfficePhone } from '../../../lib/phones';
+import { mayMaintain, splitLiaisons, todayInChina, type LiaisonKind } from '../org';
 import { DEPARTMENT_DETAIL_QUERY, LIAISON_SET_MUTATION, PERSON_CREATE_MUTATION, SECTION_CREATE_MUTATION } from './queries';
 
 type Detail = NonNullable<DepartmentDetailQuery['department']>;
@@ -167,7 +168,7 @@ function Sections({ department, editable, onChange }: { department: Detail; edit
   const [{ fetching: creatingSection }, createSection] = useMutation(SECTION_CREATE_MUTATION);
   const [{ fetching: creatingPerson }, createPerson] = useMutation(PERSON_CREATE_MUTATION);
   const [folded, setFolded] = useState<string[]>([]);
-  const phone = (re: RegExp, text: string) => ({ validator: async (_: unknown, v: string | undefined) => (!v || re.test(v.trim()) ? undefined : Promise.reject(new Error(text))) });
+  const phone = (check: (v: string) => string | null, text: string) => ({ validator: async (_: unknown, v: string | undefined) => (!v?.trim() || check(v) ? undefined : Promise.reject(new Error(text))) });
   return (
     <Card title={t('org.sections')} size="small" data-testid="sections">
       {editable && (
@@ -217,10 +218,10 @@ function Sections({ department, editable, onChange }: { department: Detail; edit
             <Form.Item label={t('org.personName')} name="name" rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 50 }]}>
               <Input style={{ width: 120 }} />
             </Form.Item>
-            <Form.Item label={t('org.officePhone')} name="officePhone" rules={[phone(OFFICE_PHONE, t('org.officePhoneInvalid'))]}>
+            <Form.Item label={t('org.officePhone')} name="officePhone" rules={[phone(normaliseOfficePhone, t('org.officePhoneInvalid'))]}>
               <Input style={{ width: 140 }} />
             </Form.Item>
-            <Form.Item label={t('org.mobile')} name="mobile" rules={[phone(MOBILE, t('org.mobileInvalid'))]}>
+            <Form.Item label={t('org.mobile')} name="mobile" rules={[phone(normaliseMobile, t('org.mobileInvalid'))]}>
               <Input style={{ width: 140 }} />
             </Form.Item>
             <Form.Item label={t('org.personRole')} name="role" rules={[{ max: 100 }]}>

@@ -102,6 +102,18 @@ export const LINKAGE_UPDATE_MUTATION = graphql(`
         approvalConfirmedAt
         supervisionConfirmedAt
         updatedAt
+        status
+        history {
+          action
+          actor
+          departmentId
+          at
+          changes {
+            field
+            before
+            after
+          }
+        }
       }
       ... on ValidationErrors {
         errors {

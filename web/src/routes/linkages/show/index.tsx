@@ -6,10 +6,11 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { ME_QUERY } from '../../../app/queries';
 import { formatDateTime } from '../../../components/format';
 import type { LinkagePushesQuery, LinkageShowQuery } from '../../../graphql/graphql';
+import { ChangeHistory } from '../ChangeHistory';
 import { canConfirmLinkage, canEditLinkage } from '../access';
 import { publicationHistory, pushesUnderLinkage } from '../linkageForm';
 import { LINKAGE_CONFIRM_MUTATION } from '../queries';
-import { BASIS_DOCUMENT_FILE_QUERY, LINKAGE_DELETE_MUTATION, LINKAGE_PUSHES_QUERY, LINKAGE_SHOW_QUERY, LINKAGE_VERSIONS_QUERY } from './queries';
+import { BASIS_DOCUMENT_FILE_QUERY, LINKAGE_DELETE_MUTATION, LINKAGE_PUSHES_QUERY, LINKAGE_REMOVAL_MUTATION, LINKAGE_SHOW_QUERY, LINKAGE_VERSIONS_QUERY } from './queries';
 
 type Shown = NonNullable<LinkageShowQuery['linkage']>;
 type Person = NonNullable<Shown['approvingPerson']>;
@@ -98,6 +99,7 @@ export default function LinkageShowPage() {
   const [{ data: meData }] = useQuery({ query: ME_QUERY });
   const [{ fetching: confirming }, confirm] = useMutation(LINKAGE_CONFIRM_MUTATION);
   const [, deleteLinkage] = useMutation(LINKAGE_DELETE_MUTATION);
+  const [, requestRemoval] = useMutation(LINKAGE_REMOVAL_MUTATION);
   const me = meData?.me;
   const linkage = data?.linkage;
   const history = useMemo(() => publicationHistory(id, versionData?.publishedLinkageListVersions ?? []), [id, versionData]);
@@ -145,6 +147,23 @@ export default function LinkageShowPage() {
     });
   }
 
+  function onRequestRemoval() {
+    modal.confirm({
+      title: t('linkage.removalTitle'),
+      content: t('linkage.removalContent'),
+      okText: t('linkage.removal'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        const result = await requestRemoval({ id: l.id });
+        const outcome = result.data?.requestLinkageRemoval;
+        if (outcome?.__typename === 'Linkage') void message.success(t('linkage.removalDone'));
+        else void message.error(outcome?.__typename === 'ValidationErrors' ? outcome.errors.map((e) => e.message).join('；') : t('common.serverError'));
+      },
+    });
+  }
+
+  const published = history.length > 0 && history[0]?.change !== 'REMOVED';
   const matter = (m: Shown['approvalMatter']) => (m ? `${m.name}（${m.code}）` : '');
 
   return (
@@ -163,9 +182,14 @@ export default function LinkageShowPage() {
           {mayEdit && (
             <Button onClick={() => navigate(`/linkages/${l.id}/edit`)}>{t('linkage.edit')}</Button>
           )}
-          {mayEdit && (
+          {mayEdit && !published && (
             <Button danger onClick={onDelete}>
               {t('linkage.delete')}
+            </Button>
+          )}
+          {mayEdit && published && !l.removalRequestedAt && (
+            <Button danger onClick={onRequestRemoval}>
+              {t('linkage.removal')}
             </Button>
           )}
         </Space>
@@ -175,7 +199,8 @@ export default function LinkageShowPage() {
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={t('linkage.status')}>
             <span data-testid="linkage-state">
-              {l.confirmed ? <Tag color="success">{t('linkages.confirmedYes')}</Tag> : <Tag color="warning">{t('linkage.awaitingConfirmation')}</Tag>}
+              <Tag color={l.status === 'CONFIRMED' ? 'success' : l.status === 'DRAFT' ? 'default' : 'warning'}>{t(`enums.LinkageStatus.${l.status}`)}</Tag>
+              {l.removalRequestedAt && <Tag color="error">{t('linkage.removalRequested')}</Tag>}
             </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('linkage.principle')}>{t(`enums.Principle.${l.principle}`)}</Descriptions.Item>
@@ -256,10 +281,14 @@ export default function LinkageShowPage() {
             items={history.map((h) => ({
               key: h.number,
               color: h.change === 'REMOVED' ? 'red' : h.change === 'ADDED' ? 'green' : 'blue',
-              children: t('linkage.historyEntry', { number: String(h.number), at: formatDateTime(h.publishedAt), by: h.publishedBy, change: t(`linkage.change${h.change}`) }),
+              children: t('linkage.historyEntry', { number: String(h.number), at: formatDateTime(h.publishedAt), by: h.publisherName, change: t(`linkage.change${h.change}`) }),
             }))}
           />
         )}
+      </Card>
+
+      <Card title={t('linkage.changes')} data-testid="linkage-changes">
+        <ChangeHistory changes={l.history} />
       </Card>
 
       {me?.roles.some((r) => r !== 'credit_officer') && <RecentPushes linkage={l} />}

@@ -15,8 +15,21 @@ export const LINKAGE_SHOW_QUERY = graphql(`
       approvalConfirmedAt
       supervisionConfirmedAt
       confirmed
+      status
+      removalRequestedAt
       createdAt
       updatedAt
+      history {
+        action
+        actor
+        departmentId
+        at
+        changes {
+          field
+          before
+          after
+        }
+      }
       approvalMatter {
         id
         code
@@ -77,7 +90,8 @@ export const LINKAGE_VERSIONS_QUERY = graphql(`
     publishedLinkageListVersions {
       number
       publishedAt
-      publishedBy
+      summary
+      publisherName
       addedLinkageIds
       changedLinkageIds
       removedLinkageIds
@@ -121,6 +135,37 @@ export const BASIS_DOCUMENT_FILE_QUERY = graphql(`
       fileName
       contentType
       contentBase64
+    }
+  }
+`);
+
+export const LINKAGE_REMOVAL_MUTATION = graphql(`
+  mutation LinkageRequestRemoval($id: ID!) {
+    requestLinkageRemoval(id: $id) {
+      __typename
+      ... on Linkage {
+        id
+        status
+        removalRequestedAt
+        history {
+          action
+          actor
+          departmentId
+          at
+          changes {
+            field
+            before
+            after
+          }
+        }
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
     }
   }
 `);

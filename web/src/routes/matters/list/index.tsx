@@ -72,6 +72,17 @@ export default function MattersListPage() {
           { title: t('matters.name'), dataIndex: 'name' },
           { title: t('matters.kind'), dataIndex: 'kind', width: 120, render: (k: MatterKind) => <Tag color={k === 'APPROVAL' ? 'blue' : 'green'}>{t(`enums.MatterKind.${k}`)}</Tag> },
           { title: t('matters.department'), key: 'department', render: (_, m) => m.department?.name ?? '' },
+          {
+            title: t('matters.status'),
+            key: 'status',
+            width: 160,
+            render: (_, m) =>
+              m.status === 'REPEALED' ? (
+                <Tag color="default">{m.repealedOn ? t('matters.repealed', { date: m.repealedOn }) : t('matters.repealedUndated')}</Tag>
+              ) : (
+                <Tag color="success">{t('matters.inForce')}</Tag>
+              ),
+          },
           { title: t('applications.title'), key: 'applications', width: 100, render: (_, m) => m.kind === 'APPROVAL' ? <Link to={`/applications?matter=${m.id}`}>{t('common.view')}</Link> : null },
         ]}
       />

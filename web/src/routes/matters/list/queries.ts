@@ -8,6 +8,8 @@ export const MATTERS_LIST_QUERY = graphql(`
       name
       kind
       legalBasis
+      status
+      repealedOn
       department {
         id
         name
