@@ -5,13 +5,15 @@ A story file (``test_<story>.py``) asks for the ``scenario`` fixture (one fresh 
 stack per story module, see conftest.py) and drives the city through the gateway as its users
 would: ``scenario.as_user("clerk")`` signs in (again after the clock moved: sessions expire by
 the same clock), ``scenario.clock.move(days=…)`` / ``.set(…)`` moves the time of every process,
-``scenario.wait_until(...)`` waits for the embedded worker. ``CITY`` describes the city; a story
+``scenario.wait_until(...)`` waits for the embedded worker (``scenario.wait_delivered(topic)``
+for an event no user can observe yet). ``CITY`` describes the city; a story
 can extend it (another department, a second approval matter) by passing its own ``CityPlan``
 to ``build_city``.
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import os
 import socket
@@ -25,10 +27,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
+import sqlalchemy as sa
 
 from api.cli import serve_stack
 from api.core.clock import LOCAL_TZ, set_offset
 from api.core.config import Settings
+from api.core.db import make_engine
 from api.launcher import Stack
 from api.registry import NAMES as SUBGRAPHS
 
@@ -328,6 +332,27 @@ class Scenario:
                 raise AssertionError(f"timed out waiting for {what}\n{tail}")
             time.sleep(0.25)
 
+    def wait_delivered(self, *topics: str) -> None:
+        """Wait until the embedded worker has delivered every event of these topics (an event
+        no user can observe yet, such as the list version approval routes pushes under).
+        This reads the outbox's delivery state only, never a figure a story checks."""
+        placeholders = ", ".join(f":t{i}" for i in range(len(topics)))
+        statement = sa.text(
+            "SELECT count(*) FROM core_outbox "  # noqa: S608 - placeholders only
+            f"WHERE status = 'PENDING' AND topic IN ({placeholders})"
+        )
+        params = {f"t{i}": topic for i, topic in enumerate(topics)}
+
+        async def pending() -> int:
+            engine = make_engine(self.database_url)
+            try:
+                async with engine.connect() as conn:
+                    return int((await conn.execute(statement, params)).scalar() or 0)
+            finally:
+                await engine.dispose()
+
+        self.wait_until(lambda: asyncio.run(pending()) == 0, f"the worker to deliver {topics}")
+
 
 def sign_in(gateway: Gateway, username: str, password: str) -> str:
     payload = gateway.ok(
@@ -527,6 +552,9 @@ def build_city(scenario: Scenario, plan: CityPlan = CITY) -> City:
         token=scenario.as_user(plan.publisher),
     )
     city.list_version = int(published["number"])
+    # Approval routes pushes under its replica of the list: an acceptance made before the
+    # worker delivered the publication would push nowhere.
+    scenario.wait_delivered("catalog.linkage_list.published", "catalog.liaison.appointed")
     return city
 
 
