@@ -6,6 +6,7 @@ Used by `shenguan serve` and by the through-the-gateway tests, so both run the s
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -84,6 +85,11 @@ class Stack:
             raise
 
     def _start(self, timeout: float) -> None:
+        # The gateway signs every subgraph call with this key and each subgraph checks it
+        # (api/core/trust.py): one key for the whole stack, a fresh one per start unless
+        # configured (SHENGUAN_GATEWAY_KEY; with SHENGUAN_GATEWAY_PREVIOUS_KEYS for rotation).
+        if not self.env.get("SHENGUAN_GATEWAY_KEY"):
+            self.env["SHENGUAN_GATEWAY_KEY"] = secrets.token_urlsafe(32)
         for name in SUBGRAPHS:
             self._spawn(
                 name,

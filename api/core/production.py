@@ -1,5 +1,7 @@
 """Production mode of a subgraph (``SHENGUAN_ENV=production``), decided per operation.
 
+``check_production_settings`` refuses to start a production process without real keys.
+
 - introspection (``__schema``, ``__type``) is refused;
 - validation messages carry no field suggestions ("Did you mean …?");
 - every error that is not one of our known kinds is masked: the client sees
@@ -21,7 +23,7 @@ from graphql import GraphQLError
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import MaskErrors
 
-from api.core.config import get_settings
+from api.core.config import Settings, get_settings
 from api.core.errors import NotFoundError, ValidationFailed
 from api.core.limits import LIMIT_CODE
 from api.core.outage import UNAVAILABLE_CODE, is_database_unavailable
@@ -42,6 +44,38 @@ KNOWN_CODES: Final = frozenset(
         UNAVAILABLE_CODE,
     }
 )
+MIN_KEY_LENGTH: Final = 32
+
+
+class ProductionSettingsError(RuntimeError):
+    pass
+
+
+def check_production_settings(settings: Settings) -> None:
+    """The one check of a production process's settings: every key set, long, distinct.
+
+    The gateway key signs every subgraph call (api/core/trust.py): without it, or with a
+    short or reused one, anyone could speak for the gateway."""
+    problems: list[str] = []
+    if len(settings.secret_key) < MIN_KEY_LENGTH:
+        problems.append(f"SHENGUAN_SECRET_KEY must be set (at least {MIN_KEY_LENGTH} characters)")
+    keys = [
+        ("SHENGUAN_GATEWAY_KEY", settings.gateway_key),
+        *(
+            ("SHENGUAN_GATEWAY_PREVIOUS_KEYS", k.strip())
+            for k in settings.gateway_previous_keys.split(",")
+            if k.strip()
+        ),
+    ]
+    for name, key in keys:
+        if len(key) < MIN_KEY_LENGTH:
+            problems.append(f"{name} must be set (at least {MIN_KEY_LENGTH} characters each)")
+        elif key == settings.secret_key:
+            problems.append(f"{name} must differ from SHENGUAN_SECRET_KEY")
+    if problems:
+        raise ProductionSettingsError("; ".join(dict.fromkeys(problems)))
+
+
 _SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 
 

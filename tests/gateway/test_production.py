@@ -32,6 +32,7 @@ from api.core.models import ApiKey
 from api.launcher import Stack
 from tests.databases import fresh_database
 from tests.gateway.conftest import _seed, free_port
+from tests.trust import as_gateway
 
 pytestmark = pytest.mark.gateway
 
@@ -298,7 +299,7 @@ def test_introspection_is_refused_for_an_anonymous_user_in_production(production
     assert refused(response), response.text
     # Not even as a trusted document: no hash of the manifest introspects.
     assert not any("__schema" in text or "__type(" in text for text in MANIFEST.values())
-    direct = httpx.post(production.subgraph_url("catalog"), json=query).json()
+    direct = as_gateway(production, "catalog", query).json()
     assert direct == {
         "data": None,
         "errors": [
@@ -325,13 +326,18 @@ def test_no_graphiql_in_production(production):
 def test_no_field_suggestions_in_production(production, keys):
     headers = {"authorization": f"Bearer {keys.free_form}"}
     for url in (production.gateway_url, production.subgraph_url("catalog")):
-        body = httpx.post(url, json={"query": "{ matter { id } }"}, headers=headers).json()
+        query = {"query": "{ matter { id } }"}
+        body = (
+            httpx.post(url, json=query, headers=headers).json()
+            if url == production.gateway_url
+            else as_gateway(production, "catalog", query, token=keys.free_form).json()
+        )
         assert body["errors"], url
         assert all("Did you mean" not in e["message"] for e in body["errors"]), body
 
 
 def test_internal_error_is_masked_with_a_request_id_found_in_the_log(production):
-    response = httpx.post(production.subgraph_url("catalog"), json={"query": BROKEN_ENTITY})
+    response = as_gateway(production, "catalog", {"query": BROKEN_ENTITY})
     body = response.json()
     [error] = body["errors"]
     assert error["message"] == "Unexpected error."
@@ -346,7 +352,7 @@ def test_internal_error_is_masked_with_a_request_id_found_in_the_log(production)
 
 
 def test_internal_error_is_visible_in_development(stack):
-    body = httpx.post(stack.subgraph_url("catalog"), json={"query": BROKEN_ENTITY}).json()
+    body = as_gateway(stack, "catalog", {"query": BROKEN_ENTITY}).json()
     [error] = body["errors"]
     assert "invalid literal for int()" in error["message"]
 
