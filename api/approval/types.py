@@ -337,7 +337,11 @@ class Application:
         info: Info[Any, Any],
         id: strawberry.ID,  # noqa: A002
     ) -> Application | None:
-        row = await info.context.loaders.application.load(int(id))
+        # The root field's rule: `application, read` and the caller's scope.
+        scope = info.context.reference_scope("application")
+        if scope is None:
+            return None
+        row = await info.context.loaders.application_in(scope).load(int(id))
         return cls.from_row(row) if row else None
 
 

@@ -150,6 +150,9 @@ class Department:
 
     @classmethod
     async def resolve_reference(cls, info: Info[Any, Any], id: strawberry.ID) -> Department | None:  # noqa: A002
+        # The root fields' rule: `department, read` (departments are read city-wide).
+        if info.context.reference_scope("department") is None:
+            return None
         row = await info.context.loaders.department.load(int(id))
         return cls.from_row(row) if row else None
 
@@ -212,6 +215,9 @@ class Matter:
 
     @classmethod
     async def resolve_reference(cls, info: Info[Any, Any], id: strawberry.ID) -> Matter | None:  # noqa: A002
+        # The root fields' rule: `matter, read` (the matter catalogue is read city-wide).
+        if info.context.reference_scope("matter") is None:
+            return None
         row = await info.context.loaders.matter.load(int(id))
         return cls.from_row(row) if row else None
 

@@ -92,7 +92,11 @@ class Finding:
 
     @classmethod
     async def resolve_reference(cls, info: Info[Any, Any], id: strawberry.ID) -> Finding | None:  # noqa: A002
-        row = await info.context.loaders.finding.load(int(id))
+        # The root field's rule: `finding, read` and the caller's scope.
+        scope = info.context.reference_scope("finding")
+        if scope is None:
+            return None
+        row = await info.context.loaders.finding_in(scope).load(int(id))
         return cls.from_row(row) if row else None
 
 
