@@ -35,6 +35,14 @@ const MESSAGES = {
   keyMissing: '请求缺少查询文档或文档哈希',
 } as const;
 
+/** Production refuses introspection to callers without `schema, introspect`, saying so. */
+export const INTROSPECTION_DISABLED = { message: '生产环境已关闭内省查询', code: 'INTROSPECTION_DISABLED' } as const;
+const INTROSPECTION_FIELD = /__(schema|type)\b/;
+
+export function introspectionRefusal(): GraphQLError {
+  return refusal(INTROSPECTION_DISABLED.message, INTROSPECTION_DISABLED.code);
+}
+
 function refusal(message: string, code: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
 }
@@ -115,7 +123,11 @@ export function trustedDocuments({ production, manifestPath, callerOf, log }: Tr
           }
         : true,
       customErrors: {
-        persistedQueryOnly: () => refusal(MESSAGES.required, 'PERSISTED_DOCUMENT_REQUIRED'),
+        // An introspection document from a caller who may not introspect: say that it is off.
+        persistedQueryOnly: (payload: { params?: { query?: unknown } }) =>
+          typeof payload?.params?.query === 'string' && INTROSPECTION_FIELD.test(payload.params.query)
+            ? introspectionRefusal()
+            : refusal(MESSAGES.required, 'PERSISTED_DOCUMENT_REQUIRED'),
         notFound: () => refusal(MESSAGES.notFound, 'PERSISTED_DOCUMENT_NOT_FOUND'),
         keyNotFound: () => refusal(MESSAGES.keyMissing, 'PERSISTED_DOCUMENT_REQUIRED'),
       },

@@ -12,7 +12,7 @@ from api.approval import models
 from api.core import sms
 from api.core.authz import requires
 from api.core.clock import local_today
-from api.core.errors import ValidationErrors
+from api.core.errors import ValidationErrors, reference_id
 from api.core.identifiers import mask_id_number, mask_mobile
 from api.core.pagination import Connection
 from api.core.scope import Scope
@@ -341,7 +341,7 @@ class Application:
         scope = info.context.reference_scope("application")
         if scope is None:
             return None
-        row = await info.context.loaders.application_in(scope).load(int(id))
+        row = await info.context.loaders.application_in(scope).load(reference_id(id))
         return cls.from_row(row) if row else None
 
 

@@ -10,7 +10,7 @@ from strawberry.types import Info
 
 from api.catalog import models
 from api.core.authz import requires
-from api.core.errors import ValidationErrors
+from api.core.errors import ValidationErrors, reference_id
 from api.core.identifiers import mask_mobile
 from api.core.pagination import Connection
 
@@ -153,7 +153,7 @@ class Department:
         # The root fields' rule: `department, read` (departments are read city-wide).
         if info.context.reference_scope("department") is None:
             return None
-        row = await info.context.loaders.department.load(int(id))
+        row = await info.context.loaders.department.load(reference_id(id))
         return cls.from_row(row) if row else None
 
 
@@ -218,7 +218,7 @@ class Matter:
         # The root fields' rule: `matter, read` (the matter catalogue is read city-wide).
         if info.context.reference_scope("matter") is None:
             return None
-        row = await info.context.loaders.matter.load(int(id))
+        row = await info.context.loaders.matter.load(reference_id(id))
         return cls.from_row(row) if row else None
 
 

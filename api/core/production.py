@@ -19,8 +19,8 @@ import uuid
 from collections.abc import Iterator
 from typing import Any, Final
 
-from graphql import GraphQLError
-from graphql.validation import NoSchemaIntrospectionCustomRule
+from graphql import FieldNode, GraphQLError, get_named_type, is_introspection_type
+from graphql.validation import ValidationRule
 from strawberry.extensions import MaskErrors
 
 from api.core.config import Settings, get_settings
@@ -31,12 +31,15 @@ from api.core.outage import UNAVAILABLE_CODE, is_database_unavailable
 logger = logging.getLogger("shenguan.errors")
 
 MASKED_MESSAGE: Final = "Unexpected error."
+INTROSPECTION_CODE: Final = "INTROSPECTION_DISABLED"
+INTROSPECTION_MESSAGE: Final = "生产环境已关闭内省查询"
 INTERNAL_CODE: Final = "INTERNAL_SERVER_ERROR"
 KNOWN_CODES: Final = frozenset(
     {
         "UNAUTHENTICATED",
         "FORBIDDEN",
         "BAD_USER_INPUT",
+        INTROSPECTION_CODE,
         "RATE_LIMITED",
         "GRAPHQL_VALIDATION_FAILED",
         "GRAPHQL_PARSE_FAILED",
@@ -76,6 +79,25 @@ def check_production_settings(settings: Settings) -> None:
         raise ProductionSettingsError("; ".join(dict.fromkeys(problems)))
 
 
+class NoIntrospection(ValidationRule):
+    """Production refuses introspection (``__schema``, ``__type``) with one typed error."""
+
+    reported = False
+
+    def enter_field(self, node: FieldNode, *_args: object) -> None:
+        type_ = get_named_type(self.context.get_type())
+        if self.reported or type_ is None or not is_introspection_type(type_):
+            return
+        self.reported = True
+        self.report_error(
+            GraphQLError(
+                INTROSPECTION_MESSAGE,
+                node,
+                extensions={"code": INTROSPECTION_CODE},
+            )
+        )
+
+
 _SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 
 
@@ -111,7 +133,7 @@ class ProductionErrors(MaskErrors):
     def on_validate(self) -> Iterator[None]:
         if get_settings().is_production:
             ctx = self.execution_context
-            ctx.validation_rules = (*ctx.validation_rules, NoSchemaIntrospectionCustomRule)
+            ctx.validation_rules = (*ctx.validation_rules, NoIntrospection)
         yield
 
     def on_operation(self) -> Iterator[None]:

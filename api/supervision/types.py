@@ -9,7 +9,7 @@ import strawberry
 from strawberry.types import Info
 
 from api.core.authz import requires
-from api.core.errors import ValidationErrors
+from api.core.errors import ValidationErrors, reference_id
 from api.core.pagination import Connection
 from api.supervision import models
 
@@ -96,7 +96,7 @@ class Finding:
         scope = info.context.reference_scope("finding")
         if scope is None:
             return None
-        row = await info.context.loaders.finding_in(scope).load(int(id))
+        row = await info.context.loaders.finding_in(scope).load(reference_id(id))
         return cls.from_row(row) if row else None
 
 
