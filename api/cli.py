@@ -312,6 +312,9 @@ def _cmd_gateway(args: argparse.Namespace) -> int:
         return 1
     env = dict(os.environ)
     env.update(gateway_env(supergraph, host, port))
+    # The key the subgraphs check (api/core/trust.py): configured, or in development the one
+    # every `shenguan subgraph` derives from the shared secret key.
+    env.setdefault("SHENGUAN_GATEWAY_KEY", settings.effective_gateway_keys()[0])
     web_dist = _web_dist()
     if web_dist is not None:
         env["SHENGUAN_WEB_DIST"] = str(web_dist)

@@ -8,6 +8,7 @@ The subgraphs, their apps and the process that hosts the embedded outbox worker
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -148,6 +149,11 @@ class Stack:
         return [subgraph.app]
 
     def _start(self, timeout: float) -> None:
+        # The gateway signs every subgraph call with this key and each subgraph checks it
+        # (api/core/trust.py): one key for the whole stack, a fresh one per start unless
+        # configured (SHENGUAN_GATEWAY_KEY; with SHENGUAN_GATEWAY_PREVIOUS_KEYS for rotation).
+        if not self.env.get("SHENGUAN_GATEWAY_KEY"):
+            self.env["SHENGUAN_GATEWAY_KEY"] = secrets.token_urlsafe(32)
         for subgraph in registry.SUBGRAPHS:
             name = subgraph.name
             self._spawn(

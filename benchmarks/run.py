@@ -34,6 +34,7 @@ from benchmarks.harness import (
     repeated,
     write_results,
 )
+from tests.trust import GatewayAuth, principal_for_token
 
 ROOT = Path(__file__).resolve().parent.parent
 PEER_DIR = ROOT / "benchmarks" / "peer"
@@ -135,23 +136,35 @@ Call = Callable[[], Awaitable[bool]]
 
 
 def graphql_call(
-    client: httpx.AsyncClient, url: str, query: str, variables: dict[str, Any], token: str | None
+    client: httpx.AsyncClient,
+    url: str,
+    query: str,
+    variables: dict[str, Any],
+    token: str | None,
+    auth: httpx.Auth | None = None,
 ) -> Call:
-    headers = {"authorization": f"Bearer {token}"} if token else {}
+    """``auth``: a direct subgraph call signs like the gateway (tests/trust.py) instead of
+    sending the token, which subgraphs refuse."""
+    headers = {"authorization": f"Bearer {token}"} if token and auth is None else {}
     body = {"query": query, "variables": variables}
 
     async def call() -> bool:
-        response = await client.post(url, json=body, headers=headers)
+        response = await client.post(
+            url, json=body, headers=headers, auth=auth or httpx.USE_CLIENT_DEFAULT
+        )
         return response.status_code == 200 and b'"errors"' not in response.content  # noqa: PLR2004
 
     return call
 
 
 async def check(client: httpx.AsyncClient, url: str, query: str, variables: dict[str, Any],
-                token: str | None) -> None:  # fmt: skip
-    headers = {"authorization": f"Bearer {token}"} if token else {}
+                token: str | None, auth: httpx.Auth | None = None) -> None:  # fmt: skip
+    headers = {"authorization": f"Bearer {token}"} if token and auth is None else {}
     response = await client.post(
-        url, json={"query": query, "variables": variables}, headers=headers
+        url,
+        json={"query": query, "variables": variables},
+        headers=headers,
+        auth=auth or httpx.USE_CLIENT_DEFAULT,
     )
     payload = response.json()
     if response.status_code != 200 or payload.get("errors"):  # noqa: PLR2004
@@ -313,9 +326,19 @@ async def graph_section(
                 )
             sub_name, sub_query, sub_vars = direct
             sub_url = stack.subgraph_url(sub_name)
-            await check(client, sub_url, sub_query, sub_vars, token)
+            key = stack.env["SHENGUAN_GATEWAY_KEY"]
+            signer = GatewayAuth(
+                sub_name,
+                key=key,
+                principal=principal_for_token(stack.subgraph_url("access"), token, key=key)
+                if token
+                else None,
+            )
+            await check(client, sub_url, sub_query, sub_vars, token, signer)
             subgraph = await bench(
-                graphql_call(client, sub_url, sub_query, sub_vars, token), COMPARE_AT, args
+                graphql_call(client, sub_url, sub_query, sub_vars, token, signer),
+                COMPARE_AT,
+                args,
             )
             fn, *params = sql
             floor = await bench(sql_call(pool, fn, *params), COMPARE_AT, args)

@@ -6,6 +6,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { defineConfig, type GatewayPlugin } from '@graphql-hive/gateway';
 import { getOperationAST } from 'graphql';
 import { LIMITS, securityPlugin } from './security.ts';
+import { ASSERTION_HEADER, gatewayKey, subgraphTrust } from './subgraph-trust.ts';
 import { trustedDocuments } from './trusted.ts';
 
 const env = process.env;
@@ -14,11 +15,18 @@ const production = env.SHENGUAN_ENV === 'production';
 // Trusted documents (gateway/trusted.ts): the web app's persisted operations, by hash, from
 // the manifest its codegen writes; free-form documents in production only from connected
 // systems, introspection and GraphiQL only for holders of `schema, introspect`.
+// Subgraphs answer only calls the gateway signed (subgraph-trust.ts): each client request is
+// authenticated once, and every subgraph call carries a short-lived assertion of the caller.
+const trust = subgraphTrust({
+  key: gatewayKey(env),
+  supergraphPath: env.SHENGUAN_SUPERGRAPH ?? './supergraph.graphql',
+  log: (message) => console.warn(message),
+});
 const trusted = trustedDocuments({
   production,
   manifestPath:
     env.SHENGUAN_PERSISTED_DOCUMENTS ?? resolve('..', 'web', 'src', 'graphql', 'persisted-documents.json'),
-  supergraphPath: env.SHENGUAN_SUPERGRAPH ?? './supergraph.graphql',
+  callerOf: trust.callerOf,
   log: (message) => console.warn(message),
 });
 
@@ -118,17 +126,13 @@ export const gatewayConfig = defineConfig({
   port: Number(env.SHENGUAN_GATEWAY_PORT ?? 4000),
   graphiql: trusted.graphiql,
   persistedDocuments: trusted.persistedDocuments,
-  // Identity travels to every subgraph, which verifies the session or key itself: the
-  // bearer token of connected systems and the browser's session cookie. The access
-  // subgraph's Set-Cookie (sign-in, department switch, sign-out) goes back to the browser,
-  // which is served on the gateway's origin (SameSite=Strict).
+  // Identity travels to subgraphs only as the signed assertion (subgraph-trust.ts); the
+  // client's token and cookie stay here. The access subgraph's Set-Cookie (sign-in,
+  // department switch, sign-out) goes back to the browser, which is served on the
+  // gateway's origin (SameSite=Strict).
   propagateHeaders: {
-    fromClientToSubgraphs({ request, context }) {
+    fromClientToSubgraphs({ context }) {
       const headers: Record<string, string> = {};
-      const authorization = request.headers.get('authorization');
-      if (authorization) headers.authorization = authorization;
-      const cookie = request.headers.get('cookie');
-      if (cookie) headers.cookie = cookie;
       // The audit trail records the client's address: the socket's, never a header the
       // client sent (which it could forge).
       const remote = (context as { req?: { socket?: { remoteAddress?: string } } }).req?.socket
@@ -147,12 +151,8 @@ export const gatewayConfig = defineConfig({
         subscriptions: {
           kind: 'ws',
           location: '/graphql',
-          // The browser's session cookie too: subscriptions from the SPA carry no bearer token.
-          headers: [
-            ['authorization', '{context.headers.authorization}'],
-            ['cookie', '{context.headers.cookie}'],
-          ],
-          options: { connectionParams: { authorization: '{context.headers.authorization}' } },
+          // The upgrade request's assertion of the caller (set by subgraph-trust.ts).
+          headers: [[ASSERTION_HEADER, '{context.sgAssertion}']],
         },
       },
     },
@@ -184,6 +184,7 @@ export const gatewayConfig = defineConfig({
   logging: env.SHENGUAN_GATEWAY_LOG ?? 'info',
   plugins: () => [
     securityPlugin({ production }),
+    trust.plugin,
     trusted.plugin,
     ...(env.SHENGUAN_WEB_DIST ? [useSinglePageApp(env.SHENGUAN_WEB_DIST)] : []),
   ],

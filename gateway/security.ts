@@ -253,6 +253,13 @@ const ARMOR_MESSAGES: [RegExp, string][] = [
 
 function hideLimitValues(error: any): any {
   const message = String(error?.message ?? '');
+  // The built-in disableIntrospection's English text, typed and in Chinese (trusted.ts says
+  // the same when the document is refused before parsing).
+  if (/introspection has been disabled/i.test(message)) {
+    return new GraphQLError('生产环境已关闭内省查询', {
+      extensions: { code: 'INTROSPECTION_DISABLED', http: { status: 400 } },
+    });
+  }
   for (const [pattern, limit] of ARMOR_MESSAGES) {
     if (pattern.test(message)) return limitError(limit);
   }
@@ -380,10 +387,16 @@ export function securityPlugin(options: { production: boolean }): any {
       let changed = false;
       const mapped = results.map((r: any) => {
         if (!r?.errors) return r;
-        const errors = r.errors.map((e: any) => {
+        let introspection = false;
+        const errors = r.errors.flatMap((e: any) => {
           const replaced = hideLimitValues(e);
           if (replaced !== e) changed = true;
-          return replaced;
+          // One refusal per document, not one per introspection field.
+          if (replaced?.extensions?.code === 'INTROSPECTION_DISABLED') {
+            if (introspection) return [];
+            introspection = true;
+          }
+          return [replaced];
         });
         return { ...r, errors };
       });

@@ -14,13 +14,10 @@
 //   schema_reader). Such a caller that is not a connected system (an administrator's
 //   browser session) may send free-form documents that only introspect;
 // - anything else free-form is refused with PERSISTED_DOCUMENT_REQUIRED.
-// The caller is never judged by the look of its header: the gateway asks the access
-// subgraph `{ me { connectedSystem canIntrospectSchema } }` with the caller's credential and
-// remembers the answer for CACHE_TTL_MS under the credential's SHA-256 (never the credential
-// itself). A revoked key therefore keeps the free-form privilege for at most that long at the
-// gateway, while every subgraph already refuses the key for data (they verify it themselves).
+// The caller is never judged by the look of its header: the rights come from the gateway's
+// one look-up of the caller per request (subgraph-trust.ts, the access subgraph's answer),
+// so a revoked key loses them at its next request.
 // Development: everyone may send free-form documents and introspect; hashes work as well.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { GraphQLError, Kind } from 'graphql';
 import type { DocumentNode, SelectionSetNode } from 'graphql';
@@ -31,17 +28,20 @@ export interface CallerRights {
 }
 
 const NOBODY: CallerRights = { connectedSystem: false, canIntrospect: false };
-export const CACHE_TTL_MS = 10_000;
-const CACHE_MAX_ENTRIES = 10_000;
-const LOOKUP_TIMEOUT_MS = 5_000;
-const SESSION_COOKIE = 'sg_session';
-const RIGHTS_QUERY = '{ me { connectedSystem canIntrospectSchema } }';
 
 const MESSAGES = {
   required: '此环境只接受应用内置的查询（请发送已登记的文档哈希）',
   notFound: '未登记的查询文档',
   keyMissing: '请求缺少查询文档或文档哈希',
 } as const;
+
+/** Production refuses introspection to callers without `schema, introspect`, saying so. */
+export const INTROSPECTION_DISABLED = { message: '生产环境已关闭内省查询', code: 'INTROSPECTION_DISABLED' } as const;
+const INTROSPECTION_FIELD = /__(schema|type)\b/;
+
+export function introspectionRefusal(): GraphQLError {
+  return refusal(INTROSPECTION_DISABLED.message, INTROSPECTION_DISABLED.code);
+}
 
 function refusal(message: string, code: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
@@ -60,31 +60,6 @@ export function loadManifest(path: string, log: (message: string) => void): Map<
     log(`persisted documents: cannot read ${path} (${String(error)}); no document hash will be accepted`);
     return new Map();
   }
-}
-
-/** The access subgraph's URL, as the supergraph the gateway runs names it. */
-export function accessUrlOf(supergraphPath: string): string | null {
-  try {
-    const sdl = readFileSync(supergraphPath, 'utf8');
-    const found = /@join__graph\(\s*name:\s*"access",\s*url:\s*"([^"]+)"\s*\)/.exec(sdl);
-    return found ? found[1] : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The credential a subgraph would use (api/core/auth.py: token_from_headers). */
-function credentialOf(request: Request): { header: string; value: string } | null {
-  const authorization = request.headers.get('authorization');
-  if (authorization) return { header: 'authorization', value: authorization };
-  const cookies = request.headers.get('cookie') ?? '';
-  for (const part of cookies.split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === SESSION_COOKIE && rest.length > 0) {
-      return { header: 'cookie', value: `${SESSION_COOKIE}=${rest.join('=')}` };
-    }
-  }
-  return null;
 }
 
 /** Root selections of every operation are introspection fields only (`__schema`, `__type`, `__typename`). */
@@ -108,67 +83,27 @@ export function onlyIntrospects(document: DocumentNode): boolean {
 export interface TrustedDocumentsOptions {
   production: boolean;
   manifestPath: string;
-  supergraphPath: string;
+  /** The gateway's look-up of the caller (subgraph-trust.ts). */
+  callerOf: (request: Request) => Promise<{ connectedSystem: boolean; canIntrospect: boolean }>;
   log: (message: string) => void;
 }
 
-export function trustedDocuments({ production, manifestPath, supergraphPath, log }: TrustedDocumentsOptions) {
+export function trustedDocuments({ production, manifestPath, callerOf, log }: TrustedDocumentsOptions) {
   const manifest = loadManifest(manifestPath, log);
-  const accessUrl = accessUrlOf(supergraphPath);
-  if (production && accessUrl === null) log('trusted documents: no access subgraph in the supergraph; only persisted documents');
-  const cache = new Map<string, { rights: CallerRights; expires: number }>();
   const perRequest = new WeakMap<Request, Promise<CallerRights>>();
   const resolved = new WeakMap<Request, CallerRights>();
   const freeForm = new WeakSet<Request>();
-  const addresses = new WeakMap<Request, string>();
-
-  async function lookUp(request: Request): Promise<CallerRights> {
-    const credential = credentialOf(request);
-    if (credential === null || accessUrl === null) return NOBODY;
-    const key = createHash('sha256').update(`${credential.header}\n${credential.value}`).digest('hex');
-    const now = Date.now();
-    const known = cache.get(key);
-    if (known && known.expires > now) return known.rights;
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      [credential.header]: credential.value,
-    };
-    // The client's address for the access subgraph's per-address rate limit: the socket's
-    // (recorded in onRequest), never a header the client sent.
-    const address = addresses.get(request);
-    if (address) headers['x-forwarded-for'] = address;
-    let body: { data?: { me?: { connectedSystem?: unknown; canIntrospectSchema?: unknown } | null } | null; errors?: { extensions?: { code?: string } }[] };
-    try {
-      const response = await fetch(accessUrl, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ query: RIGHTS_QUERY }),
-        signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS),
-      });
-      body = (await response.json()) as typeof body;
-    } catch (error) {
-      log(`trusted documents: caller look-up failed (${String(error)})`);
-      return NOBODY; // fail closed, and ask again next time
-    }
-    const me = body.data?.me;
-    const settled = me != null || (body.errors ?? []).every((e) => e.extensions?.code === 'UNAUTHENTICATED');
-    const rights: CallerRights = me
-      ? { connectedSystem: me.connectedSystem === true, canIntrospect: me.canIntrospectSchema === true }
-      : NOBODY;
-    if (settled) {
-      if (cache.size >= CACHE_MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
-      cache.set(key, { rights, expires: now + CACHE_TTL_MS });
-    }
-    return rights;
-  }
 
   function rightsOf(request: Request): Promise<CallerRights> {
     let pending = perRequest.get(request);
     if (!pending) {
-      pending = lookUp(request).then((rights) => {
-        resolved.set(request, rights);
-        return rights;
-      });
+      pending = callerOf(request)
+        .then(({ connectedSystem, canIntrospect }) => ({ connectedSystem, canIntrospect }))
+        .catch(() => NOBODY) // fail closed
+        .then((rights) => {
+          resolved.set(request, rights);
+          return rights;
+        });
       perRequest.set(request, pending);
     }
     return pending;
@@ -188,7 +123,11 @@ export function trustedDocuments({ production, manifestPath, supergraphPath, log
           }
         : true,
       customErrors: {
-        persistedQueryOnly: () => refusal(MESSAGES.required, 'PERSISTED_DOCUMENT_REQUIRED'),
+        // An introspection document from a caller who may not introspect: say that it is off.
+        persistedQueryOnly: (payload: { params?: { query?: unknown } }) =>
+          typeof payload?.params?.query === 'string' && INTROSPECTION_FIELD.test(payload.params.query)
+            ? introspectionRefusal()
+            : refusal(MESSAGES.required, 'PERSISTED_DOCUMENT_REQUIRED'),
         notFound: () => refusal(MESSAGES.notFound, 'PERSISTED_DOCUMENT_NOT_FOUND'),
         keyNotFound: () => refusal(MESSAGES.keyMissing, 'PERSISTED_DOCUMENT_REQUIRED'),
       },
@@ -201,12 +140,8 @@ export function trustedDocuments({ production, manifestPath, supergraphPath, log
     graphiql: production
       ? async (request: Request) => (await rightsOf(request)).canIntrospect
       : true,
-    /** Records the socket address; a caller allowed free-form documents only to introspect sends nothing else. */
+    /** A caller allowed free-form documents only to introspect sends nothing else. */
     plugin: {
-      onRequest({ request, serverContext }: any) {
-        const remote: unknown = serverContext?.req?.socket?.remoteAddress;
-        if (typeof remote === 'string') addresses.set(request, remote.replace(/^::ffff:/, ''));
-      },
       onValidate({ params, context, setResult }: any) {
         if (!production) return;
         const request: Request | undefined = context?.request;

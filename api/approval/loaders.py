@@ -34,8 +34,9 @@ class ApprovalLoaders:
     cards_by_push: DataLoader[int, list[EscalationCard]] = field(init=False)
     measures_by_application: DataLoader[int, list[MeasureRecord]] = field(init=False)
     _by_matter: dict[Scope, DataLoader[int, list[Application]]] = field(default_factory=dict)
+    _in_scope: dict[Scope, DataLoader[int, Application | None]] = field(default_factory=dict)
     _by_applicant: dict[Scope, DataLoader[str, list[Application]]] = field(default_factory=dict)
-    _in_scope: dict[Scope, DataLoader[int, bool]] = field(default_factory=dict)
+    _covered: dict[Scope, DataLoader[int, bool]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         async def load(ids: list[int]) -> list[Application | None]:
@@ -68,6 +69,18 @@ class ApprovalLoaders:
         self.responsibilities_by_push = DataLoader(load_fn=responsibilities)
         self.cards_by_push = DataLoader(load_fn=cards)
 
+    def application_in(self, scope: Scope) -> DataLoader[int, Application | None]:
+        """Applications by id within ``scope`` (entity references): one query per batch."""
+        if scope not in self._in_scope:
+
+            async def in_scope(ids: list[int]) -> list[Application | None]:
+                return await services.applications_by_ids(
+                    session=self.session, ids=ids, scope=scope
+                )
+
+            self._in_scope[scope] = DataLoader(load_fn=in_scope)
+        return self._in_scope[scope]
+
     def applications_by_matter(self, scope: Scope) -> DataLoader[int, list[Application]]:
         if scope not in self._by_matter:
 
@@ -92,12 +105,12 @@ class ApprovalLoaders:
 
     def application_in_scope(self, scope: Scope) -> DataLoader[int, bool]:
         """Whether the scope covers each application (one SQL statement per batch)."""
-        if scope not in self._in_scope:
+        if scope not in self._covered:
 
             async def covered(ids: list[int]) -> list[bool]:
                 return await services.application_ids_in_scope(
                     session=self.session, ids=ids, scope=scope
                 )
 
-            self._in_scope[scope] = DataLoader(load_fn=covered)
-        return self._in_scope[scope]
+            self._covered[scope] = DataLoader(load_fn=covered)
+        return self._covered[scope]

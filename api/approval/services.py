@@ -1167,9 +1167,13 @@ async def emit_overdue_reminders(session: AsyncSession, today: date) -> int:
 
 
 async def applications_by_ids(
-    *, session: AsyncSession, ids: Sequence[int]
+    *, session: AsyncSession, ids: Sequence[int], scope: Scope | None = None
 ) -> list[Application | None]:
-    rows = (await session.exec(select(Application).where(col(Application.id).in_(ids)))).all()
+    """Applications by id; with a ``scope``, one outside it is ``None`` (not found)."""
+    stmt = select(Application).where(col(Application.id).in_(ids))
+    if scope is not None:
+        stmt = stmt.where(application_scope(scope))
+    rows = (await session.exec(stmt)).all()
     return one_per_key(rows, ids, lambda r: r.id)
 
 

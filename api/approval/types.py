@@ -13,7 +13,7 @@ from api.approval.services import credit_notice_text, level_name
 from api.core import sms
 from api.core.authz import requires
 from api.core.clock import local_today
-from api.core.errors import ValidationErrors
+from api.core.errors import ValidationErrors, reference_id
 from api.core.identifiers import mask_id_number, mask_mobile, masked_subject_code
 from api.core.pagination import Connection
 from api.core.scope import Scope
@@ -385,7 +385,11 @@ class Application:
         info: Info[Any, Any],
         id: strawberry.ID,  # noqa: A002
     ) -> Application | None:
-        row = await info.context.loaders.application.load(int(id))
+        # The root field's rule: `application, read` and the caller's scope.
+        scope = info.context.reference_scope("application")
+        if scope is None:
+            return None
+        row = await info.context.loaders.application_in(scope).load(reference_id(id))
         return cls.from_row(row) if row else None
 
 

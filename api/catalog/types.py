@@ -12,7 +12,7 @@ from api.catalog import models
 from api.catalog.liaison_events import is_current
 from api.core.authz import requires
 from api.core.clock import local_today
-from api.core.errors import ValidationErrors
+from api.core.errors import ValidationErrors, reference_id
 from api.core.identifiers import mask_mobile
 from api.core.pagination import Connection
 
@@ -231,7 +231,10 @@ class Department:
 
     @classmethod
     async def resolve_reference(cls, info: Info[Any, Any], id: strawberry.ID) -> Department | None:  # noqa: A002
-        row = await info.context.loaders.department.load(int(id))
+        # The root fields' rule: `department, read` (departments are read city-wide).
+        if info.context.reference_scope("department") is None:
+            return None
+        row = await info.context.loaders.department.load(reference_id(id))
         return cls.from_row(row) if row else None
 
 
@@ -274,7 +277,10 @@ class Matter:
 
     @classmethod
     async def resolve_reference(cls, info: Info[Any, Any], id: strawberry.ID) -> Matter | None:  # noqa: A002
-        row = await info.context.loaders.matter.load(int(id))
+        # The root fields' rule: `matter, read` (the matter catalogue is read city-wide).
+        if info.context.reference_scope("matter") is None:
+            return None
+        row = await info.context.loaders.matter.load(reference_id(id))
         return cls.from_row(row) if row else None
 
 

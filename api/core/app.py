@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from typing import Any, Literal
 
 import strawberry
@@ -26,13 +27,15 @@ from strawberry.types.graphql import OperationType
 
 from api.core import clock, live
 from api.core.audit import Actor, AuditAction, AuditOutcome, record
-from api.core.auth import authenticate, token_from_headers
+from api.core.auth import SESSION_COOKIE, authenticate, token_from_headers
 from api.core.authz import Authorizer
 from api.core.config import get_settings
 from api.core.context import Context
 from api.core.db import get_engine, session_factory
 from api.core.http import BodyLimit, CsrfGuard, RequestId, RequestTimeout, SecurityHeaders
 from api.core.outage import is_database_unavailable, unavailable_response
+from api.core.production import check_production_settings
+from api.core.trust import GatewayTrust, assertion_of, principal_claims
 
 
 class UnitOfWork(SchemaExtension):
@@ -125,12 +128,14 @@ class SubgraphGraphQL(GraphQL[Context[Any], None]):
         state = request.app.state
         session = session_factory(state.engine)()
         request.state.db_session = session
-        token = token_from_headers(request.headers.get("authorization"), dict(request.cookies))
+        # The gateway authenticated the caller and signed who it is (GatewayTrust verified
+        # it before this point): no session look-up here.
+        assertion = assertion_of(request.state)
         return Context(
             request=request,
             response=response if isinstance(response, Response) else None,
             session=session,
-            principal=await authenticate(session, token),
+            principal=assertion.principal if assertion else None,
             authorizer=state.authorizer,
             loaders=self.loaders_factory(session),
             client_address=client_address(request),
@@ -176,9 +181,14 @@ def create_subgraph_app(
     loaders_factory: Callable[[Any], Any],
     engine: AsyncEngine | None = None,
     background: Background | None = None,
+    routes: list[Route] | None = None,
 ) -> Starlette:
-    """``background``: a task run beside the app (the embedded outbox worker) until shutdown."""
+    """``background``: a task run beside the app (the embedded outbox worker) until shutdown;
+    ``routes``: more HTTP routes (the access subgraph's ``/gateway/principal``)."""
     clock.check_setting()  # a movable clock in production stops the process here
+    settings = get_settings()
+    if settings.is_production:
+        check_production_settings(settings)
     graphql_app = SubgraphGraphQL(
         schema, loaders_factory=loaders_factory, graphql_ide=ide_for_environment()
     )
@@ -232,9 +242,52 @@ def create_subgraph_app(
             WebSocketRoute("/graphql", CloseSession(graphql_app)),
             Route("/health", health),
             Route("/readiness", readiness),
+            *(routes or []),
         ],
         lifespan=lifespan,
-        middleware=hardening_middleware(),
+        middleware=[
+            *hardening_middleware(),
+            Middleware(
+                GatewayTrust, audience=name, keys=lambda: get_settings().effective_gateway_keys()
+            ),
+        ],
+    )
+
+
+async def gateway_principal(request: Request) -> JSONResponse:
+    """``POST /gateway/principal`` (access subgraph; signed by the gateway like /graphql).
+
+    The gateway's one look-up per client request: the credential it was sent (the
+    ``authorization`` header or the session cookie's value) → the caller it then asserts
+    to every subgraph, with the two rights the gateway itself needs (trusted documents).
+    ``{"principal": null}`` for anything that is not a live session or API key."""
+    try:
+        sent = await request.json()
+    except ValueError:
+        sent = None
+    if not isinstance(sent, dict):
+        return JSONResponse({"principal": None}, status_code=400)
+    authorization = sent.get("authorization")
+    cookie = sent.get("session")
+    token = token_from_headers(
+        authorization if isinstance(authorization, str) else None,
+        {SESSION_COOKIE: cookie} if isinstance(cookie, str) else {},
+    )
+    session = session_factory(request.app.state.engine)()
+    try:
+        principal = await authenticate(session, token)
+    finally:
+        await session.close()
+    if principal is None:
+        return JSONResponse({"principal": None})
+    authorizer: Authorizer = request.app.state.authorizer
+    roles = await authorizer.roles_of(principal)
+    return JSONResponse(
+        {
+            "principal": principal_claims(replace(principal, roles=tuple(roles))),
+            "connectedSystem": principal.api_key_id is not None,
+            "canIntrospect": authorizer.can(principal, "schema", "introspect"),
+        }
     )
 
 

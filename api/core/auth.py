@@ -45,6 +45,9 @@ class Principal:
     must_change_password: bool = False
     session_id: int | None = None
     api_key_id: int | None = None
+    # The roles held in that department, as the gateway asserted them (informational:
+    # decisions are Casbin's, from the policy every process keeps loaded).
+    roles: tuple[str, ...] = ()
 
     @property
     def domain(self) -> str:

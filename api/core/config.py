@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from datetime import time
 from functools import lru_cache
@@ -31,6 +32,10 @@ class Settings(BaseSettings):
     database_url: str = Field(default="", alias="DATABASE_URL")
     # Signs credit-check tickets; the embedded default generates one into var/ on first start.
     secret_key: str = Field(default="", alias="SHENGUAN_SECRET_KEY")
+    # Signs the gateway's assertions of the caller to the subgraphs (api/core/trust.py): the
+    # current key, and comma-separated previous keys still accepted during a rotation.
+    gateway_key: str = Field(default="", alias="SHENGUAN_GATEWAY_KEY")
+    gateway_previous_keys: str = Field(default="", alias="SHENGUAN_GATEWAY_PREVIOUS_KEYS")
     # Idle timeout of a session (sliding: every request within it extends it).
     token_ttl_minutes: int = Field(default=30, alias="SHENGUAN_TOKEN_TTL_MINUTES")
     host: str = Field(default="127.0.0.1", alias="SHENGUAN_HOST")
@@ -108,6 +113,21 @@ class Settings(BaseSettings):
             key_file.write_text(secrets.token_urlsafe(48))
             key_file.chmod(0o600)
         return key_file.read_text().strip()
+
+    def effective_gateway_keys(self) -> tuple[str, ...]:
+        """The key the gateway signs with, then the previous keys subgraphs still accept.
+
+        Development without a configured key derives one from the secret key (the launcher
+        sets SHENGUAN_GATEWAY_KEY for every process anyway); production requires it
+        (``check_production_settings``)."""
+        previous = tuple(k.strip() for k in self.gateway_previous_keys.split(",") if k.strip())
+        if self.gateway_key:
+            return (self.gateway_key, *previous)
+        if self.is_production:
+            msg = "SHENGUAN_GATEWAY_KEY must be set in production"
+            raise RuntimeError(msg)
+        derived = hashlib.sha256(f"{self.effective_secret_key()}:gateway".encode()).hexdigest()
+        return (derived, *previous)
 
 
 @lru_cache

@@ -54,6 +54,17 @@ class Context(Generic[LoadersT]):
             decision = self.decisions[key] = self.authorizer.can(principal, obj, act)
         return decision
 
+    def reference_scope(self, resource: str) -> Scope | None:
+        """The caller's scope for resolving a reference (``_entities``) to a ``resource``,
+        or ``None`` when the caller may not read that resource at all (anonymous, or
+        without ``resource, read``): the root fields' rule, so an entity never escapes
+        its department by being asked for by key. Reference resolvers return ``None``
+        (not found) then, and filter by the scope in SQL otherwise."""
+        principal = self.principal
+        if principal is None or not self.can(principal, resource, "read"):
+            return None
+        return self.scope
+
     @property
     def scope(self) -> Scope:
         """The caller's responsibility scope; resolvers filter SQL with it."""

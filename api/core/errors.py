@@ -7,11 +7,13 @@ the same way everywhere: ``... on ValidationErrors { errors { field code message
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import pydantic
 import strawberry
+from graphql import GraphQLError
 from strawberry.exceptions import StrawberryGraphQLError
+from strawberry.extensions import MaskErrors
 
 M = TypeVar("M", bound=pydantic.BaseModel)
 
@@ -118,3 +120,37 @@ class ArgumentNotFoundError(StrawberryGraphQLError):
 
     def __init__(self, argument: str, message: str) -> None:
         super().__init__(message, extensions={"code": "NOT_FOUND", "argument": argument})
+
+
+def reference_id(value: object) -> int:
+    """The id of an entity representation (``_entities``): a malformed one names the argument."""
+    try:
+        return parse_id(value, "representations")
+    except ValidationFailed as exc:
+        raise BadArgumentError.from_validation(exc) from None
+
+
+def _raised_validation(error: GraphQLError) -> bool:
+    return isinstance(error.original_error, ValidationFailed)
+
+
+class TypedInputErrors(MaskErrors):
+    """A ``ValidationFailed`` raised by a query's argument (``parse_id`` of a malformed id, a
+    bad cursor) answers ``BAD_USER_INPUT`` naming the argument, in every environment.
+
+    Mutations return their validation errors as data (``ValidationErrors``); this covers the
+    ones raised where a field has no such union."""
+
+    def __init__(self) -> None:
+        super().__init__(should_mask_error=_raised_validation)
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        issue = cast("ValidationFailed", error.original_error).issues[0]
+        return GraphQLError(
+            message=issue.message,
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
+            extensions={"code": "BAD_USER_INPUT", "argument": issue.field},
+        )

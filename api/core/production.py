@@ -1,5 +1,7 @@
 """Production mode of a subgraph (``SHENGUAN_ENV=production``), decided per operation.
 
+``check_production_settings`` refuses to start a production process without real keys.
+
 - introspection (``__schema``, ``__type``) is refused;
 - validation messages carry no field suggestions ("Did you mean …?");
 - every error that is not one of our known kinds is masked: the client sees
@@ -17,11 +19,11 @@ import uuid
 from collections.abc import Iterator
 from typing import Any, Final
 
-from graphql import GraphQLError
-from graphql.validation import NoSchemaIntrospectionCustomRule
+from graphql import FieldNode, GraphQLError, get_named_type, is_introspection_type
+from graphql.validation import ValidationRule
 from strawberry.extensions import MaskErrors
 
-from api.core.config import get_settings
+from api.core.config import Settings, get_settings
 from api.core.errors import NotFoundError, ValidationFailed
 from api.core.limits import LIMIT_CODE
 from api.core.outage import UNAVAILABLE_CODE, is_database_unavailable
@@ -29,12 +31,15 @@ from api.core.outage import UNAVAILABLE_CODE, is_database_unavailable
 logger = logging.getLogger("shenguan.errors")
 
 MASKED_MESSAGE: Final = "Unexpected error."
+INTROSPECTION_CODE: Final = "INTROSPECTION_DISABLED"
+INTROSPECTION_MESSAGE: Final = "生产环境已关闭内省查询"
 INTERNAL_CODE: Final = "INTERNAL_SERVER_ERROR"
 KNOWN_CODES: Final = frozenset(
     {
         "UNAUTHENTICATED",
         "FORBIDDEN",
         "BAD_USER_INPUT",
+        INTROSPECTION_CODE,
         "RATE_LIMITED",
         "GRAPHQL_VALIDATION_FAILED",
         "GRAPHQL_PARSE_FAILED",
@@ -42,6 +47,57 @@ KNOWN_CODES: Final = frozenset(
         UNAVAILABLE_CODE,
     }
 )
+MIN_KEY_LENGTH: Final = 32
+
+
+class ProductionSettingsError(RuntimeError):
+    pass
+
+
+def check_production_settings(settings: Settings) -> None:
+    """The one check of a production process's settings: every key set, long, distinct.
+
+    The gateway key signs every subgraph call (api/core/trust.py): without it, or with a
+    short or reused one, anyone could speak for the gateway."""
+    problems: list[str] = []
+    if len(settings.secret_key) < MIN_KEY_LENGTH:
+        problems.append(f"SHENGUAN_SECRET_KEY must be set (at least {MIN_KEY_LENGTH} characters)")
+    keys = [
+        ("SHENGUAN_GATEWAY_KEY", settings.gateway_key),
+        *(
+            ("SHENGUAN_GATEWAY_PREVIOUS_KEYS", k.strip())
+            for k in settings.gateway_previous_keys.split(",")
+            if k.strip()
+        ),
+    ]
+    for name, key in keys:
+        if len(key) < MIN_KEY_LENGTH:
+            problems.append(f"{name} must be set (at least {MIN_KEY_LENGTH} characters each)")
+        elif key == settings.secret_key:
+            problems.append(f"{name} must differ from SHENGUAN_SECRET_KEY")
+    if problems:
+        raise ProductionSettingsError("; ".join(dict.fromkeys(problems)))
+
+
+class NoIntrospection(ValidationRule):
+    """Production refuses introspection (``__schema``, ``__type``) with one typed error."""
+
+    reported = False
+
+    def enter_field(self, node: FieldNode, *_args: object) -> None:
+        type_ = get_named_type(self.context.get_type())
+        if self.reported or type_ is None or not is_introspection_type(type_):
+            return
+        self.reported = True
+        self.report_error(
+            GraphQLError(
+                INTROSPECTION_MESSAGE,
+                node,
+                extensions={"code": INTROSPECTION_CODE},
+            )
+        )
+
+
 _SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 
 
@@ -77,7 +133,7 @@ class ProductionErrors(MaskErrors):
     def on_validate(self) -> Iterator[None]:
         if get_settings().is_production:
             ctx = self.execution_context
-            ctx.validation_rules = (*ctx.validation_rules, NoSchemaIntrospectionCustomRule)
+            ctx.validation_rules = (*ctx.validation_rules, NoIntrospection)
         yield
 
     def on_operation(self) -> Iterator[None]:

@@ -355,7 +355,12 @@ class Subject:
         )
 
     @classmethod
-    async def resolve_reference(cls, info: Info[Any, Any], **key: Any) -> Subject:
+    async def resolve_reference(cls, info: Info[Any, Any], **key: Any) -> Subject | None:
+        # The subject registry is not department-scoped (neither are its root fields), and
+        # every field beyond the name carries its own permission and masking (credit records,
+        # the full ID number); an anonymous caller gets nothing.
+        if info.context.principal is None:
+            return None
         credit_code = str(key["creditCode"])
         row = await info.context.loaders.subject.load(credit_code)
         # An applicant the credit system has not registered yet is still a valid reference.

@@ -18,6 +18,7 @@ class SupervisionLoaders:
     finding: DataLoader[int, Finding | None] = field(init=False)
     notice_recipients: DataLoader[int, list[NoticeDelivery]] = field(init=False)
     _by_application: dict[Scope, DataLoader[int, list[Finding]]] = field(default_factory=dict)
+    _in_scope: dict[Scope, DataLoader[int, Finding | None]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         async def load(ids: list[int]) -> list[Finding | None]:
@@ -28,6 +29,16 @@ class SupervisionLoaders:
 
         self.finding = DataLoader(load_fn=load)
         self.notice_recipients = DataLoader(load_fn=recipients)
+
+    def finding_in(self, scope: Scope) -> DataLoader[int, Finding | None]:
+        """Findings by id within ``scope`` (entity references): one query per batch."""
+        if scope not in self._in_scope:
+
+            async def in_scope(ids: list[int]) -> list[Finding | None]:
+                return await services.findings_by_ids(session=self.session, ids=ids, scope=scope)
+
+            self._in_scope[scope] = DataLoader(load_fn=in_scope)
+        return self._in_scope[scope]
 
     def findings_by_application(self, scope: Scope) -> DataLoader[int, list[Finding]]:
         if scope not in self._by_application:

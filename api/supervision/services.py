@@ -156,8 +156,14 @@ async def list_findings(
     return (await session.exec(stmt)).all()
 
 
-async def findings_by_ids(*, session: AsyncSession, ids: Sequence[int]) -> list[Finding | None]:
-    rows = (await session.exec(select(Finding).where(col(Finding.id).in_(ids)))).all()
+async def findings_by_ids(
+    *, session: AsyncSession, ids: Sequence[int], scope: Scope | None = None
+) -> list[Finding | None]:
+    """Findings by id; with a ``scope``, one outside it is ``None`` (not found)."""
+    stmt = select(Finding).where(col(Finding.id).in_(ids))
+    if scope is not None:
+        stmt = stmt.where(finding_scope(scope))
+    rows = (await session.exec(stmt)).all()
     return one_per_key(rows, ids, lambda r: r.id)
 
 

@@ -9,7 +9,7 @@ import strawberry
 from strawberry.types import Info
 
 from api.core.authz import requires
-from api.core.errors import ValidationErrors
+from api.core.errors import ValidationErrors, reference_id
 from api.core.identifiers import masked_subject_code
 from api.core.pagination import Connection
 from api.supervision import models
@@ -93,7 +93,11 @@ class Finding:
 
     @classmethod
     async def resolve_reference(cls, info: Info[Any, Any], id: strawberry.ID) -> Finding | None:  # noqa: A002
-        row = await info.context.loaders.finding.load(int(id))
+        # The root field's rule: `finding, read` and the caller's scope.
+        scope = info.context.reference_scope("finding")
+        if scope is None:
+            return None
+        row = await info.context.loaders.finding_in(scope).load(reference_id(id))
         return cls.from_row(row) if row else None
 
 

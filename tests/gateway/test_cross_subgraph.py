@@ -1,8 +1,7 @@
 """Through the real gateway process: one query that crosses all four subgraphs."""
 
-import httpx
-
 from api.core.identifiers import make_uscc
+from tests.trust import as_gateway
 
 CROSS = """
 {
@@ -80,7 +79,7 @@ def test_forged_token_is_treated_as_anonymous(gateway):
     assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
 
 
-def test_subgraph_called_directly_without_a_token_refuses(stack):
+def test_subgraph_called_by_the_gateway_for_an_anonymous_caller_refuses(stack):
     for name in ("catalog", "approval", "supervision", "credit"):
         field = {
             "catalog": "departments { name }",
@@ -88,7 +87,7 @@ def test_subgraph_called_directly_without_a_token_refuses(stack):
             "supervision": "findings { id }",
             "credit": "subjects { name }",
         }[name]
-        body = httpx.post(stack.subgraph_url(name), json={"query": f"{{ {field} }}"}).json()
+        body = as_gateway(stack, name, {"query": f"{{ {field} }}"}).json()
         assert body["data"] is None, name
         assert body["errors"][0]["extensions"] == {"code": "UNAUTHENTICATED"}, name
 

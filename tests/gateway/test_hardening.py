@@ -16,6 +16,7 @@ from api.core.limits import (
     MAX_ROOT_FIELDS,
     MAX_TOKENS,
 )
+from tests.trust import as_gateway
 
 pytestmark = pytest.mark.gateway
 
@@ -208,7 +209,7 @@ def test_security_headers_on_gateway_responses(gateway):
 
 def test_subgraph_enforces_the_limits_itself(stack):
     url = stack.subgraph_url("catalog")
-    body = httpx.post(url, json={"query": f"{{ {aliases(MAX_ALIASES + 1)} }}"}).json()
+    body = as_gateway(stack, "catalog", {"query": f"{{ {aliases(MAX_ALIASES + 1)} }}"}).json()
     assert limit_errors(body) == [("QUERY_LIMIT_EXCEEDED", "aliases")]
     big = httpx.post(url, json={"query": "{ __typename }", "variables": {"p": "x" * 1_100_000}})
     assert big.status_code == 413
@@ -229,7 +230,11 @@ def test_nested_fragment_bomb_is_refused_quickly_at_the_gateway_and_the_subgraph
     )
     query = f"{{ ...F0 }} {fragments} fragment F{levels} on Query {{ a: __typename }}"
     for url in (gateway.url, stack.subgraph_url("catalog")):
-        response = httpx.post(url, json={"query": query}, timeout=5)
+        response = (
+            httpx.post(url, json={"query": query}, timeout=5)
+            if url == gateway.url
+            else as_gateway(stack, "catalog", {"query": query})
+        )
         assert response.elapsed.total_seconds() < 2, url
         codes = {e["extensions"]["code"] for e in response.json()["errors"]}
         assert codes == {"QUERY_LIMIT_EXCEEDED"}, url

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import time
 
-import httpx
-
 from api.core.auth import SESSION_COOKIE
 from api.demo import DEMO_PASSWORD
+from tests.trust import as_gateway
 
 SIGN_IN = """mutation($u: String!, $p: String!) {
   signIn(username: $u, password: $p) { ... on SignInPayload { username } }
@@ -40,17 +39,15 @@ def test_sign_out_clears_the_cookie_and_ends_the_session_in_every_subgraph(gatew
     assert after["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
 
 
-def test_the_access_subgraph_called_directly_without_a_session_refuses(stack):
-    body = httpx.post(stack.subgraph_url("access"), json={"query": "{ me { username } }"}).json()
+def test_the_access_subgraph_called_for_an_anonymous_caller_refuses(stack):
+    body = as_gateway(stack, "access", {"query": "{ me { username } }"}).json()
     assert body["data"] == {"me": None}
     assert [e["extensions"] for e in body["errors"]] == [{"code": "UNAUTHENTICATED"}]
 
 
 def _findings_allowed(stack, token: str) -> bool:
-    body = httpx.post(
-        stack.subgraph_url("supervision"),
-        json={"query": "{ findings(first: 1) { id } }"},
-        headers={"authorization": f"Bearer {token}"},
+    body = as_gateway(
+        stack, "supervision", {"query": "{ findings(first: 1) { id } }"}, token=token
     ).json()
     return not body.get("errors")
 

@@ -13,6 +13,7 @@ from api.catalog.schema import schema
 from api.core.app import create_subgraph_app
 from api.core.http import RequestTimeout
 from api.core.ratelimit import LocalBackend, TokenBucketLimiter, reset_graph_limiter
+from tests.trust import GatewayAuth
 
 
 @pytest.fixture
@@ -22,7 +23,9 @@ async def client(engine, authorizer):
     app.state.engine = engine
     app.state.authorizer = authorizer
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://catalog") as client:
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://catalog", auth=GatewayAuth("catalog")
+    ) as client:
         yield client
 
 
