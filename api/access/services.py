@@ -28,9 +28,13 @@ ROLES = (
     "department_head",
     "coordination_office",
     "system_admin",
-    # Connected systems' service accounts: introspection in production (schema/introspect).
+    # Connected systems' service accounts: reporting (application/report) and, in
+    # production, introspection (schema/introspect).
+    "connected_system",
     "schema_reader",
 )
+# Roles only a service account (a connected system) may hold; never a person.
+SERVICE_ROLES = frozenset({"connected_system", "schema_reader"})
 ADMIN_OBJECT, ADMIN_ACTION = "policy", "admin"
 
 
@@ -126,8 +130,20 @@ def _matches(rule: Rule) -> list[ColumnElement[bool]]:
     ]
 
 
+async def _check_holder(session: AsyncSession, rule: Rule) -> None:
+    """A connected system's role goes to a service account only."""
+    if rule.ptype != "g" or rule.values[1] not in SERVICE_ROLES:
+        return
+    holder = (await session.exec(select(User).where(User.username == rule.values[0]))).first()
+    if holder is None or not holder.service_account:
+        raise ValidationFailed.single(
+            "role", "SERVICE_ROLE_FOR_PERSON", "对接系统角色只能授予服务账号，不能授予个人账号"
+        )
+
+
 async def add_rule(session: AsyncSession, *, actor: Actor, rule: Rule) -> PolicyVersion:
     _check_shape(rule)
+    await _check_holder(session, rule)
     rules = await current_rules(session)
     if rule.row() in rules:
         raise ValidationFailed.single("rule", "DUPLICATE", "该规则已存在")

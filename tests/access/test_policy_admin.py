@@ -1,6 +1,7 @@
 from sqlmodel import select
 
 from api.access import services
+from api.core import accounts
 from api.core.audit import Actor, AuditAction, AuditEntry
 from api.core.authz import current_rules
 from api.core.errors import ValidationFailed
@@ -205,3 +206,33 @@ async def test_a_clerk_cannot_administer_the_policy_and_the_denial_is_audited(se
             {"field": "permissions", "reason": "FORBIDDEN", "needs": "policy:admin"},
         )
     ]
+
+
+async def test_connected_system_roles_go_to_service_accounts_and_never_to_people(
+    session, authorizer
+):
+    dept, admin = await _admin(session, authorizer)
+    actor = Actor(admin.username, admin.department_id)
+    await accounts.create_account(
+        session=session,
+        username="svc_window",
+        display_name="窗口系统",
+        initial_password="Svc@2026xyz",
+        service=True,
+    )
+    refused = []
+    for role in ("connected_system", "schema_reader"):
+        await services.add_rule(
+            session, actor=actor, rule=services.assignment("svc_window", role, str(dept.id))
+        )
+        try:
+            await services.add_rule(
+                session, actor=actor, rule=services.assignment(admin.username, role, str(dept.id))
+            )
+        except ValidationFailed as exc:
+            refused.extend((i.field, i.code) for i in exc.issues)
+
+    rules = await current_rules(session)
+    assert ["g", "svc_window", "connected_system", str(dept.id)] in rules
+    assert ["g", "svc_window", "schema_reader", str(dept.id)] in rules
+    assert refused == [("role", "SERVICE_ROLE_FOR_PERSON")] * 2

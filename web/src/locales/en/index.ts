@@ -198,6 +198,8 @@ const en: Messages = {
     department_head: 'Department head',
     supervision_liaison: 'Supervision liaison',
     credit_officer: 'Credit officer',
+    connected_system: 'Connected system',
+    schema_reader: 'Schema reader (connected system)',
   },
   credit: {
     lookup: 'Credit lookup',

@@ -200,6 +200,8 @@ const zhCN = {
     department_head: '部门负责人',
     supervision_liaison: '监管联络员',
     credit_officer: '信用管理员',
+    connected_system: '对接系统',
+    schema_reader: '接口结构读取（对接系统）',
   },
   credit: {
     lookup: '信用查询',
