@@ -72,19 +72,23 @@ class Stack:
         if out is not None:
             os.close(out)
 
-    def start(self, timeout: float = 60.0) -> None:
-        """Start every process, or none: a failure part-way stops what already runs."""
+    def start(self, timeout: float = 60.0, *, only: tuple[str, ...] | None = None) -> None:
+        """Start every process, or none: a failure part-way stops what already runs.
+
+        ``only``: start just these subgraphs (and the gateway); the others already run at
+        their ports, e.g. a second approval process and gateway beside a running stack.
+        """
         missing = [name for name in SUBGRAPHS if name not in self.subgraph_ports]
         if missing:
             raise StartupError(f"no port configured for subgraph(s): {', '.join(missing)}")
         try:
-            self._start(timeout)
+            self._start(timeout, SUBGRAPHS if only is None else only)
         except BaseException:
             self.stop()
             raise
 
-    def _start(self, timeout: float) -> None:
-        for name in SUBGRAPHS:
+    def _start(self, timeout: float, names: tuple[str, ...]) -> None:
+        for name in names:
             self._spawn(
                 name,
                 [
@@ -107,7 +111,7 @@ class Stack:
                 ],
                 f"http://{self.host}:{self.subgraph_ports[name]}/health",
             )
-        for name in SUBGRAPHS:
+        for name in names:
             self._wait_http(name, self.commands[name][2], timeout)
         supergraph = runtime_supergraph(
             self.subgraph_ports, self.host, self.work_dir / "supergraph.graphql"
