@@ -52,6 +52,7 @@ from api.approval.models import (
     SkipReason,
 )
 from api.core import events, live
+from api.core.audit import note_out_of_scope
 from api.core.clock import LOCAL_TZ, as_aware, local_date, local_today, parse_reported_time
 from api.core.credit_ticket import InvalidTicketError, verify_ticket
 from api.core.errors import FieldIssue, NotFoundError, ValidationFailed
@@ -206,8 +207,21 @@ async def get_application(
         stmt = stmt.where(application_scope(scope))
     row = (await session.exec(stmt)).first()
     if row is None:
+        await _note_if_exists(session, Application, application_id, scope)
         raise NotFoundError
     return row
+
+
+async def _note_if_exists(
+    session: AsyncSession, model: type[Application | Push], row_id: int, scope: Any
+) -> None:
+    """A scoped look-up found nothing: if the row exists, the caller asked outside its scope
+    (audited as a denied access; the answer stays "not found")."""
+    if scope is None:
+        return
+    exists = (await session.exec(select(model.id).where(model.id == row_id))).first()
+    if exists is not None:
+        note_out_of_scope(model.__tablename__.removeprefix("approval_"), row_id)
 
 
 # ---------------------------------------------------------------- submission
@@ -479,6 +493,7 @@ async def _locked(session: AsyncSession, application_id: int, scope: Scope | Non
         stmt = stmt.where(application_scope(scope))
     row = (await session.exec(stmt)).first()
     if row is None:
+        await _note_if_exists(session, Application, application_id, scope)
         raise ValidationFailed.single("applicationId", "NOT_FOUND", "办件不存在")
     return row
 
@@ -718,7 +733,14 @@ def normalise_code(code: str) -> str:
 async def push_by_code(session: AsyncSession, code: str, scope: Scope) -> Push | None:
     """The push a liaison types the 监管码 of; out of the caller's scope it does not exist."""
     stmt = select(Push).where(Push.supervision_code == normalise_code(code), push_scope(scope))
-    return (await session.exec(stmt)).first()
+    found = (await session.exec(stmt)).first()
+    if found is None:
+        elsewhere = (
+            await session.exec(select(Push.id).where(Push.supervision_code == normalise_code(code)))
+        ).first()
+        if elsewhere is not None:
+            note_out_of_scope("push", elsewhere)
+    return found
 
 
 async def claim_push(
@@ -797,6 +819,7 @@ async def _own_push(session: AsyncSession, push_id: int, actor: Actor) -> Push:
     )
     push = (await session.exec(stmt)).first()
     if push is None:
+        await _note_if_exists(session, Push, push_id, actor)
         raise ValidationFailed.single("pushId", "NOT_FOUND", "推送不存在")
     return push
 

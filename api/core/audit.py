@@ -8,6 +8,7 @@ Other subgraphs call ``record(session, ...)`` inside their own unit of work.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -88,6 +89,31 @@ async def record(
     session.add(entry)
     await session.flush()
     return entry
+
+
+# The denials of the request being served (``Context.denials``); services note refusals they
+# alone can see (an object outside the caller's scope) without knowing the GraphQL context.
+_request_denials: ContextVar[list[dict[str, str]] | None] = ContextVar(
+    "request_denials", default=None
+)
+
+
+def collect_denials(denials: list[dict[str, str]]) -> None:
+    """Make ``denials`` the list this request's ``note_out_of_scope`` calls append to."""
+    _request_denials.set(denials)
+
+
+def note_out_of_scope(kind: str, object_id: object) -> None:
+    """An existing object was asked for (read by id, or changed) outside the caller's scope.
+
+    It answers as not found; the unit of work audits it as a denied access with the object.
+    Outside a request (tests calling services, outbox handlers) nothing is noted.
+    """
+    denials = _request_denials.get()
+    if denials is not None:
+        denials.append(
+            {"field": kind, "reason": "OUT_OF_SCOPE", "needs": "", "object": f"{kind}:{object_id}"}
+        )
 
 
 @dataclass(frozen=True)
