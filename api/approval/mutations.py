@@ -30,7 +30,7 @@ from api.approval.types import (
     PushResult,
     SubmitApplicationResult,
 )
-from api.core import events, workdays
+from api.core import audit, events, workdays
 from api.core.authz import requires
 from api.core.errors import ValidationErrors, ValidationFailed, parse_id
 
@@ -211,6 +211,16 @@ class ApprovalMutation:
             return ValidationErrors.from_exception(
                 ValidationFailed.single("id", "NOT_DEAD", "该事件不在死信队列中")
             )
+        ctx = info.context
+        principal = ctx.require_principal()
+        await audit.record(
+            ctx.session,
+            actor=audit.Actor(principal.username, principal.department_id, ctx.client_address),
+            action=audit.AuditAction.DEAD_LETTER_RETRY,
+            outcome=audit.AuditOutcome.SUCCESS,
+            target=f"outbox:{message.id}",
+            detail={"topic": message.topic, "key": message.key},
+        )
         return dead_letter(message)
 
     @strawberry.mutation(

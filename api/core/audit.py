@@ -35,6 +35,9 @@ class AuditAction(StrEnum):
     ACCESS_DENIED = "ACCESS_DENIED"
     EXPORT = "EXPORT"
     CREDIT_LOOKUP = "CREDIT_LOOKUP"
+    # Reading other departments' records with a city-wide right (lookup logs, case files).
+    CITY_WIDE_READ = "CITY_WIDE_READ"
+    DEAD_LETTER_RETRY = "DEAD_LETTER_RETRY"
 
 
 class AuditOutcome(StrEnum):
@@ -114,6 +117,27 @@ def note_out_of_scope(kind: str, object_id: object) -> None:
         denials.append(
             {"field": kind, "reason": "OUT_OF_SCOPE", "needs": "", "object": f"{kind}:{object_id}"}
         )
+
+
+async def record_committed(
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    action: AuditAction,
+    target: str,
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """An audited read (an export, a city-wide read): one row, committed at once, since a
+    query's session ends without a commit."""
+    await record(
+        session,
+        actor=actor,
+        action=action,
+        outcome=AuditOutcome.SUCCESS,
+        target=target,
+        detail=detail,
+    )
+    await session.commit()
 
 
 @dataclass(frozen=True)

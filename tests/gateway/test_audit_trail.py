@@ -119,3 +119,75 @@ def test_an_anonymous_session_probe_is_no_refusal_but_an_anonymous_read_is(gatew
     assert read["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
     fresh = [e["node"] for e in after if e["node"]["id"] not in seen]
     assert [(n["actor"], n["target"]) for n in fresh] == [(None, "applications")]
+
+
+POLICY_ROWS = """{ auditEntries(first: 5, filter: {action: POLICY_CHANGE, actor: "admin"}) {
+  edges { node { id target outcome detail } } } }"""
+ADD = """mutation($input: PermissionInput!) { addPermission(input: $input) {
+  __typename ... on PolicyVersion { id } ... on ValidationErrors { errors { field code } } } }"""
+REMOVE = """mutation($input: PermissionInput!) { removePermission(input: $input) {
+  __typename ... on ValidationErrors { errors { field code } } } }"""
+
+
+def test_a_policy_change_is_audited_with_the_rules_before_and_after_and_a_refused_one_too(
+    gateway,
+):
+    admin = gateway.sign_in("admin")
+    rule = {
+        "role": "department_head",
+        "departmentId": "*",
+        "object": "audit_probe",
+        "action": "read",
+    }
+    row = ["p", "department_head", "*", "audit_probe", "read"]
+
+    added = gateway.post(ADD, {"input": rule}, token=admin).json()["data"]["addPermission"]
+    refused = gateway.post(ADD, {"input": rule}, token=admin).json()["data"]["addPermission"]
+    rows = gateway.post(POLICY_ROWS, token=admin).json()["data"]["auditEntries"]["edges"]
+    gateway.post(REMOVE, {"input": rule}, token=admin)
+
+    assert added["__typename"] == "PolicyVersion"
+    assert refused == {
+        "__typename": "ValidationErrors",
+        "errors": [{"field": "rule", "code": "DUPLICATE"}],
+    }
+    failure, success = rows[0]["node"], rows[1]["node"]
+    assert (failure["outcome"], failure["target"], failure["detail"]) == (
+        "FAILURE",
+        "新增 p, department_head, *, audit_probe, read",
+        {"refused": [{"field": "rule", "code": "DUPLICATE", "message": "该规则已存在"}]},
+    )
+    detail = success["detail"]
+    assert success["outcome"] == "SUCCESS"
+    assert detail["version"] == int(added["id"])
+    assert (detail["added"], detail["removed"]) == ([row], [])
+    assert row not in detail["before"]
+    assert detail["after"] == [*detail["before"], row]
+
+
+def _rows(gateway: GatewayClient, actor: str, action: str) -> list[dict[str, Any]]:
+    body = gateway.post(
+        """query($actor: String!, $action: AuditAction!) {
+             auditEntries(first: 20, filter: {actor: $actor, action: $action}) {
+               edges { node { id target outcome detail } } } }""",
+        {"actor": actor, "action": action},
+        token=gateway.sign_in("admin"),
+    ).json()
+    return [e["node"] for e in body["data"]["auditEntries"]["edges"]]
+
+
+def test_a_city_wide_read_and_an_export_of_the_lookup_log_are_on_the_record(gateway):
+    coord = gateway.sign_in("coord")
+    reads, exports = _rows(gateway, "coord", "CITY_WIDE_READ"), _rows(gateway, "coord", "EXPORT")
+
+    listed = gateway.post("{ creditLookups(first: 5) { id } }", token=coord).json()
+    exported = gateway.post("{ exportCreditLookups { filename } }", token=coord).json()
+
+    assert "errors" not in listed, listed
+    assert "errors" not in exported, exported
+    new_reads = [r for r in _rows(gateway, "coord", "CITY_WIDE_READ") if r not in reads]
+    new_exports = [r for r in _rows(gateway, "coord", "EXPORT") if r not in exports]
+    assert [(r["target"], r["outcome"], r["detail"]["city_wide"]) for r in new_reads] == [
+        ("credit_lookups", "SUCCESS", True)
+    ]
+    assert [(r["target"], r["outcome"]) for r in new_exports] == [("credit_lookups", "SUCCESS")]

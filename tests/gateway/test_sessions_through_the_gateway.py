@@ -218,6 +218,7 @@ def test_a_denied_access_is_audited_with_who_where_and_what(gateway):
                                 "field": "policyVersions",
                                 "reason": "FORBIDDEN",
                                 "needs": "policy:admin",
+                                "operation": "",
                             },
                         }
                     }
