@@ -127,13 +127,17 @@ class Stack:
         if out is not None:
             os.close(out)
 
-    def start(self, timeout: float = 60.0) -> None:
-        """Start every process, or none: a failure part-way stops what already runs."""
+    def start(self, timeout: float = 60.0, *, only: tuple[str, ...] | None = None) -> None:
+        """Start every process, or none: a failure part-way stops what already runs.
+
+        ``only``: start just these subgraphs (and the gateway); the others already run at
+        their ports, e.g. a second approval process and gateway beside a running stack.
+        """
         missing = [name for name in registry.NAMES if name not in self.subgraph_ports]
         if missing:
             raise StartupError(f"no port configured for subgraph(s): {', '.join(missing)}")
         try:
-            self._start(timeout)
+            self._start(timeout, registry.NAMES if only is None else only)
         except BaseException:
             self.stop()
             raise
@@ -148,20 +152,20 @@ class Stack:
             return ["--factory", registry.WORKER_APP]
         return [subgraph.app]
 
-    def _start(self, timeout: float) -> None:
+    def _start(self, timeout: float, names: tuple[str, ...]) -> None:
         # The gateway signs every subgraph call with this key and each subgraph checks it
         # (api/core/trust.py): one key for the whole stack, a fresh one per start unless
         # configured (SHENGUAN_GATEWAY_KEY; with SHENGUAN_GATEWAY_PREVIOUS_KEYS for rotation).
         if not self.env.get("SHENGUAN_GATEWAY_KEY"):
             self.env["SHENGUAN_GATEWAY_KEY"] = secrets.token_urlsafe(32)
-        for subgraph in registry.SUBGRAPHS:
-            name = subgraph.name
+        for name in names:
+            subgraph = registry.by_name(name)
             self._spawn(
                 name,
                 uvicorn_argv(self.app_argv(subgraph), self.host, self.subgraph_ports[name]),
                 f"http://{self.host}:{self.subgraph_ports[name]}/health",
             )
-        for name in registry.NAMES:
+        for name in names:
             self._wait_http(name, self.commands[name][2], timeout)
         supergraph = runtime_supergraph(
             self.subgraph_ports, self.host, self.work_dir / "supergraph.graphql"

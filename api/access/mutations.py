@@ -246,6 +246,12 @@ class AccessMutation:
                 version_id=parse_id(version_id, "versionId"),
             )
         except ValidationFailed as exc:
+            await services.audit_refused_change(
+                info.context.session,
+                actor=_actor(info),
+                change=f"回滚到策略版本 {version_id}",
+                exc=exc,
+            )
             return ValidationErrors.from_exception(exc)
         _reload_after_commit(info)
         return PolicyVersion.from_row(version)
@@ -255,6 +261,13 @@ async def _change(info: Info[Any, Any], change: Any, rule: services.Rule) -> Pol
     try:
         version = await change(info.context.session, actor=_actor(info), rule=rule)
     except ValidationFailed as exc:
+        verb = "新增" if change is services.add_rule else "删除"
+        await services.audit_refused_change(
+            info.context.session,
+            actor=_actor(info),
+            change=f"{verb} {', '.join(rule.row())}",
+            exc=exc,
+        )
         return ValidationErrors.from_exception(exc)
     _reload_after_commit(info)
     return PolicyVersion.from_row(version)

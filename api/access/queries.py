@@ -51,7 +51,10 @@ def _after(cursor: str | None) -> int | None:
 
 @strawberry.type
 class AccessQuery:
-    @strawberry.field(description="当前登录用户及其部门、角色", extensions=signed_in())
+    @strawberry.field(
+        description="当前登录用户及其部门、角色（未登录答 UNAUTHENTICATED，作为会话探测不记审计）",
+        extensions=signed_in(probe=True),
+    )
     async def me(self, info: Info[Any, Any]) -> Me | None:
         ctx = info.context
         user = await user_by_id(session=ctx.session, user_id=ctx.principal.user_id)

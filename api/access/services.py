@@ -28,9 +28,13 @@ ROLES = (
     "department_head",
     "coordination_office",
     "system_admin",
-    # Connected systems' service accounts: introspection in production (schema/introspect).
+    # Connected systems' service accounts: reporting (application/report) and, in
+    # production, introspection (schema/introspect).
+    "connected_system",
     "schema_reader",
 )
+# Roles only a service account (a connected system) may hold; never a person.
+SERVICE_ROLES = frozenset({"connected_system", "schema_reader"})
 ADMIN_OBJECT, ADMIN_ACTION = "policy", "admin"
 
 
@@ -106,17 +110,46 @@ async def validate(session: AsyncSession, rules: list[list[str]], *, keep_admin:
         )
 
 
-async def _audit_change(session: AsyncSession, actor: Actor, summary: str) -> PolicyVersion:
+async def _audit_change(
+    session: AsyncSession, actor: Actor, summary: str, before: list[list[str]]
+) -> PolicyVersion:
+    """The new version, audited with the whole rule set before and after, and the difference."""
     version = await record_version(session, actor=actor.username or "system", summary=summary)
+    after = [list(r) for r in version.rules]
     await record(
         session,
         actor=actor,
         action=AuditAction.POLICY_CHANGE,
         outcome=AuditOutcome.SUCCESS,
         target=summary,
-        detail={"version": version.id},
+        detail={
+            "version": version.id,
+            "added": [r for r in after if r not in before],
+            "removed": [r for r in before if r not in after],
+            "before": before,
+            "after": after,
+        },
     )
     return version
+
+
+async def audit_refused_change(
+    session: AsyncSession, *, actor: Actor, change: str, exc: ValidationFailed
+) -> None:
+    """A policy change the rules refused (last administrator, duplicate, bad rule) is audited
+    too, with what was asked and why it was refused; nothing else is written."""
+    await record(
+        session,
+        actor=actor,
+        action=AuditAction.POLICY_CHANGE,
+        outcome=AuditOutcome.FAILURE,
+        target=change,
+        detail={
+            "refused": [
+                {"field": i.field, "code": i.code, "message": i.message} for i in exc.issues
+            ]
+        },
+    )
 
 
 def _matches(rule: Rule) -> list[ColumnElement[bool]]:
@@ -126,15 +159,27 @@ def _matches(rule: Rule) -> list[ColumnElement[bool]]:
     ]
 
 
+async def _check_holder(session: AsyncSession, rule: Rule) -> None:
+    """A connected system's role goes to a service account only."""
+    if rule.ptype != "g" or rule.values[1] not in SERVICE_ROLES:
+        return
+    holder = (await session.exec(select(User).where(User.username == rule.values[0]))).first()
+    if holder is None or not holder.service_account:
+        raise ValidationFailed.single(
+            "role", "SERVICE_ROLE_FOR_PERSON", "对接系统角色只能授予服务账号，不能授予个人账号"
+        )
+
+
 async def add_rule(session: AsyncSession, *, actor: Actor, rule: Rule) -> PolicyVersion:
     _check_shape(rule)
+    await _check_holder(session, rule)
     rules = await current_rules(session)
     if rule.row() in rules:
         raise ValidationFailed.single("rule", "DUPLICATE", "该规则已存在")
     await validate(session, [*rules, rule.row()], keep_admin=False)
     session.add(rule_model(rule.row()))
     await session.flush()
-    return await _audit_change(session, actor, f"新增 {', '.join(rule.row())}")
+    return await _audit_change(session, actor, f"新增 {', '.join(rule.row())}", rules)
 
 
 async def remove_rule(session: AsyncSession, *, actor: Actor, rule: Rule) -> PolicyVersion:
@@ -144,7 +189,7 @@ async def remove_rule(session: AsyncSession, *, actor: Actor, rule: Rule) -> Pol
         raise ValidationFailed.single("rule", "NOT_FOUND", "该规则不存在")
     await validate(session, [r for r in rules if r != rule.row()], keep_admin=True)
     await session.exec(delete(CasbinRule).where(*_matches(rule)))
-    return await _audit_change(session, actor, f"删除 {', '.join(rule.row())}")
+    return await _audit_change(session, actor, f"删除 {', '.join(rule.row())}", rules)
 
 
 async def rollback(session: AsyncSession, *, actor: Actor, version_id: int) -> PolicyVersion:
@@ -154,11 +199,12 @@ async def rollback(session: AsyncSession, *, actor: Actor, version_id: int) -> P
         raise ValidationFailed.single("versionId", "NOT_FOUND", "策略版本不存在")
     rules = [list(r) for r in target.rules]
     await validate(session, rules, keep_admin=True)
+    before = await current_rules(session)
     await session.exec(delete(CasbinRule))
     for row in rules:
         session.add(rule_model(row))
     await session.flush()
-    return await _audit_change(session, actor, f"回滚到策略版本 {version_id}")
+    return await _audit_change(session, actor, f"回滚到策略版本 {version_id}", before)
 
 
 # --- accounts -------------------------------------------------------------------------------

@@ -101,6 +101,18 @@ class ReportAcceptanceInput:
     applicant_kind: ApplicantKind = models.ApplicantKind.LEGAL_PERSON  # type: ignore[valid-type]
     applicant_contact: str = ""
     applicant_address: str = ""
+    accepted_at: str | None = strawberry.field(
+        default=None,
+        description=(
+            "对接系统受理的时间（RFC 3339；不带时区偏移按北京时间 Asia/Shanghai 理解；"
+            "不得晚于当前时间 5 分钟以上，不得早于申报时间）；缺省为平台收到的时间。"
+            "推送的认领、反馈期限自此起算"
+        ),
+    )
+    submitted_at: str | None = strawberry.field(
+        default=None,
+        description="申请人申报的时间（RFC 3339，规则同 acceptedAt）；缺省为受理时间",
+    )
 
     def to_model(self) -> models.ApplicationCreate:
         return build_model(
@@ -121,6 +133,13 @@ class ReportCompletionInput:
     outcome: Outcome  # type: ignore[valid-type]
     documents: list[LegalDocumentInput]
     refusal_reason: str = ""
+    completed_at: str | None = strawberry.field(
+        default=None,
+        description=(
+            "对接系统办结的时间（RFC 3339；不带时区偏移按北京时间理解；不得晚于当前时间"
+            " 5 分钟以上，不得早于申报、受理时间）；缺省为平台收到的时间。反馈期限自此起算"
+        ),
+    )
 
 
 @strawberry.input(description="设置节假日或调休上班日；kind 为空表示恢复为普通日")

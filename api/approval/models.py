@@ -368,7 +368,14 @@ class Feedback(SQLModel, table=True):
 
 
 class ExternalReport(SQLModel, table=True):
-    """An idempotency key of a connected system's report: the same key acts once."""
+    """An idempotency key of a connected system's report: the same key acts once.
+
+    The key belongs to the account (``source_system`` is its username) and is bound to the
+    fingerprint of the normalised request: the same key with another request is a conflict.
+    The row is inserted before the work (its unique constraint makes concurrent duplicates
+    wait for the first and then read its answer); ``application_id`` is set when the work is
+    done, in the same transaction, so no committed row lacks it.
+    """
 
     __tablename__ = "approval_external_report"
     __table_args__ = (sa.UniqueConstraint("source_system", "idempotency_key"),)
@@ -377,7 +384,9 @@ class ExternalReport(SQLModel, table=True):
     source_system: str = Field(max_length=64)
     idempotency_key: str = Field(max_length=100)
     operation: str = Field(max_length=32)
-    application_id: int = Field(foreign_key="approval_application.id")
+    # SHA-256 (hex) of the normalised request; "" on rows written before fingerprints.
+    fingerprint: str = Field(default="", max_length=64)
+    application_id: int | None = Field(default=None, foreign_key="approval_application.id")
     created_at: datetime = Field(default_factory=utcnow)
 
 

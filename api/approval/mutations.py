@@ -30,7 +30,7 @@ from api.approval.types import (
     PushResult,
     SubmitApplicationResult,
 )
-from api.core import events, workdays
+from api.core import audit, events, workdays
 from api.core.authz import requires
 from api.core.errors import ValidationErrors, ValidationFailed, parse_id
 
@@ -144,7 +144,11 @@ class ApprovalMutation:
         return Push.from_row(row)
 
     @strawberry.mutation(
-        description="对接系统上报受理（幂等）", extensions=requires("application", "report")
+        description=(
+            "对接系统上报受理（幂等：同一账号的同一幂等键只执行一次；"
+            "键相同而内容不同答 IDEMPOTENCY_CONFLICT，不写入任何数据）"
+        ),
+        extensions=requires("application", "report"),
     )
     async def report_acceptance(
         self,
@@ -160,13 +164,20 @@ class ApprovalMutation:
                 external_id=input.external_id,
                 data=input.to_model(),
                 actor=actor,
+                times=services.ReportedTimes(
+                    submitted_at=input.submitted_at, accepted_at=input.accepted_at
+                ),
             )
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
         return Application.from_row(row)
 
     @strawberry.mutation(
-        description="对接系统上报办结（幂等）", extensions=requires("application", "report")
+        description=(
+            "对接系统上报办结（幂等：同一账号的同一幂等键只执行一次；"
+            "键相同而内容不同答 IDEMPOTENCY_CONFLICT）"
+        ),
+        extensions=requires("application", "report"),
     )
     async def report_completion(
         self,
@@ -184,6 +195,7 @@ class ApprovalMutation:
                 documents=[d.to_model() for d in input.documents],
                 refusal_reason=input.refusal_reason,
                 actor=actor,
+                times=services.ReportedTimes(completed_at=input.completed_at),
             )
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
@@ -199,6 +211,16 @@ class ApprovalMutation:
             return ValidationErrors.from_exception(
                 ValidationFailed.single("id", "NOT_DEAD", "该事件不在死信队列中")
             )
+        ctx = info.context
+        principal = ctx.require_principal()
+        await audit.record(
+            ctx.session,
+            actor=audit.Actor(principal.username, principal.department_id, ctx.client_address),
+            action=audit.AuditAction.DEAD_LETTER_RETRY,
+            outcome=audit.AuditOutcome.SUCCESS,
+            target=f"outbox:{message.id}",
+            detail={"topic": message.topic, "key": message.key},
+        )
         return dead_letter(message)
 
     @strawberry.mutation(

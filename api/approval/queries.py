@@ -35,7 +35,7 @@ from api.approval.types import (
     SmsMessage,
     SmsMessageConnection,
 )
-from api.core import events, sms, workdays
+from api.core import audit, events, sms, workdays
 from api.core.authz import requires
 from api.core.errors import BadArgumentError, NotFoundError, ValidationFailed, parse_id
 from api.core.pagination import decode_key_cursor, keyset_connection
@@ -324,9 +324,18 @@ class ApprovalQuery:
         )
         if row is None:
             return None
+        name = f"监管月度汇总-{row.month.strftime('%Y-%m')}-{row.department_id}.xlsx"
+        ctx = info.context
+        principal = ctx.require_principal()
+        await audit.record_committed(
+            ctx.session,
+            actor=audit.Actor(principal.username, principal.department_id, ctx.client_address),
+            action=audit.AuditAction.EXPORT,
+            target=name,
+            detail={"monthly_summary_id": row.id},
+        )
         return MonthlySummaryWorkbook(
-            file_name=f"监管月度汇总-{row.month.strftime('%Y-%m')}-{row.department_id}.xlsx",
-            content_base64=base64.b64encode(row.workbook).decode("ascii"),
+            file_name=name, content_base64=base64.b64encode(row.workbook).decode("ascii")
         )
 
     @strawberry.field(

@@ -9,8 +9,10 @@ in force names for the matter, and emit the events of docs/EVENTS.md.
 from __future__ import annotations
 
 import calendar
+import hashlib
+import json
 import secrets
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any, Generic, TypeVar
@@ -52,7 +54,15 @@ from api.approval.models import (
     SkipReason,
 )
 from api.core import events, live
-from api.core.clock import LOCAL_TZ, local_today, utcnow
+from api.core.audit import note_out_of_scope
+from api.core.clock import (
+    LOCAL_TZ,
+    as_aware,
+    local_date,
+    local_today,
+    parse_reported_time,
+    utcnow,
+)
 from api.core.credit_ticket import InvalidTicketError, verify_ticket
 from api.core.errors import FieldIssue, NotFoundError, ValidationFailed
 from api.core.identifiers import id_number_problem, uscc_problem
@@ -221,8 +231,21 @@ async def get_application(
         stmt = stmt.where(application_scope(scope))
     row = (await session.exec(stmt)).first()
     if row is None:
+        await _note_if_exists(session, Application, application_id, scope)
         raise NotFoundError
     return row
+
+
+async def _note_if_exists(
+    session: AsyncSession, model: type[Application | Push], row_id: int, scope: Any
+) -> None:
+    """A scoped look-up found nothing: if the row exists, the caller asked outside its scope
+    (audited as a denied access; the answer stays "not found")."""
+    if scope is None:
+        return
+    exists = (await session.exec(select(model.id).where(model.id == row_id))).first()
+    if exists is not None:
+        note_out_of_scope(model.__tablename__.removeprefix("approval_"), row_id)
 
 
 # ---------------------------------------------------------------- submission
@@ -503,6 +526,7 @@ async def _locked(session: AsyncSession, application_id: int, scope: Scope | Non
         stmt = stmt.where(application_scope(scope))
     row = (await session.exec(stmt)).first()
     if row is None:
+        await _note_if_exists(session, Application, application_id, scope)
         raise ValidationFailed.single("applicationId", "NOT_FOUND", "办件不存在")
     return row
 
@@ -548,7 +572,9 @@ async def complete_application(
     refusal_reason: str = "",
     actor: Actor,
     scope: Scope | None = None,
+    completed_at: datetime | None = None,
 ) -> Application:
+    """``completed_at``: when it was completed (a connected system's report); default now."""
     application = await _locked(session, application_id, scope)
     if application.status != ApplicationStatus.ACCEPTED:
         raise IllegalTransitionError.of(
@@ -580,7 +606,7 @@ async def complete_application(
     application.status = (
         ApplicationStatus.APPROVED if outcome == Outcome.APPROVED else ApplicationStatus.REFUSED
     )
-    application.completed_at = _now()
+    application.completed_at = completed_at or _now()
     application.completed_by = actor.username
     application.refusal_reason = refusal_reason.strip() or None
     session.add(application)
@@ -609,7 +635,11 @@ async def _push(
     stage: PushStage,
     documents: Sequence[LegalDocument],
 ) -> list[Push]:
-    """One push per supervising department of the list in force, in the caller's transaction."""
+    """One push per supervising department of the list in force, in the caller's transaction.
+
+    Due dates count from the stage's own time (acceptance or completion; a connected system
+    reports it), as an Asia/Shanghai date, not from when the platform heard of it.
+    """
     assert application.id is not None  # noqa: S101
     entries = await entries_for_matter(session, application.matter_id)
     if not documents and stage == PushStage.COMPLETED:
@@ -623,7 +653,10 @@ async def _push(
         "status": application.status.value,
         "legal_documents": [_document_payload(d) for d in documents],
     }
-    today = local_today()
+    stage_time = (
+        application.accepted_at if stage == PushStage.ACCEPTED else application.completed_at
+    )
+    today = local_date(stage_time) if stage_time is not None else local_today()
     pushes: list[Push] = []
     seen: set[int] = set()
     for entry in entries:
@@ -770,7 +803,14 @@ def normalise_code(code: str) -> str:
 async def push_by_code(session: AsyncSession, code: str, scope: Scope) -> Push | None:
     """The push a liaison types the 监管码 of; out of the caller's scope it does not exist."""
     stmt = select(Push).where(Push.supervision_code == normalise_code(code), push_scope(scope))
-    return (await session.exec(stmt)).first()
+    found = (await session.exec(stmt)).first()
+    if found is None:
+        elsewhere = (
+            await session.exec(select(Push.id).where(Push.supervision_code == normalise_code(code)))
+        ).first()
+        if elsewhere is not None:
+            note_out_of_scope("push", elsewhere)
+    return found
 
 
 async def claim_push(
@@ -849,6 +889,7 @@ async def _own_push(session: AsyncSession, push_id: int, actor: Actor) -> Push:
     )
     push = (await session.exec(stmt)).first()
     if push is None:
+        await _note_if_exists(session, Push, push_id, actor)
         raise ValidationFailed.single("pushId", "NOT_FOUND", "推送不存在")
     return push
 
@@ -937,6 +978,111 @@ async def receive_finding(session: AsyncSession, payload: dict[str, Any]) -> lis
 # ---------------------------------------------------------------- connected systems
 
 
+@dataclass(frozen=True)
+class ReportedTimes:
+    """The times a connected system reports, as it sent them (RFC 3339 text, or absent)."""
+
+    submitted_at: str | None = None
+    accepted_at: str | None = None
+    completed_at: str | None = None
+
+
+IDEMPOTENCY_CONFLICT = "IDEMPOTENCY_CONFLICT"
+
+
+def request_fingerprint(operation: str, fields: dict[str, Any]) -> str:
+    """SHA-256 of the normalised request: sorted keys, compact JSON, times as UTC instants."""
+    canonical = json.dumps(
+        {"operation": operation, **fields},
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+        default=str,
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _instant(moment: datetime | None) -> str | None:
+    return moment.astimezone(UTC).isoformat() if moment is not None else None
+
+
+async def _once(
+    session: AsyncSession,
+    *,
+    source_system: str,
+    key: str,
+    operation: str,
+    fingerprint: str,
+    work: Callable[[], Awaitable[Application]],
+) -> Application:
+    """Run ``work`` once per (account, key): the claim row is inserted first.
+
+    Concurrent duplicates (in any process) meet the unique constraint: PostgreSQL makes the
+    second insert wait for the first transaction and then fail, SQLite's write lock makes
+    the second request wait before it reads. Either way the duplicate then reads the first
+    request's answer. A failed ``work`` rolls its claim back with it (the savepoint).
+    """
+    key = key.strip()
+    if not key:
+        raise ValidationFailed.single("idempotencyKey", "REQUIRED", "请提供幂等键")
+    claimed = await _claimed(session, source_system, key)
+    if claimed is None:
+        try:
+            async with session.begin_nested():
+                claim = ExternalReport(
+                    source_system=source_system,
+                    idempotency_key=key,
+                    operation=operation,
+                    fingerprint=fingerprint,
+                )
+                session.add(claim)
+                await session.flush()
+                application = await work()
+                claim.application_id = application.id
+                session.add(claim)
+                await session.flush()
+                return application
+        except IntegrityError:
+            claimed = await _claimed(session, source_system, key)
+            if claimed is None:
+                raise
+    return await _answer(session, claimed, operation, fingerprint)
+
+
+async def _claimed(session: AsyncSession, source_system: str, key: str) -> ExternalReport | None:
+    stmt = select(ExternalReport).where(
+        ExternalReport.source_system == source_system, ExternalReport.idempotency_key == key
+    )
+    return (await session.exec(stmt)).first()
+
+
+async def _answer(
+    session: AsyncSession, claimed: ExternalReport, operation: str, fingerprint: str
+) -> Application:
+    """The first request's answer, if this request is the same one."""
+    same = claimed.operation == operation and claimed.fingerprint in {fingerprint, ""}
+    if not same:
+        raise ValidationFailed.single(
+            "idempotencyKey",
+            IDEMPOTENCY_CONFLICT,
+            "该幂等键已用于另一内容不同的请求，本次请求未执行（请换用新的幂等键）",
+        )
+    application = (
+        await session.get(Application, claimed.application_id)
+        if claimed.application_id is not None
+        else None
+    )
+    if application is None:  # only an uncommitted claim could lack it, and none is visible
+        raise ValidationFailed.single("idempotencyKey", "NOT_FOUND", "该幂等键的请求未完成")
+    return application
+
+
+def _reported(value: str | None, field_name: str, now: datetime) -> datetime | None:
+    if value is None or not value.strip():
+        return None
+    return parse_reported_time(value, field_name=field_name, now=now)
+
+
 async def report_acceptance(
     *,
     session: AsyncSession,
@@ -945,37 +1091,71 @@ async def report_acceptance(
     external_id: str,
     data: ApplicationCreate,
     actor: Actor,
+    times: ReportedTimes | None = None,
 ) -> Application:
-    """A connected approval system reports an acceptance; the same key acts once."""
-    existing = await _report(session, source_system, idempotency_key)
-    if existing is not None:
-        return existing
-    if not external_id.strip():
-        raise ValidationFailed.single("externalId", "REQUIRED", "请填写对接系统中的办件编号")
-    application = await submit_application(session=session, data=data, actor=actor)
-    application.source_system = source_system
-    application.external_id = external_id.strip()
-    application.status = ApplicationStatus.ACCEPTED
-    application.accepted_at = _now()
-    application.accepted_by = actor.username
-    application.list_version = await version_in_force(session)
-    session.add(application)
-    try:
-        async with session.begin_nested():
-            await session.flush()
-    except IntegrityError:
-        raise ValidationFailed.single(
-            "externalId", "DUPLICATE", "该对接系统的办件编号已上报（请使用原幂等键重试）"
-        ) from None
-    await _remember(session, source_system, idempotency_key, "ACCEPT", application)
-    await events.emit(
-        session,
-        topic="approval.application.accepted",
-        key=str(application.id),
-        payload=_accepted_payload(application),
+    """A connected approval system reports an acceptance; the same key acts once.
+
+    ``times.accepted_at`` (default: now) is when the system accepted; due dates count from
+    it. ``times.submitted_at`` (default: the acceptance time) is when the applicant applied.
+    """
+    times = times or ReportedTimes()
+    now = _now()
+    submitted_at = _reported(times.submitted_at, "submittedAt", now)
+    accepted_at = _reported(times.accepted_at, "acceptedAt", now)
+    if submitted_at is not None and accepted_at is not None and accepted_at < submitted_at:
+        raise ValidationFailed.single("acceptedAt", "BEFORE_SUBMISSION", "受理时间早于申报时间")
+    fingerprint = request_fingerprint(
+        "ACCEPT",
+        {
+            "external_id": external_id.strip(),
+            "matter_id": data.matter_id,
+            "applicant_kind": data.applicant_kind.value,
+            "applicant_code": data.applicant_code.strip().upper(),
+            "applicant_name": data.applicant_name.strip(),
+            "applicant_contact": data.applicant_contact.strip(),
+            "applicant_address": data.applicant_address.strip(),
+            "submitted_at": _instant(submitted_at),
+            "accepted_at": _instant(accepted_at),
+        },
     )
-    await _push(session, application, PushStage.ACCEPTED, [])
-    return application
+
+    async def accept() -> Application:
+        if not external_id.strip():
+            raise ValidationFailed.single("externalId", "REQUIRED", "请填写对接系统中的办件编号")
+        application = await submit_application(session=session, data=data, actor=actor)
+        accepted = accepted_at or now
+        application.submitted_at = submitted_at or min(accepted, application.submitted_at)
+        application.source_system = source_system
+        application.external_id = external_id.strip()
+        application.status = ApplicationStatus.ACCEPTED
+        application.accepted_at = accepted
+        application.accepted_by = actor.username
+        application.list_version = await version_in_force(session)
+        session.add(application)
+        try:
+            async with session.begin_nested():
+                await session.flush()
+        except IntegrityError:
+            raise ValidationFailed.single(
+                "externalId", "DUPLICATE", "该对接系统的办件编号已上报（请使用原幂等键重试）"
+            ) from None
+        await events.emit(
+            session,
+            topic="approval.application.accepted",
+            key=str(application.id),
+            payload=_accepted_payload(application),
+        )
+        await _push(session, application, PushStage.ACCEPTED, [])
+        return application
+
+    return await _once(
+        session,
+        source_system=source_system,
+        key=idempotency_key,
+        operation="ACCEPT",
+        fingerprint=fingerprint,
+        work=accept,
+    )
 
 
 async def report_completion(
@@ -988,54 +1168,67 @@ async def report_completion(
     documents: Sequence[LegalDocumentCreate],
     refusal_reason: str,
     actor: Actor,
+    times: ReportedTimes | None = None,
 ) -> Application:
-    existing = await _report(session, source_system, idempotency_key)
-    if existing is not None:
-        return existing
-    stmt = select(Application).where(
-        Application.source_system == source_system, Application.external_id == external_id.strip()
+    """A connected system reports a completion (``times.completed_at``, default now)."""
+    times = times or ReportedTimes()
+    completed_at = _reported(times.completed_at, "completedAt", _now())
+    fingerprint = request_fingerprint(
+        "COMPLETE",
+        {
+            "external_id": external_id.strip(),
+            "outcome": outcome.value,
+            "documents": [
+                {
+                    "kind": d.kind.value,
+                    "number": d.number.strip(),
+                    "valid_from": d.valid_from.isoformat() if d.valid_from else None,
+                    "valid_until": d.valid_until.isoformat() if d.valid_until else None,
+                    "file_name": d.file_name.strip(),
+                    "file_url": d.file_url.strip(),
+                }
+                for d in documents
+            ],
+            "refusal_reason": refusal_reason.strip(),
+            "completed_at": _instant(completed_at),
+        },
     )
-    application = (await session.exec(stmt)).first()
-    if application is None or application.id is None:
-        raise ValidationFailed.single("externalId", "NOT_FOUND", "未找到该对接系统上报的办件")
-    completed = await complete_application(
-        session=session,
-        application_id=application.id,
-        outcome=outcome,
-        documents=documents,
-        refusal_reason=refusal_reason,
-        actor=actor,
-    )
-    await _remember(session, source_system, idempotency_key, "COMPLETE", completed)
-    return completed
 
-
-async def _report(session: AsyncSession, source_system: str, key: str) -> Application | None:
-    if not key.strip():
-        raise ValidationFailed.single("idempotencyKey", "REQUIRED", "请提供幂等键")
-    stmt = select(ExternalReport).where(
-        ExternalReport.source_system == source_system,
-        ExternalReport.idempotency_key == key.strip(),
-    )
-    report = (await session.exec(stmt)).first()
-    if report is None:
-        return None
-    return await session.get(Application, report.application_id)
-
-
-async def _remember(
-    session: AsyncSession, source_system: str, key: str, operation: str, application: Application
-) -> None:
-    assert application.id is not None  # noqa: S101
-    session.add(
-        ExternalReport(
-            source_system=source_system,
-            idempotency_key=key.strip(),
-            operation=operation,
-            application_id=application.id,
+    async def complete() -> Application:
+        stmt = select(Application).where(
+            Application.source_system == source_system,
+            Application.external_id == external_id.strip(),
         )
+        application = (await session.exec(stmt)).first()
+        if application is None or application.id is None:
+            raise ValidationFailed.single("externalId", "NOT_FOUND", "未找到该对接系统上报的办件")
+        if completed_at is not None:
+            if application.accepted_at and completed_at < as_aware(application.accepted_at):
+                raise ValidationFailed.single(
+                    "completedAt", "BEFORE_ACCEPTANCE", "办结时间早于受理时间"
+                )
+            if completed_at < as_aware(application.submitted_at):
+                raise ValidationFailed.single(
+                    "completedAt", "BEFORE_SUBMISSION", "办结时间早于申报时间"
+                )
+        return await complete_application(
+            session=session,
+            application_id=application.id,
+            outcome=outcome,
+            documents=documents,
+            refusal_reason=refusal_reason,
+            actor=actor,
+            completed_at=completed_at,
+        )
+
+    return await _once(
+        session,
+        source_system=source_system,
+        key=idempotency_key,
+        operation="COMPLETE",
+        fingerprint=fingerprint,
+        work=complete,
     )
-    await session.flush()
 
 
 # ---------------------------------------------------------------- lists and inboxes
@@ -1402,7 +1595,7 @@ def _tally(entry: QualityFigures, rows: Sequence[Any]) -> None:
     found = [(r[6], r[7]) for r in rows if r[6] is not None]
     if status == ApplicationStatus.APPROVED and completed_at is not None:
         entry.licences += 1
-        done = _local_date(completed_at)
+        done = local_date(completed_at)
         windows = entry.abnormal_within or {}
         for months in QUALITY_WINDOWS:
             end = add_months(done, months)
@@ -1412,11 +1605,6 @@ def _tally(entry: QualityFigures, rows: Sequence[Any]) -> None:
         entry.commitments += 1
         if any(kind == FALSE_COMMITMENT for _, kind in found):
             entry.false_commitments += 1
-
-
-def _local_date(moment: datetime) -> date:
-    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-    return aware.astimezone(LOCAL_TZ).date()
 
 
 async def monthly_summaries(session: AsyncSession, scope: Scope) -> Sequence[MonthlySummary]:

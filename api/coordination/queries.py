@@ -34,7 +34,7 @@ from api.coordination.types import (
     StatisticsResult,
     StatisticsSeriesResult,
 )
-from api.core.audit import Actor, AuditAction, AuditOutcome, record
+from api.core.audit import Actor, AuditAction, record_committed
 from api.core.authz import requires
 from api.core.clock import utcnow
 from api.core.errors import NotFoundError, ValidationErrors, ValidationFailed, parse_id
@@ -81,17 +81,21 @@ async def ranking_for(
 
 async def audit_export(info: Info[Any, Any], target: str, detail: dict[str, Any]) -> None:
     """Exports are audited and the row committed at once (a query otherwise rolls back)."""
+    await audit_read(info, AuditAction.EXPORT, target, detail)
+
+
+async def audit_read(
+    info: Info[Any, Any], action: AuditAction, target: str, detail: dict[str, Any]
+) -> None:
     ctx = info.context
     principal = ctx.principal
-    await record(
+    await record_committed(
         ctx.session,
         actor=Actor(principal.username, principal.department_id, ctx.client_address),
-        action=AuditAction.EXPORT,
-        outcome=AuditOutcome.SUCCESS,
+        action=action,
         target=target,
         detail=detail,
     )
-    await ctx.session.commit()
 
 
 def as_of_of(period: Period, as_of: date | None) -> datetime:
@@ -424,7 +428,16 @@ class CoordinationQuery:
         application_id: strawberry.ID,
     ) -> CaseFile | None:
         data = await _case(info, application_id)
-        return None if data is None else CaseFile.from_data(data)
+        if data is None:
+            return None
+        if _scope(info).city_wide:
+            await audit_read(
+                info,
+                AuditAction.CITY_WIDE_READ,
+                f"case_file:{data.application.application_id}",
+                {"application_id": data.application.application_id},
+            )
+        return CaseFile.from_data(data)
 
     @strawberry.field(
         description="案卷评查导出为 Excel（留痕）", extensions=requires("case_file", "read")

@@ -26,7 +26,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_P
 from strawberry.types.graphql import OperationType
 
 from api.core import clock, live
-from api.core.audit import Actor, AuditAction, AuditOutcome, record
+from api.core.audit import Actor, AuditAction, AuditOutcome, collect_denials, record
 from api.core.auth import SESSION_COOKIE, authenticate, token_from_headers
 from api.core.authz import Authorizer
 from api.core.config import get_settings
@@ -69,7 +69,7 @@ class UnitOfWork(SchemaExtension):
         # A successful query writes nothing of its own (a credit lookup commits its log row
         # itself); its session ends with the request, which discards anything uncommitted.
         if ctx.denials:
-            await _record_denials(ctx)
+            await _record_denials(ctx, self.execution_context.operation_name)
 
 
 def _replace_with_error(result: Any, exc: Exception) -> None:
@@ -77,8 +77,12 @@ def _replace_with_error(result: Any, exc: Exception) -> None:
     result.errors = [GraphQLError("提交失败，操作未生效", original_error=exc)]
 
 
-async def _record_denials(ctx: Context[Any]) -> None:
-    """Denied accesses are audited in their own transaction (the operation rolled back)."""
+async def _record_denials(ctx: Context[Any], operation: str | None) -> None:
+    """Denied accesses are audited in their own transaction (the operation rolled back).
+
+    Each row names who (user, department, address), the operation (the document's name and
+    the field) and, for an object outside the caller's scope, the object (``kind:id``).
+    """
     principal = ctx.principal
     actor = Actor(
         username=principal.username if principal else None,
@@ -91,8 +95,8 @@ async def _record_denials(ctx: Context[Any]) -> None:
             actor=actor,
             action=AuditAction.ACCESS_DENIED,
             outcome=AuditOutcome.DENIED,
-            target=denial["field"],
-            detail=denial,
+            target=denial.get("object") or denial["field"],
+            detail={**denial, "operation": operation or ""},
         )
     ctx.denials.clear()
     await ctx.session.commit()
@@ -131,6 +135,8 @@ class SubgraphGraphQL(GraphQL[Context[Any], None]):
         # The gateway authenticated the caller and signed who it is (GatewayTrust verified
         # it before this point): no session look-up here.
         assertion = assertion_of(request.state)
+        denials: list[dict[str, str]] = []
+        collect_denials(denials)
         return Context(
             request=request,
             response=response if isinstance(response, Response) else None,
@@ -139,6 +145,7 @@ class SubgraphGraphQL(GraphQL[Context[Any], None]):
             authorizer=state.authorizer,
             loaders=self.loaders_factory(session),
             client_address=client_address(request),
+            denials=denials,
         )
 
 

@@ -8,6 +8,7 @@ Other subgraphs call ``record(session, ...)`` inside their own unit of work.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -34,6 +35,9 @@ class AuditAction(StrEnum):
     ACCESS_DENIED = "ACCESS_DENIED"
     EXPORT = "EXPORT"
     CREDIT_LOOKUP = "CREDIT_LOOKUP"
+    # Reading other departments' records with a city-wide right (lookup logs, case files).
+    CITY_WIDE_READ = "CITY_WIDE_READ"
+    DEAD_LETTER_RETRY = "DEAD_LETTER_RETRY"
 
 
 class AuditOutcome(StrEnum):
@@ -88,6 +92,52 @@ async def record(
     session.add(entry)
     await session.flush()
     return entry
+
+
+# The denials of the request being served (``Context.denials``); services note refusals they
+# alone can see (an object outside the caller's scope) without knowing the GraphQL context.
+_request_denials: ContextVar[list[dict[str, str]] | None] = ContextVar(
+    "request_denials", default=None
+)
+
+
+def collect_denials(denials: list[dict[str, str]]) -> None:
+    """Make ``denials`` the list this request's ``note_out_of_scope`` calls append to."""
+    _request_denials.set(denials)
+
+
+def note_out_of_scope(kind: str, object_id: object) -> None:
+    """An existing object was asked for (read by id, or changed) outside the caller's scope.
+
+    It answers as not found; the unit of work audits it as a denied access with the object.
+    Outside a request (tests calling services, outbox handlers) nothing is noted.
+    """
+    denials = _request_denials.get()
+    if denials is not None:
+        denials.append(
+            {"field": kind, "reason": "OUT_OF_SCOPE", "needs": "", "object": f"{kind}:{object_id}"}
+        )
+
+
+async def record_committed(
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    action: AuditAction,
+    target: str,
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """An audited read (an export, a city-wide read): one row, committed at once, since a
+    query's session ends without a commit."""
+    await record(
+        session,
+        actor=actor,
+        action=action,
+        outcome=AuditOutcome.SUCCESS,
+        target=target,
+        detail=detail,
+    )
+    await session.commit()
 
 
 @dataclass(frozen=True)

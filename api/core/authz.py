@@ -258,10 +258,11 @@ class PasswordChangeRequiredError(StrawberryGraphQLError):
         )
 
 
-def _signed_in(info: Info[Any, Any]) -> Principal:
+def _signed_in(info: Info[Any, Any], *, probe: bool = False) -> Principal:
     principal: Principal | None = _context(info).principal
     if principal is None:
-        _note_denial(info, "UNAUTHENTICATED")
+        if not probe:
+            _note_denial(info, "UNAUTHENTICATED")
         raise UnauthenticatedError
     if principal.must_change_password and info.field_name not in PASSWORD_CHANGE_FIELDS:
         _note_denial(info, "PASSWORD_CHANGE_REQUIRED")
@@ -297,13 +298,21 @@ class Can(BasePermission):
 
 
 class IsSignedIn(BasePermission):
-    """Any valid session; used for fields about the caller itself (``me``)."""
+    """Any valid session; used for fields about the caller itself (``me``).
+
+    ``probe``: the field is how a client asks whether it has a session at all (the web app
+    asks ``me`` on every page load, before sign-in): an anonymous answer is no refusal and
+    is not audited.
+    """
 
     message = "未登录或会话已过期，请重新登录"
     error_extensions = {"code": "UNAUTHENTICATED"}
 
+    def __init__(self, *, probe: bool = False) -> None:
+        self.probe = probe
+
     def has_permission(self, source: Any, info: Info[Any, Any], **kwargs: Any) -> bool:  # noqa: ARG002
-        _signed_in(info)
+        _signed_in(info, probe=self.probe)
         return True
 
 
@@ -318,8 +327,8 @@ def requires(resource: str, action: str) -> list[FieldExtension]:
     return [PermissionExtension(permissions=[Can(resource, action)], use_directives=False)]
 
 
-def signed_in() -> list[FieldExtension]:
-    return [PermissionExtension(permissions=[IsSignedIn()], use_directives=False)]
+def signed_in(*, probe: bool = False) -> list[FieldExtension]:
+    return [PermissionExtension(permissions=[IsSignedIn(probe=probe)], use_directives=False)]
 
 
 def public() -> list[FieldExtension]:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from api.core.audit import note_out_of_scope
 from api.core.auth import Principal
 from api.core.authz import Authorizer
 from api.core.errors import NotFoundError
@@ -35,6 +36,8 @@ class Scope:
     def require(self, department_id: int | None) -> None:
         """Out of scope answers exactly like a missing object: ``NotFoundError``."""
         if not self.covers_department(department_id):
+            if department_id is not None:
+                note_out_of_scope("department", department_id)
             raise NotFoundError
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
+from api.core.audit import Actor, AuditAction, record_committed
 from api.core.authz import requires
 from api.core.errors import ValidationErrors, ValidationFailed, parse_id
 from api.core.scope import Scope
@@ -37,6 +38,20 @@ def _application_id(value: strawberry.ID | None) -> int | None:
     return parse_id(value, "applicationId") if value is not None else None
 
 
+def _filters(
+    application_id: strawberry.ID | None,
+    department_id: int | None,
+    since: date | None,
+    until: date | None,
+) -> dict[str, Any]:
+    return {
+        "application_id": str(application_id) if application_id is not None else None,
+        "department_id": department_id,
+        "since": since.isoformat() if since else None,
+        "until": until.isoformat() if until else None,
+    }
+
+
 def lookup_log_scope(info: Info[Any, Any]) -> Scope:
     """Credit officers read every department's lookups; others their own (or city-wide)."""
     ctx = info.context
@@ -44,6 +59,28 @@ def lookup_log_scope(info: Info[Any, Any]) -> Scope:
     if ctx.authorizer.can(ctx.principal, "credit_lookup_log", "read_all"):
         return Scope(department_id=scope.department_id, city_wide=True)
     return scope
+
+
+async def _audit_lookup_log(
+    info: Info[Any, Any],
+    action: AuditAction,
+    scope: Scope,
+    department_id: int | None,
+    filters: dict[str, Any],
+) -> None:
+    """An export of the lookup log, and a city-wide read of it, are on the record."""
+    own = department_id is not None and department_id == scope.department_id
+    if action != AuditAction.EXPORT and (not scope.city_wide or own):
+        return
+    ctx = info.context
+    principal = ctx.principal
+    await record_committed(
+        ctx.session,
+        actor=Actor(principal.username, principal.department_id, ctx.client_address),
+        action=action,
+        target="credit_lookups",
+        detail={**filters, "city_wide": scope.city_wide},
+    )
 
 
 @strawberry.type
@@ -168,16 +205,26 @@ class CreditQuery:
         first: int = 100,
         offset: int = 0,
     ) -> list[CreditLookup]:
+        scope = lookup_log_scope(info)
+        department = parse_id(department_id, "departmentId") if department_id else None
         rows = await lookups.list_lookups(
             session=info.context.session,
-            scope=lookup_log_scope(info),
+            scope=scope,
             application_id=_application_id(application_id),
-            department_id=parse_id(department_id, "departmentId") if department_id else None,
+            department_id=department,
             since=since,
             until=until,
             limit=first,
             offset=offset,
         )
+        if offset == 0:  # one row per reading, not per page turned
+            await _audit_lookup_log(
+                info,
+                AuditAction.CITY_WIDE_READ,
+                scope,
+                department,
+                _filters(application_id, department, since, until),
+            )
         return [CreditLookup.from_row(r) for r in rows]
 
     @strawberry.field(
@@ -192,13 +239,22 @@ class CreditQuery:
         since: date | None = None,
         until: date | None = None,
     ) -> Spreadsheet:
+        scope = lookup_log_scope(info)
+        department = parse_id(department_id, "departmentId") if department_id else None
         content = await lookups.export_lookups(
             session=info.context.session,
-            scope=lookup_log_scope(info),
+            scope=scope,
             application_id=_application_id(application_id),
-            department_id=parse_id(department_id, "departmentId") if department_id else None,
+            department_id=department,
             since=since,
             until=until,
+        )
+        await _audit_lookup_log(
+            info,
+            AuditAction.EXPORT,
+            scope,
+            department,
+            _filters(application_id, department, since, until),
         )
         return Spreadsheet.from_bytes("信用查询留痕.xlsx", content)
 

@@ -1,6 +1,7 @@
 from sqlmodel import select
 
 from api.access import services
+from api.core import accounts
 from api.core.audit import Actor, AuditAction, AuditEntry
 from api.core.authz import current_rules
 from api.core.errors import ValidationFailed
@@ -202,6 +203,72 @@ async def test_a_clerk_cannot_administer_the_policy_and_the_denial_is_audited(se
             clerk.username,
             str(dept.id),
             "permissions",
-            {"field": "permissions", "reason": "FORBIDDEN", "needs": "policy:admin"},
+            {
+                "field": "permissions",
+                "reason": "FORBIDDEN",
+                "needs": "policy:admin",
+                "operation": "",
+            },
         )
     ]
+
+
+async def test_connected_system_roles_go_to_service_accounts_and_never_to_people(
+    session, authorizer
+):
+    dept, admin = await _admin(session, authorizer)
+    actor = Actor(admin.username, admin.department_id)
+    await accounts.create_account(
+        session=session,
+        username="svc_window",
+        display_name="窗口系统",
+        initial_password="Svc@2026xyz",
+        service=True,
+    )
+    refused = []
+    for role in ("connected_system", "schema_reader"):
+        await services.add_rule(
+            session, actor=actor, rule=services.assignment("svc_window", role, str(dept.id))
+        )
+        try:
+            await services.add_rule(
+                session, actor=actor, rule=services.assignment(admin.username, role, str(dept.id))
+            )
+        except ValidationFailed as exc:
+            refused.extend((i.field, i.code) for i in exc.issues)
+
+    rules = await current_rules(session)
+    assert ["g", "svc_window", "connected_system", str(dept.id)] in rules
+    assert ["g", "svc_window", "schema_reader", str(dept.id)] in rules
+    assert refused == [("role", "SERVICE_ROLE_FOR_PERSON")] * 2
+
+
+async def test_a_policy_change_keeps_the_rules_before_and_after_and_a_refused_one_is_audited(
+    session, authorizer
+):
+    dept, admin = await _admin(session, authorizer)
+    rule = {"role": "department_head", "departmentId": "*", "object": "probe", "action": "read"}
+    before = await current_rules(session)
+
+    for _ in range(2):
+        await access(
+            ADD, session=session, authorizer=authorizer, principal=admin, variables={"input": rule}
+        )
+        # The reload after the commit reads the database from another connection, which
+        # does not see this test's (rolled-back) grant: give it back in memory.
+        await authorizer.enforcer.add_grouping_policy(admin.username, "system_admin", str(dept.id))
+
+    rows = (
+        await session.exec(select(AuditEntry).where(AuditEntry.action == AuditAction.POLICY_CHANGE))
+    ).all()
+    row = ["p", "department_head", "*", "probe", "read"]
+    assert [(r.outcome, r.target) for r in rows] == [
+        ("SUCCESS", "新增 p, department_head, *, probe, read"),
+        ("FAILURE", "新增 p, department_head, *, probe, read"),
+    ]
+    assert rows[0].detail["before"] == before
+    assert rows[0].detail["after"] == [*before, row]
+    assert (rows[0].detail["added"], rows[0].detail["removed"]) == ([row], [])
+    assert rows[1].detail == {
+        "refused": [{"field": "rule", "code": "DUPLICATE", "message": "该规则已存在"}]
+    }

@@ -1,13 +1,18 @@
 """Connected approval systems report accept/complete with idempotency keys."""
 
+from datetime import UTC, date, datetime
+
+import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
 from api.approval.loaders import ApprovalLoaders
-from api.approval.models import Application, Push
+from api.approval.models import Application, ExternalReport, Push, PushStage
 from api.approval.schema import schema
+from api.core.clock import as_aware
 from api.core.events import OutboxMessage
 from api.core.subject_keys import natural_person_key
+from api.core.workdays import add_working_days
 from tests import factories
 from tests.graphql import run
 
@@ -197,3 +202,251 @@ async def test_an_invalid_id_number_is_refused_naming_the_field(session, authori
             ],
         }
     }
+
+
+CONFLICT_MESSAGE = "该幂等键已用于另一内容不同的请求，本次请求未执行（请换用新的幂等键）"
+
+
+def _acceptance(matter_id, key="k-1", external_id="EXT-1", name="益阳某公司", code=None, **extra):
+    return {
+        "input": {
+            "idempotencyKey": key,
+            "externalId": external_id,
+            "matterId": str(matter_id),
+            "applicantCode": code or "91430900MA4L0000X0",
+            "applicantName": name,
+            **extra,
+        }
+    }
+
+
+async def _report(session, authorizer, system, variables, document=REPORT_ACCEPT):
+    return await run(
+        schema,
+        ApprovalLoaders,
+        document,
+        session=session,
+        authorizer=authorizer,
+        principal=system,
+        variables=variables,
+    )
+
+
+async def _written(session):
+    return (
+        await _count(session, Application),
+        await _count(session, Push),
+        await _count(session, OutboxMessage),
+        await _count(session, ExternalReport),
+    )
+
+
+async def test_the_same_key_with_another_applicant_is_a_conflict_and_writes_nothing(
+    session, authorizer
+):
+    system, matter_id = await _system(session, authorizer)
+    first = await _report(
+        session, authorizer, system, _acceptance(matter_id, code=factories.uscc())
+    )
+    assert first.data["reportAcceptance"]["__typename"] == "Application"
+    before = await _written(session)
+
+    second = await _report(
+        session,
+        authorizer,
+        system,
+        _acceptance(matter_id, code=factories.uscc(), name="另一家公司"),
+    )
+
+    assert second.data == {
+        "reportAcceptance": {
+            "__typename": "ValidationErrors",
+            "errors": [
+                {
+                    "field": "idempotencyKey",
+                    "code": "IDEMPOTENCY_CONFLICT",
+                    "message": CONFLICT_MESSAGE,
+                }
+            ],
+        }
+    }
+    assert await _written(session) == before
+
+
+async def test_the_same_request_written_differently_is_the_same_request(session, authorizer):
+    """Normalised: spacing, the code's letter case, the same instant in another offset."""
+    system, matter_id = await _system(session, authorizer)
+    code = factories.uscc()
+    first = await _report(
+        session,
+        authorizer,
+        system,
+        _acceptance(matter_id, code=code, acceptedAt="2026-11-26T09:30:00+08:00"),
+    )
+    again = await _report(
+        session,
+        authorizer,
+        system,
+        _acceptance(
+            matter_id,
+            code=code.lower(),
+            name=" 益阳某公司 ",
+            acceptedAt="2026-11-26T01:30:00Z",
+        ),
+    )
+
+    assert again.data == first.data
+    assert first.data["reportAcceptance"]["__typename"] == "Application"
+
+
+async def test_a_key_is_per_account(session, authorizer):
+    system, matter_id = await _system(session, authorizer)
+    other = await factories.user(
+        session,
+        authorizer,
+        role="connected_system",
+        dept=await factories.department(session),
+        username=None,
+    )
+
+    first = await _report(
+        session, authorizer, system, _acceptance(matter_id, code=factories.uscc())
+    )
+    second = await _report(
+        session, authorizer, other, _acceptance(matter_id, code=factories.uscc(), name="乙公司")
+    )
+
+    assert first.data["reportAcceptance"]["__typename"] == "Application"
+    assert second.data["reportAcceptance"]["__typename"] == "Application"
+    assert second.data["reportAcceptance"]["id"] != first.data["reportAcceptance"]["id"]
+
+
+async def test_a_refused_report_leaves_its_key_free_for_the_corrected_request(session, authorizer):
+    system, matter_id = await _system(session, authorizer)
+    refused = await _report(
+        session, authorizer, system, _acceptance(matter_id, code=factories.uscc(), name=" ")
+    )
+    corrected = await _report(
+        session, authorizer, system, _acceptance(matter_id, code=factories.uscc())
+    )
+
+    assert refused.data["reportAcceptance"]["__typename"] == "ValidationErrors"
+    assert corrected.data["reportAcceptance"]["__typename"] == "Application"
+
+
+async def test_a_reported_acceptance_time_in_utc_counts_due_dates_from_its_beijing_date(
+    session, authorizer
+):
+    system, matter_id = await _system(session, authorizer)
+    # 17:30 UTC on Thursday 26 November is 01:30 on Friday 27 November in Beijing.
+    reported = await _report(
+        session,
+        authorizer,
+        system,
+        _acceptance(matter_id, code=factories.uscc(), acceptedAt="2026-11-26T17:30:00Z"),
+    )
+    app_id = int(reported.data["reportAcceptance"]["id"])
+
+    application = await session.get(Application, app_id)
+    pushes = (await session.exec(select(Push).where(Push.application_id == app_id))).all()
+
+    assert as_aware(application.accepted_at) == datetime(2026, 11, 26, 17, 30, tzinfo=UTC)
+    assert as_aware(application.submitted_at) == as_aware(application.accepted_at)
+    beijing_day = await add_working_days(session, date(2026, 11, 27), 3)
+    utc_day = await add_working_days(session, date(2026, 11, 26), 3)
+    assert beijing_day != utc_day
+    assert [p.claim_due for p in pushes] == [beijing_day, beijing_day]
+
+
+async def test_a_reported_completion_time_counts_the_feedback_due_date(session, authorizer):
+    system, matter_id = await _system(session, authorizer)
+    await _report(
+        session,
+        authorizer,
+        system,
+        _acceptance(matter_id, code=factories.uscc(), acceptedAt="2026-11-20T10:00:00+08:00"),
+    )
+    completed = await _report(
+        session,
+        authorizer,
+        system,
+        {
+            "input": {
+                "idempotencyKey": "c-1",
+                "externalId": "EXT-1",
+                "outcome": "APPROVED",
+                "documents": [{"kind": "LICENCE", "number": "L-1"}],
+                # No offset: Beijing wall-clock time.
+                "completedAt": "2026-11-26T23:30:00",
+            }
+        },
+        REPORT_COMPLETE,
+    )
+    app_id = int(completed.data["reportCompletion"]["id"])
+
+    pushes = (
+        await session.exec(
+            select(Push).where(Push.application_id == app_id, Push.stage == PushStage.COMPLETED)
+        )
+    ).all()
+
+    expected = await add_working_days(session, date(2026, 11, 26), 10)
+    assert [p.feedback_due for p in pushes] == [expected, expected]
+
+
+@pytest.mark.parametrize(
+    ("extra", "field", "code"),
+    [
+        ({"acceptedAt": "2026-11-26"}, "acceptedAt", "INVALID_TIME"),
+        ({"acceptedAt": "yesterday"}, "acceptedAt", "INVALID_TIME"),
+        ({"acceptedAt": "2099-01-01T00:00:00Z"}, "acceptedAt", "IN_THE_FUTURE"),
+        (
+            {"submittedAt": "2026-11-26T10:00:00+08:00", "acceptedAt": "2026-11-26T09:00:00+08:00"},
+            "acceptedAt",
+            "BEFORE_SUBMISSION",
+        ),
+    ],
+)
+async def test_a_bad_reported_acceptance_time_is_refused_naming_the_field(
+    session, authorizer, extra, field, code
+):
+    system, matter_id = await _system(session, authorizer)
+    before = await _written(session)
+
+    result = await _report(
+        session, authorizer, system, _acceptance(matter_id, code=factories.uscc(), **extra)
+    )
+
+    errors = result.data["reportAcceptance"]["errors"]
+    assert [(e["field"], e["code"]) for e in errors] == [(field, code)]
+    assert await _written(session) == before
+
+
+async def test_a_completion_reported_before_the_acceptance_is_refused(session, authorizer):
+    system, matter_id = await _system(session, authorizer)
+    await _report(
+        session,
+        authorizer,
+        system,
+        _acceptance(matter_id, code=factories.uscc(), acceptedAt="2026-11-26T10:00:00+08:00"),
+    )
+
+    result = await _report(
+        session,
+        authorizer,
+        system,
+        {
+            "input": {
+                "idempotencyKey": "c-2",
+                "externalId": "EXT-1",
+                "outcome": "APPROVED",
+                "documents": [{"kind": "LICENCE", "number": "L-2"}],
+                "completedAt": "2026-11-26T09:00:00+08:00",
+            }
+        },
+        REPORT_COMPLETE,
+    )
+
+    assert result.data["reportCompletion"]["errors"] == [
+        {"field": "completedAt", "code": "BEFORE_ACCEPTANCE", "message": "办结时间早于受理时间"}
+    ]

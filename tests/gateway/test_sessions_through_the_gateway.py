@@ -215,6 +215,7 @@ def test_a_denied_access_is_audited_with_who_where_and_what(gateway):
                                 "field": "policyVersions",
                                 "reason": "FORBIDDEN",
                                 "needs": "policy:admin",
+                                "operation": "",
                             },
                         }
                     }

@@ -342,7 +342,12 @@ test('an administrator removes a permission, the tester explains it, and the cle
   await expect(answer).toContainText('没有允许的规则（默认拒绝）');
 
   await page.getByRole('tab', { name: '审计日志' }).click();
-  await expect(page.getByRole('row').filter({ hasText: 'POLICY_CHANGE' }).first()).toContainText('admin');
+  await page.getByLabel('事件').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '策略变更' }).first().click();
+  const change = page.getByTestId('audit-entries').getByRole('row').filter({ hasText: '策略变更' }).first();
+  await expect(change).toContainText('admin');
+  await expect(change).toContainText('成功');
+  await expect(page.getByTestId('audit-entries').getByRole('row').filter({ hasText: '登录' })).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/admin-audit.png`, fullPage: true });
 
   await signOutAndIn(page, '/applications', 'spj_clerk');

@@ -123,7 +123,9 @@ export type AuditAction =
   | 'ACCESS_DENIED'
   | 'ACCOUNT_CHANGE'
   | 'API_KEY_CHANGE'
+  | 'CITY_WIDE_READ'
   | 'CREDIT_LOOKUP'
+  | 'DEAD_LETTER_RETRY'
   | 'DEPARTMENT_SWITCH'
   | 'EXPORT'
   | 'PASSWORD_CHANGE'
@@ -527,6 +529,8 @@ export type RepairCreditRecordInput = {
 
 /** 对接审批系统上报受理（幂等键相同只受理一次） */
 export type ReportAcceptanceInput = {
+  /** 对接系统受理的时间（RFC 3339；不带时区偏移按北京时间 Asia/Shanghai 理解；不得晚于当前时间 5 分钟以上，不得早于申报时间）；缺省为平台收到的时间。推送的认领、反馈期限自此起算 */
+  acceptedAt?: InputMaybe<Scalars['String']['input']>;
   applicantAddress?: Scalars['String']['input'];
   applicantCode: Scalars['String']['input'];
   applicantContact?: Scalars['String']['input'];
@@ -535,10 +539,14 @@ export type ReportAcceptanceInput = {
   externalId: Scalars['String']['input'];
   idempotencyKey: Scalars['String']['input'];
   matterId: Scalars['ID']['input'];
+  /** 申请人申报的时间（RFC 3339，规则同 acceptedAt）；缺省为受理时间 */
+  submittedAt?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** 对接审批系统上报办结（幂等键相同只办结一次） */
 export type ReportCompletionInput = {
+  /** 对接系统办结的时间（RFC 3339；不带时区偏移按北京时间理解；不得晚于当前时间 5 分钟以上，不得早于申报、受理时间）；缺省为平台收到的时间。反馈期限自此起算 */
+  completedAt?: InputMaybe<Scalars['String']['input']>;
   documents: Array<LegalDocumentInput>;
   externalId: Scalars['String']['input'];
   idempotencyKey: Scalars['String']['input'];

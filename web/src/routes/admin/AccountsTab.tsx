@@ -8,7 +8,7 @@ import { Pager } from '../../components/Pager';
 import { useServerForm } from '../../components/useServerForm';
 import type { AccountsQuery } from '../../graphql/graphql';
 import { passwordStrongEnough } from '../../lib/password';
-import { accountFlags, isRoleName, keyDepartments, ROLE_NAMES, rolesByDepartment } from './accounts';
+import { accountFlags, assignableRoles, isRoleName, keyDepartments, rolesByDepartment } from './accounts';
 import {
   ACCOUNT_CREATE_MUTATION,
   ACCOUNTS_QUERY,
@@ -286,7 +286,7 @@ function AssignRoleModal({ account, departmentOptions, onClose }: { account: Acc
           <Select showSearch optionFilterProp="label" options={departmentOptions} />
         </Form.Item>
         <Form.Item label={t('accounts.role')} name="role" rules={[{ required: true, message: t('common.required') }]}>
-          <Select options={ROLE_NAMES.map((r) => ({ value: r, label: roleLabel(r) }))} />
+          <Select options={assignableRoles(account).map((r) => ({ value: r, label: roleLabel(r) }))} />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountFlags, keyDepartments, rolesByDepartment } from './accounts';
+import { accountFlags, assignableRoles, keyDepartments, rolesByDepartment } from './accounts';
 
 describe('rolesByDepartment', () => {
   const names = new Map([
@@ -61,5 +61,14 @@ describe('accountFlags', () => {
 describe('keyDepartments', () => {
   it('lists each department once', () => {
     expect(keyDepartments([{ departmentId: '2' }, { departmentId: '1' }, { departmentId: '2' }])).toEqual(['2', '1']);
+  });
+});
+
+describe('assignableRoles', () => {
+  it('offers the connected-system roles to service accounts only', () => {
+    expect(assignableRoles({ serviceAccount: true })).toEqual(expect.arrayContaining(['connected_system', 'schema_reader', 'credit_officer']));
+    expect(assignableRoles({ serviceAccount: false })).not.toContain('connected_system');
+    expect(assignableRoles({ serviceAccount: false })).not.toContain('schema_reader');
+    expect(assignableRoles({ serviceAccount: false })).toContain('approval_clerk');
   });
 });

@@ -1,7 +1,15 @@
 /** Pure helpers of the accounts tab (tested in accounts.test.ts). */
 
-export const ROLE_NAMES = ['approval_clerk', 'supervision_liaison', 'credit_officer', 'department_head', 'coordination_office', 'system_admin'] as const;
+export const ROLE_NAMES = ['approval_clerk', 'supervision_liaison', 'credit_officer', 'department_head', 'coordination_office', 'system_admin', 'connected_system', 'schema_reader'] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];
+
+/** Roles only a service account (a connected system) may hold; the server refuses them for people. */
+export const SERVICE_ROLE_NAMES: readonly RoleName[] = ['connected_system', 'schema_reader'];
+
+/** The roles the assign dialog offers an account: a person never gets a connected system's role. */
+export function assignableRoles(account: { serviceAccount: boolean }): RoleName[] {
+  return ROLE_NAMES.filter((role) => account.serviceAccount || !SERVICE_ROLE_NAMES.includes(role));
+}
 
 export function isRoleName(role: string): role is RoleName {
   return (ROLE_NAMES as readonly string[]).includes(role);

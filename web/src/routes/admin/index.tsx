@@ -10,10 +10,10 @@ import { applyServerErrors } from '../../components/serverErrors';
 import type { CheckPermissionQuery } from '../../graphql/graphql';
 import type { FieldErrorData } from '../../providers/graphql/errors';
 import { AccountsTab } from './AccountsTab';
+import { AuditTab } from './AuditTab';
 import { CalendarTab } from './CalendarTab';
 import { SmsTemplatesTab } from './SmsTemplatesTab';
 import {
-  AUDIT_QUERY,
   CHECK_PERMISSION_QUERY,
   DEAD_LETTER_RETRY_MUTATION,
   DEAD_LETTERS_QUERY,
@@ -294,49 +294,6 @@ function PermissionTester() {
         </Descriptions>
       )}
     </Card>
-  );
-}
-
-function AuditTab() {
-  const { t } = useTranslation();
-  const pager = useCursorPager();
-  const [actor, setActor] = useState('');
-  const [{ data, fetching, error }] = useQuery({
-    query: AUDIT_QUERY,
-    variables: { first: PAGE, after: pager.after, filter: actor ? { actor } : null },
-  });
-  const connection = data?.auditEntries;
-  return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <Input.Search
-        aria-label={t('admin.actor')}
-        placeholder={t('admin.actor')}
-        allowClear
-        style={{ width: 240 }}
-        onSearch={(v) => {
-          setActor(v.trim());
-          pager.reset();
-        }}
-      />
-      {error && <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} />}
-      <Table
-        rowKey="id"
-        size="small"
-        loading={fetching && !data}
-        dataSource={connection?.edges.map((e) => e.node) ?? []}
-        pagination={false}
-        columns={[
-          { title: t('admin.at'), dataIndex: 'at', width: 150, render: formatDateTime },
-          { title: t('admin.actor'), dataIndex: 'actor', width: 130 },
-          { title: t('admin.departmentId'), dataIndex: 'departmentId', width: 80 },
-          { title: t('admin.auditAction'), dataIndex: 'action', width: 160 },
-          { title: t('admin.target'), dataIndex: 'target' },
-          { title: t('admin.outcome'), dataIndex: 'outcome', width: 100, render: (o: string) => <Tag color={o === 'SUCCESS' || o === 'ALLOWED' ? 'success' : 'error'}>{o}</Tag> },
-          { title: t('admin.clientAddress'), dataIndex: 'clientAddress', width: 120 },
-        ]}
-      />
-      <Pager page={pager.page} hasNext={Boolean(connection?.pageInfo.hasNextPage)} disabled={fetching} onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)} />
-    </Space>
   );
 }
 

@@ -17,6 +17,7 @@ import {
   TODO_NOTICES_QUERY,
   TODO_PUSHES_QUERY,
 } from './queries';
+import { workbenchTiles, type Tile } from './tiles';
 
 const TODO_ROWS = 5;
 
@@ -195,28 +196,34 @@ export default function WorkbenchPage() {
   const { t } = useTranslation();
   const [{ data: me }] = useQuery({ query: ME_QUERY });
   const cap = COUNT_CAP + 1;
+  const countTile = (tile: Tile) => {
+    switch (tile) {
+      case 'approvalMatters':
+        return <CountTile label={t('workbench.approvalMatters')} query={MATTER_COUNT_QUERY} variables={{ kind: 'APPROVAL', cap }} rowsOf={(d) => d.matters} to="/matters?kind=APPROVAL" testId="count-approval-matters" />;
+      case 'supervisionMatters':
+        return <CountTile label={t('workbench.supervisionMatters')} query={MATTER_COUNT_QUERY} variables={{ kind: 'SUPERVISION', cap }} rowsOf={(d) => d.matters} to="/matters?kind=SUPERVISION" testId="count-supervision-matters" />;
+      case 'applications':
+        return <CountTile label={t('workbench.applications')} query={APPLICATION_COUNT_QUERY} variables={{ cap }} rowsOf={(d) => d.applications} to="/applications" testId="count-applications" />;
+      case 'findings':
+        return <CountTile label={t('workbench.findings')} query={FINDING_COUNT_QUERY} variables={{ cap }} rowsOf={(d) => d.findings} to={null} testId="count-findings" />;
+      case 'subjects':
+        return <CountTile label={t('workbench.subjects')} query={SUBJECT_COUNT_QUERY} variables={{ cap }} rowsOf={(d) => d.subjects} to="/subjects" testId="count-subjects" />;
+    }
+  };
   return (
     <>
       <Typography.Title level={2}>{t('workbench.title')}</Typography.Title>
       {me?.me && <Typography.Paragraph>{t('workbench.welcome', { name: me.me.displayName })}</Typography.Paragraph>}
       {me?.me && <Todos roles={me.me.roles} />}
-      <Row gutter={[16, 16]}>
-        <Col xs={24} sm={12} lg={8} xl={4}>
-          <CountTile label={t('workbench.approvalMatters')} query={MATTER_COUNT_QUERY} variables={{ kind: 'APPROVAL', cap }} rowsOf={(d) => d.matters} to="/matters?kind=APPROVAL" testId="count-approval-matters" />
-        </Col>
-        <Col xs={24} sm={12} lg={8} xl={4}>
-          <CountTile label={t('workbench.supervisionMatters')} query={MATTER_COUNT_QUERY} variables={{ kind: 'SUPERVISION', cap }} rowsOf={(d) => d.matters} to="/matters?kind=SUPERVISION" testId="count-supervision-matters" />
-        </Col>
-        <Col xs={24} sm={12} lg={8} xl={4}>
-          <CountTile label={t('workbench.applications')} query={APPLICATION_COUNT_QUERY} variables={{ cap }} rowsOf={(d) => d.applications} to="/applications" testId="count-applications" />
-        </Col>
-        <Col xs={24} sm={12} lg={8} xl={4}>
-          <CountTile label={t('workbench.findings')} query={FINDING_COUNT_QUERY} variables={{ cap }} rowsOf={(d) => d.findings} to={null} testId="count-findings" />
-        </Col>
-        <Col xs={24} sm={12} lg={8} xl={4}>
-          <CountTile label={t('workbench.subjects')} query={SUBJECT_COUNT_QUERY} variables={{ cap }} rowsOf={(d) => d.subjects} to="/subjects" testId="count-subjects" />
-        </Col>
-      </Row>
+      {me?.me && (
+        <Row gutter={[16, 16]}>
+          {workbenchTiles(me.me.roles).map((tile) => (
+            <Col key={tile} xs={24} sm={12} lg={8} xl={4}>
+              {countTile(tile)}
+            </Col>
+          ))}
+        </Row>
+      )}
       <Alert style={{ marginTop: 16 }} type="info" message={t('workbench.countHint', { cap: String(COUNT_CAP) })} />
     </>
   );

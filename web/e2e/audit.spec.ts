@@ -1,0 +1,57 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+
+const PASSWORD = 'Demo@2026';
+// One demo account per role (api/demo.py).
+const ROLES = ['admin', 'coord', 'spj_clerk', 'spj_head', 'scjg_liaison', 'credit_officer'];
+
+async function token(request: APIRequestContext, username: string): Promise<string> {
+  const response = await request.post('/graphql', {
+    data: { query: 'mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { ... on SignInPayload { token } } }', variables: { u: username, p: PASSWORD } },
+  });
+  const body = (await response.json()) as { data: { signIn: { token: string } } };
+  return body.data.signIn.token;
+}
+
+interface Denied {
+  id: string;
+  actor: string | null;
+  target: string;
+  detail: unknown;
+}
+
+/** DENIED audit rows, newest first (the administrator reads them through the API). */
+async function denied(request: APIRequestContext, admin: string): Promise<Denied[]> {
+  const response = await request.post('/graphql', {
+    headers: { authorization: `Bearer ${admin}` },
+    data: { query: '{ auditEntries(first: 100, filter: {outcome: DENIED}) { edges { node { id actor target detail } } } }' },
+  });
+  const body = (await response.json()) as { data: { auditEntries: { edges: { node: Denied }[] } } };
+  return body.data.auditEntries.edges.map((e) => e.node);
+}
+
+async function signIn(page: Page, username: string) {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+test('the sign-in page and every role’s workbench leave no denied access in the audit log', async ({ browser, request }) => {
+  const admin = await token(request, 'admin');
+  const before = new Set((await denied(request, admin)).map((d) => d.id));
+
+  for (const username of ROLES) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+    await signIn(page, username);
+    await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+    await expect(page.getByTestId('count-approval-matters')).not.toContainText('–');
+    await page.waitForLoadState('networkidle');
+    await context.close();
+  }
+
+  const fresh = (await denied(request, admin)).filter((d) => !before.has(d.id));
+  expect(fresh).toEqual([]);
+});
