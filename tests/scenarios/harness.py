@@ -548,7 +548,8 @@ def build_city(scenario: Scenario, plan: CityPlan = CITY) -> City:
     for linkage in plan.linkages:
         _file_linkage(scenario, linkage)
     published = gw.ok(
-        f"mutation {{ publishLinkageList {{ ... on LinkageListVersion {{ number }} {ERRORS} }} }}",
+        "mutation { publishLinkageList(summary: \"首次发布\") {"
+        f" ... on LinkageListVersion {{ number }} {ERRORS} }} }}",
         token=scenario.as_user(plan.publisher),
     )
     city.list_version = int(published["number"])
