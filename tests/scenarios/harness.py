@@ -548,7 +548,7 @@ def build_city(scenario: Scenario, plan: CityPlan = CITY) -> City:
     for linkage in plan.linkages:
         _file_linkage(scenario, linkage)
     published = gw.ok(
-        "mutation { publishLinkageList(summary: \"首次发布\") {"
+        'mutation { publishLinkageList(summary: "首次发布") {'
         f" ... on LinkageListVersion {{ number }} {ERRORS} }} }}",
         token=scenario.as_user(plan.publisher),
     )
