@@ -13,9 +13,9 @@ from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 from websockets.typing import Subprotocol
 
-from api.compose import SUBGRAPHS
 from api.core.auth import Principal
 from api.core.trust import ASSERTION_HEADER, REFUSAL_CODE, sign_assertion
+from api.registry import NAMES as SUBGRAPHS
 from tests.trust import as_gateway, encode, signed_headers
 
 _KEY = re.compile(r'type (\w+) @key\(fields: "(\w+)"')
