@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Final
 
 from sqlmodel import col, select
@@ -22,6 +22,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from api.coordination import statistics
 from api.coordination.models import DepartmentFact, SchemeVersion
 from api.coordination.statistics import Figures, Period
+from api.core.clock import utcnow
 from api.core.errors import FieldIssue, ValidationFailed
 
 INDICATORS: Final = {
@@ -155,7 +156,7 @@ async def rank(
     scheme: SchemeVersion,
     as_of: datetime | None = None,
 ) -> Ranking:
-    moment = as_of or datetime.now(UTC)
+    moment = as_of or utcnow()
     figures = await statistics.compute(session, period, by_department=True, as_of=moment)
     names = await department_names(session=session, ids=sorted(figures))
     scored = []

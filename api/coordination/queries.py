@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Annotated, Any
 
 import strawberry
@@ -101,7 +101,7 @@ async def audit_read(
 def as_of_of(period: Period, as_of: date | None) -> datetime:
     """The instant figures are taken at: the end of the ``asOf`` day (China time), never later
     than now; now when not given. It may not fall before the period ends."""
-    now = datetime.now(UTC)
+    now = utcnow()
     if as_of is None:
         return now
     if as_of < period.until:

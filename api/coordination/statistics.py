@@ -655,7 +655,7 @@ async def cases(
 ) -> tuple[int, list[CaseRow]]:
     """The pushes or applications a figure counts, with the same predicate and period as the
     count (``compute``), oldest first; and how many there are in all."""
-    now = as_of or datetime.now(UTC)
+    now = as_of or utcnow()
     if figure in PUSH_FIGURES:
         where = [
             *_period_pushes(period),

@@ -39,6 +39,7 @@ KNOWN_CODES: Final = frozenset(
         "UNAUTHENTICATED",
         "FORBIDDEN",
         "BAD_USER_INPUT",
+        "NOT_FOUND",  # an argument names what does not exist (ArgumentNotFoundError)
         INTROSPECTION_CODE,
         "RATE_LIMITED",
         "GRAPHQL_VALIDATION_FAILED",

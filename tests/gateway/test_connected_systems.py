@@ -22,7 +22,7 @@ from api.core.sms import SmsMessage
 from api.core.workdays import add_working_days
 from api.launcher import Stack
 from tests import factories
-from tests.gateway.conftest import GatewayClient, free_port
+from tests.gateway.conftest import GatewayClient, demo_stack, free_port
 
 ASSIGN = """mutation($u: String!, $r: String!, $d: String!) {
   assignRole(input: {username: $u, role: $r, departmentId: $d}) {
@@ -75,6 +75,19 @@ class System:
     def __init__(self, key: str, matter_id: str) -> None:
         self.key = key
         self.matter_id = matter_id
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """A stack of its own: the reported applications would be counted by other gateway tests
+    that share the session's stack (their inboxes, their matters' applications)."""
+    with demo_stack(tmp_path_factory) as started:
+        yield started
+
+
+@pytest.fixture(scope="module")
+def gateway(stack: Stack) -> GatewayClient:
+    return GatewayClient(stack.gateway_url)
 
 
 @pytest.fixture(scope="module")

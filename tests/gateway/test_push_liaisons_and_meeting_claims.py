@@ -11,14 +11,13 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from sqlmodel import col, select
 
 from api.core.clock import local_today
 from api.core.credit_ticket import CreditTicket, sign_ticket
-from api.core.db import make_engine, session_factory
-from api.core.events import OutboxMessage, OutboxStatus
+from api.core.db import make_engine
+from api.core.events import OutboxStatus
 from api.core.identifiers import make_uscc
-from tests.gateway.test_linkage_loop import _publish, _status
+from tests.gateway.test_linkage_loop import _entries_in_force, _publish, _status
 
 MATTERS = "{ matters { id code name department { id shortName } } }"
 PUSHES = """query($id: ID!) { application(id: $id) { pushes {
@@ -56,24 +55,6 @@ async def _scalar(url: str, statement: str) -> Any:
     try:
         async with engine.connect() as conn:
             return (await conn.execute(sa.text(statement))).scalar()
-    finally:
-        await engine.dispose()
-
-
-async def _entries_in_force(url: str) -> list[dict[str, Any]]:
-    """The entries of the newest list version published so far (the outbox keeps it)."""
-    engine = make_engine(url)
-    try:
-        async with session_factory(engine)() as session:
-            payload = (
-                await session.exec(
-                    select(OutboxMessage.payload)
-                    .where(OutboxMessage.topic == "catalog.linkage_list.published")
-                    .order_by(col(OutboxMessage.id).desc())
-                    .limit(1)
-                )
-            ).first()
-            return list((payload or {}).get("entries", []))
     finally:
         await engine.dispose()
 
