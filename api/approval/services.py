@@ -278,7 +278,9 @@ async def submit_application(
         data,
         update={
             "applicant_code": code,
-            "applicant_key": subject_key(code),
+            "applicant_key": subject_key(
+                code, natural_person=data.applicant_kind == ApplicantKind.NATURAL_PERSON
+            ),
             "applicant_name": data.applicant_name.strip(),
             "approving_department_id": (
                 entries[0].approving_department_id

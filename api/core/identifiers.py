@@ -92,7 +92,8 @@ def mask_id_number(number: str) -> str:
 
 def masked_subject_code(code: str | None) -> str | None:
     """A subject code fit for any department: a resident ID number masked, a USCC as it is."""
-    if code and id_number_problem(code) is None and uscc_problem(code) is not None:
+    # Some ID numbers pass the USCC check digit too: a valid ID number is always masked.
+    if code and id_number_problem(code) is None:
         return mask_id_number(code)
     return code
 

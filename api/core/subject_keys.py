@@ -49,11 +49,18 @@ def normalise(code: str) -> str:
     return code.strip().upper()
 
 
-def subject_key(code: str) -> str | None:
-    """The subject key for a USCC, a natural-person key or an ID number; None if none fits."""
+def subject_key(code: str, *, natural_person: bool | None = None) -> str | None:
+    """The subject key for a USCC, a natural-person key or an ID number; None if none fits.
+
+    Both codes have 18 characters and some ID numbers also pass the USCC check digit: when
+    the applicant's kind is known it decides; when not, a valid ID number is read as one, so a
+    person's number never becomes a key in clear.
+    """
     value = normalise(code)
-    if uscc_problem(value) is None or is_natural_person_key(value):
+    if is_natural_person_key(value):
         return value
-    if id_number_problem(value) is None:
+    if natural_person is not False and id_number_problem(value) is None:
         return natural_person_key(value)
+    if natural_person is not True and uscc_problem(value) is None:
+        return value
     return None

@@ -3,8 +3,10 @@ from api.core.identifiers import (
     make_id_number,
     make_uscc,
     mask_id_number,
+    masked_subject_code,
     uscc_problem,
 )
+from api.core.subject_keys import natural_person_key, subject_key
 
 
 def test_published_uscc_examples_are_valid():
@@ -40,3 +42,15 @@ def test_id_number_check_digit_and_birth_date():
 
 def test_masked_id_number_keeps_region_and_last_four_only():
     assert mask_id_number("430902199001011234") == "430902********1234"
+
+
+def test_an_id_number_that_also_passes_the_uscc_check_is_keyed_and_masked_as_a_person():
+    # 18 characters both: this resident ID number's check digit is also a valid USCC one.
+    number = make_id_number("43090219900101007")
+    assert uscc_problem(number) is None
+    assert id_number_problem(number) is None
+
+    assert subject_key(number) == natural_person_key(number)
+    assert subject_key(number, natural_person=True) == natural_person_key(number)
+    assert subject_key(number, natural_person=False) == number  # the applicant said: a USCC
+    assert masked_subject_code(number) == mask_id_number(number)
