@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import platform
 import statistics
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import psutil
@@ -122,6 +124,50 @@ class PeakMemory:
         return self.peak_mb
 
 
+class LoadAverage:
+    """Samples the machine's 1-minute load average during a run: a busy machine's figures are
+    not a quiet machine's, and RESULTS.md must say which one it was."""
+
+    def __init__(self) -> None:
+        self.samples: list[float] = []
+        self.started = datetime.now(UTC)
+        self.finished = self.started
+        self._task: asyncio.Task[None] | None = None
+
+    def sample(self) -> None:
+        self.samples.append(os.getloadavg()[0])
+        self.finished = datetime.now(UTC)
+
+    async def _loop(self, interval: float) -> None:
+        while True:
+            self.sample()
+            await asyncio.sleep(interval)
+
+    def start(self, interval: float = 5.0) -> None:
+        self.started = datetime.now(UTC)
+        self._task = asyncio.create_task(self._loop(interval))
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        self.sample()
+
+    def describe(self) -> str:
+        low, high = min(self.samples), max(self.samples)
+        mean = statistics.fmean(self.samples)
+        when = (
+            f"{self.started:%Y-%m-%d %H:%M}–{self.finished:%H:%M} UTC"
+            if self.started.date() == self.finished.date()
+            else f"{self.started:%Y-%m-%d %H:%M} – {self.finished:%Y-%m-%d %H:%M} UTC"
+        )
+        cores = psutil.cpu_count() or 1
+        quiet = "quiet" if high <= cores else "busy: other work shared the cores"
+        return (
+            f"Run {when}; 1-minute load average {low:.1f}–{high:.1f} (mean {mean:.1f}, "
+            f"{len(self.samples)} samples) on {cores} cores — {quiet}."
+        )
+
+
 def machine_description() -> str:
     memory = psutil.virtual_memory().total / 2**30
     cpu = platform.processor() or platform.machine()
@@ -137,8 +183,13 @@ def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> 
     return "\n".join(lines)
 
 
-def write_results(path: Path, title: str, sections: Sequence[tuple[str, str]]) -> None:
+def write_results(
+    path: Path, title: str, sections: Sequence[tuple[str, str]], load: LoadAverage | None = None
+) -> None:
+    """Rewrites ``path`` entirely: nothing in RESULTS.md is written by hand."""
     body = [f"# {title}", "", f"Machine: {machine_description()}", ""]
+    if load is not None:
+        body.extend([load.describe(), ""])
     for heading, content in sections:
         body.extend([f"## {heading}", "", content, ""])
     path.write_text("\n".join(body), encoding="utf-8")

@@ -27,6 +27,7 @@ import httpx
 from benchmarks import queries, statements
 from benchmarks.harness import (
     Figure,
+    LoadAverage,
     PeakMemory,
     Run,
     figure,
@@ -168,7 +169,16 @@ async def check(client: httpx.AsyncClient, url: str, query: str, variables: dict
     )
     payload = response.json()
     if response.status_code != 200 or payload.get("errors"):  # noqa: PLR2004
-        raise RuntimeError(f"{url}: {response.status_code} {str(payload)[:800]}")
+        raise Failed(f"{url}: {response.status_code} {str(payload)[:800]}")
+
+
+class Failed(Exception):  # noqa: N818 - reads as "the section failed"
+    """A section had a failed or refused request: its figures would measure refusals."""
+
+
+def record_failure(facts: dict[str, Any], section: str, reason: str) -> None:
+    facts.setdefault("failures", []).append(f"{section}: {reason}")
+    print(f"FAILED {section}: {reason}", flush=True)
 
 
 @dataclass(frozen=True)
@@ -189,10 +199,14 @@ def measured(runs: list[Run]) -> Measured:
 
 
 async def bench(call: Call, concurrency: int, args: argparse.Namespace) -> Measured:
+    """Measure ``call``; raises ``Failed`` when any request failed (its numbers are void)."""
     requests = max(args.requests, concurrency * 10) if concurrency > 1 else args.requests // 2
-    return measured(
+    result = measured(
         await repeated(call, concurrency=concurrency, requests=requests, repeats=args.repeats)
     )
+    if result.errors:
+        raise Failed(f"{result.errors} failed requests at {concurrency} clients")
+    return result
 
 
 def sql_call(pool: asyncpg.Pool, fn: Callable[..., Awaitable[Any]], *params: Any) -> Call:
@@ -277,7 +291,6 @@ def fmt(value: float) -> str:
 async def graph_section(
     setup: Setup, stack: Any, peer_url: str | None, args: argparse.Namespace, facts: dict[str, Any]
 ) -> list[tuple[str, str]]:
-    gateway = stack.gateway_url
     limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
     pages: dict[str, tuple[Any, ...]] = {
         "inbox page (50 pushes)": (
@@ -310,64 +323,96 @@ async def graph_section(
     pool = await asyncpg.create_pool(setup.plain_url, min_size=10, max_size=10)
     async with httpx.AsyncClient(limits=limits, timeout=60) as client:
         for name, (query, variables, user, direct, sql, peer) in pages.items():
-            token = setup.tokens[user]
-            await check(client, gateway, query, variables, token)
-            call = graphql_call(client, gateway, query, variables, token)
-            at: dict[int, Measured] = {}
-            for concurrency in CONCURRENCY:
-                at[concurrency] = result = await bench(call, concurrency, args)
-                print(
-                    f"{name}, gateway, {concurrency} clients: {result.rps} req/s, "
-                    f"p50 {result.p50} ms, p99 {result.p99} ms, {result.errors} errors",
-                    flush=True,
-                )
-                through.append(
-                    [name, concurrency, result.rps, result.p50, result.p99, result.errors]
-                )
-            sub_name, sub_query, sub_vars = direct
-            sub_url = stack.subgraph_url(sub_name)
-            key = stack.env["SHENGUAN_GATEWAY_KEY"]
-            signer = GatewayAuth(
-                sub_name,
-                key=key,
-                principal=principal_for_token(stack.subgraph_url("access"), token, key=key)
-                if token
-                else None,
-            )
-            await check(client, sub_url, sub_query, sub_vars, token, signer)
-            subgraph = await bench(
-                graphql_call(client, sub_url, sub_query, sub_vars, token, signer),
-                COMPARE_AT,
-                args,
-            )
-            fn, *params = sql
-            floor = await bench(sql_call(pool, fn, *params), COMPARE_AT, args)
-            ours = at[COMPARE_AT]
-            facts[f"{name}: p50 at {COMPARE_AT}"] = ours.p50.median
-            facts[f"{name}: graph/SQL"] = ours.p50.median / floor.p50.median
-            row: list[object] = [
-                name,
-                f"{fmt(ours.rps.median)} / {fmt(ours.p50.median)}",
-                f"{fmt(subgraph.rps.median)} / {fmt(subgraph.p50.median)}",
-                f"{fmt(floor.rps.median)} / {fmt(floor.p50.median)}",
-                f"{ours.p50.median / floor.p50.median:.1f}×",
-            ]
-            if peer_url is not None:
-                peer_query, peer_vars = peer
-                await check(client, peer_url, peer_query, peer_vars, None)
-                theirs = await bench(
-                    graphql_call(client, peer_url, peer_query, peer_vars, None), COMPARE_AT, args
-                )
-                facts[f"{name}: ours/peer"] = ours.rps.median / theirs.rps.median
-                row += [
-                    f"{fmt(theirs.rps.median)} / {fmt(theirs.p50.median)}",
-                    f"{ours.rps.median / theirs.rps.median:.2f}",
-                ]
-            else:
-                row += ["not run", "–"]
+            try:
+                row = await _page(
+                    client, pool, stack, peer_url, args, facts, through,
+                    name, query, variables, setup.tokens[user], direct, sql, peer,
+                )  # fmt: skip
+            except Failed as exc:
+                record_failure(facts, name, str(exc))
+                through.append([name, "FAILED", str(exc)[:200], "", "", ""])
+                row = [name, "FAILED", "", "", "", "", ""]
             print(row, flush=True)
             compare.append(row)
     await pool.close()
+    return _graph_tables(through, compare)
+
+
+async def _page(
+    client: httpx.AsyncClient,
+    pool: asyncpg.Pool,
+    stack: Any,
+    peer_url: str | None,
+    args: argparse.Namespace,
+    facts: dict[str, Any],
+    through: list[list[object]],
+    name: str,
+    query: str,
+    variables: dict[str, Any],
+    token: str,
+    direct: tuple[str, str, dict[str, Any]],
+    sql: tuple[Any, ...],
+    peer: tuple[str, dict[str, Any]],
+) -> list[object]:
+    gateway = stack.gateway_url
+    await check(client, gateway, query, variables, token)
+    call = graphql_call(client, gateway, query, variables, token)
+    at: dict[int, Measured] = {}
+    for concurrency in args.clients:
+        at[concurrency] = result = await bench(call, concurrency, args)
+        print(
+            f"{name}, gateway, {concurrency} clients: {result.rps} req/s, "
+            f"p50 {result.p50} ms, p99 {result.p99} ms, {result.errors} errors",
+            flush=True,
+        )
+        through.append([name, concurrency, result.rps, result.p50, result.p99, result.errors])
+    sub_name, sub_query, sub_vars = direct
+    sub_url = stack.subgraph_url(sub_name)
+    key = stack.env["SHENGUAN_GATEWAY_KEY"]
+    signer = GatewayAuth(
+        sub_name,
+        key=key,
+        principal=principal_for_token(stack.subgraph_url("access"), token, key=key)
+        if token
+        else None,
+    )
+    await check(client, sub_url, sub_query, sub_vars, token, signer)
+    subgraph = await bench(
+        graphql_call(client, sub_url, sub_query, sub_vars, token, signer),
+        COMPARE_AT,
+        args,
+    )
+    fn, *params = sql
+    floor = await bench(sql_call(pool, fn, *params), COMPARE_AT, args)
+    ours = at[COMPARE_AT]
+    facts[f"{name}: p50 at {COMPARE_AT}"] = ours.p50.median
+    facts[f"{name}: graph/SQL"] = ours.p50.median / floor.p50.median
+    row: list[object] = [
+        name,
+        f"{fmt(ours.rps.median)} / {fmt(ours.p50.median)}",
+        f"{fmt(subgraph.rps.median)} / {fmt(subgraph.p50.median)}",
+        f"{fmt(floor.rps.median)} / {fmt(floor.p50.median)}",
+        f"{ours.p50.median / floor.p50.median:.1f}×",
+    ]
+    if peer_url is not None:
+        peer_query, peer_vars = peer
+        await check(client, peer_url, peer_query, peer_vars, None)
+        theirs = await bench(
+            graphql_call(client, peer_url, peer_query, peer_vars, None), COMPARE_AT, args
+        )
+        facts[f"{name}: ours/peer"] = ours.rps.median / theirs.rps.median
+        row += [
+            f"{fmt(theirs.rps.median)} / {fmt(theirs.p50.median)}",
+            f"{ours.rps.median / theirs.rps.median:.2f}",
+        ]
+    else:
+        row += ["not run", "–"]
+    return row
+
+
+def _graph_tables(
+    through: list[list[object]], compare: list[list[object]]
+) -> list[tuple[str, str]]:
     return [
         (
             "1. Graph queries through the gateway",
@@ -472,14 +517,82 @@ async def _pending(conn: asyncpg.Connection) -> int:
     return int(await conn.fetchval("SELECT count(*) FROM core_outbox WHERE status = 'PENDING'"))
 
 
+async def _delays(conn: asyncpg.Connection, after_id: int) -> list[float]:
+    """Commit-to-delivery seconds of the round's push messages (``created_at`` is set in the
+    accepting transaction, ``delivered_at`` in the worker's)."""
+    rows = await conn.fetch(
+        "SELECT EXTRACT(EPOCH FROM delivered_at - created_at) AS s FROM core_outbox"
+        " WHERE id > $1 AND topic = 'approval.push.created' AND status = 'DELIVERED'",
+        after_id,
+    )
+    return sorted(float(r["s"]) for r in rows)
+
+
+def _percentile(ordered: list[float], p: float) -> float:
+    if not ordered:
+        return float("nan")
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * (len(ordered) - 1))))]
+
+
+@dataclass
+class Round:
+    """One round of section 5: ``live`` runs the workers while the clerks accept (the delay a
+    liaison sees); otherwise the clerks accept first and the workers drain the backlog (the
+    throughput of delivery)."""
+
+    workers: int
+    live: bool
+    count: int
+
+
+async def _accept_all(url: str, token: str, matters: list[int], subjects: list[str],
+                      count: int, failures: list[str]) -> float:  # fmt: skip
+    index = 0
+    lock = asyncio.Lock()
+    headers = {"authorization": f"Bearer {token}"}
+
+    async def one(client: httpx.AsyncClient, i: int) -> None:
+        code = subjects[i % len(subjects)]
+        body = {"matterId": str(matters[i % len(matters)]), "applicantCode": code,
+                "applicantName": f"基准申请人{i}"}  # fmt: skip
+        r = await client.post(url, json=gql(_SUBMIT, input=body), headers=headers)
+        app_id = r.json()["data"]["submitApplication"]["id"]
+        r = await client.post(url, json=gql(_CHECK, code=code, id=app_id), headers=headers)
+        ticket = r.json()["data"]["creditCheck"]["ticket"]
+        # 材料齐全: the benchmark's applicants need no 容缺受理, and the product requires a
+        # reason whenever a suggested facilitation is not applied.
+        accept = {"applicationId": app_id, "handlingMode": "NORMAL", "creditTicket": ticket,
+                  "skipReason": "DOCUMENTS_COMPLETE"}  # fmt: skip
+        r = await client.post(url, json=gql(_ACCEPT, input=accept), headers=headers)
+        if r.json()["data"]["acceptApplication"]["__typename"] != "Application":
+            failures.append(r.text[:300])
+
+    async def clerk(client: httpx.AsyncClient) -> None:
+        nonlocal index
+        while True:
+            async with lock:
+                if index >= count:
+                    return
+                i = index
+                index += 1
+            try:
+                await one(client, i)
+            except (KeyError, TypeError, ValueError, httpx.HTTPError) as exc:
+                failures.append(repr(exc))
+
+    started = time.monotonic()
+    async with httpx.AsyncClient(timeout=60) as client:
+        await asyncio.wait_for(asyncio.gather(*(clerk(client) for _ in range(8))), 1800)
+    return time.monotonic() - started
+
+
 async def loop_round(
     setup: Setup,
     stack: Any,
     env: dict[str, str],
-    workers: int,
-    count: int,
+    plan: Round,
     memory: PeakMemory,
-) -> list[object]:
+) -> tuple[list[object], dict[str, float]]:
     conn = await asyncpg.connect(setup.plain_url)
     matters = [
         r[0]
@@ -494,52 +607,24 @@ async def loop_round(
         for r in await conn.fetch("SELECT credit_code FROM credit_subject ORDER BY 1 LIMIT 500")
     ]
     sms_before = int(await conn.fetchval("SELECT count(*) FROM core_sms_message"))
-    pending_before = await _pending(conn)
-    token = {"authorization": f"Bearer {setup.tokens['bench_clerk']}"}
-    url = stack.gateway_url
-    index = 0
-    lock = asyncio.Lock()
+    last_id = int(await conn.fetchval("SELECT coalesce(max(id), 0) FROM core_outbox"))
     failures: list[str] = []
+    label = f"{plan.workers} worker(s), {'live' if plan.live else 'backlog'}"
+    procs: list[subprocess.Popen[bytes]] = []
 
-    async def one(client: httpx.AsyncClient) -> None:
-        nonlocal index
-        async with lock:
-            i = index
-            index += 1
-        code = subjects[i % len(subjects)]
-        body = {"matterId": str(matters[i % len(matters)]), "applicantCode": code,
-                "applicantName": f"基准申请人{i}"}  # fmt: skip
-        r = await client.post(url, json=gql(_SUBMIT, input=body), headers=token)
-        app_id = r.json()["data"]["submitApplication"]["id"]
-        r = await client.post(url, json=gql(_CHECK, code=code, id=app_id), headers=token)
-        ticket = r.json()["data"]["creditCheck"]["ticket"]
-        accept = {"applicationId": app_id, "handlingMode": "NORMAL", "creditTicket": ticket}
-        r = await client.post(url, json=gql(_ACCEPT, input=accept), headers=token)
-        if r.json()["data"]["acceptApplication"]["__typename"] != "Application":
-            failures.append(r.text[:300])
+    def start() -> None:
+        procs.extend(start_workers(plan.workers, {**env, "DATABASE_URL": setup.url}))
+        for n, proc in enumerate(procs):
+            memory.add(f"worker {n + 1} (of {plan.workers})", proc.pid)
 
-    async def clerk(client: httpx.AsyncClient) -> None:
-        while index < count:
-            try:
-                await one(client)
-            except (KeyError, TypeError, httpx.HTTPError) as exc:
-                failures.append(repr(exc))
-
-    started = time.monotonic()
-    async with httpx.AsyncClient(timeout=60) as client:
-        await asyncio.wait_for(asyncio.gather(*(clerk(client) for _ in range(8))), 1800)
-    accept_seconds = time.monotonic() - started
-    backlog = await _pending(conn) - pending_before
-    pushes = int(
-        await conn.fetchval(
-            "SELECT count(*) FROM core_outbox WHERE status = 'PENDING'"
-            " AND topic = 'approval.push.created'"
-        )
+    if plan.live:
+        start()
+    accept_seconds = await _accept_all(
+        stack.gateway_url, setup.tokens["bench_clerk"], matters, subjects, plan.count, failures
     )
     started = time.monotonic()
-    procs = start_workers(workers, {**env, "DATABASE_URL": setup.url})
-    for n, proc in enumerate(procs):
-        memory.add(f"worker {n + 1} (of {workers})", proc.pid)
+    if not plan.live:
+        start()
     deadline = time.monotonic() + 1800
     while await _pending(conn) > 0 and time.monotonic() < deadline:  # noqa: ASYNC110 - polls SQL
         await asyncio.sleep(0.1)
@@ -547,24 +632,100 @@ async def loop_round(
     left = await _pending(conn)
     for proc in procs:
         stop(proc)
+    messages = int(await conn.fetchval("SELECT count(*) FROM core_outbox WHERE id > $1", last_id))
+    pushes = int(
+        await conn.fetchval(
+            "SELECT count(*) FROM core_outbox WHERE id > $1 AND topic = 'approval.push.created'",
+            last_id,
+        )
+    )
+    window = await conn.fetchrow(
+        "SELECT EXTRACT(EPOCH FROM max(delivered_at) - min(created_at)) AS s FROM core_outbox"
+        " WHERE id > $1 AND topic = 'approval.push.created'",
+        last_id,
+    )
+    delays = await _delays(conn, last_id)
     sms = int(await conn.fetchval("SELECT count(*) FROM core_sms_message")) - sms_before
     await conn.close()
-    print(f"workers={workers}: {count} accepted in {accept_seconds:.1f}s; {pushes} pushes, "
-          f"{backlog} messages drained in {drain_seconds:.1f}s; {sms} SMS; left {left}; "
-          f"failures {len(failures)} {failures[:2]}", flush=True)  # fmt: skip
-    return [
-        workers,
-        count,
-        f"{accept_seconds:.1f} s ({count / accept_seconds:.1f}/s)",
+    # Delivery throughput: pushes over the time the workers had them (the backlog round
+    # counts from the workers' start, worker start-up included).
+    seconds = drain_seconds if not plan.live else float(window["s"] or 0) or accept_seconds
+    rate = pushes / seconds if seconds else 0.0
+    p50, p99 = _percentile(delays, 50), _percentile(delays, 99)
+    print(f"{label}: {plan.count} accepted in {accept_seconds:.1f}s; {pushes} pushes, "
+          f"{messages} messages, {rate:.0f} pushes/s; delay p50 {p50:.2f}s p99 {p99:.2f}s; "
+          f"{sms} SMS; left {left}; failures {len(failures)} {failures[:2]}",
+          flush=True)  # fmt: skip
+    if failures:
+        raise Failed(f"{label}: {len(failures)} failed requests, e.g. {failures[0][:200]}")
+    if left:
+        raise Failed(f"{label}: {left} messages still pending after 30 minutes")
+    row: list[object] = [
+        plan.workers,
+        "live" if plan.live else "backlog",
+        plan.count,
+        f"{accept_seconds:.1f} s ({plan.count / accept_seconds:.1f}/s)",
         pushes,
-        backlog,
-        f"{drain_seconds:.1f} s (worker start included)",
-        f"{pushes / drain_seconds:.0f}",  # loop_round's pushes/s: index 6
-        f"{backlog / drain_seconds:.0f}",
+        messages,
+        f"{seconds:.1f} s",
+        f"{rate:,.0f}",
+        f"{p50:.2f} / {p99:.2f}",
         sms,
-        left,
-        len(failures),
     ]
+    return row, {"rate": rate, "p99": p99, "pushes": pushes, "sms": sms}
+
+
+async def loop_section(setup: Setup, stack: Any, env: dict[str, str], args: argparse.Namespace,
+                       memory: PeakMemory, facts: dict[str, Any]) -> tuple[str, str]:  # fmt: skip
+    rows: list[list[object]] = []
+    count = args.loop_applications
+    plans = [
+        Round(workers=1, live=False, count=count),
+        Round(workers=4, live=False, count=count),
+        Round(workers=4, live=True, count=max(count // 4, 10)),
+    ]
+    for plan in plans:
+        try:
+            row, figures = await loop_round(setup, stack, env, plan, memory)
+        except Failed as exc:
+            record_failure(facts, "event loop", str(exc))
+            rows.append([plan.workers, "live" if plan.live else "backlog", plan.count, "FAILED",
+                         str(exc)[:200], "", "", "", "", ""])  # fmt: skip
+            continue
+        rows.append(row)
+        if plan.workers == 4 and not plan.live:  # noqa: PLR2004 - the issue's four workers
+            facts["pushes/s with 4 workers"] = figures["rate"]
+        if plan.live:
+            facts["p99 delay, live"] = figures["p99"]
+            facts["live push rate"] = figures["rate"]
+        facts.setdefault("sms short", 0)
+        facts["sms short"] += max(0, int(figures["pushes"] - figures["sms"]))
+    return (
+        "5. Event loop: accept applications through the graph, deliver every push",
+        "Per round, applications are submitted, credit-checked and accepted "
+        "(submitApplication, creditCheck, acceptApplication: 3 requests each) by 8 concurrent "
+        "clerks through the gateway. *backlog* rounds accept with no worker running, then "
+        "start N `shenguan worker` processes and time the drain until the outbox is empty "
+        "(worker start-up included): the delivery throughput. The *live* round runs the "
+        "workers while the clerks accept: its delay (commit of the acceptance to delivery of "
+        "each push, from the outbox's own timestamps) is what a liaison sees, at the rate the "
+        "clerks reach. *messages* counts every outbox message of the round.\n\n"
+        + markdown_table(
+            [
+                "workers",
+                "round",
+                "applications",
+                "accepting",
+                "pushes",
+                "messages",
+                "delivery time",
+                "pushes/s",
+                "delay p50 / p99 s",
+                "SMS recorded",
+            ],
+            rows,
+        ),
+    )
 
 
 def targets(facts: dict[str, Any]) -> str:
@@ -582,38 +743,51 @@ def targets(facts: dict[str, Any]) -> str:
         "credit page (records + explanation)",
     )
     lines = [
-        line(
-            f"inbox p50 under 30 ms through the gateway at {COMPARE_AT} clients",
-            f"{inbox}: p50 at {COMPARE_AT}",
-            lambda v: v < 30,  # noqa: PLR2004
-            "{:,.1f} ms",
+        *(
+            line(
+                f"{page}: at least PostGraphile's throughput at {COMPARE_AT} clients",
+                f"{page}: ours/peer",
+                lambda v: v >= 1,
+                "{:.2f}× the peer's",
+            )
+            for page in (inbox, linkages, credit)
         ),
         *(
             line(
-                f"{page}: graph within 3× of hand-written SQL",
+                f"{page}: p50 within 3× of the hand-written SQL",
                 f"{page}: graph/SQL",
                 lambda v: v <= 3,  # noqa: PLR2004
                 "{:.1f}×",
             )
             for page in (inbox, linkages, credit)
         ),
-        *(
-            line(
-                f"{page}: at least PostGraphile's throughput",
-                f"{page}: ours/peer",
-                lambda v: v >= 1,
-                "{:.2f} of the peer's",
-            )
-            for page in (inbox, linkages)
-        ),
         line("statement count constant in page size", "statements constant", bool, "{}"),
         line(
-            "≥ 500 pushes/s delivered with 4 workers",
+            "≥ 500 pushes/s delivered with 4 workers (PostgreSQL)",
             "pushes/s with 4 workers",
             lambda v: v >= 500,  # noqa: PLR2004
             "{:,.0f} pushes/s",
         ),
+        line(
+            "p99 delay from commit to delivery ≤ 2 s (live round, at the rate the clerks reach"
+            + (f": {facts['live push rate']:,.0f} pushes/s)" if "live push rate" in facts else ")"),
+            "p99 delay, live",
+            lambda v: v <= 2,  # noqa: PLR2004
+            "{:.2f} s",
+        ),
+        line("every push's SMS recorded", "sms short", lambda v: v == 0, "{} pushes without SMS"),
+        line(
+            "gateway peak RSS ≤ 300 MB",
+            "gateway peak MB",
+            lambda v: v <= 300,  # noqa: PLR2004
+            "{:,.0f} MB",
+        ),
     ]
+    failures = facts.get("failures", [])
+    lines.append(
+        "- every request of every section succeeded: "
+        + ("yes — met" if not failures else f"FAILED ({len(failures)}): " + "; ".join(failures))
+    )
     return "\n".join(lines)
 
 
@@ -621,12 +795,13 @@ def targets(facts: dict[str, Any]) -> str:
 
 
 async def measure(setup: Setup, stack: Any, env: dict[str, str], args: argparse.Namespace,
-                  work: Path) -> list[tuple[str, str]]:  # fmt: skip
+                  work: Path, facts: dict[str, Any], load: LoadAverage,
+                  ) -> list[tuple[str, str]]:  # fmt: skip
     pids = {name: proc.pid for name, proc in stack.processes.items()}
     memory = PeakMemory(pids)
     memory.start()
+    load.start()
     sections: list[tuple[str, str]] = []
-    facts: dict[str, Any] = {}
     peer = None
     peer_url = None
     try:
@@ -639,42 +814,18 @@ async def measure(setup: Setup, stack: Any, env: dict[str, str], args: argparse.
         if peer is not None:
             stop(peer)
     if "statements" in args.sections:
-        sections.append(await statements_section(setup, facts))
+        try:
+            sections.append(await statements_section(setup, facts))
+        except RuntimeError as exc:  # a page's query failed in-process
+            record_failure(facts, "SQL statements", str(exc)[:300])
+            sections.append(("4. SQL statements per request", f"FAILED: {str(exc)[:300]}"))
     if "loop" in args.sections:
-        rows = [
-            await loop_round(setup, stack, env, workers, args.loop_applications, memory)
-            for workers in (1, 4)
-        ]
-        facts["pushes/s with 4 workers"] = float(str(rows[-1][6]))
-        sections.append(
-            (
-                "5. Event loop: accept applications through the graph, deliver every push",
-                f"{args.loop_applications:,} applications per round, accepted by 8 concurrent "
-                "clerks through the gateway (submitApplication, creditCheck, acceptApplication: "
-                "3 requests each) with no worker running; then N `shenguan worker` processes "
-                "are started and the clock runs until the outbox is empty (every push "
-                "delivered, every SMS recorded by the dev sender). *messages* counts every "
-                "outbox message of the round (the accepted-application events as well).\n\n"
-                + markdown_table(
-                    [
-                        "workers",
-                        "applications",
-                        "accepting",
-                        "pushes",
-                        "messages",
-                        "delivery time",
-                        "pushes/s",
-                        "messages/s",
-                        "SMS recorded",
-                        "left pending",
-                        "failed requests",
-                    ],
-                    rows,
-                ),
-            )
-        )
-    sections.append(("Targets (goals, not assertions)", targets(facts)))
+        sections.append(await loop_section(setup, stack, env, args, memory, facts))
+    await load.stop()
     peaks = await memory.stop()
+    if "gateway" in peaks:
+        facts["gateway peak MB"] = peaks["gateway"]
+    sections.append(("Targets (goals, not assertions)", targets(facts)))
     sections.append(
         (
             "6. Peak resident memory",
@@ -695,6 +846,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--loop-applications", type=int, default=10_000)
     parser.add_argument("--sections", default="graph,statements,loop")
     parser.add_argument("--no-peer", action="store_true")
+    parser.add_argument(
+        "--clients",
+        type=lambda text: sorted({COMPARE_AT, *(int(n) for n in text.split(","))}),
+        default=list(CONCURRENCY),
+        help=f"concurrency levels through the gateway (always includes {COMPARE_AT})",
+    )
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
     args = parser.parse_args(argv)
 
@@ -715,22 +872,28 @@ def main(argv: list[str] | None = None) -> int:
     setup = Setup(args.database)
     asyncio.run(prepare(setup))
     stack = start_stack(setup, env, work)
+    facts: dict[str, Any] = {}
+    load = LoadAverage()
     try:
-        sections = asyncio.run(measure(setup, stack, env, args, work))
+        sections = asyncio.run(measure(setup, stack, env, args, work, facts, load))
     finally:
         stack.stop()
     counts = asyncio.run(_counts(setup))
     intro = (
         f"Data set: `shenguan seed --scale {args.scale}`{seeded}: {counts}. "
-        f"{args.repeats} runs per figure, {args.requests} requests per run (half at 1 client). "
-        "The load generator, the gateway, the five subgraphs, PostGraphile and PostgreSQL share "
+        f"{args.repeats} run(s) per figure, {args.requests} requests per run (half at 1 client). "
+        "The load generator, the gateway, the six subgraphs, PostGraphile and PostgreSQL share "
         "the machine's cores."
     )
-    write_results(args.output, "Benchmark results", [("Set-up", intro), *sections])
+    write_results(args.output, "Benchmark results", [("Set-up", intro), *sections], load)
     print(args.output.read_text(encoding="utf-8"))
     print(f"wrote {args.output}")
     shutil.rmtree(work, ignore_errors=True)
-    return 0
+    failures = facts.get("failures", [])
+    for failure in failures:
+        print(f"FAILED {failure}")
+    # A run with any failed request is not a result: the exit status says so to CI.
+    return 1 if failures else 0
 
 
 async def _counts(setup: Setup) -> str:
