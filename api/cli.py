@@ -29,9 +29,24 @@ def _cmd_migrate(_args: argparse.Namespace) -> int:
 
 
 def _cmd_compose(args: argparse.Namespace) -> int:
-    from api.compose import CompositionError, stale_files, write_committed
+    from api import registry
+    from api.compose import CompositionError, refresh_external_sdl, stale_files, write_committed
 
     try:
+        externals = registry.external_subgraphs()
+    except registry.ExternalSubgraphError as exc:
+        print(f"composition failed:\n{exc}", file=sys.stderr)
+        return 1
+    try:
+        if args.fetch is not None:
+            wanted = set(args.fetch) or {e.name for e in externals}
+            unknown = wanted - {e.name for e in externals}
+            if unknown:
+                print(f"no external subgraph named {', '.join(sorted(unknown))}", file=sys.stderr)
+                return 2
+            chosen = [e for e in externals if e.name in wanted]
+            for path in refresh_external_sdl(chosen, os.environ):
+                print(f"fetched {path}")
         if args.check:
             stale = stale_files()
             if stale:
@@ -456,6 +471,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     compose = sub.add_parser("compose", help="从各子图 SDL 合成 supergraph")
     compose.add_argument("--check", action="store_true", help="只检查已提交的 supergraph 是否最新")
+    compose.add_argument(
+        "--fetch",
+        nargs="*",
+        metavar="NAME",
+        help="先从运行中的外部子图取 _service { sdl } 写入 gateway/external/（默认全部）",
+    )
     compose.set_defaults(func=_cmd_compose)
     serve = sub.add_parser("serve", help="启动全部子图与网关（嵌入式默认配置）")
     serve.add_argument("--no-demo", action="store_true", help="空库时不载入演示数据")
