@@ -172,6 +172,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         print(f"网关 / GraphiQL: {stack.gateway_url}")
         for name in stack.subgraph_ports:
             print(f"  子图 {name}: {stack.subgraph_url(name)}")
+        for name, url in stack.external_urls().items():
+            print(f"  外部子图 {name}（自建系统，另行启动）: {url}")
         print(f"日志目录: {settings.var_dir / 'logs'}")
         print('登录：mutation { signIn(username: "spj_clerk", password: "…") { ... } }')
         print("按 Ctrl-C 停止全部进程")
@@ -319,7 +321,9 @@ def _cmd_gateway(args: argparse.Namespace) -> int:
     urls = registry.urls(settings)
     try:
         supergraph = supergraph_with_urls(
-            urls, settings.var_dir / f"gateway-{port}" / "supergraph.graphql"
+            urls,
+            settings.var_dir / f"gateway-{port}" / "supergraph.graphql",
+            registry.external_urls(os.environ),
         )
         argv = gateway_argv(supergraph, host, port)
     except (CompositionError, StartupError) as exc:
@@ -335,6 +339,8 @@ def _cmd_gateway(args: argparse.Namespace) -> int:
         env["SHENGUAN_WEB_DIST"] = str(web_dist)
     for name, url in urls.items():
         print(f"  子图 {name}: {url}")
+    for name, url in registry.external_urls(os.environ).items():
+        print(f"  外部子图 {name}: {url}")
     print(f"网关: http://{host}:{port}/graphql", flush=True)
     return _replace_process(argv, env, cwd=GATEWAY_DIR)
 

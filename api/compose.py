@@ -22,6 +22,7 @@ import httpx
 from graphql import (
     DirectiveNode,
     GraphQLError,
+    NonNullTypeNode,
     ObjectTypeDefinitionNode,
     ObjectTypeExtensionNode,
     StringValueNode,
@@ -118,6 +119,13 @@ def joining_errors(name: str, sdl: str, ours: set[str]) -> list[str]:
                     f'{name}: {type_name} is extended by @key(fields: "{expected}") only '
                     f"(found {'no @key' if key is None else repr(key)})"
                 )
+            # An outage of the external system must not null our objects.
+            errors.extend(
+                f"{name}: {type_name}.{field.name.value}: a field added to our entity must "
+                "be nullable (an outage of the system answers null, not the whole object)"
+                for field in getattr(node, "fields", None) or ()
+                if field.name.value != expected and isinstance(field.type, NonNullTypeNode)
+            )
             continue
         if type_name in ours and type_name not in _SHARED_SCALARS:
             errors.append(

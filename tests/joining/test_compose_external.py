@@ -45,13 +45,13 @@ def test_the_example_is_registered_and_composed_into_the_supergraph(tmp_path):
     assert '@join__type(graph: COUNTY_INSPECTION, key: "id")' in supergraph
     assert '@join__type(graph: COUNTY_INSPECTION, key: "creditCode")' in supergraph
     assert (
-        "inspectionVisits: [InspectionVisit!]! @join__field(graph: COUNTY_INSPECTION)" in supergraph
+        "inspectionVisits: [InspectionVisit!] @join__field(graph: COUNTY_INSPECTION)" in supergraph
     )
     assert "countyInspection: CountyInspectionSummary @join__field(graph: COUNTY_INSPECTION)" in (
         supergraph
     )
     public = (tmp_path / "out" / "public-schema.graphql").read_text("utf-8")
-    assert "inspectionVisits: [InspectionVisit!]!" in public
+    assert "inspectionVisits: [InspectionVisit!]\n" in public
     # Our own SDL files are ours only: the external one is an input, never rewritten.
     assert not (tmp_path / "out" / "county_inspection.graphql").exists()
 
@@ -127,7 +127,7 @@ def ours() -> set[str]:
             "type Finding is the platform's",
         ),
         (
-            'type Application @key(fields: "status") {\n  status: String!\n  x: Int\n}\n',
+            'type Application @key(fields: "status") {\n  status: String\n  x: Int\n}\n',
             'Application is extended by @key(fields: "id") only',
         ),
         ("type Query {\n  visits: [String!]!\n}\n", "Query.visits: an external subgraph adds no"),
@@ -136,6 +136,10 @@ def ours() -> set[str]:
             "Mutation.recordVisit: an external subgraph adds no root field",
         ),
         ("enum PushStage {\n  A\n}\n", "type PushStage is the platform's"),
+        (
+            'type Subject @key(fields: "creditCode") {\n  creditCode: ID!\n  visits: Int!\n}\n',
+            "Subject.visits: a field added to our entity must be nullable",
+        ),
     ],
 )
 def test_the_joining_rules_name_what_is_refused(ours, sdl, expected):

@@ -86,8 +86,12 @@ class CountyInspectionSummary:
 class Application:
     id: strawberry.ID
 
+    # Nullable, as the platform asks of every field added to its entities: if this system is
+    # down, the application still answers, with null here.
     @strawberry.field(description="赫山区市场监管局对该办件申请人的现场检查（自建监管系统）")
-    async def inspection_visits(self, info: strawberry.Info[Context, Any]) -> list[InspectionVisit]:
+    async def inspection_visits(
+        self, info: strawberry.Info[Context, Any]
+    ) -> list[InspectionVisit] | None:
         context = info.context
         if context.caller is None:  # the bureau answers signed-in users only
             return []

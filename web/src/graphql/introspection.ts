@@ -705,16 +705,13 @@ export default {
           {
             "name": "inspectionVisits",
             "type": {
-              "kind": "NON_NULL",
+              "kind": "LIST",
               "ofType": {
-                "kind": "LIST",
+                "kind": "NON_NULL",
                 "ofType": {
-                  "kind": "NON_NULL",
-                  "ofType": {
-                    "name": "InspectionVisit",
-                    "kind": "OBJECT",
-                    "ofType": null
-                  }
+                  "name": "InspectionVisit",
+                  "kind": "OBJECT",
+                  "ofType": null
                 }
               }
             },
