@@ -72,7 +72,8 @@ def cases() -> list[tuple[str, str, bytes, str]]:
 
 def test_the_snippets_are_about_twenty_lines():
     for name in ("verify.py", "verify.mjs"):
-        assert len(snippet(name).strip().splitlines()) <= 24, name
+        lines = [line for line in snippet(name).splitlines() if line.strip()]
+        assert len(lines) <= 22, name
 
 
 def test_the_python_snippet_verifies_as_the_gateway_signs():
