@@ -207,6 +207,8 @@ def test_an_application_is_accepted_pushed_and_found_on(joined: Joined) -> None:
         ),
         "the acceptance's two pushes",
     )
+    # Supervision learns of its pushes from the outbox (it checks them before a finding).
+    scenario.wait_delivered("approval.push.created")
     finding = mutate(
         gw,
         scenario.as_user("scjg_liaison"),
