@@ -29,9 +29,24 @@ def _cmd_migrate(_args: argparse.Namespace) -> int:
 
 
 def _cmd_compose(args: argparse.Namespace) -> int:
-    from api.compose import CompositionError, stale_files, write_committed
+    from api import registry
+    from api.compose import CompositionError, refresh_external_sdl, stale_files, write_committed
 
     try:
+        externals = registry.external_subgraphs()
+    except registry.ExternalSubgraphError as exc:
+        print(f"composition failed:\n{exc}", file=sys.stderr)
+        return 1
+    try:
+        if args.fetch is not None:
+            wanted = set(args.fetch) or {e.name for e in externals}
+            unknown = wanted - {e.name for e in externals}
+            if unknown:
+                print(f"no external subgraph named {', '.join(sorted(unknown))}", file=sys.stderr)
+                return 2
+            chosen = [e for e in externals if e.name in wanted]
+            for path in refresh_external_sdl(chosen, os.environ):
+                print(f"fetched {path}")
         if args.check:
             stale = stale_files()
             if stale:
@@ -157,6 +172,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         print(f"网关 / GraphiQL: {stack.gateway_url}")
         for name in stack.subgraph_ports:
             print(f"  子图 {name}: {stack.subgraph_url(name)}")
+        for name, url in stack.external_urls().items():
+            print(f"  外部子图 {name}（自建系统，另行启动）: {url}")
         print(f"日志目录: {settings.var_dir / 'logs'}")
         print('登录：mutation { signIn(username: "spj_clerk", password: "…") { ... } }')
         print("按 Ctrl-C 停止全部进程")
@@ -304,7 +321,9 @@ def _cmd_gateway(args: argparse.Namespace) -> int:
     urls = registry.urls(settings)
     try:
         supergraph = supergraph_with_urls(
-            urls, settings.var_dir / f"gateway-{port}" / "supergraph.graphql"
+            urls,
+            settings.var_dir / f"gateway-{port}" / "supergraph.graphql",
+            registry.external_urls(os.environ),
         )
         argv = gateway_argv(supergraph, host, port)
     except (CompositionError, StartupError) as exc:
@@ -320,6 +339,8 @@ def _cmd_gateway(args: argparse.Namespace) -> int:
         env["SHENGUAN_WEB_DIST"] = str(web_dist)
     for name, url in urls.items():
         print(f"  子图 {name}: {url}")
+    for name, url in registry.external_urls(os.environ).items():
+        print(f"  外部子图 {name}: {url}")
     print(f"网关: http://{host}:{port}/graphql", flush=True)
     return _replace_process(argv, env, cwd=GATEWAY_DIR)
 
@@ -456,6 +477,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     compose = sub.add_parser("compose", help="从各子图 SDL 合成 supergraph")
     compose.add_argument("--check", action="store_true", help="只检查已提交的 supergraph 是否最新")
+    compose.add_argument(
+        "--fetch",
+        nargs="*",
+        metavar="NAME",
+        help="先从运行中的外部子图取 _service { sdl } 写入 gateway/external/（默认全部）",
+    )
     compose.set_defaults(func=_cmd_compose)
     serve = sub.add_parser("serve", help="启动全部子图与网关（嵌入式默认配置）")
     serve.add_argument("--no-demo", action="store_true", help="空库时不载入演示数据")

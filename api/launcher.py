@@ -97,6 +97,10 @@ class Stack:
     def subgraph_url(self, name: str) -> str:
         return f"http://{self.host}:{self.subgraph_ports[name]}/graphql"
 
+    def external_urls(self) -> dict[str, str]:
+        """Where the gateway reaches each external subgraph (started by its department)."""
+        return registry.external_urls(self.env)
+
     def _output(self, name: str, *, append: bool = False) -> int | None:
         if self.log_dir is None:
             return None
@@ -167,8 +171,13 @@ class Stack:
             )
         for name in names:
             self._wait_http(name, self.commands[name][2], timeout)
+        # External subgraphs (a department's own system) are not ours to start: the gateway
+        # reaches each at SHENGUAN_EXTERNAL_<NAME>_URL or its registered URL.
         supergraph = runtime_supergraph(
-            self.subgraph_ports, self.host, self.work_dir / "supergraph.graphql"
+            self.subgraph_ports,
+            self.host,
+            self.work_dir / "supergraph.graphql",
+            self.external_urls(),
         )
         self.env.update(gateway_env(supergraph, self.host, self.gateway_port))
         self._spawn(

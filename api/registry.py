@@ -15,14 +15,18 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import json
 import logging
+import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from api.core import events, worker
-from api.core.config import DEFAULT_PORTS, Settings, get_settings
+from api.core.config import DEFAULT_PORTS, ROOT_DIR, Settings, get_settings
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
@@ -152,6 +156,117 @@ AWAITING_CONSUMER: Mapping[str, str] = {
 # The subgraph process that runs the embedded outbox worker under `shenguan serve`.
 WORKER_HOST = "approval"
 WORKER_APP = "api.registry:embedded_worker_app"  # uvicorn --factory
+
+
+# ---------------------------------------------------------------- external subgraphs
+#
+# A department's own system joins the graph as a subgraph of its own (docs/joining-the-graph.md).
+# It is not ours to start, migrate or import: the registry knows its name, where the gateway
+# reaches it, its SDL (committed under gateway/external/, refreshed from its own
+# `_service { sdl }` by `shenguan compose --fetch`) and who answers for it. The gateway signs
+# each call to it with a key of its own (SHENGUAN_EXTERNAL_<NAME>_KEY), never with ours.
+
+EXTERNAL_DIR = ROOT_DIR / "gateway" / "external"
+EXTERNAL_CONFIG = EXTERNAL_DIR / "subgraphs.json"
+
+# Our entities an external subgraph may extend, each by its key (the only way in).
+EXTENDABLE_ENTITIES: Mapping[str, str] = {
+    "Application": "id",
+    "Subject": "creditCode",
+    "Matter": "id",
+    "Department": "id",
+}
+
+_NAME = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
+
+
+class ExternalSubgraphError(ValueError):
+    """A bad entry in gateway/external/subgraphs.json (the message names entry and field)."""
+
+
+@dataclass(frozen=True)
+class ExternalSubgraph:
+    name: str
+    url: str  # the URL the committed supergraph names
+    sdl: str  # file name under gateway/external/
+    title: str  # the system and its department, as users know them
+    contact: str  # who answers for it (person, phone or mail)
+    directory: Path = EXTERNAL_DIR  # where ``sdl`` lies (the configuration file's folder)
+
+    @property
+    def sdl_path(self) -> Path:
+        return self.directory / self.sdl
+
+    @property
+    def url_setting(self) -> str:
+        return f"SHENGUAN_EXTERNAL_{self.name.upper()}_URL"
+
+    @property
+    def key_setting(self) -> str:
+        return f"SHENGUAN_EXTERNAL_{self.name.upper()}_KEY"
+
+    def runtime_url(self, environ: Mapping[str, str] | None = None) -> str:
+        env = os.environ if environ is None else environ
+        return env.get(self.url_setting) or self.url
+
+
+def load_external(path: Path = EXTERNAL_CONFIG) -> tuple[ExternalSubgraph, ...]:  # noqa: C901
+    """The entries of ``path`` (a JSON list), checked; none when the file does not exist."""
+    if not path.exists():
+        return ()
+    try:
+        entries = json.loads(path.read_text("utf-8"))
+    except json.JSONDecodeError as exc:
+        msg = f"{path.name}: not JSON ({exc})"
+        raise ExternalSubgraphError(msg) from exc
+    if not isinstance(entries, list):
+        msg = f"{path.name}: a list of subgraphs is expected"
+        raise ExternalSubgraphError(msg)
+    found: list[ExternalSubgraph] = []
+    for index, entry in enumerate(entries):
+        where = f"{path.name}[{index}]"
+        if not isinstance(entry, dict):
+            msg = f"{where}: an object is expected"
+            raise ExternalSubgraphError(msg)
+        values: dict[str, str] = {}
+        for key in ("name", "url", "sdl", "title", "contact"):
+            value = entry.get(key)
+            if not isinstance(value, str) or not value.strip():
+                msg = f"{where}.{key}: required"
+                raise ExternalSubgraphError(msg)
+            values[key] = value.strip()
+        name = values["name"]
+        if not _NAME.match(name):
+            msg = f"{where}.name: lower-case letters, digits and _ (2–40), got {name!r}"
+            raise ExternalSubgraphError(msg)
+        if name in NAMES or name in {s.name for s in found}:
+            msg = f"{where}.name: {name!r} is already a subgraph"
+            raise ExternalSubgraphError(msg)
+        if not values["url"].startswith(("http://", "https://")):
+            msg = f"{where}.url: an http(s) URL is expected"
+            raise ExternalSubgraphError(msg)
+        sdl = values["sdl"]
+        if "/" in sdl or "\\" in sdl or not sdl.endswith(".graphql"):
+            msg = f"{where}.sdl: a .graphql file name in gateway/external/"
+            raise ExternalSubgraphError(msg)
+        found.append(ExternalSubgraph(**values, directory=path.parent))
+    return tuple(found)
+
+
+@cache
+def external_subgraphs() -> tuple[ExternalSubgraph, ...]:
+    """The external subgraphs of the committed configuration (gateway/external/subgraphs.json)."""
+    return load_external()
+
+
+def external_urls(
+    environ: Mapping[str, str] | None = None,
+    externals: Iterable[ExternalSubgraph] | None = None,
+) -> dict[str, str]:
+    """Each external subgraph's URL for a gateway (``SHENGUAN_EXTERNAL_<NAME>_URL`` or the
+    committed one)."""
+    chosen = external_subgraphs() if externals is None else externals
+    return {e.name: e.runtime_url(environ) for e in chosen}
 
 
 def by_name(name: str) -> Subgraph:

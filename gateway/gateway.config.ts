@@ -6,7 +6,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { defineConfig, type GatewayPlugin } from '@graphql-hive/gateway';
 import { getOperationAST } from 'graphql';
 import { LIMITS, securityPlugin } from './security.ts';
-import { ASSERTION_HEADER, gatewayKey, subgraphTrust } from './subgraph-trust.ts';
+import { ASSERTION_HEADER, externalKeys, gatewayKey, subgraphTrust } from './subgraph-trust.ts';
 import { trustedDocuments } from './trusted.ts';
 
 const env = process.env;
@@ -17,10 +17,13 @@ const production = env.SHENGUAN_ENV === 'production';
 // systems, introspection and GraphiQL only for holders of `schema, introspect`.
 // Subgraphs answer only calls the gateway signed (subgraph-trust.ts): each client request is
 // authenticated once, and every subgraph call carries a short-lived assertion of the caller.
+// External subgraphs (gateway/external/subgraphs.json) are signed with a key each.
+const signingKey = gatewayKey(env);
 const trust = subgraphTrust({
-  key: gatewayKey(env),
+  key: signingKey,
   supergraphPath: env.SHENGUAN_SUPERGRAPH ?? './supergraph.graphql',
   log: (message) => console.warn(message),
+  external: externalKeys(env.SHENGUAN_EXTERNAL_SUBGRAPHS ?? './external/subgraphs.json', env, signingKey),
 });
 const trusted = trustedDocuments({
   production,

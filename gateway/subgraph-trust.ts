@@ -97,13 +97,57 @@ function unavailable(): GraphQLError {
   });
 }
 
+/**
+ * External subgraphs (a department's own system, gateway/external/subgraphs.json): each is
+ * signed with a key of its own, SHENGUAN_EXTERNAL_<NAME>_KEY — never with ours, which would
+ * let it sign calls to our subgraphs. Name → key, or null when none is configured (calls to
+ * it are then answered here with EXTERNAL_SUBGRAPH_UNAVAILABLE and never leave the gateway).
+ */
+export function externalKeys(configPath: string, env: NodeJS.ProcessEnv, gatewayKeyValue: string) {
+  const keys = new Map<string, string | null>();
+  let entries: unknown = [];
+  try {
+    entries = JSON.parse(readFileSync(configPath, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  if (!Array.isArray(entries)) throw new Error(`${configPath}: a list of subgraphs is expected`);
+  for (const entry of entries as { name?: unknown }[]) {
+    if (typeof entry?.name !== 'string') throw new Error(`${configPath}: every entry needs a name`);
+    const setting = `SHENGUAN_EXTERNAL_${entry.name.toUpperCase()}_KEY`;
+    const key = env[setting] ?? '';
+    if (key && key === gatewayKeyValue) throw new Error(`${setting} must differ from SHENGUAN_GATEWAY_KEY`);
+    if (key && env.SHENGUAN_ENV === 'production' && key.length < 32) {
+      throw new Error(`${setting} must have at least 32 characters in production`);
+    }
+    keys.set(entry.name, key || null);
+  }
+  return keys;
+}
+
+function notJoined(name: string): GraphQLError {
+  return new GraphQLError(`外部子图 ${name} 尚未配置签名密钥，暂不可用`, {
+    extensions: { code: 'EXTERNAL_SUBGRAPH_UNAVAILABLE', subgraph: name },
+  });
+}
+
+/** What an external subgraph learns of the caller: who and in which department, no more. */
+function externalClaims(principal: PrincipalClaims | null): PrincipalClaims | null {
+  return principal === null ? null : { ...principal, sid: null, akid: null };
+}
+
 export interface SubgraphTrustOptions {
   key: string;
   supergraphPath: string;
   log: (message: string) => void;
+  /** External subgraph name → its own key (null: not configured). */
+  external?: Map<string, string | null>;
 }
 
-export function subgraphTrust({ key, supergraphPath, log }: SubgraphTrustOptions) {
+export function subgraphTrust({ key, supergraphPath, log, external = new Map() }: SubgraphTrustOptions) {
+  for (const [name, externalKey] of external) {
+    if (externalKey === null) log(`subgraph trust: no SHENGUAN_EXTERNAL_${name.toUpperCase()}_KEY; calls to ${name} are refused`);
+  }
   const subgraphs = subgraphsOf(supergraphPath);
   const accessUrl = [...subgraphs].find(([, name]) => name === 'access')?.[0] ?? null;
   const principalUrl = accessUrl ? new URL('/gateway/principal', accessUrl).toString() : null;
@@ -153,9 +197,13 @@ export function subgraphTrust({ key, supergraphPath, log }: SubgraphTrustOptions
   }
 
   function audienceOf(url: string, subgraphName: string | undefined): string {
-    if (subgraphName) return subgraphName;
+    // The destination decides: an assertion (and the key it is signed with) is for the
+    // subgraph at this URL. The execution request's subgraph name is not always this
+    // fetch's: when the county example was down, a supervision call arrived here named
+    // for it and went out signed with the external key.
     const exact = subgraphs.get(url);
     if (exact) return exact;
+    if (subgraphName) return subgraphName;
     const origin = new URL(url);
     for (const [known, name] of subgraphs) {
       const candidate = new URL(known);
@@ -172,7 +220,10 @@ export function subgraphTrust({ key, supergraphPath, log }: SubgraphTrustOptions
       const request: Request | undefined = context?.request;
       const caller = request ? await callerOf(request) : ANONYMOUS;
       const rid = request?.headers.get('x-request-id') ?? randomBytes(8).toString('hex');
-      context.sgAssertion = signAssertion(key, { aud: subgraphName, rid, sub: caller.principal, ws: true });
+      const signing = external.has(subgraphName) ? external.get(subgraphName) : key;
+      if (!signing) return; // an external subgraph without a key gets no assertion: it refuses
+      const sub = external.has(subgraphName) ? externalClaims(caller.principal) : caller.principal;
+      context.sgAssertion = signAssertion(signing, { aud: subgraphName, rid, sub, ws: true });
     },
     async onFetch({ url, options, setOptions, executionRequest, context, endResponse }: any) {
       const audience = audienceOf(url, executionRequest?.subgraphName);
@@ -191,16 +242,29 @@ export function subgraphTrust({ key, supergraphPath, log }: SubgraphTrustOptions
         );
         return;
       }
+      const isExternal = external.has(audience);
+      const signing = isExternal ? external.get(audience) : key;
+      if (!signing) {
+        endResponse(
+          new Response(JSON.stringify({ data: null, errors: [notJoined(audience).toJSON()] }), {
+            status: 200,
+            headers: { 'content-type': 'application/json' },
+          }),
+        );
+        return;
+      }
       const headers: Record<string, string> = { ...(options.headers ?? {}) };
       const rid = headers['x-request-id'] ?? request?.headers.get('x-request-id') ?? randomBytes(8).toString('hex');
       const body = typeof options.body === 'string' ? options.body : '';
       const query = new URL(url).search.replace(/^\?/, '');
-      headers[ASSERTION_HEADER] = signAssertion(key, {
+      headers[ASSERTION_HEADER] = signAssertion(signing, {
         aud: audience,
         rid,
-        sub: caller.principal,
+        sub: isExternal ? externalClaims(caller.principal) : caller.principal,
         bh: bodyDigest(query, body),
       });
+      // The client's address is for our audit trail, not for another department's system.
+      if (isExternal) delete headers['x-forwarded-for'];
       // Client credentials stay at the gateway: the assertion is the only identity upstream.
       delete headers.authorization;
       delete headers.cookie;

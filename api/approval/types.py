@@ -54,7 +54,12 @@ FeedbackState = strawberry.enum(
 )
 
 
-@strawberry.federation.type(keys=["id"], description="部门（目录子图所有）")
+@strawberry.federation.type(
+    keys=["id"],
+    description=(
+        '部门（目录子图所有）。外部子图可按 @key(fields: "id") 扩展（docs/joining-the-graph.md）'
+    ),
+)
 class Department:
     id: strawberry.ID
 
@@ -67,7 +72,13 @@ def _department(department_id: int | None) -> Department | None:
     return Department(id=strawberry.ID(str(department_id))) if department_id else None
 
 
-@strawberry.federation.type(keys=["creditCode"], description="行政相对人（信用子图所有）")
+@strawberry.federation.type(
+    keys=["creditCode"],
+    description=(
+        '行政相对人（信用子图所有）。外部子图可按 @key(fields: "creditCode") 扩展'
+        "（docs/joining-the-graph.md）"
+    ),
+)
 class Subject:
     credit_code: strawberry.ID
 
@@ -82,7 +93,13 @@ class Subject:
         return cls(credit_code=strawberry.ID(str(key["creditCode"])))
 
 
-@strawberry.federation.type(keys=["id"], description="政务服务事项（目录子图所有）")
+@strawberry.federation.type(
+    keys=["id"],
+    description=(
+        '政务服务事项（目录子图所有）。外部子图可按 @key(fields: "id") 扩展'
+        "（docs/joining-the-graph.md）"
+    ),
+)
 class Matter:
     id: strawberry.ID
 
@@ -236,7 +253,10 @@ class MonthlySummaryWorkbook:
     content_base64: str
 
 
-@strawberry.federation.type(keys=["id"], description="办件")
+@strawberry.federation.type(
+    keys=["id"],
+    description=('办件。外部子图可按 @key(fields: "id") 扩展（docs/joining-the-graph.md）'),
+)
 class Application:
     id: strawberry.ID
     status: ApplicationStatus  # type: ignore[valid-type]

@@ -183,7 +183,12 @@ class Liaison:
         )
 
 
-@strawberry.federation.type(keys=["id"], description="责任单位（部门）")
+@strawberry.federation.type(
+    keys=["id"],
+    description=(
+        '责任单位（部门）。外部子图可按 @key(fields: "id") 扩展（docs/joining-the-graph.md）'
+    ),
+)
 class Department:
     id: strawberry.ID
     name: str
@@ -238,7 +243,13 @@ class Department:
         return cls.from_row(row) if row else None
 
 
-@strawberry.federation.type(keys=["id"], description="政务服务事项（审批事项或监管事项）")
+@strawberry.federation.type(
+    keys=["id"],
+    description=(
+        '政务服务事项（审批事项或监管事项）。外部子图可按 @key(fields: "id") 扩展'
+        "（docs/joining-the-graph.md）"
+    ),
+)
 class Matter:
     id: strawberry.ID
     code: str

@@ -288,7 +288,13 @@ async def _logged(info: Info[Any, Any], code: str) -> None:
     await info.context.loaders.browse_log(info.context.principal).load(code)
 
 
-@strawberry.federation.type(keys=["creditCode"], description="行政相对人（信用主体）")
+@strawberry.federation.type(
+    keys=["creditCode"],
+    description=(
+        '行政相对人（信用主体）。外部子图可按 @key(fields: "creditCode") 扩展'
+        "（docs/joining-the-graph.md）"
+    ),
+)
 class Subject:
     credit_code: strawberry.ID = strawberry.field(
         description="法人：统一社会信用代码；自然人：NP+16位密钥哈希（不含身份证号码）"

@@ -11,6 +11,7 @@ def test_composition_succeeds_and_holds_every_subgraph(tmp_path):
         "approval",
         "catalog",
         "coordination",
+        "county_inspection",  # the joined example (gateway/external/subgraphs.json)
         "credit",
         "supervision",
     ]

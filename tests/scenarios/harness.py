@@ -367,10 +367,14 @@ def sign_in(gateway: Gateway, username: str, password: str) -> str:
 # ---------------------------------------------------------------- starting the stack
 
 
-def start_stack(work: Path, database_url: str, clock_file: Path) -> Stack:
+def start_stack(
+    work: Path, database_url: str, clock_file: Path, extra_env: dict[str, str] | None = None
+) -> Stack:
     """The stack exactly as `shenguan serve --no-demo` builds it (api.cli.serve_stack), with
-    the first administrator made by `shenguan create-admin` before it starts."""
+    the first administrator made by `shenguan create-admin` before it starts. ``extra_env``:
+    more settings, e.g. where an external subgraph runs and its key."""
     overrides = {
+        **(extra_env or {}),
         "DATABASE_URL": database_url,
         "SHENGUAN_VAR_DIR": str(work),
         "SHENGUAN_CLOCK_FILE": str(clock_file),

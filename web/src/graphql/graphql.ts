@@ -347,6 +347,12 @@ export type IndicatorWeightInput = {
   weight: Scalars['Float']['input'];
 };
 
+/** 检查结果 */
+export type InspectionResult =
+  | 'FAILED'
+  | 'PASSED'
+  | 'RECTIFICATION_REQUIRED';
+
 /** 法律文书 */
 export type LegalDocumentInput = {
   fileName?: Scalars['String']['input'];
