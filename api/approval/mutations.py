@@ -78,6 +78,8 @@ class ApprovalMutation:
                     note=input.skip_note,
                     stricter_review=input.stricter_review,
                 ),
+                missing_items=[i.to_draft() for i in input.missing_items],
+                commitment=input.commitment.to_draft() if input.commitment else None,
             )
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)

@@ -25,8 +25,12 @@ export type Scalars = {
 /** 受理办件：须附信用子图 creditCheck 签发的核查凭证 */
 export type AcceptApplicationInput = {
   applicationId: Scalars['ID']['input'];
+  /** 告知承诺：承诺内容与签署的承诺书 */
+  commitment?: InputMaybe<CommitmentInput>;
   creditTicket: Scalars['String']['input'];
   handlingMode: HandlingMode;
+  /** 容缺受理：逐项登记所缺材料（及补正期限） */
+  missingItems?: Array<MissingItemInput>;
   /** 理由说明（理由为“其他”时必填） */
   skipNote?: Scalars['String']['input'];
   /** 未适用信用措施的理由（有建议措施而未适用时必填） */
@@ -37,8 +41,14 @@ export type AcceptApplicationInput = {
 
 /** 新增信用记录 */
 export type AddCreditRecordInput = {
+  /** 作出决定的机关（部门名称） */
+  authority?: Scalars['String']['input'];
   category: RecordCategory;
   decidedOn: Scalars['Date']['input'];
+  /** 文书编号 */
+  documentNumber?: Scalars['String']['input'];
+  /** 涉及的事项名称 */
+  matterName?: Scalars['String']['input'];
   source: Scalars['String']['input'];
   subjectCode: Scalars['String']['input'];
   title: Scalars['String']['input'];
@@ -196,6 +206,13 @@ export type ClaimPushInput = {
   pushId: Scalars['ID']['input'];
 };
 
+/** 告知承诺：承诺内容与签署的承诺书（PDF/PNG/JPEG，≤10 MB，Base64） */
+export type CommitmentInput = {
+  contentBase64: Scalars['String']['input'];
+  fileName: Scalars['String']['input'];
+  text: Scalars['String']['input'];
+};
+
 /** 办结办件（准予或不予），附法律文书 */
 export type CompleteApplicationInput = {
   applicationId: Scalars['ID']['input'];
@@ -347,6 +364,12 @@ export type IndicatorWeightInput = {
   weight: Scalars['Float']['input'];
 };
 
+/** 容缺材料状态：待补正 / 已补正 / 免于补正 */
+export type ItemState =
+  | 'OUTSTANDING'
+  | 'SUPPLIED'
+  | 'WAIVED';
+
 /** 法律文书 */
 export type LegalDocumentInput = {
   fileName?: Scalars['String']['input'];
@@ -423,6 +446,13 @@ export type MeetingStatus =
   | 'HELD'
   | 'PLANNED';
 
+/** 容缺受理所缺的一项材料 */
+export type MissingItemInput = {
+  /** 补正期限（工作日）；缺省按系统设置（SHENGUAN_MISSING_ITEM_DAYS） */
+  days?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
+};
+
 /** 办结结果：准予 / 不予 */
 export type Outcome =
   | 'APPROVED'
@@ -477,9 +507,10 @@ export type RaiseEscalationInput = {
   title: Scalars['String']['input'];
 };
 
-/** 信用记录类别：行政许可 / 行政处罚 / 表彰奖励 / 其他 */
+/** 信用记录类别：行政许可 / 行政处罚 / 表彰奖励 / 信用承诺失信 / 其他 */
 export type RecordCategory =
   | 'COMMENDATION'
+  | 'COMMITMENT_BREACH'
   | 'LICENSING'
   | 'OTHER'
   | 'PENALTY';
@@ -508,6 +539,18 @@ export type RecordOrigin =
 export type RecordStatus =
   | 'ACTIVE'
   | 'WITHDRAWN';
+
+/** 登记告知承诺核查结果（属实 / 不实，附核查情况与证据） */
+export type RecordVerificationInput = {
+  /** 证据文件（可选，Base64） */
+  contentBase64?: Scalars['String']['input'];
+  /** 核查意见书（文书）编号；不实时必填 */
+  documentNumber?: Scalars['String']['input'];
+  evidence: Scalars['String']['input'];
+  fileName?: Scalars['String']['input'];
+  result: VerificationResult;
+  taskId: Scalars['ID']['input'];
+};
 
 /** 登记信用主体：法人填统一社会信用代码，自然人填身份证号码 */
 export type RegisterSubjectInput = {
@@ -672,6 +715,12 @@ export type SubmitApplicationInput = {
   matterId: Scalars['ID']['input'];
 };
 
+/** 登记容缺材料已补正 */
+export type SupplyMissingItemInput = {
+  itemId: Scalars['ID']['input'];
+  note?: Scalars['String']['input'];
+};
+
 /** 修改事项（只填要改的字段；废止即 status: REPEALED） */
 export type UpdateMatterInput = {
   approvalCategory?: InputMaybe<ApprovalCategory>;
@@ -690,6 +739,17 @@ export type UploadBasisDocumentInput = {
   number: Scalars['String']['input'];
   parties: Scalars['String']['input'];
   signedOn: Scalars['Date']['input'];
+};
+
+/** 告知承诺核查结果：属实 / 不实 */
+export type VerificationResult =
+  | 'TRUTHFUL'
+  | 'UNTRUTHFUL';
+
+/** 登记容缺材料免于补正（须说明理由） */
+export type WaiveMissingItemInput = {
+  itemId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
