@@ -237,7 +237,7 @@ class ApprovalMutation:
             kind = workdays.DayKind(input.kind) if input.kind else None
         except ValueError:
             return ValidationErrors.from_exception(
-                ValidationFailed.single("kind", "INVALID", "类别应为 HOLIDAY 或 WORKDAY")
+                ValidationFailed.single("kind", "INVALID", "类别应为法定节假日或调休上班日")
             )
         try:
             row = await workdays.set_calendar_day(
