@@ -108,8 +108,10 @@ SUBGRAPHS: tuple[Subgraph, ...] = (
             "approval.push.overdue",
             "approval.escalation.raised",
             "approval.feedback.recorded",
+            "approval.missing_item.overdue",
+            "approval.commitment.found_false",
         ),
-        models=("api.approval.models",),
+        models=("api.approval.models", "api.approval.facilitation_models"),
         handlers="api.approval.handlers",
     ),
     Subgraph(

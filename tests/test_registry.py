@@ -130,5 +130,9 @@ def test_every_subgraph_has_a_schema_an_app_and_its_own_port_setting():
 def test_jobs_of_every_subgraph_are_in_the_workers_table():
     jobs = registry.worker_tables().jobs
 
-    assert sorted(jobs.daily_jobs) == ["approval.monthly_summary", "approval.overdue_reminders"]
+    assert sorted(jobs.daily_jobs) == [
+        "approval.missing_item_reminders",
+        "approval.monthly_summary",
+        "approval.overdue_reminders",
+    ]
     assert sorted(jobs.periodic_jobs) == ["approval.escalation_cards"]

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.approval import escalation, liaisons, services, summary
+from api.approval import escalation, facilitation, liaisons, services, summary
 from api.approval.models import CardColor, EscalationCard, Push
 from api.core import events, sms, worker
 from api.core.clock import local_today
@@ -177,3 +177,38 @@ async def on_meeting_exchange(session: AsyncSession, message: OutboxMessage) -> 
 async def on_credit_level_changed(session: AsyncSession, message: OutboxMessage) -> None:
     """Credit flows back: open applications of the subject get a notice in the inbox, live."""
     await services.receive_credit_change(session, message.payload)
+
+
+@jobs.daily("approval.missing_item_reminders")
+async def missing_item_reminders(session: AsyncSession, today: date) -> int:
+    """容缺受理: every material past its supply date is reminded once a day."""
+    return await facilitation.emit_missing_item_reminders(session, today)
+
+
+@consumers.handles(facilitation.MISSING_ITEM_OVERDUE, consumer="approval.sms")
+async def on_missing_item_overdue(session: AsyncSession, message: OutboxMessage) -> None:
+    """SMS to the approving department's push liaison, once per item and day."""
+    payload = message.payload
+    department_id = payload.get("department_id")
+    if department_id is None:
+        return
+    day = str(payload["day"])
+    contact = await facilitation.missing_item_contact(
+        session, int(department_id), date.fromisoformat(day)
+    )
+    if contact is None or not contact.mobile:
+        return  # catalog named no push liaison for the department: nothing to send
+    applicant = str(payload.get("applicant_name") or "")
+    what = f"容缺材料“{payload.get('name') or ''}”补正"
+    matter = f"办件{payload.get('application_id')}"
+    tpl = await template(session, SmsPurpose.OVERDUE)
+    await sms.send_once(
+        session,
+        key=f"missing:{payload['item_id']}:{day}",
+        mobile=contact.mobile,
+        recipient_name=contact.name,
+        department_id=int(department_id),
+        template=tpl.provider_code,
+        params={"matter": matter, "applicant": applicant, "what": what},
+        text=tpl.render({"applicant": applicant, "matter": matter, "what": what}),
+    )

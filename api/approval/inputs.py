@@ -7,6 +7,7 @@ from datetime import date
 import strawberry
 
 from api.approval import models
+from api.approval.facilitation_types import CommitmentInput, MissingItemInput
 from api.approval.types import (
     ApplicantKind,
     Channel,
@@ -52,6 +53,12 @@ class AcceptApplicationInput:
     skip_note: str = strawberry.field(default="", description="理由说明（理由为“其他”时必填）")
     stricter_review: bool = strawberry.field(
         default=True, description="失信主体是否从严审查（不适用须说明理由）"
+    )
+    missing_items: list[MissingItemInput] = strawberry.field(
+        default_factory=list, description="容缺受理：逐项登记所缺材料（及补正期限）"
+    )
+    commitment: CommitmentInput | None = strawberry.field(
+        default=None, description="告知承诺：承诺内容与签署的承诺书"
     )
 
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
-from api.approval import services
+from api.approval import facilitation, services
+from api.approval.facilitation_models import Commitment, MissingItem, VerificationTask
 from api.approval.models import (
     Application,
     EscalationCard,
@@ -33,6 +34,9 @@ class ApprovalLoaders:
     responsibilities_by_push: DataLoader[int, list[LinkageEntry]] = field(init=False)
     cards_by_push: DataLoader[int, list[EscalationCard]] = field(init=False)
     measures_by_application: DataLoader[int, list[MeasureRecord]] = field(init=False)
+    missing_items_by_application: DataLoader[int, list[MissingItem]] = field(init=False)
+    commitment_by_application: DataLoader[int, Commitment | None] = field(init=False)
+    verifications_by_application: DataLoader[int, list[VerificationTask]] = field(init=False)
     _by_matter: dict[Scope, DataLoader[int, list[Application]]] = field(default_factory=dict)
     _in_scope: dict[Scope, DataLoader[int, Application | None]] = field(default_factory=dict)
     _by_applicant: dict[Scope, DataLoader[str, list[Application]]] = field(default_factory=dict)
@@ -64,10 +68,25 @@ class ApprovalLoaders:
             return await services.measures_by_application_ids(session=self.session, ids=ids)
 
         self.measures_by_application = DataLoader(load_fn=measures)
+        self._facilitation_loaders()
         self.pushes_by_application = DataLoader(load_fn=pushes)
         self.push = DataLoader(load_fn=push)
         self.responsibilities_by_push = DataLoader(load_fn=responsibilities)
         self.cards_by_push = DataLoader(load_fn=cards)
+
+    def _facilitation_loaders(self) -> None:
+        async def missing(ids: list[int]) -> list[list[MissingItem]]:
+            return await facilitation.items_by_application_ids(self.session, ids)
+
+        async def commitments(ids: list[int]) -> list[Commitment | None]:
+            return await facilitation.commitments_by_application_ids(self.session, ids)
+
+        async def verifications(ids: list[int]) -> list[list[VerificationTask]]:
+            return await facilitation.tasks_by_application_ids(self.session, ids)
+
+        self.missing_items_by_application = DataLoader(load_fn=missing)
+        self.commitment_by_application = DataLoader(load_fn=commitments)
+        self.verifications_by_application = DataLoader(load_fn=verifications)
 
     def application_in(self, scope: Scope) -> DataLoader[int, Application | None]:
         """Applications by id within ``scope`` (entity references): one query per batch."""

@@ -78,6 +78,8 @@ class ApprovalMutation:
                     note=input.skip_note,
                     stricter_review=input.stricter_review,
                 ),
+                missing_items=[i.to_draft() for i in input.missing_items],
+                commitment=input.commitment.to_draft() if input.commitment else None,
             )
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
@@ -235,7 +237,7 @@ class ApprovalMutation:
             kind = workdays.DayKind(input.kind) if input.kind else None
         except ValueError:
             return ValidationErrors.from_exception(
-                ValidationFailed.single("kind", "INVALID", "类别应为 HOLIDAY 或 WORKDAY")
+                ValidationFailed.single("kind", "INVALID", "类别应为法定节假日或调休上班日")
             )
         try:
             row = await workdays.set_calendar_day(

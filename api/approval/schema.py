@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from api.approval.facilitation_fields import FacilitationMutation, FacilitationQuery
 from api.approval.mutations import ApprovalMutation
 from api.approval.queries import ApprovalQuery
 from api.approval.sms_template_fields import SmsTemplateMutation, SmsTemplateQuery
@@ -12,12 +13,12 @@ from api.core.schema import build_schema
 
 
 @strawberry.type
-class Query(ApprovalQuery, SmsTemplateQuery):
+class Query(ApprovalQuery, SmsTemplateQuery, FacilitationQuery):
     pass
 
 
 @strawberry.type
-class Mutation(ApprovalMutation, SmsTemplateMutation):
+class Mutation(ApprovalMutation, SmsTemplateMutation, FacilitationMutation):
     pass
 
 

@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.approval import liaisons
+from api.approval import facilitation, liaisons
 from api.approval.escalation import card_scope_clause
 from api.approval.models import (
     ApplicantKind,
@@ -307,6 +307,8 @@ async def accept_application(
     actor: Actor,
     scope: Scope | None = None,
     skip: MeasureSkip | None = None,
+    missing_items: Sequence[facilitation.MissingItemDraft] = (),
+    commitment: facilitation.CommitmentDraft | None = None,
 ) -> Application:
     application = await _locked(session, application_id, scope)
     if application.status != ApplicationStatus.SUBMITTED:
@@ -322,18 +324,15 @@ async def accept_application(
     except InvalidTicketError as exc:
         raise ValidationFailed.single("creditTicket", "INVALID_CREDIT_TICKET", str(exc)) from None
     if handling_mode.value not in ticket.allowed_modes:
-        reason = "（列入联合惩戒对象名单）" if ticket.joint_punished else ""
         raise ValidationFailed.single(
-            "handlingMode",
-            "MODE_NOT_ALLOWED_BY_CREDIT",
-            f"申请人信用等级为“{level_name(ticket.level)}”{reason}，"
-            f"不适用“{MODE_NAMES[handling_mode]}”",
+            "handlingMode", "MODE_NOT_ALLOWED_BY_CREDIT", _refusal_text(ticket, handling_mode)
         )
     decisions = decide_measures(
         propose_measures(ticket.level, ticket.joint_punished, ticket.allowed_modes),
         handling_mode,
         skip or MeasureSkip(),
     )
+    prepared = facilitation.prepare_acceptance(handling_mode, missing_items, commitment)
     now = _now()
     application.status = ApplicationStatus.ACCEPTED
     application.handling_mode = handling_mode
@@ -365,6 +364,7 @@ async def accept_application(
         )
     session.add_all(records)
     await session.flush()
+    await facilitation.record_acceptance(session, application, prepared, actor.username)
     await events.emit(
         session,
         topic="approval.application.accepted",
@@ -373,6 +373,19 @@ async def accept_application(
     )
     await _push(session, application, PushStage.ACCEPTED, [])
     return application
+
+
+def _refusal_text(ticket: Any, handling_mode: HandlingMode) -> str:
+    """Why credit refused the mode, as credit stated it (citing the joint-punishment entry or
+    the records behind the level); older tickets without reasons name the level."""
+    reason = dict(ticket.refusals).get(handling_mode.value)
+    if reason:
+        return f"不适用“{MODE_NAMES[handling_mode]}”：{reason}"
+    punished = "（列入联合惩戒对象名单）" if ticket.joint_punished else ""
+    return (
+        f"申请人信用等级为“{level_name(ticket.level)}”{punished}，"
+        f"不适用“{MODE_NAMES[handling_mode]}”"
+    )
 
 
 # ---------------------------------------------------------------- credit measures
@@ -597,6 +610,7 @@ async def complete_application(
             )
     if issues:
         raise ValidationFailed(issues)
+    await facilitation.check_completion(session, application)
     assert application.id is not None  # noqa: S101
     saved = []
     for doc in documents:
@@ -613,18 +627,21 @@ async def complete_application(
     application.refusal_reason = refusal_reason.strip() or None
     session.add(application)
     await session.flush()
+    entries = await entries_for_matter(session, application.matter_id)
     await events.emit(
         session,
         topic="approval.application.completed",
         key=str(application.id),
         payload={
             **_accepted_payload(application),
+            "matter_name": entries[0].approval_matter_name if entries else "",
             "outcome": outcome.value,
             "completed_at": application.completed_at.isoformat(),
             "legal_documents": [_document_payload(d) for d in saved],
         },
     )
     await _push(session, application, PushStage.COMPLETED, saved)
+    await facilitation.open_verifications(session, application, entries)
     return application
 
 
@@ -1581,17 +1598,19 @@ async def approval_quality(
     for row in (await session.exec(stmt)).all():  # type: ignore[call-overload]
         per_application.setdefault(int(row[0] or 0), []).append(row)
     figures: dict[tuple[int, int | None], QualityFigures] = {}
-    for rows in per_application.values():
+    # A commitment found false by a verification task (核查不实) counts like the finding.
+    untruthful = await facilitation.untruthful_application_ids(session, list(per_application))
+    for application_id, rows in per_application.items():
         _, matter, department = rows[0][:3]
         entry = figures.setdefault(
             (matter, department),
             QualityFigures(matter, department, abnormal_within=dict.fromkeys(QUALITY_WINDOWS, 0)),
         )
-        _tally(entry, rows)
+        _tally(entry, rows, application_id in untruthful)
     return [figures[key] for key in sorted(figures, key=lambda k: (k[0], k[1] or 0))]
 
 
-def _tally(entry: QualityFigures, rows: Sequence[Any]) -> None:
+def _tally(entry: QualityFigures, rows: Sequence[Any], found_false: bool = False) -> None:
     """Count one application (its rows: one per abnormal feedback, or one without)."""
     status, mode, completed_at = rows[0][3:6]
     found = [(r[6], r[7]) for r in rows if r[6] is not None]
@@ -1605,7 +1624,7 @@ def _tally(entry: QualityFigures, rows: Sequence[Any]) -> None:
                 windows[months] += 1
     if mode == HandlingMode.NOTIFY_AND_COMMIT:
         entry.commitments += 1
-        if any(kind == FALSE_COMMITMENT for _, kind in found):
+        if found_false or any(kind == FALSE_COMMITMENT for _, kind in found):
             entry.false_commitments += 1
 
 

@@ -9,6 +9,7 @@ import strawberry
 from strawberry.types import Info
 
 from api.approval import models
+from api.approval.facilitation_types import Commitment, MissingItem, VerificationTask
 from api.approval.services import credit_notice_text, level_name
 from api.core import sms
 from api.core.authz import requires
@@ -351,6 +352,31 @@ class Application:
                 department_id=int(principal.department_id),
             )
         )
+
+    @strawberry.field(
+        description="容缺受理所缺材料及补正情况（待补正的须补正或免于补正后方可办结）"
+    )
+    async def missing_items(self, info: Info[Any, Any]) -> list[MissingItem]:
+        rows = await info.context.loaders.missing_items_by_application.load(int(self.id))
+        return [MissingItem.from_row(r) for r in rows]
+
+    @strawberry.field(description="告知承诺：受理时登记的承诺内容与承诺书")
+    async def commitment(self, info: Info[Any, Any]) -> Commitment | None:
+        row = await info.context.loaders.commitment_by_application.load(int(self.id))
+        return Commitment.from_row(row) if row else None
+
+    @strawberry.field(
+        description="告知承诺核查任务（审批部门看全部，监管部门看本部门的）",
+        extensions=requires("push", "read"),
+    )
+    async def verification_tasks(self, info: Info[Any, Any]) -> list[VerificationTask]:
+        rows = await info.context.loaders.verifications_by_application.load(int(self.id))
+        scope = info.context.scope
+        return [
+            VerificationTask.from_row(r)
+            for r in rows
+            if scope.city_wide or scope.department_id in (r.department_id, r.from_department_id)
+        ]
 
     @strawberry.field(description="推送记录", extensions=requires("push", "read"))
     async def pushes(self, info: Info[Any, Any]) -> list[Push]:

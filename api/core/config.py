@@ -88,6 +88,10 @@ class Settings(BaseSettings):
     office_hours_start: time = Field(default=time(9, 0), alias="SHENGUAN_OFFICE_HOURS_START")
     office_hours_end: time = Field(default=time(17, 0), alias="SHENGUAN_OFFICE_HOURS_END")
     periodic_job_seconds: float = Field(default=300.0, alias="SHENGUAN_PERIODIC_JOB_SECONDS")
+    # Facilitation follow-up (approval): working days to supply a material accepted as
+    # missing (容缺受理), and for a supervising department to verify a commitment (告知承诺).
+    missing_item_days: int = Field(default=5, ge=1, le=60, alias="SHENGUAN_MISSING_ITEM_DAYS")
+    verification_days: int = Field(default=10, ge=1, le=120, alias="SHENGUAN_VERIFICATION_DAYS")
     # Outside production: a file holding a clock offset in seconds (api/core/clock.py).
     clock_file: str = Field(default="", alias="SHENGUAN_CLOCK_FILE")
 

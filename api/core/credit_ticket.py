@@ -31,6 +31,8 @@ class CreditTicket:
     joint_punished: bool
     allowed_modes: tuple[str, ...]
     checked_at: datetime
+    # Why credit refused each other mode, in its words (citing the entry or record).
+    refusals: tuple[tuple[str, str], ...] = ()
 
 
 class InvalidTicketError(Exception):
@@ -50,6 +52,7 @@ def sign_ticket(ticket: CreditTicket) -> str:
         "lvl": ticket.level,
         "jp": ticket.joint_punished,
         "modes": list(ticket.allowed_modes),
+        "why": dict(ticket.refusals),
         "iat": ticket.checked_at,
         "exp": ticket.checked_at + TICKET_TTL,
     }
@@ -81,4 +84,5 @@ def verify_ticket(token: str, *, subject_code: str, application_id: int) -> Cred
         joint_punished=bool(claims["jp"]),
         allowed_modes=tuple(claims["modes"]),
         checked_at=datetime.fromtimestamp(int(claims["iat"]), UTC),
+        refusals=tuple((str(k), str(v)) for k, v in (claims.get("why") or {}).items()),
     )

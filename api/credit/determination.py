@@ -574,18 +574,66 @@ async def set_handling_policy(
     return unique
 
 
+def cite_record(record: CreditRecord) -> str:
+    """A record as a refusal cites it: title, issuing authority, document number, validity."""
+    parts = [record.authority or record.source]
+    if record.document_number:
+        parts.append(record.document_number)
+    parts.append(
+        f"{record.decided_on.isoformat()}至{record.valid_until.isoformat()}"
+        if record.valid_until
+        else f"{record.decided_on.isoformat()}起"
+    )
+    return f"“{record.title}”（{'，'.join(p for p in parts if p)}）"
+
+
+def cite_punishment(entry: JointPunishment) -> str:
+    """A joint-punishment entry as a refusal cites it: document number, measures, period."""
+    period = (
+        f"{entry.starts_on.isoformat()}至{entry.ends_on.isoformat()}"
+        if entry.ends_on
+        else f"{entry.starts_on.isoformat()}起"
+    )
+    return f"依据{entry.source_document}列入联合惩戒名单（惩戒措施：{entry.measures}，{period}）"
+
+
+def _dishonest_because(assessment: Assessment) -> str:
+    """The rules that lowered the level, with the records behind each."""
+    causes = [c for c in assessment.causes if c.rule.forces_level or c.rule.score_delta < 0]
+    cited = [
+        f"{c.rule.name}：{'；'.join(cite_record(r) for r in c.records)}"
+        if c.records
+        else c.rule.name
+        for c in causes
+    ]
+    return "；".join(cited) or assessment.summary
+
+
+def commitment_breaches(records: Sequence[CreditRecord], on: date) -> list[CreditRecord]:
+    """Active 信用承诺失信 records in force on ``on`` (they close 告知承诺)."""
+    return [r for r in records if r.category == RecordCategory.COMMITMENT_BREACH and _counts(r, on)]
+
+
 def decide_modes(
-    assessment: Assessment, policy: dict[HandlingMode, tuple[CreditLevel, ...]]
+    assessment: Assessment,
+    policy: dict[HandlingMode, tuple[CreditLevel, ...]],
+    breaches: Sequence[CreditRecord] = (),
 ) -> list[ModeDecision]:
+    """Each handling mode, allowed or refused with a reason that cites what causes it: the
+    joint-punishment entry, the records behind a 失信 level, or a 信用承诺失信 record."""
     decisions = [ModeDecision(HandlingMode.NORMAL, allowed=True)]
     for mode in SPECIAL_MODES:
         label = MODE_LABELS[mode]
         if assessment.joint_punished:
-            documents = "、".join(p.source_document for p in assessment.punishments)
-            reason = f"该主体在联合惩戒名单中（{documents}），不得适用{label}"
+            entries = "；".join(cite_punishment(p) for p in assessment.punishments)
+            reason = f"该主体{entries}，不得适用{label}"
             decisions.append(ModeDecision(mode, allowed=False, reason=reason))
         elif assessment.level == CreditLevel.DISHONEST:
-            reason = f"该主体信用等级为失信，不得适用{label}"
+            reason = f"该主体信用等级为失信（{_dishonest_because(assessment)}），不得适用{label}"
+            decisions.append(ModeDecision(mode, allowed=False, reason=reason))
+        elif mode == HandlingMode.NOTIFY_AND_COMMIT and breaches:
+            cited = "；".join(cite_record(r) for r in breaches)
+            reason = f"该主体有信用承诺失信记录{cited}，不得适用{label}"
             decisions.append(ModeDecision(mode, allowed=False, reason=reason))
         elif assessment.level not in policy.get(mode, ()):
             levels = "、".join(LEVEL_LABELS[level] for level in policy.get(mode, ())) or "无"

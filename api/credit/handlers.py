@@ -31,3 +31,15 @@ async def on_application_completed(session: AsyncSession, message: OutboxMessage
 async def on_finding_recorded(session: AsyncSession, message: OutboxMessage) -> None:
     """A supervision result becomes a record when the aggregation rules say so."""
     await services.record_supervision_finding(session=session, payload=message.payload)
+
+
+@consumers.handles("approval.commitment.found_false", consumer=CONSUMER)
+async def on_commitment_found_false(session: AsyncSession, message: OutboxMessage) -> None:
+    """A commitment a supervising department found false becomes a 信用承诺失信 record."""
+    await services.record_false_commitment(session=session, payload=message.payload)
+
+
+@consumers.handles("catalog.linkage_list.published", consumer=CONSUMER)
+async def on_list_published(session: AsyncSession, message: OutboxMessage) -> None:
+    """Department names for the records' sources and issuing authorities."""
+    await services.store_department_names(session=session, payload=message.payload)

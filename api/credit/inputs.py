@@ -41,6 +41,9 @@ class AddCreditRecordInput:
     source: str
     decided_on: date
     valid_until: date | None = None
+    authority: str = strawberry.field(default="", description="作出决定的机关（部门名称）")
+    matter_name: str = strawberry.field(default="", description="涉及的事项名称")
+    document_number: str = strawberry.field(default="", description="文书编号")
 
     def to_model(self) -> models.CreditRecordCreate:
         return build_model(
@@ -51,6 +54,9 @@ class AddCreditRecordInput:
             source=self.source,
             decided_on=self.decided_on,
             valid_until=self.valid_until,
+            authority=self.authority.strip(),
+            matter_name=self.matter_name.strip(),
+            document_number=self.document_number.strip(),
         )
 
 

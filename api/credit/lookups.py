@@ -26,7 +26,7 @@ from api.core.scope import Scope
 from api.core.tracking_ticket import PURPOSE as TRACKING_PURPOSE
 from api.credit import determination, identity, spreadsheets
 from api.credit.determination import Assessment, ModeDecision
-from api.credit.models import LookupChannel, LookupLog, Subject
+from api.credit.models import CreditRecord, LookupChannel, LookupLog, RecordCategory, Subject
 
 MAX_PAGE = 100
 LOOKUP_TOPIC = "credit.lookup.recorded"
@@ -196,7 +196,16 @@ async def credit_check(
     (assessment,) = await determination.refresh(session=session, codes=[key], today=today)
     await session.commit()  # a determination that moved is stored (and its event emitted)
     policy = await determination.handling_policy(session)
-    modes = determination.decide_modes(assessment, policy)
+    breach_rows = (
+        await session.exec(
+            select(CreditRecord).where(
+                CreditRecord.subject_code == key,
+                CreditRecord.category == RecordCategory.COMMITMENT_BREACH,
+            )
+        )
+    ).all()
+    breaches = determination.commitment_breaches(breach_rows, assessment.determined_on)
+    modes = determination.decide_modes(assessment, policy, breaches)
     assert lookup.id is not None  # noqa: S101 - flushed rows have ids
     ticket = sign_ticket(
         CreditTicket(
@@ -207,6 +216,7 @@ async def credit_check(
             joint_punished=assessment.joint_punished,
             allowed_modes=tuple(d.mode.value for d in modes if d.allowed),
             checked_at=utcnow().replace(microsecond=0),
+            refusals=tuple((d.mode.value, d.reason or "") for d in modes if not d.allowed),
         )
     )
     return CheckOutcome(

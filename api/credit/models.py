@@ -28,6 +28,7 @@ class RecordCategory(StrEnum):
     LICENSING = "LICENSING"  # 行政许可
     PENALTY = "PENALTY"  # 行政处罚
     COMMENDATION = "COMMENDATION"  # 表彰奖励
+    COMMITMENT_BREACH = "COMMITMENT_BREACH"  # 信用承诺失信（告知承诺经核查不实）
     OTHER = "OTHER"  # 其他
 
 
@@ -116,6 +117,11 @@ class CreditRecordBase(SQLModel):
     source: str = Field(max_length=100)  # 来源部门或系统
     decided_on: date
     valid_until: date | None = None
+    # What a reviewer relies on: the issuing authority (a department's name), the matter and
+    # the document (licence number, decision or verification document number).
+    authority: str = Field(default="", max_length=200)
+    matter_name: str = Field(default="", max_length=200)
+    document_number: str = Field(default="", max_length=200)
 
 
 class CreditRecordCreate(CreditRecordBase):
@@ -157,6 +163,18 @@ class CreditRecordRevision(SQLModel, table=True):
     before: dict[str, Any] = Field(sa_type=sa.JSON)
     changed_by: str = Field(max_length=64)
     changed_at: datetime = Field(default_factory=utcnow)
+
+
+class DepartmentName(SQLModel, table=True):
+    """Department names as the published linkage list names them (records name their
+    issuing authority and source by name, never by an internal id)."""
+
+    __tablename__ = "credit_department_name"
+
+    department_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    name: str = Field(max_length=200)
+    list_version: int
+    updated_at: datetime = Field(default_factory=utcnow)
 
 
 # --- aggregation rules (supervision results → records) -----------------------------------

@@ -11,7 +11,7 @@ import base64
 import binascii
 import calendar
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlmodel import col, select
@@ -29,6 +29,7 @@ from api.credit.models import (
     CreditRecordCreate,
     CreditRecordRepair,
     CreditRecordRevision,
+    DepartmentName,
     JointPunishment,
     JointPunishmentCreate,
     RecordCategory,
@@ -48,6 +49,12 @@ def add_months(day: date, months: int) -> date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def period_end(start: date, months: int) -> date:
+    """The last day of a period of ``months`` from ``start`` (both days included): a year
+    from 2026-09-08 runs to 2027-09-07, the day before the anniversary."""
+    return add_months(start, months) - timedelta(days=1)
 
 
 def _page(limit: int) -> int:
@@ -362,11 +369,68 @@ FALSE_COMMITMENT = "FALSE_COMMITMENT"
 DEFAULT_FALSE_COMMITMENT_RULE = AggregationRule(
     finding_kind="*",
     result_type=FALSE_COMMITMENT,
-    category=RecordCategory.PENALTY,
+    category=RecordCategory.COMMITMENT_BREACH,
     validity_months=36,
     enabled=True,
     updated_by="system",
 )
+# Supervision's codes (docs/EVENTS.md) as a record's title names them.
+RESULT_TYPE_LABELS = {
+    "NO_ABNORMALITY": "未发现问题",
+    "RECTIFICATION_ORDERED": "责令整改",
+    "PENALIZED": "行政处罚",
+    "LICENCE_REVOKED": "撤销、吊销许可",
+    "CASE_FILED": "立案查处",
+    "FALSE_COMMITMENT": "信用承诺失信",
+    "OTHER": "其他",
+}
+FINDING_KIND_LABELS = {
+    "INSPECTION": "监督检查",
+    "SPOT_CHECK": "抽查",
+    "ADMINISTRATIVE_MEASURE": "行政措施",
+    "ENFORCEMENT_RESULT": "执法查处结果",
+    "CREDIT_ABNORMALITY": "异常信用信息",
+}
+FALSE_COMMITMENT_MONTHS = 36  # a 信用承诺失信 record from a verification counts three years
+UNKNOWN_DEPARTMENT = "（部门名称尚未同步）"
+
+
+# --- department names (from the published linkage list) ----------------------------------
+
+
+async def store_department_names(*, session: AsyncSession, payload: dict[str, Any]) -> int:
+    """Keep each department's name as the newest published list names it."""
+    version = int(payload["version"])
+    names: dict[int, str] = {}
+    for entry in payload.get("entries") or []:
+        for side in ("approving", "supervising"):
+            ident, name = entry.get(f"{side}_department_id"), entry.get(f"{side}_department_name")
+            if ident is not None and name:
+                names[int(ident)] = str(name)[:200]
+    rows = {
+        r.department_id: r
+        for r in (
+            await session.exec(
+                select(DepartmentName).where(col(DepartmentName.department_id).in_(list(names)))
+            )
+        ).all()
+    }
+    for ident, name in names.items():
+        row = rows.get(ident)
+        if row is not None and row.list_version > version:
+            continue  # an older publication arriving late never overwrites a newer name
+        row = row or DepartmentName(department_id=ident, name=name, list_version=version)
+        row.name, row.list_version, row.updated_at = name, version, utcnow()
+        session.add(row)
+    await session.flush()
+    return len(names)
+
+
+async def department_name(session: AsyncSession, department_id: Any) -> str:
+    if department_id is None:
+        return UNKNOWN_DEPARTMENT
+    row = await session.get(DepartmentName, int(department_id))
+    return row.name if row is not None else UNKNOWN_DEPARTMENT
 
 
 # --- records from events -----------------------------------------------------------------
@@ -393,17 +457,24 @@ async def record_completed_approval(
         (date.fromisoformat(str(d["valid_until"])) for d in documents if d.get("valid_until")),
         default=None,
     )
-    matter = str(payload.get("matter_name") or f"事项{payload.get('matter_id')}")
-    title = f"准予行政许可：{matter}" + (f"（{numbers}）" if numbers else "")
+    authority = await department_name(session, payload.get("approving_department_id"))
+    matter = str(payload.get("matter_name") or "").strip() or "（事项名称未提供）"
+    parts = [f"文书编号{numbers}" if numbers else "", f"发证机关{authority}"]
+    if valid_until is not None and valid_until >= completed:
+        parts.append(f"有效期至{valid_until.isoformat()}")
+    title = f"准予行政许可：{matter}（{'，'.join(p for p in parts if p)}）"
     return await add_credit_record(
         session=session,
         data=CreditRecordCreate(
             subject_code=subject.credit_code,
             category=RecordCategory.LICENSING,
             title=title[:300],
-            source=f"审批办结·办件{payload['application_id']}",
+            source=authority[:100],
             decided_on=completed,
             valid_until=valid_until if valid_until and valid_until >= completed else None,
+            authority=authority,
+            matter_name=matter[:200],
+            document_number=numbers[:200],
             origin=RecordOrigin.APPROVAL,
             source_ref=ref,
             source_department_id=payload.get("approving_department_id"),
@@ -431,17 +502,61 @@ async def record_supervision_finding(
     if subject is None:
         return None
     found_on = date.fromisoformat(str(payload["found_on"]))
-    valid_until = add_months(found_on, rule.validity_months) if rule.validity_months else None
-    label = payload.get("result_type") or payload.get("kind")
+    valid_until = period_end(found_on, rule.validity_months) if rule.validity_months else None
+    result_type = str(payload.get("result_type") or "")
+    kind = str(payload.get("kind") or "")
+    label = RESULT_TYPE_LABELS.get(result_type) or result_type or FINDING_KIND_LABELS.get(kind, "")
+    authority = await department_name(session, payload.get("department_id"))
     return await add_credit_record(
         session=session,
         data=CreditRecordCreate(
             subject_code=subject.credit_code,
             category=rule.category,
             title=f"{label}：{payload.get('summary') or ''}"[:300],
-            source=f"监管结果·部门{payload.get('department_id')}",
+            source=authority[:100],
             decided_on=found_on,
             valid_until=valid_until,
+            authority=authority,
+            document_number=str(payload.get("document_number") or "")[:200],
+            origin=RecordOrigin.ENFORCEMENT,
+            source_ref=ref,
+            source_department_id=payload.get("department_id"),
+        ),
+    )
+
+
+async def record_false_commitment(
+    *, session: AsyncSession, payload: dict[str, Any]
+) -> CreditRecord | None:
+    """``approval.commitment.found_false``: a 信用承诺失信 record (idempotent), naming the
+    department that verified, the matter and the verification document number."""
+    ref = f"approval.verification:{payload['task_id']}"
+    if await _record_by_ref(session, ref) is not None:
+        return None
+    subject = await ensure_subject(
+        session=session, code=str(payload["applicant_code"]), name=payload.get("applicant_name")
+    )
+    if subject is None:
+        return None
+    found_on = date.fromisoformat(str(payload["found_on"]))
+    authority = await department_name(session, payload.get("department_id"))
+    matter = str(payload.get("matter_name") or "").strip() or "（事项名称未提供）"
+    number = str(payload.get("document_number") or "").strip()
+    title = f"信用承诺失信：{matter}告知承诺经{authority}核查不实" + (
+        f"（{number}）" if number else ""
+    )
+    return await add_credit_record(
+        session=session,
+        data=CreditRecordCreate(
+            subject_code=subject.credit_code,
+            category=RecordCategory.COMMITMENT_BREACH,
+            title=title[:300],
+            source=authority[:100],
+            decided_on=found_on,
+            valid_until=period_end(found_on, FALSE_COMMITMENT_MONTHS),
+            authority=authority,
+            matter_name=matter[:200],
+            document_number=number[:200],
             origin=RecordOrigin.ENFORCEMENT,
             source_ref=ref,
             source_department_id=payload.get("department_id"),

@@ -17,7 +17,8 @@ from api.credit.determination import Assessment, ModeDecision, Rule, RuleSet
 
 SubjectKind = strawberry.enum(models.SubjectKind, description="主体类别：法人及其他组织 / 自然人")
 RecordCategory = strawberry.enum(
-    models.RecordCategory, description="信用记录类别：行政许可 / 行政处罚 / 表彰奖励 / 其他"
+    models.RecordCategory,
+    description="信用记录类别：行政许可 / 行政处罚 / 表彰奖励 / 信用承诺失信 / 其他",
 )
 RecordOrigin = strawberry.enum(
     models.RecordOrigin, description="记录来源：手工录入 / 审批办结 / 执法查处结果 / 表格导入"
@@ -118,6 +119,11 @@ class CreditRecord:
     source: str
     decided_on: date
     valid_until: date | None
+    authority: str = strawberry.field(description="作出决定的机关（部门名称）")
+    matter_name: str = strawberry.field(description="涉及的事项名称")
+    document_number: str = strawberry.field(
+        description="文书编号（许可证号、处罚决定书号、核查意见书号等）"
+    )
     origin: RecordOrigin  # type: ignore[valid-type]
     status: RecordStatus  # type: ignore[valid-type]
     created_at: datetime
@@ -137,6 +143,9 @@ class CreditRecord:
             source=row.source,
             decided_on=row.decided_on,
             valid_until=row.valid_until,
+            authority=row.authority,
+            matter_name=row.matter_name,
+            document_number=row.document_number,
             origin=row.origin,
             status=row.status,
             created_at=row.created_at,

@@ -1,11 +1,12 @@
 """Approval quality from supervision: abnormal findings after licences, false commitments."""
 
+import base64
 import random
 from datetime import date, datetime, timedelta
 
 from sqlmodel import select
 
-from api.approval import services
+from api.approval import facilitation, services
 from api.approval.loaders import ApprovalLoaders
 from api.approval.models import DocumentKind, Feedback, LegalDocumentCreate
 from api.approval.schema import schema
@@ -26,6 +27,11 @@ query($matter: ID) {
 }
 """
 TODAY = datetime.now(LOCAL_TZ).date()
+_COMMITMENT = facilitation.CommitmentDraft(
+    text="承诺已具备许可条件",
+    file_name="承诺书.pdf",
+    content_base64=base64.b64encode(b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n").decode(),
+)
 
 
 def _months_between_within(done: date, found: date, months: int) -> bool:
@@ -57,6 +63,7 @@ async def _generated(session, authorizer, seed):
             ),
             credit_ticket=ticket,
             actor=actor,
+            commitment=_COMMITMENT if commit else None,
         )
         approved = rng.random() < 0.8
         await services.complete_application(
@@ -203,5 +210,6 @@ async def test_a_false_commitment_reaches_credit_and_the_approving_inbox(session
             )
         )
     ).all()
-    assert [(c.value, code) for c, code in records] == [("PENALTY", subject.credit_code)]
+    # 信用承诺失信 (issue 18): a false commitment is its own category, not a penalty.
+    assert [(c.value, code) for c, code in records] == [("COMMITMENT_BREACH", subject.credit_code)]
     assert [tuple(r) for r in inbox] == [(approving.id, "FALSE_COMMITMENT")]

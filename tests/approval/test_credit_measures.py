@@ -181,6 +181,7 @@ async def test_statistics_count_applied_and_skipped_per_matter_and_department(se
             missing,
             factories.credit_ticket(missing, level="TRUSTWORTHY", modes=TRUSTWORTHY),
             mode="MISSING_DOCUMENTS",
+            missingItems=[{"name": "营业执照副本复印件"}],
         ),
         await _accept(
             session,

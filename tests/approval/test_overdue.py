@@ -83,7 +83,11 @@ async def test_daily_jobs_run_once_per_day_even_with_two_workers(engine):
     day = date(2099, 1, 1)
     first = await worker.run_daily_jobs(engine, registry.worker_tables().jobs, today=day)
     second = await worker.run_daily_jobs(engine, registry.worker_tables().jobs, today=day)
-    assert list(first) == ["approval.monthly_summary", "approval.overdue_reminders"]
+    assert list(first) == [
+        "approval.missing_item_reminders",
+        "approval.monthly_summary",
+        "approval.overdue_reminders",
+    ]
     assert second == {}
 
 

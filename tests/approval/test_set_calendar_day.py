@@ -86,7 +86,7 @@ async def test_a_day_needs_a_name_and_a_known_kind(session, authorizer):
         "setCalendarDay": {
             "__typename": "ValidationErrors",
             "errors": [
-                {"field": "kind", "code": "INVALID", "message": "类别应为 HOLIDAY 或 WORKDAY"}
+                {"field": "kind", "code": "INVALID", "message": "类别应为法定节假日或调休上班日"}
             ],
         }
     }

@@ -62,13 +62,17 @@ async def test_jointly_punished_subject_gets_only_normal_handling_with_reasons(s
     subject = await factories.subject(session, name="失信建材有限公司")
     code = subject.credit_code
     await builders.record(session, subject, RecordCategory.LICENSING, "准予建筑施工许可")
-    await builders.punish(session, subject, document="益发改财金〔2026〕18号")
+    entry = await builders.punish(session, subject, document="益发改财金〔2026〕18号")
 
     result = await _check(session, authorizer, clerk, code)
 
     assert result.errors is None
     check = result.data["creditCheck"]
-    reason = "该主体在联合惩戒名单中（益发改财金〔2026〕18号），不得适用"
+    # The refusal cites the entry: its document number, measures and period.
+    reason = (
+        "该主体依据益发改财金〔2026〕18号列入联合惩戒名单（惩戒措施：限制适用告知承诺和容缺受理，"
+        f"{entry.starts_on.isoformat()}至{entry.ends_on.isoformat()}），不得适用"
+    )
     assert {k: v for k, v in check.items() if k != "ticket"} == {
         "__typename": "CreditCheck",
         "subjectCode": code,

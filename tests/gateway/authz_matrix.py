@@ -272,6 +272,27 @@ MATRIX: dict[str, Row] = {
         ),
         frozenset({"approval_clerk", "system_admin"}),
     ),
+    # 容缺 / 告知承诺 follow-up (issue 18): the approving clerk closes items, the supervising
+    # liaison records verifications; unknown ids answer NOT_FOUND as data.
+    "verificationInbox": Row("{ verificationInbox(first: 1) { totalCount } }", READS_CASES),
+    "facilitationFollowUp": Row(
+        "{ facilitationFollowUp { items overdue untruthful } }", READS_CASES
+    ),
+    "supplyMissingItem": Row(
+        _m(f'supplyMissingItem(input: {{itemId: "{UNKNOWN}"}}) {{ {VALIDATION} }}'),
+        frozenset({"approval_clerk", "system_admin"}),
+    ),
+    "waiveMissingItem": Row(
+        _m(f'waiveMissingItem(input: {{itemId: "{UNKNOWN}", reason: "矩阵"}}) {{ {VALIDATION} }}'),
+        frozenset({"approval_clerk", "system_admin"}),
+    ),
+    "recordVerification": Row(
+        _m(
+            f'recordVerification(input: {{taskId: "{UNKNOWN}", result: TRUTHFUL,'
+            f' evidence: "矩阵"}}) {{ {VALIDATION} }}'
+        ),
+        CLAIMS_PUSHES,
+    ),
     "claimPush": Row(
         _m(f'claimPush(input: {{pushId: "{UNKNOWN}", method: LETTER}}) {{ {VALIDATION} }}'),
         CLAIMS_PUSHES,

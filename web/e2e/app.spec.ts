@@ -265,10 +265,23 @@ test('the linkage loop: accept with the credit panel, the push reaches the super
   await expect(panel.getByText('不在联合惩戒名单中')).toBeVisible();
   await expect(panel.getByRole('radio', { name: '绿色通道' })).toBeEnabled();
   await panel.getByRole('radio', { name: '告知承诺' }).check();
+  // 告知承诺 records the commitment and the signed 承诺书 (checked in the browser first).
+  const facts = panel.getByTestId('facilitation-fields');
+  await panel.getByRole('button', { name: '以“告知承诺”受理' }).click();
+  await expect(facts.getByText('请填写承诺内容')).toBeVisible();
+  await expect(facts.getByText('请选择签署的承诺书')).toBeVisible();
+  await facts.getByLabel('承诺内容').fill('本单位承诺已具备建筑工程施工许可条件');
+  await facts.getByLabel('签署的承诺书（PDF、PNG 或 JPEG，不超过 10 MB）').setInputFiles({
+    name: '承诺书.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+  });
   await page.screenshot({ path: `${SHOTS}/accept-credit-panel.png`, fullPage: true });
   await panel.getByRole('button', { name: '以“告知承诺”受理' }).click();
   await expect(page.getByTestId('application-status')).toHaveText('已受理');
   await expect(page.getByText('告知承诺').first()).toBeVisible();
+  await expect(page.getByTestId('commitment')).toContainText('本单位承诺已具备建筑工程施工许可条件');
+  await expect(page.getByTestId('commitment')).toContainText('承诺书.pdf');
   const timeline = page.getByTestId('application-timeline');
   await expect(async () => {
     await page.reload();

@@ -51,8 +51,8 @@ async function acceptApplicationThree(request: APIRequestContext): Promise<void>
   );
   const { acceptApplication } = await graphql<{ acceptApplication: { __typename: string; status?: string } }>(
     request,
-    'mutation($t: String!) { acceptApplication(input: {applicationId: "3", handlingMode: NOTIFY_AND_COMMIT, creditTicket: $t}) { __typename ... on Application { status } } }',
-    { t: creditCheck.ticket },
+    'mutation($t: String!, $f: String!) { acceptApplication(input: {applicationId: "3", handlingMode: NOTIFY_AND_COMMIT, creditTicket: $t, commitment: {text: "承诺已具备许可条件", fileName: "承诺书.pdf", contentBase64: $f}}) { __typename ... on Application { status } } }',
+    { t: creditCheck.ticket, f: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n').toString('base64') },
     session.token,
   );
   expect(acceptApplication).toEqual({ __typename: 'Application', status: 'ACCEPTED' });

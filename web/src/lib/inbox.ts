@@ -5,13 +5,14 @@
 export const PUSH_READERS: readonly string[] = ['supervision_liaison', 'approval_clerk', 'department_head', 'coordination_office'];
 export const FEEDBACK_READERS: readonly string[] = ['approval_clerk', 'department_head', 'coordination_office'];
 
-export type InboxTab = 'pushes' | 'feedback' | 'notices';
+export type InboxTab = 'pushes' | 'verifications' | 'feedback' | 'notices';
 
-/** The inbox tabs a user's roles can fill, in display order (notices go to push readers). */
+/** The inbox tabs a user's roles can fill, in display order (告知承诺 verification tasks and
+ * notices go to push readers). */
 export function inboxTabs(roles: readonly string[]): InboxTab[] {
   const has = (readers: readonly string[]) => roles.some((r) => readers.includes(r));
   const tabs: InboxTab[] = [];
-  if (has(PUSH_READERS)) tabs.push('pushes');
+  if (has(PUSH_READERS)) tabs.push('pushes', 'verifications');
   if (has(FEEDBACK_READERS)) tabs.push('feedback');
   if (has(PUSH_READERS)) tabs.push('notices');
   return tabs;

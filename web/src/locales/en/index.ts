@@ -1,5 +1,6 @@
 import type { Messages } from '../types';
 import live from './live';
+import facilitation from './facilitation';
 import creditAdmin from './creditAdmin';
 import statistics from './statistics';
 import accounts from './accounts';
@@ -448,6 +449,8 @@ const en: Messages = {
     completed: 'Completed by {{by}}: {{status}}',
   },
   enums: {
+    ItemState: { OUTSTANDING: 'Outstanding', SUPPLIED: 'Supplied', WAIVED: 'Waived' },
+    VerificationResult: { TRUTHFUL: 'True', UNTRUTHFUL: 'False' },
     MatterKind: { APPROVAL: 'Approval', SUPERVISION: 'Supervision' },
     ApplicationStatus: { SUBMITTED: 'Submitted', ACCEPTED: 'Accepted', APPROVED: 'Approved', REFUSED: 'Refused' },
     FindingKind: {
@@ -457,7 +460,7 @@ const en: Messages = {
       ENFORCEMENT_RESULT: 'Enforcement result',
       CREDIT_ABNORMALITY: 'Credit abnormality',
     },
-    RecordCategory: { LICENSING: 'Licensing', PENALTY: 'Penalty', COMMENDATION: 'Commendation', OTHER: 'Other' },
+    RecordCategory: { LICENSING: 'Licensing', PENALTY: 'Penalty', COMMENDATION: 'Commendation', COMMITMENT_BREACH: 'Commitment breach', OTHER: 'Other' },
     SubjectKind: { LEGAL_PERSON: 'Legal person', NATURAL_PERSON: 'Natural person' },
     DepartmentLevel: { CITY: 'City', COUNTY: 'County', TOWNSHIP: 'Township' },
     CreditLevel: { TRUSTWORTHY: 'Trustworthy', NORMAL: 'Normal', DISHONEST: 'Dishonest' },
@@ -481,6 +484,7 @@ const en: Messages = {
     ApprovalCategory: { LICENSING: 'Licensing', OTHER_POWER: 'Other administrative power', PUBLIC_SERVICE: 'Public service' },
   },
   live,
+  facilitation,
   creditAdmin,
   statistics,
   accounts,

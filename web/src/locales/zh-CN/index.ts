@@ -3,6 +3,7 @@ import statistics from './statistics';
 // The message catalogue. zh-CN is the source of truth: every other locale must have the
 // same keys (see ../types.ts), and the compiler checks `t('…')` keys against this object.
 import live from './live';
+import facilitation from './facilitation';
 import creditAdmin from './creditAdmin';
 import accounts from './accounts';
 import org from './org';
@@ -450,6 +451,8 @@ const zhCN = {
     completed: '{{by}} 办结：{{status}}',
   },
   enums: {
+    ItemState: { OUTSTANDING: '待补正', SUPPLIED: '已补正', WAIVED: '免于补正' },
+    VerificationResult: { TRUTHFUL: '属实', UNTRUTHFUL: '不实' },
     MatterKind: { APPROVAL: '审批事项', SUPERVISION: '监管事项' },
     ApplicationStatus: { SUBMITTED: '已申报', ACCEPTED: '已受理', APPROVED: '办结准予', REFUSED: '办结不予' },
     FindingKind: {
@@ -459,7 +462,7 @@ const zhCN = {
       ENFORCEMENT_RESULT: '执法查处结果',
       CREDIT_ABNORMALITY: '异常信用信息',
     },
-    RecordCategory: { LICENSING: '行政许可', PENALTY: '行政处罚', COMMENDATION: '表彰奖励', OTHER: '其他' },
+    RecordCategory: { LICENSING: '行政许可', PENALTY: '行政处罚', COMMENDATION: '表彰奖励', COMMITMENT_BREACH: '信用承诺失信', OTHER: '其他' },
     SubjectKind: { LEGAL_PERSON: '法人及其他组织', NATURAL_PERSON: '自然人' },
     DepartmentLevel: { CITY: '市级', COUNTY: '县区级', TOWNSHIP: '乡镇级' },
     CreditLevel: { TRUSTWORTHY: '守信', NORMAL: '一般', DISHONEST: '失信' },
@@ -483,6 +486,7 @@ const zhCN = {
     ApprovalCategory: { LICENSING: '行政许可', OTHER_POWER: '其他行政权力', PUBLIC_SERVICE: '公共服务' },
   },
   live,
+  facilitation,
   creditAdmin,
   statistics,
   accounts,

@@ -9,7 +9,7 @@ import { AGGREGATION_RULES_QUERY, SAVE_AGGREGATION_RULE_MUTATION } from './queri
 
 type AggregationRule = AggregationRulesQuery['aggregationRules'][number];
 const FINDING_KINDS: readonly FindingKind[] = ['INSPECTION', 'SPOT_CHECK', 'ADMINISTRATIVE_MEASURE', 'ENFORCEMENT_RESULT', 'CREDIT_ABNORMALITY'];
-const CATEGORIES: readonly RecordCategory[] = ['LICENSING', 'PENALTY', 'COMMENDATION', 'OTHER'];
+const CATEGORIES: readonly RecordCategory[] = ['LICENSING', 'PENALTY', 'COMMENDATION', 'COMMITMENT_BREACH', 'OTHER'];
 
 interface Values {
   findingKind: string;

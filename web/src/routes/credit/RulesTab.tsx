@@ -22,7 +22,7 @@ import {
 } from './ruleSets';
 
 const CONDITIONS: readonly RuleCondition[] = ['RECORD_COUNT', 'NO_RECORDS', 'JOINT_PUNISHMENT'];
-const CATEGORIES: readonly RecordCategory[] = ['LICENSING', 'PENALTY', 'COMMENDATION', 'OTHER'];
+const CATEGORIES: readonly RecordCategory[] = ['LICENSING', 'PENALTY', 'COMMENDATION', 'COMMITMENT_BREACH', 'OTHER'];
 const LEVELS: readonly CreditLevel[] = ['TRUSTWORTHY', 'NORMAL', 'DISHONEST'];
 
 /** A rule field's value as the reader sees it. */

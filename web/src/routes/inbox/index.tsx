@@ -10,6 +10,7 @@ import { Pager } from '../../components/Pager';
 import { inboxTabs } from '../../lib/inbox';
 import { useRefetchOnInbox } from '../../providers/live/LiveInbox';
 import type { Channel, PushInboxQuery } from '../../graphql/graphql';
+import { VerificationsTab } from './VerificationsTab';
 import { CREDIT_NOTICES_QUERY, FEEDBACK_INBOX_QUERY, NOTICE_INBOX_QUERY, PUSH_CLAIM_MUTATION, PUSH_CLOSE_MUTATION, PUSH_INBOX_QUERY } from './queries';
 
 const PAGE = 20;
@@ -292,11 +293,12 @@ export default function InboxPage() {
         <Badge count={overdue?.pushInbox.totalCount ?? 0} data-testid="count-overdue" />
       </Space>
     ),
+    verifications: t('facilitation.inboxTab'),
     feedback: t('inbox.feedbackInbox'),
     notices: t('inbox.notices'),
   };
   // Credit-change notices go to the approving side: the readers of supervision feedback.
-  const content = { pushes: <PushesTab />, feedback: <FeedbackTab />, notices: <NoticesTab creditNotices={tabs.includes('feedback')} /> };
+  const content = { pushes: <PushesTab />, verifications: <VerificationsTab />, feedback: <FeedbackTab />, notices: <NoticesTab creditNotices={tabs.includes('feedback')} /> };
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={2} style={{ margin: 0 }}>

@@ -170,3 +170,66 @@ export const CREDIT_NOTICES_QUERY = graphql(`
     }
   }
 `);
+
+export const VERIFICATION_INBOX_QUERY = graphql(`
+  query VerificationInbox($openOnly: Boolean, $first: Int!, $after: String) {
+    verificationInbox(openOnly: $openOnly, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          dueOn
+          overdue
+          result
+          evidence
+          documentNumber
+          verifiedBy
+          verifiedAt
+          fromDepartment {
+            id
+            name
+          }
+          application {
+            id
+            applicantName
+            matter {
+              id
+              name
+            }
+            commitment {
+              text
+              fileName
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const VERIFICATION_RECORD_MUTATION = graphql(`
+  mutation VerificationRecord($input: RecordVerificationInput!) {
+    recordVerification(input: $input) {
+      __typename
+      ... on VerificationTask {
+        id
+        result
+        evidence
+        documentNumber
+        verifiedBy
+        verifiedAt
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);

@@ -5,6 +5,7 @@ import { useClient, useMutation } from 'urql';
 import { CreditAssessmentView, LEVEL_COLOR } from '../../../components/CreditAssessmentView';
 import { applyServerErrors } from '../../../components/serverErrors';
 import type { CreditCheckQuery, HandlingMode, SkipReason } from '../../../graphql/graphql';
+import { FacilitationFields, facilitationInput, type FacilitationValues } from './FacilitationFields';
 import { measureChoice } from './measures';
 import { APPLICATION_ACCEPT_MUTATION, CREDIT_CHECK_QUERY } from './queries';
 
@@ -37,6 +38,7 @@ export function AcceptPanel({ applicationId, subjectCode }: { applicationId: str
   const [mode, setMode] = useState<HandlingMode>('NORMAL');
   const [stricterReview, setStricterReview] = useState(true);
   const [skipForm] = Form.useForm<SkipValues>();
+  const [factsForm] = Form.useForm<FacilitationValues>();
   const skipReason = Form.useWatch('skipReason', skipForm);
   const [problem, setProblem] = useState<string | null>(null);
   const [{ fetching: accepting }, accept] = useMutation(APPLICATION_ACCEPT_MUTATION);
@@ -76,6 +78,8 @@ export function AcceptPanel({ applicationId, subjectCode }: { applicationId: str
         return; // the form shows what is missing next to the field
       }
     }
+    const facts = await facilitationInput(factsForm, mode);
+    if (facts === null) return; // the form shows what is missing next to the field
     const result = await accept({
       input: {
         applicationId,
@@ -84,14 +88,21 @@ export function AcceptPanel({ applicationId, subjectCode }: { applicationId: str
         stricterReview,
         skipReason: choice.skipped.length > 0 ? (skip.skipReason ?? null) : null,
         skipNote: choice.skipped.length > 0 ? (skip.skipNote ?? '').trim() : '',
+        ...facts,
       },
     });
     const outcome = result.data?.acceptApplication;
     if (outcome?.__typename === 'Application') {
       void message.success(t('accept.done'));
     } else if (outcome?.__typename === 'ValidationErrors') {
-      const rest = applyServerErrors(skipForm, outcome.errors, ['skipReason', 'skipNote']);
-      if (rest.length > 0) setProblem(rest.map((e) => e.message).join('；'));
+      const onFacts = outcome.errors.filter((e) => e.field.startsWith('missingItems') || e.field.startsWith('commitment'));
+      const rest = applyServerErrors(
+        skipForm,
+        outcome.errors.filter((e) => !onFacts.includes(e)),
+        ['skipReason', 'skipNote'],
+      );
+      const shown = [...onFacts, ...rest];
+      if (shown.length > 0) setProblem(shown.map((e) => e.message).join('；'));
     } else {
       setProblem(result.error?.graphQLErrors[0]?.message ?? t('common.serverError'));
     }
@@ -142,6 +153,7 @@ export function AcceptPanel({ applicationId, subjectCode }: { applicationId: str
                 ))}
               </Space>
             </Radio.Group>
+            <FacilitationFields form={factsForm} mode={mode} />
             {choice?.restriction && (
               <Checkbox checked={stricterReview} onChange={(e) => setStricterReview(e.target.checked)} data-testid="stricter-review">
                 {t('accept.stricterReview')}

@@ -9,6 +9,7 @@ import { STATUS_COLOR } from '../../../components/status';
 import type { ApplicationShowQuery, CreditLevel, FindingKind } from '../../../graphql/graphql';
 import { AcceptPanel } from './AcceptPanel';
 import { CompletePanel } from './CompletePanel';
+import { FacilitationCard } from './FacilitationCard';
 import { RecordFinding } from './RecordFinding';
 import { ME_QUERY } from '../../../app/queries';
 import { APPLICATION_SHOW_QUERY } from './queries';
@@ -190,6 +191,7 @@ export default function ApplicationShowPage() {
           subjectCode={application.applicantIdentifier.includes('*') ? null : application.applicantIdentifier}
         />
       )}
+      <FacilitationCard application={application} approves={approves} />
       {approves && application.status === 'ACCEPTED' && <CompletePanel applicationId={application.id} />}
       {application.legalDocuments.length > 0 && (
         <Card title={t('complete.documents')}>

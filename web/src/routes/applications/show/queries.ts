@@ -78,6 +78,40 @@ export const APPLICATION_SHOW_QUERY = graphql(`
           name
         }
       }
+      missingItems {
+        id
+        name
+        days
+        dueOn
+        state
+        overdue
+        reminders
+        note
+        closedBy
+        closedAt
+      }
+      commitment {
+        text
+        fileName
+        fileSha256
+        fileType
+        recordedBy
+        recordedAt
+      }
+      verificationTasks {
+        id
+        dueOn
+        overdue
+        result
+        evidence
+        documentNumber
+        verifiedBy
+        verifiedAt
+        department {
+          id
+          name
+        }
+      }
       findings {
         id
         kind
@@ -181,6 +215,63 @@ export const FINDING_RECORD_MUTATION = graphql(`
         abnormal
         summary
         foundOn
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const COMMITMENT_FILE_QUERY = graphql(`
+  query CommitmentFile($id: ID!) {
+    application(id: $id) {
+      id
+      commitment {
+        fileName
+        fileType
+        contentBase64
+      }
+    }
+  }
+`);
+
+export const MISSING_ITEM_SUPPLY_MUTATION = graphql(`
+  mutation MissingItemSupply($input: SupplyMissingItemInput!) {
+    supplyMissingItem(input: $input) {
+      __typename
+      ... on MissingItem {
+        id
+        state
+        note
+        closedBy
+        closedAt
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const MISSING_ITEM_WAIVE_MUTATION = graphql(`
+  mutation MissingItemWaive($input: WaiveMissingItemInput!) {
+    waiveMissingItem(input: $input) {
+      __typename
+      ... on MissingItem {
+        id
+        state
+        note
+        closedBy
+        closedAt
       }
       ... on ValidationErrors {
         errors {

@@ -7,7 +7,7 @@ import { useServerForm } from '../../../components/useServerForm';
 import type { RecordCategory } from '../../../graphql/graphql';
 import { CREDIT_RECORD_ADD_MUTATION } from './queries';
 
-const CATEGORIES: RecordCategory[] = ['LICENSING', 'PENALTY', 'COMMENDATION', 'OTHER'];
+const CATEGORIES: RecordCategory[] = ['LICENSING', 'PENALTY', 'COMMENDATION', 'COMMITMENT_BREACH', 'OTHER'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 interface RecordValues {
