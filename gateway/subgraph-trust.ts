@@ -196,20 +196,19 @@ export function subgraphTrust({ key, supergraphPath, log, external = new Map() }
     return pending;
   }
 
+  // The audience is the subgraph the call goes to, read from its URL. The execution request's
+  // subgraphName is only a fallback: when fetches run in parallel (an entity call to credit
+  // beside one to supervision) Hive hands onFetch an execution request naming another
+  // subgraph, and the callee refuses the assertion as meant for someone else.
   function audienceOf(url: string, subgraphName: string | undefined): string {
-    // The destination decides: an assertion (and the key it is signed with) is for the
-    // subgraph at this URL. The execution request's subgraph name is not always this
-    // fetch's: when the county example was down, a supervision call arrived here named
-    // for it and went out signed with the external key.
     const exact = subgraphs.get(url);
     if (exact) return exact;
-    if (subgraphName) return subgraphName;
     const origin = new URL(url);
     for (const [known, name] of subgraphs) {
       const candidate = new URL(known);
-      if (candidate.host === origin.host) return name;
+      if (candidate.host === origin.host && candidate.pathname === origin.pathname) return name;
     }
-    return '';
+    return subgraphName ?? '';
   }
 
   const plugin = {

@@ -7,6 +7,10 @@ one dedicated asyncpg connection per purpose in a supervising task: it notices a
 doubling, capped backoff, listens again on every channel, and then calls ``on_reconnect``
 because whatever was notified in between is gone (NOTIFY has no replay): the owner refetches
 or reloads. ``state`` says where it is, for ``/readiness``.
+
+``wake()`` cuts the backoff short: a process that has just reached the database itself (it
+is about to notify) need not wait out the listener's next attempt, or its own notification
+would be committed while it is not listening and be lost to its own subscribers.
 """
 
 from __future__ import annotations
@@ -70,6 +74,7 @@ class PgListener:
         self._lock = asyncio.Lock()
         self._task: asyncio.Task[None] | None = None
         self._listening = asyncio.Event()
+        self._wake = asyncio.Event()
 
     @property
     def application_name(self) -> str:
@@ -95,6 +100,14 @@ class PgListener:
                     log.warning(
                         "%s: LISTEN %s failed; it follows the reconnection", self.name, channel
                     )
+
+    @property
+    def listening(self) -> bool:
+        return self._listening.is_set()
+
+    def wake(self) -> None:
+        """Try to reconnect now rather than after the rest of the backoff."""
+        self._wake.set()
 
     async def wait_listening(self, seconds: float) -> bool:
         with contextlib.suppress(TimeoutError):
@@ -139,7 +152,10 @@ class PgListener:
             await self._drop()
             delay = min(self.min_backoff * 2**attempt, self.max_backoff)
             attempt += 1
-            await asyncio.sleep(delay)
+            # A wake during the failed attempt still counts: one immediate retry.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), delay)
+            self._wake.clear()
 
     async def _connect(self, lost: asyncio.Event) -> None:
         conn = await asyncpg.connect(

@@ -9,6 +9,10 @@ NOTIFY has no replay, so a client refetches after reconnecting.
 The LISTEN connection heals (``api/core/listener.py``): after a loss it reconnects with
 backoff, and every open subscription then receives ``RESYNC_MESSAGE`` (kind ``RESYNC``), on
 which the web app refetches what it shows, since what was notified in between is lost.
+A process that notifies while its own listener is reconnecting (the database is back, the
+listener's backoff not yet over) first brings the listener back, so that its own
+subscribers hear that message rather than only the RESYNC (the next push after an outage
+reaches an inbox opened before it).
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from api.core.listener import CONNECT_TIMEOUT_SECONDS, PgListener
 
 _PENDING_KEY = "shenguan.live.pending"
 RESYNC_MESSAGE = "RESYNC:"  # the listener reconnected: refetch, something may have been missed
+# How long a notifying transaction waits for this process's listener to be back.
+RECONNECT_WAIT_SECONDS = 2.0
 _queues: dict[str, set[asyncio.Queue[str]]] = defaultdict(set)
 _pg_listener: PgListener | None = None
 
@@ -51,6 +57,10 @@ def _after_rollback(session: Session) -> None:
 async def notify(session: AsyncSession, channel: str, message: str) -> None:
     bind = session.get_bind()
     if bind.dialect.name == "postgresql":
+        if _pg_listener is not None and not _pg_listener.listening:
+            # NOTIFY reaches only connections listening at commit: ours must be back first.
+            _pg_listener.wake()
+            await _pg_listener.wait_listening(RECONNECT_WAIT_SECONDS)
         await session.exec(  # type: ignore[call-overload]
             text("SELECT pg_notify(:channel, :message)").bindparams(
                 channel=channel, message=message

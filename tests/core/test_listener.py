@@ -75,3 +75,37 @@ async def test_a_listener_started_while_the_database_is_away_keeps_trying(databa
         assert not await listener.wait_listening(0.5)
     finally:
         await listener.stop()
+
+
+async def test_wake_cuts_the_backoff_short(database_url):
+    # A process about to notify wakes its listener: it must not wait out a long backoff,
+    # or its own notification is committed while nobody in the process listens.
+    channel = f"test_{uuid.uuid4().hex[:12]}"
+    heard: list[tuple[str, str]] = []
+    listener = PgListener(
+        database_url,
+        relay=lambda ch, payload: heard.append((ch, payload)),
+        name=channel,
+        min_backoff=60.0,
+        max_backoff=60.0,
+    )
+    await listener.add(channel)
+    listener.start()
+    try:
+        assert await listener.wait_listening(5)
+        await _sql(
+            database_url,
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1",
+            listener.application_name,
+        )
+        await _wait(lambda: listener.state == ListenerState.RECONNECTING, "the loss")
+        assert not listener.listening
+        assert not await listener.wait_listening(0.5)  # a minute of backoff ahead
+
+        listener.wake()
+        assert await listener.wait_listening(5)
+        assert listener.reconnects == 1
+        await _sql(database_url, "SELECT pg_notify($1, 'after')", channel)
+        await _wait(lambda: heard == [(channel, "after")], "a notification after the wake")
+    finally:
+        await listener.stop()

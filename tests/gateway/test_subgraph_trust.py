@@ -4,8 +4,10 @@ entity type it resolves, get no data and a typed 401 unless the gateway signed t
 from __future__ import annotations
 
 import importlib
+import json
 import re
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -18,6 +20,7 @@ from api.core.trust import ASSERTION_HEADER, REFUSAL_CODE, sign_assertion
 from api.registry import NAMES as SUBGRAPHS
 from tests.trust import as_gateway, encode, signed_headers
 
+PERSISTED = Path(__file__).parents[2] / "web" / "src" / "graphql" / "persisted-documents.json"
 _KEY = re.compile(r'type (\w+) @key\(fields: "(\w+)"')
 
 
@@ -138,3 +141,22 @@ def test_the_credential_look_up_is_refused_unless_the_gateway_signed_it(stack, c
 def test_the_gateway_signs_for_the_caller_it_authenticated(stack, clerk_token):
     body = as_gateway(stack, "access", {"query": "{ me { username } }"}, token=clerk_token)
     assert body.json() == {"data": {"me": {"username": "spj_clerk"}}}
+
+
+def _web_document(operation: str) -> str:
+    manifest = json.loads(PERSISTED.read_text(encoding="utf-8"))
+    (document,) = [d for d in manifest.values() if re.search(rf"\bquery {operation}\b", d)]
+    return str(document)
+
+
+def test_calls_that_fan_out_in_parallel_are_each_signed_for_their_own_subgraph(
+    gateway, clerk_token
+):
+    # The web app's application page reads approval, then credit (applicantCredit, through
+    # @requires) beside supervision and catalog at once. Each call's assertion names the
+    # subgraph it goes to: none is refused as meant for another (wrong_audience).
+    show = _web_document("ApplicationShow")
+    for _ in range(8):
+        body = gateway.post(show, {"id": "1"}, token=clerk_token).json()
+        assert "errors" not in body, body
+        assert body["data"]["application"]["applicantCredit"]["levelLabel"]

@@ -173,9 +173,7 @@ test('a clerk submits an application and lands on it', async ({ page }) => {
   await expect(page.getByText('0737-4100000')).toBeVisible();
 });
 
-// FIXME (merge of 2026-12-01): fails once the gateway-signed calls are merged (passed on its branch);
-// the server-side natural-person and credit tests pass, the browser flow is not yet checked.
-test.fixme('a clerk submits a natural person by ID number, checked in the browser, and sees both credit values', async ({ page }) => {
+test('a clerk submits a natural person by ID number, checked in the browser, and sees both credit values', async ({ page }) => {
   await page.goto('/applications/new');
   await signIn(page, 'spj_clerk');
   const matter = page.getByRole('combobox', { name: '办理事项' });

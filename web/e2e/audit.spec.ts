@@ -35,9 +35,10 @@ async function signIn(page: Page, username: string) {
   await page.getByRole('button', { name: '登录' }).click();
 }
 
-// FIXME (merge of 2026-12-01): a workbench leaves a denied row again once every branch is merged
-// (passed on the audit branch alone); cause not yet found.
-test.fixme('the sign-in page and every role’s workbench leave no denied access in the audit log', async ({ browser, request }) => {
+test('the sign-in page and every role’s workbench leave no denied access in the audit log', async ({ browser, request }) => {
+  // Six sign-ins, each in its own browser context with a full workbench: more than the default
+  // 60 s on a busy machine (it ran out of time in a long run); the expectations are unchanged.
+  test.slow();
   const admin = await token(request, 'admin');
   const before = new Set((await denied(request, admin)).map((d) => d.id));
 
