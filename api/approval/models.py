@@ -219,6 +219,12 @@ class LinkageEntry(SQLModel, table=True):
     claim_days: int
     feedback_days: int
     confidentiality: str = Field(default="", max_length=32)
+    # catalog's ReviewMode: EARLY_INVOLVEMENT / PARALLEL_REVIEW give the 受理 push a feedback limit.
+    review_mode: str = Field(
+        default="AFTER_APPROVAL",
+        max_length=32,
+        sa_column_kwargs={"server_default": "AFTER_APPROVAL"},
+    )
     # The responsible sections and people of both sides in this version (案卷评查).
     approving_section_name: str = Field(default="", max_length=100)
     approving_person_name: str = Field(default="", max_length=50)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.types import Info
 
 from api.approval import models
+from api.approval.delivery import Delivery
 from api.approval.services import credit_notice_text, level_name
 from api.core import sms
 from api.core.authz import requires
@@ -19,6 +20,9 @@ from api.core.pagination import Connection
 from api.core.scope import Scope
 from api.core.subject_keys import subject_key
 from api.core.tracking_ticket import TrackingTicket, sign_tracking_ticket
+
+if TYPE_CHECKING:
+    from api.approval.delivery_types import SmsDelivery
 
 ApplicationStatus = strawberry.enum(
     models.ApplicationStatus, description="办件状态：已申报 / 已受理 / 办结准予 / 办结不予"
@@ -458,6 +462,18 @@ class Responsibility:
         )
 
 
+# SMS state types live in delivery_types.py (resolved lazily).
+SmsDeliveryRef = Annotated["SmsDelivery", strawberry.lazy("api.approval.delivery_types")]
+
+
+def _sms(found: Delivery) -> SmsDelivery:
+    from api.approval.delivery_types import (  # noqa: PLC0415 - resolved lazily
+        SmsDelivery as Type,
+    )
+
+    return Type.from_delivery(found)
+
+
 @strawberry.type(description="黄牌 / 红牌（认领或反馈时限的预警记录，计入考核）")
 class EscalationCard:
     id: strawberry.ID
@@ -485,6 +501,11 @@ class EscalationCard:
     async def push(self, info: Info[Any, Any]) -> Push | None:
         row = await info.context.loaders.push.load(self.push_id)
         return Push.from_row(row) if row else None
+
+    @strawberry.field(description="亮牌短信：接收联络员，红牌另发部门负责人（含未送达原因）")
+    async def sms_deliveries(self, info: Info[Any, Any]) -> list[SmsDeliveryRef]:
+        found = await info.context.loaders.card_sms.load(int(self.id))
+        return [_sms(d) for d in found]
 
     @classmethod
     def from_row(cls, row: models.EscalationCard) -> EscalationCard:
@@ -551,6 +572,10 @@ class Push:
     async def responsibilities(self, info: Info[Any, Any]) -> list[Responsibility]:
         rows = await info.context.loaders.responsibilities_by_push.load(int(self.id))
         return [Responsibility.from_row(r) for r in rows]
+
+    @strawberry.field(description="推送提醒短信的状态（已发送 / 重试中 / 未送达及原因）")
+    async def sms_delivery(self, info: Info[Any, Any]) -> SmsDeliveryRef:
+        return _sms(await info.context.loaders.push_sms.load(int(self.id)))
 
     @strawberry.field(description="该推送的黄牌 / 红牌记录")
     async def escalation_cards(self, info: Info[Any, Any]) -> list[EscalationCard]:
@@ -775,7 +800,8 @@ class CreditNotice:
 class InboxEvent:
     kind: str = strawberry.field(
         description=(
-            "PUSH、FEEDBACK、CREDIT、SUMMARY，或 RESYNC（服务端监听重连后：可能漏收，全部刷新）"
+            "PUSH、FEEDBACK、CREDIT、SUMMARY、CARD（本部门被亮红牌），"
+            "或 RESYNC（服务端监听重连后：可能漏收，全部刷新）"
         )
     )
     id: strawberry.ID
