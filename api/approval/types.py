@@ -205,14 +205,26 @@ class ApprovalQuality:
         return _department(self.department_id)
 
 
+@strawberry.type(description="按认领方式计数")
+class SummaryClaimCount:
+    method: Channel  # type: ignore[valid-type]
+    count: int
+
+
 @strawberry.type(description="月度汇总（监管部门每月首个工作日收到）")
 class MonthlySummary:
     id: strawberry.ID
     month: str = strawberry.field(description="月份，如 2026-04")
     pushes: int = strawberry.field(description="当月收到的推送")
-    claims: int = strawberry.field(description="当月线下认领")
-    overdue: int = strawberry.field(description="月末逾期事项")
+    claims: int = strawberry.field(description="当月认领（全部方式，含推送即认领）")
+    overdue: int = strawberry.field(description="月末仍未办结且已过期限的事项（认领或反馈）")
     feedback: int = strawberry.field(description="当月反馈办结")
+    claims_by_method: list[SummaryClaimCount] = strawberry.field(
+        description="当月认领按方式：推送即认领 / 部门自建系统 / 书面函件 / 联席会议"
+    )
+    late_claims: int = strawberry.field(description="当月认领中超过认领期限的")
+    closed_without_abnormality: int = strawberry.field(description="当月无异常办结")
+    abnormal_feedback: int = strawberry.field(description="当月反馈异常")
     created_at: datetime
     department_id: strawberry.Private[int]
 
@@ -229,6 +241,13 @@ class MonthlySummary:
             claims=row.claims,
             overdue=row.overdue,
             feedback=row.feedback,
+            claims_by_method=[
+                SummaryClaimCount(method=method, count=int(row.claims_by_method.get(method, 0)))
+                for method in models.Channel
+            ],
+            late_claims=row.late_claims,
+            closed_without_abnormality=row.closed_without_abnormality,
+            abnormal_feedback=row.abnormal_feedback,
             created_at=row.created_at,
             department_id=row.department_id,
         )
