@@ -29,7 +29,7 @@ from api.approval.models import (
     Push,
     PushState,
 )
-from api.core import events
+from api.core import events, live
 from api.core.clock import LOCAL_TZ
 from api.core.config import get_settings
 from api.core.workdays import DayKind, is_working_day, overrides_between
@@ -148,6 +148,9 @@ async def raise_cards(session: AsyncSession, now: datetime) -> list[EscalationCa
             key=str(card.id),
             payload=card_payload(card),
         )
+        if card.color == CardColor.RED:
+            # The receiving department's inbox (its head among its users) hears it live.
+            await live.notify(session, live.inbox_channel(card.department_id), f"CARD:{card.id}")
     return cards
 
 

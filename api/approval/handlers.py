@@ -136,7 +136,13 @@ async def on_card_raised(session: AsyncSession, message: OutboxMessage) -> None:
     contact = await liaisons.for_push(session, push, local_today())
     recipients = [("liaison", contact.mobile, contact.name)]
     if card.color == CardColor.RED:
-        recipients.append(("head", push.department_head_mobile, "部门负责人"))
+        # The head catalog names for the department today (else a mobile the list carried).
+        head = await liaisons.current(session, push.department_id, local_today(), liaisons.HEAD)
+        recipients.append(
+            ("head", head.mobile, head.name)
+            if head is not None
+            else ("head", push.department_head_mobile, "部门负责人")
+        )
     for role, mobile, name in recipients:
         if not mobile:
             continue  # not published for this linkage: nothing to send

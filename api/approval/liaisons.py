@@ -18,6 +18,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from api.approval.models import Liaison, Push
 
 RECEIVE = "RECEIVE"
+HEAD = "HEAD"  # the department head: red cards text them too
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
-from api.approval import facilitation, services
+from api.approval import delivery, facilitation, services
+from api.approval.delivery import Delivery
 from api.approval.facilitation_models import Commitment, MissingItem, VerificationTask
 from api.approval.models import (
     Application,
@@ -37,6 +38,8 @@ class ApprovalLoaders:
     missing_items_by_application: DataLoader[int, list[MissingItem]] = field(init=False)
     commitment_by_application: DataLoader[int, Commitment | None] = field(init=False)
     verifications_by_application: DataLoader[int, list[VerificationTask]] = field(init=False)
+    push_sms: DataLoader[int, Delivery] = field(init=False)
+    card_sms: DataLoader[int, list[Delivery]] = field(init=False)
     _by_matter: dict[Scope, DataLoader[int, list[Application]]] = field(default_factory=dict)
     _in_scope: dict[Scope, DataLoader[int, Application | None]] = field(default_factory=dict)
     _by_applicant: dict[Scope, DataLoader[str, list[Application]]] = field(default_factory=dict)
@@ -73,6 +76,22 @@ class ApprovalLoaders:
         self.push = DataLoader(load_fn=push)
         self.responsibilities_by_push = DataLoader(load_fn=responsibilities)
         self.cards_by_push = DataLoader(load_fn=cards)
+
+        async def push_sms(ids: list[int]) -> list[Delivery]:
+            rows = await services.pushes_by_ids(session=self.session, ids=ids)
+            found = await delivery.push_deliveries(self.session, [r for r in rows if r])
+            by_id = dict(zip([r.id for r in rows if r], found, strict=True))
+            none = Delivery(delivery.SmsRole.LIAISON, delivery.SmsState.NOT_SENT, "")
+            return [by_id.get(i, none) for i in ids]
+
+        async def card_sms(ids: list[int]) -> list[list[Delivery]]:
+            rows = await delivery.cards_by_ids(self.session, ids)
+            found = await delivery.card_deliveries(self.session, [r for r in rows if r])
+            by_id = dict(zip([r.id for r in rows if r], found, strict=True))
+            return [by_id.get(i, []) for i in ids]
+
+        self.push_sms = DataLoader(load_fn=push_sms)
+        self.card_sms = DataLoader(load_fn=card_sms)
 
     def _facilitation_loaders(self) -> None:
         async def missing(ids: list[int]) -> list[list[MissingItem]]:

@@ -219,6 +219,12 @@ class LinkageEntry(SQLModel, table=True):
     claim_days: int
     feedback_days: int
     confidentiality: str = Field(default="", max_length=32)
+    # catalog's ReviewMode: EARLY_INVOLVEMENT / PARALLEL_REVIEW give the 受理 push a feedback limit.
+    review_mode: str = Field(
+        default="AFTER_APPROVAL",
+        max_length=32,
+        sa_column_kwargs={"server_default": "AFTER_APPROVAL"},
+    )
     # The responsible sections and people of both sides in this version (案卷评查).
     approving_section_name: str = Field(default="", max_length=100)
     approving_person_name: str = Field(default="", max_length=50)
@@ -339,9 +345,17 @@ class MonthlySummary(SQLModel, table=True):
     department_id: int = Field(index=True)
     month: date  # the month's first day
     pushes: int
-    claims: int
-    overdue: int
-    feedback: int
+    claims: int  # every claim of the month, whatever the method
+    overdue: int  # open and past due at the month's end
+    feedback: int  # feedback closed in the month
+    # Claims by method (Channel value → count), claims made after their due day, and the
+    # month's feedback closes split by outcome (summaries written before these read 0).
+    claims_by_method: dict[str, int] = Field(
+        default_factory=dict, sa_type=sa.JSON, sa_column_kwargs={"server_default": "{}"}
+    )
+    late_claims: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    closed_without_abnormality: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    abnormal_feedback: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     workbook: bytes = Field(sa_type=sa.LargeBinary)  # .xlsx
     created_at: datetime = Field(default_factory=utcnow)
 

@@ -154,6 +154,7 @@ async def store_published_list(session: AsyncSession, payload: dict[str, Any]) -
                 claim_days=int(entry["claim_days"]),
                 feedback_days=int(entry["feedback_days"]),
                 confidentiality=str(entry.get("confidentiality") or ""),
+                review_mode=str(entry.get("review_mode") or "AFTER_APPROVAL"),
                 approving_section_name=str(entry.get("approving_section_name") or ""),
                 approving_person_name=str(entry.get("approving_person_name") or ""),
                 approving_office_phone=str(entry.get("approving_office_phone") or ""),
@@ -647,6 +648,9 @@ async def complete_application(
 
 # ---------------------------------------------------------------- pushes
 
+# Linkage review modes (catalog's sharing rule) under which a 受理 push asks for feedback.
+EARLY_FEEDBACK_MODES = frozenset({"EARLY_INVOLVEMENT", "PARALLEL_REVIEW"})
+
 
 async def _push(
     session: AsyncSession,
@@ -691,6 +695,8 @@ async def _push(
         needs_feedback = stage == PushStage.COMPLETED and (
             application.status == ApplicationStatus.APPROVED
         )
+        if stage == PushStage.ACCEPTED and entry.review_mode in EARLY_FEEDBACK_MODES:
+            needs_feedback = True  # 提前介入 / 并联审查: feedback on the 受理 push too
         push = Push(
             application_id=application.id,
             stage=stage,

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.types import Info
 
 from api.approval import models
+from api.approval.delivery import Delivery
 from api.approval.facilitation_types import Commitment, MissingItem, VerificationTask
 from api.approval.services import credit_notice_text, level_name
 from api.core import sms
@@ -20,6 +21,9 @@ from api.core.pagination import Connection
 from api.core.scope import Scope
 from api.core.subject_keys import subject_key
 from api.core.tracking_ticket import TrackingTicket, sign_tracking_ticket
+
+if TYPE_CHECKING:
+    from api.approval.delivery_types import SmsDelivery
 
 ApplicationStatus = strawberry.enum(
     models.ApplicationStatus, description="办件状态：已申报 / 已受理 / 办结准予 / 办结不予"
@@ -219,14 +223,26 @@ class ApprovalQuality:
         return _department(self.department_id)
 
 
+@strawberry.type(description="按认领方式计数")
+class SummaryClaimCount:
+    method: Channel  # type: ignore[valid-type]
+    count: int
+
+
 @strawberry.type(description="月度汇总（监管部门每月首个工作日收到）")
 class MonthlySummary:
     id: strawberry.ID
     month: str = strawberry.field(description="月份，如 2026-04")
     pushes: int = strawberry.field(description="当月收到的推送")
-    claims: int = strawberry.field(description="当月线下认领")
-    overdue: int = strawberry.field(description="月末逾期事项")
+    claims: int = strawberry.field(description="当月认领（全部方式，含推送即认领）")
+    overdue: int = strawberry.field(description="月末仍未办结且已过期限的事项（认领或反馈）")
     feedback: int = strawberry.field(description="当月反馈办结")
+    claims_by_method: list[SummaryClaimCount] = strawberry.field(
+        description="当月认领按方式：推送即认领 / 部门自建系统 / 书面函件 / 联席会议"
+    )
+    late_claims: int = strawberry.field(description="当月认领中超过认领期限的")
+    closed_without_abnormality: int = strawberry.field(description="当月无异常办结")
+    abnormal_feedback: int = strawberry.field(description="当月反馈异常")
     created_at: datetime
     department_id: strawberry.Private[int]
 
@@ -243,6 +259,13 @@ class MonthlySummary:
             claims=row.claims,
             overdue=row.overdue,
             feedback=row.feedback,
+            claims_by_method=[
+                SummaryClaimCount(method=method, count=int(row.claims_by_method.get(method, 0)))
+                for method in models.Channel
+            ],
+            late_claims=row.late_claims,
+            closed_without_abnormality=row.closed_without_abnormality,
+            abnormal_feedback=row.abnormal_feedback,
             created_at=row.created_at,
             department_id=row.department_id,
         )
@@ -504,6 +527,18 @@ class Responsibility:
         )
 
 
+# SMS state types live in delivery_types.py (resolved lazily).
+SmsDeliveryRef = Annotated["SmsDelivery", strawberry.lazy("api.approval.delivery_types")]
+
+
+def _sms(found: Delivery) -> SmsDelivery:
+    from api.approval.delivery_types import (  # noqa: PLC0415 - resolved lazily
+        SmsDelivery as Type,
+    )
+
+    return Type.from_delivery(found)
+
+
 @strawberry.type(description="黄牌 / 红牌（认领或反馈时限的预警记录，计入考核）")
 class EscalationCard:
     id: strawberry.ID
@@ -531,6 +566,11 @@ class EscalationCard:
     async def push(self, info: Info[Any, Any]) -> Push | None:
         row = await info.context.loaders.push.load(self.push_id)
         return Push.from_row(row) if row else None
+
+    @strawberry.field(description="亮牌短信：接收联络员，红牌另发部门负责人（含未送达原因）")
+    async def sms_deliveries(self, info: Info[Any, Any]) -> list[SmsDeliveryRef]:
+        found = await info.context.loaders.card_sms.load(int(self.id))
+        return [_sms(d) for d in found]
 
     @classmethod
     def from_row(cls, row: models.EscalationCard) -> EscalationCard:
@@ -597,6 +637,10 @@ class Push:
     async def responsibilities(self, info: Info[Any, Any]) -> list[Responsibility]:
         rows = await info.context.loaders.responsibilities_by_push.load(int(self.id))
         return [Responsibility.from_row(r) for r in rows]
+
+    @strawberry.field(description="推送提醒短信的状态（已发送 / 重试中 / 未送达及原因）")
+    async def sms_delivery(self, info: Info[Any, Any]) -> SmsDeliveryRef:
+        return _sms(await info.context.loaders.push_sms.load(int(self.id)))
 
     @strawberry.field(description="该推送的黄牌 / 红牌记录")
     async def escalation_cards(self, info: Info[Any, Any]) -> list[EscalationCard]:
@@ -821,7 +865,8 @@ class CreditNotice:
 class InboxEvent:
     kind: str = strawberry.field(
         description=(
-            "PUSH、FEEDBACK、CREDIT、SUMMARY，或 RESYNC（服务端监听重连后：可能漏收，全部刷新）"
+            "PUSH、FEEDBACK、CREDIT、SUMMARY、CARD（本部门被亮红牌），"
+            "或 RESYNC（服务端监听重连后：可能漏收，全部刷新）"
         )
     )
     id: strawberry.ID

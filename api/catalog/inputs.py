@@ -16,6 +16,7 @@ from api.catalog.types import (
     MatterKind,
     MatterStatus,
     Principle,
+    ReviewMode,
     SharingChannel,
 )
 from api.core.errors import build_model, parse_id
@@ -162,6 +163,10 @@ class LinkageInput:
     feedback_days: int = 5
     frequency: str = "实时"
     confidentiality: Confidentiality = models.Confidentiality.INTERNAL  # type: ignore[valid-type]
+    review_mode: ReviewMode = strawberry.field(  # type: ignore[valid-type]
+        default=models.ReviewMode.AFTER_APPROVAL,
+        description="反馈方式：审批后反馈（默认）/ 提前介入 / 并联审查（受理推送即有反馈时限）",
+    )
 
     def to_model(self) -> models.LinkageCreate:
         return build_model(
@@ -189,4 +194,5 @@ class LinkageInput:
             feedback_days=self.feedback_days,
             frequency=self.frequency.strip(),
             confidentiality=self.confidentiality,
+            review_mode=self.review_mode,
         )

@@ -61,6 +61,7 @@ SUBSTANCE = (
     "feedback_days",
     "frequency",
     "confidentiality",
+    "review_mode",
 )
 
 
@@ -272,6 +273,7 @@ def snapshot(view: LinkageView) -> dict[str, Any]:
         "feedbackDays": x.feedback_days,
         "frequency": x.frequency,
         "confidentiality": str(x.confidentiality),
+        "reviewMode": str(x.review_mode),
         "status": str(x.status),
         "removalRequested": x.removal_requested_at is not None,
     }

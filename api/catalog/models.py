@@ -37,6 +37,15 @@ class MatterStatus(StrEnum):
 class LiaisonKind(StrEnum):
     PUSH = "PUSH"  # 推送联络员
     RECEIVE = "RECEIVE"  # 接收联络员
+    HEAD = "HEAD"  # 部门负责人（红牌短信）
+
+
+class ReviewMode(StrEnum):
+    """When the supervising side feeds back on a push (a sharing rule of the linkage)."""
+
+    AFTER_APPROVAL = "AFTER_APPROVAL"  # 审批后反馈（默认：办结推送才有反馈时限）
+    EARLY_INVOLVEMENT = "EARLY_INVOLVEMENT"  # 提前介入：受理推送也有反馈时限
+    PARALLEL_REVIEW = "PARALLEL_REVIEW"  # 并联审查：受理推送也有反馈时限
 
 
 class Principle(StrEnum):
@@ -238,6 +247,12 @@ class SharingRules(SQLModel):
     frequency: str = Field(default="实时", max_length=50)
     confidentiality: Confidentiality = Field(
         default=Confidentiality.INTERNAL, sa_type=str_enum(Confidentiality)
+    )
+    # 提前介入 / 并联审查: the 受理 push carries a feedback limit (feedback_days) too.
+    review_mode: ReviewMode = Field(
+        default=ReviewMode.AFTER_APPROVAL,
+        sa_type=str_enum(ReviewMode),
+        sa_column_kwargs={"server_default": ReviewMode.AFTER_APPROVAL.value},
     )
 
 

@@ -98,6 +98,7 @@ def public_entry(view: LinkageView) -> dict[str, Any]:
         "feedback_days": x.feedback_days,
         "frequency": x.frequency,
         "confidentiality": x.confidentiality,
+        "review_mode": x.review_mode,
     }
 
 
@@ -123,6 +124,7 @@ EVENT_ENTRY_KEYS = (
     "claim_days",
     "feedback_days",
     "confidentiality",
+    "review_mode",
 )
 
 

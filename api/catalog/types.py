@@ -22,13 +22,18 @@ ApprovalCategory = strawberry.enum(
     models.ApprovalCategory, description="审批事项类别：行政许可 / 其他行政权力 / 公共服务"
 )
 MatterStatus = strawberry.enum(models.MatterStatus, description="事项状态：有效 / 已废止")
-LiaisonKind = strawberry.enum(models.LiaisonKind, description="联络员：推送 / 接收")
+LiaisonKind = strawberry.enum(
+    models.LiaisonKind, description="联络员：推送 / 接收；部门负责人（红牌时收短信）"
+)
 Principle = strawberry.enum(models.Principle, description="谁审批谁负责 / 谁主管谁监管")
 BasisKind = strawberry.enum(models.BasisKind, description="委托书 / 工作交付书 / 工作备忘录")
 SharingChannel = strawberry.enum(
     models.SharingChannel, description="共享方式：线上推送 / 部门自有系统 / 书面函件 / 联席会议"
 )
 Confidentiality = strawberry.enum(models.Confidentiality, description="密级：公开 / 内部 / 受限")
+ReviewMode = strawberry.enum(
+    models.ReviewMode, description="反馈方式：审批后反馈 / 提前介入 / 并联审查"
+)
 
 
 ChangeAction = strawberry.enum(
@@ -222,6 +227,10 @@ class Department:
     async def receive_liaison(self, info: Info[Any, Any]) -> Liaison | None:
         return await self._current(info, models.LiaisonKind.RECEIVE)
 
+    @strawberry.field(description="今日现任部门负责人（红牌短信发送对象）")
+    async def head(self, info: Info[Any, Any]) -> Liaison | None:
+        return await self._current(info, models.LiaisonKind.HEAD)
+
     @classmethod
     def from_row(cls, row: models.Department) -> Department:
         return cls(
@@ -335,6 +344,9 @@ class Linkage:
     feedback_days: int = strawberry.field(description="反馈时限（工作日）")
     frequency: str
     confidentiality: Confidentiality  # type: ignore[valid-type]
+    review_mode: ReviewMode = strawberry.field(  # type: ignore[valid-type]
+        description="反馈方式：审批后反馈 / 提前介入 / 并联审查（后两者受理推送即有反馈时限）"
+    )
     approval_confirmed_at: datetime | None
     supervision_confirmed_at: datetime | None
     confirmed: bool = strawberry.field(description="审批、监管双方均已确认")
@@ -413,6 +425,7 @@ class Linkage:
             feedback_days=row.feedback_days,
             frequency=row.frequency,
             confidentiality=row.confidentiality,
+            review_mode=row.review_mode,
             approval_confirmed_at=row.approval_confirmed_at,
             supervision_confirmed_at=row.supervision_confirmed_at,
             confirmed=row.confirmed,

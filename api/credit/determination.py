@@ -7,7 +7,8 @@ score delta and, optionally, a level it forces. The newest published version is 
 
 The assessment is explainable: it lists every rule that fired with the records and list
 entries that made it fire. A change of level or joint-punishment status is stored in
-``credit_determination`` and emitted as ``credit.level.changed`` in the same transaction.
+``credit_determination`` and emitted as ``credit.level.changed`` in the same transaction;
+every determination is also kept in ``credit_determination_history`` (``history.py``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from api.core import events
 from api.core.clock import local_today, utcnow
 from api.core.errors import FieldIssue, ValidationFailed
+from api.credit import history
 from api.credit.models import (
     CreditLevel,
     CreditRecord,
@@ -462,6 +464,7 @@ async def refresh(
             )
         ).all()
     )
+    kept = await history.latest(session, unique)
     now = utcnow()
     for assessment in assessments:
         if assessment.subject_code not in registered:
@@ -473,13 +476,22 @@ async def refresh(
             assessment.joint_punished,
             assessment.rule_set.version,
         )
-        if previous is not None and outcome == (
+        moved = previous is None or outcome != (
             previous.level,
             previous.score,
             previous.joint_punished,
             previous.rule_version,
-        ):
-            continue  # nothing moved: no write
+        )
+        if moved or not history.unchanged(kept.get(assessment.subject_code), assessment):
+            # Every determination is kept: the outcome, or the records behind it, changed.
+            history.append(
+                session,
+                assessment,
+                previous_level=previous.level if previous is not None else None,
+                at=now,
+            )
+        if not moved:
+            continue  # the outcome did not move: the current row and subscribers stay as they are
         changed = previous is None or (previous.level, previous.joint_punished) != (
             assessment.level,
             assessment.joint_punished,

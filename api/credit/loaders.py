@@ -10,9 +10,15 @@ from strawberry.dataloader import DataLoader
 
 from api.core.auth import Principal
 from api.core.loaders import many_per_key
-from api.credit import determination, lookups, services
+from api.credit import determination, history, lookups, services
 from api.credit.determination import Assessment
-from api.credit.models import CreditRecord, CreditRecordRevision, JointPunishment, Subject
+from api.credit.models import (
+    CreditRecord,
+    CreditRecordRevision,
+    DeterminationEntry,
+    JointPunishment,
+    Subject,
+)
 
 
 @dataclass
@@ -23,6 +29,7 @@ class CreditLoaders:
     revisions_by_record: DataLoader[int, list[CreditRecordRevision]] = field(init=False)
     punishments_by_subject: DataLoader[str, list[JointPunishment]] = field(init=False)
     assessment: DataLoader[str, Assessment] = field(init=False)
+    determinations_by_subject: DataLoader[str, list[DeterminationEntry]] = field(init=False)
     _browse_log: DataLoader[str, None] | None = field(init=False, default=None)
     _tracking_log: DataLoader[tuple[int, str], None] | None = field(init=False, default=None)
 
@@ -78,4 +85,10 @@ class CreditLoaders:
         self.records_by_subject = DataLoader(load_fn=records)
         self.revisions_by_record = DataLoader(load_fn=revisions)
         self.punishments_by_subject = DataLoader(load_fn=punishments)
+
+        async def determinations(codes: list[str]) -> list[list[DeterminationEntry]]:
+            found = await history.entries(session, codes)
+            return [found[code] for code in codes]
+
         self.assessment = DataLoader(load_fn=assessments)
+        self.determinations_by_subject = DataLoader(load_fn=determinations)

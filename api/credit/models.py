@@ -235,6 +235,31 @@ class Determination(SQLModel, table=True):
     determined_at: datetime = Field(default_factory=utcnow)
 
 
+class DeterminationEntry(SQLModel, table=True):
+    """One determination kept for good: what was decided on which day, by which rule version,
+    from which records (``causes``: the rules that fired with a copy of the records and list
+    entries as they read then). Appended whenever the outcome or its grounds change; never
+    updated. The entry in force on a day is the newest one determined on or before it."""
+
+    __tablename__ = "credit_determination_history"
+    __table_args__ = (
+        sa.Index("ix_credit_determination_history_subject_on", "subject_code", "determined_on"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    subject_code: str = Field(foreign_key="credit_subject.credit_code", max_length=18)
+    determined_at: datetime = Field(default_factory=utcnow)
+    determined_on: date  # the day the rules were applied to (local date)
+    rule_version: int
+    level: CreditLevel = Field(sa_type=str_enum(CreditLevel))
+    score: int
+    joint_punished: bool
+    summary: str = Field(max_length=1000)  # the explanation, naming the rule version
+    # [{code, name, condition, score_delta, forces_level, records: [...], punishments: [...]}]
+    causes: list[dict[str, Any]] = Field(sa_type=sa.JSON)
+    previous_level: CreditLevel | None = Field(default=None, sa_type=str_enum(CreditLevel))
+
+
 # --- joint punishment list ---------------------------------------------------------------
 
 

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import base64
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.types import Info
 
 from api.core.authz import requires
-from api.core.errors import ValidationErrors
+from api.core.errors import BadArgumentError, ValidationErrors
 from api.core.tracking_ticket import InvalidTrackingTicketError, verify_tracking_ticket
-from api.credit import determination, identity, models
+from api.credit import determination, history, identity, models
 from api.credit.determination import Assessment, ModeDecision, Rule, RuleSet
+
+if TYPE_CHECKING:
+    from api.credit.history_types import CreditDetermination
 
 SubjectKind = strawberry.enum(models.SubjectKind, description="主体类别：法人及其他组织 / 自然人")
 RecordCategory = strawberry.enum(
@@ -292,6 +295,18 @@ class CreditAssessment:
         )
 
 
+# The history's types use this module's enums; resolved lazily to avoid an import cycle.
+DeterminationRef = Annotated["CreditDetermination", strawberry.lazy("api.credit.history_types")]
+
+
+def _determination(row: models.DeterminationEntry) -> CreditDetermination:
+    from api.credit.history_types import (  # noqa: PLC0415 - import cycle
+        CreditDetermination as Determination,
+    )
+
+    return Determination.from_row(row)
+
+
 async def _logged(info: Info[Any, Any], code: str) -> None:
     """Reading a subject's credit through the graph is a lookup too: log it (once per request)."""
     await info.context.loaders.browse_log(info.context.principal).load(code)
@@ -339,6 +354,26 @@ class Subject:
         await _logged(info, str(self.credit_code))
         assessment = await info.context.loaders.assessment.load(str(self.credit_code))
         return CreditAssessment.from_assessment(assessment)
+
+    @strawberry.field(
+        description="认定历史：每次认定留存不改（最新在前，最多200条）",
+        extensions=requires("credit_record", "read"),
+    )
+    async def determinations(self, info: Info[Any, Any], first: int = 50) -> list[DeterminationRef]:
+        if not 1 <= first <= history.MAX_ENTRIES:
+            raise BadArgumentError("first", f"条数应在 1 到 {history.MAX_ENTRIES} 之间")
+        await _logged(info, str(self.credit_code))
+        rows = await info.context.loaders.determinations_by_subject.load(str(self.credit_code))
+        return [_determination(r) for r in rows[:first]]
+
+    @strawberry.field(
+        description="某日有效的认定：该日或之前最近的一次（此前从未认定则为 null）",
+        extensions=requires("credit_record", "read"),
+    )
+    async def determination_as_of(self, info: Info[Any, Any], day: date) -> DeterminationRef | None:
+        await _logged(info, str(self.credit_code))
+        row = await history.as_of(info.context.session, str(self.credit_code), day)
+        return _determination(row) if row else None
 
     @strawberry.field(
         description="联合惩戒名单条目（含已结束、已撤销）",

@@ -16,6 +16,8 @@ from tests import factories
 from tests.graphql import run
 
 LIST = "{ monthlySummaries { id month pushes claims overdue feedback department { id } } }"
+COUNTS = """{ monthlySummaries { claims lateClaims closedWithoutAbnormality abnormalFeedback overdue
+  claimsByMethod { method count } } }"""
 FILE = "query($id: ID!) { monthlySummaryWorkbook(id: $id) { fileName contentBase64 } }"
 
 
@@ -136,9 +138,26 @@ async def test_the_spreadsheet_lists_the_month_and_neutralises_formulas(session,
     assert totals == [
         ["月份", "2031-04"],
         ["推送", 2],
-        ["认领（线下）", 1],
-        ["逾期", 1],
+        ["认领", 1],
+        ["其中：推送即认领", 0],
+        ["其中：部门自建系统", 0],
+        ["其中：书面函件", 1],
+        ["其中：联席会议", 0],
+        ["逾期认领", 0],
         ["反馈办结", 0],
+        ["其中：无异常办结", 0],
+        ["其中：反馈异常", 0],
+        ["月末逾期未办", 1],
+    ]
+    marks = [
+        (r[0].value, r[-1].value or "", r[0].fill.fgColor.rgb if r[-1].value else None)
+        for r in book["明细"].iter_rows(min_row=2)
+    ]
+    assert marks == [
+        ("推送", "", None),
+        ("推送", "逾期未认领", "FFFFC7CE"),
+        ("认领", "", None),
+        ("逾期", "逾期未认领", "FFFFC7CE"),
     ]
     assert detail == [
         ("推送", first, "危险化学品经营许可", '\'=HYPERLINK("http://x")', "已认领"),
@@ -147,3 +166,52 @@ async def test_the_spreadsheet_lists_the_month_and_neutralises_formulas(session,
         ("逾期", second, "危险化学品经营许可", "安和化工", "待认领"),
     ]
     assert foreign.data == {"monthlySummaryWorkbook": None}
+
+
+async def test_every_claim_counts_by_method_and_late_claims_and_feedback_outcomes_are_counted(
+    session, authorizer
+):
+    liaison, _, pushes = await _april_pushes(session, authorizer)
+    # The first claim came a working day late; the second push was claimed online (推送即认领)
+    # and its feedback closed without abnormality, on time; a third closed abnormal, late.
+    pushes[0].claimed_at = datetime(2031, 4, 10, 9, tzinfo=LOCAL_TZ)
+    pushes[1].claim_method = services.Channel.ONLINE
+    pushes[1].state = services.PushState.CLAIMED
+    pushes[1].claimed_at = datetime(2031, 4, 24, 10, tzinfo=LOCAL_TZ)
+    pushes[1].feedback_state = services.FeedbackState.NO_ABNORMALITY
+    pushes[1].feedback_due = date(2031, 4, 28)
+    pushes[1].feedback_closed_at = datetime(2031, 4, 25, 16, tzinfo=LOCAL_TZ)
+    pushes[0].feedback_state = services.FeedbackState.ABNORMAL_REPORTED
+    pushes[0].feedback_due = date(2031, 4, 15)
+    pushes[0].feedback_closed_at = datetime(2031, 4, 17, 16, tzinfo=LOCAL_TZ)
+    for push in pushes:
+        session.add(push)
+    await session.flush()
+
+    await summary.send_monthly_summaries(session, date(2031, 5, 5))
+    listed = await run(
+        schema, ApprovalLoaders, COUNTS, session=session, authorizer=authorizer, principal=liaison
+    )
+
+    assert listed.errors is None
+    assert listed.data == {
+        "monthlySummaries": [
+            {
+                "claims": 2,
+                "lateClaims": 1,
+                "closedWithoutAbnormality": 1,
+                "abnormalFeedback": 1,
+                "overdue": 0,
+                "claimsByMethod": [
+                    {"method": "ONLINE", "count": 1},
+                    {"method": "OWN_SYSTEM", "count": 0},
+                    {"method": "LETTER", "count": 1},
+                    {"method": "JOINT_MEETING", "count": 0},
+                ],
+            }
+        ]
+    }
+    row = await summary.month_rows(
+        session, pushes[0].department_id, date(2031, 4, 1), date(2031, 4, 30)
+    )
+    assert [summary.lateness(p, row.last) for p in row.pushes] == ["逾期认领、逾期反馈", ""]

@@ -231,6 +231,7 @@ async def test_publication_emits_the_documented_event(session, authorizer, world
                 "claim_days": 1,
                 "feedback_days": 5,
                 "confidentiality": "INTERNAL",
+                "review_mode": "AFTER_APPROVAL",
                 "receive_liaison_name": "陈刚",
                 "receive_liaison_mobile": "13907370001",
             }

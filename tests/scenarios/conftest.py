@@ -8,11 +8,26 @@ from pathlib import Path
 import pytest
 
 from tests.databases import fresh_database
-from tests.scenarios.harness import CITY, City, Clock, Gateway, Scenario, build_city, start_stack
+from tests.scenarios.harness import (
+    CITY,
+    City,
+    CityPlan,
+    Clock,
+    Gateway,
+    Scenario,
+    build_city,
+    start_stack,
+)
 
 
 @pytest.fixture(scope="module")
-def scenario(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scenario]:
+def city_plan() -> CityPlan:
+    """The city a story builds; a story module overrides this fixture to extend ``CITY``."""
+    return CITY
+
+
+@pytest.fixture(scope="module")
+def scenario(tmp_path_factory: pytest.TempPathFactory, city_plan: CityPlan) -> Iterator[Scenario]:
     work = Path(tmp_path_factory.mktemp("scenario"))
     clock = Clock(work / "clock")
     # Every story starts on Monday 1 March 2027, 10:00 in Yiyang (no holiday that month).
@@ -21,8 +36,10 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scenario]:
         stack = start_stack(work, url, clock.path)
         gateway = Gateway(stack.gateway_url)
         try:
-            scenario = Scenario(stack=stack, gateway=gateway, clock=clock, city=City(plan=CITY))
-            build_city(scenario)
+            scenario = Scenario(
+                stack=stack, gateway=gateway, clock=clock, city=City(plan=city_plan)
+            )
+            build_city(scenario, city_plan)
             yield scenario
         finally:
             gateway.close()

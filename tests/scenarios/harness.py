@@ -130,7 +130,7 @@ class Person:
     mobile: str
     # (username, role) if the person signs in; None for a liaison without an account.
     account: tuple[str, str] | None = None
-    liaison: str | None = None  # "PUSH" / "RECEIVE"
+    liaison: str | None = None  # "PUSH" / "RECEIVE" / "HEAD" (部门负责人: red-card SMS)
 
 
 @dataclass(frozen=True)
@@ -160,6 +160,7 @@ class LinkagePlan:
     channel: str  # ONLINE / LETTER / OWN_SYSTEM / JOINT_MEETING
     claim_days: int = 1
     feedback_days: int = 5
+    review_mode: str | None = None  # AFTER_APPROVAL (default) / EARLY_INVOLVEMENT / PARALLEL_REVIEW
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,9 @@ class CityPlan:
     # department's head confirms, the coordination office publishes.
     heads: dict[str, str] = field(default_factory=dict)  # department key → head username
     publisher: str = "coord"
+
+
+ROLE_NAMES = {"PUSH": "联络员", "RECEIVE": "联络员", "HEAD": "部门负责人"}
 
 
 def _person(key: str, name: str, mobile: str, **kw: Any) -> Person:
@@ -464,7 +468,7 @@ def _people(scenario: Scenario, dept: DepartmentPlan) -> None:
                 "name": person.name,
                 "mobile": person.mobile,
                 "officePhone": "0737-4200000",
-                "role": "联络员" if person.liaison else "科员",
+                "role": ROLE_NAMES.get(person.liaison or "", "科员"),
             },
         )
         city.people[person.key] = made["id"]
@@ -612,6 +616,7 @@ def _file_linkage(scenario: Scenario, linkage: LinkagePlan) -> None:
             "channel": linkage.channel,
             "claimDays": linkage.claim_days,
             "feedbackDays": linkage.feedback_days,
+            **({"reviewMode": linkage.review_mode} if linkage.review_mode else {}),
         },
     )
     city.linkages[linkage.key] = made["id"]

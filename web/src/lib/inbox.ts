@@ -5,7 +5,7 @@
 export const PUSH_READERS: readonly string[] = ['supervision_liaison', 'approval_clerk', 'department_head', 'coordination_office'];
 export const FEEDBACK_READERS: readonly string[] = ['approval_clerk', 'department_head', 'coordination_office'];
 
-export type InboxTab = 'pushes' | 'verifications' | 'feedback' | 'notices';
+export type InboxTab = 'pushes' | 'verifications' | 'feedback' | 'notices' | 'summaries';
 
 /** The inbox tabs a user's roles can fill, in display order (告知承诺 verification tasks and
  * notices go to push readers). */
@@ -15,5 +15,7 @@ export function inboxTabs(roles: readonly string[]): InboxTab[] {
   if (has(PUSH_READERS)) tabs.push('pushes', 'verifications');
   if (has(FEEDBACK_READERS)) tabs.push('feedback');
   if (has(PUSH_READERS)) tabs.push('notices');
+  // 月度汇总: the supervising side's monthly summary of its pushes (the server scopes it).
+  if (has(PUSH_READERS)) tabs.push('summaries');
   return tabs;
 }

@@ -1,6 +1,7 @@
 import type { Messages } from '../types';
 import live from './live';
 import facilitation from './facilitation';
+import followUp from './followUp';
 import creditAdmin from './creditAdmin';
 import statistics from './statistics';
 import accounts from './accounts';
@@ -479,12 +480,14 @@ const en: Messages = {
     BasisKind: { ENTRUSTMENT: 'Entrustment', HANDOVER: 'Handover', MEMORANDUM: 'Memorandum' },
     SharingChannel: { ONLINE: 'Online push', OWN_SYSTEM: "Department's own system", LETTER: 'Letter', JOINT_MEETING: 'Joint meeting' },
     Confidentiality: { PUBLIC: 'Public', INTERNAL: 'Internal', RESTRICTED: 'Restricted' },
+    ReviewMode: { AFTER_APPROVAL: 'After approval', EARLY_INVOLVEMENT: 'Early involvement', PARALLEL_REVIEW: 'Parallel review' },
     LinkageStatus: { DRAFT: 'Draft', AWAITING_SUPERVISION: 'Awaiting the supervising department', CONFIRMED: 'Confirmed by both sides' },
     ChangeAction: { CREATED: 'Created', UPDATED: 'Changed', SUBMITTED: 'Submitted', CONFIRMED: 'Confirmed', DELETED: 'Deleted', REMOVAL_REQUESTED: 'Marked for removal' },
     ApprovalCategory: { LICENSING: 'Licensing', OTHER_POWER: 'Other administrative power', PUBLIC_SERVICE: 'Public service' },
   },
   live,
   facilitation,
+  followUp,
   creditAdmin,
   statistics,
   accounts,

@@ -123,6 +123,7 @@ const linkage = {
     feedbackDays: 'Feedback time limit (working days)',
     frequency: 'Frequency',
     confidentiality: 'Confidentiality',
+    reviewMode: 'Feedback mode',
     status: 'Status',
     removalRequested: 'Marked for removal',
   },

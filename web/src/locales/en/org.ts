@@ -26,7 +26,7 @@ const org: Messages['org'] = {
   currentLiaisons: 'Current liaisons',
   liaisonHistory: 'History',
   kind: 'Kind',
-  kinds: { PUSH: 'Push liaison', RECEIVE: 'Receive liaison' },
+  kinds: { PUSH: 'Push liaison', RECEIVE: 'Receive liaison', HEAD: 'Department head (red-card SMS)' },
   person: 'Person',
   since: 'Since',
   until: 'Until',

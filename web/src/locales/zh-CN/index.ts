@@ -4,6 +4,7 @@ import statistics from './statistics';
 // same keys (see ../types.ts), and the compiler checks `t('…')` keys against this object.
 import live from './live';
 import facilitation from './facilitation';
+import followUp from './followUp';
 import creditAdmin from './creditAdmin';
 import accounts from './accounts';
 import org from './org';
@@ -481,12 +482,14 @@ const zhCN = {
     BasisKind: { ENTRUSTMENT: '委托书', HANDOVER: '工作交付书', MEMORANDUM: '工作备忘录' },
     SharingChannel: { ONLINE: '线上推送', OWN_SYSTEM: '部门自有系统', LETTER: '书面函件', JOINT_MEETING: '联席会议' },
     Confidentiality: { PUBLIC: '公开', INTERNAL: '内部', RESTRICTED: '受限' },
+    ReviewMode: { AFTER_APPROVAL: '审批后反馈', EARLY_INVOLVEMENT: '提前介入', PARALLEL_REVIEW: '并联审查' },
     LinkageStatus: { DRAFT: '草稿', AWAITING_SUPERVISION: '待监管部门确认', CONFIRMED: '双方已确认' },
     ChangeAction: { CREATED: '新建', UPDATED: '修改', SUBMITTED: '提交', CONFIRMED: '监管部门确认', DELETED: '删除', REMOVAL_REQUESTED: '标记下一版本移除' },
     ApprovalCategory: { LICENSING: '行政许可', OTHER_POWER: '其他行政权力', PUBLIC_SERVICE: '公共服务' },
   },
   live,
   facilitation,
+  followUp,
   creditAdmin,
   statistics,
   accounts,

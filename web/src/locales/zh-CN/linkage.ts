@@ -123,6 +123,7 @@ const linkage = {
     feedbackDays: '反馈时限（工作日）',
     frequency: '共享频率',
     confidentiality: '密级',
+    reviewMode: '反馈方式',
     status: '状态',
     removalRequested: '标记下一版本移除',
   },

@@ -24,7 +24,7 @@ const org = {
   currentLiaisons: '现任联络员',
   liaisonHistory: '任职记录',
   kind: '类别',
-  kinds: { PUSH: '推送联络员', RECEIVE: '接收联络员' },
+  kinds: { PUSH: '推送联络员', RECEIVE: '接收联络员', HEAD: '部门负责人（红牌短信）' },
   person: '人员',
   since: '起始日期',
   until: '截止日期',

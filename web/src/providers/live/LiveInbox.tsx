@@ -13,8 +13,9 @@ interface LiveInbox {
   status: LiveStatus;
 }
 
-const NOTICE: Record<string, 'live.newPush' | 'live.newFeedback' | 'live.newSummary' | 'live.newCredit' | undefined> = {
+const NOTICE: Record<string, 'live.newPush' | 'live.newFeedback' | 'live.newSummary' | 'live.newCredit' | 'live.newRedCard' | undefined> = {
   PUSH: 'live.newPush',
+  CARD: 'live.newRedCard',
   FEEDBACK: 'live.newFeedback',
   CREDIT: 'live.newCredit',
   SUMMARY: 'live.newSummary',

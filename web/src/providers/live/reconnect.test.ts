@@ -22,6 +22,10 @@ describe('nextRevision', () => {
     expect(nextRevision(nextRevision(start, 'FEEDBACK'), 'FEEDBACK')).toEqual({ push: 0, feedback: 2 });
   });
 
+  it('refreshes the push readers when a red card is raised on the department', () => {
+    expect(nextRevision({ push: 2, feedback: 1 }, 'CARD')).toEqual({ push: 3, feedback: 1 });
+  });
+
   it('moves every counter when the server says it may have missed events', () => {
     expect(nextRevision({ push: 3, feedback: 1 }, 'RESYNC')).toEqual({ push: 4, feedback: 2, credit: 1 });
   });

@@ -9,7 +9,7 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
 }
 
 /** RESYNC: the server's LISTEN connection came back after a loss; what it missed is unknown. */
-export type InboxEventKind = 'PUSH' | 'FEEDBACK' | 'CREDIT' | 'RESYNC';
+export type InboxEventKind = 'PUSH' | 'FEEDBACK' | 'CREDIT' | 'CARD' | 'RESYNC';
 
 /** Counts the events a tab has seen, per kind: pages refetch when their kind's count moves. */
 export interface InboxRevision {
@@ -20,7 +20,8 @@ export interface InboxRevision {
 }
 
 export function nextRevision(revision: InboxRevision, kind: string): InboxRevision {
-  if (kind === 'PUSH') return { ...revision, push: revision.push + 1 };
+  // A red card on the department (CARD) refreshes what the push readers see.
+  if (kind === 'PUSH' || kind === 'CARD') return { ...revision, push: revision.push + 1 };
   if (kind === 'FEEDBACK') return { ...revision, feedback: revision.feedback + 1 };
   if (kind === 'CREDIT') return { ...revision, credit: (revision.credit ?? 0) + 1 };
   if (kind === 'RESYNC') {

@@ -7,6 +7,7 @@ import { ME_QUERY } from '../../app/queries';
 import { useCursorPager } from '../../components/cursorPager';
 import { formatDateTime } from '../../components/format';
 import { Pager } from '../../components/Pager';
+import { SmsDeliveryTag } from '../../components/SmsDeliveryTag';
 import type { CardColor, CardRowFragment } from '../../graphql/graphql';
 import { BOARD_READERS, hasAnyRole } from '../../lib/coordination';
 import { ESCALATION_CARDS_QUERY, RED_CARD_BOARD_QUERY } from './queries';
@@ -21,7 +22,7 @@ function CardsTable({ rows, loading }: { rows: CardRowFragment[]; loading: boole
       loading={loading}
       dataSource={rows}
       pagination={false}
-      scroll={{ x: 1300 }}
+      scroll={{ x: 1560 }}
       locale={{ emptyText: t('coordination.cards.empty') }}
       columns={[
         {
@@ -55,6 +56,18 @@ function CardsTable({ rows, loading }: { rows: CardRowFragment[]; loading: boole
         { title: t('coordination.cards.dueOn'), dataIndex: 'dueOn', width: 110 },
         { title: t('coordination.cards.raisedAt'), dataIndex: 'raisedAt', width: 150, render: formatDateTime },
         { title: t('coordination.cards.listVersion'), dataIndex: 'listVersion', width: 90 },
+        {
+          title: t('followUp.redCards.sms'),
+          key: 'sms',
+          width: 260,
+          render: (_, c) => (
+            <Space direction="vertical" size={2}>
+              {c.smsDeliveries.map((d) => (
+                <SmsDeliveryTag key={d.role} delivery={d} showRecipient />
+              ))}
+            </Space>
+          ),
+        },
       ]}
     />
   );

@@ -11,6 +11,13 @@ export const CARD_FIELDS = graphql(`
     elapsedHours
     dueOn
     raisedAt
+    smsDeliveries {
+      role
+      state
+      recipientName
+      attempts
+      lastError
+    }
     department {
       id
       name

@@ -34,7 +34,7 @@ describe('splitLiaisons', () => {
   });
 
   it('has no current liaison when all have ended', () => {
-    expect(splitLiaisons([{ kind: 'RECEIVE' as const, since: '2025-01-01', until: '2025-02-01', current: false }]).current).toEqual({ PUSH: null, RECEIVE: null });
+    expect(splitLiaisons([{ kind: 'RECEIVE' as const, since: '2025-01-01', until: '2025-02-01', current: false }]).current).toEqual({ PUSH: null, RECEIVE: null, HEAD: null });
   });
 });
 

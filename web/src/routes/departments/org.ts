@@ -8,13 +8,13 @@ export function mayMaintain(roles: readonly string[], ownDepartmentId: string | 
   return roles.includes('department_head') && ownDepartmentId === departmentId;
 }
 
-export type LiaisonKind = 'PUSH' | 'RECEIVE';
+export type LiaisonKind = 'PUSH' | 'RECEIVE' | 'HEAD';
 
 /** The current liaison of each kind (the server's `current`: its start date has come and its
  * period has not ended; a successor named for a later date is not current yet), and the
  * history newest first. */
 export function splitLiaisons<L extends { kind: LiaisonKind; since: string; until?: string | null; current: boolean }>(liaisons: readonly L[]): { current: Record<LiaisonKind, L | null>; history: L[] } {
-  const current: Record<LiaisonKind, L | null> = { PUSH: null, RECEIVE: null };
+  const current: Record<LiaisonKind, L | null> = { PUSH: null, RECEIVE: null, HEAD: null };
   for (const l of liaisons) if (l.current) current[l.kind] = l;
   const history = [...liaisons].sort((a, b) => b.since.localeCompare(a.since) || (a.until ? 1 : 0) - (b.until ? 1 : 0));
   return { current, history };

@@ -7,10 +7,13 @@ import { ME_QUERY } from '../../app/queries';
 import { useCursorPager } from '../../components/cursorPager';
 import { formatDateTime } from '../../components/format';
 import { Pager } from '../../components/Pager';
+import { SmsDeliveryTag } from '../../components/SmsDeliveryTag';
 import { inboxTabs } from '../../lib/inbox';
 import { useRefetchOnInbox } from '../../providers/live/LiveInbox';
 import type { Channel, PushInboxQuery } from '../../graphql/graphql';
 import { VerificationsTab } from './VerificationsTab';
+import { RedCardsCard } from './red-cards';
+import { MonthlySummariesTab } from './summaries';
 import { CREDIT_NOTICES_QUERY, FEEDBACK_INBOX_QUERY, NOTICE_INBOX_QUERY, PUSH_CLAIM_MUTATION, PUSH_CLOSE_MUTATION, PUSH_INBOX_QUERY } from './queries';
 
 const PAGE = 20;
@@ -154,6 +157,7 @@ function PushesTab() {
             ),
           },
           { title: t('inbox.feedback'), dataIndex: 'feedbackState', width: 120, render: (f: PushRow['feedbackState']) => t(`enums.FeedbackState.${f}`) },
+          { title: t('followUp.sms.column'), key: 'sms', width: 190, render: (_, p) => <SmsDeliveryTag delivery={p.smsDelivery} /> },
           {
             title: t('inbox.actions'),
             key: 'actions',
@@ -296,14 +300,16 @@ export default function InboxPage() {
     verifications: t('facilitation.inboxTab'),
     feedback: t('inbox.feedbackInbox'),
     notices: t('inbox.notices'),
+    summaries: t('followUp.summaries.tab'),
   };
   // Credit-change notices go to the approving side: the readers of supervision feedback.
-  const content = { pushes: <PushesTab />, verifications: <VerificationsTab />, feedback: <FeedbackTab />, notices: <NoticesTab creditNotices={tabs.includes('feedback')} /> };
+  const content = { pushes: <PushesTab />, verifications: <VerificationsTab />, feedback: <FeedbackTab />, notices: <NoticesTab creditNotices={tabs.includes('feedback')} />, summaries: <MonthlySummariesTab /> };
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={2} style={{ margin: 0 }}>
         {t('inbox.title')}
       </Typography.Title>
+      {tabs.includes('pushes') && meData?.me?.departmentId && <RedCardsCard departmentId={meData.me.departmentId} />}
       <Card>
         <Tabs
           activeKey={active}

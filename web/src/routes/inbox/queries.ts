@@ -30,6 +30,13 @@ export const PUSH_INBOX_QUERY = graphql(`
           feedbackState
           feedbackDue
           overdue
+          smsDelivery {
+            role
+            state
+            recipientName
+            attempts
+            lastError
+          }
           fromDepartment {
             id
             name

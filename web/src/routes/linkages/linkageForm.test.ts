@@ -61,6 +61,7 @@ describe('form values and the mutation input', () => {
     principle: 'WHO_GOVERNS' as const,
     ...DEFAULT_SHARING,
     feedbackDays: 10,
+    reviewMode: 'EARLY_INVOLVEMENT' as const,
     approvalMatter: { id: '1' },
     supervisionMatter: { id: '7' },
     approvingDepartment: { id: '1' },
@@ -91,6 +92,7 @@ describe('form values and the mutation input', () => {
       feedbackDays: 10,
       frequency: '实时',
       confidentiality: 'INTERNAL',
+      reviewMode: 'EARLY_INVOLVEMENT',
     });
   });
 

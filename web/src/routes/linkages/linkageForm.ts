@@ -1,4 +1,4 @@
-import type { Confidentiality, LinkageInput, Principle, SharingChannel } from '../../graphql/graphql';
+import type { Confidentiality, LinkageInput, Principle, ReviewMode, SharingChannel } from '../../graphql/graphql';
 
 /** What the create / edit form holds: the API's `LinkageInput`, with nothing filled in yet. */
 export interface LinkageValues {
@@ -19,6 +19,8 @@ export interface LinkageValues {
   feedbackDays: number;
   frequency: string;
   confidentiality: Confidentiality;
+  /** 审批后反馈 / 提前介入 / 并联审查: the last two give the 受理 push a feedback limit. */
+  reviewMode: ReviewMode;
 }
 
 /** Every form field; the server's `ValidationErrors` name the same fields. */
@@ -40,13 +42,14 @@ export const LINKAGE_FIELDS = [
   'feedbackDays',
   'frequency',
   'confidentiality',
+  'reviewMode',
 ] as const satisfies readonly (keyof LinkageValues)[];
 
 /** The longest claim or feedback time limit the server accepts (working days). */
 export const MAX_DAYS = 60;
 
 /** The API's defaults for a new linkage's sharing rules (`LinkageInput` in the schema). */
-export const DEFAULT_SHARING: Pick<LinkageValues, 'dataScope' | 'channel' | 'procedure' | 'claimDays' | 'feedbackDays' | 'frequency' | 'confidentiality'> = {
+export const DEFAULT_SHARING: Pick<LinkageValues, 'dataScope' | 'channel' | 'procedure' | 'claimDays' | 'feedbackDays' | 'frequency' | 'confidentiality' | 'reviewMode'> = {
   dataScope: '审批结果信息：事项名称、法律文书、行政相对人及联系方式',
   channel: 'ONLINE',
   procedure: '推送即认领，认领后按时限反馈',
@@ -54,6 +57,7 @@ export const DEFAULT_SHARING: Pick<LinkageValues, 'dataScope' | 'channel' | 'pro
   feedbackDays: 5,
   frequency: '实时',
   confidentiality: 'INTERNAL',
+  reviewMode: 'AFTER_APPROVAL',
 };
 
 interface IdRef {
@@ -70,6 +74,7 @@ export interface LinkageForEdit {
   feedbackDays: number;
   frequency: string;
   confidentiality: Confidentiality;
+  reviewMode: ReviewMode;
   approvalMatter?: IdRef | null;
   supervisionMatter?: IdRef | null;
   approvingDepartment?: IdRef | null;
@@ -101,6 +106,7 @@ export function valuesFromLinkage(l: LinkageForEdit): LinkageValues {
     feedbackDays: l.feedbackDays,
     frequency: l.frequency,
     confidentiality: l.confidentiality,
+    reviewMode: l.reviewMode,
   };
 }
 
@@ -132,6 +138,7 @@ export function inputFromValues(v: LinkageValues): LinkageInput {
     feedbackDays: v.feedbackDays,
     frequency: v.frequency.trim(),
     confidentiality: v.confidentiality,
+    reviewMode: v.reviewMode,
   };
 }
 
@@ -264,6 +271,7 @@ const ENUM_FIELDS: Record<string, string> = {
   principle: 'Principle',
   channel: 'SharingChannel',
   confidentiality: 'Confidentiality',
+  reviewMode: 'ReviewMode',
   status: 'LinkageStatus',
   kind: 'MatterKind',
   approvalCategory: 'ApprovalCategory',

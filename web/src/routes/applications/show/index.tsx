@@ -6,6 +6,7 @@ import { useQuery } from 'urql';
 import { LEVEL_COLOR } from '../../../components/CreditAssessmentView';
 import { formatDateTime } from '../../../components/format';
 import { STATUS_COLOR } from '../../../components/status';
+import { SmsDeliveryTag } from '../../../components/SmsDeliveryTag';
 import type { ApplicationShowQuery, CreditLevel, FindingKind } from '../../../graphql/graphql';
 import { AcceptPanel } from './AcceptPanel';
 import { CompletePanel } from './CompletePanel';
@@ -47,6 +48,11 @@ function useMoments(a: ShownApplication): Moment[] {
         <span data-testid={`timeline-push-${p.id}`}>
           {t('timeline.pushed', { stage, department: p.department.name, channel: t(`enums.Channel.${p.channel}`) })}
           {p.receiveLiaisonName && ` · ${t('timeline.sms', { name: p.receiveLiaisonName, mobile: p.receiveLiaisonMobile })}`}
+          {p.receiveLiaisonName && (
+            <span style={{ marginInlineStart: 8 }}>
+              <SmsDeliveryTag delivery={p.smsDelivery} />
+            </span>
+          )}
           {p.responsibilities
             .filter((r) => r.supervisingDepartment.id === p.department.id)
             .map((r) => (

@@ -73,6 +73,13 @@ export const APPLICATION_SHOW_QUERY = graphql(`
         feedbackState
         feedbackDue
         overdue
+        smsDelivery {
+          role
+          state
+          recipientName
+          attempts
+          lastError
+        }
         department {
           id
           name

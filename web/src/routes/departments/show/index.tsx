@@ -12,7 +12,7 @@ import { DEPARTMENT_DETAIL_QUERY, LIAISON_SET_MUTATION, PERSON_CREATE_MUTATION, 
 
 type Detail = NonNullable<DepartmentDetailQuery['department']>;
 type PersonRow = Detail['sections'][number]['people'][number];
-const KINDS: readonly LiaisonKind[] = ['PUSH', 'RECEIVE'];
+const KINDS: readonly LiaisonKind[] = ['PUSH', 'RECEIVE', 'HEAD'];
 
 interface SectionValues {
   name: string;

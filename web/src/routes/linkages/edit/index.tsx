@@ -227,6 +227,9 @@ export default function LinkageEditPage() {
               </Form.Item>
             </Col>
           </Row>
+          <Form.Item label={t('followUp.reviewMode.label')} name="reviewMode" extra={t('followUp.reviewMode.hint')} rules={[{ required: true }]}>
+            <Select aria-label={t('followUp.reviewMode.label')} options={(['AFTER_APPROVAL', 'EARLY_INVOLVEMENT', 'PARALLEL_REVIEW'] as const).map((m) => ({ value: m, label: t(`enums.ReviewMode.${m}`) }))} />
+          </Form.Item>
           <Form.Item label={t('linkage.procedure')} name="procedure" rules={[{ required: true, whitespace: true, message: t('linkage.textRequired') }]}>
             <Input.TextArea rows={2} />
           </Form.Item>

@@ -33,6 +33,7 @@ export const LINKAGE_EDIT_QUERY = graphql(`
       feedbackDays
       frequency
       confidentiality
+      reviewMode
       approvalMatter {
         id
         code

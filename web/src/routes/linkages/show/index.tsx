@@ -242,6 +242,7 @@ export default function LinkageShowPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('linkage.channel')}>{t(`enums.SharingChannel.${l.channel}`)}</Descriptions.Item>
           <Descriptions.Item label={t('linkage.confidentiality')}>{t(`enums.Confidentiality.${l.confidentiality}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('followUp.reviewMode.label')}>{t(`enums.ReviewMode.${l.reviewMode}`)}</Descriptions.Item>
           <Descriptions.Item label={t('linkage.procedure')} span={2}>
             {l.procedure}
           </Descriptions.Item>

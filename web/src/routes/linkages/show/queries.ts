@@ -12,6 +12,7 @@ export const LINKAGE_SHOW_QUERY = graphql(`
       feedbackDays
       frequency
       confidentiality
+      reviewMode
       approvalConfirmedAt
       supervisionConfirmedAt
       confirmed

@@ -5,6 +5,7 @@ import { useQuery } from 'urql';
 import { CreditAssessmentView } from '../../../components/CreditAssessmentView';
 import { CreditRecordsTable } from '../../../components/CreditRecordsTable';
 import { AddCreditRecord } from './AddCreditRecord';
+import { DeterminationHistory } from './DeterminationHistory';
 import { SUBJECT_LOOKUP_QUERY } from './queries';
 
 /** A credit lookup names its purpose first (it is logged); the purpose stays in the URL. */
@@ -62,6 +63,7 @@ export default function SubjectShowPage() {
           <Card title={t('credit.assessment')}>
             <CreditAssessmentView assessment={outcome.assessment} />
           </Card>
+          <DeterminationHistory determinations={outcome.subject.determinations} />
           <Card title={t('subjects.records')} extra={<AddCreditRecord subjectCode={outcome.subject.creditCode} onAdded={() => lookUpAgain({ requestPolicy: 'network-only' })} />}>
             <CreditRecordsTable records={outcome.records} emptyText={t('applications.noCreditRecords')} />
           </Card>

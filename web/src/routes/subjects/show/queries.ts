@@ -12,6 +12,31 @@ export const SUBJECT_LOOKUP_QUERY = graphql(`
           creditCode
           name
           kind
+          determinations(first: 100) {
+            id
+            determinedOn
+            determinedAt
+            ruleVersion
+            level
+            score
+            jointPunished
+            summary
+            causes {
+              ruleCode
+              ruleName
+              scoreDelta
+              records {
+                recordId
+                title
+                source
+                decidedOn
+              }
+              jointPunishments {
+                entryId
+                sourceDocument
+              }
+            }
+          }
         }
         assessment {
           ...CreditAssessmentFields

@@ -1,0 +1,66 @@
+import type { Messages } from '../types';
+
+const followUp: Messages['followUp'] = {
+  determinations: {
+    title: 'Determination history',
+    asOf: 'As of date',
+    asOfHint: 'Pick a date to see the determination in force that day',
+    inForce: 'In force that day',
+    none: 'No determination before that date',
+    empty: 'No determinations yet',
+    determinedOn: 'Determined on',
+    ruleVersion: 'Rule version',
+    ruleVersionValue: 'Version {{version}}',
+    level: 'Level',
+    score: 'Score',
+    summary: 'Explanation',
+    causes: 'Rules that fired and their records',
+    noCauses: 'No rule fired',
+    record: '{{title}} ({{source}}, {{decidedOn}})',
+  },
+  sms: {
+    column: 'SMS reminder',
+    states: {
+      SENT: 'Sent',
+      QUEUED: 'Waiting to send',
+      RETRYING: 'Failed, retrying',
+      UNDELIVERED: 'Undelivered',
+      NOT_SENT: 'Not sent (no mobile on file)',
+    },
+    roles: { LIAISON: 'Receive liaison', HEAD: 'Department head' },
+    attempts: '{{count}} attempts',
+    lastError: 'Last error: {{error}}',
+    to: '{{role}} {{name}}',
+  },
+  redCards: {
+    title: 'Red cards of this department',
+    empty: 'No red cards',
+    raisedAt: 'Raised at',
+    stage: 'Stage',
+    dueOn: 'Due',
+    push: 'Push',
+    sms: 'SMS',
+    newRedCard: 'A red card was raised on this department',
+  },
+  summaries: {
+    tab: 'Monthly summaries',
+    empty: 'No monthly summaries yet',
+    month: 'Month',
+    pushes: 'Pushes',
+    claims: 'Claims (all methods)',
+    byMethod: 'By method',
+    lateClaims: 'Late claims',
+    closedClean: 'Closed without abnormality',
+    abnormal: 'Abnormal feedback',
+    overdue: 'Open overdue at month end',
+    feedback: 'Feedback closed',
+    download: 'Download spreadsheet',
+    downloadFailed: 'Download failed',
+  },
+  reviewMode: {
+    label: 'Feedback mode',
+    hint: 'Early involvement and parallel review: the acceptance push has a feedback limit too (feedback days)',
+  },
+};
+
+export default followUp;
