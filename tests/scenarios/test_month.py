@@ -406,8 +406,9 @@ def _check_monthly_summary(scenario: Scenario, log: Log) -> None:
         row = by_department[city.departments[dept]]
         assert {k: row[k] for k in ("pushes", "claims", "overdue", "feedback")} == {
             "pushes": len(received),
-            # Claims by hand (letters); online pushes are claimed on delivery.
-            "claims": sum(p.claimed and p.channel != "ONLINE" for p in received),
+            # Every claim counts (#18 item 9): by hand (letters), and online pushes, which are
+            # claimed on delivery (推送即认领).
+            "claims": sum(p.claimed or p.channel == "ONLINE" for p in received),
             "overdue": sum(_overdue(p, dept) for p in received),
             "feedback": sum(p.fed_back for p in received),
         }, dept
