@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import contextlib
 import json
 import os
@@ -587,7 +588,9 @@ class Load:
                 "CreditCheck",
             )
         )["creditCheck"]
-        mode = rng.choice(checked["allowedModes"])
+        # 容缺受理 would block the completion step until the items are supplied (#18 item 4).
+        modes = [m for m in checked["allowedModes"] if m != "MISSING_DOCUMENTS"]
+        mode = rng.choice(modes or checked["allowedModes"])
         accept: dict[str, Any] = {
             "applicationId": app_id,
             "handlingMode": mode,
@@ -595,6 +598,14 @@ class Load:
         }
         if mode == "NORMAL":
             accept["skipReason"] = "DOCUMENTS_COMPLETE"
+        elif mode == "MISSING_DOCUMENTS":  # 容缺受理 names what is missing (#18 item 4)
+            accept["missingItems"] = [{"name": "营业执照副本", "days": 5}]
+        elif mode == "NOTIFY_AND_COMMIT":  # 告知承诺 records the signed commitment (#18 item 5)
+            accept["commitment"] = {
+                "text": "本单位承诺已具备许可条件",
+                "fileName": "承诺书.pdf",
+                "contentBase64": base64.b64encode(b"%PDF-1.4\n%%EOF\n").decode(),
+            }
         await self.request(
             client,
             "acceptApplication",
