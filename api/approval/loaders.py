@@ -78,7 +78,7 @@ class ApprovalLoaders:
         self.cards_by_push = DataLoader(load_fn=cards)
 
         async def push_sms(ids: list[int]) -> list[Delivery]:
-            rows = await services.pushes_by_ids(session=self.session, ids=ids)
+            rows = await self.push.load_many(ids)  # shares the push loader's batch
             found = await delivery.push_deliveries(self.session, [r for r in rows if r])
             by_id = dict(zip([r.id for r in rows if r], found, strict=True))
             none = Delivery(delivery.SmsRole.LIAISON, delivery.SmsState.NOT_SENT, "")
