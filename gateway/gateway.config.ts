@@ -35,8 +35,9 @@ const trusted = trustedDocuments({
 
 // The built SPA (web/dist), served on the gateway's own origin so the browser talks to
 // /graphql without CORS. Files are served as they are; any other GET that asks for HTML
-// (a client route such as /matters/12) gets index.html. The GraphQL endpoint and the
-// health checks are never shadowed.
+// (a client route such as /matters/12) gets index.html, and `/` is the app for every client
+// (a probe or `curl` without `Accept: text/html` too; probes use /healthcheck). The GraphQL
+// endpoint and the health checks are never shadowed.
 const GATEWAY_PATHS = new Set(['/graphql', '/healthcheck', '/readiness']);
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -94,7 +95,7 @@ function useSinglePageApp(distDir: string): GatewayPlugin {
       if (file === null) {
         // Client routes fall back to the app; a missing asset stays a 404.
         const wantsHtml = (request.headers.get('accept') ?? '').includes('text/html');
-        if (extname(path) !== '' || !wantsHtml) {
+        if (extname(path) !== '' || (!wantsHtml && path !== '/')) {
           if (path.startsWith('/assets/')) endResponse(new fetchAPI.Response('Not Found', { status: 404 }));
           return;
         }

@@ -21,6 +21,12 @@ def test_root_serves_the_app_and_is_revalidated(stack: Stack):
     assert response.headers["cache-control"] == "no-cache"
 
 
+def test_root_serves_the_app_to_a_client_that_does_not_ask_for_html(stack: Stack):
+    response = httpx.get(f"{_origin(stack)}/", headers={"accept": "*/*"})
+    assert (response.status_code, response.text) == (200, WEB_INDEX)
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+
+
 def test_a_client_route_falls_back_to_the_app(stack: Stack):
     response = httpx.get(f"{_origin(stack)}/applications/7?tab=findings", headers=HTML)
     assert (response.status_code, response.text) == (200, WEB_INDEX)

@@ -73,3 +73,15 @@ test('a user with roles in two departments switches between them from the header
     await graphql(request, ROLE_CHANGE, { input, revoke: true }, token);
   }
 });
+
+test('the app has its favicon, and `/` answers the app to a client that does not ask for HTML', async ({ page, request }) => {
+  await page.goto('/sign-in');
+  const href = await page.locator('link[rel="icon"]').getAttribute('href');
+  expect(href).toBe('/favicon.svg');
+  const icon = await request.get(href ?? '');
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toBe('image/svg+xml');
+  const root = await request.get('/', { headers: { accept: '*/*' } });
+  expect(root.status()).toBe(200);
+  expect(await root.text()).toContain('<div id="root">');
+});
