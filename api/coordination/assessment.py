@@ -149,6 +149,19 @@ async def department_names(*, session: AsyncSession, ids: Sequence[int]) -> dict
     return {i: names.get(i, f"部门{i}") for i in ids}
 
 
+async def issuing_office(*, session: AsyncSession, department_id: str) -> str:
+    """The department a report is issued by: the one the caller acts for (the office), by
+    name when a published list named it, otherwise the configured issuing office — never an
+    internal number."""
+    from api.core.config import get_settings  # noqa: PLC0415 - settings read per call
+
+    if department_id.isdigit():
+        known = await session.get(DepartmentFact, int(department_id))
+        if known is not None:
+            return known.name
+    return get_settings().assessment_issuer
+
+
 async def rank(
     *,
     session: AsyncSession,

@@ -409,10 +409,14 @@ class CoordinationQuery:
             ranking = await ranking_for(info, since, until, scheme_version, as_of)
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
+        issuer = await assessment.issuing_office(
+            session=info.context.session, department_id=info.context.principal.department_id
+        )
         content = reports.pdf_report(
             ranking,
             generated_at=utcnow(),
             generated_by=str(info.context.principal.username),
+            issuer=issuer,
         )
         name = reports.report_filename("报告", since, until) + ".pdf"
         await audit_export(info, name, {"scheme_version": ranking.scheme.version})

@@ -7,11 +7,12 @@ for simplified Chinese (reportlab's ``UnicodeCIDFont``).
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any, Final
 
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
@@ -20,6 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from api.coordination.assessment import INDICATORS, Ranking
@@ -52,7 +54,6 @@ COUNT_COLUMNS: Final = (
 )
 RANKING_HEADER: Final = (
     "排名",
-    "部门编号",
     "部门",
     "得分",
     *INDICATORS.values(),
@@ -79,7 +80,6 @@ def ranking_rows(ranking: Ranking) -> list[list[Any]]:
     return [
         [
             row.rank,
-            row.department_id,
             row.department_name,
             row.score,
             *(_rate(row.values[name]) for name in INDICATORS),
@@ -94,7 +94,6 @@ def _display_rows(ranking: Ranking) -> list[list[str]]:
     return [
         [
             str(row.rank),
-            str(row.department_id),
             row.department_name,
             NONE_SHOWN if row.score is None else f"{row.score:.2f}",
             *(
@@ -116,6 +115,25 @@ def _calculated_text(ranking: Ranking) -> str:
     return ranking.calculated_at.astimezone(CST).strftime("%Y-%m-%d %H:%M")
 
 
+PERCENT: Final = "0.0%"
+DATE: Final = "yyyy-mm-dd"
+INTEGER: Final = "0"
+
+
+def _format_columns(sheet: Any, formats: dict[int, str], first_row: int = 2) -> None:
+    """Give whole columns (1-based) a number format: rates read 87.5 %, dates 2026-06-30."""
+    for column, number_format in formats.items():
+        for (cell,) in sheet.iter_rows(min_row=first_row, min_col=column, max_col=column):
+            if cell.value is not None and not isinstance(cell.value, str):
+                cell.number_format = number_format
+
+
+def _header_widths(sheet: Any, header: Sequence[str]) -> None:
+    """Columns wide enough for their Chinese header (two width units per character)."""
+    for index, title in enumerate(header, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(10, 2 * len(title) + 2)
+
+
 def workbook(ranking: Ranking) -> bytes:
     book = Workbook()
     sheet = book.active
@@ -128,10 +146,14 @@ def workbook(ranking: Ranking) -> bytes:
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str):
                 cell.data_type = "s"
-    first_count = 4 + len(INDICATORS)
-    totals: list[Any] = ["合计", None, None, None, *([None] * len(INDICATORS))]
+    first_count = 3 + len(INDICATORS)
+    totals: list[Any] = ["合计", None, None, *([None] * len(INDICATORS))]
     totals += [sum(r[first_count + i] for r in rows) for i in range(len(COUNT_COLUMNS))]
     sheet.append(totals)
+    # 排名 | 部门 | 得分 | indicator rates… | counts…
+    _format_columns(sheet, {3: "0.00"} | {4 + i: PERCENT for i in range(len(INDICATORS))})
+    _header_widths(sheet, RANKING_HEADER)
+    sheet.freeze_panes = "C2"
     scheme = book.create_sheet("考核方案")
     scheme.append(["方案版本", ranking.scheme.version])
     scheme.append(["考核期间", _period_text(ranking)])
@@ -213,7 +235,52 @@ def _indicator_chart(ranking: Ranking, width: float) -> Drawing:
     return drawing
 
 
-def pdf_report(ranking: Ranking, *, generated_at: datetime, generated_by: str) -> bytes:
+class _NumberedCanvas(canvas.Canvas):  # type: ignore[misc] # reportlab ships no types
+    """Draws 「第 N 页 共 M 页」 on every page: pages are kept until the total is known."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            width, _ = self._pagesize
+            self.setFont(FONT, 8)
+            self.drawCentredString(width / 2, 8 * mm, f"第 {self._pageNumber} 页 共 {total} 页")
+            super().showPage()
+        super().save()
+
+
+def _page_header(issuer: str, period: str, printed: str) -> Callable[[Any, Any], None]:
+    """The issuing office, the period and the date at the top of every page."""
+
+    def draw(pdf: Any, doc: Any) -> None:
+        width, height = doc.pagesize
+        pdf.saveState()
+        pdf.setFont(FONT, 8)
+        pdf.drawString(15 * mm, height - 9 * mm, f"{issuer}　审管联动工作考核")
+        pdf.drawRightString(
+            width - 15 * mm, height - 9 * mm, f"考核期间 {period}　制表日期 {printed}"
+        )
+        pdf.setStrokeColor(colors.grey)
+        pdf.setLineWidth(0.4)
+        pdf.line(15 * mm, height - 10.5 * mm, width - 15 * mm, height - 10.5 * mm)
+        pdf.restoreState()
+
+    return draw
+
+
+def pdf_report(
+    ranking: Ranking, *, generated_at: datetime, generated_by: str, issuer: str
+) -> bytes:
+    """The assessment as the office sends it: issuing office, period and date on every page,
+    page numbers, the ranking and its charts."""
     _register_font()
     buffer = io.BytesIO()
     page = landscape(A4)
@@ -222,11 +289,12 @@ def pdf_report(ranking: Ranking, *, generated_at: datetime, generated_by: str) -
         pagesize=page,
         leftMargin=15 * mm,
         rightMargin=15 * mm,
-        topMargin=15 * mm,
+        topMargin=16 * mm,
         bottomMargin=15 * mm,
         title="审管联动工作考核报告",
-        author=generated_by,
+        author=issuer,
     )
+    printed = generated_at.astimezone(CST).date().isoformat()
     title, body = _styles()
     width = page[0] - 30 * mm
     scheme = ranking.scheme
@@ -236,10 +304,11 @@ def pdf_report(ranking: Ranking, *, generated_at: datetime, generated_by: str) -
     story: list[Any] = [
         Paragraph("审管联动工作考核报告", title),
         Paragraph(f"考核期间：{_period_text(ranking)}", body),
+        Paragraph(f"发布单位：{issuer}", body),
         Paragraph(f"考核方案：第{scheme.version}版 {scheme.note}", body),
         Paragraph(f"指标权重：{weights}", body),
         Paragraph(f"计算时点：{_calculated_text(ranking)}（北京时间）", body),
-        Paragraph(f"生成：{generated_at.date().isoformat()} {generated_by}", body),
+        Paragraph(f"制表：{printed} {generated_by}", body),
         Paragraph(f"参评部门：{len(ranking.rows)}个", body),
         Spacer(1, 6 * mm),
         _score_chart(ranking, width),
@@ -249,7 +318,8 @@ def pdf_report(ranking: Ranking, *, generated_at: datetime, generated_by: str) -
         Spacer(1, 8 * mm),
         _indicator_chart(ranking, width),
     ]
-    doc.build(story)
+    header = _page_header(issuer, _period_text(ranking), printed)
+    doc.build(story, onFirstPage=header, onLaterPages=header, canvasmaker=_NumberedCanvas)
     return buffer.getvalue()
 
 
@@ -265,7 +335,7 @@ SERIES_RATES: Final = (
 
 
 def series_header(by: Grouping) -> list[str]:
-    first = ["月份", "起始日期", "截止日期"] if by is Grouping.MONTH else ["部门编号", "部门"]
+    first = ["月份", "起始日期", "截止日期"] if by is Grouping.MONTH else ["部门"]
     return [
         *first,
         "在册联动事项",
@@ -281,12 +351,12 @@ def series_rows(rows: Sequence[SeriesRow], by: Grouping, names: dict[int, str]) 
         if by is Grouping.MONTH:
             first: list[Any] = [
                 row.period.since.strftime("%Y-%m"),
-                row.period.since.isoformat(),
-                row.period.until.isoformat(),
+                row.period.since,
+                row.period.until,
             ]
         else:
             dept = figures.department_id
-            first = [dept, "" if dept is None else names.get(dept, f"部门{dept}")]
+            first = ["" if dept is None else names.get(dept, f"部门{dept}")]
         out.append(
             [
                 *first,
@@ -320,10 +390,17 @@ def series_workbook(
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str):
                 cell.data_type = "s"
-    first_count = 3 if by is Grouping.MONTH else 2
+    first_count = 3 if by is Grouping.MONTH else 1
     totals: list[Any] = ["合计", *([None] * (first_count - 1)), None]
     totals += [sum(line[first_count + 1 + i] for line in values) for i in range(len(COUNT_COLUMNS))]
     sheet.append(totals)
+    rates_from = first_count + 2 + len(COUNT_COLUMNS)
+    formats = {rates_from + i: PERCENT for i in range(len(SERIES_RATES))}
+    if by is Grouping.MONTH:
+        formats |= {2: DATE, 3: DATE}
+    _format_columns(sheet, formats)
+    _header_widths(sheet, header)
+    sheet.freeze_panes = f"{get_column_letter(first_count + 1)}2"
     about = book.create_sheet("说明")
     about.append(["统计期间", f"{period.since.isoformat()} 至 {period.until.isoformat()}"])
     about.append(["范围", _neutralise(scope_name)])

@@ -70,6 +70,11 @@ class Settings(BaseSettings):
     sms_access_key: str = Field(default="", alias="SHENGUAN_SMS_ACCESS_KEY")
     sms_access_secret: str = Field(default="", alias="SHENGUAN_SMS_ACCESS_SECRET")
     sms_signature: str = Field(default="益阳审管联动", alias="SHENGUAN_SMS_SIGNATURE")
+    # The office that issues the assessment (its PDF's header) when coordination's copy of
+    # department names does not know the caller's department (it learns names from lists).
+    assessment_issuer: str = Field(
+        default="益阳市审管联动工作协调办公室", alias="SHENGUAN_ASSESSMENT_ISSUER"
+    )
     sms_template_push: str = Field(default="SG_PUSH", alias="SHENGUAN_SMS_TEMPLATE_PUSH")
     sms_template_overdue: str = Field(default="SG_OVERDUE", alias="SHENGUAN_SMS_TEMPLATE_OVERDUE")
     sms_template_escalation: str = Field(

@@ -10,12 +10,16 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlmodel import select
 
+from api.coordination.assessment import INDICATORS
 from api.coordination.reports import RANKING_HEADER
 from api.core.audit import AuditAction, AuditEntry
+from api.core.config import get_settings
 from tests import factories
 from tests.coordination import dataset
 from tests.coordination.helpers import execute
 
+# The office's department is in no published list, so coordination names it by the setting.
+ISSUER = get_settings().assessment_issuer
 SINCE, UNTIL = "2024-08-01", "2024-08-31"
 RANKING = """
 query($since: Date!, $until: Date!) {
@@ -90,9 +94,17 @@ async def test_the_spreadsheet_holds_the_ranking_and_its_totals_match(
     rows = list(book["考核排名"].iter_rows(values_only=True))
     ranking = graph["assessment"]["rows"]
     assert rows[0] == RANKING_HEADER
-    assert [(r[0], str(r[1]), r[2], r[3]) for r in rows[1:-1]] == [
-        (r["rank"], r["department"]["id"], r["departmentName"], r["score"]) for r in ranking
+    assert [(r[0], r[1], r[2]) for r in rows[1:-1]] == [
+        (r["rank"], r["departmentName"], r["score"]) for r in ranking
     ]
+    # No internal ids; scores and rates carry number formats a bureau reads directly.
+    assert "部门编号" not in rows[0]
+    sheet = book["考核排名"]
+    rate_cells = [c for c in sheet[2][3 : 3 + len(INDICATORS)] if c.value is not None]
+    assert rate_cells != []
+    assert {c.number_format for c in rate_cells} == {"0.0%"}
+    if sheet.cell(row=2, column=3).value is not None:
+        assert sheet.cell(row=2, column=3).number_format == "0.00"
     assert [list(r[-len(COUNTS) :]) for r in rows[1:-1]] == [
         [r["statistics"][c] for c in COUNTS] for r in ranking
     ]
@@ -117,6 +129,10 @@ async def test_the_spreadsheet_holds_the_ranking_and_its_totals_match(
     assert [(e.actor, e.target) for e in exports][-1] == (office.username, file["filename"])
 
 
+def _running_head_or_foot(line: str) -> bool:
+    return line.startswith((f"{ISSUER}\u3000", "考核期间 ", "第 "))
+
+
 async def test_the_pdf_report_renders_with_the_ranking_table(session, authorizer, office, world):
     graph = await execute(session, authorizer, office, RANKING, since=SINCE, until=UNTIL)
     data = await execute(session, authorizer, office, REPORT, since=SINCE, until=UNTIL)
@@ -129,15 +145,23 @@ async def test_the_pdf_report_renders_with_the_ranking_table(session, authorizer
     )
     reader = PdfReader(io.BytesIO(content))
     assert len(reader.pages) == 2
-    summary = reader.pages[0].extract_text().splitlines()
-    assert summary[:3] == [
+    pages = [page.extract_text().splitlines() for page in reader.pages]
+    # Every page: the issuing office with the period and date on top, its number at the foot.
+    for number, lines in enumerate(pages, start=1):
+        assert any(line.startswith(ISSUER) for line in lines), lines[:3]
+        assert any("考核期间 2024-08-01 至 2024-08-31" in line for line in lines)
+        assert any("制表日期 " in line for line in lines)
+        assert f"第 {number} 页 共 2 页" in lines
+    summary = [line for line in pages[0] if not _running_head_or_foot(line)]
+    assert summary[:4] == [
         "审管联动工作考核报告",
         "考核期间：2024-08-01 至 2024-08-31",
+        f"发布单位：{ISSUER}",
         "考核方案：第0版 默认方案",
     ]
     assert "部门得分（前20名）" in summary
     assert [line for line in summary if line.startswith("计算时点：")] != []
-    table = reader.pages[1].extract_text().splitlines()
+    table = [line for line in pages[1] if not _running_head_or_foot(line)]
     # The table reads cell by cell: its title, the header, then each department in rank order.
     width = len(RANKING_HEADER)
     assert table[0] == "部门排名"
@@ -145,10 +169,9 @@ async def test_the_pdf_report_renders_with_the_ranking_table(session, authorizer
     ranking = graph["assessment"]["rows"]
     assert len(ranking) == len(world.departments)
     cells = table[1 + width : 1 + width * (1 + len(ranking))]
-    assert [cells[i * width : i * width + 4] for i in range(len(ranking))] == [
+    assert [cells[i * width : i * width + 3] for i in range(len(ranking))] == [
         [
             str(r["rank"]),
-            r["department"]["id"],
             r["departmentName"],
             "—" if r["score"] is None else f"{r['score']:.2f}",
         ]

@@ -205,6 +205,10 @@ async def test_the_workbook_holds_the_months_and_their_totals(session, authorize
     assert table[-1][0] == "合计"
     assert table[-1][5] == sum(r["pushesReceived"] for r in rows)
     assert table[1][-3] == pytest.approx(round(rows[0]["claimRate"], 4))
+    # Dates are dates and rates percentages in the sheet, not text or bare fractions.
+    assert table[1][1].date().isoformat() == "2025-01-01"
+    assert sheet.cell(row=2, column=2).number_format == "yyyy-mm-dd"
+    assert sheet.cell(row=2, column=len(table[0]) - 2).number_format == "0.0%"
 
 
 async def test_the_department_workbook_names_every_department(session, authorizer, office, world):
@@ -215,6 +219,7 @@ async def test_the_department_workbook_names_every_department(session, authorize
         io.BytesIO(base64.b64decode(data["linkageStatisticsSeriesWorkbook"]["contentBase64"]))
     )
     table = [list(r) for r in book["按部门统计"].iter_rows(values_only=True)]
-    assert [r[0] for r in table[1:-1]] == sorted(world.departments)
-    assert [r[1] for r in table[1:-1]] == [world.names[d] for d in sorted(world.departments)]
+    # Departments by name only: no internal number column.
+    assert table[0][0] == "部门"
+    assert [r[0] for r in table[1:-1]] == [world.names[d] for d in sorted(world.departments)]
     assert book["说明"]["B2"].value == "全市"

@@ -399,6 +399,7 @@ const en: Messages = {
     principle: 'Principle',
     publisher: 'Published by {{name}}, {{department}}: {{summary}}',
     removed: 'Linkages removed in this version',
+    printHeading: 'Issued by {{department}} · version {{number}} · published {{published}} · printed {{printed}}',
   },
   accept: {
     title: 'Accept (credit check)',

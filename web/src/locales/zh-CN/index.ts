@@ -401,6 +401,7 @@ const zhCN = {
     principle: '联动原则',
     publisher: '{{department}} {{name}} 发布：{{summary}}',
     removed: '本版本移除的联动事项',
+    printHeading: '发布单位：{{department}}　第 {{number}} 版　发布日期：{{published}}　打印日期：{{printed}}',
   },
   accept: {
     title: '受理（信用核查）',

@@ -2,6 +2,7 @@ import { Alert, Button, Select, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
+import dayjs from 'dayjs';
 import { formatDateTime } from '../../components/format';
 import type { PublishedListQuery } from '../../graphql/graphql';
 import { PUBLISHED_LIST_QUERY } from './queries';
@@ -16,8 +17,19 @@ export default function PublicListPage() {
   const [{ data, fetching, error }] = useQuery({ query: PUBLISHED_LIST_QUERY, variables: { version } });
   const list = data?.publishedLinkageList;
   return (
-    <main style={{ padding: 24, maxWidth: 1400, margin: '0 auto' }}>
+    <main className="public-list" style={{ padding: 24, maxWidth: 1400, margin: '0 auto' }}>
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        {list && (
+          // Printed only: who issues the list, which version of which day, and when it was printed.
+          <div className="print-only" data-testid="print-heading">
+            {t('publicList.printHeading', {
+              department: list.publishingDepartmentName,
+              number: String(list.number),
+              published: dayjs(list.publishedAt).format('YYYY-MM-DD'),
+              printed: dayjs().format('YYYY-MM-DD'),
+            })}
+          </div>
+        )}
         <Typography.Title level={2} style={{ margin: 0 }}>
           {t('publicList.title')}
         </Typography.Title>
