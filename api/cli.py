@@ -200,7 +200,7 @@ def _cmd_worker(args: argparse.Namespace) -> int:
 
     from api import registry
     from api.core.db import get_engine, is_sqlite
-    from api.core.worker import run_worker
+    from api.core.worker import run_worker, serve_metrics
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     if _worker_check_fails():
@@ -216,6 +216,14 @@ def _cmd_worker(args: argparse.Namespace) -> int:
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(signum, stop.set)
         engine = get_engine()
+        metrics_port = args.metrics_port or settings.worker_metrics_port
+        served = (
+            asyncio.create_task(
+                serve_metrics(engine, host=settings.metrics_host, port=metrics_port, stop=stop)
+            )
+            if metrics_port
+            else None
+        )
         try:
             await run_worker(
                 engine,
@@ -227,6 +235,9 @@ def _cmd_worker(args: argparse.Namespace) -> int:
                 daily_jobs=not args.no_daily,
             )
         finally:
+            stop.set()
+            if served is not None:
+                await served
             await engine.dispose()
 
     print("事件投递进程已启动（Ctrl-C 停止）", flush=True)
@@ -331,6 +342,8 @@ def _cmd_gateway(args: argparse.Namespace) -> int:
         return 1
     env = dict(os.environ)
     env.update(gateway_env(supergraph, host, port))
+    if args.metrics_port is not None:
+        env["SHENGUAN_GATEWAY_METRICS_PORT"] = str(args.metrics_port)
     # The key the subgraphs check (api/core/trust.py): configured, or in development the one
     # every `shenguan subgraph` derives from the shared secret key.
     env.setdefault("SHENGUAN_GATEWAY_KEY", settings.effective_gateway_keys()[0])
@@ -519,6 +532,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--port", type=int, default=None, help="端口（默认 SHENGUAN_GATEWAY_PORT）"
     )
     gateway.add_argument("--host", default=None, help="监听地址（默认 SHENGUAN_HOST）")
+    for process, setting in ((worker, "WORKER"), (gateway, "GATEWAY")):
+        process.add_argument(
+            "--metrics-port",
+            type=int,
+            default=None,
+            help=f"Prometheus 指标端口（内部地址；默认 SHENGUAN_{setting}_METRICS_PORT，0 不提供）",
+        )
     gateway.set_defaults(func=_cmd_gateway)
     token = sub.add_parser("token", help="为用户签发会话令牌（开发、对接系统用）")
     token.add_argument("username")
