@@ -476,10 +476,48 @@ def _cmd_seed(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_files_migrate(args: argparse.Namespace) -> int:
+    """Copy every uploaded file into the other store (by hash; both keep working)."""
+    from api.core.db import get_engine
+    from api.core.files import migrate_files, store_named
+
+    source_name = args.source or ("local" if args.to != "local" else "postgresql")
+    if source_name == args.to:
+        print("来源与目标相同", file=sys.stderr)
+        return 2
+
+    async def _run() -> tuple[int, int]:
+        try:
+            done = await migrate_files(store_named(source_name), store_named(args.to))
+        finally:
+            await get_engine().dispose()
+        return done.copied, done.present
+
+    copied, present = asyncio.run(_run())
+    print(f"已从 {source_name} 复制 {copied} 个文件到 {args.to}（{present} 个已存在）")
+    print(f"切换：在每个进程的环境中设置 SHENGUAN_FILE_STORE={args.to} 后重启")
+    return 0
+
+
 def _subgraph_names() -> tuple[str, ...]:
     from api.registry import NAMES
 
     return NAMES
+
+
+def _add_files_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    files = sub.add_parser("files", help="上传文件的存储（本地目录 / PostgreSQL）")
+    files_sub = files.add_subparsers(dest="files_command", required=True)
+    move = files_sub.add_parser("migrate", help="把全部文件复制到另一种存储（按哈希，可重复运行）")
+    move.add_argument("--to", required=True, choices=["local", "postgresql"], help="目标存储")
+    move.add_argument(
+        "--from",
+        dest="source",
+        choices=["local", "postgresql"],
+        default=None,
+        help="来源存储（默认：目标之外的另一种）",
+    )
+    move.set_defaults(func=_cmd_files_migrate)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -540,6 +578,7 @@ def build_parser() -> argparse.ArgumentParser:
             help=f"Prometheus 指标端口（内部地址；默认 SHENGUAN_{setting}_METRICS_PORT，0 不提供）",
         )
     gateway.set_defaults(func=_cmd_gateway)
+    _add_files_parser(sub)
     token = sub.add_parser("token", help="为用户签发会话令牌（开发、对接系统用）")
     token.add_argument("username")
     token.add_argument("--department", help="部门编号（默认为该用户的第一个部门）")

@@ -140,6 +140,7 @@ NAMES: tuple[str, ...] = tuple(s.name for s in SUBGRAPHS)
 CORE_MODELS = (
     "api.core.audit",
     "api.core.events",
+    "api.core.files",
     "api.core.models",
     "api.core.sms",
     "api.core.sms_templates",

@@ -92,6 +92,9 @@ class Settings(BaseSettings):
     # missing (容缺受理), and for a supervising department to verify a commitment (告知承诺).
     missing_item_days: int = Field(default=5, ge=1, le=60, alias="SHENGUAN_MISSING_ITEM_DAYS")
     verification_days: int = Field(default=10, ge=1, le=120, alias="SHENGUAN_VERIFICATION_DAYS")
+    # Where uploaded files live (api/core/files.py): "local" (SHENGUAN_VAR_DIR/files) or
+    # "postgresql" (chunks in the shared database, every host serves every file).
+    file_store: str = Field(default="local", alias="SHENGUAN_FILE_STORE")
     # Observability (docs/OPERATIONS.md): a bearer token every /metrics then requires; the
     # worker's and the gateway's metrics ports (0: none) and the address they bind.
     metrics_token: str = Field(default="", alias="SHENGUAN_METRICS_TOKEN")
