@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import signal
 import sys
@@ -329,7 +330,8 @@ def _cmd_gateway(args: argparse.Namespace) -> int:
     settings = get_settings()
     host = args.host or settings.host
     port = args.port or settings.gateway_port
-    urls = registry.urls(settings)
+    pools = registry.url_pools(settings)
+    urls = {name: pool[0] for name, pool in pools.items()}
     try:
         supergraph = supergraph_with_urls(
             urls,
@@ -344,14 +346,16 @@ def _cmd_gateway(args: argparse.Namespace) -> int:
     env.update(gateway_env(supergraph, host, port))
     if args.metrics_port is not None:
         env["SHENGUAN_GATEWAY_METRICS_PORT"] = str(args.metrics_port)
+    # Several processes of a subgraph: the gateway balances its calls (gateway/balance.ts).
+    env["SHENGUAN_SUBGRAPH_POOLS"] = json.dumps({pool[0]: pool for pool in pools.values()})
     # The key the subgraphs check (api/core/trust.py): configured, or in development the one
     # every `shenguan subgraph` derives from the shared secret key.
     env.setdefault("SHENGUAN_GATEWAY_KEY", settings.effective_gateway_keys()[0])
     web_dist = _web_dist()
     if web_dist is not None:
         env["SHENGUAN_WEB_DIST"] = str(web_dist)
-    for name, url in urls.items():
-        print(f"  子图 {name}: {url}")
+    for name, pool in pools.items():
+        print(f"  子图 {name}: {'、'.join(pool)}")
     for name, url in registry.external_urls(os.environ).items():
         print(f"  外部子图 {name}: {url}")
     print(f"网关: http://{host}:{port}/graphql", flush=True)

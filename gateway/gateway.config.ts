@@ -7,6 +7,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { defineConfig, type GatewayPlugin } from '@graphql-hive/gateway';
 import { getOperationAST } from 'graphql';
 import { register as metricsRegistry } from 'prom-client';
+import { useSubgraphPools } from './balance.ts';
 import { LIMITS, securityPlugin } from './security.ts';
 import { ASSERTION_HEADER, externalKeys, gatewayKey, subgraphTrust } from './subgraph-trust.ts';
 import { trustedDocuments } from './trusted.ts';
@@ -234,6 +235,8 @@ export const gatewayConfig = defineConfig({
     securityPlugin({ production }),
     trust.plugin,
     trusted.plugin,
+    // After the trust plugin: it signs for the subgraph the supergraph URL names.
+    useSubgraphPools(env.SHENGUAN_SUBGRAPH_POOLS),
     ...(env.SHENGUAN_WEB_DIST ? [useSinglePageApp(env.SHENGUAN_WEB_DIST)] : []),
   ],
 });
