@@ -200,10 +200,11 @@ def _cmd_worker(args: argparse.Namespace) -> int:
     import logging
 
     from api import registry
+    from api.core import logs
     from api.core.db import get_engine, is_sqlite
     from api.core.worker import run_worker, serve_metrics
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    logs.configure(logging.INFO)
     if _worker_check_fails():
         return 1
     tables = registry.worker_tables()

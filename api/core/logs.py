@@ -39,9 +39,10 @@ def install_record_factory() -> None:
     _installed = True
 
 
-def configure(level: int = logging.INFO) -> None:
+def configure(level: int = logging.WARNING) -> None:
     """The process's log format; a handler on the root logger unless one is there already
-    (uvicorn configures only its own loggers; pytest's capture keeps its own)."""
+    (uvicorn configures only its own loggers; pytest's capture keeps its own). Warnings and
+    errors by default, as uvicorn's ``--log-level warning`` for its own."""
     install_record_factory()
     root = logging.getLogger()
     if not root.handlers:

@@ -112,7 +112,7 @@ class OperationMetrics(SchemaExtension):
         ctx = self.execution_context
         try:
             kind = ctx.operation_type.value
-        except RuntimeError:  # the document did not parse: no operation to name
+        except Exception:  # noqa: BLE001 - the document did not parse: no operation to name
             kind = "invalid"
         if kind == "subscription":
             return

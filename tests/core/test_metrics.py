@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
 from datetime import UTC, datetime
 
 import httpx
@@ -13,7 +19,7 @@ from api.catalog.loaders import CatalogLoaders
 from api.catalog.schema import schema
 from api.core import events
 from api.core.app import create_subgraph_app
-from api.core.config import get_settings
+from api.core.config import ROOT_DIR, get_settings
 from api.core.db import session_scope
 from api.core.worker import metrics_app
 from tests.trust import GatewayAuth
@@ -47,8 +53,10 @@ async def test_a_subgraph_counts_and_times_its_operations_by_name_and_outcome(en
         before = samples((await client.get("/metrics")).text)
         ok = {"query": "query MetricsProbe { _service { sdl } }"}
         bad = {"query": "query MetricsProbeBad { noSuchField }"}
+        broken = {"query": "query { unclosed"}
         assert (await client.post("/graphql", json=ok)).status_code == 200
         await client.post("/graphql", json=bad)
+        assert (await client.post("/graphql", json=broken)).status_code in {200, 400}
         response = await client.get("/metrics")
 
     assert response.status_code == 200
@@ -148,3 +156,33 @@ async def test_with_a_token_set_metrics_answer_only_the_bearer(engine, authorize
             )
         assert (refused.status_code, wrong.status_code, allowed.status_code) == (401, 401, 200)
         assert "shenguan_outbox_pending" in allowed.text
+
+
+def test_shenguan_worker_serves_its_metrics_port_and_stops_on_sigterm(database_url, tmp_path):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    env = {**os.environ, "DATABASE_URL": database_url, "SHENGUAN_VAR_DIR": str(tmp_path)}
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "api.cli", "worker", "--no-daily", "--metrics-port", str(port)],
+        cwd=ROOT_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        answer = None
+        while time.monotonic() < deadline and answer is None:
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=2)
+            except httpx.HTTPError:
+                assert worker.poll() is None, "the worker exited"
+                time.sleep(0.3)
+        assert answer is not None
+        assert answer.status_code == 200
+        assert "shenguan_outbox_oldest_pending_age_seconds" in answer.text
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        code = worker.wait(timeout=30)
+    assert code == 0
