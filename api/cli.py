@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import signal
 import sys
@@ -199,10 +200,11 @@ def _cmd_worker(args: argparse.Namespace) -> int:
     import logging
 
     from api import registry
+    from api.core import logs
     from api.core.db import get_engine, is_sqlite
-    from api.core.worker import run_worker
+    from api.core.worker import run_worker, serve_metrics
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    logs.configure(logging.INFO)
     if _worker_check_fails():
         return 1
     tables = registry.worker_tables()
@@ -216,6 +218,14 @@ def _cmd_worker(args: argparse.Namespace) -> int:
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(signum, stop.set)
         engine = get_engine()
+        metrics_port = args.metrics_port or settings.worker_metrics_port
+        served = (
+            asyncio.create_task(
+                serve_metrics(engine, host=settings.metrics_host, port=metrics_port, stop=stop)
+            )
+            if metrics_port
+            else None
+        )
         try:
             await run_worker(
                 engine,
@@ -227,6 +237,9 @@ def _cmd_worker(args: argparse.Namespace) -> int:
                 daily_jobs=not args.no_daily,
             )
         finally:
+            stop.set()
+            if served is not None:
+                await served
             await engine.dispose()
 
     print("事件投递进程已启动（Ctrl-C 停止）", flush=True)
@@ -318,7 +331,8 @@ def _cmd_gateway(args: argparse.Namespace) -> int:
     settings = get_settings()
     host = args.host or settings.host
     port = args.port or settings.gateway_port
-    urls = registry.urls(settings)
+    pools = registry.url_pools(settings)
+    urls = {name: pool[0] for name, pool in pools.items()}
     try:
         supergraph = supergraph_with_urls(
             urls,
@@ -331,14 +345,18 @@ def _cmd_gateway(args: argparse.Namespace) -> int:
         return 1
     env = dict(os.environ)
     env.update(gateway_env(supergraph, host, port))
+    if args.metrics_port is not None:
+        env["SHENGUAN_GATEWAY_METRICS_PORT"] = str(args.metrics_port)
+    # Several processes of a subgraph: the gateway balances its calls (gateway/balance.ts).
+    env["SHENGUAN_SUBGRAPH_POOLS"] = json.dumps({pool[0]: pool for pool in pools.values()})
     # The key the subgraphs check (api/core/trust.py): configured, or in development the one
     # every `shenguan subgraph` derives from the shared secret key.
     env.setdefault("SHENGUAN_GATEWAY_KEY", settings.effective_gateway_keys()[0])
     web_dist = _web_dist()
     if web_dist is not None:
         env["SHENGUAN_WEB_DIST"] = str(web_dist)
-    for name, url in urls.items():
-        print(f"  子图 {name}: {url}")
+    for name, pool in pools.items():
+        print(f"  子图 {name}: {'、'.join(pool)}")
     for name, url in registry.external_urls(os.environ).items():
         print(f"  外部子图 {name}: {url}")
     print(f"网关: http://{host}:{port}/graphql", flush=True)
@@ -463,10 +481,48 @@ def _cmd_seed(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_files_migrate(args: argparse.Namespace) -> int:
+    """Copy every uploaded file into the other store (by hash; both keep working)."""
+    from api.core.db import get_engine
+    from api.core.files import migrate_files, store_named
+
+    source_name = args.source or ("local" if args.to != "local" else "postgresql")
+    if source_name == args.to:
+        print("来源与目标相同", file=sys.stderr)
+        return 2
+
+    async def _run() -> tuple[int, int]:
+        try:
+            done = await migrate_files(store_named(source_name), store_named(args.to))
+        finally:
+            await get_engine().dispose()
+        return done.copied, done.present
+
+    copied, present = asyncio.run(_run())
+    print(f"已从 {source_name} 复制 {copied} 个文件到 {args.to}（{present} 个已存在）")
+    print(f"切换：在每个进程的环境中设置 SHENGUAN_FILE_STORE={args.to} 后重启")
+    return 0
+
+
 def _subgraph_names() -> tuple[str, ...]:
     from api.registry import NAMES
 
     return NAMES
+
+
+def _add_files_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    files = sub.add_parser("files", help="上传文件的存储（本地目录 / PostgreSQL）")
+    files_sub = files.add_subparsers(dest="files_command", required=True)
+    move = files_sub.add_parser("migrate", help="把全部文件复制到另一种存储（按哈希，可重复运行）")
+    move.add_argument("--to", required=True, choices=["local", "postgresql"], help="目标存储")
+    move.add_argument(
+        "--from",
+        dest="source",
+        choices=["local", "postgresql"],
+        default=None,
+        help="来源存储（默认：目标之外的另一种）",
+    )
+    move.set_defaults(func=_cmd_files_migrate)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -519,7 +575,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--port", type=int, default=None, help="端口（默认 SHENGUAN_GATEWAY_PORT）"
     )
     gateway.add_argument("--host", default=None, help="监听地址（默认 SHENGUAN_HOST）")
+    for process, setting in ((worker, "WORKER"), (gateway, "GATEWAY")):
+        process.add_argument(
+            "--metrics-port",
+            type=int,
+            default=None,
+            help=f"Prometheus 指标端口（内部地址；默认 SHENGUAN_{setting}_METRICS_PORT，0 不提供）",
+        )
     gateway.set_defaults(func=_cmd_gateway)
+    _add_files_parser(sub)
     token = sub.add_parser("token", help="为用户签发会话令牌（开发、对接系统用）")
     token.add_argument("username")
     token.add_argument("--department", help="部门编号（默认为该用户的第一个部门）")

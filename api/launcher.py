@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ import httpx
 
 from api import registry
 from api.compose import GATEWAY_DIR, runtime_supergraph
+from api.core import tracing
 
 
 class StartupError(RuntimeError):
@@ -52,11 +54,15 @@ def uvicorn_argv(app: list[str], host: str, port: int) -> list[str]:
     ]
 
 
-def gateway_argv(supergraph: Path, host: str, port: int) -> list[str]:
-    """One Hive Gateway process over ``supergraph`` (run it in ``GATEWAY_DIR``)."""
+def gateway_argv(
+    supergraph: Path, host: str, port: int, environ: Mapping[str, str] | None = None
+) -> list[str]:
+    """One Hive Gateway process over ``supergraph`` (run it in ``GATEWAY_DIR``); with an
+    OTLP endpoint in ``environ`` (api/core/tracing.py) it exports its traces there."""
     node = shutil.which("node")
     if node is None:
         raise StartupError("node (Node.js 20+) is required for the gateway")
+    traces = tracing.traces_endpoint(environ=os.environ if environ is None else environ)
     return [
         node,
         str(GATEWAY_DIR / "node_modules" / ".bin" / "hive-gateway"),
@@ -66,6 +72,7 @@ def gateway_argv(supergraph: Path, host: str, port: int) -> list[str]:
         host,
         "--port",
         str(port),
+        *(["--opentelemetry", traces] if traces else []),
     ]
 
 
@@ -75,6 +82,7 @@ def gateway_env(supergraph: Path, host: str, port: int) -> dict[str, str]:
         "SHENGUAN_SUPERGRAPH": str(supergraph),
         "SHENGUAN_GATEWAY_PORT": str(port),
         "SHENGUAN_HOST": host,
+        "OTEL_SERVICE_NAME": "shenguan-gateway",
     }
 
 
@@ -182,7 +190,7 @@ class Stack:
         self.env.update(gateway_env(supergraph, self.host, self.gateway_port))
         self._spawn(
             "gateway",
-            gateway_argv(supergraph, self.host, self.gateway_port),
+            gateway_argv(supergraph, self.host, self.gateway_port, self.env),
             f"http://{self.host}:{self.gateway_port}/healthcheck",
             cwd=GATEWAY_DIR,
         )

@@ -140,6 +140,7 @@ NAMES: tuple[str, ...] = tuple(s.name for s in SUBGRAPHS)
 CORE_MODELS = (
     "api.core.audit",
     "api.core.events",
+    "api.core.files",
     "api.core.models",
     "api.core.sms",
     "api.core.sms_templates",
@@ -285,10 +286,16 @@ def ports(settings: Settings | None = None) -> dict[str, int]:
     return {s.name: s.port(chosen) for s in SUBGRAPHS}
 
 
-def urls(settings: Settings | None = None) -> dict[str, str]:
-    """Each subgraph's URL for a gateway (``SHENGUAN_<NAME>_URL`` or host and port)."""
+def url_pools(settings: Settings | None = None) -> dict[str, list[str]]:
+    """Each subgraph's URLs for a gateway: ``SHENGUAN_<NAME>_URL`` (several processes:
+    comma-separated, balanced by the gateway, gateway/balance.ts) or host and port."""
     chosen = settings or get_settings()
-    return {s.name: s.url(chosen) for s in SUBGRAPHS}
+    return {s.name: [u.strip() for u in s.url(chosen).split(",") if u.strip()] for s in SUBGRAPHS}
+
+
+def urls(settings: Settings | None = None) -> dict[str, str]:
+    """Each subgraph's first URL (the one the supergraph names)."""
+    return {name: pool[0] for name, pool in url_pools(settings).items()}
 
 
 def import_models() -> None:

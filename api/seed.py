@@ -40,7 +40,7 @@ from api.core import events
 from api.core.auth import create_user
 from api.core.authz import assign_role
 from api.core.db import is_sqlite, session_scope
-from api.core.files import FileStore
+from api.core.files import default_store
 from api.core.identifiers import USCC_ALPHABET, make_uscc
 from api.credit.models import CreditRecord, Subject
 from api.registry import consumer_table
@@ -750,7 +750,9 @@ async def _load_catalog(
 ) -> None:
     from api.demo import memo_pdf  # noqa: PLC0415 - reportlab only when seeding
 
-    file = FileStore.default().put(memo_pdf("审管联动工作备忘录", ["基准数据"]), "application/pdf")
+    file = await default_store().put(
+        memo_pdf("审管联动工作备忘录", ["基准数据"]), "application/pdf"
+    )
     async with engine.begin() as conn:
         writer = _Writer(conn, postgres)
         summary.departments = await writer.write(Department, catalog.departments())

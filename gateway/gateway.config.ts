@@ -1,10 +1,13 @@
 // Hive Gateway configuration (found by file name: gateway.config.ts).
 // Limits are set explicitly here: the CLI has no flags for them (see STACK-NOTES).
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { defineConfig, type GatewayPlugin } from '@graphql-hive/gateway';
 import { getOperationAST } from 'graphql';
+import { register as metricsRegistry } from 'prom-client';
+import { useSubgraphPools } from './balance.ts';
 import { LIMITS, securityPlugin } from './security.ts';
 import { ASSERTION_HEADER, externalKeys, gatewayKey, subgraphTrust } from './subgraph-trust.ts';
 import { trustedDocuments } from './trusted.ts';
@@ -123,6 +126,37 @@ function useSinglePageApp(distDir: string): GatewayPlugin {
   };
 }
 
+// Prometheus metrics (Hive Gateway's prometheus plugin, @graphql-mesh/plugin-prometheus):
+// never on the public port. With SHENGUAN_GATEWAY_METRICS_PORT set, a second listener on
+// SHENGUAN_METRICS_HOST (default loopback) answers GET /metrics, and only with
+// `Authorization: Bearer $SHENGUAN_METRICS_TOKEN` when that is set (docs/OPERATIONS.md).
+const metricsPort = Number(env.SHENGUAN_GATEWAY_METRICS_PORT ?? 0);
+function scrapeAllowed(authorization: string | undefined): boolean {
+  const token = env.SHENGUAN_METRICS_TOKEN;
+  if (!token) return true;
+  const given = Buffer.from(authorization ?? '');
+  const wanted = Buffer.from(`Bearer ${token}`);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
+}
+if (metricsPort > 0) {
+  const server = createServer((req, res) => {
+    if ((req.url ?? '').split('?')[0] !== '/metrics' || req.method !== 'GET') {
+      res.writeHead(404).end();
+      return;
+    }
+    if (!scrapeAllowed(req.headers.authorization)) {
+      res.writeHead(401, { 'www-authenticate': 'Bearer' }).end();
+      return;
+    }
+    metricsRegistry.metrics().then(
+      (text) => res.writeHead(200, { 'content-type': metricsRegistry.contentType }).end(text),
+      () => res.writeHead(500).end(),
+    );
+  });
+  server.listen(metricsPort, env.SHENGUAN_METRICS_HOST ?? '127.0.0.1');
+  server.unref(); // never keeps the gateway alive on shutdown
+}
+
 export const gatewayConfig = defineConfig({
   supergraph: env.SHENGUAN_SUPERGRAPH ?? './supergraph.graphql',
   // Hive Gateway binds 0.0.0.0 by default; the embedded product stays on loopback.
@@ -186,10 +220,24 @@ export const gatewayConfig = defineConfig({
   multipart: false,
   // --- end of hardening ---
   logging: env.SHENGUAN_GATEWAY_LOG ?? 'info',
+  // Requests, errors and latency by operation, and each subgraph call's duration and errors;
+  // served by the listener above, not by the gateway's own /metrics route.
+  ...(metricsPort > 0
+    ? {
+        prometheus: {
+          endpoint: false,
+          registry: metricsRegistry,
+          metrics: true,
+          labels: { subgraphName: true },
+        },
+      }
+    : {}),
   plugins: () => [
     securityPlugin({ production }),
     trust.plugin,
     trusted.plugin,
+    // After the trust plugin: it signs for the subgraph the supergraph URL names.
+    useSubgraphPools(env.SHENGUAN_SUBGRAPH_POOLS),
     ...(env.SHENGUAN_WEB_DIST ? [useSinglePageApp(env.SHENGUAN_WEB_DIST)] : []),
   ],
 });

@@ -73,9 +73,9 @@ class PreparedAcceptance:
     commitment: tuple[str, str, files.StoredFile] | None = None
 
 
-def _store(data: bytes, field: str) -> files.StoredFile:
+async def _store(data: bytes, field: str) -> files.StoredFile:
     content_type = files.require_type(data, field)
-    return files.FileStore.default().put(data, content_type)
+    return await files.default_store().put(data, content_type)
 
 
 MAX_NAME = 200
@@ -149,7 +149,7 @@ def _check_commitment(
     return text, name[:MAX_NAME], data
 
 
-def prepare_acceptance(
+async def prepare_acceptance(
     handling_mode: HandlingMode,
     missing_items: Sequence[MissingItemDraft],
     commitment: CommitmentDraft | None,
@@ -164,7 +164,7 @@ def prepare_acceptance(
     stored = None
     if checked is not None:
         text, name, data = checked
-        stored = (text, name, _store(data, "commitment.contentBase64"))
+        stored = (text, name, await _store(data, "commitment.contentBase64"))
     return PreparedAcceptance(items=tuple(items), commitment=stored)
 
 
@@ -495,7 +495,7 @@ async def record_verification(
         raise ValidationFailed(issues)
     if draft.content_base64:
         data = files.decode_upload(draft.content_base64, "contentBase64")
-        stored = _store(data, "contentBase64")
+        stored = await _store(data, "contentBase64")
         task.evidence_file_name = draft.file_name.strip()[:200]
         task.evidence_sha256 = stored.sha256
         task.evidence_type = stored.content_type
@@ -591,7 +591,7 @@ async def verification_file(
     ):
         note_out_of_scope("verification_task", task_id)
         return None
-    data = files.FileStore.default().get(task.evidence_sha256)
+    data = await files.default_store().get(task.evidence_sha256)
     return (task, data) if data is not None else None
 
 
@@ -638,8 +638,8 @@ async def untruthful_application_ids(session: AsyncSession, ids: Sequence[int]) 
     return {int(i) for i in (await session.exec(stmt)).all()}
 
 
-def commitment_bytes(commitment: Commitment) -> bytes | None:
-    return files.FileStore.default().get(commitment.file_sha256)
+async def commitment_bytes(commitment: Commitment) -> bytes | None:
+    return await files.default_store().get(commitment.file_sha256)
 
 
 def now_local_day(moment: datetime | None) -> date:

@@ -12,7 +12,7 @@ from strawberry.types import Info
 from api.approval import facilitation, facilitation_models
 from api.core.clock import local_today
 from api.core.errors import ValidationErrors
-from api.core.files import FileStore
+from api.core.files import default_store
 from api.core.pagination import Connection
 
 if TYPE_CHECKING:
@@ -78,8 +78,8 @@ class Commitment:
     recorded_at: datetime
 
     @strawberry.field(description="承诺书文件（Base64）；能看到办件的部门可下载")
-    def content_base64(self) -> str | None:
-        data = FileStore.default().get(self.file_sha256)
+    async def content_base64(self) -> str | None:
+        data = await default_store().get(self.file_sha256)
         return base64.b64encode(data).decode() if data is not None else None
 
     @classmethod
@@ -145,10 +145,10 @@ class VerificationTask:
         return Application.from_row(row) if row else None
 
     @strawberry.field(description="核查证据文件（Base64）；核查部门与审批部门可下载")
-    def evidence_content_base64(self) -> str | None:
+    async def evidence_content_base64(self) -> str | None:
         if self.evidence_sha256 is None:
             return None
-        data = FileStore.default().get(self.evidence_sha256)
+        data = await default_store().get(self.evidence_sha256)
         return base64.b64encode(data).decode() if data is not None else None
 
     @classmethod

@@ -333,7 +333,7 @@ async def accept_application(
         handling_mode,
         skip or MeasureSkip(),
     )
-    prepared = facilitation.prepare_acceptance(handling_mode, missing_items, commitment)
+    prepared = await facilitation.prepare_acceptance(handling_mode, missing_items, commitment)
     now = _now()
     application.status = ApplicationStatus.ACCEPTED
     application.handling_mode = handling_mode

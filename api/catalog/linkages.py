@@ -35,7 +35,7 @@ from api.catalog.models import (
     Section,
 )
 from api.core.errors import FieldIssue, ValidationFailed
-from api.core.files import FileStore, require_type
+from api.core.files import FileStore, default_store, require_type
 from api.core.loaders import one_per_key
 from api.core.models import utcnow
 from api.core.pagination import MAX_PAGE
@@ -93,7 +93,7 @@ async def upload_basis_document(
         content_type = ""
     if issues:
         raise ValidationFailed(issues)
-    stored = (store or FileStore.default()).put(content, content_type)
+    stored = await (store or default_store()).put(content, content_type)
     document = BasisDocument.model_validate(
         data,
         update={

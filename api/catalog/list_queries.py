@@ -32,7 +32,7 @@ from api.core.errors import (
     ValidationFailed,
     parse_id,
 )
-from api.core.files import FileStore
+from api.core.files import default_store
 from api.core.pagination import Connection, Page
 
 
@@ -161,7 +161,7 @@ class LinkageListQuery:
         )
         if row is None:
             return None
-        data = FileStore.default().get(row.file_sha256)
+        data = await default_store().get(row.file_sha256)
         if data is None:
             return None
         return FileDownload(

@@ -36,7 +36,7 @@ from api.coordination.models import (
 from api.core import events
 from api.core.clock import utcnow
 from api.core.errors import FieldIssue, NotFoundError, ValidationFailed
-from api.core.files import FileStore, decode_upload, require_type
+from api.core.files import FileStore, decode_upload, default_store, require_type
 from api.core.scope import Scope
 
 MAX_PAGE = 100
@@ -424,9 +424,9 @@ async def raise_escalation(
     assert escalation.id is not None  # noqa: S101 - flushed
     for dept in {actor.department_id, *data.party_department_ids}:
         session.add(EscalationParty(escalation_id=escalation.id, department_id=dept))
-    store = store or FileStore.default()
+    store = store or default_store()
     for attachment, content, content_type in decoded:
-        stored = store.put(content, content_type)
+        stored = await store.put(content, content_type)
         session.add(
             EscalationAttachment(
                 escalation_id=escalation.id,
@@ -556,7 +556,7 @@ async def attachment_content(
         is None
     ):
         raise NotFoundError
-    content = (store or FileStore.default()).get(attachment.sha256)
+    content = await (store or default_store()).get(attachment.sha256)
     if content is None:
         raise NotFoundError
     return attachment, content

@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 import strawberry
 from graphql import GraphQLError
+from opentelemetry.sdk.trace import TracerProvider
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.applications import Starlette
@@ -25,7 +26,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 from strawberry.types.graphql import OperationType
 
-from api.core import clock, live
+from api.core import clock, live, logs, metrics, tracing
 from api.core.audit import Actor, AuditAction, AuditOutcome, collect_denials, record
 from api.core.auth import SESSION_COOKIE, authenticate, token_from_headers
 from api.core.authz import Authorizer
@@ -189,10 +190,14 @@ def create_subgraph_app(
     engine: AsyncEngine | None = None,
     background: Background | None = None,
     routes: list[Route] | None = None,
+    tracer_provider: TracerProvider | None = None,
 ) -> Starlette:
     """``background``: a task run beside the app (the embedded outbox worker) until shutdown;
-    ``routes``: more HTTP routes (the access subgraph's ``/gateway/principal``)."""
+    ``routes``: more HTTP routes (the access subgraph's ``/gateway/principal``);
+    ``tracer_provider``: where spans go (default: OTLP when configured, else no tracing)."""
     clock.check_setting()  # a movable clock in production stops the process here
+    logs.configure()
+    provider = tracer_provider or tracing.provider_from_settings(name)
     settings = get_settings()
     if settings.is_production:
         check_production_settings(settings)
@@ -203,6 +208,8 @@ def create_subgraph_app(
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         app.state.engine = engine or get_engine()
+        if provider is not None:
+            tracing.instrument_engine(app.state.engine, provider)
         app.state.authorizer = await Authorizer.from_engine(app.state.engine)
         await app.state.authorizer.start_watching(poll_seconds=get_settings().policy_poll_seconds)
         stop = asyncio.Event()
@@ -217,6 +224,8 @@ def create_subgraph_app(
         await live.close()
         if engine is None:
             await app.state.engine.dispose()
+        if provider is not None and tracer_provider is None:
+            provider.shutdown()  # exports the spans still batched
 
     async def health(_request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok", "subgraph": name})
@@ -243,22 +252,43 @@ def create_subgraph_app(
         }
         return JSONResponse(body, status_code=200 if ready else 503)
 
-    return Starlette(
+    app = Starlette(
         routes=[
             Route("/graphql", CloseSession(graphql_app)),
             WebSocketRoute("/graphql", CloseSession(graphql_app)),
             Route("/health", health),
             Route("/readiness", readiness),
+            Route("/metrics", subgraph_metrics),
             *(routes or []),
         ],
         lifespan=lifespan,
         middleware=[
+            *([tracing.middleware(provider)] if provider is not None else []),
             *hardening_middleware(),
             Middleware(
                 GatewayTrust, audience=name, keys=lambda: get_settings().effective_gateway_keys()
             ),
         ],
     )
+    app.state.subgraph_name = name
+    app.state.delivers_events = background is not None
+    return app
+
+
+async def subgraph_metrics(request: Request) -> Response:
+    """Prometheus text (api/core/metrics.py); the outbox gauges where events are delivered
+    (the process hosting the embedded worker)."""
+    if not metrics.scrape_allowed(request):
+        return metrics.refused()
+    state = request.app.state
+    metrics.observe_listener("policy", state.authorizer.listener_state())
+    metrics.observe_listener("live", live.listener_state())
+    if state.authorizer.version is not None:
+        metrics.POLICY_VERSION.set(state.authorizer.version)
+    if state.delivers_events:
+        with contextlib.suppress(Exception):  # the database is away: the last values
+            await metrics.refresh_outbox(state.engine)
+    return metrics.exposition()
 
 
 async def gateway_principal(request: Request) -> JSONResponse:

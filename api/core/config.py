@@ -97,6 +97,18 @@ class Settings(BaseSettings):
     # missing (容缺受理), and for a supervising department to verify a commitment (告知承诺).
     missing_item_days: int = Field(default=5, ge=1, le=60, alias="SHENGUAN_MISSING_ITEM_DAYS")
     verification_days: int = Field(default=10, ge=1, le=120, alias="SHENGUAN_VERIFICATION_DAYS")
+    # Where uploaded files live (api/core/files.py): "local" (SHENGUAN_VAR_DIR/files) or
+    # "postgresql" (chunks in the shared database, every host serves every file).
+    file_store: str = Field(default="local", alias="SHENGUAN_FILE_STORE")
+    # Observability (docs/OPERATIONS.md): a bearer token every /metrics then requires; the
+    # worker's and the gateway's metrics ports (0: none) and the address they bind.
+    metrics_token: str = Field(default="", alias="SHENGUAN_METRICS_TOKEN")
+    worker_metrics_port: int = Field(default=0, alias="SHENGUAN_WORKER_METRICS_PORT")
+    gateway_metrics_port: int = Field(default=0, alias="SHENGUAN_GATEWAY_METRICS_PORT")
+    metrics_host: str = Field(default="127.0.0.1", alias="SHENGUAN_METRICS_HOST")
+    # OTLP over HTTP (base URL, e.g. http://collector:4318): traces are exported only when
+    # this or the standard OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set (api/core/tracing.py).
+    otlp_endpoint: str = Field(default="", alias="SHENGUAN_OTLP_ENDPOINT")
     # Outside production: a file holding a clock offset in seconds (api/core/clock.py).
     clock_file: str = Field(default="", alias="SHENGUAN_CLOCK_FILE")
 

@@ -32,6 +32,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import Field, SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from api.core import metrics
 from api.core.models import str_enum, utcnow
 
 MAX_ATTEMPTS = 8
@@ -161,7 +162,10 @@ def backoff(attempts: int) -> timedelta:
     )
 
 
-async def _handle(session: AsyncSession, message: OutboxMessage, consumers: ConsumerTable) -> None:
+async def _handle(
+    session: AsyncSession, message: OutboxMessage, consumers: ConsumerTable
+) -> list[str]:
+    """The consumers that handled ``message`` now (not those that had already)."""
     assert message.id is not None  # noqa: S101 - loaded rows have ids
     subscriptions = consumers.subscriptions(message.topic)
     if not subscriptions:
@@ -173,12 +177,15 @@ async def _handle(session: AsyncSession, message: OutboxMessage, consumers: Cons
             )
         ).all()
     )
+    handled: list[str] = []
     for subscription in subscriptions:
         if subscription.consumer in done:
             continue
         await subscription.handler(session, message)
         session.add(InboxReceipt(consumer=subscription.consumer, message_id=message.id))
+        handled.append(subscription.consumer)
     await session.flush()
+    return handled
 
 
 async def process_one(
@@ -211,11 +218,14 @@ async def process_one(
         return False
     try:
         async with session.begin_nested():
-            await _handle(session, message, consumers)
+            handled = await _handle(session, message, consumers)
     except Exception as exc:  # noqa: BLE001 - any handler failure is retried
         await session.refresh(message)  # the savepoint's rollback may have expired it
         _fail(message, repr(exc))
+        metrics.OUTBOX_FAILURES.labels(message.topic).inc()
     else:
+        for consumer in handled:
+            metrics.OUTBOX_DELIVERED.labels(consumer).inc()
         message.status = OutboxStatus.DELIVERED
         message.delivered_at = utcnow()
         message.attempts += 1

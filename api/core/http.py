@@ -24,6 +24,9 @@ from typing import Final
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.core.logs import REQUEST_ID
+from api.core.tracing import note_request_id
+
 MAX_BODY_BYTES: Final = 1_048_576
 CSRF_HEADERS: Final = ("graphql-require-preflight", "apollo-require-preflight", "x-requested-with")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
@@ -69,13 +72,18 @@ class RequestId:
         given = Headers(scope=scope).get("x-request-id", "")
         request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id
+        token = REQUEST_ID.set(request_id)  # every log line of this request names it
+        note_request_id(request_id)  # and so does its trace (the server span)
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
                 MutableHeaders(scope=message)["X-Request-ID"] = request_id
             await send(message)
 
-        await self.app(scope, receive, send_with_id)
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            REQUEST_ID.reset(token)
 
 
 def _behind_tls(scope: Scope) -> bool:

@@ -14,6 +14,7 @@ from strawberry.types import Info
 from api.core.app import UnitOfWork
 from api.core.errors import BadArgumentError, TypedInputErrors
 from api.core.limits import QueryLimits
+from api.core.metrics import OperationMetrics
 from api.core.outage import DatabaseOutage
 from api.core.production import ProductionErrors
 from api.core.ratelimit import RateLimit
@@ -24,6 +25,8 @@ FEDERATION_VERSION: Final = "2.9"
 
 def default_extensions() -> list[type[SchemaExtension] | Callable[[], SchemaExtension]]:
     return [
+        # Outermost: counts and times the operation as a whole (api/core/metrics.py).
+        OperationMetrics,
         UnitOfWork,
         # A lost database connection answers SERVICE_UNAVAILABLE (api/core/outage.py).
         DatabaseOutage,

@@ -28,6 +28,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from api.core import metrics
 from api.core.config import Settings, get_settings
 from api.core.models import str_enum, utcnow
 
@@ -200,7 +201,12 @@ async def send_once(
     if existing is not None:
         return existing
     chosen = sender or current_sender()
-    ref = await chosen.send(key=key, mobile=mobile, template=template, params=params, text=text)
+    metrics.SMS_ATTEMPTS.labels(chosen.name).inc()
+    try:
+        ref = await chosen.send(key=key, mobile=mobile, template=template, params=params, text=text)
+    except Exception:
+        metrics.SMS_FAILURES.labels(chosen.name).inc()
+        raise
     message = SmsMessage(
         key=key,
         mobile=mobile,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from typing import TypeVar
 
@@ -21,8 +21,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import Field, SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
 
-from api.core import clock, events
+from api.core import clock, events, metrics
 from api.core.clock import local_today
 from api.core.db import session_factory
 from api.core.models import utcnow
@@ -173,3 +177,43 @@ async def run_worker(
         if delivered == 0:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=poll_seconds)
+
+
+def metrics_app(engine: AsyncEngine) -> Starlette:
+    """The worker's HTTP face: ``/metrics`` (outbox gauges read at each scrape, deliveries
+    and SMS of this process) and ``/health``."""
+
+    async def scrape(request: Request) -> Response:
+        if not metrics.scrape_allowed(request):
+            return metrics.refused()
+        try:
+            await metrics.refresh_outbox(engine)
+        except Exception:  # noqa: BLE001 - the database is away: serve the last values
+            log.warning("outbox gauges not refreshed (database unavailable)")
+        return metrics.exposition()
+
+    async def health(_request: Request) -> JSONResponse:
+        return JSONResponse({"status": "ok", "process": "worker"})
+
+    return Starlette(routes=[Route("/metrics", scrape), Route("/health", health)])
+
+
+async def serve_metrics(engine: AsyncEngine, *, host: str, port: int, stop: asyncio.Event) -> None:
+    """Serve ``metrics_app`` until ``stop`` is set (beside ``run_worker`` in one loop)."""
+    import uvicorn  # noqa: PLC0415 - only a worker with a metrics port needs it
+
+    class _Server(uvicorn.Server):
+        @contextlib.contextmanager
+        def capture_signals(self) -> Iterator[None]:
+            # The worker's own handlers (SIGTERM sets ``stop``) stay in place.
+            yield
+
+    server = _Server(
+        uvicorn.Config(
+            metrics_app(engine), host=host, port=port, log_level="warning", access_log=False
+        )
+    )
+    task = asyncio.create_task(server.serve())
+    await stop.wait()
+    server.should_exit = True
+    await task

@@ -27,7 +27,7 @@ from api.catalog.models import LiaisonKind
 from api.core.auth import Principal
 from api.core.clock import local_today
 from api.core.errors import ValidationFailed
-from api.core.files import FileStore
+from api.core.files import default_store
 from api.core.scope import Scope
 from api.core.sms import SmsMessage
 from api.core.workdays import DayKind, add_working_days, set_calendar_day
@@ -265,7 +265,7 @@ async def test_commitment_is_verified_by_each_supervising_department_and_false_b
         await session.exec(select(Commitment).where(Commitment.application_id == app.id))
     ).one()
     assert commitment.file_sha256 == hashlib.sha256(PDF).hexdigest()
-    assert FileStore.default().get(commitment.file_sha256) == PDF
+    assert await default_store().get(commitment.file_sha256) == PDF
     done = await _complete(session, app, clerk)
 
     tasks = (

@@ -12,7 +12,7 @@ from api.catalog.models import MatterStatus, MatterUpdate
 from api.catalog.schema import schema
 from api.core.clock import local_today
 from api.core.errors import ValidationFailed
-from api.core.files import FileStore
+from api.core.files import default_store
 from tests import factories
 from tests.graphql import run
 
@@ -73,7 +73,7 @@ async def test_a_pdf_is_stored_under_its_content_hash(session, authorizer, clerk
         "size": len(pdf),
         "sha256": digest,
     }
-    assert FileStore.default().get(digest) == pdf
+    assert await default_store().get(digest) == pdf
 
 
 async def test_a_file_is_judged_by_content_not_by_name(session, authorizer, clerk):
