@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import io
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -43,11 +43,13 @@ from api.catalog.models import (
     Principle,
     SectionCreate,
 )
+from api.coordination import actions as escalation_actions
 from api.coordination import services as coordination
-from api.coordination.models import AgendaKind, DecisionStatus, EscalationKind
+from api.coordination.models import ActionKind, AgendaKind, DecisionStatus, EscalationKind
 from api.core import events
 from api.core.auth import Principal, create_user
 from api.core.authz import assign_role
+from api.core.clock import local_today
 from api.core.identifiers import make_id_number, make_uscc
 from api.core.models import User
 from api.core.scope import Scope
@@ -309,6 +311,14 @@ async def _load_coordination_demo(session: AsyncSession, departments: dict[str, 
         actor=office,
         escalation_id=decided.id,
         decision="由市生态环境局在承诺期满后30日内组织核查，结果推送市审批局。",
+        actions=[
+            escalation_actions.ActionData(
+                kind=ActionKind.NOTICE,
+                owner_department_id=departments["sthj"],
+                due_on=local_today() + timedelta(days=20),
+                description="市生态环境局制定告知承诺事中核查工作规程并报协调办",
+            )
+        ],
     )
 
 

@@ -307,6 +307,10 @@ async def publish(
             "version": version.number,
             "published_at": version.published_at.isoformat(),
             "summary": version.summary,
+            # Linkage ids against the previous version (every key of an entry is compared).
+            "added": added,
+            "changed": changed,
+            "removed": removed,
             "entries": [
                 {
                     **{k: e[k] for k in EVENT_ENTRY_KEYS},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.coordination import facts
+from api.coordination import actions, facts
 from api.core import events
 from api.core.events import OutboxMessage
 
@@ -14,7 +14,20 @@ consumers = events.ConsumerTable()
 
 @consumers.handles("catalog.linkage_list.published", consumer=CONSUMER)
 async def on_list_published(session: AsyncSession, message: OutboxMessage) -> None:
-    await facts.record_published_list(session, message.payload)
+    """The list version in the fact store; then REVISE_LIST actions of escalations whose
+    linkages it changed (``added`` / ``changed`` / ``removed``) are done."""
+    payload = message.payload
+    await facts.record_published_list(session, payload)
+    published_at = facts.parse_time(payload["published_at"])
+    assert published_at is not None  # noqa: S101 - the payload always carries it
+    await actions.apply_list_revision(
+        session,
+        version=int(payload["version"]),
+        published_at=published_at,
+        added=[int(i) for i in payload.get("added", [])],
+        changed=[int(i) for i in payload.get("changed", [])],
+        removed=[int(i) for i in payload.get("removed", [])],
+    )
 
 
 @consumers.handles("approval.application.accepted", consumer=CONSUMER)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import strawberry
 
-from api.coordination import models, services
-from api.coordination.types import AgendaKind, EscalationKind
+from api.coordination import actions, models, services
+from api.coordination.types import ActionKind, AgendaKind, EscalationKind
 from api.core.errors import FieldIssue, ValidationFailed, parse_id
 
 
@@ -93,6 +93,40 @@ class RaiseEscalationInput:
                 services.AttachmentData(a.filename, a.content_base64) for a in self.attachments
             ],
         )
+
+
+@strawberry.input(
+    description="决定的落实事项：类别、责任部门、完成时限；修订清单类须列明联动事项编号"
+)
+class EscalationActionInput:
+    kind: ActionKind  # type: ignore[valid-type]
+    owner_department_id: strawberry.ID
+    due_on: date
+    description: str = ""
+    linkage_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
+
+    def to_data(self, prefix: str = "") -> actions.ActionData:
+        return actions.ActionData(
+            kind=models.ActionKind(self.kind),
+            owner_department_id=parse_id(self.owner_department_id, f"{prefix}ownerDepartmentId"),
+            due_on=self.due_on,
+            description=self.description,
+            linkage_ids=_ids(self.linkage_ids, f"{prefix}linkageIds"),
+        )
+
+
+def action_data(values: list[EscalationActionInput], field: str) -> list[actions.ActionData]:
+    """Every action's data; bad ids of all of them reported at once (``actions.N.…``)."""
+    issues: list[FieldIssue] = []
+    out = []
+    for i, value in enumerate(values):
+        try:
+            out.append(value.to_data(f"{field}.{i}."))
+        except ValidationFailed as exc:
+            issues.extend(exc.issues)
+    if issues:
+        raise ValidationFailed(issues)
+    return out
 
 
 @strawberry.input(description="考核指标权重（未列出的指标权重为0）")

@@ -13,6 +13,8 @@ from strawberry.dataloader import DataLoader
 from api.coordination.models import (
     AgendaItem,
     Decision,
+    EscalationAction,
+    EscalationActionLinkage,
     EscalationAttachment,
     EscalationTransition,
     MeetingExchange,
@@ -47,6 +49,8 @@ class CoordinationLoaders:
     exchanges: DataLoader[int, list[MeetingExchange]] = field(init=False)
     transitions: DataLoader[int, list[EscalationTransition]] = field(init=False)
     attachments: DataLoader[int, list[EscalationAttachment]] = field(init=False)
+    actions: DataLoader[int, list[EscalationAction]] = field(init=False)
+    action_linkages: DataLoader[int, list[EscalationActionLinkage]] = field(init=False)
 
     def __post_init__(self) -> None:
         s = self.session
@@ -83,4 +87,18 @@ class CoordinationLoaders:
             EscalationAttachment.escalation_id,
             EscalationAttachment.id,
             lambda r: r.escalation_id,
+        )
+        self.actions = _by_parent(
+            s,
+            EscalationAction,
+            EscalationAction.escalation_id,
+            EscalationAction.created_at,
+            lambda r: r.escalation_id,
+        )
+        self.action_linkages = _by_parent(
+            s,
+            EscalationActionLinkage,
+            EscalationActionLinkage.action_id,
+            EscalationActionLinkage.linkage_id,
+            lambda r: r.action_id,
         )

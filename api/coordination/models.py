@@ -116,10 +116,31 @@ class EscalationKind(StrEnum):
 
 
 class EscalationStatus(StrEnum):
-    SUBMITTED = "SUBMITTED"  # 已提请
-    ASSIGNED = "ASSIGNED"  # 已交办（协调办指定承办人）
-    IN_DISCUSSION = "IN_DISCUSSION"  # 已列入会议研究
-    DECIDED = "DECIDED"  # 已作出决定
+    SUBMITTED = "SUBMITTED"  # 已提交
+    ASSIGNED = "ASSIGNED"  # 已受理（协调办指定承办人）
+    IN_DISCUSSION = "IN_DISCUSSION"  # 会商中（已列入会议研究）
+    DECIDED = "DECIDED"  # 已决定（落实事项进行中）
+    CLOSED = "CLOSED"  # 已办结（决定的落实事项全部完成）
+
+
+class ActionKind(StrEnum):
+    REVISE_LIST = "REVISE_LIST"  # 修订清单：所列联动事项经发布的清单版本修订后自动完成
+    RECTIFICATION = "RECTIFICATION"  # 整改落实
+    NOTICE = "NOTICE"  # 制发文件或通知
+    OTHER = "OTHER"  # 其他
+
+
+class ListChange(StrEnum):
+    """How a published list version changed a linkage (against the previous version)."""
+
+    ADDED = "ADDED"  # 新增
+    CHANGED = "CHANGED"  # 变更
+    REMOVED = "REMOVED"  # 移出
+
+
+class ActionState(StrEnum):
+    OPEN = "OPEN"  # 落实中
+    DONE = "DONE"  # 已完成
 
 
 class Escalation(SQLModel, table=True):
@@ -143,6 +164,7 @@ class Escalation(SQLModel, table=True):
     decision: str | None = Field(default=None, sa_type=sa.Text)
     submitted_at: datetime = Field(default_factory=utcnow)
     decided_at: datetime | None = None
+    closed_at: datetime | None = None
 
 
 class EscalationParty(SQLModel, table=True):
@@ -167,6 +189,45 @@ class EscalationTransition(SQLModel, table=True):
     at: datetime = Field(default_factory=utcnow)
     actor: str = Field(max_length=64)
     note: str = Field(default="", max_length=2000)
+
+
+class EscalationAction(SQLModel, table=True):
+    """One action of an escalation's decision: who carries it out by when, and whether done.
+
+    A REVISE_LIST action names linkages (``EscalationActionLinkage``) and is done by the
+    first published list versions that change all of them; other kinds are marked done by
+    their owner department (or the coordination office)."""
+
+    __tablename__ = "coordination_escalation_action"
+
+    id: int | None = Field(default=None, primary_key=True)
+    escalation_id: int = Field(foreign_key="coordination_escalation.id", index=True)
+    kind: ActionKind = Field(sa_type=str_enum(ActionKind))
+    description: str = Field(max_length=2000)
+    owner_department_id: int = Field(index=True)
+    due_on: date = Field(index=True)
+    state: ActionState = Field(default=ActionState.OPEN, sa_type=str_enum(ActionState))
+    created_by: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+    done_at: datetime | None = None
+    done_by: str | None = Field(default=None, max_length=64)
+    note: str = Field(default="", max_length=2000)
+    # The list version that completed a REVISE_LIST action (the last linkage it changed).
+    list_version: int | None = None
+
+
+class EscalationActionLinkage(SQLModel, table=True):
+    """A linkage a REVISE_LIST action names, and the published version that changed it."""
+
+    __tablename__ = "coordination_escalation_action_linkage"
+    __table_args__ = (sa.UniqueConstraint("action_id", "linkage_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    action_id: int = Field(foreign_key="coordination_escalation_action.id", index=True)
+    linkage_id: int = Field(index=True)
+    # ADDED / CHANGED / REMOVED in ``list_version``; both null while still awaiting revision.
+    list_version: int | None = None
+    change: str | None = Field(default=None, max_length=16)
 
 
 class EscalationAttachment(SQLModel, table=True):

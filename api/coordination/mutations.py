@@ -8,11 +8,13 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from api.coordination import assessment, services
+from api.coordination import actions, assessment, services
 from api.coordination.inputs import (
     ConveneMeetingInput,
+    EscalationActionInput,
     IndicatorWeightInput,
     RaiseEscalationInput,
+    action_data,
 )
 from api.coordination.models import DecisionStatus as DecisionStatusModel
 from api.coordination.types import (
@@ -20,6 +22,8 @@ from api.coordination.types import (
     AssessmentSchemeResult,
     DecisionStatus,
     Escalation,
+    EscalationAction,
+    EscalationActionResult,
     EscalationResult,
     Meeting,
     MeetingDecision,
@@ -35,6 +39,15 @@ from api.core.errors import ValidationErrors, ValidationFailed, parse_id
 def _actor(info: Info[Any, Any]) -> services.Actor:
     principal = info.context.principal
     return services.Actor(username=principal.username, department_id=int(principal.department_id))
+
+
+def _action_actor(info: Info[Any, Any]) -> actions.ActionActor:
+    actor = _actor(info)
+    return actions.ActionActor(
+        username=actor.username,
+        department_id=actor.department_id,
+        office=bool(info.context.scope.city_wide),
+    )
 
 
 @strawberry.type
@@ -205,7 +218,7 @@ class CoordinationMutation:
         return Escalation.from_row(row)
 
     @strawberry.mutation(
-        description="对提请事项作出决定（相关部门可见）",
+        description=("对提请事项作出决定及其落实事项（相关部门可见；落实事项全部完成后办结）"),
         extensions=requires("escalation", "decide"),
     )
     async def decide_escalation(
@@ -213,6 +226,7 @@ class CoordinationMutation:
         info: Info[Any, Any],
         id: strawberry.ID,  # noqa: A002
         decision: str,
+        actions: list[EscalationActionInput] | None = None,
     ) -> EscalationResult:
         try:
             row = await services.decide_escalation(
@@ -220,10 +234,57 @@ class CoordinationMutation:
                 actor=_actor(info),
                 escalation_id=parse_id(id, "id"),
                 decision=decision,
+                actions=action_data(actions or [], "actions"),
             )
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
         return Escalation.from_row(row)
+
+    @strawberry.mutation(
+        description="为已决定的提请事项增加落实事项（协调办）",
+        extensions=requires("escalation", "decide"),
+    )
+    async def add_escalation_action(
+        self,
+        info: Info[Any, Any],
+        escalation_id: strawberry.ID,
+        input: EscalationActionInput,  # noqa: A002
+    ) -> EscalationActionResult:
+        try:
+            row = await actions.add_action(
+                session=info.context.session,
+                actor=_action_actor(info),
+                escalation_id=parse_id(escalation_id, "escalationId"),
+                data=input.to_data(),
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return EscalationAction.from_row(row)
+
+    @strawberry.mutation(
+        description=(
+            "登记落实事项完成（责任部门或协调办；修订清单类随清单发布自动完成；"
+            "最后一项完成后提请事项办结）"
+        ),
+        extensions=requires("escalation", "write"),
+    )
+    async def complete_escalation_action(
+        self,
+        info: Info[Any, Any],
+        id: strawberry.ID,  # noqa: A002
+        note: str = "",
+    ) -> EscalationActionResult:
+        try:
+            row = await actions.complete_action(
+                session=info.context.session,
+                actor=_action_actor(info),
+                scope=info.context.scope,
+                action_id=parse_id(id, "id"),
+                note=note,
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return EscalationAction.from_row(row)
 
     @strawberry.mutation(
         description="发布新版考核方案（权重；旧版本保留）",

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from api.coordination import assessment, casefile, reports, services, statistics
+from api.coordination import actions, assessment, casefile, reports, services, statistics
 from api.coordination.models import EscalationStatus as EscalationStatusModel
 from api.coordination.models import MeetingStatus as MeetingStatusModel
 from api.coordination.statistics import CITY, Period
@@ -21,6 +21,8 @@ from api.coordination.types import (
     CoordinationFileResult,
     Department,
     Escalation,
+    EscalationAction,
+    EscalationActionPage,
     EscalationStatus,
     LinkageStatistics,
     LinkageStatisticsSeries,
@@ -194,6 +196,27 @@ class CoordinationQuery:
             session=info.context.session, scope=_scope(info), escalation_id=escalation_id
         )
         return None if row is None else Escalation.from_row(row)
+
+    @strawberry.field(
+        description=(
+            "逾期的落实事项（完成时限已过仍在落实中，时限早者在前）：协调办为全市，"
+            "其他部门为本部门负责的；每页至多100条"
+        ),
+        extensions=requires("escalation", "read"),
+    )
+    async def overdue_escalation_actions(
+        self, info: Info[Any, Any], first: int = 100, offset: int = 0
+    ) -> EscalationActionPage:
+        total, pairs = await actions.overdue_actions(
+            session=info.context.session,
+            scope=_scope(info),
+            limit=max(first, 0),
+            offset=max(offset, 0),
+        )
+        return EscalationActionPage(
+            total_count=total,
+            items=[EscalationAction.from_row(a, escalation=e) for a, e in pairs],
+        )
 
     @strawberry.field(description="下载提请事项的附件", extensions=requires("escalation", "read"))
     async def escalation_attachment(

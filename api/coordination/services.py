@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from api.coordination import actions as escalation_actions
 from api.coordination.models import (
     AgendaItem,
     AgendaKind,
@@ -464,7 +465,7 @@ async def _open_escalation(session: AsyncSession, escalation_id: int) -> Escalat
     escalation = await session.get(Escalation, escalation_id)
     if escalation is None:
         raise ValidationFailed.single("id", "NOT_FOUND", "提请事项不存在")
-    if escalation.status == EscalationStatus.DECIDED:
+    if escalation.status in {EscalationStatus.DECIDED, EscalationStatus.CLOSED}:
         raise ValidationFailed.single("id", "ALREADY_DECIDED", "该事项已作出决定")
     return escalation
 
@@ -518,16 +519,25 @@ async def schedule_escalation(
 
 
 async def decide_escalation(
-    *, session: AsyncSession, actor: Actor, escalation_id: int, decision: str
+    *,
+    session: AsyncSession,
+    actor: Actor,
+    escalation_id: int,
+    decision: str,
+    actions: Sequence[escalation_actions.ActionData] = (),
 ) -> Escalation:
+    """The decision and its actions (each with owner department and due date; more can be
+    added later). It closes when its last action is done (``api/coordination/actions.py``)."""
     escalation = await _open_escalation(session, escalation_id)
     issues: list[FieldIssue] = []
     text = _text(issues, "decision", decision, 20_000)
+    issues.extend(await escalation_actions.check_actions(session, actions, "actions."))
     if issues:
         raise ValidationFailed(issues)
     escalation.decision = text
     escalation.decided_at = utcnow()
     await _transition(session, escalation, EscalationStatus.DECIDED, actor.username, "")
+    await escalation_actions.record_actions(session, escalation, actor.username, actions)
     await events.emit(
         session,
         topic=ESCALATION_DECIDED_TOPIC,

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
+from api.coordination import actions as escalation_actions
 from api.coordination import models
 from api.coordination.assessment import INDICATORS, Ranking
 from api.coordination.casefile import CaseFile as CaseFileData
@@ -31,7 +32,17 @@ EscalationKind = strawberry.enum(
     models.EscalationKind, description="提请类别：联动事项责任争议 / 重大审批事项 / 政策冲突 / 其他"
 )
 EscalationStatus = strawberry.enum(
-    models.EscalationStatus, description="提请事项状态：已提请 / 已交办 / 已列入会议研究 / 已决定"
+    models.EscalationStatus,
+    description="提请事项状态：已提交 / 已受理 / 会商中 / 已决定 / 已办结",
+)
+ActionKind = strawberry.enum(
+    models.ActionKind,
+    description="落实事项类别：修订清单（发布修订所列联动事项的清单版本后自动完成）/ 整改落实 / "
+    "制发文件或通知 / 其他",
+)
+ActionState = strawberry.enum(models.ActionState, description="落实事项状态：落实中 / 已完成")
+ListChange = strawberry.enum(
+    models.ListChange, description="清单版本对联动事项的修订：新增 / 变更 / 移出"
 )
 
 
@@ -220,6 +231,84 @@ class EscalationTransition:
     actor: str
     note: str
     duration_seconds: int
+    working_days: int = strawberry.field(
+        description="持续工作日数（按节假日日历，自本状态当日之后至下一状态当日；当日内为0）"
+    )
+
+
+@strawberry.type(description="修订清单事项所列的一个联动事项及修订它的清单版本")
+class EscalationActionLinkage:
+    linkage_id: strawberry.ID
+    list_version: int | None = strawberry.field(description="修订它的清单版本（尚未修订为空）")
+    change: ListChange | None  # type: ignore[valid-type]
+
+
+@strawberry.type(description="提请事项决定的一项落实事项：类别、责任部门、完成时限与状态")
+class EscalationAction:
+    id: strawberry.ID
+    escalation_id: strawberry.ID
+    kind: ActionKind  # type: ignore[valid-type]
+    description: str
+    owner: Department
+    due_on: date
+    state: ActionState  # type: ignore[valid-type]
+    overdue: bool = strawberry.field(description="已过完成时限仍在落实中")
+    created_by: str
+    created_at: datetime
+    done_at: datetime | None = strawberry.field(
+        description="完成时间（修订清单类为清单版本的发布时间）"
+    )
+    done_by: str | None
+    note: str
+    list_version: int | None = strawberry.field(description="完成修订清单事项的清单版本")
+    _escalation: strawberry.Private[models.Escalation | None] = None
+
+    @strawberry.field(description="修订清单类：所列联动事项及其修订情况")
+    async def linkages(self, info: Info[Any, Any]) -> list[EscalationActionLinkage]:
+        rows = await info.context.loaders.action_linkages.load(int(self.id))
+        return [
+            EscalationActionLinkage(
+                linkage_id=_id(r.linkage_id),
+                list_version=r.list_version,
+                change=None if r.change is None else models.ListChange(r.change),
+            )
+            for r in rows
+        ]
+
+    @strawberry.field(description="所属提请事项")
+    async def escalation(self, info: Info[Any, Any]) -> Escalation | None:
+        row = self._escalation
+        if row is None:
+            row = await info.context.session.get(models.Escalation, int(self.escalation_id))
+        return None if row is None else Escalation.from_row(row)
+
+    @classmethod
+    def from_row(
+        cls, row: models.EscalationAction, escalation: models.Escalation | None = None
+    ) -> EscalationAction:
+        return cls(
+            id=_id(row.id),
+            escalation_id=_id(row.escalation_id),
+            kind=row.kind,
+            description=row.description,
+            owner=Department(id=_id(row.owner_department_id)),
+            due_on=row.due_on,
+            state=row.state,
+            overdue=escalation_actions.is_overdue(row),
+            created_by=row.created_by,
+            created_at=row.created_at,
+            done_at=row.done_at,
+            done_by=row.done_by,
+            note=row.note,
+            list_version=row.list_version,
+            _escalation=escalation,
+        )
+
+
+@strawberry.type(description="逾期的落实事项（协调办为全市，部门为本部门负责的）")
+class EscalationActionPage:
+    total_count: int
+    items: list[EscalationAction]
 
 
 @strawberry.type(description="提请事项的附件（按内容哈希存储）")
@@ -258,26 +347,42 @@ class Escalation:
     decision: str | None
     submitted_at: datetime
     decided_at: datetime | None
+    closed_at: datetime | None
 
-    @strawberry.field(description="状态历程与各状态持续时间")
+    @strawberry.field(description="状态历程与各状态持续时间（秒与工作日）")
     async def transitions(self, info: Info[Any, Any]) -> list[EscalationTransition]:
         rows = await info.context.loaders.transitions.load(int(self.id))
         now = utcnow()
-        out = []
+        spans = []
         for i, row in enumerate(rows):
             ends = rows[i + 1].at if i + 1 < len(rows) else None
             if ends is None:
-                ends = row.at if row.status == models.EscalationStatus.DECIDED else now
-            out.append(
-                EscalationTransition(
-                    status=row.status,
-                    at=row.at,
-                    actor=row.actor,
-                    note=row.note,
-                    duration_seconds=max(int((ends - row.at).total_seconds()), 0),
-                )
+                ends = row.at if row.status == models.EscalationStatus.CLOSED else now
+            spans.append((row.at, ends))
+        days = await escalation_actions.working_days_of(info.context.session, spans)
+        return [
+            EscalationTransition(
+                status=row.status,
+                at=row.at,
+                actor=row.actor,
+                note=row.note,
+                duration_seconds=max(int((ends - row.at).total_seconds()), 0),
+                working_days=n,
             )
-        return out
+            for row, (_, ends), n in zip(rows, spans, days, strict=True)
+        ]
+
+    @strawberry.field(description="办理工作日数：自提交至办结（未办结为至今），按节假日日历")
+    async def working_days(self, info: Info[Any, Any]) -> int:
+        (days,) = await escalation_actions.working_days_of(
+            info.context.session, [(self.submitted_at, self.closed_at or utcnow())]
+        )
+        return days
+
+    @strawberry.field(description="决定的落实事项（按提出时间）")
+    async def actions(self, info: Info[Any, Any]) -> list[EscalationAction]:
+        rows = await info.context.loaders.actions.load(int(self.id))
+        return [EscalationAction.from_row(r) for r in rows]
 
     @strawberry.field(description="附件")
     async def attachments(self, info: Info[Any, Any]) -> list[EscalationAttachment]:
@@ -302,6 +407,7 @@ class Escalation:
             decision=row.decision,
             submitted_at=row.submitted_at,
             decided_at=row.decided_at,
+            closed_at=row.closed_at,
         )
 
 
@@ -776,6 +882,9 @@ MeetingExchangeResult = Annotated[
     MeetingExchange | ValidationErrors, strawberry.union("MeetingExchangeResult")
 ]
 EscalationResult = Annotated[Escalation | ValidationErrors, strawberry.union("EscalationResult")]
+EscalationActionResult = Annotated[
+    EscalationAction | ValidationErrors, strawberry.union("EscalationActionResult")
+]
 AssessmentSchemeResult = Annotated[
     AssessmentScheme | ValidationErrors, strawberry.union("AssessmentSchemeResult")
 ]

@@ -208,6 +208,9 @@ async def test_publication_emits_the_documented_event(session, authorizer, world
         "version": 1,
         "published_at": version.published_at.isoformat(),
         "summary": "2026年第1次调整",
+        "added": [link.id],
+        "changed": [],
+        "removed": [],
         "entries": [
             {
                 "linkage_id": link.id,

@@ -499,6 +499,9 @@ MATRIX: dict[str, Row] = {
     "escalationAttachment": Row(
         f'{{ escalationAttachment(id: "{UNKNOWN}") {{ filename }} }}', MEETING_READERS
     ),
+    "overdueEscalationActions": Row(
+        "{ overdueEscalationActions(first: 1) { totalCount } }", MEETING_READERS
+    ),
     "linkageStatistics": Row(
         'query($dept: ID) { linkageStatistics(since: "2026-01-01", until: "2026-01-31",'
         " departmentId: $dept) { __typename } }",
@@ -582,6 +585,19 @@ MATRIX: dict[str, Row] = {
     "decideEscalation": Row(
         _m(f'decideEscalation(id: "{UNKNOWN}", decision: "x") {{ {VALIDATION} }}'),
         COORDINATION,
+    ),
+    "addEscalationAction": Row(
+        _m(
+            f'addEscalationAction(escalationId: "{UNKNOWN}", input: {{kind: OTHER,'
+            f' ownerDepartmentId: $dept, dueOn: "2099-01-01", description: "x"}})'
+            f" {{ {VALIDATION} }}",
+            "$dept: ID!",
+        ),
+        COORDINATION,
+    ),
+    "completeEscalationAction": Row(
+        _m(f'completeEscalationAction(id: "{UNKNOWN}") {{ {VALIDATION} }}'),
+        MEETING_WRITERS,
     ),
     "publishAssessmentScheme": Row(
         _m(

@@ -148,10 +148,10 @@ test('the coordination office convenes a meeting, records minutes, a decision an
   await page.screenshot({ path: `${SHOTS}/meeting-detail.png`, fullPage: true });
 });
 
-test('a department head raises an escalation; the coordination office assigns, schedules and decides it', async ({ page }) => {
+test('a department head raises an escalation; the coordination office assigns, schedules and decides it; its action done, it closes', async ({ page }) => {
   await page.goto('/escalations');
   await signIn(page, 'spj_head');
-  await expect(page.getByRole('row').filter({ hasText: '公共场所卫生许可由区县审批后的监管职责划分' })).toContainText('已提请');
+  await expect(page.getByRole('row').filter({ hasText: '公共场所卫生许可由区县审批后的监管职责划分' })).toContainText('已提交');
   await page.getByRole('link', { name: '提请市协调小组研究' }).click();
   await page.getByRole('button', { name: '提交' }).click();
   await expect(page.getByText('请选择类别')).toBeVisible();
@@ -170,27 +170,45 @@ test('a department head raises an escalation; the coordination office assigns, s
   });
   await page.getByRole('button', { name: '提交' }).click();
   await expect(page.getByRole('heading', { name: /提请事项详情 #\d+/ })).toBeVisible();
-  await expect(page.getByTestId('escalation-status')).toHaveText('已提请');
+  await expect(page.getByTestId('escalation-status')).toHaveText('已提交');
   await expect(page.getByText('情况说明.pdf')).toBeVisible();
   const path = new URL(page.url()).pathname;
 
   // The office: assign, put on a planned meeting it convened, decide.
   await signOutAndIn(page, path, 'coord');
-  await expect(page.getByTestId('escalation-status')).toHaveText('已提请');
+  await expect(page.getByTestId('escalation-status')).toHaveText('已提交');
   await page.getByLabel('承办人').fill('谢婷');
   await page.getByRole('button', { name: '分办' }).click();
-  await expect(page.getByTestId('escalation-status')).toHaveText('已分办');
+  await expect(page.getByTestId('escalation-status')).toHaveText('已受理');
   await page.getByRole('combobox', { name: '会议' }).click();
   await chooseOption(page, '2026年第四季度审管联动联席会议');
   await page.getByRole('button', { name: '列入会议议题' }).click();
-  await expect(page.getByTestId('escalation-status')).toHaveText('会议研究中');
+  await expect(page.getByTestId('escalation-status')).toHaveText('会商中');
   await page.getByRole('button', { name: '作出决定' }).click();
   await expect(page.getByText('请输入决定内容')).toBeVisible();
   await page.getByLabel('决定', { exact: true }).fill('由市市场监管局牵头证后检查，市审批局推送许可信息。');
+  // The decision's action: owner department and due date (a week ahead).
+  await page.getByRole('button', { name: '增加一项落实事项' }).click();
+  const actions = page.getByTestId('decide-actions');
+  await actions.getByRole('combobox', { name: '责任部门' }).click();
+  await chooseOption(page, '益阳市市场监督管理局');
+  const due = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  await actions.getByLabel('完成时限').fill(due);
+  await actions.getByLabel('内容').fill('制定证后检查牵头工作方案');
   await page.getByRole('button', { name: '作出决定' }).click();
   await expect(page.getByTestId('escalation-status')).toHaveText('已决定');
   await expect(page.getByTestId('escalation-decision')).toContainText('由市市场监管局牵头证后检查');
-  await expect(page.getByTestId('escalation-transitions').getByRole('row')).toHaveCount(5); // header + 4 states
+  const action = page.getByTestId('escalation-actions').getByRole('row').filter({ hasText: '制定证后检查牵头工作方案' });
+  await expect(action).toContainText('益阳市市场监督管理局');
+  await expect(action).toContainText(due);
+  await expect(action).toContainText('落实中');
+  // The office marks it done: the last action, so the escalation closes.
+  await action.getByRole('button', { name: '登记完成' }).click();
+  await page.getByRole('button', { name: /OK|确\s*定/ }).click();
+  await expect(page.getByTestId('escalation-status')).toHaveText('已办结');
+  await expect(action).toContainText('已完成');
+  await expect(page.getByTestId('escalation-working-days')).toContainText('个工作日');
+  await expect(page.getByTestId('escalation-transitions').getByRole('row')).toHaveCount(6); // header + 5 states
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '下载' }).click();
   expect((await download).suggestedFilename()).toBe('情况说明.pdf');
@@ -205,7 +223,7 @@ test('a department head raises an escalation; the coordination office assigns, s
   await expect(page.getByTestId('escalation-decision')).toContainText('由市市场监管局牵头证后检查');
   await expect(page.getByText('协调办办理')).toHaveCount(0);
   await nav(page, '提请事项').click();
-  await expect(page.getByRole('row').filter({ hasText: 'E2E 食品经营许可后监管职责争议' })).toContainText('已决定');
+  await expect(page.getByRole('row').filter({ hasText: 'E2E 食品经营许可后监管职责争议' })).toContainText('已办结');
   await page.screenshot({ path: `${SHOTS}/escalations.png`, fullPage: true });
 });
 

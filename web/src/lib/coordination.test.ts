@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentProblem, canEditMeeting, canFollowUp, fileToBase64, localInputToServer, smsKind, splitDuration } from './coordination';
+import { actionFieldErrors, attachmentProblem, canCompleteAction, canEditMeeting, canFollowUp, fileToBase64, localInputToServer, smsKind, splitDuration } from './coordination';
 
 const head = (dept: string) => ({ departmentId: dept, roles: ['department_head'] });
 
@@ -65,5 +65,34 @@ describe('attachments', () => {
     expect(await fileToBase64(file(new Uint8Array([0x25, 0x50, 0x44, 0x46])))).toBe('JVBERg==');
     const large = Uint8Array.from({ length: 0x8000 * 2 + 5 }, (_, i) => (i * 7) % 256);
     expect(await fileToBase64(file(large))).toBe(Buffer.from(large).toString('base64'));
+  });
+});
+
+describe('escalation actions', () => {
+  const head = { departmentId: '7', roles: ['department_head'] };
+  const liaison = { departmentId: '7', roles: ['supervision_liaison'] };
+  const office = { departmentId: '1', roles: ['coordination_office'] };
+  const manual = { state: 'OPEN', kind: 'RECTIFICATION', owner: { id: '7' } };
+
+  it('lets the owner department and the office mark a manual action done, nobody a 修订清单 one', () => {
+    expect(canCompleteAction(head, manual)).toBe(true);
+    expect(canCompleteAction(office, manual)).toBe(true);
+    expect(canCompleteAction(liaison, manual)).toBe(false);
+    expect(canCompleteAction({ ...head, departmentId: '8' }, manual)).toBe(false);
+    expect(canCompleteAction(office, { ...manual, kind: 'REVISE_LIST' })).toBe(false);
+    expect(canCompleteAction(head, { ...manual, state: 'DONE' })).toBe(false);
+  });
+
+  it('places the server errors of each action on its Form.List fields', () => {
+    const { placed, rest } = actionFieldErrors([
+      { field: 'actions.1.dueOn', message: '完成时限不能早于今天' },
+      { field: 'actions.0.linkageIds.2', message: '联动事项不在已发布的清单中' },
+      { field: 'decision', message: '不能为空' },
+    ]);
+    expect(placed).toEqual([
+      { name: ['actions', 1, 'dueOn'], errors: ['完成时限不能早于今天'] },
+      { name: ['actions', 0, 'linkageIds'], errors: ['联动事项不在已发布的清单中'] },
+    ]);
+    expect(rest).toEqual([{ field: 'decision', message: '不能为空' }]);
   });
 });

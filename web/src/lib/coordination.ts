@@ -1,9 +1,10 @@
 /** Small rules shared by the coordination pages (joint meetings, escalations, cards, SMS log). */
-import type { DecisionStatus, EscalationStatus, MeetingStatus } from '../graphql/graphql';
+import type { ActionState, DecisionStatus, EscalationStatus, MeetingStatus } from '../graphql/graphql';
 
 export const MEETING_STATUS_COLOR: Record<MeetingStatus, string> = { PLANNED: 'processing', HELD: 'warning', CLOSED: 'success' };
 export const DECISION_STATUS_COLOR: Record<DecisionStatus, string> = { OPEN: 'processing', DONE: 'success', DROPPED: 'default' };
-export const ESCALATION_STATUS_COLOR: Record<EscalationStatus, string> = { SUBMITTED: 'warning', ASSIGNED: 'processing', IN_DISCUSSION: 'purple', DECIDED: 'success' };
+export const ESCALATION_STATUS_COLOR: Record<EscalationStatus, string> = { SUBMITTED: 'warning', ASSIGNED: 'processing', IN_DISCUSSION: 'purple', DECIDED: 'cyan', CLOSED: 'success' };
+export const ACTION_STATE_COLOR: Record<ActionState, string> = { OPEN: 'processing', DONE: 'success' };
 
 /** Roles that may convene and edit meetings and raise escalations (the server checks again). */
 export const MEETING_WRITERS = ['department_head', 'coordination_office', 'system_admin'] as const;
@@ -22,6 +23,44 @@ export function hasAnyRole(roles: readonly string[] | undefined, allowed: readon
  */
 export function canEditMeeting(me: { departmentId: string; roles: readonly string[] } | null | undefined, convenerId: string): boolean {
   return Boolean(me && me.departmentId === convenerId && hasAnyRole(me.roles, MEETING_WRITERS));
+}
+
+/**
+ * An escalation's action is marked done by a writer of its owner department or by the office,
+ * while open; a 修订清单 action is done by the list version that revises its linkages.
+ */
+export function canCompleteAction(
+  me: { departmentId: string; roles: readonly string[] } | null | undefined,
+  action: { state: string; kind: string; owner: { id: string } },
+): boolean {
+  if (!me || action.state !== 'OPEN' || action.kind === 'REVISE_LIST') return false;
+  if (hasAnyRole(me.roles, ESCALATION_DECIDERS)) return true;
+  return me.departmentId === action.owner.id && hasAnyRole(me.roles, MEETING_WRITERS);
+}
+
+/**
+ * Server errors of a list of actions (`actions.1.dueOn`, `actions.0.linkageIds.2`) as antd
+ * Form.List field paths (`['actions', 1, 'dueOn']`); other errors are returned.
+ */
+export function actionFieldErrors<E extends { field: string; message: string }>(
+  errors: readonly E[],
+  listName = 'actions',
+): { placed: { name: (string | number)[]; errors: string[] }[]; rest: E[] } {
+  const byPath = new Map<string, { name: (string | number)[]; errors: string[] }>();
+  const rest: E[] = [];
+  for (const error of errors) {
+    const match = new RegExp(`^${listName}\\.(\\d+)\\.(\\w+)`).exec(error.field);
+    if (!match) {
+      rest.push(error);
+      continue;
+    }
+    const name = [listName, Number(match[1]), match[2] ?? ''];
+    const key = name.join('.');
+    const entry = byPath.get(key) ?? { name, errors: [] };
+    entry.errors.push(error.message);
+    byPath.set(key, entry);
+  }
+  return { placed: [...byPath.values()], rest };
 }
 
 /**

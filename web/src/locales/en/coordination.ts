@@ -122,7 +122,6 @@ const coordination = {
     duration: 'Lasted',
     durationValue: '{{d}} d {{h}} h {{m}} min',
     notFound: 'No such escalation, or your department neither raised it nor is concerned',
-    actions: 'Office actions',
     closedAt: 'Closed at',
     workingDays: 'Working days',
     workingDaysValue: '{{count}} working days',
@@ -158,6 +157,7 @@ const coordination = {
     overdueBoardEmpty: 'No overdue actions',
     overdueTotal: '{{count}} in all',
     escalation: 'Escalation',
+    actions: 'Coordination office',
   },
   cards: {
     title: 'Card board',

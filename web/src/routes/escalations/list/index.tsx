@@ -1,4 +1,4 @@
-import { Button, Select, Table, Tag } from 'antd';
+import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
@@ -7,12 +7,50 @@ import { formatDateTime } from '../../../components/format';
 import { ListPage } from '../../../components/ListPage';
 import { Pager } from '../../../components/Pager';
 import { pageRows, pageWindow, useListParams } from '../../../components/pagination';
-import type { EscalationKind, EscalationStatus, EscalationsQuery } from '../../../graphql/graphql';
+import type { ActionKind, EscalationKind, EscalationStatus, EscalationsQuery, OverdueEscalationActionsQuery } from '../../../graphql/graphql';
 import { ESCALATION_STATUS_COLOR, hasAnyRole, MEETING_WRITERS } from '../../../lib/coordination';
-import { ESCALATIONS_QUERY } from './queries';
+import { ESCALATIONS_QUERY, OVERDUE_ACTIONS_QUERY } from './queries';
 
 type Row = EscalationsQuery['escalations'][number];
-const STATUSES: EscalationStatus[] = ['SUBMITTED', 'ASSIGNED', 'IN_DISCUSSION', 'DECIDED'];
+type Overdue = OverdueEscalationActionsQuery['overdueEscalationActions']['items'][number];
+const STATUSES: EscalationStatus[] = ['SUBMITTED', 'ASSIGNED', 'IN_DISCUSSION', 'DECIDED', 'CLOSED'];
+
+/** 逾期落实事项: the office's board (city-wide), or the actions the own department owns. */
+function OverdueBoard() {
+  const { t } = useTranslation();
+  const [{ data, fetching }] = useQuery({ query: OVERDUE_ACTIONS_QUERY });
+  const page = data?.overdueEscalationActions;
+  if (!page || page.totalCount === 0) return null;
+  return (
+    <Card
+      size="small"
+      title={
+        <Space>
+          <Typography.Text type="danger">{t('coordination.escalations.overdueBoard')}</Typography.Text>
+          <Typography.Text type="secondary">{t('coordination.escalations.overdueTotal', { count: page.totalCount })}</Typography.Text>
+        </Space>
+      }
+      style={{ marginBottom: 16 }}
+      data-testid="overdue-actions"
+    >
+      <Table<Overdue>
+        rowKey="id"
+        size="small"
+        loading={fetching}
+        dataSource={page.items}
+        pagination={false}
+        locale={{ emptyText: t('coordination.escalations.overdueBoardEmpty') }}
+        columns={[
+          { title: t('coordination.escalations.escalation'), key: 'escalation', render: (_, a) => (a.escalation ? <Link to={`/escalations/${a.escalation.id}`}>{a.escalation.title}</Link> : '') },
+          { title: t('coordination.escalations.actionKind'), dataIndex: 'kind', width: 130, render: (k: ActionKind) => t(`coordination.enums.ActionKind.${k}`) },
+          { title: t('coordination.escalations.actionDescription'), dataIndex: 'description' },
+          { title: t('coordination.escalations.actionOwner'), key: 'owner', width: 200, render: (_, a) => a.owner.name },
+          { title: t('coordination.escalations.actionDueOn'), dataIndex: 'dueOn', width: 120, render: (d: string) => <Typography.Text type="danger">{d}</Typography.Text> },
+        ]}
+      />
+    </Card>
+  );
+}
 
 /** 提请事项: what the department raised or is concerned by (the office: all), by status. */
 export default function EscalationsListPage() {
@@ -43,6 +81,7 @@ export default function EscalationsListPage() {
         />
       }
     >
+      <OverdueBoard />
       <Table<Row>
         rowKey="id"
         loading={fetching}

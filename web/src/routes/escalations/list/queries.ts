@@ -22,3 +22,26 @@ export const ESCALATIONS_QUERY = graphql(`
     }
   }
 `);
+
+/** Open actions past their due date: the office's board (city-wide), else the own department's. */
+export const OVERDUE_ACTIONS_QUERY = graphql(`
+  query OverdueEscalationActions {
+    overdueEscalationActions(first: 100) {
+      totalCount
+      items {
+        id
+        kind
+        description
+        dueOn
+        owner {
+          id
+          name
+        }
+        escalation {
+          id
+          title
+        }
+      }
+    }
+  }
+`);

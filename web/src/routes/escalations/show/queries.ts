@@ -24,12 +24,37 @@ export const ESCALATION_QUERY = graphql(`
       decision
       submittedAt
       decidedAt
+      closedAt
+      workingDays
       transitions {
         status
         at
         actor
         note
         durationSeconds
+        workingDays
+      }
+      actions {
+        id
+        kind
+        description
+        owner {
+          id
+          name
+        }
+        dueOn
+        state
+        overdue
+        createdBy
+        doneAt
+        doneBy
+        note
+        listVersion
+        linkages {
+          linkageId
+          listVersion
+          change
+        }
       }
       attachments {
         id
@@ -106,14 +131,55 @@ export const SCHEDULE_ESCALATION_MUTATION = graphql(`
 `);
 
 export const DECIDE_ESCALATION_MUTATION = graphql(`
-  mutation DecideEscalation($id: ID!, $decision: String!) {
-    decideEscalation(id: $id, decision: $decision) {
+  mutation DecideEscalation($id: ID!, $decision: String!, $actions: [EscalationActionInput!]) {
+    decideEscalation(id: $id, decision: $decision, actions: $actions) {
       __typename
       ... on Escalation {
         id
         status
         decision
         decidedAt
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const ADD_ESCALATION_ACTION_MUTATION = graphql(`
+  mutation AddEscalationAction($escalationId: ID!, $input: EscalationActionInput!) {
+    addEscalationAction(escalationId: $escalationId, input: $input) {
+      __typename
+      ... on EscalationAction {
+        id
+        state
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const COMPLETE_ESCALATION_ACTION_MUTATION = graphql(`
+  mutation CompleteEscalationAction($id: ID!, $note: String!) {
+    completeEscalationAction(id: $id, note: $note) {
+      __typename
+      ... on EscalationAction {
+        id
+        state
+        doneAt
+        doneBy
+        note
       }
       ... on ValidationErrors {
         errors {
