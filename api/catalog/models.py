@@ -265,7 +265,8 @@ class LinkageBase(SharingRules):
     supervising_department_id: int = Field(foreign_key="catalog_department.id", index=True)
     supervising_section_id: int = Field(foreign_key="catalog_section.id")
     supervising_person_id: int = Field(foreign_key="catalog_person.id")
-    principle: Principle = Field(sa_type=str_enum(Principle))
+    # A set of principles (谁审批谁负责、谁主管谁监管 …), stored in ``Principle`` order.
+    principles: list[Principle] = Field(default_factory=list, sa_type=sa.JSON)
     basis_document_id: int | None = Field(default=None, foreign_key="catalog_basis_document.id")
 
 
