@@ -89,7 +89,7 @@ async def upload_basis_document(
     if not data.parties.strip():
         issues.append(FieldIssue("parties", "REQUIRED", "请填写签订各方"))
     try:
-        content_type = require_type(content, "file")
+        content_type = require_type(content, "contentBase64")
     except ValidationFailed as exc:
         issues.extend(exc.issues)
         content_type = ""
