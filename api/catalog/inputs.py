@@ -115,6 +115,13 @@ class CreatePersonInput:
         )
 
 
+@strawberry.input(description="人员在某科（股）室兼任（可为其他部门的人员）")
+class AddPositionInput:
+    person_id: strawberry.ID
+    section_id: strawberry.ID
+    title: str = ""
+
+
 @strawberry.input(description="指定（变更）联络员")
 class SetLiaisonInput:
     department_id: strawberry.ID

@@ -16,7 +16,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.catalog import history
+from api.catalog import history, services
 from api.catalog.bundle import LinkageView, views_of
 from api.catalog.history import Editor
 from api.catalog.models import (
@@ -173,7 +173,9 @@ async def _check_side(
     if section is None or section.department_id != department_id:
         return [FieldIssue(f"{prefix}SectionId", "NOT_IN_DEPARTMENT", "科（股）室不属于该部门")]
     person = await session.get(Person, person_id)
-    if person is None or person.section_id != section_id:
+    if person is None or not await services.holds_position(
+        session=session, person=person, section_id=section_id
+    ):
         return [FieldIssue(f"{prefix}PersonId", "NOT_IN_SECTION", "责任人不属于该科（股）室")]
     return []
 

@@ -104,6 +104,24 @@ async def _history(
     return [Change.from_row(r, personal_data=personal_data) for r in rows]
 
 
+@strawberry.type(description="任职：人员在某部门某科（股）室任职（本科室或兼任）")
+class Position:
+    section_id: strawberry.ID
+    department_id: strawberry.ID
+    title: str = strawberry.field(description="职务（可空，如 分管负责人）")
+    home: bool = strawberry.field(description="是否为人员的本科室（其余为兼任）")
+
+    @strawberry.field(description="科（股）室")
+    async def section(self, info: Info[Any, Any]) -> Section | None:
+        row = await info.context.loaders.section.load(int(self.section_id))
+        return Section.from_row(row) if row else None
+
+    @strawberry.field(description="部门")
+    async def department(self, info: Info[Any, Any]) -> Department | None:
+        row = await info.context.loaders.department.load(int(self.department_id))
+        return Department.from_row(row) if row else None
+
+
 @strawberry.type(description="人员（责任人、联络员）")
 class Person:
     id: strawberry.ID
@@ -124,6 +142,27 @@ class Person:
     @strawberry.field(description="变更历史（新的在前）")
     async def history(self, info: Info[Any, Any]) -> list[Change]:
         return await _history(info, "history_of_person", self.id)
+
+    @strawberry.field(
+        description="任职：本科室（sectionId）在前，其后为在其他科（股）室或部门的兼任"
+    )
+    async def positions(self, info: Info[Any, Any]) -> list[Position]:
+        rows = await info.context.loaders.positions_of_person.load(int(self.id))
+        home = Position(
+            section_id=self.section_id, department_id=self.department_id, title=self.role, home=True
+        )
+        return [
+            home,
+            *(
+                Position(
+                    section_id=strawberry.ID(str(r.section_id)),
+                    department_id=strawberry.ID(str(r.department_id)),
+                    title=r.title,
+                    home=False,
+                )
+                for r in rows
+            ),
+        ]
 
     @classmethod
     def from_row(cls, row: models.Person) -> Person:
@@ -627,6 +666,7 @@ CreateMatterResult = Annotated[Matter | ValidationErrors, strawberry.union("Crea
 UpdateMatterResult = Annotated[Matter | ValidationErrors, strawberry.union("UpdateMatterResult")]
 SectionResult = Annotated[Section | ValidationErrors, strawberry.union("SectionResult")]
 PersonResult = Annotated[Person | ValidationErrors, strawberry.union("PersonResult")]
+PositionResult = Annotated[Person | ValidationErrors, strawberry.union("PositionResult")]
 LiaisonResult = Annotated[Liaison | ValidationErrors, strawberry.union("LiaisonResult")]
 BasisDocumentResult = Annotated[
     BasisDocument | ValidationErrors, strawberry.union("BasisDocumentResult")

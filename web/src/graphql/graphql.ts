@@ -68,6 +68,13 @@ export type AddJointPunishmentInput = {
   subjectName?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** 人员在某科（股）室兼任（可为其他部门的人员） */
+export type AddPositionInput = {
+  personId: Scalars['ID']['input'];
+  sectionId: Scalars['ID']['input'];
+  title?: Scalars['String']['input'];
+};
+
 /** 议题：所涉对象的类别与编号（联动事项、办件、监管结果、政策文件） */
 export type AgendaItemInput = {
   kind?: AgendaKind;
