@@ -427,7 +427,7 @@ async def _linkages(
                 supervising_department_id=departments[s_dept],
                 supervising_section_id=s_person.section_id,
                 supervising_person_id=s_person.id,
-                principle=Principle.WHO_GOVERNS,
+                principles=[Principle.WHO_GOVERNS],
                 basis_document_id=document.id,
                 claim_days=1,
                 feedback_days=5 if index % 2 == 0 else 10,

@@ -338,7 +338,7 @@ class _Catalog:
                     "supervising_department_id": s_dept,
                     "supervising_section_id": s_dept,
                     "supervising_person_id": 2 * s_dept - 1,
-                    "principle": "WHO_GOVERNS",
+                    "principles": ["WHO_GOVERNS"],
                     "basis_document_id": documents[(a_dept, s_dept)],
                     "approval_confirmed_at": SEED_START,
                     "supervision_confirmed_at": SEED_START,

@@ -34,7 +34,9 @@ export const LIMITS = {
   maxFirst: 100,
   defaultListSize: 100,
   cost: 5_000_000,
-  bodyBytes: 1_048_576,
+  // 15 MiB: a 10 MB upload travels as base64 (×4/3 ≈ 13.3 MiB) inside the JSON body; a
+  // somewhat larger file still reaches the subgraph, which refuses it naming the file field.
+  bodyBytes: 15 * 1_048_576,
   batch: 10,
   requestMs: 30_000,
 } as const;

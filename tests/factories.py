@@ -16,6 +16,7 @@ from api.catalog.models import (
     BasisKind,
     Department,
     DepartmentCreate,
+    DepartmentLevel,
     Linkage,
     LinkageCreate,
     Matter,
@@ -62,11 +63,17 @@ def id_number() -> str:
     return make_id_number(f"43090219900101{next(_seq) % 1000:03d}")
 
 
-async def department(session: SerialSession, name: str | None = None) -> Department:
+async def department(
+    session: SerialSession, name: str | None = None, *, level: DepartmentLevel | None = None
+) -> Department:
     n = next(_seq)
     return await catalog.create_department(
         session=session,
-        data=DepartmentCreate(name=name or f"测试部门{n}", short_name=f"部门{n}"),
+        data=DepartmentCreate(
+            name=name or f"测试部门{n}",
+            short_name=f"部门{n}",
+            level=level or DepartmentLevel.CITY,
+        ),
     )
 
 
@@ -245,7 +252,7 @@ async def linkage(
             supervising_department_id=supervising.id,
             supervising_section_id=s_person.section_id,
             supervising_person_id=s_person.id,
-            principle=Principle.WHO_GOVERNS,
+            principles=[Principle.WHO_GOVERNS],
             basis_document_id=document.id if document else None,
         ),
     )

@@ -115,6 +115,13 @@ class CreatePersonInput:
         )
 
 
+@strawberry.input(description="人员在某科（股）室兼任（可为其他部门的人员）")
+class AddPositionInput:
+    person_id: strawberry.ID
+    section_id: strawberry.ID
+    title: str = ""
+
+
 @strawberry.input(description="指定（变更）联络员")
 class SetLiaisonInput:
     department_id: strawberry.ID
@@ -154,7 +161,14 @@ class LinkageInput:
     supervising_department_id: strawberry.ID
     supervising_section_id: strawberry.ID
     supervising_person_id: strawberry.ID
-    principle: Principle  # type: ignore[valid-type]
+    principles: list[Principle] | None = strawberry.field(  # type: ignore[valid-type]
+        default=None, description="联动原则（可多项，至少一项）"
+    )
+    principle: Principle | None = strawberry.field(  # type: ignore[valid-type]
+        default=None,
+        description="单项联动原则（旧写法；与 principles 同时给出时以 principles 为准）",
+        deprecation_reason="请使用 principles（可多项）",
+    )
     basis_document_id: strawberry.ID | None = None
     data_scope: str = "审批结果信息：事项名称、法律文书、行政相对人及联系方式"
     channel: SharingChannel = models.SharingChannel.ONLINE  # type: ignore[valid-type]
@@ -181,7 +195,9 @@ class LinkageInput:
             ),
             supervising_section_id=parse_id(self.supervising_section_id, "supervisingSectionId"),
             supervising_person_id=parse_id(self.supervising_person_id, "supervisingPersonId"),
-            principle=self.principle,
+            principles=list(self.principles)
+            if self.principles is not None
+            else ([self.principle] if self.principle else []),
             basis_document_id=(
                 parse_id(self.basis_document_id, "basisDocumentId")
                 if self.basis_document_id

@@ -16,7 +16,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.catalog import history
+from api.catalog import history, services
 from api.catalog.bundle import LinkageView, views_of
 from api.catalog.history import Editor
 from api.catalog.models import (
@@ -24,6 +24,7 @@ from api.catalog.models import (
     BasisDocumentCreate,
     ChangeAction,
     ChangedEntity,
+    ChangeRecord,
     Department,
     Linkage,
     LinkageCreate,
@@ -32,6 +33,7 @@ from api.catalog.models import (
     MatterKind,
     MatterStatus,
     Person,
+    Principle,
     Section,
 )
 from api.core.errors import FieldIssue, ValidationFailed
@@ -52,7 +54,7 @@ SUBSTANCE = (
     "supervising_department_id",
     "supervising_section_id",
     "supervising_person_id",
-    "principle",
+    "principles",
     "basis_document_id",
     "data_scope",
     "channel",
@@ -87,7 +89,7 @@ async def upload_basis_document(
     if not data.parties.strip():
         issues.append(FieldIssue("parties", "REQUIRED", "请填写签订各方"))
     try:
-        content_type = require_type(content, "file")
+        content_type = require_type(content, "contentBase64")
     except ValidationFailed as exc:
         issues.extend(exc.issues)
         content_type = ""
@@ -171,20 +173,45 @@ async def _check_side(
     if section is None or section.department_id != department_id:
         return [FieldIssue(f"{prefix}SectionId", "NOT_IN_DEPARTMENT", "科（股）室不属于该部门")]
     person = await session.get(Person, person_id)
-    if person is None or person.section_id != section_id:
+    if person is None or not await services.holds_position(
+        session=session, person=person, section_id=section_id
+    ):
         return [FieldIssue(f"{prefix}PersonId", "NOT_IN_SECTION", "责任人不属于该科（股）室")]
     return []
 
 
+def cross_department(approving: Department, supervising: Department) -> bool:
+    """Approval and supervision lie with different departments (跨部门)."""
+    return approving.id != supervising.id
+
+
+def cross_level(approving: Department, supervising: Department) -> bool:
+    """Approval and supervision lie on different levels, e.g. 市 ↔ 县区 (跨层级)."""
+    return approving.level != supervising.level
+
+
 def needs_basis_document(approving: Department, supervising: Department) -> bool:
     """A split across departments or levels must be documented (委托书/交付书/备忘录)."""
-    return approving.id != supervising.id or approving.level != supervising.level
+    return cross_department(approving, supervising) or cross_level(approving, supervising)
+
+
+def ordered_principles(values: Sequence[str]) -> list[Principle]:
+    """A set of principles in their canonical order, each once (unknown codes dropped)."""
+    chosen = {str(v) for v in values}
+    return [p for p in Principle if p.value in chosen]
+
+
+def principles_text(values: Sequence[str]) -> str:
+    """The principles as one history value: codes joined by commas, in canonical order."""
+    return ",".join(p.value for p in ordered_principles(values))
 
 
 async def validate(
     *, session: AsyncSession, data: LinkageCreate, existing_id: int | None = None
 ) -> None:
     issues: list[FieldIssue] = []
+    if not data.principles:
+        issues.append(FieldIssue("principles", "REQUIRED", "请至少选择一项联动原则"))
     issues += await _check_matter(
         session, data.approval_matter_id, MatterKind.APPROVAL, "approvalMatterId"
     )
@@ -264,7 +291,7 @@ def snapshot(view: LinkageView) -> dict[str, Any]:
         "supervisingPersonId": view.supervising.person.name,
         "approvingOfficePhone": view.approving.person.office_phone,
         "supervisingOfficePhone": view.supervising.person.office_phone,
-        "principle": str(x.principle),
+        "principles": principles_text(x.principles),
         "basisDocumentId": doc.number if doc else None,
         "dataScope": x.data_scope,
         "channel": str(x.channel),
@@ -314,6 +341,7 @@ async def create_linkage(
     """A new linkage; unless it is a draft, writing counts as the approving side's agreement
     and it awaits the supervising side."""
     _require_approving_side(scope, data.approving_department_id)
+    data.principles = ordered_principles(data.principles)
     await validate(session=session, data=data)
     linkage = Linkage.model_validate(
         data, update={"approval_confirmed_at": None if draft else utcnow()}
@@ -351,6 +379,11 @@ async def _require(session: AsyncSession, linkage_id: int, scope: Scope | None) 
     return linkage
 
 
+def _value(row: object, key: str) -> object:
+    value = getattr(row, key)
+    return principles_text(value) if key == "principles" else value
+
+
 async def update_linkage(
     *,
     session: AsyncSession,
@@ -367,7 +400,8 @@ async def update_linkage(
     linkage = await _require(session, linkage_id, scope)
     _require_approving_side(scope, linkage.approving_department_id)
     _require_approving_side(scope, data.approving_department_id)
-    changed = [k for k in SUBSTANCE if getattr(linkage, k) != getattr(data, k)]
+    data.principles = ordered_principles(data.principles)
+    changed = [k for k in SUBSTANCE if _value(linkage, k) != _value(data, k)]
     if not changed:
         # Saving what is already there is a no-op: confirmations stand.
         return linkage, False
@@ -530,6 +564,36 @@ async def request_removal(
 
 
 # --- reading ----------------------------------------
+
+
+_SIDE_FIELDS = ("approvingDepartmentId", "supervisingDepartmentId")
+
+
+async def history_in_scope(
+    *, session: AsyncSession, linkage_id: int, scope: Scope | None
+) -> list[ChangeRecord]:
+    """A linkage's changes, newest first, also after it was deleted (its history keeps the
+    deletion). Readable city-wide, or by a department that is (or, for a deleted linkage,
+    was named as) the approving or supervising side, or that changed it; otherwise empty."""
+    (rows,) = await history.history_of(
+        session=session, entity=ChangedEntity.LINKAGE, ids=[linkage_id]
+    )
+    if not rows or scope is None or scope.city_wide:
+        return rows
+    if await session.get(Linkage, linkage_id) is not None:
+        found = await get_in_scope(session=session, linkage_id=linkage_id, scope=scope)
+        return rows if found is not None else []
+    if any(r.department_id == scope.department_id for r in rows):
+        return rows
+    own = await session.get(Department, scope.department_id)
+    named = {
+        value
+        for r in rows
+        for c in r.changes
+        if c.get("field") in _SIDE_FIELDS
+        for value in (c.get("before"), c.get("after"))
+    }
+    return rows if own is not None and own.name in named else []
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from strawberry.types import Info
 from api.catalog import linkages, publication, services, workbook
 from api.catalog.history import Editor
 from api.catalog.inputs import (
+    AddPositionInput,
     CreatePersonInput,
     CreateSectionInput,
     LinkageInput,
@@ -34,6 +35,7 @@ from api.catalog.types import (
     Matter,
     Person,
     PersonResult,
+    PositionResult,
     PublishResult,
     Section,
     SectionResult,
@@ -110,6 +112,32 @@ class LinkageListMutation:
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
         return Person.from_row(row)
+
+    @strawberry.mutation(
+        description=(
+            "人员在本部门某科（股）室兼任（如部门负责人同时为两个科室的责任人）；"
+            "返回该人员，positions 列出其全部任职"
+        ),
+        extensions=requires("person", "write"),
+    )
+    async def add_position(
+        self,
+        info: Info[Any, Any],
+        input: AddPositionInput,  # noqa: A002
+    ) -> PositionResult:
+        try:
+            row = await services.add_position(
+                session=info.context.session,
+                person_id=parse_id(input.person_id, "personId"),
+                section_id=parse_id(input.section_id, "sectionId"),
+                title=input.title,
+                scope=info.context.scope,
+                editor=_editor(info),
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        person = await info.context.loaders.person.load(row.person_id)
+        return Person.from_row(person)
 
     @strawberry.mutation(
         description="指定或变更本部门的推送 / 接收联络员（记录变更日期）",

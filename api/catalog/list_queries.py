@@ -11,6 +11,7 @@ from strawberry.types import Info
 from api.catalog import linkages, publication, services, workbook
 from api.catalog.linkages import LinkageFilter
 from api.catalog.types import (
+    Change,
     ChangedPublishedLinkage,
     Department,
     FieldChange,
@@ -42,6 +43,10 @@ def _camel(name: str) -> str:
 
 
 def _text(value: Any) -> str | None:
+    if isinstance(value, list):
+        return ",".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return None if value is None else str(value)
 
 
@@ -132,6 +137,26 @@ class LinkageListQuery:
             session=info.context.session, linkage_id=parse_id(id, "id"), scope=info.context.scope
         )
         return Linkage.from_row(row) if row else None
+
+    @strawberry.field(
+        description=(
+            "联动事项的变更历史（新的在前），删除后仍可查询（含删除记录）；"
+            "协调办全市，部门为审批或监管一方（或曾修改过它）的；否则为空"
+        ),
+        extensions=requires("linkage", "read"),
+    )
+    async def linkage_history(
+        self,
+        info: Info[Any, Any],
+        linkage_id: strawberry.ID,
+    ) -> list[Change]:
+        rows = await linkages.history_in_scope(
+            session=info.context.session,
+            linkage_id=parse_id(linkage_id, "linkageId"),
+            scope=info.context.scope,
+        )
+        personal_data = info.context.scope.personal_data
+        return [Change.from_row(r, personal_data=personal_data) for r in rows]
 
     @strawberry.field(
         description="导出联动事项清单 Excel（与导入格式相同；base64）",

@@ -18,6 +18,7 @@ from api.catalog.models import (
     LiaisonAssignment,
     Matter,
     Person,
+    Position,
     Section,
 )
 
@@ -52,6 +53,7 @@ class CatalogLoaders:
     basis_document: DataLoader[int, BasisDocument | None] = field(init=False)
     sections_of_department: DataLoader[int, list[Section]] = field(init=False)
     people_of_section: DataLoader[int, list[Person]] = field(init=False)
+    positions_of_person: DataLoader[int, list[Position]] = field(init=False)
     liaisons_of_department: DataLoader[int, list[LiaisonAssignment]] = field(init=False)
     history_of_linkage: DataLoader[int, list[ChangeRecord]] = field(init=False)
     history_of_matter: DataLoader[int, list[ChangeRecord]] = field(init=False)
@@ -67,6 +69,7 @@ class CatalogLoaders:
         self.basis_document = _loader(s, linkages.basis_documents_by_ids)
         self.sections_of_department = _loader(s, services.sections_of, "department_ids")
         self.people_of_section = _loader(s, services.people_of, "section_ids")
+        self.positions_of_person = _loader(s, services.positions_of, "person_ids")
         self.liaisons_of_department = _loader(s, services.liaisons_of, "department_ids")
         self.history_of_linkage = _history(s, ChangedEntity.LINKAGE)
         self.history_of_matter = _history(s, ChangedEntity.MATTER)

@@ -155,6 +155,22 @@ class Person(PersonBase, table=True):
     department_id: int = Field(foreign_key="catalog_department.id", index=True)
 
 
+class Position(SQLModel, table=True):
+    """A further position of a person in a section (of any department) besides the home
+    section on the person row, e.g. a department head responsible in 排污许可科 and 执法监督科."""
+
+    __tablename__ = "catalog_position"
+    __table_args__ = (sa.UniqueConstraint("person_id", "section_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="catalog_person.id", index=True)
+    section_id: int = Field(foreign_key="catalog_section.id", index=True)
+    # Denormalised from the section, like Person.department_id.
+    department_id: int = Field(foreign_key="catalog_department.id", index=True)
+    title: str = Field(default="", max_length=100)  # e.g. 分管负责人
+    created_at: datetime = Field(default_factory=utcnow)
+
+
 class LiaisonAssignment(SQLModel, table=True):
     """Who is (and was) a department's push / receive liaison; ``until`` is null while current."""
 
@@ -265,7 +281,8 @@ class LinkageBase(SharingRules):
     supervising_department_id: int = Field(foreign_key="catalog_department.id", index=True)
     supervising_section_id: int = Field(foreign_key="catalog_section.id")
     supervising_person_id: int = Field(foreign_key="catalog_person.id")
-    principle: Principle = Field(sa_type=str_enum(Principle))
+    # A set of principles (谁审批谁负责、谁主管谁监管 …), stored in ``Principle`` order.
+    principles: list[Principle] = Field(default_factory=list, sa_type=sa.JSON)
     basis_document_id: int | None = Field(default=None, foreign_key="catalog_basis_document.id")
 
 

@@ -55,7 +55,9 @@ DIFF_FIELDS = (
     "supervising_section_name",
     "supervising_person_name",
     "supervising_office_phone",
-    "principle",
+    "principles",
+    "cross_department",
+    "cross_level",
     "basis_document_kind",
     "basis_document_number",
     *PUBLIC_SHARING_FIELDS,
@@ -87,7 +89,11 @@ def public_entry(view: LinkageView) -> dict[str, Any]:
         "supervising_section_name": view.supervising.section.name,
         "supervising_person_name": view.supervising.person.name,
         "supervising_office_phone": view.supervising.person.office_phone,
-        "principle": x.principle,
+        "principles": [p.value for p in linkages.ordered_principles(x.principles)],
+        "cross_department": linkages.cross_department(
+            view.approving.department, view.supervising.department
+        ),
+        "cross_level": linkages.cross_level(view.approving.department, view.supervising.department),
         "basis_document_kind": doc.kind if doc else None,
         "basis_document_number": doc.number if doc else None,
         "basis_document_signed_on": doc.signed_on.isoformat() if doc else None,

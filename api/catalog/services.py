@@ -34,6 +34,7 @@ from api.catalog.models import (
     MatterUpdate,
     Person,
     PersonCreate,
+    Position,
     Section,
     SectionCreate,
 )
@@ -267,12 +268,108 @@ async def sections_of(
 
 
 async def people_of(*, session: AsyncSession, section_ids: Sequence[int]) -> list[list[Person]]:
-    rows = (
+    """Per section: the people whose home section it is, then those holding a further
+    position there (``add_position``), each once, by id."""
+    home = (
         await session.exec(
             select(Person).where(col(Person.section_id).in_(section_ids)).order_by(col(Person.id))
         )
     ).all()
-    return many_per_key(rows, section_ids, lambda r: r.section_id)
+    further = (
+        await session.exec(
+            select(Position.section_id, Person)
+            .join(Person, col(Person.id) == col(Position.person_id))
+            .where(col(Position.section_id).in_(section_ids))
+            .order_by(col(Person.id))
+        )
+    ).all()
+    pairs = [(p.section_id, p) for p in home] + [(s, p) for s, p in further]
+    grouped: dict[int, dict[int, Person]] = {}
+    for section_id, person in pairs:
+        grouped.setdefault(section_id, {})[person.id or 0] = person
+    return [sorted(grouped.get(k, {}).values(), key=lambda p: p.id or 0) for k in section_ids]
+
+
+async def holds_position(*, session: AsyncSession, person: Person, section_id: int) -> bool:
+    """Whether the person works in the section: their home section or a further position."""
+    if person.section_id == section_id:
+        return True
+    found = await session.exec(
+        select(Position.id).where(
+            Position.person_id == person.id, Position.section_id == section_id
+        )
+    )
+    return found.first() is not None
+
+
+async def positions_of(*, session: AsyncSession, person_ids: Sequence[int]) -> list[list[Position]]:
+    """Each person's further positions (the home section is on the person), oldest first."""
+    rows = (
+        await session.exec(
+            select(Position)
+            .where(col(Position.person_id).in_(person_ids))
+            .order_by(col(Position.id))
+        )
+    ).all()
+    return many_per_key(rows, person_ids, lambda r: r.person_id)
+
+
+async def _position_names(session: AsyncSession, person: Person) -> str:
+    rows = (
+        await session.exec(
+            select(Department.name, Section.name)
+            .join(Section, col(Section.department_id) == col(Department.id))
+            .join(Position, col(Position.section_id) == col(Section.id))
+            .where(Position.person_id == person.id)
+            .order_by(col(Position.id))
+        )
+    ).all()
+    return "、".join(f"{d} {s}" for d, s in rows)
+
+
+async def add_position(
+    *,
+    session: AsyncSession,
+    person_id: int,
+    section_id: int,
+    title: str = "",
+    scope: Scope | None = None,
+    editor: Editor | None = None,
+) -> Position:
+    """Give a person a further position in a section (of their own or another department):
+    maintained by the section's department. Recorded in the person's history
+    (``positions``: before / after)."""
+    section = await session.get(Section, section_id)
+    if section is None:
+        raise ValidationFailed.single("sectionId", "NOT_FOUND", "科（股）室不存在")
+    if not may_maintain(scope, section.department_id):
+        raise ValidationFailed.single(
+            "sectionId", "NOT_OWN_DEPARTMENT", "只能在本部门的科（股）室中任职"
+        )
+    person = await session.get(Person, person_id)
+    if person is None:
+        raise ValidationFailed.single("personId", "NOT_FOUND", "人员不存在")
+    if await holds_position(session=session, person=person, section_id=section_id):
+        raise ValidationFailed.single("sectionId", "DUPLICATE", "该人员已在此科（股）室任职")
+    before = await _position_names(session, person)
+    position = Position(
+        person_id=person_id,
+        section_id=section_id,
+        department_id=section.department_id,
+        title=title.strip()[:100],
+    )
+    session.add(position)
+    await session.flush()
+    await history.record(
+        session,
+        entity=ChangedEntity.PERSON,
+        entity_id=person_id,
+        action=ChangeAction.UPDATED,
+        editor=editor,
+        before={"positions": before},
+        after={"positions": await _position_names(session, person)},
+    )
+    return position
 
 
 async def sections_by_ids(*, session: AsyncSession, ids: Sequence[int]) -> list[Section | None]:

@@ -10,6 +10,7 @@ from strawberry.types import Info
 
 from api.catalog import models
 from api.catalog.liaison_events import is_current
+from api.catalog.linkages import ordered_principles
 from api.core.authz import requires
 from api.core.clock import local_today
 from api.core.errors import ValidationErrors, reference_id
@@ -42,6 +43,8 @@ ChangeAction = strawberry.enum(
 LinkageStatus = strawberry.enum(
     models.LinkageStatus, description="联动事项状态：草稿 / 待监管部门确认 / 双方已确认"
 )
+
+
 # Fields whose values are personal contact data: masked in history like on the person.
 _PERSONAL_FIELDS = frozenset({"mobile"})
 
@@ -101,6 +104,24 @@ async def _history(
     return [Change.from_row(r, personal_data=personal_data) for r in rows]
 
 
+@strawberry.type(description="任职：人员在某部门某科（股）室任职（本科室或兼任）")
+class Position:
+    section_id: strawberry.ID
+    department_id: strawberry.ID
+    title: str = strawberry.field(description="职务（可空，如 分管负责人）")
+    home: bool = strawberry.field(description="是否为人员的本科室（其余为兼任）")
+
+    @strawberry.field(description="科（股）室")
+    async def section(self, info: Info[Any, Any]) -> Section | None:
+        row = await info.context.loaders.section.load(int(self.section_id))
+        return Section.from_row(row) if row else None
+
+    @strawberry.field(description="部门")
+    async def department(self, info: Info[Any, Any]) -> Department | None:
+        row = await info.context.loaders.department.load(int(self.department_id))
+        return Department.from_row(row) if row else None
+
+
 @strawberry.type(description="人员（责任人、联络员）")
 class Person:
     id: strawberry.ID
@@ -121,6 +142,27 @@ class Person:
     @strawberry.field(description="变更历史（新的在前）")
     async def history(self, info: Info[Any, Any]) -> list[Change]:
         return await _history(info, "history_of_person", self.id)
+
+    @strawberry.field(
+        description="任职：本科室（sectionId）在前，其后为在其他科（股）室或部门的兼任"
+    )
+    async def positions(self, info: Info[Any, Any]) -> list[Position]:
+        rows = await info.context.loaders.positions_of_person.load(int(self.id))
+        home = Position(
+            section_id=self.section_id, department_id=self.department_id, title=self.role, home=True
+        )
+        return [
+            home,
+            *(
+                Position(
+                    section_id=strawberry.ID(str(r.section_id)),
+                    department_id=strawberry.ID(str(r.department_id)),
+                    title=r.title,
+                    home=False,
+                )
+                for r in rows
+            ),
+        ]
 
     @classmethod
     def from_row(cls, row: models.Person) -> Person:
@@ -336,7 +378,12 @@ class BasisDocument:
 )
 class Linkage:
     id: strawberry.ID
-    principle: Principle  # type: ignore[valid-type]
+    principles: list[Principle] = strawberry.field(  # type: ignore[valid-type]
+        description="联动原则（可多项：谁审批谁负责、谁主管谁监管）"
+    )
+    principle: Principle = strawberry.field(  # type: ignore[valid-type]
+        description="第一项联动原则", deprecation_reason="请使用 principles（可多项）"
+    )
     data_scope: str
     channel: SharingChannel  # type: ignore[valid-type]
     procedure: str
@@ -400,6 +447,18 @@ class Linkage:
         row = await info.context.loaders.person.load(self.row.supervising_person_id)
         return Person.from_row(row) if row else None
 
+    @strawberry.field(description="跨部门：审批与监管分属不同部门")
+    def cross_department(self) -> bool:
+        return self.row.approving_department_id != self.row.supervising_department_id
+
+    @strawberry.field(description="跨层级：审批与监管部门层级不同（如市 ↔ 县区）")
+    async def cross_level(self, info: Info[Any, Any]) -> bool:
+        approving = await info.context.loaders.department.load(self.row.approving_department_id)
+        supervising = await info.context.loaders.department.load(self.row.supervising_department_id)
+        if approving is None or supervising is None:
+            return False
+        return bool(approving.level != supervising.level)
+
     @strawberry.field(description="依据文件（跨部门或跨层级时必有）")
     async def basis_document(self, info: Info[Any, Any]) -> BasisDocument | None:
         if self.row.basis_document_id is None:
@@ -415,9 +474,11 @@ class Linkage:
 
     @classmethod
     def from_row(cls, row: models.Linkage) -> Linkage:
+        principles = ordered_principles(row.principles)
         return cls(
             id=strawberry.ID(str(row.id)),
-            principle=row.principle,
+            principles=principles,
+            principle=principles[0] if principles else models.Principle.WHO_APPROVES,
             data_scope=row.data_scope,
             channel=row.channel,
             procedure=row.procedure,
@@ -455,7 +516,14 @@ class PublishedLinkage:
     supervising_section_name: str
     supervising_person_name: str
     supervising_office_phone: str
-    principle: Principle  # type: ignore[valid-type]
+    principles: list[Principle] = strawberry.field(  # type: ignore[valid-type]
+        description="联动原则（可多项）"
+    )
+    principle: Principle = strawberry.field(  # type: ignore[valid-type]
+        description="第一项联动原则", deprecation_reason="请使用 principles（可多项）"
+    )
+    cross_department: bool = strawberry.field(description="跨部门")
+    cross_level: bool = strawberry.field(description="跨层级（如市 ↔ 县区）")
     basis_document_kind: BasisKind | None  # type: ignore[valid-type]
     basis_document_number: str | None
     basis_document_signed_on: date | None
@@ -469,6 +537,7 @@ class PublishedLinkage:
         signed = e["basis_document_signed_on"]
         category = e["approval_category"]
         kind = e["basis_document_kind"]
+        principles = ordered_principles(e["principles"])
         return cls(
             linkage_id=strawberry.ID(str(e["linkage_id"])),
             approval_matter_code=e["approval_matter_code"],
@@ -484,7 +553,10 @@ class PublishedLinkage:
             supervising_section_name=e["supervising_section_name"],
             supervising_person_name=e["supervising_person_name"],
             supervising_office_phone=e["supervising_office_phone"],
-            principle=models.Principle(e["principle"]),
+            principles=principles,
+            principle=principles[0] if principles else models.Principle.WHO_APPROVES,
+            cross_department=bool(e["cross_department"]),
+            cross_level=bool(e["cross_level"]),
             basis_document_kind=models.BasisKind(kind) if kind else None,
             basis_document_number=e["basis_document_number"],
             basis_document_signed_on=date.fromisoformat(signed) if signed else None,
@@ -594,6 +666,7 @@ CreateMatterResult = Annotated[Matter | ValidationErrors, strawberry.union("Crea
 UpdateMatterResult = Annotated[Matter | ValidationErrors, strawberry.union("UpdateMatterResult")]
 SectionResult = Annotated[Section | ValidationErrors, strawberry.union("SectionResult")]
 PersonResult = Annotated[Person | ValidationErrors, strawberry.union("PersonResult")]
+PositionResult = Annotated[Person | ValidationErrors, strawberry.union("PositionResult")]
 LiaisonResult = Annotated[Liaison | ValidationErrors, strawberry.union("LiaisonResult")]
 BasisDocumentResult = Annotated[
     BasisDocument | ValidationErrors, strawberry.union("BasisDocumentResult")

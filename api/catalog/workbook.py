@@ -12,6 +12,7 @@ leading apostrophe, and that apostrophe is removed again on import.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -68,6 +69,8 @@ HEADERS = (
 OPTIONAL = {"审批办公电话", "审批手机", "监管办公电话", "监管手机", "依据文件编号"}
 PRINCIPLES = {"谁审批谁负责": Principle.WHO_APPROVES, "谁主管谁监管": Principle.WHO_GOVERNS}
 PRINCIPLE_TEXT = {v: k for k, v in PRINCIPLES.items()}
+# Several principles in one cell: 谁审批谁负责、谁主管谁监管 (also , ， ; ； / or spaces).
+PRINCIPLE_SEPARATORS = re.compile(r"[、,，;；/\s]+")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_ROWS = 5000
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -115,6 +118,15 @@ def _text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+def principle_names(cell: str) -> list[str]:
+    """The principle names in one cell (several separated by 、 and the like)."""
+    return [p for p in PRINCIPLE_SEPARATORS.split(cell.strip()) if p]
+
+
+def principles_cell(values: Sequence[str]) -> str:
+    return "、".join(PRINCIPLE_TEXT[p] for p in linkages.ordered_principles(values))
 
 
 # --- reading the file ----------------------------------------
@@ -276,9 +288,15 @@ def _check_row(  # noqa: C901, PLR0912 - one flat list of independent checks rea
             )
         elif earlier is None:
             seen_matters[code] = (kind, name, number)
-    if row["联动原则"] and row["联动原则"] not in PRINCIPLES:
+    unknown = [p for p in principle_names(row["联动原则"]) if p not in PRINCIPLES]
+    if unknown:
         issues.append(
-            RowIssue(number, "联动原则", "INVALID_CHOICE", "应为“谁审批谁负责”或“谁主管谁监管”")
+            RowIssue(
+                number,
+                "联动原则",
+                "INVALID_CHOICE",
+                f"“{unknown[0]}”不是联动原则：应为“谁审批谁负责”“谁主管谁监管”之一或多项（以顿号分隔）",
+            )
         )
     basis = row["依据文件编号"]
     if basis and basis not in found.documents:
@@ -439,7 +457,9 @@ async def _apply_row(session: AsyncSession, row: Row, found: _Lookups, scope: Sc
         supervising_department_id=supervising.id,
         supervising_section_id=s_section.id or 0,
         supervising_person_id=s_person.id or 0,
-        principle=PRINCIPLES[row["联动原则"]],
+        principles=linkages.ordered_principles(
+            [PRINCIPLES[p] for p in principle_names(row["联动原则"])]
+        ),
         basis_document_id=basis.id if basis else None,
     )
     if existing is None:
@@ -517,7 +537,7 @@ async def export_rows(*, session: AsyncSession, scope: Scope | None) -> list[lis
             view.supervising.person.name,
             view.supervising.person.office_phone,
             view.supervising.person.mobile,
-            PRINCIPLE_TEXT[view.linkage.principle],
+            principles_cell(view.linkage.principles),
             view.basis_document.number if view.basis_document else "",
         ]
         for view in await views_of(session=session, linkages=rows)

@@ -4,7 +4,9 @@
   in masked errors, so a user's report finds the server log line.
 - ``SecurityHeaders``: CSP without 'unsafe-inline' and with frame-ancestors 'none',
   nosniff, Referrer-Policy, and HSTS when the request came over TLS.
-- ``BodyLimit``: request bodies over 1 MB are refused with 413, streamed or not.
+- ``BodyLimit``: request bodies over 15 MiB are refused with 413, streamed or not. A 10 MB
+  upload travels as base64 (×4/3) in the JSON body; a slightly larger file still arrives and
+  is refused by ``files.decode_upload`` naming the file field (``FILE_TOO_LARGE``).
 - ``CsrfGuard``: a POST must be JSON, or carry a custom header (a cross-site form cannot
   set one); form-encoded and text/plain bodies are refused with 415. Mutations over GET
   are refused by Strawberry itself (tests/hardening/test_csrf.py proves it).
@@ -27,7 +29,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from api.core.logs import REQUEST_ID
 from api.core.tracing import note_request_id
 
-MAX_BODY_BYTES: Final = 1_048_576
+MAX_BODY_BYTES: Final = 15 * 1_048_576
 CSRF_HEADERS: Final = ("graphql-require-preflight", "apollo-require-preflight", "x-requested-with")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 _INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL)

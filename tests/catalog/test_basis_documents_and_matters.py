@@ -83,7 +83,11 @@ async def test_a_file_is_judged_by_content_not_by_name(session, authorizer, cler
     assert answer == {
         "__typename": "ValidationErrors",
         "errors": [
-            {"field": "file", "code": "FILE_TYPE", "message": "仅支持 PDF、PNG 或 JPEG 文件"}
+            {
+                "field": "contentBase64",
+                "code": "FILE_TYPE",
+                "message": "仅支持 PDF、PNG 或 JPEG 文件",
+            }
         ],
     }
 

@@ -225,7 +225,10 @@ async def test_workbook_with_three_bad_rows_reports_all_and_writes_nothing(
                 "row": 3,
                 "column": "联动原则",
                 "code": "INVALID_CHOICE",
-                "message": "应为“谁审批谁负责”或“谁主管谁监管”",
+                "message": (
+                    "“谁监管谁负责”不是联动原则："
+                    "应为“谁审批谁负责”“谁主管谁监管”之一或多项（以顿号分隔）"
+                ),
             },
             {
                 "row": 4,

@@ -223,3 +223,35 @@ async def test_a_draft_is_submitted_before_the_supervising_side_confirms(session
         session=session, entity=ChangedEntity.LINKAGE, ids=[draft.id]
     )
     assert [r.action for r in rows] == ["CONFIRMED", "SUBMITTED", "CREATED"]
+
+
+LINKAGE_HISTORY = """
+query LinkageHistory($id: ID!) {
+  linkageHistory(linkageId: $id) { action actor departmentId changes { field before after } }
+}
+"""
+
+
+async def test_a_deleted_linkage_keeps_its_history_readable_through_the_graph(
+    session, authorizer, world
+):
+    link = world["linkage"]
+    await _call(session, authorizer, world["clerk"], DELETE, id=str(link.id))
+
+    data = await _call(session, authorizer, world["clerk"], LINKAGE_HISTORY, id=str(link.id))
+    deleted, created = data["linkageHistory"]
+    assert (deleted["action"], deleted["actor"], deleted["departmentId"]) == (
+        "DELETED",
+        world["clerk"].username,
+        str(world["spj"].id),
+    )
+    before = {c["field"]: (c["before"], c["after"]) for c in deleted["changes"]}
+    assert before["supervisingPersonId"] == ("刘洋", None)
+    assert created["action"] == "CREATED"
+    # The supervising side named in the deleted linkage reads it too; a stranger does not.
+    seen = await _call(session, authorizer, world["liaison"], LINKAGE_HISTORY, id=str(link.id))
+    assert [c["action"] for c in seen["linkageHistory"]] == ["DELETED", "CREATED"]
+    other = await factories.department(session, name="历史测试无关局")
+    stranger = await factories.user(session, authorizer, role="approval_clerk", dept=other)
+    hidden = await _call(session, authorizer, stranger, LINKAGE_HISTORY, id=str(link.id))
+    assert hidden == {"linkageHistory": []}

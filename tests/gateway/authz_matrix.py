@@ -130,6 +130,16 @@ MATRIX: dict[str, Row] = {
         foreign=ADMIN,
         refused=NOT_OWN,
     ),
+    "addPosition": Row(
+        _m(
+            f'addPosition(input: {{personId: "{UNKNOWN}", sectionId: $section}})'
+            f" {{ {VALIDATION} }}",
+            "$section: ID!",
+        ),
+        MAINTAINS_CATALOG,
+        foreign=ADMIN,
+        refused=NOT_OWN,
+    ),
     "setLiaison": Row(
         _m(
             f'setLiaison(input: {{departmentId: $dept, kind: PUSH, personId: "{UNKNOWN}",'
@@ -152,6 +162,10 @@ MATRIX: dict[str, Row] = {
         null_is_deny=True,
     ),
     "linkageWorkbook": Row("{ linkageWorkbook { fileName } }", ALL),
+    # A department outside the linkage reads an empty history (not an error).
+    "linkageHistory": Row(
+        "query($linkage: ID!) { linkageHistory(linkageId: $linkage) { action } }", ALL
+    ),
     "basisDocumentFile": Row(
         "query($document: ID!) { basisDocumentFile(id: $document) { fileName } }",
         ALL,

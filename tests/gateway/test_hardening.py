@@ -9,6 +9,7 @@ import re
 import httpx
 import pytest
 
+from api.core.http import MAX_BODY_BYTES
 from api.core.limits import (
     MAX_ALIASES,
     MAX_DIRECTIVES,
@@ -139,20 +140,20 @@ def test_first_is_capped_at_one_hundred(gateway, token):
     ]
 
 
-def test_a_body_over_one_megabyte_is_refused(gateway):
-    padding = "x" * (1_048_576 + 1)
+def test_a_body_over_the_upload_sized_limit_is_refused(gateway):
+    padding = "x" * (MAX_BODY_BYTES + 1)
     response = httpx.post(
         gateway.url, json={"query": "{ __typename }", "variables": {"p": padding}}
     )
     assert response.status_code == 413
 
 
-def test_a_chunked_body_over_one_megabyte_is_refused(gateway):
+def test_a_chunked_body_over_the_upload_sized_limit_is_refused(gateway):
     chunk = b"x" * 65536
 
     def body():
         yield b'{"query": "{ __typename }", "variables": {"p": "'
-        for _ in range(17):
+        for _ in range(MAX_BODY_BYTES // len(chunk) + 1):
             yield chunk
         yield b'"}}'
 
@@ -211,7 +212,9 @@ def test_subgraph_enforces_the_limits_itself(stack):
     url = stack.subgraph_url("catalog")
     body = as_gateway(stack, "catalog", {"query": f"{{ {aliases(MAX_ALIASES + 1)} }}"}).json()
     assert limit_errors(body) == [("QUERY_LIMIT_EXCEEDED", "aliases")]
-    big = httpx.post(url, json={"query": "{ __typename }", "variables": {"p": "x" * 1_100_000}})
+    big = httpx.post(
+        url, json={"query": "{ __typename }", "variables": {"p": "x" * (MAX_BODY_BYTES + 1)}}
+    )
     assert big.status_code == 413
     form = httpx.post(
         url,

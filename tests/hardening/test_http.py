@@ -11,7 +11,7 @@ import pytest
 from api.catalog.loaders import CatalogLoaders
 from api.catalog.schema import schema
 from api.core.app import create_subgraph_app
-from api.core.http import RequestTimeout
+from api.core.http import MAX_BODY_BYTES, RequestTimeout
 from api.core.ratelimit import LocalBackend, TokenBucketLimiter, reset_graph_limiter
 from tests.trust import GatewayAuth
 
@@ -87,14 +87,14 @@ async def test_a_json_post_is_answered(client):
     assert response.json() == {"data": {"__typename": "Query"}}
 
 
-async def test_a_body_over_one_megabyte_is_refused(client):
-    big = {"query": "{ __typename }", "variables": {"p": "x" * 1_048_577}}
+async def test_a_body_over_the_upload_sized_limit_is_refused(client):
+    big = {"query": "{ __typename }", "variables": {"p": "x" * (MAX_BODY_BYTES + 1)}}
     response = await client.post("/graphql", json=big)
     assert response.status_code == 413
 
     async def chunks():
         yield b'{"query": "{ __typename }", "variables": {"p": "'
-        for _ in range(17):
+        for _ in range(MAX_BODY_BYTES // 65536 + 1):
             yield b"x" * 65536
         yield b'"}}'
 

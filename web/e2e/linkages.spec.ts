@@ -106,7 +106,7 @@ test('the approving department creates a linkage with its basis document and edi
   // The form checks before sending: nothing chosen yet.
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('请选择事项')).toHaveCount(2);
-  await expect(page.getByText('请选择联动原则')).toBeVisible();
+  await expect(page.getByText('请至少选择一项联动原则')).toBeVisible();
 
   await pick(page, '审批事项', APPROVAL, '医疗机构');
   // The caller's own department approves; its only section is taken.
@@ -118,7 +118,7 @@ test('the approving department creates a linkage with its basis document and edi
   await expect(page.getByLabel('监管部门', { exact: true }).locator('..')).toContainText('益阳市市场监督管理局');
   await expect(page.getByLabel('监管科（股）室', { exact: true }).locator('..')).toContainText('信用监管科');
   await pick(page, '监管责任人', '黄静');
-  await page.getByRole('radio', { name: '谁主管谁监管' }).check();
+  await page.getByRole('checkbox', { name: '谁主管谁监管' }).check();
 
   // Across departments a basis document is required: refused in the browser first.
   await page.getByRole('button', { name: '保存' }).click();
@@ -158,13 +158,15 @@ test('the approving department creates a linkage with its basis document and edi
   await expect(sides.getByText('黄静')).toBeVisible();
   await expect(page.getByTestId('linkage-changes')).toContainText('新建');
   await expect(page.getByTestId('linkage-basis')).toContainText(DOCUMENT_NUMBER);
+  // 审批局 → 市场监管局, both city level: cross-department, not cross-level.
+  await expect(page.getByTestId('linkage-flags')).toHaveText('跨部门');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '下载' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe(`${DOCUMENT_NUMBER}.pdf`);
   expect(readFileSync(await file.path()).equals(readFileSync(pdf))).toBe(true);
 
-  // Edit: the form comes filled; a changed time limit and principle are saved.
+  // Edit: the form comes filled; a changed time limit and a second principle are saved.
   await page.getByRole('button', { name: '修改联动事项' }).click();
   await expect(page).toHaveURL(new RegExp(`${linkagePath}/edit$`));
   await expect(page.getByLabel('审批事项', { exact: true }).locator('..')).toContainText(APPROVAL);
@@ -173,12 +175,13 @@ test('the approving department creates a linkage with its basis document and edi
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.locator('#feedbackDays_help')).toHaveText('时限应为 1 至 60 个工作日');
   await page.getByLabel('反馈时限（工作日）').fill('7');
-  await page.getByRole('radio', { name: '谁审批谁负责' }).check();
+  await expect(page.getByRole('checkbox', { name: '谁主管谁监管' })).toBeChecked();
+  await page.getByRole('checkbox', { name: '谁审批谁负责' }).check();
   await page.screenshot({ path: `${SHOTS}/linkage-edit.png`, fullPage: true });
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page).toHaveURL(new RegExp(`${linkagePath}$`));
   await expect(page.getByRole('heading', { name: '联动事项详情' })).toBeVisible();
-  await expect(page.locator('.ant-descriptions-item').filter({ hasText: '联动原则' })).toContainText('谁审批谁负责');
+  await expect(page.locator('.ant-descriptions-item').filter({ hasText: '联动原则' })).toContainText('谁审批谁负责谁主管谁监管');
   await expect(page.locator('.ant-descriptions-item').filter({ hasText: '反馈时限（工作日）' })).toContainText('7');
 
   // In the list, linked to this page.
@@ -187,6 +190,7 @@ test('the approving department creates a linkage with its basis document and edi
   await page.getByLabel('事项名称或编码').press('Enter');
   const row = page.getByRole('row').filter({ hasText: APPROVAL }).filter({ hasText: '食品经营监督检查' });
   await expect(row).toContainText('待确认');
+  await expect(row).toContainText('跨部门');
   await page.screenshot({ path: `${SHOTS}/linkages-with-new.png`, fullPage: true });
   await row.getByRole('link', { name: APPROVAL }).click();
   await expect(page).toHaveURL(new RegExp(`${linkagePath}$`));
@@ -221,7 +225,7 @@ test('an Excel import with one bad row changes nothing; the corrected one is tak
   const refused = page.getByRole('alert').filter({ hasText: '导入被拒绝（未写入任何数据），共 1 处错误' });
   await expect(refused).toBeVisible();
   await expect(refused.getByRole('row').filter({ hasText: '联动原则' })).toContainText('3');
-  await expect(refused.getByRole('row').filter({ hasText: '联动原则' })).toContainText('应为“谁审批谁负责”或“谁主管谁监管”');
+  await expect(refused.getByRole('row').filter({ hasText: '联动原则' })).toContainText('“谁都不管”不是联动原则');
   await page.screenshot({ path: `${SHOTS}/linkages-import-errors.png`, fullPage: true });
   // Nothing was written, not even the good row.
   await page.reload();
@@ -271,6 +275,8 @@ test('the coordination office publishes: the diff, the history on the detail pag
   await expect(page.getByTestId('published-version')).toContainText('2026年第2次调整');
   const row = page.getByRole('row').filter({ hasText: APPROVAL }).filter({ hasText: '食品经营监督检查' });
   await expect(row).toContainText('谁审批谁负责');
+  await expect(row).toContainText('谁主管谁监管');
+  await expect(row).toContainText('跨部门');
   await expect(row).toContainText('黄静');
   await expect(page.getByRole('row').filter({ hasText: IMPORTED_SUPERVISION })).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/public-list-new-version.png`, fullPage: true });

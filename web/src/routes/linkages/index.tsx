@@ -6,6 +6,7 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { ME_QUERY } from '../../app/queries';
 import { useCursorPager } from '../../components/cursorPager';
 import { Pager } from '../../components/Pager';
+import { CrossTags, PrincipleTags, RepealedTag } from '../../components/LinkageFlags';
 import type { LinkageImportMutation, LinkagesQuery } from '../../graphql/graphql';
 import { canConfirmLinkage, canCreateLinkage } from './access';
 import { LINKAGE_CONFIRM_MUTATION, LINKAGE_IMPORT_MUTATION, LINKAGE_PUBLISH_MUTATION, LINKAGE_WORKBOOK_QUERY, LINKAGES_QUERY } from './queries';
@@ -194,11 +195,28 @@ export default function LinkagesPage() {
           expandedRowRender: (l) => t('linkages.limits', { claim: String(l.claimDays), feedback: String(l.feedbackDays) }),
         }}
         columns={[
-          { title: t('linkages.approvalMatter'), key: 'a', render: (_, l) => <Link to={`/linkages/${l.id}`}>{l.approvalMatter ? `${l.approvalMatter.name}（${l.approvalMatter.code}）` : l.id}</Link> },
+          {
+            title: t('linkages.approvalMatter'),
+            key: 'a',
+            render: (_, l) => (
+              <>
+                <Link to={`/linkages/${l.id}`}>{l.approvalMatter ? `${l.approvalMatter.name}（${l.approvalMatter.code}）` : l.id}</Link> <RepealedTag matter={l.approvalMatter} />
+              </>
+            ),
+          },
           { title: t('linkages.approvingDepartment'), key: 'ad', render: (_, l) => l.approvingDepartment?.name },
-          { title: t('linkages.supervisionMatter'), key: 's', render: (_, l) => (l.supervisionMatter ? `${l.supervisionMatter.name}（${l.supervisionMatter.code}）` : '') },
+          {
+            title: t('linkages.supervisionMatter'),
+            key: 's',
+            render: (_, l) => (
+              <>
+                {l.supervisionMatter ? `${l.supervisionMatter.name}（${l.supervisionMatter.code}）` : ''} <RepealedTag matter={l.supervisionMatter} />
+              </>
+            ),
+          },
           { title: t('linkages.supervisingDepartment'), key: 'sd', render: (_, l) => `${l.supervisingDepartment?.name ?? ''} ${l.supervisingPerson?.name ?? ''}` },
-          { title: t('publicList.principle'), dataIndex: 'principle', width: 130, render: (p: Row['principle']) => t(`enums.Principle.${p}`) },
+          { title: t('publicList.principle'), key: 'principles', width: 150, render: (_, l) => <PrincipleTags principles={l.principles} /> },
+          { title: t('linkage.flags'), key: 'flags', width: 110, render: (_, l) => <CrossTags crossDepartment={l.crossDepartment} crossLevel={l.crossLevel} /> },
           { title: t('linkages.confirmed'), dataIndex: 'confirmed', width: 100, render: (c: boolean) => (c ? <Tag color="success">{t('linkages.confirmedYes')}</Tag> : <Tag color="warning">{t('linkages.confirmedNo')}</Tag>) },
           {
             title: t('inbox.actions'),

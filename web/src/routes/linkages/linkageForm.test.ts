@@ -12,6 +12,7 @@ import {
   valuesFromLinkage,
   type LinkageValues,
 } from './linkageForm';
+import type { Principle } from '../../graphql/graphql';
 
 const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a]);
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]);
@@ -58,7 +59,7 @@ describe('basis document requirement (the server rule)', () => {
 
 describe('form values and the mutation input', () => {
   const linkage = {
-    principle: 'WHO_GOVERNS' as const,
+    principles: ['WHO_GOVERNS'] as const,
     ...DEFAULT_SHARING,
     feedbackDays: 10,
     reviewMode: 'EARLY_INVOLVEMENT' as const,
@@ -83,7 +84,7 @@ describe('form values and the mutation input', () => {
       supervisingDepartmentId: '2',
       supervisingSectionId: '2',
       supervisingPersonId: '3',
-      principle: 'WHO_GOVERNS',
+      principles: ['WHO_GOVERNS'],
       basisDocumentId: '5',
       dataScope: DEFAULT_SHARING.dataScope,
       channel: 'ONLINE',
@@ -107,7 +108,12 @@ describe('form values and the mutation input', () => {
 
   it('refuses to build an input without both sides', () => {
     expect(() => inputFromValues({ ...valuesFromLinkage(linkage), supervisingPersonId: undefined })).toThrow('supervisingPersonId');
-    expect(() => inputFromValues({ ...valuesFromLinkage(linkage), principle: undefined })).toThrow('principle');
+    expect(() => inputFromValues({ ...valuesFromLinkage(linkage), principles: [] })).toThrow('principles');
+  });
+
+  it('sends several principles in the canonical order', () => {
+    const values = { ...valuesFromLinkage(linkage), principles: ['WHO_GOVERNS', 'WHO_APPROVES'] as Principle[] };
+    expect(inputFromValues(values).principles).toEqual(['WHO_APPROVES', 'WHO_GOVERNS']);
   });
 });
 
@@ -133,11 +139,12 @@ describe('publication history of one linkage', () => {
 });
 
 describe('values in a change history', () => {
-  const enums = { Principle: { WHO_GOVERNS: '谁主管谁监管' }, LinkageStatus: { CONFIRMED: '双方已确认' } };
+  const enums = { Principle: { WHO_APPROVES: '谁审批谁负责', WHO_GOVERNS: '谁主管谁监管' }, LinkageStatus: { CONFIRMED: '双方已确认' } };
   const flags = { true: '是', false: '否' };
 
   it('names enum values and flags, and leaves text as it is', () => {
     expect(changeValueText('principle', 'WHO_GOVERNS', enums, flags)).toBe('谁主管谁监管');
+    expect(changeValueText('principles', 'WHO_APPROVES,WHO_GOVERNS', enums, flags)).toBe('谁审批谁负责、谁主管谁监管');
     expect(changeValueText('status', 'CONFIRMED', enums, flags)).toBe('双方已确认');
     expect(changeValueText('removalRequested', 'true', enums, flags)).toBe('是');
     expect(changeValueText('supervisingPersonId', '赵磊', enums, flags)).toBe('赵磊');

@@ -10,7 +10,8 @@ export interface LinkageValues {
   supervisingDepartmentId?: string;
   supervisingSectionId?: string;
   supervisingPersonId?: string;
-  principle?: Principle;
+  /** 谁审批谁负责 and / or 谁主管谁监管: at least one. */
+  principles?: Principle[];
   basisDocumentId?: string | null;
   dataScope: string;
   channel: SharingChannel;
@@ -33,7 +34,7 @@ export const LINKAGE_FIELDS = [
   'supervisingDepartmentId',
   'supervisingSectionId',
   'supervisingPersonId',
-  'principle',
+  'principles',
   'basisDocumentId',
   'dataScope',
   'channel',
@@ -44,6 +45,9 @@ export const LINKAGE_FIELDS = [
   'confidentiality',
   'reviewMode',
 ] as const satisfies readonly (keyof LinkageValues)[];
+
+/** Every principle, in the server's canonical order. */
+export const PRINCIPLES: readonly Principle[] = ['WHO_APPROVES', 'WHO_GOVERNS'];
 
 /** The longest claim or feedback time limit the server accepts (working days). */
 export const MAX_DAYS = 60;
@@ -66,7 +70,7 @@ interface IdRef {
 
 /** The parts of a `Linkage` the form is filled from. */
 export interface LinkageForEdit {
-  principle: Principle;
+  principles: readonly Principle[];
   dataScope: string;
   channel: SharingChannel;
   procedure: string;
@@ -97,7 +101,7 @@ export function valuesFromLinkage(l: LinkageForEdit): LinkageValues {
     supervisingDepartmentId: l.supervisingDepartment?.id,
     supervisingSectionId: l.supervisingSection?.id,
     supervisingPersonId: l.supervisingPerson?.id,
-    principle: l.principle,
+    principles: [...l.principles],
     basisDocumentId: l.basisDocument?.id ?? null,
     dataScope: l.dataScope,
     channel: l.channel,
@@ -119,7 +123,7 @@ export function inputFromValues(v: LinkageValues): LinkageInput {
     if (!value) throw new Error(`${field} is required`);
     return value;
   };
-  if (!v.principle) throw new Error('principle is required');
+  if (!v.principles || v.principles.length === 0) throw new Error('principles is required');
   return {
     approvalMatterId: required(v.approvalMatterId, 'approvalMatterId'),
     approvingDepartmentId: required(v.approvingDepartmentId, 'approvingDepartmentId'),
@@ -129,7 +133,7 @@ export function inputFromValues(v: LinkageValues): LinkageInput {
     supervisingDepartmentId: required(v.supervisingDepartmentId, 'supervisingDepartmentId'),
     supervisingSectionId: required(v.supervisingSectionId, 'supervisingSectionId'),
     supervisingPersonId: required(v.supervisingPersonId, 'supervisingPersonId'),
-    principle: v.principle,
+    principles: PRINCIPLES.filter((p) => v.principles?.includes(p)),
     basisDocumentId: v.basisDocumentId || null,
     dataScope: v.dataScope.trim(),
     channel: v.channel,
@@ -284,6 +288,14 @@ export function changeValueText(
   enums: Readonly<Record<string, Readonly<Record<string, string>> | undefined>>,
   flags: { true: string; false: string },
 ): string {
+  if (field === 'principles') {
+    // A set, recorded as codes joined by commas.
+    return value
+      .split(',')
+      .filter(Boolean)
+      .map((p) => enums.Principle?.[p] ?? p)
+      .join('、');
+  }
   const enumName = ENUM_FIELDS[field];
   if (enumName) return enums[enumName]?.[value] ?? value;
   if (value === 'true' || value === 'false') return flags[value];

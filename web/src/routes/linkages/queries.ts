@@ -12,7 +12,9 @@ export const LINKAGES_QUERY = graphql(`
         cursor
         node {
           id
-          principle
+          principles
+          crossDepartment
+          crossLevel
           claimDays
           feedbackDays
           confirmed
@@ -21,11 +23,15 @@ export const LINKAGES_QUERY = graphql(`
             id
             code
             name
+            status
+            repealedOn
           }
           supervisionMatter {
             id
             code
             name
+            status
+            repealedOn
           }
           approvingDepartment {
             id

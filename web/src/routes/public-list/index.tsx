@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import dayjs from 'dayjs';
 import { formatDateTime } from '../../components/format';
+import { CrossTags, PrincipleTags } from '../../components/LinkageFlags';
 import type { PublishedListQuery } from '../../graphql/graphql';
 import { PUBLISHED_LIST_QUERY } from './queries';
 
@@ -69,7 +70,8 @@ export default function PublicListPage() {
             { title: t('publicList.supervisionMatter'), key: 's', render: (_, e) => `${e.supervisionMatterName}（${e.supervisionMatterCode}）` },
             { title: t('publicList.supervisingDepartment'), key: 'sd', render: (_, e) => `${e.supervisingDepartmentName} ${e.supervisingSectionName}` },
             { title: t('publicList.contact'), key: 'sc', render: (_, e) => `${e.supervisingPersonName} ${e.supervisingOfficePhone}` },
-            { title: t('publicList.principle'), dataIndex: 'principle', render: (p: Entry['principle']) => t(`enums.Principle.${p}`) },
+            { title: t('publicList.principle'), key: 'principles', render: (_, e) => <PrincipleTags principles={e.principles} /> },
+            { title: t('linkage.flags'), key: 'flags', render: (_, e) => <CrossTags crossDepartment={e.crossDepartment} crossLevel={e.crossLevel} showSame /> },
           ]}
         />
         {list && list.removedEntries.length > 0 && (

@@ -30,7 +30,9 @@ export const PUBLISHED_LIST_QUERY = graphql(`
         supervisingSectionName
         supervisingPersonName
         supervisingOfficePhone
-        principle
+        principles
+        crossDepartment
+        crossLevel
         claimDays
         feedbackDays
       }

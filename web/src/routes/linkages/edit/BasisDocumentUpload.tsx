@@ -70,7 +70,9 @@ export function BasisDocumentUpload({ open, onClose, onUploaded, defaultParties 
     }
     setFile({ ...chosen, status: 'error' });
     if (outcome?.__typename === 'ValidationErrors') {
-      const rest = applyServerErrors(form, outcome.errors, FIELDS);
+      // The server names the file by its input field (contentBase64): the form's is `file`.
+      const errors = outcome.errors.map((e) => (e.field === 'contentBase64' ? { ...e, field: 'file' } : e));
+      const rest = applyServerErrors(form, errors, FIELDS);
       if (rest.length > 0) setProblem(rest.map((e) => e.message).join('；'));
     } else {
       setProblem(result.error === 'network' || !result.error ? t('common.serverError') : result.error);

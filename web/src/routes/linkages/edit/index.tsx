@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Result, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Result, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -9,7 +9,7 @@ import { MatterPicker, type PickedMatter } from '../../../components/MatterPicke
 import { useServerForm } from '../../../components/useServerForm';
 import type { LinkageFormDepartmentsQuery, MatterKind } from '../../../graphql/graphql';
 import { canCreateLinkage, canEditLinkage } from '../access';
-import { DEFAULT_SHARING, inputFromValues, LINKAGE_FIELDS, MAX_DAYS, needsBasisDocument, valuesFromLinkage, type LinkageValues } from '../linkageForm';
+import { DEFAULT_SHARING, inputFromValues, LINKAGE_FIELDS, MAX_DAYS, needsBasisDocument, PRINCIPLES, valuesFromLinkage, type LinkageValues } from '../linkageForm';
 import { BasisDocumentUpload, type UploadedBasisDocument } from './BasisDocumentUpload';
 import { LINKAGE_CREATE_MUTATION, LINKAGE_EDIT_QUERY, LINKAGE_FORM_DEPARTMENTS_QUERY, LINKAGE_UPDATE_MUTATION } from './queries';
 
@@ -199,8 +199,13 @@ export default function LinkageEditPage() {
             </Card>
           </Col>
         </Row>
-        <Form.Item label={t('linkage.principle')} name="principle" rules={[{ required: true, message: t('linkage.principleRequired') }]}>
-          <Radio.Group options={(['WHO_APPROVES', 'WHO_GOVERNS'] as const).map((p) => ({ value: p, label: t(`enums.Principle.${p}`) }))} />
+        <Form.Item
+          label={t('linkage.principles')}
+          name="principles"
+          extra={t('linkage.principlesHint')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('linkage.principleRequired') }]}
+        >
+          <Checkbox.Group options={PRINCIPLES.map((p) => ({ value: p, label: t(`enums.Principle.${p}`) }))} />
         </Form.Item>
         <Form.Item
           label={t('linkage.basis')}

@@ -25,7 +25,7 @@ export const LINKAGE_EDIT_QUERY = graphql(`
   query LinkageEdit($id: ID!) {
     linkage(id: $id) {
       id
-      principle
+      principles
       dataScope
       channel
       procedure

@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useClient, useMutation, useQuery } from 'urql';
 import { ME_QUERY } from '../../../app/queries';
 import { formatDateTime } from '../../../components/format';
+import { CrossTags, PrincipleTags, RepealedTag } from '../../../components/LinkageFlags';
 import type { LinkagePushesQuery, LinkageShowQuery } from '../../../graphql/graphql';
 import { ChangeHistory } from '../ChangeHistory';
 import { canConfirmLinkage, canEditLinkage } from '../access';
@@ -203,7 +204,14 @@ export default function LinkageShowPage() {
               {l.removalRequestedAt && <Tag color="error">{t('linkage.removalRequested')}</Tag>}
             </span>
           </Descriptions.Item>
-          <Descriptions.Item label={t('linkage.principle')}>{t(`enums.Principle.${l.principle}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('linkage.principle')}>
+            <PrincipleTags principles={l.principles} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('linkage.flags')}>
+            <span data-testid="linkage-flags">
+              <CrossTags crossDepartment={l.crossDepartment} crossLevel={l.crossLevel} showSame />
+            </span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('linkage.approvalConfirmedAt')}>{formatDateTime(l.approvalConfirmedAt) || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('linkage.supervisionConfirmedAt')}>{formatDateTime(l.supervisionConfirmedAt) || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('linkage.createdAt')}>{formatDateTime(l.createdAt)}</Descriptions.Item>
@@ -213,7 +221,9 @@ export default function LinkageShowPage() {
 
       <Card title={t('linkage.approvalSide')}>
         <Descriptions column={1} size="small">
-          <Descriptions.Item label={t('linkage.approvalMatter')}>{matter(l.approvalMatter)}</Descriptions.Item>
+          <Descriptions.Item label={t('linkage.approvalMatter')}>
+            {matter(l.approvalMatter)} <RepealedTag matter={l.approvalMatter} />
+          </Descriptions.Item>
           <Descriptions.Item label={t('linkage.approvingDepartment')}>
             {l.approvingDepartment?.name} {l.approvingSection?.name}
           </Descriptions.Item>
@@ -225,7 +235,9 @@ export default function LinkageShowPage() {
 
       <Card title={t('linkage.supervisionSide')}>
         <Descriptions column={1} size="small">
-          <Descriptions.Item label={t('linkage.supervisionMatter')}>{matter(l.supervisionMatter)}</Descriptions.Item>
+          <Descriptions.Item label={t('linkage.supervisionMatter')}>
+            {matter(l.supervisionMatter)} <RepealedTag matter={l.supervisionMatter} />
+          </Descriptions.Item>
           <Descriptions.Item label={t('linkage.supervisingDepartment')}>
             {l.supervisingDepartment?.name} {l.supervisingSection?.name}
           </Descriptions.Item>

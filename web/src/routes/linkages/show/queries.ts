@@ -4,7 +4,9 @@ export const LINKAGE_SHOW_QUERY = graphql(`
   query LinkageShow($id: ID!) {
     linkage(id: $id) {
       id
-      principle
+      principles
+      crossDepartment
+      crossLevel
       dataScope
       channel
       procedure
@@ -35,11 +37,15 @@ export const LINKAGE_SHOW_QUERY = graphql(`
         id
         code
         name
+        status
+        repealedOn
       }
       supervisionMatter {
         id
         code
         name
+        status
+        repealedOn
       }
       approvingDepartment {
         id
