@@ -19,7 +19,7 @@ from pathlib import Path
 import filetype
 
 from api.core.config import get_settings
-from api.core.errors import ValidationFailed
+from api.core.errors import FieldIssue, ValidationFailed
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 DOCUMENT_TYPES = frozenset({"application/pdf", "image/png", "image/jpeg"})
@@ -94,3 +94,36 @@ class FileStore:
     def get(self, sha256: str) -> bytes | None:
         path = self.path_of(sha256)
         return path.read_bytes() if path.exists() else None
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file as it arrives in an input: its name and base64 content."""
+
+    file_name: str
+    content_base64: str
+
+
+@dataclass(frozen=True)
+class StoredUpload:
+    name: str
+    stored: StoredFile
+
+
+def store_upload(
+    upload: Upload, field: str, issues: list[FieldIssue], store: FileStore | None = None
+) -> StoredUpload | None:
+    """Decode, check by content (PDF/PNG/JPEG) and store one upload; problems are added to
+    ``issues`` under ``field.fileName`` / ``field.contentBase64`` (nothing stored then)."""
+    name = upload.file_name.strip()
+    if not name:
+        issues.append(FieldIssue(f"{field}.fileName", "REQUIRED", "请填写文件名"))
+    try:
+        data = decode_upload(upload.content_base64, f"{field}.contentBase64")
+        content_type = require_type(data, f"{field}.contentBase64")
+    except ValidationFailed as exc:
+        issues.extend(exc.issues)
+        return None
+    if not name:
+        return None
+    return StoredUpload(name[:200], (store or FileStore.default()).put(data, content_type))
