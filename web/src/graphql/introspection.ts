@@ -1258,6 +1258,57 @@ export default {
       },
       {
         "kind": "OBJECT",
+        "name": "AttachedFile",
+        "fields": [
+          {
+            "name": "contentType",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "fileName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "sha256",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "size",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
         "name": "AuditConnection",
         "fields": [
           {
@@ -4736,6 +4787,57 @@ export default {
       },
       {
         "kind": "OBJECT",
+        "name": "DocumentFile",
+        "fields": [
+          {
+            "name": "contentBase64",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "contentType",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "fileName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "sha256",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
         "name": "Done",
         "fields": [
           {
@@ -6588,6 +6690,15 @@ export default {
         "name": "LegalDocument",
         "fields": [
           {
+            "name": "file",
+            "type": {
+              "kind": "OBJECT",
+              "name": "AttachedFile",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
             "name": "fileName",
             "type": {
               "kind": "NON_NULL",
@@ -6600,6 +6711,17 @@ export default {
           },
           {
             "name": "fileUrl",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "id",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -7888,6 +8010,20 @@ export default {
         "interfaces": []
       },
       {
+        "kind": "UNION",
+        "name": "MarkNoticeReadResult",
+        "possibleTypes": [
+          {
+            "kind": "OBJECT",
+            "name": "PolicyNotice"
+          },
+          {
+            "kind": "OBJECT",
+            "name": "ValidationErrors"
+          }
+        ]
+      },
+      {
         "kind": "OBJECT",
         "name": "Matter",
         "fields": [
@@ -8501,6 +8637,15 @@ export default {
             "args": []
           },
           {
+            "name": "minutesFile",
+            "type": {
+              "kind": "OBJECT",
+              "name": "MinutesFile",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
             "name": "participants",
             "type": {
               "kind": "NON_NULL",
@@ -8789,6 +8934,57 @@ export default {
             "name": "ValidationErrors"
           }
         ]
+      },
+      {
+        "kind": "OBJECT",
+        "name": "MinutesFile",
+        "fields": [
+          {
+            "name": "contentType",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "fileName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "sha256",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "size",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
       },
       {
         "kind": "OBJECT",
@@ -9885,6 +10081,29 @@ export default {
             ]
           },
           {
+            "name": "markNoticeRead",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "MarkNoticeReadResult",
+                "kind": "UNION",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "noticeId",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
             "name": "publishAssessmentScheme",
             "type": {
               "kind": "NON_NULL",
@@ -10091,6 +10310,36 @@ export default {
               },
               {
                 "name": "minutes",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "minutesFile",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              }
+            ]
+          },
+          {
+            "name": "recordPushDispatch",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "PushResult",
+                "kind": "UNION",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "input",
                 "type": {
                   "kind": "NON_NULL",
                   "ofType": {
@@ -10865,6 +11114,162 @@ export default {
       },
       {
         "kind": "OBJECT",
+        "name": "NoticeAttachment",
+        "fields": [
+          {
+            "name": "contentType",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "fileName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "id",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "sha256",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "size",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
+        "name": "NoticeFile",
+        "fields": [
+          {
+            "name": "contentBase64",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "contentType",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "fileName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "sha256",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
+        "name": "NoticeReadReceipt",
+        "fields": [
+          {
+            "name": "department",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Department",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "readAt",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "readBy",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "readerName",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
         "name": "PageInfo",
         "fields": [
           {
@@ -11168,6 +11573,24 @@ export default {
             "args": []
           },
           {
+            "name": "attachments",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "name": "NoticeAttachment",
+                    "kind": "OBJECT",
+                    "ofType": null
+                  }
+                }
+              }
+            },
+            "args": []
+          },
+          {
             "name": "body",
             "type": {
               "kind": "NON_NULL",
@@ -11229,6 +11652,14 @@ export default {
             "args": []
           },
           {
+            "name": "listVersion",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
             "name": "matterIds",
             "type": {
               "kind": "NON_NULL",
@@ -11239,6 +11670,32 @@ export default {
                   "ofType": {
                     "kind": "SCALAR",
                     "name": "Any"
+                  }
+                }
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "readAt",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "readReceipts",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "name": "NoticeReadReceipt",
+                    "kind": "OBJECT",
+                    "ofType": null
                   }
                 }
               }
@@ -11815,6 +12272,15 @@ export default {
             "args": []
           },
           {
+            "name": "claimReceipt",
+            "type": {
+              "kind": "OBJECT",
+              "name": "AttachedFile",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
             "name": "claimedAt",
             "type": {
               "kind": "SCALAR",
@@ -11839,6 +12305,15 @@ export default {
                 "kind": "OBJECT",
                 "ofType": null
               }
+            },
+            "args": []
+          },
+          {
+            "name": "dispatch",
+            "type": {
+              "kind": "OBJECT",
+              "name": "PushDispatch",
+              "ofType": null
             },
             "args": []
           },
@@ -12123,6 +12598,88 @@ export default {
       },
       {
         "kind": "OBJECT",
+        "name": "PushDispatch",
+        "fields": [
+          {
+            "name": "channel",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "file",
+            "type": {
+              "kind": "OBJECT",
+              "name": "AttachedFile",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "note",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "number",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "recordedAt",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "recordedBy",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "sentOn",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
         "name": "PushEdge",
         "fields": [
           {
@@ -12169,6 +12726,23 @@ export default {
         "kind": "OBJECT",
         "name": "PushedDocument",
         "fields": [
+          {
+            "name": "file",
+            "type": {
+              "kind": "OBJECT",
+              "name": "AttachedFile",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "id",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
           {
             "name": "kind",
             "type": {
@@ -13334,6 +13908,36 @@ export default {
             "args": []
           },
           {
+            "name": "issuedNotices",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "PolicyNoticeConnection",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "after",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "first",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
             "name": "jointPunishments",
             "type": {
               "kind": "NON_NULL",
@@ -13382,6 +13986,26 @@ export default {
                 "type": {
                   "kind": "SCALAR",
                   "name": "Any"
+                }
+              }
+            ]
+          },
+          {
+            "name": "legalDocumentFile",
+            "type": {
+              "kind": "OBJECT",
+              "name": "DocumentFile",
+              "ofType": null
+            },
+            "args": [
+              {
+                "name": "id",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
                 }
               }
             ]
@@ -13816,6 +14440,26 @@ export default {
             ]
           },
           {
+            "name": "meetingMinutesFile",
+            "type": {
+              "kind": "OBJECT",
+              "name": "CoordinationFile",
+              "ofType": null
+            },
+            "args": [
+              {
+                "name": "meetingId",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
             "name": "meetings",
             "type": {
               "kind": "NON_NULL",
@@ -13884,6 +14528,26 @@ export default {
             "type": {
               "kind": "OBJECT",
               "name": "MonthlySummaryWorkbook",
+              "ofType": null
+            },
+            "args": [
+              {
+                "name": "id",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "noticeAttachmentFile",
+            "type": {
+              "kind": "OBJECT",
+              "name": "NoticeFile",
               "ofType": null
             },
             "args": [
@@ -14090,6 +14754,36 @@ export default {
             "args": [
               {
                 "name": "code",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "pushFile",
+            "type": {
+              "kind": "OBJECT",
+              "name": "DocumentFile",
+              "ofType": null
+            },
+            "args": [
+              {
+                "name": "kind",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "pushId",
                 "type": {
                   "kind": "NON_NULL",
                   "ofType": {
