@@ -6,7 +6,7 @@ from datetime import date
 
 import strawberry
 
-from api.approval import models
+from api.approval import documents, models
 from api.approval.facilitation_types import CommitmentInput, MissingItemInput
 from api.approval.types import (
     ApplicantKind,
@@ -68,8 +68,17 @@ class LegalDocumentInput:
     number: str
     valid_from: date | None = None
     valid_until: date | None = None
-    file_name: str = ""
+    file_name: str = strawberry.field(default="", description="文件名（上传文件时必填）")
     file_url: str = ""
+    content_base64: str | None = strawberry.field(
+        default=None,
+        description="文书文件（许可证、不予许可决定书等；PDF/PNG/JPEG，≤10 MB，Base64）",
+    )
+
+    def to_file(self) -> documents.FileDraft | None:
+        if not self.content_base64:
+            return None
+        return documents.FileDraft(file_name=self.file_name, content_base64=self.content_base64)
 
     def to_model(self) -> models.LegalDocumentCreate:
         return build_model(
@@ -96,6 +105,39 @@ class ClaimPushInput:
     push_id: strawberry.ID
     method: Channel  # type: ignore[valid-type]
     note: str = ""
+    receipt: FileUploadInput | None = strawberry.field(
+        default=None, description="签收回执（可选；PDF/PNG/JPEG，≤10 MB）"
+    )
+
+
+@strawberry.input(description="上传的文件：文件名与 Base64 内容（PDF/PNG/JPEG，≤10 MB）")
+class FileUploadInput:
+    file_name: str
+    content_base64: str
+
+    def to_draft(self) -> documents.FileDraft:
+        return documents.FileDraft(file_name=self.file_name, content_base64=self.content_base64)
+
+
+@strawberry.input(description="登记线下推送的发送记录：书面函件（函号）或部门自建系统交接")
+class RecordPushDispatchInput:
+    push_id: strawberry.ID
+    channel: Channel  # type: ignore[valid-type]
+    number: str = strawberry.field(description="函号或交接编号")
+    sent_on: date = strawberry.field(description="发送日期")
+    note: str = ""
+    file: FileUploadInput | None = strawberry.field(
+        default=None, description="函件或交接单扫描件（可选；PDF/PNG/JPEG，≤10 MB）"
+    )
+
+    def to_draft(self) -> documents.DispatchDraft:
+        return documents.DispatchDraft(
+            channel=models.Channel(self.channel),
+            number=self.number,
+            sent_on=self.sent_on,
+            note=self.note,
+            file=self.file.to_draft() if self.file else None,
+        )
 
 
 @strawberry.input(description="对接审批系统上报受理（幂等键相同只受理一次）")

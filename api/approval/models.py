@@ -174,6 +174,10 @@ class LegalDocumentBase(SQLModel):
     valid_until: date | None = None
     file_name: str = Field(default="", max_length=200)
     file_url: str = Field(default="", max_length=500)
+    # The document's file, stored once under its SHA-256 (api/core/files.py); None: no file.
+    file_sha256: str | None = Field(default=None, max_length=64)
+    file_type: str = Field(default="", max_length=100, sa_column_kwargs={"server_default": ""})
+    file_size: int | None = None
 
 
 class LegalDocumentCreate(LegalDocumentBase):
@@ -293,6 +297,23 @@ class Push(SQLModel, table=True):
     claim_note: str = Field(default="", max_length=500)
     # The joint meeting at which the push was claimed (claim method JOINT_MEETING).
     claim_meeting_id: int | None = None
+    # The signed receipt (签收回执) of an offline claim, stored by SHA-256.
+    claim_receipt_name: str | None = Field(default=None, max_length=200)
+    claim_receipt_sha256: str | None = Field(default=None, max_length=64)
+    claim_receipt_type: str | None = Field(default=None, max_length=100)
+    claim_receipt_size: int | None = None
+    # How the approving side sent an offline push: the letter (函号) or own-system hand-over,
+    # its number and date, and its file (stored by SHA-256).
+    dispatch_channel: Channel | None = Field(default=None, sa_type=str_enum(Channel))
+    dispatch_number: str | None = Field(default=None, max_length=100)
+    dispatch_on: date | None = None
+    dispatch_note: str = Field(default="", max_length=500, sa_column_kwargs={"server_default": ""})
+    dispatch_file_name: str | None = Field(default=None, max_length=200)
+    dispatch_sha256: str | None = Field(default=None, max_length=64)
+    dispatch_type: str | None = Field(default=None, max_length=100)
+    dispatch_size: int | None = None
+    dispatched_by: str | None = Field(default=None, max_length=64)
+    dispatched_at: datetime | None = None
     feedback_state: FeedbackState = Field(sa_type=str_enum(FeedbackState), index=True)
     feedback_due: date | None = None
     feedback_closed_at: datetime | None = None

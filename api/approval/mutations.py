@@ -7,11 +7,12 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from api.approval import services
+from api.approval import documents, services
 from api.approval.inputs import (
     AcceptApplicationInput,
     ClaimPushInput,
     CompleteApplicationInput,
+    RecordPushDispatchInput,
     ReportAcceptanceInput,
     ReportCompletionInput,
     SetCalendarDayInput,
@@ -100,6 +101,7 @@ class ApprovalMutation:
                 application_id=parse_id(input.application_id, "applicationId"),
                 outcome=Outcome(input.outcome),
                 documents=[d.to_model() for d in input.documents],
+                files=[d.to_file() for d in input.documents],
                 refusal_reason=input.refusal_reason,
                 actor=_actor(info),
                 scope=info.context.scope,
@@ -124,6 +126,29 @@ class ApprovalMutation:
                 method=Channel(input.method),
                 note=input.note,
                 actor=_actor(info),
+                receipt=input.receipt.to_draft() if input.receipt else None,
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return Push.from_row(row)
+
+    @strawberry.mutation(
+        description="登记线下推送的发送记录（审批部门：函号或交接编号、日期、文件；只登记一次）",
+        extensions=requires("application", "write"),
+    )
+    async def record_push_dispatch(
+        self,
+        info: Info[Any, Any],
+        input: RecordPushDispatchInput,  # noqa: A002
+    ) -> PushResult:
+        actor = _actor(info)
+        try:
+            row = await documents.record_dispatch(
+                session=info.context.session,
+                push_id=parse_id(input.push_id, "pushId"),
+                draft=input.to_draft(),
+                username=actor.username,
+                department_id=actor.department_id,
             )
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
@@ -195,6 +220,7 @@ class ApprovalMutation:
                 external_id=input.external_id,
                 outcome=Outcome(input.outcome),
                 documents=[d.to_model() for d in input.documents],
+                files=[d.to_file() for d in input.documents],
                 refusal_reason=input.refusal_reason,
                 actor=actor,
                 times=services.ReportedTimes(completed_at=input.completed_at),

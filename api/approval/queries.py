@@ -8,7 +8,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from api.approval import services
+from api.approval import documents, services
 from api.approval.models import ApplicationStatus as StatusModel
 from api.approval.types import (
     Application,
@@ -20,6 +20,7 @@ from api.approval.types import (
     CreditNoticeConnection,
     DeadLetter,
     DeadLetterConnection,
+    DocumentFile,
     EscalationCard,
     EscalationCardConnection,
     Feedback,
@@ -31,6 +32,7 @@ from api.approval.types import (
     ProposedMeasure,
     Push,
     PushConnection,
+    PushFileKind,
     PushState,
     SmsMessage,
     SmsMessageConnection,
@@ -47,6 +49,43 @@ MAX_CALENDAR_YEAR = 2100
 
 @strawberry.type
 class ApprovalQuery:
+    @strawberry.field(
+        description=("下载法律文书的文件（审批部门及收到该办件办结推送的部门；其他部门为 null）"),
+        extensions=requires("push", "read"),
+    )
+    async def legal_document_file(
+        self,
+        info: Info[Any, Any],
+        id: strawberry.ID,  # noqa: A002
+    ) -> DocumentFile | None:
+        try:
+            document_id = parse_id(id, "id")
+        except ValidationFailed:
+            return None
+        found = await documents.legal_document_file(
+            info.context.session, document_id, info.context.scope
+        )
+        return DocumentFile.from_content(found) if found else None
+
+    @strawberry.field(
+        description="下载推送所附文件：签收回执或发送的函件（推送双方；其他部门为 null）",
+        extensions=requires("push", "read"),
+    )
+    async def push_file(
+        self,
+        info: Info[Any, Any],
+        push_id: strawberry.ID,
+        kind: PushFileKind,  # type: ignore[valid-type]
+    ) -> DocumentFile | None:
+        try:
+            pid = parse_id(push_id, "pushId")
+        except ValidationFailed:
+            return None
+        found = await documents.push_file(
+            info.context.session, pid, documents.PushFileKind(kind), info.context.scope
+        )
+        return DocumentFile.from_content(found) if found else None
+
     @strawberry.field(
         description="办件列表（限职责范围，每页至多100条）",
         extensions=requires("application", "read"),

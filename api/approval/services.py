@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from api.approval import documents as document_files
 from api.approval import facilitation, liaisons
 from api.approval.escalation import card_scope_clause
 from api.approval.models import (
@@ -576,6 +577,18 @@ def _document_payload(doc: LegalDocument) -> dict[str, Any]:
     }
 
 
+def _pushed_document(doc: LegalDocument) -> dict[str, Any]:
+    """What a push carries of a legal document: its summary and its file (if any)."""
+    return {
+        **_document_payload(doc),
+        "document_id": doc.id,
+        "file_name": doc.file_name,
+        "file_sha256": doc.file_sha256,
+        "file_type": doc.file_type,
+        "file_size": doc.file_size,
+    }
+
+
 # ---------------------------------------------------------------- completion
 
 
@@ -589,8 +602,10 @@ async def complete_application(
     actor: Actor,
     scope: Scope | None = None,
     completed_at: datetime | None = None,
+    files: Sequence[document_files.FileDraft | None] = (),
 ) -> Application:
-    """``completed_at``: when it was completed (a connected system's report); default now."""
+    """``completed_at``: when it was completed (a connected system's report); default now.
+    ``files[i]``: the file of ``documents[i]`` (the licence or decision itself), if sent."""
     application = await _locked(session, application_id, scope)
     if application.status != ApplicationStatus.ACCEPTED:
         raise IllegalTransitionError.of(
@@ -609,15 +624,22 @@ async def complete_application(
             issues.append(
                 FieldIssue(f"documents.{index}.validUntil", "BEFORE_START", "有效期止早于有效期起")
             )
+    if len(files) > len(documents):
+        issues.append(FieldIssue("documents", "FILE_WITHOUT_DOCUMENT", "文件多于法律文书"))
+    uploads = [
+        await document_files.check_file(draft, f"documents.{index}", issues) if draft else None
+        for index, draft in enumerate(files)
+    ]
     if issues:
         raise ValidationFailed(issues)
     await facilitation.check_completion(session, application)
     assert application.id is not None  # noqa: S101
     saved = []
-    for doc in documents:
+    for index, doc in enumerate(documents):
         row = LegalDocument.model_validate(
             doc, update={"application_id": application.id, "number": doc.number.strip()}
         )
+        document_files.attach_to_document(row, uploads[index] if index < len(uploads) else None)
         session.add(row)
         saved.append(row)
     application.status = (
@@ -674,7 +696,7 @@ async def _push(
         "applicant_contact": application.applicant_contact,
         "applicant_address": application.applicant_address,
         "status": application.status.value,
-        "legal_documents": [_document_payload(d) for d in documents],
+        "legal_documents": [_pushed_document(d) for d in documents],
     }
     stage_time = (
         application.accepted_at if stage == PushStage.ACCEPTED else application.completed_at
@@ -845,8 +867,10 @@ async def claim_push(
     method: Channel,
     note: str,
     actor: Actor,
+    receipt: document_files.FileDraft | None = None,
 ) -> Push:
-    """A receiving department records an offline push as claimed: who, when, how."""
+    """A receiving department records an offline push as claimed: who, when, how, and the
+    signed receipt (签收回执) if it has one."""
     push = await _own_push(session, push_id, actor)
     if push.state != PushState.AWAITING_CLAIM:
         raise IllegalTransitionError.of("pushId", "该推送已认领，不能重复认领")
@@ -854,6 +878,11 @@ async def claim_push(
         raise ValidationFailed.single(
             "method", "ONLINE_NOT_MANUAL", "线上推送即认领；手工认领须注明线下方式"
         )
+    issues: list[FieldIssue] = []
+    upload = await document_files.check_file(receipt, "receipt", issues) if receipt else None
+    if issues:
+        raise ValidationFailed(issues)
+    document_files.attach_receipt(push, upload)
     push.state = PushState.CLAIMED
     push.claimed_at = _now()
     push.claimed_by = actor.username
@@ -1194,10 +1223,19 @@ async def report_completion(
     refusal_reason: str,
     actor: Actor,
     times: ReportedTimes | None = None,
+    files: Sequence[document_files.FileDraft | None] = (),
 ) -> Application:
     """A connected system reports a completion (``times.completed_at``, default now)."""
     times = times or ReportedTimes()
     completed_at = _reported(times.completed_at, "completedAt", _now())
+
+    def file_of(index: int) -> dict[str, str]:
+        draft = files[index] if index < len(files) else None
+        if draft is None:
+            return {}  # fingerprints of reports without files stay as they were
+        digest = hashlib.sha256(draft.content_base64.encode()).hexdigest()
+        return {"file_content_sha256": digest}
+
     fingerprint = request_fingerprint(
         "COMPLETE",
         {
@@ -1211,8 +1249,9 @@ async def report_completion(
                     "valid_until": d.valid_until.isoformat() if d.valid_until else None,
                     "file_name": d.file_name.strip(),
                     "file_url": d.file_url.strip(),
+                    **file_of(index),
                 }
-                for d in documents
+                for index, d in enumerate(documents)
             ],
             "refusal_reason": refusal_reason.strip(),
             "completed_at": _instant(completed_at),
@@ -1244,6 +1283,7 @@ async def report_completion(
             refusal_reason=refusal_reason,
             actor=actor,
             completed_at=completed_at,
+            files=files,
         )
 
     return await _once(

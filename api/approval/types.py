@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.types import Info
 
-from api.approval import models
+from api.approval import documents, models
 from api.approval.delivery import Delivery
 from api.approval.facilitation_types import Commitment, MissingItem, VerificationTask
 from api.approval.services import credit_notice_text, level_name
@@ -121,24 +122,70 @@ class Matter:
         return cls(id=id)
 
 
+PushFileKind = strawberry.enum(
+    documents.PushFileKind, description="推送所附文件：签收回执 / 发送的函件或交接单"
+)
+
+
+@strawberry.type(description="所附文件（按 SHA-256 存储一次；下载见 legalDocumentFile / pushFile）")
+class AttachedFile:
+    file_name: str
+    content_type: str
+    size: int
+    sha256: str = strawberry.field(description="文件 SHA-256（十六进制），可核对下载内容")
+
+
+def _attached(
+    name: str | None, sha256: str | None, content_type: str | None, size: int | None
+) -> AttachedFile | None:
+    if not sha256:
+        return None
+    return AttachedFile(
+        file_name=name or "", content_type=content_type or "", size=size or 0, sha256=sha256
+    )
+
+
+@strawberry.type(description="下载的文件（Base64）及其 SHA-256")
+class DocumentFile:
+    file_name: str
+    content_type: str
+    sha256: str
+    content_base64: str
+
+    @classmethod
+    def from_content(cls, found: documents.FileContent) -> DocumentFile:
+        return cls(
+            file_name=found.file_name,
+            content_type=found.content_type,
+            sha256=found.sha256,
+            content_base64=base64.b64encode(found.data).decode(),
+        )
+
+
 @strawberry.type(description="法律文书")
 class LegalDocument:
+    id: strawberry.ID
     kind: DocumentKind  # type: ignore[valid-type]
     number: str
     valid_from: date | None
     valid_until: date | None
     file_name: str
     file_url: str
+    file: AttachedFile | None = strawberry.field(
+        description="文书文件（审批部门及收到办结推送的部门可下载：legalDocumentFile）"
+    )
 
     @classmethod
     def from_row(cls, row: models.LegalDocument) -> LegalDocument:
         return cls(
+            id=strawberry.ID(str(row.id)),
             kind=row.kind,
             number=row.number,
             valid_from=row.valid_from,
             valid_until=row.valid_until,
             file_name=row.file_name,
             file_url=row.file_url,
+            file=_attached(row.file_name, row.file_sha256, row.file_type, row.file_size),
         )
 
 
@@ -462,12 +509,39 @@ class Application:
         return cls.from_row(row) if row else None
 
 
-@strawberry.type(description="推送的法律文书摘要")
+@strawberry.type(description="推送的法律文书：摘要与文件（接收部门可下载：legalDocumentFile）")
 class PushedDocument:
+    id: strawberry.ID | None = strawberry.field(description="法律文书 id（旧推送为空）")
     kind: DocumentKind  # type: ignore[valid-type]
     number: str
     valid_from: date | None
     valid_until: date | None
+    file: AttachedFile | None
+
+    @classmethod
+    def from_content(cls, d: dict[str, Any]) -> PushedDocument:
+        document_id = d.get("document_id")
+        return cls(
+            id=None if document_id is None else strawberry.ID(str(document_id)),
+            kind=models.DocumentKind(d["kind"]),
+            number=str(d["number"]),
+            valid_from=date.fromisoformat(d["valid_from"]) if d["valid_from"] else None,
+            valid_until=date.fromisoformat(d["valid_until"]) if d["valid_until"] else None,
+            file=_attached(
+                d.get("file_name"), d.get("file_sha256"), d.get("file_type"), d.get("file_size")
+            ),
+        )
+
+
+@strawberry.type(description="线下推送的发送记录（审批部门登记：函号或交接编号、日期、文件）")
+class PushDispatch:
+    channel: Channel  # type: ignore[valid-type]
+    number: str = strawberry.field(description="函号或交接编号")
+    sent_on: date
+    note: str
+    file: AttachedFile | None = strawberry.field(description="函件或交接单（pushFile 下载）")
+    recorded_by: str
+    recorded_at: datetime
 
 
 @strawberry.type(description="某一清单版本中的联动职责（审批与监管两侧）")
@@ -614,6 +688,12 @@ class Push:
     claim_meeting_id: strawberry.ID | None = strawberry.field(
         description="认领所在的联席会议（认领方式为联席会议时）"
     )
+    claim_receipt: AttachedFile | None = strawberry.field(
+        description="认领时上传的签收回执（推送双方可下载：pushFile(kind: RECEIPT)）"
+    )
+    dispatch: PushDispatch | None = strawberry.field(
+        description="审批部门登记的线下发送记录（推送双方可见）"
+    )
     feedback_state: FeedbackState  # type: ignore[valid-type]
     feedback_due: date | None
     feedback_closed_at: datetime | None
@@ -685,13 +765,7 @@ class Push:
             applicant_contact=str(content.get("applicant_contact", "")),
             applicant_address=str(content.get("applicant_address", "")),
             legal_documents=[
-                PushedDocument(
-                    kind=models.DocumentKind(d["kind"]),
-                    number=str(d["number"]),
-                    valid_from=date.fromisoformat(d["valid_from"]) if d["valid_from"] else None,
-                    valid_until=date.fromisoformat(d["valid_until"]) if d["valid_until"] else None,
-                )
-                for d in content.get("legal_documents", [])
+                PushedDocument.from_content(d) for d in content.get("legal_documents", [])
             ],
             receive_liaison_name=row.receive_liaison_name,
             pushed_at=row.pushed_at,
@@ -702,6 +776,32 @@ class Push:
             claim_note=row.claim_note,
             claim_meeting_id=(
                 None if row.claim_meeting_id is None else strawberry.ID(str(row.claim_meeting_id))
+            ),
+            claim_receipt=_attached(
+                row.claim_receipt_name,
+                row.claim_receipt_sha256,
+                row.claim_receipt_type,
+                row.claim_receipt_size,
+            ),
+            dispatch=(
+                None
+                if row.dispatch_channel is None
+                or row.dispatch_on is None
+                or row.dispatched_at is None
+                else PushDispatch(
+                    channel=row.dispatch_channel,
+                    number=row.dispatch_number or "",
+                    sent_on=row.dispatch_on,
+                    note=row.dispatch_note,
+                    file=_attached(
+                        row.dispatch_file_name,
+                        row.dispatch_sha256,
+                        row.dispatch_type,
+                        row.dispatch_size,
+                    ),
+                    recorded_by=row.dispatched_by or "",
+                    recorded_at=row.dispatched_at,
+                )
             ),
             feedback_state=row.feedback_state,
             feedback_due=row.feedback_due,

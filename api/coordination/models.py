@@ -53,6 +53,11 @@ class Meeting(SQLModel, table=True):
     status: MeetingStatus = Field(default=MeetingStatus.PLANNED, sa_type=str_enum(MeetingStatus))
     minutes: str = Field(default="", sa_type=sa.Text)
     held_at: datetime | None = None
+    # The signed minutes (会议纪要) as a file, stored once by SHA-256.
+    minutes_file_name: str | None = Field(default=None, max_length=200)
+    minutes_sha256: str | None = Field(default=None, max_length=64)
+    minutes_type: str | None = Field(default=None, max_length=100)
+    minutes_size: int | None = None
     created_at: datetime = Field(default_factory=utcnow)
 
 

@@ -31,7 +31,9 @@ from api.coordination.types import (
     MeetingExchange,
     MeetingExchangeResult,
     MeetingResult,
+    MinutesFileInput,
 )
+from api.core import files
 from api.core.authz import requires
 from api.core.errors import ValidationErrors, ValidationFailed, parse_id
 
@@ -72,7 +74,12 @@ class CoordinationMutation:
         description="录入会议纪要（会议随之为已召开）", extensions=requires("meeting", "write")
     )
     async def record_meeting_minutes(
-        self, info: Info[Any, Any], meeting_id: strawberry.ID, minutes: str, held_at: datetime
+        self,
+        info: Info[Any, Any],
+        meeting_id: strawberry.ID,
+        minutes: str,
+        held_at: datetime,
+        minutes_file: MinutesFileInput | None = None,
     ) -> MeetingResult:
         try:
             row = await services.record_minutes(
@@ -81,6 +88,11 @@ class CoordinationMutation:
                 meeting_id=parse_id(meeting_id, "meetingId"),
                 minutes=minutes,
                 held_at=held_at,
+                minutes_file=(
+                    files.Upload(minutes_file.file_name, minutes_file.content_base64)
+                    if minutes_file
+                    else None
+                ),
             )
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)

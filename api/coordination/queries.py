@@ -218,6 +218,27 @@ class CoordinationQuery:
             items=[EscalationAction.from_row(a, escalation=e) for a, e in pairs],
         )
 
+    @strawberry.field(
+        description="下载会议纪要文件（召集部门与参会部门；其他部门为 null）",
+        extensions=requires("meeting", "read"),
+    )
+    async def meeting_minutes_file(
+        self, info: Info[Any, Any], meeting_id: strawberry.ID
+    ) -> CoordinationFile | None:
+        try:
+            mid = parse_id(meeting_id, "meetingId")
+        except ValidationFailed:
+            return None
+        found = await services.minutes_file(
+            session=info.context.session, scope=_scope(info), meeting_id=mid
+        )
+        if found is None:
+            return None
+        meeting, content = found
+        return CoordinationFile.from_bytes(
+            meeting.minutes_file_name or "", meeting.minutes_type or "", content
+        )
+
     @strawberry.field(description="下载提请事项的附件", extensions=requires("escalation", "read"))
     async def escalation_attachment(
         self,

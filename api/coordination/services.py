@@ -34,7 +34,8 @@ from api.coordination.models import (
     MeetingStatus,
     PushFact,
 )
-from api.core import events
+from api.core import events, files
+from api.core.audit import note_out_of_scope
 from api.core.clock import utcnow
 from api.core.errors import FieldIssue, NotFoundError, ValidationFailed
 from api.core.files import FileStore, decode_upload, default_store, require_type
@@ -199,14 +200,30 @@ async def convene_meeting(*, session: AsyncSession, actor: Actor, data: MeetingD
 
 
 async def record_minutes(
-    *, session: AsyncSession, actor: Actor, meeting_id: int, minutes: str, held_at: datetime
+    *,
+    session: AsyncSession,
+    actor: Actor,
+    meeting_id: int,
+    minutes: str,
+    held_at: datetime,
+    minutes_file: files.Upload | None = None,
 ) -> Meeting:
+    """The convener records the minutes (text, and the signed minutes as a file if given;
+    a later call without a file keeps the earlier file)."""
     meeting = await _own_meeting(session, actor, meeting_id)
     issues: list[FieldIssue] = []
     text = _text(issues, "minutes", minutes, 50_000)
     held = _moment(issues, "heldAt", held_at)
+    upload = (
+        await files.store_upload(minutes_file, "minutesFile", issues) if minutes_file else None
+    )
     if issues:
         raise ValidationFailed(issues)
+    if upload is not None:
+        meeting.minutes_file_name = upload.name
+        meeting.minutes_sha256 = upload.stored.sha256
+        meeting.minutes_type = upload.stored.content_type
+        meeting.minutes_size = upload.stored.size
     meeting.minutes = text
     meeting.held_at = held
     if meeting.status == MeetingStatus.PLANNED:
@@ -570,3 +587,19 @@ async def attachment_content(
     if content is None:
         raise NotFoundError
     return attachment, content
+
+
+async def minutes_file(
+    *, session: AsyncSession, scope: Scope, meeting_id: int
+) -> tuple[Meeting, bytes] | None:
+    """The minutes file of a meeting: for the convener and the participating departments
+    (or city-wide readers); anyone else gets not-found, audited."""
+    meeting = await get_meeting(session=session, scope=scope, meeting_id=meeting_id)
+    if meeting is None:
+        if await session.get(Meeting, meeting_id) is not None:
+            note_out_of_scope("meeting", meeting_id)
+        return None
+    if not meeting.minutes_sha256:
+        return None
+    content = await files.default_store().get(meeting.minutes_sha256)
+    return (meeting, content) if content is not None else None

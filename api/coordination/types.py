@@ -185,6 +185,9 @@ class Meeting:
     status: MeetingStatus  # type: ignore[valid-type]
     minutes: str
     held_at: datetime | None
+    minutes_file: MinutesFile | None = strawberry.field(
+        description="会议纪要文件（召集与参会部门可下载：meetingMinutesFile）"
+    )
 
     @strawberry.field(description="参会部门与人员")
     async def participants(self, info: Info[Any, Any]) -> list[MeetingParticipant]:
@@ -218,6 +221,16 @@ class Meeting:
             status=row.status,
             minutes=row.minutes,
             held_at=row.held_at,
+            minutes_file=(
+                MinutesFile(
+                    file_name=row.minutes_file_name or "",
+                    content_type=row.minutes_type or "",
+                    size=row.minutes_size or 0,
+                    sha256=row.minutes_sha256,
+                )
+                if row.minutes_sha256
+                else None
+            ),
         )
 
 
@@ -409,6 +422,20 @@ class Escalation:
             decided_at=row.decided_at,
             closed_at=row.closed_at,
         )
+
+
+@strawberry.type(description="会议纪要文件（按 SHA-256 存储一次）")
+class MinutesFile:
+    file_name: str
+    content_type: str
+    size: int
+    sha256: str = strawberry.field(description="文件 SHA-256（十六进制），可核对下载内容")
+
+
+@strawberry.input(description="会议纪要文件：文件名与 Base64 内容（PDF/PNG/JPEG，≤10 MB）")
+class MinutesFileInput:
+    file_name: str
+    content_base64: str
 
 
 @strawberry.type(description="导出或下载的文件（base64）")

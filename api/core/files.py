@@ -31,7 +31,7 @@ from sqlmodel import Field, SQLModel
 
 from api.core.clock import utcnow
 from api.core.config import get_settings
-from api.core.errors import ValidationFailed
+from api.core.errors import FieldIssue, ValidationFailed
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 CHUNK_BYTES: Final = 1024 * 1024
@@ -291,3 +291,35 @@ async def migrate_files(source: FileStore, target: FileStore) -> Migrated:
         await target.put(data, content_type)
         copied += 1
     return Migrated(copied=copied, present=present)
+
+@dataclass(frozen=True)
+class Upload:
+    """A file as it arrives in an input: its name and base64 content."""
+
+    file_name: str
+    content_base64: str
+
+
+@dataclass(frozen=True)
+class StoredUpload:
+    name: str
+    stored: StoredFile
+
+
+async def store_upload(
+    upload: Upload, field: str, issues: list[FieldIssue], store: FileStore | None = None
+) -> StoredUpload | None:
+    """Decode, check by content (PDF/PNG/JPEG) and store one upload; problems are added to
+    ``issues`` under ``field.fileName`` / ``field.contentBase64`` (nothing stored then)."""
+    name = upload.file_name.strip()
+    if not name:
+        issues.append(FieldIssue(f"{field}.fileName", "REQUIRED", "请填写文件名"))
+    try:
+        data = decode_upload(upload.content_base64, f"{field}.contentBase64")
+        content_type = require_type(data, f"{field}.contentBase64")
+    except ValidationFailed as exc:
+        issues.extend(exc.issues)
+        return None
+    if not name:
+        return None
+    return StoredUpload(name[:200], await (store or default_store()).put(data, content_type))

@@ -6,6 +6,7 @@ from datetime import date
 
 import strawberry
 
+from api.core import files
 from api.core.errors import build_model, parse_id
 from api.supervision import models
 from api.supervision.types import ChangeKind, FindingKind, ResultType
@@ -41,6 +42,15 @@ class RecordFindingInput:
         )
 
 
+@strawberry.input(description="通知附件：文件名与 Base64 内容（PDF/PNG/JPEG，≤10 MB）")
+class NoticeAttachmentInput:
+    file_name: str
+    content_base64: str
+
+    def to_upload(self) -> files.Upload:
+        return files.Upload(file_name=self.file_name, content_base64=self.content_base64)
+
+
 @strawberry.input(description="发布法律法规政策变化通知")
 class AnnouncePolicyNoticeInput:
     title: str
@@ -48,6 +58,9 @@ class AnnouncePolicyNoticeInput:
     change_kind: ChangeKind  # type: ignore[valid-type]
     matter_ids: list[strawberry.ID]
     effective_on: date | None = None
+    attachments: list[NoticeAttachmentInput] = strawberry.field(
+        default_factory=list, description="附件（所通知的文件，至多10个）"
+    )
 
     def to_model(self) -> models.PolicyNoticeCreate:
         return build_model(

@@ -9,7 +9,7 @@ from strawberry.dataloader import DataLoader
 
 from api.core.scope import Scope
 from api.supervision import services
-from api.supervision.models import Finding, NoticeDelivery
+from api.supervision.models import Finding, NoticeAttachment, NoticeDelivery
 
 
 @dataclass
@@ -17,6 +17,7 @@ class SupervisionLoaders:
     session: AsyncSession
     finding: DataLoader[int, Finding | None] = field(init=False)
     notice_recipients: DataLoader[int, list[NoticeDelivery]] = field(init=False)
+    notice_attachments: DataLoader[int, list[NoticeAttachment]] = field(init=False)
     _by_application: dict[Scope, DataLoader[int, list[Finding]]] = field(default_factory=dict)
     _in_scope: dict[Scope, DataLoader[int, Finding | None]] = field(default_factory=dict)
 
@@ -28,7 +29,12 @@ class SupervisionLoaders:
             return await services.recipients_by_notice_ids(session=self.session, ids=ids)
 
         self.finding = DataLoader(load_fn=load)
+
+        async def attachments(ids: list[int]) -> list[list[NoticeAttachment]]:
+            return await services.attachments_by_notice_ids(session=self.session, ids=ids)
+
         self.notice_recipients = DataLoader(load_fn=recipients)
+        self.notice_attachments = DataLoader(load_fn=attachments)
 
     def finding_in(self, scope: Scope) -> DataLoader[int, Finding | None]:
         """Findings by id within ``scope`` (entity references): one query per batch."""

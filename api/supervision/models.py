@@ -116,6 +116,8 @@ class PolicyNotice(PolicyNoticeBase, table=True):
     announced_at: datetime = Field(default_factory=utcnow)
     # The linkage list version this change of law or policy caused (linked once published).
     caused_list_version: int | None = None
+    # The linkage list version in force when the notice was issued.
+    list_version: int | None = None
 
 
 class NoticeDelivery(SQLModel, table=True):
@@ -127,4 +129,20 @@ class NoticeDelivery(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     notice_id: int = Field(foreign_key="supervision_policy_notice.id", index=True)
     department_id: int = Field(index=True)
+    # The first reading in the department: when, the account and the person's name.
     read_at: datetime | None = None
+    read_by: str | None = Field(default=None, max_length=64)
+    reader_name: str | None = Field(default=None, max_length=64)
+
+
+class NoticeAttachment(SQLModel, table=True):
+    """A file a notice carries (the circular it announces), stored once by SHA-256."""
+
+    __tablename__ = "supervision_notice_attachment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    notice_id: int = Field(foreign_key="supervision_policy_notice.id", index=True)
+    file_name: str = Field(max_length=200)
+    content_type: str = Field(max_length=100)
+    size: int
+    sha256: str = Field(max_length=64)

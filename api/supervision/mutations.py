@@ -11,7 +11,13 @@ from api.core.authz import requires
 from api.core.errors import ValidationErrors, ValidationFailed, parse_id
 from api.supervision import services
 from api.supervision.inputs import AnnouncePolicyNoticeInput, RecordFindingInput
-from api.supervision.types import Finding, PolicyNotice, PolicyNoticeResult, RecordFindingResult
+from api.supervision.types import (
+    Finding,
+    MarkNoticeReadResult,
+    PolicyNotice,
+    PolicyNoticeResult,
+    RecordFindingResult,
+)
 
 
 @strawberry.type
@@ -72,7 +78,31 @@ class SupervisionMutation:
                 data=input.to_model(),
                 from_department_id=int(principal.department_id),
                 announced_by=principal.username,
+                attachments=[a.to_upload() for a in input.attachments],
             )
         except ValidationFailed as exc:
             return ValidationErrors.from_exception(exc)
         return PolicyNotice.from_row(row)
+
+    @strawberry.mutation(
+        description="标记本部门已阅读收到的通知（记录首次阅读的人员与时间）",
+        extensions=requires("notice", "read"),
+    )
+    async def mark_notice_read(
+        self, info: Info[Any, Any], notice_id: strawberry.ID
+    ) -> MarkNoticeReadResult:
+        ctx = info.context
+        principal = ctx.require_principal()
+        try:
+            nid = parse_id(notice_id, "noticeId")
+            await services.mark_notice_read(
+                session=ctx.session,
+                notice_id=nid,
+                department_id=int(principal.department_id),
+                username=principal.username,
+                user_id=principal.user_id,
+            )
+            notice = await services.get_notice(session=ctx.session, notice_id=nid)
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return PolicyNotice.from_row(notice)

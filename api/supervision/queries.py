@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import strawberry
@@ -11,7 +12,7 @@ from api.core.authz import requires
 from api.core.errors import BadArgumentError, ValidationFailed, parse_id
 from api.core.pagination import decode_key_cursor, keyset_connection
 from api.supervision import services
-from api.supervision.types import Finding, PolicyNotice, PolicyNoticeConnection
+from api.supervision.types import Finding, NoticeFile, PolicyNotice, PolicyNoticeConnection
 
 
 @strawberry.type
@@ -35,6 +36,57 @@ class SupervisionQuery:
             offset=offset,
         )
         return [Finding.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="本部门发布的法律法规政策变化通知（含各接收部门的阅读情况）",
+        extensions=requires("notice", "read"),
+    )
+    async def issued_notices(
+        self, info: Info[Any, Any], first: int = 20, after: str | None = None
+    ) -> PolicyNoticeConnection:
+        ctx = info.context
+        try:
+            page = await services.issued_notices(
+                session=ctx.session,
+                department_id=int(ctx.require_principal().department_id),
+                first=first,
+                after=decode_key_cursor("notice", after),
+            )
+        except ValidationFailed as exc:
+            raise BadArgumentError.from_validation(exc) from None
+        return keyset_connection(
+            "notice",
+            page.rows,
+            total=page.total,
+            has_next=page.has_next,
+            row_id=lambda r: r.id,
+            to_node=PolicyNotice.from_row,
+        )
+
+    @strawberry.field(
+        description="下载通知附件（发布部门与接收部门；其他部门为 null）",
+        extensions=requires("notice", "read"),
+    )
+    async def notice_attachment_file(
+        self,
+        info: Info[Any, Any],
+        id: strawberry.ID,  # noqa: A002
+    ) -> NoticeFile | None:
+        try:
+            attachment_id = parse_id(id, "id")
+        except ValidationFailed:
+            return None
+        found = await services.attachment_content(
+            session=info.context.session, attachment_id=attachment_id, scope=info.context.scope
+        )
+        if found is None:
+            return None
+        return NoticeFile(
+            file_name=found.attachment.file_name,
+            content_type=found.attachment.content_type,
+            sha256=found.attachment.sha256,
+            content_base64=base64.b64encode(found.data).decode(),
+        )
 
     @strawberry.field(
         description="本部门收到的法律法规政策变化通知", extensions=requires("notice", "read")

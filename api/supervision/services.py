@@ -17,16 +17,19 @@ import sqlalchemy as sa
 from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.core import events
-from api.core.clock import local_today
+from api.core import events, files
+from api.core.audit import note_out_of_scope
+from api.core.clock import local_today, utcnow
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.identifiers import id_number_problem, uscc_problem
 from api.core.loaders import many_per_key, one_per_key
+from api.core.models import User
 from api.core.scope import Scope
 from api.supervision.models import (
     Finding,
     FindingCreate,
     LinkedMatter,
+    NoticeAttachment,
     NoticeDelivery,
     PolicyNotice,
     PolicyNoticeCreate,
@@ -35,6 +38,7 @@ from api.supervision.models import (
 )
 
 MAX_PAGE = 100
+MAX_ATTACHMENTS = 10
 RowT = TypeVar("RowT")
 
 
@@ -226,8 +230,10 @@ async def announce_notice(
     data: PolicyNoticeCreate,
     from_department_id: int,
     announced_by: str,
+    attachments: Sequence[files.Upload] = (),
 ) -> PolicyNotice:
-    """Either side announces a change; every department linked to the matters receives it."""
+    """Either side announces a change; every department linked to the matters receives it,
+    with the attached files (the circular itself), under the list version in force."""
     issues: list[FieldIssue] = []
     if not data.title.strip():
         issues.append(FieldIssue("title", "REQUIRED", "请填写通知标题"))
@@ -235,8 +241,15 @@ async def announce_notice(
         issues.append(FieldIssue("body", "REQUIRED", "请填写变化内容"))
     if not data.matter_ids:
         issues.append(FieldIssue("matterIds", "REQUIRED", "请选择受影响的事项"))
+    if len(attachments) > MAX_ATTACHMENTS:
+        issues.append(FieldIssue("attachments", "TOO_MANY", f"附件不能超过{MAX_ATTACHMENTS}个"))
+    stored = [
+        await files.store_upload(upload, f"attachments.{index}", issues)
+        for index, upload in enumerate(attachments[:MAX_ATTACHMENTS])
+    ]
     if issues:
         raise ValidationFailed(issues)
+    version = (await session.exec(select(sa.func.max(LinkedMatter.version)))).one()
     in_force = select(sa.func.max(LinkedMatter.version)).scalar_subquery()
     links = (
         await session.exec(
@@ -259,10 +272,22 @@ async def announce_notice(
         matter_ids=sorted(set(data.matter_ids)),
         from_department_id=from_department_id,
         announced_by=announced_by,
+        list_version=int(version) if version is not None else None,
     )
     session.add(notice)
     await session.flush()
     assert notice.id is not None  # noqa: S101
+    for upload in stored:
+        if upload is not None:
+            session.add(
+                NoticeAttachment(
+                    notice_id=notice.id,
+                    file_name=upload.name,
+                    content_type=upload.stored.content_type,
+                    size=upload.stored.size,
+                    sha256=upload.stored.sha256,
+                )
+            )
     recipients = {link.approving_department_id for link in links} | {
         link.supervising_department_id for link in links
     }
@@ -315,4 +340,95 @@ async def link_notice_to_list_version(
     notice.caused_list_version = list_version
     session.add(notice)
     await session.flush()
+    return notice
+
+
+async def issued_notices(
+    *, session: AsyncSession, department_id: int, first: int = MAX_PAGE, after: int | None = None
+) -> Page[PolicyNotice]:
+    """The notices a department issued (its view of who has read them)."""
+    stmt = select(PolicyNotice).where(PolicyNotice.from_department_id == department_id)
+    return await _page(session, stmt, col(PolicyNotice.id), first=first, after=after)
+
+
+async def mark_notice_read(
+    *, session: AsyncSession, notice_id: int, department_id: int, username: str, user_id: int
+) -> NoticeDelivery:
+    """The caller's department has read a notice it received (the first reading is kept)."""
+    stmt = (
+        select(NoticeDelivery)
+        .where(NoticeDelivery.notice_id == notice_id, NoticeDelivery.department_id == department_id)
+        .with_for_update()
+    )
+    delivery = (await session.exec(stmt)).first()
+    if delivery is None:
+        if await session.get(PolicyNotice, notice_id) is not None:
+            note_out_of_scope("policy_notice", notice_id)
+        raise ValidationFailed.single("noticeId", "NOT_FOUND", "通知不存在")
+    if delivery.read_at is None:
+        user = await session.get(User, user_id)
+        delivery.read_at = utcnow()
+        delivery.read_by = username
+        delivery.reader_name = (user.display_name if user else "") or username
+        session.add(delivery)
+        await session.flush()
+    return delivery
+
+
+async def notice_visible(session: AsyncSession, notice_id: int, department_id: int) -> bool:
+    """Issued by the department or delivered to it."""
+    notice = await session.get(PolicyNotice, notice_id)
+    if notice is None:
+        return False
+    if notice.from_department_id == department_id:
+        return True
+    delivered = (
+        await session.exec(
+            select(NoticeDelivery.id).where(
+                NoticeDelivery.notice_id == notice_id,
+                NoticeDelivery.department_id == department_id,
+            )
+        )
+    ).first()
+    return delivered is not None
+
+
+@dataclass(frozen=True)
+class AttachmentContent:
+    attachment: NoticeAttachment
+    data: bytes
+
+
+async def attachment_content(
+    *, session: AsyncSession, attachment_id: int, scope: Scope
+) -> AttachmentContent | None:
+    """A notice's attachment: for the issuing and the receiving departments (or city-wide
+    readers); anyone else gets not-found, audited."""
+    attachment = await session.get(NoticeAttachment, attachment_id)
+    if attachment is None:
+        return None
+    if not scope.city_wide and not await notice_visible(
+        session, attachment.notice_id, scope.department_id
+    ):
+        note_out_of_scope("notice_attachment", attachment_id)
+        return None
+    data = await files.default_store().get(attachment.sha256)
+    return AttachmentContent(attachment, data) if data is not None else None
+
+
+async def attachments_by_notice_ids(
+    *, session: AsyncSession, ids: Sequence[int]
+) -> list[list[NoticeAttachment]]:
+    stmt = (
+        select(NoticeAttachment)
+        .where(col(NoticeAttachment.notice_id).in_(ids))
+        .order_by(col(NoticeAttachment.id))
+    )
+    return many_per_key((await session.exec(stmt)).all(), ids, lambda r: r.notice_id)
+
+
+async def get_notice(*, session: AsyncSession, notice_id: int) -> PolicyNotice:
+    notice = await session.get(PolicyNotice, notice_id)
+    if notice is None:
+        raise ValidationFailed.single("noticeId", "NOT_FOUND", "通知不存在")
     return notice

@@ -101,6 +101,56 @@ class Finding:
         return cls.from_row(row) if row else None
 
 
+@strawberry.type(
+    description="通知附件（按 SHA-256 存储；发布与接收部门可下载：noticeAttachmentFile）"
+)
+class NoticeAttachment:
+    id: strawberry.ID
+    file_name: str
+    content_type: str
+    size: int
+    sha256: str = strawberry.field(description="文件 SHA-256（十六进制）")
+
+    @classmethod
+    def from_row(cls, row: models.NoticeAttachment) -> NoticeAttachment:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            file_name=row.file_name,
+            content_type=row.content_type,
+            size=row.size,
+            sha256=row.sha256,
+        )
+
+
+@strawberry.type(description="下载的通知附件（Base64）")
+class NoticeFile:
+    file_name: str
+    content_type: str
+    sha256: str
+    content_base64: str
+
+
+@strawberry.type(description="通知的阅读情况：接收部门、阅读人、阅读时间（未读时为空）")
+class NoticeReadReceipt:
+    read_at: datetime | None
+    reader_name: str | None = strawberry.field(description="阅读人姓名")
+    read_by: str | None = strawberry.field(description="阅读人账号")
+    department_id: strawberry.Private[int]
+
+    @strawberry.field(description="接收部门")
+    def department(self) -> Department:
+        return Department(id=strawberry.ID(str(self.department_id)))
+
+    @classmethod
+    def from_row(cls, row: models.NoticeDelivery) -> NoticeReadReceipt:
+        return cls(
+            read_at=row.read_at,
+            reader_name=row.reader_name,
+            read_by=row.read_by,
+            department_id=row.department_id,
+        )
+
+
 @strawberry.type(description="法律法规政策变化通知")
 class PolicyNotice:
     id: strawberry.ID
@@ -112,7 +162,29 @@ class PolicyNotice:
     announced_by: str
     announced_at: datetime
     caused_list_version: int | None = strawberry.field(description="该变化引起的清单版本")
+    list_version: int | None = strawberry.field(description="发布时施行的审管联动清单版本")
     from_department_id: strawberry.Private[int]
+
+    @strawberry.field(description="附件（所通知的文件）")
+    async def attachments(self, info: Info[Any, Any]) -> list[NoticeAttachment]:
+        rows = await info.context.loaders.notice_attachments.load(int(self.id))
+        return [NoticeAttachment.from_row(r) for r in rows]
+
+    @strawberry.field(description="本部门阅读该通知的时间（未读为空；发布部门为空）")
+    async def read_at(self, info: Info[Any, Any]) -> datetime | None:
+        rows = await info.context.loaders.notice_recipients.load(int(self.id))
+        mine = info.context.scope.department_id
+        return next((r.read_at for r in rows if r.department_id == mine), None)
+
+    @strawberry.field(
+        description="各接收部门的阅读情况（仅发布部门与协调办可见，其他部门为空列表）"
+    )
+    async def read_receipts(self, info: Info[Any, Any]) -> list[NoticeReadReceipt]:
+        scope = info.context.scope
+        if not scope.city_wide and scope.department_id != self.from_department_id:
+            return []
+        rows = await info.context.loaders.notice_recipients.load(int(self.id))
+        return [NoticeReadReceipt.from_row(r) for r in rows]
 
     @strawberry.field(description="发布部门")
     def from_department(self) -> Department:
@@ -135,6 +207,7 @@ class PolicyNotice:
             announced_by=row.announced_by,
             announced_at=row.announced_at,
             caused_list_version=row.caused_list_version,
+            list_version=row.list_version,
             from_department_id=row.from_department_id,
         )
 
@@ -142,5 +215,8 @@ class PolicyNotice:
 PolicyNoticeConnection = Connection[PolicyNotice]
 PolicyNoticeResult = Annotated[
     PolicyNotice | ValidationErrors, strawberry.union("PolicyNoticeResult")
+]
+MarkNoticeReadResult = Annotated[
+    PolicyNotice | ValidationErrors, strawberry.union("MarkNoticeReadResult")
 ]
 RecordFindingResult = Annotated[Finding | ValidationErrors, strawberry.union("RecordFindingResult")]

@@ -268,6 +268,27 @@ MATRIX: dict[str, Row] = {
         ADMIN,
     ),
     "noticeInbox": Row("{ noticeInbox(first: 1) { totalCount } }", READS_CASES),
+    # Files on documents (issue 18): unknown ids answer null; read state as data.
+    "issuedNotices": Row("{ issuedNotices(first: 1) { totalCount } }", READS_CASES),
+    "noticeAttachmentFile": Row(
+        f'{{ noticeAttachmentFile(id: "{UNKNOWN}") {{ fileName }} }}', READS_CASES
+    ),
+    "markNoticeRead": Row(
+        _m(f'markNoticeRead(noticeId: "{UNKNOWN}") {{ {VALIDATION} }}'), READS_CASES
+    ),
+    "legalDocumentFile": Row(
+        f'{{ legalDocumentFile(id: "{UNKNOWN}") {{ fileName }} }}', READS_CASES
+    ),
+    "pushFile": Row(
+        f'{{ pushFile(pushId: "{UNKNOWN}", kind: RECEIPT) {{ fileName }} }}', READS_CASES
+    ),
+    "recordPushDispatch": Row(
+        _m(
+            f'recordPushDispatch(input: {{pushId: "{UNKNOWN}", channel: LETTER, number: "",'
+            f' sentOn: "2026-01-01"}}) {{ {VALIDATION} }}'
+        ),
+        frozenset({"approval_clerk", "system_admin"}),
+    ),
     "calendarDays": Row("{ calendarDays(year: 2026) { day } }", READS_CASES),
     "deadLetters": Row("{ deadLetters(first: 1) { totalCount } }", ADMIN),
     # A subscription: opened as server-sent events; "allow" is an open stream with no error.
@@ -515,6 +536,9 @@ MATRIX: dict[str, Row] = {
     ),
     "overdueEscalationActions": Row(
         "{ overdueEscalationActions(first: 1) { totalCount } }", MEETING_READERS
+    ),
+    "meetingMinutesFile": Row(
+        f'{{ meetingMinutesFile(meetingId: "{UNKNOWN}") {{ filename }} }}', MEETING_READERS
     ),
     "linkageStatistics": Row(
         'query($dept: ID) { linkageStatistics(since: "2026-01-01", until: "2026-01-31",'

@@ -38,3 +38,36 @@ export const CREDIT_ASSESSMENT_FIELDS = graphql(`
     }
   }
 `);
+
+export const LEGAL_DOCUMENT_FILE_QUERY = graphql(`
+  query LegalDocumentFile($id: ID!) {
+    legalDocumentFile(id: $id) {
+      fileName
+      contentType
+      sha256
+      contentBase64
+    }
+  }
+`);
+
+export const PUSH_FILE_QUERY = graphql(`
+  query PushFile($pushId: ID!, $kind: PushFileKind!) {
+    pushFile(pushId: $pushId, kind: $kind) {
+      fileName
+      contentType
+      sha256
+      contentBase64
+    }
+  }
+`);
+
+export const NOTICE_ATTACHMENT_FILE_QUERY = graphql(`
+  query NoticeAttachmentFile($id: ID!) {
+    noticeAttachmentFile(id: $id) {
+      fileName
+      contentType
+      sha256
+      contentBase64
+    }
+  }
+`);

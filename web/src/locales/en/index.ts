@@ -1,6 +1,7 @@
 import type { Messages } from '../types';
 import live from './live';
 import facilitation from './facilitation';
+import documents from './documents';
 import followUp from './followUp';
 import creditAdmin from './creditAdmin';
 import statistics from './statistics';
@@ -489,6 +490,7 @@ const en: Messages = {
   live,
   facilitation,
   followUp,
+  documents,
   creditAdmin,
   statistics,
   accounts,

@@ -4,6 +4,7 @@ import statistics from './statistics';
 // same keys (see ../types.ts), and the compiler checks `t('…')` keys against this object.
 import live from './live';
 import facilitation from './facilitation';
+import documents from './documents';
 import followUp from './followUp';
 import creditAdmin from './creditAdmin';
 import accounts from './accounts';
@@ -491,6 +492,7 @@ const zhCN = {
   live,
   facilitation,
   followUp,
+  documents,
   creditAdmin,
   statistics,
   accounts,

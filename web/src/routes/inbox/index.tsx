@@ -1,4 +1,4 @@
-import { Alert, App, Badge, Button, Card, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -14,10 +14,15 @@ import type { Channel, PushInboxQuery } from '../../graphql/graphql';
 import { VerificationsTab } from './VerificationsTab';
 import { RedCardsCard } from './red-cards';
 import { MonthlySummariesTab } from './summaries';
-import { CREDIT_NOTICES_QUERY, FEEDBACK_INBOX_QUERY, NOTICE_INBOX_QUERY, PUSH_CLAIM_MUTATION, PUSH_CLOSE_MUTATION, PUSH_INBOX_QUERY } from './queries';
+import { FileUploadItem, uploadsOf } from '../../components/StoredFile';
+import { LegalDocumentFileLink, PushFileLink } from '../applications/show/DocumentFiles';
+import { NoticesTab } from './NoticesTab';
+import { CREDIT_NOTICES_QUERY, FEEDBACK_INBOX_QUERY, PUSH_CLAIM_MUTATION, PUSH_CLOSE_MUTATION, PUSH_INBOX_QUERY } from './queries';
 
 const PAGE = 20;
 const OFFLINE: Channel[] = ['OWN_SYSTEM', 'LETTER', 'JOINT_MEETING'];
+// Roles holding `notice, write` (policies/policy.csv): they may issue policy notices.
+const NOTICE_WRITERS = ['approval_clerk', 'supervision_liaison', 'department_head', 'system_admin'];
 type PushRow = PushInboxQuery['pushInbox']['edges'][number]['node'];
 
 function ClaimButton({ push }: { push: PushRow }) {
@@ -28,8 +33,16 @@ function ClaimButton({ push }: { push: PushRow }) {
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [{ fetching }, claim] = useMutation(PUSH_CLAIM_MUTATION);
+  const [form] = Form.useForm<{ receipt?: UploadFile[] }>();
   async function onOk() {
-    const result = await claim({ input: { pushId: push.id, method, note: note.trim() } });
+    let receipt: UploadFile[] | undefined;
+    try {
+      ({ receipt } = await form.validateFields());
+    } catch {
+      return;
+    }
+    const [upload] = await uploadsOf(receipt);
+    const result = await claim({ input: { pushId: push.id, method, note: note.trim(), receipt: upload ?? null } });
     const payload = result.data?.claimPush;
     if (payload?.__typename === 'Push') {
       void message.success(t('inbox.claimed'));
@@ -54,6 +67,9 @@ function ClaimButton({ push }: { push: PushRow }) {
             {t('inbox.claimNote')}
             <Input.TextArea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
           </label>
+          <Form form={form} layout="vertical" name="claim-receipt" preserve={false}>
+            <FileUploadItem name="receipt" label={t('documents.receiptOptional')} />
+          </Form>
         </Space>
       </Modal>
     </>
@@ -159,6 +175,33 @@ function PushesTab() {
           { title: t('inbox.feedback'), dataIndex: 'feedbackState', width: 120, render: (f: PushRow['feedbackState']) => t(`enums.FeedbackState.${f}`) },
           { title: t('followUp.sms.column'), key: 'sms', width: 190, render: (_, p) => <SmsDeliveryTag delivery={p.smsDelivery} /> },
           {
+            title: t('documents.file'),
+            key: 'files',
+            width: 260,
+            render: (_, p) => (
+              <Space direction="vertical" size={0}>
+                {p.legalDocuments.map((d) =>
+                  d.file ? (
+                    <span key={`${d.kind}-${d.number}`}>
+                      {t(`enums.DocumentKind.${d.kind}`)}：<LegalDocumentFileLink documentId={d.id} file={d.file} />
+                    </span>
+                  ) : null,
+                )}
+                {p.dispatch && (
+                  <span data-testid="inbox-dispatch">
+                    {t('documents.dispatch.shown', { channel: t(`enums.Channel.${p.dispatch.channel}`), number: p.dispatch.number, sentOn: p.dispatch.sentOn })}
+                  </span>
+                )}
+                {p.dispatch?.file && <PushFileLink pushId={p.id} kind="DISPATCH" file={p.dispatch.file} />}
+                {p.claimReceipt && (
+                  <span>
+                    {t('documents.receipt')}：<PushFileLink pushId={p.id} kind="RECEIPT" file={p.claimReceipt} />
+                  </span>
+                )}
+              </Space>
+            ),
+          },
+          {
             title: t('inbox.actions'),
             key: 'actions',
             width: 200,
@@ -249,35 +292,6 @@ function CreditNoticesCard() {
   );
 }
 
-function NoticesTab({ creditNotices }: { creditNotices: boolean }) {
-  const { t } = useTranslation();
-  const pager = useCursorPager();
-  const [{ data, fetching, error }] = useQuery({ query: NOTICE_INBOX_QUERY, variables: { first: PAGE, after: pager.after } });
-  const connection = data?.noticeInbox;
-  type Row = NonNullable<typeof connection>['edges'][number]['node'];
-  return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      {creditNotices && <CreditNoticesCard />}
-      {error && <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} />}
-      <Table<Row>
-        rowKey="id"
-        loading={fetching && !data}
-        dataSource={connection?.edges.map((e) => e.node) ?? []}
-        pagination={false}
-        locale={{ emptyText: t('inbox.noNotices') }}
-        expandable={{ expandedRowRender: (n) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{n.body}</Typography.Paragraph> }}
-        columns={[
-          { title: t('inbox.announcedAt'), dataIndex: 'announcedAt', width: 150, render: formatDateTime },
-          { title: t('inbox.noticeTitle'), dataIndex: 'title' },
-          { title: t('inbox.from'), key: 'from', render: (_, n) => n.fromDepartment.name },
-          { title: t('inbox.effectiveOn'), dataIndex: 'effectiveOn', width: 120 },
-        ]}
-      />
-      <Pager page={pager.page} hasNext={Boolean(connection?.pageInfo.hasNextPage)} disabled={fetching} onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)} />
-    </Space>
-  );
-}
-
 export default function InboxPage() {
   const { t } = useTranslation();
   const [{ data: meData }] = useQuery({ query: ME_QUERY });
@@ -303,7 +317,7 @@ export default function InboxPage() {
     summaries: t('followUp.summaries.tab'),
   };
   // Credit-change notices go to the approving side: the readers of supervision feedback.
-  const content = { pushes: <PushesTab />, verifications: <VerificationsTab />, feedback: <FeedbackTab />, notices: <NoticesTab creditNotices={tabs.includes('feedback')} />, summaries: <MonthlySummariesTab /> };
+  const content = { pushes: <PushesTab />, verifications: <VerificationsTab />, feedback: <FeedbackTab />, notices: <NoticesTab before={tabs.includes('feedback') ? <CreditNoticesCard /> : null} canAnnounce={roles.some((r) => NOTICE_WRITERS.includes(r))} />, summaries: <MonthlySummariesTab /> };
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={2} style={{ margin: 0 }}>

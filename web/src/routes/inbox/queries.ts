@@ -20,8 +20,26 @@ export const PUSH_INBOX_QUERY = graphql(`
           applicantContact
           applicantAddress
           legalDocuments {
+            id
             kind
             number
+            file {
+              fileName
+              sha256
+            }
+          }
+          claimReceipt {
+            fileName
+            sha256
+          }
+          dispatch {
+            channel
+            number
+            sentOn
+            file {
+              fileName
+              sha256
+            }
           }
           pushedAt
           claimDue
@@ -99,6 +117,13 @@ export const NOTICE_INBOX_QUERY = graphql(`
           changeKind
           effectiveOn
           announcedAt
+          listVersion
+          readAt
+          attachments {
+            id
+            fileName
+            sha256
+          }
           fromDepartment {
             id
             name
@@ -119,6 +144,10 @@ export const PUSH_CLAIM_MUTATION = graphql(`
         claimedAt
         claimedBy
         claimMethod
+        claimReceipt {
+          fileName
+          sha256
+        }
       }
       ... on ValidationErrors {
         errors {
@@ -229,6 +258,78 @@ export const VERIFICATION_RECORD_MUTATION = graphql(`
         documentNumber
         verifiedBy
         verifiedAt
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const NOTICE_READ_MUTATION = graphql(`
+  mutation NoticeRead($noticeId: ID!) {
+    markNoticeRead(noticeId: $noticeId) {
+      __typename
+      ... on PolicyNotice {
+        id
+        readAt
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const ISSUED_NOTICES_QUERY = graphql(`
+  query IssuedNotices($first: Int!, $after: String) {
+    issuedNotices(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          title
+          changeKind
+          announcedAt
+          listVersion
+          attachments {
+            id
+            fileName
+            sha256
+          }
+          readReceipts {
+            department {
+              id
+              name
+            }
+            readerName
+            readAt
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const NOTICE_ANNOUNCE_MUTATION = graphql(`
+  mutation NoticeAnnounce($input: AnnouncePolicyNoticeInput!) {
+    announcePolicyNotice(input: $input) {
+      __typename
+      ... on PolicyNotice {
+        id
       }
       ... on ValidationErrors {
         errors {

@@ -1,8 +1,9 @@
-import { Alert, App, Button, Card, Form, Input, Radio, Select, Space } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Radio, Select, Space, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { applyServerErrors } from '../../../components/serverErrors';
+import { FileUploadItem, uploadsOf } from '../../../components/StoredFile';
 import type { DocumentKind, Outcome } from '../../../graphql/graphql';
 import { APPLICATION_COMPLETE_MUTATION } from './queries';
 
@@ -15,6 +16,7 @@ interface CompleteValues {
   validFrom?: string;
   validUntil?: string;
   refusalReason?: string;
+  file?: UploadFile[];
 }
 
 /** 办结: approve or refuse, with the legal document (licence number and validity). */
@@ -28,13 +30,20 @@ export function CompletePanel({ applicationId }: { applicationId: string }) {
 
   async function onFinish(values: CompleteValues) {
     setProblem(null);
+    const [upload] = await uploadsOf(values.file);
     const result = await complete({
       input: {
         applicationId,
         outcome: values.outcome,
         refusalReason: values.refusalReason?.trim() ?? '',
         documents: [
-          { kind: values.kind, number: values.number.trim(), validFrom: values.validFrom || null, validUntil: values.validUntil || null },
+          {
+            kind: values.kind,
+            number: values.number.trim(),
+            validFrom: values.validFrom || null,
+            validUntil: values.validUntil || null,
+            ...(upload ? { fileName: upload.fileName, contentBase64: upload.contentBase64 } : {}),
+          },
         ],
       },
     });
@@ -43,7 +52,7 @@ export function CompletePanel({ applicationId }: { applicationId: string }) {
       void message.success(t('complete.done'));
     } else if (payload?.__typename === 'ValidationErrors') {
       // The server names document fields as documents[0].number etc.
-      const rest = applyServerErrors(form, payload.errors, ['outcome', 'refusalReason', 'kind', 'number', 'validFrom', 'validUntil']);
+      const rest = applyServerErrors(form, payload.errors, ['outcome', 'refusalReason', 'kind', 'number', 'validFrom', 'validUntil', 'file']);
       if (rest.length > 0) setProblem(rest.map((e) => e.message).join('；'));
     } else {
       setProblem(result.error?.graphQLErrors[0]?.message ?? t('common.serverError'));
@@ -81,6 +90,7 @@ export function CompletePanel({ applicationId }: { applicationId: string }) {
             <Input type="date" />
           </Form.Item>
         </Space>
+        <FileUploadItem name="file" label={t('documents.documentFile')} />
         <Button type="primary" htmlType="submit" loading={fetching}>
           {t('complete.submit')}
         </Button>

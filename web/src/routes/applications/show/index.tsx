@@ -10,6 +10,7 @@ import { SmsDeliveryTag } from '../../../components/SmsDeliveryTag';
 import type { ApplicationShowQuery, CreditLevel, FindingKind } from '../../../graphql/graphql';
 import { AcceptPanel } from './AcceptPanel';
 import { CompletePanel } from './CompletePanel';
+import { LegalDocumentFileLink, OfflinePushesCard } from './DocumentFiles';
 import { FacilitationCard } from './FacilitationCard';
 import { RecordFinding } from './RecordFinding';
 import { ME_QUERY } from '../../../app/queries';
@@ -211,10 +212,12 @@ export default function ApplicationShowPage() {
               { title: t('complete.documentNumber'), dataIndex: 'number' },
               { title: t('complete.validFrom'), dataIndex: 'validFrom' },
               { title: t('complete.validUntil'), dataIndex: 'validUntil' },
+              { title: t('documents.file'), key: 'file', render: (_, d) => <LegalDocumentFileLink documentId={d.id} file={d.file} /> },
             ]}
           />
         </Card>
       )}
+      <OfflinePushesCard application={application} departmentId={meData?.me?.departmentId} />
       <Card title={t('timeline.title')} data-testid="application-timeline">
         <ApplicationTimeline application={application} />
       </Card>

@@ -41,11 +41,18 @@ export const APPLICATION_SHOW_QUERY = graphql(`
         }
       }
       legalDocuments {
+        id
         kind
         number
         validFrom
         validUntil
         fileName
+        file {
+          fileName
+          contentType
+          size
+          sha256
+        }
       }
       pushes {
         id
@@ -58,6 +65,25 @@ export const APPLICATION_SHOW_QUERY = graphql(`
         claimedBy
         claimMethod
         claimMeetingId
+        claimReceipt {
+          fileName
+          sha256
+        }
+        dispatch {
+          channel
+          number
+          sentOn
+          note
+          recordedBy
+          recordedAt
+          file {
+            fileName
+            sha256
+          }
+        }
+        fromDepartment {
+          id
+        }
         receiveLiaisonName
         receiveLiaisonMobile
         responsibilities {
@@ -200,6 +226,20 @@ export const APPLICATION_COMPLETE_MUTATION = graphql(`
         completedAt
         completedBy
         refusalReason
+        legalDocuments {
+          id
+          kind
+          number
+          validFrom
+          validUntil
+          fileName
+          file {
+            fileName
+            contentType
+            size
+            sha256
+          }
+        }
       }
       ... on ValidationErrors {
         errors {
@@ -279,6 +319,36 @@ export const MISSING_ITEM_WAIVE_MUTATION = graphql(`
         note
         closedBy
         closedAt
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const PUSH_DISPATCH_MUTATION = graphql(`
+  mutation PushDispatch($input: RecordPushDispatchInput!) {
+    recordPushDispatch(input: $input) {
+      __typename
+      ... on Push {
+        id
+        dispatch {
+          channel
+          number
+          sentOn
+          note
+          recordedBy
+          recordedAt
+          file {
+            fileName
+            sha256
+          }
+        }
       }
       ... on ValidationErrors {
         errors {

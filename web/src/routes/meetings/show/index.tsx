@@ -1,25 +1,50 @@
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Spin, Table, Tag, Typography, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import { DEPARTMENT_NAMES_QUERY, ME_QUERY } from '../../../app/queries';
 import { formatDateTime } from '../../../components/format';
+import { FileUploadItem, StoredFileLink, uploadsOf } from '../../../components/StoredFile';
 import { useServerForm } from '../../../components/useServerForm';
 import type { DecisionStatus, MeetingDetailQuery } from '../../../graphql/graphql';
 import { canEditMeeting, canFollowUp, DECISION_STATUS_COLOR, localInputToServer, MEETING_STATUS_COLOR } from '../../../lib/coordination';
-import { ADD_DECISION_MUTATION, FOLLOW_UP_MUTATION, MEETING_QUERY, RECORD_EXCHANGE_MUTATION, RECORD_MINUTES_MUTATION } from './queries';
+import { ADD_DECISION_MUTATION, FOLLOW_UP_MUTATION, MEETING_MINUTES_FILE_QUERY, MEETING_QUERY, RECORD_EXCHANGE_MUTATION, RECORD_MINUTES_MUTATION } from './queries';
 
 type Meeting = NonNullable<MeetingDetailQuery['meeting']>;
 type Decision = Meeting['decisions'][number];
 
+function MinutesFileLink({ meetingId, file }: { meetingId: string; file: { fileName: string; sha256: string } }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  return (
+    <Space size={4} style={{ marginBottom: 12 }}>
+      {t('documents.minutes.shown')}：
+      <StoredFileLink
+        testId="minutes-file"
+        file={file}
+        fetchFile={async () => {
+          const found = (await client.query(MEETING_MINUTES_FILE_QUERY, { meetingId }, { requestPolicy: 'network-only' }).toPromise()).data?.meetingMinutesFile;
+          return found ? { fileName: found.filename, contentType: found.mediaType, contentBase64: found.contentBase64 } : null;
+        }}
+      />
+    </Space>
+  );
+}
+
 function MinutesForm({ meeting, onChanged }: { meeting: Meeting; onChanged: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { form, problems, handle } = useServerForm<{ minutes: string; heldAt: string }>(['minutes', 'heldAt']);
+  const { form, problems, handle } = useServerForm<{ minutes: string; heldAt: string; minutesFile?: UploadFile[] }>(['minutes', 'heldAt']);
   const [{ fetching }, record] = useMutation(RECORD_MINUTES_MUTATION);
-  async function onFinish(values: { minutes: string; heldAt: string }) {
-    const result = await record({ meetingId: meeting.id, minutes: values.minutes.trim(), heldAt: localInputToServer(values.heldAt) ?? values.heldAt });
+  async function onFinish(values: { minutes: string; heldAt: string; minutesFile?: UploadFile[] }) {
+    const [file] = await uploadsOf(values.minutesFile);
+    const result = await record({
+      meetingId: meeting.id,
+      minutes: values.minutes.trim(),
+      heldAt: localInputToServer(values.heldAt) ?? values.heldAt,
+      minutesFile: file ?? null,
+    });
     if (handle(result, result.data?.recordMeetingMinutes)) {
       void message.success(t('coordination.meetings.minutesSaved'));
       onChanged();
@@ -41,6 +66,7 @@ function MinutesForm({ meeting, onChanged }: { meeting: Meeting; onChanged: () =
       >
         <Input type="datetime-local" style={{ width: 240 }} />
       </Form.Item>
+      <FileUploadItem name="minutesFile" label={t('documents.minutes.file')} />
       <Button type="primary" htmlType="submit" loading={fetching}>
         {t('coordination.meetings.recordMinutes')}
       </Button>
@@ -231,6 +257,7 @@ export default function MeetingShowPage() {
           ) : (
             <Typography.Paragraph type="secondary">{t('coordination.meetings.noMinutes')}</Typography.Paragraph>
           )}
+          {meeting.minutesFile && <MinutesFileLink meetingId={meeting.id} file={meeting.minutesFile} />}
           {editable && <MinutesForm meeting={meeting} onChanged={refresh} />}
         </Card>
 

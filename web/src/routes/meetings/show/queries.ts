@@ -10,6 +10,12 @@ export const MEETING_QUERY = graphql(`
       heldAt
       location
       minutes
+      minutesFile {
+        fileName
+        contentType
+        size
+        sha256
+      }
       convenedBy
       convener {
         id
@@ -59,14 +65,20 @@ export const MEETING_QUERY = graphql(`
 
 
 export const RECORD_MINUTES_MUTATION = graphql(`
-  mutation RecordMeetingMinutes($meetingId: ID!, $minutes: String!, $heldAt: DateTime!) {
-    recordMeetingMinutes(meetingId: $meetingId, minutes: $minutes, heldAt: $heldAt) {
+  mutation RecordMeetingMinutes($meetingId: ID!, $minutes: String!, $heldAt: DateTime!, $minutesFile: MinutesFileInput) {
+    recordMeetingMinutes(meetingId: $meetingId, minutes: $minutes, heldAt: $heldAt, minutesFile: $minutesFile) {
       __typename
       ... on Meeting {
         id
         status
         minutes
         heldAt
+        minutesFile {
+          fileName
+          contentType
+          size
+          sha256
+        }
       }
       ... on ValidationErrors {
         errors {
@@ -133,6 +145,16 @@ export const RECORD_EXCHANGE_MUTATION = graphql(`
           message
         }
       }
+    }
+  }
+`);
+
+export const MEETING_MINUTES_FILE_QUERY = graphql(`
+  query MeetingMinutesFile($meetingId: ID!) {
+    meetingMinutesFile(meetingId: $meetingId) {
+      filename
+      mediaType
+      contentBase64
     }
   }
 `);
