@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
@@ -60,6 +60,27 @@ def _payload(signed: accounts.SignedIn) -> SignInPayload:
         department_ids=[strawberry.ID(d) for d in signed.department_ids],
         must_change_password=signed.user.must_change_password,
     )
+
+
+# The reason of a policy change: optional in the schema so that a missing one answers the
+# typed REASON_REQUIRED on the field ``reason`` (and is audited) like an empty one.
+Reason = Annotated[str | None, strawberry.argument(description="变更理由（必填，记入审计日志）")]
+
+
+def _policy_change(verb: str, argument: str) -> list[Any]:
+    """``policy, admin``; a caller without it is audited as a refused policy change with
+    the rule (or version) it asked for and the reason it gave."""
+
+    def attempt(arguments: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        value: Any = arguments.get(argument)
+        reason = arguments.get("reason")
+        if argument == "version_id":
+            asked = services.attempted(version_id=value)
+            return services.describe(verb, version_id=value), {**asked, "reason": reason}
+        rule = value.to_rule()
+        return services.describe(verb, rule), {**services.attempted(rule), "reason": reason}
+
+    return requires("policy", "admin", audited_as=AuditAction.POLICY_CHANGE, attempt=attempt)
 
 
 def _reload_after_commit(info: Info[Any, Any]) -> None:
@@ -203,70 +224,97 @@ class AccessMutation:
         )
         return ApiKey.from_row(row)
 
-    @strawberry.mutation(description="新增权限规则", extensions=requires("policy", "admin"))
+    @strawberry.mutation(
+        description="新增权限规则（须说明理由，记入审计）",
+        extensions=_policy_change("新增", "input"),
+    )
     async def add_permission(
         self,
         info: Info[Any, Any],
         input: PermissionInput,  # noqa: A002
+        reason: Reason = None,
     ) -> PolicyChangeResult:
-        return await _change(info, services.add_rule, input.to_rule())
+        return await _change(info, services.add_rule, input.to_rule(), reason)
 
-    @strawberry.mutation(description="删除权限规则", extensions=requires("policy", "admin"))
+    @strawberry.mutation(
+        description="删除权限规则（须说明理由，记入审计）",
+        extensions=_policy_change("删除", "input"),
+    )
     async def remove_permission(
         self,
         info: Info[Any, Any],
         input: PermissionInput,  # noqa: A002
+        reason: Reason = None,
     ) -> PolicyChangeResult:
-        return await _change(info, services.remove_rule, input.to_rule())
+        return await _change(info, services.remove_rule, input.to_rule(), reason)
 
-    @strawberry.mutation(description="分配角色", extensions=requires("policy", "admin"))
+    @strawberry.mutation(
+        description="分配角色（须说明理由，记入审计）", extensions=_policy_change("新增", "input")
+    )
     async def assign_role(
         self,
         info: Info[Any, Any],
         input: RoleAssignmentInput,  # noqa: A002
+        reason: Reason = None,
     ) -> PolicyChangeResult:
-        return await _change(info, services.add_rule, input.to_rule())
+        return await _change(info, services.add_rule, input.to_rule(), reason)
 
-    @strawberry.mutation(description="撤销角色", extensions=requires("policy", "admin"))
+    @strawberry.mutation(
+        description="撤销角色（须说明理由，记入审计）", extensions=_policy_change("删除", "input")
+    )
     async def revoke_role(
         self,
         info: Info[Any, Any],
         input: RoleAssignmentInput,  # noqa: A002
+        reason: Reason = None,
     ) -> PolicyChangeResult:
-        return await _change(info, services.remove_rule, input.to_rule())
+        return await _change(info, services.remove_rule, input.to_rule(), reason)
 
-    @strawberry.mutation(description="把策略回滚到某个版本", extensions=requires("policy", "admin"))
+    @strawberry.mutation(
+        description="把策略回滚到某个版本（须说明理由，记入审计）",
+        extensions=_policy_change("回滚", "version_id"),
+    )
     async def rollback_policy(
-        self, info: Info[Any, Any], version_id: strawberry.ID
+        self,
+        info: Info[Any, Any],
+        version_id: strawberry.ID,
+        reason: Reason = None,
     ) -> PolicyChangeResult:
         try:
             version = await services.rollback(
                 info.context.session,
                 actor=_actor(info),
                 version_id=parse_id(version_id, "versionId"),
+                reason=reason,
             )
         except ValidationFailed as exc:
             await services.audit_refused_change(
                 info.context.session,
                 actor=_actor(info),
-                change=f"回滚到策略版本 {version_id}",
+                change=services.describe("回滚", version_id=version_id),
                 exc=exc,
+                attempt=services.attempted(version_id=version_id),
+                reason=reason,
             )
             return ValidationErrors.from_exception(exc)
         _reload_after_commit(info)
         return PolicyVersion.from_row(version)
 
 
-async def _change(info: Info[Any, Any], change: Any, rule: services.Rule) -> PolicyChangeResult:
+async def _change(
+    info: Info[Any, Any], change: Any, rule: services.Rule, reason: str | None
+) -> PolicyChangeResult:
     try:
-        version = await change(info.context.session, actor=_actor(info), rule=rule)
+        version = await change(info.context.session, actor=_actor(info), rule=rule, reason=reason)
     except ValidationFailed as exc:
         verb = "新增" if change is services.add_rule else "删除"
         await services.audit_refused_change(
             info.context.session,
             actor=_actor(info),
-            change=f"{verb} {', '.join(rule.row())}",
+            change=services.describe(verb, rule),
             exc=exc,
+            attempt=services.attempted(rule),
+            reason=reason,
         )
         return ValidationErrors.from_exception(exc)
     _reload_after_commit(info)

@@ -6,6 +6,7 @@ import base64
 from typing import Any
 
 import strawberry
+from strawberry.exceptions import StrawberryGraphQLError
 from strawberry.types import Info
 
 from api.access import services
@@ -20,16 +21,34 @@ from api.access.types import (
     Me,
     Permission,
     PermissionCheck,
+    PermissionMatrix,
+    PermissionMatrixCell,
+    PolicyCatalogue,
     PolicyVersion,
     RoleAssignment,
 )
-from api.core import audit
+from api.core import audit, policy_catalogue
 from api.core.accounts import departments_of, list_api_keys, user_by_id
 from api.core.authz import requires, signed_in
-from api.core.errors import BadArgumentError, ValidationFailed
+from api.core.errors import BadArgumentError, ValidationFailed, parse_id
 from api.core.pagination import Page, PageInfo
 
 MAX_PAGE = 100
+
+
+class UnknownInPolicyError(StrawberryGraphQLError):
+    """An argument names a role, object or action the policy catalogue does not know:
+    the catalogue's code (``UNKNOWN_OBJECT`` …) and the argument's name."""
+
+    def __init__(self, argument: str, code: str, message: str) -> None:
+        super().__init__(message, extensions={"code": code, "argument": argument})
+
+
+def _department_argument(department_id: str) -> str:
+    try:
+        return str(parse_id(department_id, "departmentId"))
+    except ValidationFailed as exc:
+        raise BadArgumentError("departmentId", "部门应为部门编号（请从部门列表中选择）") from exc
 
 
 def _cursor(entry_id: int | None) -> str:
@@ -101,9 +120,45 @@ class AccessQuery:
         object: str,  # noqa: A002 - the Casbin term
         action: str,
     ) -> PermissionCheck:
-        decision = await info.context.authorizer.explain(username, department_id, object, action)
+        # Any catalogue role passes the check: the question is about the object and action.
+        role = policy_catalogue.ROLES[0].code
+        unknown = policy_catalogue.unknown_in_permission(role, object, action)
+        if unknown is not None:
+            raise UnknownInPolicyError(unknown.field, unknown.code, unknown.message)
+        department = _department_argument(department_id)
+        decision = await info.context.authorizer.explain(username, department, object, action)
         return PermissionCheck(
             allowed=decision.allowed, deciding_rule=decision.rule, roles=decision.roles
+        )
+
+    @strawberry.field(
+        description="策略目录：规则可用的角色、对象及其操作（中文名称）",
+        extensions=requires("policy", "admin"),
+    )
+    def policy_catalogue(self) -> PolicyCatalogue:
+        return PolicyCatalogue.build()
+
+    @strawberry.field(
+        description="某部门的角色 × 权限矩阵：每个角色能否对每个对象执行每个操作，及依据的规则",
+        extensions=requires("policy", "admin"),
+    )
+    def permission_matrix(
+        self, info: Info[Any, Any], department_id: strawberry.ID
+    ) -> PermissionMatrix:
+        department = _department_argument(str(department_id))
+        cells = services.permission_matrix(info.context.authorizer, department)
+        return PermissionMatrix(
+            department_id=strawberry.ID(department),
+            cells=[
+                PermissionMatrixCell(
+                    role=c.role,
+                    object=c.object,
+                    action=c.action,
+                    allowed=c.allowed,
+                    deciding_rule=c.rule,
+                )
+                for c in cells
+            ],
         )
 
     @strawberry.field(

@@ -1,9 +1,12 @@
 """Policy administration: list, add, remove, roll back; every change validated and versioned.
 
-A change is checked against a throw-away enforcer before it is written: the model must
-load with the new rule set, and at least one active account must still be able to
-administer the policy (the last system administrator cannot be removed). Each change
-writes a policy version (a snapshot of all rules) and an audit row; every process reloads.
+A change states its reason (``REASON_REQUIRED`` otherwise) and names only the roles,
+objects and actions of the policy catalogue (``api/core/policy_catalogue.py``). It is
+checked against a throw-away enforcer before it is written: the model must load with the
+new rule set, and at least one active account must still be able to administer the policy
+(the last system administrator cannot be removed). Each change writes a policy version (a
+snapshot of all rules) and an audit row with the rules before and after and the reason; a
+refused change writes an audit row with what was asked and why it was refused.
 """
 
 from __future__ import annotations
@@ -16,26 +19,15 @@ from sqlalchemy import ColumnElement
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from api.core import policy_catalogue
 from api.core.audit import Actor, AuditAction, AuditOutcome, record
-from api.core.authz import MODEL_PATH, current_rules, record_version, rule_model
-from api.core.errors import ValidationFailed
+from api.core.authz import MODEL_PATH, Authorizer, current_rules, record_version, rule_model
+from api.core.errors import FieldIssue, ValidationFailed
 from api.core.models import ApiKey, CasbinRule, LoginState, PolicyVersion, User
+from api.core.policy_catalogue import ROLE_CODES, SERVICE_ROLES
 
-ROLES = (
-    "approval_clerk",
-    "supervision_liaison",
-    "credit_officer",
-    "department_head",
-    "coordination_office",
-    "system_admin",
-    # Connected systems' service accounts: reporting (application/report) and, in
-    # production, introspection (schema/introspect).
-    "connected_system",
-    "schema_reader",
-)
-# Roles only a service account (a connected system) may hold; never a person.
-SERVICE_ROLES = frozenset({"connected_system", "schema_reader"})
 ADMIN_OBJECT, ADMIN_ACTION = "policy", "admin"
+MAX_REASON = 500
 
 
 @dataclass(frozen=True)
@@ -67,14 +59,42 @@ async def list_versions(session: AsyncSession, *, limit: int) -> list[PolicyVers
     return list((await session.exec(stmt)).all())
 
 
-def _check_shape(rule: Rule) -> None:
+def _reason_issue(reason: str | None) -> FieldIssue | None:
+    text = (reason or "").strip()
+    if not text:
+        return FieldIssue("reason", "REASON_REQUIRED", "请填写变更理由（记入审计日志）")
+    if len(text) > MAX_REASON:
+        return FieldIssue("reason", "TOO_LONG", f"变更理由不能超过 {MAX_REASON} 个字符")
+    return None
+
+
+def _shape_issue(rule: Rule) -> FieldIssue | None:
     expected = {"p": 4, "g": 3}.get(rule.ptype)
     if expected is None or len(rule.values) != expected or not all(rule.values):
-        raise ValidationFailed.single("rule", "INVALID_RULE", "策略规则格式不正确")
+        return FieldIssue("rule", "INVALID_RULE", "策略规则格式不正确")
     if any(len(v) > 255 or "," in v for v in rule.values):  # noqa: PLR2004 - column width
-        raise ValidationFailed.single("rule", "INVALID_RULE", "策略规则含非法字符或过长")
-    if rule.ptype == "g" and rule.values[1] not in ROLES:
-        raise ValidationFailed.single("role", "UNKNOWN_ROLE", "未知角色")
+        return FieldIssue("rule", "INVALID_RULE", "策略规则含非法字符或过长")
+    if rule.ptype == "g" and rule.values[1] not in ROLE_CODES:
+        return FieldIssue("role", "UNKNOWN_ROLE", f"未知角色：{rule.values[1]}")
+    if rule.ptype == "p":
+        role, _department, obj, act = rule.values
+        unknown = policy_catalogue.unknown_in_permission(role, obj, act)
+        if unknown is not None:
+            return FieldIssue(unknown.field, unknown.code, unknown.message)
+    return None
+
+
+def _check(rule: Rule | None, reason: str | None) -> str:
+    """The reason (stripped) when it is given and the rule is well formed and names only
+    what the catalogue knows; every problem found otherwise, each on its field."""
+    issues = [
+        issue
+        for issue in (_reason_issue(reason), _shape_issue(rule) if rule else None)
+        if issue is not None
+    ]
+    if issues:
+        raise ValidationFailed(issues)
+    return (reason or "").strip()
 
 
 async def validate(session: AsyncSession, rules: list[list[str]], *, keep_admin: bool) -> None:
@@ -111,9 +131,11 @@ async def validate(session: AsyncSession, rules: list[list[str]], *, keep_admin:
 
 
 async def _audit_change(
-    session: AsyncSession, actor: Actor, summary: str, before: list[list[str]]
+    session: AsyncSession, actor: Actor, summary: str, before: list[list[str]], reason: str
 ) -> PolicyVersion:
-    """The new version, audited with the whole rule set before and after, and the difference."""
+    """The new version, audited with the whole rule set before and after, the difference,
+    the version before and after, and the reason."""
+    previous = (await session.exec(select(sa.func.max(PolicyVersion.id)))).one()
     version = await record_version(session, actor=actor.username or "system", summary=summary)
     after = [list(r) for r in version.rules]
     await record(
@@ -123,7 +145,9 @@ async def _audit_change(
         outcome=AuditOutcome.SUCCESS,
         target=summary,
         detail={
+            "reason": reason,
             "version": version.id,
+            "versionBefore": previous,
             "added": [r for r in after if r not in before],
             "removed": [r for r in before if r not in after],
             "before": before,
@@ -133,11 +157,32 @@ async def _audit_change(
     return version
 
 
+def describe(verb: str, rule: Rule | None = None, version_id: object = None) -> str:
+    """The audit target of a change: 新增 p, role, … / 删除 g, user, … / 回滚到策略版本 N."""
+    if rule is None:
+        return f"回滚到策略版本 {version_id}"
+    return f"{verb} {', '.join(rule.row())}"
+
+
+def attempted(rule: Rule | None = None, version_id: object = None) -> dict[str, object]:
+    """What a change asked for, as the audit row keeps it."""
+    if rule is None:
+        return {"rollbackTo": str(version_id)}
+    return {"rule": rule.row()}
+
+
 async def audit_refused_change(
-    session: AsyncSession, *, actor: Actor, change: str, exc: ValidationFailed
+    session: AsyncSession,
+    *,
+    actor: Actor,
+    change: str,
+    exc: ValidationFailed,
+    attempt: dict[str, object] | None = None,
+    reason: str | None = None,
 ) -> None:
-    """A policy change the rules refused (last administrator, duplicate, bad rule) is audited
-    too, with what was asked and why it was refused; nothing else is written."""
+    """A policy change the rules refused (no reason, unknown role/object/action, last
+    administrator, duplicate, bad rule) is audited too, with what was asked, the reason
+    given and why it was refused; nothing else is written."""
     await record(
         session,
         actor=actor,
@@ -145,9 +190,11 @@ async def audit_refused_change(
         outcome=AuditOutcome.FAILURE,
         target=change,
         detail={
+            "attempted": attempt or {},
+            "reason": (reason or "").strip(),
             "refused": [
                 {"field": i.field, "code": i.code, "message": i.message} for i in exc.issues
-            ]
+            ],
         },
     )
 
@@ -170,8 +217,10 @@ async def _check_holder(session: AsyncSession, rule: Rule) -> None:
         )
 
 
-async def add_rule(session: AsyncSession, *, actor: Actor, rule: Rule) -> PolicyVersion:
-    _check_shape(rule)
+async def add_rule(
+    session: AsyncSession, *, actor: Actor, rule: Rule, reason: str | None
+) -> PolicyVersion:
+    why = _check(rule, reason)
     await _check_holder(session, rule)
     rules = await current_rules(session)
     if rule.row() in rules:
@@ -179,21 +228,32 @@ async def add_rule(session: AsyncSession, *, actor: Actor, rule: Rule) -> Policy
     await validate(session, [*rules, rule.row()], keep_admin=False)
     session.add(rule_model(rule.row()))
     await session.flush()
-    return await _audit_change(session, actor, f"新增 {', '.join(rule.row())}", rules)
+    return await _audit_change(session, actor, describe("新增", rule), rules, why)
 
 
-async def remove_rule(session: AsyncSession, *, actor: Actor, rule: Rule) -> PolicyVersion:
-    _check_shape(rule)
+async def remove_rule(
+    session: AsyncSession, *, actor: Actor, rule: Rule, reason: str | None
+) -> PolicyVersion:
+    """Remove a rule. A rule naming what the catalogue no longer knows can still be
+    removed (only its shape is checked), so a stale rule never sticks."""
+    issues = [i for i in (_reason_issue(reason), _shape_issue(rule)) if i is not None]
+    issues = [i for i in issues if not i.code.startswith("UNKNOWN_")]
+    if issues:
+        raise ValidationFailed(issues)
+    why = (reason or "").strip()
     rules = await current_rules(session)
     if rule.row() not in rules:
         raise ValidationFailed.single("rule", "NOT_FOUND", "该规则不存在")
     await validate(session, [r for r in rules if r != rule.row()], keep_admin=True)
     await session.exec(delete(CasbinRule).where(*_matches(rule)))
-    return await _audit_change(session, actor, f"删除 {', '.join(rule.row())}", rules)
+    return await _audit_change(session, actor, describe("删除", rule), rules, why)
 
 
-async def rollback(session: AsyncSession, *, actor: Actor, version_id: int) -> PolicyVersion:
+async def rollback(
+    session: AsyncSession, *, actor: Actor, version_id: int, reason: str | None
+) -> PolicyVersion:
     """Restore the rule set of an earlier version (itself a new version)."""
+    why = _check(None, reason)
     target = await session.get(PolicyVersion, version_id)
     if target is None:
         raise ValidationFailed.single("versionId", "NOT_FOUND", "策略版本不存在")
@@ -204,7 +264,31 @@ async def rollback(session: AsyncSession, *, actor: Actor, version_id: int) -> P
     for row in rules:
         session.add(rule_model(row))
     await session.flush()
-    return await _audit_change(session, actor, f"回滚到策略版本 {version_id}", before)
+    return await _audit_change(session, actor, describe("回滚", version_id=version_id), before, why)
+
+
+# --- the catalogue and the matrix ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    role: str
+    object: str
+    action: str
+    allowed: bool
+    rule: list[str]
+
+
+def permission_matrix(authorizer: Authorizer, department_id: str) -> list[MatrixCell]:
+    """Each catalogue role against each object and action in ``department_id``, under the
+    live policy: allowed or not, and the rule that decided it (the role itself is the
+    subject: a role holds its own rules)."""
+    cells: list[MatrixCell] = []
+    for role in policy_catalogue.ROLES:
+        for obj, act in policy_catalogue.pairs():
+            allowed, rule = authorizer.enforcer.enforce_ex(role.code, department_id, obj, act)
+            cells.append(MatrixCell(role.code, obj, act, bool(allowed), list(rule)))
+    return cells
 
 
 # --- accounts -------------------------------------------------------------------------------

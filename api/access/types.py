@@ -9,7 +9,7 @@ import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from api.core import audit
+from api.core import audit, policy_catalogue
 from api.core.errors import ValidationErrors
 from api.core.models import ApiKey as ApiKeyRow
 from api.core.models import CasbinRule, User, utcnow
@@ -111,6 +111,61 @@ class PermissionCheck:
     allowed: bool
     deciding_rule: list[str] = strawberry.field(description="决定允许的策略规则；拒绝时为空")
     roles: list[str] = strawberry.field(description="用户在该部门的（含继承的）角色")
+
+
+@strawberry.type(description="策略目录中的一项：代码与中文名称")
+class PolicyCatalogueEntry:
+    code: str
+    name: str
+
+
+@strawberry.type(description="策略目录中的对象及其可授予的操作")
+class PolicyCatalogueObject:
+    code: str
+    name: str
+    actions: list[PolicyCatalogueEntry]
+
+
+@strawberry.type(description="策略目录：规则可用的角色、对象与操作（部门取自目录子图）")
+class PolicyCatalogue:
+    roles: list[PolicyCatalogueEntry]
+    objects: list[PolicyCatalogueObject]
+    actions: list[PolicyCatalogueEntry]
+
+    @classmethod
+    def build(cls) -> PolicyCatalogue:
+        def entry(code: str, names: dict[str, str]) -> PolicyCatalogueEntry:
+            return PolicyCatalogueEntry(code=code, name=names[code])
+
+        return cls(
+            roles=[PolicyCatalogueEntry(code=r.code, name=r.name) for r in policy_catalogue.ROLES],
+            objects=[
+                PolicyCatalogueObject(
+                    code=o.code,
+                    name=o.name,
+                    actions=[entry(a, policy_catalogue.ACTION_NAMES) for a in o.actions],
+                )
+                for o in policy_catalogue.OBJECTS
+            ],
+            actions=[
+                PolicyCatalogueEntry(code=a.code, name=a.name) for a in policy_catalogue.ACTIONS
+            ],
+        )
+
+
+@strawberry.type(description="权限矩阵的一格：角色能否对对象执行操作，及决定它的规则")
+class PermissionMatrixCell:
+    role: str
+    object: str
+    action: str
+    allowed: bool
+    deciding_rule: list[str] = strawberry.field(description="决定允许的策略规则；拒绝时为空")
+
+
+@strawberry.type(description="某部门的角色 × 权限矩阵（按现行策略）")
+class PermissionMatrix:
+    department_id: strawberry.ID
+    cells: list[PermissionMatrixCell]
 
 
 @strawberry.type(description="审计记录（只增不改）")

@@ -90,13 +90,18 @@ async def _record_denials(ctx: Context[Any], operation: str | None) -> None:
         department_id=principal.department_id if principal else None,
         client_address=ctx.client_address,
     )
-    for denial in ctx.denials:
+    for noted in ctx.denials:
+        denial = dict(noted)
+        # An administrator act refused (a policy change) is audited under its own event,
+        # with what it asked for; any other refusal as a denied access of the field.
+        action = denial.pop("audit_action", None)
+        target = denial.pop("target", None)
         await record(
             ctx.session,
             actor=actor,
-            action=AuditAction.ACCESS_DENIED,
+            action=AuditAction(action) if action else AuditAction.ACCESS_DENIED,
             outcome=AuditOutcome.DENIED,
-            target=denial.get("object") or denial["field"],
+            target=target or denial.get("object") or denial["field"],
             detail={**denial, "operation": operation or ""},
         )
     ctx.denials.clear()
@@ -136,7 +141,7 @@ class SubgraphGraphQL(GraphQL[Context[Any], None]):
         # The gateway authenticated the caller and signed who it is (GatewayTrust verified
         # it before this point): no session look-up here.
         assertion = assertion_of(request.state)
-        denials: list[dict[str, str]] = []
+        denials: list[dict[str, Any]] = []
         collect_denials(denials)
         return Context(
             request=request,

@@ -96,12 +96,12 @@ async def record(
 
 # The denials of the request being served (``Context.denials``); services note refusals they
 # alone can see (an object outside the caller's scope) without knowing the GraphQL context.
-_request_denials: ContextVar[list[dict[str, str]] | None] = ContextVar(
+_request_denials: ContextVar[list[dict[str, Any]] | None] = ContextVar(
     "request_denials", default=None
 )
 
 
-def collect_denials(denials: list[dict[str, str]]) -> None:
+def collect_denials(denials: list[dict[str, Any]]) -> None:
     """Make ``denials`` the list this request's ``note_out_of_scope`` calls append to."""
     _request_denials.set(denials)
 

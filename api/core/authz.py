@@ -18,6 +18,7 @@ import asyncio
 import contextlib
 import csv
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -270,22 +271,42 @@ def _signed_in(info: Info[Any, Any], *, probe: bool = False) -> Principal:
     return principal
 
 
-def _note_denial(info: Info[Any, Any], reason: str, what: str = "") -> None:
+def _note_denial(
+    info: Info[Any, Any], reason: str, what: str = "", extra: dict[str, Any] | None = None
+) -> None:
     """Queue a denied-access audit row; the unit of work writes it after the rollback."""
     denials = getattr(_context(info), "denials", None)
     if denials is not None:
-        denials.append({"field": info.field_name, "reason": reason, "needs": what})
+        denials.append({"field": info.field_name, "reason": reason, "needs": what, **(extra or {})})
+
+
+# What a refused call asked for, from its arguments: (audit target, what was attempted).
+Attempt = Callable[[dict[str, Any]], tuple[str, dict[str, Any]]]
 
 
 class Can(BasePermission):
-    """The caller's role in its department allows ``action`` on ``resource``."""
+    """The caller's role in its department allows ``action`` on ``resource``.
+
+    With ``audited_as`` and ``attempt`` (an administrator act such as a policy change), a
+    refusal is audited under that event with what the call asked for, not as a bare
+    ``ACCESS_DENIED`` of the field.
+    """
 
     message = "无权执行此操作"
     error_extensions = {"code": "FORBIDDEN"}
 
-    def __init__(self, resource: str, action: str) -> None:
+    def __init__(
+        self,
+        resource: str,
+        action: str,
+        *,
+        audited_as: str | None = None,
+        attempt: Attempt | None = None,
+    ) -> None:
         self.resource = resource
         self.action = action
+        self.audited_as = audited_as
+        self.attempt = attempt
 
     def has_permission(self, source: Any, info: Info[Any, Any], **kwargs: Any) -> bool:  # noqa: ARG002
         principal = _signed_in(info)
@@ -293,8 +314,18 @@ class Can(BasePermission):
         can = getattr(context, "can", None) or context.authorizer.can
         if can(principal, self.resource, self.action):
             return True
-        _note_denial(info, "FORBIDDEN", f"{self.resource}:{self.action}")
+        _note_denial(info, "FORBIDDEN", f"{self.resource}:{self.action}", self._attempted(kwargs))
         return False
+
+    def _attempted(self, arguments: dict[str, Any]) -> dict[str, Any] | None:
+        if self.attempt is None or self.audited_as is None:
+            return None
+        try:
+            target, attempted = self.attempt(arguments)
+        except Exception:  # odd arguments still leave the plain denial
+            log.exception("describing a refused %s failed", self.audited_as)
+            return None
+        return {"audit_action": self.audited_as, "target": target, "attempted": attempted}
 
 
 class IsSignedIn(BasePermission):
@@ -323,8 +354,15 @@ class IsPublic(BasePermission):
         return True
 
 
-def requires(resource: str, action: str) -> list[FieldExtension]:
-    return [PermissionExtension(permissions=[Can(resource, action)], use_directives=False)]
+def requires(
+    resource: str,
+    action: str,
+    *,
+    audited_as: str | None = None,
+    attempt: Attempt | None = None,
+) -> list[FieldExtension]:
+    permission = Can(resource, action, audited_as=audited_as, attempt=attempt)
+    return [PermissionExtension(permissions=[permission], use_directives=False)]
 
 
 def signed_in(*, probe: bool = False) -> list[FieldExtension]:

@@ -29,7 +29,7 @@ class Context(Generic[LoadersT]):
     # Where the request came from (audit rows); the gateway's X-Forwarded-For when present.
     client_address: str | None = None
     # Denied accesses noted by the permission classes; written after the rollback.
-    denials: list[dict[str, str]] = field(default_factory=list)
+    denials: list[dict[str, Any]] = field(default_factory=list)
     # Work to do once the operation's transaction has committed (e.g. reload the policy).
     after_commit: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     # Policy decisions already made in this request. A page of 50 rows asks the same

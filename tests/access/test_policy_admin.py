@@ -8,9 +8,10 @@ from api.core.errors import ValidationFailed
 from tests import factories
 from tests.access.helpers import access
 
+REASON = "工单 2026-031：部门负责人须查阅信用规则"
 ADD = """
-mutation($input: PermissionInput!) {
-  addPermission(input: $input) {
+mutation($input: PermissionInput!, $reason: String) {
+  addPermission(input: $input, reason: $reason) {
     __typename
     ... on PolicyVersion { actor summary }
     ... on ValidationErrors { errors { field code } }
@@ -18,8 +19,8 @@ mutation($input: PermissionInput!) {
 }
 """
 REVOKE = """
-mutation($input: RoleAssignmentInput!) {
-  revokeRole(input: $input) {
+mutation($input: RoleAssignmentInput!, $reason: String) {
+  revokeRole(input: $input, reason: $reason) {
     __typename
     ... on ValidationErrors { errors { field code message } }
   }
@@ -50,7 +51,11 @@ async def test_an_added_permission_is_versioned_and_audited(session, authorizer)
     }
 
     result = await access(
-        ADD, session=session, authorizer=authorizer, principal=admin, variables={"input": rule}
+        ADD,
+        session=session,
+        authorizer=authorizer,
+        principal=admin,
+        variables={"input": rule, "reason": REASON},
     )
 
     assert result.data == {
@@ -79,7 +84,7 @@ async def test_a_duplicate_or_malformed_rule_is_refused(session, authorizer):
         services.assignment("someone", "wizard", "1"),
     ):
         try:
-            await services.add_rule(session, actor=actor, rule=rule)
+            await services.add_rule(session, actor=actor, rule=rule, reason=REASON)
         except ValidationFailed as exc:
             errors.extend((i.field, i.code) for i in exc.issues)
 
@@ -95,7 +100,7 @@ async def test_the_last_system_administrator_cannot_be_removed(session, authoriz
         session=session,
         authorizer=authorizer,
         principal=admin,
-        variables={"input": assignment},
+        variables={"input": assignment, "reason": REASON},
     )
 
     assert result.data == {
@@ -121,6 +126,7 @@ async def test_removing_the_admin_permission_itself_is_refused_too(session, auth
             session,
             actor=Actor(admin.username, admin.department_id),
             rule=services.permission("system_admin", "*", "*", "*"),
+            reason=REASON,
         )
     except ValidationFailed as exc:
         codes = [i.code for i in exc.issues]
@@ -136,6 +142,7 @@ async def test_a_second_administrator_can_be_removed(session, authorizer):
         session,
         actor=Actor(admin.username, admin.department_id),
         rule=services.assignment(other.username, "system_admin", str(dept.id)),
+        reason=REASON,
     )
 
     assert ["g", other.username, "system_admin", str(dept.id)] not in await current_rules(session)
@@ -148,12 +155,20 @@ async def test_a_rollback_restores_the_rules_of_an_earlier_version(session, auth
     versions = await services.list_versions(session, limit=1)
 
     await services.add_rule(
-        session, actor=actor, rule=services.permission("credit_officer", "*", "finding", "read")
+        session,
+        actor=actor,
+        rule=services.permission("credit_officer", "*", "finding", "read"),
+        reason=REASON,
     )
     await services.remove_rule(
-        session, actor=actor, rule=services.permission("approval_clerk", "*", "finding", "read")
+        session,
+        actor=actor,
+        rule=services.permission("approval_clerk", "*", "finding", "read"),
+        reason=REASON,
     )
-    restored = await services.rollback(session, actor=actor, version_id=versions[0].id)
+    restored = await services.rollback(
+        session, actor=actor, version_id=versions[0].id, reason="撤回试行的调整"
+    )
 
     assert sorted(await current_rules(session)) == sorted(before)
     assert restored.summary == f"回滚到策略版本 {versions[0].id}"
@@ -228,11 +243,17 @@ async def test_connected_system_roles_go_to_service_accounts_and_never_to_people
     refused = []
     for role in ("connected_system", "schema_reader"):
         await services.add_rule(
-            session, actor=actor, rule=services.assignment("svc_window", role, str(dept.id))
+            session,
+            actor=actor,
+            rule=services.assignment("svc_window", role, str(dept.id)),
+            reason=REASON,
         )
         try:
             await services.add_rule(
-                session, actor=actor, rule=services.assignment(admin.username, role, str(dept.id))
+                session,
+                actor=actor,
+                rule=services.assignment(admin.username, role, str(dept.id)),
+                reason=REASON,
             )
         except ValidationFailed as exc:
             refused.extend((i.field, i.code) for i in exc.issues)
@@ -247,12 +268,22 @@ async def test_a_policy_change_keeps_the_rules_before_and_after_and_a_refused_on
     session, authorizer
 ):
     dept, admin = await _admin(session, authorizer)
-    rule = {"role": "department_head", "departmentId": "*", "object": "probe", "action": "read"}
+    rule = {
+        "role": "supervision_liaison",
+        "departmentId": "*",
+        "object": "credit_rule",
+        "action": "read",
+    }
     before = await current_rules(session)
+    previous = (await services.list_versions(session, limit=1))[0].id
 
     for _ in range(2):
         await access(
-            ADD, session=session, authorizer=authorizer, principal=admin, variables={"input": rule}
+            ADD,
+            session=session,
+            authorizer=authorizer,
+            principal=admin,
+            variables={"input": rule, "reason": REASON},
         )
         # The reload after the commit reads the database from another connection, which
         # does not see this test's (rolled-back) grant: give it back in memory.
@@ -261,14 +292,165 @@ async def test_a_policy_change_keeps_the_rules_before_and_after_and_a_refused_on
     rows = (
         await session.exec(select(AuditEntry).where(AuditEntry.action == AuditAction.POLICY_CHANGE))
     ).all()
-    row = ["p", "department_head", "*", "probe", "read"]
+    row = ["p", "supervision_liaison", "*", "credit_rule", "read"]
     assert [(r.outcome, r.target) for r in rows] == [
-        ("SUCCESS", "新增 p, department_head, *, probe, read"),
-        ("FAILURE", "新增 p, department_head, *, probe, read"),
+        ("SUCCESS", "新增 p, supervision_liaison, *, credit_rule, read"),
+        ("FAILURE", "新增 p, supervision_liaison, *, credit_rule, read"),
     ]
     assert rows[0].detail["before"] == before
     assert rows[0].detail["after"] == [*before, row]
     assert (rows[0].detail["added"], rows[0].detail["removed"]) == ([row], [])
+    assert rows[0].detail["reason"] == REASON
+    assert rows[0].detail["versionBefore"] == previous
+    assert rows[0].detail["version"] > previous
     assert rows[1].detail == {
-        "refused": [{"field": "rule", "code": "DUPLICATE", "message": "该规则已存在"}]
+        "attempted": {"rule": row},
+        "reason": REASON,
+        "refused": [{"field": "rule", "code": "DUPLICATE", "message": "该规则已存在"}],
     }
+
+
+ROLLBACK = """
+mutation($v: ID!, $reason: String) {
+  rollbackPolicy(versionId: $v, reason: $reason) {
+    __typename
+    ... on ValidationErrors { errors { field code } }
+  }
+}
+"""
+
+
+async def _policy_rows(session):
+    stmt = select(AuditEntry).where(AuditEntry.action == AuditAction.POLICY_CHANGE)
+    return (await session.exec(stmt.order_by(AuditEntry.id))).all()
+
+
+async def test_a_change_without_a_reason_is_refused_on_the_field_reason_and_audited(
+    session, authorizer
+):
+    _dept, admin = await _admin(session, authorizer)
+    rule = {"role": "credit_officer", "departmentId": "*", "object": "meeting", "action": "read"}
+    before = await current_rules(session)
+    answers = []
+    for variables in ({"input": rule}, {"input": rule, "reason": "  "}):
+        result = await access(
+            ADD, session=session, authorizer=authorizer, principal=admin, variables=variables
+        )
+        answers.append(result.data["addPermission"])
+    version = (await services.list_versions(session, limit=1))[0].id
+    rolled = await access(
+        ROLLBACK,
+        session=session,
+        authorizer=authorizer,
+        principal=admin,
+        variables={"v": str(version)},
+    )
+
+    refused = {
+        "__typename": "ValidationErrors",
+        "errors": [{"field": "reason", "code": "REASON_REQUIRED"}],
+    }
+    assert answers == [refused, refused]
+    assert rolled.data == {"rollbackPolicy": refused}
+    assert await current_rules(session) == before
+    rows = await _policy_rows(session)
+    assert [(r.outcome, r.target, r.detail["attempted"]) for r in rows] == [
+        ("FAILURE", "新增 p, credit_officer, *, meeting, read", {"rule": ["p", *rule.values()]}),
+        ("FAILURE", "新增 p, credit_officer, *, meeting, read", {"rule": ["p", *rule.values()]}),
+        ("FAILURE", f"回滚到策略版本 {version}", {"rollbackTo": str(version)}),
+    ]
+    assert {r.detail["refused"][0]["code"] for r in rows} == {"REASON_REQUIRED"}
+
+
+async def test_a_rollback_is_audited_with_its_reason_and_the_versions_before_and_after(
+    session, authorizer
+):
+    _dept, admin = await _admin(session, authorizer)
+    actor = Actor(admin.username, admin.department_id)
+    first = (await services.list_versions(session, limit=1))[0].id
+    await services.add_rule(
+        session,
+        actor=actor,
+        rule=services.permission("credit_officer", "*", "meeting", "read"),
+        reason="试行",
+    )
+    second = (await services.list_versions(session, limit=1))[0].id
+
+    restored = await services.rollback(
+        session, actor=actor, version_id=first, reason="试行结束，恢复原策略"
+    )
+
+    row = (await _policy_rows(session))[-1]
+    assert (row.outcome, row.target) == ("SUCCESS", f"回滚到策略版本 {first}")
+    assert (row.detail["reason"], row.detail["versionBefore"], row.detail["version"]) == (
+        "试行结束，恢复原策略",
+        second,
+        restored.id,
+    )
+    assert row.detail["removed"] == [["p", "credit_officer", "*", "meeting", "read"]]
+
+
+async def test_a_policy_change_by_a_non_administrator_is_refused_and_audited_with_the_attempt(
+    session, authorizer
+):
+    dept = await factories.department(session)
+    head = await factories.user(session, authorizer, role="department_head", dept=dept)
+    rule = {"role": "department_head", "departmentId": "*", "object": "policy", "action": "admin"}
+    before = await current_rules(session)
+
+    result = await access(
+        ADD,
+        session=session,
+        authorizer=authorizer,
+        principal=head,
+        variables={"input": rule, "reason": "我要管权限"},
+    )
+
+    assert result.data is None
+    assert [e.extensions for e in result.errors] == [{"code": "FORBIDDEN"}]
+    assert await current_rules(session) == before
+    rows = await _policy_rows(session)
+    assert [(r.actor, r.department_id, r.outcome, r.target, r.detail) for r in rows] == [
+        (
+            head.username,
+            str(dept.id),
+            "DENIED",
+            "新增 p, department_head, *, policy, admin",
+            {
+                "field": "addPermission",
+                "reason": "FORBIDDEN",
+                "needs": "policy:admin",
+                "attempted": {
+                    "rule": ["p", "department_head", "*", "policy", "admin"],
+                    "reason": "我要管权限",
+                },
+                "operation": "",
+            },
+        )
+    ]
+
+
+async def test_a_refused_role_assignment_by_a_non_administrator_is_audited_too(session, authorizer):
+    dept = await factories.department(session)
+    clerk = await factories.user(session, authorizer, role="approval_clerk", dept=dept)
+    assign = """mutation($input: RoleAssignmentInput!, $reason: String) {
+      assignRole(input: $input, reason: $reason) { __typename } }"""
+
+    await access(
+        assign,
+        session=session,
+        authorizer=authorizer,
+        principal=clerk,
+        variables={
+            "input": {"username": clerk.username, "role": "system_admin", "departmentId": "1"}
+        },
+    )
+
+    rows = await _policy_rows(session)
+    assert [(r.outcome, r.target, r.detail["attempted"]) for r in rows] == [
+        (
+            "DENIED",
+            f"新增 g, {clerk.username}, system_admin, 1",
+            {"rule": ["g", clerk.username, "system_admin", "1"], "reason": None},
+        )
+    ]

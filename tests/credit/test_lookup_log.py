@@ -6,6 +6,7 @@ import io
 from openpyxl import load_workbook
 from sqlmodel import col, select
 
+from api.core.audit import AuditEntry
 from api.core.events import OutboxMessage
 from api.credit.loaders import CreditLoaders
 from api.credit.models import LookupLog
@@ -253,3 +254,43 @@ async def test_reading_credit_through_the_graph_logs_one_browse_row_per_subject(
     assert sorted((await _log_rows(session))[len(before) :]) == [
         (officer.username, code, "", None, "BROWSE") for code in codes
     ]
+
+
+async def _audited(session, actor, action):
+    stmt = select(AuditEntry).where(AuditEntry.actor == actor, AuditEntry.action == action)
+    return (await session.exec(stmt.order_by(col(AuditEntry.id)))).all()
+
+
+async def test_exporting_the_lookup_log_leaves_an_export_audit_row_with_the_filters(
+    session, authorizer
+):
+    dept = await factories.department(session)
+    officer = await factories.user(session, authorizer, role="credit_officer", dept=dept)
+
+    await _run(session, authorizer, officer, EXPORT_LOG, app="880011")
+
+    rows = await _audited(session, officer.username, "EXPORT")
+    assert [(r.department_id, r.outcome, r.target) for r in rows] == [
+        (str(dept.id), "SUCCESS", "credit_lookups")
+    ]
+    assert rows[0].detail["application_id"] == "880011"
+    assert rows[0].detail["city_wide"] is True
+
+
+async def test_the_coordination_office_reading_a_department_s_lookup_log_is_audited(
+    session, authorizer
+):
+    office_dept, other = await factories.department(session), await factories.department(session)
+    office = await factories.user(session, authorizer, role="coordination_office", dept=office_dept)
+    head = await factories.user(session, authorizer, role="department_head", dept=other)
+
+    await _run(session, authorizer, office, LOG, dept=str(other.id))
+    await _run(session, authorizer, head, LOG, dept=str(other.id))
+
+    rows = await _audited(session, office.username, "CITY_WIDE_READ")
+    assert [(r.department_id, r.outcome, r.target) for r in rows] == [
+        (str(office_dept.id), "SUCCESS", "credit_lookups")
+    ]
+    assert (rows[0].detail["department_id"], rows[0].detail["city_wide"]) == (other.id, True)
+    # A head reading their own department's log is no city-wide read.
+    assert await _audited(session, head.username, "CITY_WIDE_READ") == []

@@ -16,7 +16,8 @@ from tests.faults.cluster import PrivateCluster
 from tests.faults.helpers import accept, call, submit_applications, wait_for
 
 OUTAGE_SECONDS = 5.0
-ADD_PERMISSION = """mutation($input: PermissionInput!) { addPermission(input: $input) {
+ADD_PERMISSION = """mutation($input: PermissionInput!, $reason: String) {
+  addPermission(input: $input, reason: $reason) {
   __typename ... on PolicyVersion { id } ... on ValidationErrors { errors { field code } } } }"""
 
 
@@ -140,7 +141,8 @@ def test_listeners_heal_after_a_database_outage(make_stack, client_for, cluster:
                     "departmentId": "*",
                     "object": "credit_rule",
                     "action": "read",
-                }
+                },
+                "reason": "监听恢复后的策略变更",
             },
             admin,
             "add permission",

@@ -196,7 +196,7 @@ def matrix_users(gateway: GatewayClient) -> MatrixUsers:
         assert created == {"data": {"createAccount": {"__typename": "Account"}}}, created
         assigned = gateway.post(
             """mutation($input: RoleAssignmentInput!) {
-                 assignRole(input: $input) { __typename }
+                 assignRole(input: $input, reason: "测试账号") { __typename }
                }""",
             {"input": {"username": username, "role": role, "departmentId": own}},
             token=admin,

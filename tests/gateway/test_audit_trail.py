@@ -123,9 +123,10 @@ def test_an_anonymous_session_probe_is_no_refusal_but_an_anonymous_read_is(gatew
 
 POLICY_ROWS = """{ auditEntries(first: 5, filter: {action: POLICY_CHANGE, actor: "admin"}) {
   edges { node { id target outcome detail } } } }"""
-ADD = """mutation($input: PermissionInput!) { addPermission(input: $input) {
+ADD = """mutation($input: PermissionInput!) { addPermission(input: $input, reason: "审计测试") {
   __typename ... on PolicyVersion { id } ... on ValidationErrors { errors { field code } } } }"""
-REMOVE = """mutation($input: PermissionInput!) { removePermission(input: $input) {
+REMOVE = """mutation($input: PermissionInput!) {
+  removePermission(input: $input, reason: "审计测试结束") {
   __typename ... on ValidationErrors { errors { field code } } } }"""
 
 
@@ -134,12 +135,12 @@ def test_a_policy_change_is_audited_with_the_rules_before_and_after_and_a_refuse
 ):
     admin = gateway.sign_in("admin")
     rule = {
-        "role": "department_head",
+        "role": "credit_officer",
         "departmentId": "*",
-        "object": "audit_probe",
+        "object": "escalation",
         "action": "read",
     }
-    row = ["p", "department_head", "*", "audit_probe", "read"]
+    row = ["p", "credit_officer", "*", "escalation", "read"]
 
     added = gateway.post(ADD, {"input": rule}, token=admin).json()["data"]["addPermission"]
     refused = gateway.post(ADD, {"input": rule}, token=admin).json()["data"]["addPermission"]
@@ -154,11 +155,16 @@ def test_a_policy_change_is_audited_with_the_rules_before_and_after_and_a_refuse
     failure, success = rows[0]["node"], rows[1]["node"]
     assert (failure["outcome"], failure["target"], failure["detail"]) == (
         "FAILURE",
-        "新增 p, department_head, *, audit_probe, read",
-        {"refused": [{"field": "rule", "code": "DUPLICATE", "message": "该规则已存在"}]},
+        "新增 p, credit_officer, *, escalation, read",
+        {
+            "attempted": {"rule": row},
+            "reason": "审计测试",
+            "refused": [{"field": "rule", "code": "DUPLICATE", "message": "该规则已存在"}],
+        },
     )
     detail = success["detail"]
     assert success["outcome"] == "SUCCESS"
+    assert detail["reason"] == "审计测试"
     assert detail["version"] == int(added["id"])
     assert (detail["added"], detail["removed"]) == ([row], [])
     assert row not in detail["before"]

@@ -25,7 +25,7 @@ from tests import factories
 from tests.gateway.conftest import GatewayClient, demo_stack, free_port
 
 ASSIGN = """mutation($u: String!, $r: String!, $d: String!) {
-  assignRole(input: {username: $u, role: $r, departmentId: $d}) {
+  assignRole(input: {username: $u, role: $r, departmentId: $d}, reason: "对接系统开通") {
     __typename ... on ValidationErrors { errors { field code message } } } }"""
 REPORT = """mutation($input: ReportAcceptanceInput!) {
   reportAcceptance(input: $input) {

@@ -66,7 +66,7 @@ def test_a_role_change_reaches_another_subgraph_process_within_two_seconds(gatew
     own = gateway.post("{ me { departmentIds } }", token=gateway.sign_in("spj_clerk")).json()
     dept = own["data"]["me"]["departmentIds"][0]
     change = """mutation($input: RoleAssignmentInput!) {
-      %s(input: $input) { __typename }
+      %s(input: $input, reason: "跨进程生效测试") { __typename }
     }"""
     assignment = {"username": "probe_user", "role": "supervision_liaison", "departmentId": dept}
     gateway.post(
@@ -159,7 +159,8 @@ def test_a_connected_systems_api_key_works_until_revoked(gateway):
     )
     gateway.post(
         """mutation($d: String!) { assignRole(input: {username: "svc_credit_platform",
-             role: "credit_officer", departmentId: $d}) { __typename } }""",
+             role: "credit_officer", departmentId: $d}, reason: "省信用平台对接") {
+             __typename } }""",
         {"d": dept},
         token=admin,
     )

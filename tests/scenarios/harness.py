@@ -93,10 +93,29 @@ class Gateway:
 ERRORS = "... on ValidationErrors { errors { field code message } }"
 
 
-def mutate(gw: Gateway, token: str, field: str, input_type: str, selection: str, data: Any) -> Any:
-    """``field(input: $input)`` with the given selection; a ValidationErrors answer fails."""
-    doc = f"mutation($input: {input_type}!) {{ {field}(input: $input) {{ {selection} {ERRORS} }} }}"
-    return gw.ok(doc, {"input": data}, token=token)
+def mutate(
+    gw: Gateway,
+    token: str,
+    field: str,
+    input_type: str,
+    selection: str,
+    data: Any,
+    *,
+    reason: str | None = None,
+) -> Any:
+    """``field(input: $input)`` with the given selection; a ValidationErrors answer fails.
+    ``reason``: the change's reason (policy changes require one)."""
+    if reason is None:
+        doc = (
+            f"mutation($input: {input_type}!) {{ {field}(input: $input) "
+            f"{{ {selection} {ERRORS} }} }}"
+        )
+        return gw.ok(doc, {"input": data}, token=token)
+    doc = (
+        f"mutation($input: {input_type}!, $reason: String) "
+        f"{{ {field}(input: $input, reason: $reason) {{ {selection} {ERRORS} }} }}"
+    )
+    return gw.ok(doc, {"input": data, "reason": reason}, token=token)
 
 
 class Clock:
@@ -530,6 +549,7 @@ def build_city(scenario: Scenario, plan: CityPlan = CITY) -> City:
                 "RoleAssignmentInput",
                 "... on PolicyVersion { id }",
                 {"username": username, "role": role, "departmentId": city.departments[dept.key]},
+                reason="情景测试：开通部门人员账号",
             )
             _first_sign_in(gw, username)
             accounts.append((username, role))

@@ -96,6 +96,7 @@ test('an administrator creates a department with a section, a person and a liais
   await chooseOption(page, DEPARTMENT);
   await assign.getByLabel('角色').click();
   await chooseOption(page, '部门负责人');
+  await assign.getByLabel('变更理由').fill('端到端：新部门的负责人');
   await assign.getByRole('button', { name: '分配角色' }).click();
   await expect(assign).toBeHidden();
   await expect(row).toContainText(DEPARTMENT);
@@ -145,6 +146,7 @@ test('an administrator issues an API key to a service account, sees it once, and
   await chooseOption(page, '益阳市行政审批服务局');
   await assign.getByLabel('角色').click();
   await chooseOption(page, '审批窗口');
+  await assign.getByLabel('变更理由').fill('端到端：对接系统开通');
   await assign.getByRole('button', { name: '分配角色' }).click();
   await expect(row).toContainText('审批窗口');
 

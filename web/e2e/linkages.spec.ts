@@ -295,7 +295,7 @@ async function clerksReadApplications(request: APIRequestContext) {
   const added = await request.post('/graphql', {
     headers: { authorization: `Bearer ${token}` },
     data: {
-      query: 'mutation { addPermission(input: {role: "approval_clerk", departmentId: "*", object: "application", action: "read"}) { __typename ... on ValidationErrors { errors { code } } } }',
+      query: 'mutation { addPermission(input: {role: "approval_clerk", departmentId: "*", object: "application", action: "read"}, reason: "端到端：恢复审批窗口查看办件") { __typename ... on ValidationErrors { errors { code } } } }',
     },
   });
   const outcome = ((await added.json()) as { data: { addPermission: { __typename: string; errors?: { code: string }[] } } }).data.addPermission;

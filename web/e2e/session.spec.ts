@@ -25,8 +25,8 @@ async function adminToken(request: APIRequestContext): Promise<string> {
 }
 
 const ROLE_CHANGE = `mutation($input: RoleAssignmentInput!, $revoke: Boolean!) {
-  assign: assignRole(input: $input) @skip(if: $revoke) { __typename }
-  revoke: revokeRole(input: $input) @include(if: $revoke) { __typename }
+  assign: assignRole(input: $input, reason: "端到端：两个部门的角色") @skip(if: $revoke) { __typename }
+  revoke: revokeRole(input: $input, reason: "端到端：收回第二个部门的角色") @include(if: $revoke) { __typename }
 }`;
 
 async function signIn(page: Page, username: string) {

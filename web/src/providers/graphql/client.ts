@@ -86,6 +86,13 @@ export function createGraphqlClient({
           MeetingExchange: () => null,
           EscalationTransition: () => null,
           CoordinationFile: () => null,
+          // The policy catalogue and the permission matrix: computed per request, no identity.
+          PolicyCatalogue: () => null,
+          PolicyCatalogueEntry: () => null,
+          PolicyCatalogueObject: () => null,
+          PermissionMatrix: () => null,
+          PermissionMatrixCell: () => null,
+          PermissionCheck: () => null,
         },
         updates: {
           Mutation: {

@@ -18,6 +18,7 @@ import {
   ROLE_ASSIGN_MUTATION,
   ROLE_REVOKE_MUTATION,
 } from './queries';
+import { useReasonPrompt } from './ReasonPrompt';
 
 const PAGE = 20;
 type AccountRow = AccountsQuery['accounts']['edges'][number]['node'];
@@ -31,6 +32,7 @@ interface CreateValues {
 interface AssignValues {
   role: string;
   departmentId: string;
+  reason: string;
 }
 interface KeyValues {
   name: string;
@@ -59,6 +61,7 @@ export function AccountsTab() {
   const names = useMemo(() => new Map((departments?.departments ?? []).map((d) => [d.id, d.name])), [departments]);
   const departmentOptions = (departments?.departments ?? []).map((d) => ({ value: d.id, label: d.name }));
   const [, revokeRole] = useMutation(ROLE_REVOKE_MUTATION);
+  const { ask, prompt } = useReasonPrompt();
   const [creating, setCreating] = useState(false);
   const [assigning, setAssigning] = useState<AccountRow | null>(null);
   const [keysOf, setKeysOf] = useState<string | null>(null);
@@ -69,6 +72,7 @@ export function AccountsTab() {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="accounts">
+      {prompt}
       <Space wrap>
         <Input.Search
           aria-label={t('accounts.keyword')}
@@ -139,24 +143,28 @@ export function AccountsTab() {
                     <div key={g.departmentId}>
                       <Typography.Text strong>{g.departmentName}</Typography.Text>{' '}
                       {g.roles.map((role) => (
-                        <Popconfirm
+                        <Tag
                           key={role}
-                          title={t('accounts.revokeConfirm', { username: a.username, department: g.departmentName, role: roleLabel(role) })}
-                          onConfirm={async () => {
-                            const result = await revokeRole({ input: { username: a.username, role, departmentId: g.departmentId } });
-                            const outcome = result.data?.revokeRole;
-                            if (outcome?.__typename === 'PolicyVersion') {
-                              void message.success(t('accounts.revoked'));
-                              reload();
-                            } else {
-                              void message.error(outcome?.__typename === 'ValidationErrors' ? outcome.errors.map((e) => e.message).join('；') : (result.error?.graphQLErrors[0]?.message ?? t('common.serverError')));
-                            }
+                          closable
+                          onClose={(e) => {
+                            e.preventDefault();
+                            void (async () => {
+                              const reason = await ask(t('accounts.revokeConfirm', { username: a.username, department: g.departmentName, role: roleLabel(role) }));
+                              if (reason === null) return;
+                              const result = await revokeRole({ input: { username: a.username, role, departmentId: g.departmentId }, reason });
+                              const outcome = result.data?.revokeRole;
+                              if (outcome?.__typename === 'PolicyVersion') {
+                                void message.success(t('accounts.revoked'));
+                                reload();
+                              } else {
+                                void message.error(outcome?.__typename === 'ValidationErrors' ? outcome.errors.map((e) => e.message).join('；') : (result.error?.graphQLErrors[0]?.message ?? t('common.serverError')));
+                              }
+                            })();
                           }}
+                          data-testid={`role-${a.username}-${g.departmentId}-${role}`}
                         >
-                          <Tag closable onClose={(e) => e.preventDefault()} style={{ cursor: 'pointer' }} data-testid={`role-${a.username}-${g.departmentId}-${role}`}>
-                            {roleLabel(role)}
-                          </Tag>
-                        </Popconfirm>
+                          {roleLabel(role)}
+                        </Tag>
                       ))}
                     </div>
                   ))}
@@ -265,7 +273,7 @@ function AssignRoleModal({ account, departmentOptions, onClose }: { account: Acc
   const { t } = useTranslation();
   const { message } = App.useApp();
   const roleLabel = useRoleLabel();
-  const { form, problems, handle } = useServerForm<AssignValues>(['role', 'departmentId']);
+  const { form, problems, handle } = useServerForm<AssignValues>(['role', 'departmentId', 'reason']);
   const [{ fetching }, assign] = useMutation(ROLE_ASSIGN_MUTATION);
   return (
     <Modal open title={t('accounts.assignTitle', { username: account.username })} okText={t('accounts.assignRole')} cancelText={t('common.cancel')} confirmLoading={fetching} onOk={() => form.submit()} onCancel={() => onClose(false)} destroyOnHidden>
@@ -275,7 +283,8 @@ function AssignRoleModal({ account, departmentOptions, onClose }: { account: Acc
         layout="vertical"
         name="assignAccountRole"
         onFinish={async (v) => {
-          const result = await assign({ input: { username: account.username, ...v } });
+          const { reason, ...input } = v;
+          const result = await assign({ input: { username: account.username, ...input }, reason: reason.trim() });
           if (handle(result, result.data?.assignRole)) {
             void message.success(t('accounts.assigned'));
             onClose(true);
@@ -287,6 +296,9 @@ function AssignRoleModal({ account, departmentOptions, onClose }: { account: Acc
         </Form.Item>
         <Form.Item label={t('accounts.role')} name="role" rules={[{ required: true, message: t('common.required') }]}>
           <Select options={assignableRoles(account).map((r) => ({ value: r, label: roleLabel(r) }))} />
+        </Form.Item>
+        <Form.Item label={t('admin.reason')} name="reason" extra={t('admin.reasonHint')} rules={[{ required: true, whitespace: true, message: t('admin.reasonRequired') }]}>
+          <Input maxLength={500} />
         </Form.Item>
       </Form>
     </Modal>

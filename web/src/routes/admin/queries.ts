@@ -39,9 +39,51 @@ export const CHECK_PERMISSION_QUERY = graphql(`
 `);
 
 
+export const POLICY_CATALOGUE_QUERY = graphql(`
+  query PolicyCatalogue {
+    policyCatalogue {
+      roles {
+        code
+        name
+      }
+      objects {
+        code
+        name
+        actions {
+          code
+          name
+        }
+      }
+      actions {
+        code
+        name
+      }
+    }
+    departments {
+      id
+      name
+    }
+  }
+`);
+
+export const PERMISSION_MATRIX_QUERY = graphql(`
+  query PermissionMatrix($departmentId: ID!) {
+    permissionMatrix(departmentId: $departmentId) {
+      departmentId
+      cells {
+        role
+        object
+        action
+        allowed
+        decidingRule
+      }
+    }
+  }
+`);
+
 export const PERMISSION_ADD_MUTATION = graphql(`
-  mutation PermissionAdd($input: PermissionInput!) {
-    addPermission(input: $input) {
+  mutation PermissionAdd($input: PermissionInput!, $reason: String) {
+    addPermission(input: $input, reason: $reason) {
       __typename
       ... on PolicyVersion {
         id
@@ -59,8 +101,8 @@ export const PERMISSION_ADD_MUTATION = graphql(`
 `);
 
 export const PERMISSION_REMOVE_MUTATION = graphql(`
-  mutation PermissionRemove($input: PermissionInput!) {
-    removePermission(input: $input) {
+  mutation PermissionRemove($input: PermissionInput!, $reason: String) {
+    removePermission(input: $input, reason: $reason) {
       __typename
       ... on PolicyVersion {
         id
@@ -78,8 +120,8 @@ export const PERMISSION_REMOVE_MUTATION = graphql(`
 `);
 
 export const ROLE_ASSIGN_MUTATION = graphql(`
-  mutation RoleAssign($input: RoleAssignmentInput!) {
-    assignRole(input: $input) {
+  mutation RoleAssign($input: RoleAssignmentInput!, $reason: String) {
+    assignRole(input: $input, reason: $reason) {
       __typename
       ... on PolicyVersion {
         id
@@ -97,8 +139,8 @@ export const ROLE_ASSIGN_MUTATION = graphql(`
 `);
 
 export const ROLE_REVOKE_MUTATION = graphql(`
-  mutation RoleRevoke($input: RoleAssignmentInput!) {
-    revokeRole(input: $input) {
+  mutation RoleRevoke($input: RoleAssignmentInput!, $reason: String) {
+    revokeRole(input: $input, reason: $reason) {
       __typename
       ... on PolicyVersion {
         id
@@ -116,8 +158,8 @@ export const ROLE_REVOKE_MUTATION = graphql(`
 `);
 
 export const POLICY_ROLLBACK_MUTATION = graphql(`
-  mutation PolicyRollback($versionId: ID!) {
-    rollbackPolicy(versionId: $versionId) {
+  mutation PolicyRollback($versionId: ID!, $reason: String) {
+    rollbackPolicy(versionId: $versionId, reason: $reason) {
       __typename
       ... on PolicyVersion {
         id
