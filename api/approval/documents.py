@@ -47,9 +47,7 @@ class FileContent:
     data: bytes
 
 
-async def check_file(
-    draft: FileDraft, field: str, issues: list[FieldIssue]
-) -> NamedFile | None:
+async def check_file(draft: FileDraft, field: str, issues: list[FieldIssue]) -> NamedFile | None:
     return await files.store_upload(draft, field, issues)
 
 
@@ -62,7 +60,9 @@ def attach_to_document(row: LegalDocument, upload: NamedFile | None) -> None:
     row.file_size = upload.stored.size
 
 
-async def _read(sha256: str | None, name: str | None, content_type: str | None) -> FileContent | None:
+async def _read(
+    sha256: str | None, name: str | None, content_type: str | None
+) -> FileContent | None:
     if not sha256:
         return None
     data = await files.default_store().get(sha256)
@@ -113,7 +113,9 @@ async def push_file(
         note_out_of_scope("push", push_id)
         return None
     if kind == PushFileKind.RECEIPT:
-        return await _read(push.claim_receipt_sha256, push.claim_receipt_name, push.claim_receipt_type)
+        return await _read(
+            push.claim_receipt_sha256, push.claim_receipt_name, push.claim_receipt_type
+        )
     return await _read(push.dispatch_sha256, push.dispatch_file_name, push.dispatch_type)
 
 

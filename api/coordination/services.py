@@ -214,9 +214,7 @@ async def record_minutes(
     issues: list[FieldIssue] = []
     text = _text(issues, "minutes", minutes, 50_000)
     held = _moment(issues, "heldAt", held_at)
-    upload = (
-        await files.store_upload(minutes_file, "minutesFile", issues) if minutes_file else None
-    )
+    upload = await files.store_upload(minutes_file, "minutesFile", issues) if minutes_file else None
     if issues:
         raise ValidationFailed(issues)
     if upload is not None:

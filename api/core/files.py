@@ -292,6 +292,7 @@ async def migrate_files(source: FileStore, target: FileStore) -> Migrated:
         copied += 1
     return Migrated(copied=copied, present=present)
 
+
 @dataclass(frozen=True)
 class Upload:
     """A file as it arrives in an input: its name and base64 content."""
