@@ -43,7 +43,7 @@ async function token(request: APIRequestContext, username: string): Promise<stri
 async function acceptedApplication(request: APIRequestContext): Promise<string> {
   const admin = await token(request, 'admin');
   await request.post('/graphql', {
-    data: { query: 'mutation { addPermission(input: {role: "approval_clerk", departmentId: "*", object: "application", action: "read"}) { __typename } }' },
+    data: { query: 'mutation { addPermission(input: {role: "approval_clerk", departmentId: "*", object: "application", action: "read"}, reason: "端到端：恢复审批窗口查看办件") { __typename } }' },
     headers: { authorization: `Bearer ${admin}` },
   });
   const clerk = await token(request, 'hs_clerk');
