@@ -56,7 +56,7 @@ async function acceptedApplication(request: APIRequestContext): Promise<string> 
   );
   const own = applications.filter((a) => a.approvingDepartment?.id === me.departmentId);
   expect(own.length).toBeGreaterThan(0);
-  return own[0].id;
+  return own[0]?.id ?? '';
 }
 
 test('a licence uploaded at completion is downloaded byte-identical by the supervising department, with its hash', async ({ page, request }) => {

@@ -8,10 +8,18 @@ import { ME_QUERY } from '../../../app/queries';
 import type { DepartmentDetailQuery } from '../../../graphql/graphql';
 import { normaliseMobile, normaliseOfficePhone } from '../../../lib/phones';
 import { mayMaintain, splitLiaisons, todayInChina, type LiaisonKind } from '../org';
-import { DEPARTMENT_DETAIL_QUERY, LIAISON_SET_MUTATION, PERSON_CREATE_MUTATION, SECTION_CREATE_MUTATION } from './queries';
+import {
+  DEPARTMENT_DETAIL_QUERY,
+  DEPARTMENT_PEOPLE_QUERY,
+  LIAISON_SET_MUTATION,
+  PERSON_CREATE_MUTATION,
+  POSITION_ADD_MUTATION,
+  SECTION_CREATE_MUTATION,
+} from './queries';
 
 type Detail = NonNullable<DepartmentDetailQuery['department']>;
 type PersonRow = Detail['sections'][number]['people'][number];
+type Departments = DepartmentDetailQuery['departments'];
 const KINDS: readonly LiaisonKind[] = ['PUSH', 'RECEIVE', 'HEAD'];
 
 interface SectionValues {
@@ -23,6 +31,12 @@ interface PersonValues {
   officePhone?: string;
   mobile?: string;
   role?: string;
+}
+interface PositionValues {
+  fromDepartmentId: string;
+  personId: string;
+  sectionId: string;
+  title?: string;
 }
 interface LiaisonValues {
   kind: LiaisonKind;
@@ -62,7 +76,7 @@ export default function DepartmentShowPage() {
       </Descriptions>
       {!editable && <Typography.Text type="secondary">{t('org.readOnly')}</Typography.Text>}
       <Liaisons department={department} people={people} editable={editable} onChange={reload} />
-      <Sections department={department} editable={editable} onChange={reload} />
+      <Sections department={department} departments={data?.departments ?? []} editable={editable} onChange={reload} />
     </Space>
   );
 }
@@ -160,7 +174,7 @@ function Liaisons({ department, people, editable, onChange }: { department: Deta
   );
 }
 
-function Sections({ department, editable, onChange }: { department: Detail; editable: boolean; onChange: () => void }) {
+function Sections({ department, departments, editable, onChange }: { department: Detail; departments: Departments; editable: boolean; onChange: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const sectionForm = useServerForm<SectionValues>(['name']);
@@ -232,6 +246,7 @@ function Sections({ department, editable, onChange }: { department: Detail; edit
             </Button>
           </Form>
           {personForm.problems.length > 0 && <Alert type="error" showIcon role="alert" message={personForm.problems.join('；')} />}
+          <AddPosition department={department} departments={departments} onChange={onChange} />
         </Space>
       )}
       <Table
@@ -257,8 +272,33 @@ function Sections({ department, editable, onChange }: { department: Detail; edit
             pagination={false}
             locale={{ emptyText: t('org.noPeople') }}
             columns={[
-              { title: t('org.personName'), dataIndex: 'name' },
-              { title: t('org.personRole'), dataIndex: 'role' },
+              {
+                title: t('org.personName'),
+                key: 'name',
+                render: (_, p: PersonRow) => (
+                  <>
+                    {p.name}
+                    {p.sectionId !== s.id && <Tag style={{ marginInlineStart: 8 }}>{t('org.concurrent')}</Tag>}
+                  </>
+                ),
+              },
+              {
+                title: t('org.personRole'),
+                key: 'role',
+                render: (_, p: PersonRow) => {
+                  const here = p.positions.find((x) => x.sectionId === s.id);
+                  return (here?.home === false ? here.title : p.role) || '—';
+                },
+              },
+              {
+                title: t('org.positions'),
+                key: 'positions',
+                render: (_, p: PersonRow) =>
+                  p.positions
+                    .filter((x) => x.sectionId !== s.id)
+                    .map((x) => `${x.department?.name ?? ''} ${x.section?.name ?? ''}${x.title ? `（${x.title}）` : ''}`)
+                    .join('；') || '—',
+              },
               { title: t('org.officePhone'), dataIndex: 'officePhone' },
               { title: t('org.mobile'), dataIndex: 'mobile', render: (m: string) => m || '—' },
             ]}
@@ -266,5 +306,67 @@ function Sections({ department, editable, onChange }: { department: Detail; edit
         )}
       />
     </Card>
+  );
+}
+
+/**
+ * A person of this or another department takes a further position in one of this
+ * department's sections (a head responsible on both sides of a same-department linkage).
+ */
+function AddPosition({ department, departments, onChange }: { department: Detail; departments: Departments; onChange: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const form = useServerForm<PositionValues>(['personId', 'sectionId', 'title']);
+  const from = Form.useWatch('fromDepartmentId', form.form) ?? department.id;
+  const [{ data }] = useQuery({ query: DEPARTMENT_PEOPLE_QUERY, variables: { id: from } });
+  const people = new Map((data?.department?.sections ?? []).flatMap((sec) => sec.people.map((p) => [p.id, { ...p, sectionName: sec.name }] as const)));
+  const [{ fetching }, addPosition] = useMutation(POSITION_ADD_MUTATION);
+  return (
+    <>
+      <Form<PositionValues>
+        form={form.form}
+        layout="inline"
+        name="addPosition"
+        style={{ rowGap: 8 }}
+        initialValues={{ fromDepartmentId: department.id }}
+        onFinish={async (v) => {
+          const result = await addPosition({ input: { personId: v.personId, sectionId: v.sectionId, title: v.title?.trim() ?? '' } });
+          const added = form.handle(result, result.data?.addPosition);
+          if (added?.__typename === 'Person') {
+            void message.success(t('org.positionAdded', { name: added.name }));
+            form.form.resetFields(['personId', 'title']);
+            onChange();
+          }
+        }}
+      >
+        <Form.Item label={t('org.positionFrom')} name="fromDepartmentId">
+          <Select
+            style={{ width: 200 }}
+            showSearch
+            optionFilterProp="label"
+            options={departments.map((d) => ({ value: d.id, label: d.name }))}
+            onChange={() => form.form.resetFields(['personId'])}
+          />
+        </Form.Item>
+        <Form.Item label={t('org.person')} name="personId" rules={[{ required: true, message: t('common.required') }]}>
+          <Select
+            style={{ width: 200 }}
+            showSearch
+            optionFilterProp="label"
+            options={[...people.values()].map((p) => ({ value: p.id, label: `${p.name}（${p.sectionName}）` }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('org.positionSection')} name="sectionId" rules={[{ required: true, message: t('common.required') }]}>
+          <Select style={{ width: 180 }} options={department.sections.map((sec) => ({ value: sec.id, label: sec.name }))} />
+        </Form.Item>
+        <Form.Item label={t('org.personRole')} name="title" rules={[{ max: 100 }]}>
+          <Input style={{ width: 120 }} />
+        </Form.Item>
+        <Button htmlType="submit" loading={fetching}>
+          {t('org.addPosition')}
+        </Button>
+      </Form>
+      {form.problems.length > 0 && <Alert type="error" showIcon role="alert" message={form.problems.join('；')} />}
+    </>
   );
 }

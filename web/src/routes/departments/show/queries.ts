@@ -19,6 +19,19 @@ export const DEPARTMENT_DETAIL_QUERY = graphql(`
           mobile
           role
           sectionId
+          positions {
+            sectionId
+            title
+            home
+            section {
+              id
+              name
+            }
+            department {
+              id
+              name
+            }
+          }
         }
       }
       liaisons {
@@ -87,6 +100,42 @@ export const LIAISON_SET_MUTATION = graphql(`
       ... on Liaison {
         kind
         since
+      }
+      ... on ValidationErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+export const DEPARTMENT_PEOPLE_QUERY = graphql(`
+  query DepartmentPeople($id: ID!) {
+    department(id: $id) {
+      id
+      sections {
+        id
+        name
+        people {
+          id
+          name
+          sectionId
+        }
+      }
+    }
+  }
+`);
+
+export const POSITION_ADD_MUTATION = graphql(`
+  mutation AddPosition($input: AddPositionInput!) {
+    addPosition(input: $input) {
+      __typename
+      ... on Person {
+        id
+        name
       }
       ... on ValidationErrors {
         errors {
