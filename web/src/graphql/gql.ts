@@ -14,7 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Me {\n    me {\n      username\n      displayName\n      departmentId\n      departmentIds\n      roles\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Me {\n    me {\n      username\n      displayName\n      departmentId\n      departmentIds\n      roles\n      abilities {\n        object\n        action\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query DepartmentNames {\n    departments {\n      id\n      name\n      shortName\n    }\n  }\n": typeof types.DepartmentNamesDocument,
     "\n  mutation SignOut {\n    signOut {\n      ok\n    }\n  }\n": typeof types.SignOutDocument,
     "\n  mutation SwitchDepartment($departmentId: ID!) {\n    switchDepartment(departmentId: $departmentId) {\n      __typename\n      ... on SignInPayload {\n        departmentId\n        mustChangePassword\n      }\n      ... on ValidationErrors {\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": typeof types.SwitchDepartmentDocument,
@@ -145,7 +145,7 @@ type Documents = {
     "\n  query WorkbenchTodoNotices($first: Int!) {\n    noticeInbox(first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          effectiveOn\n          announcedAt\n          fromDepartment {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.WorkbenchTodoNoticesDocument,
 };
 const documents: Documents = {
-    "\n  query Me {\n    me {\n      username\n      displayName\n      departmentId\n      departmentIds\n      roles\n    }\n  }\n": types.MeDocument,
+    "\n  query Me {\n    me {\n      username\n      displayName\n      departmentId\n      departmentIds\n      roles\n      abilities {\n        object\n        action\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query DepartmentNames {\n    departments {\n      id\n      name\n      shortName\n    }\n  }\n": types.DepartmentNamesDocument,
     "\n  mutation SignOut {\n    signOut {\n      ok\n    }\n  }\n": types.SignOutDocument,
     "\n  mutation SwitchDepartment($departmentId: ID!) {\n    switchDepartment(departmentId: $departmentId) {\n      __typename\n      ... on SignInPayload {\n        departmentId\n        mustChangePassword\n      }\n      ... on ValidationErrors {\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": types.SwitchDepartmentDocument,
@@ -293,7 +293,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      username\n      displayName\n      departmentId\n      departmentIds\n      roles\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      username\n      displayName\n      departmentId\n      departmentIds\n      roles\n    }\n  }\n"];
+export function graphql(source: "\n  query Me {\n    me {\n      username\n      displayName\n      departmentId\n      departmentIds\n      roles\n      abilities {\n        object\n        action\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      username\n      displayName\n      departmentId\n      departmentIds\n      roles\n      abilities {\n        object\n        action\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

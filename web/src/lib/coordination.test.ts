@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { accessFrom } from '../providers/access/access';
+import { meWith } from '../test/policy';
 import { attachmentProblem, canEditMeeting, canFollowUp, fileToBase64, localInputToServer, smsKind, splitDuration } from './coordination';
 
-const head = (dept: string) => ({ departmentId: dept, roles: ['department_head'] });
+const head = (dept: string) => accessFrom(meWith(['department_head'], dept));
 
 describe('meeting rights', () => {
   it('lets only a writer of the convening department edit', () => {
     expect(canEditMeeting(head('7'), '7')).toBe(true);
     expect(canEditMeeting(head('8'), '7')).toBe(false);
-    expect(canEditMeeting({ departmentId: '7', roles: ['supervision_liaison'] }, '7')).toBe(false);
-    expect(canEditMeeting(null, '7')).toBe(false);
+    expect(canEditMeeting(accessFrom(meWith(['supervision_liaison'], '7')), '7')).toBe(false);
+    expect(canEditMeeting(accessFrom(null), '7')).toBe(false);
   });
 
   it('lets the owner or the convener follow up an open decision', () => {

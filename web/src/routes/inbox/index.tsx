@@ -1,3 +1,4 @@
+import { useAccess } from '../../providers/access/AccessProvider';
 import { Alert, App, Badge, Button, Card, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -281,9 +282,9 @@ function NoticesTab({ creditNotices }: { creditNotices: boolean }) {
 export default function InboxPage() {
   const { t } = useTranslation();
   const [{ data: meData }] = useQuery({ query: ME_QUERY });
-  const roles = meData?.me?.roles ?? [];
+  const access = useAccess();
   const [params, setParams] = useSearchParams();
-  const tabs = inboxTabs(roles);
+  const tabs = inboxTabs(access);
   const active = tabs.find((x) => x === params.get('tab')) ?? tabs[0] ?? 'pushes';
   const [{ data: awaiting }, refetchAwaiting] = useQuery({ query: PUSH_INBOX_QUERY, variables: { first: 1, state: 'AWAITING_CLAIM' }, pause: !tabs.includes('pushes') });
   const [{ data: overdue }, refetchOverdue] = useQuery({ query: PUSH_INBOX_QUERY, variables: { first: 1, overdue: true }, pause: !tabs.includes('pushes') });

@@ -1,3 +1,4 @@
+import { useAccess } from '../../../providers/access/AccessProvider';
 import { Alert, Card, Descriptions, Empty, Result, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +13,6 @@ import { AcceptPanel } from './AcceptPanel';
 import { CompletePanel } from './CompletePanel';
 import { FacilitationCard } from './FacilitationCard';
 import { RecordFinding } from './RecordFinding';
-import { ME_QUERY } from '../../../app/queries';
 import { APPLICATION_SHOW_QUERY } from './queries';
 
 type ShownApplication = NonNullable<ApplicationShowQuery['application']>;
@@ -130,9 +130,9 @@ export default function ApplicationShowPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const [{ data, fetching, error }] = useQuery({ query: APPLICATION_SHOW_QUERY, variables: { id } });
-  const [{ data: meData }] = useQuery({ query: ME_QUERY });
+  const access = useAccess();
   // Accepting and completing are the approval side's steps (the server checks it anyway).
-  const approves = (meData?.me?.roles ?? []).some((r) => r === 'approval_clerk' || r === 'department_head');
+  const approves = access.allows('application.handle');
   if (fetching && !data) return <Skeleton active />;
   const application = data?.application;
   if (!application) {

@@ -1,3 +1,4 @@
+import { useAccess } from '../../../providers/access/AccessProvider';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -6,7 +7,7 @@ import { ME_QUERY } from '../../../app/queries';
 import { formatDateTime } from '../../../components/format';
 import { useServerForm } from '../../../components/useServerForm';
 import type { EscalationDetailQuery, EscalationStatus } from '../../../graphql/graphql';
-import { downloadBase64, ESCALATION_DECIDERS, ESCALATION_STATUS_COLOR, hasAnyRole, splitDuration } from '../../../lib/coordination';
+import { downloadBase64, ESCALATION_STATUS_COLOR, splitDuration } from '../../../lib/coordination';
 import {
   ASSIGN_ESCALATION_MUTATION,
   DECIDE_ESCALATION_MUTATION,
@@ -108,6 +109,7 @@ export default function EscalationShowPage() {
   const client = useClient();
   const { message } = App.useApp();
   const [{ data: meData }] = useQuery({ query: ME_QUERY });
+  const access = useAccess();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: ESCALATION_QUERY, variables: { id } });
   const escalation = data?.escalation;
   if (fetching && !data) return <Spin />;
@@ -115,7 +117,7 @@ export default function EscalationShowPage() {
   if (!escalation) return <Alert type="warning" showIcon message={t('coordination.escalations.notFound')} />;
   const me = meData?.me;
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
-  const decider = hasAnyRole(me?.roles, ESCALATION_DECIDERS) && escalation.status !== 'DECIDED';
+  const decider = access.allows('escalation.decide') && escalation.status !== 'DECIDED';
 
   async function download(attachmentId: string) {
     const result = await client.query(ESCALATION_ATTACHMENT_QUERY, { id: attachmentId }, { requestPolicy: 'network-only' }).toPromise();
