@@ -7,6 +7,7 @@ import { AccessProvider, useAccess } from '../providers/access/AccessProvider';
 import type { Access, Feature } from '../providers/access/access';
 import { useAuth } from '../providers/auth/AuthProvider';
 import { LiveInboxProvider, useLiveInbox, useRefetchOnInbox } from '../providers/live/LiveInbox';
+import { useDayjsLocale } from '../providers/dates';
 import { rememberLocale } from '../providers/i18n';
 import type { Locale } from '../locales/types';
 import zhCN from '../locales/zh-CN';
@@ -94,6 +95,7 @@ export function Shell() {
 
 function ShellFrame() {
   const { t, i18n } = useTranslation();
+  useDayjsLocale(i18n.language);
   const { signOut, signedInWith } = useAuth();
   const [, endSession] = useMutation(SIGN_OUT_MUTATION);
   const [switching, switchDepartment] = useMutation(SWITCH_DEPARTMENT_MUTATION);

@@ -559,6 +559,14 @@ export default {
             "args": []
           },
           {
+            "name": "acceptedByName",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
             "name": "applicant",
             "type": {
               "kind": "OBJECT",
@@ -659,6 +667,14 @@ export default {
           },
           {
             "name": "completedBy",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "completedByName",
             "type": {
               "kind": "SCALAR",
               "name": "Any"
@@ -812,6 +828,17 @@ export default {
             "args": []
           },
           {
+            "name": "number",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "pushes",
             "type": {
               "kind": "NON_NULL",
@@ -869,6 +896,17 @@ export default {
           },
           {
             "name": "submittedBy",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "submittedByName",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -11878,6 +11916,14 @@ export default {
             "args": []
           },
           {
+            "name": "claimedByName",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
             "name": "department",
             "type": {
               "kind": "NON_NULL",
@@ -11917,6 +11963,14 @@ export default {
           },
           {
             "name": "feedbackClosedBy",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "feedbackClosedByName",
             "type": {
               "kind": "SCALAR",
               "name": "Any"
@@ -12376,6 +12430,20 @@ export default {
             },
             "args": [
               {
+                "name": "applicant",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "applicantCode",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
                 "name": "first",
                 "type": {
                   "kind": "NON_NULL",
@@ -12393,6 +12461,16 @@ export default {
                 }
               },
               {
+                "name": "newestFirst",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
                 "name": "offset",
                 "type": {
                   "kind": "NON_NULL",
@@ -12404,6 +12482,20 @@ export default {
               },
               {
                 "name": "status",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "submittedSince",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "submittedUntil",
                 "type": {
                   "kind": "SCALAR",
                   "name": "Any"

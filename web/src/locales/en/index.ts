@@ -59,6 +59,7 @@ const en: Messages = {
     passwordMismatch: 'The two new passwords differ',
   },
   common: {
+    query: 'Search',
     search: 'Search',
     reset: 'Reset',
     all: 'All',
@@ -155,6 +156,11 @@ const en: Messages = {
     creditRecords: "Applicant's credit records",
     noCreditRecords: 'No credit records',
     filterByMatter: 'Filter by matter',
+    submittedSince: 'Submitted from',
+    submittedUntil: 'Submitted until',
+    anyStatus: 'Any status',
+    actions: 'Actions',
+    open: 'Open',
   },
   findings: {
     record: 'Record finding',
@@ -447,6 +453,7 @@ const en: Messages = {
     claimed: 'Claimed by {{department}} ({{by}}, {{method}})',
     feedback: 'Feedback from {{department}}: {{summary}}',
     feedbackAbnormal: 'Abnormal feedback from {{department}}: {{summary}}',
+    closedNoAbnormality: '{{department}} closed without abnormality ({{by}})',
     completed: 'Completed by {{by}}: {{status}}',
   },
   enums: {

@@ -61,6 +61,7 @@ const zhCN = {
     passwordMismatch: '两次输入的新密码不一致',
   },
   common: {
+    query: '查询',
     search: '搜索',
     reset: '重置',
     all: '全部',
@@ -157,6 +158,11 @@ const zhCN = {
     creditRecords: '申请人信用记录',
     noCreditRecords: '暂无信用记录',
     filterByMatter: '按事项筛选',
+    submittedSince: '申报日期起',
+    submittedUntil: '申报日期止',
+    anyStatus: '全部状态',
+    actions: '操作',
+    open: '查看',
   },
   findings: {
     record: '登记监管结果',
@@ -449,6 +455,7 @@ const zhCN = {
     claimed: '{{department}} 已认领（{{by}}，{{method}}）',
     feedback: '{{department}} 反馈：{{summary}}',
     feedbackAbnormal: '{{department}} 反馈异常：{{summary}}',
+    closedNoAbnormality: '{{department}} 无异常办结（{{by}}）',
     completed: '{{by}} 办结：{{status}}',
   },
   enums: {

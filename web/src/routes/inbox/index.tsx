@@ -100,6 +100,9 @@ function PushesTab() {
     },
   });
   useRefetchOnInbox('push', refetch);
+  const access = useAccess();
+  const claims = access.allows('push.claim');
+  const records = access.allows('finding.record');
   const connection = data?.pushInbox;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -124,7 +127,7 @@ function PushesTab() {
         dataSource={connection?.edges.map((e) => e.node) ?? []}
         pagination={false}
         rowClassName={(p) => (p.overdue ? 'row-overdue' : '')}
-        scroll={{ x: 1400 }}
+        scroll={{ x: 1650 }}
         locale={{ emptyText: t('inbox.noPushes') }}
         columns={[
           { title: t('inbox.pushedAt'), dataIndex: 'pushedAt', width: 150, render: formatDateTime },
@@ -162,12 +165,16 @@ function PushesTab() {
           {
             title: t('inbox.actions'),
             key: 'actions',
-            width: 200,
+            width: 120,
+            // Fixed to the right: usable at 1366×768 without scrolling sideways.
+            fixed: 'right',
             render: (_, p) => (
-              <Space size={4}>
-                {p.state === 'AWAITING_CLAIM' && <ClaimButton push={p} />}
-                {p.state === 'CLAIMED' && p.feedbackState === 'OPEN' && <CloseButton push={p} />}
-                {p.application && <Link to={`/applications/${p.application.id}`}>{t('inbox.recordFinding')}</Link>}
+              <Space size={4} direction="vertical" data-testid={`push-actions-${p.id}`}>
+                {claims && p.state === 'AWAITING_CLAIM' && <ClaimButton push={p} />}
+                {claims && p.state === 'CLAIMED' && p.feedbackState === 'OPEN' && <CloseButton push={p} />}
+                {p.application && (
+                  <Link to={`/applications/${p.application.id}`}>{records ? t('inbox.recordFinding') : t('applications.open')}</Link>
+                )}
               </Space>
             ),
           },

@@ -13,10 +13,13 @@ export const APPLICATION_SHOW_QUERY = graphql(`
       handlingMode
       submittedAt
       submittedBy
+      submittedByName
       acceptedAt
       acceptedBy
+      acceptedByName
       completedAt
       completedBy
+      completedByName
       refusalReason
       listVersion
       creditAtAcceptance {
@@ -56,6 +59,7 @@ export const APPLICATION_SHOW_QUERY = graphql(`
         claimDue
         claimedAt
         claimedBy
+        claimedByName
         claimMethod
         claimMeetingId
         receiveLiaisonName
@@ -72,6 +76,8 @@ export const APPLICATION_SHOW_QUERY = graphql(`
         }
         feedbackState
         feedbackDue
+        feedbackClosedAt
+        feedbackClosedByName
         overdue
         smsDelivery {
           role
@@ -123,6 +129,8 @@ export const APPLICATION_SHOW_QUERY = graphql(`
         id
         kind
         abnormal
+        resultType
+        measures
         summary
         foundOn
         createdAt
