@@ -18,6 +18,7 @@ import {
   TODO_NOTICES_QUERY,
   TODO_PUSHES_QUERY,
 } from './queries';
+import { RoleTodos } from './RoleTodos';
 import { workbenchTiles, type Tile } from './tiles';
 
 const TODO_ROWS = 5;
@@ -216,6 +217,7 @@ export default function WorkbenchPage() {
     <>
       <Typography.Title level={2}>{t('workbench.title')}</Typography.Title>
       {me?.me && <Typography.Paragraph>{t('workbench.welcome', { name: me.me.displayName })}</Typography.Paragraph>}
+      {me?.me && <RoleTodos />}
       {me?.me && <Todos />}
       {me?.me && (
         <Row gutter={[16, 16]}>
