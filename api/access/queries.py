@@ -12,6 +12,7 @@ from strawberry.types import Info
 from api.access import services
 from api.access.inputs import AuditFilterInput
 from api.access.types import (
+    Ability,
     Account,
     AccountConnection,
     ApiKey,
@@ -28,6 +29,7 @@ from api.access.types import (
     RoleAssignment,
 )
 from api.core import audit, policy_catalogue
+from api.core.abilities import abilities_of
 from api.core.accounts import departments_of, list_api_keys, user_by_id
 from api.core.authz import requires, signed_in
 from api.core.errors import BadArgumentError, ValidationFailed, parse_id
@@ -89,6 +91,10 @@ class AccessQuery:
             must_change_password=user.must_change_password,
             connected_system=ctx.principal.api_key_id is not None,
             can_introspect_schema=ctx.can(ctx.principal, "schema", "introspect"),
+            abilities=[
+                Ability(object=obj, action=act)
+                for obj, act in await abilities_of(ctx.authorizer, ctx.principal)
+            ],
         )
 
     @strawberry.field(description="权限规则列表", extensions=requires("policy", "admin"))

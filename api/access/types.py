@@ -33,6 +33,12 @@ class SignInPayload:
 SignInResult = Annotated[SignInPayload | ValidationErrors, strawberry.union("SignInResult")]
 
 
+@strawberry.type(description="当前部门中可执行的一项操作（对象 × 操作，按现行权限策略判定）")
+class Ability:
+    object: str
+    action: str
+
+
 @strawberry.type(description="当前登录用户")
 class Me:
     username: str
@@ -46,6 +52,10 @@ class Me:
     )
     can_introspect_schema: bool = strawberry.field(
         description="持有 schema/introspect 权限：生产环境中可内省模式、使用 GraphiQL"
+    )
+    abilities: list[Ability] = strawberry.field(
+        default_factory=list,
+        description="在当前部门可执行的操作（按现行策略判定；网页据此显示菜单、按钮与工作台）",
     )
 
 

@@ -40,10 +40,17 @@ class ApprovalLoaders:
     verifications_by_application: DataLoader[int, list[VerificationTask]] = field(init=False)
     push_sms: DataLoader[int, Delivery] = field(init=False)
     card_sms: DataLoader[int, list[Delivery]] = field(init=False)
+    display_name: DataLoader[str, str] = field(init=False)
     _by_matter: dict[Scope, DataLoader[int, list[Application]]] = field(default_factory=dict)
     _in_scope: dict[Scope, DataLoader[int, Application | None]] = field(default_factory=dict)
     _by_applicant: dict[Scope, DataLoader[str, list[Application]]] = field(default_factory=dict)
     _covered: dict[Scope, DataLoader[int, bool]] = field(default_factory=dict)
+
+    def _people_loaders(self) -> None:
+        async def display_names(usernames: list[str]) -> list[str]:
+            return await services.display_names(session=self.session, usernames=usernames)
+
+        self.display_name = DataLoader(load_fn=display_names)
 
     def __post_init__(self) -> None:
         async def load(ids: list[int]) -> list[Application | None]:
@@ -56,6 +63,7 @@ class ApprovalLoaders:
             return await services.pushes_by_application_ids(session=self.session, ids=ids)
 
         self.application = DataLoader(load_fn=load)
+        self._people_loaders()
         self.documents_by_application = DataLoader(load_fn=documents)
 
         async def push(ids: list[int]) -> list[Push | None]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from datetime import date
 from typing import Any
 
 import strawberry
@@ -87,7 +88,11 @@ class ApprovalQuery:
         return DocumentFile.from_content(found) if found else None
 
     @strawberry.field(
-        description="办件列表（限职责范围，每页至多100条）",
+        description=(
+            "办件列表（限职责范围，每页至多100条）；applicant 申请人名称（包含），applicantCode"
+            " 统一社会信用代码或身份证号（精确），submittedSince/Until 申报日期（北京时间，含），"
+            "newestFirst 新的在前"
+        ),
         extensions=requires("application", "read"),
     )
     async def applications(
@@ -97,12 +102,22 @@ class ApprovalQuery:
         status: ApplicationStatus | None = None,  # type: ignore[valid-type]
         first: int = 100,
         offset: int = 0,
+        applicant: str | None = None,
+        applicant_code: str | None = None,
+        submitted_since: date | None = None,
+        submitted_until: date | None = None,
+        newest_first: bool = False,
     ) -> list[Application]:
         rows = await services.list_applications(
             session=info.context.session,
             scope=info.context.scope,
             matter_id=parse_id(matter_id, "matterId") if matter_id else None,
             status=StatusModel(status) if status else None,
+            applicant=applicant,
+            applicant_code=applicant_code,
+            submitted_since=submitted_since,
+            submitted_until=submitted_until,
+            newest_first=newest_first,
             limit=first,
             offset=offset,
         )

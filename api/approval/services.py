@@ -14,7 +14,7 @@ import json
 import secrets
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Generic, TypeVar
 
 import sqlalchemy as sa
@@ -68,6 +68,7 @@ from api.core.credit_ticket import InvalidTicketError, verify_ticket
 from api.core.errors import FieldIssue, NotFoundError, ValidationFailed
 from api.core.identifiers import id_number_problem, uscc_problem
 from api.core.loaders import many_per_key, one_per_key
+from api.core.models import User
 from api.core.scope import Scope
 from api.core.subject_keys import subject_key
 from api.core.workdays import add_working_days
@@ -1333,9 +1334,16 @@ async def list_applications(
     scope: Scope | None = None,
     matter_id: int | None = None,
     status: ApplicationStatus | None = None,
+    applicant: str | None = None,
+    applicant_code: str | None = None,
+    submitted_since: date | None = None,
+    submitted_until: date | None = None,
+    newest_first: bool = False,
     limit: int = MAX_PAGE,
     offset: int = 0,
 ) -> Sequence[Application]:
+    """Applications in scope, filtered as the console's query form asks: the applicant's name
+    (contains), its code (exact), the Asia/Shanghai days of submission (inclusive)."""
     stmt = select(Application)
     if scope is not None:
         stmt = stmt.where(application_scope(scope))
@@ -1343,8 +1351,35 @@ async def list_applications(
         stmt = stmt.where(Application.matter_id == matter_id)
     if status is not None:
         stmt = stmt.where(Application.status == status)
-    stmt = stmt.order_by(col(Application.id)).offset(max(offset, 0))
+    if applicant and applicant.strip():
+        stmt = stmt.where(col(Application.applicant_name).contains(applicant.strip()))
+    if applicant_code and applicant_code.strip():
+        stmt = stmt.where(Application.applicant_code == applicant_code.strip().upper())
+    if submitted_since is not None:
+        stmt = stmt.where(col(Application.submitted_at) >= local_midnight(submitted_since))
+    if submitted_until is not None:
+        next_day = local_midnight(submitted_until + timedelta(days=1))
+        stmt = stmt.where(col(Application.submitted_at) < next_day)
+    order = col(Application.id).desc() if newest_first else col(Application.id)
+    stmt = stmt.order_by(order).offset(max(offset, 0))
     return (await session.exec(stmt.limit(min(max(limit, 0), MAX_PAGE)))).all()
+
+
+def local_midnight(day: date) -> datetime:
+    """The first moment of an Asia/Shanghai day, in UTC."""
+    return datetime.combine(day, time(0), tzinfo=LOCAL_TZ).astimezone(UTC)
+
+
+async def display_names(*, session: AsyncSession, usernames: Sequence[str]) -> list[str]:
+    """People's names for account names, in order (an unknown account keeps its name)."""
+    rows = (await session.exec(select(User).where(col(User.username).in_(set(usernames))))).all()
+    names = {u.username: u.display_name for u in rows}
+    return [names.get(u, u) for u in usernames]
+
+
+def application_number_of(application_id: int, submitted_at: datetime) -> str:
+    """The 办件编号 people read and say: SP, the Asia/Shanghai day of submission, a serial."""
+    return f"SP{local_date(submitted_at):%Y%m%d}{application_id:06d}"
 
 
 def overdue_clause(today: date) -> Any:

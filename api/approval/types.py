@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from api.approval import documents, models
+from api.approval import documents, models, services
 from api.approval.delivery import Delivery
 from api.approval.facilitation_types import Commitment, MissingItem, VerificationTask
 from api.approval.services import credit_notice_text, level_name
@@ -351,6 +351,29 @@ class Application:
     applicant_code: strawberry.Private[str]
     applicant_key: strawberry.Private[str | None]
     approving_department_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="办件编号（SP + 申报日期 + 序号，如 SP20260315000123）")
+    def number(self) -> str:
+        return services.application_number_of(int(self.id), self.submitted_at)
+
+    @strawberry.field(description="申报人姓名")
+    async def submitted_by_name(self, info: Info[Any, Any]) -> str:
+        name: str = await info.context.loaders.display_name.load(self.submitted_by)
+        return name
+
+    @strawberry.field(description="受理人姓名")
+    async def accepted_by_name(self, info: Info[Any, Any]) -> str | None:
+        if self.accepted_by is None:
+            return None
+        name: str = await info.context.loaders.display_name.load(self.accepted_by)
+        return name
+
+    @strawberry.field(description="办结人姓名")
+    async def completed_by_name(self, info: Info[Any, Any]) -> str | None:
+        if self.completed_by is None:
+            return None
+        name: str = await info.context.loaders.display_name.load(self.completed_by)
+        return name
 
     @strawberry.field(description="办理事项")
     def matter(self) -> Matter:
@@ -750,6 +773,20 @@ class Push:
     async def application(self, info: Info[Any, Any]) -> Application | None:
         row = await info.context.loaders.application.load(self.application_id)
         return Application.from_row(row) if row else None
+
+    @strawberry.field(description="认领人姓名")
+    async def claimed_by_name(self, info: Info[Any, Any]) -> str | None:
+        if self.claimed_by is None:
+            return None
+        name: str = await info.context.loaders.display_name.load(self.claimed_by)
+        return name
+
+    @strawberry.field(description="无异常办结人姓名")
+    async def feedback_closed_by_name(self, info: Info[Any, Any]) -> str | None:
+        if self.feedback_closed_by is None:
+            return None
+        name: str = await info.context.loaders.display_name.load(self.feedback_closed_by)
+        return name
 
     @classmethod
     def from_row(cls, row: models.Push) -> Push:

@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import type { ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { inboxTabs, PUSH_READERS } from '../lib/inbox';
+import { AccessProvider, useAccess } from '../providers/access/AccessProvider';
+import type { Access, Feature } from '../providers/access/access';
 import { useAuth } from '../providers/auth/AuthProvider';
 import { LiveInboxProvider, useLiveInbox, useRefetchOnInbox } from '../providers/live/LiveInbox';
+import { useDayjsLocale } from '../providers/dates';
 import { rememberLocale } from '../providers/i18n';
 import type { Locale } from '../locales/types';
 import zhCN from '../locales/zh-CN';
@@ -17,30 +19,29 @@ interface NavItem {
     | 'nav.workbench' | 'nav.linkages' | 'nav.matters' | 'nav.departments' | 'nav.applications' | 'nav.subjects' | 'nav.inbox' | 'nav.admin'
     | 'nav.credit' | 'nav.statistics'
     | 'coordination.nav.meetings' | 'coordination.nav.escalations' | 'coordination.nav.cards' | 'coordination.nav.sms';
-  /** Shown only to these roles (the server decides anyway; this hides what would answer "forbidden"). */
-  roles?: readonly string[];
+  /** Shown only to who may use it (`me.abilities`; the server decides anyway). */
+  feature?: Feature;
 }
 
 const NAV: readonly NavItem[] = [
   { path: '/', key: 'nav.workbench' },
-  { path: '/inbox', key: 'nav.inbox', roles: PUSH_READERS },
-  { path: '/linkages', key: 'nav.linkages' },
-  { path: '/matters', key: 'nav.matters' },
-  { path: '/departments', key: 'nav.departments' },
-  { path: '/applications', key: 'nav.applications' },
-  { path: '/subjects', key: 'nav.subjects', roles: ['credit_officer', 'coordination_office'] },
-  { path: '/credit', key: 'nav.credit', roles: ['credit_officer', 'coordination_office', 'system_admin', 'department_head'] },
-  { path: '/admin', key: 'nav.admin', roles: ['system_admin'] },
-  { path: '/statistics', key: 'nav.statistics', roles: ['coordination_office', 'system_admin', 'department_head'] },
-  // Coordination (roles as in tests/gateway/authz_matrix.py)
-  { path: '/meetings', key: 'coordination.nav.meetings', roles: ['approval_clerk', 'supervision_liaison', 'department_head', 'coordination_office', 'system_admin'] },
-  { path: '/escalations', key: 'coordination.nav.escalations', roles: ['approval_clerk', 'supervision_liaison', 'department_head', 'coordination_office', 'system_admin'] },
-  { path: '/cards', key: 'coordination.nav.cards', roles: ['department_head', 'coordination_office', 'system_admin'] },
-  { path: '/sms', key: 'coordination.nav.sms', roles: ['approval_clerk', 'supervision_liaison', 'department_head', 'coordination_office', 'system_admin'] },
+  { path: '/inbox', key: 'nav.inbox', feature: 'nav.inbox' },
+  { path: '/linkages', key: 'nav.linkages', feature: 'nav.linkages' },
+  { path: '/matters', key: 'nav.matters', feature: 'nav.matters' },
+  { path: '/departments', key: 'nav.departments', feature: 'nav.departments' },
+  { path: '/applications', key: 'nav.applications', feature: 'nav.applications' },
+  { path: '/subjects', key: 'nav.subjects', feature: 'nav.subjects' },
+  { path: '/credit', key: 'nav.credit', feature: 'nav.credit' },
+  { path: '/admin', key: 'nav.admin', feature: 'nav.admin' },
+  { path: '/statistics', key: 'nav.statistics', feature: 'nav.statistics' },
+  { path: '/meetings', key: 'coordination.nav.meetings', feature: 'nav.meetings' },
+  { path: '/escalations', key: 'coordination.nav.escalations', feature: 'nav.escalations' },
+  { path: '/cards', key: 'coordination.nav.cards', feature: 'nav.cards' },
+  { path: '/sms', key: 'coordination.nav.sms', feature: 'nav.sms' },
 ];
 
-export function visibleNav(roles: readonly string[] | undefined): readonly NavItem[] {
-  return NAV.filter((n) => !n.roles || (roles ?? []).some((r) => n.roles?.includes(r)));
+export function visibleNav(access: Access): readonly NavItem[] {
+  return NAV.filter((n) => !n.feature || access.allows(n.feature));
 }
 
 type RoleKey = keyof typeof zhCN.roles;
@@ -85,7 +86,16 @@ function LiveIndicator(): ReactNode {
 }
 
 export function Shell() {
+  return (
+    <AccessProvider>
+      <ShellFrame />
+    </AccessProvider>
+  );
+}
+
+function ShellFrame() {
   const { t, i18n } = useTranslation();
+  useDayjsLocale(i18n.language);
   const { signOut, signedInWith } = useAuth();
   const [, endSession] = useMutation(SIGN_OUT_MUTATION);
   const [switching, switchDepartment] = useMutation(SWITCH_DEPARTMENT_MUTATION);
@@ -93,7 +103,8 @@ export function Shell() {
   const [{ data: meData }] = useQuery({ query: ME_QUERY });
   const [{ data: deptData }] = useQuery({ query: DEPARTMENT_NAMES_QUERY });
   const me = meData?.me;
-  const readsPushes = inboxTabs(me?.roles ?? []).includes('pushes');
+  const access = useAccess();
+  const readsPushes = access.allows('inbox.pushes');
   const names = new Map((deptData?.departments ?? []).map((d) => [d.id, d.name]));
   const deptName = (id: string) => names.get(id) ?? id;
 
@@ -123,7 +134,7 @@ export function Shell() {
           <Menu
             mode="inline"
             selectedKeys={[activeNav(location.pathname)]}
-            items={visibleNav(me?.roles).map((n) => ({
+            items={visibleNav(access).map((n) => ({
               key: n.path,
               label: n.path === '/inbox' && readsPushes ? <InboxNavLabel label={t(n.key)} /> : <Link to={n.path}>{t(n.key)}</Link>,
             }))}

@@ -8,6 +8,10 @@ export const ME_QUERY = graphql(`
       departmentId
       departmentIds
       roles
+      abilities {
+        object
+        action
+      }
     }
   }
 `);

@@ -13,8 +13,8 @@ export interface PickedMatter {
 
 /** Pick a matter (approval by default) by typing part of its name or code (searched on the server). */
 export function MatterPicker({ value, onChange, ariaLabel, allowClear = true, kind = 'APPROVAL', current, onPick }: {
-  value: string | undefined;
-  onChange: (id: string | undefined) => void;
+  value?: string | undefined;
+  onChange?: (id: string | undefined) => void;
   ariaLabel: string;
   allowClear?: boolean;
   kind?: MatterKind;
@@ -37,7 +37,7 @@ export function MatterPicker({ value, onChange, ariaLabel, allowClear = true, ki
       loading={fetching}
       value={value}
       onChange={(v?: string) => {
-        onChange(v);
+        onChange?.(v);
         onPick?.(matters.find((m) => m.id === v));
       }}
       style={{ minWidth: 320 }}

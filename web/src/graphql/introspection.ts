@@ -16,6 +16,35 @@ export default {
     "types": [
       {
         "kind": "OBJECT",
+        "name": "Ability",
+        "fields": [
+          {
+            "name": "action",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "object",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
         "name": "Account",
         "fields": [
           {
@@ -530,6 +559,14 @@ export default {
             "args": []
           },
           {
+            "name": "acceptedByName",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
             "name": "applicant",
             "type": {
               "kind": "OBJECT",
@@ -630,6 +667,14 @@ export default {
           },
           {
             "name": "completedBy",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "completedByName",
             "type": {
               "kind": "SCALAR",
               "name": "Any"
@@ -783,6 +828,17 @@ export default {
             "args": []
           },
           {
+            "name": "number",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "pushes",
             "type": {
               "kind": "NON_NULL",
@@ -840,6 +896,17 @@ export default {
           },
           {
             "name": "submittedBy",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "submittedByName",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -8599,6 +8666,24 @@ export default {
         "name": "Me",
         "fields": [
           {
+            "name": "abilities",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "name": "Ability",
+                    "kind": "OBJECT",
+                    "ofType": null
+                  }
+                }
+              }
+            },
+            "args": []
+          },
+          {
             "name": "canIntrospectSchema",
             "type": {
               "kind": "NON_NULL",
@@ -13166,6 +13251,14 @@ export default {
             "args": []
           },
           {
+            "name": "claimedByName",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
             "name": "department",
             "type": {
               "kind": "NON_NULL",
@@ -13214,6 +13307,14 @@ export default {
           },
           {
             "name": "feedbackClosedBy",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "feedbackClosedByName",
             "type": {
               "kind": "SCALAR",
               "name": "Any"
@@ -13772,6 +13873,20 @@ export default {
             },
             "args": [
               {
+                "name": "applicant",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "applicantCode",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
                 "name": "first",
                 "type": {
                   "kind": "NON_NULL",
@@ -13789,6 +13904,16 @@ export default {
                 }
               },
               {
+                "name": "newestFirst",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
                 "name": "offset",
                 "type": {
                   "kind": "NON_NULL",
@@ -13800,6 +13925,20 @@ export default {
               },
               {
                 "name": "status",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "submittedSince",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "submittedUntil",
                 "type": {
                   "kind": "SCALAR",
                   "name": "Any"

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { accessFrom } from '../providers/access/access';
+import { meWith } from '../test/policy';
 import { actionFieldErrors, attachmentProblem, canCompleteAction, canEditMeeting, canFollowUp, fileToBase64, localInputToServer, smsKind, splitDuration } from './coordination';
 
-const head = (dept: string) => ({ departmentId: dept, roles: ['department_head'] });
+const head = (dept: string) => accessFrom(meWith(['department_head'], dept));
 
 describe('meeting rights', () => {
   it('lets only a writer of the convening department edit', () => {
     expect(canEditMeeting(head('7'), '7')).toBe(true);
     expect(canEditMeeting(head('8'), '7')).toBe(false);
-    expect(canEditMeeting({ departmentId: '7', roles: ['supervision_liaison'] }, '7')).toBe(false);
-    expect(canEditMeeting(null, '7')).toBe(false);
+    expect(canEditMeeting(accessFrom(meWith(['supervision_liaison'], '7')), '7')).toBe(false);
+    expect(canEditMeeting(accessFrom(null), '7')).toBe(false);
   });
 
   it('lets the owner or the convener follow up an open decision', () => {
@@ -69,18 +71,18 @@ describe('attachments', () => {
 });
 
 describe('escalation actions', () => {
-  const head = { departmentId: '7', roles: ['department_head'] };
-  const liaison = { departmentId: '7', roles: ['supervision_liaison'] };
-  const office = { departmentId: '1', roles: ['coordination_office'] };
+  const ownerHead = head('7');
+  const liaison = accessFrom(meWith(['supervision_liaison'], '7'));
+  const office = accessFrom(meWith(['coordination_office'], '1'));
   const manual = { state: 'OPEN', kind: 'RECTIFICATION', owner: { id: '7' } };
 
   it('lets the owner department and the office mark a manual action done, nobody a 修订清单 one', () => {
-    expect(canCompleteAction(head, manual)).toBe(true);
+    expect(canCompleteAction(ownerHead, manual)).toBe(true);
     expect(canCompleteAction(office, manual)).toBe(true);
     expect(canCompleteAction(liaison, manual)).toBe(false);
-    expect(canCompleteAction({ ...head, departmentId: '8' }, manual)).toBe(false);
+    expect(canCompleteAction(head('8'), manual)).toBe(false);
     expect(canCompleteAction(office, { ...manual, kind: 'REVISE_LIST' })).toBe(false);
-    expect(canCompleteAction(head, { ...manual, state: 'DONE' })).toBe(false);
+    expect(canCompleteAction(ownerHead, { ...manual, state: 'DONE' })).toBe(false);
   });
 
   it('places the server errors of each action on its Form.List fields', () => {

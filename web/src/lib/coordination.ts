@@ -1,28 +1,20 @@
 /** Small rules shared by the coordination pages (joint meetings, escalations, cards, SMS log). */
 import type { ActionState, DecisionStatus, EscalationStatus, MeetingStatus } from '../graphql/graphql';
+import type { Access } from '../providers/access/access';
 
 export const MEETING_STATUS_COLOR: Record<MeetingStatus, string> = { PLANNED: 'processing', HELD: 'warning', CLOSED: 'success' };
 export const DECISION_STATUS_COLOR: Record<DecisionStatus, string> = { OPEN: 'processing', DONE: 'success', DROPPED: 'default' };
 export const ESCALATION_STATUS_COLOR: Record<EscalationStatus, string> = { SUBMITTED: 'warning', ASSIGNED: 'processing', IN_DISCUSSION: 'purple', DECIDED: 'cyan', CLOSED: 'success' };
 export const ACTION_STATE_COLOR: Record<ActionState, string> = { OPEN: 'processing', DONE: 'success' };
 
-/** Roles that may convene and edit meetings and raise escalations (the server checks again). */
-export const MEETING_WRITERS = ['department_head', 'coordination_office', 'system_admin'] as const;
-/** Roles that assign, schedule and decide escalations. */
-export const ESCALATION_DECIDERS = ['coordination_office', 'system_admin'] as const;
-/** Roles that see the city-wide red-card board. */
-export const BOARD_READERS = ['coordination_office', 'system_admin'] as const;
-
-export function hasAnyRole(roles: readonly string[] | undefined, allowed: readonly string[]): boolean {
-  return (roles ?? []).some((r) => allowed.includes(r));
-}
+type Caller = Pick<Access, 'departmentId' | 'allows'>;
 
 /**
  * Only the convening department edits a meeting (minutes, decisions, exchanges): the caller
- * must hold a writing role in the department that convened it.
+ * may write meetings (`me.abilities`) in the department that convened it.
  */
-export function canEditMeeting(me: { departmentId: string; roles: readonly string[] } | null | undefined, convenerId: string): boolean {
-  return Boolean(me && me.departmentId === convenerId && hasAnyRole(me.roles, MEETING_WRITERS));
+export function canEditMeeting(me: Caller, convenerId: string): boolean {
+  return me.departmentId === convenerId && me.allows('meeting.write');
 }
 
 /**
@@ -30,12 +22,12 @@ export function canEditMeeting(me: { departmentId: string; roles: readonly strin
  * while open; a 修订清单 action is done by the list version that revises its linkages.
  */
 export function canCompleteAction(
-  me: { departmentId: string; roles: readonly string[] } | null | undefined,
+  me: Caller,
   action: { state: string; kind: string; owner: { id: string } },
 ): boolean {
-  if (!me || action.state !== 'OPEN' || action.kind === 'REVISE_LIST') return false;
-  if (hasAnyRole(me.roles, ESCALATION_DECIDERS)) return true;
-  return me.departmentId === action.owner.id && hasAnyRole(me.roles, MEETING_WRITERS);
+  if (action.state !== 'OPEN' || action.kind === 'REVISE_LIST') return false;
+  if (me.allows('escalation.decide')) return true;
+  return me.departmentId === action.owner.id && me.allows('escalation.write');
 }
 
 /**
@@ -67,11 +59,11 @@ export function actionFieldErrors<E extends { field: string; message: string }>(
  * A decision is followed up by its owner department or by the convening department, while open.
  */
 export function canFollowUp(
-  me: { departmentId: string; roles: readonly string[] } | null | undefined,
+  me: Caller,
   decision: { status: string; owner: { id: string } },
   convenerId: string,
 ): boolean {
-  if (!me || decision.status !== 'OPEN' || !hasAnyRole(me.roles, MEETING_WRITERS)) return false;
+  if (decision.status !== 'OPEN' || !me.allows('meeting.write')) return false;
   return me.departmentId === convenerId || me.departmentId === decision.owner.id;
 }
 

@@ -46,6 +46,7 @@ export function createGraphqlClient({
         schema,
         keys: {
           Me: () => null,
+          Ability: () => null,
           SignInPayload: () => null,
           ValidationErrors: () => null,
           FieldError: () => null,

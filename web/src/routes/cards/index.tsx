@@ -1,3 +1,4 @@
+import { useAccess } from '../../providers/access/AccessProvider';
 import { Alert, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,6 @@ import { formatDateTime } from '../../components/format';
 import { Pager } from '../../components/Pager';
 import { SmsDeliveryTag } from '../../components/SmsDeliveryTag';
 import type { CardColor, CardRowFragment } from '../../graphql/graphql';
-import { BOARD_READERS, hasAnyRole } from '../../lib/coordination';
 import { ESCALATION_CARDS_QUERY, RED_CARD_BOARD_QUERY } from './queries';
 
 const PAGE = 20;
@@ -132,7 +132,8 @@ function History() {
 export default function CardsPage() {
   const { t } = useTranslation();
   const [{ data: me }] = useQuery({ query: ME_QUERY });
-  const board = hasAnyRole(me?.me?.roles, BOARD_READERS);
+  const access = useAccess();
+  const board = access.allows('escalation.board');
   const items = [
     ...(board ? [{ key: 'board', label: t('coordination.cards.board'), children: <RedBoard /> }] : []),
     { key: 'history', label: t('coordination.cards.history'), children: <History /> },

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { creditAccess } from './access';
+import { accessFrom } from '../../providers/access/access';
+import { meWith } from '../../test/policy';
+import { creditAccess as ofAccess } from './access';
+
+const creditAccess = (roles: string[]) => ofAccess(accessFrom(meWith(roles)));
 
 describe('creditAccess', () => {
   it('follows the credit rows of the policy: write, read only, lookup log only, nothing', () => {

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { accessFrom } from '../../providers/access/access';
+import { meWith } from '../../test/policy';
 import { mayMaintain, splitLiaisons, todayInChina } from './org';
+
+const as = (departmentId: string, ...roles: string[]) => accessFrom(meWith(roles, departmentId));
 
 describe('mayMaintain', () => {
   it('lets an administrator maintain any department and a head only their own', () => {
-    expect(mayMaintain(['system_admin'], '1', '2')).toBe(true);
-    expect(mayMaintain(['department_head'], '1', '1')).toBe(true);
-    expect(mayMaintain(['department_head'], '1', '2')).toBe(false);
-    expect(mayMaintain(['coordination_office', 'approval_clerk'], '1', '1')).toBe(false);
+    expect(mayMaintain(as('1', 'system_admin'), '2')).toBe(true);
+    expect(mayMaintain(as('1', 'department_head'), '1')).toBe(true);
+    expect(mayMaintain(as('1', 'department_head'), '2')).toBe(false);
+    expect(mayMaintain(as('1', 'coordination_office', 'approval_clerk'), '1')).toBe(false);
   });
 });
 

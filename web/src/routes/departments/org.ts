@@ -1,11 +1,11 @@
 /** Pure rules of the department pages (tested in org.test.ts); the server checks them again. */
+import type { Access } from '../../providers/access/access';
 
 /** The server's formats (api/catalog/services.py): empty numbers are allowed. */
 
 /** Who may add sections, people and liaisons: an administrator anywhere, a head in their own. */
-export function mayMaintain(roles: readonly string[], ownDepartmentId: string | undefined, departmentId: string): boolean {
-  if (roles.includes('system_admin')) return true;
-  return roles.includes('department_head') && ownDepartmentId === departmentId;
+export function mayMaintain(access: Pick<Access, 'allows' | 'owns'>, departmentId: string): boolean {
+  return access.allows('person.write') && access.owns(departmentId);
 }
 
 export type LiaisonKind = 'PUSH' | 'RECEIVE' | 'HEAD';

@@ -1,3 +1,4 @@
+import { useAccess } from '../../providers/access/AccessProvider';
 import { Alert, App, Badge, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +23,6 @@ import { CREDIT_NOTICES_QUERY, FEEDBACK_INBOX_QUERY, PUSH_CLAIM_MUTATION, PUSH_C
 const PAGE = 20;
 const OFFLINE: Channel[] = ['OWN_SYSTEM', 'LETTER', 'JOINT_MEETING'];
 // Roles holding `notice, write` (policies/policy.csv): they may issue policy notices.
-const NOTICE_WRITERS = ['approval_clerk', 'supervision_liaison', 'department_head', 'system_admin'];
 type PushRow = PushInboxQuery['pushInbox']['edges'][number]['node'];
 
 function ClaimButton({ push }: { push: PushRow }) {
@@ -115,6 +115,9 @@ function PushesTab() {
     },
   });
   useRefetchOnInbox('push', refetch);
+  const access = useAccess();
+  const claims = access.allows('push.claim');
+  const records = access.allows('finding.record');
   const connection = data?.pushInbox;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -139,7 +142,7 @@ function PushesTab() {
         dataSource={connection?.edges.map((e) => e.node) ?? []}
         pagination={false}
         rowClassName={(p) => (p.overdue ? 'row-overdue' : '')}
-        scroll={{ x: 1400 }}
+        scroll={{ x: 1650 }}
         locale={{ emptyText: t('inbox.noPushes') }}
         columns={[
           { title: t('inbox.pushedAt'), dataIndex: 'pushedAt', width: 150, render: formatDateTime },
@@ -204,12 +207,16 @@ function PushesTab() {
           {
             title: t('inbox.actions'),
             key: 'actions',
-            width: 200,
+            width: 120,
+            // Fixed to the right: usable at 1366×768 without scrolling sideways.
+            fixed: 'right',
             render: (_, p) => (
-              <Space size={4}>
-                {p.state === 'AWAITING_CLAIM' && <ClaimButton push={p} />}
-                {p.state === 'CLAIMED' && p.feedbackState === 'OPEN' && <CloseButton push={p} />}
-                {p.application && <Link to={`/applications/${p.application.id}`}>{t('inbox.recordFinding')}</Link>}
+              <Space size={4} direction="vertical" data-testid={`push-actions-${p.id}`}>
+                {claims && p.state === 'AWAITING_CLAIM' && <ClaimButton push={p} />}
+                {claims && p.state === 'CLAIMED' && p.feedbackState === 'OPEN' && <CloseButton push={p} />}
+                {p.application && (
+                  <Link to={`/applications/${p.application.id}`}>{records ? t('inbox.recordFinding') : t('applications.open')}</Link>
+                )}
               </Space>
             ),
           },
@@ -295,9 +302,9 @@ function CreditNoticesCard() {
 export default function InboxPage() {
   const { t } = useTranslation();
   const [{ data: meData }] = useQuery({ query: ME_QUERY });
-  const roles = meData?.me?.roles ?? [];
+  const access = useAccess();
   const [params, setParams] = useSearchParams();
-  const tabs = inboxTabs(roles);
+  const tabs = inboxTabs(access);
   const active = tabs.find((x) => x === params.get('tab')) ?? tabs[0] ?? 'pushes';
   const [{ data: awaiting }, refetchAwaiting] = useQuery({ query: PUSH_INBOX_QUERY, variables: { first: 1, state: 'AWAITING_CLAIM' }, pause: !tabs.includes('pushes') });
   const [{ data: overdue }, refetchOverdue] = useQuery({ query: PUSH_INBOX_QUERY, variables: { first: 1, overdue: true }, pause: !tabs.includes('pushes') });
@@ -317,7 +324,7 @@ export default function InboxPage() {
     summaries: t('followUp.summaries.tab'),
   };
   // Credit-change notices go to the approving side: the readers of supervision feedback.
-  const content = { pushes: <PushesTab />, verifications: <VerificationsTab />, feedback: <FeedbackTab />, notices: <NoticesTab before={tabs.includes('feedback') ? <CreditNoticesCard /> : null} canAnnounce={roles.some((r) => NOTICE_WRITERS.includes(r))} />, summaries: <MonthlySummariesTab /> };
+  const content = { pushes: <PushesTab />, verifications: <VerificationsTab />, feedback: <FeedbackTab />, notices: <NoticesTab before={tabs.includes('feedback') ? <CreditNoticesCard /> : null} canAnnounce={access.can('notice', 'write')} />, summaries: <MonthlySummariesTab /> };
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={2} style={{ margin: 0 }}>

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { accessFrom } from '../../providers/access/access';
+import { meWith } from '../../test/policy';
 import { canConfirmLinkage, canCreateLinkage, canEditLinkage } from './access';
 
 const linkage = { approvingDepartment: { id: '1' }, supervisingDepartment: { id: '2' }, supervisionConfirmedAt: null };
-const me = (departmentId: string, ...roles: string[]) => ({ departmentId, roles });
+const me = (departmentId: string, ...roles: string[]) => accessFrom(meWith(roles, departmentId));
 
 describe('linkage buttons follow the authorization matrix', () => {
   it('lets approval clerks, department heads and administrators write', () => {
@@ -10,7 +12,7 @@ describe('linkage buttons follow the authorization matrix', () => {
     expect(canCreateLinkage(me('1', 'department_head'))).toBe(true);
     expect(canCreateLinkage(me('7', 'system_admin'))).toBe(true);
     for (const role of ['supervision_liaison', 'credit_officer', 'coordination_office']) expect(canCreateLinkage(me('1', role)), role).toBe(false);
-    expect(canCreateLinkage(null)).toBe(false);
+    expect(canCreateLinkage(accessFrom(null))).toBe(false);
   });
 
   it('lets only the approving department (or an administrator) edit and delete', () => {

@@ -1,9 +1,9 @@
+import { useAccess } from '../../providers/access/AccessProvider';
 import { Alert, App, Button, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useClient, useMutation, useQuery } from 'urql';
-import { ME_QUERY } from '../../app/queries';
 import { useCursorPager } from '../../components/cursorPager';
 import { Pager } from '../../components/Pager';
 import { CrossTags, PrincipleTags, RepealedTag } from '../../components/LinkageFlags';
@@ -44,9 +44,7 @@ export default function LinkagesPage() {
     query: LINKAGES_QUERY,
     variables: { keyword: keyword || null, confirmed: confirmed === 'all' ? null : confirmed === 'yes', first: 20, after: pager.after },
   });
-  const [{ data: meData }] = useQuery({ query: ME_QUERY });
-  const me = meData?.me;
-  const roles = me?.roles ?? [];
+  const access = useAccess();
   const [, confirm] = useMutation(LINKAGE_CONFIRM_MUTATION);
   const [{ fetching: importing }, importLinkages] = useMutation(LINKAGE_IMPORT_MUTATION);
   const [{ fetching: publishing }, publish] = useMutation(LINKAGE_PUBLISH_MUTATION);
@@ -151,12 +149,12 @@ export default function LinkagesPage() {
             if (file) void onImport(file);
           }}
         />
-        {roles.includes('coordination_office') && (
+        {access.allows('linkage.publish') && (
           <Button type="primary" onClick={() => { setSummaryError(null); setSummaryOpen(true); }}>
             {t('linkages.publish')}
           </Button>
         )}
-        {canCreateLinkage(me) && (
+        {canCreateLinkage(access) && (
           <Button type="primary" onClick={() => navigate('/linkages/new')}>
             {t('linkage.create')}
           </Button>
@@ -223,7 +221,7 @@ export default function LinkagesPage() {
             key: 'confirm',
             width: 100,
             render: (_, l) =>
-              canConfirmLinkage(me, l) ? (
+              canConfirmLinkage(access, l) ? (
                 <Button
                   size="small"
                   onClick={async () => {

@@ -1,3 +1,4 @@
+import { useAccess } from '../../providers/access/AccessProvider';
 import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Row, Space, Spin, Statistic, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -5,7 +6,6 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useClient, useQuery, type CombinedError } from 'urql';
-import { ME_QUERY } from '../../app/queries';
 import type { StatisticsAssessmentQuery, StatisticsFigure } from '../../graphql/graphql';
 import { type ChartLabels, departmentLabel, departmentOption, type Figures, isEmpty, monthLabel, monthOption, sortDepartments } from './chartOptions';
 import { EChart } from './EChart';
@@ -16,7 +16,6 @@ type Grouping = 'DEPARTMENT' | 'MONTH';
 type ServerFile = { __typename: 'CoordinationFile'; filename: string; mediaType: string; contentBase64: string };
 type FileAnswer = ServerFile | { __typename: 'ValidationErrors'; errors: { message: string }[] } | null | undefined;
 
-const ASSESSORS = ['coordination_office', 'system_admin'];
 /** Claim methods in report order: 推送即认领, 书面函件, 自建系统, 联席会议. */
 const CLAIM_METHODS = ['ONLINE', 'LETTER', 'OWN_SYSTEM', 'JOINT_MEETING'] as const;
 
@@ -67,8 +66,8 @@ export default function StatisticsPage() {
   });
   const [exporting, setExporting] = useState<string | null>(null);
   const variables = { since: range[0].format(DAY), until: range[1].format(DAY) };
-  const [{ data: meData }] = useQuery({ query: ME_QUERY });
-  const assessor = (meData?.me?.roles ?? []).some((r) => ASSESSORS.includes(r));
+  const access = useAccess();
+  const assessor = access.allows('assessment.read');
   const [{ data, fetching, error }, refetch] = useQuery({ query: STATISTICS_QUERY, variables, requestPolicy: 'cache-and-network' });
   const [assessment] = useQuery({ query: ASSESSMENT_QUERY, variables, pause: !assessor });
 

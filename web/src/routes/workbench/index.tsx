@@ -1,3 +1,4 @@
+import { useAccess } from '../../providers/access/AccessProvider';
 import { Alert, Badge, Card, Col, List, Row, Statistic, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +18,7 @@ import {
   TODO_NOTICES_QUERY,
   TODO_PUSHES_QUERY,
 } from './queries';
+import { RoleTodos } from './RoleTodos';
 import { workbenchTiles, type Tile } from './tiles';
 
 const TODO_ROWS = 5;
@@ -72,9 +74,9 @@ function PushTodoList({ rows, empty }: { rows: readonly WorkbenchTodoPushFragmen
 }
 
 /** 我的待办: pushes to claim, feedback due, overdue (red), feedback received, notices; live. */
-function Todos({ roles }: { roles: readonly string[] }) {
+function Todos() {
   const { t } = useTranslation();
-  const tabs = inboxTabs(roles);
+  const tabs = inboxTabs(useAccess());
   const lists = { pushes: tabs.includes('pushes'), feedback: tabs.includes('feedback'), notices: tabs.includes('notices') };
   const first = TODO_ROWS;
   const [pushes, refetchPushes] = useQuery({ query: TODO_PUSHES_QUERY, variables: { first }, pause: !lists.pushes });
@@ -195,6 +197,7 @@ function CountTile<D, V extends AnyVariables>({ label, query, variables, rowsOf,
 export default function WorkbenchPage() {
   const { t } = useTranslation();
   const [{ data: me }] = useQuery({ query: ME_QUERY });
+  const access = useAccess();
   const cap = COUNT_CAP + 1;
   const countTile = (tile: Tile) => {
     switch (tile) {
@@ -214,10 +217,11 @@ export default function WorkbenchPage() {
     <>
       <Typography.Title level={2}>{t('workbench.title')}</Typography.Title>
       {me?.me && <Typography.Paragraph>{t('workbench.welcome', { name: me.me.displayName })}</Typography.Paragraph>}
-      {me?.me && <Todos roles={me.me.roles} />}
+      {me?.me && <RoleTodos />}
+      {me?.me && <Todos />}
       {me?.me && (
         <Row gutter={[16, 16]}>
-          {workbenchTiles(me.me.roles).map((tile) => (
+          {workbenchTiles(access).map((tile) => (
             <Col key={tile} xs={24} sm={12} lg={8} xl={4}>
               {countTile(tile)}
             </Col>

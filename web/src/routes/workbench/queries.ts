@@ -124,3 +124,110 @@ export const TODO_NOTICES_QUERY = graphql(`
     }
   }
 `);
+
+// Each role's own to-dos: one query per count, so a list the user may not read never blanks
+// the others (and the page asks only for what `me.abilities` allows).
+export const TODO_TO_ACCEPT_QUERY = graphql(`
+  query WorkbenchToAccept($cap: Int!) {
+    applications(status: SUBMITTED, first: $cap) {
+      id
+    }
+  }
+`);
+
+export const TODO_TO_COMPLETE_QUERY = graphql(`
+  query WorkbenchToComplete($cap: Int!) {
+    applications(status: ACCEPTED, first: $cap) {
+      id
+    }
+  }
+`);
+
+export const TODO_MISSING_ITEMS_QUERY = graphql(`
+  query WorkbenchMissingItems {
+    facilitationFollowUp {
+      outstanding
+      overdue
+    }
+  }
+`);
+
+export const TODO_CREDIT_NOTICES_QUERY = graphql(`
+  query WorkbenchCreditNotices {
+    creditNotices(first: 1) {
+      totalCount
+    }
+  }
+`);
+
+export const TODO_VERIFICATIONS_QUERY = graphql(`
+  query WorkbenchVerifications {
+    verificationInbox(openOnly: true, first: 1) {
+      totalCount
+    }
+  }
+`);
+
+export const TODO_OVERDUE_QUERY = graphql(`
+  query WorkbenchOverdue {
+    overduePushes(first: 1) {
+      totalCount
+    }
+  }
+`);
+
+export const TODO_CARDS_QUERY = graphql(`
+  query WorkbenchCards {
+    escalationCards(first: 1) {
+      totalCount
+    }
+  }
+`);
+
+export const TODO_RED_CARDS_QUERY = graphql(`
+  query WorkbenchRedCards {
+    redCardBoard(openOnly: true, first: 1) {
+      totalCount
+    }
+  }
+`);
+
+export const TODO_ESCALATIONS_QUERY = graphql(`
+  query WorkbenchOpenEscalations($cap: Int!) {
+    escalations(status: SUBMITTED, first: $cap) {
+      id
+    }
+  }
+`);
+
+export const TODO_MEETINGS_QUERY = graphql(`
+  query WorkbenchPlannedMeetings($cap: Int!) {
+    meetings(status: PLANNED, first: $cap) {
+      id
+    }
+  }
+`);
+
+export const TODO_DEAD_LETTERS_QUERY = graphql(`
+  query WorkbenchDeadLetters {
+    deadLetters(first: 1) {
+      totalCount
+    }
+  }
+`);
+
+export const TODO_POLICY_CHANGES_QUERY = graphql(`
+  query WorkbenchPolicyChanges {
+    policyVersions(first: 5) {
+      id
+    }
+  }
+`);
+
+export const TODO_JOINT_PUNISHMENTS_QUERY = graphql(`
+  query WorkbenchJointPunishments($cap: Int!) {
+    jointPunishments(first: $cap) {
+      id
+    }
+  }
+`);

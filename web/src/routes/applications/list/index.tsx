@@ -1,4 +1,4 @@
-import { Button, Table, Tag } from 'antd';
+import { Button, Form, Input, Select, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
@@ -7,16 +7,31 @@ import { ListPage } from '../../../components/ListPage';
 import { Pager } from '../../../components/Pager';
 import { pageRows, pageWindow, useListParams } from '../../../components/pagination';
 import { MatterPicker } from '../../../components/MatterPicker';
+import { DateInput, QueryForm } from '../../../components/QueryForm';
 import { STATUS_COLOR } from '../../../components/status';
 import type { ApplicationStatus } from '../../../graphql/graphql';
+import { useAccess } from '../../../providers/access/AccessProvider';
 import { APPLICATIONS_LIST_QUERY } from './queries';
+
+const STATUSES: ApplicationStatus[] = ['SUBMITTED', 'ACCEPTED', 'APPROVED', 'REFUSED'];
+const FILTERS = ['matter', 'status', 'applicant', 'code', 'since', 'until'] as const;
 
 export default function ApplicationsListPage() {
   const { t } = useTranslation();
-  const { page, filters, setPage, setFilters } = useListParams(['matter'] as const);
+  const access = useAccess();
+  const { page, filters, setPage, setFilters } = useListParams(FILTERS);
+  const status = STATUSES.find((s) => s === filters.status) ?? null;
   const [{ data, fetching, error }] = useQuery({
     query: APPLICATIONS_LIST_QUERY,
-    variables: { matterId: filters.matter || null, ...pageWindow(page) },
+    variables: {
+      matterId: filters.matter || null,
+      status,
+      applicant: filters.applicant || null,
+      applicantCode: filters.code || null,
+      submittedSince: filters.since || null,
+      submittedUntil: filters.until || null,
+      ...pageWindow(page),
+    },
   });
   const { rows, hasNext } = pageRows(data?.applications);
   return (
@@ -24,11 +39,39 @@ export default function ApplicationsListPage() {
       title={t('applications.title')}
       error={error}
       actions={
-        <Link to="/applications/new">
-          <Button type="primary">{t('applications.submit')}</Button>
-        </Link>
+        access.allows('application.submit') && (
+          <Link to="/applications/new">
+            <Button type="primary">{t('applications.submit')}</Button>
+          </Link>
+        )
       }
-      filters={<MatterPicker ariaLabel={t('applications.filterByMatter')} value={filters.matter || undefined} onChange={(id) => setFilters({ matter: id })} />}
+      filters={
+        <QueryForm values={filters} onSearch={setFilters} testId="applications-query">
+          <Form.Item name="applicant" label={t('applications.applicantName')}>
+            <Input allowClear style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item name="code" label={t('applications.applicantCode')}>
+            <Input allowClear style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="matter" label={t('applications.matter')}>
+            <MatterPicker ariaLabel={t('applications.filterByMatter')} />
+          </Form.Item>
+          <Form.Item name="status" label={t('applications.status')}>
+            <Select
+              allowClear
+              placeholder={t('applications.anyStatus')}
+              style={{ width: 120 }}
+              options={STATUSES.map((s) => ({ value: s, label: t(`enums.ApplicationStatus.${s}`) }))}
+            />
+          </Form.Item>
+          <Form.Item name="since" label={t('applications.submittedSince')}>
+            <DateInput />
+          </Form.Item>
+          <Form.Item name="until" label={t('applications.submittedUntil')}>
+            <DateInput />
+          </Form.Item>
+        </QueryForm>
+      }
     >
       <Table
         rowKey="id"
@@ -37,11 +80,36 @@ export default function ApplicationsListPage() {
         pagination={false}
         locale={{ emptyText: t('common.empty') }}
         columns={[
-          { title: t('applications.id'), dataIndex: 'id', width: 110, render: (id: string) => <Link to={`/applications/${id}`}>{id}</Link> },
-          { title: t('applications.matter'), key: 'matter', render: (_, a) => a.matter.name },
-          { title: t('applications.applicant'), dataIndex: 'applicantName', render: (name: string, a) => `${name}（${a.applicantIdentifier}）` },
-          { title: t('applications.status'), dataIndex: 'status', width: 120, render: (s: ApplicationStatus) => <Tag color={STATUS_COLOR[s]}>{t(`enums.ApplicationStatus.${s}`)}</Tag> },
-          { title: t('applications.submittedAt'), dataIndex: 'submittedAt', width: 170, render: formatDateTime },
+          { title: t('applications.id'), dataIndex: 'number', width: 170, render: (n: string, a) => <Link to={`/applications/${a.id}`}>{n}</Link> },
+          { title: t('applications.matter'), key: 'matter', render: (_, a) => a.matter.name, sorter: (a, b) => a.matter.name.localeCompare(b.matter.name, 'zh-CN') },
+          {
+            title: t('applications.applicant'),
+            dataIndex: 'applicantName',
+            render: (name: string, a) => `${name}（${a.applicantIdentifier}）`,
+            sorter: (a, b) => a.applicantName.localeCompare(b.applicantName, 'zh-CN'),
+          },
+          {
+            title: t('applications.status'),
+            dataIndex: 'status',
+            width: 100,
+            render: (s: ApplicationStatus) => <Tag color={STATUS_COLOR[s]}>{t(`enums.ApplicationStatus.${s}`)}</Tag>,
+            sorter: (a, b) => STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status),
+          },
+          {
+            title: t('applications.submittedAt'),
+            dataIndex: 'submittedAt',
+            width: 170,
+            render: formatDateTime,
+            sorter: (a, b) => a.submittedAt.localeCompare(b.submittedAt),
+            defaultSortOrder: 'descend',
+          },
+          {
+            title: t('applications.actions'),
+            key: 'actions',
+            width: 80,
+            fixed: 'right',
+            render: (_, a) => <Link to={`/applications/${a.id}`}>{t('applications.open')}</Link>,
+          },
         ]}
       />
       <Pager page={page} hasNext={hasNext} onChange={setPage} disabled={fetching} />

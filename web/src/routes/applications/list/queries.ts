@@ -1,9 +1,29 @@
 import { graphql } from '../../../graphql';
 
 export const APPLICATIONS_LIST_QUERY = graphql(`
-  query ApplicationsList($matterId: ID, $first: Int!, $offset: Int!) {
-    applications(matterId: $matterId, first: $first, offset: $offset) {
+  query ApplicationsList(
+    $matterId: ID
+    $status: ApplicationStatus
+    $applicant: String
+    $applicantCode: String
+    $submittedSince: Date
+    $submittedUntil: Date
+    $first: Int!
+    $offset: Int!
+  ) {
+    applications(
+      matterId: $matterId
+      status: $status
+      applicant: $applicant
+      applicantCode: $applicantCode
+      submittedSince: $submittedSince
+      submittedUntil: $submittedUntil
+      newestFirst: true
+      first: $first
+      offset: $offset
+    ) {
       id
+      number
       status
       applicantName
       submittedAt

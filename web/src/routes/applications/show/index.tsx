@@ -1,3 +1,4 @@
+import { useAccess } from '../../../providers/access/AccessProvider';
 import { Alert, Card, Descriptions, Empty, Result, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +14,6 @@ import { CompletePanel } from './CompletePanel';
 import { LegalDocumentFileLink, OfflinePushesCard } from './DocumentFiles';
 import { FacilitationCard } from './FacilitationCard';
 import { RecordFinding } from './RecordFinding';
-import { ME_QUERY } from '../../../app/queries';
 import { APPLICATION_SHOW_QUERY } from './queries';
 
 type ShownApplication = NonNullable<ApplicationShowQuery['application']>;
@@ -29,14 +29,14 @@ interface Moment {
 function useMoments(a: ShownApplication): Moment[] {
   const { t } = useTranslation();
   const moments: Moment[] = [
-    { at: a.submittedAt, key: 'submitted', color: 'gray', text: t('timeline.submitted', { by: a.submittedBy }) },
+    { at: a.submittedAt, key: 'submitted', color: 'gray', text: t('timeline.submitted', { by: a.submittedByName }) },
   ];
   if (a.acceptedAt) {
     moments.push({
       at: a.acceptedAt,
       key: 'accepted',
       color: 'blue',
-      text: t('timeline.accepted', { by: a.acceptedBy ?? '', mode: t(`enums.HandlingMode.${a.handlingMode}`) }),
+      text: t('timeline.accepted', { by: a.acceptedByName ?? '', mode: t(`enums.HandlingMode.${a.handlingMode}`) }),
     });
   }
   for (const p of a.pushes) {
@@ -81,10 +81,19 @@ function useMoments(a: ShownApplication): Moment[] {
         color: 'green',
         text: (
           <span data-testid={`timeline-claim-${p.id}`}>
-            {t('timeline.claimed', { department: p.department.name, by: p.claimedBy ?? '', method: p.claimMethod ? t(`enums.Channel.${p.claimMethod}`) : '' })}
+            {t('timeline.claimed', { department: p.department.name, by: p.claimedByName ?? '', method: p.claimMethod ? t(`enums.Channel.${p.claimMethod}`) : '' })}
             {p.claimMeetingId && ` · ${t('timeline.claimedAtMeeting', { id: p.claimMeetingId })}`}
           </span>
         ),
+      });
+    }
+    // 无异常办结: the supervising department closed the push without a finding.
+    if (p.feedbackClosedAt && p.feedbackState === 'NO_ABNORMALITY') {
+      moments.push({
+        at: p.feedbackClosedAt,
+        key: `closed-${p.id}`,
+        color: 'green',
+        text: <span data-testid={`timeline-closed-${p.id}`}>{t('timeline.closedNoAbnormality', { department: p.department.name, by: p.feedbackClosedByName ?? '' })}</span>,
       });
     }
   }
@@ -93,7 +102,13 @@ function useMoments(a: ShownApplication): Moment[] {
       at: f.createdAt,
       key: `finding-${f.id}`,
       color: f.abnormal ? 'red' : 'green',
-      text: t(f.abnormal ? 'timeline.feedbackAbnormal' : 'timeline.feedback', { department: f.department.name, summary: f.summary }),
+      text: (
+        <span data-testid={`timeline-finding-${f.id}`}>
+          {t(f.abnormal ? 'timeline.feedbackAbnormal' : 'timeline.feedback', { department: f.department.name, summary: f.summary })}
+          {f.abnormal && ` · ${t('findings.resultType')}：${t(`enums.ResultType.${f.resultType}`)}`}
+          {f.measures && ` · ${t('findings.measures')}：${f.measures}`}
+        </span>
+      ),
     });
   }
   if (a.completedAt) {
@@ -101,7 +116,7 @@ function useMoments(a: ShownApplication): Moment[] {
       at: a.completedAt,
       key: 'completed',
       color: a.status === 'REFUSED' ? 'red' : 'green',
-      text: t('timeline.completed', { by: a.completedBy ?? '', status: t(`enums.ApplicationStatus.${a.status}`) }),
+      text: t('timeline.completed', { by: a.completedByName ?? '', status: t(`enums.ApplicationStatus.${a.status}`) }),
     });
   }
   return moments.sort((x, y) => x.at.localeCompare(y.at));
@@ -131,9 +146,9 @@ export default function ApplicationShowPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const [{ data, fetching, error }] = useQuery({ query: APPLICATION_SHOW_QUERY, variables: { id } });
-  const [{ data: meData }] = useQuery({ query: ME_QUERY });
+  const access = useAccess();
   // Accepting and completing are the approval side's steps (the server checks it anyway).
-  const approves = (meData?.me?.roles ?? []).some((r) => r === 'approval_clerk' || r === 'department_head');
+  const approves = access.allows('application.handle');
   if (fetching && !data) return <Skeleton active />;
   const application = data?.application;
   if (!application) {
@@ -217,11 +232,11 @@ export default function ApplicationShowPage() {
           />
         </Card>
       )}
-      <OfflinePushesCard application={application} departmentId={meData?.me?.departmentId} />
+      <OfflinePushesCard application={application} departmentId={access.departmentId} />
       <Card title={t('timeline.title')} data-testid="application-timeline">
         <ApplicationTimeline application={application} />
       </Card>
-      <Card title={t('applications.findings')} extra={<RecordFinding applicationId={application.id} />}>
+      <Card title={t('applications.findings')} extra={access.allows('finding.record') && <RecordFinding applicationId={application.id} />}>
         <Table
           rowKey="id"
           dataSource={application.findings}
@@ -230,6 +245,8 @@ export default function ApplicationShowPage() {
           columns={[
             { title: t('findings.kind'), dataIndex: 'kind', width: 140, render: (k: FindingKind) => t(`enums.FindingKind.${k}`) },
             { title: t('findings.abnormal'), dataIndex: 'abnormal', width: 100, render: (a: boolean) => (a ? <Tag color="error">{t('findings.abnormalYes')}</Tag> : <Tag>{t('findings.abnormalNo')}</Tag>) },
+            { title: t('findings.resultType'), dataIndex: 'resultType', width: 110, render: (r: ShownApplication['findings'][number]['resultType']) => t(`enums.ResultType.${r}`) },
+            { title: t('findings.measures'), dataIndex: 'measures' },
             { title: t('findings.summary'), dataIndex: 'summary' },
             { title: t('findings.foundOn'), dataIndex: 'foundOn', width: 120 },
             { title: t('findings.department'), key: 'department', render: (_, f) => f.department.name },

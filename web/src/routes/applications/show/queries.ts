@@ -13,10 +13,13 @@ export const APPLICATION_SHOW_QUERY = graphql(`
       handlingMode
       submittedAt
       submittedBy
+      submittedByName
       acceptedAt
       acceptedBy
+      acceptedByName
       completedAt
       completedBy
+      completedByName
       refusalReason
       listVersion
       creditAtAcceptance {
@@ -63,6 +66,7 @@ export const APPLICATION_SHOW_QUERY = graphql(`
         claimDue
         claimedAt
         claimedBy
+        claimedByName
         claimMethod
         claimMeetingId
         claimReceipt {
@@ -98,6 +102,8 @@ export const APPLICATION_SHOW_QUERY = graphql(`
         }
         feedbackState
         feedbackDue
+        feedbackClosedAt
+        feedbackClosedByName
         overdue
         smsDelivery {
           role
@@ -149,6 +155,8 @@ export const APPLICATION_SHOW_QUERY = graphql(`
         id
         kind
         abnormal
+        resultType
+        measures
         summary
         foundOn
         createdAt

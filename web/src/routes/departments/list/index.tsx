@@ -1,9 +1,9 @@
+import { useAccess } from '../../../providers/access/AccessProvider';
 import { Alert, App, Button, Form, Input, Modal, Select, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
-import { ME_QUERY } from '../../../app/queries';
 import { ListPage } from '../../../components/ListPage';
 import { PAGE_SIZE } from '../../../components/pagination';
 import { usccRule } from '../../../components/usccRule';
@@ -26,10 +26,10 @@ interface DepartmentValues {
 export default function DepartmentsListPage() {
   const { t } = useTranslation();
   const [{ data, fetching, error }, refetch] = useQuery({ query: DEPARTMENTS_LIST_QUERY });
-  const [{ data: me }] = useQuery({ query: ME_QUERY });
+  const access = useAccess();
   const [creating, setCreating] = useState(false);
   const names = new Map((data?.departments ?? []).map((d) => [d.id, d.name]));
-  const isAdmin = (me?.me?.roles ?? []).includes('system_admin');
+  const isAdmin = access.allows('department.write');
   return (
     <ListPage
       title={t('departments.title')}

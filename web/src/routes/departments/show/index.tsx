@@ -1,10 +1,10 @@
+import { useAccess } from '../../../providers/access/AccessProvider';
 import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { useServerForm } from '../../../components/useServerForm';
-import { ME_QUERY } from '../../../app/queries';
 import type { DepartmentDetailQuery } from '../../../graphql/graphql';
 import { normaliseMobile, normaliseOfficePhone } from '../../../lib/phones';
 import { mayMaintain, splitLiaisons, todayInChina, type LiaisonKind } from '../org';
@@ -49,11 +49,11 @@ export default function DepartmentShowPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const [{ data, fetching, error }, refetch] = useQuery({ query: DEPARTMENT_DETAIL_QUERY, variables: { id } });
-  const [{ data: me }] = useQuery({ query: ME_QUERY });
+  const access = useAccess();
   const department = data?.department;
   const names = new Map((data?.departments ?? []).map((d) => [d.id, d.name]));
   const reload = () => refetch({ requestPolicy: 'network-only' });
-  const editable = mayMaintain(me?.me?.roles ?? [], me?.me?.departmentId, id);
+  const editable = mayMaintain(access, id);
 
   if (fetching && !data) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (error) return <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} />;

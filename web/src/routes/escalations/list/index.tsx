@@ -1,14 +1,14 @@
+import { useAccess } from '../../../providers/access/AccessProvider';
 import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
-import { ME_QUERY } from '../../../app/queries';
 import { formatDateTime } from '../../../components/format';
 import { ListPage } from '../../../components/ListPage';
 import { Pager } from '../../../components/Pager';
 import { pageRows, pageWindow, useListParams } from '../../../components/pagination';
 import type { ActionKind, EscalationKind, EscalationStatus, EscalationsQuery, OverdueEscalationActionsQuery } from '../../../graphql/graphql';
-import { ESCALATION_STATUS_COLOR, hasAnyRole, MEETING_WRITERS } from '../../../lib/coordination';
+import { ESCALATION_STATUS_COLOR } from '../../../lib/coordination';
 import { ESCALATIONS_QUERY, OVERDUE_ACTIONS_QUERY } from './queries';
 
 type Row = EscalationsQuery['escalations'][number];
@@ -57,7 +57,7 @@ export default function EscalationsListPage() {
   const { t } = useTranslation();
   const { page, filters, setPage, setFilters } = useListParams(['status'] as const);
   const status = (STATUSES as string[]).includes(filters.status) ? (filters.status as EscalationStatus) : null;
-  const [{ data: me }] = useQuery({ query: ME_QUERY });
+  const access = useAccess();
   const [{ data, fetching, error }] = useQuery({ query: ESCALATIONS_QUERY, variables: { status, ...pageWindow(page) } });
   const { rows, hasNext } = pageRows(data?.escalations);
   return (
@@ -65,7 +65,7 @@ export default function EscalationsListPage() {
       title={t('coordination.escalations.title')}
       error={error}
       actions={
-        hasAnyRole(me?.me?.roles, MEETING_WRITERS) ? (
+        access.allows('escalation.write') ? (
           <Link to="/escalations/new">
             <Button type="primary">{t('coordination.escalations.raise')}</Button>
           </Link>

@@ -1,3 +1,4 @@
+import { useAccess } from '../../../providers/access/AccessProvider';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Popconfirm, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,7 @@ import { DEPARTMENT_NAMES_QUERY, ME_QUERY } from '../../../app/queries';
 import { formatDateTime } from '../../../components/format';
 import { useServerForm } from '../../../components/useServerForm';
 import type { ActionKind, EscalationActionInput, EscalationDetailQuery, EscalationStatus } from '../../../graphql/graphql';
-import { ACTION_STATE_COLOR, actionFieldErrors, canCompleteAction, downloadBase64, ESCALATION_DECIDERS, ESCALATION_STATUS_COLOR, hasAnyRole, splitDuration } from '../../../lib/coordination';
+import { ACTION_STATE_COLOR, actionFieldErrors, canCompleteAction, downloadBase64, ESCALATION_STATUS_COLOR, splitDuration } from '../../../lib/coordination';
 import {
   ADD_ESCALATION_ACTION_MUTATION,
   ASSIGN_ESCALATION_MUTATION,
@@ -21,7 +22,6 @@ import {
 
 type Escalation = NonNullable<EscalationDetailQuery['escalation']>;
 type Action = Escalation['actions'][number];
-type Me = { departmentId: string; roles: readonly string[] };
 const ACTION_KINDS: ActionKind[] = ['REVISE_LIST', 'RECTIFICATION', 'NOTICE', 'OTHER'];
 
 interface ActionValues {
@@ -134,7 +134,8 @@ function CompleteButton({ action, onChanged }: { action: Action; onChanged: () =
   );
 }
 
-function ActionsTable({ escalation, me, onChanged }: { escalation: Escalation; me: Me | undefined; onChanged: () => void }) {
+function ActionsTable({ escalation, onChanged }: { escalation: Escalation; onChanged: () => void }) {
+  const access = useAccess();
   const { t } = useTranslation();
   if (escalation.actions.length === 0) return <Typography.Text type="secondary">{t('coordination.escalations.noActions')}</Typography.Text>;
   return (
@@ -189,7 +190,7 @@ function ActionsTable({ escalation, me, onChanged }: { escalation: Escalation; m
                   </span>
                   {a.note && <Typography.Text type="secondary">{a.note}</Typography.Text>}
                 </Space>
-              ) : canCompleteAction(me, a) ? (
+              ) : canCompleteAction(access, a) ? (
                 <CompleteButton action={a} onChanged={onChanged} />
               ) : null,
           },
@@ -322,6 +323,7 @@ export default function EscalationShowPage() {
   const client = useClient();
   const { message } = App.useApp();
   const [{ data: meData }] = useQuery({ query: ME_QUERY });
+  const access = useAccess();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: ESCALATION_QUERY, variables: { id } });
   const escalation = data?.escalation;
   if (fetching && !data) return <Spin />;
@@ -329,7 +331,7 @@ export default function EscalationShowPage() {
   if (!escalation) return <Alert type="warning" showIcon message={t('coordination.escalations.notFound')} />;
   const me = meData?.me;
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
-  const office = hasAnyRole(me?.roles, ESCALATION_DECIDERS);
+  const office = access.allows('escalation.decide');
   const decider = office && escalation.status !== 'DECIDED' && escalation.status !== 'CLOSED';
 
   async function download(attachmentId: string) {
@@ -425,7 +427,7 @@ export default function EscalationShowPage() {
         {(escalation.status === 'DECIDED' || escalation.status === 'CLOSED') && (
           <Card title={t('coordination.escalations.decisionActions')}>
             <Space direction="vertical" size="large" style={{ width: '100%' }}>
-              <ActionsTable escalation={escalation} me={me ?? undefined} onChanged={refresh} />
+              <ActionsTable escalation={escalation} onChanged={refresh} />
               {office && escalation.status === 'DECIDED' && <AddActionForm escalation={escalation} onChanged={refresh} />}
             </Space>
           </Card>

@@ -1,3 +1,4 @@
+import { useAccess } from '../../../providers/access/AccessProvider';
 import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Result, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -107,6 +108,7 @@ export default function LinkageEditPage() {
   const { message } = App.useApp();
   const { form, problems, handle } = useServerForm<LinkageValues>(LINKAGE_FIELDS);
   const [{ data: meData }] = useQuery({ query: ME_QUERY });
+  const access = useAccess();
   const me = meData?.me;
   const [{ data: deptData, fetching: deptFetching }] = useQuery({ query: LINKAGE_FORM_DEPARTMENTS_QUERY });
   const [{ data: linkageData, fetching: linkageFetching }] = useQuery({
@@ -145,7 +147,7 @@ export default function LinkageEditPage() {
 
   if ((editing && linkageFetching && !linkageData) || deptFetching || !me) return <Skeleton active />;
   if (editing && !linkage) return <Result status="404" title={t('linkage.notFound')} />;
-  const allowed = editing && linkage ? canEditLinkage(me, linkage) : canCreateLinkage(me);
+  const allowed = editing && linkage ? canEditLinkage(access, linkage) : canCreateLinkage(access);
   if (!allowed) return <Result status="403" title={t('common.notFoundObject')} />;
 
   async function onFinish(values: LinkageValues) {

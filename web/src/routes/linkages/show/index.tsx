@@ -1,9 +1,9 @@
+import { useAccess } from '../../../providers/access/AccessProvider';
 import { App, Button, Card, Descriptions, Empty, Result, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useClient, useMutation, useQuery } from 'urql';
-import { ME_QUERY } from '../../../app/queries';
 import { formatDateTime } from '../../../components/format';
 import { CrossTags, PrincipleTags, RepealedTag } from '../../../components/LinkageFlags';
 import type { LinkagePushesQuery, LinkageShowQuery } from '../../../graphql/graphql';
@@ -97,11 +97,10 @@ export default function LinkageShowPage() {
   const { message, modal } = App.useApp();
   const [{ data, fetching, error }] = useQuery({ query: LINKAGE_SHOW_QUERY, variables: { id } });
   const [{ data: versionData, fetching: versionsFetching, error: versionsError }] = useQuery({ query: LINKAGE_VERSIONS_QUERY, requestPolicy: 'network-only' });
-  const [{ data: meData }] = useQuery({ query: ME_QUERY });
+  const access = useAccess();
   const [{ fetching: confirming }, confirm] = useMutation(LINKAGE_CONFIRM_MUTATION);
   const [, deleteLinkage] = useMutation(LINKAGE_DELETE_MUTATION);
   const [, requestRemoval] = useMutation(LINKAGE_REMOVAL_MUTATION);
-  const me = meData?.me;
   const linkage = data?.linkage;
   const history = useMemo(() => publicationHistory(id, versionData?.publishedLinkageListVersions ?? []), [id, versionData]);
 
@@ -110,8 +109,8 @@ export default function LinkageShowPage() {
   if (!linkage) return <Result status="404" title={t('linkage.notFound')} extra={<Link to="/linkages">{t('linkage.back')}</Link>} />;
 
   const l = linkage;
-  const mayEdit = canEditLinkage(me, l);
-  const mayConfirm = canConfirmLinkage(me, l);
+  const mayEdit = canEditLinkage(access, l);
+  const mayConfirm = canConfirmLinkage(access, l);
   const doc = l.basisDocument;
 
   async function onDownload(documentId: string) {
@@ -304,7 +303,7 @@ export default function LinkageShowPage() {
         <ChangeHistory changes={l.history} />
       </Card>
 
-      {me?.roles.some((r) => r !== 'credit_officer') && <RecentPushes linkage={l} />}
+      {access.allows('nav.applications') && <RecentPushes linkage={l} />}
     </Space>
   );
 }

@@ -1,16 +1,17 @@
+import { useAccess } from '../../../providers/access/AccessProvider';
 import { App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
-import { DEPARTMENT_NAMES_QUERY, ME_QUERY } from '../../../app/queries';
+import { DEPARTMENT_NAMES_QUERY } from '../../../app/queries';
 import { formatDateTime } from '../../../components/format';
 import { ListPage } from '../../../components/ListPage';
 import { Pager } from '../../../components/Pager';
 import { pageRows, pageWindow, useListParams } from '../../../components/pagination';
 import { useServerForm } from '../../../components/useServerForm';
 import type { AgendaKind, MeetingStatus, MeetingsQuery } from '../../../graphql/graphql';
-import { hasAnyRole, localInputToServer, MEETING_STATUS_COLOR, MEETING_WRITERS } from '../../../lib/coordination';
+import { localInputToServer, MEETING_STATUS_COLOR } from '../../../lib/coordination';
 import { CONVENE_MEETING_MUTATION, MEETINGS_QUERY } from './queries';
 
 type Row = MeetingsQuery['meetings'][number];
@@ -127,14 +128,14 @@ export default function MeetingsListPage() {
   const { t } = useTranslation();
   const { page, filters, setPage, setFilters } = useListParams(['status'] as const);
   const status = (STATUSES as string[]).includes(filters.status) ? (filters.status as MeetingStatus) : null;
-  const [{ data: me }] = useQuery({ query: ME_QUERY });
+  const access = useAccess();
   const [{ data, fetching, error }] = useQuery({ query: MEETINGS_QUERY, variables: { status, ...pageWindow(page) } });
   const { rows, hasNext } = pageRows(data?.meetings);
   return (
     <ListPage
       title={t('coordination.meetings.title')}
       error={error}
-      actions={hasAnyRole(me?.me?.roles, MEETING_WRITERS) ? <ConveneButton /> : undefined}
+      actions={access.allows('meeting.write') ? <ConveneButton /> : undefined}
       filters={
         <Select<string>
           aria-label={t('coordination.meetings.status')}

@@ -1,9 +1,10 @@
+import { useAccess } from '../../../providers/access/AccessProvider';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Spin, Table, Tag, Typography, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useClient, useMutation, useQuery } from 'urql';
-import { DEPARTMENT_NAMES_QUERY, ME_QUERY } from '../../../app/queries';
+import { DEPARTMENT_NAMES_QUERY } from '../../../app/queries';
 import { formatDateTime } from '../../../components/format';
 import { FileUploadItem, StoredFileLink, uploadsOf } from '../../../components/StoredFile';
 import { useServerForm } from '../../../components/useServerForm';
@@ -190,14 +191,13 @@ function ExchangeForm({ meeting, onChanged }: { meeting: Meeting; onChanged: () 
 export default function MeetingShowPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const [{ data: meData }] = useQuery({ query: ME_QUERY });
+  const access = useAccess();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: MEETING_QUERY, variables: { id } });
   const meeting = data?.meeting;
   if (fetching && !data) return <Spin />;
   if (error) return <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} />;
   if (!meeting) return <Alert type="warning" showIcon message={t('coordination.meetings.notFound')} />;
-  const me = meData?.me;
-  const editable = canEditMeeting(me, meeting.convener.id);
+  const editable = canEditMeeting(access, meeting.convener.id);
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
   const agendaTitle = new Map(meeting.agenda.map((a) => [a.id, `${a.position}. ${a.title}`]));
   return (
@@ -293,7 +293,7 @@ export default function MeetingShowPage() {
                     <Space direction="vertical" size={4}>
                       <Tag color={DECISION_STATUS_COLOR[d.status]}>{t(`coordination.enums.DecisionStatus.${d.status}`)}</Tag>
                       {d.followUp && <Typography.Text type="secondary">{d.followUp}</Typography.Text>}
-                      {canFollowUp(me, d, meeting.convener.id) && (
+                      {canFollowUp(access, d, meeting.convener.id) && (
                         <Space size={4}>
                           <FollowUpButton decision={d} status="DONE" onChanged={refresh} />
                           <FollowUpButton decision={d} status="DROPPED" onChanged={refresh} />

@@ -1,0 +1,68 @@
+import { Button, DatePicker, Form, Space } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** The search box of a console list (as in Ant Design Pro): fields people search by, 查询 and
+ * 重置. Values travel as strings (the URL's), dates as YYYY-MM-DD. */
+export function QueryForm<K extends string>({ values, onSearch, children, testId }: {
+  values: Record<K, string>;
+  onSearch: (values: Partial<Record<K, string>>) => void;
+  children: ReactNode;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  // Follow the URL (back button, links) without undoing what is being typed on every render.
+  const key = JSON.stringify(values);
+  useEffect(() => {
+    const shown = JSON.parse(key) as Record<string, string>;
+    form.setFieldsValue(Object.fromEntries(Object.entries(shown).map(([k, v]) => [k, v || undefined])));
+  }, [form, key]);
+  const submit = (raw: Record<string, unknown>) => {
+    const out: Record<string, string> = {};
+    for (const [key, value] of Object.entries(raw)) out[key] = typeof value === 'string' ? value.trim() : '';
+    onSearch(out as Partial<Record<K, string>>);
+  };
+  return (
+    <Form form={form} layout="inline" onFinish={submit} data-testid={testId} style={{ rowGap: 8 }}>
+      {children}
+      <Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit">
+            {t('common.query')}
+          </Button>
+          <Button
+            onClick={() => {
+              form.resetFields();
+              onSearch(Object.fromEntries(Object.keys(values).map((k) => [k, ''])) as Record<K, string>);
+            }}
+          >
+            {t('common.reset')}
+          </Button>
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+}
+
+/** An Ant Design date picker whose value is YYYY-MM-DD text (as a form or the URL keeps it). */
+export function DateInput({ value, onChange, id, ariaLabel, style }: {
+  value?: string;
+  onChange?: (value: string) => void;
+  id?: string;
+  ariaLabel?: string;
+  style?: React.CSSProperties;
+}) {
+  const parsed: Dayjs | null = value ? dayjs(value, 'YYYY-MM-DD') : null;
+  return (
+    <DatePicker
+      id={id}
+      aria-label={ariaLabel}
+      value={parsed?.isValid() ? parsed : null}
+      format="YYYY-MM-DD"
+      onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : '')}
+      style={style}
+    />
+  );
+}
