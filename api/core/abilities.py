@@ -5,13 +5,16 @@ The web app derives its navigation, buttons, dialogs and workbench tiles from th
 enforcer's loaded rules (the live ``casbin_rule`` table, reloaded on every policy change) the
 way the model's matcher reads them: a rule counts when its role is one the user holds in the
 department (directly or implied) and its domain is ``*`` or that department. A wildcard object
-or action stands for every object or action some rule names, so the result is a finite list
-of concrete pairs; ``tests/core/test_abilities.py`` checks each pair against ``enforce``.
+or action stands for every pair of the policy catalogue (``api/core/policy_catalogue.py``)
+it covers, so the result is a finite list of concrete pairs;
+``tests/access/test_me_abilities.py`` checks each pair against ``enforce``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from api.core import policy_catalogue
 
 if TYPE_CHECKING:
     from api.core.auth import Principal
@@ -22,31 +25,12 @@ WILDCARD = "*"
 RULE_FIELDS = 4
 
 
-# The objects and actions the code checks (``requires(...)`` and ``can(...)``; a test scans
-# api/ for them), so that a wildcard rule expands to them even where no rule names them.
-CHECKED_OBJECTS = frozenset(
-    {
-        "account", "application", "assessment", "audit", "calendar", "case_file",
-        "credit_lookup", "credit_lookup_log", "credit_record", "credit_rule", "department",
-        "escalation", "escalation_board", "feedback", "finding", "joint_punishment", "linkage",
-        "matter", "meeting", "notice", "outbox", "person", "personal_data", "policy", "push",
-        "schema", "scope", "sms_template", "statistics", "subject", "subject_identity",
-    }
-)  # fmt: skip
-CHECKED_ACTIONS = frozenset(
-    {
-        "admin", "claim", "city", "confirm", "decide", "export", "import", "introspect",
-        "publish", "read", "read_all", "report", "view", "write",
-    }
-)  # fmt: skip
-
-
-def catalogue(rules: list[list[str]]) -> tuple[list[str], list[str]]:
-    """The concrete objects and actions the code checks or the policy's rules name (sorted)."""
-    named = [r for r in rules if len(r) >= RULE_FIELDS]
-    objects = sorted(({r[2] for r in named} | CHECKED_OBJECTS) - {WILDCARD})
-    actions = sorted(({r[3] for r in named} | CHECKED_ACTIONS) - {WILDCARD})
-    return objects, actions
+def known_pairs(rules: list[list[str]]) -> list[tuple[str, str]]:
+    """The concrete (object, action) pairs there are: the policy catalogue's (which a test
+    keeps equal to what the code checks, ``tests/core/test_policy_catalogue.py``) and any a
+    rule names outright."""
+    named = {(r[2], r[3]) for r in rules if len(r) >= RULE_FIELDS and WILDCARD not in (r[2], r[3])}
+    return sorted(set(policy_catalogue.pairs()) | named)
 
 
 async def abilities_of(authorizer: Authorizer, principal: Principal) -> list[tuple[str, str]]:
@@ -55,7 +39,7 @@ async def abilities_of(authorizer: Authorizer, principal: Principal) -> list[tup
     rules: list[list[str]] = [list(r) for r in enforcer.get_policy()]
     roles = set(await enforcer.get_implicit_roles_for_user(principal.username, principal.domain))
     roles.add(principal.username)
-    objects, actions = catalogue(rules)
+    known = known_pairs(rules)
     pairs: set[tuple[str, str]] = set()
     for rule in rules:
         if len(rule) < RULE_FIELDS:
@@ -63,7 +47,5 @@ async def abilities_of(authorizer: Authorizer, principal: Principal) -> list[tup
         sub, dom, obj, act = rule[:RULE_FIELDS]
         if sub not in roles or dom not in (WILDCARD, principal.domain):
             continue
-        for o in objects if obj == WILDCARD else [obj]:
-            for a in actions if act == WILDCARD else [act]:
-                pairs.add((o, a))
+        pairs.update((o, a) for o, a in known if obj in (WILDCARD, o) and act in (WILDCARD, a))
     return sorted(pairs)
