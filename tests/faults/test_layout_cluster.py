@@ -272,12 +272,22 @@ def test_the_documented_layout_survives_a_database_outage(layout: Layout, cluste
     # The next push reaches the subscription opened before the outage within 5 s.
     assert accept_retrying(a, clerk, second, timeout=60)
     accepted = time.monotonic()
-    pushed = wait_for(
-        lambda: _first_new_push(stream, 1), "the push after the outage", timeout=PUSH_WITHIN
-    )
+    try:
+        pushed = wait_for(
+            lambda: _first_new_push(stream, 1), "the push after the outage", timeout=PUSH_WITHIN
+        )
+    except AssertionError:
+        # What the stream heard (only RESYNC: the NOTIFY was lost) and each approval
+        # process's live listener (the subscription is held by the first URL's process).
+        live = {
+            label: answer.get("listeners", {}).get("live")
+            for label, answer in _readiness(layout).items()
+            if label.startswith("approval")
+        }
+        raise AssertionError((stream.kinds(), live)) from None
     print(  # noqa: T201 - the figures, for the report
         f"\naccepted {accepted - back:.2f}s after the database came back; pushed "
-        f"{pushed[0] - accepted:.2f}s after the acceptance"
+        f"{pushed[0] - accepted:.2f}s after the acceptance; the stream heard {stream.kinds()}"
     )
     assert pushed[0] - accepted <= PUSH_WITHIN
     assert not stream.closed.is_set()
