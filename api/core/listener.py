@@ -8,6 +8,12 @@ doubling, capped backoff, listens again on every channel, and then calls ``on_re
 because whatever was notified in between is gone (NOTIFY has no replay): the owner refetches
 or reloads. ``state`` says where it is, for ``/readiness``.
 
+NOTIFY reaches only the listeners of *other* processes that are listening at commit, too: right
+after an outage a notification can be committed while another process's listener is still in
+its backoff. ``just_recovered()`` tells a notifier so (a listener of its own is reconnecting or
+reconnected a moment ago), and ``notify_later`` sends a message once more, after the longest
+backoff, on whichever listener of this process is listening then (``api/core/live.py``).
+
 ``wake()`` cuts the backoff short: a process that has just reached the database itself (it
 is about to notify) need not wait out the listener's next attempt, or its own notification
 would be committed while it is not listening and be lost to its own subscribers.
@@ -18,6 +24,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
+import weakref
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
@@ -47,6 +55,36 @@ def plain_url(url: str) -> str:
     return url.replace("postgresql+asyncpg://", "postgresql://", 1)
 
 
+# Every listener of this process (the live events, the policy changes).
+_LISTENERS: weakref.WeakSet[PgListener] = weakref.WeakSet()
+# How long after its own reconnection a process treats the database as just back.
+RECOVERY_WINDOW_SECONDS = 10.0
+
+
+def just_recovered() -> bool:
+    """Whether this process has just seen the database come and go: another process's
+    listener may still be in its backoff, and miss a notification committed now."""
+    now = time.monotonic()
+    return any(
+        listener.state == ListenerState.RECONNECTING
+        or (
+            listener.reconnected_at is not None
+            and now - listener.reconnected_at < RECOVERY_WINDOW_SECONDS
+        )
+        for listener in list(_LISTENERS)
+        if listener.state != ListenerState.STOPPED
+    )
+
+
+async def notify_later(channel: str, payload: str, delay: float) -> None:
+    """``pg_notify`` once more after ``delay``, on a listening connection of this process
+    (none listening: dropped; the other processes' reconnection resyncs their clients)."""
+    await asyncio.sleep(delay)
+    for listener in list(_LISTENERS):
+        if listener.listening and await listener.send(channel, payload):
+            return
+
+
 class PgListener:
     def __init__(
         self,
@@ -68,6 +106,7 @@ class PgListener:
         self.health_seconds = health_seconds
         self.state = ListenerState.IDLE
         self.reconnects = 0
+        self.reconnected_at: float | None = None  # monotonic, the last reconnection after a loss
         self.last_error: str | None = None
         self._channels: set[str] = set()
         self._conn: asyncpg.Connection | None = None
@@ -75,6 +114,7 @@ class PgListener:
         self._task: asyncio.Task[None] | None = None
         self._listening = asyncio.Event()
         self._wake = asyncio.Event()
+        _LISTENERS.add(self)
 
     @property
     def application_name(self) -> str:
@@ -114,6 +154,18 @@ class PgListener:
             await asyncio.wait_for(self._listening.wait(), seconds)
         return self._listening.is_set()
 
+    async def send(self, channel: str, payload: str) -> bool:
+        """NOTIFY on this connection (outside any transaction); whether it went out."""
+        async with self._lock:
+            conn = self._conn
+            if conn is None or conn.is_closed():
+                return False
+            try:
+                await conn.execute("SELECT pg_notify($1, $2)", channel, payload)
+            except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError):
+                return False
+        return True
+
     def describe(self) -> dict[str, Any]:
         return {"state": self.state.value, "reconnects": self.reconnects, "error": self.last_error}
 
@@ -144,6 +196,7 @@ class PgListener:
                 attempt = 0
                 if missed:
                     self.reconnects += 1
+                    self.reconnected_at = time.monotonic()
                     log.info("%s: listening again after a connection loss", self.name)
                     if self.on_reconnect is not None:
                         self.on_reconnect()

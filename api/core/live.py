@@ -12,7 +12,11 @@ which the web app refetches what it shows, since what was notified in between is
 A process that notifies while its own listener is reconnecting (the database is back, the
 listener's backoff not yet over) first brings the listener back, so that its own
 subscribers hear that message rather than only the RESYNC (the next push after an outage
-reaches an inbox opened before it).
+reaches an inbox opened before it). Other processes' listeners may still be in their backoff
+then: a message notified while this process has just seen the database come back
+(``listener.just_recovered()``) is sent once more after the longest backoff, after commit,
+so an inbox held by another process hears it too (a client may get that message twice; it
+only refetches).
 """
 
 from __future__ import annotations
@@ -27,9 +31,14 @@ from sqlalchemy import event, text
 from sqlalchemy.orm import Session
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.core.listener import CONNECT_TIMEOUT_SECONDS, PgListener
+from api.core import listener as listeners
+from api.core.listener import CONNECT_TIMEOUT_SECONDS, MAX_BACKOFF_SECONDS, PgListener
 
 _PENDING_KEY = "shenguan.live.pending"
+_RESEND_KEY = "shenguan.live.resend"
+# After an outage: when to send a message again, for listeners still in their backoff.
+RESEND_AFTER_SECONDS = MAX_BACKOFF_SECONDS + 1.0
+_resends: set[asyncio.Task[None]] = set()
 RESYNC_MESSAGE = "RESYNC:"  # the listener reconnected: refetch, something may have been missed
 # How long a notifying transaction waits for this process's listener to be back.
 RECONNECT_WAIT_SECONDS = 2.0
@@ -47,11 +56,18 @@ def _after_commit(session: Session) -> None:
     pending: list[tuple[str, str]] = session.info.pop(_PENDING_KEY, [])
     for channel, message in pending:
         _fan_out(channel, message)
+    for channel, message in session.info.pop(_RESEND_KEY, []):
+        task = asyncio.get_running_loop().create_task(
+            listeners.notify_later(channel, message, RESEND_AFTER_SECONDS)
+        )
+        _resends.add(task)
+        task.add_done_callback(_resends.discard)
 
 
 @event.listens_for(Session, "after_rollback")
 def _after_rollback(session: Session) -> None:
     session.info.pop(_PENDING_KEY, None)
+    session.info.pop(_RESEND_KEY, None)
 
 
 async def notify(session: AsyncSession, channel: str, message: str) -> None:
@@ -66,6 +82,8 @@ async def notify(session: AsyncSession, channel: str, message: str) -> None:
                 channel=channel, message=message
             )
         )
+        if listeners.just_recovered():
+            session.sync_session.info.setdefault(_RESEND_KEY, []).append((channel, message))
         return
     session.sync_session.info.setdefault(_PENDING_KEY, []).append((channel, message))
 

@@ -8,7 +8,7 @@ import uuid
 import asyncpg
 import pytest
 
-from api.core.listener import ListenerState, PgListener, plain_url
+from api.core.listener import ListenerState, PgListener, just_recovered, notify_later, plain_url
 from tests.databases import backend
 
 pytestmark = pytest.mark.skipif(
@@ -107,5 +107,32 @@ async def test_wake_cuts_the_backoff_short(database_url):
         assert listener.reconnects == 1
         await _sql(database_url, "SELECT pg_notify($1, 'after')", channel)
         await _wait(lambda: heard == [(channel, "after")], "a notification after the wake")
+    finally:
+        await listener.stop()
+
+
+async def test_a_process_just_back_from_an_outage_sends_a_message_again(database_url):
+    # Another process's listener may still be in its backoff when this one notifies right
+    # after an outage: ``notify_later`` sends the message once more on a listening connection.
+    channel = f"test_{uuid.uuid4().hex[:12]}"
+    heard: list[tuple[str, str]] = []
+    listener = PgListener(
+        database_url, relay=lambda ch, payload: heard.append((ch, payload)), name=channel
+    )
+    await listener.add(channel)
+    listener.start()
+    try:
+        assert await listener.wait_listening(5)
+        assert not just_recovered()
+        await _sql(
+            database_url,
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1",
+            listener.application_name,
+        )
+        await _wait(lambda: listener.reconnects == 1, "the reconnection")
+        assert just_recovered()
+
+        await notify_later(channel, "again", delay=0.1)
+        await _wait(lambda: heard[-1:] == [(channel, "again")], "the message sent again")
     finally:
         await listener.stop()

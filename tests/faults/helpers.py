@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 import asyncpg
 import httpx
@@ -15,7 +16,14 @@ import httpx
 from api import registry
 from api.core.credit_ticket import CreditTicket, sign_ticket
 from api.core.identifiers import make_uscc
-from api.launcher import Stack
+
+
+class Gateway(Protocol):
+    """Where the clerk's calls go: a whole ``Stack``, or one gateway of a layout."""
+
+    @property
+    def gateway_url(self) -> str: ...
+
 
 FOOD_LICENCE = "430900-XK-0001"  # 食品经营许可 (市审批局), linked to supervising departments
 
@@ -26,6 +34,9 @@ ACCEPT = """mutation($input: AcceptApplicationInput!) { acceptApplication(input:
   __typename
   ... on Application { id status pushes { id stage department { id } } }
   ... on ValidationErrors { errors { field code message } } } }"""
+ADD_PERMISSION = """mutation($input: PermissionInput!, $reason: String) {
+  addPermission(input: $input, reason: $reason) {
+  __typename ... on PolicyVersion { id } ... on ValidationErrors { errors { field code } } } }"""
 # Words that give away a server's insides: never in an answer to a client.
 LEAKS = ("Traceback", 'File "', "asyncpg", "sqlalchemy", "ConnectionRefused", "<html", "<!DOCTYPE")
 
@@ -108,7 +119,7 @@ def ticket_for(app_id: str, code: str) -> str:
 
 
 def submit_applications(
-    http: httpx.Client, stack: Stack, token: str, count: int
+    http: httpx.Client, stack: Gateway, token: str, count: int
 ) -> list[tuple[str, str]]:
     """``count`` applications submitted by the clerk; (id, applicant code) each."""
     matters = data(
@@ -139,7 +150,7 @@ def submit_applications(
     return ids
 
 
-def accept(http: httpx.Client, stack: Stack, token: str, app: tuple[str, str]) -> Outcome:
+def accept(http: httpx.Client, stack: Gateway, token: str, app: tuple[str, str]) -> Outcome:
     app_id, code = app
     variables = {
         "input": {
@@ -149,6 +160,21 @@ def accept(http: httpx.Client, stack: Stack, token: str, app: tuple[str, str]) -
         }
     }
     return call(http, stack.gateway_url, ACCEPT, variables, token, f"accept {app_id}")
+
+
+def accept_retrying(
+    stack: Gateway, token: str, app: tuple[str, str], timeout: float = 30
+) -> list[str]:
+    """Accepted (retrying while the stack reconnects); the pushed departments' ids."""
+    with httpx.Client(timeout=30) as http:
+
+        def accepted() -> dict[str, Any] | None:
+            outcome = accept(http, stack, token, app)
+            return outcome.body["data"]["acceptApplication"] if outcome.succeeded else None  # type: ignore[index]
+
+        result = wait_for(accepted, f"accepting {app[0]}", timeout=timeout)
+    assert result.get("__typename") == "Application", result
+    return [push["department"]["id"] for push in result["pushes"]]
 
 
 async def application_rows(url: str, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -229,6 +255,46 @@ async def undelivered(url: str) -> list[tuple[int, str, str, int, str | None]]:
         return [tuple(r) for r in rows]  # type: ignore[misc]
     finally:
         await conn.close()
+
+
+class InboxStream:
+    """An SSE subscription through a gateway; every event with the time it arrived."""
+
+    def __init__(self, url: str, token: str) -> None:
+        self.events: list[tuple[float, dict[str, Any]]] = []
+        self.ready = threading.Event()
+        self.closed = threading.Event()
+        self.thread = threading.Thread(target=self._read, args=(url, token), daemon=True)
+        self.thread.start()
+
+    def _read(self, url: str, token: str) -> None:
+        headers = {"authorization": f"Bearer {token}", "accept": "text/event-stream"}
+        body = {"query": "subscription { inboxUpdates { kind id } }"}
+        try:
+            with httpx.stream("POST", url, json=body, headers=headers, timeout=120) as response:
+                self.ready.set()
+                for line in response.iter_lines():
+                    if line.startswith("data:") and line[5:].strip():
+                        event = json.loads(line[5:])["data"]["inboxUpdates"]
+                        self.events.append((time.monotonic(), event))
+        except httpx.HTTPError:
+            pass  # the stack stopped under the stream at the end of the test
+        finally:
+            self.closed.set()
+
+    def kinds(self) -> list[str]:
+        return [event["kind"] for _at, event in self.events]
+
+
+def readiness(host: str, ports: dict[str, int]) -> dict[str, dict[str, Any]]:
+    """Each process's ``/readiness`` answer, by label (a transport failure as its status)."""
+    answers = {}
+    for label, port in ports.items():
+        try:
+            answers[label] = httpx.get(f"http://{host}:{port}/readiness", timeout=5).json()
+        except httpx.HTTPError as exc:
+            answers[label] = {"status": repr(exc)}
+    return answers
 
 
 def wait_for(predicate: Any, what: str, timeout: float = 60.0) -> Any:

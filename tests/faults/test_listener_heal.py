@@ -4,8 +4,6 @@ it hears the next push, a policy change reaches every process without polling, a
 
 from __future__ import annotations
 
-import json
-import threading
 import time
 from typing import Any
 
@@ -13,63 +11,21 @@ import httpx
 
 from api.launcher import Stack
 from tests.faults.cluster import PrivateCluster
-from tests.faults.helpers import accept, call, submit_applications, wait_for
+from tests.faults.helpers import (
+    ADD_PERMISSION,
+    InboxStream,
+    accept_retrying,
+    call,
+    readiness,
+    submit_applications,
+    wait_for,
+)
 
 OUTAGE_SECONDS = 5.0
-ADD_PERMISSION = """mutation($input: PermissionInput!, $reason: String) {
-  addPermission(input: $input, reason: $reason) {
-  __typename ... on PolicyVersion { id } ... on ValidationErrors { errors { field code } } } }"""
-
-
-class InboxStream:
-    """An SSE subscription through the gateway; every event with the time it arrived."""
-
-    def __init__(self, url: str, token: str) -> None:
-        self.events: list[tuple[float, dict[str, Any]]] = []
-        self.ready = threading.Event()
-        self.closed = threading.Event()
-        self.thread = threading.Thread(target=self._read, args=(url, token), daemon=True)
-        self.thread.start()
-
-    def _read(self, url: str, token: str) -> None:
-        headers = {"authorization": f"Bearer {token}", "accept": "text/event-stream"}
-        body = {"query": "subscription { inboxUpdates { kind id } }"}
-        try:
-            with httpx.stream("POST", url, json=body, headers=headers, timeout=120) as response:
-                self.ready.set()
-                for line in response.iter_lines():
-                    if line.startswith("data:") and line[5:].strip():
-                        event = json.loads(line[5:])["data"]["inboxUpdates"]
-                        self.events.append((time.monotonic(), event))
-        except httpx.HTTPError:
-            pass  # the stack stopped under the stream at the end of the test
-        finally:
-            self.closed.set()
-
-    def kinds(self) -> list[str]:
-        return [event["kind"] for _at, event in self.events]
 
 
 def _readiness(stack: Stack) -> dict[str, dict[str, Any]]:
-    answers = {}
-    for name, port in stack.subgraph_ports.items():
-        try:
-            answers[name] = httpx.get(f"http://{stack.host}:{port}/readiness", timeout=5).json()
-        except httpx.HTTPError as exc:
-            answers[name] = {"status": repr(exc)}
-    return answers
-
-
-def _accept_one(stack: Stack, clerk: str, app: tuple[str, str]) -> list[str]:
-    """Accepted (retrying while the stack reconnects); the pushed departments' ids."""
-    with httpx.Client(timeout=30) as http:
-
-        def accepted() -> dict[str, Any] | None:
-            outcome = accept(http, stack, clerk, app)
-            return outcome.body["data"]["acceptApplication"] if outcome.succeeded else None  # type: ignore[index]
-
-        result = wait_for(accepted, f"accepting {app[0]}", timeout=30)
-    return [push["department"]["id"] for push in result["pushes"]]
+    return readiness(stack.host, stack.subgraph_ports)
 
 
 def test_listeners_heal_after_a_database_outage(make_stack, client_for, cluster: PrivateCluster):
@@ -85,7 +41,7 @@ def test_listeners_heal_after_a_database_outage(make_stack, client_for, cluster:
         stream = InboxStream(stack.gateway_url, liaison)
         assert stream.ready.wait(30)
         time.sleep(1.0)  # the gateway opens its subgraph WebSocket after the response starts
-        assert _accept_one(stack, clerk, first)
+        assert accept_retrying(stack, clerk, first)
         wait_for(lambda: stream.kinds() == ["PUSH"], "the push before the outage")
         ready = _readiness(stack)
         assert {n: r["listeners"]["policy"]["state"] for n, r in ready.items()} == dict.fromkeys(
@@ -105,7 +61,7 @@ def test_listeners_heal_after_a_database_outage(make_stack, client_for, cluster:
         back = time.monotonic()
 
         # The next push reaches the subscription opened before the outage, within 5 s.
-        assert _accept_one(stack, clerk, second)
+        assert accept_retrying(stack, clerk, second)
         accepted = time.monotonic()
         pushed = wait_for(
             lambda: [at for at, e in stream.events if e["kind"] == "PUSH"][1:],
