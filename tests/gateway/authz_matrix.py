@@ -526,6 +526,10 @@ MATRIX: dict[str, Row] = {
     ),
     "rollbackPolicy": Row(_m(f'rollbackPolicy(versionId: "{UNKNOWN}") {{ {VALIDATION} }}'), ADMIN),
     "auditEntries": Row("{ auditEntries(first: 1) { pageInfo { hasNextPage } } }", ADMIN),
+    "policyCatalogue": Row("{ policyCatalogue { roles { code } } }", ADMIN),
+    "permissionMatrix": Row(
+        "query($dept: ID!) { permissionMatrix(departmentId: $dept) { departmentId } }", ADMIN
+    ),
     # --- coordination ----------------------------------------------------------------------
     "meetings": Row("{ meetings(first: 1) { id } }", MEETING_READERS),
     "meeting": Row(f'{{ meeting(id: "{UNKNOWN}") {{ id }} }}', MEETING_READERS),
