@@ -60,7 +60,8 @@ test('a clerk signs in, sees matters and an application with its findings, and s
   await expect(page.getByRole('row').filter({ hasText: '益阳市资江食品有限公司' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/applications.png`, fullPage: true });
 
-  await page.getByRole('link', { name: '1', exact: true }).click();
+  // 办件编号: SP, the submission date and the sequence (application 1).
+  await page.getByRole('link', { name: /^SP\d{8}0*1$/ }).click();
   await expect(page.getByRole('heading', { name: /办件详情 #1/ })).toBeVisible();
   await expect(page.getByTestId('accept-panel')).toBeVisible();
   await expect(page.getByTestId('application-timeline')).toContainText('申报');

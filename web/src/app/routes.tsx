@@ -2,6 +2,7 @@ import { Suspense, type ReactNode } from 'react';
 import { Outlet, type RouteObject } from 'react-router-dom';
 import { AuthProvider } from '../providers/auth/AuthProvider';
 import { RequireAuth } from '../providers/auth/RequireAuth';
+import { loadConsoleMessages } from '../providers/i18n';
 import { RouteError } from './RouteError';
 
 // Every page is its own chunk: the sign-in page loads only what it needs.
@@ -26,7 +27,10 @@ export const routes: RouteObject[] = [
     children: [
       { path: '/sign-in', lazy: page(() => import('../routes/sign-in')) },
       // The published list is public: no sign-in.
-      { path: '/public/list', lazy: page(() => import('../routes/public-list')) },
+      {
+        path: '/public/list',
+        lazy: page(async () => (await Promise.all([import('../routes/public-list'), loadConsoleMessages()]))[0]),
+      },
       {
         element: (
           <RequireAuth>
@@ -36,7 +40,10 @@ export const routes: RouteObject[] = [
         children: [
           { path: '/change-password', lazy: page(() => import('../routes/change-password')) },
           {
-            lazy: async () => ({ Component: (await import('./Shell')).Shell }),
+            lazy: async () => {
+              const [shell] = await Promise.all([import('./Shell'), loadConsoleMessages()]);
+              return { Component: shell.Shell };
+            },
             children: [
               { index: true, lazy: page(() => import('../routes/workbench')) },
               { path: 'inbox', lazy: page(() => import('../routes/inbox')) },

@@ -3,7 +3,7 @@ import antdZhCN from 'antd/locale/zh_CN';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale, type Messages } from '../locales/types';
-import zhCN from '../locales/zh-CN';
+import zhBase from '../locales/zh-CN/base';
 
 const STORAGE_KEY = 'shenguan.locale';
 
@@ -12,7 +12,7 @@ export function storedLocale(): Locale {
   return LOCALES.find((l) => l === saved) ?? 'zh-CN';
 }
 
-// zh-CN is in the entry chunk; English (the app's and Ant Design's messages) is a chunk of its
+// zh-CN's base is in the entry chunk; English (the app's and Ant Design's messages) is a chunk of its
 // own, loaded when chosen, so the sign-in page does not carry both catalogues.
 const antdLocales: Partial<Record<Locale, AntdLocale>> = { 'zh-CN': antdZhCN };
 const loaders: Record<Exclude<Locale, 'zh-CN'>, () => Promise<{ messages: Messages; antd: AntdLocale }>> = {
@@ -21,6 +21,20 @@ const loaders: Record<Exclude<Locale, 'zh-CN'>, () => Promise<{ messages: Messag
     return { messages: messages.default, antd: antd.default };
   },
 };
+
+let consoleMessages: Promise<void> | undefined;
+
+/**
+ * The zh-CN sections only the console and the public list use (coordination, statistics,
+ * linkage…): a chunk of their own, so the sign-in page does not carry them. Routes that need
+ * them await this before they render (app/routes.tsx).
+ */
+export function loadConsoleMessages(): Promise<void> {
+  consoleMessages ??= import('../locales/zh-CN/console').then((loaded) => {
+    i18n.addResourceBundle('zh-CN', 'translation', loaded.default, true, true);
+  });
+  return consoleMessages;
+}
 
 /** Ant Design's messages for a loaded locale (zh-CN until another one has loaded). */
 export function antdLocale(locale: string): AntdLocale {
@@ -44,7 +58,7 @@ export function rememberLocale(locale: Locale): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN } },
+  resources: { 'zh-CN': { translation: zhBase } },
   lng: 'zh-CN',
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false }, // React escapes

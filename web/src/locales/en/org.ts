@@ -22,6 +22,7 @@ const org: Messages['org'] = {
   positions: 'Other positions',
   positionFrom: "Person's department",
   positionSection: 'Section of the position',
+  positionTitle: 'Title in that section',
   addPosition: 'Add position',
   positionAdded: 'Position of {{name}} recorded',
   addPerson: 'New person',

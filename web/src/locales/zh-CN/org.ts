@@ -20,6 +20,7 @@ const org = {
   positions: '其他任职',
   positionFrom: '人员所在部门',
   positionSection: '兼任科（股）室',
+  positionTitle: '兼任岗位',
   addPosition: '添加兼任',
   positionAdded: '{{name}} 的兼任已登记',
   addPerson: '新建人员',

@@ -287,7 +287,7 @@ function Sections({ department, departments, editable, onChange }: { department:
                 key: 'role',
                 render: (_, p: PersonRow) => {
                   const here = p.positions.find((x) => x.sectionId === s.id);
-                  return (here?.home === false ? here.title : p.role) || '—';
+                  return here?.home === false ? here.title : p.role;
                 },
               },
               {
@@ -297,7 +297,7 @@ function Sections({ department, departments, editable, onChange }: { department:
                   p.positions
                     .filter((x) => x.sectionId !== s.id)
                     .map((x) => `${x.department?.name ?? ''} ${x.section?.name ?? ''}${x.title ? `（${x.title}）` : ''}`)
-                    .join('；') || '—',
+                    .join('；'),
               },
               { title: t('org.officePhone'), dataIndex: 'officePhone' },
               { title: t('org.mobile'), dataIndex: 'mobile', render: (m: string) => m || '—' },
@@ -359,7 +359,7 @@ function AddPosition({ department, departments, onChange }: { department: Detail
         <Form.Item label={t('org.positionSection')} name="sectionId" rules={[{ required: true, message: t('common.required') }]}>
           <Select style={{ width: 180 }} options={department.sections.map((sec) => ({ value: sec.id, label: sec.name }))} />
         </Form.Item>
-        <Form.Item label={t('org.personRole')} name="title" rules={[{ max: 100 }]}>
+        <Form.Item label={t('org.positionTitle')} name="title" rules={[{ max: 100 }]}>
           <Input style={{ width: 120 }} />
         </Form.Item>
         <Button htmlType="submit" loading={fetching}>
