@@ -18,6 +18,7 @@ from api.core.metrics import OperationMetrics
 from api.core.outage import DatabaseOutage
 from api.core.production import ProductionErrors
 from api.core.ratelimit import RateLimit
+from api.core.text_input import RejectNulText
 
 # Strawberry's default (2.11) is rejected by @theguild/federation-composition; see STACK-NOTES.
 FEDERATION_VERSION: Final = "2.9"
@@ -35,6 +36,8 @@ def default_extensions() -> list[type[SchemaExtension] | Callable[[], SchemaExte
         ProductionErrors,
         # A malformed argument raised as ValidationFailed answers BAD_USER_INPUT naming it.
         TypedInputErrors,
+        # Text with U+0000 answers BAD_USER_INPUT before it reaches a database (text_input.py).
+        RejectNulText,
         RateLimit,
         QueryLimits,
     ]
