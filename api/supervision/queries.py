@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import strawberry
@@ -13,6 +14,33 @@ from api.core.errors import BadArgumentError, ValidationFailed, parse_id
 from api.core.pagination import decode_key_cursor, keyset_connection
 from api.supervision import services
 from api.supervision.types import Finding, NoticeFile, PolicyNotice, PolicyNoticeConnection
+
+
+async def _notice_page(
+    info: Info[Any, Any],
+    load: Callable[..., Awaitable[Any]],
+    first: int,
+    after: str | None,
+) -> PolicyNoticeConnection:
+    """One page of the caller's department's notices (issued or received), by keyset cursor."""
+    ctx = info.context
+    try:
+        page = await load(
+            session=ctx.session,
+            department_id=int(ctx.require_principal().department_id),
+            first=first,
+            after=decode_key_cursor("notice", after),
+        )
+    except ValidationFailed as exc:
+        raise BadArgumentError.from_validation(exc) from None
+    return keyset_connection(
+        "notice",
+        page.rows,
+        total=page.total,
+        has_next=page.has_next,
+        row_id=lambda r: r.id,
+        to_node=PolicyNotice.from_row,
+    )
 
 
 @strawberry.type
@@ -44,24 +72,7 @@ class SupervisionQuery:
     async def issued_notices(
         self, info: Info[Any, Any], first: int = 20, after: str | None = None
     ) -> PolicyNoticeConnection:
-        ctx = info.context
-        try:
-            page = await services.issued_notices(
-                session=ctx.session,
-                department_id=int(ctx.require_principal().department_id),
-                first=first,
-                after=decode_key_cursor("notice", after),
-            )
-        except ValidationFailed as exc:
-            raise BadArgumentError.from_validation(exc) from None
-        return keyset_connection(
-            "notice",
-            page.rows,
-            total=page.total,
-            has_next=page.has_next,
-            row_id=lambda r: r.id,
-            to_node=PolicyNotice.from_row,
-        )
+        return await _notice_page(info, services.issued_notices, first, after)
 
     @strawberry.field(
         description="下载通知附件（发布部门与接收部门；其他部门为 null）",
@@ -94,21 +105,4 @@ class SupervisionQuery:
     async def notice_inbox(
         self, info: Info[Any, Any], first: int = 20, after: str | None = None
     ) -> PolicyNoticeConnection:
-        ctx = info.context
-        try:
-            page = await services.received_notices(
-                session=ctx.session,
-                department_id=int(ctx.require_principal().department_id),
-                first=first,
-                after=decode_key_cursor("notice", after),
-            )
-        except ValidationFailed as exc:
-            raise BadArgumentError.from_validation(exc) from None
-        return keyset_connection(
-            "notice",
-            page.rows,
-            total=page.total,
-            has_next=page.has_next,
-            row_id=lambda r: r.id,
-            to_node=PolicyNotice.from_row,
-        )
+        return await _notice_page(info, services.received_notices, first, after)
