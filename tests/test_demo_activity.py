@@ -14,8 +14,7 @@ from api.coordination import statistics
 from api.core.clock import local_today
 from api.core.db import make_engine, session_scope
 from api.core.events import OutboxMessage, OutboxStatus
-from api.core.migrate import migrate
-from tests.databases import fresh_database
+from tests.databases import migrated_database
 
 
 async def _load_and_read(url: str):
@@ -39,8 +38,7 @@ async def _load_and_read(url: str):
 
 
 def test_the_demo_activity_leaves_pushes_feedback_and_statistics(tmp_path: Path) -> None:
-    with fresh_database(tmp_path) as url:
-        migrate(url)
+    with migrated_database(tmp_path) as url:
         caused, pushes, pending, rows = asyncio.run(_load_and_read(url))
 
     assert caused == len(pushes) == 10  # six acceptances and four licences, to 卫健委

@@ -19,11 +19,10 @@ from api.core.auth import Principal
 from api.core.authz import Authorizer
 from api.core.db import SerialSession, make_engine
 from api.core.identifiers import uscc_problem
-from api.core.migrate import migrate
 from api.credit.models import CreditRecord, Subject
 from api.seed import SCALES, seed
 from api.supervision.models import Finding, LinkedMatter, ReceivedPush
-from tests.databases import fresh_database
+from tests.databases import migrated_database
 from tests.graphql import run
 
 SMALL = SCALES["small"]
@@ -32,8 +31,7 @@ SMALL = SCALES["small"]
 @pytest.fixture(scope="module")
 def seed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A database of its own: the seed needs an empty one, the other tests share theirs."""
-    with fresh_database(tmp_path_factory.mktemp("seed")) as url:
-        migrate(url)
+    with migrated_database(tmp_path_factory.mktemp("seed")) as url:
         yield url
 
 

@@ -10,14 +10,12 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from api.core.db import make_engine
-from api.core.migrate import migrate
-from tests.databases import fresh_database
+from tests.databases import migrated_database
 
 
 @pytest.fixture(scope="package")
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with fresh_database(tmp_path_factory.mktemp("coordination-db")) as url:
-        migrate(url)
+    with migrated_database(tmp_path_factory.mktemp("coordination-db")) as url:
         yield url
 
 

@@ -17,10 +17,9 @@ import pytest
 
 from api import demo
 from api.core.db import make_engine, session_scope
-from api.core.migrate import migrate
 from api.launcher import Stack
 from api.registry import NAMES as SUBGRAPHS
-from tests.databases import fresh_database
+from tests.databases import migrated_database
 from tests.gateway.authz_matrix import ROLES
 
 
@@ -92,8 +91,7 @@ def _web_dist(path: Path) -> Path:
 def demo_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     """A stack of its own on a fresh demo database (as `shenguan serve` runs it)."""
     work = tmp_path_factory.mktemp("stack")
-    with fresh_database(work) as url:
-        migrate(url)
+    with migrated_database(work) as url:
         asyncio.run(_seed(url))
         env = dict(os.environ)
         env["DATABASE_URL"] = url

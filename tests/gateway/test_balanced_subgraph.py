@@ -18,8 +18,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from api import registry
 from api.core.config import ROOT_DIR
-from api.core.migrate import migrate
-from tests.databases import fresh_database
+from tests.databases import migrated_database
 from tests.gateway.conftest import GatewayClient, _seed, free_port
 from tests.gateway.test_layout_commands import _wait_http
 
@@ -44,8 +43,7 @@ def approval_operations(port: int) -> float:
 def two_approvals(
     tmp_path: Path,
 ) -> Iterator[tuple[str, dict[str, subprocess.Popen[bytes]], list[int]]]:
-    with fresh_database(tmp_path) as url:
-        migrate(url)
+    with migrated_database(tmp_path) as url:
         asyncio.run(_seed(url))
         ports = {name: free_port() for name in registry.NAMES}
         second = free_port()

@@ -17,7 +17,7 @@ import pytest
 
 from api import cli, registry
 from api.core.config import ROOT_DIR
-from tests.databases import fresh_database
+from tests.databases import migrated_database
 from tests.gateway.conftest import GatewayClient, _seed, free_port
 
 
@@ -36,10 +36,7 @@ def _wait_http(proc: subprocess.Popen[bytes], url: str, timeout: float = 90.0) -
 
 @pytest.fixture
 def layout(tmp_path: Path) -> Iterator[tuple[str, dict[str, int]]]:
-    with fresh_database(tmp_path) as url:
-        from api.core.migrate import migrate  # noqa: PLC0415 - after the database exists
-
-        migrate(url)
+    with migrated_database(tmp_path) as url:
         asyncio.run(_seed(url))
         ports = {name: free_port() for name in registry.NAMES}
         gateway_port = free_port()

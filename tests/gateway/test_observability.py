@@ -19,10 +19,9 @@ import httpx
 import pytest
 from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
 
-from api.core.migrate import migrate
 from api.launcher import Stack
 from api.registry import NAMES as SUBGRAPHS
-from tests.databases import fresh_database
+from tests.databases import migrated_database
 from tests.gateway.conftest import GatewayClient, _seed, free_port
 
 pytestmark = pytest.mark.gateway
@@ -132,8 +131,7 @@ class Receiver:
 def observed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Stack, Receiver, int]]:
     receiver = Receiver()
     work = tmp_path_factory.mktemp("observed")
-    with fresh_database(work) as url:
-        migrate(url)
+    with migrated_database(work) as url:
         asyncio.run(_seed(url))
         metrics_port = free_port()
         env = {

@@ -26,11 +26,10 @@ from api.core.auth import SESSION_COOKIE, create_user
 from api.core.authz import assign_role
 from api.core.config import ROOT_DIR
 from api.core.db import make_engine, session_scope
-from api.core.migrate import migrate
 from api.core.models import ApiKey
 from api.launcher import Stack
 from api.registry import NAMES as SUBGRAPHS
-from tests.databases import fresh_database
+from tests.databases import migrated_database
 from tests.gateway.conftest import _seed, free_port
 from tests.trust import as_gateway
 
@@ -124,8 +123,7 @@ def keys(production: Stack) -> Keys:
 @pytest.fixture(scope="module")
 def production(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     work = tmp_path_factory.mktemp("production")
-    with fresh_database(work) as url:
-        migrate(url)
+    with migrated_database(work) as url:
         asyncio.run(_seed(url))
         made = asyncio.run(_connected_systems(url))
         env = dict(os.environ, DATABASE_URL=url, SHENGUAN_ENV="production")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.databases import fresh_database
+from tests.databases import migrated_database
 from tests.scenarios.harness import (
     CITY,
     City,
@@ -32,7 +32,7 @@ def scenario(tmp_path_factory: pytest.TempPathFactory, city_plan: CityPlan) -> I
     clock = Clock(work / "clock")
     # Every story starts on Monday 1 March 2027, 10:00 in Yiyang (no holiday that month).
     clock.set_local(2027, 3, 1)
-    with fresh_database(work) as url:
+    with migrated_database(work) as url:
         stack = start_stack(work, url, clock.path)
         gateway = Gateway(stack.gateway_url)
         try:

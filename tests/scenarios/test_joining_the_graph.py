@@ -28,7 +28,7 @@ from api.compose import fetch_sdl
 from api.core.config import ROOT_DIR
 from api.core.identifiers import make_uscc
 from api.core.trust import sign_assertion
-from tests.databases import fresh_database
+from tests.databases import migrated_database
 from tests.scenarios.harness import (
     CITY,
     ERRORS,
@@ -129,7 +129,7 @@ def joined(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Joined]:
     clock.set_local(2027, 3, 1)
     bureau = _start_bureau(work)
     try:
-        with fresh_database(work) as url:
+        with migrated_database(work) as url:
             stack = start_stack(
                 work,
                 url,
