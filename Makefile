@@ -2,6 +2,11 @@
 VENV ?= .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
+# pytest workers (pytest-xdist): each has its own databases; tests/conftest.py groups the tests
+# that share a stack or a module fixture onto one worker. `make test-sqlite PYTEST_WORKERS=0`
+# runs in one process.
+PYTEST_WORKERS ?= 2
+PYTEST_ARGS := -n $(PYTEST_WORKERS) --dist loadgroup
 
 .PHONY: setup run test lint typecheck compose-check test-sqlite test-postgresql compose \
 	web-setup web-build web-check web-test web-e2e
@@ -62,8 +67,8 @@ compose: setup
 	cd web && npm run codegen
 
 test-sqlite: setup
-	SHENGUAN_TEST_DB=sqlite $(BIN)/pytest
+	SHENGUAN_TEST_DB=sqlite $(BIN)/pytest $(PYTEST_ARGS)
 
 test-postgresql: setup
 	scripts/ensure-postgres.sh
-	SHENGUAN_TEST_DB=postgresql $(BIN)/pytest
+	SHENGUAN_TEST_DB=postgresql $(BIN)/pytest $(PYTEST_ARGS)

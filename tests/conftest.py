@@ -23,8 +23,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from api import registry
 from api.core.authz import Authorizer
 from api.core.db import SerialSession, make_engine
-from api.core.migrate import migrate
-from tests.databases import backend, fresh_database
+from tests.databases import backend, drop_templates, migrated_database
+
+FAULTS = Path(__file__).resolve().parent / "faults"
 
 # Every table on SQLModel.metadata, as Alembic's env.py sees it (tests/core/test_migrations.py).
 registry.import_models()
@@ -34,10 +35,32 @@ def pytest_report_header() -> str:
     return f"database backend: {backend()}"
 
 
+def pytest_unconfigure() -> None:
+    drop_templates()
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (`--dist loadgroup`)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Groups for `pytest -n 2 --dist loadgroup` (the Makefile's): one worker runs a group.
+
+    Every test that uses the shared demo stack (tests/gateway/conftest.py) runs on one worker,
+    which starts that stack once; the fault tests share one private PostgreSQL cluster; every
+    other module stays on one worker, so its module-scoped fixtures are built once.
+    """
+    for item in items:
+        path = Path(str(item.fspath))
+        if "stack" in getattr(item, "fixturenames", ()):
+            group = "demo-stack"
+        elif FAULTS in path.parents:
+            group = "faults"
+        else:
+            group = item.nodeid.partition("::")[0]
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with fresh_database(tmp_path_factory.mktemp("db")) as url:
-        migrate(url)
+    with migrated_database(tmp_path_factory.mktemp("db")) as url:
         yield url
 
 
