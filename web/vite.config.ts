@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { babelOptimizerPlugin } from '@graphql-codegen/client-preset';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 // The SPA is served by the gateway on its own origin (SHENGUAN_WEB_DIST); in `npm run dev`
@@ -13,6 +14,8 @@ export default defineConfig({
       babel: { plugins: [[babelOptimizerPlugin, { artifactDirectory: './src/graphql', gqlTagName: 'graphql' }]] },
     }),
   ],
+  // `@/…` is `src/…` (tsconfig.json `paths` says the same to tsc, ESLint and Playwright).
+  resolve: { alias: [{ find: /^@\//, replacement: fileURLToPath(new URL('./src/', import.meta.url)) }] },
   // The gateway replaces this placeholder with a fresh nonce in every index.html it serves and
   // names it in the page's Content-Security-Policy (style-src), so Ant Design's CSS-in-JS
   // <style> tags carry it (AppConfig passes it to ConfigProvider) without 'unsafe-inline'.
