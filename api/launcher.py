@@ -87,7 +87,13 @@ GATEWAY_HEAP_MB = 256
 
 def gateway_node_flags(environ: Mapping[str, str]) -> list[str]:
     """Node flags of the gateway: ``SHENGUAN_GATEWAY_HEAP_MB`` (``0``: V8's own default)."""
-    heap = int(environ.get("SHENGUAN_GATEWAY_HEAP_MB") or GATEWAY_HEAP_MB)
+    value = environ.get("SHENGUAN_GATEWAY_HEAP_MB") or str(GATEWAY_HEAP_MB)
+    try:
+        heap = int(value)
+    except ValueError:
+        raise StartupError(
+            f"SHENGUAN_GATEWAY_HEAP_MB must be a number of MB, not {value!r}"
+        ) from None
     return [f"--max-old-space-size={heap}"] if heap > 0 else []
 
 

@@ -19,6 +19,7 @@ graphql-core's executor never changes them.
 
 from __future__ import annotations
 
+import contextlib
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from typing import Final, Generic, TypeVar
@@ -33,7 +34,8 @@ V = TypeVar("V")
 
 
 class Lru(Generic[K, V]):
-    """A small least-recently-used map (the event loop is single-threaded: no lock)."""
+    """A small least-recently-used map. No lock: a subgraph runs one event loop, and an
+    entry evicted by another thread between two steps is only a miss."""
 
     def __init__(self, maxsize: int = MAX_DOCUMENTS) -> None:
         self.maxsize = maxsize
@@ -42,14 +44,16 @@ class Lru(Generic[K, V]):
     def get(self, key: K) -> V | None:
         value = self._items.get(key)
         if value is not None:
-            self._items.move_to_end(key)
+            with contextlib.suppress(KeyError):
+                self._items.move_to_end(key)
         return value
 
     def put(self, key: K, value: V) -> None:
         self._items[key] = value
         self._items.move_to_end(key)
         while len(self._items) > self.maxsize:
-            self._items.popitem(last=False)
+            with contextlib.suppress(KeyError):
+                self._items.popitem(last=False)
 
     def clear(self) -> None:
         self._items.clear()

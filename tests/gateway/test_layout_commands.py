@@ -17,7 +17,7 @@ import pytest
 
 from api import cli, registry
 from api.core.config import ROOT_DIR
-from api.launcher import GATEWAY_HEAP_MB, gateway_argv
+from api.launcher import GATEWAY_HEAP_MB, StartupError, gateway_argv
 from tests.databases import fresh_database
 from tests.gateway.conftest import GatewayClient, _seed, free_port
 
@@ -123,3 +123,5 @@ def test_the_gateway_node_heap_is_capped_unless_set_otherwise(tmp_path):
     assert "--max-old-space-size=1024" in raised
     uncapped = gateway_argv(supergraph, "127.0.0.1", 4000, {"SHENGUAN_GATEWAY_HEAP_MB": "0"})
     assert not any(arg.startswith("--max-old-space-size") for arg in uncapped)
+    with pytest.raises(StartupError, match="SHENGUAN_GATEWAY_HEAP_MB"):
+        gateway_argv(supergraph, "127.0.0.1", 4000, {"SHENGUAN_GATEWAY_HEAP_MB": "lots"})
