@@ -73,7 +73,7 @@ async def test_an_oversized_text_is_refused_every_time_and_never_remembered(exec
     for _ in range(2):
         result = await execute(query)
         assert codes(result) == ["QUERY_LIMIT_EXCEEDED"]
-    assert len(documents._parsed) == 0  # noqa: SLF001
+    assert len(documents._parsed) == 0
 
 
 async def test_introspection_valid_in_development_is_still_refused_in_production(
