@@ -62,9 +62,11 @@ def gateway_argv(
     node = shutil.which("node")
     if node is None:
         raise StartupError("node (Node.js 20+) is required for the gateway")
-    traces = tracing.traces_endpoint(environ=os.environ if environ is None else environ)
+    environ = os.environ if environ is None else environ
+    traces = tracing.traces_endpoint(environ=environ)
     return [
         node,
+        *gateway_node_flags(environ),
         str(GATEWAY_DIR / "node_modules" / ".bin" / "hive-gateway"),
         "supergraph",
         str(supergraph),
@@ -74,6 +76,25 @@ def gateway_argv(
         str(port),
         *(["--opentelemetry", traces] if traces else []),
     ]
+
+
+# The gateway's V8 old-space cap. Its live heap after a full GC is about 130 MB (half of it
+# the GraphiQL/Laboratory bundles the CLI imports); uncapped, V8 let it grow to 440–750 MB
+# resident under the benchmark before collecting. 256 MB: the same CPU per request within the
+# noise, about 320 MB resident, no failure at 32 clients (benchmarks/README.md).
+GATEWAY_HEAP_MB = 256
+
+
+def gateway_node_flags(environ: Mapping[str, str]) -> list[str]:
+    """Node flags of the gateway: ``SHENGUAN_GATEWAY_HEAP_MB`` (``0``: V8's own default)."""
+    value = environ.get("SHENGUAN_GATEWAY_HEAP_MB") or str(GATEWAY_HEAP_MB)
+    try:
+        heap = int(value)
+    except ValueError:
+        raise StartupError(
+            f"SHENGUAN_GATEWAY_HEAP_MB must be a number of MB, not {value!r}"
+        ) from None
+    return [f"--max-old-space-size={heap}"] if heap > 0 else []
 
 
 def gateway_env(supergraph: Path, host: str, port: int) -> dict[str, str]:

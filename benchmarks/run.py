@@ -148,14 +148,28 @@ def graphql_call(
     sending the token, which subgraphs refuse."""
     headers = {"authorization": f"Bearer {token}"} if token and auth is None else {}
     body = {"query": query, "variables": variables}
+    failures: list[str] = []
 
     async def call() -> bool:
-        response = await client.post(
-            url, json=body, headers=headers, auth=auth or httpx.USE_CLIENT_DEFAULT
-        )
-        return response.status_code == 200 and b'"errors"' not in response.content  # noqa: PLR2004
+        try:
+            response = await client.post(
+                url, json=body, headers=headers, auth=auth or httpx.USE_CLIENT_DEFAULT
+            )
+        except httpx.HTTPError as exc:
+            if len(failures) < 3:  # noqa: PLR2004 - the first few are enough
+                failures.append(f"{type(exc).__name__}: {exc}"[:300])
+            raise
+        ok = response.status_code == 200 and b'"errors"' not in response.content  # noqa: PLR2004
+        if not ok and len(failures) < 3:  # noqa: PLR2004
+            failures.append(f"{response.status_code} {response.text[:300]}")
+        return ok
 
+    FIRST_FAILURES[call] = failures
     return call
+
+
+# What the failed requests of a call answered (the section's FAILED line names the first).
+FIRST_FAILURES: dict[Call, list[str]] = {}
 
 
 async def check(client: httpx.AsyncClient, url: str, query: str, variables: dict[str, Any],
@@ -205,7 +219,8 @@ async def bench(call: Call, concurrency: int, args: argparse.Namespace) -> Measu
         await repeated(call, concurrency=concurrency, requests=requests, repeats=args.repeats)
     )
     if result.errors:
-        raise Failed(f"{result.errors} failed requests at {concurrency} clients")
+        seen = FIRST_FAILURES.get(call) or ["(no answer recorded)"]
+        raise Failed(f"{result.errors} failed requests at {concurrency} clients, first: {seen[0]}")
     return result
 
 

@@ -51,6 +51,8 @@ from graphql import (
 from graphql.language import Lexer, Source, TokenKind
 from strawberry.extensions import SchemaExtension
 
+from api.core import documents
+
 MAX_DOCUMENT_CHARS: Final = 15_000
 MAX_TOKENS: Final = 2_000
 MAX_DEPTH: Final = 10
@@ -306,7 +308,14 @@ def operation_cost(
 
 
 def check_document(query: str) -> DocumentNode | None:
-    """Size and token limits, before the (bounded) parse. Returns the parsed document."""
+    """Size and token limits, before the (bounded) parse. Returns the parsed document.
+
+    A text seen before passed these checks then (they depend on the text alone): its
+    document comes from the process's parse cache (api/core/documents.py)."""
+    return documents.parsed(query, _check_and_parse)
+
+
+def _check_and_parse(query: str) -> DocumentNode | None:
     if len(query) > MAX_DOCUMENT_CHARS:
         raise QueryLimitError("document")
     if count_tokens(query, MAX_TOKENS) > MAX_TOKENS:

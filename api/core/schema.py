@@ -12,6 +12,7 @@ from strawberry.federation.schema_directives import Key
 from strawberry.types import Info
 
 from api.core.app import UnitOfWork
+from api.core.documents import ValidatedDocuments
 from api.core.errors import BadArgumentError, TypedInputErrors
 from api.core.limits import QueryLimits
 from api.core.metrics import OperationMetrics
@@ -40,6 +41,9 @@ def default_extensions() -> list[type[SchemaExtension] | Callable[[], SchemaExte
         RejectNulText,
         RateLimit,
         QueryLimits,
+        # Last: a document already found valid (with the rules the extensions above added)
+        # is not validated again; the gateway repeats the same few (api/core/documents.py).
+        ValidatedDocuments,
     ]
 
 

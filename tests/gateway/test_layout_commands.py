@@ -17,6 +17,7 @@ import pytest
 
 from api import cli, registry
 from api.core.config import ROOT_DIR
+from api.launcher import GATEWAY_HEAP_MB, StartupError, gateway_argv
 from tests.databases import migrated_database
 from tests.gateway.conftest import GatewayClient, _seed, free_port
 
@@ -107,3 +108,17 @@ def test_an_unknown_subgraph_is_refused_with_the_known_names(capsys):
         "no subgraph named 'billing' (known: catalog, approval, supervision, credit, access, "
         "coordination)"
     )
+
+
+def test_the_gateway_node_heap_is_capped_unless_set_otherwise(tmp_path):
+    supergraph = tmp_path / "supergraph.graphql"
+    default = gateway_argv(supergraph, "127.0.0.1", 4000, {})
+    assert f"--max-old-space-size={GATEWAY_HEAP_MB}" in default
+    # Node flags come before the script, or Node would hand them to the gateway's CLI.
+    assert default.index(f"--max-old-space-size={GATEWAY_HEAP_MB}") == 1
+    raised = gateway_argv(supergraph, "127.0.0.1", 4000, {"SHENGUAN_GATEWAY_HEAP_MB": "1024"})
+    assert "--max-old-space-size=1024" in raised
+    uncapped = gateway_argv(supergraph, "127.0.0.1", 4000, {"SHENGUAN_GATEWAY_HEAP_MB": "0"})
+    assert not any(arg.startswith("--max-old-space-size") for arg in uncapped)
+    with pytest.raises(StartupError, match="SHENGUAN_GATEWAY_HEAP_MB"):
+        gateway_argv(supergraph, "127.0.0.1", 4000, {"SHENGUAN_GATEWAY_HEAP_MB": "lots"})
