@@ -15918,6 +15918,13 @@ export default {
                 }
               },
               {
+                "name": "applicant",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
                 "name": "feedbackState",
                 "type": {
                   "kind": "SCALAR",
@@ -15935,6 +15942,16 @@ export default {
                 }
               },
               {
+                "name": "newestFirst",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
                 "name": "overdue",
                 "type": {
                   "kind": "SCALAR",
@@ -15942,7 +15959,35 @@ export default {
                 }
               },
               {
+                "name": "pushedSince",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "pushedUntil",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "stage",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
                 "name": "state",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              },
+              {
+                "name": "supervisionCode",
                 "type": {
                   "kind": "SCALAR",
                   "name": "Any"
