@@ -35,7 +35,6 @@ const messages: Messages['messages'] = {
     start: 'From',
     end: 'To',
     overdueOnly: 'Overdue only',
-    supervisionCodeColumn: 'Code',
   },
   feedback: {
     applicationNumber: 'Application no.',

@@ -34,7 +34,6 @@ const messages = {
     start: '起始日期',
     end: '截止日期',
     overdueOnly: '只看逾期',
-    supervisionCodeColumn: '监管码',
   },
   feedback: {
     applicationNumber: '办件编号',

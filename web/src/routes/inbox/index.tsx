@@ -181,7 +181,7 @@ function PushesTab() {
         dataSource={connection?.edges.map((e) => e.node) ?? []}
         pagination={false}
         rowClassName={(p) => (p.overdue ? 'row-overdue' : '')}
-        scroll={{ x: 1750 }}
+        scroll={{ x: 1650 }}
         locale={{ emptyText: t('inbox.noPushes') }}
         columns={[
           {
@@ -192,7 +192,6 @@ function PushesTab() {
             sorter: (a, b) => a.pushedAt.localeCompare(b.pushedAt),
             defaultSortOrder: 'descend',
           },
-          { title: t('messages.query.supervisionCodeColumn'), dataIndex: 'supervisionCode', width: 110, render: (c: string | null) => <Typography.Text code>{c ?? ''}</Typography.Text> },
           {
             title: t('inbox.stage'),
             dataIndex: 'stage',
@@ -299,7 +298,7 @@ function FeedbackTab() {
         dataSource={connection?.edges.map((e) => e.node) ?? []}
         pagination={false}
         locale={{ emptyText: t('inbox.noFeedback') }}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 1500 }}
         columns={[
           {
             title: t('inbox.receivedAt'),
@@ -331,7 +330,8 @@ function FeedbackTab() {
             render: (r: string) => <Tag color="error">{isResultType(r) ? t(`enums.ResultType.${r}`) : r}</Tag>,
             sorter: (a, b) => a.resultType.localeCompare(b.resultType),
           },
-          { title: t('messages.feedback.measures'), key: 'measures', width: 220, render: (_, f) => f.finding.measures || f.summary },
+          { title: t('findings.summary'), dataIndex: 'summary', width: 200 },
+          { title: t('messages.feedback.measures'), key: 'measures', width: 200, render: (_, f) => f.finding.measures },
           {
             title: t('messages.feedback.documents'),
             key: 'documents',
