@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from api.approval import messages
 from api.approval.models import (
     CardColor,
     CardStage,
@@ -29,7 +30,7 @@ from api.approval.models import (
     Push,
     PushState,
 )
-from api.core import events, live
+from api.core import events
 from api.core.clock import LOCAL_TZ
 from api.core.config import get_settings
 from api.core.workdays import DayKind, is_working_day, overrides_between
@@ -141,6 +142,7 @@ async def raise_cards(session: AsyncSession, now: datetime) -> list[EscalationCa
                 session.add(card)
                 cards.append(card)
     await session.flush()
+    by_id = {p.id: p for p in pushes}
     for card in cards:
         await events.emit(
             session,
@@ -150,7 +152,15 @@ async def raise_cards(session: AsyncSession, now: datetime) -> list[EscalationCa
         )
         if card.color == CardColor.RED:
             # The receiving department's inbox (its head among its users) hears it live.
-            await live.notify(session, live.inbox_channel(card.department_id), f"CARD:{card.id}")
+            push = by_id[card.push_id]
+            await messages.post(
+                session,
+                department_id=card.department_id,
+                kind="CARD",
+                ref_id=int(card.id or 0),
+                application_id=push.application_id,
+                matter_name=str(push.content.get("matter_name") or ""),
+            )
     return cards
 
 

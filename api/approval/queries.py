@@ -9,7 +9,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from api.approval import documents, services
+from api.approval import documents, inbox_search, services
 from api.approval.models import ApplicationStatus as StatusModel
 from api.approval.types import (
     Application,
@@ -34,6 +34,7 @@ from api.approval.types import (
     Push,
     PushConnection,
     PushFileKind,
+    PushStage,
     PushState,
     SmsMessage,
     SmsMessageConnection,
@@ -137,7 +138,11 @@ class ApprovalQuery:
         return Application.from_row(row)
 
     @strawberry.field(
-        description="本部门收到的推送（可按认领状态、反馈状态、是否逾期筛选）",
+        description=(
+            "本部门收到的推送（可按认领状态、反馈状态、是否逾期筛选）；supervisionCode 监管码"
+            "（短信末尾所附，精确），applicant 申请人名称（包含）或代码（精确），stage 推送环节，"
+            "pushedSince/Until 推送日期（北京时间，含），newestFirst 新的在前"
+        ),
         extensions=requires("push", "read"),
     )
     async def push_inbox(
@@ -148,15 +153,29 @@ class ApprovalQuery:
         first: int = 20,
         after: str | None = None,
         feedback_state: FeedbackState | None = None,  # type: ignore[valid-type]
+        supervision_code: str | None = None,
+        applicant: str | None = None,
+        stage: PushStage | None = None,  # type: ignore[valid-type]
+        pushed_since: date | None = None,
+        pushed_until: date | None = None,
+        newest_first: bool = False,
     ) -> PushConnection:
         ctx = info.context
         try:
-            page = await services.received_pushes(
+            page = await inbox_search.search_received_pushes(
                 session=ctx.session,
                 department_id=int(ctx.require_principal().department_id),
-                state=state,
-                feedback_state=feedback_state,
-                overdue=overdue,
+                filters=inbox_search.PushFilter(
+                    supervision_code=supervision_code,
+                    applicant=applicant,
+                    stage=stage,
+                    state=state,
+                    feedback_state=feedback_state,
+                    overdue=overdue,
+                    pushed_since=pushed_since,
+                    pushed_until=pushed_until,
+                ),
+                newest_first=newest_first,
                 first=first,
                 after=decode_key_cursor("push", after),
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from api.approval.facilitation_fields import FacilitationMutation, FacilitationQuery
+from api.approval.message_fields import MessageMutation, MessageQuery
 from api.approval.mutations import ApprovalMutation
 from api.approval.queries import ApprovalQuery
 from api.approval.sms_template_fields import SmsTemplateMutation, SmsTemplateQuery
@@ -13,12 +14,12 @@ from api.core.schema import build_schema
 
 
 @strawberry.type
-class Query(ApprovalQuery, SmsTemplateQuery, FacilitationQuery):
+class Query(ApprovalQuery, SmsTemplateQuery, FacilitationQuery, MessageQuery):
     pass
 
 
 @strawberry.type
-class Mutation(ApprovalMutation, SmsTemplateMutation, FacilitationMutation):
+class Mutation(ApprovalMutation, SmsTemplateMutation, FacilitationMutation, MessageMutation):
     pass
 
 

@@ -23,7 +23,7 @@ from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.approval import documents as document_files
-from api.approval import facilitation, liaisons
+from api.approval import facilitation, liaisons, messages
 from api.approval.escalation import card_scope_clause
 from api.approval.models import (
     ApplicantKind,
@@ -54,7 +54,7 @@ from api.approval.models import (
     PushState,
     SkipReason,
 )
-from api.core import events, live
+from api.core import events
 from api.core.audit import note_out_of_scope
 from api.core.clock import (
     LOCAL_TZ,
@@ -752,7 +752,14 @@ async def _push(
         pushes.append(push)
     await session.flush()
     for push in pushes:
-        await live.notify(session, live.inbox_channel(push.department_id), f"PUSH:{push.id}")
+        await messages.post(
+            session,
+            department_id=push.department_id,
+            kind="PUSH",
+            ref_id=int(push.id or 0),
+            application_id=push.application_id,
+            matter_name=str(push.content.get("matter_name") or ""),
+        )
         await events.emit(
             session,
             topic="approval.push.created",
@@ -1006,7 +1013,13 @@ async def receive_finding(session: AsyncSession, payload: dict[str, Any]) -> lis
     session.add_all(rows)
     await session.flush()
     for row in rows:
-        await live.notify(session, live.inbox_channel(row.to_department_id), f"FEEDBACK:{row.id}")
+        await messages.post(
+            session,
+            department_id=row.to_department_id,
+            kind="FEEDBACK",
+            ref_id=int(row.id or 0),
+            application_id=row.application_id,
+        )
     if application_id is not None:
         open_pushes = await session.exec(
             select(Push).where(
@@ -1827,7 +1840,13 @@ async def receive_credit_change(
     session.add_all(notices)
     await session.flush()
     for notice in notices:
-        await live.notify(session, live.inbox_channel(notice.department_id), f"CREDIT:{notice.id}")
+        await messages.post(
+            session,
+            department_id=notice.department_id,
+            kind="CREDIT",
+            ref_id=int(notice.id or 0),
+            application_id=notice.application_id,
+        )
     return notices
 
 

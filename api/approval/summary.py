@@ -24,6 +24,7 @@ from openpyxl.styles import PatternFill
 from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from api.approval import messages
 from api.approval.models import (
     Channel,
     FeedbackState,
@@ -33,7 +34,6 @@ from api.approval.models import (
     Push,
     PushState,
 )
-from api.core import live
 from api.core.clock import LOCAL_TZ
 from api.core.workdays import is_working_day, overrides_between
 
@@ -284,6 +284,8 @@ async def send_monthly_summaries(session: AsyncSession, today: date) -> int:
         )
         session.add(summary)
         await session.flush()
-        await live.notify(session, live.inbox_channel(department_id), f"SUMMARY:{summary.id}")
+        await messages.post(
+            session, department_id=department_id, kind="SUMMARY", ref_id=int(summary.id or 0)
+        )
         written += 1
     return written

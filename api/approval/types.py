@@ -854,6 +854,15 @@ class Push:
         )
 
 
+@strawberry.federation.type(keys=["id"], description="监管结果（监管子图所有）")
+class Finding:
+    id: strawberry.ID
+
+    @classmethod
+    def resolve_reference(cls, id: strawberry.ID) -> Finding:  # noqa: A002
+        return cls(id=id)
+
+
 @strawberry.type(description="监管部门反馈的异常结果（审批部门收件箱）")
 class Feedback:
     id: strawberry.ID
@@ -872,6 +881,10 @@ class Feedback:
     @strawberry.field(description="反馈部门")
     def from_department(self) -> Department:
         return Department(id=strawberry.ID(str(self.from_department_id)))
+
+    @strawberry.field(description="所反馈的监管结果（结果类型、采取的措施、登记人，监管子图解析）")
+    def finding(self) -> Finding:
+        return Finding(id=self.finding_id)
 
     @strawberry.field(description="所涉办件")
     async def application(self, info: Info[Any, Any]) -> Application | None:

@@ -18,6 +18,7 @@ class SupervisionLoaders:
     finding: DataLoader[int, Finding | None] = field(init=False)
     notice_recipients: DataLoader[int, list[NoticeDelivery]] = field(init=False)
     notice_attachments: DataLoader[int, list[NoticeAttachment]] = field(init=False)
+    display_name: DataLoader[str, str] = field(init=False)
     _by_application: dict[Scope, DataLoader[int, list[Finding]]] = field(default_factory=dict)
     _in_scope: dict[Scope, DataLoader[int, Finding | None]] = field(default_factory=dict)
 
@@ -35,6 +36,11 @@ class SupervisionLoaders:
 
         self.notice_recipients = DataLoader(load_fn=recipients)
         self.notice_attachments = DataLoader(load_fn=attachments)
+
+        async def display_names(usernames: list[str]) -> list[str]:
+            return await services.display_names(session=self.session, usernames=usernames)
+
+        self.display_name = DataLoader(load_fn=display_names)
 
     def finding_in(self, scope: Scope) -> DataLoader[int, Finding | None]:
         """Findings by id within ``scope`` (entity references): one query per batch."""

@@ -74,6 +74,13 @@ class Finding:
     def department(self) -> Department:
         return Department(id=strawberry.ID(str(self.department_id)))
 
+    @strawberry.field(description="登记人姓名")
+    async def recorded_by_name(self, info: Info[Any, Any]) -> str:
+        if not self.recorded_by:
+            return ""
+        name: str = await info.context.loaders.display_name.load(self.recorded_by)
+        return name
+
     @classmethod
     def from_row(cls, row: models.Finding) -> Finding:
         return cls(

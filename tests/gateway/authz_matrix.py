@@ -268,6 +268,13 @@ MATRIX: dict[str, Row] = {
         ADMIN,
     ),
     "noticeInbox": Row("{ noticeInbox(first: 1) { totalCount } }", READS_CASES),
+    # Message centre (issue 19 item 6): the caller's department's messages, read per user.
+    "inboxMessages": Row("{ inboxMessages(first: 1) { totalCount } }", READS_CASES),
+    "unreadMessageCount": Row("{ unreadMessageCount }", READS_CASES),
+    "markMessageRead": Row(
+        _m(f'markMessageRead(messageId: "{UNKNOWN}") {{ {VALIDATION} }}'), READS_CASES
+    ),
+    "markAllMessagesRead": Row(_m("markAllMessagesRead"), READS_CASES),
     # Files on documents (issue 18): unknown ids answer null; read state as data.
     "issuedNotices": Row("{ issuedNotices(first: 1) { totalCount } }", READS_CASES),
     "noticeAttachmentFile": Row(

@@ -8,6 +8,7 @@ import type { Access, Feature } from '../providers/access/access';
 import { useAuth } from '../providers/auth/AuthProvider';
 import { LiveInboxProvider, useLiveInbox, useRefetchOnInbox } from '../providers/live/LiveInbox';
 import { useDayjsLocale } from '../providers/dates';
+import { MessageBell } from '../routes/messages/MessageBell';
 import { rememberLocale } from '../providers/i18n';
 import type { Locale } from '../locales/types';
 import zhCN from '../locales/zh-CN';
@@ -171,6 +172,7 @@ function ShellFrame() {
             </Space>
           )}
           <LiveIndicator />
+          {readsPushes && <MessageBell />}
           <Select<Locale>
             aria-label={t('app.language')}
             size="small"

@@ -47,6 +47,7 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, lazy: page(() => import('../routes/workbench')) },
               { path: 'inbox', lazy: page(() => import('../routes/inbox')) },
+              { path: 'messages', lazy: page(() => import('../routes/messages')) },
               { path: 'admin', lazy: page(() => import('../routes/admin')) },
               { path: 'linkages', lazy: page(() => import('../routes/linkages')) },
               { path: 'linkages/new', lazy: page(() => import('../routes/linkages/edit')) },

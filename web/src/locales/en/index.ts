@@ -10,6 +10,7 @@ import org from './org';
 import smsTemplates from './smsTemplates';
 import coordination from './coordination';
 import linkage from './linkage';
+import messages from './messages';
 
 const en: Messages = {
   app: {
@@ -542,6 +543,7 @@ const en: Messages = {
   smsTemplates,
   coordination,
   linkage,
+  messages,
 };
 
 export default en;

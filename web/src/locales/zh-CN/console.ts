@@ -11,6 +11,7 @@ import org from './org';
 import smsTemplates from './smsTemplates';
 import coordination from './coordination';
 import linkage from './linkage';
+import messages from './messages';
 
 const consoleMessages = {
   statistics,
@@ -24,6 +25,7 @@ const consoleMessages = {
   smsTemplates,
   coordination,
   linkage,
+  messages,
 } as const;
 
 export default consoleMessages;

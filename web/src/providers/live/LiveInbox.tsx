@@ -1,9 +1,12 @@
 import { App } from 'antd';
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useClient } from 'urql';
 import { onEnd, pipe, subscribe } from 'wonka';
 import { INBOX_UPDATES_SUBSCRIPTION } from './queries';
+import { INBOX_MESSAGES_QUERY } from '../../routes/messages/queries';
+import { isMessageKind, messageLink } from '../../lib/messages';
 import { nextRevision, reconnectDelay, type InboxRevision } from './reconnect';
 
 export type LiveStatus = 'off' | 'connecting' | 'live' | 'reconnecting';
@@ -11,6 +14,10 @@ export type LiveStatus = 'off' | 'connecting' | 'live' | 'reconnecting';
 interface LiveInbox {
   revision: InboxRevision;
   status: LiveStatus;
+  /** Moves with every event that is a message-centre message, and when a message is read. */
+  messages: number;
+  /** Tell the message counts to refetch (after marking messages read). */
+  touchMessages: () => void;
 }
 
 const NOTICE: Record<string, 'live.newPush' | 'live.newFeedback' | 'live.newSummary' | 'live.newCredit' | 'live.newRedCard' | undefined> = {
@@ -22,7 +29,7 @@ const NOTICE: Record<string, 'live.newPush' | 'live.newFeedback' | 'live.newSumm
 };
 
 const START: InboxRevision = { push: 0, feedback: 0, credit: 0 };
-const LiveInboxContext = createContext<LiveInbox>({ revision: START, status: 'off' });
+const LiveInboxContext = createContext<LiveInbox>({ revision: START, status: 'off', messages: 0, touchMessages: () => undefined });
 
 /**
  * Keeps one `inboxUpdates` stream (GraphQL over SSE through the gateway) open while the user may
@@ -34,8 +41,14 @@ export function LiveInboxProvider({ enabled, children }: { enabled: boolean; chi
   const client = useClient();
   const { t } = useTranslation();
   const { notification } = App.useApp();
+  // Through a ref: the stream must not reopen when the route (and so `navigate`) changes.
+  const navigateNow = useNavigate();
+  const navigate = useRef(navigateNow);
+  navigate.current = navigateNow;
   const [revision, setRevision] = useState<InboxRevision>(START);
   const [status, setStatus] = useState<LiveStatus>('off');
+  const [messages, setMessages] = useState(0);
+  const touchMessages = useCallback(() => setMessages((n) => n + 1), []);
 
   useEffect(() => {
     if (!enabled) {
@@ -46,6 +59,26 @@ export function LiveInboxProvider({ enabled, children }: { enabled: boolean; chi
     let attempt = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let unsubscribe: (() => void) | undefined;
+
+    // The notice names the case: the message written with the event says which (办件编号,
+    // matter, applicant) and links to it; without it, the bare notice as before.
+    const announce = async (kind: string, id: string, title: string) => {
+      const key = `inbox-${kind}-${id}`;
+      const found = await client
+        .query(INBOX_MESSAGES_QUERY, { unreadOnly: false, first: 10, after: null }, { requestPolicy: 'network-only' })
+        .toPromise();
+      if (stopped) return;
+      const message = found.data?.inboxMessages.edges.map((e) => e.node).find((m) => m.kind === kind && m.refId === id);
+      const description = message?.applicationNumber ? (
+        <span data-testid="live-notice-case">
+          {t('messages.caseCaption', { number: message.applicationNumber, matter: message.matterName, applicant: message.applicantName })}{' '}
+          <a href={messageLink(message)} onClick={(e) => { e.preventDefault(); notification.destroy(key); void navigate.current(messageLink(message)); }}>
+            {message.applicationId ? t('messages.open') : t('messages.openInbox')}
+          </a>
+        </span>
+      ) : undefined;
+      notification.info({ key, message: title, description, placement: 'bottomRight', duration: 8 });
+    };
 
     const open = () => {
       const reopening = attempt > 0;
@@ -67,8 +100,9 @@ export function LiveInboxProvider({ enabled, children }: { enabled: boolean; chi
           attempt = 0;
           setStatus('live');
           setRevision((r) => nextRevision(r, event.kind));
+          if (isMessageKind(event.kind) || event.kind === 'RESYNC') setMessages((n) => n + 1);
           const text = NOTICE[event.kind];
-          if (text) notification.info({ key: `inbox-${event.kind}-${event.id}`, message: t(text), placement: 'bottomRight', duration: 6 });
+          if (text) void announce(event.kind, event.id, t(text));
         }),
       );
       unsubscribe = subscription.unsubscribe;
@@ -78,7 +112,10 @@ export function LiveInboxProvider({ enabled, children }: { enabled: boolean; chi
         if (stopped || ended) return;
         attempt = 0;
         setStatus('live');
-        if (reopening) setRevision((r) => nextRevision(nextRevision(nextRevision(r, 'PUSH'), 'FEEDBACK'), 'CREDIT'));
+        if (reopening) {
+          setRevision((r) => nextRevision(nextRevision(nextRevision(r, 'PUSH'), 'FEEDBACK'), 'CREDIT'));
+          setMessages((n) => n + 1);
+        }
       }, 1500);
     };
 
@@ -90,7 +127,7 @@ export function LiveInboxProvider({ enabled, children }: { enabled: boolean; chi
     };
   }, [client, enabled, notification, t]);
 
-  return <LiveInboxContext.Provider value={{ revision, status }}>{children}</LiveInboxContext.Provider>;
+  return <LiveInboxContext.Provider value={{ revision, status, messages, touchMessages }}>{children}</LiveInboxContext.Provider>;
 }
 
 export function useLiveInbox(): LiveInbox {
@@ -103,6 +140,17 @@ export function useLiveInbox(): LiveInbox {
  */
 export function useRefetchOnInbox(kind: keyof InboxRevision, reexecute: (opts: { requestPolicy: 'network-only' }) => void): void {
   const value = useLiveInbox().revision[kind];
+  const seen = useRef(value);
+  useEffect(() => {
+    if (value === seen.current) return;
+    seen.current = value;
+    reexecute({ requestPolicy: 'network-only' });
+  }, [value, reexecute]);
+}
+
+/** Re-executes the message centre's queries when a message arrives or is read (not on mount). */
+export function useRefetchOnMessages(reexecute: (opts: { requestPolicy: 'network-only' }) => void): void {
+  const value = useLiveInbox().messages;
   const seen = useRef(value);
   useEffect(() => {
     if (value === seen.current) return;

@@ -11,7 +11,11 @@ import { Pager } from '../../components/Pager';
 import { SmsDeliveryTag } from '../../components/SmsDeliveryTag';
 import { inboxTabs } from '../../lib/inbox';
 import { useRefetchOnInbox } from '../../providers/live/LiveInbox';
-import type { Channel, PushInboxQuery } from '../../graphql/graphql';
+import type { Channel, PushInboxQuery, PushStage, PushState, ResultType } from '../../graphql/graphql';
+import { QueryForm } from '../../components/QueryForm';
+import { DateRangeInput } from '../../components/DateRangeInput';
+import { useListParams } from '../../components/pagination';
+import { splitRange } from '../../lib/dateRange';
 import { VerificationsTab } from './VerificationsTab';
 import { RedCardsCard } from './red-cards';
 import { MonthlySummariesTab } from './summaries';
@@ -21,9 +25,14 @@ import { NoticesTab } from './NoticesTab';
 import { CREDIT_NOTICES_QUERY, FEEDBACK_INBOX_QUERY, PUSH_CLAIM_MUTATION, PUSH_CLOSE_MUTATION, PUSH_INBOX_QUERY } from './queries';
 
 const PAGE = 20;
+const RESULT_TYPES: ResultType[] = ['NO_ABNORMALITY', 'RECTIFICATION_ORDERED', 'PENALIZED', 'LICENCE_REVOKED', 'CASE_FILED', 'FALSE_COMMITMENT', 'OTHER'];
+const isResultType = (r: string): r is ResultType => (RESULT_TYPES as string[]).includes(r);
 const OFFLINE: Channel[] = ['OWN_SYSTEM', 'LETTER', 'JOINT_MEETING'];
 // Roles holding `notice, write` (policies/policy.csv): they may issue policy notices.
 type PushRow = PushInboxQuery['pushInbox']['edges'][number]['node'];
+
+/** The limit that runs now: the claim's while awaiting, then the feedback's. */
+const dueOf = (p: PushRow): string => (p.state === 'CLAIMED' ? (p.feedbackDue ?? '') : p.claimDue);
 
 function ClaimButton({ push }: { push: PushRow }) {
   const { t } = useTranslation();
@@ -101,17 +110,29 @@ function CloseButton({ push }: { push: PushRow }) {
   );
 }
 
+const PUSH_FILTERS = ['code', 'applicant', 'stage', 'state', 'pushed', 'overdue'] as const;
+const STAGES: PushStage[] = ['ACCEPTED', 'COMPLETED'];
+const STATES: PushState[] = ['AWAITING_CLAIM', 'CLAIMED'];
+
 function PushesTab() {
   const { t } = useTranslation();
-  const [filter, setFilter] = useState<'all' | 'awaiting' | 'overdue'>('all');
+  // The query form's fields live in the URL (shareable, back button); paging by cursor.
+  const { filters, setFilters } = useListParams(PUSH_FILTERS);
   const pager = useCursorPager();
+  const { since, until } = splitRange(filters.pushed);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: PUSH_INBOX_QUERY,
     variables: {
       first: PAGE,
       after: pager.after,
-      state: filter === 'awaiting' ? 'AWAITING_CLAIM' : null,
-      overdue: filter === 'overdue' ? true : null,
+      supervisionCode: filters.code || null,
+      applicant: filters.applicant || null,
+      stage: STAGES.find((x) => x === filters.stage) ?? null,
+      state: STATES.find((x) => x === filters.state) ?? null,
+      overdue: filters.overdue === 'true' ? true : null,
+      pushedSince: since,
+      pushedUntil: until,
+      newestFirst: true,
     },
   });
   useRefetchOnInbox('push', refetch);
@@ -121,20 +142,38 @@ function PushesTab() {
   const connection = data?.pushInbox;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Select
-        aria-label={t('inbox.filter')}
-        value={filter}
-        style={{ width: 200 }}
-        onChange={(v) => {
-          setFilter(v);
+      <QueryForm
+        values={filters}
+        testId="inbox-query"
+        onSearch={(values) => {
           pager.reset();
+          setFilters(values);
         }}
-        options={[
-          { value: 'all', label: t('common.all') },
-          { value: 'awaiting', label: t('enums.PushState.AWAITING_CLAIM') },
-          { value: 'overdue', label: t('inbox.overdue') },
-        ]}
-      />
+      >
+        <Form.Item name="code" label={t('messages.query.supervisionCode')}>
+          <Input allowClear placeholder={t('messages.query.supervisionCodeHint')} style={{ width: 170 }} maxLength={12} />
+        </Form.Item>
+        <Form.Item name="applicant" label={t('messages.query.applicant')}>
+          <Input allowClear placeholder={t('messages.query.applicantHint')} style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="stage" label={t('messages.query.stage')}>
+          <Select allowClear placeholder={t('messages.query.anyStage')} style={{ width: 110 }} options={STAGES.map((x) => ({ value: x, label: t(`enums.PushStage.${x}`) }))} />
+        </Form.Item>
+        <Form.Item name="state" label={t('messages.query.state')}>
+          <Select
+            allowClear
+            placeholder={t('messages.query.anyState')}
+            style={{ width: 120 }}
+            options={STATES.map((x) => ({ value: x, label: t(`enums.PushState.${x}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="overdue" label={t('inbox.filter')}>
+          <Select allowClear placeholder={t('common.all')} style={{ width: 110 }} options={[{ value: 'true', label: t('messages.query.overdueOnly') }]} />
+        </Form.Item>
+        <Form.Item name="pushed" label={t('messages.query.pushedAt')}>
+          <DateRangeInput ariaLabel={t('messages.query.pushedAt')} />
+        </Form.Item>
+      </QueryForm>
       {error && <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} />}
       <Table<PushRow>
         rowKey="id"
@@ -145,14 +184,28 @@ function PushesTab() {
         scroll={{ x: 1650 }}
         locale={{ emptyText: t('inbox.noPushes') }}
         columns={[
-          { title: t('inbox.pushedAt'), dataIndex: 'pushedAt', width: 150, render: formatDateTime },
-          { title: t('inbox.stage'), dataIndex: 'stage', width: 80, render: (s: PushRow['stage']) => t(`enums.PushStage.${s}`) },
-          { title: t('inbox.matter'), dataIndex: 'matterName', width: 200 },
+          {
+            title: t('inbox.pushedAt'),
+            dataIndex: 'pushedAt',
+            width: 150,
+            render: formatDateTime,
+            sorter: (a, b) => a.pushedAt.localeCompare(b.pushedAt),
+            defaultSortOrder: 'descend',
+          },
+          {
+            title: t('inbox.stage'),
+            dataIndex: 'stage',
+            width: 90,
+            render: (s: PushRow['stage']) => t(`enums.PushStage.${s}`),
+            sorter: (a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage),
+          },
+          { title: t('inbox.matter'), dataIndex: 'matterName', width: 200, sorter: (a, b) => a.matterName.localeCompare(b.matterName, 'zh-CN') },
           {
             title: t('inbox.applicant'),
             key: 'applicant',
             width: 200,
             render: (_, p) => (p.application ? <Link to={`/applications/${p.application.id}`}>{p.applicantName}</Link> : p.applicantName),
+            sorter: (a, b) => a.applicantName.localeCompare(b.applicantName, 'zh-CN'),
           },
           { title: t('inbox.from'), key: 'from', width: 180, render: (_, p) => p.fromDepartment.name },
           { title: t('inbox.channel'), dataIndex: 'channel', width: 110, render: (c: Channel) => t(`enums.Channel.${c}`) },
@@ -160,6 +213,7 @@ function PushesTab() {
             title: t('inbox.state'),
             key: 'state',
             width: 170,
+            sorter: (a, b) => STATES.indexOf(a.state) - STATES.indexOf(b.state) || Number(a.overdue) - Number(b.overdue),
             render: (_, p) => (
               <Space size={4} wrap>
                 <Tag color={p.state === 'CLAIMED' ? 'success' : 'warning'}>{t(`enums.PushState.${p.state}`)}</Tag>
@@ -171,8 +225,9 @@ function PushesTab() {
             title: t('inbox.due'),
             key: 'due',
             width: 130,
+            sorter: (a, b) => dueOf(a).localeCompare(dueOf(b)),
             render: (_, p) => (
-              <Typography.Text type={p.overdue ? 'danger' : undefined}>{p.state === 'CLAIMED' ? (p.feedbackDue ?? '') : p.claimDue}</Typography.Text>
+              <Typography.Text type={p.overdue ? 'danger' : undefined}>{dueOf(p)}</Typography.Text>
             ),
           },
           { title: t('inbox.feedback'), dataIndex: 'feedbackState', width: 120, render: (f: PushRow['feedbackState']) => t(`enums.FeedbackState.${f}`) },
@@ -243,13 +298,48 @@ function FeedbackTab() {
         dataSource={connection?.edges.map((e) => e.node) ?? []}
         pagination={false}
         locale={{ emptyText: t('inbox.noFeedback') }}
+        scroll={{ x: 1500 }}
         columns={[
-          { title: t('inbox.receivedAt'), dataIndex: 'receivedAt', width: 150, render: formatDateTime },
-          { title: t('inbox.from'), key: 'from', render: (_, f) => f.fromDepartment.name },
-          { title: t('findings.summary'), dataIndex: 'summary' },
-          { title: t('findings.foundOn'), dataIndex: 'foundOn', width: 110 },
-          { title: t('findings.abnormal'), dataIndex: 'abnormal', width: 90, render: (a: boolean) => (a ? <Tag color="error">{t('findings.abnormalYes')}</Tag> : <Tag>{t('findings.abnormalNo')}</Tag>) },
-          { title: t('inbox.application'), key: 'application', width: 90, render: (_, f) => (f.application ? <Link to={`/applications/${f.application.id}`}>#{f.application.id}</Link> : '') },
+          {
+            title: t('inbox.receivedAt'),
+            dataIndex: 'receivedAt',
+            width: 150,
+            render: formatDateTime,
+            sorter: (a, b) => a.receivedAt.localeCompare(b.receivedAt),
+            defaultSortOrder: 'descend',
+          },
+          {
+            title: t('messages.feedback.applicationNumber'),
+            key: 'number',
+            width: 170,
+            render: (_, f) => (f.application ? <Link to={`/applications/${f.application.id}`}>{f.application.number}</Link> : f.subjectCode),
+          },
+          { title: t('messages.feedback.matter'), key: 'matter', width: 180, render: (_, f) => f.application?.matter.name ?? '' },
+          {
+            title: t('messages.feedback.applicant'),
+            key: 'applicant',
+            width: 180,
+            render: (_, f) => f.application?.applicantName ?? '',
+            sorter: (a, b) => (a.application?.applicantName ?? '').localeCompare(b.application?.applicantName ?? '', 'zh-CN'),
+          },
+          { title: t('inbox.from'), key: 'from', width: 160, render: (_, f) => f.fromDepartment.name },
+          {
+            title: t('messages.feedback.resultType'),
+            dataIndex: 'resultType',
+            width: 130,
+            render: (r: string) => <Tag color="error">{isResultType(r) ? t(`enums.ResultType.${r}`) : r}</Tag>,
+            sorter: (a, b) => a.resultType.localeCompare(b.resultType),
+          },
+          { title: t('findings.summary'), dataIndex: 'summary', width: 200 },
+          { title: t('messages.feedback.measures'), key: 'measures', width: 200, render: (_, f) => f.finding.measures },
+          {
+            title: t('messages.feedback.documents'),
+            key: 'documents',
+            width: 200,
+            render: (_, f) => (f.application?.legalDocuments ?? []).map((d) => <div key={`${d.kind}-${d.number}`}>{t(`enums.DocumentKind.${d.kind}`)} {d.number}</div>),
+          },
+          { title: t('findings.foundOn'), dataIndex: 'foundOn', width: 110, sorter: (a, b) => a.foundOn.localeCompare(b.foundOn) },
+          { title: t('messages.feedback.recordedBy'), key: 'recordedBy', width: 100, render: (_, f) => f.finding.recordedByName },
         ]}
       />
       <Pager page={pager.page} hasNext={Boolean(connection?.pageInfo.hasNextPage)} disabled={fetching} onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)} />

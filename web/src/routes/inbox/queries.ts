@@ -1,8 +1,30 @@
 import { graphql } from '../../graphql';
 
 export const PUSH_INBOX_QUERY = graphql(`
-  query PushInbox($state: PushState, $overdue: Boolean, $first: Int!, $after: String) {
-    pushInbox(state: $state, overdue: $overdue, first: $first, after: $after) {
+  query PushInbox(
+    $state: PushState
+    $overdue: Boolean
+    $first: Int!
+    $after: String
+    $supervisionCode: String
+    $applicant: String
+    $stage: PushStage
+    $pushedSince: Date
+    $pushedUntil: Date
+    $newestFirst: Boolean! = true
+  ) {
+    pushInbox(
+      state: $state
+      overdue: $overdue
+      first: $first
+      after: $after
+      supervisionCode: $supervisionCode
+      applicant: $applicant
+      stage: $stage
+      pushedSince: $pushedSince
+      pushedUntil: $pushedUntil
+      newestFirst: $newestFirst
+    ) {
       totalCount
       pageInfo {
         hasNextPage
@@ -15,6 +37,7 @@ export const PUSH_INBOX_QUERY = graphql(`
           stage
           channel
           state
+          supervisionCode
           matterName
           applicantName
           applicantContact
@@ -91,8 +114,23 @@ export const FEEDBACK_INBOX_QUERY = graphql(`
             id
             name
           }
+          finding {
+            id
+            measures
+            recordedByName
+          }
           application {
             id
+            number
+            applicantName
+            matter {
+              id
+              name
+            }
+            legalDocuments {
+              kind
+              number
+            }
           }
         }
       }

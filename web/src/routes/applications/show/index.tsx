@@ -107,6 +107,7 @@ function useMoments(a: ShownApplication): Moment[] {
           {t(f.abnormal ? 'timeline.feedbackAbnormal' : 'timeline.feedback', { department: f.department.name, summary: f.summary })}
           {f.abnormal && ` · ${t('findings.resultType')}：${t(`enums.ResultType.${f.resultType}`)}`}
           {f.measures && ` · ${t('findings.measures')}：${f.measures}`}
+          {f.recordedByName && ` · ${t('messages.timeline.recordedBy', { name: f.recordedByName })}`}
         </span>
       ),
     });

@@ -160,6 +160,7 @@ export const APPLICATION_SHOW_QUERY = graphql(`
         summary
         foundOn
         createdAt
+        recordedByName
         department {
           id
           name

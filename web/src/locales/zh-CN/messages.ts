@@ -1,0 +1,52 @@
+// The message centre (消息中心), the inbox's query form and the full 监管反馈 list.
+const messages = {
+  title: '消息中心',
+  bell: '消息中心，未读 {{count}} 条',
+  unreadOnly: '只看未读',
+  markRead: '标为已读',
+  markAllRead: '全部标为已读',
+  markedAll: '已全部标为已读',
+  read: '已读',
+  unread: '未读',
+  receivedAt: '时间',
+  content: '内容',
+  empty: '暂无消息',
+  open: '查看办件',
+  openInbox: '去处理',
+  kinds: {
+    PUSH: '收到新的推送',
+    FEEDBACK: '收到新的监管反馈',
+    CREDIT: '在办办件申请人信用等级发生变化',
+    CARD: '本部门被亮红牌',
+    SUMMARY: '收到新的月度汇总',
+  },
+  caseCaption: '办件编号 {{number}} · {{matter}} · {{applicant}}',
+  query: {
+    supervisionCode: '监管码',
+    supervisionCodeHint: '短信末尾所附 8 位码',
+    applicant: '申请人',
+    applicantHint: '名称或统一社会信用代码',
+    stage: '环节',
+    state: '状态',
+    pushedAt: '推送日期',
+    anyStage: '全部环节',
+    anyState: '全部状态',
+    start: '起始日期',
+    end: '截止日期',
+    overdueOnly: '只看逾期',
+  },
+  feedback: {
+    applicationNumber: '办件编号',
+    matter: '事项',
+    applicant: '申请人',
+    resultType: '处理结果',
+    measures: '采取的措施',
+    documents: '文书编号',
+    recordedBy: '登记人',
+  },
+  timeline: {
+    recordedBy: '登记人：{{name}}',
+  },
+} as const;
+
+export default messages;
