@@ -6,11 +6,12 @@ import strawberry
 
 from api.access.mutations import AccessMutation
 from api.access.queries import AccessQuery
+from api.access.workbench_fields import WorkbenchQuery
 from api.core.schema import build_schema
 
 
 @strawberry.type
-class Query(AccessQuery):
+class Query(AccessQuery, WorkbenchQuery):
     pass
 
 

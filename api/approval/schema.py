@@ -10,11 +10,12 @@ from api.approval.mutations import ApprovalMutation
 from api.approval.queries import ApprovalQuery
 from api.approval.sms_template_fields import SmsTemplateMutation, SmsTemplateQuery
 from api.approval.subscriptions import ApprovalSubscription
+from api.approval.workbench_fields import WorkbenchQuery
 from api.core.schema import build_schema
 
 
 @strawberry.type
-class Query(ApprovalQuery, SmsTemplateQuery, FacilitationQuery, MessageQuery):
+class Query(ApprovalQuery, SmsTemplateQuery, FacilitationQuery, MessageQuery, WorkbenchQuery):
     pass
 
 

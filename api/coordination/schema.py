@@ -6,11 +6,12 @@ import strawberry
 
 from api.coordination.mutations import CoordinationMutation
 from api.coordination.queries import CoordinationQuery
+from api.coordination.workbench_fields import WorkbenchQuery
 from api.core.schema import build_schema
 
 
 @strawberry.type
-class Query(CoordinationQuery):
+class Query(CoordinationQuery, WorkbenchQuery):
     pass
 
 

@@ -7,10 +7,11 @@ import strawberry
 from api.core.schema import build_schema
 from api.credit.mutations import CreditMutation
 from api.credit.queries import CreditQuery
+from api.credit.workbench_fields import WorkbenchQuery
 
 
 @strawberry.type
-class Query(CreditQuery):
+class Query(CreditQuery, WorkbenchQuery):
     pass
 
 

@@ -233,6 +233,7 @@ MATRIX: dict[str, Row] = {
     "linkageListDiff": Row("{ linkageListDiff(base: 1, target: 1) { base } }", ALL, public=True),
     # --- approval --------------------------------------------------------------------------
     "applications": Row("{ applications(first: 1) { id } }", READS_CASES),
+    "applicationCount": Row("{ applicationCount(status: SUBMITTED) }", READS_CASES),
     "application": Row(f'{{ application(id: "{UNKNOWN}") {{ id }} }}', READS_CASES),
     "submitApplication": Row(
         _m(
@@ -410,6 +411,9 @@ MATRIX: dict[str, Row] = {
     "aggregationRules": Row("{ aggregationRules { id } }", CREDIT_READERS),
     "handlingPolicy": Row("{ handlingPolicy { mode } }", CREDIT_READERS),
     "jointPunishments": Row("{ jointPunishments(first: 1, offset: 0) { id } }", CREDIT_READERS),
+    "punishmentsEndingCount": Row("{ punishmentsEndingCount(withinDays: 30) }", CREDIT_READERS),
+    "creditRecordsExpiringCount": Row("{ creditRecordsExpiringCount }", CREDIT_READERS),
+    "creditRuleChangeCount": Row("{ creditRuleChangeCount }", CREDIT_READERS),
     "repairCreditRecord": Row(
         _m(
             f'repairCreditRecord(id: "{UNKNOWN}", input: {{title: ""}}, reason: "")'
@@ -496,6 +500,8 @@ MATRIX: dict[str, Row] = {
     "permissions": Row("{ permissions { role } }", ADMIN),
     "roleAssignments": Row('{ roleAssignments(username: "nobody") { role } }', ADMIN),
     "policyVersions": Row("{ policyVersions(first: 1) { id } }", ADMIN),
+    "policyChangeCount": Row("{ policyChangeCount(withinDays: 7) }", ADMIN),
+    "lockedAccountCount": Row("{ lockedAccountCount }", ADMIN),
     "checkPermission": Row(
         'query($dept: String!) { checkPermission(username: "nobody", departmentId: $dept,'
         ' object: "matter", action: "read") { allowed } }',
@@ -541,6 +547,8 @@ MATRIX: dict[str, Row] = {
     "meetings": Row("{ meetings(first: 1) { id } }", MEETING_READERS),
     "meeting": Row(f'{{ meeting(id: "{UNKNOWN}") {{ id }} }}', MEETING_READERS),
     "escalations": Row("{ escalations(first: 1) { id } }", MEETING_READERS),
+    "escalationCount": Row("{ escalationCount(status: SUBMITTED) }", MEETING_READERS),
+    "meetingsDueCount": Row("{ meetingsDueCount(withinDays: 7) }", MEETING_READERS),
     "escalation": Row(f'{{ escalation(id: "{UNKNOWN}") {{ id }} }}', MEETING_READERS),
     "escalationAttachment": Row(
         f'{{ escalationAttachment(id: "{UNKNOWN}") {{ filename }} }}', MEETING_READERS

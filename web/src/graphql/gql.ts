@@ -162,19 +162,23 @@ type Documents = {
     "\n  query WorkbenchTodoPushes($first: Int!) {\n    awaiting: pushInbox(state: AWAITING_CLAIM, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...WorkbenchTodoPush\n        }\n      }\n    }\n    feedbackDue: pushInbox(state: CLAIMED, feedbackState: OPEN, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...WorkbenchTodoPush\n        }\n      }\n    }\n    overdue: pushInbox(overdue: true, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...WorkbenchTodoPush\n        }\n      }\n    }\n  }\n\n  fragment WorkbenchTodoPush on Push {\n    id\n    matterName\n    applicantName\n    state\n    claimDue\n    feedbackDue\n    overdue\n    fromDepartment {\n      id\n      name\n    }\n    application {\n      id\n    }\n  }\n": typeof types.WorkbenchTodoPushesDocument,
     "\n  query WorkbenchTodoFeedback($first: Int!) {\n    feedbackInbox(first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          summary\n          abnormal\n          receivedAt\n          fromDepartment {\n            id\n            name\n          }\n          application {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.WorkbenchTodoFeedbackDocument,
     "\n  query WorkbenchTodoNotices($first: Int!) {\n    noticeInbox(first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          effectiveOn\n          announcedAt\n          fromDepartment {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.WorkbenchTodoNoticesDocument,
-    "\n  query WorkbenchToAccept($cap: Int!) {\n    applications(status: SUBMITTED, first: $cap) {\n      id\n    }\n  }\n": typeof types.WorkbenchToAcceptDocument,
-    "\n  query WorkbenchToComplete($cap: Int!) {\n    applications(status: ACCEPTED, first: $cap) {\n      id\n    }\n  }\n": typeof types.WorkbenchToCompleteDocument,
+    "\n  query WorkbenchToAccept {\n    applicationCount(status: SUBMITTED)\n  }\n": typeof types.WorkbenchToAcceptDocument,
+    "\n  query WorkbenchToComplete {\n    applicationCount(status: ACCEPTED)\n  }\n": typeof types.WorkbenchToCompleteDocument,
     "\n  query WorkbenchMissingItems {\n    facilitationFollowUp {\n      outstanding\n      overdue\n    }\n  }\n": typeof types.WorkbenchMissingItemsDocument,
     "\n  query WorkbenchCreditNotices {\n    creditNotices(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.WorkbenchCreditNoticesDocument,
     "\n  query WorkbenchVerifications {\n    verificationInbox(openOnly: true, first: 1) {\n      totalCount\n    }\n  }\n": typeof types.WorkbenchVerificationsDocument,
     "\n  query WorkbenchOverdue {\n    overduePushes(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.WorkbenchOverdueDocument,
     "\n  query WorkbenchCards {\n    escalationCards(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.WorkbenchCardsDocument,
     "\n  query WorkbenchRedCards {\n    redCardBoard(openOnly: true, first: 1) {\n      totalCount\n    }\n  }\n": typeof types.WorkbenchRedCardsDocument,
-    "\n  query WorkbenchOpenEscalations($cap: Int!) {\n    escalations(status: SUBMITTED, first: $cap) {\n      id\n    }\n  }\n": typeof types.WorkbenchOpenEscalationsDocument,
-    "\n  query WorkbenchPlannedMeetings($cap: Int!) {\n    meetings(status: PLANNED, first: $cap) {\n      id\n    }\n  }\n": typeof types.WorkbenchPlannedMeetingsDocument,
+    "\n  query WorkbenchOpenEscalations {\n    escalationCount(status: SUBMITTED)\n  }\n": typeof types.WorkbenchOpenEscalationsDocument,
+    "\n  query WorkbenchMeetingsDue($withinDays: Int!) {\n    meetingsDueCount(withinDays: $withinDays)\n  }\n": typeof types.WorkbenchMeetingsDueDocument,
     "\n  query WorkbenchDeadLetters {\n    deadLetters(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.WorkbenchDeadLettersDocument,
-    "\n  query WorkbenchPolicyChanges {\n    policyVersions(first: 5) {\n      id\n    }\n  }\n": typeof types.WorkbenchPolicyChangesDocument,
-    "\n  query WorkbenchJointPunishments($cap: Int!) {\n    jointPunishments(first: $cap) {\n      id\n    }\n  }\n": typeof types.WorkbenchJointPunishmentsDocument,
+    "\n  query WorkbenchPolicyChanges($withinDays: Int!) {\n    policyChangeCount(withinDays: $withinDays)\n  }\n": typeof types.WorkbenchPolicyChangesDocument,
+    "\n  query WorkbenchLockedAccounts {\n    lockedAccountCount\n  }\n": typeof types.WorkbenchLockedAccountsDocument,
+    "\n  query WorkbenchPunishmentsEnding($withinDays: Int!) {\n    punishmentsEndingCount(withinDays: $withinDays)\n  }\n": typeof types.WorkbenchPunishmentsEndingDocument,
+    "\n  query WorkbenchRecordsExpiring($withinDays: Int!) {\n    creditRecordsExpiringCount(withinDays: $withinDays)\n  }\n": typeof types.WorkbenchRecordsExpiringDocument,
+    "\n  query WorkbenchRuleChanges($withinDays: Int!) {\n    creditRuleChangeCount(withinDays: $withinDays)\n  }\n": typeof types.WorkbenchRuleChangesDocument,
+    "\n  query WorkbenchMonthFigures($since: Date!, $until: Date!) {\n    linkageStatistics(since: $since, until: $until) {\n      __typename\n      ... on LinkageStatistics {\n        pushesSent\n        pushesReceived\n        openOverdue\n        claimOnTimeRate\n      }\n    }\n  }\n": typeof types.WorkbenchMonthFiguresDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      username\n      displayName\n      departmentId\n      departmentIds\n      roles\n      abilities {\n        object\n        action\n      }\n    }\n  }\n": types.MeDocument,
@@ -325,19 +329,23 @@ const documents: Documents = {
     "\n  query WorkbenchTodoPushes($first: Int!) {\n    awaiting: pushInbox(state: AWAITING_CLAIM, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...WorkbenchTodoPush\n        }\n      }\n    }\n    feedbackDue: pushInbox(state: CLAIMED, feedbackState: OPEN, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...WorkbenchTodoPush\n        }\n      }\n    }\n    overdue: pushInbox(overdue: true, first: $first) {\n      totalCount\n      edges {\n        node {\n          ...WorkbenchTodoPush\n        }\n      }\n    }\n  }\n\n  fragment WorkbenchTodoPush on Push {\n    id\n    matterName\n    applicantName\n    state\n    claimDue\n    feedbackDue\n    overdue\n    fromDepartment {\n      id\n      name\n    }\n    application {\n      id\n    }\n  }\n": types.WorkbenchTodoPushesDocument,
     "\n  query WorkbenchTodoFeedback($first: Int!) {\n    feedbackInbox(first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          summary\n          abnormal\n          receivedAt\n          fromDepartment {\n            id\n            name\n          }\n          application {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.WorkbenchTodoFeedbackDocument,
     "\n  query WorkbenchTodoNotices($first: Int!) {\n    noticeInbox(first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          effectiveOn\n          announcedAt\n          fromDepartment {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.WorkbenchTodoNoticesDocument,
-    "\n  query WorkbenchToAccept($cap: Int!) {\n    applications(status: SUBMITTED, first: $cap) {\n      id\n    }\n  }\n": types.WorkbenchToAcceptDocument,
-    "\n  query WorkbenchToComplete($cap: Int!) {\n    applications(status: ACCEPTED, first: $cap) {\n      id\n    }\n  }\n": types.WorkbenchToCompleteDocument,
+    "\n  query WorkbenchToAccept {\n    applicationCount(status: SUBMITTED)\n  }\n": types.WorkbenchToAcceptDocument,
+    "\n  query WorkbenchToComplete {\n    applicationCount(status: ACCEPTED)\n  }\n": types.WorkbenchToCompleteDocument,
     "\n  query WorkbenchMissingItems {\n    facilitationFollowUp {\n      outstanding\n      overdue\n    }\n  }\n": types.WorkbenchMissingItemsDocument,
     "\n  query WorkbenchCreditNotices {\n    creditNotices(first: 1) {\n      totalCount\n    }\n  }\n": types.WorkbenchCreditNoticesDocument,
     "\n  query WorkbenchVerifications {\n    verificationInbox(openOnly: true, first: 1) {\n      totalCount\n    }\n  }\n": types.WorkbenchVerificationsDocument,
     "\n  query WorkbenchOverdue {\n    overduePushes(first: 1) {\n      totalCount\n    }\n  }\n": types.WorkbenchOverdueDocument,
     "\n  query WorkbenchCards {\n    escalationCards(first: 1) {\n      totalCount\n    }\n  }\n": types.WorkbenchCardsDocument,
     "\n  query WorkbenchRedCards {\n    redCardBoard(openOnly: true, first: 1) {\n      totalCount\n    }\n  }\n": types.WorkbenchRedCardsDocument,
-    "\n  query WorkbenchOpenEscalations($cap: Int!) {\n    escalations(status: SUBMITTED, first: $cap) {\n      id\n    }\n  }\n": types.WorkbenchOpenEscalationsDocument,
-    "\n  query WorkbenchPlannedMeetings($cap: Int!) {\n    meetings(status: PLANNED, first: $cap) {\n      id\n    }\n  }\n": types.WorkbenchPlannedMeetingsDocument,
+    "\n  query WorkbenchOpenEscalations {\n    escalationCount(status: SUBMITTED)\n  }\n": types.WorkbenchOpenEscalationsDocument,
+    "\n  query WorkbenchMeetingsDue($withinDays: Int!) {\n    meetingsDueCount(withinDays: $withinDays)\n  }\n": types.WorkbenchMeetingsDueDocument,
     "\n  query WorkbenchDeadLetters {\n    deadLetters(first: 1) {\n      totalCount\n    }\n  }\n": types.WorkbenchDeadLettersDocument,
-    "\n  query WorkbenchPolicyChanges {\n    policyVersions(first: 5) {\n      id\n    }\n  }\n": types.WorkbenchPolicyChangesDocument,
-    "\n  query WorkbenchJointPunishments($cap: Int!) {\n    jointPunishments(first: $cap) {\n      id\n    }\n  }\n": types.WorkbenchJointPunishmentsDocument,
+    "\n  query WorkbenchPolicyChanges($withinDays: Int!) {\n    policyChangeCount(withinDays: $withinDays)\n  }\n": types.WorkbenchPolicyChangesDocument,
+    "\n  query WorkbenchLockedAccounts {\n    lockedAccountCount\n  }\n": types.WorkbenchLockedAccountsDocument,
+    "\n  query WorkbenchPunishmentsEnding($withinDays: Int!) {\n    punishmentsEndingCount(withinDays: $withinDays)\n  }\n": types.WorkbenchPunishmentsEndingDocument,
+    "\n  query WorkbenchRecordsExpiring($withinDays: Int!) {\n    creditRecordsExpiringCount(withinDays: $withinDays)\n  }\n": types.WorkbenchRecordsExpiringDocument,
+    "\n  query WorkbenchRuleChanges($withinDays: Int!) {\n    creditRuleChangeCount(withinDays: $withinDays)\n  }\n": types.WorkbenchRuleChangesDocument,
+    "\n  query WorkbenchMonthFigures($since: Date!, $until: Date!) {\n    linkageStatistics(since: $since, until: $until) {\n      __typename\n      ... on LinkageStatistics {\n        pushesSent\n        pushesReceived\n        openOverdue\n        claimOnTimeRate\n      }\n    }\n  }\n": types.WorkbenchMonthFiguresDocument,
 };
 
 /**
@@ -949,11 +957,11 @@ export function graphql(source: "\n  query WorkbenchTodoNotices($first: Int!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query WorkbenchToAccept($cap: Int!) {\n    applications(status: SUBMITTED, first: $cap) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query WorkbenchToAccept($cap: Int!) {\n    applications(status: SUBMITTED, first: $cap) {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  query WorkbenchToAccept {\n    applicationCount(status: SUBMITTED)\n  }\n"): (typeof documents)["\n  query WorkbenchToAccept {\n    applicationCount(status: SUBMITTED)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query WorkbenchToComplete($cap: Int!) {\n    applications(status: ACCEPTED, first: $cap) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query WorkbenchToComplete($cap: Int!) {\n    applications(status: ACCEPTED, first: $cap) {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  query WorkbenchToComplete {\n    applicationCount(status: ACCEPTED)\n  }\n"): (typeof documents)["\n  query WorkbenchToComplete {\n    applicationCount(status: ACCEPTED)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -981,11 +989,11 @@ export function graphql(source: "\n  query WorkbenchRedCards {\n    redCardBoard
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query WorkbenchOpenEscalations($cap: Int!) {\n    escalations(status: SUBMITTED, first: $cap) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query WorkbenchOpenEscalations($cap: Int!) {\n    escalations(status: SUBMITTED, first: $cap) {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  query WorkbenchOpenEscalations {\n    escalationCount(status: SUBMITTED)\n  }\n"): (typeof documents)["\n  query WorkbenchOpenEscalations {\n    escalationCount(status: SUBMITTED)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query WorkbenchPlannedMeetings($cap: Int!) {\n    meetings(status: PLANNED, first: $cap) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query WorkbenchPlannedMeetings($cap: Int!) {\n    meetings(status: PLANNED, first: $cap) {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  query WorkbenchMeetingsDue($withinDays: Int!) {\n    meetingsDueCount(withinDays: $withinDays)\n  }\n"): (typeof documents)["\n  query WorkbenchMeetingsDue($withinDays: Int!) {\n    meetingsDueCount(withinDays: $withinDays)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -993,11 +1001,27 @@ export function graphql(source: "\n  query WorkbenchDeadLetters {\n    deadLette
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query WorkbenchPolicyChanges {\n    policyVersions(first: 5) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query WorkbenchPolicyChanges {\n    policyVersions(first: 5) {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  query WorkbenchPolicyChanges($withinDays: Int!) {\n    policyChangeCount(withinDays: $withinDays)\n  }\n"): (typeof documents)["\n  query WorkbenchPolicyChanges($withinDays: Int!) {\n    policyChangeCount(withinDays: $withinDays)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query WorkbenchJointPunishments($cap: Int!) {\n    jointPunishments(first: $cap) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query WorkbenchJointPunishments($cap: Int!) {\n    jointPunishments(first: $cap) {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  query WorkbenchLockedAccounts {\n    lockedAccountCount\n  }\n"): (typeof documents)["\n  query WorkbenchLockedAccounts {\n    lockedAccountCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkbenchPunishmentsEnding($withinDays: Int!) {\n    punishmentsEndingCount(withinDays: $withinDays)\n  }\n"): (typeof documents)["\n  query WorkbenchPunishmentsEnding($withinDays: Int!) {\n    punishmentsEndingCount(withinDays: $withinDays)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkbenchRecordsExpiring($withinDays: Int!) {\n    creditRecordsExpiringCount(withinDays: $withinDays)\n  }\n"): (typeof documents)["\n  query WorkbenchRecordsExpiring($withinDays: Int!) {\n    creditRecordsExpiringCount(withinDays: $withinDays)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkbenchRuleChanges($withinDays: Int!) {\n    creditRuleChangeCount(withinDays: $withinDays)\n  }\n"): (typeof documents)["\n  query WorkbenchRuleChanges($withinDays: Int!) {\n    creditRuleChangeCount(withinDays: $withinDays)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkbenchMonthFigures($since: Date!, $until: Date!) {\n    linkageStatistics(since: $since, until: $until) {\n      __typename\n      ... on LinkageStatistics {\n        pushesSent\n        pushesReceived\n        openOverdue\n        claimOnTimeRate\n      }\n    }\n  }\n"): (typeof documents)["\n  query WorkbenchMonthFigures($since: Date!, $until: Date!) {\n    linkageStatistics(since: $since, until: $until) {\n      __typename\n      ... on LinkageStatistics {\n        pushesSent\n        pushesReceived\n        openOverdue\n        claimOnTimeRate\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

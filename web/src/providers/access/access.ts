@@ -56,6 +56,8 @@ export const FEATURES = {
   'credit.read': [['credit_rule', 'read']],
   'credit.write': [['credit_rule', 'write']],
   'credit.lookups': [['credit_lookup_log', 'read']],
+  'credit.records': [['credit_record', 'read']],
+  'credit.punishments': [['joint_punishment', 'read']],
   'subject.read': [['subject', 'read']],
   'outbox.admin': [['outbox', 'admin']],
   'account.admin': [['account', 'admin']],

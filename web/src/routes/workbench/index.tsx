@@ -76,8 +76,17 @@ function PushTodoList({ rows, empty }: { rows: readonly WorkbenchTodoPushFragmen
 /** 我的待办: pushes to claim, feedback due, overdue (red), feedback received, notices; live. */
 function Todos() {
   const { t } = useTranslation();
-  const tabs = inboxTabs(useAccess());
-  const lists = { pushes: tabs.includes('pushes'), feedback: tabs.includes('feedback'), notices: tabs.includes('notices') };
+  const access = useAccess();
+  const tabs = inboxTabs(access);
+  // Pushes to claim and feedback due are the work of those who claim them (a clerk reads its
+  // own department's pushes but never claims one); an administrator's workbench is
+  // administration.
+  const works = !access.allows('policy.admin');
+  const lists = {
+    pushes: works && tabs.includes('pushes') && access.allows('push.claim'),
+    feedback: works && tabs.includes('feedback'),
+    notices: works && tabs.includes('notices'),
+  };
   const first = TODO_ROWS;
   const [pushes, refetchPushes] = useQuery({ query: TODO_PUSHES_QUERY, variables: { first }, pause: !lists.pushes });
   const [feedback, refetchFeedback] = useQuery({ query: TODO_FEEDBACK_QUERY, variables: { first }, pause: !lists.feedback });

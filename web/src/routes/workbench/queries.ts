@@ -128,18 +128,14 @@ export const TODO_NOTICES_QUERY = graphql(`
 // Each role's own to-dos: one query per count, so a list the user may not read never blanks
 // the others (and the page asks only for what `me.abilities` allows).
 export const TODO_TO_ACCEPT_QUERY = graphql(`
-  query WorkbenchToAccept($cap: Int!) {
-    applications(status: SUBMITTED, first: $cap) {
-      id
-    }
+  query WorkbenchToAccept {
+    applicationCount(status: SUBMITTED)
   }
 `);
 
 export const TODO_TO_COMPLETE_QUERY = graphql(`
-  query WorkbenchToComplete($cap: Int!) {
-    applications(status: ACCEPTED, first: $cap) {
-      id
-    }
+  query WorkbenchToComplete {
+    applicationCount(status: ACCEPTED)
   }
 `);
 
@@ -193,18 +189,14 @@ export const TODO_RED_CARDS_QUERY = graphql(`
 `);
 
 export const TODO_ESCALATIONS_QUERY = graphql(`
-  query WorkbenchOpenEscalations($cap: Int!) {
-    escalations(status: SUBMITTED, first: $cap) {
-      id
-    }
+  query WorkbenchOpenEscalations {
+    escalationCount(status: SUBMITTED)
   }
 `);
 
 export const TODO_MEETINGS_QUERY = graphql(`
-  query WorkbenchPlannedMeetings($cap: Int!) {
-    meetings(status: PLANNED, first: $cap) {
-      id
-    }
+  query WorkbenchMeetingsDue($withinDays: Int!) {
+    meetingsDueCount(withinDays: $withinDays)
   }
 `);
 
@@ -217,17 +209,47 @@ export const TODO_DEAD_LETTERS_QUERY = graphql(`
 `);
 
 export const TODO_POLICY_CHANGES_QUERY = graphql(`
-  query WorkbenchPolicyChanges {
-    policyVersions(first: 5) {
-      id
-    }
+  query WorkbenchPolicyChanges($withinDays: Int!) {
+    policyChangeCount(withinDays: $withinDays)
   }
 `);
 
-export const TODO_JOINT_PUNISHMENTS_QUERY = graphql(`
-  query WorkbenchJointPunishments($cap: Int!) {
-    jointPunishments(first: $cap) {
-      id
+export const TODO_LOCKED_ACCOUNTS_QUERY = graphql(`
+  query WorkbenchLockedAccounts {
+    lockedAccountCount
+  }
+`);
+
+export const TODO_PUNISHMENTS_ENDING_QUERY = graphql(`
+  query WorkbenchPunishmentsEnding($withinDays: Int!) {
+    punishmentsEndingCount(withinDays: $withinDays)
+  }
+`);
+
+export const TODO_RECORDS_EXPIRING_QUERY = graphql(`
+  query WorkbenchRecordsExpiring($withinDays: Int!) {
+    creditRecordsExpiringCount(withinDays: $withinDays)
+  }
+`);
+
+export const TODO_RULE_CHANGES_QUERY = graphql(`
+  query WorkbenchRuleChanges($withinDays: Int!) {
+    creditRuleChangeCount(withinDays: $withinDays)
+  }
+`);
+
+// 本月数据: the department's figures this month, as the coordination subgraph's statistics
+// count them (the same numbers as 统计分析).
+export const TODO_MONTH_FIGURES_QUERY = graphql(`
+  query WorkbenchMonthFigures($since: Date!, $until: Date!) {
+    linkageStatistics(since: $since, until: $until) {
+      __typename
+      ... on LinkageStatistics {
+        pushesSent
+        pushesReceived
+        openOverdue
+        claimOnTimeRate
+      }
     }
   }
 `);

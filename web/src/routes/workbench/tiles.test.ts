@@ -6,8 +6,12 @@ import { workbenchTiles } from './tiles';
 const tilesOf = (...roles: string[]) => workbenchTiles(accessFrom(meWith(roles)));
 
 describe('workbenchTiles', () => {
-  it('shows a clerk no subject count (the clerk may not read subjects)', () => {
-    expect(tilesOf('approval_clerk')).toEqual(['approvalMatters', 'supervisionMatters', 'applications', 'findings']);
+  it('shows a clerk no subject count and no supervision tiles (the clerk does no supervision)', () => {
+    expect(tilesOf('approval_clerk')).toEqual(['approvalMatters', 'applications']);
+  });
+
+  it('shows a liaison the supervision tiles', () => {
+    expect(tilesOf('supervision_liaison')).toEqual(['approvalMatters', 'supervisionMatters', 'applications', 'findings']);
   });
 
   it('shows a credit officer matters and subjects only', () => {
