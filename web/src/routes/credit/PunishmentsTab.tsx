@@ -12,6 +12,7 @@ import { usccProblem } from '../../lib/uscc';
 import { fileToBase64 } from './files';
 import { IMPORT_COLUMNS, importRowErrors, type ImportRowError } from './importErrors';
 import { ADD_JOINT_PUNISHMENT_MUTATION, IMPORT_JOINT_PUNISHMENTS_MUTATION, JOINT_PUNISHMENTS_QUERY, REVOKE_JOINT_PUNISHMENT_MUTATION } from './queries';
+import { DateInput } from '../../components/QueryForm';
 
 type Entry = JointPunishmentFieldsFragment;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -89,7 +90,7 @@ function AddPunishment({ onAdded }: { onAdded: () => void }) {
             </Form.Item>
             <Space wrap align="start">
               <Form.Item label={t('creditAdmin.punishments.startsOn')} name="startsOn" rules={[{ required: true, pattern: DATE, message: t('common.required') }]}>
-                <Input type="date" />
+                <DateInput />
               </Form.Item>
               <Form.Item
                 label={t('creditAdmin.punishments.endsOn')}
@@ -104,7 +105,7 @@ function AddPunishment({ onAdded }: { onAdded: () => void }) {
                   }),
                 ]}
               >
-                <Input type="date" />
+                <DateInput />
               </Form.Item>
             </Space>
             <Button type="primary" htmlType="submit" loading={fetching}>
@@ -215,7 +216,7 @@ export function PunishmentsTab({ writes }: { writes: boolean }) {
         />
         <Space>
           <label htmlFor="punishments-active-on">{t('creditAdmin.punishments.activeOn')}</label>
-          <Input id="punishments-active-on" type="date" value={filters.activeOn} onChange={(e) => setFilters({ activeOn: e.target.value })} style={{ width: 160 }} />
+          <DateInput id="punishments-active-on" value={filters.activeOn} onChange={(v) => setFilters({ activeOn: v })} style={{ width: 160 }} />
         </Space>
         {writes && (
           <>

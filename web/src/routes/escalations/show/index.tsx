@@ -19,6 +19,7 @@ import {
   PLANNED_MEETINGS_QUERY,
   SCHEDULE_ESCALATION_MUTATION,
 } from './queries';
+import { DateInput } from '../../../components/QueryForm';
 
 type Escalation = NonNullable<EscalationDetailQuery['escalation']>;
 type Action = Escalation['actions'][number];
@@ -56,7 +57,7 @@ function ActionFields({ prefix, kind }: { prefix: (string | number)[]; kind: Act
         <Select showSearch optionFilterProp="label" style={{ width: 240 }} options={(depts?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} />
       </Form.Item>
       <Form.Item label={t('coordination.escalations.actionDueOn')} name={name('dueOn')} rules={[{ required: true, message: t('coordination.escalations.actionDueOnRequired') }]}>
-        <Input type="date" style={{ width: 170 }} />
+        <DateInput style={{ width: 170 }} />
       </Form.Item>
       {kind === 'REVISE_LIST' ? (
         <Form.Item
