@@ -5067,6 +5067,17 @@ export default {
             "args": []
           },
           {
+            "name": "raisedByName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "raisingDepartment",
             "type": {
               "kind": "NON_NULL",
@@ -5217,6 +5228,14 @@ export default {
           },
           {
             "name": "doneBy",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "doneByName",
             "type": {
               "kind": "SCALAR",
               "name": "Any"
@@ -5751,6 +5770,17 @@ export default {
         "fields": [
           {
             "name": "actor",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "actorName",
             "type": {
               "kind": "NON_NULL",
               "ofType": {

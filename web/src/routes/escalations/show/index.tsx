@@ -187,7 +187,7 @@ function ActionsTable({ escalation, onChanged }: { escalation: Escalation; onCha
                   <span>
                     {a.listVersion
                       ? t('coordination.escalations.actionDoneByList', { at: formatDateTime(a.doneAt), version: String(a.listVersion) })
-                      : t('coordination.escalations.actionDoneBy', { at: formatDateTime(a.doneAt), by: a.doneBy ?? '' })}
+                      : t('coordination.escalations.actionDoneBy', { at: formatDateTime(a.doneAt), by: a.doneByName ?? '' })}
                   </span>
                   {a.note && <Typography.Text type="secondary">{a.note}</Typography.Text>}
                 </Space>
@@ -363,7 +363,7 @@ export default function EscalationShowPage() {
             </Descriptions.Item>
             <Descriptions.Item label={t('coordination.escalations.kind')}>{t(`coordination.enums.EscalationKind.${escalation.kind}`)}</Descriptions.Item>
             <Descriptions.Item label={t('coordination.escalations.raisingDepartment')}>
-              {escalation.raisingDepartment.name}（{escalation.raisedBy}）
+              {escalation.raisingDepartment.name}（{escalation.raisedByName}）
             </Descriptions.Item>
             <Descriptions.Item label={t('coordination.escalations.parties')} span={2}>
               {escalation.parties.map((p) => p.name).join('、')}
@@ -444,7 +444,7 @@ export default function EscalationShowPage() {
               columns={[
                 { title: t('coordination.escalations.status'), dataIndex: 'status', width: 130, render: (s: EscalationStatus) => t(`coordination.enums.EscalationStatus.${s}`) },
                 { title: t('coordination.escalations.at'), dataIndex: 'at', width: 160, render: formatDateTime },
-                { title: t('coordination.escalations.actor'), dataIndex: 'actor', width: 120 },
+                { title: t('coordination.escalations.actor'), dataIndex: 'actorName', width: 120 },
                 { title: t('coordination.escalations.note'), dataIndex: 'note' },
                 { title: t('coordination.escalations.duration'), dataIndex: 'durationSeconds', width: 160, render: duration },
                 { title: t('coordination.escalations.stageWorkingDays'), dataIndex: 'workingDays', width: 130, render: (n: number) => t('coordination.escalations.workingDaysValue', { count: n }) },
