@@ -4167,6 +4167,14 @@ export default {
             "args": []
           },
           {
+            "name": "publishedByName",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
             "name": "rules",
             "type": {
               "kind": "NON_NULL",
@@ -6917,6 +6925,17 @@ export default {
           },
           {
             "name": "addedBy",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "addedByName",
             "type": {
               "kind": "NON_NULL",
               "ofType": {

@@ -280,7 +280,7 @@ export function PunishmentsTab({ writes }: { writes: boolean }) {
           { title: t('creditAdmin.punishments.startsOn'), dataIndex: 'startsOn', width: 110 },
           { title: t('creditAdmin.punishments.endsOn'), dataIndex: 'endsOn', width: 110, render: (d: string | null) => d ?? t('creditAdmin.punishments.endsOpen') },
           { title: t('creditAdmin.punishments.origin'), dataIndex: 'origin', width: 100, render: (o: RecordOrigin) => t(`enums.RecordOrigin.${o}`) },
-          { title: t('creditAdmin.punishments.addedBy'), dataIndex: 'addedBy', width: 120 },
+          { title: t('creditAdmin.punishments.addedBy'), dataIndex: 'addedByName', width: 120 },
           { title: t('creditAdmin.punishments.status'), key: 'status', width: 100, render: (_, e) => <Status entry={e} /> },
           ...(writes
             ? [{ title: t('creditAdmin.punishments.actions'), key: 'actions', width: 80, render: (_: unknown, e: Entry) => (e.revokedAt ? null : <RevokePunishment entry={e} onRevoked={reload} />) }]
