@@ -39,13 +39,14 @@ test('a credit officer edits the rules, sees field errors, publishes and sees wh
   const current = page.getByTestId('current-rules');
   await expect(current).toContainText('现行规则（第');
   const before = Number(/第 (\d+) 版/.exec((await current.locator('.ant-card-head-title').textContent()) ?? '')?.[1]);
-  const firstCode = (await current.locator('.ant-table-row').first().locator('td').first().textContent())?.trim() ?? '';
-  expect(firstCode).not.toBe('');
   await page.screenshot({ path: `${SHOTS}/credit-rules.png`, fullPage: true });
 
   await page.getByRole('button', { name: '编辑并发布新版本' }).click();
   const editor = page.getByTestId('rule-editor');
   const first = editor.getByTestId('rule-0');
+  // The code as stored (the table shows the built-in codes by their Chinese labels).
+  const firstCode = await first.getByLabel('规则代码').inputValue();
+  expect(firstCode).toMatch(/^[A-Z0-9_]+$/);
   const firstName = first.getByLabel('规则名称');
   const renamed = `${await firstName.inputValue()}（修订）`;
   await firstName.fill(renamed);
