@@ -149,11 +149,12 @@ async def user(
     role: str,
     dept: Department,
     username: str | None = None,
+    display_name: str | None = None,
 ) -> Principal:
     """A user holding ``role`` in ``dept``; the authorizer is reloaded to see it."""
     name = username or f"user{next(_seq)}"
     account = await create_user(
-        session=session, username=name, display_name=name, password=PASSWORD
+        session=session, username=name, display_name=display_name or name, password=PASSWORD
     )
     assert dept.id is not None
     assert account.id is not None

@@ -20,6 +20,7 @@ from api.coordination.models import (
     MeetingExchange,
     MeetingParticipant,
 )
+from api.core import accounts
 from api.core.loaders import many_per_key
 
 RowT = TypeVar("RowT", bound=SQLModel)
@@ -51,6 +52,7 @@ class CoordinationLoaders:
     attachments: DataLoader[int, list[EscalationAttachment]] = field(init=False)
     actions: DataLoader[int, list[EscalationAction]] = field(init=False)
     action_linkages: DataLoader[int, list[EscalationActionLinkage]] = field(init=False)
+    display_name: DataLoader[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
         s = self.session
@@ -102,3 +104,9 @@ class CoordinationLoaders:
             EscalationActionLinkage.linkage_id,
             lambda r: r.action_id,
         )
+
+        async def display_names(usernames: list[str]) -> list[str]:
+            names = await accounts.display_names(session=s, usernames=usernames)
+            return [names[u] for u in usernames]
+
+        self.display_name = DataLoader(load_fn=display_names)

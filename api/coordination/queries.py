@@ -36,6 +36,7 @@ from api.coordination.types import (
     StatisticsResult,
     StatisticsSeriesResult,
 )
+from api.core import accounts
 from api.core.audit import Actor, AuditAction, record_committed
 from api.core.authz import requires
 from api.core.clock import utcnow
@@ -456,10 +457,14 @@ class CoordinationQuery:
         issuer = await assessment.issuing_office(
             session=info.context.session, department_id=info.context.principal.department_id
         )
+        principal = info.context.principal
+        names = await accounts.display_names(
+            session=info.context.session, usernames=[principal.username]
+        )
         content = reports.pdf_report(
             ranking,
             generated_at=utcnow(),
-            generated_by=str(info.context.principal.username),
+            generated_by=f"{names[principal.username]}（{issuer}）",
             issuer=issuer,
         )
         name = reports.report_filename("报告", since, until) + ".pdf"

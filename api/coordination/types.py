@@ -242,6 +242,7 @@ class EscalationTransition:
     status: EscalationStatus  # type: ignore[valid-type]
     at: datetime
     actor: str
+    actor_name: str = strawberry.field(description="经办人姓名（账号已删除时为账号名）")
     note: str
     duration_seconds: int
     working_days: int = strawberry.field(
@@ -275,6 +276,13 @@ class EscalationAction:
     note: str
     list_version: int | None = strawberry.field(description="完成修订清单事项的清单版本")
     _escalation: strawberry.Private[models.Escalation | None] = None
+
+    @strawberry.field(description="完成人姓名（账号已删除时为账号名）")
+    async def done_by_name(self, info: Info[Any, Any]) -> str | None:
+        if self.done_by is None:
+            return None
+        name: str = await info.context.loaders.display_name.load(self.done_by)
+        return name
 
     @strawberry.field(description="修订清单类：所列联动事项及其修订情况")
     async def linkages(self, info: Info[Any, Any]) -> list[EscalationActionLinkage]:
@@ -373,17 +381,27 @@ class Escalation:
                 ends = row.at if row.status == models.EscalationStatus.CLOSED else now
             spans.append((row.at, ends))
         days = await escalation_actions.working_days_of(info.context.session, spans)
+        actors = [r.actor for r in rows]
+        names = dict(
+            zip(actors, await info.context.loaders.display_name.load_many(actors), strict=True)
+        )
         return [
             EscalationTransition(
                 status=row.status,
                 at=row.at,
                 actor=row.actor,
+                actor_name=names[row.actor],
                 note=row.note,
                 duration_seconds=max(int((ends - row.at).total_seconds()), 0),
                 working_days=n,
             )
             for row, (_, ends), n in zip(rows, spans, days, strict=True)
         ]
+
+    @strawberry.field(description="提请人姓名（账号已删除时为账号名）")
+    async def raised_by_name(self, info: Info[Any, Any]) -> str:
+        name: str = await info.context.loaders.display_name.load(self.raised_by)
+        return name
 
     @strawberry.field(description="办理工作日数：自提交至办结（未办结为至今），按节假日日历")
     async def working_days(self, info: Info[Any, Any]) -> int:

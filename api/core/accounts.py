@@ -5,6 +5,7 @@ Called by the access subgraph (and the ``shenguan`` command); no Strawberry impo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -349,3 +350,14 @@ async def revoke_api_key(*, session: AsyncSession, key_id: int) -> ApiKey:
 
 async def user_by_id(*, session: AsyncSession, user_id: int) -> User | None:
     return await session.get(User, user_id)
+
+
+async def display_names(*, session: AsyncSession, usernames: Sequence[str]) -> dict[str, str]:
+    """People's names for account names (what exports and print-outs show); an account that is
+    gone keeps its account name."""
+    wanted = set(usernames)
+    if not wanted:
+        return {}
+    rows = (await session.exec(select(User).where(col(User.username).in_(wanted)))).all()
+    names = {u.username: u.display_name for u in rows}
+    return {u: names.get(u, u) for u in wanted}

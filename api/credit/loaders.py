@@ -8,6 +8,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
+from api.core import accounts
 from api.core.auth import Principal
 from api.core.loaders import many_per_key
 from api.credit import determination, history, lookups, services
@@ -30,6 +31,7 @@ class CreditLoaders:
     punishments_by_subject: DataLoader[str, list[JointPunishment]] = field(init=False)
     assessment: DataLoader[str, Assessment] = field(init=False)
     determinations_by_subject: DataLoader[str, list[DeterminationEntry]] = field(init=False)
+    display_name: DataLoader[str, str] = field(init=False)
     _browse_log: DataLoader[str, None] | None = field(init=False, default=None)
     _tracking_log: DataLoader[tuple[int, str], None] | None = field(init=False, default=None)
 
@@ -92,3 +94,9 @@ class CreditLoaders:
 
         self.assessment = DataLoader(load_fn=assessments)
         self.determinations_by_subject = DataLoader(load_fn=determinations)
+
+        async def display_names(usernames: list[str]) -> list[str]:
+            names = await accounts.display_names(session=session, usernames=usernames)
+            return [names[u] for u in usernames]
+
+        self.display_name = DataLoader(load_fn=display_names)

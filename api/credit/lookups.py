@@ -17,14 +17,14 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
-from api.core import events
+from api.core import accounts, events
 from api.core.auth import Principal
 from api.core.clock import utcnow
 from api.core.credit_ticket import CreditTicket, sign_ticket
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.scope import Scope
 from api.core.tracking_ticket import PURPOSE as TRACKING_PURPOSE
-from api.credit import determination, identity, spreadsheets
+from api.credit import determination, identity, services, spreadsheets
 from api.credit.determination import Assessment, ModeDecision
 from api.credit.models import CreditRecord, LookupChannel, LookupLog, RecordCategory, Subject
 
@@ -362,15 +362,20 @@ async def export_lookups(
         until=until,
     )
     rows = (await session.exec(stmt.limit(MAX_EXPORT_ROWS))).all()
+    # People by name and department, never by account or internal number.
+    people = await accounts.display_names(session=session, usernames=[r.username for r in rows])
+    departments = {
+        d: await services.department_name(session, d) for d in {r.department_id for r in rows}
+    }
     return spreadsheets.write_workbook(
         "信用查询记录",
-        ["编号", "查询时间", "查询人", "部门编号", "主体代码", "查询目的", "办件编号", "方式"],
+        ["编号", "查询时间", "查询人", "部门", "主体代码", "查询目的", "办件编号", "方式"],
         (
             [
                 r.id,
                 r.looked_up_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
-                r.username,
-                r.department_id,
+                people[r.username],
+                departments[r.department_id],
                 r.subject_code,
                 r.purpose,
                 r.application_id,

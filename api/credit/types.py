@@ -170,6 +170,11 @@ class JointPunishment:
     revoked_at: datetime | None
     revoke_reason: str | None
 
+    @strawberry.field(description="列入人姓名（账号已删除时为账号名）")
+    async def added_by_name(self, info: Info[Any, Any]) -> str:
+        name: str = await info.context.loaders.display_name.load(self.added_by)
+        return name
+
     @strawberry.field(description="今天是否在惩戒期内（未撤销、已开始、未结束）")
     def active(self) -> bool:
         today = determination.today_utc()
@@ -231,6 +236,13 @@ class CreditRuleSet:
     published_by: str
     published_at: datetime | None
     rules: list[CreditRule]
+
+    @strawberry.field(description="发布人姓名；系统默认版本（版本0）为空")
+    async def published_by_name(self, info: Info[Any, Any]) -> str | None:
+        if self.version == 0:
+            return None
+        name: str = await info.context.loaders.display_name.load(self.published_by)
+        return name
 
     @classmethod
     def from_rule_set(cls, rule_set: RuleSet) -> CreditRuleSet:

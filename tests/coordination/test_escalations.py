@@ -36,8 +36,8 @@ mutation($id: ID!) {
 ESCALATION = """
 query($id: ID!) {
   escalation(id: $id) {
-    status assignee decision meetingId
-    transitions { status actor note durationSeconds }
+    status assignee decision meetingId raisedByName
+    transitions { status actor actorName note durationSeconds }
   }
 }
 """
@@ -54,9 +54,11 @@ async def parties(session, authorizer):
     outsider = await factories.department(session, "无关部门")
     return {
         "office": await factories.user(
-            session, authorizer, role="coordination_office", dept=office
+            session, authorizer, role="coordination_office", dept=office, display_name="协调办 周平"
         ),
-        "raiser": await factories.user(session, authorizer, role="department_head", dept=raiser),
+        "raiser": await factories.user(
+            session, authorizer, role="department_head", dept=raiser, display_name="提请部门 陈立"
+        ),
         "party": await factories.user(session, authorizer, role="supervision_liaison", dept=party),
         "outsider": await factories.user(
             session, authorizer, role="department_head", dept=outsider
@@ -155,11 +157,28 @@ async def test_an_escalation_runs_from_statement_to_a_decision_the_parties_see(
         "assignee": "李协调",
         "decision": "由市场监管局负责事中监管",
         "meetingId": meeting["conveneMeeting"]["id"],
+        # People are shown by name; the account stays for the record.
+        "raisedByName": "提请部门 陈立",
         "transitions": [
-            {"status": "SUBMITTED", "actor": parties["raiser"].username, "note": ""},
-            {"status": "ASSIGNED", "actor": office.username, "note": "李协调"},
-            {"status": "IN_DISCUSSION", "actor": office.username, "note": "协调小组专题会议"},
-            {"status": "DECIDED", "actor": office.username, "note": ""},
+            {
+                "status": "SUBMITTED",
+                "actor": parties["raiser"].username,
+                "actorName": "提请部门 陈立",
+                "note": "",
+            },
+            {
+                "status": "ASSIGNED",
+                "actor": office.username,
+                "actorName": "协调办 周平",
+                "note": "李协调",
+            },
+            {
+                "status": "IN_DISCUSSION",
+                "actor": office.username,
+                "actorName": "协调办 周平",
+                "note": "协调小组专题会议",
+            },
+            {"status": "DECIDED", "actor": office.username, "actorName": "协调办 周平", "note": ""},
         ],
     }
     assert seen_by_outsider == {"escalation": None}

@@ -79,7 +79,9 @@ async def world(engine):
 @pytest.fixture
 async def office(session, authorizer):
     dept = await factories.department(session, "协调办导出测试")
-    return await factories.user(session, authorizer, role="coordination_office", dept=dept)
+    return await factories.user(
+        session, authorizer, role="coordination_office", dept=dept, display_name="王敏"
+    )
 
 
 async def test_the_spreadsheet_holds_the_ranking_and_its_totals_match(
@@ -159,6 +161,11 @@ async def test_the_pdf_report_renders_with_the_ranking_table(session, authorizer
         f"发布单位：{ISSUER}",
         "考核方案：第0版 默认方案",
     ]
+    # 制表 names the person and the office, never the account.
+    made = [line for line in summary if line.startswith("制表：")]
+    assert len(made) == 1
+    assert made[0].endswith(f" 王敏（{ISSUER}）"), made
+    assert office.username not in "\n".join(summary)
     assert "部门得分（前20名）" in summary
     assert [line for line in summary if line.startswith("计算时点：")] != []
     table = [line for line in pages[1] if not _running_head_or_foot(line)]

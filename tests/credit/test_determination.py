@@ -32,7 +32,7 @@ mutation($input: PublishCreditRulesInput!) {
   publishCreditRules(input: $input) {
     __typename
     ... on CreditRuleSet {
-      version baseScore rules { code condition category withinDays scoreDelta }
+      version baseScore publishedByName rules { code condition category withinDays scoreDelta }
     }
     ... on ValidationErrors { errors { field code message } }
   }
@@ -42,7 +42,9 @@ mutation($input: PublishCreditRulesInput!) {
 
 async def _setup(session, authorizer):
     dept = await factories.department(session)
-    officer = await factories.user(session, authorizer, role="credit_officer", dept=dept)
+    officer = await factories.user(
+        session, authorizer, role="credit_officer", dept=dept, display_name="信用科 赵敏"
+    )
     subject = await factories.subject(session, name="规则测试有限公司")
     await builders.record(session, subject, RecordCategory.LICENSING, "准予食品经营许可")
     await builders.record(session, subject, RecordCategory.PENALTY, "超范围经营罚款", days_ago=40)
@@ -130,6 +132,7 @@ async def test_published_rules_change_the_determination_and_emit_level_changes(s
             "__typename": "CreditRuleSet",
             "version": version,
             "baseScore": 80,
+            "publishedByName": "信用科 赵敏",  # the person, not the account
             "rules": [
                 {
                     "code": "PENALTY_3Y",

@@ -9,7 +9,7 @@ from sqlmodel import col, select
 from api.core.audit import AuditEntry
 from api.core.events import OutboxMessage
 from api.credit.loaders import CreditLoaders
-from api.credit.models import LookupLog
+from api.credit.models import DepartmentName, LookupLog
 from api.credit.schema import schema
 from tests import factories
 from tests.graphql import run
@@ -205,7 +205,12 @@ async def test_log_is_listed_per_application_and_each_department_sees_only_its_o
 
 async def test_exported_log_neutralises_formula_injection(session, authorizer):
     dept = await factories.department(session)
-    clerk = await factories.user(session, authorizer, role="approval_clerk", dept=dept)
+    assert dept.id is not None
+    # The credit side knows the department's name as the published list gave it.
+    session.add(DepartmentName(department_id=dept.id, name="益阳市行政审批服务局", list_version=1))
+    clerk = await factories.user(
+        session, authorizer, role="approval_clerk", dept=dept, display_name="李审批"
+    )
     officer = await factories.user(session, authorizer, role="credit_officer", dept=dept)
     code = (await factories.subject(session)).credit_code
     app = "880002"
@@ -225,8 +230,10 @@ async def test_exported_log_neutralises_formula_injection(session, authorizer):
         ("'+1+1", "s"),
         ('\'=HYPERLINK("http://evil.example","点此")', "s"),
     ]
-    assert {(r[2].value, r[4].value, r[6].value, r[7].value) for r in rows} == {
-        (clerk.username, code, 880002, "信用查询")
+    # People by name and department: no account name, no department number.
+    assert [c.value for c in sheet[1]][2:4] == ["查询人", "部门"]
+    assert {(r[2].value, r[3].value, r[4].value, r[6].value, r[7].value) for r in rows} == {
+        ("李审批", "益阳市行政审批服务局", code, 880002, "信用查询")
     }
 
 

@@ -96,6 +96,7 @@ test('the coordination office convenes a meeting, records minutes, a decision an
   await expect(dialog.getByText('至少选择一个参会部门')).toBeVisible();
   await dialog.getByLabel('会议名称').fill('E2E 专题联席会议');
   await dialog.getByLabel('会议时间').fill('2026-12-20T09:30');
+  await dialog.getByLabel('会议时间').press('Tab'); // the date picker keeps what was typed when it loses focus
   await dialog.getByLabel('地点').fill('市政务服务中心 305');
   await dialog.getByRole('combobox', { name: '参会部门' }).click();
   await chooseOption(page, '益阳市市场监督管理局');
@@ -111,6 +112,7 @@ test('the coordination office convenes a meeting, records minutes, a decision an
   // Minutes: the meeting becomes held.
   await page.getByLabel('会议纪要', { exact: true }).fill('一、通报食品经营许可证后监管情况；\n二、议定事项见下。');
   await page.getByLabel('召开时间').fill('2026-12-20T09:30');
+  await page.getByLabel('召开时间').press('Tab'); // the date picker keeps what was typed when it loses focus
   await page.getByRole('button', { name: '录入纪要' }).click();
   await expect(page.getByTestId('meeting-status')).toHaveText('已召开');
   await expect(page.getByTestId('meeting-minutes')).toContainText('通报食品经营许可证后监管情况');
@@ -122,6 +124,7 @@ test('the coordination office convenes a meeting, records minutes, a decision an
   await page.getByRole('combobox', { name: '责任部门' }).click();
   await chooseOption(page, '益阳市市场监督管理局');
   await page.getByLabel('完成时限').fill('2027-01-31');
+  await page.getByLabel('完成时限').press('Tab'); // the date picker keeps what was typed when it loses focus
   await page.getByRole('combobox', { name: '对应议题' }).click();
   await chooseOption(page, '1. 食品经营许可证后监管衔接');
   await page.getByRole('button', { name: '添加议定事项' }).click();

@@ -39,13 +39,14 @@ test('a credit officer edits the rules, sees field errors, publishes and sees wh
   const current = page.getByTestId('current-rules');
   await expect(current).toContainText('现行规则（第');
   const before = Number(/第 (\d+) 版/.exec((await current.locator('.ant-card-head-title').textContent()) ?? '')?.[1]);
-  const firstCode = (await current.locator('.ant-table-row').first().locator('td').first().textContent())?.trim() ?? '';
-  expect(firstCode).not.toBe('');
   await page.screenshot({ path: `${SHOTS}/credit-rules.png`, fullPage: true });
 
   await page.getByRole('button', { name: '编辑并发布新版本' }).click();
   const editor = page.getByTestId('rule-editor');
   const first = editor.getByTestId('rule-0');
+  // The code as stored (the table shows the built-in codes by their Chinese labels).
+  const firstCode = await first.getByLabel('规则代码').inputValue();
+  expect(firstCode).toMatch(/^[A-Z0-9_]+$/);
   const firstName = first.getByLabel('规则名称');
   const renamed = `${await firstName.inputValue()}（修订）`;
   await firstName.fill(renamed);
@@ -92,7 +93,9 @@ test('a credit officer adds and revokes a joint punishment entry, and an import 
     await dialog.getByLabel('惩戒依据文号').fill('益发改财金〔2026〕99号');
     await dialog.getByLabel('惩戒措施').fill('限制参与政府采购');
     await dialog.getByLabel('开始日期').fill('2026-03-01');
+    await dialog.getByLabel('开始日期').press('Tab'); // the date picker keeps what was typed when it loses focus
     await dialog.getByLabel('结束日期').fill('2026-02-01');
+    await dialog.getByLabel('结束日期').press('Tab'); // the date picker keeps what was typed when it loses focus
     await dialog.getByRole('button', { name: '提交' }).click();
     await expect(dialog.getByText('应为18位统一社会信用代码或身份证号码')).toBeVisible();
     await expect(dialog.getByText('结束日期不能早于开始日期')).toBeVisible();
@@ -100,6 +103,7 @@ test('a credit officer adds and revokes a joint punishment entry, and an import 
     // and its message sits under the field.
     await dialog.getByLabel('统一社会信用代码或身份证号码').fill('430902198506121230');
     await dialog.getByLabel('结束日期').fill('2099-12-31');
+    await dialog.getByLabel('结束日期').press('Tab'); // the date picker keeps what was typed when it loses focus
     await dialog.getByRole('button', { name: '提交' }).click();
     const codeItem = dialog.locator('.ant-form-item').filter({ has: page.getByLabel('统一社会信用代码或身份证号码') });
     // (the browser's own message may still be fading out next to it)

@@ -128,6 +128,7 @@ test('the approving department creates a linkage with its basis document and edi
   await page.getByRole('button', { name: '上传依据文件' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('签订日期').fill('2026-03-02');
+  await dialog.getByLabel('签订日期').press('Tab'); // the date picker keeps what was typed when it loses focus
   await expect(dialog.getByLabel('签订各方')).toHaveValue('益阳市行政审批服务局、益阳市市场监督管理局');
   // The server refuses a number already taken: shown next to the field.
   await dialog.getByLabel('文件编号').fill('益审管联〔2026〕1号');

@@ -83,6 +83,7 @@ test('the workbench lists my to-dos, and pushes and feedback arrive live without
   await chooseOption(liaison, '监督检查');
   await dialog.getByLabel('结果摘要').fill('实时反馈：脚手架未设防护网');
   await dialog.getByLabel('发现日期').fill('2026-09-01');
+  await dialog.getByLabel('发现日期').press('Tab'); // the date picker keeps what was typed when it loses focus
   // Only abnormal findings are fed back to the approving department.
   await dialog.getByLabel('异常').check();
   await dialog.getByRole('combobox', { name: '处理结果' }).click();

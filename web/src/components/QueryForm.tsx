@@ -66,3 +66,27 @@ export function DateInput({ value, onChange, id, ariaLabel, style }: {
     />
   );
 }
+
+/** An Ant Design date-and-time picker whose value is local `YYYY-MM-DDTHH:mm` text (the format
+ * an `<input type="datetime-local">` gives, which `localInputToServer` turns into a moment). */
+export function DateTimeInput({ value, onChange, id, ariaLabel, style }: {
+  value?: string;
+  onChange?: (value: string) => void;
+  id?: string;
+  ariaLabel?: string;
+  style?: React.CSSProperties;
+}) {
+  const parsed: Dayjs | null = value ? dayjs(value, 'YYYY-MM-DDTHH:mm') : null;
+  return (
+    <DatePicker
+      id={id}
+      aria-label={ariaLabel}
+      showTime={{ format: 'HH:mm' }}
+      value={parsed?.isValid() ? parsed : null}
+      format={['YYYY-MM-DD HH:mm', 'YYYY-MM-DDTHH:mm']}
+      needConfirm={false}
+      onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DDTHH:mm') : '')}
+      style={style}
+    />
+  );
+}

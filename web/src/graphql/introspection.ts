@@ -4167,6 +4167,14 @@ export default {
             "args": []
           },
           {
+            "name": "publishedByName",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
             "name": "rules",
             "type": {
               "kind": "NON_NULL",
@@ -5067,6 +5075,17 @@ export default {
             "args": []
           },
           {
+            "name": "raisedByName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "raisingDepartment",
             "type": {
               "kind": "NON_NULL",
@@ -5217,6 +5236,14 @@ export default {
           },
           {
             "name": "doneBy",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "doneByName",
             "type": {
               "kind": "SCALAR",
               "name": "Any"
@@ -5751,6 +5778,17 @@ export default {
         "fields": [
           {
             "name": "actor",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "actorName",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -7088,6 +7126,17 @@ export default {
           },
           {
             "name": "addedBy",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "addedByName",
             "type": {
               "kind": "NON_NULL",
               "ofType": {

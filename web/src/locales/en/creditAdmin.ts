@@ -10,6 +10,14 @@ const creditAdmin: Messages['creditAdmin'] = {
     punishments: 'Joint punishment list',
     lookups: 'Lookup log',
   },
+  ruleCodes: {
+    JOINT_PUNISHMENT: 'Joint punishment',
+    PENALTY_REPEATED: 'Repeated penalties',
+    PENALTY_RECENT: 'Recent penalty',
+    NO_PENALTY_TWO_YEARS: 'No penalty in two years',
+    COMMENDED: 'Commended',
+    LICENSED: 'Licensed',
+  },
   rules: {
     current: 'Rules in force (version {{version}})',
     version: 'Version',

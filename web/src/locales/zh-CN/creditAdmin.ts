@@ -10,6 +10,15 @@ const creditAdmin = {
     punishments: '联合惩戒名单',
     lookups: '查询日志',
   },
+  // The built-in rules' codes as readers see them (a code an officer adds reads as typed).
+  ruleCodes: {
+    JOINT_PUNISHMENT: '联合惩戒',
+    PENALTY_REPEATED: '多次处罚',
+    PENALTY_RECENT: '近期处罚',
+    NO_PENALTY_TWO_YEARS: '两年无处罚',
+    COMMENDED: '表彰奖励',
+    LICENSED: '持有许可',
+  },
   rules: {
     current: '现行规则（第 {{version}} 版）',
     version: '版本',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { applyServerErrors } from '../../components/serverErrors';
 import { CALENDAR_QUERY, CALENDAR_SET_MUTATION } from './queries';
+import { DateInput } from '../../components/QueryForm';
 
 interface DayValues {
   day: string;
@@ -53,7 +54,7 @@ export function CalendarTab() {
         }}
       >
         <Form.Item label={t('calendar.day')} name="day" rules={[{ required: true, message: t('common.required') }]}>
-          <Input type="date" />
+          <DateInput />
         </Form.Item>
         <Form.Item label={t('calendar.kind')} name="kind">
           <Select

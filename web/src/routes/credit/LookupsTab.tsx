@@ -10,6 +10,7 @@ import { pageRows, pageWindow, useListParams } from '../../components/pagination
 import type { CreditLookupsQuery, LookupChannel } from '../../graphql/graphql';
 import { downloadBase64 } from './files';
 import { CREDIT_LOOKUPS_QUERY, EXPORT_CREDIT_LOOKUPS_QUERY } from './queries';
+import { DateInput } from '../../components/QueryForm';
 
 type Lookup = CreditLookupsQuery['creditLookups'][number];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -76,11 +77,11 @@ export function LookupsTab() {
         />
         <Space>
           <label htmlFor="lookups-since">{t('creditAdmin.lookups.since')}</label>
-          <Input id="lookups-since" type="date" value={filters.since} onChange={(e) => setFilters({ since: e.target.value })} style={{ width: 160 }} />
+          <DateInput id="lookups-since" value={filters.since} onChange={(v) => setFilters({ since: v })} style={{ width: 160 }} />
         </Space>
         <Space>
           <label htmlFor="lookups-until">{t('creditAdmin.lookups.until')}</label>
-          <Input id="lookups-until" type="date" value={filters.until} onChange={(e) => setFilters({ until: e.target.value })} style={{ width: 160 }} />
+          <DateInput id="lookups-until" value={filters.until} onChange={(v) => setFilters({ until: v })} style={{ width: 160 }} />
         </Space>
         <Button loading={exporting} disabled={reversed} onClick={() => void onExport()}>
           {t('creditAdmin.lookups.export')}

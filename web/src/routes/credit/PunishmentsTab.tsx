@@ -12,6 +12,7 @@ import { usccProblem } from '../../lib/uscc';
 import { fileToBase64 } from './files';
 import { IMPORT_COLUMNS, importRowErrors, type ImportRowError } from './importErrors';
 import { ADD_JOINT_PUNISHMENT_MUTATION, IMPORT_JOINT_PUNISHMENTS_MUTATION, JOINT_PUNISHMENTS_QUERY, REVOKE_JOINT_PUNISHMENT_MUTATION } from './queries';
+import { DateInput } from '../../components/QueryForm';
 
 type Entry = JointPunishmentFieldsFragment;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -89,7 +90,7 @@ function AddPunishment({ onAdded }: { onAdded: () => void }) {
             </Form.Item>
             <Space wrap align="start">
               <Form.Item label={t('creditAdmin.punishments.startsOn')} name="startsOn" rules={[{ required: true, pattern: DATE, message: t('common.required') }]}>
-                <Input type="date" />
+                <DateInput />
               </Form.Item>
               <Form.Item
                 label={t('creditAdmin.punishments.endsOn')}
@@ -104,7 +105,7 @@ function AddPunishment({ onAdded }: { onAdded: () => void }) {
                   }),
                 ]}
               >
-                <Input type="date" />
+                <DateInput />
               </Form.Item>
             </Space>
             <Button type="primary" htmlType="submit" loading={fetching}>
@@ -215,7 +216,7 @@ export function PunishmentsTab({ writes }: { writes: boolean }) {
         />
         <Space>
           <label htmlFor="punishments-active-on">{t('creditAdmin.punishments.activeOn')}</label>
-          <Input id="punishments-active-on" type="date" value={filters.activeOn} onChange={(e) => setFilters({ activeOn: e.target.value })} style={{ width: 160 }} />
+          <DateInput id="punishments-active-on" value={filters.activeOn} onChange={(v) => setFilters({ activeOn: v })} style={{ width: 160 }} />
         </Space>
         {writes && (
           <>
@@ -279,7 +280,7 @@ export function PunishmentsTab({ writes }: { writes: boolean }) {
           { title: t('creditAdmin.punishments.startsOn'), dataIndex: 'startsOn', width: 110 },
           { title: t('creditAdmin.punishments.endsOn'), dataIndex: 'endsOn', width: 110, render: (d: string | null) => d ?? t('creditAdmin.punishments.endsOpen') },
           { title: t('creditAdmin.punishments.origin'), dataIndex: 'origin', width: 100, render: (o: RecordOrigin) => t(`enums.RecordOrigin.${o}`) },
-          { title: t('creditAdmin.punishments.addedBy'), dataIndex: 'addedBy', width: 120 },
+          { title: t('creditAdmin.punishments.addedBy'), dataIndex: 'addedByName', width: 120 },
           { title: t('creditAdmin.punishments.status'), key: 'status', width: 100, render: (_, e) => <Status entry={e} /> },
           ...(writes
             ? [{ title: t('creditAdmin.punishments.actions'), key: 'actions', width: 80, render: (_: unknown, e: Entry) => (e.revokedAt ? null : <RevokePunishment entry={e} onRevoked={reload} />) }]

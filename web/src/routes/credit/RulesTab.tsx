@@ -25,6 +25,13 @@ const CONDITIONS: readonly RuleCondition[] = ['RECORD_COUNT', 'NO_RECORDS', 'JOI
 const CATEGORIES: readonly RecordCategory[] = ['LICENSING', 'PENALTY', 'COMMENDATION', 'COMMITMENT_BREACH', 'OTHER'];
 const LEVELS: readonly CreditLevel[] = ['TRUSTWORTHY', 'NORMAL', 'DISHONEST'];
 
+/** A rule's code as the reader sees it: the built-in rules' through the locale files, an
+ * officer's own code as typed. */
+function useRuleCode(): (code: string) => string {
+  const { t } = useTranslation();
+  return (code) => t(`creditAdmin.ruleCodes.${code}` as 'creditAdmin.ruleCodes.LICENSED', { defaultValue: code });
+}
+
 /** A rule field's value as the reader sees it. */
 function useRuleValue() {
   const { t } = useTranslation();
@@ -41,6 +48,7 @@ function useRuleValue() {
 function RulesTable({ rules }: { rules: readonly Rule[] }) {
   const { t } = useTranslation();
   const show = useRuleValue();
+  const ruleCode = useRuleCode();
   return (
     <Table<Rule>
       rowKey="code"
@@ -50,7 +58,7 @@ function RulesTable({ rules }: { rules: readonly Rule[] }) {
       scroll={{ x: 900 }}
       locale={{ emptyText: t('creditAdmin.rules.empty') }}
       columns={[
-        { title: t('creditAdmin.rules.code'), dataIndex: 'code', width: 140 },
+        { title: t('creditAdmin.rules.code'), dataIndex: 'code', width: 140, render: (code: string) => ruleCode(code) },
         { title: t('creditAdmin.rules.name'), dataIndex: 'name' },
         { title: t('creditAdmin.rules.condition'), dataIndex: 'condition', width: 160, render: (v: RuleCondition) => show('condition', v) },
         { title: t('creditAdmin.rules.category'), dataIndex: 'category', width: 110, render: (v: RecordCategory | null) => show('category', v) },
@@ -79,7 +87,7 @@ function RuleSetSummary({ set }: { set: RuleSet }) {
       <Descriptions.Item label={t('creditAdmin.rules.baseScore')}>{set.baseScore}</Descriptions.Item>
       <Descriptions.Item label={t('creditAdmin.rules.trustworthyMinScore')}>{set.trustworthyMinScore}</Descriptions.Item>
       <Descriptions.Item label={t('creditAdmin.rules.dishonestBelowScore')}>{set.dishonestBelowScore}</Descriptions.Item>
-      <Descriptions.Item label={t('creditAdmin.rules.publishedBy')}>{set.version === 0 ? t('creditAdmin.rules.builtIn') : set.publishedBy}</Descriptions.Item>
+      <Descriptions.Item label={t('creditAdmin.rules.publishedBy')}>{set.publishedByName ?? t('creditAdmin.rules.builtIn')}</Descriptions.Item>
       <Descriptions.Item label={t('creditAdmin.rules.publishedAt')}>{formatDateTime(set.publishedAt)}</Descriptions.Item>
       <Descriptions.Item label={t('creditAdmin.rules.note')}>{set.note}</Descriptions.Item>
     </Descriptions>
@@ -90,15 +98,16 @@ function RuleSetSummary({ set }: { set: RuleSet }) {
 export function RuleSetDiffView({ before, after }: { before: RuleSet; after: RuleSet }) {
   const { t } = useTranslation();
   const show = useRuleValue();
+  const ruleCode = useRuleCode();
   const diff = diffRuleSets(before, after);
   const label = (field: RuleField | SettingField) => t(`creditAdmin.rules.${field}`);
   if (isEmptyDiff(diff)) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('creditAdmin.rules.noChanges')} />;
   const changeRows = [
     ...diff.settings.map((c) => ({ key: `s-${c.field}`, kind: t('creditAdmin.rules.setting'), what: label(c.field), before: show(c.field, c.before), after: show(c.field, c.after) })),
-    ...diff.added.map((r) => ({ key: `a-${r.code}`, kind: t('creditAdmin.rules.added'), what: `${r.code} ${r.name}`, before: '', after: `${show('condition', r.condition)}，${label('scoreDelta')} ${show('scoreDelta', r.scoreDelta)}` })),
-    ...diff.removed.map((r) => ({ key: `r-${r.code}`, kind: t('creditAdmin.rules.removed'), what: `${r.code} ${r.name}`, before: `${show('condition', r.condition)}，${label('scoreDelta')} ${show('scoreDelta', r.scoreDelta)}`, after: '' })),
+    ...diff.added.map((r) => ({ key: `a-${r.code}`, kind: t('creditAdmin.rules.added'), what: `${ruleCode(r.code)} ${r.name}`, before: '', after: `${show('condition', r.condition)}，${label('scoreDelta')} ${show('scoreDelta', r.scoreDelta)}` })),
+    ...diff.removed.map((r) => ({ key: `r-${r.code}`, kind: t('creditAdmin.rules.removed'), what: `${ruleCode(r.code)} ${r.name}`, before: `${show('condition', r.condition)}，${label('scoreDelta')} ${show('scoreDelta', r.scoreDelta)}`, after: '' })),
     ...diff.changed.flatMap((r) =>
-      r.changes.map((c) => ({ key: `c-${r.code}-${c.field}`, kind: t('creditAdmin.rules.changed'), what: `${r.code} ${r.name} · ${label(c.field)}`, before: show(c.field, c.before), after: show(c.field, c.after) })),
+      r.changes.map((c) => ({ key: `c-${r.code}-${c.field}`, kind: t('creditAdmin.rules.changed'), what: `${ruleCode(r.code)} ${r.name} · ${label(c.field)}`, before: show(c.field, c.before), after: show(c.field, c.after) })),
     ),
   ];
   const colour: Record<string, string> = { [t('creditAdmin.rules.added')]: 'green', [t('creditAdmin.rules.removed')]: 'red', [t('creditAdmin.rules.changed')]: 'blue' };
@@ -337,7 +346,7 @@ export function RulesTab({ writes }: { writes: boolean }) {
           columns={[
             { title: t('creditAdmin.rules.version'), dataIndex: 'version', width: 200, render: (_: number, v) => versionName(v) },
             { title: t('creditAdmin.rules.publishedAt'), dataIndex: 'publishedAt', width: 160, render: formatDateTime },
-            { title: t('creditAdmin.rules.publishedBy'), dataIndex: 'publishedBy', width: 140 },
+            { title: t('creditAdmin.rules.publishedBy'), dataIndex: 'publishedByName', width: 140, render: (name: string | null) => name ?? t('creditAdmin.rules.builtIn') },
             { title: t('creditAdmin.rules.ruleCount'), key: 'count', width: 80, render: (_, v) => v.rules.length },
             { title: t('creditAdmin.rules.note'), dataIndex: 'note' },
           ]}

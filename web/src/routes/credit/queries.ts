@@ -8,6 +8,7 @@ export const CREDIT_RULE_SET_FIELDS = graphql(`
     dishonestBelowScore
     note
     publishedBy
+    publishedByName
     publishedAt
     rules {
       code
@@ -131,6 +132,7 @@ export const JOINT_PUNISHMENT_FIELDS = graphql(`
     endsOn
     origin
     addedBy
+    addedByName
     createdAt
     revokedAt
     revokeReason

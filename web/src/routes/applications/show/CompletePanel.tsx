@@ -6,6 +6,7 @@ import { applyServerErrors } from '../../../components/serverErrors';
 import { FileUploadItem, uploadsOf } from '../../../components/StoredFile';
 import type { DocumentKind, Outcome } from '../../../graphql/graphql';
 import { APPLICATION_COMPLETE_MUTATION } from './queries';
+import { DateInput } from '../../../components/QueryForm';
 
 const KINDS: DocumentKind[] = ['LICENCE', 'APPROVAL_DOCUMENT', 'REFUSAL_DECISION', 'OTHER'];
 
@@ -84,10 +85,10 @@ export function CompletePanel({ applicationId }: { applicationId: string }) {
             <Input style={{ width: 240 }} />
           </Form.Item>
           <Form.Item label={t('complete.validFrom')} name="validFrom">
-            <Input type="date" />
+            <DateInput />
           </Form.Item>
           <Form.Item label={t('complete.validUntil')} name="validUntil">
-            <Input type="date" />
+            <DateInput />
           </Form.Item>
         </Space>
         <FileUploadItem name="file" label={t('documents.documentFile')} />

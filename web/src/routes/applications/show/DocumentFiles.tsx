@@ -8,6 +8,7 @@ import { applyServerErrors } from '../../../components/serverErrors';
 import { FileUploadItem, StoredFileLink, uploadsOf, type StoredFileInfo } from '../../../components/StoredFile';
 import type { ApplicationShowQuery, Channel, PushFileKind } from '../../../graphql/graphql';
 import { PUSH_DISPATCH_MUTATION } from './queries';
+import { DateInput } from '../../../components/QueryForm';
 
 type Shown = NonNullable<ApplicationShowQuery['application']>;
 type ShownPush = Shown['pushes'][number];
@@ -87,7 +88,7 @@ function DispatchButton({ push }: { push: ShownPush }) {
             <Input maxLength={100} />
           </Form.Item>
           <Form.Item label={t('documents.dispatch.sentOn')} name="sentOn" rules={[{ required: true, message: t('documents.dispatch.sentOnRequired') }]}>
-            <Input type="date" />
+            <DateInput />
           </Form.Item>
           <Form.Item label={t('documents.dispatch.note')} name="note">
             <Input.TextArea rows={2} maxLength={500} />

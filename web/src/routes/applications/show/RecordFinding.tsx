@@ -6,6 +6,7 @@ import { FormPage } from '../../../components/FormPage';
 import { useServerForm } from '../../../components/useServerForm';
 import type { FindingKind, ResultType } from '../../../graphql/graphql';
 import { FINDING_RECORD_MUTATION } from './queries';
+import { DateInput } from '../../../components/QueryForm';
 
 const RESULT_TYPES: ResultType[] = ['RECTIFICATION_ORDERED', 'PENALIZED', 'LICENCE_REVOKED', 'CASE_FILED', 'OTHER'];
 const KINDS: FindingKind[] = ['INSPECTION', 'SPOT_CHECK', 'ADMINISTRATIVE_MEASURE', 'ENFORCEMENT_RESULT', 'CREDIT_ABNORMALITY'];
@@ -65,7 +66,7 @@ export function RecordFinding({ applicationId }: { applicationId: string }) {
                 { pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('findings.dateFormat') },
               ]}
             >
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
             <Form.Item name="abnormal" valuePropName="checked">
               <Checkbox>{t('findings.abnormalYes')}</Checkbox>

@@ -160,7 +160,7 @@ export default function ApplicationShowPage() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={2} style={{ margin: 0 }}>
-        {t('applications.detail')} #{application.id}
+        {t('applications.detail')} {application.number}
       </Typography.Title>
       <Card>
         <Descriptions column={{ xs: 1, md: 2 }}>

@@ -4,6 +4,7 @@ export const APPLICATION_SHOW_QUERY = graphql(`
   query ApplicationShow($id: ID!) {
     application(id: $id) {
       id
+      number
       status
       applicantKind
       applicantName

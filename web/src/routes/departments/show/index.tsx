@@ -16,6 +16,7 @@ import {
   POSITION_ADD_MUTATION,
   SECTION_CREATE_MUTATION,
 } from './queries';
+import { DateInput } from '../../../components/QueryForm';
 
 type Detail = NonNullable<DepartmentDetailQuery['department']>;
 type PersonRow = Detail['sections'][number]['people'][number];
@@ -134,7 +135,7 @@ function Liaisons({ department, people, editable, onChange }: { department: Deta
               <Select style={{ width: 180 }} showSearch optionFilterProp="label" options={people.map((p) => ({ value: p.id, label: p.name }))} />
             </Form.Item>
             <Form.Item label={t('org.since')} name="since" rules={[{ required: true, message: t('common.required') }]}>
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={fetching}>
               {t('org.setLiaison')}

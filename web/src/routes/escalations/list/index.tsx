@@ -92,7 +92,7 @@ export default function EscalationsListPage() {
           { title: '#', dataIndex: 'id', width: 70, render: (id: string) => <Link to={`/escalations/${id}`}>{id}</Link> },
           { title: t('coordination.escalations.escalationTitle'), dataIndex: 'title', render: (title: string, e) => <Link to={`/escalations/${e.id}`}>{title}</Link> },
           { title: t('coordination.escalations.kind'), dataIndex: 'kind', width: 130, render: (k: EscalationKind) => t(`coordination.enums.EscalationKind.${k}`) },
-          { title: t('coordination.escalations.raisingDepartment'), key: 'dept', width: 200, render: (_, e) => `${e.raisingDepartment.name}（${e.raisedBy}）` },
+          { title: t('coordination.escalations.raisingDepartment'), key: 'dept', width: 200, render: (_, e) => `${e.raisingDepartment.name}（${e.raisedByName}）` },
           { title: t('coordination.escalations.parties'), key: 'parties', render: (_, e) => e.parties.map((p) => p.shortName).join('、') },
           { title: t('coordination.escalations.assignee'), dataIndex: 'assignee', width: 100 },
           { title: t('coordination.escalations.submittedAt'), dataIndex: 'submittedAt', width: 160, render: formatDateTime },

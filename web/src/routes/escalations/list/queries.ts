@@ -8,6 +8,7 @@ export const ESCALATIONS_QUERY = graphql(`
       title
       status
       raisedBy
+      raisedByName
       submittedAt
       decidedAt
       assignee

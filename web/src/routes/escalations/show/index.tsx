@@ -19,6 +19,7 @@ import {
   PLANNED_MEETINGS_QUERY,
   SCHEDULE_ESCALATION_MUTATION,
 } from './queries';
+import { DateInput } from '../../../components/QueryForm';
 
 type Escalation = NonNullable<EscalationDetailQuery['escalation']>;
 type Action = Escalation['actions'][number];
@@ -56,7 +57,7 @@ function ActionFields({ prefix, kind }: { prefix: (string | number)[]; kind: Act
         <Select showSearch optionFilterProp="label" style={{ width: 240 }} options={(depts?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} />
       </Form.Item>
       <Form.Item label={t('coordination.escalations.actionDueOn')} name={name('dueOn')} rules={[{ required: true, message: t('coordination.escalations.actionDueOnRequired') }]}>
-        <Input type="date" style={{ width: 170 }} />
+        <DateInput style={{ width: 170 }} />
       </Form.Item>
       {kind === 'REVISE_LIST' ? (
         <Form.Item
@@ -186,7 +187,7 @@ function ActionsTable({ escalation, onChanged }: { escalation: Escalation; onCha
                   <span>
                     {a.listVersion
                       ? t('coordination.escalations.actionDoneByList', { at: formatDateTime(a.doneAt), version: String(a.listVersion) })
-                      : t('coordination.escalations.actionDoneBy', { at: formatDateTime(a.doneAt), by: a.doneBy ?? '' })}
+                      : t('coordination.escalations.actionDoneBy', { at: formatDateTime(a.doneAt), by: a.doneByName ?? '' })}
                   </span>
                   {a.note && <Typography.Text type="secondary">{a.note}</Typography.Text>}
                 </Space>
@@ -362,7 +363,7 @@ export default function EscalationShowPage() {
             </Descriptions.Item>
             <Descriptions.Item label={t('coordination.escalations.kind')}>{t(`coordination.enums.EscalationKind.${escalation.kind}`)}</Descriptions.Item>
             <Descriptions.Item label={t('coordination.escalations.raisingDepartment')}>
-              {escalation.raisingDepartment.name}（{escalation.raisedBy}）
+              {escalation.raisingDepartment.name}（{escalation.raisedByName}）
             </Descriptions.Item>
             <Descriptions.Item label={t('coordination.escalations.parties')} span={2}>
               {escalation.parties.map((p) => p.name).join('、')}
@@ -443,7 +444,7 @@ export default function EscalationShowPage() {
               columns={[
                 { title: t('coordination.escalations.status'), dataIndex: 'status', width: 130, render: (s: EscalationStatus) => t(`coordination.enums.EscalationStatus.${s}`) },
                 { title: t('coordination.escalations.at'), dataIndex: 'at', width: 160, render: formatDateTime },
-                { title: t('coordination.escalations.actor'), dataIndex: 'actor', width: 120 },
+                { title: t('coordination.escalations.actor'), dataIndex: 'actorName', width: 120 },
                 { title: t('coordination.escalations.note'), dataIndex: 'note' },
                 { title: t('coordination.escalations.duration'), dataIndex: 'durationSeconds', width: 160, render: duration },
                 { title: t('coordination.escalations.stageWorkingDays'), dataIndex: 'workingDays', width: 130, render: (n: number) => t('coordination.escalations.workingDaysValue', { count: n }) },

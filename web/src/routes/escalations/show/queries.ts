@@ -9,6 +9,7 @@ export const ESCALATION_QUERY = graphql(`
       statement
       status
       raisedBy
+      raisedByName
       raisingDepartment {
         id
         name
@@ -30,6 +31,7 @@ export const ESCALATION_QUERY = graphql(`
         status
         at
         actor
+        actorName
         note
         durationSeconds
         workingDays
@@ -48,6 +50,7 @@ export const ESCALATION_QUERY = graphql(`
         createdBy
         doneAt
         doneBy
+        doneByName
         note
         listVersion
         linkages {

@@ -7,6 +7,7 @@ import type { BasisDocumentUploadMutation, BasisKind } from '../../../graphql/gr
 import { blobToBase64, checkBasisFile } from '../linkageForm';
 import { postWithProgress } from './postWithProgress';
 import { BASIS_DOCUMENT_UPLOAD_MUTATION } from './queries';
+import { DateInput } from '../../../components/QueryForm';
 
 export type UploadedBasisDocument = Extract<BasisDocumentUploadMutation['uploadBasisDocument'], { __typename: 'BasisDocument' }>;
 
@@ -107,7 +108,7 @@ export function BasisDocumentUpload({ open, onClose, onUploaded, defaultParties 
           <Input placeholder="益审管联〔2026〕7号" />
         </Form.Item>
         <Form.Item label={t('linkage.basisSignedOn')} name="signedOn" rules={[{ required: true, message: t('linkage.basisSignedOnRequired') }]}>
-          <Input type="date" />
+          <DateInput />
         </Form.Item>
         <Form.Item label={t('linkage.basisParties')} name="parties" rules={[{ required: true, whitespace: true, message: t('linkage.basisPartiesRequired') }]}>
           <Input />

@@ -13,6 +13,7 @@ import { useServerForm } from '../../../components/useServerForm';
 import type { AgendaKind, MeetingStatus, MeetingsQuery } from '../../../graphql/graphql';
 import { localInputToServer, MEETING_STATUS_COLOR } from '../../../lib/coordination';
 import { CONVENE_MEETING_MUTATION, MEETINGS_QUERY } from './queries';
+import { DateTimeInput } from '../../../components/QueryForm';
 
 type Row = MeetingsQuery['meetings'][number];
 const STATUSES: MeetingStatus[] = ['PLANNED', 'HELD', 'CLOSED'];
@@ -81,7 +82,7 @@ function ConveneButton() {
               { validator: async (_, v: string | undefined) => (!v || localInputToServer(v) ? undefined : Promise.reject(new Error(t('coordination.meetings.scheduledAtInvalid')))) },
             ]}
           >
-            <Input type="datetime-local" />
+            <DateTimeInput />
           </Form.Item>
           <Form.Item label={t('coordination.meetings.location')} name="location">
             <Input />

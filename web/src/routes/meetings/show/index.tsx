@@ -11,6 +11,7 @@ import { useServerForm } from '../../../components/useServerForm';
 import type { DecisionStatus, MeetingDetailQuery } from '../../../graphql/graphql';
 import { canEditMeeting, canFollowUp, DECISION_STATUS_COLOR, localInputToServer, MEETING_STATUS_COLOR } from '../../../lib/coordination';
 import { ADD_DECISION_MUTATION, FOLLOW_UP_MUTATION, MEETING_MINUTES_FILE_QUERY, MEETING_QUERY, RECORD_EXCHANGE_MUTATION, RECORD_MINUTES_MUTATION } from './queries';
+import { DateInput, DateTimeInput } from '../../../components/QueryForm';
 
 type Meeting = NonNullable<MeetingDetailQuery['meeting']>;
 type Decision = Meeting['decisions'][number];
@@ -65,7 +66,7 @@ function MinutesForm({ meeting, onChanged }: { meeting: Meeting; onChanged: () =
           { validator: async (_, v: string | undefined) => (!v || localInputToServer(v) ? undefined : Promise.reject(new Error(t('coordination.meetings.scheduledAtInvalid')))) },
         ]}
       >
-        <Input type="datetime-local" style={{ width: 240 }} />
+        <DateTimeInput style={{ width: 240 }} />
       </Form.Item>
       <FileUploadItem name="minutesFile" label={t('documents.minutes.file')} />
       <Button type="primary" htmlType="submit" loading={fetching}>
@@ -107,7 +108,7 @@ function DecisionForm({ meeting, onChanged }: { meeting: Meeting; onChanged: () 
           <Select showSearch optionFilterProp="label" style={{ width: 260 }} options={(depts?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} />
         </Form.Item>
         <Form.Item label={t('coordination.meetings.dueOn')} name="dueOn" rules={[{ required: true, message: t('coordination.meetings.dueOnRequired') }]}>
-          <Input type="date" style={{ width: 180 }} />
+          <DateInput style={{ width: 180 }} />
         </Form.Item>
         {meeting.agenda.length > 0 && (
           <Form.Item label={t('coordination.meetings.agendaItem')} name="agendaItemId">

@@ -6,6 +6,7 @@ import { FormPage } from '../../../components/FormPage';
 import { useServerForm } from '../../../components/useServerForm';
 import type { RecordCategory } from '../../../graphql/graphql';
 import { CREDIT_RECORD_ADD_MUTATION } from './queries';
+import { DateInput } from '../../../components/QueryForm';
 
 const CATEGORIES: RecordCategory[] = ['LICENSING', 'PENALTY', 'COMMENDATION', 'COMMITMENT_BREACH', 'OTHER'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -64,10 +65,10 @@ export function AddCreditRecord({ subjectCode, onAdded }: { subjectCode: string;
               name="decidedOn"
               rules={[{ required: true, message: t('records.decidedOnRequired') }, { pattern: DATE, message: t('findings.dateFormat') }]}
             >
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
             <Form.Item label={t('records.validUntil')} name="validUntil" rules={[{ pattern: DATE, message: t('findings.dateFormat') }]}>
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={fetching}>
               {t('common.submit')}
