@@ -111,7 +111,7 @@ SUBGRAPHS: tuple[Subgraph, ...] = (
             "approval.missing_item.overdue",
             "approval.commitment.found_false",
         ),
-        models=("api.approval.models", "api.approval.facilitation_models"),
+        models=("api.approval.models", "api.approval.models.facilitation"),
         handlers="api.approval.handlers",
     ),
     Subgraph(

@@ -6,8 +6,8 @@ from datetime import date
 
 import strawberry
 
-from api.approval import documents, models
-from api.approval.facilitation_types import CommitmentInput, MissingItemInput
+from api.approval import models
+from api.approval.services import documents
 from api.approval.types import (
     ApplicantKind,
     Channel,
@@ -16,6 +16,7 @@ from api.approval.types import (
     Outcome,
     SkipReason,
 )
+from api.approval.types.facilitation import CommitmentInput, MissingItemInput
 from api.core.errors import build_model, parse_id
 
 

@@ -9,8 +9,8 @@ import strawberry
 from strawberry.types import Info
 
 from api.catalog import models
-from api.catalog.liaison_events import is_current
-from api.catalog.linkages import ordered_principles
+from api.catalog.services.liaison_events import is_current
+from api.catalog.services.linkages import ordered_principles
 from api.core.authz import requires
 from api.core.clock import local_today
 from api.core.errors import ValidationErrors, reference_id

@@ -6,7 +6,8 @@ from datetime import date, datetime
 
 import strawberry
 
-from api.coordination import actions, models, services
+from api.coordination import models, services
+from api.coordination.services import actions
 from api.coordination.types import ActionKind, AgendaKind, EscalationKind
 from api.core.errors import FieldIssue, ValidationFailed, parse_id
 

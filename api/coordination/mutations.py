@@ -8,7 +8,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from api.coordination import actions, assessment, services
+from api.coordination import services
 from api.coordination.inputs import (
     ConveneMeetingInput,
     EscalationActionInput,
@@ -17,6 +17,7 @@ from api.coordination.inputs import (
     action_data,
 )
 from api.coordination.models import DecisionStatus as DecisionStatusModel
+from api.coordination.services import actions, assessment
 from api.coordination.types import (
     AssessmentScheme,
     AssessmentSchemeResult,

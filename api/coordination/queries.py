@@ -8,10 +8,11 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from api.coordination import actions, assessment, casefile, reports, services, statistics
+from api.coordination import services
 from api.coordination.models import EscalationStatus as EscalationStatusModel
 from api.coordination.models import MeetingStatus as MeetingStatusModel
-from api.coordination.statistics import CITY, Period
+from api.coordination.services import actions, assessment, casefile, reports, statistics
+from api.coordination.services.statistics import CITY, Period
 from api.coordination.types import (
     Assessment,
     AssessmentResult,

@@ -9,11 +9,18 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from api.coordination import actions as escalation_actions
 from api.coordination import models
-from api.coordination.assessment import INDICATORS, Ranking
-from api.coordination.casefile import CaseFile as CaseFileData
-from api.coordination.statistics import CaseRow, Figure, Figures, Grouping, Period, SeriesRow
+from api.coordination.services import actions as escalation_actions
+from api.coordination.services.assessment import INDICATORS, Ranking
+from api.coordination.services.casefile import CaseFile as CaseFileData
+from api.coordination.services.statistics import (
+    CaseRow,
+    Figure,
+    Figures,
+    Grouping,
+    Period,
+    SeriesRow,
+)
 from api.core.clock import local_today, utcnow
 from api.core.errors import ValidationErrors
 from api.core.identifiers import mask_mobile, masked_subject_code

@@ -8,7 +8,7 @@ import strawberry
 
 from api.core.errors import build_model
 from api.credit import models
-from api.credit.determination import Rule
+from api.credit.services.determination import Rule
 from api.credit.types import CreditLevel, RecordCategory, RuleCondition, SubjectKind
 
 

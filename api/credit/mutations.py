@@ -9,7 +9,7 @@ from strawberry.types import Info
 
 from api.core.authz import requires
 from api.core.errors import FieldIssue, NotFoundError, ValidationErrors, ValidationFailed, parse_id
-from api.credit import determination, services
+from api.credit import services
 from api.credit.inputs import (
     AddCreditRecordInput,
     AddJointPunishmentInput,
@@ -18,6 +18,7 @@ from api.credit.inputs import (
     RegisterSubjectInput,
     RepairCreditRecordInput,
 )
+from api.credit.services import determination
 from api.credit.types import (
     AddCreditRecordResult,
     AggregationRule,

@@ -12,8 +12,9 @@ from api.core.audit import Actor, AuditAction, record_committed
 from api.core.authz import requires
 from api.core.errors import ValidationErrors, ValidationFailed, parse_id
 from api.core.scope import Scope
-from api.credit import determination, lookups, services
-from api.credit.lookups import LookupRequest
+from api.credit import services
+from api.credit.services import determination, lookups
+from api.credit.services.lookups import LookupRequest
 from api.credit.types import (
     AggregationRule,
     Application,

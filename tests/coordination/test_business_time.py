@@ -6,8 +6,8 @@ import pytest
 
 from api.approval import services as approval
 from api.approval.models import DocumentKind, LegalDocumentCreate
-from api.coordination import statistics
-from api.coordination.statistics import CITY, Figure, Period
+from api.coordination.services import statistics
+from api.coordination.services.statistics import CITY, Figure, Period
 from api.core import events
 from api.core.clock import local_today
 from api.supervision import services as supervision

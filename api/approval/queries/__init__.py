@@ -9,8 +9,9 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from api.approval import documents, services
+from api.approval import services
 from api.approval.models import ApplicationStatus as StatusModel
+from api.approval.services import documents
 from api.approval.types import (
     Application,
     ApplicationStatus,

@@ -24,8 +24,8 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from api.coordination.assessment import INDICATORS, Ranking
-from api.coordination.statistics import CST, Grouping, Period, SeriesRow
+from api.coordination.services.assessment import INDICATORS, Ranking
+from api.coordination.services.statistics import CST, Grouping, Period, SeriesRow
 
 FONT: Final = "STSong-Light"
 NONE_SHOWN: Final = "—"  # an indicator without data

@@ -24,9 +24,9 @@ from api.core.credit_ticket import CreditTicket, sign_ticket
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.scope import Scope
 from api.core.tracking_ticket import PURPOSE as TRACKING_PURPOSE
-from api.credit import determination, identity, spreadsheets
-from api.credit.determination import Assessment, ModeDecision
 from api.credit.models import CreditRecord, LookupChannel, LookupLog, RecordCategory, Subject
+from api.credit.services import determination, identity, spreadsheets
+from api.credit.services.determination import Assessment, ModeDecision
 
 MAX_PAGE = 100
 LOOKUP_TOPIC = "credit.lookup.recorded"

@@ -22,9 +22,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.approval import documents as document_files
-from api.approval import facilitation, liaisons
-from api.approval.escalation import card_scope_clause
 from api.approval.models import (
     ApplicantKind,
     Application,
@@ -54,6 +51,9 @@ from api.approval.models import (
     PushState,
     SkipReason,
 )
+from api.approval.services import documents as document_files
+from api.approval.services import facilitation, liaisons
+from api.approval.services.escalation import card_scope_clause
 from api.core import events, live
 from api.core.audit import note_out_of_scope
 from api.core.clock import (

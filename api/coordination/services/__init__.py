@@ -16,7 +16,6 @@ import sqlalchemy as sa
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.coordination import actions as escalation_actions
 from api.coordination.models import (
     AgendaItem,
     AgendaKind,
@@ -34,6 +33,7 @@ from api.coordination.models import (
     MeetingStatus,
     PushFact,
 )
+from api.coordination.services import actions as escalation_actions
 from api.core import events, files
 from api.core.audit import note_out_of_scope
 from api.core.clock import utcnow

@@ -16,9 +16,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.catalog import history, services
-from api.catalog.bundle import LinkageView, views_of
-from api.catalog.history import Editor
+from api.catalog import services
 from api.catalog.models import (
     BasisDocument,
     BasisDocumentCreate,
@@ -36,6 +34,9 @@ from api.catalog.models import (
     Principle,
     Section,
 )
+from api.catalog.services import history
+from api.catalog.services.bundle import LinkageView, views_of
+from api.catalog.services.history import Editor
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.files import FileStore, default_store, require_type
 from api.core.loaders import one_per_key

@@ -8,8 +8,9 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from api.catalog import linkages, publication, services, workbook
-from api.catalog.linkages import LinkageFilter
+from api.catalog import services
+from api.catalog.services import linkages, publication, workbook
+from api.catalog.services.linkages import LinkageFilter
 from api.catalog.types import (
     Change,
     ChangedPublishedLinkage,

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from api.approval import facilitation, facilitation_models
+from api.approval.models import facilitation as facilitation_models
+from api.approval.services import facilitation
 from api.core.clock import local_today
 from api.core.errors import ValidationErrors
 from api.core.files import default_store

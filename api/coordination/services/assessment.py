@@ -19,9 +19,9 @@ from typing import Final
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.coordination import statistics
 from api.coordination.models import DepartmentFact, SchemeVersion
-from api.coordination.statistics import Figures, Period
+from api.coordination.services import statistics
+from api.coordination.services.statistics import Figures, Period
 from api.core.clock import utcnow
 from api.core.errors import FieldIssue, ValidationFailed
 

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import strawberry
 
-from api.approval import delivery
+from api.approval.services import delivery
 
 SmsState = strawberry.enum(
     delivery.SmsState,

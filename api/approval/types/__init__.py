@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from api.approval import documents, models, services
-from api.approval.delivery import Delivery
-from api.approval.facilitation_types import Commitment, MissingItem, VerificationTask
-from api.approval.services import credit_notice_text, level_name
+from api.approval import models, services
+from api.approval.services import credit_notice_text, documents, level_name
+from api.approval.services.delivery import Delivery
+from api.approval.types.facilitation import Commitment, MissingItem, VerificationTask
 from api.core import sms
 from api.core.authz import requires
 from api.core.clock import local_today
@@ -24,7 +24,7 @@ from api.core.subject_keys import subject_key
 from api.core.tracking_ticket import TrackingTicket, sign_tracking_ticket
 
 if TYPE_CHECKING:
-    from api.approval.delivery_types import SmsDelivery
+    from api.approval.types.delivery import SmsDelivery
 
 ApplicationStatus = strawberry.enum(
     models.ApplicationStatus, description="办件状态：已申报 / 已受理 / 办结准予 / 办结不予"
@@ -625,11 +625,11 @@ class Responsibility:
 
 
 # SMS state types live in delivery_types.py (resolved lazily).
-SmsDeliveryRef = Annotated["SmsDelivery", strawberry.lazy("api.approval.delivery_types")]
+SmsDeliveryRef = Annotated["SmsDelivery", strawberry.lazy("api.approval.types.delivery")]
 
 
 def _sms(found: Delivery) -> SmsDelivery:
-    from api.approval.delivery_types import (  # noqa: PLC0415 - resolved lazily
+    from api.approval.types.delivery import (  # noqa: PLC0415 - resolved lazily
         SmsDelivery as Type,
     )
 

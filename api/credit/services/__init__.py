@@ -21,7 +21,6 @@ from api.core.clock import utcnow
 from api.core.errors import FieldIssue, NotFoundError, ValidationFailed
 from api.core.identifiers import id_number_problem, uscc_problem
 from api.core.loaders import many_per_key, one_per_key
-from api.credit import determination, identity, spreadsheets
 from api.credit.models import (
     AggregationRule,
     AggregationRuleCreate,
@@ -40,6 +39,7 @@ from api.credit.models import (
     SubjectCreate,
     SubjectKind,
 )
+from api.credit.services import determination, identity, spreadsheets
 
 MAX_PAGE = 100
 SYSTEM_ACTOR = "system"

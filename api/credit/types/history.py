@@ -8,7 +8,8 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from api.credit import determination, models
+from api.credit import models
+from api.credit.services import determination
 from api.credit.types import CreditLevel, RecordCategory, RuleCondition
 
 

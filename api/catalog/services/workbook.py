@@ -25,9 +25,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.catalog import linkages, services
-from api.catalog.bundle import views_of
-from api.catalog.history import Editor
+from api.catalog import services
 from api.catalog.models import (
     Department,
     Linkage,
@@ -44,6 +42,9 @@ from api.catalog.models import (
     SectionCreate,
     SharingRules,
 )
+from api.catalog.services import linkages
+from api.catalog.services.bundle import views_of
+from api.catalog.services.history import Editor
 from api.core.errors import ValidationFailed
 from api.core.scope import Scope
 

@@ -7,8 +7,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from api.catalog import linkages, publication, services, workbook
-from api.catalog.history import Editor
+from api.catalog import services
 from api.catalog.inputs import (
     AddPositionInput,
     CreatePersonInput,
@@ -18,6 +17,8 @@ from api.catalog.inputs import (
     UpdateMatterInput,
     UploadBasisDocumentInput,
 )
+from api.catalog.services import linkages, publication, workbook
+from api.catalog.services.history import Editor
 from api.catalog.types import (
     BasisDocument,
     BasisDocumentResult,

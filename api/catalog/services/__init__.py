@@ -16,8 +16,6 @@ from sqlalchemy import ColumnElement, func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.catalog import history, liaison_events
-from api.catalog.history import Editor
 from api.catalog.models import (
     ApprovalCategory,
     ChangeAction,
@@ -38,6 +36,8 @@ from api.catalog.models import (
     Section,
     SectionCreate,
 )
+from api.catalog.services import history, liaison_events
+from api.catalog.services.history import Editor
 from api.core import phones
 from api.core.clock import local_today
 from api.core.errors import FieldIssue, ValidationFailed

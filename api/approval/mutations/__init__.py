@@ -7,7 +7,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from api.approval import documents, services
+from api.approval import services
 from api.approval.inputs import (
     AcceptApplicationInput,
     ClaimPushInput,
@@ -21,6 +21,7 @@ from api.approval.inputs import (
 from api.approval.models import Channel, HandlingMode, Outcome
 from api.approval.models import SkipReason as SkipReasonModel
 from api.approval.queries import dead_letter
+from api.approval.services import documents
 from api.approval.types import (
     Application,
     ApplicationResult,

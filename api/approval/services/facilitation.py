@@ -19,8 +19,8 @@ import sqlalchemy as sa
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.approval import liaisons
-from api.approval.facilitation_models import (
+from api.approval.models import Application, ApplicationStatus, HandlingMode, LinkageEntry
+from api.approval.models.facilitation import (
     Commitment,
     ItemState,
     MissingItem,
@@ -28,7 +28,7 @@ from api.approval.facilitation_models import (
     VerificationResult,
     VerificationTask,
 )
-from api.approval.models import Application, ApplicationStatus, HandlingMode, LinkageEntry
+from api.approval.services import liaisons
 from api.core import events, files, live
 from api.core.audit import note_out_of_scope
 from api.core.clock import local_date, local_today, utcnow

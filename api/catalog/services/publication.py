@@ -22,8 +22,6 @@ from typing import Any
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.catalog import liaison_events, linkages
-from api.catalog.bundle import LinkageView, views_of
 from api.catalog.models import (
     Department,
     LiaisonAssignment,
@@ -32,6 +30,8 @@ from api.catalog.models import (
     ListVersion,
     Person,
 )
+from api.catalog.services import liaison_events, linkages
+from api.catalog.services.bundle import LinkageView, views_of
 from api.core import events
 from api.core.clock import local_today
 from api.core.errors import ValidationFailed

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
-from strawberry.types import Info
 
 from api.core import sms_templates
-from api.core.authz import requires
-from api.core.errors import ValidationErrors, ValidationFailed
+from api.core.errors import ValidationErrors
 
 SmsPurpose = strawberry.enum(
     sms_templates.SmsPurpose, description="短信用途：推送提醒 / 超期提醒 / 黄牌红牌预警"
@@ -65,37 +63,3 @@ class SmsTemplateInput:
     purpose: SmsPurpose  # type: ignore[valid-type]
     text: str
     provider_code: str
-
-
-@strawberry.type
-class SmsTemplateQuery:
-    @strawberry.field(
-        description="短信模板（系统管理员）", extensions=requires("sms_template", "admin")
-    )
-    async def sms_templates(self, info: Info[Any, Any]) -> list[SmsTemplate]:
-        rows = await sms_templates.all_templates(info.context.session)
-        return [SmsTemplate.of(t) for t in rows]
-
-
-@strawberry.type
-class SmsTemplateMutation:
-    @strawberry.mutation(
-        description="修改短信模板（未知占位符被拒绝）",
-        extensions=requires("sms_template", "admin"),
-    )
-    async def update_sms_template(
-        self,
-        info: Info[Any, Any],
-        input: SmsTemplateInput,  # noqa: A002
-    ) -> SmsTemplateResult:
-        try:
-            saved = await sms_templates.save(
-                info.context.session,
-                purpose=sms_templates.SmsPurpose(input.purpose),
-                text=input.text,
-                provider_code=input.provider_code,
-                actor=info.context.principal.username,
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
-        return SmsTemplate.of(saved)

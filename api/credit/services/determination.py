@@ -25,7 +25,6 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from api.core import events
 from api.core.clock import local_today, utcnow
 from api.core.errors import FieldIssue, ValidationFailed
-from api.credit import history
 from api.credit.models import (
     CreditLevel,
     CreditRecord,
@@ -39,6 +38,7 @@ from api.credit.models import (
     RuleSetVersion,
     Subject,
 )
+from api.credit.services import history
 
 LEVEL_CHANGED = "credit.level.changed"
 

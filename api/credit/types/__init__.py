@@ -12,11 +12,12 @@ from strawberry.types import Info
 from api.core.authz import requires
 from api.core.errors import BadArgumentError, ValidationErrors
 from api.core.tracking_ticket import InvalidTrackingTicketError, verify_tracking_ticket
-from api.credit import determination, history, identity, models
-from api.credit.determination import Assessment, ModeDecision, Rule, RuleSet
+from api.credit import models
+from api.credit.services import determination, history, identity
+from api.credit.services.determination import Assessment, ModeDecision, Rule, RuleSet
 
 if TYPE_CHECKING:
-    from api.credit.history_types import CreditDetermination
+    from api.credit.types.history import CreditDetermination
 
 SubjectKind = strawberry.enum(models.SubjectKind, description="主体类别：法人及其他组织 / 自然人")
 RecordCategory = strawberry.enum(
@@ -296,11 +297,11 @@ class CreditAssessment:
 
 
 # The history's types use this module's enums; resolved lazily to avoid an import cycle.
-DeterminationRef = Annotated["CreditDetermination", strawberry.lazy("api.credit.history_types")]
+DeterminationRef = Annotated["CreditDetermination", strawberry.lazy("api.credit.types.history")]
 
 
 def _determination(row: models.DeterminationEntry) -> CreditDetermination:
-    from api.credit.history_types import (  # noqa: PLC0415 - import cycle
+    from api.credit.types.history import (  # noqa: PLC0415 - import cycle
         CreditDetermination as Determination,
     )
 

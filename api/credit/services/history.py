@@ -27,7 +27,7 @@ from api.credit.models import CreditLevel, DeterminationEntry
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from api.credit.determination import Assessment
+    from api.credit.services.determination import Assessment
 
 MAX_ENTRIES = 200  # one subject's history in one read (newest first)
 

@@ -1,0 +1,41 @@
+"""SMS templates in the graph: list (with placeholders and a preview) and edit; administrators."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from api.approval.types.sms_templates import (
+    SmsTemplate,
+    SmsTemplateInput,
+    SmsTemplateResult,
+)
+from api.core import sms_templates
+from api.core.authz import requires
+from api.core.errors import ValidationErrors, ValidationFailed
+
+
+@strawberry.type
+class SmsTemplateMutation:
+    @strawberry.mutation(
+        description="修改短信模板（未知占位符被拒绝）",
+        extensions=requires("sms_template", "admin"),
+    )
+    async def update_sms_template(
+        self,
+        info: Info[Any, Any],
+        input: SmsTemplateInput,  # noqa: A002
+    ) -> SmsTemplateResult:
+        try:
+            saved = await sms_templates.save(
+                info.context.session,
+                purpose=sms_templates.SmsPurpose(input.purpose),
+                text=input.text,
+                provider_code=input.provider_code,
+                actor=info.context.principal.username,
+            )
+        except ValidationFailed as exc:
+            return ValidationErrors.from_exception(exc)
+        return SmsTemplate.of(saved)
