@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import strawberry
-from strawberry.types import Info
 
 from api.access import services
 from api.access.inputs import CreateAccountInput, PermissionInput, RoleAssignmentInput
@@ -29,15 +28,16 @@ from api.core.auth import SESSION_COOKIE, idle_timeout
 from api.core.authz import public, requires, signed_in
 from api.core.config import get_settings
 from api.core.errors import ValidationErrors, ValidationFailed, parse_id
+from api.core.kit import Info
 
 
-def _actor(info: Info[Any, Any]) -> Actor:
+def _actor(info: Info) -> Actor:
     ctx = info.context
     principal = ctx.principal
     return Actor(principal.username, principal.department_id, ctx.client_address)
 
 
-def _set_cookie(info: Info[Any, Any], token: str) -> None:
+def _set_cookie(info: Info, token: str) -> None:
     response = info.context.response
     if response is not None:
         response.set_cookie(
@@ -83,7 +83,7 @@ def _policy_change(verb: str, argument: str) -> list[Any]:
     return requires("policy", "admin", audited_as=AuditAction.POLICY_CHANGE, attempt=attempt)
 
 
-def _reload_after_commit(info: Info[Any, Any]) -> None:
+def _reload_after_commit(info: Info) -> None:
     info.context.after_commit.append(info.context.authorizer.reload)
 
 
@@ -92,7 +92,7 @@ class AccessMutation:
     @strawberry.mutation(description="登录（用户名、密码，可选部门）", extensions=public())
     async def sign_in(
         self,
-        info: Info[Any, Any],
+        info: Info,
         username: str,
         password: str,
         department_id: strawberry.ID | None = None,
@@ -111,7 +111,7 @@ class AccessMutation:
         return _payload(signed)
 
     @strawberry.mutation(description="退出登录（会话立即失效）", extensions=signed_in())
-    async def sign_out(self, info: Info[Any, Any]) -> Done:
+    async def sign_out(self, info: Info) -> Done:
         ctx = info.context
         await accounts.sign_out(
             session=ctx.session, principal=ctx.principal, client_address=ctx.client_address
@@ -121,9 +121,7 @@ class AccessMutation:
         return Done()
 
     @strawberry.mutation(description="切换当前部门（签发新会话）", extensions=signed_in())
-    async def switch_department(
-        self, info: Info[Any, Any], department_id: strawberry.ID
-    ) -> SignInResult:
+    async def switch_department(self, info: Info, department_id: strawberry.ID) -> SignInResult:
         ctx = info.context
         try:
             signed = await accounts.switch_department(
@@ -139,7 +137,7 @@ class AccessMutation:
 
     @strawberry.mutation(description="修改密码", extensions=signed_in())
     async def change_password(
-        self, info: Info[Any, Any], current_password: str, new_password: str
+        self, info: Info, current_password: str, new_password: str
     ) -> DoneResult:
         ctx = info.context
         try:
@@ -157,7 +155,7 @@ class AccessMutation:
     @strawberry.mutation(description="新建账号", extensions=requires("account", "admin"))
     async def create_account(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: CreateAccountInput,  # noqa: A002
     ) -> AccountResult:
         ctx = info.context
@@ -186,7 +184,7 @@ class AccessMutation:
         extensions=requires("account", "admin"),
     )
     async def issue_api_key(
-        self, info: Info[Any, Any], username: str, department_id: strawberry.ID, name: str
+        self, info: Info, username: str, department_id: strawberry.ID, name: str
     ) -> IssueApiKeyResult:
         ctx = info.context
         try:
@@ -208,7 +206,7 @@ class AccessMutation:
     @strawberry.mutation(
         description="吊销接口密钥（立即失效）", extensions=requires("account", "admin")
     )
-    async def revoke_api_key(self, info: Info[Any, Any], id: strawberry.ID) -> RevokeApiKeyResult:  # noqa: A002
+    async def revoke_api_key(self, info: Info, id: strawberry.ID) -> RevokeApiKeyResult:  # noqa: A002
         ctx = info.context
         try:
             row = await accounts.revoke_api_key(session=ctx.session, key_id=parse_id(id, "id"))
@@ -230,7 +228,7 @@ class AccessMutation:
     )
     async def add_permission(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: PermissionInput,  # noqa: A002
         reason: Reason = None,
     ) -> PolicyChangeResult:
@@ -242,7 +240,7 @@ class AccessMutation:
     )
     async def remove_permission(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: PermissionInput,  # noqa: A002
         reason: Reason = None,
     ) -> PolicyChangeResult:
@@ -253,7 +251,7 @@ class AccessMutation:
     )
     async def assign_role(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: RoleAssignmentInput,  # noqa: A002
         reason: Reason = None,
     ) -> PolicyChangeResult:
@@ -264,7 +262,7 @@ class AccessMutation:
     )
     async def revoke_role(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: RoleAssignmentInput,  # noqa: A002
         reason: Reason = None,
     ) -> PolicyChangeResult:
@@ -276,7 +274,7 @@ class AccessMutation:
     )
     async def rollback_policy(
         self,
-        info: Info[Any, Any],
+        info: Info,
         version_id: strawberry.ID,
         reason: Reason = None,
     ) -> PolicyChangeResult:
@@ -302,7 +300,7 @@ class AccessMutation:
 
 
 async def _change(
-    info: Info[Any, Any], change: Any, rule: services.Rule, reason: str | None
+    info: Info, change: Any, rule: services.Rule, reason: str | None
 ) -> PolicyChangeResult:
     try:
         version = await change(info.context.session, actor=_actor(info), rule=rule, reason=reason)

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import base64
-from typing import Any
 
 import strawberry
 from strawberry.exceptions import StrawberryGraphQLError
-from strawberry.types import Info
 
 from api.access import services
 from api.access.inputs import AuditFilterInput
@@ -33,6 +31,7 @@ from api.core.abilities import abilities_of
 from api.core.accounts import departments_of, list_api_keys, user_by_id
 from api.core.authz import requires, signed_in
 from api.core.errors import BadArgumentError, ValidationFailed, parse_id
+from api.core.kit import Info
 from api.core.pagination import Page, PageInfo
 
 MAX_PAGE = 100
@@ -76,7 +75,7 @@ class AccessQuery:
         description="当前登录用户及其部门、角色（未登录答 UNAUTHENTICATED，作为会话探测不记审计）",
         extensions=signed_in(probe=True),
     )
-    async def me(self, info: Info[Any, Any]) -> Me | None:
+    async def me(self, info: Info) -> Me | None:
         ctx = info.context
         user = await user_by_id(session=ctx.session, user_id=ctx.principal.user_id)
         if user is None:
@@ -98,19 +97,19 @@ class AccessQuery:
         )
 
     @strawberry.field(description="权限规则列表", extensions=requires("policy", "admin"))
-    async def permissions(self, info: Info[Any, Any]) -> list[Permission]:
+    async def permissions(self, info: Info) -> list[Permission]:
         rows = await services.list_rules(info.context.session, "p")
         return [Permission.from_row(r) for r in rows]
 
     @strawberry.field(description="角色分配列表", extensions=requires("policy", "admin"))
     async def role_assignments(
-        self, info: Info[Any, Any], username: str | None = None
+        self, info: Info, username: str | None = None
     ) -> list[RoleAssignment]:
         rows = await services.list_rules(info.context.session, "g")
         return [RoleAssignment.from_row(r) for r in rows if username in (None, r.v0)]
 
     @strawberry.field(description="策略版本（新的在前）", extensions=requires("policy", "admin"))
-    async def policy_versions(self, info: Info[Any, Any], first: int = 20) -> list[PolicyVersion]:
+    async def policy_versions(self, info: Info, first: int = 20) -> list[PolicyVersion]:
         rows = await services.list_versions(info.context.session, limit=min(first, MAX_PAGE))
         return [PolicyVersion.from_row(r) for r in rows]
 
@@ -120,7 +119,7 @@ class AccessQuery:
     )
     async def check_permission(
         self,
-        info: Info[Any, Any],
+        info: Info,
         username: str,
         department_id: str,
         object: str,  # noqa: A002 - the Casbin term
@@ -148,9 +147,7 @@ class AccessQuery:
         description="某部门的角色 × 权限矩阵：每个角色能否对每个对象执行每个操作，及依据的规则",
         extensions=requires("policy", "admin"),
     )
-    def permission_matrix(
-        self, info: Info[Any, Any], department_id: strawberry.ID
-    ) -> PermissionMatrix:
+    def permission_matrix(self, info: Info, department_id: strawberry.ID) -> PermissionMatrix:
         department = _department_argument(str(department_id))
         cells = services.permission_matrix(info.context.authorizer, department)
         return PermissionMatrix(
@@ -172,7 +169,7 @@ class AccessQuery:
     )
     async def audit_entries(
         self,
-        info: Info[Any, Any],
+        info: Info,
         filter: AuditFilterInput | None = None,  # noqa: A002
         first: int = 50,
         after: str | None = None,
@@ -205,7 +202,7 @@ class AccessQuery:
     )
     async def accounts(
         self,
-        info: Info[Any, Any],
+        info: Info,
         keyword: str | None = None,
         department_id: strawberry.ID | None = None,
         first: int | None = 20,
@@ -226,6 +223,6 @@ class AccessQuery:
         return AccountConnection.build(rows, page=page, total=total, to_node=Account.from_row)
 
     @strawberry.field(description="接口密钥列表", extensions=requires("account", "admin"))
-    async def api_keys(self, info: Info[Any, Any]) -> list[ApiKey]:
+    async def api_keys(self, info: Info) -> list[ApiKey]:
         rows = await list_api_keys(session=info.context.session)
         return [ApiKey.from_row(r) for r in rows]

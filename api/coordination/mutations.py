@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 import strawberry
-from strawberry.types import Info
 
 from api.coordination import services
 from api.coordination.inputs import (
@@ -37,14 +35,15 @@ from api.coordination.types import (
 from api.core import files
 from api.core.authz import requires
 from api.core.errors import ValidationErrors, ValidationFailed, parse_id
+from api.core.kit import Info
 
 
-def _actor(info: Info[Any, Any]) -> services.Actor:
+def _actor(info: Info) -> services.Actor:
     principal = info.context.principal
     return services.Actor(username=principal.username, department_id=int(principal.department_id))
 
 
-def _action_actor(info: Info[Any, Any]) -> actions.ActionActor:
+def _action_actor(info: Info) -> actions.ActionActor:
     actor = _actor(info)
     return actions.ActionActor(
         username=actor.username,
@@ -60,7 +59,7 @@ class CoordinationMutation:
     )
     async def convene_meeting(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: ConveneMeetingInput,  # noqa: A002
     ) -> MeetingResult:
         try:
@@ -76,7 +75,7 @@ class CoordinationMutation:
     )
     async def record_meeting_minutes(
         self,
-        info: Info[Any, Any],
+        info: Info,
         meeting_id: strawberry.ID,
         minutes: str,
         held_at: datetime,
@@ -104,7 +103,7 @@ class CoordinationMutation:
     )
     async def add_meeting_decision(
         self,
-        info: Info[Any, Any],
+        info: Info,
         meeting_id: strawberry.ID,
         text: str,
         owner_department_id: strawberry.ID,
@@ -133,7 +132,7 @@ class CoordinationMutation:
     )
     async def follow_up_meeting_decision(
         self,
-        info: Info[Any, Any],
+        info: Info,
         decision_id: strawberry.ID,
         status: DecisionStatus,  # type: ignore[valid-type]
         note: str = "",
@@ -156,7 +155,7 @@ class CoordinationMutation:
     )
     async def record_meeting_exchange(
         self,
-        info: Info[Any, Any],
+        info: Info,
         meeting_id: strawberry.ID,
         push_id: strawberry.ID,
         summary: str = "",
@@ -178,7 +177,7 @@ class CoordinationMutation:
     )
     async def raise_escalation(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: RaiseEscalationInput,  # noqa: A002
     ) -> EscalationResult:
         try:
@@ -194,7 +193,7 @@ class CoordinationMutation:
     )
     async def assign_escalation(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
         assignee: str,
     ) -> EscalationResult:
@@ -215,7 +214,7 @@ class CoordinationMutation:
     )
     async def schedule_escalation(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
         meeting_id: strawberry.ID,
     ) -> EscalationResult:
@@ -236,7 +235,7 @@ class CoordinationMutation:
     )
     async def decide_escalation(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
         decision: str,
         actions: list[EscalationActionInput] | None = None,
@@ -259,7 +258,7 @@ class CoordinationMutation:
     )
     async def add_escalation_action(
         self,
-        info: Info[Any, Any],
+        info: Info,
         escalation_id: strawberry.ID,
         input: EscalationActionInput,  # noqa: A002
     ) -> EscalationActionResult:
@@ -283,7 +282,7 @@ class CoordinationMutation:
     )
     async def complete_escalation_action(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
         note: str = "",
     ) -> EscalationActionResult:
@@ -304,7 +303,7 @@ class CoordinationMutation:
         extensions=requires("assessment", "write"),
     )
     async def publish_assessment_scheme(
-        self, info: Info[Any, Any], weights: list[IndicatorWeightInput], note: str = ""
+        self, info: Info, weights: list[IndicatorWeightInput], note: str = ""
     ) -> AssessmentSchemeResult:
         try:
             row = await assessment.publish_scheme(

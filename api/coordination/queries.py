@@ -6,7 +6,6 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 import strawberry
-from strawberry.types import Info
 
 from api.coordination import services
 from api.coordination.models import EscalationStatus as EscalationStatusModel
@@ -41,6 +40,7 @@ from api.core.audit import Actor, AuditAction, record_committed
 from api.core.authz import requires
 from api.core.clock import utcnow
 from api.core.errors import NotFoundError, ValidationErrors, ValidationFailed, parse_id
+from api.core.kit import Info
 from api.core.scope import Scope
 
 MAX_PERIOD_DAYS = 3 * 366
@@ -65,7 +65,7 @@ def period_of(since: date, until: date) -> Period:
 
 
 async def ranking_for(
-    info: Info[Any, Any], since: date, until: date, version: int | None, as_of: date | None
+    info: Info, since: date, until: date, version: int | None, as_of: date | None
 ) -> assessment.Ranking:
     """The ranking as calculated at ``as_of`` (default now): its figures as of then and, unless
     a version is named, the scheme version in force then."""
@@ -82,14 +82,12 @@ async def ranking_for(
     return await assessment.rank(session=session, period=period, scheme=scheme, as_of=moment)
 
 
-async def audit_export(info: Info[Any, Any], target: str, detail: dict[str, Any]) -> None:
+async def audit_export(info: Info, target: str, detail: dict[str, Any]) -> None:
     """Exports are audited and the row committed at once (a query otherwise rolls back)."""
     await audit_read(info, AuditAction.EXPORT, target, detail)
 
 
-async def audit_read(
-    info: Info[Any, Any], action: AuditAction, target: str, detail: dict[str, Any]
-) -> None:
+async def audit_read(info: Info, action: AuditAction, target: str, detail: dict[str, Any]) -> None:
     ctx = info.context
     principal = ctx.principal
     await record_committed(
@@ -112,13 +110,13 @@ def as_of_of(period: Period, as_of: date | None) -> datetime:
     return min(Period(as_of, as_of).end, now)
 
 
-def _scope(info: Info[Any, Any]) -> Scope:
+def _scope(info: Info) -> Scope:
     scope: Scope = info.context.scope
     return scope
 
 
 def _statistics_scope(
-    info: Info[Any, Any], since: date, until: date, department_id: strawberry.ID | None
+    info: Info, since: date, until: date, department_id: strawberry.ID | None
 ) -> tuple[Period, int | None]:
     """The period and the department of a statistics request: the one asked for, else the
     city for a city-wide scope and the caller's own department otherwise. Raises
@@ -142,7 +140,7 @@ class CoordinationQuery:
     )
     async def meetings(
         self,
-        info: Info[Any, Any],
+        info: Info,
         status: MeetingStatus | None = None,  # type: ignore[valid-type]
         first: int = 100,
         offset: int = 0,
@@ -157,7 +155,7 @@ class CoordinationQuery:
         return [Meeting.from_row(r) for r in rows]
 
     @strawberry.field(description="一次联席会议", extensions=requires("meeting", "read"))
-    async def meeting(self, info: Info[Any, Any], id: strawberry.ID) -> Meeting | None:  # noqa: A002
+    async def meeting(self, info: Info, id: strawberry.ID) -> Meeting | None:  # noqa: A002
         try:
             meeting_id = parse_id(id, "id")
         except ValidationFailed:
@@ -173,7 +171,7 @@ class CoordinationQuery:
     )
     async def escalations(
         self,
-        info: Info[Any, Any],
+        info: Info,
         status: EscalationStatus | None = None,  # type: ignore[valid-type]
         first: int = 100,
         offset: int = 0,
@@ -188,7 +186,7 @@ class CoordinationQuery:
         return [Escalation.from_row(r) for r in rows]
 
     @strawberry.field(description="一个提请事项", extensions=requires("escalation", "read"))
-    async def escalation(self, info: Info[Any, Any], id: strawberry.ID) -> Escalation | None:  # noqa: A002
+    async def escalation(self, info: Info, id: strawberry.ID) -> Escalation | None:  # noqa: A002
         try:
             escalation_id = parse_id(id, "id")
         except ValidationFailed:
@@ -206,7 +204,7 @@ class CoordinationQuery:
         extensions=requires("escalation", "read"),
     )
     async def overdue_escalation_actions(
-        self, info: Info[Any, Any], first: int = 100, offset: int = 0
+        self, info: Info, first: int = 100, offset: int = 0
     ) -> EscalationActionPage:
         total, pairs = await actions.overdue_actions(
             session=info.context.session,
@@ -224,7 +222,7 @@ class CoordinationQuery:
         extensions=requires("meeting", "read"),
     )
     async def meeting_minutes_file(
-        self, info: Info[Any, Any], meeting_id: strawberry.ID
+        self, info: Info, meeting_id: strawberry.ID
     ) -> CoordinationFile | None:
         try:
             mid = parse_id(meeting_id, "meetingId")
@@ -243,7 +241,7 @@ class CoordinationQuery:
     @strawberry.field(description="下载提请事项的附件", extensions=requires("escalation", "read"))
     async def escalation_attachment(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
     ) -> CoordinationFile | None:
         try:
@@ -262,7 +260,7 @@ class CoordinationQuery:
     )
     async def linkage_statistics(
         self,
-        info: Info[Any, Any],
+        info: Info,
         since: date,
         until: date,
         department_id: strawberry.ID | None = None,
@@ -288,7 +286,7 @@ class CoordinationQuery:
     )
     async def statistics_cases(
         self,
-        info: Info[Any, Any],
+        info: Info,
         figure: StatisticsFigure,  # type: ignore[valid-type]
         since: date,
         until: date,
@@ -337,7 +335,7 @@ class CoordinationQuery:
     )
     async def linkage_statistics_series(
         self,
-        info: Info[Any, Any],
+        info: Info,
         since: date,
         until: date,
         by: StatisticsGrouping,  # type: ignore[valid-type]
@@ -363,7 +361,7 @@ class CoordinationQuery:
     )
     async def linkage_statistics_series_workbook(
         self,
-        info: Info[Any, Any],
+        info: Info,
         since: date,
         until: date,
         by: StatisticsGrouping,  # type: ignore[valid-type]
@@ -397,7 +395,7 @@ class CoordinationQuery:
     @strawberry.field(
         description="考核方案的全部版本（新版本在前）", extensions=requires("assessment", "read")
     )
-    async def assessment_schemes(self, info: Info[Any, Any]) -> list[AssessmentScheme]:
+    async def assessment_schemes(self, info: Info) -> list[AssessmentScheme]:
         rows = await assessment.scheme_versions(session=info.context.session)
         return [AssessmentScheme.from_row(r) for r in rows]
 
@@ -406,7 +404,7 @@ class CoordinationQuery:
     )
     async def assessment(
         self,
-        info: Info[Any, Any],
+        info: Info,
         since: date,
         until: date,
         scheme_version: int | None = None,
@@ -423,7 +421,7 @@ class CoordinationQuery:
     )
     async def assessment_workbook(
         self,
-        info: Info[Any, Any],
+        info: Info,
         since: date,
         until: date,
         scheme_version: int | None = None,
@@ -444,7 +442,7 @@ class CoordinationQuery:
     )
     async def assessment_report(
         self,
-        info: Info[Any, Any],
+        info: Info,
         since: date,
         until: date,
         scheme_version: int | None = None,
@@ -473,7 +471,7 @@ class CoordinationQuery:
     )
     async def case_file(
         self,
-        info: Info[Any, Any],
+        info: Info,
         application_id: strawberry.ID,
     ) -> CaseFile | None:
         data = await _case(info, application_id)
@@ -493,7 +491,7 @@ class CoordinationQuery:
     )
     async def case_file_workbook(
         self,
-        info: Info[Any, Any],
+        info: Info,
         application_id: strawberry.ID,
     ) -> CoordinationFile | None:
         data = await _case(info, application_id)
@@ -505,7 +503,7 @@ class CoordinationQuery:
         return CoordinationFile.from_bytes(name, reports.XLSX_MEDIA_TYPE, content)
 
 
-async def _case(info: Info[Any, Any], application_id: strawberry.ID) -> casefile.CaseFile | None:
+async def _case(info: Info, application_id: strawberry.ID) -> casefile.CaseFile | None:
     try:
         app_id = parse_id(application_id, "applicationId")
     except ValidationFailed:

@@ -7,7 +7,6 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 import strawberry
-from strawberry.types import Info
 
 from api.coordination import models
 from api.coordination.services import actions as escalation_actions
@@ -24,6 +23,7 @@ from api.coordination.services.statistics import (
 from api.core.clock import local_today, utcnow
 from api.core.errors import ValidationErrors
 from api.core.identifiers import mask_mobile, masked_subject_code
+from api.core.kit import Info
 
 MeetingStatus = strawberry.enum(
     models.MeetingStatus, description="会议状态：已召集 / 已召开 / 已办结"
@@ -197,22 +197,22 @@ class Meeting:
     )
 
     @strawberry.field(description="参会部门与人员")
-    async def participants(self, info: Info[Any, Any]) -> list[MeetingParticipant]:
+    async def participants(self, info: Info) -> list[MeetingParticipant]:
         rows = await info.context.loaders.participants.load(int(self.id))
         return [MeetingParticipant.from_row(r) for r in rows]
 
     @strawberry.field(description="议题（按顺序）")
-    async def agenda(self, info: Info[Any, Any]) -> list[AgendaItem]:
+    async def agenda(self, info: Info) -> list[AgendaItem]:
         rows = await info.context.loaders.agenda.load(int(self.id))
         return [AgendaItem.from_row(r) for r in rows]
 
     @strawberry.field(description="议定事项")
-    async def decisions(self, info: Info[Any, Any]) -> list[MeetingDecision]:
+    async def decisions(self, info: Info) -> list[MeetingDecision]:
         rows = await info.context.loaders.decisions.load(int(self.id))
         return [MeetingDecision.from_row(r) for r in rows]
 
     @strawberry.field(description="会上交换并登记的推送")
-    async def exchanges(self, info: Info[Any, Any]) -> list[MeetingExchange]:
+    async def exchanges(self, info: Info) -> list[MeetingExchange]:
         rows = await info.context.loaders.exchanges.load(int(self.id))
         return [MeetingExchange.from_row(r) for r in rows]
 
@@ -284,7 +284,7 @@ class EscalationAction:
     _escalation: strawberry.Private[models.Escalation | None] = None
 
     @strawberry.field(description="修订清单类：所列联动事项及其修订情况")
-    async def linkages(self, info: Info[Any, Any]) -> list[EscalationActionLinkage]:
+    async def linkages(self, info: Info) -> list[EscalationActionLinkage]:
         rows = await info.context.loaders.action_linkages.load(int(self.id))
         return [
             EscalationActionLinkage(
@@ -296,7 +296,7 @@ class EscalationAction:
         ]
 
     @strawberry.field(description="所属提请事项")
-    async def escalation(self, info: Info[Any, Any]) -> Escalation | None:
+    async def escalation(self, info: Info) -> Escalation | None:
         row = self._escalation
         if row is None:
             row = await info.context.session.get(models.Escalation, int(self.escalation_id))
@@ -370,7 +370,7 @@ class Escalation:
     closed_at: datetime | None
 
     @strawberry.field(description="状态历程与各状态持续时间（秒与工作日）")
-    async def transitions(self, info: Info[Any, Any]) -> list[EscalationTransition]:
+    async def transitions(self, info: Info) -> list[EscalationTransition]:
         rows = await info.context.loaders.transitions.load(int(self.id))
         now = utcnow()
         spans = []
@@ -393,19 +393,19 @@ class Escalation:
         ]
 
     @strawberry.field(description="办理工作日数：自提交至办结（未办结为至今），按节假日日历")
-    async def working_days(self, info: Info[Any, Any]) -> int:
+    async def working_days(self, info: Info) -> int:
         (days,) = await escalation_actions.working_days_of(
             info.context.session, [(self.submitted_at, self.closed_at or utcnow())]
         )
         return days
 
     @strawberry.field(description="决定的落实事项（按提出时间）")
-    async def actions(self, info: Info[Any, Any]) -> list[EscalationAction]:
+    async def actions(self, info: Info) -> list[EscalationAction]:
         rows = await info.context.loaders.actions.load(int(self.id))
         return [EscalationAction.from_row(r) for r in rows]
 
     @strawberry.field(description="附件")
-    async def attachments(self, info: Info[Any, Any]) -> list[EscalationAttachment]:
+    async def attachments(self, info: Info) -> list[EscalationAttachment]:
         rows = await info.context.loaders.attachments.load(int(self.id))
         return [EscalationAttachment.from_row(r) for r in rows]
 
@@ -775,7 +775,7 @@ class CasePush:
     full_liaison_mobile: strawberry.Private[str]
 
     @strawberry.field(description="通知的联络员手机号（无个人信息查看权限的角色只见掩码）")
-    def liaison_mobile(self, info: Info[Any, Any]) -> str | None:
+    def liaison_mobile(self, info: Info) -> str | None:
         mobile = self.full_liaison_mobile
         if not mobile:
             return None

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
-from strawberry.types import Info
 
 from api.core.authz import requires
 from api.core.errors import FieldIssue, NotFoundError, ValidationErrors, ValidationFailed, parse_id
+from api.core.kit import Info
 from api.credit import services
 from api.credit.inputs import (
     AddCreditRecordInput,
@@ -42,7 +40,7 @@ from api.credit.types import (
 NOT_FOUND = ValidationFailed([FieldIssue("id", "NOT_FOUND", "记录不存在")])
 
 
-def _actor(info: Info[Any, Any]) -> str:
+def _actor(info: Info) -> str:
     return str(info.context.principal.username)
 
 
@@ -51,7 +49,7 @@ class CreditMutation:
     @strawberry.mutation(description="登记信用主体", extensions=requires("subject", "write"))
     async def register_subject(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: RegisterSubjectInput,  # noqa: A002
     ) -> RegisterSubjectResult:
         try:
@@ -65,7 +63,7 @@ class CreditMutation:
     @strawberry.mutation(description="新增信用记录", extensions=requires("credit_record", "write"))
     async def add_credit_record(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: AddCreditRecordInput,  # noqa: A002
     ) -> AddCreditRecordResult:
         try:
@@ -82,7 +80,7 @@ class CreditMutation:
     )
     async def repair_credit_record(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
         input: RepairCreditRecordInput,  # noqa: A002
         reason: str,
@@ -107,7 +105,7 @@ class CreditMutation:
     )
     async def withdraw_credit_record(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
         reason: str,
     ) -> CreditRecordChangeResult:
@@ -130,7 +128,7 @@ class CreditMutation:
     )
     async def publish_credit_rules(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: PublishCreditRulesInput,  # noqa: A002
     ) -> CreditRuleSetResult:
         try:
@@ -150,7 +148,7 @@ class CreditMutation:
     @strawberry.mutation(description="保存归集规则", extensions=requires("credit_rule", "write"))
     async def save_aggregation_rule(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: AggregationRuleInput,  # noqa: A002
     ) -> AggregationRuleResult:
         try:
@@ -167,7 +165,7 @@ class CreditMutation:
     )
     async def set_handling_policy(
         self,
-        info: Info[Any, Any],
+        info: Info,
         mode: HandlingMode,  # type: ignore[valid-type]
         allowed_levels: list[CreditLevel],  # type: ignore[valid-type]
     ) -> HandlingPolicyResult:
@@ -186,7 +184,7 @@ class CreditMutation:
     )
     async def add_joint_punishment(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: AddJointPunishmentInput,  # noqa: A002
     ) -> JointPunishmentResult:
         try:
@@ -206,7 +204,7 @@ class CreditMutation:
         extensions=requires("joint_punishment", "write"),
     )
     async def import_joint_punishments(
-        self, info: Info[Any, Any], content_base64: str
+        self, info: Info, content_base64: str
     ) -> JointPunishmentImportResult:
         try:
             rows = await services.import_joint_punishments(
@@ -222,7 +220,7 @@ class CreditMutation:
     )
     async def revoke_joint_punishment(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
         reason: str,
     ) -> JointPunishmentResult:

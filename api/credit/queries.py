@@ -6,11 +6,11 @@ from datetime import date
 from typing import Any
 
 import strawberry
-from strawberry.types import Info
 
 from api.core.audit import Actor, AuditAction, record_committed
 from api.core.authz import requires
 from api.core.errors import ValidationErrors, ValidationFailed, parse_id
+from api.core.kit import Info
 from api.core.scope import Scope
 from api.credit import services
 from api.credit.services import determination, lookups
@@ -53,7 +53,7 @@ def _filters(
     }
 
 
-def lookup_log_scope(info: Info[Any, Any]) -> Scope:
+def lookup_log_scope(info: Info) -> Scope:
     """Credit officers read every department's lookups; others their own (or city-wide)."""
     ctx = info.context
     scope: Scope = ctx.scope
@@ -63,7 +63,7 @@ def lookup_log_scope(info: Info[Any, Any]) -> Scope:
 
 
 async def _audit_lookup_log(
-    info: Info[Any, Any],
+    info: Info,
     action: AuditAction,
     scope: Scope,
     department_id: int | None,
@@ -92,7 +92,7 @@ class CreditQuery:
     )
     async def subject(
         self,
-        info: Info[Any, Any],
+        info: Info,
         credit_code: str,
         purpose: str | None = None,
         application_id: strawberry.ID | None = None,
@@ -122,7 +122,7 @@ class CreditQuery:
     )
     async def subjects(
         self,
-        info: Info[Any, Any],
+        info: Info,
         keyword: str | None = None,
         first: int = 100,
         offset: int = 0,
@@ -138,7 +138,7 @@ class CreditQuery:
     )
     async def credit_check(
         self,
-        info: Info[Any, Any],
+        info: Info,
         subject_code: str,
         application_id: strawberry.ID | None = None,
         purpose: str | None = None,
@@ -177,7 +177,7 @@ class CreditQuery:
     )
     async def export_credit_report(
         self,
-        info: Info[Any, Any],
+        info: Info,
         subject_codes: list[str],
         purpose: str | None = None,
         application_id: strawberry.ID | None = None,
@@ -198,7 +198,7 @@ class CreditQuery:
     )
     async def credit_lookups(
         self,
-        info: Info[Any, Any],
+        info: Info,
         application_id: strawberry.ID | None = None,
         department_id: strawberry.ID | None = None,
         since: date | None = None,
@@ -234,7 +234,7 @@ class CreditQuery:
     )
     async def export_credit_lookups(
         self,
-        info: Info[Any, Any],
+        info: Info,
         application_id: strawberry.ID | None = None,
         department_id: strawberry.ID | None = None,
         since: date | None = None,
@@ -262,9 +262,7 @@ class CreditQuery:
     @strawberry.field(
         description="认定规则集（默认为现行版本）", extensions=requires("credit_rule", "read")
     )
-    async def credit_rules(
-        self, info: Info[Any, Any], version: int | None = None
-    ) -> CreditRuleSet | None:
+    async def credit_rules(self, info: Info, version: int | None = None) -> CreditRuleSet | None:
         session = info.context.session
         rule_set = (
             await determination.current_rule_set(session)
@@ -276,19 +274,19 @@ class CreditQuery:
     @strawberry.field(
         description="认定规则集的全部版本（新→旧）", extensions=requires("credit_rule", "read")
     )
-    async def credit_rule_versions(self, info: Info[Any, Any]) -> list[CreditRuleSet]:
+    async def credit_rule_versions(self, info: Info) -> list[CreditRuleSet]:
         history = await determination.rule_set_history(info.context.session)
         return [CreditRuleSet.from_rule_set(r) for r in history]
 
     @strawberry.field(description="归集规则", extensions=requires("credit_rule", "read"))
-    async def aggregation_rules(self, info: Info[Any, Any]) -> list[AggregationRule]:
+    async def aggregation_rules(self, info: Info) -> list[AggregationRule]:
         rows = await services.list_aggregation_rules(session=info.context.session)
         return [AggregationRule.from_row(r) for r in rows]
 
     @strawberry.field(
         description="受理方式政策（一般受理始终可用）", extensions=requires("credit_rule", "read")
     )
-    async def handling_policy(self, info: Info[Any, Any]) -> list[HandlingPolicyEntry]:
+    async def handling_policy(self, info: Info) -> list[HandlingPolicyEntry]:
         policy = await determination.handling_policy(info.context.session)
         return [
             HandlingPolicyEntry(
@@ -305,7 +303,7 @@ class CreditQuery:
     )
     async def joint_punishments(
         self,
-        info: Info[Any, Any],
+        info: Info,
         subject_code: str | None = None,
         active_on: date | None = None,
         first: int = 100,

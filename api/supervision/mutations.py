@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
-from strawberry.types import Info
 
 from api.core.authz import requires
 from api.core.errors import ValidationErrors, ValidationFailed, parse_id
+from api.core.kit import Info
 from api.supervision import services
 from api.supervision.inputs import AnnouncePolicyNoticeInput, RecordFindingInput
 from api.supervision.types import (
@@ -28,7 +26,7 @@ class SupervisionMutation:
     )
     async def record_finding(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: RecordFindingInput,  # noqa: A002
     ) -> RecordFindingResult:
         ctx = info.context
@@ -47,7 +45,7 @@ class SupervisionMutation:
         extensions=requires("notice", "write"),
     )
     async def link_policy_notice_to_list_version(
-        self, info: Info[Any, Any], notice_id: strawberry.ID, list_version: int
+        self, info: Info, notice_id: strawberry.ID, list_version: int
     ) -> PolicyNoticeResult:
         ctx = info.context
         try:
@@ -67,7 +65,7 @@ class SupervisionMutation:
     )
     async def announce_policy_notice(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: AnnouncePolicyNoticeInput,  # noqa: A002
     ) -> PolicyNoticeResult:
         ctx = info.context
@@ -88,9 +86,7 @@ class SupervisionMutation:
         description="标记本部门已阅读收到的通知（记录首次阅读的人员与时间）",
         extensions=requires("notice", "read"),
     )
-    async def mark_notice_read(
-        self, info: Info[Any, Any], notice_id: strawberry.ID
-    ) -> MarkNoticeReadResult:
+    async def mark_notice_read(self, info: Info, notice_id: strawberry.ID) -> MarkNoticeReadResult:
         ctx = info.context
         principal = ctx.require_principal()
         try:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
-from strawberry.types import Info
 
 from api.approval import services
 from api.approval.inputs import (
@@ -35,9 +32,10 @@ from api.approval.types import (
 from api.core import audit, events, workdays
 from api.core.authz import requires
 from api.core.errors import ValidationErrors, ValidationFailed, parse_id
+from api.core.kit import Info
 
 
-def _actor(info: Info[Any, Any]) -> services.Actor:
+def _actor(info: Info) -> services.Actor:
     principal = info.context.require_principal()
     return services.Actor(username=principal.username, department_id=int(principal.department_id))
 
@@ -47,7 +45,7 @@ class ApprovalMutation:
     @strawberry.mutation(description="申报办件", extensions=requires("application", "write"))
     async def submit_application(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: SubmitApplicationInput,  # noqa: A002
     ) -> SubmitApplicationResult:
         try:
@@ -64,7 +62,7 @@ class ApprovalMutation:
     )
     async def accept_application(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: AcceptApplicationInput,  # noqa: A002
     ) -> ApplicationResult:
         try:
@@ -93,7 +91,7 @@ class ApprovalMutation:
     )
     async def complete_application(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: CompleteApplicationInput,  # noqa: A002
     ) -> ApplicationResult:
         try:
@@ -117,7 +115,7 @@ class ApprovalMutation:
     )
     async def claim_push(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: ClaimPushInput,  # noqa: A002
     ) -> PushResult:
         try:
@@ -139,7 +137,7 @@ class ApprovalMutation:
     )
     async def record_push_dispatch(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: RecordPushDispatchInput,  # noqa: A002
     ) -> PushResult:
         actor = _actor(info)
@@ -159,7 +157,7 @@ class ApprovalMutation:
         description="监管无异常，一键办结反馈", extensions=requires("push", "claim")
     )
     async def close_push_without_abnormality(
-        self, info: Info[Any, Any], push_id: strawberry.ID
+        self, info: Info, push_id: strawberry.ID
     ) -> PushResult:
         try:
             row = await services.close_without_abnormality(
@@ -180,7 +178,7 @@ class ApprovalMutation:
     )
     async def report_acceptance(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: ReportAcceptanceInput,  # noqa: A002
     ) -> ApplicationResult:
         actor = _actor(info)
@@ -209,7 +207,7 @@ class ApprovalMutation:
     )
     async def report_completion(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: ReportCompletionInput,  # noqa: A002
     ) -> ApplicationResult:
         actor = _actor(info)
@@ -231,7 +229,7 @@ class ApprovalMutation:
         return Application.from_row(row)
 
     @strawberry.mutation(description="重新投递一条死信", extensions=requires("outbox", "admin"))
-    async def retry_dead_letter(self, info: Info[Any, Any], id: strawberry.ID) -> DeadLetterResult:  # noqa: A002
+    async def retry_dead_letter(self, info: Info, id: strawberry.ID) -> DeadLetterResult:  # noqa: A002
         try:
             message = await events.retry_dead(info.context.session, parse_id(id, "id"))
         except ValidationFailed as exc:
@@ -257,7 +255,7 @@ class ApprovalMutation:
     )
     async def set_calendar_day(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: SetCalendarDayInput,  # noqa: A002
     ) -> CalendarDayResult:
         try:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
-from strawberry.types import Info
 
 from api.approval.queries.facilitation import _who
 from api.approval.services import facilitation
@@ -20,6 +17,7 @@ from api.approval.types.facilitation import (
 )
 from api.core.authz import requires
 from api.core.errors import ValidationErrors, ValidationFailed, parse_id
+from api.core.kit import Info
 
 
 @strawberry.type
@@ -30,7 +28,7 @@ class FacilitationMutation:
     )
     async def supply_missing_item(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: SupplyMissingItemInput,  # noqa: A002
     ) -> MissingItemResult:
         username, department_id = _who(info)
@@ -52,7 +50,7 @@ class FacilitationMutation:
     )
     async def waive_missing_item(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: WaiveMissingItemInput,  # noqa: A002
     ) -> MissingItemResult:
         username, department_id = _who(info)
@@ -74,7 +72,7 @@ class FacilitationMutation:
     )
     async def record_verification(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: RecordVerificationInput,  # noqa: A002
     ) -> VerificationTaskResult:
         username, department_id = _who(info)

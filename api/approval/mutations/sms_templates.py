@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
-from strawberry.types import Info
 
 from api.approval.types.sms_templates import (
     SmsTemplate,
@@ -15,6 +12,7 @@ from api.approval.types.sms_templates import (
 from api.core import sms_templates
 from api.core.authz import requires
 from api.core.errors import ValidationErrors, ValidationFailed
+from api.core.kit import Info
 
 
 @strawberry.type
@@ -25,7 +23,7 @@ class SmsTemplateMutation:
     )
     async def update_sms_template(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: SmsTemplateInput,  # noqa: A002
     ) -> SmsTemplateResult:
         try:

@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 import strawberry
-from strawberry.types import Info
 
 from api.approval import services
 from api.approval.models import ApplicationStatus as StatusModel
@@ -42,6 +41,7 @@ from api.approval.types import (
 from api.core import audit, events, sms, workdays
 from api.core.authz import requires
 from api.core.errors import BadArgumentError, NotFoundError, ValidationFailed, parse_id
+from api.core.kit import Info
 from api.core.pagination import decode_key_cursor, keyset_connection
 
 # The holiday calendar covers dates people work with; other years are a client's mistake.
@@ -57,7 +57,7 @@ class ApprovalQuery:
     )
     async def legal_document_file(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
     ) -> DocumentFile | None:
         try:
@@ -75,7 +75,7 @@ class ApprovalQuery:
     )
     async def push_file(
         self,
-        info: Info[Any, Any],
+        info: Info,
         push_id: strawberry.ID,
         kind: PushFileKind,  # type: ignore[valid-type]
     ) -> DocumentFile | None:
@@ -98,7 +98,7 @@ class ApprovalQuery:
     )
     async def applications(
         self,
-        info: Info[Any, Any],
+        info: Info,
         matter_id: strawberry.ID | None = None,
         status: ApplicationStatus | None = None,  # type: ignore[valid-type]
         first: int = 100,
@@ -128,7 +128,7 @@ class ApprovalQuery:
         description="按编号查询办件（职责范围外视为不存在）",
         extensions=requires("application", "read"),
     )
-    async def application(self, info: Info[Any, Any], id: strawberry.ID) -> Application | None:  # noqa: A002
+    async def application(self, info: Info, id: strawberry.ID) -> Application | None:  # noqa: A002
         try:
             row = await services.get_application(
                 info.context.session, parse_id(id, "id"), info.context.scope
@@ -143,7 +143,7 @@ class ApprovalQuery:
     )
     async def push_inbox(
         self,
-        info: Info[Any, Any],
+        info: Info,
         state: PushState | None = None,  # type: ignore[valid-type]
         overdue: bool | None = None,
         first: int = 20,
@@ -176,7 +176,7 @@ class ApprovalQuery:
         description="逾期未认领或未反馈的推送（限职责范围）", extensions=requires("push", "read")
     )
     async def overdue_pushes(
-        self, info: Info[Any, Any], first: int = 20, after: str | None = None
+        self, info: Info, first: int = 20, after: str | None = None
     ) -> PushConnection:
         ctx = info.context
         try:
@@ -201,7 +201,7 @@ class ApprovalQuery:
         description="本部门收到的监管反馈（异常结果）", extensions=requires("feedback", "read")
     )
     async def feedback_inbox(
-        self, info: Info[Any, Any], first: int = 20, after: str | None = None
+        self, info: Info, first: int = 20, after: str | None = None
     ) -> FeedbackConnection:
         ctx = info.context
         try:
@@ -227,7 +227,7 @@ class ApprovalQuery:
         extensions=requires("feedback", "read"),
     )
     async def credit_notices(
-        self, info: Info[Any, Any], first: int = 20, after: str | None = None
+        self, info: Info, first: int = 20, after: str | None = None
     ) -> CreditNoticeConnection:
         ctx = info.context
         try:
@@ -253,7 +253,7 @@ class ApprovalQuery:
         extensions=requires("push", "read"),
     )
     async def sms_messages(
-        self, info: Info[Any, Any], first: int = 20, after: str | None = None
+        self, info: Info, first: int = 20, after: str | None = None
     ) -> SmsMessageConnection:
         ctx = info.context
         scope = ctx.scope
@@ -280,7 +280,7 @@ class ApprovalQuery:
         description="死信队列（多次投递失败的事件）", extensions=requires("outbox", "admin")
     )
     async def dead_letters(
-        self, info: Info[Any, Any], first: int = 20, after: str | None = None
+        self, info: Info, first: int = 20, after: str | None = None
     ) -> DeadLetterConnection:
         session = info.context.session
         if first < 0 or first > services.MAX_PAGE:
@@ -302,7 +302,7 @@ class ApprovalQuery:
         extensions=requires("application", "read"),
     )
     async def proposed_measures(
-        self, info: Info[Any, Any], application_id: strawberry.ID, credit_ticket: str
+        self, info: Info, application_id: strawberry.ID, credit_ticket: str
     ) -> list[ProposedMeasure]:
         try:
             rows = await services.proposed_measures(
@@ -323,7 +323,7 @@ class ApprovalQuery:
     )
     async def credit_measure_statistics(
         self,
-        info: Info[Any, Any],
+        info: Info,
         matter_id: strawberry.ID | None = None,
         department_id: strawberry.ID | None = None,
     ) -> list[MeasureStatistic]:
@@ -351,7 +351,7 @@ class ApprovalQuery:
     )
     async def approval_quality(
         self,
-        info: Info[Any, Any],
+        info: Info,
         matter_id: strawberry.ID | None = None,
         department_id: strawberry.ID | None = None,
     ) -> list[ApprovalQuality]:
@@ -366,7 +366,7 @@ class ApprovalQuery:
     @strawberry.field(
         description="本部门收到的月度汇总（协调办可见全部）", extensions=requires("push", "read")
     )
-    async def monthly_summaries(self, info: Info[Any, Any]) -> list[MonthlySummary]:
+    async def monthly_summaries(self, info: Info) -> list[MonthlySummary]:
         rows = await services.monthly_summaries(info.context.session, info.context.scope)
         return [MonthlySummary.from_row(r) for r in rows]
 
@@ -375,7 +375,7 @@ class ApprovalQuery:
     )
     async def monthly_summary_workbook(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
     ) -> MonthlySummaryWorkbook | None:
         row = await services.monthly_summary(
@@ -400,7 +400,7 @@ class ApprovalQuery:
     @strawberry.field(
         description="按监管码打开推送（职责范围外视为不存在）", extensions=requires("push", "read")
     )
-    async def push_by_code(self, info: Info[Any, Any], code: str) -> Push | None:
+    async def push_by_code(self, info: Info, code: str) -> Push | None:
         row = await services.push_by_code(info.context.session, code, info.context.scope)
         return Push.from_row(row) if row else None
 
@@ -410,7 +410,7 @@ class ApprovalQuery:
     )
     async def escalation_cards(
         self,
-        info: Info[Any, Any],
+        info: Info,
         color: CardColor | None = None,  # type: ignore[valid-type]
         department_id: strawberry.ID | None = None,
         first: int = 20,
@@ -436,7 +436,7 @@ class ApprovalQuery:
     )
     async def red_card_board(
         self,
-        info: Info[Any, Any],
+        info: Info,
         open_only: bool = True,
         first: int = 20,
         after: str | None = None,
@@ -455,7 +455,7 @@ class ApprovalQuery:
     @strawberry.field(
         description="某年的节假日与调休上班日", extensions=requires("calendar", "read")
     )
-    async def calendar_days(self, info: Info[Any, Any], year: int) -> list[CalendarDay]:
+    async def calendar_days(self, info: Info, year: int) -> list[CalendarDay]:
         if not MIN_CALENDAR_YEAR <= year <= MAX_CALENDAR_YEAR:
             raise BadArgumentError(
                 "year", f"年份须在 {MIN_CALENDAR_YEAR} 至 {MAX_CALENDAR_YEAR} 之间"

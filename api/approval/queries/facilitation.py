@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
-from strawberry.types import Info
 
 from api.approval.services import facilitation
 from api.approval.types.facilitation import (
@@ -15,10 +12,11 @@ from api.approval.types.facilitation import (
 )
 from api.core.authz import requires
 from api.core.errors import BadArgumentError, ValidationFailed, parse_id
+from api.core.kit import Info
 from api.core.pagination import decode_key_cursor, keyset_connection
 
 
-def _who(info: Info[Any, Any]) -> tuple[str, int]:
+def _who(info: Info) -> tuple[str, int]:
     principal = info.context.require_principal()
     return principal.username, int(principal.department_id)
 
@@ -31,7 +29,7 @@ class FacilitationQuery:
     )
     async def verification_inbox(
         self,
-        info: Info[Any, Any],
+        info: Info,
         open_only: bool | None = None,
         first: int = 20,
         after: str | None = None,
@@ -63,7 +61,7 @@ class FacilitationQuery:
         extensions=requires("application", "read"),
     )
     async def facilitation_follow_up(
-        self, info: Info[Any, Any], department_id: strawberry.ID | None = None
+        self, info: Info, department_id: strawberry.ID | None = None
     ) -> FacilitationFollowUp:
         figures = await facilitation.follow_up(
             info.context.session,

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
-from strawberry.types import Info
 
 from api.approval.types.sms_templates import (
     SmsTemplate,
 )
 from api.core import sms_templates
 from api.core.authz import requires
+from api.core.kit import Info
 
 
 @strawberry.type
@@ -19,6 +17,6 @@ class SmsTemplateQuery:
     @strawberry.field(
         description="短信模板（系统管理员）", extensions=requires("sms_template", "admin")
     )
-    async def sms_templates(self, info: Info[Any, Any]) -> list[SmsTemplate]:
+    async def sms_templates(self, info: Info) -> list[SmsTemplate]:
         rows = await sms_templates.all_templates(info.context.session)
         return [SmsTemplate.of(t) for t in rows]

@@ -7,7 +7,6 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
-from strawberry.types import Info
 
 from api.approval import models, services
 from api.approval.services import credit_notice_text, documents, level_name
@@ -18,6 +17,7 @@ from api.core.authz import requires
 from api.core.clock import local_today
 from api.core.errors import ValidationErrors, reference_id
 from api.core.identifiers import mask_id_number, mask_mobile, masked_subject_code
+from api.core.kit import Info
 from api.core.pagination import Connection
 from api.core.scope import Scope
 from api.core.subject_keys import subject_key
@@ -89,7 +89,7 @@ class Subject:
     credit_code: strawberry.ID
 
     @strawberry.field(description="该相对人的办件", extensions=requires("application", "read"))
-    async def applications(self, info: Info[Any, Any]) -> list[Application]:
+    async def applications(self, info: Info) -> list[Application]:
         loader = info.context.loaders.applications_by_applicant(info.context.scope)
         rows = await loader.load(str(self.credit_code))
         return [Application.from_row(r) for r in rows]
@@ -112,7 +112,7 @@ class Matter:
     @strawberry.field(
         description="该事项的办件（限本部门职责范围）", extensions=requires("application", "read")
     )
-    async def applications(self, info: Info[Any, Any]) -> list[Application]:
+    async def applications(self, info: Info) -> list[Application]:
         loader = info.context.loaders.applications_by_matter(info.context.scope)
         rows = await loader.load(int(self.id))
         return [Application.from_row(r) for r in rows]
@@ -357,19 +357,19 @@ class Application:
         return services.application_number_of(int(self.id), self.submitted_at)
 
     @strawberry.field(description="申报人姓名")
-    async def submitted_by_name(self, info: Info[Any, Any]) -> str:
+    async def submitted_by_name(self, info: Info) -> str:
         name: str = await info.context.loaders.display_name.load(self.submitted_by)
         return name
 
     @strawberry.field(description="受理人姓名")
-    async def accepted_by_name(self, info: Info[Any, Any]) -> str | None:
+    async def accepted_by_name(self, info: Info) -> str | None:
         if self.accepted_by is None:
             return None
         name: str = await info.context.loaders.display_name.load(self.accepted_by)
         return name
 
     @strawberry.field(description="办结人姓名")
-    async def completed_by_name(self, info: Info[Any, Any]) -> str | None:
+    async def completed_by_name(self, info: Info) -> str | None:
         if self.completed_by is None:
             return None
         name: str = await info.context.loaders.display_name.load(self.completed_by)
@@ -393,7 +393,7 @@ class Application:
             "显示全文，其他部门只见脱敏号码"
         )
     )
-    def applicant_identifier(self, info: Info[Any, Any]) -> str:
+    def applicant_identifier(self, info: Info) -> str:
         if self.applicant_kind != models.ApplicantKind.NATURAL_PERSON:
             return self.applicant_code
         scope: Scope = info.context.scope
@@ -412,12 +412,12 @@ class Application:
         return _department(self.approving_department_id)
 
     @strawberry.field(description="法律文书")
-    async def legal_documents(self, info: Info[Any, Any]) -> list[LegalDocument]:
+    async def legal_documents(self, info: Info) -> list[LegalDocument]:
         rows = await info.context.loaders.documents_by_application.load(int(self.id))
         return [LegalDocument.from_row(r) for r in rows]
 
     @strawberry.field(description="受理时信用措施的适用记录")
-    async def credit_measures(self, info: Info[Any, Any]) -> list[MeasureRecord]:
+    async def credit_measures(self, info: Info) -> list[MeasureRecord]:
         rows = await info.context.loaders.measures_by_application.load(int(self.id))
         return [MeasureRecord.from_row(r) for r in rows]
 
@@ -428,7 +428,7 @@ class Application:
             "信用查询时，审批子图签发，信用子图据此返回申请人当前信用"
         ),
     )
-    async def credit_tracking_ticket(self, info: Info[Any, Any]) -> str | None:
+    async def credit_tracking_ticket(self, info: Info) -> str | None:
         ctx = info.context
         principal = ctx.principal
         if principal is None or not self.applicant_key:
@@ -449,12 +449,12 @@ class Application:
     @strawberry.field(
         description="容缺受理所缺材料及补正情况（待补正的须补正或免于补正后方可办结）"
     )
-    async def missing_items(self, info: Info[Any, Any]) -> list[MissingItem]:
+    async def missing_items(self, info: Info) -> list[MissingItem]:
         rows = await info.context.loaders.missing_items_by_application.load(int(self.id))
         return [MissingItem.from_row(r) for r in rows]
 
     @strawberry.field(description="告知承诺：受理时登记的承诺内容与承诺书")
-    async def commitment(self, info: Info[Any, Any]) -> Commitment | None:
+    async def commitment(self, info: Info) -> Commitment | None:
         row = await info.context.loaders.commitment_by_application.load(int(self.id))
         return Commitment.from_row(row) if row else None
 
@@ -462,7 +462,7 @@ class Application:
         description="告知承诺核查任务（审批部门看全部，监管部门看本部门的）",
         extensions=requires("push", "read"),
     )
-    async def verification_tasks(self, info: Info[Any, Any]) -> list[VerificationTask]:
+    async def verification_tasks(self, info: Info) -> list[VerificationTask]:
         rows = await info.context.loaders.verifications_by_application.load(int(self.id))
         scope = info.context.scope
         return [
@@ -472,7 +472,7 @@ class Application:
         ]
 
     @strawberry.field(description="推送记录", extensions=requires("push", "read"))
-    async def pushes(self, info: Info[Any, Any]) -> list[Push]:
+    async def pushes(self, info: Info) -> list[Push]:
         rows = await info.context.loaders.pushes_by_application.load(int(self.id))
         scope = info.context.scope
         return [
@@ -521,7 +521,7 @@ class Application:
     @classmethod
     async def resolve_reference(
         cls,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
     ) -> Application | None:
         # The root field's rule: `application, read` and the caller's scope.
@@ -660,12 +660,12 @@ class EscalationCard:
         return Department(id=strawberry.ID(str(self.from_department_id)))
 
     @strawberry.field(description="所涉推送")
-    async def push(self, info: Info[Any, Any]) -> Push | None:
+    async def push(self, info: Info) -> Push | None:
         row = await info.context.loaders.push.load(self.push_id)
         return Push.from_row(row) if row else None
 
     @strawberry.field(description="亮牌短信：接收联络员，红牌另发部门负责人（含未送达原因）")
-    async def sms_deliveries(self, info: Info[Any, Any]) -> list[SmsDeliveryRef]:
+    async def sms_deliveries(self, info: Info) -> list[SmsDeliveryRef]:
         found = await info.context.loaders.card_sms.load(int(self.id))
         return [_sms(d) for d in found]
 
@@ -732,21 +732,21 @@ class Push:
     @strawberry.field(
         description="通知的接收联络员手机号（无个人信息查看权限的角色只见掩码，如 138****1102）"
     )
-    def receive_liaison_mobile(self, info: Info[Any, Any]) -> str:
+    def receive_liaison_mobile(self, info: Info) -> str:
         mobile = self.full_liaison_mobile
         return mobile if info.context.scope.personal_data else mask_mobile(mobile)
 
     @strawberry.field(description="推送时施行的清单版本中该事项的联动职责（案卷评查）")
-    async def responsibilities(self, info: Info[Any, Any]) -> list[Responsibility]:
+    async def responsibilities(self, info: Info) -> list[Responsibility]:
         rows = await info.context.loaders.responsibilities_by_push.load(int(self.id))
         return [Responsibility.from_row(r) for r in rows]
 
     @strawberry.field(description="推送提醒短信的状态（已发送 / 重试中 / 未送达及原因）")
-    async def sms_delivery(self, info: Info[Any, Any]) -> SmsDeliveryRef:
+    async def sms_delivery(self, info: Info) -> SmsDeliveryRef:
         return _sms(await info.context.loaders.push_sms.load(int(self.id)))
 
     @strawberry.field(description="该推送的黄牌 / 红牌记录")
-    async def escalation_cards(self, info: Info[Any, Any]) -> list[EscalationCard]:
+    async def escalation_cards(self, info: Info) -> list[EscalationCard]:
         rows = await info.context.loaders.cards_by_push.load(int(self.id))
         return [EscalationCard.from_row(r) for r in rows]
 
@@ -770,19 +770,19 @@ class Push:
         return Department(id=strawberry.ID(str(self.from_department_id)))
 
     @strawberry.field(description="所推送的办件")
-    async def application(self, info: Info[Any, Any]) -> Application | None:
+    async def application(self, info: Info) -> Application | None:
         row = await info.context.loaders.application.load(self.application_id)
         return Application.from_row(row) if row else None
 
     @strawberry.field(description="认领人姓名")
-    async def claimed_by_name(self, info: Info[Any, Any]) -> str | None:
+    async def claimed_by_name(self, info: Info) -> str | None:
         if self.claimed_by is None:
             return None
         name: str = await info.context.loaders.display_name.load(self.claimed_by)
         return name
 
     @strawberry.field(description="无异常办结人姓名")
-    async def feedback_closed_by_name(self, info: Info[Any, Any]) -> str | None:
+    async def feedback_closed_by_name(self, info: Info) -> str | None:
         if self.feedback_closed_by is None:
             return None
         name: str = await info.context.loaders.display_name.load(self.feedback_closed_by)
@@ -874,7 +874,7 @@ class Feedback:
         return Department(id=strawberry.ID(str(self.from_department_id)))
 
     @strawberry.field(description="所涉办件")
-    async def application(self, info: Info[Any, Any]) -> Application | None:
+    async def application(self, info: Info) -> Application | None:
         if self.application_id is None:
             return None
         row = await info.context.loaders.application.load(self.application_id)
@@ -973,7 +973,7 @@ class CreditNotice:
     application_id: strawberry.Private[int]
 
     @strawberry.field(description="所涉办件")
-    async def application(self, info: Info[Any, Any]) -> Application | None:
+    async def application(self, info: Info) -> Application | None:
         row = await info.context.loaders.application.load(self.application_id)
         return Application.from_row(row) if row else None
 

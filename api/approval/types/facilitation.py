@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import base64
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
-from strawberry.types import Info
 
 from api.approval.models import facilitation as facilitation_models
 from api.approval.services import facilitation
 from api.core.clock import local_today
 from api.core.errors import ValidationErrors
 from api.core.files import default_store
+from api.core.kit import Info
 from api.core.pagination import Connection
 
 if TYPE_CHECKING:
@@ -137,7 +137,7 @@ class VerificationTask:
 
     @strawberry.field(description="办件（职责范围外为 null）")
     async def application(
-        self, info: Info[Any, Any]
+        self, info: Info
     ) -> Annotated[Application, strawberry.lazy("api.approval.types")] | None:
         from api.approval.types import Application  # noqa: PLC0415 - types imports this module
 

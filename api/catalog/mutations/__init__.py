@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
-from strawberry.types import Info
 
 from api.catalog import services
 from api.catalog.inputs import CreateDepartmentInput, CreateMatterInput
@@ -17,6 +14,7 @@ from api.catalog.types import (
 )
 from api.core.authz import requires
 from api.core.errors import ValidationErrors, ValidationFailed
+from api.core.kit import Info
 
 
 @strawberry.type
@@ -24,7 +22,7 @@ class CatalogMutation:
     @strawberry.mutation(description="新建部门", extensions=requires("department", "write"))
     async def create_department(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: CreateDepartmentInput,  # noqa: A002
     ) -> CreateDepartmentResult:
         try:
@@ -38,7 +36,7 @@ class CatalogMutation:
     @strawberry.mutation(description="新建事项（本部门）", extensions=requires("matter", "write"))
     async def create_matter(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: CreateMatterInput,  # noqa: A002
     ) -> CreateMatterResult:
         try:

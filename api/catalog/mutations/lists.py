@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
-from strawberry.types import Info
 
 from api.catalog import services
 from api.catalog.inputs import (
@@ -45,13 +42,14 @@ from api.catalog.types import (
 from api.core.authz import requires
 from api.core.errors import ValidationErrors, ValidationFailed, parse_id
 from api.core.files import decode_upload
+from api.core.kit import Info
 
 
-def _username(info: Info[Any, Any]) -> str:
+def _username(info: Info) -> str:
     return str(info.context.require_principal().username)
 
 
-def _editor(info: Info[Any, Any]) -> Editor:
+def _editor(info: Info) -> Editor:
     return Editor.of(_username(info), info.context.scope)
 
 
@@ -62,7 +60,7 @@ class LinkageListMutation:
     )
     async def update_matter(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
         input: UpdateMatterInput,  # noqa: A002
     ) -> UpdateMatterResult:
@@ -83,7 +81,7 @@ class LinkageListMutation:
     )
     async def create_section(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: CreateSectionInput,  # noqa: A002
     ) -> SectionResult:
         try:
@@ -100,7 +98,7 @@ class LinkageListMutation:
     @strawberry.mutation(description="新建人员（本部门）", extensions=requires("person", "write"))
     async def create_person(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: CreatePersonInput,  # noqa: A002
     ) -> PersonResult:
         try:
@@ -123,7 +121,7 @@ class LinkageListMutation:
     )
     async def add_position(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: AddPositionInput,  # noqa: A002
     ) -> PositionResult:
         try:
@@ -146,7 +144,7 @@ class LinkageListMutation:
     )
     async def set_liaison(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: SetLiaisonInput,  # noqa: A002
     ) -> LiaisonResult:
         try:
@@ -169,7 +167,7 @@ class LinkageListMutation:
     )
     async def upload_basis_document(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: UploadBasisDocumentInput,  # noqa: A002
     ) -> BasisDocumentResult:
         try:
@@ -194,7 +192,7 @@ class LinkageListMutation:
     )
     async def create_linkage(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: LinkageInput,  # noqa: A002
         draft: bool = False,
     ) -> LinkageResult:
@@ -216,7 +214,7 @@ class LinkageListMutation:
     )
     async def update_linkage(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
         input: LinkageInput,  # noqa: A002
     ) -> LinkageResult:
@@ -238,7 +236,7 @@ class LinkageListMutation:
     )
     async def submit_linkage(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
     ) -> LinkageResult:
         try:
@@ -261,7 +259,7 @@ class LinkageListMutation:
     )
     async def delete_linkage(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
     ) -> DeleteLinkageResult:
         try:
@@ -281,7 +279,7 @@ class LinkageListMutation:
     )
     async def request_linkage_removal(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
     ) -> LinkageResult:
         try:
@@ -300,7 +298,7 @@ class LinkageListMutation:
     )
     async def confirm_linkage(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
     ) -> LinkageResult:
         try:
@@ -318,9 +316,7 @@ class LinkageListMutation:
         description="导入联动事项清单 Excel（base64；全部通过才写入，否则逐行返回错误）",
         extensions=requires("linkage", "import"),
     )
-    async def import_linkages(
-        self, info: Info[Any, Any], content_base64: str
-    ) -> LinkageImportResult:
+    async def import_linkages(self, info: Info, content_base64: str) -> LinkageImportResult:
         try:
             data = decode_upload(content_base64, "contentBase64")
             summary = await workbook.import_workbook(
@@ -356,7 +352,7 @@ class LinkageListMutation:
         description="发布联动事项清单（协调办；须填写发布说明；冻结为新版本并通知审批子图）",
         extensions=requires("linkage", "publish"),
     )
-    async def publish_linkage_list(self, info: Info[Any, Any], summary: str) -> PublishResult:
+    async def publish_linkage_list(self, info: Info, summary: str) -> PublishResult:
         try:
             row = await publication.publish(
                 session=info.context.session,

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
-from strawberry.types import Info
 
 from api.catalog import services
 from api.catalog.types import Department, Matter, MatterKind
 from api.core.authz import requires
 from api.core.errors import parse_id
+from api.core.kit import Info
 
 
 @strawberry.type
 class CatalogQuery:
     @strawberry.field(description="部门列表", extensions=requires("department", "read"))
-    async def departments(self, info: Info[Any, Any]) -> list[Department]:
+    async def departments(self, info: Info) -> list[Department]:
         rows = await services.list_departments(session=info.context.session)
         return [Department.from_row(r) for r in rows]
 
@@ -25,7 +23,7 @@ class CatalogQuery:
     )
     async def matters(
         self,
-        info: Info[Any, Any],
+        info: Info,
         kind: MatterKind | None = None,  # type: ignore[valid-type]
         department_id: strawberry.ID | None = None,
         keyword: str | None = None,

@@ -6,7 +6,6 @@ import base64
 from typing import Any
 
 import strawberry
-from strawberry.types import Info
 
 from api.catalog import services
 from api.catalog.services import linkages, publication, workbook
@@ -35,6 +34,7 @@ from api.core.errors import (
     parse_id,
 )
 from api.core.files import default_store
+from api.core.kit import Info
 from api.core.pagination import Connection, Page
 
 
@@ -66,12 +66,12 @@ def _page(first: int | None, after: str | None) -> Page:
 @strawberry.type
 class LinkageListQuery:
     @strawberry.field(description="部门详情", extensions=requires("department", "read"))
-    async def department(self, info: Info[Any, Any], id: strawberry.ID) -> Department | None:  # noqa: A002
+    async def department(self, info: Info, id: strawberry.ID) -> Department | None:  # noqa: A002
         row = await info.context.loaders.department.load(parse_id(id, "id"))
         return Department.from_row(row) if row else None
 
     @strawberry.field(description="事项详情", extensions=requires("matter", "read"))
-    async def matter(self, info: Info[Any, Any], id: strawberry.ID) -> Matter | None:  # noqa: A002
+    async def matter(self, info: Info, id: strawberry.ID) -> Matter | None:  # noqa: A002
         row = await info.context.loaders.matter.load(parse_id(id, "id"))
         return Matter.from_row(row) if row else None
 
@@ -81,7 +81,7 @@ class LinkageListQuery:
     )
     async def matter_connection(
         self,
-        info: Info[Any, Any],
+        info: Info,
         kind: MatterKind | None = None,  # type: ignore[valid-type]
         department_id: strawberry.ID | None = None,
         keyword: str | None = None,
@@ -109,7 +109,7 @@ class LinkageListQuery:
     )
     async def linkages(
         self,
-        info: Info[Any, Any],
+        info: Info,
         keyword: str | None = None,
         department_id: strawberry.ID | None = None,
         matter_id: strawberry.ID | None = None,
@@ -133,7 +133,7 @@ class LinkageListQuery:
         return Connection.build(rows, page=page, total=total, to_node=Linkage.from_row)
 
     @strawberry.field(description="联动事项详情", extensions=requires("linkage", "read"))
-    async def linkage(self, info: Info[Any, Any], id: strawberry.ID) -> Linkage | None:  # noqa: A002
+    async def linkage(self, info: Info, id: strawberry.ID) -> Linkage | None:  # noqa: A002
         row = await linkages.get_in_scope(
             session=info.context.session, linkage_id=parse_id(id, "id"), scope=info.context.scope
         )
@@ -148,7 +148,7 @@ class LinkageListQuery:
     )
     async def linkage_history(
         self,
-        info: Info[Any, Any],
+        info: Info,
         linkage_id: strawberry.ID,
     ) -> list[Change]:
         rows = await linkages.history_in_scope(
@@ -163,7 +163,7 @@ class LinkageListQuery:
         description="导出联动事项清单 Excel（与导入格式相同；base64）",
         extensions=requires("linkage", "read"),
     )
-    async def linkage_workbook(self, info: Info[Any, Any]) -> FileDownload:
+    async def linkage_workbook(self, info: Info) -> FileDownload:
         data = await workbook.export_workbook(
             session=info.context.session, scope=info.context.scope
         )
@@ -179,7 +179,7 @@ class LinkageListQuery:
     )
     async def basis_document_file(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
     ) -> FileDownload | None:
         row = await linkages.basis_document_in_scope(
@@ -204,7 +204,7 @@ class LinkageListQuery:
         extensions=public(),
     )
     async def published_linkage_list(
-        self, info: Info[Any, Any], version: int | None = None
+        self, info: Info, version: int | None = None
     ) -> LinkageListVersion | None:
         session = info.context.session
         if version is None:
@@ -222,9 +222,7 @@ class LinkageListQuery:
         ),
         extensions=public(),
     )
-    async def linkage_list_diff(
-        self, info: Info[Any, Any], base: int, target: int
-    ) -> LinkageListDiff:
+    async def linkage_list_diff(self, info: Info, base: int, target: int) -> LinkageListDiff:
         try:
             found = await publication.compare(
                 session=info.context.session, base=base, target=target
@@ -254,8 +252,6 @@ class LinkageListQuery:
         )
 
     @strawberry.field(description="公开清单的全部版本（新的在前，无需登录）", extensions=public())
-    async def published_linkage_list_versions(
-        self, info: Info[Any, Any]
-    ) -> list[LinkageListVersion]:
+    async def published_linkage_list_versions(self, info: Info) -> list[LinkageListVersion]:
         rows = await publication.list_versions(session=info.context.session)
         return [LinkageListVersion.from_row(r) for r in rows]

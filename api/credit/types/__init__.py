@@ -7,10 +7,10 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
-from strawberry.types import Info
 
 from api.core.authz import requires
 from api.core.errors import BadArgumentError, ValidationErrors
+from api.core.kit import Info
 from api.core.tracking_ticket import InvalidTrackingTicketError, verify_tracking_ticket
 from api.credit import models
 from api.credit.services import determination, history, identity
@@ -64,7 +64,7 @@ class Application:
         ),
         extensions=requires("credit_lookup", "read"),
     )
-    async def applicant_credit(self, info: Info[Any, Any]) -> CreditAssessment | None:
+    async def applicant_credit(self, info: Info) -> CreditAssessment | None:
         ctx = info.context
         principal = ctx.principal
         if principal is None or not self.credit_tracking_ticket:
@@ -134,7 +134,7 @@ class CreditRecord:
     updated_at: datetime
 
     @strawberry.field(description="修复与撤销历史（先后顺序）")
-    async def revisions(self, info: Info[Any, Any]) -> list[CreditRecordRevision]:
+    async def revisions(self, info: Info) -> list[CreditRecordRevision]:
         rows = await info.context.loaders.revisions_by_record.load(int(self.id))
         return [CreditRecordRevision.from_row(r) for r in rows]
 
@@ -308,7 +308,7 @@ def _determination(row: models.DeterminationEntry) -> CreditDetermination:
     return Determination.from_row(row)
 
 
-async def _logged(info: Info[Any, Any], code: str) -> None:
+async def _logged(info: Info, code: str) -> None:
     """Reading a subject's credit through the graph is a lookup too: log it (once per request)."""
     await info.context.loaders.browse_log(info.context.principal).load(code)
 
@@ -343,7 +343,7 @@ class Subject:
         )
 
     @strawberry.field(description="信用记录", extensions=requires("credit_record", "read"))
-    async def credit_records(self, info: Info[Any, Any]) -> list[CreditRecord]:
+    async def credit_records(self, info: Info) -> list[CreditRecord]:
         await _logged(info, str(self.credit_code))
         rows = await info.context.loaders.records_by_subject.load(str(self.credit_code))
         return [CreditRecord.from_row(r) for r in rows]
@@ -351,7 +351,7 @@ class Subject:
     @strawberry.field(
         description="信用认定（等级、分数、依据）", extensions=requires("credit_record", "read")
     )
-    async def credit(self, info: Info[Any, Any]) -> CreditAssessment:
+    async def credit(self, info: Info) -> CreditAssessment:
         await _logged(info, str(self.credit_code))
         assessment = await info.context.loaders.assessment.load(str(self.credit_code))
         return CreditAssessment.from_assessment(assessment)
@@ -360,7 +360,7 @@ class Subject:
         description="认定历史：每次认定留存不改（最新在前，最多200条）",
         extensions=requires("credit_record", "read"),
     )
-    async def determinations(self, info: Info[Any, Any], first: int = 50) -> list[DeterminationRef]:
+    async def determinations(self, info: Info, first: int = 50) -> list[DeterminationRef]:
         if not 1 <= first <= history.MAX_ENTRIES:
             raise BadArgumentError("first", f"条数应在 1 到 {history.MAX_ENTRIES} 之间")
         await _logged(info, str(self.credit_code))
@@ -371,7 +371,7 @@ class Subject:
         description="某日有效的认定：该日或之前最近的一次（此前从未认定则为 null）",
         extensions=requires("credit_record", "read"),
     )
-    async def determination_as_of(self, info: Info[Any, Any], day: date) -> DeterminationRef | None:
+    async def determination_as_of(self, info: Info, day: date) -> DeterminationRef | None:
         await _logged(info, str(self.credit_code))
         row = await history.as_of(info.context.session, str(self.credit_code), day)
         return _determination(row) if row else None
@@ -380,7 +380,7 @@ class Subject:
         description="联合惩戒名单条目（含已结束、已撤销）",
         extensions=requires("joint_punishment", "read"),
     )
-    async def joint_punishments(self, info: Info[Any, Any]) -> list[JointPunishment]:
+    async def joint_punishments(self, info: Info) -> list[JointPunishment]:
         await _logged(info, str(self.credit_code))
         rows = await info.context.loaders.punishments_by_subject.load(str(self.credit_code))
         return [JointPunishment.from_row(r) for r in rows]
@@ -406,7 +406,7 @@ class Subject:
         )
 
     @classmethod
-    async def resolve_reference(cls, info: Info[Any, Any], **key: Any) -> Subject | None:
+    async def resolve_reference(cls, info: Info, **key: Any) -> Subject | None:
         # The subject registry is not department-scoped (neither are its root fields), and
         # every field beyond the name carries its own permission and masking (credit records,
         # the full ID number); an anonymous caller gets nothing.

@@ -6,8 +6,8 @@ from datetime import date, datetime
 from typing import Any
 
 import strawberry
-from strawberry.types import Info
 
+from api.core.kit import Info
 from api.credit import models
 from api.credit.services import determination
 from api.credit.types import CreditLevel, RecordCategory, RuleCondition
@@ -101,7 +101,7 @@ class CreditDetermination:
     causes: list[DeterminedCause]
 
     @strawberry.field(description="作出本次认定的规则集版本全文")
-    async def rule_set(self, info: Info[Any, Any]) -> CreditRuleSetRef | None:
+    async def rule_set(self, info: Info) -> CreditRuleSetRef | None:
         rule_set = await determination.rule_set_version(info.context.session, self.rule_version)
         if rule_set is None:
             return None
