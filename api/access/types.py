@@ -16,8 +16,10 @@ from api.core.models import CasbinRule, User, utcnow
 from api.core.models import PolicyVersion as PolicyVersionRow
 from api.core.pagination import Connection, PageInfo
 
-AuditAction = strawberry.enum(audit.AuditAction, description="审计事件类别")
-AuditOutcome = strawberry.enum(audit.AuditOutcome, description="审计结果")
+AuditAction = audit.AuditAction
+strawberry.enum(AuditAction, description="审计事件类别")
+AuditOutcome = audit.AuditOutcome
+strawberry.enum(AuditOutcome, description="审计结果")
 
 
 @strawberry.type(description="登录成功：会话令牌（同时写入 HttpOnly Cookie）与可切换的部门")
@@ -184,9 +186,9 @@ class AuditEntry:
     at: datetime
     actor: str | None
     department_id: str | None
-    action: AuditAction  # type: ignore[valid-type]
+    action: AuditAction
     target: str
-    outcome: AuditOutcome  # type: ignore[valid-type]
+    outcome: AuditOutcome
     client_address: str | None
     detail: JSON
 

@@ -17,32 +17,34 @@ from api.core.identifiers import mask_mobile
 from api.core.kit import Info
 from api.core.pagination import Connection
 
-DepartmentLevel = strawberry.enum(models.DepartmentLevel, description="部门层级：市 / 县区 / 乡镇")
-MatterKind = strawberry.enum(models.MatterKind, description="事项类别：审批事项 / 监管事项")
-ApprovalCategory = strawberry.enum(
-    models.ApprovalCategory, description="审批事项类别：行政许可 / 其他行政权力 / 公共服务"
+DepartmentLevel = models.DepartmentLevel
+strawberry.enum(DepartmentLevel, description="部门层级：市 / 县区 / 乡镇")
+MatterKind = models.MatterKind
+strawberry.enum(MatterKind, description="事项类别：审批事项 / 监管事项")
+ApprovalCategory = models.ApprovalCategory
+strawberry.enum(ApprovalCategory, description="审批事项类别：行政许可 / 其他行政权力 / 公共服务")
+MatterStatus = models.MatterStatus
+strawberry.enum(MatterStatus, description="事项状态：有效 / 已废止")
+LiaisonKind = models.LiaisonKind
+strawberry.enum(LiaisonKind, description="联络员：推送 / 接收；部门负责人（红牌时收短信）")
+Principle = models.Principle
+strawberry.enum(Principle, description="谁审批谁负责 / 谁主管谁监管")
+BasisKind = models.BasisKind
+strawberry.enum(BasisKind, description="委托书 / 工作交付书 / 工作备忘录")
+SharingChannel = models.SharingChannel
+strawberry.enum(
+    SharingChannel, description="共享方式：线上推送 / 部门自有系统 / 书面函件 / 联席会议"
 )
-MatterStatus = strawberry.enum(models.MatterStatus, description="事项状态：有效 / 已废止")
-LiaisonKind = strawberry.enum(
-    models.LiaisonKind, description="联络员：推送 / 接收；部门负责人（红牌时收短信）"
-)
-Principle = strawberry.enum(models.Principle, description="谁审批谁负责 / 谁主管谁监管")
-BasisKind = strawberry.enum(models.BasisKind, description="委托书 / 工作交付书 / 工作备忘录")
-SharingChannel = strawberry.enum(
-    models.SharingChannel, description="共享方式：线上推送 / 部门自有系统 / 书面函件 / 联席会议"
-)
-Confidentiality = strawberry.enum(models.Confidentiality, description="密级：公开 / 内部 / 受限")
-ReviewMode = strawberry.enum(
-    models.ReviewMode, description="反馈方式：审批后反馈 / 提前介入 / 并联审查"
-)
+Confidentiality = models.Confidentiality
+strawberry.enum(Confidentiality, description="密级：公开 / 内部 / 受限")
+ReviewMode = models.ReviewMode
+strawberry.enum(ReviewMode, description="反馈方式：审批后反馈 / 提前介入 / 并联审查")
 
 
-ChangeAction = strawberry.enum(
-    models.ChangeAction, description="变更类型：新建 / 修改 / 提交 / 确认 / 删除 / 标记移除"
-)
-LinkageStatus = strawberry.enum(
-    models.LinkageStatus, description="联动事项状态：草稿 / 待监管部门确认 / 双方已确认"
-)
+ChangeAction = models.ChangeAction
+strawberry.enum(ChangeAction, description="变更类型：新建 / 修改 / 提交 / 确认 / 删除 / 标记移除")
+LinkageStatus = models.LinkageStatus
+strawberry.enum(LinkageStatus, description="联动事项状态：草稿 / 待监管部门确认 / 双方已确认")
 
 
 # Fields whose values are personal contact data: masked in history like on the person.
@@ -66,7 +68,7 @@ def _text(value: Any) -> str | None:
 
 @strawberry.type(description="一次变更：谁、何时、哪个部门、做了什么、各字段修改前后")
 class Change:
-    action: ChangeAction  # type: ignore[valid-type]
+    action: ChangeAction
     actor: str = strawberry.field(description="操作账号")
     department_id: strawberry.ID | None = strawberry.field(description="操作人所在部门")
     at: datetime
@@ -201,7 +203,7 @@ class Section:
 
 @strawberry.type(description="联络员任职记录（任期含首尾日；until 为空表示尚无继任者）")
 class Liaison:
-    kind: LiaisonKind  # type: ignore[valid-type]
+    kind: LiaisonKind
     since: date
     until: date | None
     recorded_by: str
@@ -238,7 +240,7 @@ class Department:
     id: strawberry.ID
     name: str
     short_name: str
-    level: DepartmentLevel  # type: ignore[valid-type]
+    level: DepartmentLevel
     credit_code: str | None
     parent_id: strawberry.ID | None
     created_at: datetime
@@ -303,9 +305,9 @@ class Matter:
     id: strawberry.ID
     code: str
     name: str
-    kind: MatterKind  # type: ignore[valid-type]
-    approval_category: ApprovalCategory | None  # type: ignore[valid-type]
-    status: MatterStatus  # type: ignore[valid-type]
+    kind: MatterKind
+    approval_category: ApprovalCategory | None
+    status: MatterStatus
     legal_basis: str
     updated_at: datetime | None
     repealed_on: date | None = strawberry.field(description="废止日期（已废止的事项）")
@@ -347,7 +349,7 @@ class Matter:
 @strawberry.type(description="依据文件：委托书 / 工作交付书 / 工作备忘录")
 class BasisDocument:
     id: strawberry.ID
-    kind: BasisKind  # type: ignore[valid-type]
+    kind: BasisKind
     number: str
     signed_on: date
     parties: str
@@ -376,28 +378,26 @@ class BasisDocument:
 )
 class Linkage:
     id: strawberry.ID
-    principles: list[Principle] = strawberry.field(  # type: ignore[valid-type]
+    principles: list[Principle] = strawberry.field(
         description="联动原则（可多项：谁审批谁负责、谁主管谁监管）"
     )
-    principle: Principle = strawberry.field(  # type: ignore[valid-type]
+    principle: Principle = strawberry.field(
         description="第一项联动原则", deprecation_reason="请使用 principles（可多项）"
     )
     data_scope: str
-    channel: SharingChannel  # type: ignore[valid-type]
+    channel: SharingChannel
     procedure: str
     claim_days: int = strawberry.field(description="认领时限（工作日）")
     feedback_days: int = strawberry.field(description="反馈时限（工作日）")
     frequency: str
-    confidentiality: Confidentiality  # type: ignore[valid-type]
-    review_mode: ReviewMode = strawberry.field(  # type: ignore[valid-type]
+    confidentiality: Confidentiality
+    review_mode: ReviewMode = strawberry.field(
         description="反馈方式：审批后反馈 / 提前介入 / 并联审查（后两者受理推送即有反馈时限）"
     )
     approval_confirmed_at: datetime | None
     supervision_confirmed_at: datetime | None
     confirmed: bool = strawberry.field(description="审批、监管双方均已确认")
-    status: LinkageStatus = strawberry.field(  # type: ignore[valid-type]
-        description="草稿 → 待监管部门确认 → 双方已确认"
-    )
+    status: LinkageStatus = strawberry.field(description="草稿 → 待监管部门确认 → 双方已确认")
     removal_requested_at: datetime | None = strawberry.field(
         description="已标记在下一版本中移除的时间（已发布的联动事项不能删除）"
     )
@@ -503,7 +503,7 @@ class PublishedLinkage:
     linkage_id: strawberry.ID
     approval_matter_code: str
     approval_matter_name: str
-    approval_category: ApprovalCategory | None  # type: ignore[valid-type]
+    approval_category: ApprovalCategory | None
     approving_department_name: str
     approving_section_name: str
     approving_person_name: str
@@ -514,18 +514,16 @@ class PublishedLinkage:
     supervising_section_name: str
     supervising_person_name: str
     supervising_office_phone: str
-    principles: list[Principle] = strawberry.field(  # type: ignore[valid-type]
-        description="联动原则（可多项）"
-    )
-    principle: Principle = strawberry.field(  # type: ignore[valid-type]
+    principles: list[Principle] = strawberry.field(description="联动原则（可多项）")
+    principle: Principle = strawberry.field(
         description="第一项联动原则", deprecation_reason="请使用 principles（可多项）"
     )
     cross_department: bool = strawberry.field(description="跨部门")
     cross_level: bool = strawberry.field(description="跨层级（如市 ↔ 县区）")
-    basis_document_kind: BasisKind | None  # type: ignore[valid-type]
+    basis_document_kind: BasisKind | None
     basis_document_number: str | None
     basis_document_signed_on: date | None
-    channel: SharingChannel  # type: ignore[valid-type]
+    channel: SharingChannel
     claim_days: int
     feedback_days: int
     frequency: str

@@ -134,7 +134,7 @@ class CoordinationMutation:
         self,
         info: Info,
         decision_id: strawberry.ID,
-        status: DecisionStatus,  # type: ignore[valid-type]
+        status: DecisionStatus,
         note: str = "",
     ) -> MeetingDecisionResult:
         try:

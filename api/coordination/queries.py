@@ -141,7 +141,7 @@ class CoordinationQuery:
     async def meetings(
         self,
         info: Info,
-        status: MeetingStatus | None = None,  # type: ignore[valid-type]
+        status: MeetingStatus | None = None,
         first: int = 100,
         offset: int = 0,
     ) -> list[Meeting]:
@@ -172,7 +172,7 @@ class CoordinationQuery:
     async def escalations(
         self,
         info: Info,
-        status: EscalationStatus | None = None,  # type: ignore[valid-type]
+        status: EscalationStatus | None = None,
         first: int = 100,
         offset: int = 0,
     ) -> list[Escalation]:
@@ -287,7 +287,7 @@ class CoordinationQuery:
     async def statistics_cases(
         self,
         info: Info,
-        figure: StatisticsFigure,  # type: ignore[valid-type]
+        figure: StatisticsFigure,
         since: date,
         until: date,
         department_id: strawberry.ID | None = None,
@@ -338,7 +338,7 @@ class CoordinationQuery:
         info: Info,
         since: date,
         until: date,
-        by: StatisticsGrouping,  # type: ignore[valid-type]
+        by: StatisticsGrouping,
         department_id: strawberry.ID | None = None,
         as_of: AsOf = None,
     ) -> StatisticsSeriesResult | None:
@@ -364,7 +364,7 @@ class CoordinationQuery:
         info: Info,
         since: date,
         until: date,
-        by: StatisticsGrouping,  # type: ignore[valid-type]
+        by: StatisticsGrouping,
         department_id: strawberry.ID | None = None,
     ) -> CoordinationFileResult | None:
         try:

@@ -25,32 +25,34 @@ from api.core.errors import ValidationErrors
 from api.core.identifiers import mask_mobile, masked_subject_code
 from api.core.kit import Info
 
-MeetingStatus = strawberry.enum(
-    models.MeetingStatus, description="会议状态：已召集 / 已召开 / 已办结"
-)
-AgendaKind = strawberry.enum(
-    models.AgendaKind,
+MeetingStatus = models.MeetingStatus
+strawberry.enum(MeetingStatus, description="会议状态：已召集 / 已召开 / 已办结")
+AgendaKind = models.AgendaKind
+strawberry.enum(
+    AgendaKind,
     description="议题所涉对象：联动事项 / 办件 / 监管结果 / 政策文件 / 提请事项 / 其他",
 )
-DecisionStatus = strawberry.enum(
-    models.DecisionStatus, description="议定事项状态：落实中 / 已落实 / 不再落实"
+DecisionStatus = models.DecisionStatus
+strawberry.enum(DecisionStatus, description="议定事项状态：落实中 / 已落实 / 不再落实")
+EscalationKind = models.EscalationKind
+strawberry.enum(
+    EscalationKind, description="提请类别：联动事项责任争议 / 重大审批事项 / 政策冲突 / 其他"
 )
-EscalationKind = strawberry.enum(
-    models.EscalationKind, description="提请类别：联动事项责任争议 / 重大审批事项 / 政策冲突 / 其他"
-)
-EscalationStatus = strawberry.enum(
-    models.EscalationStatus,
+EscalationStatus = models.EscalationStatus
+strawberry.enum(
+    EscalationStatus,
     description="提请事项状态：已提交 / 已受理 / 会商中 / 已决定 / 已办结",
 )
-ActionKind = strawberry.enum(
-    models.ActionKind,
+ActionKind = models.ActionKind
+strawberry.enum(
+    ActionKind,
     description="落实事项类别：修订清单（发布修订所列联动事项的清单版本后自动完成）/ 整改落实 / "
     "制发文件或通知 / 其他",
 )
-ActionState = strawberry.enum(models.ActionState, description="落实事项状态：落实中 / 已完成")
-ListChange = strawberry.enum(
-    models.ListChange, description="清单版本对联动事项的修订：新增 / 变更 / 移出"
-)
+ActionState = models.ActionState
+strawberry.enum(ActionState, description="落实事项状态：落实中 / 已完成")
+ListChange = models.ListChange
+strawberry.enum(ListChange, description="清单版本对联动事项的修订：新增 / 变更 / 移出")
 
 
 @strawberry.federation.type(keys=["id"], description="部门（目录子图所有）")
@@ -106,7 +108,7 @@ class AgendaItem:
     id: strawberry.ID
     position: int
     title: str
-    kind: AgendaKind  # type: ignore[valid-type]
+    kind: AgendaKind
     ref_id: strawberry.ID | None
 
     @strawberry.field(description="所涉办件（议题类别为办件时）")
@@ -138,7 +140,7 @@ class MeetingDecision:
     text: str
     owner: Department
     due_on: date
-    status: DecisionStatus  # type: ignore[valid-type]
+    status: DecisionStatus
     follow_up: str
     closed_at: datetime | None
     agenda_item_id: strawberry.ID | None
@@ -189,7 +191,7 @@ class Meeting:
     convened_by: str
     scheduled_at: datetime
     location: str
-    status: MeetingStatus  # type: ignore[valid-type]
+    status: MeetingStatus
     minutes: str
     held_at: datetime | None
     minutes_file: MinutesFile | None = strawberry.field(
@@ -246,7 +248,7 @@ class Meeting:
 
 @strawberry.type(description="提请事项的一次状态变化；持续时间至下一状态（或至今）")
 class EscalationTransition:
-    status: EscalationStatus  # type: ignore[valid-type]
+    status: EscalationStatus
     at: datetime
     actor: str
     note: str
@@ -260,18 +262,18 @@ class EscalationTransition:
 class EscalationActionLinkage:
     linkage_id: strawberry.ID
     list_version: int | None = strawberry.field(description="修订它的清单版本（尚未修订为空）")
-    change: ListChange | None  # type: ignore[valid-type]
+    change: ListChange | None
 
 
 @strawberry.type(description="提请事项决定的一项落实事项：类别、责任部门、完成时限与状态")
 class EscalationAction:
     id: strawberry.ID
     escalation_id: strawberry.ID
-    kind: ActionKind  # type: ignore[valid-type]
+    kind: ActionKind
     description: str
     owner: Department
     due_on: date
-    state: ActionState  # type: ignore[valid-type]
+    state: ActionState
     overdue: bool = strawberry.field(description="已过完成时限仍在落实中")
     created_by: str
     created_at: datetime
@@ -353,15 +355,15 @@ class EscalationAttachment:
 @strawberry.type(description="提请市协调小组研究的事项")
 class Escalation:
     id: strawberry.ID
-    kind: EscalationKind  # type: ignore[valid-type]
+    kind: EscalationKind
     title: str
     statement: str
     raising_department: Department
     raised_by: str
     parties: list[Department]
-    ref_kind: AgendaKind | None  # type: ignore[valid-type]
+    ref_kind: AgendaKind | None
     ref_id: strawberry.ID | None
-    status: EscalationStatus  # type: ignore[valid-type]
+    status: EscalationStatus
     assignee: str | None
     meeting_id: strawberry.ID | None
     decision: str | None
@@ -593,8 +595,9 @@ class LinkageStatistics:
         )
 
 
-StatisticsGrouping = strawberry.enum(
-    Grouping, name="StatisticsGrouping", description="统计分组：按部门 / 按月份"
+StatisticsGrouping = Grouping
+strawberry.enum(
+    StatisticsGrouping, name="StatisticsGrouping", description="统计分组：按部门 / 按月份"
 )
 
 
@@ -604,7 +607,7 @@ StatisticsGrouping = strawberry.enum(
 class LinkageStatisticsSeries:
     since: date
     until: date
-    by: StatisticsGrouping  # type: ignore[valid-type]
+    by: StatisticsGrouping
     department: Department | None = strawberry.field(description="限定的部门；全市时为空")
     rows: list[LinkageStatistics]
 
@@ -926,8 +929,9 @@ AssessmentResult = Annotated[Assessment | ValidationErrors, strawberry.union("As
 CoordinationFileResult = Annotated[
     CoordinationFile | ValidationErrors, strawberry.union("CoordinationFileResult")
 ]
-StatisticsFigure = strawberry.enum(
-    Figure,
+StatisticsFigure = Figure
+strawberry.enum(
+    StatisticsFigure,
     name="StatisticsFigure",
     description="可查看明细的统计数字（定义见 docs/statistics.md）",
 )
@@ -973,7 +977,7 @@ class StatisticsCase:
 
 @strawberry.type(description="一个统计数字的明细：与该数字同一期间、同一部门、同一口径")
 class StatisticsCases:
-    figure: StatisticsFigure  # type: ignore[valid-type]
+    figure: StatisticsFigure
     since: date
     until: date
     as_of: datetime

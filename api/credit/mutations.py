@@ -166,8 +166,8 @@ class CreditMutation:
     async def set_handling_policy(
         self,
         info: Info,
-        mode: HandlingMode,  # type: ignore[valid-type]
-        allowed_levels: list[CreditLevel],  # type: ignore[valid-type]
+        mode: HandlingMode,
+        allowed_levels: list[CreditLevel],
     ) -> HandlingPolicyResult:
         try:
             levels = await determination.set_handling_policy(

@@ -14,13 +14,16 @@ from api.core.kit import Info
 from api.core.pagination import Connection
 from api.supervision import models
 
-ResultType = strawberry.enum(
-    models.ResultType,
+ResultType = models.ResultType
+strawberry.enum(
+    ResultType,
     description="处理结果：未发现问题 / 责令整改 / 行政处罚 / 撤销吊销许可 / 立案查处 / 其他",
 )
-ChangeKind = strawberry.enum(models.ChangeKind, description="变化类别：法律 / 法规 / 规章 / 政策")
-FindingKind = strawberry.enum(
-    models.FindingKind,
+ChangeKind = models.ChangeKind
+strawberry.enum(ChangeKind, description="变化类别：法律 / 法规 / 规章 / 政策")
+FindingKind = models.FindingKind
+strawberry.enum(
+    FindingKind,
     description="监管结果类别：监督检查 / 抽查 / 行政措施 / 执法查处结果 / 异常信用信息",
 )
 
@@ -52,9 +55,9 @@ class Application:
 @strawberry.federation.type(keys=["id"], description="监管结果（检查、抽查、措施、执法结果）")
 class Finding:
     id: strawberry.ID
-    kind: FindingKind  # type: ignore[valid-type]
+    kind: FindingKind
     abnormal: bool
-    result_type: ResultType  # type: ignore[valid-type]
+    result_type: ResultType
     measures: str
     summary: str
     found_on: date
@@ -156,7 +159,7 @@ class PolicyNotice:
     id: strawberry.ID
     title: str
     body: str
-    change_kind: ChangeKind  # type: ignore[valid-type]
+    change_kind: ChangeKind
     effective_on: date | None
     matter_ids: list[strawberry.ID]
     announced_by: str

@@ -77,7 +77,7 @@ class ApprovalQuery:
         self,
         info: Info,
         push_id: strawberry.ID,
-        kind: PushFileKind,  # type: ignore[valid-type]
+        kind: PushFileKind,
     ) -> DocumentFile | None:
         try:
             pid = parse_id(push_id, "pushId")
@@ -100,7 +100,7 @@ class ApprovalQuery:
         self,
         info: Info,
         matter_id: strawberry.ID | None = None,
-        status: ApplicationStatus | None = None,  # type: ignore[valid-type]
+        status: ApplicationStatus | None = None,
         first: int = 100,
         offset: int = 0,
         applicant: str | None = None,
@@ -144,11 +144,11 @@ class ApprovalQuery:
     async def push_inbox(
         self,
         info: Info,
-        state: PushState | None = None,  # type: ignore[valid-type]
+        state: PushState | None = None,
         overdue: bool | None = None,
         first: int = 20,
         after: str | None = None,
-        feedback_state: FeedbackState | None = None,  # type: ignore[valid-type]
+        feedback_state: FeedbackState | None = None,
     ) -> PushConnection:
         ctx = info.context
         try:
@@ -411,7 +411,7 @@ class ApprovalQuery:
     async def escalation_cards(
         self,
         info: Info,
-        color: CardColor | None = None,  # type: ignore[valid-type]
+        color: CardColor | None = None,
         department_id: strawberry.ID | None = None,
         first: int = 20,
         after: str | None = None,

@@ -26,38 +26,39 @@ from api.core.tracking_ticket import TrackingTicket, sign_tracking_ticket
 if TYPE_CHECKING:
     from api.approval.types.delivery import SmsDelivery
 
-ApplicationStatus = strawberry.enum(
-    models.ApplicationStatus, description="办件状态：已申报 / 已受理 / 办结准予 / 办结不予"
-)
-ApplicantKind = strawberry.enum(
-    models.ApplicantKind, description="申请人类别：法人及其他组织 / 自然人"
-)
-HandlingMode = strawberry.enum(
-    models.HandlingMode, description="办理方式：一般程序 / 绿色通道 / 容缺受理 / 告知承诺"
-)
-CreditMeasure = strawberry.enum(
-    models.CreditMeasure, description="信用措施：绿色通道 / 容缺受理 / 告知承诺 / 从严审查"
-)
-MeasureKind = strawberry.enum(models.MeasureKind, description="措施类别：守信激励 / 失信惩戒")
-MeasureDecision = strawberry.enum(models.MeasureDecision, description="适用情况：已适用 / 未适用")
-SkipReason = strawberry.enum(
-    models.SkipReason,
+ApplicationStatus = models.ApplicationStatus
+strawberry.enum(ApplicationStatus, description="办件状态：已申报 / 已受理 / 办结准予 / 办结不予")
+ApplicantKind = models.ApplicantKind
+strawberry.enum(ApplicantKind, description="申请人类别：法人及其他组织 / 自然人")
+HandlingMode = models.HandlingMode
+strawberry.enum(HandlingMode, description="办理方式：一般程序 / 绿色通道 / 容缺受理 / 告知承诺")
+CreditMeasure = models.CreditMeasure
+strawberry.enum(CreditMeasure, description="信用措施：绿色通道 / 容缺受理 / 告知承诺 / 从严审查")
+MeasureKind = models.MeasureKind
+strawberry.enum(MeasureKind, description="措施类别：守信激励 / 失信惩戒")
+MeasureDecision = models.MeasureDecision
+strawberry.enum(MeasureDecision, description="适用情况：已适用 / 未适用")
+SkipReason = models.SkipReason
+strawberry.enum(
+    SkipReason,
     description="未适用理由：申请人不愿适用 / 材料齐全 / 事项不适用 / 存在风险 / 信用已修复 / 其他",
 )
-Outcome = strawberry.enum(models.Outcome, description="办结结果：准予 / 不予")
-DocumentKind = strawberry.enum(
-    models.DocumentKind, description="法律文书类型：许可证 / 批准文书 / 不予许可决定书 / 其他"
-)
-Channel = strawberry.enum(
-    models.Channel, description="共享渠道：本平台 / 部门自建系统 / 书面函件 / 联席会议"
-)
-PushStage = strawberry.enum(models.PushStage, description="推送环节：受理 / 办结")
-PushState = strawberry.enum(models.PushState, description="认领状态：待认领 / 已认领")
-CardStage = strawberry.enum(models.CardStage, description="亮牌时限：认领 / 反馈")
-CardColor = strawberry.enum(models.CardColor, description="亮牌颜色：黄牌（过半）/ 红牌（将至）")
-FeedbackState = strawberry.enum(
-    models.FeedbackState, description="反馈状态：无需反馈 / 待反馈 / 无异常办结 / 已反馈异常"
-)
+Outcome = models.Outcome
+strawberry.enum(Outcome, description="办结结果：准予 / 不予")
+DocumentKind = models.DocumentKind
+strawberry.enum(DocumentKind, description="法律文书类型：许可证 / 批准文书 / 不予许可决定书 / 其他")
+Channel = models.Channel
+strawberry.enum(Channel, description="共享渠道：本平台 / 部门自建系统 / 书面函件 / 联席会议")
+PushStage = models.PushStage
+strawberry.enum(PushStage, description="推送环节：受理 / 办结")
+PushState = models.PushState
+strawberry.enum(PushState, description="认领状态：待认领 / 已认领")
+CardStage = models.CardStage
+strawberry.enum(CardStage, description="亮牌时限：认领 / 反馈")
+CardColor = models.CardColor
+strawberry.enum(CardColor, description="亮牌颜色：黄牌（过半）/ 红牌（将至）")
+FeedbackState = models.FeedbackState
+strawberry.enum(FeedbackState, description="反馈状态：无需反馈 / 待反馈 / 无异常办结 / 已反馈异常")
 
 
 @strawberry.federation.type(
@@ -122,9 +123,8 @@ class Matter:
         return cls(id=id)
 
 
-PushFileKind = strawberry.enum(
-    documents.PushFileKind, description="推送所附文件：签收回执 / 发送的函件或交接单"
-)
+PushFileKind = documents.PushFileKind
+strawberry.enum(PushFileKind, description="推送所附文件：签收回执 / 发送的函件或交接单")
 
 
 @strawberry.type(description="所附文件（按 SHA-256 存储一次；下载见 legalDocumentFile / pushFile）")
@@ -165,7 +165,7 @@ class DocumentFile:
 @strawberry.type(description="法律文书")
 class LegalDocument:
     id: strawberry.ID
-    kind: DocumentKind  # type: ignore[valid-type]
+    kind: DocumentKind
     number: str
     valid_from: date | None
     valid_until: date | None
@@ -199,16 +199,16 @@ class CreditAtAcceptance:
 
 @strawberry.type(description="受理时依信用建议的措施")
 class ProposedMeasure:
-    measure: CreditMeasure  # type: ignore[valid-type]
-    kind: MeasureKind  # type: ignore[valid-type]
+    measure: CreditMeasure
+    kind: MeasureKind
 
 
 @strawberry.type(description="信用措施的适用记录（已适用，或未适用及理由）")
 class MeasureRecord:
-    measure: CreditMeasure  # type: ignore[valid-type]
-    kind: MeasureKind  # type: ignore[valid-type]
-    decision: MeasureDecision  # type: ignore[valid-type]
-    skip_reason: SkipReason | None  # type: ignore[valid-type]
+    measure: CreditMeasure
+    kind: MeasureKind
+    decision: MeasureDecision
+    skip_reason: SkipReason | None
     skip_note: str
     credit_level: str
     decided_by: str
@@ -230,8 +230,8 @@ class MeasureRecord:
 
 @strawberry.type(description="信用措施统计（按事项、审批部门、措施）")
 class MeasureStatistic:
-    measure: CreditMeasure  # type: ignore[valid-type]
-    kind: MeasureKind  # type: ignore[valid-type]
+    measure: CreditMeasure
+    kind: MeasureKind
     applied: int
     skipped: int
     matter_id: strawberry.Private[int]
@@ -272,7 +272,7 @@ class ApprovalQuality:
 
 @strawberry.type(description="按认领方式计数")
 class SummaryClaimCount:
-    method: Channel  # type: ignore[valid-type]
+    method: Channel
     count: int
 
 
@@ -330,12 +330,12 @@ class MonthlySummaryWorkbook:
 )
 class Application:
     id: strawberry.ID
-    status: ApplicationStatus  # type: ignore[valid-type]
-    applicant_kind: ApplicantKind  # type: ignore[valid-type]
+    status: ApplicationStatus
+    applicant_kind: ApplicantKind
     applicant_name: str
     applicant_contact: str
     applicant_address: str
-    handling_mode: HandlingMode  # type: ignore[valid-type]
+    handling_mode: HandlingMode
     submitted_at: datetime
     submitted_by: str
     accepted_at: datetime | None
@@ -535,7 +535,7 @@ class Application:
 @strawberry.type(description="推送的法律文书：摘要与文件（接收部门可下载：legalDocumentFile）")
 class PushedDocument:
     id: strawberry.ID | None = strawberry.field(description="法律文书 id（旧推送为空）")
-    kind: DocumentKind  # type: ignore[valid-type]
+    kind: DocumentKind
     number: str
     valid_from: date | None
     valid_until: date | None
@@ -558,7 +558,7 @@ class PushedDocument:
 
 @strawberry.type(description="线下推送的发送记录（审批部门登记：函号或交接编号、日期、文件）")
 class PushDispatch:
-    channel: Channel  # type: ignore[valid-type]
+    channel: Channel
     number: str = strawberry.field(description="函号或交接编号")
     sent_on: date
     note: str
@@ -575,7 +575,7 @@ class Responsibility:
     approval_matter_name: str
     supervision_matter_code: str
     supervision_matter_name: str
-    channel: Channel  # type: ignore[valid-type]
+    channel: Channel
     claim_days: int
     feedback_days: int
     confidentiality: str
@@ -639,8 +639,8 @@ def _sms(found: Delivery) -> SmsDelivery:
 @strawberry.type(description="黄牌 / 红牌（认领或反馈时限的预警记录，计入考核）")
 class EscalationCard:
     id: strawberry.ID
-    stage: CardStage  # type: ignore[valid-type]
-    color: CardColor  # type: ignore[valid-type]
+    stage: CardStage
+    color: CardColor
     liaison_name: str
     list_version: int
     limit_hours: float = strawberry.field(description="时限（工作小时，至期限日下班）")
@@ -690,9 +690,9 @@ class EscalationCard:
 @strawberry.type(description="审批信息推送（一个监管部门、一个环节）")
 class Push:
     id: strawberry.ID
-    stage: PushStage  # type: ignore[valid-type]
-    channel: Channel  # type: ignore[valid-type]
-    state: PushState  # type: ignore[valid-type]
+    stage: PushStage
+    channel: Channel
+    state: PushState
     list_version: int
     matter_name: str
     applicant_name: str
@@ -706,7 +706,7 @@ class Push:
     claim_due: date
     claimed_at: datetime | None
     claimed_by: str | None
-    claim_method: Channel | None  # type: ignore[valid-type]
+    claim_method: Channel | None
     claim_note: str
     claim_meeting_id: strawberry.ID | None = strawberry.field(
         description="认领所在的联席会议（认领方式为联席会议时）"
@@ -717,7 +717,7 @@ class Push:
     dispatch: PushDispatch | None = strawberry.field(
         description="审批部门登记的线下发送记录（推送双方可见）"
     )
-    feedback_state: FeedbackState  # type: ignore[valid-type]
+    feedback_state: FeedbackState
     feedback_due: date | None
     feedback_closed_at: datetime | None
     feedback_closed_by: str | None
@@ -898,7 +898,8 @@ class Feedback:
         )
 
 
-SmsStatus = strawberry.enum(sms.SmsStatus, description="短信状态：已发送（服务商已受理）")
+SmsStatus = sms.SmsStatus
+strawberry.enum(SmsStatus, description="短信状态：已发送（服务商已受理）")
 
 
 @strawberry.type(description="已发送的短信提醒（开发发送器只记录不外发）")
@@ -910,7 +911,7 @@ class SmsMessage:
     )
     recipient_name: str
     template: str = strawberry.field(description="短信模板编号")
-    status: SmsStatus  # type: ignore[valid-type]
+    status: SmsStatus
     push_id: strawberry.ID | None = strawberry.field(description="所涉推送（卡片短信亦然）")
     text: str
     sender: str

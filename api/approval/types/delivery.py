@@ -8,17 +8,19 @@ import strawberry
 
 from api.approval.services import delivery
 
-SmsState = strawberry.enum(
-    delivery.SmsState,
+SmsState = delivery.SmsState
+strawberry.enum(
+    SmsState,
     description="短信状态：已发送 / 待发送 / 重试中 / 未送达（死信）/ 未发送（未登记手机号）",
 )
-SmsRole = strawberry.enum(delivery.SmsRole, description="短信接收人：接收联络员 / 部门负责人")
+SmsRole = delivery.SmsRole
+strawberry.enum(SmsRole, description="短信接收人：接收联络员 / 部门负责人")
 
 
 @strawberry.type(description="一条短信提醒的状态（未送达时附最后一次错误）")
 class SmsDelivery:
-    role: SmsRole  # type: ignore[valid-type]
-    state: SmsState  # type: ignore[valid-type]
+    role: SmsRole
+    state: SmsState
     recipient_name: str
     attempts: int = strawberry.field(description="已尝试发送次数（发送成功前）")
     last_error: str | None = strawberry.field(description="最后一次发送失败的原因")

@@ -19,12 +19,10 @@ from api.core.pagination import Connection
 if TYPE_CHECKING:
     from api.approval.types import Application, Department
 
-ItemState = strawberry.enum(
-    facilitation_models.ItemState, description="容缺材料状态：待补正 / 已补正 / 免于补正"
-)
-VerificationResult = strawberry.enum(
-    facilitation_models.VerificationResult, description="告知承诺核查结果：属实 / 不实"
-)
+ItemState = facilitation_models.ItemState
+strawberry.enum(ItemState, description="容缺材料状态：待补正 / 已补正 / 免于补正")
+VerificationResult = facilitation_models.VerificationResult
+strawberry.enum(VerificationResult, description="告知承诺核查结果：属实 / 不实")
 
 
 @strawberry.type(description="容缺受理所缺材料及其补正情况")
@@ -33,7 +31,7 @@ class MissingItem:
     name: str
     days: int = strawberry.field(description="补正期限（工作日）")
     due_on: date = strawberry.field(description="应于此日（含）前补正")
-    state: ItemState  # type: ignore[valid-type]
+    state: ItemState
     recorded_by: str
     recorded_at: datetime
     closed_by: str | None
@@ -101,7 +99,7 @@ class VerificationTask:
     id: strawberry.ID
     due_on: date = strawberry.field(description="核查期限（工作日计）")
     created_at: datetime
-    result: VerificationResult | None  # type: ignore[valid-type]
+    result: VerificationResult | None
     evidence: str
     document_number: str = strawberry.field(description="核查意见书（文书）编号")
     evidence_file_name: str | None
@@ -250,7 +248,7 @@ class WaiveMissingItemInput:
 @strawberry.input(description="登记告知承诺核查结果（属实 / 不实，附核查情况与证据）")
 class RecordVerificationInput:
     task_id: strawberry.ID
-    result: VerificationResult  # type: ignore[valid-type]
+    result: VerificationResult
     evidence: str
     document_number: str = strawberry.field(
         default="", description="核查意见书（文书）编号；不实时必填"

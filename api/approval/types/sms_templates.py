@@ -10,9 +10,8 @@ import strawberry
 from api.core import sms_templates
 from api.core.errors import ValidationErrors
 
-SmsPurpose = strawberry.enum(
-    sms_templates.SmsPurpose, description="短信用途：推送提醒 / 超期提醒 / 黄牌红牌预警"
-)
+SmsPurpose = sms_templates.SmsPurpose
+strawberry.enum(SmsPurpose, description="短信用途：推送提醒 / 超期提醒 / 黄牌红牌预警")
 
 
 @strawberry.type(description="短信模板中可用的占位符")
@@ -24,7 +23,7 @@ class SmsPlaceholder:
 
 @strawberry.type(description="短信模板（中文内容含 {占位符}；服务商模板编码供 HTTP 通道使用）")
 class SmsTemplate:
-    purpose: SmsPurpose  # type: ignore[valid-type]
+    purpose: SmsPurpose
     title: str
     provider_code: str
     text: str
@@ -60,6 +59,6 @@ SmsTemplateResult = Annotated[SmsTemplate | ValidationErrors, strawberry.union("
 
 @strawberry.input(description="修改短信模板")
 class SmsTemplateInput:
-    purpose: SmsPurpose  # type: ignore[valid-type]
+    purpose: SmsPurpose
     text: str
     provider_code: str

@@ -24,7 +24,7 @@ class CatalogQuery:
     async def matters(
         self,
         info: Info,
-        kind: MatterKind | None = None,  # type: ignore[valid-type]
+        kind: MatterKind | None = None,
         department_id: strawberry.ID | None = None,
         keyword: str | None = None,
         first: int = 100,

@@ -82,10 +82,10 @@ class LinkageListQuery:
     async def matter_connection(
         self,
         info: Info,
-        kind: MatterKind | None = None,  # type: ignore[valid-type]
+        kind: MatterKind | None = None,
         department_id: strawberry.ID | None = None,
         keyword: str | None = None,
-        status: MatterStatus | None = None,  # type: ignore[valid-type]
+        status: MatterStatus | None = None,
         first: int | None = None,
         after: str | None = None,
     ) -> MatterConnection:

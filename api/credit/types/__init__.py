@@ -19,27 +19,30 @@ from api.credit.services.determination import Assessment, ModeDecision, Rule, Ru
 if TYPE_CHECKING:
     from api.credit.types.history import CreditDetermination
 
-SubjectKind = strawberry.enum(models.SubjectKind, description="主体类别：法人及其他组织 / 自然人")
-RecordCategory = strawberry.enum(
-    models.RecordCategory,
+SubjectKind = models.SubjectKind
+strawberry.enum(SubjectKind, description="主体类别：法人及其他组织 / 自然人")
+RecordCategory = models.RecordCategory
+strawberry.enum(
+    RecordCategory,
     description="信用记录类别：行政许可 / 行政处罚 / 表彰奖励 / 信用承诺失信 / 其他",
 )
-RecordOrigin = strawberry.enum(
-    models.RecordOrigin, description="记录来源：手工录入 / 审批办结 / 执法查处结果 / 表格导入"
-)
-RecordStatus = strawberry.enum(models.RecordStatus, description="记录状态：有效 / 已撤销")
-RevisionAction = strawberry.enum(models.RevisionAction, description="修订动作：修复 / 撤销")
-CreditLevel = strawberry.enum(models.CreditLevel, description="信用等级：守信 / 一般 / 失信")
-HandlingMode = strawberry.enum(
-    models.HandlingMode, description="受理方式：一般受理 / 绿色通道 / 容缺受理 / 告知承诺"
-)
-RuleCondition = strawberry.enum(
-    models.RuleCondition,
+RecordOrigin = models.RecordOrigin
+strawberry.enum(RecordOrigin, description="记录来源：手工录入 / 审批办结 / 执法查处结果 / 表格导入")
+RecordStatus = models.RecordStatus
+strawberry.enum(RecordStatus, description="记录状态：有效 / 已撤销")
+RevisionAction = models.RevisionAction
+strawberry.enum(RevisionAction, description="修订动作：修复 / 撤销")
+CreditLevel = models.CreditLevel
+strawberry.enum(CreditLevel, description="信用等级：守信 / 一般 / 失信")
+HandlingMode = models.HandlingMode
+strawberry.enum(HandlingMode, description="受理方式：一般受理 / 绿色通道 / 容缺受理 / 告知承诺")
+RuleCondition = models.RuleCondition
+strawberry.enum(
+    RuleCondition,
     description="认定规则条件：有效记录数达到阈值 / 期间内无该类记录 / 在联合惩戒名单中",
 )
-LookupChannel = strawberry.enum(
-    models.LookupChannel, description="查询方式：信用查询 / 受理核查 / 导出 / 浏览 / 办件跟踪"
-)
+LookupChannel = models.LookupChannel
+strawberry.enum(LookupChannel, description="查询方式：信用查询 / 受理核查 / 导出 / 浏览 / 办件跟踪")
 
 
 @strawberry.federation.type(keys=["id"], description="部门（目录子图所有）")
@@ -90,14 +93,14 @@ class Application:
 
 @strawberry.type(description="信用记录的一次修复或撤销：修订前的内容、修订人和理由")
 class CreditRecordRevision:
-    action: RevisionAction  # type: ignore[valid-type]
+    action: RevisionAction
     reason: str
     changed_by: str
     changed_at: datetime
     before_title: str
-    before_category: RecordCategory  # type: ignore[valid-type]
+    before_category: RecordCategory
     before_valid_until: date | None
-    before_status: RecordStatus  # type: ignore[valid-type]
+    before_status: RecordStatus
 
     @classmethod
     def from_row(cls, row: models.CreditRecordRevision) -> CreditRecordRevision:
@@ -118,7 +121,7 @@ class CreditRecordRevision:
 @strawberry.federation.type(description="信用记录（修复、撤销留痕，从不删除）")
 class CreditRecord:
     id: strawberry.ID
-    category: RecordCategory  # type: ignore[valid-type]
+    category: RecordCategory
     title: str
     source: str
     decided_on: date
@@ -128,8 +131,8 @@ class CreditRecord:
     document_number: str = strawberry.field(
         description="文书编号（许可证号、处罚决定书号、核查意见书号等）"
     )
-    origin: RecordOrigin  # type: ignore[valid-type]
-    status: RecordStatus  # type: ignore[valid-type]
+    origin: RecordOrigin
+    status: RecordStatus
     created_at: datetime
     updated_at: datetime
 
@@ -165,7 +168,7 @@ class JointPunishment:
     measures: str
     starts_on: date
     ends_on: date | None
-    origin: RecordOrigin  # type: ignore[valid-type]
+    origin: RecordOrigin
     added_by: str
     created_at: datetime
     revoked_at: datetime | None
@@ -201,12 +204,12 @@ class JointPunishment:
 class CreditRule:
     code: str
     name: str
-    condition: RuleCondition  # type: ignore[valid-type]
-    category: RecordCategory | None  # type: ignore[valid-type]
+    condition: RuleCondition
+    category: RecordCategory | None
     min_count: int
     within_days: int | None
     score_delta: int
-    forces_level: CreditLevel | None  # type: ignore[valid-type]
+    forces_level: CreditLevel | None
 
     @classmethod
     def from_rule(cls, rule: Rule) -> CreditRule:
@@ -251,16 +254,16 @@ class CreditRuleSet:
 class CreditCause:
     rule_code: str
     rule_name: str
-    condition: RuleCondition  # type: ignore[valid-type]
+    condition: RuleCondition
     score_delta: int
-    forces_level: CreditLevel | None  # type: ignore[valid-type]
+    forces_level: CreditLevel | None
     records: list[CreditRecord]
     joint_punishments: list[JointPunishment]
 
 
 @strawberry.type(description="信用认定结果及其依据")
 class CreditAssessment:
-    level: CreditLevel  # type: ignore[valid-type]
+    level: CreditLevel
     level_label: str
     score: int
     joint_punished: bool
@@ -325,7 +328,7 @@ class Subject:
         description="法人：统一社会信用代码；自然人：NP+16位密钥哈希（不含身份证号码）"
     )
     name: str | None
-    kind: SubjectKind | None  # type: ignore[valid-type]
+    kind: SubjectKind | None
     masked_id_number: str | None = strawberry.field(
         description="自然人身份证号码（脱敏，如 430902********1234）"
     )
@@ -428,7 +431,7 @@ class CreditProfile:
 
 @strawberry.type(description="受理方式是否适用，不适用时说明理由")
 class HandlingModeDecision:
-    mode: HandlingMode  # type: ignore[valid-type]
+    mode: HandlingMode
     label: str
     allowed: bool
     reason: str | None
@@ -449,22 +452,22 @@ class CreditCheck:
     subject_code: str
     subject: Subject
     application: Application
-    level: CreditLevel  # type: ignore[valid-type]
+    level: CreditLevel
     score: int
     joint_punished: bool
     joint_punishments: list[JointPunishment]
     explanation: CreditAssessment
     modes: list[HandlingModeDecision]
-    allowed_modes: list[HandlingMode]  # type: ignore[valid-type]
+    allowed_modes: list[HandlingMode]
     ticket: str = strawberry.field(description="签名凭证：受理办件时提交，30分钟内有效")
     checked_at: datetime
 
 
 @strawberry.type(description="受理方式政策：哪些信用等级可用该方式")
 class HandlingPolicyEntry:
-    mode: HandlingMode  # type: ignore[valid-type]
+    mode: HandlingMode
     label: str
-    allowed_levels: list[CreditLevel]  # type: ignore[valid-type]
+    allowed_levels: list[CreditLevel]
 
 
 @strawberry.type(description="归集规则：哪类监管结果、以何类别和有效期计入信用记录")
@@ -472,7 +475,7 @@ class AggregationRule:
     id: strawberry.ID
     finding_kind: str
     result_type: str
-    category: RecordCategory  # type: ignore[valid-type]
+    category: RecordCategory
     validity_months: int | None
     enabled: bool
     updated_by: str
@@ -500,7 +503,7 @@ class CreditLookup:
     subject_code: str
     purpose: str
     application_id: strawberry.ID | None
-    channel: LookupChannel  # type: ignore[valid-type]
+    channel: LookupChannel
     looked_up_at: datetime
 
     @strawberry.field(description="查询人所在部门")

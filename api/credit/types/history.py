@@ -20,7 +20,7 @@ def _day(value: Any) -> date | None:
 @strawberry.type(description="认定时依据的信用记录（认定当时的内容）")
 class DeterminedRecord:
     record_id: strawberry.ID
-    category: RecordCategory  # type: ignore[valid-type]
+    category: RecordCategory
     title: str
     source: str
     decided_on: date
@@ -61,9 +61,9 @@ class DeterminedPunishment:
 class DeterminedCause:
     rule_code: str
     rule_name: str
-    condition: RuleCondition  # type: ignore[valid-type]
+    condition: RuleCondition
     score_delta: int
-    forces_level: CreditLevel | None  # type: ignore[valid-type]
+    forces_level: CreditLevel | None
     records: list[DeterminedRecord]
     joint_punishments: list[DeterminedPunishment]
 
@@ -92,9 +92,9 @@ class CreditDetermination:
     determined_at: datetime
     determined_on: date
     rule_version: int = strawberry.field(description="作出本次认定的规则版本（0为系统默认）")
-    level: CreditLevel  # type: ignore[valid-type]
+    level: CreditLevel
     level_label: str
-    previous_level: CreditLevel | None  # type: ignore[valid-type]
+    previous_level: CreditLevel | None
     score: int
     joint_punished: bool
     summary: str = strawberry.field(description="认定说明（含规则版本）")
