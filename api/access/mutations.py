@@ -28,7 +28,7 @@ from api.core.auth import SESSION_COOKIE, idle_timeout
 from api.core.authz import public, requires, signed_in
 from api.core.config import get_settings
 from api.core.errors import ValidationErrors, ValidationFailed, parse_id
-from api.core.kit import Info
+from api.core.kit import Info, validation_result
 
 
 def _actor(info: Info) -> Actor:
@@ -90,6 +90,7 @@ def _reload_after_commit(info: Info) -> None:
 @strawberry.type
 class AccessMutation:
     @strawberry.mutation(description="登录（用户名、密码，可选部门）", extensions=public())
+    @validation_result
     async def sign_in(
         self,
         info: Info,
@@ -97,16 +98,13 @@ class AccessMutation:
         password: str,
         department_id: strawberry.ID | None = None,
     ) -> SignInResult:
-        try:
-            signed = await accounts.sign_in(
-                session=info.context.session,
-                username=username,
-                password=password,
-                department_id=str(department_id) if department_id else None,
-                client_address=info.context.client_address,
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        signed = await accounts.sign_in(
+            session=info.context.session,
+            username=username,
+            password=password,
+            department_id=str(department_id) if department_id else None,
+            client_address=info.context.client_address,
+        )
         _set_cookie(info, signed.token)
         return _payload(signed)
 
@@ -121,54 +119,48 @@ class AccessMutation:
         return Done()
 
     @strawberry.mutation(description="切换当前部门（签发新会话）", extensions=signed_in())
+    @validation_result
     async def switch_department(self, info: Info, department_id: strawberry.ID) -> SignInResult:
         ctx = info.context
-        try:
-            signed = await accounts.switch_department(
-                session=ctx.session,
-                principal=ctx.principal,
-                department_id=str(department_id),
-                client_address=ctx.client_address,
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        signed = await accounts.switch_department(
+            session=ctx.session,
+            principal=ctx.principal,
+            department_id=str(department_id),
+            client_address=ctx.client_address,
+        )
         _set_cookie(info, signed.token)
         return _payload(signed)
 
     @strawberry.mutation(description="修改密码", extensions=signed_in())
+    @validation_result
     async def change_password(
         self, info: Info, current_password: str, new_password: str
     ) -> DoneResult:
         ctx = info.context
-        try:
-            await accounts.change_password(
-                session=ctx.session,
-                principal=ctx.principal,
-                current_password=current_password,
-                new_password=new_password,
-                client_address=ctx.client_address,
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        await accounts.change_password(
+            session=ctx.session,
+            principal=ctx.principal,
+            current_password=current_password,
+            new_password=new_password,
+            client_address=ctx.client_address,
+        )
         return Done()
 
     @strawberry.mutation(description="新建账号", extensions=requires("account", "admin"))
+    @validation_result
     async def create_account(
         self,
         info: Info,
         input: CreateAccountInput,  # noqa: A002
     ) -> AccountResult:
         ctx = info.context
-        try:
-            user = await accounts.create_account(
-                session=ctx.session,
-                username=input.username,
-                display_name=input.display_name,
-                initial_password=input.initial_password,
-                service=input.service_account,
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        user = await accounts.create_account(
+            session=ctx.session,
+            username=input.username,
+            display_name=input.display_name,
+            initial_password=input.initial_password,
+            service=input.service_account,
+        )
         await record(
             ctx.session,
             actor=_actor(info),
@@ -183,16 +175,14 @@ class AccessMutation:
         description="为服务账号签发接口密钥（限定一个部门）",
         extensions=requires("account", "admin"),
     )
+    @validation_result
     async def issue_api_key(
         self, info: Info, username: str, department_id: strawberry.ID, name: str
     ) -> IssueApiKeyResult:
         ctx = info.context
-        try:
-            key, row = await accounts.issue_api_key(
-                session=ctx.session, username=username, department_id=str(department_id), name=name
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        key, row = await accounts.issue_api_key(
+            session=ctx.session, username=username, department_id=str(department_id), name=name
+        )
         await record(
             ctx.session,
             actor=_actor(info),
@@ -206,12 +196,10 @@ class AccessMutation:
     @strawberry.mutation(
         description="吊销接口密钥（立即失效）", extensions=requires("account", "admin")
     )
+    @validation_result
     async def revoke_api_key(self, info: Info, id: strawberry.ID) -> RevokeApiKeyResult:  # noqa: A002
         ctx = info.context
-        try:
-            row = await accounts.revoke_api_key(session=ctx.session, key_id=parse_id(id, "id"))
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        row = await accounts.revoke_api_key(session=ctx.session, key_id=parse_id(id, "id"))
         await record(
             ctx.session,
             actor=_actor(info),

@@ -39,8 +39,8 @@ from api.coordination.types import (
 from api.core.audit import Actor, AuditAction, record_committed
 from api.core.authz import requires
 from api.core.clock import utcnow
-from api.core.errors import NotFoundError, ValidationErrors, ValidationFailed, parse_id
-from api.core.kit import Info
+from api.core.errors import NotFoundError, ValidationFailed, parse_id
+from api.core.kit import Info, validation_result
 from api.core.scope import Scope
 
 MAX_PERIOD_DAYS = 3 * 366
@@ -258,6 +258,7 @@ class CoordinationQuery:
         description="审管联动统计：不指定部门时，协调办为全市、其他用户为本部门",
         extensions=requires("statistics", "read"),
     )
+    @validation_result
     async def linkage_statistics(
         self,
         info: Info,
@@ -269,8 +270,6 @@ class CoordinationQuery:
         try:
             period, dept = _statistics_scope(info, since, until, department_id)
             moment = as_of_of(period, as_of)
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
         except NotFoundError:
             return None
         figures = await statistics.compute(
@@ -284,6 +283,7 @@ class CoordinationQuery:
         ),
         extensions=requires("statistics", "read"),
     )
+    @validation_result
     async def statistics_cases(
         self,
         info: Info,
@@ -302,8 +302,6 @@ class CoordinationQuery:
                 raise ValidationFailed.single("first", "OUT_OF_RANGE", f"每页1至{MAX_CASES}条")
             if offset < 0:
                 raise ValidationFailed.single("offset", "OUT_OF_RANGE", "偏移量不能为负数")
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
         except NotFoundError:
             return None
         chosen = statistics.Figure(figure)
@@ -333,6 +331,7 @@ class CoordinationQuery:
         ),
         extensions=requires("statistics", "read"),
     )
+    @validation_result
     async def linkage_statistics_series(
         self,
         info: Info,
@@ -345,8 +344,6 @@ class CoordinationQuery:
         try:
             period, dept = _statistics_scope(info, since, until, department_id)
             moment = as_of_of(period, as_of)
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
         except NotFoundError:
             return None
         grouping = statistics.Grouping(by)
@@ -359,6 +356,7 @@ class CoordinationQuery:
         description="分部门或分月份的审管联动统计导出为 Excel（留痕）",
         extensions=requires("statistics", "read"),
     )
+    @validation_result
     async def linkage_statistics_series_workbook(
         self,
         info: Info,
@@ -369,8 +367,6 @@ class CoordinationQuery:
     ) -> CoordinationFileResult | None:
         try:
             period, dept = _statistics_scope(info, since, until, department_id)
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
         except NotFoundError:
             return None
         session = info.context.session
@@ -402,6 +398,7 @@ class CoordinationQuery:
     @strawberry.field(
         description="部门考核排名（默认现行方案）", extensions=requires("assessment", "read")
     )
+    @validation_result
     async def assessment(
         self,
         info: Info,
@@ -410,15 +407,13 @@ class CoordinationQuery:
         scheme_version: int | None = None,
         as_of: AsOf = None,
     ) -> AssessmentResult:
-        try:
-            ranking = await ranking_for(info, since, until, scheme_version, as_of)
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        ranking = await ranking_for(info, since, until, scheme_version, as_of)
         return Assessment.from_ranking(ranking)
 
     @strawberry.field(
         description="考核排名导出为 Excel（留痕）", extensions=requires("assessment", "export")
     )
+    @validation_result
     async def assessment_workbook(
         self,
         info: Info,
@@ -427,10 +422,7 @@ class CoordinationQuery:
         scheme_version: int | None = None,
         as_of: AsOf = None,
     ) -> CoordinationFileResult:
-        try:
-            ranking = await ranking_for(info, since, until, scheme_version, as_of)
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        ranking = await ranking_for(info, since, until, scheme_version, as_of)
         content = reports.workbook(ranking)
         name = reports.report_filename("排名", since, until) + ".xlsx"
         await audit_export(info, name, {"scheme_version": ranking.scheme.version})
@@ -440,6 +432,7 @@ class CoordinationQuery:
         description="考核报告（PDF，含图表，供市协调小组；留痕）",
         extensions=requires("assessment", "export"),
     )
+    @validation_result
     async def assessment_report(
         self,
         info: Info,
@@ -448,10 +441,7 @@ class CoordinationQuery:
         scheme_version: int | None = None,
         as_of: AsOf = None,
     ) -> CoordinationFileResult:
-        try:
-            ranking = await ranking_for(info, since, until, scheme_version, as_of)
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        ranking = await ranking_for(info, since, until, scheme_version, as_of)
         issuer = await assessment.issuing_office(
             session=info.context.session, department_id=info.context.principal.department_id
         )

@@ -9,8 +9,8 @@ import strawberry
 
 from api.core.audit import Actor, AuditAction, record_committed
 from api.core.authz import requires
-from api.core.errors import ValidationErrors, ValidationFailed, parse_id
-from api.core.kit import Info
+from api.core.errors import parse_id
+from api.core.kit import Info, validation_result
 from api.core.scope import Scope
 from api.credit import services
 from api.credit.services import determination, lookups
@@ -90,6 +90,7 @@ class CreditQuery:
         description="查询信用主体（须说明目的，留痕）：统一社会信用代码、自然人主体代码或身份证号码",
         extensions=requires("credit_lookup", "read"),
     )
+    @validation_result
     async def subject(
         self,
         info: Info,
@@ -98,13 +99,10 @@ class CreditQuery:
         application_id: strawberry.ID | None = None,
     ) -> SubjectLookupResult | None:
         ctx = info.context
-        try:
-            request = LookupRequest(ctx.principal, purpose, _application_id(application_id))
-            lookup, row = await lookups.look_up_subject(
-                session=ctx.session, request=request, code=credit_code
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        request = LookupRequest(ctx.principal, purpose, _application_id(application_id))
+        lookup, row = await lookups.look_up_subject(
+            session=ctx.session, request=request, code=credit_code
+        )
         if row is None:
             return None
         assessment = await ctx.loaders.assessment.load(row.credit_code)
@@ -136,6 +134,7 @@ class CreditQuery:
         description="受理时信用核查（须说明目的并指明办件，留痕）；返回可用受理方式与签名凭证",
         extensions=requires("credit_lookup", "read"),
     )
+    @validation_result
     async def credit_check(
         self,
         info: Info,
@@ -144,13 +143,10 @@ class CreditQuery:
         purpose: str | None = None,
     ) -> CreditCheckResult:
         ctx = info.context
-        try:
-            request = LookupRequest(ctx.principal, purpose, _application_id(application_id))
-            outcome = await lookups.credit_check(
-                session=ctx.session, request=request, subject_code=subject_code
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        request = LookupRequest(ctx.principal, purpose, _application_id(application_id))
+        outcome = await lookups.credit_check(
+            session=ctx.session, request=request, subject_code=subject_code
+        )
         a = outcome.assessment
         explanation = CreditAssessment.from_assessment(a)
         return CreditCheck(
@@ -175,6 +171,7 @@ class CreditQuery:
         description="导出信用报告（须说明目的，每个主体各留痕一条）",
         extensions=requires("credit_lookup", "export"),
     )
+    @validation_result
     async def export_credit_report(
         self,
         info: Info,
@@ -183,13 +180,10 @@ class CreditQuery:
         application_id: strawberry.ID | None = None,
     ) -> SpreadsheetResult:
         ctx = info.context
-        try:
-            request = LookupRequest(ctx.principal, purpose, _application_id(application_id))
-            content = await lookups.export_credit_report(
-                session=ctx.session, request=request, subject_codes=subject_codes
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        request = LookupRequest(ctx.principal, purpose, _application_id(application_id))
+        content = await lookups.export_credit_report(
+            session=ctx.session, request=request, subject_codes=subject_codes
+        )
         return Spreadsheet.from_bytes("信用报告.xlsx", content)
 
     @strawberry.field(

@@ -11,8 +11,7 @@ from api.approval.types.sms_templates import (
 )
 from api.core import sms_templates
 from api.core.authz import requires
-from api.core.errors import ValidationErrors, ValidationFailed
-from api.core.kit import Info
+from api.core.kit import Info, validation_result
 
 
 @strawberry.type
@@ -21,19 +20,17 @@ class SmsTemplateMutation:
         description="修改短信模板（未知占位符被拒绝）",
         extensions=requires("sms_template", "admin"),
     )
+    @validation_result
     async def update_sms_template(
         self,
         info: Info,
         input: SmsTemplateInput,  # noqa: A002
     ) -> SmsTemplateResult:
-        try:
-            saved = await sms_templates.save(
-                info.context.session,
-                purpose=sms_templates.SmsPurpose(input.purpose),
-                text=input.text,
-                provider_code=input.provider_code,
-                actor=info.context.principal.username,
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        saved = await sms_templates.save(
+            info.context.session,
+            purpose=sms_templates.SmsPurpose(input.purpose),
+            text=input.text,
+            provider_code=input.provider_code,
+            actor=info.context.principal.username,
+        )
         return SmsTemplate.of(saved)
