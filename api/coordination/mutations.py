@@ -35,16 +35,11 @@ from api.coordination.types import (
 from api.core import files
 from api.core.authz import requires
 from api.core.errors import parse_id
-from api.core.kit import Info, validation_result
-
-
-def _actor(info: Info) -> services.Actor:
-    principal = info.context.principal
-    return services.Actor(username=principal.username, department_id=int(principal.department_id))
+from api.core.kit import Info, actor_of, validation_result
 
 
 def _action_actor(info: Info) -> actions.ActionActor:
-    actor = _actor(info)
+    actor = actor_of(info)
     return actions.ActionActor(
         username=actor.username,
         department_id=actor.department_id,
@@ -64,7 +59,7 @@ class CoordinationMutation:
         input: ConveneMeetingInput,  # noqa: A002
     ) -> MeetingResult:
         row = await services.convene_meeting(
-            session=info.context.session, actor=_actor(info), data=input.to_data()
+            session=info.context.session, actor=actor_of(info), data=input.to_data()
         )
         return Meeting.from_row(row)
 
@@ -82,7 +77,7 @@ class CoordinationMutation:
     ) -> MeetingResult:
         row = await services.record_minutes(
             session=info.context.session,
-            actor=_actor(info),
+            actor=actor_of(info),
             meeting_id=parse_id(meeting_id, "meetingId"),
             minutes=minutes,
             held_at=held_at,
@@ -109,7 +104,7 @@ class CoordinationMutation:
     ) -> MeetingDecisionResult:
         row = await services.add_decision(
             session=info.context.session,
-            actor=_actor(info),
+            actor=actor_of(info),
             meeting_id=parse_id(meeting_id, "meetingId"),
             text=text,
             owner_department_id=parse_id(owner_department_id, "ownerDepartmentId"),
@@ -134,7 +129,7 @@ class CoordinationMutation:
     ) -> MeetingDecisionResult:
         row = await services.follow_up_decision(
             session=info.context.session,
-            actor=_actor(info),
+            actor=actor_of(info),
             decision_id=parse_id(decision_id, "decisionId"),
             status=DecisionStatusModel(status),
             note=note,
@@ -155,7 +150,7 @@ class CoordinationMutation:
     ) -> MeetingExchangeResult:
         row = await services.record_exchange(
             session=info.context.session,
-            actor=_actor(info),
+            actor=actor_of(info),
             meeting_id=parse_id(meeting_id, "meetingId"),
             push_id=parse_id(push_id, "pushId"),
             summary=summary,
@@ -172,7 +167,7 @@ class CoordinationMutation:
         input: RaiseEscalationInput,  # noqa: A002
     ) -> EscalationResult:
         row = await services.raise_escalation(
-            session=info.context.session, actor=_actor(info), data=input.to_data()
+            session=info.context.session, actor=actor_of(info), data=input.to_data()
         )
         return Escalation.from_row(row)
 
@@ -188,7 +183,7 @@ class CoordinationMutation:
     ) -> EscalationResult:
         row = await services.assign_escalation(
             session=info.context.session,
-            actor=_actor(info),
+            actor=actor_of(info),
             escalation_id=parse_id(id, "id"),
             assignee=assignee,
         )
@@ -207,7 +202,7 @@ class CoordinationMutation:
     ) -> EscalationResult:
         row = await services.schedule_escalation(
             session=info.context.session,
-            actor=_actor(info),
+            actor=actor_of(info),
             escalation_id=parse_id(id, "id"),
             meeting_id=parse_id(meeting_id, "meetingId"),
         )
@@ -227,7 +222,7 @@ class CoordinationMutation:
     ) -> EscalationResult:
         row = await services.decide_escalation(
             session=info.context.session,
-            actor=_actor(info),
+            actor=actor_of(info),
             escalation_id=parse_id(id, "id"),
             decision=decision,
             actions=action_data(actions or [], "actions"),

@@ -14,6 +14,7 @@ from typing import Any, ParamSpec, TypeAlias, TypeVar, cast
 
 from strawberry.types import Info as StrawberryInfo
 
+from api.core.auth import Actor
 from api.core.errors import ValidationErrors, ValidationFailed
 
 Info: TypeAlias = StrawberryInfo[Any, Any]
@@ -36,3 +37,9 @@ def validation_result(resolver: Callable[P, Awaitable[R]]) -> Callable[P, Awaita
             return cast("R", ValidationErrors.from_exception(exc))
 
     return resolve
+
+
+def actor_of(info: Info) -> Actor:
+    """The signed-in caller as the rules' ``Actor`` (resolvers run behind a permission
+    extension, so there is one)."""
+    return Actor.of(info.context.require_principal())

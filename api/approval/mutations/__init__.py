@@ -32,12 +32,7 @@ from api.approval.types import (
 from api.core import audit, events, workdays
 from api.core.authz import requires
 from api.core.errors import ValidationErrors, ValidationFailed, parse_id
-from api.core.kit import Info, validation_result
-
-
-def _actor(info: Info) -> services.Actor:
-    principal = info.context.require_principal()
-    return services.Actor(username=principal.username, department_id=int(principal.department_id))
+from api.core.kit import Info, actor_of, validation_result
 
 
 @strawberry.type
@@ -50,7 +45,7 @@ class ApprovalMutation:
         input: SubmitApplicationInput,  # noqa: A002
     ) -> SubmitApplicationResult:
         row = await services.submit_application(
-            session=info.context.session, data=input.to_model(), actor=_actor(info)
+            session=info.context.session, data=input.to_model(), actor=actor_of(info)
         )
         return Application.from_row(row)
 
@@ -69,7 +64,7 @@ class ApprovalMutation:
             application_id=parse_id(input.application_id, "applicationId"),
             handling_mode=HandlingMode(input.handling_mode),
             credit_ticket=input.credit_ticket,
-            actor=_actor(info),
+            actor=actor_of(info),
             scope=info.context.scope,
             skip=services.MeasureSkip(
                 reason=SkipReasonModel(input.skip_reason) if input.skip_reason else None,
@@ -98,7 +93,7 @@ class ApprovalMutation:
             documents=[d.to_model() for d in input.documents],
             files=[d.to_file() for d in input.documents],
             refusal_reason=input.refusal_reason,
-            actor=_actor(info),
+            actor=actor_of(info),
             scope=info.context.scope,
         )
         return Application.from_row(row)
@@ -118,7 +113,7 @@ class ApprovalMutation:
             push_id=parse_id(input.push_id, "pushId"),
             method=Channel(input.method),
             note=input.note,
-            actor=_actor(info),
+            actor=actor_of(info),
             receipt=input.receipt.to_draft() if input.receipt else None,
         )
         return Push.from_row(row)
@@ -133,7 +128,7 @@ class ApprovalMutation:
         info: Info,
         input: RecordPushDispatchInput,  # noqa: A002
     ) -> PushResult:
-        actor = _actor(info)
+        actor = actor_of(info)
         row = await documents.record_dispatch(
             session=info.context.session,
             push_id=parse_id(input.push_id, "pushId"),
@@ -153,7 +148,7 @@ class ApprovalMutation:
         row = await services.close_without_abnormality(
             session=info.context.session,
             push_id=parse_id(push_id, "pushId"),
-            actor=_actor(info),
+            actor=actor_of(info),
         )
         return Push.from_row(row)
 
@@ -170,7 +165,7 @@ class ApprovalMutation:
         info: Info,
         input: ReportAcceptanceInput,  # noqa: A002
     ) -> ApplicationResult:
-        actor = _actor(info)
+        actor = actor_of(info)
         row = await services.report_acceptance(
             session=info.context.session,
             source_system=actor.username,
@@ -197,7 +192,7 @@ class ApprovalMutation:
         info: Info,
         input: ReportCompletionInput,  # noqa: A002
     ) -> ApplicationResult:
-        actor = _actor(info)
+        actor = actor_of(info)
         row = await services.report_completion(
             session=info.context.session,
             source_system=actor.username,

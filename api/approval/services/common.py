@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -22,6 +21,7 @@ from api.approval.models import (
 )
 from api.approval.services.linkage_list import _version_in_force
 from api.core.audit import note_out_of_scope
+from api.core.auth import Actor as Actor  # noqa: PLC0414 - re-exported to the rules
 from api.core.clock import (
     utcnow,
 )
@@ -66,14 +66,6 @@ STATUS_NAMES = {
     ApplicationStatus.APPROVED: "已办结（准予）",
     ApplicationStatus.REFUSED: "已办结（不予）",
 }
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who acts: the clerk's username and department (from the session principal)."""
-
-    username: str
-    department_id: int
 
 
 class IllegalTransitionError(ValidationFailed):

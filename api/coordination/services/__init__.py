@@ -36,6 +36,7 @@ from api.coordination.models import (
 from api.coordination.services import actions as escalation_actions
 from api.core import events, files
 from api.core.audit import note_out_of_scope
+from api.core.auth import Actor as Actor
 from api.core.clock import utcnow
 from api.core.errors import FieldIssue, NotFoundError, ValidationFailed
 from api.core.files import FileStore, decode_upload, default_store, require_type
@@ -47,12 +48,6 @@ ESCALATION_DECIDED_TOPIC = "coordination.escalation.decided"
 ONLINE = "ONLINE"
 MIN_YEAR, MAX_YEAR = 2000, 2100
 CST = timezone(timedelta(hours=8), "CST")
-
-
-@dataclass(frozen=True)
-class Actor:
-    username: str
-    department_id: int
 
 
 @dataclass
