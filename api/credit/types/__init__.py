@@ -13,7 +13,8 @@ from api.core.errors import BadArgumentError, ValidationErrors
 from api.core.kit import Info
 from api.core.tracking_ticket import InvalidTrackingTicketError, verify_tracking_ticket
 from api.credit import models
-from api.credit.services import determination, history, identity
+from api.credit.services import determination, identity
+from api.credit.services import history as history_rules
 from api.credit.services.determination import Assessment, ModeDecision, Rule, RuleSet
 
 if TYPE_CHECKING:
@@ -364,8 +365,8 @@ class Subject:
         extensions=requires("credit_record", "read"),
     )
     async def determinations(self, info: Info, first: int = 50) -> list[DeterminationRef]:
-        if not 1 <= first <= history.MAX_ENTRIES:
-            raise BadArgumentError("first", f"条数应在 1 到 {history.MAX_ENTRIES} 之间")
+        if not 1 <= first <= history_rules.MAX_ENTRIES:
+            raise BadArgumentError("first", f"条数应在 1 到 {history_rules.MAX_ENTRIES} 之间")
         await _logged(info, str(self.credit_code))
         rows = await info.context.loaders.determinations_by_subject.load(str(self.credit_code))
         return [_determination(r) for r in rows[:first]]
@@ -376,7 +377,7 @@ class Subject:
     )
     async def determination_as_of(self, info: Info, day: date) -> DeterminationRef | None:
         await _logged(info, str(self.credit_code))
-        row = await history.as_of(info.context.session, str(self.credit_code), day)
+        row = await history_rules.as_of(info.context.session, str(self.credit_code), day)
         return _determination(row) if row else None
 
     @strawberry.field(
