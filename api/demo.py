@@ -25,7 +25,6 @@ from api.approval.models import (
     Push,
     SkipReason,
 )
-from api.catalog import linkages, publication
 from api.catalog import services as catalog
 from api.catalog.models import (
     BasisDocumentCreate,
@@ -43,9 +42,10 @@ from api.catalog.models import (
     Principle,
     SectionCreate,
 )
-from api.coordination import actions as escalation_actions
+from api.catalog.services import linkages, publication
 from api.coordination import services as coordination
 from api.coordination.models import ActionKind, AgendaKind, DecisionStatus, EscalationKind
+from api.coordination.services import actions as escalation_actions
 from api.core import events
 from api.core.auth import Principal, create_user
 from api.core.authz import assign_role
@@ -53,9 +53,7 @@ from api.core.clock import local_today
 from api.core.identifiers import make_id_number, make_uscc
 from api.core.models import User
 from api.core.scope import Scope
-from api.credit import lookups
 from api.credit import services as credit
-from api.credit.lookups import LookupRequest
 from api.credit.models import (
     AggregationRuleCreate,
     CreditRecordCreate,
@@ -64,6 +62,8 @@ from api.credit.models import (
     SubjectCreate,
     SubjectKind,
 )
+from api.credit.services import lookups
+from api.credit.services.lookups import LookupRequest
 from api.supervision import services as supervision
 from api.supervision.models import FindingCreate, FindingKind, ResultType
 

@@ -113,8 +113,8 @@ SUBGRAPHS: tuple[Subgraph, ...] = (
         ),
         models=(
             "api.approval.models",
-            "api.approval.facilitation_models",
-            "api.approval.message_models",
+            "api.approval.models.facilitation",
+            "api.approval.models.messages",
         ),
         handlers="api.approval.handlers",
     ),

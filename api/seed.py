@@ -26,7 +26,6 @@ from sqlmodel import SQLModel, col
 
 from api.approval.models import Application, LegalDocument, Push
 from api.approval.models import Feedback as ApprovalFeedback
-from api.catalog import publication
 from api.catalog.models import (
     BasisDocument,
     Department,
@@ -36,6 +35,7 @@ from api.catalog.models import (
     Person,
     Section,
 )
+from api.catalog.services import publication
 from api.core import events
 from api.core.auth import create_user
 from api.core.authz import assign_role

@@ -8,7 +8,6 @@ from typing import Any
 
 from api.approval import services as approval
 from api.approval.models import Application, ApplicationCreate
-from api.catalog import linkages
 from api.catalog import services as catalog
 from api.catalog.models import (
     BasisDocument,
@@ -28,6 +27,7 @@ from api.catalog.models import (
     Section,
     SectionCreate,
 )
+from api.catalog.services import linkages
 from api.core import events
 from api.core.auth import Principal, create_user
 from api.core.authz import Authorizer, assign_role

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from api import demo, registry
 from api.approval.models import FeedbackState, Push, PushState
-from api.coordination import statistics
+from api.coordination.services import statistics
 from api.core.clock import local_today
 from api.core.db import make_engine, session_scope
 from api.core.events import OutboxMessage, OutboxStatus

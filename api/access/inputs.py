@@ -44,8 +44,8 @@ class CreateAccountInput:
 class AuditFilterInput:
     actor: str | None = None
     department_id: str | None = None
-    action: AuditAction | None = None  # type: ignore[valid-type]
-    outcome: AuditOutcome | None = None  # type: ignore[valid-type]
+    action: AuditAction | None = None
+    outcome: AuditOutcome | None = None
     since: datetime | None = None
     until: datetime | None = None
 

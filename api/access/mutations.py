@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import strawberry
-from strawberry.types import Info
 
 from api.access import services
 from api.access.inputs import CreateAccountInput, PermissionInput, RoleAssignmentInput
@@ -29,15 +28,16 @@ from api.core.auth import SESSION_COOKIE, idle_timeout
 from api.core.authz import public, requires, signed_in
 from api.core.config import get_settings
 from api.core.errors import ValidationErrors, ValidationFailed, parse_id
+from api.core.kit import Info, validation_result
 
 
-def _actor(info: Info[Any, Any]) -> Actor:
+def _actor(info: Info) -> Actor:
     ctx = info.context
     principal = ctx.principal
     return Actor(principal.username, principal.department_id, ctx.client_address)
 
 
-def _set_cookie(info: Info[Any, Any], token: str) -> None:
+def _set_cookie(info: Info, token: str) -> None:
     response = info.context.response
     if response is not None:
         response.set_cookie(
@@ -83,35 +83,33 @@ def _policy_change(verb: str, argument: str) -> list[Any]:
     return requires("policy", "admin", audited_as=AuditAction.POLICY_CHANGE, attempt=attempt)
 
 
-def _reload_after_commit(info: Info[Any, Any]) -> None:
+def _reload_after_commit(info: Info) -> None:
     info.context.after_commit.append(info.context.authorizer.reload)
 
 
 @strawberry.type
 class AccessMutation:
     @strawberry.mutation(description="登录（用户名、密码，可选部门）", extensions=public())
+    @validation_result
     async def sign_in(
         self,
-        info: Info[Any, Any],
+        info: Info,
         username: str,
         password: str,
         department_id: strawberry.ID | None = None,
     ) -> SignInResult:
-        try:
-            signed = await accounts.sign_in(
-                session=info.context.session,
-                username=username,
-                password=password,
-                department_id=str(department_id) if department_id else None,
-                client_address=info.context.client_address,
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        signed = await accounts.sign_in(
+            session=info.context.session,
+            username=username,
+            password=password,
+            department_id=str(department_id) if department_id else None,
+            client_address=info.context.client_address,
+        )
         _set_cookie(info, signed.token)
         return _payload(signed)
 
     @strawberry.mutation(description="退出登录（会话立即失效）", extensions=signed_in())
-    async def sign_out(self, info: Info[Any, Any]) -> Done:
+    async def sign_out(self, info: Info) -> Done:
         ctx = info.context
         await accounts.sign_out(
             session=ctx.session, principal=ctx.principal, client_address=ctx.client_address
@@ -121,56 +119,48 @@ class AccessMutation:
         return Done()
 
     @strawberry.mutation(description="切换当前部门（签发新会话）", extensions=signed_in())
-    async def switch_department(
-        self, info: Info[Any, Any], department_id: strawberry.ID
-    ) -> SignInResult:
+    @validation_result
+    async def switch_department(self, info: Info, department_id: strawberry.ID) -> SignInResult:
         ctx = info.context
-        try:
-            signed = await accounts.switch_department(
-                session=ctx.session,
-                principal=ctx.principal,
-                department_id=str(department_id),
-                client_address=ctx.client_address,
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        signed = await accounts.switch_department(
+            session=ctx.session,
+            principal=ctx.principal,
+            department_id=str(department_id),
+            client_address=ctx.client_address,
+        )
         _set_cookie(info, signed.token)
         return _payload(signed)
 
     @strawberry.mutation(description="修改密码", extensions=signed_in())
+    @validation_result
     async def change_password(
-        self, info: Info[Any, Any], current_password: str, new_password: str
+        self, info: Info, current_password: str, new_password: str
     ) -> DoneResult:
         ctx = info.context
-        try:
-            await accounts.change_password(
-                session=ctx.session,
-                principal=ctx.principal,
-                current_password=current_password,
-                new_password=new_password,
-                client_address=ctx.client_address,
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        await accounts.change_password(
+            session=ctx.session,
+            principal=ctx.principal,
+            current_password=current_password,
+            new_password=new_password,
+            client_address=ctx.client_address,
+        )
         return Done()
 
     @strawberry.mutation(description="新建账号", extensions=requires("account", "admin"))
+    @validation_result
     async def create_account(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: CreateAccountInput,  # noqa: A002
     ) -> AccountResult:
         ctx = info.context
-        try:
-            user = await accounts.create_account(
-                session=ctx.session,
-                username=input.username,
-                display_name=input.display_name,
-                initial_password=input.initial_password,
-                service=input.service_account,
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        user = await accounts.create_account(
+            session=ctx.session,
+            username=input.username,
+            display_name=input.display_name,
+            initial_password=input.initial_password,
+            service=input.service_account,
+        )
         await record(
             ctx.session,
             actor=_actor(info),
@@ -185,16 +175,14 @@ class AccessMutation:
         description="为服务账号签发接口密钥（限定一个部门）",
         extensions=requires("account", "admin"),
     )
+    @validation_result
     async def issue_api_key(
-        self, info: Info[Any, Any], username: str, department_id: strawberry.ID, name: str
+        self, info: Info, username: str, department_id: strawberry.ID, name: str
     ) -> IssueApiKeyResult:
         ctx = info.context
-        try:
-            key, row = await accounts.issue_api_key(
-                session=ctx.session, username=username, department_id=str(department_id), name=name
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        key, row = await accounts.issue_api_key(
+            session=ctx.session, username=username, department_id=str(department_id), name=name
+        )
         await record(
             ctx.session,
             actor=_actor(info),
@@ -208,12 +196,10 @@ class AccessMutation:
     @strawberry.mutation(
         description="吊销接口密钥（立即失效）", extensions=requires("account", "admin")
     )
-    async def revoke_api_key(self, info: Info[Any, Any], id: strawberry.ID) -> RevokeApiKeyResult:  # noqa: A002
+    @validation_result
+    async def revoke_api_key(self, info: Info, id: strawberry.ID) -> RevokeApiKeyResult:  # noqa: A002
         ctx = info.context
-        try:
-            row = await accounts.revoke_api_key(session=ctx.session, key_id=parse_id(id, "id"))
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        row = await accounts.revoke_api_key(session=ctx.session, key_id=parse_id(id, "id"))
         await record(
             ctx.session,
             actor=_actor(info),
@@ -230,7 +216,7 @@ class AccessMutation:
     )
     async def add_permission(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: PermissionInput,  # noqa: A002
         reason: Reason = None,
     ) -> PolicyChangeResult:
@@ -242,7 +228,7 @@ class AccessMutation:
     )
     async def remove_permission(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: PermissionInput,  # noqa: A002
         reason: Reason = None,
     ) -> PolicyChangeResult:
@@ -253,7 +239,7 @@ class AccessMutation:
     )
     async def assign_role(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: RoleAssignmentInput,  # noqa: A002
         reason: Reason = None,
     ) -> PolicyChangeResult:
@@ -264,7 +250,7 @@ class AccessMutation:
     )
     async def revoke_role(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: RoleAssignmentInput,  # noqa: A002
         reason: Reason = None,
     ) -> PolicyChangeResult:
@@ -276,7 +262,7 @@ class AccessMutation:
     )
     async def rollback_policy(
         self,
-        info: Info[Any, Any],
+        info: Info,
         version_id: strawberry.ID,
         reason: Reason = None,
     ) -> PolicyChangeResult:
@@ -302,7 +288,7 @@ class AccessMutation:
 
 
 async def _change(
-    info: Info[Any, Any], change: Any, rule: services.Rule, reason: str | None
+    info: Info, change: Any, rule: services.Rule, reason: str | None
 ) -> PolicyChangeResult:
     try:
         version = await change(info.context.session, actor=_actor(info), rule=rule, reason=reason)

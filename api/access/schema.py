@@ -6,7 +6,7 @@ import strawberry
 
 from api.access.mutations import AccessMutation
 from api.access.queries import AccessQuery
-from api.access.workbench_fields import WorkbenchQuery
+from api.access.queries.workbench import WorkbenchQuery
 from api.core.schema import build_schema
 
 

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 from strawberry.scalars import JSON
-from strawberry.types import Info
 
 from api.core import audit, policy_catalogue
 from api.core.errors import ValidationErrors
+from api.core.kit import Info
 from api.core.models import ApiKey as ApiKeyRow
 from api.core.models import CasbinRule, User, utcnow
 from api.core.models import PolicyVersion as PolicyVersionRow
 from api.core.pagination import Connection, PageInfo
 
-AuditAction = strawberry.enum(audit.AuditAction, description="审计事件类别")
-AuditOutcome = strawberry.enum(audit.AuditOutcome, description="审计结果")
+AuditAction = audit.AuditAction
+strawberry.enum(AuditAction, description="审计事件类别")
+AuditOutcome = audit.AuditOutcome
+strawberry.enum(AuditOutcome, description="审计结果")
 
 
 @strawberry.type(description="登录成功：会话令牌（同时写入 HttpOnly Cookie）与可切换的部门")
@@ -184,9 +186,9 @@ class AuditEntry:
     at: datetime
     actor: str | None
     department_id: str | None
-    action: AuditAction  # type: ignore[valid-type]
+    action: AuditAction
     target: str
-    outcome: AuditOutcome  # type: ignore[valid-type]
+    outcome: AuditOutcome
     client_address: str | None
     detail: JSON
 
@@ -244,7 +246,7 @@ class Account:
         )
 
     @strawberry.field(description="锁定至（连续登录失败后；未锁定为 null）")
-    async def locked_until(self, info: Info[Any, Any]) -> datetime | None:
+    async def locked_until(self, info: Info) -> datetime | None:
         state = await info.context.loaders.login_state.load(self.user_id)
         if state is None or state.locked_until is None:
             return None
@@ -252,17 +254,17 @@ class Account:
         return until if until > utcnow() else None
 
     @strawberry.field(description="最近一次登录时间")
-    async def last_sign_in_at(self, info: Info[Any, Any]) -> datetime | None:
+    async def last_sign_in_at(self, info: Info) -> datetime | None:
         state = await info.context.loaders.login_state.load(self.user_id)
         return _aware(state.last_sign_in_at) if state and state.last_sign_in_at else None
 
     @strawberry.field(description="角色分配（按部门）")
-    async def role_assignments(self, info: Info[Any, Any]) -> list[RoleAssignment]:
+    async def role_assignments(self, info: Info) -> list[RoleAssignment]:
         rows = await info.context.loaders.roles.load(self.username)
         return [RoleAssignment.from_row(r) for r in rows]
 
     @strawberry.field(description="接口密钥（服务账号；新的在前，不含密钥原文）")
-    async def api_keys(self, info: Info[Any, Any]) -> list[ApiKey]:
+    async def api_keys(self, info: Info) -> list[ApiKey]:
         rows = await info.context.loaders.api_keys.load(self.user_id)
         return [ApiKey.from_row(r) for r in rows]
 

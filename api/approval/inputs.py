@@ -6,8 +6,8 @@ from datetime import date
 
 import strawberry
 
-from api.approval import documents, models
-from api.approval.facilitation_types import CommitmentInput, MissingItemInput
+from api.approval import models
+from api.approval.services import documents
 from api.approval.types import (
     ApplicantKind,
     Channel,
@@ -16,6 +16,7 @@ from api.approval.types import (
     Outcome,
     SkipReason,
 )
+from api.approval.types.facilitation import CommitmentInput, MissingItemInput
 from api.core.errors import build_model, parse_id
 
 
@@ -26,7 +27,7 @@ class SubmitApplicationInput:
         description="统一社会信用代码（法人）或居民身份证号码（自然人）"
     )
     applicant_name: str
-    applicant_kind: ApplicantKind = models.ApplicantKind.LEGAL_PERSON  # type: ignore[valid-type]
+    applicant_kind: ApplicantKind = models.ApplicantKind.LEGAL_PERSON
     applicant_contact: str = ""
     applicant_address: str = ""
 
@@ -45,9 +46,9 @@ class SubmitApplicationInput:
 @strawberry.input(description="受理办件：须附信用子图 creditCheck 签发的核查凭证")
 class AcceptApplicationInput:
     application_id: strawberry.ID
-    handling_mode: HandlingMode  # type: ignore[valid-type]
+    handling_mode: HandlingMode
     credit_ticket: str
-    skip_reason: SkipReason | None = strawberry.field(  # type: ignore[valid-type]
+    skip_reason: SkipReason | None = strawberry.field(
         default=None, description="未适用信用措施的理由（有建议措施而未适用时必填）"
     )
     skip_note: str = strawberry.field(default="", description="理由说明（理由为“其他”时必填）")
@@ -64,7 +65,7 @@ class AcceptApplicationInput:
 
 @strawberry.input(description="法律文书")
 class LegalDocumentInput:
-    kind: DocumentKind  # type: ignore[valid-type]
+    kind: DocumentKind
     number: str
     valid_from: date | None = None
     valid_until: date | None = None
@@ -95,7 +96,7 @@ class LegalDocumentInput:
 @strawberry.input(description="办结办件（准予或不予），附法律文书")
 class CompleteApplicationInput:
     application_id: strawberry.ID
-    outcome: Outcome  # type: ignore[valid-type]
+    outcome: Outcome
     documents: list[LegalDocumentInput]
     refusal_reason: str = ""
 
@@ -103,7 +104,7 @@ class CompleteApplicationInput:
 @strawberry.input(description="线下渠道推送的手工认领：记录认领人、时间与方式")
 class ClaimPushInput:
     push_id: strawberry.ID
-    method: Channel  # type: ignore[valid-type]
+    method: Channel
     note: str = ""
     receipt: FileUploadInput | None = strawberry.field(
         default=None, description="签收回执（可选；PDF/PNG/JPEG，≤10 MB）"
@@ -122,7 +123,7 @@ class FileUploadInput:
 @strawberry.input(description="登记线下推送的发送记录：书面函件（函号）或部门自建系统交接")
 class RecordPushDispatchInput:
     push_id: strawberry.ID
-    channel: Channel  # type: ignore[valid-type]
+    channel: Channel
     number: str = strawberry.field(description="函号或交接编号")
     sent_on: date = strawberry.field(description="发送日期")
     note: str = ""
@@ -147,7 +148,7 @@ class ReportAcceptanceInput:
     matter_id: strawberry.ID
     applicant_code: str
     applicant_name: str
-    applicant_kind: ApplicantKind = models.ApplicantKind.LEGAL_PERSON  # type: ignore[valid-type]
+    applicant_kind: ApplicantKind = models.ApplicantKind.LEGAL_PERSON
     applicant_contact: str = ""
     applicant_address: str = ""
     accepted_at: str | None = strawberry.field(
@@ -179,7 +180,7 @@ class ReportAcceptanceInput:
 class ReportCompletionInput:
     idempotency_key: str
     external_id: str
-    outcome: Outcome  # type: ignore[valid-type]
+    outcome: Outcome
     documents: list[LegalDocumentInput]
     refusal_reason: str = ""
     completed_at: str | None = strawberry.field(

@@ -11,9 +11,7 @@ from dataclasses import dataclass, field
 from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
-from api.approval import delivery, facilitation, services
-from api.approval.delivery import Delivery
-from api.approval.facilitation_models import Commitment, MissingItem, VerificationTask
+from api.approval import services
 from api.approval.models import (
     Application,
     EscalationCard,
@@ -22,6 +20,9 @@ from api.approval.models import (
     MeasureRecord,
     Push,
 )
+from api.approval.models.facilitation import Commitment, MissingItem, VerificationTask
+from api.approval.services import delivery, facilitation
+from api.approval.services.delivery import Delivery
 from api.core.scope import Scope
 
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import strawberry
 
-from api.approval.facilitation_fields import FacilitationMutation, FacilitationQuery
-from api.approval.message_fields import MessageMutation, MessageQuery
 from api.approval.mutations import ApprovalMutation
+from api.approval.mutations.facilitation import FacilitationMutation
+from api.approval.mutations.messages import MessageMutation
+from api.approval.mutations.sms_templates import SmsTemplateMutation
 from api.approval.queries import ApprovalQuery
-from api.approval.sms_template_fields import SmsTemplateMutation, SmsTemplateQuery
+from api.approval.queries.facilitation import FacilitationQuery
+from api.approval.queries.messages import MessageQuery
+from api.approval.queries.sms_templates import SmsTemplateQuery
+from api.approval.queries.workbench import WorkbenchQuery
 from api.approval.subscriptions import ApprovalSubscription
-from api.approval.workbench_fields import WorkbenchQuery
 from api.core.schema import build_schema
 
 

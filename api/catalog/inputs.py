@@ -26,7 +26,7 @@ from api.core.errors import build_model, parse_id
 class CreateDepartmentInput:
     name: str
     short_name: str
-    level: DepartmentLevel = models.DepartmentLevel.CITY  # type: ignore[valid-type]
+    level: DepartmentLevel = models.DepartmentLevel.CITY
     credit_code: str | None = None
     parent_id: strawberry.ID | None = None
 
@@ -45,10 +45,10 @@ class CreateDepartmentInput:
 class CreateMatterInput:
     code: str
     name: str
-    kind: MatterKind  # type: ignore[valid-type]
+    kind: MatterKind
     department_id: strawberry.ID
     legal_basis: str = ""
-    approval_category: ApprovalCategory | None = None  # type: ignore[valid-type]
+    approval_category: ApprovalCategory | None = None
 
     def to_model(self) -> models.MatterCreate:
         return build_model(
@@ -66,8 +66,8 @@ class CreateMatterInput:
 class UpdateMatterInput:
     name: str | None = None
     legal_basis: str | None = None
-    approval_category: ApprovalCategory | None = None  # type: ignore[valid-type]
-    status: MatterStatus | None = None  # type: ignore[valid-type]
+    approval_category: ApprovalCategory | None = None
+    status: MatterStatus | None = None
     repealed_on: date | None = strawberry.field(
         default=None, description="废止日期（状态为已废止时；默认当天）"
     )
@@ -125,7 +125,7 @@ class AddPositionInput:
 @strawberry.input(description="指定（变更）联络员")
 class SetLiaisonInput:
     department_id: strawberry.ID
-    kind: LiaisonKind  # type: ignore[valid-type]
+    kind: LiaisonKind
     person_id: strawberry.ID
     since: date
 
@@ -134,7 +134,7 @@ class SetLiaisonInput:
     description="上传依据文件：文件内容以 base64 字符串传入（可经联邦网关原样转发），PDF 或图片"
 )
 class UploadBasisDocumentInput:
-    kind: BasisKind  # type: ignore[valid-type]
+    kind: BasisKind
     number: str
     signed_on: date
     parties: str
@@ -161,23 +161,23 @@ class LinkageInput:
     supervising_department_id: strawberry.ID
     supervising_section_id: strawberry.ID
     supervising_person_id: strawberry.ID
-    principles: list[Principle] | None = strawberry.field(  # type: ignore[valid-type]
+    principles: list[Principle] | None = strawberry.field(
         default=None, description="联动原则（可多项，至少一项）"
     )
-    principle: Principle | None = strawberry.field(  # type: ignore[valid-type]
+    principle: Principle | None = strawberry.field(
         default=None,
         description="单项联动原则（旧写法；与 principles 同时给出时以 principles 为准）",
         deprecation_reason="请使用 principles（可多项）",
     )
     basis_document_id: strawberry.ID | None = None
     data_scope: str = "审批结果信息：事项名称、法律文书、行政相对人及联系方式"
-    channel: SharingChannel = models.SharingChannel.ONLINE  # type: ignore[valid-type]
+    channel: SharingChannel = models.SharingChannel.ONLINE
     procedure: str = "推送即认领，认领后按时限反馈"
     claim_days: int = 1
     feedback_days: int = 5
     frequency: str = "实时"
-    confidentiality: Confidentiality = models.Confidentiality.INTERNAL  # type: ignore[valid-type]
-    review_mode: ReviewMode = strawberry.field(  # type: ignore[valid-type]
+    confidentiality: Confidentiality = models.Confidentiality.INTERNAL
+    review_mode: ReviewMode = strawberry.field(
         default=models.ReviewMode.AFTER_APPROVAL,
         description="反馈方式：审批后反馈（默认）/ 提前介入 / 并联审查（受理推送即有反馈时限）",
     )

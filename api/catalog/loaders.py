@@ -9,7 +9,7 @@ from typing import TypeVar
 from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
-from api.catalog import linkages, services
+from api.catalog import services
 from api.catalog.models import (
     BasisDocument,
     ChangedEntity,
@@ -21,6 +21,7 @@ from api.catalog.models import (
     Position,
     Section,
 )
+from api.catalog.services import linkages
 
 ValueT = TypeVar("ValueT")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import strawberry
 
-from api.catalog.list_mutations import LinkageListMutation
-from api.catalog.list_queries import LinkageListQuery
 from api.catalog.mutations import CatalogMutation
+from api.catalog.mutations.lists import LinkageListMutation
 from api.catalog.queries import CatalogQuery
+from api.catalog.queries.lists import LinkageListQuery
 from api.core.schema import build_schema
 
 

@@ -6,43 +6,45 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 import strawberry
-from strawberry.types import Info
 
 from api.catalog import models
-from api.catalog.liaison_events import is_current
-from api.catalog.linkages import ordered_principles
+from api.catalog.services.liaison_events import is_current
+from api.catalog.services.linkages import ordered_principles
 from api.core.authz import requires
 from api.core.clock import local_today
 from api.core.errors import ValidationErrors, reference_id
 from api.core.identifiers import mask_mobile
+from api.core.kit import Info
 from api.core.pagination import Connection
 
-DepartmentLevel = strawberry.enum(models.DepartmentLevel, description="部门层级：市 / 县区 / 乡镇")
-MatterKind = strawberry.enum(models.MatterKind, description="事项类别：审批事项 / 监管事项")
-ApprovalCategory = strawberry.enum(
-    models.ApprovalCategory, description="审批事项类别：行政许可 / 其他行政权力 / 公共服务"
+DepartmentLevel = models.DepartmentLevel
+strawberry.enum(DepartmentLevel, description="部门层级：市 / 县区 / 乡镇")
+MatterKind = models.MatterKind
+strawberry.enum(MatterKind, description="事项类别：审批事项 / 监管事项")
+ApprovalCategory = models.ApprovalCategory
+strawberry.enum(ApprovalCategory, description="审批事项类别：行政许可 / 其他行政权力 / 公共服务")
+MatterStatus = models.MatterStatus
+strawberry.enum(MatterStatus, description="事项状态：有效 / 已废止")
+LiaisonKind = models.LiaisonKind
+strawberry.enum(LiaisonKind, description="联络员：推送 / 接收；部门负责人（红牌时收短信）")
+Principle = models.Principle
+strawberry.enum(Principle, description="谁审批谁负责 / 谁主管谁监管")
+BasisKind = models.BasisKind
+strawberry.enum(BasisKind, description="委托书 / 工作交付书 / 工作备忘录")
+SharingChannel = models.SharingChannel
+strawberry.enum(
+    SharingChannel, description="共享方式：线上推送 / 部门自有系统 / 书面函件 / 联席会议"
 )
-MatterStatus = strawberry.enum(models.MatterStatus, description="事项状态：有效 / 已废止")
-LiaisonKind = strawberry.enum(
-    models.LiaisonKind, description="联络员：推送 / 接收；部门负责人（红牌时收短信）"
-)
-Principle = strawberry.enum(models.Principle, description="谁审批谁负责 / 谁主管谁监管")
-BasisKind = strawberry.enum(models.BasisKind, description="委托书 / 工作交付书 / 工作备忘录")
-SharingChannel = strawberry.enum(
-    models.SharingChannel, description="共享方式：线上推送 / 部门自有系统 / 书面函件 / 联席会议"
-)
-Confidentiality = strawberry.enum(models.Confidentiality, description="密级：公开 / 内部 / 受限")
-ReviewMode = strawberry.enum(
-    models.ReviewMode, description="反馈方式：审批后反馈 / 提前介入 / 并联审查"
-)
+Confidentiality = models.Confidentiality
+strawberry.enum(Confidentiality, description="密级：公开 / 内部 / 受限")
+ReviewMode = models.ReviewMode
+strawberry.enum(ReviewMode, description="反馈方式：审批后反馈 / 提前介入 / 并联审查")
 
 
-ChangeAction = strawberry.enum(
-    models.ChangeAction, description="变更类型：新建 / 修改 / 提交 / 确认 / 删除 / 标记移除"
-)
-LinkageStatus = strawberry.enum(
-    models.LinkageStatus, description="联动事项状态：草稿 / 待监管部门确认 / 双方已确认"
-)
+ChangeAction = models.ChangeAction
+strawberry.enum(ChangeAction, description="变更类型：新建 / 修改 / 提交 / 确认 / 删除 / 标记移除")
+LinkageStatus = models.LinkageStatus
+strawberry.enum(LinkageStatus, description="联动事项状态：草稿 / 待监管部门确认 / 双方已确认")
 
 
 # Fields whose values are personal contact data: masked in history like on the person.
@@ -66,7 +68,7 @@ def _text(value: Any) -> str | None:
 
 @strawberry.type(description="一次变更：谁、何时、哪个部门、做了什么、各字段修改前后")
 class Change:
-    action: ChangeAction  # type: ignore[valid-type]
+    action: ChangeAction
     actor: str = strawberry.field(description="操作账号")
     department_id: strawberry.ID | None = strawberry.field(description="操作人所在部门")
     at: datetime
@@ -96,9 +98,7 @@ class Change:
         )
 
 
-async def _history(
-    info: Info[Any, Any], loader_name: str, entity_id: strawberry.ID
-) -> list[Change]:
+async def _history(info: Info, loader_name: str, entity_id: strawberry.ID) -> list[Change]:
     rows = await getattr(info.context.loaders, loader_name).load(int(entity_id))
     personal_data = info.context.scope.personal_data
     return [Change.from_row(r, personal_data=personal_data) for r in rows]
@@ -112,12 +112,12 @@ class Position:
     home: bool = strawberry.field(description="是否为人员的本科室（其余为兼任）")
 
     @strawberry.field(description="科（股）室")
-    async def section(self, info: Info[Any, Any]) -> Section | None:
+    async def section(self, info: Info) -> Section | None:
         row = await info.context.loaders.section.load(int(self.section_id))
         return Section.from_row(row) if row else None
 
     @strawberry.field(description="部门")
-    async def department(self, info: Info[Any, Any]) -> Department | None:
+    async def department(self, info: Info) -> Department | None:
         row = await info.context.loaders.department.load(int(self.department_id))
         return Department.from_row(row) if row else None
 
@@ -133,20 +133,20 @@ class Person:
     full_mobile: strawberry.Private[str]
 
     @strawberry.field(description="手机号码（无个人信息查看权限的角色只见 138****1102）")
-    def mobile(self, info: Info[Any, Any]) -> str:
+    def mobile(self, info: Info) -> str:
         # Personal contact data: whole only for roles that work with people (personal_data).
         return (
             self.full_mobile if info.context.scope.personal_data else mask_mobile(self.full_mobile)
         )
 
     @strawberry.field(description="变更历史（新的在前）")
-    async def history(self, info: Info[Any, Any]) -> list[Change]:
+    async def history(self, info: Info) -> list[Change]:
         return await _history(info, "history_of_person", self.id)
 
     @strawberry.field(
         description="任职：本科室（sectionId）在前，其后为在其他科（股）室或部门的兼任"
     )
-    async def positions(self, info: Info[Any, Any]) -> list[Position]:
+    async def positions(self, info: Info) -> list[Position]:
         rows = await info.context.loaders.positions_of_person.load(int(self.id))
         home = Position(
             section_id=self.section_id, department_id=self.department_id, title=self.role, home=True
@@ -184,12 +184,12 @@ class Section:
     department_id: strawberry.ID
 
     @strawberry.field(description="本科室人员")
-    async def people(self, info: Info[Any, Any]) -> list[Person]:
+    async def people(self, info: Info) -> list[Person]:
         rows = await info.context.loaders.people_of_section.load(int(self.id))
         return [Person.from_row(r) for r in rows]
 
     @strawberry.field(description="变更历史（新的在前）")
-    async def history(self, info: Info[Any, Any]) -> list[Change]:
+    async def history(self, info: Info) -> list[Change]:
         return await _history(info, "history_of_section", self.id)
 
     @classmethod
@@ -203,14 +203,14 @@ class Section:
 
 @strawberry.type(description="联络员任职记录（任期含首尾日；until 为空表示尚无继任者）")
 class Liaison:
-    kind: LiaisonKind  # type: ignore[valid-type]
+    kind: LiaisonKind
     since: date
     until: date | None
     recorded_by: str
     person_id: strawberry.Private[int]
 
     @strawberry.field(description="联络员")
-    async def person(self, info: Info[Any, Any]) -> Person | None:
+    async def person(self, info: Info) -> Person | None:
         row = await info.context.loaders.person.load(self.person_id)
         return Person.from_row(row) if row else None
 
@@ -240,37 +240,37 @@ class Department:
     id: strawberry.ID
     name: str
     short_name: str
-    level: DepartmentLevel  # type: ignore[valid-type]
+    level: DepartmentLevel
     credit_code: str | None
     parent_id: strawberry.ID | None
     created_at: datetime
 
     @strawberry.field(description="科（股）室")
-    async def sections(self, info: Info[Any, Any]) -> list[Section]:
+    async def sections(self, info: Info) -> list[Section]:
         rows = await info.context.loaders.sections_of_department.load(int(self.id))
         return [Section.from_row(r) for r in rows]
 
     @strawberry.field(description="联络员任职记录（现任与历任，新的在前）")
-    async def liaisons(self, info: Info[Any, Any]) -> list[Liaison]:
+    async def liaisons(self, info: Info) -> list[Liaison]:
         rows = await info.context.loaders.liaisons_of_department.load(int(self.id))
         return [Liaison.from_row(r) for r in rows]
 
-    async def _current(self, info: Info[Any, Any], kind: models.LiaisonKind) -> Liaison | None:
+    async def _current(self, info: Info, kind: models.LiaisonKind) -> Liaison | None:
         rows = await info.context.loaders.liaisons_of_department.load(int(self.id))
         today = local_today()
         current = [r for r in rows if r.kind == kind and is_current(r, today)]
         return Liaison.from_row(current[0]) if current else None
 
     @strawberry.field(description="今日现任推送联络员（未到起始日期的继任者不算）")
-    async def push_liaison(self, info: Info[Any, Any]) -> Liaison | None:
+    async def push_liaison(self, info: Info) -> Liaison | None:
         return await self._current(info, models.LiaisonKind.PUSH)
 
     @strawberry.field(description="今日现任接收联络员（未到起始日期的继任者不算）")
-    async def receive_liaison(self, info: Info[Any, Any]) -> Liaison | None:
+    async def receive_liaison(self, info: Info) -> Liaison | None:
         return await self._current(info, models.LiaisonKind.RECEIVE)
 
     @strawberry.field(description="今日现任部门负责人（红牌短信发送对象）")
-    async def head(self, info: Info[Any, Any]) -> Liaison | None:
+    async def head(self, info: Info) -> Liaison | None:
         return await self._current(info, models.LiaisonKind.HEAD)
 
     @classmethod
@@ -286,7 +286,7 @@ class Department:
         )
 
     @classmethod
-    async def resolve_reference(cls, info: Info[Any, Any], id: strawberry.ID) -> Department | None:  # noqa: A002
+    async def resolve_reference(cls, info: Info, id: strawberry.ID) -> Department | None:  # noqa: A002
         # The root fields' rule: `department, read` (departments are read city-wide).
         if info.context.reference_scope("department") is None:
             return None
@@ -305,21 +305,21 @@ class Matter:
     id: strawberry.ID
     code: str
     name: str
-    kind: MatterKind  # type: ignore[valid-type]
-    approval_category: ApprovalCategory | None  # type: ignore[valid-type]
-    status: MatterStatus  # type: ignore[valid-type]
+    kind: MatterKind
+    approval_category: ApprovalCategory | None
+    status: MatterStatus
     legal_basis: str
     updated_at: datetime | None
     repealed_on: date | None = strawberry.field(description="废止日期（已废止的事项）")
     department_id: strawberry.Private[int]
 
     @strawberry.field(description="责任单位", extensions=requires("department", "read"))
-    async def department(self, info: Info[Any, Any]) -> Department | None:
+    async def department(self, info: Info) -> Department | None:
         row = await info.context.loaders.department.load(self.department_id)
         return Department.from_row(row) if row else None
 
     @strawberry.field(description="变更历史（新的在前）：谁、何时、各字段修改前后")
-    async def history(self, info: Info[Any, Any]) -> list[Change]:
+    async def history(self, info: Info) -> list[Change]:
         return await _history(info, "history_of_matter", self.id)
 
     @classmethod
@@ -338,7 +338,7 @@ class Matter:
         )
 
     @classmethod
-    async def resolve_reference(cls, info: Info[Any, Any], id: strawberry.ID) -> Matter | None:  # noqa: A002
+    async def resolve_reference(cls, info: Info, id: strawberry.ID) -> Matter | None:  # noqa: A002
         # The root fields' rule: `matter, read` (the matter catalogue is read city-wide).
         if info.context.reference_scope("matter") is None:
             return None
@@ -349,7 +349,7 @@ class Matter:
 @strawberry.type(description="依据文件：委托书 / 工作交付书 / 工作备忘录")
 class BasisDocument:
     id: strawberry.ID
-    kind: BasisKind  # type: ignore[valid-type]
+    kind: BasisKind
     number: str
     signed_on: date
     parties: str
@@ -378,28 +378,26 @@ class BasisDocument:
 )
 class Linkage:
     id: strawberry.ID
-    principles: list[Principle] = strawberry.field(  # type: ignore[valid-type]
+    principles: list[Principle] = strawberry.field(
         description="联动原则（可多项：谁审批谁负责、谁主管谁监管）"
     )
-    principle: Principle = strawberry.field(  # type: ignore[valid-type]
+    principle: Principle = strawberry.field(
         description="第一项联动原则", deprecation_reason="请使用 principles（可多项）"
     )
     data_scope: str
-    channel: SharingChannel  # type: ignore[valid-type]
+    channel: SharingChannel
     procedure: str
     claim_days: int = strawberry.field(description="认领时限（工作日）")
     feedback_days: int = strawberry.field(description="反馈时限（工作日）")
     frequency: str
-    confidentiality: Confidentiality  # type: ignore[valid-type]
-    review_mode: ReviewMode = strawberry.field(  # type: ignore[valid-type]
+    confidentiality: Confidentiality
+    review_mode: ReviewMode = strawberry.field(
         description="反馈方式：审批后反馈 / 提前介入 / 并联审查（后两者受理推送即有反馈时限）"
     )
     approval_confirmed_at: datetime | None
     supervision_confirmed_at: datetime | None
     confirmed: bool = strawberry.field(description="审批、监管双方均已确认")
-    status: LinkageStatus = strawberry.field(  # type: ignore[valid-type]
-        description="草稿 → 待监管部门确认 → 双方已确认"
-    )
+    status: LinkageStatus = strawberry.field(description="草稿 → 待监管部门确认 → 双方已确认")
     removal_requested_at: datetime | None = strawberry.field(
         description="已标记在下一版本中移除的时间（已发布的联动事项不能删除）"
     )
@@ -408,42 +406,42 @@ class Linkage:
     row: strawberry.Private[models.Linkage]
 
     @strawberry.field(description="审批事项")
-    async def approval_matter(self, info: Info[Any, Any]) -> Matter | None:
+    async def approval_matter(self, info: Info) -> Matter | None:
         row = await info.context.loaders.matter.load(self.row.approval_matter_id)
         return Matter.from_row(row) if row else None
 
     @strawberry.field(description="监管事项")
-    async def supervision_matter(self, info: Info[Any, Any]) -> Matter | None:
+    async def supervision_matter(self, info: Info) -> Matter | None:
         row = await info.context.loaders.matter.load(self.row.supervision_matter_id)
         return Matter.from_row(row) if row else None
 
     @strawberry.field(description="审批部门")
-    async def approving_department(self, info: Info[Any, Any]) -> Department | None:
+    async def approving_department(self, info: Info) -> Department | None:
         row = await info.context.loaders.department.load(self.row.approving_department_id)
         return Department.from_row(row) if row else None
 
     @strawberry.field(description="审批科（股）室")
-    async def approving_section(self, info: Info[Any, Any]) -> Section | None:
+    async def approving_section(self, info: Info) -> Section | None:
         row = await info.context.loaders.section.load(self.row.approving_section_id)
         return Section.from_row(row) if row else None
 
     @strawberry.field(description="审批责任人")
-    async def approving_person(self, info: Info[Any, Any]) -> Person | None:
+    async def approving_person(self, info: Info) -> Person | None:
         row = await info.context.loaders.person.load(self.row.approving_person_id)
         return Person.from_row(row) if row else None
 
     @strawberry.field(description="监管部门")
-    async def supervising_department(self, info: Info[Any, Any]) -> Department | None:
+    async def supervising_department(self, info: Info) -> Department | None:
         row = await info.context.loaders.department.load(self.row.supervising_department_id)
         return Department.from_row(row) if row else None
 
     @strawberry.field(description="监管科（股）室")
-    async def supervising_section(self, info: Info[Any, Any]) -> Section | None:
+    async def supervising_section(self, info: Info) -> Section | None:
         row = await info.context.loaders.section.load(self.row.supervising_section_id)
         return Section.from_row(row) if row else None
 
     @strawberry.field(description="监管责任人")
-    async def supervising_person(self, info: Info[Any, Any]) -> Person | None:
+    async def supervising_person(self, info: Info) -> Person | None:
         row = await info.context.loaders.person.load(self.row.supervising_person_id)
         return Person.from_row(row) if row else None
 
@@ -452,7 +450,7 @@ class Linkage:
         return self.row.approving_department_id != self.row.supervising_department_id
 
     @strawberry.field(description="跨层级：审批与监管部门层级不同（如市 ↔ 县区）")
-    async def cross_level(self, info: Info[Any, Any]) -> bool:
+    async def cross_level(self, info: Info) -> bool:
         approving = await info.context.loaders.department.load(self.row.approving_department_id)
         supervising = await info.context.loaders.department.load(self.row.supervising_department_id)
         if approving is None or supervising is None:
@@ -460,7 +458,7 @@ class Linkage:
         return bool(approving.level != supervising.level)
 
     @strawberry.field(description="依据文件（跨部门或跨层级时必有）")
-    async def basis_document(self, info: Info[Any, Any]) -> BasisDocument | None:
+    async def basis_document(self, info: Info) -> BasisDocument | None:
         if self.row.basis_document_id is None:
             return None
         row = await info.context.loaders.basis_document.load(self.row.basis_document_id)
@@ -469,7 +467,7 @@ class Linkage:
     @strawberry.field(
         description="变更历史（新的在前）：新建、修改、提交、确认、标记移除，谁、何时、各字段修改前后"
     )
-    async def history(self, info: Info[Any, Any]) -> list[Change]:
+    async def history(self, info: Info) -> list[Change]:
         return await _history(info, "history_of_linkage", self.id)
 
     @classmethod
@@ -505,7 +503,7 @@ class PublishedLinkage:
     linkage_id: strawberry.ID
     approval_matter_code: str
     approval_matter_name: str
-    approval_category: ApprovalCategory | None  # type: ignore[valid-type]
+    approval_category: ApprovalCategory | None
     approving_department_name: str
     approving_section_name: str
     approving_person_name: str
@@ -516,18 +514,16 @@ class PublishedLinkage:
     supervising_section_name: str
     supervising_person_name: str
     supervising_office_phone: str
-    principles: list[Principle] = strawberry.field(  # type: ignore[valid-type]
-        description="联动原则（可多项）"
-    )
-    principle: Principle = strawberry.field(  # type: ignore[valid-type]
+    principles: list[Principle] = strawberry.field(description="联动原则（可多项）")
+    principle: Principle = strawberry.field(
         description="第一项联动原则", deprecation_reason="请使用 principles（可多项）"
     )
     cross_department: bool = strawberry.field(description="跨部门")
     cross_level: bool = strawberry.field(description="跨层级（如市 ↔ 县区）")
-    basis_document_kind: BasisKind | None  # type: ignore[valid-type]
+    basis_document_kind: BasisKind | None
     basis_document_number: str | None
     basis_document_signed_on: date | None
-    channel: SharingChannel  # type: ignore[valid-type]
+    channel: SharingChannel
     claim_days: int
     feedback_days: int
     frequency: str

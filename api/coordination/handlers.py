@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.coordination import actions, facts
+from api.coordination.services import actions, facts
 from api.core import events
 from api.core.events import OutboxMessage
 

@@ -6,7 +6,8 @@ from datetime import date, datetime
 
 import strawberry
 
-from api.coordination import actions, models, services
+from api.coordination import models, services
+from api.coordination.services import actions
 from api.coordination.types import ActionKind, AgendaKind, EscalationKind
 from api.core.errors import FieldIssue, ValidationFailed, parse_id
 
@@ -24,7 +25,7 @@ class ParticipantInput:
 @strawberry.input(description="议题：所涉对象的类别与编号（联动事项、办件、监管结果、政策文件）")
 class AgendaItemInput:
     title: str
-    kind: AgendaKind = models.AgendaKind.OTHER  # type: ignore[valid-type]
+    kind: AgendaKind = models.AgendaKind.OTHER
     ref_id: strawberry.ID | None = None
 
 
@@ -73,11 +74,11 @@ class AttachmentInput:
 
 @strawberry.input(description="提请市协调小组研究")
 class RaiseEscalationInput:
-    kind: EscalationKind  # type: ignore[valid-type]
+    kind: EscalationKind
     title: str
     statement: str
     party_department_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
-    ref_kind: AgendaKind | None = None  # type: ignore[valid-type]
+    ref_kind: AgendaKind | None = None
     ref_id: strawberry.ID | None = None
     attachments: list[AttachmentInput] = strawberry.field(default_factory=list)
 
@@ -99,7 +100,7 @@ class RaiseEscalationInput:
     description="决定的落实事项：类别、责任部门、完成时限；修订清单类须列明联动事项编号"
 )
 class EscalationActionInput:
-    kind: ActionKind  # type: ignore[valid-type]
+    kind: ActionKind
     owner_department_id: strawberry.ID
     due_on: date
     description: str = ""

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 import strawberry
-from strawberry.types import Info
 
-from api.coordination import actions, assessment, services
+from api.coordination import services
 from api.coordination.inputs import (
     ConveneMeetingInput,
     EscalationActionInput,
@@ -17,6 +15,7 @@ from api.coordination.inputs import (
     action_data,
 )
 from api.coordination.models import DecisionStatus as DecisionStatusModel
+from api.coordination.services import actions, assessment
 from api.coordination.types import (
     AssessmentScheme,
     AssessmentSchemeResult,
@@ -35,16 +34,12 @@ from api.coordination.types import (
 )
 from api.core import files
 from api.core.authz import requires
-from api.core.errors import ValidationErrors, ValidationFailed, parse_id
+from api.core.errors import parse_id
+from api.core.kit import Info, actor_of, validation_result
 
 
-def _actor(info: Info[Any, Any]) -> services.Actor:
-    principal = info.context.principal
-    return services.Actor(username=principal.username, department_id=int(principal.department_id))
-
-
-def _action_actor(info: Info[Any, Any]) -> actions.ActionActor:
-    actor = _actor(info)
+def _action_actor(info: Info) -> actions.ActionActor:
+    actor = actor_of(info)
     return actions.ActionActor(
         username=actor.username,
         department_id=actor.department_id,
@@ -57,220 +52,200 @@ class CoordinationMutation:
     @strawberry.mutation(
         description="召集联席会议：参会部门、人员与议题", extensions=requires("meeting", "write")
     )
+    @validation_result
     async def convene_meeting(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: ConveneMeetingInput,  # noqa: A002
     ) -> MeetingResult:
-        try:
-            row = await services.convene_meeting(
-                session=info.context.session, actor=_actor(info), data=input.to_data()
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        row = await services.convene_meeting(
+            session=info.context.session, actor=actor_of(info), data=input.to_data()
+        )
         return Meeting.from_row(row)
 
     @strawberry.mutation(
         description="录入会议纪要（会议随之为已召开）", extensions=requires("meeting", "write")
     )
+    @validation_result
     async def record_meeting_minutes(
         self,
-        info: Info[Any, Any],
+        info: Info,
         meeting_id: strawberry.ID,
         minutes: str,
         held_at: datetime,
         minutes_file: MinutesFileInput | None = None,
     ) -> MeetingResult:
-        try:
-            row = await services.record_minutes(
-                session=info.context.session,
-                actor=_actor(info),
-                meeting_id=parse_id(meeting_id, "meetingId"),
-                minutes=minutes,
-                held_at=held_at,
-                minutes_file=(
-                    files.Upload(minutes_file.file_name, minutes_file.content_base64)
-                    if minutes_file
-                    else None
-                ),
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        row = await services.record_minutes(
+            session=info.context.session,
+            actor=actor_of(info),
+            meeting_id=parse_id(meeting_id, "meetingId"),
+            minutes=minutes,
+            held_at=held_at,
+            minutes_file=(
+                files.Upload(minutes_file.file_name, minutes_file.content_base64)
+                if minutes_file
+                else None
+            ),
+        )
         return Meeting.from_row(row)
 
     @strawberry.mutation(
         description="记录议定事项：责任部门与完成时限", extensions=requires("meeting", "write")
     )
+    @validation_result
     async def add_meeting_decision(
         self,
-        info: Info[Any, Any],
+        info: Info,
         meeting_id: strawberry.ID,
         text: str,
         owner_department_id: strawberry.ID,
         due_on: date,
         agenda_item_id: strawberry.ID | None = None,
     ) -> MeetingDecisionResult:
-        try:
-            row = await services.add_decision(
-                session=info.context.session,
-                actor=_actor(info),
-                meeting_id=parse_id(meeting_id, "meetingId"),
-                text=text,
-                owner_department_id=parse_id(owner_department_id, "ownerDepartmentId"),
-                due_on=due_on,
-                agenda_item_id=None
-                if agenda_item_id is None
-                else parse_id(agenda_item_id, "agendaItemId"),
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        row = await services.add_decision(
+            session=info.context.session,
+            actor=actor_of(info),
+            meeting_id=parse_id(meeting_id, "meetingId"),
+            text=text,
+            owner_department_id=parse_id(owner_department_id, "ownerDepartmentId"),
+            due_on=due_on,
+            agenda_item_id=None
+            if agenda_item_id is None
+            else parse_id(agenda_item_id, "agendaItemId"),
+        )
         return MeetingDecision.from_row(row)
 
     @strawberry.mutation(
         description="议定事项落实情况（责任部门或召集部门）",
         extensions=requires("meeting", "write"),
     )
+    @validation_result
     async def follow_up_meeting_decision(
         self,
-        info: Info[Any, Any],
+        info: Info,
         decision_id: strawberry.ID,
-        status: DecisionStatus,  # type: ignore[valid-type]
+        status: DecisionStatus,
         note: str = "",
     ) -> MeetingDecisionResult:
-        try:
-            row = await services.follow_up_decision(
-                session=info.context.session,
-                actor=_actor(info),
-                decision_id=parse_id(decision_id, "decisionId"),
-                status=DecisionStatusModel(status),
-                note=note,
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        row = await services.follow_up_decision(
+            session=info.context.session,
+            actor=actor_of(info),
+            decision_id=parse_id(decision_id, "decisionId"),
+            status=DecisionStatusModel(status),
+            note=note,
+        )
         return MeetingDecision.from_row(row)
 
     @strawberry.mutation(
         description="登记经联席会议交换的推送（即认领；通知审批子图）",
         extensions=requires("meeting", "write"),
     )
+    @validation_result
     async def record_meeting_exchange(
         self,
-        info: Info[Any, Any],
+        info: Info,
         meeting_id: strawberry.ID,
         push_id: strawberry.ID,
         summary: str = "",
     ) -> MeetingExchangeResult:
-        try:
-            row = await services.record_exchange(
-                session=info.context.session,
-                actor=_actor(info),
-                meeting_id=parse_id(meeting_id, "meetingId"),
-                push_id=parse_id(push_id, "pushId"),
-                summary=summary,
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        row = await services.record_exchange(
+            session=info.context.session,
+            actor=actor_of(info),
+            meeting_id=parse_id(meeting_id, "meetingId"),
+            push_id=parse_id(push_id, "pushId"),
+            summary=summary,
+        )
         return MeetingExchange.from_row(row)
 
     @strawberry.mutation(
         description="提请市协调小组研究（说明与附件）", extensions=requires("escalation", "write")
     )
+    @validation_result
     async def raise_escalation(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: RaiseEscalationInput,  # noqa: A002
     ) -> EscalationResult:
-        try:
-            row = await services.raise_escalation(
-                session=info.context.session, actor=_actor(info), data=input.to_data()
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        row = await services.raise_escalation(
+            session=info.context.session, actor=actor_of(info), data=input.to_data()
+        )
         return Escalation.from_row(row)
 
     @strawberry.mutation(
         description="交办提请事项（协调办）", extensions=requires("escalation", "decide")
     )
+    @validation_result
     async def assign_escalation(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
         assignee: str,
     ) -> EscalationResult:
-        try:
-            row = await services.assign_escalation(
-                session=info.context.session,
-                actor=_actor(info),
-                escalation_id=parse_id(id, "id"),
-                assignee=assignee,
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        row = await services.assign_escalation(
+            session=info.context.session,
+            actor=actor_of(info),
+            escalation_id=parse_id(id, "id"),
+            assignee=assignee,
+        )
         return Escalation.from_row(row)
 
     @strawberry.mutation(
         description="将提请事项列入本部门召集的会议研究（协调办）",
         extensions=requires("escalation", "decide"),
     )
+    @validation_result
     async def schedule_escalation(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
         meeting_id: strawberry.ID,
     ) -> EscalationResult:
-        try:
-            row = await services.schedule_escalation(
-                session=info.context.session,
-                actor=_actor(info),
-                escalation_id=parse_id(id, "id"),
-                meeting_id=parse_id(meeting_id, "meetingId"),
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        row = await services.schedule_escalation(
+            session=info.context.session,
+            actor=actor_of(info),
+            escalation_id=parse_id(id, "id"),
+            meeting_id=parse_id(meeting_id, "meetingId"),
+        )
         return Escalation.from_row(row)
 
     @strawberry.mutation(
         description=("对提请事项作出决定及其落实事项（相关部门可见；落实事项全部完成后办结）"),
         extensions=requires("escalation", "decide"),
     )
+    @validation_result
     async def decide_escalation(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
         decision: str,
         actions: list[EscalationActionInput] | None = None,
     ) -> EscalationResult:
-        try:
-            row = await services.decide_escalation(
-                session=info.context.session,
-                actor=_actor(info),
-                escalation_id=parse_id(id, "id"),
-                decision=decision,
-                actions=action_data(actions or [], "actions"),
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        row = await services.decide_escalation(
+            session=info.context.session,
+            actor=actor_of(info),
+            escalation_id=parse_id(id, "id"),
+            decision=decision,
+            actions=action_data(actions or [], "actions"),
+        )
         return Escalation.from_row(row)
 
     @strawberry.mutation(
         description="为已决定的提请事项增加落实事项（协调办）",
         extensions=requires("escalation", "decide"),
     )
+    @validation_result
     async def add_escalation_action(
         self,
-        info: Info[Any, Any],
+        info: Info,
         escalation_id: strawberry.ID,
         input: EscalationActionInput,  # noqa: A002
     ) -> EscalationActionResult:
-        try:
-            row = await actions.add_action(
-                session=info.context.session,
-                actor=_action_actor(info),
-                escalation_id=parse_id(escalation_id, "escalationId"),
-                data=input.to_data(),
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        row = await actions.add_action(
+            session=info.context.session,
+            actor=_action_actor(info),
+            escalation_id=parse_id(escalation_id, "escalationId"),
+            data=input.to_data(),
+        )
         return EscalationAction.from_row(row)
 
     @strawberry.mutation(
@@ -280,38 +255,34 @@ class CoordinationMutation:
         ),
         extensions=requires("escalation", "write"),
     )
+    @validation_result
     async def complete_escalation_action(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
         note: str = "",
     ) -> EscalationActionResult:
-        try:
-            row = await actions.complete_action(
-                session=info.context.session,
-                actor=_action_actor(info),
-                scope=info.context.scope,
-                action_id=parse_id(id, "id"),
-                note=note,
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        row = await actions.complete_action(
+            session=info.context.session,
+            actor=_action_actor(info),
+            scope=info.context.scope,
+            action_id=parse_id(id, "id"),
+            note=note,
+        )
         return EscalationAction.from_row(row)
 
     @strawberry.mutation(
         description="发布新版考核方案（权重；旧版本保留）",
         extensions=requires("assessment", "write"),
     )
+    @validation_result
     async def publish_assessment_scheme(
-        self, info: Info[Any, Any], weights: list[IndicatorWeightInput], note: str = ""
+        self, info: Info, weights: list[IndicatorWeightInput], note: str = ""
     ) -> AssessmentSchemeResult:
-        try:
-            row = await assessment.publish_scheme(
-                session=info.context.session,
-                weights={w.indicator: w.weight for w in weights},
-                note=note,
-                actor=str(info.context.principal.username),
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        row = await assessment.publish_scheme(
+            session=info.context.session,
+            weights={w.indicator: w.weight for w in weights},
+            note=note,
+            actor=str(info.context.principal.username),
+        )
         return AssessmentScheme.from_row(row)

@@ -6,7 +6,7 @@ import strawberry
 
 from api.coordination.mutations import CoordinationMutation
 from api.coordination.queries import CoordinationQuery
-from api.coordination.workbench_fields import WorkbenchQuery
+from api.coordination.queries.workbench import WorkbenchQuery
 from api.core.schema import build_schema
 
 

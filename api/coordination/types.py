@@ -7,43 +7,52 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 import strawberry
-from strawberry.types import Info
 
-from api.coordination import actions as escalation_actions
 from api.coordination import models
-from api.coordination.assessment import INDICATORS, Ranking
-from api.coordination.casefile import CaseFile as CaseFileData
-from api.coordination.statistics import CaseRow, Figure, Figures, Grouping, Period, SeriesRow
+from api.coordination.services import actions as escalation_actions
+from api.coordination.services.assessment import INDICATORS, Ranking
+from api.coordination.services.casefile import CaseFile as CaseFileData
+from api.coordination.services.statistics import (
+    CaseRow,
+    Figure,
+    Figures,
+    Grouping,
+    Period,
+    SeriesRow,
+)
 from api.core.clock import local_today, utcnow
 from api.core.errors import ValidationErrors
 from api.core.identifiers import mask_mobile, masked_subject_code
+from api.core.kit import Info
 
-MeetingStatus = strawberry.enum(
-    models.MeetingStatus, description="会议状态：已召集 / 已召开 / 已办结"
-)
-AgendaKind = strawberry.enum(
-    models.AgendaKind,
+MeetingStatus = models.MeetingStatus
+strawberry.enum(MeetingStatus, description="会议状态：已召集 / 已召开 / 已办结")
+AgendaKind = models.AgendaKind
+strawberry.enum(
+    AgendaKind,
     description="议题所涉对象：联动事项 / 办件 / 监管结果 / 政策文件 / 提请事项 / 其他",
 )
-DecisionStatus = strawberry.enum(
-    models.DecisionStatus, description="议定事项状态：落实中 / 已落实 / 不再落实"
+DecisionStatus = models.DecisionStatus
+strawberry.enum(DecisionStatus, description="议定事项状态：落实中 / 已落实 / 不再落实")
+EscalationKind = models.EscalationKind
+strawberry.enum(
+    EscalationKind, description="提请类别：联动事项责任争议 / 重大审批事项 / 政策冲突 / 其他"
 )
-EscalationKind = strawberry.enum(
-    models.EscalationKind, description="提请类别：联动事项责任争议 / 重大审批事项 / 政策冲突 / 其他"
-)
-EscalationStatus = strawberry.enum(
-    models.EscalationStatus,
+EscalationStatus = models.EscalationStatus
+strawberry.enum(
+    EscalationStatus,
     description="提请事项状态：已提交 / 已受理 / 会商中 / 已决定 / 已办结",
 )
-ActionKind = strawberry.enum(
-    models.ActionKind,
+ActionKind = models.ActionKind
+strawberry.enum(
+    ActionKind,
     description="落实事项类别：修订清单（发布修订所列联动事项的清单版本后自动完成）/ 整改落实 / "
     "制发文件或通知 / 其他",
 )
-ActionState = strawberry.enum(models.ActionState, description="落实事项状态：落实中 / 已完成")
-ListChange = strawberry.enum(
-    models.ListChange, description="清单版本对联动事项的修订：新增 / 变更 / 移出"
-)
+ActionState = models.ActionState
+strawberry.enum(ActionState, description="落实事项状态：落实中 / 已完成")
+ListChange = models.ListChange
+strawberry.enum(ListChange, description="清单版本对联动事项的修订：新增 / 变更 / 移出")
 
 
 @strawberry.federation.type(keys=["id"], description="部门（目录子图所有）")
@@ -99,7 +108,7 @@ class AgendaItem:
     id: strawberry.ID
     position: int
     title: str
-    kind: AgendaKind  # type: ignore[valid-type]
+    kind: AgendaKind
     ref_id: strawberry.ID | None
 
     @strawberry.field(description="所涉办件（议题类别为办件时）")
@@ -131,7 +140,7 @@ class MeetingDecision:
     text: str
     owner: Department
     due_on: date
-    status: DecisionStatus  # type: ignore[valid-type]
+    status: DecisionStatus
     follow_up: str
     closed_at: datetime | None
     agenda_item_id: strawberry.ID | None
@@ -182,7 +191,7 @@ class Meeting:
     convened_by: str
     scheduled_at: datetime
     location: str
-    status: MeetingStatus  # type: ignore[valid-type]
+    status: MeetingStatus
     minutes: str
     held_at: datetime | None
     minutes_file: MinutesFile | None = strawberry.field(
@@ -190,22 +199,22 @@ class Meeting:
     )
 
     @strawberry.field(description="参会部门与人员")
-    async def participants(self, info: Info[Any, Any]) -> list[MeetingParticipant]:
+    async def participants(self, info: Info) -> list[MeetingParticipant]:
         rows = await info.context.loaders.participants.load(int(self.id))
         return [MeetingParticipant.from_row(r) for r in rows]
 
     @strawberry.field(description="议题（按顺序）")
-    async def agenda(self, info: Info[Any, Any]) -> list[AgendaItem]:
+    async def agenda(self, info: Info) -> list[AgendaItem]:
         rows = await info.context.loaders.agenda.load(int(self.id))
         return [AgendaItem.from_row(r) for r in rows]
 
     @strawberry.field(description="议定事项")
-    async def decisions(self, info: Info[Any, Any]) -> list[MeetingDecision]:
+    async def decisions(self, info: Info) -> list[MeetingDecision]:
         rows = await info.context.loaders.decisions.load(int(self.id))
         return [MeetingDecision.from_row(r) for r in rows]
 
     @strawberry.field(description="会上交换并登记的推送")
-    async def exchanges(self, info: Info[Any, Any]) -> list[MeetingExchange]:
+    async def exchanges(self, info: Info) -> list[MeetingExchange]:
         rows = await info.context.loaders.exchanges.load(int(self.id))
         return [MeetingExchange.from_row(r) for r in rows]
 
@@ -239,7 +248,7 @@ class Meeting:
 
 @strawberry.type(description="提请事项的一次状态变化；持续时间至下一状态（或至今）")
 class EscalationTransition:
-    status: EscalationStatus  # type: ignore[valid-type]
+    status: EscalationStatus
     at: datetime
     actor: str
     actor_name: str = strawberry.field(description="经办人姓名（账号已删除时为账号名）")
@@ -254,18 +263,18 @@ class EscalationTransition:
 class EscalationActionLinkage:
     linkage_id: strawberry.ID
     list_version: int | None = strawberry.field(description="修订它的清单版本（尚未修订为空）")
-    change: ListChange | None  # type: ignore[valid-type]
+    change: ListChange | None
 
 
 @strawberry.type(description="提请事项决定的一项落实事项：类别、责任部门、完成时限与状态")
 class EscalationAction:
     id: strawberry.ID
     escalation_id: strawberry.ID
-    kind: ActionKind  # type: ignore[valid-type]
+    kind: ActionKind
     description: str
     owner: Department
     due_on: date
-    state: ActionState  # type: ignore[valid-type]
+    state: ActionState
     overdue: bool = strawberry.field(description="已过完成时限仍在落实中")
     created_by: str
     created_at: datetime
@@ -278,14 +287,14 @@ class EscalationAction:
     _escalation: strawberry.Private[models.Escalation | None] = None
 
     @strawberry.field(description="完成人姓名（账号已删除时为账号名）")
-    async def done_by_name(self, info: Info[Any, Any]) -> str | None:
+    async def done_by_name(self, info: Info) -> str | None:
         if self.done_by is None:
             return None
         name: str = await info.context.loaders.display_name.load(self.done_by)
         return name
 
     @strawberry.field(description="修订清单类：所列联动事项及其修订情况")
-    async def linkages(self, info: Info[Any, Any]) -> list[EscalationActionLinkage]:
+    async def linkages(self, info: Info) -> list[EscalationActionLinkage]:
         rows = await info.context.loaders.action_linkages.load(int(self.id))
         return [
             EscalationActionLinkage(
@@ -297,7 +306,7 @@ class EscalationAction:
         ]
 
     @strawberry.field(description="所属提请事项")
-    async def escalation(self, info: Info[Any, Any]) -> Escalation | None:
+    async def escalation(self, info: Info) -> Escalation | None:
         row = self._escalation
         if row is None:
             row = await info.context.session.get(models.Escalation, int(self.escalation_id))
@@ -354,15 +363,15 @@ class EscalationAttachment:
 @strawberry.type(description="提请市协调小组研究的事项")
 class Escalation:
     id: strawberry.ID
-    kind: EscalationKind  # type: ignore[valid-type]
+    kind: EscalationKind
     title: str
     statement: str
     raising_department: Department
     raised_by: str
     parties: list[Department]
-    ref_kind: AgendaKind | None  # type: ignore[valid-type]
+    ref_kind: AgendaKind | None
     ref_id: strawberry.ID | None
-    status: EscalationStatus  # type: ignore[valid-type]
+    status: EscalationStatus
     assignee: str | None
     meeting_id: strawberry.ID | None
     decision: str | None
@@ -371,7 +380,7 @@ class Escalation:
     closed_at: datetime | None
 
     @strawberry.field(description="状态历程与各状态持续时间（秒与工作日）")
-    async def transitions(self, info: Info[Any, Any]) -> list[EscalationTransition]:
+    async def transitions(self, info: Info) -> list[EscalationTransition]:
         rows = await info.context.loaders.transitions.load(int(self.id))
         now = utcnow()
         spans = []
@@ -399,24 +408,24 @@ class Escalation:
         ]
 
     @strawberry.field(description="提请人姓名（账号已删除时为账号名）")
-    async def raised_by_name(self, info: Info[Any, Any]) -> str:
+    async def raised_by_name(self, info: Info) -> str:
         name: str = await info.context.loaders.display_name.load(self.raised_by)
         return name
 
     @strawberry.field(description="办理工作日数：自提交至办结（未办结为至今），按节假日日历")
-    async def working_days(self, info: Info[Any, Any]) -> int:
+    async def working_days(self, info: Info) -> int:
         (days,) = await escalation_actions.working_days_of(
             info.context.session, [(self.submitted_at, self.closed_at or utcnow())]
         )
         return days
 
     @strawberry.field(description="决定的落实事项（按提出时间）")
-    async def actions(self, info: Info[Any, Any]) -> list[EscalationAction]:
+    async def actions(self, info: Info) -> list[EscalationAction]:
         rows = await info.context.loaders.actions.load(int(self.id))
         return [EscalationAction.from_row(r) for r in rows]
 
     @strawberry.field(description="附件")
-    async def attachments(self, info: Info[Any, Any]) -> list[EscalationAttachment]:
+    async def attachments(self, info: Info) -> list[EscalationAttachment]:
         rows = await info.context.loaders.attachments.load(int(self.id))
         return [EscalationAttachment.from_row(r) for r in rows]
 
@@ -604,8 +613,9 @@ class LinkageStatistics:
         )
 
 
-StatisticsGrouping = strawberry.enum(
-    Grouping, name="StatisticsGrouping", description="统计分组：按部门 / 按月份"
+StatisticsGrouping = Grouping
+strawberry.enum(
+    StatisticsGrouping, name="StatisticsGrouping", description="统计分组：按部门 / 按月份"
 )
 
 
@@ -615,7 +625,7 @@ StatisticsGrouping = strawberry.enum(
 class LinkageStatisticsSeries:
     since: date
     until: date
-    by: StatisticsGrouping  # type: ignore[valid-type]
+    by: StatisticsGrouping
     department: Department | None = strawberry.field(description="限定的部门；全市时为空")
     rows: list[LinkageStatistics]
 
@@ -786,7 +796,7 @@ class CasePush:
     full_liaison_mobile: strawberry.Private[str]
 
     @strawberry.field(description="通知的联络员手机号（无个人信息查看权限的角色只见掩码）")
-    def liaison_mobile(self, info: Info[Any, Any]) -> str | None:
+    def liaison_mobile(self, info: Info) -> str | None:
         mobile = self.full_liaison_mobile
         if not mobile:
             return None
@@ -937,8 +947,9 @@ AssessmentResult = Annotated[Assessment | ValidationErrors, strawberry.union("As
 CoordinationFileResult = Annotated[
     CoordinationFile | ValidationErrors, strawberry.union("CoordinationFileResult")
 ]
-StatisticsFigure = strawberry.enum(
-    Figure,
+StatisticsFigure = Figure
+strawberry.enum(
+    StatisticsFigure,
     name="StatisticsFigure",
     description="可查看明细的统计数字（定义见 docs/statistics.md）",
 )
@@ -984,7 +995,7 @@ class StatisticsCase:
 
 @strawberry.type(description="一个统计数字的明细：与该数字同一期间、同一部门、同一口径")
 class StatisticsCases:
-    figure: StatisticsFigure  # type: ignore[valid-type]
+    figure: StatisticsFigure
     since: date
     until: date
     as_of: datetime

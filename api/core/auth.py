@@ -54,6 +54,19 @@ class Principal:
         return self.department_id
 
 
+@dataclass(frozen=True)
+class Actor:
+    """Who acts in a rule: the user and the department they act for (the session principal's
+    chosen department)."""
+
+    username: str
+    department_id: int
+
+    @classmethod
+    def of(cls, principal: Principal) -> Actor:
+        return cls(username=principal.username, department_id=int(principal.department_id))
+
+
 def hash_password(password: str) -> str:
     return _hasher.hash(password)
 

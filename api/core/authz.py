@@ -38,9 +38,9 @@ if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
     from sqlmodel.ext.asyncio.session import AsyncSession
     from strawberry.extensions import FieldExtension
-    from strawberry.types import Info
 
     from api.core.auth import Principal
+    from api.core.kit import Info
 
 log = logging.getLogger(__name__)
 
@@ -243,7 +243,7 @@ async def assign_role(
     )
 
 
-def _context(info: Info[Any, Any]) -> Any:
+def _context(info: Info) -> Any:
     return info.context
 
 
@@ -259,7 +259,7 @@ class PasswordChangeRequiredError(StrawberryGraphQLError):
         )
 
 
-def _signed_in(info: Info[Any, Any], *, probe: bool = False) -> Principal:
+def _signed_in(info: Info, *, probe: bool = False) -> Principal:
     principal: Principal | None = _context(info).principal
     if principal is None:
         if not probe:
@@ -272,7 +272,7 @@ def _signed_in(info: Info[Any, Any], *, probe: bool = False) -> Principal:
 
 
 def _note_denial(
-    info: Info[Any, Any], reason: str, what: str = "", extra: dict[str, Any] | None = None
+    info: Info, reason: str, what: str = "", extra: dict[str, Any] | None = None
 ) -> None:
     """Queue a denied-access audit row; the unit of work writes it after the rollback."""
     denials = getattr(_context(info), "denials", None)
@@ -308,7 +308,7 @@ class Can(BasePermission):
         self.audited_as = audited_as
         self.attempt = attempt
 
-    def has_permission(self, source: Any, info: Info[Any, Any], **kwargs: Any) -> bool:  # noqa: ARG002
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:  # noqa: ARG002
         principal = _signed_in(info)
         context = _context(info)
         can = getattr(context, "can", None) or context.authorizer.can
@@ -342,7 +342,7 @@ class IsSignedIn(BasePermission):
     def __init__(self, *, probe: bool = False) -> None:
         self.probe = probe
 
-    def has_permission(self, source: Any, info: Info[Any, Any], **kwargs: Any) -> bool:  # noqa: ARG002
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:  # noqa: ARG002
         _signed_in(info, probe=self.probe)
         return True
 
@@ -350,7 +350,7 @@ class IsSignedIn(BasePermission):
 class IsPublic(BasePermission):
     """Deliberately open to anonymous callers (the published list, sign-in)."""
 
-    def has_permission(self, source: Any, info: Info[Any, Any], **kwargs: Any) -> bool:  # noqa: ARG002
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:  # noqa: ARG002
         return True
 
 

@@ -8,14 +8,14 @@ import strawberry
 
 from api.core.errors import build_model
 from api.credit import models
-from api.credit.determination import Rule
+from api.credit.services.determination import Rule
 from api.credit.types import CreditLevel, RecordCategory, RuleCondition, SubjectKind
 
 
 @strawberry.input(description="登记信用主体：法人填统一社会信用代码，自然人填身份证号码")
 class RegisterSubjectInput:
     name: str
-    kind: SubjectKind = models.SubjectKind.LEGAL_PERSON  # type: ignore[valid-type]
+    kind: SubjectKind = models.SubjectKind.LEGAL_PERSON
     credit_code: str | None = strawberry.field(
         default=None, description="统一社会信用代码（18位，含校验位）"
     )
@@ -36,7 +36,7 @@ class RegisterSubjectInput:
 @strawberry.input(description="新增信用记录")
 class AddCreditRecordInput:
     subject_code: str
-    category: RecordCategory  # type: ignore[valid-type]
+    category: RecordCategory
     title: str
     source: str
     decided_on: date
@@ -63,7 +63,7 @@ class AddCreditRecordInput:
 @strawberry.input(description="修复信用记录：只填要更正的字段")
 class RepairCreditRecordInput:
     title: str | None = None
-    category: RecordCategory | None = None  # type: ignore[valid-type]
+    category: RecordCategory | None = None
     valid_until: date | None = None
     clear_valid_until: bool = False
 
@@ -81,12 +81,12 @@ class RepairCreditRecordInput:
 class CreditRuleInput:
     code: str
     name: str
-    condition: RuleCondition  # type: ignore[valid-type]
+    condition: RuleCondition
     score_delta: int
-    category: RecordCategory | None = None  # type: ignore[valid-type]
+    category: RecordCategory | None = None
     min_count: int = 1
     within_days: int | None = None
-    forces_level: CreditLevel | None = None  # type: ignore[valid-type]
+    forces_level: CreditLevel | None = None
 
     def to_rule(self) -> Rule:
         return Rule(
@@ -114,7 +114,7 @@ class PublishCreditRulesInput:
 class AggregationRuleInput:
     finding_kind: str = strawberry.field(description="监管结果类别，如 ENFORCEMENT_RESULT")
     result_type: str = strawberry.field(description="结果类型，如 罚款；* 表示该类别的任意结果")
-    category: RecordCategory  # type: ignore[valid-type]
+    category: RecordCategory
     validity_months: int | None = None
     enabled: bool = True
 

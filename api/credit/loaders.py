@@ -11,8 +11,7 @@ from strawberry.dataloader import DataLoader
 from api.core import accounts
 from api.core.auth import Principal
 from api.core.loaders import many_per_key
-from api.credit import determination, history, lookups, services
-from api.credit.determination import Assessment
+from api.credit import services
 from api.credit.models import (
     CreditRecord,
     CreditRecordRevision,
@@ -20,6 +19,8 @@ from api.credit.models import (
     JointPunishment,
     Subject,
 )
+from api.credit.services import determination, history, lookups
+from api.credit.services.determination import Assessment
 
 
 @dataclass

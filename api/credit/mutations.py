@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
-from strawberry.types import Info
 
 from api.core.authz import requires
 from api.core.errors import FieldIssue, NotFoundError, ValidationErrors, ValidationFailed, parse_id
-from api.credit import determination, services
+from api.core.kit import Info, validation_result
+from api.credit import services
 from api.credit.inputs import (
     AddCreditRecordInput,
     AddJointPunishmentInput,
@@ -18,6 +16,7 @@ from api.credit.inputs import (
     RegisterSubjectInput,
     RepairCreditRecordInput,
 )
+from api.credit.services import determination
 from api.credit.types import (
     AddCreditRecordResult,
     AggregationRule,
@@ -41,47 +40,40 @@ from api.credit.types import (
 NOT_FOUND = ValidationFailed([FieldIssue("id", "NOT_FOUND", "记录不存在")])
 
 
-def _actor(info: Info[Any, Any]) -> str:
+def _actor(info: Info) -> str:
     return str(info.context.principal.username)
 
 
 @strawberry.type
 class CreditMutation:
     @strawberry.mutation(description="登记信用主体", extensions=requires("subject", "write"))
+    @validation_result
     async def register_subject(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: RegisterSubjectInput,  # noqa: A002
     ) -> RegisterSubjectResult:
-        try:
-            row = await services.register_subject(
-                session=info.context.session, data=input.to_model()
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        row = await services.register_subject(session=info.context.session, data=input.to_model())
         return Subject.from_row(row)
 
     @strawberry.mutation(description="新增信用记录", extensions=requires("credit_record", "write"))
+    @validation_result
     async def add_credit_record(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: AddCreditRecordInput,  # noqa: A002
     ) -> AddCreditRecordResult:
-        try:
-            row = await services.add_credit_record(
-                session=info.context.session, data=input.to_model()
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        row = await services.add_credit_record(session=info.context.session, data=input.to_model())
         return CreditRecord.from_row(row)
 
     @strawberry.mutation(
         description="修复（更正）信用记录，原内容留痕",
         extensions=requires("credit_record", "write"),
     )
+    @validation_result
     async def repair_credit_record(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
         input: RepairCreditRecordInput,  # noqa: A002
         reason: str,
@@ -94,8 +86,6 @@ class CreditMutation:
                 reason=reason,
                 actor=_actor(info),
             )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
         except NotFoundError:
             return ValidationErrors.from_exception(NOT_FOUND)
         return CreditRecord.from_row(row)
@@ -104,9 +94,10 @@ class CreditMutation:
         description="撤销信用记录（保留并留痕，不再参与认定）",
         extensions=requires("credit_record", "write"),
     )
+    @validation_result
     async def withdraw_credit_record(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
         reason: str,
     ) -> CreditRecordChangeResult:
@@ -117,8 +108,6 @@ class CreditMutation:
                 reason=reason,
                 actor=_actor(info),
             )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
         except NotFoundError:
             return ValidationErrors.from_exception(NOT_FOUND)
         return CreditRecord.from_row(row)
@@ -127,55 +116,49 @@ class CreditMutation:
         description="发布新版本的认定规则集（所有主体随即重新认定）",
         extensions=requires("credit_rule", "write"),
     )
+    @validation_result
     async def publish_credit_rules(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: PublishCreditRulesInput,  # noqa: A002
     ) -> CreditRuleSetResult:
-        try:
-            rule_set = await determination.publish_rule_set(
-                session=info.context.session,
-                base_score=input.base_score,
-                trustworthy_min_score=input.trustworthy_min_score,
-                dishonest_below_score=input.dishonest_below_score,
-                rules=[r.to_rule() for r in input.rules],
-                note=input.note,
-                actor=_actor(info),
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        rule_set = await determination.publish_rule_set(
+            session=info.context.session,
+            base_score=input.base_score,
+            trustworthy_min_score=input.trustworthy_min_score,
+            dishonest_below_score=input.dishonest_below_score,
+            rules=[r.to_rule() for r in input.rules],
+            note=input.note,
+            actor=_actor(info),
+        )
         return CreditRuleSet.from_rule_set(rule_set)
 
     @strawberry.mutation(description="保存归集规则", extensions=requires("credit_rule", "write"))
+    @validation_result
     async def save_aggregation_rule(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: AggregationRuleInput,  # noqa: A002
     ) -> AggregationRuleResult:
-        try:
-            row = await services.save_aggregation_rule(
-                session=info.context.session, data=input.to_model(), actor=_actor(info)
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        row = await services.save_aggregation_rule(
+            session=info.context.session, data=input.to_model(), actor=_actor(info)
+        )
         return AggregationRule.from_row(row)
 
     @strawberry.mutation(
         description="设置受理方式政策：哪些信用等级可用该方式（失信不可）",
         extensions=requires("credit_rule", "write"),
     )
+    @validation_result
     async def set_handling_policy(
         self,
-        info: Info[Any, Any],
-        mode: HandlingMode,  # type: ignore[valid-type]
-        allowed_levels: list[CreditLevel],  # type: ignore[valid-type]
+        info: Info,
+        mode: HandlingMode,
+        allowed_levels: list[CreditLevel],
     ) -> HandlingPolicyResult:
-        try:
-            levels = await determination.set_handling_policy(
-                session=info.context.session, mode=mode, levels=allowed_levels, actor=_actor(info)
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        levels = await determination.set_handling_policy(
+            session=info.context.session, mode=mode, levels=allowed_levels, actor=_actor(info)
+        )
         return HandlingPolicyEntry(
             mode=mode, label=determination.MODE_LABELS[mode], allowed_levels=list(levels)
         )
@@ -183,45 +166,42 @@ class CreditMutation:
     @strawberry.mutation(
         description="手工列入联合惩戒名单", extensions=requires("joint_punishment", "write")
     )
+    @validation_result
     async def add_joint_punishment(
         self,
-        info: Info[Any, Any],
+        info: Info,
         input: AddJointPunishmentInput,  # noqa: A002
     ) -> JointPunishmentResult:
-        try:
-            row = await services.add_joint_punishment(
-                session=info.context.session,
-                subject_code=input.subject_code,
-                subject_name=input.subject_name,
-                data=input.to_model(),
-                actor=_actor(info),
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        row = await services.add_joint_punishment(
+            session=info.context.session,
+            subject_code=input.subject_code,
+            subject_name=input.subject_name,
+            data=input.to_model(),
+            actor=_actor(info),
+        )
         return JointPunishment.from_row(row)
 
     @strawberry.mutation(
         description="从表格（.xlsx，Base64）导入联合惩戒名单：全部成功或全部不导入",
         extensions=requires("joint_punishment", "write"),
     )
+    @validation_result
     async def import_joint_punishments(
-        self, info: Info[Any, Any], content_base64: str
+        self, info: Info, content_base64: str
     ) -> JointPunishmentImportResult:
-        try:
-            rows = await services.import_joint_punishments(
-                session=info.context.session, content_base64=content_base64, actor=_actor(info)
-            )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
+        rows = await services.import_joint_punishments(
+            session=info.context.session, content_base64=content_base64, actor=_actor(info)
+        )
         entries = [JointPunishment.from_row(r) for r in rows]
         return JointPunishmentImport(imported=len(entries), entries=entries)
 
     @strawberry.mutation(
         description="撤销联合惩戒名单条目（留痕）", extensions=requires("joint_punishment", "write")
     )
+    @validation_result
     async def revoke_joint_punishment(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
         reason: str,
     ) -> JointPunishmentResult:
@@ -229,8 +209,6 @@ class CreditMutation:
             row = await services.revoke_joint_punishment(
                 session=info.context.session, entry_id=parse_id(id, "id"), reason=reason
             )
-        except ValidationFailed as exc:
-            return ValidationErrors.from_exception(exc)
         except NotFoundError:
             return ValidationErrors.from_exception(NOT_FOUND)
         return JointPunishment.from_row(row)

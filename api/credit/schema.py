@@ -7,7 +7,7 @@ import strawberry
 from api.core.schema import build_schema
 from api.credit.mutations import CreditMutation
 from api.credit.queries import CreditQuery
-from api.credit.workbench_fields import WorkbenchQuery
+from api.credit.queries.workbench import WorkbenchQuery
 
 
 @strawberry.type

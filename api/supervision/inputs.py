@@ -14,7 +14,7 @@ from api.supervision.types import ChangeKind, FindingKind, ResultType
 
 @strawberry.input(description="登记监管结果（针对已推送的办件，或针对行政相对人）")
 class RecordFindingInput:
-    kind: FindingKind  # type: ignore[valid-type]
+    kind: FindingKind
     summary: str
     found_on: date
     application_id: strawberry.ID | None = None
@@ -22,7 +22,7 @@ class RecordFindingInput:
         default="", description="统一社会信用代码或身份证号码（不针对办件时必填）"
     )
     abnormal: bool = False
-    result_type: ResultType = models.ResultType.NO_ABNORMALITY  # type: ignore[valid-type]
+    result_type: ResultType = models.ResultType.NO_ABNORMALITY
     measures: str = ""
 
     def to_model(self, *, department_id: int) -> models.FindingCreate:
@@ -55,7 +55,7 @@ class NoticeAttachmentInput:
 class AnnouncePolicyNoticeInput:
     title: str
     body: str
-    change_kind: ChangeKind  # type: ignore[valid-type]
+    change_kind: ChangeKind
     matter_ids: list[strawberry.ID]
     effective_on: date | None = None
     attachments: list[NoticeAttachmentInput] = strawberry.field(

@@ -7,17 +7,17 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import strawberry
-from strawberry.types import Info
 
 from api.core.authz import requires
 from api.core.errors import BadArgumentError, ValidationFailed, parse_id
+from api.core.kit import Info
 from api.core.pagination import decode_key_cursor, keyset_connection
 from api.supervision import services
 from api.supervision.types import Finding, NoticeFile, PolicyNotice, PolicyNoticeConnection
 
 
 async def _notice_page(
-    info: Info[Any, Any],
+    info: Info,
     load: Callable[..., Awaitable[Any]],
     first: int,
     after: str | None,
@@ -51,7 +51,7 @@ class SupervisionQuery:
     )
     async def findings(
         self,
-        info: Info[Any, Any],
+        info: Info,
         application_id: strawberry.ID | None = None,
         first: int = 100,
         offset: int = 0,
@@ -70,7 +70,7 @@ class SupervisionQuery:
         extensions=requires("notice", "read"),
     )
     async def issued_notices(
-        self, info: Info[Any, Any], first: int = 20, after: str | None = None
+        self, info: Info, first: int = 20, after: str | None = None
     ) -> PolicyNoticeConnection:
         return await _notice_page(info, services.issued_notices, first, after)
 
@@ -80,7 +80,7 @@ class SupervisionQuery:
     )
     async def notice_attachment_file(
         self,
-        info: Info[Any, Any],
+        info: Info,
         id: strawberry.ID,  # noqa: A002
     ) -> NoticeFile | None:
         try:
@@ -103,6 +103,6 @@ class SupervisionQuery:
         description="本部门收到的法律法规政策变化通知", extensions=requires("notice", "read")
     )
     async def notice_inbox(
-        self, info: Info[Any, Any], first: int = 20, after: str | None = None
+        self, info: Info, first: int = 20, after: str | None = None
     ) -> PolicyNoticeConnection:
         return await _notice_page(info, services.received_notices, first, after)

@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
-from strawberry.types import Info
 
 from api.core.authz import requires
 from api.core.errors import ValidationErrors, reference_id
 from api.core.identifiers import masked_subject_code
+from api.core.kit import Info
 from api.core.pagination import Connection
 from api.supervision import models
 
-ResultType = strawberry.enum(
-    models.ResultType,
+ResultType = models.ResultType
+strawberry.enum(
+    ResultType,
     description="处理结果：未发现问题 / 责令整改 / 行政处罚 / 撤销吊销许可 / 立案查处 / 其他",
 )
-ChangeKind = strawberry.enum(models.ChangeKind, description="变化类别：法律 / 法规 / 规章 / 政策")
-FindingKind = strawberry.enum(
-    models.FindingKind,
+ChangeKind = models.ChangeKind
+strawberry.enum(ChangeKind, description="变化类别：法律 / 法规 / 规章 / 政策")
+FindingKind = models.FindingKind
+strawberry.enum(
+    FindingKind,
     description="监管结果类别：监督检查 / 抽查 / 行政措施 / 执法查处结果 / 异常信用信息",
 )
 
@@ -39,7 +42,7 @@ class Application:
     id: strawberry.ID
 
     @strawberry.field(description="针对该办件的监管结果", extensions=requires("finding", "read"))
-    async def findings(self, info: Info[Any, Any]) -> list[Finding]:
+    async def findings(self, info: Info) -> list[Finding]:
         loader = info.context.loaders.findings_by_application(info.context.scope)
         rows = await loader.load(int(self.id))
         return [Finding.from_row(r) for r in rows]
@@ -52,9 +55,9 @@ class Application:
 @strawberry.federation.type(keys=["id"], description="监管结果（检查、抽查、措施、执法结果）")
 class Finding:
     id: strawberry.ID
-    kind: FindingKind  # type: ignore[valid-type]
+    kind: FindingKind
     abnormal: bool
-    result_type: ResultType  # type: ignore[valid-type]
+    result_type: ResultType
     measures: str
     summary: str
     found_on: date
@@ -75,7 +78,7 @@ class Finding:
         return Department(id=strawberry.ID(str(self.department_id)))
 
     @strawberry.field(description="登记人姓名")
-    async def recorded_by_name(self, info: Info[Any, Any]) -> str:
+    async def recorded_by_name(self, info: Info) -> str:
         if not self.recorded_by:
             return ""
         name: str = await info.context.loaders.display_name.load(self.recorded_by)
@@ -99,7 +102,7 @@ class Finding:
         )
 
     @classmethod
-    async def resolve_reference(cls, info: Info[Any, Any], id: strawberry.ID) -> Finding | None:  # noqa: A002
+    async def resolve_reference(cls, info: Info, id: strawberry.ID) -> Finding | None:  # noqa: A002
         # The root field's rule: `finding, read` and the caller's scope.
         scope = info.context.reference_scope("finding")
         if scope is None:
@@ -163,7 +166,7 @@ class PolicyNotice:
     id: strawberry.ID
     title: str
     body: str
-    change_kind: ChangeKind  # type: ignore[valid-type]
+    change_kind: ChangeKind
     effective_on: date | None
     matter_ids: list[strawberry.ID]
     announced_by: str
@@ -173,12 +176,12 @@ class PolicyNotice:
     from_department_id: strawberry.Private[int]
 
     @strawberry.field(description="附件（所通知的文件）")
-    async def attachments(self, info: Info[Any, Any]) -> list[NoticeAttachment]:
+    async def attachments(self, info: Info) -> list[NoticeAttachment]:
         rows = await info.context.loaders.notice_attachments.load(int(self.id))
         return [NoticeAttachment.from_row(r) for r in rows]
 
     @strawberry.field(description="本部门阅读该通知的时间（未读为空；发布部门为空）")
-    async def read_at(self, info: Info[Any, Any]) -> datetime | None:
+    async def read_at(self, info: Info) -> datetime | None:
         rows = await info.context.loaders.notice_recipients.load(int(self.id))
         mine = info.context.scope.department_id
         return next((r.read_at for r in rows if r.department_id == mine), None)
@@ -186,7 +189,7 @@ class PolicyNotice:
     @strawberry.field(
         description="各接收部门的阅读情况（仅发布部门与协调办可见，其他部门为空列表）"
     )
-    async def read_receipts(self, info: Info[Any, Any]) -> list[NoticeReadReceipt]:
+    async def read_receipts(self, info: Info) -> list[NoticeReadReceipt]:
         scope = info.context.scope
         if not scope.city_wide and scope.department_id != self.from_department_id:
             return []
@@ -198,7 +201,7 @@ class PolicyNotice:
         return Department(id=strawberry.ID(str(self.from_department_id)))
 
     @strawberry.field(description="接收部门（与所涉事项联动的全部部门）")
-    async def recipients(self, info: Info[Any, Any]) -> list[Department]:
+    async def recipients(self, info: Info) -> list[Department]:
         rows = await info.context.loaders.notice_recipients.load(int(self.id))
         return [Department(id=strawberry.ID(str(r.department_id))) for r in rows]
 

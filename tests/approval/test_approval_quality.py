@@ -6,10 +6,11 @@ from datetime import date, datetime, timedelta
 
 from sqlmodel import select
 
-from api.approval import facilitation, services
+from api.approval import services
 from api.approval.loaders import ApprovalLoaders
 from api.approval.models import DocumentKind, Feedback, LegalDocumentCreate
 from api.approval.schema import schema
+from api.approval.services import facilitation
 from api.core.clock import LOCAL_TZ
 from api.credit.models import CreditRecord
 from api.supervision import services as supervision

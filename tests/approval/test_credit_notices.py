@@ -9,9 +9,9 @@ from api.approval.models import CreditNotice, LegalDocumentCreate, Outcome
 from api.approval.schema import schema
 from api.core.clock import local_today
 from api.core.events import OutboxMessage
-from api.credit import determination
 from api.credit import services as credit
 from api.credit.models import CreditRecordCreate, RecordCategory
+from api.credit.services import determination
 from tests import factories
 from tests.graphql import run
 

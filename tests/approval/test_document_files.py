@@ -5,9 +5,10 @@ read by the departments of the push (others: not found, noted as an out-of-scope
 import base64
 import hashlib
 
-from api.approval import documents, services
+from api.approval import services
 from api.approval.loaders import ApprovalLoaders
 from api.approval.schema import schema
+from api.approval.services import documents
 from api.core.audit import collect_denials
 from api.core.clock import local_today
 from api.core.scope import Scope

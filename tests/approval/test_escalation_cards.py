@@ -5,9 +5,10 @@ from datetime import date, datetime
 from sqlmodel import col, select
 
 from api import registry
-from api.approval import escalation, services
+from api.approval import services
 from api.approval.loaders import ApprovalLoaders
 from api.approval.schema import schema
+from api.approval.services import escalation
 from api.core import worker
 from api.core.clock import LOCAL_TZ
 from api.core.events import OutboxMessage

@@ -13,15 +13,16 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from api.approval import facilitation, services
-from api.approval.facilitation_models import (
+from api.approval import services
+from api.approval.models import HandlingMode, LegalDocumentCreate, Outcome
+from api.approval.models.facilitation import (
     Commitment,
     ItemState,
     MissingItem,
     VerificationResult,
     VerificationTask,
 )
-from api.approval.models import HandlingMode, LegalDocumentCreate, Outcome
+from api.approval.services import facilitation
 from api.catalog import services as catalog
 from api.catalog.models import LiaisonKind
 from api.core.auth import Principal
@@ -31,9 +32,9 @@ from api.core.files import default_store
 from api.core.scope import Scope
 from api.core.sms import SmsMessage
 from api.core.workdays import DayKind, add_working_days, set_calendar_day
-from api.credit import lookups
 from api.credit import services as credit_services
 from api.credit.models import CreditRecord, RecordCategory
+from api.credit.services import lookups
 from api.registry import worker_tables
 from tests import factories
 

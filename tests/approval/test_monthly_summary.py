@@ -6,10 +6,11 @@ from datetime import date, datetime
 
 from openpyxl import load_workbook
 
-from api.approval import services, summary
+from api.approval import services
 from api.approval.loaders import ApprovalLoaders
 from api.approval.models import ApplicationCreate
 from api.approval.schema import schema
+from api.approval.services import summaries as summary
 from api.core.clock import LOCAL_TZ
 from api.core.workdays import DayKind, set_calendar_day
 from tests import factories

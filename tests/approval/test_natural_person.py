@@ -9,7 +9,7 @@ from api.approval.models import ApplicantKind, ApplicationCreate, LegalDocumentC
 from api.approval.schema import schema
 from api.core.identifiers import make_id_number, mask_id_number
 from api.core.subject_keys import natural_person_key
-from api.credit.lookups import LookupRequest, credit_check
+from api.credit.services.lookups import LookupRequest, credit_check
 from tests import factories
 from tests.graphql import run
 

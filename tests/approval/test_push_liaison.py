@@ -5,9 +5,10 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from api.approval import liaisons, services
+from api.approval import services
 from api.approval.loaders import ApprovalLoaders
 from api.approval.schema import schema
+from api.approval.services import liaisons
 from api.catalog import services as catalog
 from api.catalog.models import LiaisonKind
 from api.core.clock import local_today

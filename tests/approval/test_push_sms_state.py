@@ -7,9 +7,10 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from api.approval import escalation, services
+from api.approval import services
 from api.approval.loaders import ApprovalLoaders
 from api.approval.schema import schema
+from api.approval.services import escalation
 from api.core import events, sms
 from api.core.clock import LOCAL_TZ
 from api.core.sms import HttpSmsSender

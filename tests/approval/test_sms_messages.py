@@ -3,9 +3,10 @@ callers without personal-data rights (the coordination office reads the city's l
 
 from datetime import UTC, datetime, timedelta
 
-from api.approval import escalation, services
+from api.approval import services
 from api.approval.loaders import ApprovalLoaders
 from api.approval.schema import schema
+from api.approval.services import escalation
 from api.core.identifiers import mask_mobile
 from tests import factories
 from tests.graphql import run

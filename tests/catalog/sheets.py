@@ -7,7 +7,7 @@ import io
 
 from openpyxl import Workbook, load_workbook
 
-from api.catalog.workbook import HEADERS
+from api.catalog.services.workbook import HEADERS
 
 
 def xlsx(rows: list[list[str]], headers: tuple[str, ...] = HEADERS) -> bytes:

@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
-from api.catalog import history, linkages, workbook
 from api.catalog.loaders import CatalogLoaders
 from api.catalog.models import ChangedEntity, Linkage, Matter, Person, Section
 from api.catalog.schema import schema
+from api.catalog.services import history, linkages, workbook
 from api.core.scope import Scope
 from tests import factories
 from tests.catalog.sheets import b64, read, row, xlsx

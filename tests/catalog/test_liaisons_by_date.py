@@ -8,10 +8,10 @@ import pytest
 from sqlmodel import col, func, select
 
 from api.catalog import services
-from api.catalog.liaison_events import TOPIC, is_current
 from api.catalog.loaders import CatalogLoaders
 from api.catalog.models import LiaisonKind
 from api.catalog.schema import schema
+from api.catalog.services.liaison_events import TOPIC, is_current
 from api.core.clock import local_today
 from api.core.events import OutboxMessage
 from tests import factories

@@ -5,10 +5,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from api.catalog import history, linkages
 from api.catalog.loaders import CatalogLoaders
 from api.catalog.models import ChangedEntity, LinkageCreate, ListVersion
 from api.catalog.schema import schema
+from api.catalog.services import history, linkages
 from api.core.scope import Scope
 from tests import factories
 from tests.graphql import run

@@ -3,10 +3,10 @@ responsible on both sides of a same-department linkage (排污许可科 → 执�
 
 import pytest
 
-from api.catalog import linkages
 from api.catalog.loaders import CatalogLoaders
 from api.catalog.models import LinkageCreate, MatterKind, Principle
 from api.catalog.schema import schema
+from api.catalog.services import linkages
 from api.core.errors import ValidationFailed
 from tests import factories
 from tests.graphql import run

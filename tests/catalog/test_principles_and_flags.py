@@ -3,10 +3,10 @@ in the linkage, the public list, the history and the Excel workbook."""
 
 import pytest
 
-from api.catalog import publication, workbook
 from api.catalog.loaders import CatalogLoaders
 from api.catalog.models import DepartmentLevel, MatterKind, Principle
 from api.catalog.schema import schema
+from api.catalog.services import publication, workbook
 from tests import factories
 from tests.catalog.sheets import row, xlsx
 from tests.graphql import run

@@ -6,12 +6,12 @@ from datetime import date
 import pytest
 from sqlmodel import col, func, select
 
-from api.catalog import linkages
 from api.catalog import services as catalog_services
 from api.catalog.loaders import CatalogLoaders
 from api.catalog.models import LiaisonKind, LinkageCreate, ListVersion, Matter, MatterKind, Section
-from api.catalog.publication import TOPIC
 from api.catalog.schema import schema
+from api.catalog.services import linkages
+from api.catalog.services.publication import TOPIC
 from api.core.events import OutboxMessage
 from api.core.scope import Scope
 from tests import factories

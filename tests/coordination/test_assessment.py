@@ -5,8 +5,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from api.coordination import assessment
-from api.coordination.statistics import Period
+from api.coordination.services import assessment
+from api.coordination.services.statistics import Period
 from tests import factories
 from tests.coordination import dataset
 from tests.coordination.helpers import execute

@@ -6,8 +6,9 @@ import pytest
 
 from api.approval import services as approval
 from api.approval.models import DocumentKind, LegalDocumentCreate
-from api.coordination import statistics
-from api.coordination.statistics import CITY, Figure, Period
+from api.approval.services import applications, connected_systems, feedback, pushes
+from api.coordination.services import statistics
+from api.coordination.services.statistics import CITY, Figure, Period
 from api.core import events
 from api.core.clock import local_today
 from api.supervision import services as supervision
@@ -76,7 +77,9 @@ async def test_an_on_time_finding_delivered_late_by_the_worker_still_counts_as_o
     )
     # The worker is down for a month: every handler runs 30 days after the finding.
     delivered_at = datetime.now(UTC) + LAG
-    monkeypatch.setattr(approval, "_now", lambda: delivered_at)
+    # every approval rule module that reads the clock through its own `_now`
+    for module in (applications, connected_systems, feedback, pushes):
+        monkeypatch.setattr(module, "_now", lambda: delivered_at)
     await factories.deliver(session)
 
     await session.refresh(push)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from openpyxl import load_workbook
 
-from api.coordination import facts
+from api.coordination.services import facts
 from tests import factories
 from tests.coordination.helpers import execute
 

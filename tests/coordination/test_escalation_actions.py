@@ -8,8 +8,8 @@ import pytest
 from sqlmodel import select
 
 from api.approval import services as approval
-from api.coordination import actions
 from api.coordination.models import EscalationAction
+from api.coordination.services import actions
 from api.core import events
 from api.core.clock import local_today
 from api.core.workdays import DayKind, set_calendar_day

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import select
 
-from api.coordination import facts
 from api.coordination.models import Meeting
+from api.coordination.services import facts
 from api.core.events import OutboxMessage
 from tests import factories
 from tests.coordination.helpers import execute

@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlmodel import select
 
-from api.coordination.assessment import INDICATORS
-from api.coordination.reports import RANKING_HEADER
+from api.coordination.services.assessment import INDICATORS
+from api.coordination.services.reports import RANKING_HEADER
 from api.core.audit import AuditAction, AuditEntry
 from api.core.config import get_settings
 from tests import factories

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 import pytest
 from openpyxl import load_workbook
 
-from api.coordination.statistics import Period, months_of
+from api.coordination.services.statistics import Period, months_of
 from tests import factories
 from tests.coordination import dataset
 from tests.coordination.helpers import STATISTICS_FIELDS, execute

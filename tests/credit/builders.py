@@ -9,7 +9,6 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.core.identifiers import make_id_number
 from api.credit import services
-from api.credit.determination import today_utc
 from api.credit.models import (
     CreditRecord,
     CreditRecordCreate,
@@ -20,6 +19,7 @@ from api.credit.models import (
     SubjectCreate,
     SubjectKind,
 )
+from api.credit.services.determination import today_utc
 
 _people = itertools.count(1)
 

@@ -3,8 +3,7 @@ rule version that decided and the records behind it read back as of their day.""
 
 from datetime import timedelta
 
-from api.credit import determination, history, services
-from api.credit.determination import Rule
+from api.credit import services
 from api.credit.loaders import CreditLoaders
 from api.credit.models import (
     CreditRecordCreate,
@@ -13,6 +12,8 @@ from api.credit.models import (
     RuleCondition,
 )
 from api.credit.schema import schema
+from api.credit.services import determination, history
+from api.credit.services.determination import Rule
 from tests import factories
 from tests.graphql import run
 

@@ -3,11 +3,12 @@ expire, rule sets published lately; one statement each, however many rows there 
 
 from datetime import timedelta
 
-from api.credit import determination, services
-from api.credit.determination import today_utc
+from api.credit import services
 from api.credit.loaders import CreditLoaders
 from api.credit.models import JointPunishmentCreate, RecordCategory
 from api.credit.schema import schema
+from api.credit.services import determination
+from api.credit.services.determination import today_utc
 from tests import factories
 from tests.credit.builders import record
 from tests.graphql import run

@@ -24,7 +24,7 @@ function workbook(dir: string, name: string, rows: (string | null)[][]): string 
   const script = [
     'import json, sys',
     'from api.credit.services import IMPORT_COLUMNS',
-    'from api.credit.spreadsheets import write_workbook',
+    'from api.credit.services.spreadsheets import write_workbook',
     'open(sys.argv[1], "wb").write(write_workbook("联合惩戒名单", IMPORT_COLUMNS, json.loads(sys.argv[2])))',
   ].join('\n');
   execFileSync(join(ROOT, '.venv/bin/python'), ['-c', script, path, JSON.stringify(rows)], { cwd: ROOT });

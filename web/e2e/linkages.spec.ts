@@ -34,7 +34,7 @@ open(sys.argv[1], "wb").write(memo_pdf("审管联动工作备忘录", [sys.argv[
 const WORKBOOK_SCRIPT = `
 import json, sys
 from openpyxl import Workbook
-from api.catalog.workbook import HEADERS
+from api.catalog.services.workbook import HEADERS
 book = Workbook()
 sheet = book.active
 sheet.append(list(HEADERS))

@@ -1,7 +1,7 @@
 /** Pure rules of the department pages (tested in org.test.ts); the server checks them again. */
 import type { Access } from '../../providers/access/access';
 
-/** The server's formats (api/catalog/services.py): empty numbers are allowed. */
+/** The server's formats (api/catalog/services/__init__.py): empty numbers are allowed. */
 
 /** Who may add sections, people and liaisons: an administrator anywhere, a head in their own. */
 export function mayMaintain(access: Pick<Access, 'allows' | 'owns'>, departmentId: string): boolean {

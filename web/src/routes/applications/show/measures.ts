@@ -9,7 +9,7 @@ export interface MeasureChoice {
 }
 
 /**
- * Mirrors the server's rule (api/approval/services.py `propose_measures`/`decide_measures`):
+ * Mirrors the server's rule (api/approval/services/__init__.py `propose_measures`/`decide_measures`):
  * incentives are the allowed modes other than the normal one and are alternatives, so applying
  * any one skips none; the stricter review for a dishonest applicant is skipped only if declined.
  */

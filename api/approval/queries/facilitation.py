@@ -1,0 +1,71 @@
+"""Query and Mutation fields of the facilitation follow-up (thin: check, call a service, map)."""
+
+from __future__ import annotations
+
+import strawberry
+
+from api.approval.services import facilitation
+from api.approval.types.facilitation import (
+    FacilitationFollowUp,
+    VerificationTask,
+    VerificationTaskConnection,
+)
+from api.core.authz import requires
+from api.core.errors import BadArgumentError, ValidationFailed, parse_id
+from api.core.kit import Info
+from api.core.pagination import decode_key_cursor, keyset_connection
+
+
+def _who(info: Info) -> tuple[str, int]:
+    principal = info.context.require_principal()
+    return principal.username, int(principal.department_id)
+
+
+@strawberry.type
+class FacilitationQuery:
+    @strawberry.field(
+        description="本部门收到的告知承诺核查任务（openOnly：true 待核查，false 已核查）",
+        extensions=requires("push", "read"),
+    )
+    async def verification_inbox(
+        self,
+        info: Info,
+        open_only: bool | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> VerificationTaskConnection:
+        _, department_id = _who(info)
+        try:
+            rows, total, has_next = await facilitation.verification_inbox(
+                info.context.session,
+                department_id=department_id,
+                open_only=open_only,
+                first=first,
+                after=decode_key_cursor("verification", after),
+            )
+        except ValidationFailed as exc:
+            raise BadArgumentError.from_validation(exc) from None
+        return keyset_connection(
+            "verification",
+            rows,
+            total=total,
+            has_next=has_next,
+            row_id=lambda r: r.id,
+            to_node=VerificationTask.from_row,
+        )
+
+    @strawberry.field(
+        description=(
+            "容缺材料与告知承诺核查的跟进统计（本部门；协调办可看全市，或以 departmentId 指定）"
+        ),
+        extensions=requires("application", "read"),
+    )
+    async def facilitation_follow_up(
+        self, info: Info, department_id: strawberry.ID | None = None
+    ) -> FacilitationFollowUp:
+        figures = await facilitation.follow_up(
+            info.context.session,
+            info.context.scope,
+            parse_id(department_id, "departmentId") if department_id else None,
+        )
+        return FacilitationFollowUp.from_figures(figures)

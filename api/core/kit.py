@@ -1,0 +1,45 @@
+"""The resolver kit: what every subgraph's resolvers share.
+
+``Info`` is the one type of a resolver's ``info`` argument. It is ``Info[Any, Any]`` for now:
+narrowing it to ``Context[Any]`` (api/core/context.py) makes mypy name 24 places that read
+``info.context.principal`` without ruling out ``None`` (they sit behind a permission
+extension, so it never is); those go through ``Context.require_principal`` first.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable
+from typing import Any, ParamSpec, TypeAlias, TypeVar, cast
+
+from strawberry.types import Info as StrawberryInfo
+
+from api.core.auth import Actor
+from api.core.errors import ValidationErrors, ValidationFailed
+
+Info: TypeAlias = StrawberryInfo[Any, Any]
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def validation_result(resolver: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
+    """A resolver whose result union has ``ValidationErrors``: a ``ValidationFailed`` the
+    rules raise becomes that result (the field-named issues), instead of a try/except in
+    every resolver. Put it under ``@strawberry.mutation``/``@strawberry.field``."""
+
+    @functools.wraps(resolver)
+    async def resolve(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return await resolver(*args, **kwargs)
+        except ValidationFailed as exc:
+            return cast("R", ValidationErrors.from_exception(exc))
+
+    return resolve
+
+
+def actor_of(info: Info) -> Actor:
+    """The signed-in caller as the rules' ``Actor`` (resolvers run behind a permission
+    extension, so there is one)."""
+    return Actor.of(info.context.require_principal())

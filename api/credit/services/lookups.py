@@ -1,0 +1,387 @@
+"""Audited credit lookups: the subject query, the acceptance check, exports; the lookup log.
+
+Every lookup states a purpose (and, where it serves one, the application) and writes a
+``credit_lookup_log`` row that is committed at once: a lookup is on record even when the
+rest of the request fails, and even though it is a read. The log is listed per application
+(案卷评查) and per department (考核), and exported to a spreadsheet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import insert
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import SelectOfScalar
+
+from api.core import accounts, events
+from api.core.auth import Principal
+from api.core.clock import utcnow
+from api.core.credit_ticket import CreditTicket, sign_ticket
+from api.core.errors import FieldIssue, ValidationFailed
+from api.core.scope import Scope
+from api.core.tracking_ticket import PURPOSE as TRACKING_PURPOSE
+from api.credit import services
+from api.credit.models import CreditRecord, LookupChannel, LookupLog, RecordCategory, Subject
+from api.credit.services import determination, identity, spreadsheets
+from api.credit.services.determination import Assessment, ModeDecision
+
+MAX_PAGE = 100
+LOOKUP_TOPIC = "credit.lookup.recorded"
+MAX_EXPORT_ROWS = 10_000
+MAX_EXPORT_SUBJECTS = 100
+
+CHANNEL_LABELS = {
+    LookupChannel.QUERY: "信用查询",
+    LookupChannel.CHECK: "受理核查",
+    LookupChannel.EXPORT: "导出",
+    LookupChannel.BROWSE: "浏览",
+    LookupChannel.TRACKING: "办件跟踪",
+}
+
+
+@dataclass(frozen=True)
+class LookupRequest:
+    principal: Principal
+    purpose: str | None
+    application_id: int | None = None
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    lookup: LookupLog
+    subject: Subject | None
+    assessment: Assessment
+    modes: list[ModeDecision]
+    ticket: str
+
+
+def _purpose_issues(purpose: str | None) -> list[FieldIssue]:
+    if purpose is None or not purpose.strip():
+        return [FieldIssue("purpose", "PURPOSE_REQUIRED", "查询信用信息须说明查询目的")]
+    if len(purpose.strip()) > 300:  # noqa: PLR2004
+        return [FieldIssue("purpose", "TOO_LONG", "查询目的不能超过300字")]
+    return []
+
+
+async def _log(
+    session: AsyncSession,
+    request: LookupRequest,
+    subject_codes: Sequence[str],
+    channel: LookupChannel,
+) -> list[LookupLog]:
+    rows = [
+        LookupLog(
+            user_id=request.principal.user_id,
+            username=request.principal.username,
+            department_id=int(request.principal.department_id),
+            subject_code=code,
+            purpose=(request.purpose or "").strip(),
+            application_id=request.application_id,
+            channel=channel,
+        )
+        for code in subject_codes
+    ]
+    session.add_all(rows)
+    await session.flush()
+    for row in rows:
+        if row.application_id is not None:
+            # Case-file review and assessment (coordination) count lookups per application.
+            await events.emit(
+                session,
+                topic=LOOKUP_TOPIC,
+                key=str(row.id),
+                payload={
+                    "lookup_id": row.id,
+                    "application_id": row.application_id,
+                    "department_id": row.department_id,
+                    "subject_code": row.subject_code,
+                    "channel": row.channel.value,
+                    "purpose": row.purpose,
+                    "looked_up_at": row.looked_up_at.isoformat(),
+                },
+            )
+    # Committed now: the lookup stays on record whatever happens to the rest of the request.
+    await session.commit()
+    return rows
+
+
+async def _log_many(
+    session: AsyncSession,
+    request: LookupRequest,
+    subject_codes: Sequence[str],
+    channel: LookupChannel,
+) -> None:
+    """Many rows in one statement (executemany); committed at once like every lookup."""
+    now = utcnow()
+    await session.exec(
+        insert(LookupLog),
+        params=[
+            {
+                "user_id": request.principal.user_id,
+                "username": request.principal.username,
+                "department_id": int(request.principal.department_id),
+                "subject_code": code,
+                "purpose": (request.purpose or "").strip(),
+                "application_id": request.application_id,
+                "channel": channel,
+                "looked_up_at": now,
+            }
+            for code in subject_codes
+        ],
+    )
+    await session.commit()
+
+
+async def log_browse(
+    *, session: AsyncSession, principal: Principal, subject_codes: Sequence[str]
+) -> None:
+    """Credit data read through the federated graph (credit and coordination users only)."""
+    await _log_many(session, LookupRequest(principal, None), subject_codes, LookupChannel.BROWSE)
+
+
+async def log_tracking(
+    *, session: AsyncSession, principal: Principal, items: Sequence[tuple[int, str]]
+) -> None:
+    """Applicants' current credit read while following applications (办件跟踪): one row per
+    (application, subject), purpose 办件跟踪, announced like every lookup naming an application."""
+    for application_id, code in items:
+        request = LookupRequest(principal, TRACKING_PURPOSE, application_id)
+        await _log(session, request, [code], LookupChannel.TRACKING)
+
+
+async def look_up_subject(
+    *, session: AsyncSession, request: LookupRequest, code: str | None
+) -> tuple[LookupLog, Subject | None]:
+    issues = _purpose_issues(request.purpose)
+    key = identity.subject_key(code or "")
+    if key is None:
+        issues.append(
+            FieldIssue(
+                "creditCode", "INVALID_SUBJECT_CODE", "应为有效的统一社会信用代码或身份证号码"
+            )
+        )
+    if issues:
+        raise ValidationFailed(issues)
+    assert key is not None  # noqa: S101 - checked above
+    (row,) = await _log(session, request, [key], LookupChannel.QUERY)
+    return row, await session.get(Subject, key)
+
+
+async def credit_check(
+    *,
+    session: AsyncSession,
+    request: LookupRequest,
+    subject_code: str | None,
+    today: date | None = None,
+) -> CheckOutcome:
+    """The acceptance check: level, list entries, explanation, admitted modes, a signed ticket."""
+    issues = _purpose_issues(request.purpose)
+    if request.application_id is None:
+        issues.append(FieldIssue("applicationId", "REQUIRED", "请指明本次核查服务的办件"))
+    key = identity.subject_key(subject_code or "")
+    if key is None:
+        issues.append(
+            FieldIssue(
+                "subjectCode", "INVALID_SUBJECT_CODE", "应为有效的统一社会信用代码或身份证号码"
+            )
+        )
+    if issues:
+        raise ValidationFailed(issues)
+    assert key is not None  # noqa: S101 - checked above
+    assert request.application_id is not None  # noqa: S101 - checked above
+    (lookup,) = await _log(session, request, [key], LookupChannel.CHECK)
+    (assessment,) = await determination.refresh(session=session, codes=[key], today=today)
+    await session.commit()  # a determination that moved is stored (and its event emitted)
+    policy = await determination.handling_policy(session)
+    breach_rows = (
+        await session.exec(
+            select(CreditRecord).where(
+                CreditRecord.subject_code == key,
+                CreditRecord.category == RecordCategory.COMMITMENT_BREACH,
+            )
+        )
+    ).all()
+    breaches = determination.commitment_breaches(breach_rows, assessment.determined_on)
+    modes = determination.decide_modes(assessment, policy, breaches)
+    assert lookup.id is not None  # noqa: S101 - flushed rows have ids
+    ticket = sign_ticket(
+        CreditTicket(
+            lookup_id=lookup.id,
+            subject_code=key,
+            application_id=request.application_id,
+            level=assessment.level.value,
+            joint_punished=assessment.joint_punished,
+            allowed_modes=tuple(d.mode.value for d in modes if d.allowed),
+            checked_at=utcnow().replace(microsecond=0),
+            refusals=tuple((d.mode.value, d.reason or "") for d in modes if not d.allowed),
+        )
+    )
+    return CheckOutcome(
+        lookup=lookup,
+        subject=await session.get(Subject, key),
+        assessment=assessment,
+        modes=modes,
+        ticket=ticket,
+    )
+
+
+async def export_credit_report(
+    *,
+    session: AsyncSession,
+    request: LookupRequest,
+    subject_codes: Sequence[str],
+    today: date | None = None,
+) -> bytes:
+    """A spreadsheet of subjects' levels and causes; one log row per subject exported."""
+    issues = _purpose_issues(request.purpose)
+    if not subject_codes:
+        issues.append(FieldIssue("subjectCodes", "REQUIRED", "请选择要导出的信用主体"))
+    if len(subject_codes) > MAX_EXPORT_SUBJECTS:
+        issues.append(FieldIssue("subjectCodes", "TOO_MANY", "一次至多导出100个主体"))
+    keys: list[str] = []
+    for index, code in enumerate(subject_codes):
+        key = identity.subject_key(code)
+        if key is None:
+            issues.append(
+                FieldIssue(
+                    f"subjectCodes[{index}]",
+                    "INVALID_SUBJECT_CODE",
+                    "应为有效的统一社会信用代码或身份证号码",
+                )
+            )
+        else:
+            keys.append(key)
+    if issues:
+        raise ValidationFailed(issues)
+    keys = list(dict.fromkeys(keys))
+    await _log_many(session, request, keys, LookupChannel.EXPORT)
+    subjects = {
+        s.credit_code: s
+        for s in (
+            await session.exec(select(Subject).where(col(Subject.credit_code).in_(keys)))
+        ).all()
+    }
+    assessments = await determination.assess_many(session=session, codes=keys, today=today)
+    rows: list[list[spreadsheets.Cell]] = []
+    for assessment in assessments:
+        subject = subjects.get(assessment.subject_code)
+        rows.append(
+            [
+                assessment.subject_code,
+                subject.name if subject else "（未登记）",
+                subject.id_number_masked if subject and subject.id_number_masked else "",
+                determination.LEVEL_LABELS[assessment.level],
+                assessment.score,
+                "是" if assessment.joint_punished else "否",
+                assessment.summary,
+                "；".join(c.rule.name for c in assessment.causes),
+            ]
+        )
+    return spreadsheets.write_workbook(
+        "信用报告",
+        [
+            "主体代码",
+            "名称",
+            "身份证号码（脱敏）",
+            "信用等级",
+            "分数",
+            "联合惩戒",
+            "认定说明",
+            "触发规则",
+        ],
+        rows,
+    )
+
+
+# --- the log -----------------------------------------------------------------------------
+
+
+def _log_query(
+    *,
+    scope: Scope,
+    application_id: int | None,
+    department_id: int | None,
+    since: date | None,
+    until: date | None,
+) -> SelectOfScalar[LookupLog]:
+    stmt = select(LookupLog)
+    if not scope.city_wide:
+        stmt = stmt.where(LookupLog.department_id == scope.department_id)
+    if application_id is not None:
+        stmt = stmt.where(LookupLog.application_id == application_id)
+    if department_id is not None:
+        stmt = stmt.where(LookupLog.department_id == department_id)
+    if since is not None:
+        stmt = stmt.where(
+            col(LookupLog.looked_up_at) >= datetime(since.year, since.month, since.day, tzinfo=UTC)
+        )
+    if until is not None:
+        end = datetime(until.year, until.month, until.day, tzinfo=UTC) + timedelta(days=1)
+        stmt = stmt.where(col(LookupLog.looked_up_at) < end)
+    return stmt.order_by(col(LookupLog.id).desc())
+
+
+async def list_lookups(
+    *,
+    session: AsyncSession,
+    scope: Scope,
+    application_id: int | None = None,
+    department_id: int | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int = MAX_PAGE,
+    offset: int = 0,
+) -> Sequence[LookupLog]:
+    stmt = _log_query(
+        scope=scope,
+        application_id=application_id,
+        department_id=department_id,
+        since=since,
+        until=until,
+    )
+    return (await session.exec(stmt.offset(offset).limit(min(max(limit, 0), MAX_PAGE)))).all()
+
+
+async def export_lookups(
+    *,
+    session: AsyncSession,
+    scope: Scope,
+    application_id: int | None = None,
+    department_id: int | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> bytes:
+    stmt = _log_query(
+        scope=scope,
+        application_id=application_id,
+        department_id=department_id,
+        since=since,
+        until=until,
+    )
+    rows = (await session.exec(stmt.limit(MAX_EXPORT_ROWS))).all()
+    # People by name and department, never by account or internal number.
+    people = await accounts.display_names(session=session, usernames=[r.username for r in rows])
+    departments = {
+        d: await services.department_name(session, d) for d in {r.department_id for r in rows}
+    }
+    return spreadsheets.write_workbook(
+        "信用查询记录",
+        ["编号", "查询时间", "查询人", "部门", "主体代码", "查询目的", "办件编号", "方式"],
+        (
+            [
+                r.id,
+                r.looked_up_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
+                people[r.username],
+                departments[r.department_id],
+                r.subject_code,
+                r.purpose,
+                r.application_id,
+                CHANNEL_LABELS[r.channel],
+            ]
+            for r in rows
+        ),
+    )
