@@ -244,23 +244,177 @@ def _fail(message: OutboxMessage, error: str) -> None:
         message.next_attempt_at = utcnow() + backoff(message.attempts)
 
 
+# Messages claimed per transaction: PostgreSQL's workers share rows through SKIP LOCKED, so a
+# batch costs the others nothing; SQLite has one writer, and a batch holds its write lock.
+BATCH_SIZE = {"postgresql": 50, "sqlite": 20}
+DEFAULT_BATCH_SIZE = 20
+# A handler sets this in ``session.info`` when it has had an effect outside the database (an
+# SMS handed to a real provider): the batch commits right after that message, so a worker
+# killed mid-batch can have at most one such effect unrecorded (``api/core/sms.py``).
+COMMIT_NOW = "outbox.commit_now"
+
+
+def batch_size(engine: AsyncEngine) -> int:
+    return BATCH_SIZE.get(engine.dialect.name, DEFAULT_BATCH_SIZE)
+
+
+def _detached(row: sa.Row[Any]) -> OutboxMessage:
+    """A message handed to handlers that a savepoint's rollback cannot expire."""
+    return OutboxMessage(**row._asdict())
+
+
+async def _claim(
+    session: AsyncSession, size: int, topics: Collection[str] | None
+) -> tuple[list[OutboxMessage], dict[int, set[str]]]:
+    """The oldest due rows, locked (``SKIP LOCKED``), and the consumers that handled each."""
+    now = utcnow()
+    table = OutboxMessage.__table__  # type: ignore[attr-defined]
+    stmt = (
+        sa.select(table)
+        .where(table.c.status == OutboxStatus.PENDING, table.c.next_attempt_at <= now)
+        .order_by(table.c.id)
+        .limit(size)
+        .with_for_update(skip_locked=True)
+    )
+    if topics is not None:
+        stmt = stmt.where(table.c.topic.in_(list(topics)))
+    messages = [_detached(row) for row in (await session.execute(stmt)).all()]
+    if not messages:
+        return [], {}
+    ids = [int(m.id or 0) for m in messages]
+    done: dict[int, set[str]] = {}
+    receipts = await session.execute(
+        sa.select(InboxReceipt.consumer, InboxReceipt.message_id).where(  # type: ignore[call-overload]
+            col(InboxReceipt.message_id).in_(ids)
+        )
+    )
+    for consumer, message_id in receipts.all():
+        done.setdefault(int(message_id), set()).add(str(consumer))
+    return messages, done
+
+
+async def process_batch(
+    session: AsyncSession,
+    consumers: ConsumerTable,
+    *,
+    size: int,
+    topics: Collection[str] | None = None,
+) -> int:
+    """Deliver up to ``size`` due messages inside ``session``'s open transaction.
+
+    The same guarantees as ``process_one``, for many rows at once: the oldest due rows are
+    claimed with one ``FOR UPDATE SKIP LOCKED LIMIT size`` (PostgreSQL; SQLite runs a single
+    worker), their receipts are read with one query, each message's handlers run in their own
+    savepoint (a failure rolls back that message's effects and receipts only, and is recorded
+    on its row for a retry), and the new receipts and the delivered rows are written with one
+    statement each before the caller commits. Handled messages commit together; a worker
+    killed mid-batch rolls them all back and they are due again (the receipts make that
+    harmless). A handler that set ``COMMIT_NOW`` ends the batch after its message: the rows
+    claimed after it are released unhandled at commit. Returns how many messages were tried.
+    """
+    messages, done = await _claim(session, size, topics)
+    if not messages:
+        return 0
+    new_receipts: list[dict[str, Any]] = []
+    delivered: list[int] = []
+    handled_by: list[str] = []
+    tried = 0
+    session.info.pop(COMMIT_NOW, None)
+    for message in messages:
+        tried += 1
+        message_id = int(message.id or 0)
+        try:
+            async with session.begin_nested():
+                handled = await _run_handlers(
+                    session, message, consumers, done.get(message_id, set())
+                )
+        except Exception as exc:  # noqa: BLE001 - any handler failure is retried
+            await _record_failure(session, message, repr(exc))
+            metrics.OUTBOX_FAILURES.labels(message.topic).inc()
+        else:
+            stamp = utcnow()
+            new_receipts += [
+                {"consumer": c, "message_id": message_id, "handled_at": stamp} for c in handled
+            ]
+            handled_by += handled
+            delivered.append(message_id)
+        if session.info.pop(COMMIT_NOW, False):
+            break
+    if new_receipts:
+        await session.execute(sa.insert(InboxReceipt), new_receipts)
+    if delivered:
+        table = OutboxMessage.__table__  # type: ignore[attr-defined]
+        await session.execute(
+            sa.update(table)
+            .where(table.c.id.in_(delivered))
+            .values(
+                status=OutboxStatus.DELIVERED,
+                delivered_at=utcnow(),
+                attempts=table.c.attempts + 1,
+                last_error=None,
+            )
+        )
+    for consumer in handled_by:
+        metrics.OUTBOX_DELIVERED.labels(consumer).inc()
+    return tried
+
+
+async def _run_handlers(
+    session: AsyncSession, message: OutboxMessage, consumers: ConsumerTable, done: set[str]
+) -> list[str]:
+    """Run the consumers of ``message`` that have no receipt yet; the ones that ran now."""
+    subscriptions = consumers.subscriptions(message.topic)
+    if not subscriptions:
+        raise NoConsumerError(message.topic)
+    handled: list[str] = []
+    for subscription in subscriptions:
+        if subscription.consumer in done:
+            continue
+        await subscription.handler(session, message)
+        handled.append(subscription.consumer)
+    await session.flush()
+    return handled
+
+
+async def _record_failure(session: AsyncSession, message: OutboxMessage, error: str) -> None:
+    """``_fail`` on a claimed row (its values are the claim's: the row is locked)."""
+    _fail(message, error)
+    table = OutboxMessage.__table__  # type: ignore[attr-defined]
+    await session.execute(
+        sa.update(table)
+        .where(table.c.id == message.id)
+        .values(
+            status=message.status,
+            attempts=message.attempts,
+            last_error=message.last_error,
+            next_attempt_at=message.next_attempt_at,
+        )
+    )
+
+
 async def dispatch_pending(
     engine: AsyncEngine,
     consumers: ConsumerTable,
     *,
     limit: int = 100,
     topics: Collection[str] | None = None,
+    batch: int | None = None,
 ) -> int:
-    """Deliver up to ``limit`` due messages, one transaction each; returns how many were tried."""
+    """Deliver up to ``limit`` due messages, ``batch`` per transaction (``process_batch``;
+    by default ``batch_size(engine)``); returns how many were tried."""
     from api.core.db import session_factory  # noqa: PLC0415 - avoids an import cycle
 
     factory = session_factory(engine)
+    size = max(1, batch or batch_size(engine))
     tried = 0
     while tried < limit:
         async with factory() as session, session.begin():
-            if not await process_one(session, consumers, topics=topics):
-                break
-        tried += 1
+            done = await process_batch(
+                session, consumers, size=min(size, limit - tried), topics=topics
+            )
+        if done == 0:
+            break
+        tried += done
     return tried
 
 
