@@ -10,11 +10,14 @@
   idempotent receivers). A message whose topic has no consumer in the table is never marked
   delivered: it fails like a failing handler (retried, then DEAD) with an error naming the
   topic, and ``check_emitted`` refuses to start a worker for topics nobody consumes.
-- ``process_one`` / ``dispatch_pending`` deliver due rows: success marks DELIVERED; failure
-  schedules a retry with exponential backoff; after ``MAX_ATTEMPTS`` the row is DEAD
-  (visible in the graph, retryable by an administrator). On PostgreSQL each row is claimed
-  with ``FOR UPDATE SKIP LOCKED`` for the length of its transaction, so any number of
-  workers (``api/core/worker.py``) share the work; a killed worker's row is simply due again.
+- ``process_one`` / ``process_batch`` / ``dispatch_pending`` deliver due rows: success marks
+  DELIVERED; failure schedules a retry with exponential backoff; after ``MAX_ATTEMPTS`` the
+  row is DEAD (visible in the graph, retryable by an administrator). On PostgreSQL rows are
+  claimed with ``FOR UPDATE SKIP LOCKED`` for the length of their transaction, so any number
+  of workers (``api/core/worker.py``) share the work; a killed worker's rows are simply due
+  again. ``dispatch_pending`` claims a batch per transaction (``BATCH_SIZE``) and commits
+  once per batch; a handler with an effect outside the database (an SMS to a provider) ends
+  its batch with ``COMMIT_NOW``.
 
 Topics and payloads are documented in docs/EVENTS.md.
 """
