@@ -24,6 +24,7 @@ Topics and payloads are documented in docs/EVENTS.md.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -37,6 +38,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.core import metrics
 from api.core.models import str_enum, utcnow
+
+log = logging.getLogger("shenguan.outbox")
 
 MAX_ATTEMPTS = 8
 BASE_BACKOFF_SECONDS = 2.0
@@ -78,6 +81,9 @@ class InboxReceipt(SQLModel, table=True):
 
 
 Handler = Callable[[AsyncSession, OutboxMessage], Awaitable[None]]
+# Loads, in one query, what a topic's handlers will read of a whole batch (into the session's
+# identity map); only saves queries, so a failing preload is logged and the handlers load alone.
+Preload = Callable[[AsyncSession, Sequence[OutboxMessage]], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -110,6 +116,19 @@ class ConsumerTable:
 
     def __init__(self) -> None:
         self._subscriptions: dict[str, list[Subscription]] = {}
+        self._preloads: dict[str, list[Preload]] = {}
+
+    def preloads(self, topic: str) -> Callable[[Preload], Preload]:
+        """Register a batch preload for ``topic`` (``process_batch`` calls it once a batch)."""
+
+        def register(preload: Preload) -> Preload:
+            self._preloads.setdefault(topic, []).append(preload)
+            return preload
+
+        return register
+
+    def preloads_for(self, topic: str) -> Sequence[Preload]:
+        return tuple(self._preloads.get(topic, ()))
 
     def handles(self, topic: str, *, consumer: str) -> Callable[[Handler], Handler]:
         """Register ``handler`` for ``topic`` under a stable consumer name (once per pair)."""
@@ -140,6 +159,8 @@ class ConsumerTable:
             for topic, entries in table._subscriptions.items():  # noqa: SLF001 - same class
                 for subscription in entries:
                     merged._add(topic, subscription)
+            for topic, preloads in table._preloads.items():  # noqa: SLF001
+                merged._preloads.setdefault(topic, []).extend(preloads)
         return merged
 
 
@@ -255,6 +276,9 @@ DEFAULT_BATCH_SIZE = 20
 # SMS handed to a real provider): the batch commits right after that message, so a worker
 # killed mid-batch can have at most one such effect unrecorded (``api/core/sms.py``).
 COMMIT_NOW = "outbox.commit_now"
+# ``session.info`` key of a dict that lives for one batch: what a handler may reuse across the
+# batch's messages (an SMS template read once; ``api/core/sms_templates.py``).
+BATCH_CACHE = "outbox.batch_cache"
 
 
 def batch_size(engine: AsyncEngine) -> int:
@@ -318,6 +342,43 @@ async def process_batch(
     messages, done = await _claim(session, size, topics)
     if not messages:
         return 0
+    session.info[BATCH_CACHE] = {}
+    try:
+        await _preload(session, messages, consumers)
+        return await _deliver(session, messages, done, consumers)
+    finally:
+        session.info.pop(BATCH_CACHE, None)
+
+
+def keep_for_batch(session: AsyncSession, rows: Iterable[object]) -> None:
+    """Hold preloaded rows for the rest of the batch: the session's identity map keeps
+    unchanged objects only weakly, and ``session.get`` finds them only while they live."""
+    cache = session.info.get(BATCH_CACHE)
+    if cache is not None:
+        cache.setdefault("rows", []).extend(rows)
+
+
+async def _preload(
+    session: AsyncSession, messages: Sequence[OutboxMessage], consumers: ConsumerTable
+) -> None:
+    by_topic: dict[str, list[OutboxMessage]] = {}
+    for message in messages:
+        by_topic.setdefault(message.topic, []).append(message)
+    for topic, group in by_topic.items():
+        for preload in consumers.preloads_for(topic):
+            try:
+                async with session.begin_nested():
+                    await preload(session, group)
+            except Exception:
+                log.exception("outbox preload for %s failed; handlers load alone", topic)
+
+
+async def _deliver(
+    session: AsyncSession,
+    messages: Sequence[OutboxMessage],
+    done: Mapping[int, set[str]],
+    consumers: ConsumerTable,
+) -> int:
     new_receipts: list[dict[str, Any]] = []
     delivered: list[int] = []
     handled_by: list[str] = []

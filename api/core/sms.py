@@ -35,7 +35,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.core import metrics
 from api.core.config import Settings, get_settings
-from api.core.events import COMMIT_NOW
+from api.core.events import BATCH_CACHE, COMMIT_NOW
 from api.core.models import str_enum, utcnow
 
 
@@ -208,9 +208,14 @@ async def send_once(
     sender: SmsSender | None = None,
 ) -> SmsMessage:
     """Send ``key`` unless this database already recorded it; the record commits with the caller."""
-    existing = (await session.exec(select(SmsMessage).where(SmsMessage.key == key))).first()
-    if existing is not None:
-        return existing
+    cache = session.info.get(BATCH_CACHE)
+    unrecorded: set[str] = cache.get(_UNRECORDED, set()) if cache is not None else set()
+    if key in unrecorded:
+        unrecorded.discard(key)  # read this batch (the message's row is locked): not recorded
+    else:
+        existing = (await session.exec(select(SmsMessage).where(SmsMessage.key == key))).first()
+        if existing is not None:
+            return existing
     chosen = sender or current_sender()
     if getattr(chosen, "external", True):
         # The provider may send it even if this call fails: the outbox batch commits after
@@ -236,6 +241,21 @@ async def send_once(
     session.add(message)
     await session.flush()
     return message
+
+
+_UNRECORDED = "sms.unrecorded"
+
+
+async def preload_recorded(session: AsyncSession, keys: Sequence[str]) -> None:
+    """For an outbox batch (``events.BATCH_CACHE``): find in one query which of ``keys`` are
+    not recorded yet, so ``send_once`` need not ask again for each. A key is trusted once: a
+    second ``send_once`` of it in the batch asks the database."""
+    cache = session.info.get(BATCH_CACHE)
+    if cache is None or not keys:
+        return
+    stmt = select(SmsMessage.key).where(col(SmsMessage.key).in_(list(keys)))
+    recorded = set((await session.exec(stmt)).all())
+    cache.setdefault(_UNRECORDED, set()).update(k for k in keys if k not in recorded)
 
 
 async def messages(
