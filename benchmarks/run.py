@@ -500,17 +500,38 @@ def gql(query: str, **variables: Any) -> dict[str, Any]:
     return {"query": query, "variables": variables}
 
 
-def start_workers(count: int, env: dict[str, str]) -> list[subprocess.Popen[bytes]]:
+def start_workers(
+    count: int, env: dict[str, str], ports: list[int]
+) -> list[subprocess.Popen[bytes]]:
+    argv = [sys.executable, "-m", "api.cli", "worker", "--poll", "0.1", "--no-daily"]
     return [
-        subprocess.Popen(
-            [sys.executable, "-m", "api.cli", "worker", "--poll", "0.1", "--no-daily"],
+        subprocess.Popen(  # noqa: S603 - fixed argv
+            [*argv, "--metrics-port", str(port)],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
-        for _ in range(count)
+        for port in ports[:count]
     ]
+
+
+async def loop_workers_ready(ports: list[int], seconds: float = 300) -> float:
+    """Wait until every worker answers ``/health`` (it is delivering); the seconds it took."""
+    started = time.monotonic()
+    async with httpx.AsyncClient(timeout=2) as client:
+        for port in ports:
+            while True:
+                try:
+                    answer = await client.get(f"http://127.0.0.1:{port}/health")
+                    if answer.status_code == 200:  # noqa: PLR2004
+                        break
+                except httpx.HTTPError:
+                    pass
+                if time.monotonic() - started > seconds:
+                    raise Failed(f"worker on port {port} not ready after {seconds:.0f} s")
+                await asyncio.sleep(0.2)
+    return time.monotonic() - started
 
 
 async def _pending(conn: asyncpg.Connection) -> int:
@@ -612,13 +633,18 @@ async def loop_round(
     label = f"{plan.workers} worker(s), {'live' if plan.live else 'backlog'}"
     procs: list[subprocess.Popen[bytes]] = []
 
+    ports = [free_port() for _ in range(plan.workers)]
+
     def start() -> None:
-        procs.extend(start_workers(plan.workers, {**env, "DATABASE_URL": setup.url}))
+        procs.extend(start_workers(plan.workers, {**env, "DATABASE_URL": setup.url}, ports))
         for n, proc in enumerate(procs):
             memory.add(f"worker {n + 1} (of {plan.workers})", proc.pid)
 
     if plan.live:
         start()
+        # The live delay is a running worker's, not its start-up's: the clerks begin once
+        # every worker is up.
+        await loop_workers_ready(ports)
     accept_seconds = await _accept_all(
         stack.gateway_url, setup.tokens["bench_clerk"], matters, subjects, plan.count, failures
     )
@@ -719,7 +745,8 @@ async def loop_section(setup: Setup, stack: Any, env: dict[str, str], args: argp
         "(worker start-up included): the delivery throughput; *first to last delivery* "
         "divides the same pushes by the time from the round's first delivery to its last (no "
         "start-up), the rate a long backlog approaches. The *live* round runs the "
-        "workers while the clerks accept: its delay (commit of the acceptance to delivery of "
+        "workers while the clerks accept (the clerks start once every worker answers "
+        "`/health`): its delay (commit of the acceptance to delivery of "
         "each push, from the outbox's own timestamps) is what a liaison sees, at the rate the "
         "clerks reach. *messages* counts every outbox message of the round.\n\n"
         + markdown_table(
