@@ -24,6 +24,7 @@ Topics and payloads are documented in docs/EVENTS.md.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -339,13 +340,26 @@ async def process_batch(
     harmless). A handler that set ``COMMIT_NOW`` ends the batch after its message: the rows
     claimed after it are released unhandled at commit. Returns how many messages were tried.
     """
+    tried, _claimed = await _process_batch(session, consumers, size=size, topics=topics)
+    return tried
+
+
+async def _process_batch(
+    session: AsyncSession,
+    consumers: ConsumerTable,
+    *,
+    size: int,
+    topics: Collection[str] | None,
+) -> tuple[int, int]:
+    """``process_batch``: (messages tried, rows claimed)."""
     messages, done = await _claim(session, size, topics)
     if not messages:
-        return 0
+        return 0, 0
     session.info[BATCH_CACHE] = {}
     try:
-        await _preload(session, messages, consumers)
-        return await _deliver(session, messages, done, consumers)
+        if len(messages) > 1:  # a preload costs a savepoint: worth it for several rows
+            await _preload(session, messages, consumers)
+        return await _deliver(session, messages, done, consumers), len(messages)
     finally:
         session.info.pop(BATCH_CACHE, None)
 
@@ -463,22 +477,28 @@ async def dispatch_pending(
     limit: int = 100,
     topics: Collection[str] | None = None,
     batch: int | None = None,
+    stop: asyncio.Event | None = None,
 ) -> int:
     """Deliver up to ``limit`` due messages, ``batch`` per transaction (``process_batch``;
-    by default ``batch_size(engine)``); returns how many were tried."""
+    by default ``batch_size(engine)``), ending between batches once ``stop`` is set;
+    returns how many were tried."""
     from api.core.db import session_factory  # noqa: PLC0415 - avoids an import cycle
 
     factory = session_factory(engine)
-    size = max(1, batch or batch_size(engine))
+    largest = max(1, batch or batch_size(engine))
+    size = largest
     tried = 0
-    while tried < limit:
+    while tried < limit and not (stop is not None and stop.is_set()):
         async with factory() as session, session.begin():
-            done = await process_batch(
+            done, claimed = await _process_batch(
                 session, consumers, size=min(size, limit - tried), topics=topics
             )
         if done == 0:
             break
         tried += done
+        # A batch cut short (``COMMIT_NOW``: SMS to a provider) claims no more rows than it
+        # handled next time; a full one doubles again, up to the batch size.
+        size = done if done < claimed else min(largest, size * 2)
     return tried
 
 
