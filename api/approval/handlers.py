@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.approval import services
@@ -37,6 +39,16 @@ async def on_liaison_appointed(session: AsyncSession, message: OutboxMessage) ->
 @consumers.handles("supervision.finding.recorded", consumer=CONSUMER)
 async def on_finding_recorded(session: AsyncSession, message: OutboxMessage) -> None:
     await services.receive_finding(session, message.payload)
+
+
+@consumers.preloads("approval.push.created")
+async def preload_pushes(session: AsyncSession, messages: Sequence[OutboxMessage]) -> None:
+    """A batch's pushes in one query (``session.get`` below then finds them loaded), and which
+    of their reminders are not recorded yet."""
+    ids = [int(m.payload["push_id"]) for m in messages]
+    pushes = (await session.exec(select(Push).where(col(Push.id).in_(ids)))).all()
+    events.keep_for_batch(session, pushes)  # the identity map holds rows weakly
+    await sms.preload_recorded(session, [f"push:{i}" for i in ids])
 
 
 @consumers.handles("approval.push.created", consumer="approval.sms")

@@ -10,17 +10,22 @@
   idempotent receivers). A message whose topic has no consumer in the table is never marked
   delivered: it fails like a failing handler (retried, then DEAD) with an error naming the
   topic, and ``check_emitted`` refuses to start a worker for topics nobody consumes.
-- ``process_one`` / ``dispatch_pending`` deliver due rows: success marks DELIVERED; failure
-  schedules a retry with exponential backoff; after ``MAX_ATTEMPTS`` the row is DEAD
-  (visible in the graph, retryable by an administrator). On PostgreSQL each row is claimed
-  with ``FOR UPDATE SKIP LOCKED`` for the length of its transaction, so any number of
-  workers (``api/core/worker.py``) share the work; a killed worker's row is simply due again.
+- ``process_one`` / ``process_batch`` / ``dispatch_pending`` deliver due rows: success marks
+  DELIVERED; failure schedules a retry with exponential backoff; after ``MAX_ATTEMPTS`` the
+  row is DEAD (visible in the graph, retryable by an administrator). On PostgreSQL rows are
+  claimed with ``FOR UPDATE SKIP LOCKED`` for the length of their transaction, so any number
+  of workers (``api/core/worker.py``) share the work; a killed worker's rows are simply due
+  again. ``dispatch_pending`` claims a batch per transaction (``BATCH_SIZE``) and commits
+  once per batch; a handler with an effect outside the database (an SMS to a provider) ends
+  its batch with ``COMMIT_NOW``.
 
 Topics and payloads are documented in docs/EVENTS.md.
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -34,6 +39,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.core import metrics
 from api.core.models import str_enum, utcnow
+
+log = logging.getLogger("shenguan.outbox")
 
 MAX_ATTEMPTS = 8
 BASE_BACKOFF_SECONDS = 2.0
@@ -75,6 +82,9 @@ class InboxReceipt(SQLModel, table=True):
 
 
 Handler = Callable[[AsyncSession, OutboxMessage], Awaitable[None]]
+# Loads, in one query, what a topic's handlers will read of a whole batch (into the session's
+# identity map); only saves queries, so a failing preload is logged and the handlers load alone.
+Preload = Callable[[AsyncSession, Sequence[OutboxMessage]], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -107,6 +117,19 @@ class ConsumerTable:
 
     def __init__(self) -> None:
         self._subscriptions: dict[str, list[Subscription]] = {}
+        self._preloads: dict[str, list[Preload]] = {}
+
+    def preloads(self, topic: str) -> Callable[[Preload], Preload]:
+        """Register a batch preload for ``topic`` (``process_batch`` calls it once a batch)."""
+
+        def register(preload: Preload) -> Preload:
+            self._preloads.setdefault(topic, []).append(preload)
+            return preload
+
+        return register
+
+    def preloads_for(self, topic: str) -> Sequence[Preload]:
+        return tuple(self._preloads.get(topic, ()))
 
     def handles(self, topic: str, *, consumer: str) -> Callable[[Handler], Handler]:
         """Register ``handler`` for ``topic`` under a stable consumer name (once per pair)."""
@@ -137,6 +160,8 @@ class ConsumerTable:
             for topic, entries in table._subscriptions.items():  # noqa: SLF001 - same class
                 for subscription in entries:
                     merged._add(topic, subscription)
+            for topic, preloads in table._preloads.items():  # noqa: SLF001
+                merged._preloads.setdefault(topic, []).extend(preloads)
         return merged
 
 
@@ -244,23 +269,236 @@ def _fail(message: OutboxMessage, error: str) -> None:
         message.next_attempt_at = utcnow() + backoff(message.attempts)
 
 
+# Messages claimed per transaction: PostgreSQL's workers share rows through SKIP LOCKED, so a
+# batch costs the others nothing; SQLite has one writer, and a batch holds its write lock.
+BATCH_SIZE = {"postgresql": 50, "sqlite": 20}
+DEFAULT_BATCH_SIZE = 20
+# A handler sets this in ``session.info`` when it has had an effect outside the database (an
+# SMS handed to a real provider): the batch commits right after that message, so a worker
+# killed mid-batch can have at most one such effect unrecorded (``api/core/sms.py``).
+COMMIT_NOW = "outbox.commit_now"
+# ``session.info`` key of a dict that lives for one batch: what a handler may reuse across the
+# batch's messages (an SMS template read once; ``api/core/sms_templates.py``).
+BATCH_CACHE = "outbox.batch_cache"
+
+
+def batch_size(engine: AsyncEngine) -> int:
+    return BATCH_SIZE.get(engine.dialect.name, DEFAULT_BATCH_SIZE)
+
+
+def _detached(row: sa.Row[Any]) -> OutboxMessage:
+    """A message handed to handlers that a savepoint's rollback cannot expire."""
+    return OutboxMessage(**row._asdict())
+
+
+async def _claim(
+    session: AsyncSession, size: int, topics: Collection[str] | None
+) -> tuple[list[OutboxMessage], dict[int, set[str]]]:
+    """The oldest due rows, locked (``SKIP LOCKED``), and the consumers that handled each."""
+    now = utcnow()
+    table = OutboxMessage.__table__  # type: ignore[attr-defined]
+    stmt = (
+        sa.select(table)
+        .where(table.c.status == OutboxStatus.PENDING, table.c.next_attempt_at <= now)
+        .order_by(table.c.id)
+        .limit(size)
+        .with_for_update(skip_locked=True)
+    )
+    if topics is not None:
+        stmt = stmt.where(table.c.topic.in_(list(topics)))
+    messages = [_detached(row) for row in (await session.execute(stmt)).all()]
+    if not messages:
+        return [], {}
+    ids = [int(m.id or 0) for m in messages]
+    done: dict[int, set[str]] = {}
+    receipts = await session.execute(
+        sa.select(InboxReceipt.consumer, InboxReceipt.message_id).where(  # type: ignore[call-overload]
+            col(InboxReceipt.message_id).in_(ids)
+        )
+    )
+    for consumer, message_id in receipts.all():
+        done.setdefault(int(message_id), set()).add(str(consumer))
+    return messages, done
+
+
+async def process_batch(
+    session: AsyncSession,
+    consumers: ConsumerTable,
+    *,
+    size: int,
+    topics: Collection[str] | None = None,
+) -> int:
+    """Deliver up to ``size`` due messages inside ``session``'s open transaction.
+
+    The same guarantees as ``process_one``, for many rows at once: the oldest due rows are
+    claimed with one ``FOR UPDATE SKIP LOCKED LIMIT size`` (PostgreSQL; SQLite runs a single
+    worker), their receipts are read with one query, each message's handlers run in their own
+    savepoint (a failure rolls back that message's effects and receipts only, and is recorded
+    on its row for a retry), and the new receipts and the delivered rows are written with one
+    statement each before the caller commits. Handled messages commit together; a worker
+    killed mid-batch rolls them all back and they are due again (the receipts make that
+    harmless). A handler that set ``COMMIT_NOW`` ends the batch after its message: the rows
+    claimed after it are released unhandled at commit. Returns how many messages were tried.
+    """
+    tried, _claimed = await _process_batch(session, consumers, size=size, topics=topics)
+    return tried
+
+
+async def _process_batch(
+    session: AsyncSession,
+    consumers: ConsumerTable,
+    *,
+    size: int,
+    topics: Collection[str] | None,
+) -> tuple[int, int]:
+    """``process_batch``: (messages tried, rows claimed)."""
+    messages, done = await _claim(session, size, topics)
+    if not messages:
+        return 0, 0
+    session.info[BATCH_CACHE] = {}
+    try:
+        if len(messages) > 1:  # a preload costs a savepoint: worth it for several rows
+            await _preload(session, messages, consumers)
+        return await _deliver(session, messages, done, consumers), len(messages)
+    finally:
+        session.info.pop(BATCH_CACHE, None)
+
+
+def keep_for_batch(session: AsyncSession, rows: Iterable[object]) -> None:
+    """Hold preloaded rows for the rest of the batch: the session's identity map keeps
+    unchanged objects only weakly, and ``session.get`` finds them only while they live."""
+    cache = session.info.get(BATCH_CACHE)
+    if cache is not None:
+        cache.setdefault("rows", []).extend(rows)
+
+
+async def _preload(
+    session: AsyncSession, messages: Sequence[OutboxMessage], consumers: ConsumerTable
+) -> None:
+    by_topic: dict[str, list[OutboxMessage]] = {}
+    for message in messages:
+        by_topic.setdefault(message.topic, []).append(message)
+    for topic, group in by_topic.items():
+        for preload in consumers.preloads_for(topic):
+            try:
+                async with session.begin_nested():
+                    await preload(session, group)
+            except Exception:
+                log.exception("outbox preload for %s failed; handlers load alone", topic)
+
+
+async def _deliver(
+    session: AsyncSession,
+    messages: Sequence[OutboxMessage],
+    done: Mapping[int, set[str]],
+    consumers: ConsumerTable,
+) -> int:
+    new_receipts: list[dict[str, Any]] = []
+    delivered: list[int] = []
+    handled_by: list[str] = []
+    tried = 0
+    session.info.pop(COMMIT_NOW, None)
+    for message in messages:
+        tried += 1
+        message_id = int(message.id or 0)
+        try:
+            async with session.begin_nested():
+                handled = await _run_handlers(
+                    session, message, consumers, done.get(message_id, set())
+                )
+        except Exception as exc:  # noqa: BLE001 - any handler failure is retried
+            await _record_failure(session, message, repr(exc))
+            metrics.OUTBOX_FAILURES.labels(message.topic).inc()
+        else:
+            stamp = utcnow()
+            new_receipts += [
+                {"consumer": c, "message_id": message_id, "handled_at": stamp} for c in handled
+            ]
+            handled_by += handled
+            delivered.append(message_id)
+        if session.info.pop(COMMIT_NOW, False):
+            break
+    if new_receipts:
+        await session.execute(sa.insert(InboxReceipt), new_receipts)
+    if delivered:
+        table = OutboxMessage.__table__  # type: ignore[attr-defined]
+        await session.execute(
+            sa.update(table)
+            .where(table.c.id.in_(delivered))
+            .values(
+                status=OutboxStatus.DELIVERED,
+                delivered_at=utcnow(),
+                attempts=table.c.attempts + 1,
+                last_error=None,
+            )
+        )
+    for consumer in handled_by:
+        metrics.OUTBOX_DELIVERED.labels(consumer).inc()
+    return tried
+
+
+async def _run_handlers(
+    session: AsyncSession, message: OutboxMessage, consumers: ConsumerTable, done: set[str]
+) -> list[str]:
+    """Run the consumers of ``message`` that have no receipt yet; the ones that ran now."""
+    subscriptions = consumers.subscriptions(message.topic)
+    if not subscriptions:
+        raise NoConsumerError(message.topic)
+    handled: list[str] = []
+    for subscription in subscriptions:
+        if subscription.consumer in done:
+            continue
+        await subscription.handler(session, message)
+        handled.append(subscription.consumer)
+    await session.flush()
+    return handled
+
+
+async def _record_failure(session: AsyncSession, message: OutboxMessage, error: str) -> None:
+    """``_fail`` on a claimed row (its values are the claim's: the row is locked)."""
+    _fail(message, error)
+    table = OutboxMessage.__table__  # type: ignore[attr-defined]
+    await session.execute(
+        sa.update(table)
+        .where(table.c.id == message.id)
+        .values(
+            status=message.status,
+            attempts=message.attempts,
+            last_error=message.last_error,
+            next_attempt_at=message.next_attempt_at,
+        )
+    )
+
+
 async def dispatch_pending(
     engine: AsyncEngine,
     consumers: ConsumerTable,
     *,
     limit: int = 100,
     topics: Collection[str] | None = None,
+    batch: int | None = None,
+    stop: asyncio.Event | None = None,
 ) -> int:
-    """Deliver up to ``limit`` due messages, one transaction each; returns how many were tried."""
+    """Deliver up to ``limit`` due messages, ``batch`` per transaction (``process_batch``;
+    by default ``batch_size(engine)``), ending between batches once ``stop`` is set;
+    returns how many were tried."""
     from api.core.db import session_factory  # noqa: PLC0415 - avoids an import cycle
 
     factory = session_factory(engine)
+    largest = max(1, batch or batch_size(engine))
+    size = largest
     tried = 0
-    while tried < limit:
+    while tried < limit and not (stop is not None and stop.is_set()):
         async with factory() as session, session.begin():
-            if not await process_one(session, consumers, topics=topics):
-                break
-        tried += 1
+            done, claimed = await _process_batch(
+                session, consumers, size=min(size, limit - tried), topics=topics
+            )
+        if done == 0:
+            break
+        tried += done
+        # A batch cut short (``COMMIT_NOW``: SMS to a provider) claims no more rows than it
+        # handled next time; a full one doubles again, up to the batch size.
+        size = done if done < claimed else min(largest, size * 2)
     return tried
 
 

@@ -9,7 +9,12 @@
   provider sends it once.
 
 ``send_once`` records every sent message in ``core_sms_message`` in the caller's transaction
-(the outbox handler's), keyed uniquely, so one key is sent at most once per database.
+(the outbox handler's), keyed uniquely, so one key is sent at most once per database. A send
+through an external sender asks the outbox to commit right after its message
+(``events.COMMIT_NOW``): the outbox delivers in batches, one transaction each, and a worker
+killed mid-batch must leave at most one provider request unrecorded (its retransmission is
+de-duplicated by ``out_id``). The development sender sends nothing, so its records simply
+commit with their batch.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.core import metrics
 from api.core.config import Settings, get_settings
+from api.core.events import BATCH_CACHE, COMMIT_NOW
 from api.core.models import str_enum, utcnow
 
 
@@ -59,6 +65,9 @@ class SmsError(Exception):
 
 
 class SmsSender(Protocol):
+    """A sender may say ``external = False`` (nothing leaves the process); one that does not
+    is treated as external: the outbox commits right after each message it sends."""
+
     name: str
 
     async def send(
@@ -70,6 +79,7 @@ class SmsSender(Protocol):
 
 class DevSmsSender:
     name = "dev"
+    external = False  # nothing leaves the process: the record is the whole effect
 
     async def send(
         self,
@@ -85,6 +95,7 @@ class DevSmsSender:
 
 class HttpSmsSender:
     name = "http"
+    external = True
 
     def __init__(
         self,
@@ -197,10 +208,19 @@ async def send_once(
     sender: SmsSender | None = None,
 ) -> SmsMessage:
     """Send ``key`` unless this database already recorded it; the record commits with the caller."""
-    existing = (await session.exec(select(SmsMessage).where(SmsMessage.key == key))).first()
-    if existing is not None:
-        return existing
+    cache = session.info.get(BATCH_CACHE)
+    unrecorded: set[str] = cache.get(_UNRECORDED, set()) if cache is not None else set()
+    if key in unrecorded:
+        unrecorded.discard(key)  # read this batch (the message's row is locked): not recorded
+    else:
+        existing = (await session.exec(select(SmsMessage).where(SmsMessage.key == key))).first()
+        if existing is not None:
+            return existing
     chosen = sender or current_sender()
+    if getattr(chosen, "external", True):
+        # The provider may send it even if this call fails: the outbox batch commits after
+        # this message, so a killed worker leaves at most this one send unrecorded.
+        session.info[COMMIT_NOW] = True
     metrics.SMS_ATTEMPTS.labels(chosen.name).inc()
     try:
         ref = await chosen.send(key=key, mobile=mobile, template=template, params=params, text=text)
@@ -221,6 +241,21 @@ async def send_once(
     session.add(message)
     await session.flush()
     return message
+
+
+_UNRECORDED = "sms.unrecorded"
+
+
+async def preload_recorded(session: AsyncSession, keys: Sequence[str]) -> None:
+    """For an outbox batch (``events.BATCH_CACHE``): find in one query which of ``keys`` are
+    not recorded yet, so ``send_once`` need not ask again for each. A key is trusted once: a
+    second ``send_once`` of it in the batch asks the database."""
+    cache = session.info.get(BATCH_CACHE)
+    if cache is None or not keys:
+        return
+    stmt = select(SmsMessage.key).where(col(SmsMessage.key).in_(list(keys)))
+    recorded = set((await session.exec(stmt)).all())
+    cache.setdefault(_UNRECORDED, set()).update(k for k in keys if k not in recorded)
 
 
 async def messages(

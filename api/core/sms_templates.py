@@ -21,6 +21,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.core.config import Settings, get_settings
 from api.core.errors import FieldIssue, ValidationFailed
+from api.core.events import BATCH_CACHE
 from api.core.models import utcnow
 
 MAX_TEXT = 300
@@ -200,10 +201,19 @@ async def all_templates(session: AsyncSession) -> list[SmsTemplate]:
 
 
 async def template(session: AsyncSession, purpose: SmsPurpose) -> SmsTemplate:
+    """The template in force; read once per outbox batch (``events.BATCH_CACHE``)."""
+    cache = session.info.get(BATCH_CACHE)
+    key = ("sms_template", purpose)
+    if cache is not None and key in cache:
+        found: SmsTemplate = cache[key]
+        return found
     row = (
         await session.exec(select(SmsTemplateRow).where(col(SmsTemplateRow.purpose) == purpose))
     ).first()
-    return _of(purpose, row)
+    found = _of(purpose, row)
+    if cache is not None:
+        cache[key] = found
+    return found
 
 
 async def save(
@@ -219,4 +229,7 @@ async def save(
     row.updated_by = actor
     session.add(row)
     await session.flush()
+    cache = session.info.get(BATCH_CACHE)
+    if cache is not None:
+        cache.pop(("sms_template", purpose), None)
     return _of(purpose, row)

@@ -169,7 +169,7 @@ async def run_worker(
                 last_periodic = loop.time()
                 last_offset = clock.offset()
                 await run_periodic_jobs(engine, jobs)
-            delivered = await events.dispatch_pending(engine, consumers, limit=batch)
+            delivered = await events.dispatch_pending(engine, consumers, limit=batch, stop=stop)
         except Exception:
             # The database may be restarting; try again after a pause, never die silently.
             log.exception("outbox worker iteration failed")

@@ -125,3 +125,56 @@ def test_a_consumer_handles_a_topic_once_per_table_and_across_merged_tables():
 def test_backoff_doubles_and_is_capped():
     assert [events.backoff(n).total_seconds() for n in (1, 2, 3)] == [2.0, 4.0, 8.0]
     assert events.backoff(50).total_seconds() == events.MAX_BACKOFF_SECONDS
+
+
+async def _effects(engine: AsyncEngine, topic: str) -> list[str]:
+    """Keys of the messages handlers emitted on ``topic`` (an effect that commits or not)."""
+    from sqlmodel import col, select  # noqa: PLC0415
+
+    stmt = select(OutboxMessage.key).where(OutboxMessage.topic == topic)
+    async with session_factory(engine)() as session:
+        rows = await session.exec(stmt.order_by(col(OutboxMessage.id)))
+        return list(rows.all())
+
+
+async def test_a_failing_message_in_a_batch_rolls_back_only_its_own_effects(engine):
+    topic, effect = _topic(), _topic()
+    consumers = events.ConsumerTable()
+
+    @consumers.handles(topic, consumer="effects")
+    async def handler(session, message):
+        await events.emit(session, topic=effect, key=message.key, payload={})
+        if message.key == "bad":
+            raise RuntimeError("this one fails")
+
+    ids = [await _emit(engine, topic, key) for key in ("a", "bad", "c")]
+    tried = await events.dispatch_pending(engine, consumers, topics=[topic], batch=10)
+
+    assert tried == 3
+    assert await _effects(engine, effect) == ["a", "c"]  # the failure's effect rolled back
+    good, bad, last = [await _load(engine, i) for i in ids]
+    assert (good.status, last.status) == (OutboxStatus.DELIVERED, OutboxStatus.DELIVERED)
+    assert (good.attempts, good.delivered_at is not None) == (1, True)
+    assert (bad.status, bad.attempts) == (OutboxStatus.PENDING, 1)
+    assert bad.last_error == "RuntimeError('this one fails')"
+
+
+async def test_commit_now_ends_the_batch_after_its_message(engine):
+    topic = _topic()
+    seen: list[str] = []
+    consumers = events.ConsumerTable()
+
+    @consumers.handles(topic, consumer="external")
+    async def handler(session, message):
+        seen.append(message.key)
+        session.info[events.COMMIT_NOW] = True  # e.g. an SMS handed to a provider
+
+    ids = [await _emit(engine, topic, key) for key in ("a", "b", "c")]
+    async with session_factory(engine)() as session, session.begin():
+        tried = await events.process_batch(session, consumers, size=10, topics=[topic])
+
+    assert (tried, seen) == (1, ["a"])
+    statuses = [(await _load(engine, i)).status for i in ids]
+    assert statuses == [OutboxStatus.DELIVERED, OutboxStatus.PENDING, OutboxStatus.PENDING]
+    await events.dispatch_pending(engine, consumers, topics=[topic])
+    assert seen == ["a", "b", "c"]  # each once, one transaction each
