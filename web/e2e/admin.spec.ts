@@ -19,7 +19,9 @@ async function chooseOption(page: Page, text: string) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
-test('an administrator creates a department with a section, a person and a liaison, then an account with a role that must change its password', async ({ page }) => {
+test('an administrator creates a department with a section, a person and a liaison, then an account with a role that must change its password', async ({
+  page,
+}) => {
   // The longest flow of the suite (about thirty steps, several argon2 hashes): it needs more than
   // the default 60 s when the machine is busy; every expectation keeps its own timeout.
   test.slow();
@@ -159,7 +161,10 @@ test('an administrator issues an API key to a service account, sees it once, and
   await expect(keyRow).toContainText('有效');
   await page.screenshot({ path: `${SHOTS}/admin-api-key.png`, fullPage: true });
   await keyRow.getByRole('button', { name: '吊销' }).click();
-  await page.getByRole('tooltip').getByRole('button', { name: /OK|确\s*定/ }).click();
+  await page
+    .getByRole('tooltip')
+    .getByRole('button', { name: /OK|确\s*定/ })
+    .click();
   await expect(keyRow).toContainText('已吊销');
 });
 
@@ -177,7 +182,9 @@ test('an administrator edits an SMS template: an unknown placeholder is refused,
   await text.fill('【审管联动】{applicant}的“{matter}”已超{when}期限');
   await expect(dialog.getByText('未知占位符：{when}')).toBeVisible();
   await text.fill(`【审管联动】请尽快处理{applicant}的“{matter}”（${RUN}），已超过{what}期限。`);
-  await expect(dialog.getByTestId('sms-preview')).toHaveText(`【审管联动】请尽快处理益阳市资江食品有限公司的“食品经营许可”（${RUN}），已超过认领期限。`);
+  await expect(dialog.getByTestId('sms-preview')).toHaveText(
+    `【审管联动】请尽快处理益阳市资江食品有限公司的“食品经营许可”（${RUN}），已超过认领期限。`,
+  );
   await dialog.getByLabel('服务商模板编码').fill('SMS_2026_OVERDUE');
   await page.screenshot({ path: `${SHOTS}/admin-sms-template.png`, fullPage: true });
   await dialog.getByRole('button', { name: '保存模板' }).click();

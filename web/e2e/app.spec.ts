@@ -124,7 +124,9 @@ test('an expired session returns to sign-in and back to the page after signing i
   await expect(page.getByTestId('current-user')).toContainText('审批局 李娜');
   // The server no longer accepts the session (expired or revoked).
   const url = new URL(page.url());
-  await page.context().addCookies([{ name: 'sg_session', value: 'expired.session.token', url: url.origin, httpOnly: true, sameSite: 'Strict' }]);
+  await page
+    .context()
+    .addCookies([{ name: 'sg_session', value: 'expired.session.token', url: url.origin, httpOnly: true, sameSite: 'Strict' }]);
   await nav(page, '部门').click();
   await expect(page).toHaveURL(/\/sign-in\?expired=1&next=%2Fdepartments$/);
   await expect(page.getByText('会话已过期，请重新登录')).toBeVisible();
@@ -250,7 +252,9 @@ async function signOutAndIn(page: Page, path: string, username: string) {
   await signIn(page, username);
 }
 
-test('the linkage loop: accept with the credit panel, the push reaches the supervising liaison, the finding comes back', async ({ page }) => {
+test('the linkage loop: accept with the credit panel, the push reaches the supervising liaison, the finding comes back', async ({
+  page,
+}) => {
   // 1. The approval clerk checks the applicant's credit (with a stated purpose) and accepts.
   await page.goto('/applications/2');
   await signIn(page, 'spj_clerk');
@@ -325,7 +329,9 @@ test('the linkage loop: accept with the credit panel, the push reaches the super
   await page.getByRole('tab', { name: '监管反馈' }).click();
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole('row').filter({ hasText: '施工现场安全防护不到位，责令整改' })).toContainText('益阳市住房和城乡建设局', { timeout: 2_000 });
+    await expect(page.getByRole('row').filter({ hasText: '施工现场安全防护不到位，责令整改' })).toContainText('益阳市住房和城乡建设局', {
+      timeout: 2_000,
+    });
   }).toPass({ timeout: 30_000 });
   await page.screenshot({ path: `${SHOTS}/inbox-feedback.png`, fullPage: true });
 });
@@ -341,9 +347,17 @@ test('an administrator removes a permission, the tester explains it, and the cle
   await page.keyboard.type('行政审批');
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '益阳市行政审批服务局' }).first().click();
   await tester.getByLabel('对象').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^办件$/ }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: /^办件$/ })
+    .first()
+    .click();
   await tester.getByLabel('操作').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^查看$/ }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: /^查看$/ })
+    .first()
+    .click();
   await tester.getByRole('button', { name: '判定' }).click();
   const answer = page.getByTestId('permission-answer');
   await expect(answer).toContainText('允许');

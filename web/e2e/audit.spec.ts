@@ -6,7 +6,10 @@ const ROLES = ['admin', 'coord', 'spj_clerk', 'spj_head', 'scjg_liaison', 'credi
 
 async function token(request: APIRequestContext, username: string): Promise<string> {
   const response = await request.post('/graphql', {
-    data: { query: 'mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { ... on SignInPayload { token } } }', variables: { u: username, p: PASSWORD } },
+    data: {
+      query: 'mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { ... on SignInPayload { token } } }',
+      variables: { u: username, p: PASSWORD },
+    },
   });
   const body = (await response.json()) as { data: { signIn: { token: string } } };
   return body.data.signIn.token;

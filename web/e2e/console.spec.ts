@@ -19,7 +19,10 @@ async function signIn(page: Page, username: string) {
 
 async function token(request: APIRequestContext, username: string): Promise<string> {
   const response = await request.post('/graphql', {
-    data: { query: 'mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { ... on SignInPayload { token } } }', variables: { u: username, p: PASSWORD } },
+    data: {
+      query: 'mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { ... on SignInPayload { token } } }',
+      variables: { u: username, p: PASSWORD },
+    },
   });
   const body = (await response.json()) as { data: { signIn: { token: string } } };
   return body.data.signIn.token;
@@ -54,7 +57,9 @@ for (const username of ROLES) {
       await page.goto(path);
       await page.waitForLoadState('load');
       // Lists and counts settle (no spinner, no skeleton) before the text is read.
-      await expect(page.locator('#main .ant-spin-spinning, #main .ant-skeleton')).toHaveCount(0, { timeout: 20_000 }).catch(() => undefined);
+      await expect(page.locator('#main .ant-spin-spinning, #main .ant-skeleton'))
+        .toHaveCount(0, { timeout: 20_000 })
+        .catch(() => undefined);
       await page.waitForTimeout(500);
       const text = await visibleText(page);
       for (const error of PERMISSION_ERRORS) if (text.includes(error)) problems.push(`${path}: ${error}`);
@@ -108,7 +113,11 @@ test('a date picker shows Chinese month names with Monday first', async ({ page 
 test('each role’s workbench shows its own to-dos, and an application the test submits counts for the clerk', async ({ page, request }) => {
   test.setTimeout(120_000);
   const clerk = await token(request, 'spj_clerk');
-  const { matters } = await gql<{ matters: { id: string }[] }>(request, clerk, '{ matters(kind: APPROVAL, first: 50) { id department { id } } }');
+  const { matters } = await gql<{ matters: { id: string }[] }>(
+    request,
+    clerk,
+    '{ matters(kind: APPROVAL, first: 50) { id department { id } } }',
+  );
   await signIn(page, 'spj_clerk');
   const toAccept = page.getByTestId('todo-to-accept');
   await expect(toAccept).not.toHaveAttribute('data-count', '');

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { usccCheckChar } from '../src/lib/uscc';
+
+import { usccCheckChar } from '@/lib/uscc';
 
 // Coordination pages: joint meetings, escalations, the card board and the SMS log, against the
 // real stack (demo data from api/demo.py: coord is the coordination office, spj_head the
@@ -140,7 +141,10 @@ test('the coordination office convenes a meeting, records minutes, a decision an
   await followUp.getByRole('button', { name: /Cancel|取\s*消/ }).click();
   await decision.getByRole('button', { name: '已落实' }).click();
   await page.getByRole('dialog').getByLabel('说明').fill('已建立每周比对机制');
-  await page.getByRole('dialog').getByRole('button', { name: /OK|确\s*定/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /OK|确\s*定/ })
+    .click();
   await expect(decision).toContainText('已建立每周比对机制');
   await expect(decision.getByRole('button', { name: '已落实' })).toHaveCount(0);
 
@@ -151,7 +155,9 @@ test('the coordination office convenes a meeting, records minutes, a decision an
   await page.screenshot({ path: `${SHOTS}/meeting-detail.png`, fullPage: true });
 });
 
-test('a department head raises an escalation; the coordination office assigns, schedules and decides it; its action done, it closes', async ({ page }) => {
+test('a department head raises an escalation; the coordination office assigns, schedules and decides it; its action done, it closes', async ({
+  page,
+}) => {
   await page.goto('/escalations');
   await signIn(page, 'spj_head');
   await expect(page.getByRole('row').filter({ hasText: '公共场所卫生许可由区县审批后的监管职责划分' })).toContainText('已提交');

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { usccCheckChar } from '../src/lib/uscc';
+
+import { usccCheckChar } from '@/lib/uscc';
 
 const SHOTS = 'test-results/screenshots';
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -70,7 +71,9 @@ test('a credit officer edits the rules, sees field errors, publishes and sees wh
   await expect(current).toContainText(`现行规则（第 ${before + 1} 版）`);
   await expect(current).toContainText(renamed);
   await expect(current).toContainText('E2E_AWARD');
-  await expect(page.getByTestId('rule-versions').getByRole('row').filter({ hasText: '端到端测试：修订规则名称' })).toContainText(`第 ${before + 1} 版`);
+  await expect(page.getByTestId('rule-versions').getByRole('row').filter({ hasText: '端到端测试：修订规则名称' })).toContainText(
+    `第 ${before + 1} 版`,
+  );
   const diff = page.getByTestId('rule-diff');
   await expect(page.getByTestId('rule-compare')).toContainText(`第 ${before} 版 → 第 ${before + 1} 版的变化`);
   await expect(diff.getByRole('row').filter({ hasText: '新增' })).toContainText('E2E_AWARD 获得表彰（观察）');
@@ -190,11 +193,17 @@ test('aggregation rules and the handling policy: the officer changes them, the c
   await abnormality.getByRole('button', { name: '编辑' }).click();
   const form = page.getByTestId('aggregation-form');
   await form.getByLabel('有效期（月）').fill('0');
-  await form.getByRole('button', { name: '保 存' }).or(form.getByRole('button', { name: '保存' })).click();
+  await form
+    .getByRole('button', { name: '保 存' })
+    .or(form.getByRole('button', { name: '保存' }))
+    .click();
   await expect(form.getByText('应大于0')).toBeVisible();
   await form.getByLabel('有效期（月）').fill('24');
   await form.getByRole('switch').click();
-  await form.getByRole('button', { name: '保 存' }).or(form.getByRole('button', { name: '保存' })).click();
+  await form
+    .getByRole('button', { name: '保 存' })
+    .or(form.getByRole('button', { name: '保存' }))
+    .click();
   await expect(page.getByText('归集规则已保存')).toBeVisible();
   await expect(abnormality).toContainText('24');
   await expect(abnormality).toContainText('停用');

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 
 // Files on documents (issue 18 items 1–3), against the real stack with the demo data: 赫山区审批局
@@ -23,7 +23,10 @@ async function signOutAndIn(page: Page, path: string, username: string) {
 }
 
 async function graphql<T>(request: APIRequestContext, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const response = await request.post('/graphql', { data: { query, variables }, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const response = await request.post('/graphql', {
+    data: { query, variables },
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   expect(response.ok()).toBe(true);
   const body = (await response.json()) as { data: T; errors?: unknown[] };
   expect(body.errors).toBeUndefined();
@@ -43,23 +46,27 @@ async function token(request: APIRequestContext, username: string): Promise<stri
 async function acceptedApplication(request: APIRequestContext): Promise<string> {
   const admin = await token(request, 'admin');
   await request.post('/graphql', {
-    data: { query: 'mutation { addPermission(input: {role: "approval_clerk", departmentId: "*", object: "application", action: "read"}, reason: "端到端：恢复审批窗口查看办件") { __typename } }' },
+    data: {
+      query:
+        'mutation { addPermission(input: {role: "approval_clerk", departmentId: "*", object: "application", action: "read"}, reason: "端到端：恢复审批窗口查看办件") { __typename } }',
+    },
     headers: { authorization: `Bearer ${admin}` },
   });
   const clerk = await token(request, 'hs_clerk');
   // Its own applications (its scope also shows other departments' on linked matters).
-  const { me, applications } = await graphql<{ me: { departmentId: string }; applications: { id: string; approvingDepartment: { id: string } | null }[] }>(
-    request,
-    '{ me { departmentId } applications(status: ACCEPTED) { id approvingDepartment { id } } }',
-    {},
-    clerk,
-  );
+  const { me, applications } = await graphql<{
+    me: { departmentId: string };
+    applications: { id: string; approvingDepartment: { id: string } | null }[];
+  }>(request, '{ me { departmentId } applications(status: ACCEPTED) { id approvingDepartment { id } } }', {}, clerk);
   const own = applications.filter((a) => a.approvingDepartment?.id === me.departmentId);
   expect(own.length).toBeGreaterThan(0);
   return own[0]?.id ?? '';
 }
 
-test('a licence uploaded at completion is downloaded byte-identical by the supervising department, with its hash', async ({ page, request }) => {
+test('a licence uploaded at completion is downloaded byte-identical by the supervising department, with its hash', async ({
+  page,
+  request,
+}) => {
   const id = await acceptedApplication(request);
   const digest = createHash('sha256').update(LICENCE).digest('hex');
 
@@ -69,10 +76,14 @@ test('a licence uploaded at completion is downloaded byte-identical by the super
   await expect(panel).toBeVisible();
   await panel.getByLabel('文书编号').fill(`赫卫公字〔2026〕第9${id}号`);
   // Checked in the browser by its first bytes before sending.
-  await panel.getByLabel('文书文件（许可证、不予许可决定书等）').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a licence') });
+  await panel
+    .getByLabel('文书文件（许可证、不予许可决定书等）')
+    .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a licence') });
   await panel.getByRole('button', { name: '办结' }).click();
   await expect(panel.getByText('仅支持 PDF、PNG 或 JPEG 文件')).toBeVisible();
-  await panel.getByLabel('文书文件（许可证、不予许可决定书等）').setInputFiles({ name: '许可证.pdf', mimeType: 'application/pdf', buffer: LICENCE });
+  await panel
+    .getByLabel('文书文件（许可证、不予许可决定书等）')
+    .setInputFiles({ name: '许可证.pdf', mimeType: 'application/pdf', buffer: LICENCE });
   await panel.getByRole('button', { name: '办结' }).click();
   await expect(page.getByTestId('application-status')).toContainText('办结准予');
   const own = page.getByTestId('legal-document-file');
@@ -107,7 +118,9 @@ test('a notice carries its file; the recipient marks it read and the issuer sees
   await dialog.getByLabel('变化内容').fill('卫生许可条件调整，请相关部门知悉。');
   await dialog.getByRole('combobox', { name: '受影响的事项' }).fill('公共场所');
   await page.locator('.ant-select-item-option').filter({ hasText: '公共场所卫生许可' }).first().click();
-  await dialog.getByLabel('附件（所通知的文件，可多个）').setInputFiles({ name: '实施细则.pdf', mimeType: 'application/pdf', buffer: CIRCULAR });
+  await dialog
+    .getByLabel('附件（所通知的文件，可多个）')
+    .setInputFiles({ name: '实施细则.pdf', mimeType: 'application/pdf', buffer: CIRCULAR });
   await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
   await expect(dialog).toBeHidden();
   const mine = issued.getByRole('row').filter({ hasText: title });

@@ -42,7 +42,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const varDir = mkdtempSync(join(tmpdir(), 'shenguan-e2e-'));
   const ports = await Promise.all(Array.from({ length: 7 }, () => freePort()));
   const [gateway, catalog, approval, supervision, credit, access, coordination] = ports as [
-    number, number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   const env: NodeJS.ProcessEnv = {
     ...process.env,

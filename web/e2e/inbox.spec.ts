@@ -29,7 +29,10 @@ async function token(request: APIRequestContext, username: string): Promise<stri
 }
 
 async function gql<T>(request: APIRequestContext, bearer: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await request.post('/graphql', { headers: bearer ? { authorization: `Bearer ${bearer}` } : {}, data: { query, variables } });
+  const response = await request.post('/graphql', {
+    headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
+    data: { query, variables },
+  });
   const body = (await response.json()) as { data: T; errors?: unknown };
   expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
   return body.data;
@@ -38,7 +41,11 @@ async function gql<T>(request: APIRequestContext, bearer: string, query: string,
 /** The clerk submits, accepts and completes (准予) an application of MATTER; its id. */
 async function completedApplication(request: APIRequestContext): Promise<string> {
   const clerk = await token(request, 'spj_clerk');
-  const { matters } = await gql<{ matters: { id: string; name: string }[] }>(request, clerk, '{ matters(kind: APPROVAL, first: 100) { id name } }');
+  const { matters } = await gql<{ matters: { id: string; name: string }[] }>(
+    request,
+    clerk,
+    '{ matters(kind: APPROVAL, first: 100) { id name } }',
+  );
   const matter = matters.find((m) => m.name === MATTER);
   expect(matter, MATTER).toBeDefined();
   const { submitApplication } = await gql<{ submitApplication: { __typename: string; id?: string } }>(
@@ -56,8 +63,13 @@ async function completedApplication(request: APIRequestContext): Promise<string>
     { c: APPLICANT_CODE, a: id, p: `受理办件 #${id} 前核查申请人信用` },
   );
   // 一般受理; if the server proposes incentives for this applicant, say why they are not applied.
-  const accept = 'mutation($a: ID!, $t: String!, $r: SkipReason) { acceptApplication(input: { applicationId: $a, handlingMode: NORMAL, creditTicket: $t, skipReason: $r, skipNote: "端到端：按一般程序办理" }) { __typename ... on ValidationErrors { errors { field code } } } }';
-  let accepted = await gql<{ acceptApplication: { __typename: string } }>(request, clerk, accept, { a: id, t: creditCheck.ticket, r: null });
+  const accept =
+    'mutation($a: ID!, $t: String!, $r: SkipReason) { acceptApplication(input: { applicationId: $a, handlingMode: NORMAL, creditTicket: $t, skipReason: $r, skipNote: "端到端：按一般程序办理" }) { __typename ... on ValidationErrors { errors { field code } } } }';
+  let accepted = await gql<{ acceptApplication: { __typename: string } }>(request, clerk, accept, {
+    a: id,
+    t: creditCheck.ticket,
+    r: null,
+  });
   if (accepted.acceptApplication.__typename !== 'Application') {
     accepted = await gql(request, clerk, accept, { a: id, t: creditCheck.ticket, r: 'OTHER' });
   }
@@ -78,16 +90,24 @@ async function unread(page: Page): Promise<number> {
   return Number(await bell.getAttribute('data-count'));
 }
 
-test('the liaison finds a push by its 监管码, closes it 无异常办结, and the clerk’s timeline names the liaison', async ({ page, request }) => {
+test('the liaison finds a push by its 监管码, closes it 无异常办结, and the clerk’s timeline names the liaison', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(180_000);
   const id = await completedApplication(request);
   const liaison = await token(request, 'zjj_liaison');
   const { me, pushInbox } = await gql<{
     me: { displayName: string };
     pushInbox: { edges: { node: { id: string; supervisionCode: string; state: string } }[] };
-  }>(request, liaison, 'query($n: String!) { me { displayName } pushInbox(applicant: $n, stage: COMPLETED, first: 5) { edges { node { id supervisionCode state } } } }', {
-    n: APPLICANT,
-  });
+  }>(
+    request,
+    liaison,
+    'query($n: String!) { me { displayName } pushInbox(applicant: $n, stage: COMPLETED, first: 5) { edges { node { id supervisionCode state } } } }',
+    {
+      n: APPLICANT,
+    },
+  );
   const push = pushInbox.edges[0]?.node;
   expect(push?.state).toBe('CLAIMED'); // online: claimed on arrival
   const code = push?.supervisionCode ?? '';
@@ -117,7 +137,10 @@ test('the liaison finds a push by its 监管码, closes it 无异常办结, and 
 
   const actions = page.getByTestId(`push-actions-${push?.id ?? ''}`);
   await actions.getByRole('button', { name: '无异常办结' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await expect(page.getByText('已办结反馈')).toBeVisible();
   await expect(actions.getByRole('button', { name: '无异常办结' })).toHaveCount(0);
 

@@ -1,8 +1,8 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 
 // The linkage list's editing loop against the real stack: the approving department writes a
 // linkage with its basis document, the supervising department confirms it, the Excel import
@@ -137,9 +137,13 @@ test('the approving department creates a linkage with its basis document and edi
   await expect(dialog.locator('#number_help')).toHaveText('该编号的依据文件已存在');
   await dialog.getByLabel('文件编号').fill(DOCUMENT_NUMBER);
   // A text file named .pdf is refused before anything is sent.
-  await dialog.locator('input[type=file]').setInputFiles({ name: '委托书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') });
+  await dialog
+    .locator('input[type=file]')
+    .setInputFiles({ name: '委托书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') });
   await expect(dialog.getByText('只接受 PDF、PNG 或 JPEG 文件')).toBeVisible();
-  await dialog.locator('input[type=file]').setInputFiles({ name: `${DOCUMENT_NUMBER}.pdf`, mimeType: 'application/pdf', buffer: readFileSync(pdf) });
+  await dialog
+    .locator('input[type=file]')
+    .setInputFiles({ name: `${DOCUMENT_NUMBER}.pdf`, mimeType: 'application/pdf', buffer: readFileSync(pdf) });
   await expect(dialog.getByText(`${DOCUMENT_NUMBER}.pdf`)).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/linkage-basis-upload.png`, fullPage: true });
   await dialog.getByRole('button', { name: '上传依据文件' }).click();
@@ -212,7 +216,10 @@ test('the supervising department confirms it; others see no edit buttons', async
 });
 
 test('an Excel import with one bad row changes nothing; the corrected one is taken', async ({ page }) => {
-  const bad = workbook('bad.xlsx', [GOOD_ROW, { ...GOOD_ROW, 监管事项编码: '430900-JG-0103', 监管事项名称: '建筑施工安全监督检查', 联动原则: '谁都不管' }]);
+  const bad = workbook('bad.xlsx', [
+    GOOD_ROW,
+    { ...GOOD_ROW, 监管事项编码: '430900-JG-0103', 监管事项名称: '建筑施工安全监督检查', 联动原则: '谁都不管' },
+  ]);
   const good = workbook('good.xlsx', [GOOD_ROW]);
 
   await page.goto('/linkages');
@@ -290,16 +297,21 @@ test('the coordination office publishes: the diff, the history on the detail pag
  */
 async function clerksReadApplications(request: APIRequestContext) {
   const signedIn = await request.post('/graphql', {
-    data: { query: 'mutation($p: String!) { signIn(username: "admin", password: $p) { ... on SignInPayload { token } } }', variables: { p: PASSWORD } },
+    data: {
+      query: 'mutation($p: String!) { signIn(username: "admin", password: $p) { ... on SignInPayload { token } } }',
+      variables: { p: PASSWORD },
+    },
   });
   const token = ((await signedIn.json()) as { data: { signIn: { token: string } } }).data.signIn.token;
   const added = await request.post('/graphql', {
     headers: { authorization: `Bearer ${token}` },
     data: {
-      query: 'mutation { addPermission(input: {role: "approval_clerk", departmentId: "*", object: "application", action: "read"}, reason: "端到端：恢复审批窗口查看办件") { __typename ... on ValidationErrors { errors { code } } } }',
+      query:
+        'mutation { addPermission(input: {role: "approval_clerk", departmentId: "*", object: "application", action: "read"}, reason: "端到端：恢复审批窗口查看办件") { __typename ... on ValidationErrors { errors { code } } } }',
     },
   });
-  const outcome = ((await added.json()) as { data: { addPermission: { __typename: string; errors?: { code: string }[] } } }).data.addPermission;
+  const outcome = ((await added.json()) as { data: { addPermission: { __typename: string; errors?: { code: string }[] } } }).data
+    .addPermission;
   if (outcome.__typename === 'ValidationErrors') expect(outcome.errors?.map((e) => e.code)).toEqual(['DUPLICATE']);
   else expect(outcome.__typename).toBe('PolicyVersion');
 }

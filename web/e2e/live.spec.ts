@@ -32,7 +32,10 @@ test('the workbench lists my to-dos, and pushes and feedback arrive live without
     await expect(liaison.getByTestId(card)).toBeVisible();
   }
   await liaison.screenshot({ path: `${SHOTS}/workbench-todos.png`, fullPage: true });
-  await liaison.getByRole('navigation').getByRole('link', { name: /接收与反馈/ }).click();
+  await liaison
+    .getByRole('navigation')
+    .getByRole('link', { name: /接收与反馈/ })
+    .click();
   await expect(liaison.getByRole('heading', { name: '接收与反馈' })).toBeVisible();
   await live(liaison);
   await expect(liaison.getByRole('row').filter({ hasText: APPLICANT })).toHaveCount(0);

@@ -82,16 +82,24 @@ test('an administrator adds a rule with the catalogue pickers and a reason and s
 test('a value the server does not know is refused with an error on its field', async ({ page }) => {
   // A page opened before a deployment retired an object still offers it: the server refuses
   // the rule and the error lands on the object field.
-  await page.route((url) => url.pathname === '/graphql', async (route) => {
-    const request = route.request();
-    const posted = request.method() === 'POST' ? (request.postDataJSON() as { operationName?: string } | null) : null;
-    const operation = posted?.operationName ?? new URL(request.url()).searchParams.get('operationName');
-    if (operation !== 'PolicyCatalogue') return route.continue();
-    const response = await route.fetch();
-    const json = (await response.json()) as { data: { policyCatalogue: { objects: unknown[] } } };
-    json.data.policyCatalogue.objects.push({ __typename: 'PolicyCatalogueObject', code: 'retired_register', name: '已停用的登记簿', actions: [{ __typename: 'PolicyCatalogueEntry', code: 'read', name: '查看' }] });
-    return route.fulfill({ response, json });
-  });
+  await page.route(
+    (url) => url.pathname === '/graphql',
+    async (route) => {
+      const request = route.request();
+      const posted = request.method() === 'POST' ? (request.postDataJSON() as { operationName?: string } | null) : null;
+      const operation = posted?.operationName ?? new URL(request.url()).searchParams.get('operationName');
+      if (operation !== 'PolicyCatalogue') return route.continue();
+      const response = await route.fetch();
+      const json = (await response.json()) as { data: { policyCatalogue: { objects: unknown[] } } };
+      json.data.policyCatalogue.objects.push({
+        __typename: 'PolicyCatalogueObject',
+        code: 'retired_register',
+        name: '已停用的登记簿',
+        actions: [{ __typename: 'PolicyCatalogueEntry', code: 'read', name: '查看' }],
+      });
+      return route.fulfill({ response, json });
+    },
+  );
   await page.goto('/admin');
   await signIn(page, 'admin');
   const rules = page.getByTestId('permission-rules');

@@ -52,7 +52,11 @@ test('the public list prints on A4 landscape with the issuing authority, its ver
   // A4 landscape: wider than high (points).
   const size = execFileSync(
     resolve(ROOT, '.venv/bin/python'),
-    ['-c', 'import sys; from pypdf import PdfReader; b = PdfReader(sys.argv[1]).pages[0].mediabox; print(round(float(b.width)), round(float(b.height)))', file],
+    [
+      '-c',
+      'import sys; from pypdf import PdfReader; b = PdfReader(sys.argv[1]).pages[0].mediabox; print(round(float(b.width)), round(float(b.height)))',
+      file,
+    ],
     { encoding: 'utf8' },
   ).trim();
   expect(size).toBe('842 595');

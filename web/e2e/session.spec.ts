@@ -60,7 +60,10 @@ test('a user with roles in two departments switches between them from the header
     await page.screenshot({ path: `${SHOTS}/department-switched.png`, fullPage: true });
 
     // What the page shows now belongs to the new department: its received pushes.
-    await page.getByRole('navigation').getByRole('link', { name: /接收与反馈/ }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: /接收与反馈/ })
+      .click();
     await expect(page.getByRole('heading', { name: '接收与反馈' })).toBeVisible();
     await expect(page.getByRole('tab', { name: /收到的推送/ })).toBeVisible();
 

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { usccCheckChar } from '../src/lib/uscc';
+
+import { usccCheckChar } from '@/lib/uscc';
 
 // #19 item 2: each role's workbench counts its own to-dos on the server. For every role the
 // test first creates to-dos through the gateway, as that role's users would (GraphQL), then
@@ -9,7 +10,9 @@ const RUN = Date.now().toString(36).slice(-5);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n').toString('base64');
 // A subject of its own (the other specs' subjects keep their credit level).
 const code = (prefix: string) => {
-  const first17 = `${prefix}${RUN.toUpperCase().replace(/[^0-9A-HJ-NPQRTUWXY]/g, '0').padStart(5, '0')}`;
+  const first17 = `${prefix}${RUN.toUpperCase()
+    .replace(/[^0-9A-HJ-NPQRTUWXY]/g, '0')
+    .padStart(5, '0')}`;
   return `${first17}${usccCheckChar(first17)}`;
 };
 const SUBJECT = code('91430900MA4W');
@@ -18,7 +21,10 @@ const PUNISHED = code('91430900MA4X');
 
 async function token(request: APIRequestContext, username: string, password = PASSWORD): Promise<string> {
   const response = await request.post('/graphql', {
-    data: { query: 'mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { ... on SignInPayload { token } } }', variables: { u: username, p: password } },
+    data: {
+      query: 'mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { ... on SignInPayload { token } } }',
+      variables: { u: username, p: password },
+    },
   });
   const body = (await response.json()) as { data: { signIn: { token?: string } } };
   return body.data.signIn.token ?? '';
@@ -69,8 +75,10 @@ async function clicksThrough(page: Page, testId: string, url: RegExp) {
 }
 
 const APPROVAL_MATTERS = '{ matters(kind: APPROVAL, first: 100) { id } }';
-const SUBMIT = 'mutation($m: ID!, $c: String!, $n: String!) { submitApplication(input: { matterId: $m, applicantCode: $c, applicantName: $n }) { __typename ... on Application { id } } }';
-const CHECK = 'query($c: String!, $a: ID!) { creditCheck(subjectCode: $c, applicationId: $a, purpose: "受理前核查申请人信用") { ... on CreditCheck { ticket allowedModes } } }';
+const SUBMIT =
+  'mutation($m: ID!, $c: String!, $n: String!) { submitApplication(input: { matterId: $m, applicantCode: $c, applicantName: $n }) { __typename ... on Application { id } } }';
+const CHECK =
+  'query($c: String!, $a: ID!) { creditCheck(subjectCode: $c, applicationId: $a, purpose: "受理前核查申请人信用") { ... on CreditCheck { ticket allowedModes } } }';
 const ACCEPT = `mutation($input: AcceptApplicationInput!) { acceptApplication(input: $input) { __typename
   ... on Application { id status pushes { department { id } } } ... on ValidationErrors { errors { field code } } } }`;
 const COMPLETE = `mutation($a: ID!, $n: String!) { completeApplication(input: { applicationId: $a, outcome: APPROVED,
@@ -79,19 +87,45 @@ const COMPLETE = `mutation($a: ID!, $n: String!) { completeApplication(input: { 
 type Accepted = { id: string; status: string; pushes: { department: { id: string } }[] };
 
 /** Submits an application on the first matter that takes it (as the clerk). */
-async function submit(request: APIRequestContext, clerk: string, name: string, matterIds: string[], subject = SUBJECT): Promise<{ id: string; matter: string }> {
+async function submit(
+  request: APIRequestContext,
+  clerk: string,
+  name: string,
+  matterIds: string[],
+  subject = SUBJECT,
+): Promise<{ id: string; matter: string }> {
   for (const m of matterIds) {
-    const { submitApplication } = await gql<{ submitApplication: { __typename: string; id?: string } }>(request, clerk, SUBMIT, { m, c: subject, n: name });
+    const { submitApplication } = await gql<{ submitApplication: { __typename: string; id?: string } }>(request, clerk, SUBMIT, {
+      m,
+      c: subject,
+      n: name,
+    });
     if (submitApplication.__typename === 'Application' && submitApplication.id) return { id: submitApplication.id, matter: m };
   }
   throw new Error('no matter took the application');
 }
 
-async function accept(request: APIRequestContext, clerk: string, id: string, mode: string, extra: Record<string, unknown> = {}, subject = SUBJECT): Promise<Accepted> {
-  const { creditCheck } = await gql<{ creditCheck: { ticket: string; allowedModes: string[] } }>(request, clerk, CHECK, { c: subject, a: id });
+async function accept(
+  request: APIRequestContext,
+  clerk: string,
+  id: string,
+  mode: string,
+  extra: Record<string, unknown> = {},
+  subject = SUBJECT,
+): Promise<Accepted> {
+  const { creditCheck } = await gql<{ creditCheck: { ticket: string; allowedModes: string[] } }>(request, clerk, CHECK, {
+    c: subject,
+    a: id,
+  });
   expect(creditCheck.allowedModes).toContain(mode);
   const { acceptApplication } = await gql<{ acceptApplication: Accepted & { __typename: string } }>(request, clerk, ACCEPT, {
-    input: { applicationId: id, handlingMode: mode, creditTicket: creditCheck.ticket, ...(mode === 'NORMAL' ? { skipReason: 'DOCUMENTS_COMPLETE' } : {}), ...extra },
+    input: {
+      applicationId: id,
+      handlingMode: mode,
+      creditTicket: creditCheck.ticket,
+      ...(mode === 'NORMAL' ? { skipReason: 'DOCUMENTS_COMPLETE' } : {}),
+      ...extra,
+    },
   });
   expect(acceptApplication.__typename, JSON.stringify(acceptApplication)).toBe('Application');
   return acceptApplication;
@@ -131,13 +165,25 @@ test('the approval clerk counts applications to accept and complete, 容缺 item
     await accept(request, clerk, missing.id, 'MISSING_DOCUMENTS', { missingItems: [{ name: `补正材料${RUN}` }] }, PUNISHED);
     // The applicant's credit changes (a joint punishment makes it 失信): the department with an
     // application of it in progress gets a credit-change notice.
-    await gql(request, officer, 'mutation($c: String!, $s: Date!) { addJointPunishment(input: { subjectCode: $c, subjectName: "工作台失信企业", sourceDocument: "益发改财金〔2026〕9号", measures: "限制适用容缺受理", startsOn: $s }) { __typename } }', {
-      c: PUNISHED,
-      s: new Date().toISOString().slice(0, 10),
-    });
+    await gql(
+      request,
+      officer,
+      'mutation($c: String!, $s: Date!) { addJointPunishment(input: { subjectCode: $c, subjectName: "工作台失信企业", sourceDocument: "益发改财金〔2026〕9号", measures: "限制适用容缺受理", startsOn: $s }) { __typename } }',
+      {
+        c: PUNISHED,
+        s: new Date().toISOString().slice(0, 10),
+      },
+    );
   });
   // No supervision tiles, no tile the clerk may not read.
-  for (const id of ['todo-awaiting', 'todo-feedback-due', 'todo-verifications', 'count-supervision-matters', 'count-findings', 'count-subjects']) {
+  for (const id of [
+    'todo-awaiting',
+    'todo-feedback-due',
+    'todo-verifications',
+    'count-supervision-matters',
+    'count-findings',
+    'count-subjects',
+  ]) {
     await expect(page.getByTestId(id)).toHaveCount(0);
   }
   await expect(page.locator('#main')).not.toContainText('无权');
@@ -154,7 +200,9 @@ test('the supervision liaison sees pushes to claim or answer and verification ta
   const name = `承诺${RUN}`;
   await countsGoUp(page, 'scjg_liaison', ['todo-verifications'], async () => {
     const app = await submit(request, clerk, name, supervisedMatters);
-    await accept(request, clerk, app.id, 'NOTIFY_AND_COMMIT', { commitment: { text: '承诺已具备许可条件', fileName: '承诺书.pdf', contentBase64: PDF } });
+    await accept(request, clerk, app.id, 'NOTIFY_AND_COMMIT', {
+      commitment: { text: '承诺已具备许可条件', fileName: '承诺书.pdf', contentBase64: PDF },
+    });
     await gql(request, clerk, COMPLETE, { a: app.id, n: `L-${RUN}` });
   });
   // The pushes of that application wait for the liaison: to claim, or (claimed online) for feedback.
@@ -173,7 +221,12 @@ const CONVENE = `mutation($input: ConveneMeetingInput!) { conveneMeeting(input: 
 
 async function convene(request: APIRequestContext, bearer: string, title: string, participant: string) {
   const { conveneMeeting } = await gql<{ conveneMeeting: { __typename: string } }>(request, bearer, CONVENE, {
-    input: { title, scheduledAt: inDays(2).toISOString(), participants: [{ departmentId: participant, personName: '陈刚' }], agenda: [{ title: '联动事项' }] },
+    input: {
+      title,
+      scheduledAt: inDays(2).toISOString(),
+      participants: [{ departmentId: participant, personName: '陈刚' }],
+      agenda: [{ title: '联动事项' }],
+    },
   });
   expect(conveneMeeting.__typename, JSON.stringify(conveneMeeting)).toBe('Meeting');
 }
@@ -197,7 +250,10 @@ test('the department head sees the department’s overdue items, cards, meetings
   await clicksThrough(page, 'month-received', /\/statistics\/cases\?figure=PUSHES_RECEIVED/);
 });
 
-test('the coordination office sees city-wide overdue items, red cards, escalations to handle and meetings due', async ({ page, request }) => {
+test('the coordination office sees city-wide overdue items, red cards, escalations to handle and meetings due', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(180_000);
   const coord = await token(request, 'coord');
   const head = await token(request, 'spj_head');
@@ -206,7 +262,9 @@ test('the coordination office sees city-wide overdue items, red cards, escalatio
       request,
       head,
       'mutation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { __typename } }',
-      { input: { kind: 'RESPONSIBILITY_DISPUTE', title: `监管责任争议${RUN}`, statement: '提请协调小组研究。', partyDepartmentIds: [scjg] } },
+      {
+        input: { kind: 'RESPONSIBILITY_DISPUTE', title: `监管责任争议${RUN}`, statement: '提请协调小组研究。', partyDepartmentIds: [scjg] },
+      },
     );
     expect(raiseEscalation.__typename).toBe('Escalation');
     await convene(request, coord, `联席会议${RUN}`, scjg);
@@ -226,7 +284,12 @@ test('the credit officer sees punishments ending, records expiring and rule chan
   const officer = await token(request, 'credit_officer');
   const target = code('91430900MA4Y');
   await countsGoUp(page, 'credit_officer', ['todo-joint-punishments', 'todo-records-expiring', 'todo-rule-changes'], async () => {
-    await gql(request, officer, 'mutation($c: String!, $n: String!) { registerSubject(input: { name: $n, creditCode: $c }) { __typename } }', { c: target, n: `信用主体${RUN}` });
+    await gql(
+      request,
+      officer,
+      'mutation($c: String!, $n: String!) { registerSubject(input: { name: $n, creditCode: $c }) { __typename } }',
+      { c: target, n: `信用主体${RUN}` },
+    );
     const { addJointPunishment } = await gql<{ addJointPunishment: { __typename: string } }>(
       request,
       officer,
@@ -284,7 +347,12 @@ test('the administrator sees dead letters, locked accounts and recent policy cha
     );
     expect(addPermission.__typename).toBe('PolicyVersion');
   });
-  await gql(request, admin, 'mutation($input: PermissionInput!) { removePermission(input: $input, reason: "工作台测试结束") { __typename } }', { input: rule });
+  await gql(
+    request,
+    admin,
+    'mutation($input: PermissionInput!) { removePermission(input: $input, reason: "工作台测试结束") { __typename } }',
+    { input: rule },
+  );
   await expect(page.getByTestId('todo-dead-letters')).not.toHaveAttribute('data-count', '');
   await expect(page.getByTestId('todo-to-accept')).toHaveCount(0);
   await clicksThrough(page, 'todo-locked-accounts', /\/admin\?tab=accounts/);

@@ -1,4 +1,5 @@
 import 'i18next';
+
 import type zhCN from './locales/zh-CN';
 
 declare module 'i18next' {

@@ -1,4 +1,5 @@
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+
 import { AppConfig } from './AppConfig';
 import { routes } from './routes';
 

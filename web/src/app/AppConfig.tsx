@@ -1,7 +1,8 @@
 import { ConfigProvider } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { antdLocale } from '../providers/i18n';
+
+import { antdLocale } from '@/providers/i18n';
 
 /**
  * The nonce the gateway put into this page (Vite's `<meta property="csp-nonce">`): Ant Design

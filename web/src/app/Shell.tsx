@@ -1,25 +1,38 @@
 import { App as AntApp, Badge, Button, Layout, Menu, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
-import type { ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { AccessProvider, useAccess } from '../providers/access/AccessProvider';
-import type { Access, Feature } from '../providers/access/access';
-import { useAuth } from '../providers/auth/AuthProvider';
-import { LiveInboxProvider, useLiveInbox, useRefetchOnInbox } from '../providers/live/LiveInbox';
-import { useDayjsLocale } from '../providers/dates';
-import { MessageBell } from '../routes/messages/MessageBell';
-import { rememberLocale } from '../providers/i18n';
-import type { Locale } from '../locales/types';
-import zhCN from '../locales/zh-CN';
+
+import type { Locale } from '@/locales/types';
+import zhCN from '@/locales/zh-CN';
+import type { Access, Feature } from '@/providers/access/access';
+import { AccessProvider, useAccess } from '@/providers/access/AccessProvider';
+import { useAuth } from '@/providers/auth/AuthProvider';
+import { useDayjsLocale } from '@/providers/dates';
+import { rememberLocale } from '@/providers/i18n';
+import { LiveInboxProvider, useLiveInbox, useRefetchOnInbox } from '@/providers/live/LiveInbox';
+import { MessageBell } from '@/routes/messages/MessageBell';
+
 import { DEPARTMENT_NAMES_QUERY, INBOX_COUNTS_QUERY, ME_QUERY, SIGN_OUT_MUTATION, SWITCH_DEPARTMENT_MUTATION } from './queries';
 
 interface NavItem {
   path: string;
   key:
-    | 'nav.workbench' | 'nav.linkages' | 'nav.matters' | 'nav.departments' | 'nav.applications' | 'nav.subjects' | 'nav.inbox' | 'nav.admin'
-    | 'nav.credit' | 'nav.statistics'
-    | 'coordination.nav.meetings' | 'coordination.nav.escalations' | 'coordination.nav.cards' | 'coordination.nav.sms';
+    | 'nav.workbench'
+    | 'nav.linkages'
+    | 'nav.matters'
+    | 'nav.departments'
+    | 'nav.applications'
+    | 'nav.subjects'
+    | 'nav.inbox'
+    | 'nav.admin'
+    | 'nav.credit'
+    | 'nav.statistics'
+    | 'coordination.nav.meetings'
+    | 'coordination.nav.escalations'
+    | 'coordination.nav.cards'
+    | 'coordination.nav.sms';
   /** Shown only to who may use it (`me.abilities`; the server decides anyway). */
   feature?: Feature;
 }
@@ -63,7 +76,13 @@ function InboxNavLabel({ label }: { label: string }) {
       {label}{' '}
       {counts && (
         <>
-          <Badge count={counts.awaiting.totalCount} color="orange" size="small" data-testid="nav-awaiting" title={t('inbox.awaitingCount')} />{' '}
+          <Badge
+            count={counts.awaiting.totalCount}
+            color="orange"
+            size="small"
+            data-testid="nav-awaiting"
+            title={t('inbox.awaitingCount')}
+          />{' '}
           <Badge count={counts.overdue.totalCount} size="small" data-testid="nav-overdue" title={t('inbox.overdue')} />
         </>
       )}
@@ -124,74 +143,74 @@ function ShellFrame() {
   // AntApp (message, modal) lives here, not at the root: the sign-in page does without it.
   return (
     <AntApp>
-    <LiveInboxProvider enabled={readsPushes}>
-    <Layout style={{ minHeight: '100vh' }}>
-      <a className="skip-link" href="#main">
-        {t('app.skipToContent')}
-      </a>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={200}>
-        <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 18 }}>{t('app.title')}</div>
-        <nav aria-label={t('app.title')}>
-          <Menu
-            mode="inline"
-            selectedKeys={[activeNav(location.pathname)]}
-            items={visibleNav(access).map((n) => ({
-              key: n.path,
-              label: n.path === '/inbox' && readsPushes ? <InboxNavLabel label={t(n.key)} /> : <Link to={n.path}>{t(n.key)}</Link>,
-            }))}
-          />
-        </nav>
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header
-          style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 16, paddingInline: 24 }}
-        >
-          {me && (
-            <Space size="middle" wrap data-testid="current-user">
-              <Typography.Text strong>{me.displayName}</Typography.Text>
-              {me.departmentIds.length > 1 ? (
-                <Select<string>
-                  aria-label={t('app.switchDepartment')}
-                  data-testid="department-switcher"
-                  value={me.departmentId}
-                  loading={switching.fetching}
-                  onChange={(id) => void onSwitch(id)}
-                  options={me.departmentIds.map((id) => ({ value: id, label: deptName(id) }))}
-                  style={{ minWidth: 200 }}
-                />
-              ) : (
-                <Tooltip title={t('app.department')}>
-                  <Tag color="red">{deptName(me.departmentId)}</Tag>
-                </Tooltip>
+      <LiveInboxProvider enabled={readsPushes}>
+        <Layout style={{ minHeight: '100vh' }}>
+          <a className="skip-link" href="#main">
+            {t('app.skipToContent')}
+          </a>
+          <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={200}>
+            <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 18 }}>{t('app.title')}</div>
+            <nav aria-label={t('app.title')}>
+              <Menu
+                mode="inline"
+                selectedKeys={[activeNav(location.pathname)]}
+                items={visibleNav(access).map((n) => ({
+                  key: n.path,
+                  label: n.path === '/inbox' && readsPushes ? <InboxNavLabel label={t(n.key)} /> : <Link to={n.path}>{t(n.key)}</Link>,
+                }))}
+              />
+            </nav>
+          </Layout.Sider>
+          <Layout>
+            <Layout.Header
+              style={{ background: '#fff', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 16, paddingInline: 24 }}
+            >
+              {me && (
+                <Space size="middle" wrap data-testid="current-user">
+                  <Typography.Text strong>{me.displayName}</Typography.Text>
+                  {me.departmentIds.length > 1 ? (
+                    <Select<string>
+                      aria-label={t('app.switchDepartment')}
+                      data-testid="department-switcher"
+                      value={me.departmentId}
+                      loading={switching.fetching}
+                      onChange={(id) => void onSwitch(id)}
+                      options={me.departmentIds.map((id) => ({ value: id, label: deptName(id) }))}
+                      style={{ minWidth: 200 }}
+                    />
+                  ) : (
+                    <Tooltip title={t('app.department')}>
+                      <Tag color="red">{deptName(me.departmentId)}</Tag>
+                    </Tooltip>
+                  )}
+                  <span aria-label={t('app.roles')}>
+                    {me.roles.map((r) => (
+                      <Tag key={r}>{isKnownRole(r) ? t(`roles.${r}`) : r}</Tag>
+                    ))}
+                  </span>
+                </Space>
               )}
-              <span aria-label={t('app.roles')}>
-                {me.roles.map((r) => (
-                  <Tag key={r}>{isKnownRole(r) ? t(`roles.${r}`) : r}</Tag>
-                ))}
-              </span>
-            </Space>
-          )}
-          <LiveIndicator />
-          {readsPushes && <MessageBell />}
-          <Select<Locale>
-            aria-label={t('app.language')}
-            size="small"
-            value={i18n.language === 'en' ? 'en' : 'zh-CN'}
-            onChange={rememberLocale}
-            options={[
-              { value: 'zh-CN', label: '中文' },
-              { value: 'en', label: 'English' },
-            ]}
-            style={{ width: 100 }}
-          />
-          <Button onClick={() => void onSignOut()}>{t('app.signOut')}</Button>
-        </Layout.Header>
-        <Layout.Content id="main" tabIndex={-1} style={{ margin: 24 }}>
-          <Outlet />
-        </Layout.Content>
-      </Layout>
-    </Layout>
-    </LiveInboxProvider>
+              <LiveIndicator />
+              {readsPushes && <MessageBell />}
+              <Select<Locale>
+                aria-label={t('app.language')}
+                size="small"
+                value={i18n.language === 'en' ? 'en' : 'zh-CN'}
+                onChange={rememberLocale}
+                options={[
+                  { value: 'zh-CN', label: '中文' },
+                  { value: 'en', label: 'English' },
+                ]}
+                style={{ width: 100 }}
+              />
+              <Button onClick={() => void onSignOut()}>{t('app.signOut')}</Button>
+            </Layout.Header>
+            <Layout.Content id="main" tabIndex={-1} style={{ margin: 24 }}>
+              <Outlet />
+            </Layout.Content>
+          </Layout>
+        </Layout>
+      </LiveInboxProvider>
     </AntApp>
   );
 }

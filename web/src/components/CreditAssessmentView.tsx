@@ -1,6 +1,7 @@
 import { Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CreditAssessmentFieldsFragment, CreditLevel } from '../graphql/graphql';
+
+import type { CreditAssessmentFieldsFragment, CreditLevel } from '@/graphql/graphql';
 
 export const LEVEL_COLOR: Record<CreditLevel, string> = { TRUSTWORTHY: 'success', NORMAL: 'default', DISHONEST: 'error' };
 
@@ -44,7 +45,12 @@ export function CreditAssessmentView({ assessment }: { assessment: CreditAssessm
           { title: t('credit.measures'), dataIndex: 'measures' },
           { title: t('credit.startsOn'), dataIndex: 'startsOn', width: 120 },
           { title: t('credit.endsOn'), dataIndex: 'endsOn', width: 120 },
-          { title: t('credit.active'), dataIndex: 'active', width: 90, render: (a: boolean) => (a ? <Tag color="error">{t('credit.activeYes')}</Tag> : <Tag>{t('credit.activeNo')}</Tag>) },
+          {
+            title: t('credit.active'),
+            dataIndex: 'active',
+            width: 90,
+            render: (a: boolean) => (a ? <Tag color="error">{t('credit.activeYes')}</Tag> : <Tag>{t('credit.activeNo')}</Tag>),
+          },
         ]}
       />
     </Space>

@@ -1,10 +1,21 @@
 import { Empty, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RecordCategory } from '../graphql/graphql';
+
+import type { RecordCategory } from '@/graphql/graphql';
 
 /** A subject's credit records (application detail, subject detail). */
-export function CreditRecordsTable({ records, emptyText }: {
-  records: readonly { id: string; category: RecordCategory; title: string; source: string; decidedOn: string; validUntil?: string | null }[];
+export function CreditRecordsTable({
+  records,
+  emptyText,
+}: {
+  records: readonly {
+    id: string;
+    category: RecordCategory;
+    title: string;
+    source: string;
+    decidedOn: string;
+    validUntil?: string | null;
+  }[];
   emptyText: string;
 }) {
   const { t } = useTranslation();
@@ -15,7 +26,14 @@ export function CreditRecordsTable({ records, emptyText }: {
       pagination={false}
       locale={{ emptyText: <Empty description={emptyText} /> }}
       columns={[
-        { title: t('records.category'), dataIndex: 'category', width: 120, render: (c: RecordCategory) => <Tag color={c === 'PENALTY' ? 'error' : c === 'COMMENDATION' ? 'success' : 'default'}>{t(`enums.RecordCategory.${c}`)}</Tag> },
+        {
+          title: t('records.category'),
+          dataIndex: 'category',
+          width: 120,
+          render: (c: RecordCategory) => (
+            <Tag color={c === 'PENALTY' ? 'error' : c === 'COMMENDATION' ? 'success' : 'default'}>{t(`enums.RecordCategory.${c}`)}</Tag>
+          ),
+        },
         { title: t('records.title'), dataIndex: 'title' },
         { title: t('records.source'), dataIndex: 'source', width: 200 },
         { title: t('records.decidedOn'), dataIndex: 'decidedOn', width: 120 },

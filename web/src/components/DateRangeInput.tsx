@@ -1,7 +1,8 @@
 import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { joinRange, splitRange } from '../lib/dateRange';
+
+import { joinRange, splitRange } from '@/lib/dateRange';
 
 const FORMAT = 'YYYY-MM-DD';
 
@@ -12,7 +13,12 @@ function day(value: string | null): Dayjs | null {
 
 /** An Ant Design range picker (dayjs zh-cn: Monday first, 年/月/日) whose value is the text
  * `YYYY-MM-DD~YYYY-MM-DD`, as a query form or the URL keeps it (lib/dateRange). */
-export function DateRangeInput({ value, onChange, id, ariaLabel }: {
+export function DateRangeInput({
+  value,
+  onChange,
+  id,
+  ariaLabel,
+}: {
   value?: string;
   onChange?: (value: string) => void;
   id?: string;

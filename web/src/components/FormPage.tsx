@@ -9,9 +9,7 @@ export function FormPage({ title, problems, children }: { title: string; problem
         {title}
       </Typography.Title>
       <Card>
-        {problems.length > 0 && (
-          <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={problems.join('；')} />
-        )}
+        {problems.length > 0 && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={problems.join('；')} />}
         {children}
       </Card>
     </section>

@@ -1,6 +1,7 @@
 import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { MatterStatus, Principle } from '../graphql/graphql';
+
+import type { MatterStatus, Principle } from '@/graphql/graphql';
 
 /** A linkage's principles, each as a tag (谁审批谁负责 / 谁主管谁监管). */
 export function PrincipleTags({ principles }: { principles: readonly Principle[] }) {
@@ -15,7 +16,15 @@ export function PrincipleTags({ principles }: { principles: readonly Principle[]
 }
 
 /** 跨部门 / 跨层级 tags (derived by the server from the departments); nothing within one department and level. */
-export function CrossTags({ crossDepartment, crossLevel, showSame = false }: { crossDepartment: boolean; crossLevel: boolean; showSame?: boolean }) {
+export function CrossTags({
+  crossDepartment,
+  crossLevel,
+  showSame = false,
+}: {
+  crossDepartment: boolean;
+  crossLevel: boolean;
+  showSame?: boolean;
+}) {
   const { t } = useTranslation();
   if (!crossDepartment && !crossLevel) return showSame ? <span>{t('linkage.sameDepartment')}</span> : null;
   return (

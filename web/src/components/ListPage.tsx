@@ -1,10 +1,16 @@
 import { Alert, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { CombinedError } from 'urql';
 import { useTranslation } from 'react-i18next';
+import type { CombinedError } from 'urql';
 
 /** Title, actions, filters and the list: the frame every list page shares. */
-export function ListPage({ title, actions, filters, error, children }: {
+export function ListPage({
+  title,
+  actions,
+  filters,
+  error,
+  children,
+}: {
   title: string;
   actions?: ReactNode;
   filters?: ReactNode;
@@ -22,7 +28,13 @@ export function ListPage({ title, actions, filters, error, children }: {
       </Space>
       {filters && <div style={{ marginBottom: 16 }}>{filters}</div>}
       {error && !isUnauthenticatedOnly(error) && (
-        <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={error.graphQLErrors[0]?.message ?? t('common.serverError')} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 16 }}
+          message={error.graphQLErrors[0]?.message ?? t('common.serverError')}
+        />
       )}
       {children}
     </section>

@@ -1,7 +1,9 @@
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import type { MatterKind } from '../graphql/graphql';
+
+import type { MatterKind } from '@/graphql/graphql';
+
 import { MATTER_OPTIONS_QUERY } from './queries';
 
 export interface PickedMatter {
@@ -12,7 +14,15 @@ export interface PickedMatter {
 }
 
 /** Pick a matter (approval by default) by typing part of its name or code (searched on the server). */
-export function MatterPicker({ value, onChange, ariaLabel, allowClear = true, kind = 'APPROVAL', current, onPick }: {
+export function MatterPicker({
+  value,
+  onChange,
+  ariaLabel,
+  allowClear = true,
+  kind = 'APPROVAL',
+  current,
+  onPick,
+}: {
   value?: string | undefined;
   onChange?: (id: string | undefined) => void;
   ariaLabel: string;

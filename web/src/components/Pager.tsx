@@ -2,7 +2,12 @@ import { Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 /** Previous / next over a list the server pages with first/offset (it reports no total). */
-export function Pager({ page, hasNext, onChange, disabled }: {
+export function Pager({
+  page,
+  hasNext,
+  onChange,
+  disabled,
+}: {
   page: number;
   hasNext: boolean;
   onChange: (page: number) => void;

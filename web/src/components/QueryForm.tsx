@@ -5,7 +5,12 @@ import { useTranslation } from 'react-i18next';
 
 /** The search box of a console list (as in Ant Design Pro): fields people search by, 查询 and
  * 重置. Values travel as strings (the URL's), dates as YYYY-MM-DD. */
-export function QueryForm<K extends string>({ values, onSearch, children, testId }: {
+export function QueryForm<K extends string>({
+  values,
+  onSearch,
+  children,
+  testId,
+}: {
   values: Record<K, string>;
   onSearch: (values: Partial<Record<K, string>>) => void;
   children: ReactNode;
@@ -47,7 +52,13 @@ export function QueryForm<K extends string>({ values, onSearch, children, testId
 }
 
 /** An Ant Design date picker whose value is YYYY-MM-DD text (as a form or the URL keeps it). */
-export function DateInput({ value, onChange, id, ariaLabel, style }: {
+export function DateInput({
+  value,
+  onChange,
+  id,
+  ariaLabel,
+  style,
+}: {
   value?: string;
   onChange?: (value: string) => void;
   id?: string;
@@ -69,7 +80,13 @@ export function DateInput({ value, onChange, id, ariaLabel, style }: {
 
 /** An Ant Design date-and-time picker whose value is local `YYYY-MM-DDTHH:mm` text (the format
  * an `<input type="datetime-local">` gives, which `localInputToServer` turns into a moment). */
-export function DateTimeInput({ value, onChange, id, ariaLabel, style }: {
+export function DateTimeInput({
+  value,
+  onChange,
+  id,
+  ariaLabel,
+  style,
+}: {
   value?: string;
   onChange?: (value: string) => void;
   id?: string;

@@ -1,6 +1,7 @@
 import { Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { SmsRole, SmsState } from '../graphql/graphql';
+
+import type { SmsRole, SmsState } from '@/graphql/graphql';
 
 export interface SmsDeliveryView {
   role: SmsRole;

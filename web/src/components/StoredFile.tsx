@@ -2,8 +2,9 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Form, Space, Tooltip, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadBase64 } from '../lib/coordination';
-import { blobToBase64, checkBasisFile } from '../routes/linkages/linkageForm';
+
+import { downloadBase64 } from '@/lib/coordination';
+import { blobToBase64, checkBasisFile } from '@/routes/linkages/linkageForm';
 
 /** A stored file as the server shows it: name and SHA-256 (the download answers the bytes). */
 export interface StoredFileInfo {
@@ -18,7 +19,15 @@ interface Downloaded {
 }
 
 /** The file's name as a download link, and its hash (shortened; the full hash on hover and copy). */
-export function StoredFileLink({ file, fetchFile, testId }: { file: StoredFileInfo; fetchFile: () => Promise<Downloaded | null | undefined>; testId?: string }) {
+export function StoredFileLink({
+  file,
+  fetchFile,
+  testId,
+}: {
+  file: StoredFileInfo;
+  fetchFile: () => Promise<Downloaded | null | undefined>;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -34,7 +43,14 @@ export function StoredFileLink({ file, fetchFile, testId }: { file: StoredFileIn
   }
   return (
     <Space size={4} wrap data-testid={testId}>
-      <Button type="link" size="small" icon={<DownloadOutlined />} loading={busy} onClick={() => void onClick()} style={{ paddingInline: 0 }}>
+      <Button
+        type="link"
+        size="small"
+        icon={<DownloadOutlined />}
+        loading={busy}
+        onClick={() => void onClick()}
+        style={{ paddingInline: 0 }}
+      >
         {file.fileName}
       </Button>
       <Tooltip title={t('documents.sha256Hint', { hash: file.sha256 })}>
@@ -47,7 +63,17 @@ export function StoredFileLink({ file, fetchFile, testId }: { file: StoredFileIn
 }
 
 /** A form item choosing one file (PDF/PNG/JPEG ≤ 10 MB, checked by its first bytes before sending). */
-export function FileUploadItem({ name, label, required = false, multiple = false }: { name: string; label: string; required?: boolean; multiple?: boolean }) {
+export function FileUploadItem({
+  name,
+  label,
+  required = false,
+  multiple = false,
+}: {
+  name: string;
+  label: string;
+  required?: boolean;
+  multiple?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <Form.Item

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { pageRows, pageWindow, parsePage } from './pagination';
 
 describe('server pagination', () => {

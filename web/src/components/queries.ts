@@ -1,4 +1,4 @@
-import { graphql } from '../graphql';
+import { graphql } from '@/graphql';
 
 export const MATTER_OPTIONS_QUERY = graphql(`
   query MatterOptions($kind: MatterKind, $keyword: String) {

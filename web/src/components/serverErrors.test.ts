@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+
 import { applyServerErrors } from './serverErrors';
 
 describe('server validation errors', () => {

@@ -1,5 +1,6 @@
 import type { FormInstance } from 'antd';
-import type { FieldErrorData } from '../providers/graphql/errors';
+
+import type { FieldErrorData } from '@/providers/graphql/errors';
 
 /**
  * Show server `ValidationErrors` next to their fields. The server names input fields in

@@ -1,4 +1,4 @@
-import type { ApplicationStatus } from '../graphql/graphql';
+import type { ApplicationStatus } from '@/graphql/graphql';
 
 export const STATUS_COLOR: Record<ApplicationStatus, string> = {
   SUBMITTED: 'default',

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { usccProblem } from '../lib/uscc';
+
+import { usccProblem } from '@/lib/uscc';
 
 /** An Ant Design form rule: a well-formed unified social credit code (check digit included). */
 export function usccRule(t: TFunction) {

@@ -2,7 +2,9 @@ import { App, Form, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperationResult } from 'urql';
-import { validationErrorsOf, type FieldErrorData } from '../providers/graphql/errors';
+
+import { validationErrorsOf, type FieldErrorData } from '@/providers/graphql/errors';
+
 import { applyServerErrors } from './serverErrors';
 
 type Outcome = { __typename?: string; errors?: readonly FieldErrorData[] } | null | undefined;

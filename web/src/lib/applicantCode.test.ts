@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { classifyApplicantCode, idCheckChar, idNumberProblem } from './applicantCode';
 
 describe('idNumberProblem', () => {

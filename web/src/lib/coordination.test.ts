@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { accessFrom } from '../providers/access/access';
-import { meWith } from '../test/policy';
-import { actionFieldErrors, attachmentProblem, canCompleteAction, canEditMeeting, canFollowUp, fileToBase64, localInputToServer, smsKind, splitDuration } from './coordination';
+
+import { accessFrom } from '@/providers/access/access';
+import { meWith } from '@/test/policy';
+
+import {
+  actionFieldErrors,
+  attachmentProblem,
+  canCompleteAction,
+  canEditMeeting,
+  canFollowUp,
+  fileToBase64,
+  localInputToServer,
+  smsKind,
+  splitDuration,
+} from './coordination';
 
 const head = (dept: string) => accessFrom(meWith(['department_head'], dept));
 

@@ -1,10 +1,16 @@
 /** Small rules shared by the coordination pages (joint meetings, escalations, cards, SMS log). */
-import type { ActionState, DecisionStatus, EscalationStatus, MeetingStatus } from '../graphql/graphql';
-import type { Access } from '../providers/access/access';
+import type { ActionState, DecisionStatus, EscalationStatus, MeetingStatus } from '@/graphql/graphql';
+import type { Access } from '@/providers/access/access';
 
 export const MEETING_STATUS_COLOR: Record<MeetingStatus, string> = { PLANNED: 'processing', HELD: 'warning', CLOSED: 'success' };
 export const DECISION_STATUS_COLOR: Record<DecisionStatus, string> = { OPEN: 'processing', DONE: 'success', DROPPED: 'default' };
-export const ESCALATION_STATUS_COLOR: Record<EscalationStatus, string> = { SUBMITTED: 'warning', ASSIGNED: 'processing', IN_DISCUSSION: 'purple', DECIDED: 'cyan', CLOSED: 'success' };
+export const ESCALATION_STATUS_COLOR: Record<EscalationStatus, string> = {
+  SUBMITTED: 'warning',
+  ASSIGNED: 'processing',
+  IN_DISCUSSION: 'purple',
+  DECIDED: 'cyan',
+  CLOSED: 'success',
+};
 export const ACTION_STATE_COLOR: Record<ActionState, string> = { OPEN: 'processing', DONE: 'success' };
 
 type Caller = Pick<Access, 'departmentId' | 'allows'>;
@@ -21,10 +27,7 @@ export function canEditMeeting(me: Caller, convenerId: string): boolean {
  * An escalation's action is marked done by a writer of its owner department or by the office,
  * while open; a 修订清单 action is done by the list version that revises its linkages.
  */
-export function canCompleteAction(
-  me: Caller,
-  action: { state: string; kind: string; owner: { id: string } },
-): boolean {
+export function canCompleteAction(me: Caller, action: { state: string; kind: string; owner: { id: string } }): boolean {
   if (action.state !== 'OPEN' || action.kind === 'REVISE_LIST') return false;
   if (me.allows('escalation.decide')) return true;
   return me.departmentId === action.owner.id && me.allows('escalation.write');
@@ -58,11 +61,7 @@ export function actionFieldErrors<E extends { field: string; message: string }>(
 /**
  * A decision is followed up by its owner department or by the convening department, while open.
  */
-export function canFollowUp(
-  me: Caller,
-  decision: { status: string; owner: { id: string } },
-  convenerId: string,
-): boolean {
+export function canFollowUp(me: Caller, decision: { status: string; owner: { id: string } }, convenerId: string): boolean {
   if (decision.status !== 'OPEN' || !me.allows('meeting.write')) return false;
   return me.departmentId === convenerId || me.departmentId === decision.owner.id;
 }
@@ -76,7 +75,14 @@ export function localInputToServer(value: string): string | null {
   if (!match) return null;
   const [y, mo, d, h, mi, s] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
   const moment = new Date(y, mo - 1, d, h, mi, s);
-  if (moment.getFullYear() !== y || moment.getMonth() !== mo - 1 || moment.getDate() !== d || moment.getHours() !== h || moment.getMinutes() !== mi) return null;
+  if (
+    moment.getFullYear() !== y ||
+    moment.getMonth() !== mo - 1 ||
+    moment.getDate() !== d ||
+    moment.getHours() !== h ||
+    moment.getMinutes() !== mi
+  )
+    return null;
   return moment.toISOString();
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { joinRange, splitRange } from './dateRange';
 
 describe('date range text', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { accessFrom } from '../providers/access/access';
-import { meWith } from '../test/policy';
+
+import { accessFrom } from '@/providers/access/access';
+import { meWith } from '@/test/policy';
+
 import { inboxTabs } from './inbox';
 
 const tabsOf = (...roles: string[]) => inboxTabs(accessFrom(meWith(roles)));

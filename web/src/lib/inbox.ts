@@ -1,4 +1,4 @@
-import type { Access } from '../providers/access/access';
+import type { Access } from '@/providers/access/access';
 
 /**
  * Which parts of the inbox (接收与反馈) a user can fill, from what the server allows

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { normaliseMobile, normaliseOfficePhone } from './phones';
 
 // The same table as tests/core/test_phones.py.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { usccCheckChar, usccProblem } from './uscc';
 
 describe('unified social credit code', () => {

@@ -2,6 +2,7 @@
 // day of the week from dayjs's global locale (zh-cn: 一月…, 一 二 … 日, Monday first). Imported by
 // the shell, so the sign-in page does not carry it.
 import dayjs from 'dayjs';
+
 import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
 

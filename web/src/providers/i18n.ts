@@ -2,8 +2,9 @@ import type { Locale as AntdLocale } from 'antd/es/locale';
 import antdZhCN from 'antd/locale/zh_CN';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LOCALES, type Locale, type Messages } from '../locales/types';
-import zhBase from '../locales/zh-CN/base';
+
+import { LOCALES, type Locale, type Messages } from '@/locales/types';
+import zhBase from '@/locales/zh-CN/base';
 
 const STORAGE_KEY = 'shenguan.locale';
 
@@ -17,7 +18,7 @@ export function storedLocale(): Locale {
 const antdLocales: Partial<Record<Locale, AntdLocale>> = { 'zh-CN': antdZhCN };
 const loaders: Record<Exclude<Locale, 'zh-CN'>, () => Promise<{ messages: Messages; antd: AntdLocale }>> = {
   en: async () => {
-    const [messages, antd] = await Promise.all([import('../locales/en'), import('antd/locale/en_US')]);
+    const [messages, antd] = await Promise.all([import('@/locales/en'), import('antd/locale/en_US')]);
     return { messages: messages.default, antd: antd.default };
   },
 };
@@ -30,7 +31,7 @@ let consoleMessages: Promise<void> | undefined;
  * them await this before they render (app/routes.tsx).
  */
 export function loadConsoleMessages(): Promise<void> {
-  consoleMessages ??= import('../locales/zh-CN/console').then((loaded) => {
+  consoleMessages ??= import('@/locales/zh-CN/console').then((loaded) => {
     i18n.addResourceBundle('zh-CN', 'translation', loaded.default, true, true);
   });
   return consoleMessages;

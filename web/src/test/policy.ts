@@ -3,7 +3,8 @@
 // instead of copying it.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Ability, MeForAccess } from '../providers/access/access';
+
+import type { Ability, MeForAccess } from '@/providers/access/access';
 
 const rules = readFileSync(resolve(process.cwd(), '../policies/policy.csv'), 'utf-8')
   .split('\n')

@@ -1,8 +1,9 @@
 import { render } from '@testing-library/react';
 import { createMemoryRouter, Outlet, RouterProvider, type RouteObject } from 'react-router-dom';
-import { AppConfig } from '../app/AppConfig';
-import { AuthProvider } from '../providers/auth/AuthProvider';
-import type { SessionTransport } from '../providers/auth/session';
+
+import { AppConfig } from '@/app/AppConfig';
+import { AuthProvider } from '@/providers/auth/AuthProvider';
+import type { SessionTransport } from '@/providers/auth/session';
 
 /** A server that answers the session probe as if the browser held (or did not hold) a session cookie. */
 export function memoryTransport(signedIn = false, mustChangePassword = false): SessionTransport {

@@ -1,7 +1,9 @@
 import '@testing-library/jest-dom/vitest';
+
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import { loadConsoleMessages } from '../providers/i18n';
+
+import { loadConsoleMessages } from '@/providers/i18n';
 
 // Components under test may use any section of the catalogue.
 await loadConsoleMessages();

@@ -1,4 +1,4 @@
-import type { Messages } from '../types';
+import type { Messages } from '@/locales/types';
 
 const accounts: Messages['accounts'] = {
   tab: 'Accounts and roles',

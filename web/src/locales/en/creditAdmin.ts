@@ -1,4 +1,4 @@
-import type { Messages } from '../types';
+import type { Messages } from '@/locales/types';
 
 const creditAdmin: Messages['creditAdmin'] = {
   title: 'Credit management',
@@ -87,7 +87,8 @@ const creditAdmin: Messages['creditAdmin'] = {
     positive: 'Must be greater than 0',
   },
   policy: {
-    intro: 'Which credit levels each handling mode is open to. Normal handling is open to everyone; dishonest and jointly punished subjects never get another mode.',
+    intro:
+      'Which credit levels each handling mode is open to. Normal handling is open to everyone; dishonest and jointly punished subjects never get another mode.',
     mode: 'Handling mode',
     allowedLevels: 'Allowed credit levels',
     alwaysAllowed: 'Always allowed',
@@ -119,7 +120,8 @@ const creditAdmin: Messages['creditAdmin'] = {
     addTitle: 'Add to the joint punishment list',
     added: 'Added to the joint punishment list',
     import: 'Import from spreadsheet',
-    importHint: 'Spreadsheet (.xlsx) with these column names in the first row: {{columns}}. Rows are imported only when every row is valid.',
+    importHint:
+      'Spreadsheet (.xlsx) with these column names in the first row: {{columns}}. Rows are imported only when every row is valid.',
     imported: '{{count}} entries imported',
     importRefused: 'The spreadsheet has {{count}} errors; no row was imported',
     row: 'Row',

@@ -1,16 +1,17 @@
-import type { Messages } from '../types';
-import live from './live';
-import facilitation from './facilitation';
-import documents from './documents';
-import followUp from './followUp';
-import creditAdmin from './creditAdmin';
-import statistics from './statistics';
+import type { Messages } from '@/locales/types';
+
 import accounts from './accounts';
+import coordination from './coordination';
+import creditAdmin from './creditAdmin';
+import documents from './documents';
+import facilitation from './facilitation';
+import followUp from './followUp';
+import linkage from './linkage';
+import live from './live';
+import messages from './messages';
 import org from './org';
 import smsTemplates from './smsTemplates';
-import coordination from './coordination';
-import linkage from './linkage';
-import messages from './messages';
+import statistics from './statistics';
 
 const en: Messages = {
   app: {
@@ -379,7 +380,8 @@ const en: Messages = {
     revokeTitle: 'Revoke the role of {{username}} in {{department}}: {{role}}',
     matrix: 'Permission matrix (roles × objects and actions)',
     matrixDepartment: 'Department of the permission matrix',
-    matrixHint: 'Whether each role may perform each action on each object in the chosen department under the live policy; hover over “Allowed” to see the deciding rule.',
+    matrixHint:
+      'Whether each role may perform each action on each object in the chosen department under the live policy; hover over “Allowed” to see the deciding rule.',
     noRoles: 'No role in this department',
     auditAction: 'Event',
     target: 'Target',
@@ -496,7 +498,8 @@ const en: Messages = {
     accepted: 'Accepted by {{by}} ({{mode}})',
     pushed: '{{stage}} information pushed to {{department}} ({{channel}})',
     sms: 'SMS reminder to receive liaison {{name}} ({{mobile}})',
-    responsible: 'Responsible: approval {{approvingSection}} {{approvingPerson}} → supervision {{supervisingSection}} {{supervisingPerson}}',
+    responsible:
+      'Responsible: approval {{approvingSection}} {{approvingPerson}} → supervision {{supervisingSection}} {{supervisingPerson}}',
     claimedAtMeeting: 'joint meeting #{{id}}',
     claimed: 'Claimed by {{department}} ({{by}}, {{method}})',
     feedback: 'Feedback from {{department}}: {{summary}}',
@@ -516,28 +519,76 @@ const en: Messages = {
       ENFORCEMENT_RESULT: 'Enforcement result',
       CREDIT_ABNORMALITY: 'Credit abnormality',
     },
-    RecordCategory: { LICENSING: 'Licensing', PENALTY: 'Penalty', COMMENDATION: 'Commendation', COMMITMENT_BREACH: 'Commitment breach', OTHER: 'Other' },
+    RecordCategory: {
+      LICENSING: 'Licensing',
+      PENALTY: 'Penalty',
+      COMMENDATION: 'Commendation',
+      COMMITMENT_BREACH: 'Commitment breach',
+      OTHER: 'Other',
+    },
     SubjectKind: { LEGAL_PERSON: 'Legal person', NATURAL_PERSON: 'Natural person' },
     DepartmentLevel: { CITY: 'City', COUNTY: 'County', TOWNSHIP: 'Township' },
     CreditLevel: { TRUSTWORTHY: 'Trustworthy', NORMAL: 'Normal', DISHONEST: 'Dishonest' },
-    HandlingMode: { NORMAL: 'Normal', GREEN_CHANNEL: 'Green channel', MISSING_DOCUMENTS: 'Missing documents tolerated', NOTIFY_AND_COMMIT: 'Notify and commit' },
+    HandlingMode: {
+      NORMAL: 'Normal',
+      GREEN_CHANNEL: 'Green channel',
+      MISSING_DOCUMENTS: 'Missing documents tolerated',
+      NOTIFY_AND_COMMIT: 'Notify and commit',
+    },
     DocumentKind: { LICENCE: 'Licence', APPROVAL_DOCUMENT: 'Approval document', REFUSAL_DECISION: 'Refusal decision', OTHER: 'Other' },
     PushStage: { ACCEPTED: 'Acceptance', COMPLETED: 'Completion' },
     Channel: { ONLINE: 'Online', OWN_SYSTEM: "Department's own system", LETTER: 'Letter', JOINT_MEETING: 'Joint meeting' },
-    FeedbackState: { NOT_REQUIRED: 'Not required', OPEN: 'Awaiting feedback', NO_ABNORMALITY: 'Closed, no abnormality', ABNORMAL_REPORTED: 'Abnormality reported' },
+    FeedbackState: {
+      NOT_REQUIRED: 'Not required',
+      OPEN: 'Awaiting feedback',
+      NO_ABNORMALITY: 'Closed, no abnormality',
+      ABNORMAL_REPORTED: 'Abnormality reported',
+    },
     PushState: { AWAITING_CLAIM: 'Awaiting claim', CLAIMED: 'Claimed' },
-    ResultType: { NO_ABNORMALITY: 'No abnormality', RECTIFICATION_ORDERED: 'Rectification ordered', PENALIZED: 'Penalized', LICENCE_REVOKED: 'Licence revoked', CASE_FILED: 'Case filed', FALSE_COMMITMENT: 'False commitment', OTHER: 'Other' },
-    SkipReason: { APPLICANT_DECLINED: 'Applicant declined', DOCUMENTS_COMPLETE: 'Documents complete', NOT_APPLICABLE_TO_MATTER: 'Not applicable to the matter', RISK_CONCERN: 'Risk concern', CREDIT_REPAIRED: 'Credit repaired', OTHER: 'Other' },
+    ResultType: {
+      NO_ABNORMALITY: 'No abnormality',
+      RECTIFICATION_ORDERED: 'Rectification ordered',
+      PENALIZED: 'Penalized',
+      LICENCE_REVOKED: 'Licence revoked',
+      CASE_FILED: 'Case filed',
+      FALSE_COMMITMENT: 'False commitment',
+      OTHER: 'Other',
+    },
+    SkipReason: {
+      APPLICANT_DECLINED: 'Applicant declined',
+      DOCUMENTS_COMPLETE: 'Documents complete',
+      NOT_APPLICABLE_TO_MATTER: 'Not applicable to the matter',
+      RISK_CONCERN: 'Risk concern',
+      CREDIT_REPAIRED: 'Credit repaired',
+      OTHER: 'Other',
+    },
     Principle: { WHO_APPROVES: 'Who approves is responsible', WHO_GOVERNS: 'Who governs supervises' },
-    RuleCondition: { RECORD_COUNT: 'Record count reached', NO_RECORDS: 'No such records in the period', JOINT_PUNISHMENT: 'On the joint punishment list' },
-    LookupChannel: { QUERY: 'Lookup', CHECK: 'Acceptance check', EXPORT: 'Report export', BROWSE: 'Browsing', TRACKING: 'Application tracking' },
+    RuleCondition: {
+      RECORD_COUNT: 'Record count reached',
+      NO_RECORDS: 'No such records in the period',
+      JOINT_PUNISHMENT: 'On the joint punishment list',
+    },
+    LookupChannel: {
+      QUERY: 'Lookup',
+      CHECK: 'Acceptance check',
+      EXPORT: 'Report export',
+      BROWSE: 'Browsing',
+      TRACKING: 'Application tracking',
+    },
     RecordOrigin: { MANUAL: 'Manual', APPROVAL: 'Approval completed', ENFORCEMENT: 'Enforcement result', IMPORT: 'Spreadsheet import' },
     BasisKind: { ENTRUSTMENT: 'Entrustment', HANDOVER: 'Handover', MEMORANDUM: 'Memorandum' },
     SharingChannel: { ONLINE: 'Online push', OWN_SYSTEM: "Department's own system", LETTER: 'Letter', JOINT_MEETING: 'Joint meeting' },
     Confidentiality: { PUBLIC: 'Public', INTERNAL: 'Internal', RESTRICTED: 'Restricted' },
     ReviewMode: { AFTER_APPROVAL: 'After approval', EARLY_INVOLVEMENT: 'Early involvement', PARALLEL_REVIEW: 'Parallel review' },
     LinkageStatus: { DRAFT: 'Draft', AWAITING_SUPERVISION: 'Awaiting the supervising department', CONFIRMED: 'Confirmed by both sides' },
-    ChangeAction: { CREATED: 'Created', UPDATED: 'Changed', SUBMITTED: 'Submitted', CONFIRMED: 'Confirmed', DELETED: 'Deleted', REMOVAL_REQUESTED: 'Marked for removal' },
+    ChangeAction: {
+      CREATED: 'Created',
+      UPDATED: 'Changed',
+      SUBMITTED: 'Submitted',
+      CONFIRMED: 'Confirmed',
+      DELETED: 'Deleted',
+      REMOVAL_REQUESTED: 'Marked for removal',
+    },
     ApprovalCategory: { LICENSING: 'Licensing', OTHER_POWER: 'Other administrative power', PUBLIC_SERVICE: 'Public service' },
   },
   live,

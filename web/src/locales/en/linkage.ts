@@ -136,7 +136,8 @@ const linkage = {
   },
   removal: 'Remove in the next version',
   removalTitle: 'Remove this linkage in the next version?',
-  removalContent: 'A published linkage cannot be deleted. Once marked, the next published version lists it as removed; earlier versions keep it.',
+  removalContent:
+    'A published linkage cannot be deleted. Once marked, the next published version lists it as removed; earlier versions keep it.',
   removalDone: 'Marked; it is removed at the next publication',
   removalRequested: 'Marked for removal in the next version',
 } as const;

@@ -1,4 +1,4 @@
-import type { Messages } from '../types';
+import type { Messages } from '@/locales/types';
 
 const live: Messages['live'] = {
   newPush: 'New push received',

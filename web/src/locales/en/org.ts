@@ -1,4 +1,4 @@
-import type { Messages } from '../types';
+import type { Messages } from '@/locales/types';
 
 const org: Messages['org'] = {
   create: 'New department',
@@ -42,7 +42,8 @@ const org: Messages['org'] = {
   noLiaison: 'Not named',
   setLiaison: 'Set liaison',
   liaisonSet: 'Liaison set',
-  liaisonHint: 'The start date may lie ahead: the successor takes over on it, the previous liaison serves until the day before; the history is kept',
+  liaisonHint:
+    'The start date may lie ahead: the successor takes over on it, the previous liaison serves until the day before; the history is kept',
   upcoming: 'Upcoming',
   noHistory: 'No history yet',
   readOnly: 'Only the department head or an administrator may edit',

@@ -196,7 +196,14 @@ const coordination = {
   enums: {
     MeetingStatus: { PLANNED: '待召开', HELD: '已召开', CLOSED: '已办结' },
     DecisionStatus: { OPEN: '落实中', DONE: '已落实', DROPPED: '不再落实' },
-    AgendaKind: { LINKAGE: '联动事项', APPLICATION: '办件', FINDING: '监管结果', POLICY_NOTICE: '政策通知', ESCALATION: '提请事项', OTHER: '其他' },
+    AgendaKind: {
+      LINKAGE: '联动事项',
+      APPLICATION: '办件',
+      FINDING: '监管结果',
+      POLICY_NOTICE: '政策通知',
+      ESCALATION: '提请事项',
+      OTHER: '其他',
+    },
     EscalationStatus: { SUBMITTED: '已提交', ASSIGNED: '已受理', IN_DISCUSSION: '会商中', DECIDED: '已决定', CLOSED: '已办结' },
     ActionKind: { REVISE_LIST: '修订清单', RECTIFICATION: '整改落实', NOTICE: '制发文件或通知', OTHER: '其他' },
     ActionState: { OPEN: '落实中', DONE: '已完成' },

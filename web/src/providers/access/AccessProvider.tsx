@@ -1,6 +1,8 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useQuery } from 'urql';
-import { ME_QUERY } from '../../app/queries';
+
+import { ME_QUERY } from '@/app/queries';
+
 import { accessFrom, type Access } from './access';
 
 const AccessContext = createContext<Access | null>(null);

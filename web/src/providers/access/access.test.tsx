@@ -1,9 +1,11 @@
 import { render, screen } from '@testing-library/react';
 import { Provider, type Client } from 'urql';
-import { fromValue } from 'wonka';
 import { describe, expect, it } from 'vitest';
-import { visibleNav } from '../../app/Shell';
-import { meWith } from '../../test/policy';
+import { fromValue } from 'wonka';
+
+import { visibleNav } from '@/app/Shell';
+import { meWith } from '@/test/policy';
+
 import { accessFrom } from './access';
 import { AccessProvider, useAccess } from './AccessProvider';
 
@@ -46,12 +48,15 @@ function Probe() {
   return <p>{access.ready ? (access.allows('nav.applications') ? 'reads applications' : 'no applications') : 'waiting'}</p>;
 }
 
-const clientAnswering = (me: unknown) => ({ executeQuery: () => fromValue({ data: { me }, stale: false, hasNext: false }) }) as unknown as Client;
+const clientAnswering = (me: unknown) =>
+  ({ executeQuery: () => fromValue({ data: { me }, stale: false, hasNext: false }) }) as unknown as Client;
 
 describe('AccessProvider', () => {
   it('gives every component the abilities `me` answered', async () => {
     render(
-      <Provider value={clientAnswering({ __typename: 'Me', username: 'u', displayName: 'U', departmentIds: ['1'], ...meWith(['credit_officer']) })}>
+      <Provider
+        value={clientAnswering({ __typename: 'Me', username: 'u', displayName: 'U', departmentIds: ['1'], ...meWith(['credit_officer']) })}
+      >
         <AccessProvider>
           <Probe />
         </AccessProvider>
@@ -62,7 +67,9 @@ describe('AccessProvider', () => {
 
   it('reads `me` itself outside a provider', async () => {
     render(
-      <Provider value={clientAnswering({ __typename: 'Me', username: 'u', displayName: 'U', departmentIds: ['1'], ...meWith(['approval_clerk']) })}>
+      <Provider
+        value={clientAnswering({ __typename: 'Me', username: 'u', displayName: 'U', departmentIds: ['1'], ...meWith(['approval_clerk']) })}
+      >
         <Probe />
       </Provider>,
     );

@@ -26,7 +26,10 @@ export const FEATURES = {
   'nav.departments': [['department', 'read']],
   'nav.applications': [['application', 'read']],
   'nav.subjects': [['subject', 'read']],
-  'nav.credit': [['credit_rule', 'read'], ['credit_lookup_log', 'read']],
+  'nav.credit': [
+    ['credit_rule', 'read'],
+    ['credit_lookup_log', 'read'],
+  ],
   'nav.admin': [['policy', 'admin']],
   'nav.statistics': [['statistics', 'read']],
   'nav.meetings': [['meeting', 'read']],

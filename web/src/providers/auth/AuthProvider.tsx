@@ -1,6 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Provider as UrqlProvider } from 'urql';
-import { createGraphqlClient } from '../graphql/client';
+
+import { createGraphqlClient } from '@/providers/graphql/client';
+
 import { defaultTransport, type SessionTransport } from './session';
 
 export type SignOutReason = 'signed-out' | 'expired';
@@ -34,13 +36,7 @@ export function signInPath(reason: SignOutReason | null, next: string | null): s
 }
 
 /** Holds the session and the GraphQL client; a new session gets a new, empty cache. */
-export function AuthProvider({
-  children,
-  transport = defaultTransport,
-}: {
-  children: ReactNode;
-  transport?: SessionTransport;
-}) {
+export function AuthProvider({ children, transport = defaultTransport }: { children: ReactNode; transport?: SessionTransport }) {
   const [status, setStatus] = useState<SessionStatus>('unknown');
   const [mustChangePassword, setMustChangePassword] = useState(false);
   const [endedBecause, setEndedBecause] = useState<SignOutReason | null>(null);

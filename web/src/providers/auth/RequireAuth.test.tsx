@@ -1,13 +1,29 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { memoryTransport, renderAt } from '../../test/render';
+
+import { memoryTransport, renderAt } from '@/test/render';
+
 import { signInPath } from './AuthProvider';
 import { RequireAuth } from './RequireAuth';
 
 const routes = [
   { path: '/sign-in', element: <p>sign-in page</p> },
-  { path: '/applications/:id', element: <RequireAuth><p>application page</p></RequireAuth> },
-  { path: '/change-password', element: <RequireAuth><p>change-password page</p></RequireAuth> },
+  {
+    path: '/applications/:id',
+    element: (
+      <RequireAuth>
+        <p>application page</p>
+      </RequireAuth>
+    ),
+  },
+  {
+    path: '/change-password',
+    element: (
+      <RequireAuth>
+        <p>change-password page</p>
+      </RequireAuth>
+    ),
+  },
 ];
 
 describe('RequireAuth', () => {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
+
 import { signInPath, useAuth } from './AuthProvider';
 
 export const CHANGE_PASSWORD_PATH = '/change-password';

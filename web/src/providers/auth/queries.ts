@@ -1,4 +1,4 @@
-import { graphql } from '../../graphql';
+import { graphql } from '@/graphql';
 
 // Sent by the session probe with fetch (before the urql client exists).
 export const SESSION_PROBE_QUERY = graphql(`

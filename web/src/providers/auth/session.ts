@@ -2,7 +2,8 @@
 // HttpOnly cookie `sg_session` (the gateway forwards Set-Cookie; the app is served on the
 // gateway's origin), so the browser stores nothing a script could read: every request sends
 // the cookie, and whether a session exists is asked of the server (`me`).
-import { requestBody } from '../graphql/persisted';
+import { requestBody } from '@/providers/graphql/persisted';
+
 import { SESSION_PROBE_QUERY } from './queries';
 
 export interface SessionProbe {

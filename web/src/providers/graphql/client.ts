@@ -1,7 +1,9 @@
 import { cacheExchange, type Cache } from '@urql/exchange-graphcache';
 import { Client, fetchExchange, mapExchange } from 'urql';
-import schema from '../../graphql/introspection';
-import type { SessionTransport } from '../auth/session';
+
+import schema from '@/graphql/introspection';
+import type { SessionTransport } from '@/providers/auth/session';
+
 import { isPasswordChangeRequired, isUnauthenticated } from './errors';
 import { persistedDocumentsExchange } from './persisted';
 

@@ -1,5 +1,6 @@
 import { CombinedError } from 'urql';
 import { describe, expect, it } from 'vitest';
+
 import { isUnauthenticated, validationErrorsOf } from './errors';
 
 describe('GraphQL errors', () => {

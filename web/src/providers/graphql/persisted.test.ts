@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import manifest from '../../graphql/persisted-documents.json';
-import { ME_QUERY } from '../../app/queries';
-import { SESSION_PROBE_QUERY } from '../auth/queries';
-import { cookieTransport } from '../auth/session';
+
+import { ME_QUERY } from '@/app/queries';
+import manifest from '@/graphql/persisted-documents.json';
+import { SESSION_PROBE_QUERY } from '@/providers/auth/queries';
+import { cookieTransport } from '@/providers/auth/session';
+
 import { createGraphqlClient } from './client';
 import { documentHash, requestBody } from './persisted';
 

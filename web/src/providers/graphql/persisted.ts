@@ -22,9 +22,7 @@ function persistedQuery(hash: string) {
 export function requestBody(document: DocumentNode, sendHashOnly: boolean): Record<string, unknown> {
   const hash = sendHashOnly ? documentHash(document) : null;
   const operationName = getOperationName(document);
-  return hash === null
-    ? { query: stringifyDocument(document), operationName }
-    : { operationName, extensions: persistedQuery(hash) };
+  return hash === null ? { query: stringifyDocument(document), operationName } : { operationName, extensions: persistedQuery(hash) };
 }
 
 export function persistedDocumentsExchange(sendHashOnly: boolean): Exchange {

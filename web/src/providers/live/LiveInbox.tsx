@@ -1,12 +1,14 @@
 import { App } from 'antd';
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { useClient } from 'urql';
 import { onEnd, pipe, subscribe } from 'wonka';
+
+import { isMessageKind, messageLink } from '@/lib/messages';
+import { INBOX_MESSAGES_QUERY } from '@/routes/messages/queries';
+
 import { INBOX_UPDATES_SUBSCRIPTION } from './queries';
-import { INBOX_MESSAGES_QUERY } from '../../routes/messages/queries';
-import { isMessageKind, messageLink } from '../../lib/messages';
 import { nextRevision, reconnectDelay, type InboxRevision } from './reconnect';
 
 export type LiveStatus = 'off' | 'connecting' | 'live' | 'reconnecting';
@@ -72,7 +74,14 @@ export function LiveInboxProvider({ enabled, children }: { enabled: boolean; chi
       const description = message?.applicationNumber ? (
         <span data-testid="live-notice-case">
           {t('messages.caseCaption', { number: message.applicationNumber, matter: message.matterName, applicant: message.applicantName })}{' '}
-          <a href={messageLink(message)} onClick={(e) => { e.preventDefault(); notification.destroy(key); void navigate.current(messageLink(message)); }}>
+          <a
+            href={messageLink(message)}
+            onClick={(e) => {
+              e.preventDefault();
+              notification.destroy(key);
+              void navigate.current(messageLink(message));
+            }}
+          >
             {message.applicationId ? t('messages.open') : t('messages.openInbox')}
           </a>
         </span>

@@ -1,4 +1,4 @@
-import { graphql } from '../../graphql';
+import { graphql } from '@/graphql';
 
 export const INBOX_UPDATES_SUBSCRIPTION = graphql(`
   subscription InboxUpdates {

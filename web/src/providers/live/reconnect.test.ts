@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
+
 import { nextRevision, reconnectDelay } from './reconnect';
 
 describe('reconnectDelay', () => {
   it('doubles from one second and stops growing at thirty', () => {
     const none = () => 0;
-    expect([0, 1, 2, 3, 4, 5, 6, 10].map((n) => reconnectDelay(n, none))).toEqual([
-      1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000,
-    ]);
+    expect([0, 1, 2, 3, 4, 5, 6, 10].map((n) => reconnectDelay(n, none))).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
   });
 
   it('adds at most a fifth as jitter', () => {

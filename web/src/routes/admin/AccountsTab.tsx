@@ -2,12 +2,14 @@ import { Alert, App, Button, Checkbox, Drawer, Form, Input, Modal, Popconfirm, S
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { useCursorPager } from '../../components/cursorPager';
-import { formatDateTime } from '../../components/format';
-import { Pager } from '../../components/Pager';
-import { useServerForm } from '../../components/useServerForm';
-import type { AccountsQuery } from '../../graphql/graphql';
-import { passwordStrongEnough } from '../../lib/password';
+
+import { useCursorPager } from '@/components/cursorPager';
+import { formatDateTime } from '@/components/format';
+import { Pager } from '@/components/Pager';
+import { useServerForm } from '@/components/useServerForm';
+import type { AccountsQuery } from '@/graphql/graphql';
+import { passwordStrongEnough } from '@/lib/password';
+
 import { accountFlags, assignableRoles, isRoleName, keyDepartments, rolesByDepartment } from './accounts';
 import {
   ACCOUNT_CREATE_MUTATION,
@@ -123,14 +125,26 @@ export function AccountsTab() {
             render: (_, a) => (
               <Space size={4} wrap>
                 {accountFlags(a).map((flag) => (
-                  <Tag key={flag} color={flag === 'locked' || flag === 'inactive' ? 'error' : flag === 'service' ? 'purple' : 'warning'} title={flag === 'locked' && a.lockedUntil ? t('accounts.lockedUntil', { at: formatDateTime(a.lockedUntil) }) : undefined}>
+                  <Tag
+                    key={flag}
+                    color={flag === 'locked' || flag === 'inactive' ? 'error' : flag === 'service' ? 'purple' : 'warning'}
+                    title={
+                      flag === 'locked' && a.lockedUntil ? t('accounts.lockedUntil', { at: formatDateTime(a.lockedUntil) }) : undefined
+                    }
+                  >
                     {t(`accounts.flags.${flag}`)}
                   </Tag>
                 ))}
               </Space>
             ),
           },
-          { title: t('accounts.lastSignIn'), dataIndex: 'lastSignInAt', width: 150, render: (at: string | null) => (at ? formatDateTime(at) : <Typography.Text type="secondary">{t('accounts.never')}</Typography.Text>) },
+          {
+            title: t('accounts.lastSignIn'),
+            dataIndex: 'lastSignInAt',
+            width: 150,
+            render: (at: string | null) =>
+              at ? formatDateTime(at) : <Typography.Text type="secondary">{t('accounts.never')}</Typography.Text>,
+          },
           {
             title: t('accounts.roles'),
             key: 'roles',
@@ -149,15 +163,24 @@ export function AccountsTab() {
                           onClose={(e) => {
                             e.preventDefault();
                             void (async () => {
-                              const reason = await ask(t('accounts.revokeConfirm', { username: a.username, department: g.departmentName, role: roleLabel(role) }));
+                              const reason = await ask(
+                                t('accounts.revokeConfirm', { username: a.username, department: g.departmentName, role: roleLabel(role) }),
+                              );
                               if (reason === null) return;
-                              const result = await revokeRole({ input: { username: a.username, role, departmentId: g.departmentId }, reason });
+                              const result = await revokeRole({
+                                input: { username: a.username, role, departmentId: g.departmentId },
+                                reason,
+                              });
                               const outcome = result.data?.revokeRole;
                               if (outcome?.__typename === 'PolicyVersion') {
                                 void message.success(t('accounts.revoked'));
                                 reload();
                               } else {
-                                void message.error(outcome?.__typename === 'ValidationErrors' ? outcome.errors.map((e) => e.message).join('；') : (result.error?.graphQLErrors[0]?.message ?? t('common.serverError')));
+                                void message.error(
+                                  outcome?.__typename === 'ValidationErrors'
+                                    ? outcome.errors.map((e) => e.message).join('；')
+                                    : (result.error?.graphQLErrors[0]?.message ?? t('common.serverError')),
+                                );
                               }
                             })();
                           }}
@@ -191,7 +214,12 @@ export function AccountsTab() {
           },
         ]}
       />
-      <Pager page={pager.page} hasNext={Boolean(connection?.pageInfo.hasNextPage)} disabled={fetching} onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)} />
+      <Pager
+        page={pager.page}
+        hasNext={Boolean(connection?.pageInfo.hasNextPage)}
+        disabled={fetching}
+        onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)}
+      />
       {creating && (
         <CreateAccountModal
           onClose={(created) => {
@@ -215,7 +243,13 @@ export function AccountsTab() {
           }}
         />
       )}
-      <Drawer title={keyAccount ? t('accounts.apiKeysTitle', { username: keyAccount.username }) : ''} open={keyAccount !== null} width={720} onClose={() => setKeysOf(null)} destroyOnHidden>
+      <Drawer
+        title={keyAccount ? t('accounts.apiKeysTitle', { username: keyAccount.username }) : ''}
+        open={keyAccount !== null}
+        width={720}
+        onClose={() => setKeysOf(null)}
+        destroyOnHidden
+      >
         {keyAccount && <ApiKeys account={keyAccount} names={names} onChange={reload} />}
       </Drawer>
     </Space>
@@ -228,7 +262,16 @@ function CreateAccountModal({ onClose }: { onClose: (created: string | null) => 
   const { form, problems, handle } = useServerForm<CreateValues>(['username', 'displayName', 'initialPassword', 'serviceAccount']);
   const [{ fetching }, create] = useMutation(ACCOUNT_CREATE_MUTATION);
   return (
-    <Modal open title={t('accounts.create')} okText={t('common.create')} cancelText={t('common.cancel')} confirmLoading={fetching} onOk={() => form.submit()} onCancel={() => onClose(null)} destroyOnHidden>
+    <Modal
+      open
+      title={t('accounts.create')}
+      okText={t('common.create')}
+      cancelText={t('common.cancel')}
+      confirmLoading={fetching}
+      onOk={() => form.submit()}
+      onCancel={() => onClose(null)}
+      destroyOnHidden
+    >
       {problems.length > 0 && <Alert type="error" showIcon role="alert" message={problems.join('；')} style={{ marginBottom: 12 }} />}
       <Form<CreateValues>
         form={form}
@@ -244,10 +287,21 @@ function CreateAccountModal({ onClose }: { onClose: (created: string | null) => 
           }
         }}
       >
-        <Form.Item label={t('accounts.username')} name="username" rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 64, message: t('accounts.usernameRule') }]}>
+        <Form.Item
+          label={t('accounts.username')}
+          name="username"
+          rules={[
+            { required: true, whitespace: true, message: t('common.required') },
+            { max: 64, message: t('accounts.usernameRule') },
+          ]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item label={t('accounts.displayName')} name="displayName" rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 64 }]}>
+        <Form.Item
+          label={t('accounts.displayName')}
+          name="displayName"
+          rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 64 }]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item
@@ -256,7 +310,10 @@ function CreateAccountModal({ onClose }: { onClose: (created: string | null) => 
           extra={t('accounts.initialPasswordHint')}
           rules={[
             { required: true, message: t('common.required') },
-            { validator: async (_r, v: string | undefined) => (!v || passwordStrongEnough(v) ? undefined : Promise.reject(new Error(t('accounts.passwordWeak')))) },
+            {
+              validator: async (_r, v: string | undefined) =>
+                !v || passwordStrongEnough(v) ? undefined : Promise.reject(new Error(t('accounts.passwordWeak'))),
+            },
           ]}
         >
           <Input.Password autoComplete="new-password" />
@@ -269,14 +326,31 @@ function CreateAccountModal({ onClose }: { onClose: (created: string | null) => 
   );
 }
 
-function AssignRoleModal({ account, departmentOptions, onClose }: { account: AccountRow; departmentOptions: { value: string; label: string }[]; onClose: (changed: boolean) => void }) {
+function AssignRoleModal({
+  account,
+  departmentOptions,
+  onClose,
+}: {
+  account: AccountRow;
+  departmentOptions: { value: string; label: string }[];
+  onClose: (changed: boolean) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const roleLabel = useRoleLabel();
   const { form, problems, handle } = useServerForm<AssignValues>(['role', 'departmentId', 'reason']);
   const [{ fetching }, assign] = useMutation(ROLE_ASSIGN_MUTATION);
   return (
-    <Modal open title={t('accounts.assignTitle', { username: account.username })} okText={t('accounts.assignRole')} cancelText={t('common.cancel')} confirmLoading={fetching} onOk={() => form.submit()} onCancel={() => onClose(false)} destroyOnHidden>
+    <Modal
+      open
+      title={t('accounts.assignTitle', { username: account.username })}
+      okText={t('accounts.assignRole')}
+      cancelText={t('common.cancel')}
+      confirmLoading={fetching}
+      onOk={() => form.submit()}
+      onCancel={() => onClose(false)}
+      destroyOnHidden
+    >
       {problems.length > 0 && <Alert type="error" showIcon role="alert" message={problems.join('；')} style={{ marginBottom: 12 }} />}
       <Form<AssignValues>
         form={form}
@@ -297,7 +371,12 @@ function AssignRoleModal({ account, departmentOptions, onClose }: { account: Acc
         <Form.Item label={t('accounts.role')} name="role" rules={[{ required: true, message: t('common.required') }]}>
           <Select options={assignableRoles(account).map((r) => ({ value: r, label: roleLabel(r) }))} />
         </Form.Item>
-        <Form.Item label={t('admin.reason')} name="reason" extra={t('admin.reasonHint')} rules={[{ required: true, whitespace: true, message: t('admin.reasonRequired') }]}>
+        <Form.Item
+          label={t('admin.reason')}
+          name="reason"
+          extra={t('admin.reasonHint')}
+          rules={[{ required: true, whitespace: true, message: t('admin.reasonRequired') }]}
+        >
           <Input maxLength={500} />
         </Form.Item>
       </Form>
@@ -346,7 +425,11 @@ function ApiKeys({ account, names, onChange }: { account: AccountRow; names: Rea
             }
           }}
         >
-          <Form.Item label={t('accounts.keyName')} name="name" rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 100 }]}>
+          <Form.Item
+            label={t('accounts.keyName')}
+            name="name"
+            rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 100 }]}
+          >
             <Input style={{ width: 180 }} />
           </Form.Item>
           <Form.Item label={t('accounts.keyDepartment')} name="departmentId" rules={[{ required: true, message: t('common.required') }]}>
@@ -366,7 +449,12 @@ function ApiKeys({ account, names, onChange }: { account: AccountRow; names: Rea
         locale={{ emptyText: t('accounts.noKeys') }}
         columns={[
           { title: t('accounts.keyName'), dataIndex: 'name' },
-          { title: t('accounts.keyPrefix'), dataIndex: 'prefix', width: 110, render: (p: string) => <Typography.Text code>{p}</Typography.Text> },
+          {
+            title: t('accounts.keyPrefix'),
+            dataIndex: 'prefix',
+            width: 110,
+            render: (p: string) => <Typography.Text code>{p}</Typography.Text>,
+          },
           { title: t('accounts.keyDepartment'), dataIndex: 'departmentId', width: 140, render: (d: string) => names.get(d) ?? d },
           { title: t('accounts.keyCreatedAt'), dataIndex: 'createdAt', width: 150, render: formatDateTime },
           {

@@ -2,10 +2,12 @@ import { Alert, DatePicker, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { useCursorPager } from '../../components/cursorPager';
-import { formatDateTime } from '../../components/format';
-import { Pager } from '../../components/Pager';
-import type { AuditAction, AuditOutcome } from '../../graphql/graphql';
+
+import { useCursorPager } from '@/components/cursorPager';
+import { formatDateTime } from '@/components/format';
+import { Pager } from '@/components/Pager';
+import type { AuditAction, AuditOutcome } from '@/graphql/graphql';
+
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, auditFilter, NO_AUDIT_FILTER, type AuditFilterValues } from './audit';
 import { ADMIN_DEPARTMENTS_QUERY, AUDIT_QUERY } from './queries';
 
@@ -30,7 +32,13 @@ export function AuditTab() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
-        <Input.Search aria-label={t('admin.actor')} placeholder={t('admin.actor')} allowClear style={{ width: 200 }} onSearch={(v) => change({ actor: v })} />
+        <Input.Search
+          aria-label={t('admin.actor')}
+          placeholder={t('admin.actor')}
+          allowClear
+          style={{ width: 200 }}
+          onSearch={(v) => change({ actor: v })}
+        />
         <Select<AuditAction>
           aria-label={t('admin.auditAction')}
           placeholder={t('admin.auditAction')}
@@ -59,7 +67,9 @@ export function AuditTab() {
         />
         <DatePicker.RangePicker
           aria-label={t('admin.auditPeriod')}
-          onChange={(values) => change({ since: values?.[0]?.format('YYYY-MM-DD') ?? null, until: values?.[1]?.format('YYYY-MM-DD') ?? null })}
+          onChange={(values) =>
+            change({ since: values?.[0]?.format('YYYY-MM-DD') ?? null, until: values?.[1]?.format('YYYY-MM-DD') ?? null })
+          }
         />
       </Space>
       {error && <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} />}
@@ -73,14 +83,29 @@ export function AuditTab() {
         columns={[
           { title: t('admin.at'), dataIndex: 'at', width: 150, render: formatDateTime },
           { title: t('admin.actor'), dataIndex: 'actor', width: 130, render: (a: string | null) => a ?? t('admin.anonymous') },
-          { title: t('admin.auditDepartment'), dataIndex: 'departmentId', width: 180, render: (d: string | null) => (d ? (names.get(d) ?? d) : '') },
+          {
+            title: t('admin.auditDepartment'),
+            dataIndex: 'departmentId',
+            width: 180,
+            render: (d: string | null) => (d ? (names.get(d) ?? d) : ''),
+          },
           { title: t('admin.auditAction'), dataIndex: 'action', width: 140, render: (a: AuditAction) => t(`auditActions.${a}`) },
           { title: t('admin.target'), dataIndex: 'target' },
-          { title: t('admin.outcome'), dataIndex: 'outcome', width: 90, render: (o: AuditOutcome) => <Tag color={o === 'SUCCESS' ? 'success' : 'error'}>{t(`auditOutcomes.${o}`)}</Tag> },
+          {
+            title: t('admin.outcome'),
+            dataIndex: 'outcome',
+            width: 90,
+            render: (o: AuditOutcome) => <Tag color={o === 'SUCCESS' ? 'success' : 'error'}>{t(`auditOutcomes.${o}`)}</Tag>,
+          },
           { title: t('admin.clientAddress'), dataIndex: 'clientAddress', width: 120 },
         ]}
       />
-      <Pager page={pager.page} hasNext={Boolean(connection?.pageInfo.hasNextPage)} disabled={fetching} onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)} />
+      <Pager
+        page={pager.page}
+        hasNext={Boolean(connection?.pageInfo.hasNextPage)}
+        disabled={fetching}
+        onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)}
+      />
     </Space>
   );
 }

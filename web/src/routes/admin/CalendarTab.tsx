@@ -2,9 +2,11 @@ import { Alert, App, Button, Form, Input, InputNumber, Select, Space, Table, Tag
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { applyServerErrors } from '../../components/serverErrors';
+
+import { DateInput } from '@/components/QueryForm';
+import { applyServerErrors } from '@/components/serverErrors';
+
 import { CALENDAR_QUERY, CALENDAR_SET_MUTATION } from './queries';
-import { DateInput } from '../../components/QueryForm';
 
 interface DayValues {
   day: string;
@@ -86,7 +88,9 @@ export function CalendarTab() {
             title: t('calendar.kind'),
             dataIndex: 'kind',
             width: 130,
-            render: (k: string) => <Tag color={k === 'HOLIDAY' ? 'red' : 'blue'}>{k === 'HOLIDAY' || k === 'WORKDAY' ? t(`calendar.${k}`) : k}</Tag>,
+            render: (k: string) => (
+              <Tag color={k === 'HOLIDAY' ? 'red' : 'blue'}>{k === 'HOLIDAY' || k === 'WORKDAY' ? t(`calendar.${k}`) : k}</Tag>
+            ),
           },
           { title: t('calendar.name'), dataIndex: 'name' },
           {

@@ -2,11 +2,24 @@ import { Alert, App, Button, Card, Descriptions, Form, Input, Select, Space, Tab
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery, type OperationResult } from 'urql';
-import { formatDateTime } from '../../components/format';
-import { applyServerErrors } from '../../components/serverErrors';
-import type { CheckPermissionQuery } from '../../graphql/graphql';
-import type { FieldErrorData } from '../../providers/graphql/errors';
-import { actionOptions, catalogueNames, departmentOptions, describeRule, matrixRows, objectOptions, roleOptions, type CatalogueData, type MatrixRow, type Names } from './policyCatalogue';
+
+import { formatDateTime } from '@/components/format';
+import { applyServerErrors } from '@/components/serverErrors';
+import type { CheckPermissionQuery } from '@/graphql/graphql';
+import type { FieldErrorData } from '@/providers/graphql/errors';
+
+import {
+  actionOptions,
+  catalogueNames,
+  departmentOptions,
+  describeRule,
+  matrixRows,
+  objectOptions,
+  roleOptions,
+  type CatalogueData,
+  type MatrixRow,
+  type Names,
+} from './policyCatalogue';
 import {
   CHECK_PERMISSION_QUERY,
   PERMISSION_ADD_MUTATION,
@@ -45,7 +58,10 @@ function useChangeOutcome() {
 function useCatalogue() {
   const { t } = useTranslation();
   const [{ data, error }] = useQuery({ query: POLICY_CATALOGUE_QUERY });
-  const names = useMemo(() => catalogueNames(data, { department: t('admin.allDepartments'), object: t('admin.allObjects'), action: t('admin.allActions') }), [data, t]);
+  const names = useMemo(
+    () => catalogueNames(data, { department: t('admin.allDepartments'), object: t('admin.allObjects'), action: t('admin.allActions') }),
+    [data, t],
+  );
   return { data, error, names };
 }
 
@@ -65,24 +81,61 @@ interface AssignmentValues {
 
 const pickerProps = { showSearch: true, optionFilterProp: 'label' } as const;
 
-function Pickers({ data, forRule, object, onObjectChange, width = 180 }: { data: CatalogueData | undefined; forRule: boolean; object: string | undefined; onObjectChange: () => void; width?: number }) {
+function Pickers({
+  data,
+  forRule,
+  object,
+  onObjectChange,
+  width = 180,
+}: {
+  data: CatalogueData | undefined;
+  forRule: boolean;
+  object: string | undefined;
+  onObjectChange: () => void;
+  width?: number;
+}) {
   const { t } = useTranslation();
   const notFound = t('admin.notInCatalogue');
   return (
     <>
       {forRule && (
         <Form.Item label={t('admin.role')} name="role" rules={[{ required: true, message: t('admin.pickRole') }]}>
-          <Select {...pickerProps} style={{ width }} options={roleOptions(data)} notFoundContent={notFound} placeholder={t('admin.pickRole')} />
+          <Select
+            {...pickerProps}
+            style={{ width }}
+            options={roleOptions(data)}
+            notFoundContent={notFound}
+            placeholder={t('admin.pickRole')}
+          />
         </Form.Item>
       )}
       <Form.Item label={t('admin.departmentId')} name="departmentId" rules={[{ required: true, message: t('admin.pickDepartment') }]}>
-        <Select {...pickerProps} style={{ width: width + 40 }} options={departmentOptions(data, forRule ? t('admin.allDepartments') : undefined)} notFoundContent={notFound} placeholder={t('admin.pickDepartment')} />
+        <Select
+          {...pickerProps}
+          style={{ width: width + 40 }}
+          options={departmentOptions(data, forRule ? t('admin.allDepartments') : undefined)}
+          notFoundContent={notFound}
+          placeholder={t('admin.pickDepartment')}
+        />
       </Form.Item>
       <Form.Item label={t('admin.object')} name="object" rules={[{ required: true, message: t('admin.pickObject') }]}>
-        <Select {...pickerProps} style={{ width }} options={objectOptions(data, forRule ? t('admin.allObjects') : undefined)} notFoundContent={notFound} placeholder={t('admin.pickObject')} onChange={onObjectChange} />
+        <Select
+          {...pickerProps}
+          style={{ width }}
+          options={objectOptions(data, forRule ? t('admin.allObjects') : undefined)}
+          notFoundContent={notFound}
+          placeholder={t('admin.pickObject')}
+          onChange={onObjectChange}
+        />
       </Form.Item>
       <Form.Item label={t('admin.action')} name="action" rules={[{ required: true, message: t('admin.pickAction') }]}>
-        <Select {...pickerProps} style={{ width: 150 }} options={actionOptions(data, object, forRule ? t('admin.allActions') : undefined)} notFoundContent={object ? notFound : t('admin.pickObjectFirst')} placeholder={t('admin.pickAction')} />
+        <Select
+          {...pickerProps}
+          style={{ width: 150 }}
+          options={actionOptions(data, object, forRule ? t('admin.allActions') : undefined)}
+          notFoundContent={object ? notFound : t('admin.pickObjectFirst')}
+          placeholder={t('admin.pickAction')}
+        />
       </Form.Item>
     </>
   );
@@ -113,7 +166,16 @@ export function PolicyTab() {
   const ruleFields = ['role', 'departmentId', 'object', 'action', 'reason'];
   const [ruleFilter, setRuleFilter] = useState('');
   const terms = ruleFilter.split(/\s+/).filter(Boolean);
-  const fieldsOf = (p: { role: string; departmentId: string; object: string; action: string }) => [p.role, p.departmentId, p.object, p.action, names.role(p.role), names.department(p.departmentId), names.object(p.object), names.action(p.action)];
+  const fieldsOf = (p: { role: string; departmentId: string; object: string; action: string }) => [
+    p.role,
+    p.departmentId,
+    p.object,
+    p.action,
+    names.role(p.role),
+    names.department(p.departmentId),
+    names.object(p.object),
+    names.action(p.action),
+  ];
   const everyField = new Set((data?.permissions ?? []).flatMap(fieldsOf));
   // A term naming a role, department, object or action exactly matches only that; any other
   // term matches as part of a name or code.
@@ -125,7 +187,14 @@ export function PolicyTab() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       {prompt}
-      {(error ?? catalogue.error) && <Alert type="error" showIcon role="alert" message={(error ?? catalogue.error)?.graphQLErrors[0]?.message ?? t('common.serverError')} />}
+      {(error ?? catalogue.error) && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          message={(error ?? catalogue.error)?.graphQLErrors[0]?.message ?? t('common.serverError')}
+        />
+      )}
       <Card title={t('admin.permissions')} size="small" data-testid="permission-rules">
         <Form<RuleValues>
           form={ruleForm}
@@ -144,14 +213,24 @@ export function PolicyTab() {
           style={{ marginBottom: 12, rowGap: 8 }}
         >
           <Pickers data={catalogue.data} forRule object={ruleObject} onObjectChange={() => ruleForm.setFieldValue('action', undefined)} />
-          <Form.Item label={t('admin.reason')} name="reason" rules={[{ required: true, whitespace: true, message: t('admin.reasonRequired') }]}>
+          <Form.Item
+            label={t('admin.reason')}
+            name="reason"
+            rules={[{ required: true, whitespace: true, message: t('admin.reasonRequired') }]}
+          >
             <Input style={{ width: 240 }} maxLength={500} placeholder={t('admin.reasonHint')} />
           </Form.Item>
           <Button htmlType="submit" type="primary">
             {t('admin.addPermission')}
           </Button>
         </Form>
-        <Input.Search aria-label={t('admin.filterRules')} placeholder={t('admin.filterRules')} allowClear style={{ width: 320, marginBottom: 8 }} onSearch={(v) => setRuleFilter(v)} />
+        <Input.Search
+          aria-label={t('admin.filterRules')}
+          placeholder={t('admin.filterRules')}
+          allowClear
+          style={{ width: 320, marginBottom: 8 }}
+          onSearch={(v) => setRuleFilter(v)}
+        />
         <Table
           rowKey={(p) => `${p.role}|${p.departmentId}|${p.object}|${p.action}`}
           size="small"
@@ -178,9 +257,14 @@ export function PolicyTab() {
                   size="small"
                   danger
                   onClick={async () => {
-                    const reason = await ask(t('admin.removeTitle', { rule: describeRule([p.role, p.departmentId, p.object, p.action], names) }));
+                    const reason = await ask(
+                      t('admin.removeTitle', { rule: describeRule([p.role, p.departmentId, p.object, p.action], names) }),
+                    );
                     if (reason === null) return;
-                    const result = await removePermission({ input: { role: p.role, departmentId: p.departmentId, object: p.object, action: p.action }, reason });
+                    const result = await removePermission({
+                      input: { role: p.role, departmentId: p.departmentId, object: p.object, action: p.action },
+                      reason,
+                    });
                     if (outcomeOf(result, result.data?.removePermission)) reload();
                   }}
                 >
@@ -200,23 +284,40 @@ export function PolicyTab() {
           onFinish={async (v) => {
             const { reason, ...input } = v;
             const result = await assignRole({ input: { ...input, username: input.username.trim() }, reason: reason.trim() });
-            if (outcomeOf(result, result.data?.assignRole, (e) => applyServerErrors(assignForm, e, ['username', 'role', 'departmentId', 'reason']))) {
+            if (
+              outcomeOf(result, result.data?.assignRole, (e) =>
+                applyServerErrors(assignForm, e, ['username', 'role', 'departmentId', 'reason']),
+              )
+            ) {
               assignForm.resetFields();
               reload();
             }
           }}
           style={{ marginBottom: 12, rowGap: 8 }}
         >
-          <Form.Item label={t('auth.username')} name="username" rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+          <Form.Item
+            label={t('auth.username')}
+            name="username"
+            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          >
             <Input style={{ width: 140 }} />
           </Form.Item>
           <Form.Item label={t('admin.role')} name="role" rules={[{ required: true, message: t('admin.pickRole') }]}>
             <Select {...pickerProps} style={{ width: 180 }} options={roleOptions(catalogue.data)} placeholder={t('admin.pickRole')} />
           </Form.Item>
           <Form.Item label={t('admin.departmentId')} name="departmentId" rules={[{ required: true, message: t('admin.pickDepartment') }]}>
-            <Select {...pickerProps} style={{ width: 220 }} options={departmentOptions(catalogue.data)} placeholder={t('admin.pickDepartment')} />
+            <Select
+              {...pickerProps}
+              style={{ width: 220 }}
+              options={departmentOptions(catalogue.data)}
+              placeholder={t('admin.pickDepartment')}
+            />
           </Form.Item>
-          <Form.Item label={t('admin.reason')} name="reason" rules={[{ required: true, whitespace: true, message: t('admin.reasonRequired') }]}>
+          <Form.Item
+            label={t('admin.reason')}
+            name="reason"
+            rules={[{ required: true, whitespace: true, message: t('admin.reasonRequired') }]}
+          >
             <Input style={{ width: 200 }} maxLength={500} placeholder={t('admin.reasonHint')} />
           </Form.Item>
           <Button htmlType="submit" type="primary">
@@ -242,9 +343,18 @@ export function PolicyTab() {
                   size="small"
                   danger
                   onClick={async () => {
-                    const reason = await ask(t('admin.revokeTitle', { username: a.username, department: names.department(a.departmentId), role: names.role(a.role) }));
+                    const reason = await ask(
+                      t('admin.revokeTitle', {
+                        username: a.username,
+                        department: names.department(a.departmentId),
+                        role: names.role(a.role),
+                      }),
+                    );
                     if (reason === null) return;
-                    const result = await revokeRole({ input: { username: a.username, role: a.role, departmentId: a.departmentId }, reason });
+                    const result = await revokeRole({
+                      input: { username: a.username, role: a.role, departmentId: a.departmentId },
+                      reason,
+                    });
                     if (outcomeOf(result, result.data?.revokeRole)) reload();
                   }}
                 >
@@ -318,7 +428,14 @@ function PermissionMatrixCard({ data, names, version }: { data: CatalogueData | 
       extra={
         <Space>
           <Typography.Text>{t('admin.departmentId')}</Typography.Text>
-          <Select {...pickerProps} aria-label={t('admin.matrixDepartment')} style={{ width: 240 }} value={departmentId} options={departmentOptions(data)} onChange={setDepartmentId} />
+          <Select
+            {...pickerProps}
+            aria-label={t('admin.matrixDepartment')}
+            style={{ width: 240 }}
+            value={departmentId}
+            options={departmentOptions(data)}
+            onChange={setDepartmentId}
+          />
         </Space>
       }
     >
@@ -387,13 +504,16 @@ function PermissionTester({ data, names }: { data: CatalogueData | undefined; na
         onFinish={async (v) => {
           setProblem(null);
           setAnswer(null);
-          const result = await client.query(CHECK_PERMISSION_QUERY, { ...v, username: v.username.trim() }, { requestPolicy: 'network-only' }).toPromise();
+          const result = await client
+            .query(CHECK_PERMISSION_QUERY, { ...v, username: v.username.trim() }, { requestPolicy: 'network-only' })
+            .toPromise();
           setAnswer(result.data?.checkPermission ?? null);
           const failure = result.error?.graphQLErrors[0];
           if (!failure && result.error) setProblem(t('common.serverError'));
           if (failure) {
             const argument = failure.extensions.argument;
-            if (typeof argument === 'string' && ['departmentId', 'object', 'action'].includes(argument)) form.setFields([{ name: argument as keyof TesterValues, errors: [failure.message] }]);
+            if (typeof argument === 'string' && ['departmentId', 'object', 'action'].includes(argument))
+              form.setFields([{ name: argument as keyof TesterValues, errors: [failure.message] }]);
             else setProblem(failure.message);
           }
         }}
@@ -407,9 +527,15 @@ function PermissionTester({ data, names }: { data: CatalogueData | undefined; na
       {problem && <Alert type="error" showIcon role="alert" message={problem} style={{ marginTop: 12 }} />}
       {answer && (
         <Descriptions size="small" column={1} style={{ marginTop: 12 }} data-testid="permission-answer">
-          <Descriptions.Item label={t('admin.decision')}>{answer.allowed ? <Tag color="success">{t('admin.allowed')}</Tag> : <Tag color="error">{t('admin.denied')}</Tag>}</Descriptions.Item>
-          <Descriptions.Item label={t('admin.decidingRule')}>{answer.decidingRule.length > 0 ? describeRule(answer.decidingRule, names) : t('admin.noRule')}</Descriptions.Item>
-          <Descriptions.Item label={t('admin.userRoles')}>{answer.roles.map((r) => names.role(r)).join('、') || t('admin.noRoles')}</Descriptions.Item>
+          <Descriptions.Item label={t('admin.decision')}>
+            {answer.allowed ? <Tag color="success">{t('admin.allowed')}</Tag> : <Tag color="error">{t('admin.denied')}</Tag>}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('admin.decidingRule')}>
+            {answer.decidingRule.length > 0 ? describeRule(answer.decidingRule, names) : t('admin.noRule')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('admin.userRoles')}>
+            {answer.roles.map((r) => names.role(r)).join('、') || t('admin.noRoles')}
+          </Descriptions.Item>
         </Descriptions>
       )}
     </Card>

@@ -26,7 +26,15 @@ function ReasonModal({ title, onClose }: { title: string; onClose: (reason: stri
   const [form] = Form.useForm<{ reason: string }>();
   const done = useRef(false);
   return (
-    <Modal open title={title} okText={t('admin.confirmChange')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={() => onClose(null)} destroyOnHidden>
+    <Modal
+      open
+      title={title}
+      okText={t('admin.confirmChange')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={() => onClose(null)}
+      destroyOnHidden
+    >
       <Form
         form={form}
         layout="vertical"
@@ -37,7 +45,12 @@ function ReasonModal({ title, onClose }: { title: string; onClose: (reason: stri
           onClose(v.reason.trim());
         }}
       >
-        <Form.Item label={t('admin.reason')} name="reason" extra={t('admin.reasonHint')} rules={[{ required: true, whitespace: true, message: t('admin.reasonRequired') }]}>
+        <Form.Item
+          label={t('admin.reason')}
+          name="reason"
+          extra={t('admin.reasonHint')}
+          rules={[{ required: true, whitespace: true, message: t('admin.reasonRequired') }]}
+        >
           <Input.TextArea rows={2} maxLength={500} autoFocus />
         </Form.Item>
       </Form>

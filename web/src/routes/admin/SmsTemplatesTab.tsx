@@ -2,9 +2,11 @@ import { Alert, App, Button, Descriptions, Form, Input, Modal, Space, Table, Tag
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { formatDateTime } from '../../components/format';
-import { useServerForm } from '../../components/useServerForm';
-import type { SmsTemplatesQuery } from '../../graphql/graphql';
+
+import { formatDateTime } from '@/components/format';
+import { useServerForm } from '@/components/useServerForm';
+import type { SmsTemplatesQuery } from '@/graphql/graphql';
+
 import { SMS_TEMPLATE_UPDATE_MUTATION, SMS_TEMPLATES_QUERY } from './queries';
 import { MAX_SMS_TEXT, renderPreview, templateProblem } from './smsTemplate';
 
@@ -32,14 +34,24 @@ export function SmsTemplatesTab() {
         locale={{ emptyText: t('common.empty') }}
         columns={[
           { title: t('smsTemplates.purpose'), dataIndex: 'title', width: 200 },
-          { title: t('smsTemplates.providerCode'), dataIndex: 'providerCode', width: 140, render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
+          {
+            title: t('smsTemplates.providerCode'),
+            dataIndex: 'providerCode',
+            width: 140,
+            render: (c: string) => <Typography.Text code>{c}</Typography.Text>,
+          },
           { title: t('smsTemplates.text'), dataIndex: 'text' },
           { title: t('smsTemplates.preview'), dataIndex: 'preview' },
           {
             title: t('smsTemplates.state'),
             key: 'state',
             width: 170,
-            render: (_, tpl) => (tpl.isDefault ? <Tag>{t('smsTemplates.builtIn')}</Tag> : <Tag color="blue">{t('smsTemplates.edited', { by: tpl.updatedBy, at: formatDateTime(tpl.updatedAt) })}</Tag>),
+            render: (_, tpl) =>
+              tpl.isDefault ? (
+                <Tag>{t('smsTemplates.builtIn')}</Tag>
+              ) : (
+                <Tag color="blue">{t('smsTemplates.edited', { by: tpl.updatedBy, at: formatDateTime(tpl.updatedAt) })}</Tag>
+              ),
           },
           {
             title: t('inbox.actions'),
@@ -120,7 +132,11 @@ function EditTemplate({ template, onClose }: { template: Template; onClose: (sav
               validator: async (_r, v: string | undefined) => {
                 const problem = v ? templateProblem(v, names) : null;
                 if (!problem) return;
-                throw new Error(problem.kind === 'unbalanced' ? t('smsTemplates.unbalanced') : t('smsTemplates.unknownPlaceholder', { names: problem.names.map((n) => `{${n}}`).join('、') }));
+                throw new Error(
+                  problem.kind === 'unbalanced'
+                    ? t('smsTemplates.unbalanced')
+                    : t('smsTemplates.unknownPlaceholder', { names: problem.names.map((n) => `{${n}}`).join('、') }),
+                );
               },
             },
           ]}
@@ -137,7 +153,12 @@ function EditTemplate({ template, onClose }: { template: Template; onClose: (sav
         <Descriptions.Item label={t('smsTemplates.placeholders')}>
           <Space size={[4, 4]} wrap>
             {template.placeholders.map((p) => (
-              <Tag key={p.name} style={{ cursor: 'pointer' }} title={p.sample} onClick={() => form.setFieldsValue({ text: `${text}{${p.name}}` })}>
+              <Tag
+                key={p.name}
+                style={{ cursor: 'pointer' }}
+                title={p.sample}
+                onClick={() => form.setFieldsValue({ text: `${text}{${p.name}}` })}
+              >
                 {`{${p.name}}`} {p.description}
               </Tag>
             ))}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { accountFlags, assignableRoles, keyDepartments, rolesByDepartment } from './accounts';
 
 describe('rolesByDepartment', () => {
@@ -66,7 +67,9 @@ describe('keyDepartments', () => {
 
 describe('assignableRoles', () => {
   it('offers the connected-system roles to service accounts only', () => {
-    expect(assignableRoles({ serviceAccount: true })).toEqual(expect.arrayContaining(['connected_system', 'schema_reader', 'credit_officer']));
+    expect(assignableRoles({ serviceAccount: true })).toEqual(
+      expect.arrayContaining(['connected_system', 'schema_reader', 'credit_officer']),
+    );
     expect(assignableRoles({ serviceAccount: false })).not.toContain('connected_system');
     expect(assignableRoles({ serviceAccount: false })).not.toContain('schema_reader');
     expect(assignableRoles({ serviceAccount: false })).toContain('approval_clerk');

@@ -1,6 +1,15 @@
 /** Pure helpers of the accounts tab (tested in accounts.test.ts). */
 
-export const ROLE_NAMES = ['approval_clerk', 'supervision_liaison', 'credit_officer', 'department_head', 'coordination_office', 'system_admin', 'connected_system', 'schema_reader'] as const;
+export const ROLE_NAMES = [
+  'approval_clerk',
+  'supervision_liaison',
+  'credit_officer',
+  'department_head',
+  'coordination_office',
+  'system_admin',
+  'connected_system',
+  'schema_reader',
+] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];
 
 /** Roles only a service account (a connected system) may hold; the server refuses them for people. */
@@ -25,7 +34,10 @@ export interface DepartmentRoles {
  * An account's role assignments grouped by department (name order; unknown departments by id
  * at the end), roles in the order of ROLE_NAMES, duplicates dropped.
  */
-export function rolesByDepartment(assignments: readonly { role: string; departmentId: string }[], names: ReadonlyMap<string, string>): DepartmentRoles[] {
+export function rolesByDepartment(
+  assignments: readonly { role: string; departmentId: string }[],
+  names: ReadonlyMap<string, string>,
+): DepartmentRoles[] {
   const groups = new Map<string, Set<string>>();
   for (const a of assignments) groups.set(a.departmentId, (groups.get(a.departmentId) ?? new Set()).add(a.role));
   const rank = (role: string) => (isRoleName(role) ? ROLE_NAMES.indexOf(role) : ROLE_NAMES.length);
@@ -35,7 +47,11 @@ export function rolesByDepartment(assignments: readonly { role: string; departme
       departmentName: names.get(departmentId) ?? departmentId,
       roles: [...roles].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)),
     }))
-    .sort((a, b) => Number(!names.has(a.departmentId)) - Number(!names.has(b.departmentId)) || a.departmentName.localeCompare(b.departmentName, 'zh-CN'));
+    .sort(
+      (a, b) =>
+        Number(!names.has(a.departmentId)) - Number(!names.has(b.departmentId)) ||
+        a.departmentName.localeCompare(b.departmentName, 'zh-CN'),
+    );
 }
 
 export type AccountFlag = 'service' | 'mustChangePassword' | 'locked' | 'inactive';

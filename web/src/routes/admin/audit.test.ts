@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { auditFilter, NO_AUDIT_FILTER } from './audit';
 
 describe('auditFilter', () => {
@@ -7,7 +8,16 @@ describe('auditFilter', () => {
   });
 
   it('sends every filter, the dates as whole Beijing days', () => {
-    expect(auditFilter({ actor: ' spj_clerk ', action: 'ACCESS_DENIED', outcome: 'DENIED', departmentId: '3', since: '2026-12-01', until: '2026-12-01' })).toEqual({
+    expect(
+      auditFilter({
+        actor: ' spj_clerk ',
+        action: 'ACCESS_DENIED',
+        outcome: 'DENIED',
+        departmentId: '3',
+        since: '2026-12-01',
+        until: '2026-12-01',
+      }),
+    ).toEqual({
       actor: 'spj_clerk',
       action: 'ACCESS_DENIED',
       outcome: 'DENIED',

@@ -1,5 +1,5 @@
 /** Pure helpers of the audit tab (tested in audit.test.ts). */
-import type { AuditAction, AuditFilterInput, AuditOutcome } from '../../graphql/graphql';
+import type { AuditAction, AuditFilterInput, AuditOutcome } from '@/graphql/graphql';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'ACCESS_DENIED',

@@ -2,15 +2,17 @@ import { Alert, App, Button, Space, Table, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
-import { useCursorPager } from '../../components/cursorPager';
-import { formatDateTime } from '../../components/format';
-import { Pager } from '../../components/Pager';
+
+import { useCursorPager } from '@/components/cursorPager';
+import { formatDateTime } from '@/components/format';
+import { Pager } from '@/components/Pager';
+
 import { AccountsTab } from './AccountsTab';
 import { AuditTab } from './AuditTab';
 import { CalendarTab } from './CalendarTab';
 import { PolicyTab } from './PolicyTab';
-import { SmsTemplatesTab } from './SmsTemplatesTab';
 import { DEAD_LETTER_RETRY_MUTATION, DEAD_LETTERS_QUERY } from './queries';
+import { SmsTemplatesTab } from './SmsTemplatesTab';
 
 const PAGE = 20;
 
@@ -52,7 +54,11 @@ function DeadLettersTab() {
                     void message.success(t('admin.retried'));
                     refetch({ requestPolicy: 'network-only' });
                   } else {
-                    void message.error(payload?.__typename === 'ValidationErrors' ? payload.errors.map((e) => e.message).join('；') : t('common.serverError'));
+                    void message.error(
+                      payload?.__typename === 'ValidationErrors'
+                        ? payload.errors.map((e) => e.message).join('；')
+                        : t('common.serverError'),
+                    );
                   }
                 }}
               >
@@ -62,7 +68,12 @@ function DeadLettersTab() {
           },
         ]}
       />
-      <Pager page={pager.page} hasNext={Boolean(connection?.pageInfo.hasNextPage)} disabled={fetching} onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)} />
+      <Pager
+        page={pager.page}
+        hasNext={Boolean(connection?.pageInfo.hasNextPage)}
+        disabled={fetching}
+        onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)}
+      />
     </Space>
   );
 }

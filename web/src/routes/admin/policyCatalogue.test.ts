@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
+
 import { actionOptions, catalogueNames, describeRule, matrixRows, objectOptions, type CatalogueData } from './policyCatalogue';
 
 const data: CatalogueData = {
   policyCatalogue: {
     roles: [{ code: 'approval_clerk', name: '审批窗口' }],
     objects: [
-      { code: 'application', name: '办件', actions: [{ code: 'read', name: '查看' }, { code: 'write', name: '编辑' }] },
+      {
+        code: 'application',
+        name: '办件',
+        actions: [
+          { code: 'read', name: '查看' },
+          { code: 'write', name: '编辑' },
+        ],
+      },
       { code: 'push', name: '推送', actions: [{ code: 'claim', name: '认领' }] },
     ],
-    actions: [{ code: 'read', name: '查看' }, { code: 'write', name: '编辑' }, { code: 'claim', name: '认领' }],
+    actions: [
+      { code: 'read', name: '查看' },
+      { code: 'write', name: '编辑' },
+      { code: 'claim', name: '认领' },
+    ],
   },
   departments: [{ id: '1', name: '益阳市行政审批服务局' }],
 };

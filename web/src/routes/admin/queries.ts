@@ -1,4 +1,4 @@
-import { graphql } from '../../graphql';
+import { graphql } from '@/graphql';
 
 export const POLICY_QUERY = graphql(`
   query Policy {
@@ -37,7 +37,6 @@ export const CHECK_PERMISSION_QUERY = graphql(`
     }
   }
 `);
-
 
 export const POLICY_CATALOGUE_QUERY = graphql(`
   query PolicyCatalogue {

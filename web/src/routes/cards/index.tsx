@@ -1,15 +1,17 @@
-import { useAccess } from '../../providers/access/AccessProvider';
 import { Alert, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
-import { ME_QUERY } from '../../app/queries';
-import { useCursorPager } from '../../components/cursorPager';
-import { formatDateTime } from '../../components/format';
-import { Pager } from '../../components/Pager';
-import { SmsDeliveryTag } from '../../components/SmsDeliveryTag';
-import type { CardColor, CardRowFragment } from '../../graphql/graphql';
+
+import { ME_QUERY } from '@/app/queries';
+import { useCursorPager } from '@/components/cursorPager';
+import { formatDateTime } from '@/components/format';
+import { Pager } from '@/components/Pager';
+import { SmsDeliveryTag } from '@/components/SmsDeliveryTag';
+import type { CardColor, CardRowFragment } from '@/graphql/graphql';
+import { useAccess } from '@/providers/access/AccessProvider';
+
 import { ESCALATION_CARDS_QUERY, RED_CARD_BOARD_QUERY } from './queries';
 
 const PAGE = 20;
@@ -31,7 +33,12 @@ function CardsTable({ rows, loading }: { rows: CardRowFragment[]; loading: boole
           width: 80,
           render: (c: CardColor) => <Tag color={c === 'RED' ? 'red' : 'gold'}>{t(`coordination.enums.CardColor.${c}`)}</Tag>,
         },
-        { title: t('coordination.cards.stage'), dataIndex: 'stage', width: 80, render: (s: CardRowFragment['stage']) => t(`coordination.enums.CardStage.${s}`) },
+        {
+          title: t('coordination.cards.stage'),
+          dataIndex: 'stage',
+          width: 80,
+          render: (s: CardRowFragment['stage']) => t(`coordination.enums.CardStage.${s}`),
+        },
         { title: t('coordination.cards.department'), key: 'dept', width: 200, render: (_, c) => c.department.name },
         { title: t('coordination.cards.liaison'), dataIndex: 'liaisonName', width: 110 },
         {
@@ -50,7 +57,12 @@ function CardsTable({ rows, loading }: { rows: CardRowFragment[]; loading: boole
               ''
             ),
         },
-        { title: t('coordination.cards.code'), key: 'code', width: 110, render: (_, c) => <Typography.Text code>{c.push?.supervisionCode ?? ''}</Typography.Text> },
+        {
+          title: t('coordination.cards.code'),
+          key: 'code',
+          width: 110,
+          render: (_, c) => <Typography.Text code>{c.push?.supervisionCode ?? ''}</Typography.Text>,
+        },
         { title: t('coordination.cards.fromDepartment'), key: 'from', width: 200, render: (_, c) => c.fromDepartment.name },
         { title: t('coordination.cards.hours'), key: 'hours', width: 150, render: (_, c) => `${c.elapsedHours} / ${c.limitHours}` },
         { title: t('coordination.cards.dueOn'), dataIndex: 'dueOn', width: 110 },
@@ -77,7 +89,11 @@ function RedBoard() {
   const { t } = useTranslation();
   const [openOnly, setOpenOnly] = useState(true);
   const pager = useCursorPager();
-  const [{ data, fetching, error }] = useQuery({ query: RED_CARD_BOARD_QUERY, variables: { openOnly, first: PAGE, after: pager.after }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }] = useQuery({
+    query: RED_CARD_BOARD_QUERY,
+    variables: { openOnly, first: PAGE, after: pager.after },
+    requestPolicy: 'cache-and-network',
+  });
   const connection = data?.redCardBoard;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -91,11 +107,20 @@ function RedBoard() {
           }}
         />
         <Typography.Text>{t('coordination.cards.openOnly')}</Typography.Text>
-        {connection && <Typography.Text type="secondary" data-testid="red-card-total">{t('coordination.cards.total', { count: connection.totalCount })}</Typography.Text>}
+        {connection && (
+          <Typography.Text type="secondary" data-testid="red-card-total">
+            {t('coordination.cards.total', { count: connection.totalCount })}
+          </Typography.Text>
+        )}
       </Space>
       {error && <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} />}
       <CardsTable rows={connection?.edges.map((e) => e.node) ?? []} loading={fetching && !data} />
-      <Pager page={pager.page} hasNext={connection?.pageInfo.hasNextPage ?? false} onChange={(p) => pager.onChange(p, connection?.pageInfo.endCursor)} disabled={fetching} />
+      <Pager
+        page={pager.page}
+        hasNext={connection?.pageInfo.hasNextPage ?? false}
+        onChange={(p) => pager.onChange(p, connection?.pageInfo.endCursor)}
+        disabled={fetching}
+      />
     </Space>
   );
 }
@@ -104,7 +129,11 @@ function History() {
   const { t } = useTranslation();
   const [color, setColor] = useState<CardColor | ''>('');
   const pager = useCursorPager();
-  const [{ data, fetching, error }] = useQuery({ query: ESCALATION_CARDS_QUERY, variables: { color: color || null, first: PAGE, after: pager.after }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }] = useQuery({
+    query: ESCALATION_CARDS_QUERY,
+    variables: { color: color || null, first: PAGE, after: pager.after },
+    requestPolicy: 'cache-and-network',
+  });
   const connection = data?.escalationCards;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -117,13 +146,25 @@ function History() {
             setColor(v);
             pager.reset();
           }}
-          options={[{ value: '', label: t('common.all') }, ...(['YELLOW', 'RED'] as const).map((c) => ({ value: c, label: t(`coordination.enums.CardColor.${c}`) }))]}
+          options={[
+            { value: '', label: t('common.all') },
+            ...(['YELLOW', 'RED'] as const).map((c) => ({ value: c, label: t(`coordination.enums.CardColor.${c}`) })),
+          ]}
         />
-        {connection && <Typography.Text type="secondary" data-testid="card-total">{t('coordination.cards.total', { count: connection.totalCount })}</Typography.Text>}
+        {connection && (
+          <Typography.Text type="secondary" data-testid="card-total">
+            {t('coordination.cards.total', { count: connection.totalCount })}
+          </Typography.Text>
+        )}
       </Space>
       {error && <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} />}
       <CardsTable rows={connection?.edges.map((e) => e.node) ?? []} loading={fetching && !data} />
-      <Pager page={pager.page} hasNext={connection?.pageInfo.hasNextPage ?? false} onChange={(p) => pager.onChange(p, connection?.pageInfo.endCursor)} disabled={fetching} />
+      <Pager
+        page={pager.page}
+        hasNext={connection?.pageInfo.hasNextPage ?? false}
+        onChange={(p) => pager.onChange(p, connection?.pageInfo.endCursor)}
+        disabled={fetching}
+      />
     </Space>
   );
 }

@@ -1,4 +1,4 @@
-import { graphql } from '../../graphql';
+import { graphql } from '@/graphql';
 
 export const CARD_FIELDS = graphql(`
   fragment CardRow on EscalationCard {

@@ -3,9 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useMutation } from 'urql';
-import { applyServerErrors } from '../../components/serverErrors';
-import { passwordStrongEnough } from '../../lib/password';
-import { useAuth } from '../../providers/auth/AuthProvider';
+
+import { applyServerErrors } from '@/components/serverErrors';
+import { passwordStrongEnough } from '@/lib/password';
+import { useAuth } from '@/providers/auth/AuthProvider';
+
 import { CHANGE_PASSWORD_MUTATION } from './queries';
 
 interface ChangePasswordValues {
@@ -44,7 +46,11 @@ export default function ChangePasswordPage() {
         {mustChangePassword && <Alert type="info" showIcon message={t('auth.mustChangePassword')} style={{ marginBottom: 16 }} />}
         {problem && <Alert type="error" showIcon message={problem} role="alert" style={{ marginBottom: 16 }} />}
         <Form<ChangePasswordValues> form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
-          <Form.Item label={t('auth.currentPassword')} name="currentPassword" rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+          <Form.Item
+            label={t('auth.currentPassword')}
+            name="currentPassword"
+            rules={[{ required: true, message: t('auth.passwordRequired') }]}
+          >
             <Input.Password autoComplete="current-password" autoFocus />
           </Form.Item>
           <Form.Item
@@ -53,7 +59,10 @@ export default function ChangePasswordPage() {
             extra={t('auth.passwordRule')}
             rules={[
               { required: true, message: t('auth.passwordRequired') },
-              { validator: async (_r, v: string | undefined) => (!v || passwordStrongEnough(v) ? undefined : Promise.reject(new Error(t('auth.passwordWeak')))) },
+              {
+                validator: async (_r, v: string | undefined) =>
+                  !v || passwordStrongEnough(v) ? undefined : Promise.reject(new Error(t('auth.passwordWeak'))),
+              },
             ]}
           >
             <Input.Password autoComplete="new-password" />

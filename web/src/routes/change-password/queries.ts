@@ -1,4 +1,4 @@
-import { graphql } from '../../graphql';
+import { graphql } from '@/graphql';
 
 export const CHANGE_PASSWORD_MUTATION = graphql(`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) {

@@ -2,13 +2,21 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Swit
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { formatDateTime } from '../../components/format';
-import { useServerForm } from '../../components/useServerForm';
-import type { AggregationRulesQuery, FindingKind, RecordCategory } from '../../graphql/graphql';
+
+import { formatDateTime } from '@/components/format';
+import { useServerForm } from '@/components/useServerForm';
+import type { AggregationRulesQuery, FindingKind, RecordCategory } from '@/graphql/graphql';
+
 import { AGGREGATION_RULES_QUERY, SAVE_AGGREGATION_RULE_MUTATION } from './queries';
 
 type AggregationRule = AggregationRulesQuery['aggregationRules'][number];
-const FINDING_KINDS: readonly FindingKind[] = ['INSPECTION', 'SPOT_CHECK', 'ADMINISTRATIVE_MEASURE', 'ENFORCEMENT_RESULT', 'CREDIT_ABNORMALITY'];
+const FINDING_KINDS: readonly FindingKind[] = [
+  'INSPECTION',
+  'SPOT_CHECK',
+  'ADMINISTRATIVE_MEASURE',
+  'ENFORCEMENT_RESULT',
+  'CREDIT_ABNORMALITY',
+];
 const CATEGORIES: readonly RecordCategory[] = ['LICENSING', 'PENALTY', 'COMMENDATION', 'COMMITMENT_BREACH', 'OTHER'];
 
 interface Values {
@@ -37,7 +45,13 @@ function AggregationForm({ initial, onSaved, onCancel }: { initial: Values; onSa
         initialValues={initial}
         onFinish={async (v) => {
           const result = await save({
-            input: { findingKind: v.findingKind, resultType: v.resultType.trim(), category: v.category, validityMonths: v.validityMonths ?? null, enabled: v.enabled },
+            input: {
+              findingKind: v.findingKind,
+              resultType: v.resultType.trim(),
+              category: v.category,
+              validityMonths: v.validityMonths ?? null,
+              enabled: v.enabled,
+            },
           });
           if (handle(result, result.data?.saveAggregationRule)) {
             void message.success(t('creditAdmin.aggregation.saved'));
@@ -46,7 +60,11 @@ function AggregationForm({ initial, onSaved, onCancel }: { initial: Values; onSa
         }}
       >
         <Space wrap align="start">
-          <Form.Item label={t('creditAdmin.aggregation.findingKind')} name="findingKind" rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            label={t('creditAdmin.aggregation.findingKind')}
+            name="findingKind"
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <Select style={{ width: 180 }} options={FINDING_KINDS.map((k) => ({ value: k, label: t(`enums.FindingKind.${k}`) }))} />
           </Form.Item>
           <Form.Item
@@ -57,10 +75,18 @@ function AggregationForm({ initial, onSaved, onCancel }: { initial: Values; onSa
           >
             <Input style={{ width: 180 }} maxLength={60} placeholder={t('creditAdmin.aggregation.resultTypeHint')} />
           </Form.Item>
-          <Form.Item label={t('creditAdmin.aggregation.category')} name="category" rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            label={t('creditAdmin.aggregation.category')}
+            name="category"
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <Select style={{ width: 140 }} options={CATEGORIES.map((c) => ({ value: c, label: t(`enums.RecordCategory.${c}`) }))} />
           </Form.Item>
-          <Form.Item label={t('creditAdmin.aggregation.validityMonths')} name="validityMonths" rules={[{ type: 'number', min: 1, message: t('creditAdmin.aggregation.positive') }]}>
+          <Form.Item
+            label={t('creditAdmin.aggregation.validityMonths')}
+            name="validityMonths"
+            rules={[{ type: 'number', min: 1, message: t('creditAdmin.aggregation.positive') }]}
+          >
             <InputNumber precision={0} style={{ width: 130 }} placeholder={t('creditAdmin.aggregation.validityForever')} />
           </Form.Item>
           <Form.Item label={t('creditAdmin.aggregation.enabled')} name="enabled" valuePropName="checked">
@@ -88,7 +114,15 @@ export function AggregationTab({ writes }: { writes: boolean }) {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       {error && <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} />}
       {writes && !editing && (
-        <Button type="primary" onClick={() => setEditing({ key: 'new', values: { findingKind: 'ENFORCEMENT_RESULT', resultType: '', category: 'PENALTY', validityMonths: null, enabled: true } })}>
+        <Button
+          type="primary"
+          onClick={() =>
+            setEditing({
+              key: 'new',
+              values: { findingKind: 'ENFORCEMENT_RESULT', resultType: '', category: 'PENALTY', validityMonths: null, enabled: true },
+            })
+          }
+        >
           {t('creditAdmin.aggregation.add')}
         </Button>
       )}
@@ -111,11 +145,40 @@ export function AggregationTab({ writes }: { writes: boolean }) {
         pagination={rules.length > 20 ? { pageSize: 20 } : false}
         locale={{ emptyText: t('creditAdmin.aggregation.empty') }}
         columns={[
-          { title: t('creditAdmin.aggregation.findingKind'), dataIndex: 'findingKind', width: 160, render: (k: string) => (isFindingKind(k) ? t(`enums.FindingKind.${k}`) : k) },
-          { title: t('creditAdmin.aggregation.resultType'), dataIndex: 'resultType', render: (r: string) => (r === '*' ? t('creditAdmin.aggregation.anyResult') : r) },
-          { title: t('creditAdmin.aggregation.category'), dataIndex: 'category', width: 120, render: (c: RecordCategory) => t(`enums.RecordCategory.${c}`) },
-          { title: t('creditAdmin.aggregation.validityMonths'), dataIndex: 'validityMonths', width: 120, render: (m: number | null) => m ?? t('creditAdmin.aggregation.validityForever') },
-          { title: t('creditAdmin.aggregation.enabled'), dataIndex: 'enabled', width: 90, render: (e: boolean) => (e ? <Tag color="success">{t('creditAdmin.aggregation.enabledYes')}</Tag> : <Tag>{t('creditAdmin.aggregation.enabledNo')}</Tag>) },
+          {
+            title: t('creditAdmin.aggregation.findingKind'),
+            dataIndex: 'findingKind',
+            width: 160,
+            render: (k: string) => (isFindingKind(k) ? t(`enums.FindingKind.${k}`) : k),
+          },
+          {
+            title: t('creditAdmin.aggregation.resultType'),
+            dataIndex: 'resultType',
+            render: (r: string) => (r === '*' ? t('creditAdmin.aggregation.anyResult') : r),
+          },
+          {
+            title: t('creditAdmin.aggregation.category'),
+            dataIndex: 'category',
+            width: 120,
+            render: (c: RecordCategory) => t(`enums.RecordCategory.${c}`),
+          },
+          {
+            title: t('creditAdmin.aggregation.validityMonths'),
+            dataIndex: 'validityMonths',
+            width: 120,
+            render: (m: number | null) => m ?? t('creditAdmin.aggregation.validityForever'),
+          },
+          {
+            title: t('creditAdmin.aggregation.enabled'),
+            dataIndex: 'enabled',
+            width: 90,
+            render: (e: boolean) =>
+              e ? (
+                <Tag color="success">{t('creditAdmin.aggregation.enabledYes')}</Tag>
+              ) : (
+                <Tag>{t('creditAdmin.aggregation.enabledNo')}</Tag>
+              ),
+          },
           { title: t('creditAdmin.aggregation.updatedBy'), dataIndex: 'updatedBy', width: 130 },
           { title: t('creditAdmin.aggregation.updatedAt'), dataIndex: 'updatedAt', width: 150, render: formatDateTime },
           ...(writes
@@ -128,7 +191,16 @@ export function AggregationTab({ writes }: { writes: boolean }) {
                     <Button
                       size="small"
                       onClick={() =>
-                        setEditing({ key: r.id, values: { findingKind: r.findingKind, resultType: r.resultType, category: r.category, validityMonths: r.validityMonths ?? null, enabled: r.enabled } })
+                        setEditing({
+                          key: r.id,
+                          values: {
+                            findingKind: r.findingKind,
+                            resultType: r.resultType,
+                            category: r.category,
+                            validityMonths: r.validityMonths ?? null,
+                            enabled: r.enabled,
+                          },
+                        })
                       }
                     >
                       {t('creditAdmin.aggregation.edit')}

@@ -3,18 +3,26 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useClient, useQuery } from 'urql';
-import { DEPARTMENT_NAMES_QUERY } from '../../app/queries';
-import { formatDateTime } from '../../components/format';
-import { Pager } from '../../components/Pager';
-import { pageRows, pageWindow, useListParams } from '../../components/pagination';
-import type { CreditLookupsQuery, LookupChannel } from '../../graphql/graphql';
+
+import { DEPARTMENT_NAMES_QUERY } from '@/app/queries';
+import { formatDateTime } from '@/components/format';
+import { Pager } from '@/components/Pager';
+import { pageRows, pageWindow, useListParams } from '@/components/pagination';
+import { DateInput } from '@/components/QueryForm';
+import type { CreditLookupsQuery, LookupChannel } from '@/graphql/graphql';
+
 import { downloadBase64 } from './files';
 import { CREDIT_LOOKUPS_QUERY, EXPORT_CREDIT_LOOKUPS_QUERY } from './queries';
-import { DateInput } from '../../components/QueryForm';
 
 type Lookup = CreditLookupsQuery['creditLookups'][number];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const CHANNEL_COLOURS: Record<LookupChannel, string> = { QUERY: 'blue', CHECK: 'green', EXPORT: 'orange', BROWSE: 'default', TRACKING: 'purple' };
+const CHANNEL_COLOURS: Record<LookupChannel, string> = {
+  QUERY: 'blue',
+  CHECK: 'green',
+  EXPORT: 'orange',
+  BROWSE: 'default',
+  TRACKING: 'purple',
+};
 
 /** 查询日志: who looked up whom, when, for what (案卷评查 by application, 考核 by department). */
 export function LookupsTab() {
@@ -64,7 +72,10 @@ export function LookupsTab() {
           onChange={(v: string) => setFilters({ department: v })}
           showSearch
           optionFilterProp="label"
-          options={[{ value: '', label: t('creditAdmin.lookups.allDepartments') }, ...(departments?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))]}
+          options={[
+            { value: '', label: t('creditAdmin.lookups.allDepartments') },
+            ...(departments?.departments ?? []).map((d) => ({ value: d.id, label: d.name })),
+          ]}
         />
         <Input.Search
           key={filters.application}
@@ -103,8 +114,18 @@ export function LookupsTab() {
           { title: t('creditAdmin.lookups.department'), key: 'department', width: 200, render: (_, l) => l.department.name },
           { title: t('creditAdmin.lookups.subjectCode'), dataIndex: 'subjectCode', width: 190 },
           { title: t('creditAdmin.lookups.purpose'), dataIndex: 'purpose' },
-          { title: t('creditAdmin.lookups.channel'), dataIndex: 'channel', width: 100, render: (c: LookupChannel) => <Tag color={CHANNEL_COLOURS[c]}>{t(`enums.LookupChannel.${c}`)}</Tag> },
-          { title: t('creditAdmin.lookups.application'), dataIndex: 'applicationId', width: 90, render: (id: string | null) => (id ? <Link to={`/applications/${id}`}>#{id}</Link> : '') },
+          {
+            title: t('creditAdmin.lookups.channel'),
+            dataIndex: 'channel',
+            width: 100,
+            render: (c: LookupChannel) => <Tag color={CHANNEL_COLOURS[c]}>{t(`enums.LookupChannel.${c}`)}</Tag>,
+          },
+          {
+            title: t('creditAdmin.lookups.application'),
+            dataIndex: 'applicationId',
+            width: 90,
+            render: (id: string | null) => (id ? <Link to={`/applications/${id}`}>#{id}</Link> : ''),
+          },
         ]}
       />
       <Pager page={page} hasNext={hasNext && !reversed} onChange={setPage} disabled={fetching} />

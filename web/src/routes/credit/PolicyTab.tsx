@@ -1,8 +1,10 @@
 import { Alert, App, Button, Checkbox, Form, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { useServerForm } from '../../components/useServerForm';
-import type { CreditLevel, HandlingMode, HandlingPolicyQuery } from '../../graphql/graphql';
+
+import { useServerForm } from '@/components/useServerForm';
+import type { CreditLevel, HandlingMode, HandlingPolicyQuery } from '@/graphql/graphql';
+
 import { HANDLING_POLICY_QUERY, SET_HANDLING_POLICY_MUTATION } from './queries';
 
 type Entry = HandlingPolicyQuery['handlingPolicy'][number];
@@ -23,7 +25,11 @@ function PolicyRow({ entry, writes, onSaved }: { entry: Entry; writes: boolean; 
     return entry.allowedLevels.length === 0 ? (
       <Typography.Text type="secondary">{t('creditAdmin.policy.noneAllowed')}</Typography.Text>
     ) : (
-      <Space>{entry.allowedLevels.map((l) => <Tag key={l}>{t(`enums.CreditLevel.${l}`)}</Tag>)}</Space>
+      <Space>
+        {entry.allowedLevels.map((l) => (
+          <Tag key={l}>{t(`enums.CreditLevel.${l}`)}</Tag>
+        ))}
+      </Space>
     );
   }
   return (
@@ -43,7 +49,12 @@ function PolicyRow({ entry, writes, onSaved }: { entry: Entry; writes: boolean; 
       <Form.Item name="allowedLevels" extra={problems.join('；') || undefined}>
         <Checkbox.Group
           aria-label={`${mode} ${t('creditAdmin.policy.allowedLevels')}`}
-          options={LEVELS.map((l) => ({ value: l, label: t(`enums.CreditLevel.${l}`), disabled: l === 'DISHONEST' && !entry.allowedLevels.includes(l), title: l === 'DISHONEST' ? t('creditAdmin.policy.dishonestNever') : undefined }))}
+          options={LEVELS.map((l) => ({
+            value: l,
+            label: t(`enums.CreditLevel.${l}`),
+            disabled: l === 'DISHONEST' && !entry.allowedLevels.includes(l),
+            title: l === 'DISHONEST' ? t('creditAdmin.policy.dishonestNever') : undefined,
+          }))}
         />
       </Form.Item>
       <Button htmlType="submit" size="small" loading={fetching}>
@@ -59,7 +70,9 @@ export function PolicyTab({ writes }: { writes: boolean }) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: HANDLING_POLICY_QUERY });
   // 一般受理 is open to every subject and not stored; it is listed so the table is complete.
   const stored = data?.handlingPolicy ?? [];
-  const entries: Entry[] = stored.some((e) => e.mode === 'NORMAL') ? stored : [{ __typename: 'HandlingPolicyEntry', mode: 'NORMAL', label: '', allowedLevels: [...LEVELS] }, ...stored];
+  const entries: Entry[] = stored.some((e) => e.mode === 'NORMAL')
+    ? stored
+    : [{ __typename: 'HandlingPolicyEntry', mode: 'NORMAL', label: '', allowedLevels: [...LEVELS] }, ...stored];
   if (fetching && !data) return <Skeleton active />;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>

@@ -2,17 +2,24 @@ import { Alert, App, Button, Form, Input, Modal, Space, Table, Tag, Tooltip, Typ
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { formatDateTime } from '../../components/format';
-import { FormPage } from '../../components/FormPage';
-import { Pager } from '../../components/Pager';
-import { pageRows, pageWindow, useListParams } from '../../components/pagination';
-import { useServerForm } from '../../components/useServerForm';
-import type { JointPunishmentFieldsFragment, RecordOrigin } from '../../graphql/graphql';
-import { usccProblem } from '../../lib/uscc';
+
+import { formatDateTime } from '@/components/format';
+import { FormPage } from '@/components/FormPage';
+import { Pager } from '@/components/Pager';
+import { pageRows, pageWindow, useListParams } from '@/components/pagination';
+import { DateInput } from '@/components/QueryForm';
+import { useServerForm } from '@/components/useServerForm';
+import type { JointPunishmentFieldsFragment, RecordOrigin } from '@/graphql/graphql';
+import { usccProblem } from '@/lib/uscc';
+
 import { fileToBase64 } from './files';
 import { IMPORT_COLUMNS, importRowErrors, type ImportRowError } from './importErrors';
-import { ADD_JOINT_PUNISHMENT_MUTATION, IMPORT_JOINT_PUNISHMENTS_MUTATION, JOINT_PUNISHMENTS_QUERY, REVOKE_JOINT_PUNISHMENT_MUTATION } from './queries';
-import { DateInput } from '../../components/QueryForm';
+import {
+  ADD_JOINT_PUNISHMENT_MUTATION,
+  IMPORT_JOINT_PUNISHMENTS_MUTATION,
+  JOINT_PUNISHMENTS_QUERY,
+  REVOKE_JOINT_PUNISHMENT_MUTATION,
+} from './queries';
 
 type Entry = JointPunishmentFieldsFragment;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -60,7 +67,14 @@ function AddPunishment({ onAdded }: { onAdded: () => void }) {
       <Button type="primary" onClick={() => setOpen(true)}>
         {t('creditAdmin.punishments.add')}
       </Button>
-      <Modal open={open} title={t('creditAdmin.punishments.addTitle')} onCancel={() => setOpen(false)} footer={null} destroyOnHidden width={640}>
+      <Modal
+        open={open}
+        title={t('creditAdmin.punishments.addTitle')}
+        onCancel={() => setOpen(false)}
+        footer={null}
+        destroyOnHidden
+        width={640}
+      >
         <FormPage title="" problems={problems}>
           <Form<AddValues> form={form} name="addJointPunishment" layout="vertical" onFinish={onFinish}>
             <Form.Item
@@ -79,7 +93,11 @@ function AddPunishment({ onAdded }: { onAdded: () => void }) {
             >
               <Input maxLength={18} />
             </Form.Item>
-            <Form.Item label={t('creditAdmin.punishments.subjectName')} name="subjectName" extra={t('creditAdmin.punishments.subjectNameHint')}>
+            <Form.Item
+              label={t('creditAdmin.punishments.subjectName')}
+              name="subjectName"
+              extra={t('creditAdmin.punishments.subjectNameHint')}
+            >
               <Input maxLength={200} />
             </Form.Item>
             <Form.Item label={t('creditAdmin.punishments.sourceDocument')} name="sourceDocument" rules={[required]}>
@@ -89,7 +107,11 @@ function AddPunishment({ onAdded }: { onAdded: () => void }) {
               <Input.TextArea rows={2} maxLength={1000} />
             </Form.Item>
             <Space wrap align="start">
-              <Form.Item label={t('creditAdmin.punishments.startsOn')} name="startsOn" rules={[{ required: true, pattern: DATE, message: t('common.required') }]}>
+              <Form.Item
+                label={t('creditAdmin.punishments.startsOn')}
+                name="startsOn"
+                rules={[{ required: true, pattern: DATE, message: t('common.required') }]}
+              >
                 <DateInput />
               </Form.Item>
               <Form.Item
@@ -147,7 +169,11 @@ function RevokePunishment({ entry, onRevoked }: { entry: Entry; onRevoked: () =>
               }
             }}
           >
-            <Form.Item label={t('creditAdmin.punishments.revokeReason')} name="reason" rules={[{ required: true, whitespace: true, message: t('creditAdmin.punishments.revokeReasonRequired') }]}>
+            <Form.Item
+              label={t('creditAdmin.punishments.revokeReason')}
+              name="reason"
+              rules={[{ required: true, whitespace: true, message: t('creditAdmin.punishments.revokeReasonRequired') }]}
+            >
               <Input.TextArea rows={2} maxLength={500} />
             </Form.Item>
             <Button type="primary" danger htmlType="submit" loading={fetching}>
@@ -169,7 +195,11 @@ function Status({ entry }: { entry: Entry }) {
       </Tooltip>
     );
   }
-  return entry.active ? <Tag color="red">{t('creditAdmin.punishments.statusActive')}</Tag> : <Tag color="default">{t('creditAdmin.punishments.statusInactive')}</Tag>;
+  return entry.active ? (
+    <Tag color="red">{t('creditAdmin.punishments.statusActive')}</Tag>
+  ) : (
+    <Tag color="default">{t('creditAdmin.punishments.statusInactive')}</Tag>
+  );
 }
 
 /** 联合惩戒名单: filter by subject and date, add, import (all rows or none), revoke. */
@@ -179,7 +209,11 @@ export function PunishmentsTab({ writes }: { writes: boolean }) {
   const { page, filters, setPage, setFilters } = useListParams(['subject', 'activeOn'] as const);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: JOINT_PUNISHMENTS_QUERY,
-    variables: { subjectCode: filters.subject || null, activeOn: DATE.test(filters.activeOn) ? filters.activeOn : null, ...pageWindow(page) },
+    variables: {
+      subjectCode: filters.subject || null,
+      activeOn: DATE.test(filters.activeOn) ? filters.activeOn : null,
+      ...pageWindow(page),
+    },
   });
   const { rows, hasNext } = pageRows(data?.jointPunishments);
   const [{ fetching: importing }, importList] = useMutation(IMPORT_JOINT_PUNISHMENTS_MUTATION);
@@ -216,7 +250,12 @@ export function PunishmentsTab({ writes }: { writes: boolean }) {
         />
         <Space>
           <label htmlFor="punishments-active-on">{t('creditAdmin.punishments.activeOn')}</label>
-          <DateInput id="punishments-active-on" value={filters.activeOn} onChange={(v) => setFilters({ activeOn: v })} style={{ width: 160 }} />
+          <DateInput
+            id="punishments-active-on"
+            value={filters.activeOn}
+            onChange={(v) => setFilters({ activeOn: v })}
+            style={{ width: 160 }}
+          />
         </Space>
         {writes && (
           <>
@@ -239,7 +278,11 @@ export function PunishmentsTab({ writes }: { writes: boolean }) {
           </>
         )}
       </Space>
-      {writes && <Typography.Text type="secondary">{t('creditAdmin.punishments.importHint', { columns: Object.values(IMPORT_COLUMNS).join('、') })}</Typography.Text>}
+      {writes && (
+        <Typography.Text type="secondary">
+          {t('creditAdmin.punishments.importHint', { columns: Object.values(IMPORT_COLUMNS).join('、') })}
+        </Typography.Text>
+      )}
       {importErrors && (
         <Alert
           type="error"
@@ -278,12 +321,29 @@ export function PunishmentsTab({ writes }: { writes: boolean }) {
           { title: t('creditAdmin.punishments.sourceDocument'), dataIndex: 'sourceDocument', width: 180 },
           { title: t('creditAdmin.punishments.measures'), dataIndex: 'measures' },
           { title: t('creditAdmin.punishments.startsOn'), dataIndex: 'startsOn', width: 110 },
-          { title: t('creditAdmin.punishments.endsOn'), dataIndex: 'endsOn', width: 110, render: (d: string | null) => d ?? t('creditAdmin.punishments.endsOpen') },
-          { title: t('creditAdmin.punishments.origin'), dataIndex: 'origin', width: 100, render: (o: RecordOrigin) => t(`enums.RecordOrigin.${o}`) },
+          {
+            title: t('creditAdmin.punishments.endsOn'),
+            dataIndex: 'endsOn',
+            width: 110,
+            render: (d: string | null) => d ?? t('creditAdmin.punishments.endsOpen'),
+          },
+          {
+            title: t('creditAdmin.punishments.origin'),
+            dataIndex: 'origin',
+            width: 100,
+            render: (o: RecordOrigin) => t(`enums.RecordOrigin.${o}`),
+          },
           { title: t('creditAdmin.punishments.addedBy'), dataIndex: 'addedByName', width: 120 },
           { title: t('creditAdmin.punishments.status'), key: 'status', width: 100, render: (_, e) => <Status entry={e} /> },
           ...(writes
-            ? [{ title: t('creditAdmin.punishments.actions'), key: 'actions', width: 80, render: (_: unknown, e: Entry) => (e.revokedAt ? null : <RevokePunishment entry={e} onRevoked={reload} />) }]
+            ? [
+                {
+                  title: t('creditAdmin.punishments.actions'),
+                  key: 'actions',
+                  width: 80,
+                  render: (_: unknown, e: Entry) => (e.revokedAt ? null : <RevokePunishment entry={e} onRevoked={reload} />),
+                },
+              ]
             : []),
         ]}
       />

@@ -1,11 +1,29 @@
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, InputNumber, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import type { FormInstance } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type FormInstance,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { formatDateTime } from '../../components/format';
-import type { CreditLevel, RecordCategory, RuleCondition } from '../../graphql/graphql';
-import type { FieldErrorData } from '../../providers/graphql/errors';
+
+import { formatDateTime } from '@/components/format';
+import type { CreditLevel, RecordCategory, RuleCondition } from '@/graphql/graphql';
+import type { FieldErrorData } from '@/providers/graphql/errors';
+
 import { CREDIT_RULES_QUERY, PUBLISH_CREDIT_RULES_MUTATION } from './queries';
 import {
   diffRuleSets,
@@ -36,7 +54,8 @@ function useRuleCode(): (code: string) => string {
 function useRuleValue() {
   const { t } = useTranslation();
   return (field: RuleField | SettingField, value: string | number | null | undefined): string => {
-    if (value === null || value === undefined) return field === 'withinDays' ? t('creditAdmin.rules.withinDaysAny') : t('creditAdmin.rules.none');
+    if (value === null || value === undefined)
+      return field === 'withinDays' ? t('creditAdmin.rules.withinDaysAny') : t('creditAdmin.rules.none');
     if (field === 'condition') return t(`enums.RuleCondition.${value as RuleCondition}`);
     if (field === 'category') return t(`enums.RecordCategory.${value as RecordCategory}`);
     if (field === 'forcesLevel') return t(`enums.CreditLevel.${value as CreditLevel}`);
@@ -61,11 +80,27 @@ function RulesTable({ rules }: { rules: readonly Rule[] }) {
         { title: t('creditAdmin.rules.code'), dataIndex: 'code', width: 140, render: (code: string) => ruleCode(code) },
         { title: t('creditAdmin.rules.name'), dataIndex: 'name' },
         { title: t('creditAdmin.rules.condition'), dataIndex: 'condition', width: 160, render: (v: RuleCondition) => show('condition', v) },
-        { title: t('creditAdmin.rules.category'), dataIndex: 'category', width: 110, render: (v: RecordCategory | null) => show('category', v) },
+        {
+          title: t('creditAdmin.rules.category'),
+          dataIndex: 'category',
+          width: 110,
+          render: (v: RecordCategory | null) => show('category', v),
+        },
         { title: t('creditAdmin.rules.minCount'), dataIndex: 'minCount', width: 110 },
-        { title: t('creditAdmin.rules.withinDays'), dataIndex: 'withinDays', width: 100, render: (v: number | null) => show('withinDays', v) },
+        {
+          title: t('creditAdmin.rules.withinDays'),
+          dataIndex: 'withinDays',
+          width: 100,
+          render: (v: number | null) => show('withinDays', v),
+        },
         { title: t('creditAdmin.rules.scoreDelta'), dataIndex: 'scoreDelta', width: 90, render: (v: number) => show('scoreDelta', v) },
-        { title: t('creditAdmin.rules.forcesLevel'), dataIndex: 'forcesLevel', width: 110, render: (v: CreditLevel | null) => (v ? <Tag color={v === 'DISHONEST' ? 'red' : 'green'}>{show('forcesLevel', v)}</Tag> : show('forcesLevel', v)) },
+        {
+          title: t('creditAdmin.rules.forcesLevel'),
+          dataIndex: 'forcesLevel',
+          width: 110,
+          render: (v: CreditLevel | null) =>
+            v ? <Tag color={v === 'DISHONEST' ? 'red' : 'green'}>{show('forcesLevel', v)}</Tag> : show('forcesLevel', v),
+        },
       ]}
     />
   );
@@ -87,7 +122,9 @@ function RuleSetSummary({ set }: { set: RuleSet }) {
       <Descriptions.Item label={t('creditAdmin.rules.baseScore')}>{set.baseScore}</Descriptions.Item>
       <Descriptions.Item label={t('creditAdmin.rules.trustworthyMinScore')}>{set.trustworthyMinScore}</Descriptions.Item>
       <Descriptions.Item label={t('creditAdmin.rules.dishonestBelowScore')}>{set.dishonestBelowScore}</Descriptions.Item>
-      <Descriptions.Item label={t('creditAdmin.rules.publishedBy')}>{set.publishedByName ?? t('creditAdmin.rules.builtIn')}</Descriptions.Item>
+      <Descriptions.Item label={t('creditAdmin.rules.publishedBy')}>
+        {set.publishedByName ?? t('creditAdmin.rules.builtIn')}
+      </Descriptions.Item>
       <Descriptions.Item label={t('creditAdmin.rules.publishedAt')}>{formatDateTime(set.publishedAt)}</Descriptions.Item>
       <Descriptions.Item label={t('creditAdmin.rules.note')}>{set.note}</Descriptions.Item>
     </Descriptions>
@@ -103,14 +140,42 @@ export function RuleSetDiffView({ before, after }: { before: RuleSet; after: Rul
   const label = (field: RuleField | SettingField) => t(`creditAdmin.rules.${field}`);
   if (isEmptyDiff(diff)) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('creditAdmin.rules.noChanges')} />;
   const changeRows = [
-    ...diff.settings.map((c) => ({ key: `s-${c.field}`, kind: t('creditAdmin.rules.setting'), what: label(c.field), before: show(c.field, c.before), after: show(c.field, c.after) })),
-    ...diff.added.map((r) => ({ key: `a-${r.code}`, kind: t('creditAdmin.rules.added'), what: `${ruleCode(r.code)} ${r.name}`, before: '', after: `${show('condition', r.condition)}，${label('scoreDelta')} ${show('scoreDelta', r.scoreDelta)}` })),
-    ...diff.removed.map((r) => ({ key: `r-${r.code}`, kind: t('creditAdmin.rules.removed'), what: `${ruleCode(r.code)} ${r.name}`, before: `${show('condition', r.condition)}，${label('scoreDelta')} ${show('scoreDelta', r.scoreDelta)}`, after: '' })),
+    ...diff.settings.map((c) => ({
+      key: `s-${c.field}`,
+      kind: t('creditAdmin.rules.setting'),
+      what: label(c.field),
+      before: show(c.field, c.before),
+      after: show(c.field, c.after),
+    })),
+    ...diff.added.map((r) => ({
+      key: `a-${r.code}`,
+      kind: t('creditAdmin.rules.added'),
+      what: `${ruleCode(r.code)} ${r.name}`,
+      before: '',
+      after: `${show('condition', r.condition)}，${label('scoreDelta')} ${show('scoreDelta', r.scoreDelta)}`,
+    })),
+    ...diff.removed.map((r) => ({
+      key: `r-${r.code}`,
+      kind: t('creditAdmin.rules.removed'),
+      what: `${ruleCode(r.code)} ${r.name}`,
+      before: `${show('condition', r.condition)}，${label('scoreDelta')} ${show('scoreDelta', r.scoreDelta)}`,
+      after: '',
+    })),
     ...diff.changed.flatMap((r) =>
-      r.changes.map((c) => ({ key: `c-${r.code}-${c.field}`, kind: t('creditAdmin.rules.changed'), what: `${ruleCode(r.code)} ${r.name} · ${label(c.field)}`, before: show(c.field, c.before), after: show(c.field, c.after) })),
+      r.changes.map((c) => ({
+        key: `c-${r.code}-${c.field}`,
+        kind: t('creditAdmin.rules.changed'),
+        what: `${ruleCode(r.code)} ${r.name} · ${label(c.field)}`,
+        before: show(c.field, c.before),
+        after: show(c.field, c.after),
+      })),
     ),
   ];
-  const colour: Record<string, string> = { [t('creditAdmin.rules.added')]: 'green', [t('creditAdmin.rules.removed')]: 'red', [t('creditAdmin.rules.changed')]: 'blue' };
+  const colour: Record<string, string> = {
+    [t('creditAdmin.rules.added')]: 'green',
+    [t('creditAdmin.rules.removed')]: 'red',
+    [t('creditAdmin.rules.changed')]: 'blue',
+  };
   return (
     <Table
       data-testid="rule-diff"
@@ -239,7 +304,10 @@ function RuleSetEditor({ base, onPublished, onCancel }: { base: RuleSet; onPubli
                       <Input style={{ width: 170 }} maxLength={100} />
                     </Form.Item>
                     <Form.Item label={t('creditAdmin.rules.condition')} name={[name, 'condition']} rules={[required]}>
-                      <Select style={{ width: 160 }} options={CONDITIONS.map((c) => ({ value: c, label: t(`enums.RuleCondition.${c}`) }))} />
+                      <Select
+                        style={{ width: 160 }}
+                        options={CONDITIONS.map((c) => ({ value: c, label: t(`enums.RuleCondition.${c}`) }))}
+                      />
                     </Form.Item>
                     <Form.Item noStyle dependencies={[['rules', name, 'condition']]}>
                       {({ getFieldValue }) => {
@@ -260,22 +328,37 @@ function RuleSetEditor({ base, onPublished, onCancel }: { base: RuleSet; onPubli
                         );
                       }}
                     </Form.Item>
-                    <Form.Item label={t('creditAdmin.rules.minCount')} name={[name, 'minCount']} rules={[required, { type: 'number', min: 1, message: t('creditAdmin.rules.atLeastOne') }]}>
+                    <Form.Item
+                      label={t('creditAdmin.rules.minCount')}
+                      name={[name, 'minCount']}
+                      rules={[required, { type: 'number', min: 1, message: t('creditAdmin.rules.atLeastOne') }]}
+                    >
                       <InputNumber precision={0} style={{ width: 100 }} />
                     </Form.Item>
-                    <Form.Item label={t('creditAdmin.rules.withinDays')} name={[name, 'withinDays']} rules={[{ type: 'number', min: 1, message: t('creditAdmin.rules.atLeastOne') }]}>
+                    <Form.Item
+                      label={t('creditAdmin.rules.withinDays')}
+                      name={[name, 'withinDays']}
+                      rules={[{ type: 'number', min: 1, message: t('creditAdmin.rules.atLeastOne') }]}
+                    >
                       <InputNumber precision={0} style={{ width: 100 }} placeholder={t('creditAdmin.rules.withinDaysAny')} />
                     </Form.Item>
                     <Form.Item label={t('creditAdmin.rules.scoreDelta')} name={[name, 'scoreDelta']} rules={[required]}>
                       <InputNumber precision={0} style={{ width: 90 }} />
                     </Form.Item>
                     <Form.Item label={t('creditAdmin.rules.forcesLevel')} name={[name, 'forcesLevel']}>
-                      <Select allowClear style={{ width: 110 }} placeholder={t('creditAdmin.rules.none')} options={LEVELS.map((l) => ({ value: l, label: t(`enums.CreditLevel.${l}`) }))} />
+                      <Select
+                        allowClear
+                        style={{ width: 110 }}
+                        placeholder={t('creditAdmin.rules.none')}
+                        options={LEVELS.map((l) => ({ value: l, label: t(`enums.CreditLevel.${l}`) }))}
+                      />
                     </Form.Item>
                   </Space>
                 </Card>
               ))}
-              <Button onClick={() => add({ condition: 'RECORD_COUNT', minCount: 1, scoreDelta: 0 })}>{t('creditAdmin.rules.addRule')}</Button>
+              <Button onClick={() => add({ condition: 'RECORD_COUNT', minCount: 1, scoreDelta: 0 })}>
+                {t('creditAdmin.rules.addRule')}
+              </Button>
             </Space>
           )}
         </Form.List>
@@ -346,7 +429,12 @@ export function RulesTab({ writes }: { writes: boolean }) {
           columns={[
             { title: t('creditAdmin.rules.version'), dataIndex: 'version', width: 200, render: (_: number, v) => versionName(v) },
             { title: t('creditAdmin.rules.publishedAt'), dataIndex: 'publishedAt', width: 160, render: formatDateTime },
-            { title: t('creditAdmin.rules.publishedBy'), dataIndex: 'publishedByName', width: 140, render: (name: string | null) => name ?? t('creditAdmin.rules.builtIn') },
+            {
+              title: t('creditAdmin.rules.publishedBy'),
+              dataIndex: 'publishedByName',
+              width: 140,
+              render: (name: string | null) => name ?? t('creditAdmin.rules.builtIn'),
+            },
             { title: t('creditAdmin.rules.ruleCount'), key: 'count', width: 80, render: (_, v) => v.rules.length },
             { title: t('creditAdmin.rules.note'), dataIndex: 'note' },
           ]}
@@ -356,13 +444,27 @@ export function RulesTab({ writes }: { writes: boolean }) {
         <Card title={t('creditAdmin.rules.compare')} data-testid="rule-compare">
           <Space wrap style={{ marginBottom: 12 }}>
             <Typography.Text>{t('creditAdmin.rules.compareFrom')}</Typography.Text>
-            <Select aria-label={t('creditAdmin.rules.compareFrom')} style={{ width: 200 }} value={from?.version} options={options} onChange={(v: number) => setCompare((c) => ({ ...c, from: v }))} />
+            <Select
+              aria-label={t('creditAdmin.rules.compareFrom')}
+              style={{ width: 200 }}
+              value={from?.version}
+              options={options}
+              onChange={(v: number) => setCompare((c) => ({ ...c, from: v }))}
+            />
             <Typography.Text>{t('creditAdmin.rules.compareTo')}</Typography.Text>
-            <Select aria-label={t('creditAdmin.rules.compareTo')} style={{ width: 200 }} value={to?.version} options={options} onChange={(v: number) => setCompare((c) => ({ ...c, to: v }))} />
+            <Select
+              aria-label={t('creditAdmin.rules.compareTo')}
+              style={{ width: 200 }}
+              value={to?.version}
+              options={options}
+              onChange={(v: number) => setCompare((c) => ({ ...c, to: v }))}
+            />
           </Space>
           {from && to && (
             <>
-              <Typography.Paragraph strong>{t('creditAdmin.rules.changes', { from: String(from.version), to: String(to.version) })}</Typography.Paragraph>
+              <Typography.Paragraph strong>
+                {t('creditAdmin.rules.changes', { from: String(from.version), to: String(to.version) })}
+              </Typography.Paragraph>
               <RuleSetDiffView before={from} after={to} />
             </>
           )}

@@ -1,5 +1,5 @@
-import { useAccess } from '../../providers/access/AccessProvider';
-import type { Access } from '../../providers/access/access';
+import type { Access } from '@/providers/access/access';
+import { useAccess } from '@/providers/access/AccessProvider';
 
 export interface CreditAccess {
   readsCredit: boolean;
@@ -9,7 +9,11 @@ export interface CreditAccess {
 
 /** What the credit pages offer, from `me.abilities` (the server checks again). */
 export function creditAccess(access: Pick<Access, 'allows'>): CreditAccess {
-  return { readsCredit: access.allows('credit.read'), writesCredit: access.allows('credit.write'), readsLookups: access.allows('credit.lookups') };
+  return {
+    readsCredit: access.allows('credit.read'),
+    writesCredit: access.allows('credit.write'),
+    readsLookups: access.allows('credit.lookups'),
+  };
 }
 
 export function useCreditAccess(): CreditAccess & { loaded: boolean } {

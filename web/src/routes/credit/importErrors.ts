@@ -1,4 +1,4 @@
-import type { FieldErrorData } from '../../providers/graphql/errors';
+import type { FieldErrorData } from '@/providers/graphql/errors';
 
 export type ImportColumn = 'subjectCode' | 'subjectName' | 'sourceDocument' | 'measures' | 'startsOn' | 'endsOn';
 

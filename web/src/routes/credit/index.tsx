@@ -1,6 +1,7 @@
 import { Alert, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+
 import { useCreditAccess } from './access';
 import { AggregationTab } from './AggregationTab';
 import { LookupsTab } from './LookupsTab';

@@ -1,4 +1,4 @@
-import { graphql } from '../../graphql';
+import { graphql } from '@/graphql';
 
 export const CREDIT_RULE_SET_FIELDS = graphql(`
   fragment CreditRuleSetFields on CreditRuleSet {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
+
 import { importRowErrors } from './importErrors';
-import { diffRuleSets, duplicateCodes, fieldPath, isEmptyDiff, placeRuleSetErrors, ruleSetToValues, valuesToInput, type RuleSet } from './ruleSets';
+import {
+  diffRuleSets,
+  duplicateCodes,
+  fieldPath,
+  isEmptyDiff,
+  placeRuleSetErrors,
+  ruleSetToValues,
+  valuesToInput,
+  type RuleSet,
+} from './ruleSets';
 
 const v1: RuleSet = {
   __typename: 'CreditRuleSet',
@@ -12,9 +22,39 @@ const v1: RuleSet = {
   publishedBy: 'credit_officer',
   publishedAt: '2026-01-01T00:00:00Z',
   rules: [
-    { __typename: 'CreditRule', code: 'PENALTY', name: '行政处罚', condition: 'RECORD_COUNT', category: 'PENALTY', minCount: 1, withinDays: 365, scoreDelta: -15, forcesLevel: null },
-    { __typename: 'CreditRule', code: 'CLEAN', name: '无处罚', condition: 'NO_RECORDS', category: 'PENALTY', minCount: 1, withinDays: 730, scoreDelta: 10, forcesLevel: null },
-    { __typename: 'CreditRule', code: 'JOINT', name: '联合惩戒', condition: 'JOINT_PUNISHMENT', category: null, minCount: 1, withinDays: null, scoreDelta: 0, forcesLevel: 'DISHONEST' },
+    {
+      __typename: 'CreditRule',
+      code: 'PENALTY',
+      name: '行政处罚',
+      condition: 'RECORD_COUNT',
+      category: 'PENALTY',
+      minCount: 1,
+      withinDays: 365,
+      scoreDelta: -15,
+      forcesLevel: null,
+    },
+    {
+      __typename: 'CreditRule',
+      code: 'CLEAN',
+      name: '无处罚',
+      condition: 'NO_RECORDS',
+      category: 'PENALTY',
+      minCount: 1,
+      withinDays: 730,
+      scoreDelta: 10,
+      forcesLevel: null,
+    },
+    {
+      __typename: 'CreditRule',
+      code: 'JOINT',
+      name: '联合惩戒',
+      condition: 'JOINT_PUNISHMENT',
+      category: null,
+      minCount: 1,
+      withinDays: null,
+      scoreDelta: 0,
+      forcesLevel: 'DISHONEST',
+    },
   ],
 };
 
@@ -27,7 +67,14 @@ describe('rule set editor mapping', () => {
       dishonestBelowScore: 60,
       note: '',
       rules: v1.rules.map(({ code, name, condition, category, minCount, withinDays, scoreDelta, forcesLevel }) => ({
-        code, name, condition, category, minCount, withinDays, scoreDelta, forcesLevel,
+        code,
+        name,
+        condition,
+        category,
+        minCount,
+        withinDays,
+        scoreDelta,
+        forcesLevel,
       })),
     });
   });
@@ -38,14 +85,35 @@ describe('rule set editor mapping', () => {
       trustworthyMinScore: 85,
       dishonestBelowScore: 50,
       note: '  调整  ',
-      rules: [{ code: ' X ', name: ' 名单 ', condition: 'JOINT_PUNISHMENT', category: 'PENALTY', minCount: null, withinDays: undefined, scoreDelta: -50 }],
+      rules: [
+        {
+          code: ' X ',
+          name: ' 名单 ',
+          condition: 'JOINT_PUNISHMENT',
+          category: 'PENALTY',
+          minCount: null,
+          withinDays: undefined,
+          scoreDelta: -50,
+        },
+      ],
     });
     expect(input).toEqual({
       baseScore: 0,
       trustworthyMinScore: 85,
       dishonestBelowScore: 50,
       note: '调整',
-      rules: [{ code: 'X', name: '名单', condition: 'JOINT_PUNISHMENT', category: null, minCount: 1, withinDays: null, scoreDelta: -50, forcesLevel: null }],
+      rules: [
+        {
+          code: 'X',
+          name: '名单',
+          condition: 'JOINT_PUNISHMENT',
+          category: null,
+          minCount: 1,
+          withinDays: null,
+          scoreDelta: -50,
+          forcesLevel: null,
+        },
+      ],
     });
   });
 
@@ -90,7 +158,17 @@ describe('diffRuleSets', () => {
       rules: [
         { ...v1.rules[0]!, scoreDelta: -20, withinDays: null },
         v1.rules[2]!,
-        { __typename: 'CreditRule', code: 'AWARD', name: '表彰', condition: 'RECORD_COUNT', category: 'COMMENDATION', minCount: 1, withinDays: null, scoreDelta: 5, forcesLevel: null },
+        {
+          __typename: 'CreditRule',
+          code: 'AWARD',
+          name: '表彰',
+          condition: 'RECORD_COUNT',
+          category: 'COMMENDATION',
+          minCount: 1,
+          withinDays: null,
+          scoreDelta: 5,
+          forcesLevel: null,
+        },
       ],
     };
     const diff = diffRuleSets(v1, v2);

@@ -1,5 +1,5 @@
-import type { FieldErrorData } from '../../providers/graphql/errors';
-import type { CreditLevel, CreditRuleSetFieldsFragment, PublishCreditRulesInput, RecordCategory, RuleCondition } from '../../graphql/graphql';
+import type { CreditLevel, CreditRuleSetFieldsFragment, PublishCreditRulesInput, RecordCategory, RuleCondition } from '@/graphql/graphql';
+import type { FieldErrorData } from '@/providers/graphql/errors';
 
 export type RuleSet = CreditRuleSetFieldsFragment;
 export type Rule = RuleSet['rules'][number];

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { accessFrom } from '../../providers/access/access';
-import { meWith } from '../../test/policy';
+
+import { accessFrom } from '@/providers/access/access';
+import { meWith } from '@/test/policy';
+
 import { mayMaintain, splitLiaisons, todayInChina } from './org';
 
 const as = (departmentId: string, ...roles: string[]) => accessFrom(meWith(roles, departmentId));
@@ -38,7 +40,11 @@ describe('splitLiaisons', () => {
   });
 
   it('has no current liaison when all have ended', () => {
-    expect(splitLiaisons([{ kind: 'RECEIVE' as const, since: '2025-01-01', until: '2025-02-01', current: false }]).current).toEqual({ PUSH: null, RECEIVE: null, HEAD: null });
+    expect(splitLiaisons([{ kind: 'RECEIVE' as const, since: '2025-01-01', until: '2025-02-01', current: false }]).current).toEqual({
+      PUSH: null,
+      RECEIVE: null,
+      HEAD: null,
+    });
   });
 });
 

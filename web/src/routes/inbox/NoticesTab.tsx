@@ -2,14 +2,16 @@ import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
-import { useCursorPager } from '../../components/cursorPager';
-import { formatDateTime } from '../../components/format';
-import { MatterPicker } from '../../components/MatterPicker';
-import { Pager } from '../../components/Pager';
-import { NOTICE_ATTACHMENT_FILE_QUERY } from '../../components/queries';
-import { applyServerErrors } from '../../components/serverErrors';
-import { FileUploadItem, StoredFileLink, uploadsOf } from '../../components/StoredFile';
-import type { ChangeKind } from '../../graphql/graphql';
+
+import { useCursorPager } from '@/components/cursorPager';
+import { formatDateTime } from '@/components/format';
+import { MatterPicker } from '@/components/MatterPicker';
+import { Pager } from '@/components/Pager';
+import { NOTICE_ATTACHMENT_FILE_QUERY } from '@/components/queries';
+import { applyServerErrors } from '@/components/serverErrors';
+import { FileUploadItem, StoredFileLink, uploadsOf } from '@/components/StoredFile';
+import type { ChangeKind } from '@/graphql/graphql';
+
 import { ISSUED_NOTICES_QUERY, NOTICE_ANNOUNCE_MUTATION, NOTICE_INBOX_QUERY, NOTICE_READ_MUTATION } from './queries';
 
 const PAGE = 20;
@@ -24,7 +26,10 @@ function AttachmentLinks({ attachments }: { attachments: readonly { id: string; 
           key={a.id}
           testId="notice-attachment"
           file={a}
-          fetchFile={async () => (await client.query(NOTICE_ATTACHMENT_FILE_QUERY, { id: a.id }, { requestPolicy: 'network-only' }).toPromise()).data?.noticeAttachmentFile}
+          fetchFile={async () =>
+            (await client.query(NOTICE_ATTACHMENT_FILE_QUERY, { id: a.id }, { requestPolicy: 'network-only' }).toPromise()).data
+              ?.noticeAttachmentFile
+          }
         />
       ))}
     </Space>
@@ -39,7 +44,10 @@ function MarkReadButton({ noticeId }: { noticeId: string }) {
     const result = await mark({ noticeId });
     const payload = result.data?.markNoticeRead;
     if (payload?.__typename === 'PolicyNotice') void message.success(t('documents.notices.marked'));
-    else void message.error(payload?.__typename === 'ValidationErrors' ? payload.errors.map((e) => e.message).join('；') : t('common.serverError'));
+    else
+      void message.error(
+        payload?.__typename === 'ValidationErrors' ? payload.errors.map((e) => e.message).join('；') : t('common.serverError'),
+      );
   }
   return (
     <Button size="small" loading={fetching} onClick={() => void onClick()} data-testid="mark-notice-read">
@@ -96,24 +104,54 @@ function AnnounceButton({ onDone }: { onDone: () => void }) {
       <Button type="primary" size="small" onClick={() => setOpen(true)} data-testid="announce-notice">
         {t('documents.notices.announce')}
       </Button>
-      <Modal open={open} title={t('documents.notices.announceTitle')} onOk={() => form.submit()} confirmLoading={fetching} onCancel={() => setOpen(false)} destroyOnHidden width={640}>
+      <Modal
+        open={open}
+        title={t('documents.notices.announceTitle')}
+        onOk={() => form.submit()}
+        confirmLoading={fetching}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+        width={640}
+      >
         {problem && <Alert type="error" showIcon role="alert" message={problem} style={{ marginBottom: 12 }} />}
-        <Form<AnnounceValues> form={form} layout="vertical" name="announce" initialValues={{ changeKind: 'POLICY' }} onFinish={(v) => void onFinish(v)} preserve={false}>
-          <Form.Item label={t('documents.notices.title')} name="title" rules={[{ required: true, whitespace: true, message: t('documents.notices.titleRequired') }]}>
+        <Form<AnnounceValues>
+          form={form}
+          layout="vertical"
+          name="announce"
+          initialValues={{ changeKind: 'POLICY' }}
+          onFinish={(v) => void onFinish(v)}
+          preserve={false}
+        >
+          <Form.Item
+            label={t('documents.notices.title')}
+            name="title"
+            rules={[{ required: true, whitespace: true, message: t('documents.notices.titleRequired') }]}
+          >
             <Input maxLength={200} />
           </Form.Item>
-          <Form.Item label={t('documents.notices.body')} name="body" rules={[{ required: true, whitespace: true, message: t('documents.notices.bodyRequired') }]}>
+          <Form.Item
+            label={t('documents.notices.body')}
+            name="body"
+            rules={[{ required: true, whitespace: true, message: t('documents.notices.bodyRequired') }]}
+          >
             <Input.TextArea rows={3} maxLength={4000} />
           </Form.Item>
           <Space wrap align="start">
             <Form.Item label={t('documents.notices.changeKind')} name="changeKind">
-              <Select style={{ width: 160 }} options={CHANGE_KINDS.map((k) => ({ value: k, label: t(`documents.notices.changeKinds.${k}`) }))} />
+              <Select
+                style={{ width: 160 }}
+                options={CHANGE_KINDS.map((k) => ({ value: k, label: t(`documents.notices.changeKinds.${k}`) }))}
+              />
             </Form.Item>
             <Form.Item label={t('documents.notices.effectiveOn')} name="effectiveOn">
               <Input type="date" />
             </Form.Item>
           </Space>
-          <Form.Item label={t('documents.notices.matters')} name="matterId" rules={[{ required: true, message: t('documents.notices.mattersRequired') }]}>
+          <Form.Item
+            label={t('documents.notices.matters')}
+            name="matterId"
+            rules={[{ required: true, message: t('documents.notices.mattersRequired') }]}
+          >
             <MatterPicker value={undefined} onChange={() => undefined} ariaLabel={t('documents.notices.matters')} />
           </Form.Item>
           <FileUploadItem name="attachments" label={t('documents.notices.attachmentFiles')} multiple />
@@ -158,7 +196,8 @@ function IssuedNoticesCard({ canAnnounce }: { canAnnounce: boolean }) {
                 {
                   title: t('documents.notices.readState'),
                   key: 'state',
-                  render: (_, r) => (r.readAt ? <Tag color="success">{t('documents.notices.read')}</Tag> : <Tag>{t('documents.notices.unread')}</Tag>),
+                  render: (_, r) =>
+                    r.readAt ? <Tag color="success">{t('documents.notices.read')}</Tag> : <Tag>{t('documents.notices.unread')}</Tag>,
                 },
                 { title: t('documents.notices.reader'), dataIndex: 'readerName' },
                 { title: t('documents.notices.readAt'), dataIndex: 'readAt', render: (v: string | null) => (v ? formatDateTime(v) : '') },
@@ -169,17 +208,35 @@ function IssuedNoticesCard({ canAnnounce }: { canAnnounce: boolean }) {
         columns={[
           { title: t('inbox.announcedAt'), dataIndex: 'announcedAt', width: 150, render: formatDateTime },
           { title: t('inbox.noticeTitle'), dataIndex: 'title' },
-          { title: t('documents.notices.listVersion'), dataIndex: 'listVersion', width: 130, render: (v: number | null) => (v ? t('documents.notices.listVersionValue', { version: String(v) }) : '') },
+          {
+            title: t('documents.notices.listVersion'),
+            dataIndex: 'listVersion',
+            width: 130,
+            render: (v: number | null) => (v ? t('documents.notices.listVersionValue', { version: String(v) }) : ''),
+          },
           {
             title: t('documents.notices.readers'),
             key: 'readers',
             width: 160,
-            render: (_, n) => t('documents.notices.readCount', { read: String(n.readReceipts.filter((r) => r.readAt).length), total: String(n.readReceipts.length) }),
+            render: (_, n) =>
+              t('documents.notices.readCount', {
+                read: String(n.readReceipts.filter((r) => r.readAt).length),
+                total: String(n.readReceipts.length),
+              }),
           },
-          { title: t('documents.notices.attachments'), key: 'attachments', render: (_, n) => <AttachmentLinks attachments={n.attachments} /> },
+          {
+            title: t('documents.notices.attachments'),
+            key: 'attachments',
+            render: (_, n) => <AttachmentLinks attachments={n.attachments} />,
+          },
         ]}
       />
-      <Pager page={pager.page} hasNext={Boolean(connection?.pageInfo.hasNextPage)} disabled={fetching} onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)} />
+      <Pager
+        page={pager.page}
+        hasNext={Boolean(connection?.pageInfo.hasNextPage)}
+        disabled={fetching}
+        onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)}
+      />
     </Card>
   );
 }
@@ -202,14 +259,25 @@ export function NoticesTab({ before, canAnnounce }: { before?: ReactNode; canAnn
         dataSource={connection?.edges.map((e) => e.node) ?? []}
         pagination={false}
         locale={{ emptyText: t('inbox.noNotices') }}
-        expandable={{ expandedRowRender: (n) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{n.body}</Typography.Paragraph> }}
+        expandable={{
+          expandedRowRender: (n) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{n.body}</Typography.Paragraph>,
+        }}
         columns={[
           { title: t('inbox.announcedAt'), dataIndex: 'announcedAt', width: 150, render: formatDateTime },
           { title: t('inbox.noticeTitle'), dataIndex: 'title' },
           { title: t('inbox.from'), key: 'from', render: (_, n) => n.fromDepartment.name },
           { title: t('inbox.effectiveOn'), dataIndex: 'effectiveOn', width: 120 },
-          { title: t('documents.notices.listVersion'), dataIndex: 'listVersion', width: 130, render: (v: number | null) => (v ? t('documents.notices.listVersionValue', { version: String(v) }) : '') },
-          { title: t('documents.notices.attachments'), key: 'attachments', render: (_, n) => <AttachmentLinks attachments={n.attachments} /> },
+          {
+            title: t('documents.notices.listVersion'),
+            dataIndex: 'listVersion',
+            width: 130,
+            render: (v: number | null) => (v ? t('documents.notices.listVersionValue', { version: String(v) }) : ''),
+          },
+          {
+            title: t('documents.notices.attachments'),
+            key: 'attachments',
+            render: (_, n) => <AttachmentLinks attachments={n.attachments} />,
+          },
           {
             title: t('documents.notices.readState'),
             key: 'read',
@@ -225,7 +293,12 @@ export function NoticesTab({ before, canAnnounce }: { before?: ReactNode; canAnn
           },
         ]}
       />
-      <Pager page={pager.page} hasNext={Boolean(connection?.pageInfo.hasNextPage)} disabled={fetching} onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)} />
+      <Pager
+        page={pager.page}
+        hasNext={Boolean(connection?.pageInfo.hasNextPage)}
+        disabled={fetching}
+        onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)}
+      />
       <IssuedNoticesCard canAnnounce={canAnnounce} />
     </Space>
   );

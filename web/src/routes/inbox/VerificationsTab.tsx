@@ -4,11 +4,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
-import { useCursorPager } from '../../components/cursorPager';
-import { formatDateTime } from '../../components/format';
-import { Pager } from '../../components/Pager';
-import type { VerificationInboxQuery, VerificationResult } from '../../graphql/graphql';
-import { blobToBase64, checkBasisFile } from '../linkages/linkageForm';
+
+import { useCursorPager } from '@/components/cursorPager';
+import { formatDateTime } from '@/components/format';
+import { Pager } from '@/components/Pager';
+import type { VerificationInboxQuery, VerificationResult } from '@/graphql/graphql';
+import { blobToBase64, checkBasisFile } from '@/routes/linkages/linkageForm';
+
 import { VERIFICATION_INBOX_QUERY, VERIFICATION_RECORD_MUTATION } from './queries';
 
 const PAGE = 20;
@@ -65,14 +67,29 @@ function RecordButton({ task }: { task: Row }) {
       <Button size="small" type="primary" onClick={() => setOpen(true)}>
         {t('facilitation.record')}
       </Button>
-      <Modal open={open} title={t('facilitation.record')} onOk={() => void onOk()} confirmLoading={fetching} onCancel={() => setOpen(false)} destroyOnHidden>
+      <Modal
+        open={open}
+        title={t('facilitation.record')}
+        onOk={() => void onOk()}
+        confirmLoading={fetching}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
         {problem && <Alert type="error" showIcon role="alert" message={problem} style={{ marginBottom: 12 }} />}
         <Form<RecordValues> form={form} layout="vertical" name="recordVerification" initialValues={{ result: 'TRUTHFUL' }}>
           <Form.Item name="result" label={t('facilitation.result')}>
-            <Radio.Group options={(['TRUTHFUL', 'UNTRUTHFUL'] as const).map((r) => ({ value: r, label: t(`enums.VerificationResult.${r}`) }))} />
+            <Radio.Group
+              options={(['TRUTHFUL', 'UNTRUTHFUL'] as const).map((r) => ({ value: r, label: t(`enums.VerificationResult.${r}`) }))}
+            />
           </Form.Item>
-          {result === 'UNTRUTHFUL' && <Alert type="warning" showIcon message={t('facilitation.untruthfulHint')} style={{ marginBottom: 12 }} />}
-          <Form.Item name="evidence" label={t('facilitation.evidence')} rules={[{ required: true, whitespace: true, message: t('facilitation.evidenceRequired') }]}>
+          {result === 'UNTRUTHFUL' && (
+            <Alert type="warning" showIcon message={t('facilitation.untruthfulHint')} style={{ marginBottom: 12 }} />
+          )}
+          <Form.Item
+            name="evidence"
+            label={t('facilitation.evidence')}
+            rules={[{ required: true, whitespace: true, message: t('facilitation.evidenceRequired') }]}
+          >
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
           <Form.Item
@@ -154,7 +171,11 @@ export function VerificationsTab() {
           {
             title: t('facilitation.commitment'),
             key: 'commitment',
-            render: (_, r) => <Typography.Paragraph ellipsis={{ rows: 2, expandable: true }} style={{ margin: 0 }}>{r.application?.commitment?.text ?? ''}</Typography.Paragraph>,
+            render: (_, r) => (
+              <Typography.Paragraph ellipsis={{ rows: 2, expandable: true }} style={{ margin: 0 }}>
+                {r.application?.commitment?.text ?? ''}
+              </Typography.Paragraph>
+            ),
           },
           {
             title: t('facilitation.verificationDue'),
@@ -184,7 +205,12 @@ export function VerificationsTab() {
           },
         ]}
       />
-      <Pager page={pager.page} hasNext={Boolean(connection?.pageInfo.hasNextPage)} disabled={fetching} onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)} />
+      <Pager
+        page={pager.page}
+        hasNext={Boolean(connection?.pageInfo.hasNextPage)}
+        disabled={fetching}
+        onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)}
+      />
     </Space>
   );
 }

@@ -1,31 +1,41 @@
-import { useAccess } from '../../providers/access/AccessProvider';
 import { Alert, App, Badge, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
-import { ME_QUERY } from '../../app/queries';
-import { useCursorPager } from '../../components/cursorPager';
-import { formatDateTime } from '../../components/format';
-import { Pager } from '../../components/Pager';
-import { SmsDeliveryTag } from '../../components/SmsDeliveryTag';
-import { inboxTabs } from '../../lib/inbox';
-import { useRefetchOnInbox } from '../../providers/live/LiveInbox';
-import type { Channel, PushInboxQuery, PushStage, PushState, ResultType } from '../../graphql/graphql';
-import { QueryForm } from '../../components/QueryForm';
-import { DateRangeInput } from '../../components/DateRangeInput';
-import { useListParams } from '../../components/pagination';
-import { splitRange } from '../../lib/dateRange';
-import { VerificationsTab } from './VerificationsTab';
-import { RedCardsCard } from './red-cards';
-import { MonthlySummariesTab } from './summaries';
-import { FileUploadItem, uploadsOf } from '../../components/StoredFile';
-import { LegalDocumentFileLink, PushFileLink } from '../applications/show/DocumentFiles';
+
+import { ME_QUERY } from '@/app/queries';
+import { useCursorPager } from '@/components/cursorPager';
+import { DateRangeInput } from '@/components/DateRangeInput';
+import { formatDateTime } from '@/components/format';
+import { Pager } from '@/components/Pager';
+import { useListParams } from '@/components/pagination';
+import { QueryForm } from '@/components/QueryForm';
+import { SmsDeliveryTag } from '@/components/SmsDeliveryTag';
+import { FileUploadItem, uploadsOf } from '@/components/StoredFile';
+import type { Channel, PushInboxQuery, PushStage, PushState, ResultType } from '@/graphql/graphql';
+import { splitRange } from '@/lib/dateRange';
+import { inboxTabs } from '@/lib/inbox';
+import { useAccess } from '@/providers/access/AccessProvider';
+import { useRefetchOnInbox } from '@/providers/live/LiveInbox';
+import { LegalDocumentFileLink, PushFileLink } from '@/routes/applications/show/DocumentFiles';
+
 import { NoticesTab } from './NoticesTab';
 import { CREDIT_NOTICES_QUERY, FEEDBACK_INBOX_QUERY, PUSH_CLAIM_MUTATION, PUSH_CLOSE_MUTATION, PUSH_INBOX_QUERY } from './queries';
+import { RedCardsCard } from './red-cards';
+import { MonthlySummariesTab } from './summaries';
+import { VerificationsTab } from './VerificationsTab';
 
 const PAGE = 20;
-const RESULT_TYPES: ResultType[] = ['NO_ABNORMALITY', 'RECTIFICATION_ORDERED', 'PENALIZED', 'LICENCE_REVOKED', 'CASE_FILED', 'FALSE_COMMITMENT', 'OTHER'];
+const RESULT_TYPES: ResultType[] = [
+  'NO_ABNORMALITY',
+  'RECTIFICATION_ORDERED',
+  'PENALIZED',
+  'LICENCE_REVOKED',
+  'CASE_FILED',
+  'FALSE_COMMITMENT',
+  'OTHER',
+];
 const isResultType = (r: string): r is ResultType => (RESULT_TYPES as string[]).includes(r);
 const OFFLINE: Channel[] = ['OWN_SYSTEM', 'LETTER', 'JOINT_MEETING'];
 // Roles holding `notice, write` (policies/policy.csv): they may issue policy notices.
@@ -57,7 +67,11 @@ function ClaimButton({ push }: { push: PushRow }) {
       void message.success(t('inbox.claimed'));
       setOpen(false);
     } else {
-      setProblem(payload?.__typename === 'ValidationErrors' ? payload.errors.map((e) => e.message).join('；') : (result.error?.graphQLErrors[0]?.message ?? t('common.serverError')));
+      setProblem(
+        payload?.__typename === 'ValidationErrors'
+          ? payload.errors.map((e) => e.message).join('；')
+          : (result.error?.graphQLErrors[0]?.message ?? t('common.serverError')),
+      );
     }
   }
   return (
@@ -65,12 +79,24 @@ function ClaimButton({ push }: { push: PushRow }) {
       <Button size="small" onClick={() => setOpen(true)}>
         {t('inbox.claim')}
       </Button>
-      <Modal open={open} title={t('inbox.claimTitle')} onOk={() => void onOk()} confirmLoading={fetching} onCancel={() => setOpen(false)} destroyOnHidden>
+      <Modal
+        open={open}
+        title={t('inbox.claimTitle')}
+        onOk={() => void onOk()}
+        confirmLoading={fetching}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
         {problem && <Alert type="error" showIcon role="alert" message={problem} style={{ marginBottom: 12 }} />}
         <Space direction="vertical" style={{ width: '100%' }}>
           <label>
             {t('inbox.claimMethod')}
-            <Select<Channel> value={method} onChange={setMethod} style={{ width: '100%' }} options={OFFLINE.map((c) => ({ value: c, label: t(`enums.Channel.${c}`) }))} />
+            <Select<Channel>
+              value={method}
+              onChange={setMethod}
+              style={{ width: '100%' }}
+              options={OFFLINE.map((c) => ({ value: c, label: t(`enums.Channel.${c}`) }))}
+            />
           </label>
           <label>
             {t('inbox.claimNote')}
@@ -100,7 +126,10 @@ function CloseButton({ push }: { push: PushRow }) {
             const result = await close({ pushId: push.id });
             const payload = result.data?.closePushWithoutAbnormality;
             if (payload?.__typename === 'Push') void message.success(t('inbox.closed'));
-            else void message.error(payload?.__typename === 'ValidationErrors' ? payload.errors.map((e) => e.message).join('；') : t('common.serverError'));
+            else
+              void message.error(
+                payload?.__typename === 'ValidationErrors' ? payload.errors.map((e) => e.message).join('；') : t('common.serverError'),
+              );
           },
         })
       }
@@ -157,7 +186,12 @@ function PushesTab() {
           <Input allowClear placeholder={t('messages.query.applicantHint')} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="stage" label={t('messages.query.stage')}>
-          <Select allowClear placeholder={t('messages.query.anyStage')} style={{ width: 110 }} options={STAGES.map((x) => ({ value: x, label: t(`enums.PushStage.${x}`) }))} />
+          <Select
+            allowClear
+            placeholder={t('messages.query.anyStage')}
+            style={{ width: 110 }}
+            options={STAGES.map((x) => ({ value: x, label: t(`enums.PushStage.${x}`) }))}
+          />
         </Form.Item>
         <Form.Item name="state" label={t('messages.query.state')}>
           <Select
@@ -168,7 +202,12 @@ function PushesTab() {
           />
         </Form.Item>
         <Form.Item name="overdue" label={t('inbox.filter')}>
-          <Select allowClear placeholder={t('common.all')} style={{ width: 110 }} options={[{ value: 'true', label: t('messages.query.overdueOnly') }]} />
+          <Select
+            allowClear
+            placeholder={t('common.all')}
+            style={{ width: 110 }}
+            options={[{ value: 'true', label: t('messages.query.overdueOnly') }]}
+          />
         </Form.Item>
         <Form.Item name="pushed" label={t('messages.query.pushedAt')}>
           <DateRangeInput ariaLabel={t('messages.query.pushedAt')} />
@@ -199,7 +238,12 @@ function PushesTab() {
             render: (s: PushRow['stage']) => t(`enums.PushStage.${s}`),
             sorter: (a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage),
           },
-          { title: t('inbox.matter'), dataIndex: 'matterName', width: 200, sorter: (a, b) => a.matterName.localeCompare(b.matterName, 'zh-CN') },
+          {
+            title: t('inbox.matter'),
+            dataIndex: 'matterName',
+            width: 200,
+            sorter: (a, b) => a.matterName.localeCompare(b.matterName, 'zh-CN'),
+          },
           {
             title: t('inbox.applicant'),
             key: 'applicant',
@@ -226,11 +270,14 @@ function PushesTab() {
             key: 'due',
             width: 130,
             sorter: (a, b) => dueOf(a).localeCompare(dueOf(b)),
-            render: (_, p) => (
-              <Typography.Text type={p.overdue ? 'danger' : undefined}>{dueOf(p)}</Typography.Text>
-            ),
+            render: (_, p) => <Typography.Text type={p.overdue ? 'danger' : undefined}>{dueOf(p)}</Typography.Text>,
           },
-          { title: t('inbox.feedback'), dataIndex: 'feedbackState', width: 120, render: (f: PushRow['feedbackState']) => t(`enums.FeedbackState.${f}`) },
+          {
+            title: t('inbox.feedback'),
+            dataIndex: 'feedbackState',
+            width: 120,
+            render: (f: PushRow['feedbackState']) => t(`enums.FeedbackState.${f}`),
+          },
           { title: t('followUp.sms.column'), key: 'sms', width: 190, render: (_, p) => <SmsDeliveryTag delivery={p.smsDelivery} /> },
           {
             title: t('documents.file'),
@@ -247,7 +294,11 @@ function PushesTab() {
                 )}
                 {p.dispatch && (
                   <span data-testid="inbox-dispatch">
-                    {t('documents.dispatch.shown', { channel: t(`enums.Channel.${p.dispatch.channel}`), number: p.dispatch.number, sentOn: p.dispatch.sentOn })}
+                    {t('documents.dispatch.shown', {
+                      channel: t(`enums.Channel.${p.dispatch.channel}`),
+                      number: p.dispatch.number,
+                      sentOn: p.dispatch.sentOn,
+                    })}
                   </span>
                 )}
                 {p.dispatch?.file && <PushFileLink pushId={p.id} kind="DISPATCH" file={p.dispatch.file} />}
@@ -277,7 +328,12 @@ function PushesTab() {
           },
         ]}
       />
-      <Pager page={pager.page} hasNext={Boolean(connection?.pageInfo.hasNextPage)} disabled={fetching} onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)} />
+      <Pager
+        page={pager.page}
+        hasNext={Boolean(connection?.pageInfo.hasNextPage)}
+        disabled={fetching}
+        onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)}
+      />
     </Space>
   );
 }
@@ -312,7 +368,8 @@ function FeedbackTab() {
             title: t('messages.feedback.applicationNumber'),
             key: 'number',
             width: 170,
-            render: (_, f) => (f.application ? <Link to={`/applications/${f.application.id}`}>{f.application.number}</Link> : f.subjectCode),
+            render: (_, f) =>
+              f.application ? <Link to={`/applications/${f.application.id}`}>{f.application.number}</Link> : f.subjectCode,
           },
           { title: t('messages.feedback.matter'), key: 'matter', width: 180, render: (_, f) => f.application?.matter.name ?? '' },
           {
@@ -336,13 +393,23 @@ function FeedbackTab() {
             title: t('messages.feedback.documents'),
             key: 'documents',
             width: 200,
-            render: (_, f) => (f.application?.legalDocuments ?? []).map((d) => <div key={`${d.kind}-${d.number}`}>{t(`enums.DocumentKind.${d.kind}`)} {d.number}</div>),
+            render: (_, f) =>
+              (f.application?.legalDocuments ?? []).map((d) => (
+                <div key={`${d.kind}-${d.number}`}>
+                  {t(`enums.DocumentKind.${d.kind}`)} {d.number}
+                </div>
+              )),
           },
           { title: t('findings.foundOn'), dataIndex: 'foundOn', width: 110, sorter: (a, b) => a.foundOn.localeCompare(b.foundOn) },
           { title: t('messages.feedback.recordedBy'), key: 'recordedBy', width: 100, render: (_, f) => f.finding.recordedByName },
         ]}
       />
-      <Pager page={pager.page} hasNext={Boolean(connection?.pageInfo.hasNextPage)} disabled={fetching} onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)} />
+      <Pager
+        page={pager.page}
+        hasNext={Boolean(connection?.pageInfo.hasNextPage)}
+        disabled={fetching}
+        onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)}
+      />
     </Space>
   );
 }
@@ -380,10 +447,20 @@ function CreditNoticesCard() {
               ),
             },
             { title: t('inbox.creditRule'), dataIndex: 'decidingRule' },
-            { title: t('inbox.application'), key: 'application', width: 90, render: (_, n) => <Link to={`/applications/${n.application?.id ?? ''}`}>#{n.application?.id}</Link> },
+            {
+              title: t('inbox.application'),
+              key: 'application',
+              width: 90,
+              render: (_, n) => <Link to={`/applications/${n.application?.id ?? ''}`}>#{n.application?.id}</Link>,
+            },
           ]}
         />
-        <Pager page={pager.page} hasNext={Boolean(connection?.pageInfo.hasNextPage)} disabled={fetching} onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)} />
+        <Pager
+          page={pager.page}
+          hasNext={Boolean(connection?.pageInfo.hasNextPage)}
+          disabled={fetching}
+          onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)}
+        />
       </Space>
     </Card>
   );
@@ -396,8 +473,16 @@ export default function InboxPage() {
   const [params, setParams] = useSearchParams();
   const tabs = inboxTabs(access);
   const active = tabs.find((x) => x === params.get('tab')) ?? tabs[0] ?? 'pushes';
-  const [{ data: awaiting }, refetchAwaiting] = useQuery({ query: PUSH_INBOX_QUERY, variables: { first: 1, state: 'AWAITING_CLAIM' }, pause: !tabs.includes('pushes') });
-  const [{ data: overdue }, refetchOverdue] = useQuery({ query: PUSH_INBOX_QUERY, variables: { first: 1, overdue: true }, pause: !tabs.includes('pushes') });
+  const [{ data: awaiting }, refetchAwaiting] = useQuery({
+    query: PUSH_INBOX_QUERY,
+    variables: { first: 1, state: 'AWAITING_CLAIM' },
+    pause: !tabs.includes('pushes'),
+  });
+  const [{ data: overdue }, refetchOverdue] = useQuery({
+    query: PUSH_INBOX_QUERY,
+    variables: { first: 1, overdue: true },
+    pause: !tabs.includes('pushes'),
+  });
   useRefetchOnInbox('push', refetchAwaiting);
   useRefetchOnInbox('push', refetchOverdue);
   const labels = {
@@ -414,7 +499,13 @@ export default function InboxPage() {
     summaries: t('followUp.summaries.tab'),
   };
   // Credit-change notices go to the approving side: the readers of supervision feedback.
-  const content = { pushes: <PushesTab />, verifications: <VerificationsTab />, feedback: <FeedbackTab />, notices: <NoticesTab before={tabs.includes('feedback') ? <CreditNoticesCard /> : null} canAnnounce={access.can('notice', 'write')} />, summaries: <MonthlySummariesTab /> };
+  const content = {
+    pushes: <PushesTab />,
+    verifications: <VerificationsTab />,
+    feedback: <FeedbackTab />,
+    notices: <NoticesTab before={tabs.includes('feedback') ? <CreditNoticesCard /> : null} canAnnounce={access.can('notice', 'write')} />,
+    summaries: <MonthlySummariesTab />,
+  };
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={2} style={{ margin: 0 }}>

@@ -1,4 +1,4 @@
-import { graphql } from '../../graphql';
+import { graphql } from '@/graphql';
 
 export const PUSH_INBOX_QUERY = graphql(`
   query PushInbox(

@@ -1,6 +1,8 @@
 import { Empty, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../components/format';
+
+import { formatDateTime } from '@/components/format';
+
 import { changeValueText, type ChangeEntry } from './linkageForm';
 
 /** 变更记录: who changed what and when, each field's value before and after (newest first). */
@@ -23,7 +25,12 @@ export function ChangeHistory({ changes }: { changes: readonly ChangeEntry[] }) 
       columns={[
         { title: t('linkage.changeAt'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
         { title: t('linkage.changeActor'), dataIndex: 'actor', width: 140, render: (v: string) => v || t('linkage.system') },
-        { title: t('linkage.changeAction'), dataIndex: 'action', width: 140, render: (v: ChangeEntry['action']) => t(`enums.ChangeAction.${v}`) },
+        {
+          title: t('linkage.changeAction'),
+          dataIndex: 'action',
+          width: 140,
+          render: (v: ChangeEntry['action']) => t(`enums.ChangeAction.${v}`),
+        },
         {
           title: t('linkage.changeFields'),
           key: 'fields',

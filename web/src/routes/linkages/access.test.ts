@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { accessFrom } from '../../providers/access/access';
-import { meWith } from '../../test/policy';
+
+import { accessFrom } from '@/providers/access/access';
+import { meWith } from '@/test/policy';
+
 import { canConfirmLinkage, canCreateLinkage, canEditLinkage } from './access';
 
 const linkage = { approvingDepartment: { id: '1' }, supervisingDepartment: { id: '2' }, supervisionConfirmedAt: null };
@@ -11,7 +13,8 @@ describe('linkage buttons follow the authorization matrix', () => {
     expect(canCreateLinkage(me('1', 'approval_clerk'))).toBe(true);
     expect(canCreateLinkage(me('1', 'department_head'))).toBe(true);
     expect(canCreateLinkage(me('7', 'system_admin'))).toBe(true);
-    for (const role of ['supervision_liaison', 'credit_officer', 'coordination_office']) expect(canCreateLinkage(me('1', role)), role).toBe(false);
+    for (const role of ['supervision_liaison', 'credit_officer', 'coordination_office'])
+      expect(canCreateLinkage(me('1', role)), role).toBe(false);
     expect(canCreateLinkage(accessFrom(null))).toBe(false);
   });
 

@@ -3,7 +3,7 @@
  * object-level rule: the approving department writes (administrators anywhere), the
  * supervising department confirms. Buttons follow these rules; the server checks them again.
  */
-import type { Access } from '../../providers/access/access';
+import type { Access } from '@/providers/access/access';
 
 type Caller = Pick<Access, 'departmentId' | 'allows' | 'owns'>;
 

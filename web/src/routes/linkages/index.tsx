@@ -1,15 +1,23 @@
-import { useAccess } from '../../providers/access/AccessProvider';
 import { Alert, App, Button, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useClient, useMutation, useQuery } from 'urql';
-import { useCursorPager } from '../../components/cursorPager';
-import { Pager } from '../../components/Pager';
-import { CrossTags, PrincipleTags, RepealedTag } from '../../components/LinkageFlags';
-import type { LinkageImportMutation, LinkagesQuery } from '../../graphql/graphql';
+
+import { useCursorPager } from '@/components/cursorPager';
+import { CrossTags, PrincipleTags, RepealedTag } from '@/components/LinkageFlags';
+import { Pager } from '@/components/Pager';
+import type { LinkageImportMutation, LinkagesQuery } from '@/graphql/graphql';
+import { useAccess } from '@/providers/access/AccessProvider';
+
 import { canConfirmLinkage, canCreateLinkage } from './access';
-import { LINKAGE_CONFIRM_MUTATION, LINKAGE_IMPORT_MUTATION, LINKAGE_PUBLISH_MUTATION, LINKAGE_WORKBOOK_QUERY, LINKAGES_QUERY } from './queries';
+import {
+  LINKAGE_CONFIRM_MUTATION,
+  LINKAGE_IMPORT_MUTATION,
+  LINKAGE_PUBLISH_MUTATION,
+  LINKAGE_WORKBOOK_QUERY,
+  LINKAGES_QUERY,
+} from './queries';
 
 type Row = LinkagesQuery['linkages']['edges'][number]['node'];
 type ImportErrors = Extract<LinkageImportMutation['importLinkages'], { __typename: 'LinkageImportErrors' }>['errors'];
@@ -67,9 +75,20 @@ export default function LinkagesPage() {
     const result = await importLinkages({ contentBase64: await fileToBase64(file) });
     const outcome = result.data?.importLinkages;
     if (outcome?.__typename === 'LinkageImportSummary') {
-      void message.success(t('linkages.imported', { created: String(outcome.created), updated: String(outcome.updated), unchanged: String(outcome.unchanged) }));
+      void message.success(
+        t('linkages.imported', {
+          created: String(outcome.created),
+          updated: String(outcome.updated),
+          unchanged: String(outcome.unchanged),
+        }),
+      );
       if (outcome.awaitingConfirmationLinkageIds.length > 0) {
-        void message.warning(t('linkages.reconfirm', { count: outcome.awaitingConfirmationLinkageIds.length, ids: outcome.awaitingConfirmationLinkageIds.join('、') }));
+        void message.warning(
+          t('linkages.reconfirm', {
+            count: outcome.awaitingConfirmationLinkageIds.length,
+            ids: outcome.awaitingConfirmationLinkageIds.join('、'),
+          }),
+        );
       }
       refetch({ requestPolicy: 'network-only' });
     } else if (outcome?.__typename === 'LinkageImportErrors') {
@@ -96,10 +115,18 @@ export default function LinkagesPage() {
       setSummary('');
       Modal.success({
         title: t('linkages.published', { number: String(outcome.number) }),
-        content: t('linkages.diff', { added: String(outcome.addedLinkageIds.length), changed: String(outcome.changedLinkageIds.length), removed: String(outcome.removedLinkageIds.length) }),
+        content: t('linkages.diff', {
+          added: String(outcome.addedLinkageIds.length),
+          changed: String(outcome.changedLinkageIds.length),
+          removed: String(outcome.removedLinkageIds.length),
+        }),
       });
     } else {
-      void message.error(outcome?.__typename === 'ValidationErrors' ? outcome.errors.map((e) => e.message).join('；') : (result.error?.graphQLErrors[0]?.message ?? t('common.serverError')));
+      void message.error(
+        outcome?.__typename === 'ValidationErrors'
+          ? outcome.errors.map((e) => e.message).join('；')
+          : (result.error?.graphQLErrors[0]?.message ?? t('common.serverError')),
+      );
     }
   }
 
@@ -150,7 +177,13 @@ export default function LinkagesPage() {
           }}
         />
         {access.allows('linkage.publish') && (
-          <Button type="primary" onClick={() => { setSummaryError(null); setSummaryOpen(true); }}>
+          <Button
+            type="primary"
+            onClick={() => {
+              setSummaryError(null);
+              setSummaryOpen(true);
+            }}
+          >
             {t('linkages.publish')}
           </Button>
         )}
@@ -198,7 +231,8 @@ export default function LinkagesPage() {
             key: 'a',
             render: (_, l) => (
               <>
-                <Link to={`/linkages/${l.id}`}>{l.approvalMatter ? `${l.approvalMatter.name}（${l.approvalMatter.code}）` : l.id}</Link> <RepealedTag matter={l.approvalMatter} />
+                <Link to={`/linkages/${l.id}`}>{l.approvalMatter ? `${l.approvalMatter.name}（${l.approvalMatter.code}）` : l.id}</Link>{' '}
+                <RepealedTag matter={l.approvalMatter} />
               </>
             ),
           },
@@ -208,14 +242,35 @@ export default function LinkagesPage() {
             key: 's',
             render: (_, l) => (
               <>
-                {l.supervisionMatter ? `${l.supervisionMatter.name}（${l.supervisionMatter.code}）` : ''} <RepealedTag matter={l.supervisionMatter} />
+                {l.supervisionMatter ? `${l.supervisionMatter.name}（${l.supervisionMatter.code}）` : ''}{' '}
+                <RepealedTag matter={l.supervisionMatter} />
               </>
             ),
           },
-          { title: t('linkages.supervisingDepartment'), key: 'sd', render: (_, l) => `${l.supervisingDepartment?.name ?? ''} ${l.supervisingPerson?.name ?? ''}` },
-          { title: t('publicList.principle'), key: 'principles', width: 150, render: (_, l) => <PrincipleTags principles={l.principles} /> },
-          { title: t('linkage.flags'), key: 'flags', width: 110, render: (_, l) => <CrossTags crossDepartment={l.crossDepartment} crossLevel={l.crossLevel} /> },
-          { title: t('linkages.confirmed'), dataIndex: 'confirmed', width: 100, render: (c: boolean) => (c ? <Tag color="success">{t('linkages.confirmedYes')}</Tag> : <Tag color="warning">{t('linkages.confirmedNo')}</Tag>) },
+          {
+            title: t('linkages.supervisingDepartment'),
+            key: 'sd',
+            render: (_, l) => `${l.supervisingDepartment?.name ?? ''} ${l.supervisingPerson?.name ?? ''}`,
+          },
+          {
+            title: t('publicList.principle'),
+            key: 'principles',
+            width: 150,
+            render: (_, l) => <PrincipleTags principles={l.principles} />,
+          },
+          {
+            title: t('linkage.flags'),
+            key: 'flags',
+            width: 110,
+            render: (_, l) => <CrossTags crossDepartment={l.crossDepartment} crossLevel={l.crossLevel} />,
+          },
+          {
+            title: t('linkages.confirmed'),
+            dataIndex: 'confirmed',
+            width: 100,
+            render: (c: boolean) =>
+              c ? <Tag color="success">{t('linkages.confirmedYes')}</Tag> : <Tag color="warning">{t('linkages.confirmedNo')}</Tag>,
+          },
           {
             title: t('inbox.actions'),
             key: 'confirm',
@@ -228,7 +283,12 @@ export default function LinkagesPage() {
                     const result = await confirm({ id: l.id });
                     const outcome = result.data?.confirmLinkage;
                     if (outcome?.__typename === 'Linkage') void message.success(t('linkages.confirmedDone'));
-                    else void message.error(outcome?.__typename === 'ValidationErrors' ? outcome.errors.map((e) => e.message).join('；') : t('common.serverError'));
+                    else
+                      void message.error(
+                        outcome?.__typename === 'ValidationErrors'
+                          ? outcome.errors.map((e) => e.message).join('；')
+                          : t('common.serverError'),
+                      );
                   }}
                 >
                   {t('linkages.confirm')}
@@ -262,7 +322,12 @@ export default function LinkagesPage() {
           {summaryError && <Typography.Text type="danger">{summaryError}</Typography.Text>}
         </Space>
       </Modal>
-      <Pager page={pager.page} hasNext={Boolean(connection?.pageInfo.hasNextPage)} disabled={fetching} onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)} />
+      <Pager
+        page={pager.page}
+        hasNext={Boolean(connection?.pageInfo.hasNextPage)}
+        disabled={fetching}
+        onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)}
+      />
     </Space>
   );
 }

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+
+import type { Principle } from '@/graphql/graphql';
+
 import {
   blobToBase64,
   changeValueText,
@@ -12,7 +15,6 @@ import {
   valuesFromLinkage,
   type LinkageValues,
 } from './linkageForm';
-import type { Principle } from '../../graphql/graphql';
 
 const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a]);
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]);
@@ -98,7 +100,11 @@ describe('form values and the mutation input', () => {
   });
 
   it('trims text and sends no document as null', () => {
-    const values: LinkageValues = { ...valuesFromLinkage({ ...linkage, basisDocument: null }), frequency: ' 每日 ', dataScope: ' 许可证信息\n' };
+    const values: LinkageValues = {
+      ...valuesFromLinkage({ ...linkage, basisDocument: null }),
+      frequency: ' 每日 ',
+      dataScope: ' 许可证信息\n',
+    };
     const input = inputFromValues(values);
     expect(input.basisDocumentId).toBeNull();
     expect(input.frequency).toBe('每日');

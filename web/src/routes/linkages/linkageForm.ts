@@ -1,4 +1,4 @@
-import type { Confidentiality, LinkageInput, Principle, ReviewMode, SharingChannel } from '../../graphql/graphql';
+import type { Confidentiality, LinkageInput, Principle, ReviewMode, SharingChannel } from '@/graphql/graphql';
 
 /** What the create / edit form holds: the API's `LinkageInput`, with nothing filled in yet. */
 export interface LinkageValues {
@@ -53,7 +53,10 @@ export const PRINCIPLES: readonly Principle[] = ['WHO_APPROVES', 'WHO_GOVERNS'];
 export const MAX_DAYS = 60;
 
 /** The API's defaults for a new linkage's sharing rules (`LinkageInput` in the schema). */
-export const DEFAULT_SHARING: Pick<LinkageValues, 'dataScope' | 'channel' | 'procedure' | 'claimDays' | 'feedbackDays' | 'frequency' | 'confidentiality' | 'reviewMode'> = {
+export const DEFAULT_SHARING: Pick<
+  LinkageValues,
+  'dataScope' | 'channel' | 'procedure' | 'claimDays' | 'feedbackDays' | 'frequency' | 'confidentiality' | 'reviewMode'
+> = {
   dataScope: '审批结果信息：事项名称、法律文书、行政相对人及联系方式',
   channel: 'ONLINE',
   procedure: '推送即认领，认领后按时限反馈',

@@ -1,4 +1,4 @@
-import { graphql } from '../../graphql';
+import { graphql } from '@/graphql';
 
 export const LINKAGES_QUERY = graphql(`
   query Linkages($keyword: String, $confirmed: Boolean, $first: Int!, $after: String) {

@@ -3,7 +3,9 @@ import { Badge, Button, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
-import { useRefetchOnMessages } from '../../providers/live/LiveInbox';
+
+import { useRefetchOnMessages } from '@/providers/live/LiveInbox';
+
 import { UNREAD_MESSAGE_COUNT_QUERY } from './queries';
 
 /** The header's 消息中心 bell: the server's unread count, live with the inbox stream. */

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { isMessageKind } from '../../lib/messages';
+
+import { isMessageKind } from '@/lib/messages';
 
 export interface MessageFields {
   kind: string;
@@ -14,6 +15,8 @@ export function useMessageText() {
   return {
     title: (m: MessageFields) => (isMessageKind(m.kind) ? t(`messages.kinds.${m.kind}`) : m.kind),
     caption: (m: MessageFields) =>
-      m.applicationNumber ? t('messages.caseCaption', { number: m.applicationNumber, matter: m.matterName, applicant: m.applicantName }) : '',
+      m.applicationNumber
+        ? t('messages.caseCaption', { number: m.applicationNumber, matter: m.matterName, applicant: m.applicantName })
+        : '',
   };
 }

@@ -3,13 +3,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
-import { useCursorPager } from '../../components/cursorPager';
-import { formatDateTime } from '../../components/format';
-import { ListPage } from '../../components/ListPage';
-import { Pager } from '../../components/Pager';
-import { messageLink } from '../../lib/messages';
-import { useLiveInbox, useRefetchOnMessages } from '../../providers/live/LiveInbox';
-import type { InboxMessagesQuery } from '../../graphql/graphql';
+
+import { useCursorPager } from '@/components/cursorPager';
+import { formatDateTime } from '@/components/format';
+import { ListPage } from '@/components/ListPage';
+import { Pager } from '@/components/Pager';
+import type { InboxMessagesQuery } from '@/graphql/graphql';
+import { messageLink } from '@/lib/messages';
+import { useLiveInbox, useRefetchOnMessages } from '@/providers/live/LiveInbox';
+
 import { useMessageText } from './MessageText';
 import { INBOX_MESSAGES_QUERY, MARK_ALL_MESSAGES_READ_MUTATION, MARK_MESSAGE_READ_MUTATION } from './queries';
 
@@ -65,7 +67,12 @@ export default function MessagesPage() {
             }}
           />
           {t('messages.unreadOnly')}
-          <Badge count={data?.unreadMessageCount ?? 0} data-testid="messages-unread" showZero color={data?.unreadMessageCount ? 'red' : 'gray'} />
+          <Badge
+            count={data?.unreadMessageCount ?? 0}
+            data-testid="messages-unread"
+            showZero
+            color={data?.unreadMessageCount ? 'red' : 'gray'}
+          />
         </Space>
       }
     >
@@ -92,7 +99,9 @@ export default function MessagesPage() {
             title: t('inbox.state'),
             key: 'read',
             width: 100,
-            render: (_, m) => <Badge status={m.readAt ? 'default' : 'processing'} text={m.readAt ? t('messages.read') : t('messages.unread')} />,
+            render: (_, m) => (
+              <Badge status={m.readAt ? 'default' : 'processing'} text={m.readAt ? t('messages.read') : t('messages.unread')} />
+            ),
           },
           {
             title: t('inbox.actions'),
@@ -114,7 +123,12 @@ export default function MessagesPage() {
           },
         ]}
       />
-      <Pager page={pager.page} hasNext={Boolean(connection?.pageInfo.hasNextPage)} disabled={fetching} onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)} />
+      <Pager
+        page={pager.page}
+        hasNext={Boolean(connection?.pageInfo.hasNextPage)}
+        disabled={fetching}
+        onChange={(n) => pager.onChange(n, connection?.pageInfo.endCursor)}
+      />
     </ListPage>
   );
 }

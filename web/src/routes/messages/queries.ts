@@ -1,4 +1,4 @@
-import { graphql } from '../../graphql';
+import { graphql } from '@/graphql';
 
 export const INBOX_MESSAGES_QUERY = graphql(`
   query InboxMessages($unreadOnly: Boolean!, $first: Int!, $after: String) {

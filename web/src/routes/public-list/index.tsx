@@ -1,11 +1,13 @@
 import { Alert, Button, Select, Space, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
-import dayjs from 'dayjs';
-import { formatDateTime } from '../../components/format';
-import { CrossTags, PrincipleTags } from '../../components/LinkageFlags';
-import type { PublishedListQuery } from '../../graphql/graphql';
+
+import { formatDateTime } from '@/components/format';
+import { CrossTags, PrincipleTags } from '@/components/LinkageFlags';
+import type { PublishedListQuery } from '@/graphql/graphql';
+
 import { PUBLISHED_LIST_QUERY } from './queries';
 
 type Entry = NonNullable<PublishedListQuery['publishedLinkageList']>['entries'][number];
@@ -65,13 +67,29 @@ export default function PublicListPage() {
           locale={{ emptyText: t('publicList.empty') }}
           columns={[
             { title: t('publicList.approvalMatter'), key: 'a', render: (_, e) => `${e.approvalMatterName}（${e.approvalMatterCode}）` },
-            { title: t('publicList.approvingDepartment'), key: 'ad', render: (_, e) => `${e.approvingDepartmentName} ${e.approvingSectionName}` },
+            {
+              title: t('publicList.approvingDepartment'),
+              key: 'ad',
+              render: (_, e) => `${e.approvingDepartmentName} ${e.approvingSectionName}`,
+            },
             { title: t('publicList.contact'), key: 'ac', render: (_, e) => `${e.approvingPersonName} ${e.approvingOfficePhone}` },
-            { title: t('publicList.supervisionMatter'), key: 's', render: (_, e) => `${e.supervisionMatterName}（${e.supervisionMatterCode}）` },
-            { title: t('publicList.supervisingDepartment'), key: 'sd', render: (_, e) => `${e.supervisingDepartmentName} ${e.supervisingSectionName}` },
+            {
+              title: t('publicList.supervisionMatter'),
+              key: 's',
+              render: (_, e) => `${e.supervisionMatterName}（${e.supervisionMatterCode}）`,
+            },
+            {
+              title: t('publicList.supervisingDepartment'),
+              key: 'sd',
+              render: (_, e) => `${e.supervisingDepartmentName} ${e.supervisingSectionName}`,
+            },
             { title: t('publicList.contact'), key: 'sc', render: (_, e) => `${e.supervisingPersonName} ${e.supervisingOfficePhone}` },
             { title: t('publicList.principle'), key: 'principles', render: (_, e) => <PrincipleTags principles={e.principles} /> },
-            { title: t('linkage.flags'), key: 'flags', render: (_, e) => <CrossTags crossDepartment={e.crossDepartment} crossLevel={e.crossLevel} showSame /> },
+            {
+              title: t('linkage.flags'),
+              key: 'flags',
+              render: (_, e) => <CrossTags crossDepartment={e.crossDepartment} crossLevel={e.crossLevel} showSame />,
+            },
           ]}
         />
         {list && list.removedEntries.length > 0 && (

@@ -3,9 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useMutation } from 'urql';
-import { applyServerErrors } from '../../components/serverErrors';
-import { useAuth } from '../../providers/auth/AuthProvider';
-import { rememberLocale } from '../../providers/i18n';
+
+import { applyServerErrors } from '@/components/serverErrors';
+import { useAuth } from '@/providers/auth/AuthProvider';
+import { rememberLocale } from '@/providers/i18n';
+
 import { SIGN_IN_MUTATION } from './queries';
 
 interface SignInValues {
@@ -54,7 +56,11 @@ export default function SignInPage() {
         {params.get('expired') && <Alert type="warning" showIcon message={t('auth.expired')} style={{ marginBottom: 16 }} />}
         {problem && <Alert type="error" showIcon message={problem} role="alert" style={{ marginBottom: 16 }} />}
         <Form<SignInValues> form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
-          <Form.Item label={t('auth.username')} name="username" rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}>
+          <Form.Item
+            label={t('auth.username')}
+            name="username"
+            rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
+          >
             <Input autoComplete="username" autoFocus />
           </Form.Item>
           <Form.Item label={t('auth.password')} name="password" rules={[{ required: true, message: t('auth.passwordRequired') }]}>

@@ -1,4 +1,4 @@
-import { graphql } from '../../graphql';
+import { graphql } from '@/graphql';
 
 export const SIGN_IN_MUTATION = graphql(`
   mutation SignIn($username: String!, $password: String!, $departmentId: ID) {

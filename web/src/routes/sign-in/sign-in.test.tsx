@@ -1,7 +1,9 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { memoryTransport, renderAt } from '../../test/render';
+
+import { memoryTransport, renderAt } from '@/test/render';
+
 import SignInPage, { safeNext } from '.';
 
 const routes = [
@@ -50,7 +52,13 @@ describe('sign-in page', () => {
   it('keeps the session and continues to the page that was asked for', async () => {
     const fetchMock = respondWith({
       data: {
-        signIn: { __typename: 'SignInPayload', username: 'spj_clerk', displayName: '审批局 李娜', departmentId: '1', mustChangePassword: false },
+        signIn: {
+          __typename: 'SignInPayload',
+          username: 'spj_clerk',
+          displayName: '审批局 李娜',
+          departmentId: '1',
+          mustChangePassword: false,
+        },
       },
     });
     const router = renderAt('/sign-in?next=%2Fmatters', routes, memoryTransport());

@@ -1,12 +1,14 @@
 import { Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { useCursorPager } from '../../components/cursorPager';
-import { formatDateTime } from '../../components/format';
-import { ListPage } from '../../components/ListPage';
-import { Pager } from '../../components/Pager';
-import type { SmsMessagesQuery } from '../../graphql/graphql';
-import { smsKind } from '../../lib/coordination';
+
+import { useCursorPager } from '@/components/cursorPager';
+import { formatDateTime } from '@/components/format';
+import { ListPage } from '@/components/ListPage';
+import { Pager } from '@/components/Pager';
+import type { SmsMessagesQuery } from '@/graphql/graphql';
+import { smsKind } from '@/lib/coordination';
+
 import { SMS_MESSAGES_QUERY } from './queries';
 
 type Row = SmsMessagesQuery['smsMessages']['edges'][number]['node'];
@@ -16,7 +18,11 @@ const PAGE = 20;
 export default function SmsLogPage() {
   const { t } = useTranslation();
   const pager = useCursorPager();
-  const [{ data, fetching, error }] = useQuery({ query: SMS_MESSAGES_QUERY, variables: { first: PAGE, after: pager.after }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }] = useQuery({
+    query: SMS_MESSAGES_QUERY,
+    variables: { first: PAGE, after: pager.after },
+    requestPolicy: 'cache-and-network',
+  });
   const connection = data?.smsMessages;
   return (
     <ListPage
@@ -24,7 +30,9 @@ export default function SmsLogPage() {
       error={error}
       filters={
         <Space>
-          {connection && <Typography.Text data-testid="sms-total">{t('coordination.sms.total', { count: connection.totalCount })}</Typography.Text>}
+          {connection && (
+            <Typography.Text data-testid="sms-total">{t('coordination.sms.total', { count: connection.totalCount })}</Typography.Text>
+          )}
           <Typography.Text type="secondary">{t('coordination.sms.maskedHint')}</Typography.Text>
         </Space>
       }
@@ -51,15 +59,35 @@ export default function SmsLogPage() {
               </Space>
             ),
           },
-          { title: t('coordination.sms.kind'), key: 'kind', width: 100, render: (_, m) => t(`coordination.enums.SmsKind.${smsKind(m.key)}`) },
-          { title: t('coordination.sms.template'), dataIndex: 'template', width: 100, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-          { title: t('coordination.sms.status'), dataIndex: 'status', width: 90, render: (s: Row['status']) => <Tag color="success">{t(`coordination.enums.SmsStatus.${s}`)}</Tag> },
+          {
+            title: t('coordination.sms.kind'),
+            key: 'kind',
+            width: 100,
+            render: (_, m) => t(`coordination.enums.SmsKind.${smsKind(m.key)}`),
+          },
+          {
+            title: t('coordination.sms.template'),
+            dataIndex: 'template',
+            width: 100,
+            render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+          },
+          {
+            title: t('coordination.sms.status'),
+            dataIndex: 'status',
+            width: 90,
+            render: (s: Row['status']) => <Tag color="success">{t(`coordination.enums.SmsStatus.${s}`)}</Tag>,
+          },
           { title: t('coordination.sms.push'), dataIndex: 'pushId', width: 90, render: (p: string | null) => (p ? `#${p}` : '') },
           { title: t('coordination.sms.text'), dataIndex: 'text' },
           { title: t('coordination.sms.sender'), dataIndex: 'sender', width: 90 },
         ]}
       />
-      <Pager page={pager.page} hasNext={connection?.pageInfo.hasNextPage ?? false} onChange={(p) => pager.onChange(p, connection?.pageInfo.endCursor)} disabled={fetching} />
+      <Pager
+        page={pager.page}
+        hasNext={connection?.pageInfo.hasNextPage ?? false}
+        onChange={(p) => pager.onChange(p, connection?.pageInfo.endCursor)}
+        disabled={fetching}
+      />
     </ListPage>
   );
 }

@@ -1,4 +1,4 @@
-import { graphql } from '../../graphql';
+import { graphql } from '@/graphql';
 
 export const SMS_MESSAGES_QUERY = graphql(`
   query SmsMessages($first: Int!, $after: String) {

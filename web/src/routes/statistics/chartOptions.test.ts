@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { departmentOption, type Figures, isEmpty, monthLabel, monthOption, percent, sortDepartments } from './chartOptions';
+
+import { departmentOption, isEmpty, monthLabel, monthOption, percent, sortDepartments, type Figures } from './chartOptions';
 
 const LABELS = {
   pushesSent: 'sent',
@@ -73,7 +74,14 @@ describe('statistics chart options', () => {
     const option = departmentOption(
       [
         row({ department: dept('7', '市审批局'), pushesSent: 10, overdue: 0 }),
-        row({ department: dept('9', '市卫健委'), pushesReceived: 12, pushesClaimed: 9, claimRate: 0.75, overdue: 2, onTimeFeedbackRate: 0.5 }),
+        row({
+          department: dept('9', '市卫健委'),
+          pushesReceived: 12,
+          pushesClaimed: 9,
+          claimRate: 0.75,
+          overdue: 2,
+          onTimeFeedbackRate: 0.5,
+        }),
       ],
       LABELS,
     );

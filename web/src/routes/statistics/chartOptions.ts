@@ -1,7 +1,8 @@
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
-import type { StatisticsFiguresFragment } from '../../graphql/graphql';
+
+import type { StatisticsFiguresFragment } from '@/graphql/graphql';
 
 /** Exactly the option parts the page registers (see EChart.tsx): anything else fails to compile. */
 export type ChartOption = ComposeOption<
@@ -45,8 +46,7 @@ export function isEmpty(rows: readonly Figures[]): boolean {
 export function sortDepartments(rows: readonly Figures[]): Figures[] {
   return [...rows].sort(
     (a, b) =>
-      b.pushesSent + b.pushesReceived - (a.pushesSent + a.pushesReceived) ||
-      departmentLabel(a).localeCompare(departmentLabel(b), 'zh-CN'),
+      b.pushesSent + b.pushesReceived - (a.pushesSent + a.pushesReceived) || departmentLabel(a).localeCompare(departmentLabel(b), 'zh-CN'),
   );
 }
 
@@ -89,8 +89,14 @@ export function departmentOption(rows: readonly Figures[], labels: ChartLabels):
     sorted.map(departmentLabel),
     [
       ...counts(sorted, labels),
-      rate(labels.claimRate, sorted.map((r) => percent(r.claimRate))),
-      rate(labels.onTimeFeedbackRate, sorted.map((r) => percent(r.onTimeFeedbackRate))),
+      rate(
+        labels.claimRate,
+        sorted.map((r) => percent(r.claimRate)),
+      ),
+      rate(
+        labels.onTimeFeedbackRate,
+        sorted.map((r) => percent(r.onTimeFeedbackRate)),
+      ),
     ],
     sorted.length > 6 ? 30 : 0,
   );
@@ -102,9 +108,18 @@ export function monthOption(rows: readonly Figures[], labels: ChartLabels): Char
     rows.map(monthLabel),
     [
       ...counts(rows, labels),
-      rate(labels.claimRate, rows.map((r) => percent(r.claimRate))),
-      rate(labels.onTimeFeedbackRate, rows.map((r) => percent(r.onTimeFeedbackRate))),
-      rate(labels.creditCheckRate, rows.map((r) => percent(r.creditCheckRate))),
+      rate(
+        labels.claimRate,
+        rows.map((r) => percent(r.claimRate)),
+      ),
+      rate(
+        labels.onTimeFeedbackRate,
+        rows.map((r) => percent(r.onTimeFeedbackRate)),
+      ),
+      rate(
+        labels.creditCheckRate,
+        rows.map((r) => percent(r.creditCheckRate)),
+      ),
     ],
     0,
   );

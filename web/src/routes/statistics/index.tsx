@@ -1,4 +1,3 @@
-import { useAccess } from '../../providers/access/AccessProvider';
 import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Row, Space, Spin, Statistic, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -6,10 +5,28 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useClient, useQuery, type CombinedError } from 'urql';
-import type { StatisticsAssessmentQuery, StatisticsFigure } from '../../graphql/graphql';
-import { type ChartLabels, departmentLabel, departmentOption, type Figures, isEmpty, monthLabel, monthOption, sortDepartments } from './chartOptions';
+
+import type { StatisticsAssessmentQuery, StatisticsFigure } from '@/graphql/graphql';
+import { useAccess } from '@/providers/access/AccessProvider';
+
+import {
+  departmentLabel,
+  departmentOption,
+  isEmpty,
+  monthLabel,
+  monthOption,
+  sortDepartments,
+  type ChartLabels,
+  type Figures,
+} from './chartOptions';
 import { EChart } from './EChart';
-import { ASSESSMENT_QUERY, ASSESSMENT_REPORT_QUERY, ASSESSMENT_WORKBOOK_QUERY, STATISTICS_QUERY, STATISTICS_WORKBOOK_QUERY } from './queries';
+import {
+  ASSESSMENT_QUERY,
+  ASSESSMENT_REPORT_QUERY,
+  ASSESSMENT_WORKBOOK_QUERY,
+  STATISTICS_QUERY,
+  STATISTICS_WORKBOOK_QUERY,
+} from './queries';
 
 type AssessmentRow = Extract<StatisticsAssessmentQuery['assessment'], { __typename: 'Assessment' }>['rows'][number];
 type Grouping = 'DEPARTMENT' | 'MONTH';
@@ -96,7 +113,10 @@ export default function StatisticsPage() {
     try {
       const file = await run();
       if (file?.__typename === 'CoordinationFile') download(file);
-      else void message.error(file?.__typename === 'ValidationErrors' ? (file.errors[0]?.message ?? t('common.serverError')) : t('common.serverError'));
+      else
+        void message.error(
+          file?.__typename === 'ValidationErrors' ? (file.errors[0]?.message ?? t('common.serverError')) : t('common.serverError'),
+        );
     } finally {
       setExporting(null);
     }
@@ -174,7 +194,10 @@ export default function StatisticsPage() {
     { title: t('statistics.department'), key: 'department', fixed: 'left', render: (_, r) => r.department?.name ?? departmentLabel(r) },
     ...countColumns,
   ];
-  const monthColumns: ColumnsType<Figures> = [{ title: t('statistics.month'), key: 'month', fixed: 'left', render: (_, r) => monthLabel(r) }, ...countColumns];
+  const monthColumns: ColumnsType<Figures> = [
+    { title: t('statistics.month'), key: 'month', fixed: 'left', render: (_, r) => monthLabel(r) },
+    ...countColumns,
+  ];
 
   const loading = fetching && !data;
   const scope = totals?.department ? t('statistics.scopeDepartment', { name: totals.department.name }) : t('statistics.scopeCity');
@@ -199,7 +222,11 @@ export default function StatisticsPage() {
           </Form.Item>
         </Form>
       </Space>
-      {totals && <Typography.Paragraph type="secondary" data-testid="statistics-scope">{scope}</Typography.Paragraph>}
+      {totals && (
+        <Typography.Paragraph type="secondary" data-testid="statistics-scope">
+          {scope}
+        </Typography.Paragraph>
+      )}
       {error && (
         <Alert
           type="error"
@@ -210,7 +237,9 @@ export default function StatisticsPage() {
           action={<Button onClick={() => refetch({ requestPolicy: 'network-only' })}>{t('app.retry')}</Button>}
         />
       )}
-      {invalid && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={invalid.map((e) => e.message).join('；')} />}
+      {invalid && (
+        <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={invalid.map((e) => e.message).join('；')} />
+      )}
       <Spin spinning={loading}>
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="statistics-kpis">
           <Kpi title={t('statistics.pushesSent')} value={totals?.pushesSent} />
@@ -229,7 +258,9 @@ export default function StatisticsPage() {
           <Kpi
             title={t('statistics.creditCheckRate')}
             value={rate(totals?.creditCheckRate)}
-            hint={totals && t('statistics.checked', { checked: String(totals.acceptancesWithCreditCheck), total: String(totals.acceptances) })}
+            hint={
+              totals && t('statistics.checked', { checked: String(totals.acceptancesWithCreditCheck), total: String(totals.acceptances) })
+            }
           />
           <Col xs={24} data-testid="statistics-claims-by-method">
             <Space wrap size="large">
@@ -248,7 +279,12 @@ export default function StatisticsPage() {
           title={t('statistics.byDepartment')}
           style={{ marginBottom: 16 }}
           extra={
-            <Button loading={exporting === 'DEPARTMENT'} disabled={!data} onClick={() => void exportSeries('DEPARTMENT')} data-testid="export-by-department">
+            <Button
+              loading={exporting === 'DEPARTMENT'}
+              disabled={!data}
+              onClick={() => void exportSeries('DEPARTMENT')}
+              data-testid="export-by-department"
+            >
               {t('statistics.exportExcel')}
             </Button>
           }
@@ -274,7 +310,12 @@ export default function StatisticsPage() {
           title={t('statistics.byMonth')}
           style={{ marginBottom: 16 }}
           extra={
-            <Button loading={exporting === 'MONTH'} disabled={!data} onClick={() => void exportSeries('MONTH')} data-testid="export-by-month">
+            <Button
+              loading={exporting === 'MONTH'}
+              disabled={!data}
+              onClick={() => void exportSeries('MONTH')}
+              data-testid="export-by-month"
+            >
               {t('statistics.exportExcel')}
             </Button>
           }
@@ -312,7 +353,17 @@ export default function StatisticsPage() {
   );
 }
 
-function Kpi({ title, value, hint, danger }: { title: string; value: number | string | undefined; hint?: string | null; danger?: boolean }) {
+function Kpi({
+  title,
+  value,
+  hint,
+  danger,
+}: {
+  title: string;
+  value: number | string | undefined;
+  hint?: string | null;
+  danger?: boolean;
+}) {
   return (
     <Col xs={12} md={8} xl={4}>
       <Card size="small">
@@ -361,7 +412,9 @@ function AssessmentCard({
       title={t('statistics.assessment')}
       extra={
         <Space>
-          {version != null && <Typography.Text type="secondary">{t('statistics.schemeVersion', { version: String(version) })}</Typography.Text>}
+          {version != null && (
+            <Typography.Text type="secondary">{t('statistics.schemeVersion', { version: String(version) })}</Typography.Text>
+          )}
           {calculatedAt && (
             <Typography.Text type="secondary" data-testid="assessment-calculated-at">
               {t('statistics.calculatedAt', { at: dayjs(calculatedAt).format('YYYY-MM-DD HH:mm') })}

@@ -1,4 +1,4 @@
-import { graphql } from '../../graphql';
+import { graphql } from '@/graphql';
 
 export const STATISTICS_FIELDS_FRAGMENT = graphql(`
   fragment StatisticsFigures on LinkageStatistics {

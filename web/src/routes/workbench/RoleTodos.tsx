@@ -3,9 +3,11 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery, type AnyVariables, type TypedDocumentNode } from 'urql';
-import { useAccess } from '../../providers/access/AccessProvider';
-import type { Feature } from '../../providers/access/access';
-import { useRefetchOnInbox } from '../../providers/live/LiveInbox';
+
+import type { Feature } from '@/providers/access/access';
+import { useAccess } from '@/providers/access/AccessProvider';
+import { useRefetchOnInbox } from '@/providers/live/LiveInbox';
+
 import {
   TODO_CARDS_QUERY,
   TODO_CREDIT_NOTICES_QUERY,
@@ -29,7 +31,15 @@ import {
 const CAP = 100;
 
 /** One count that clicks through to the list behind it. */
-function TodoCount<D, V extends AnyVariables>({ label, query, variables, countOf, to, testId, danger }: {
+function TodoCount<D, V extends AnyVariables>({
+  label,
+  query,
+  variables,
+  countOf,
+  to,
+  testId,
+  danger,
+}: {
   label: string;
   query: TypedDocumentNode<D, V>;
   variables: V;
@@ -68,7 +78,11 @@ function MonthFigures() {
   const { t } = useTranslation();
   const since = dayjs().startOf('month').format(DAY);
   const until = dayjs().format(DAY);
-  const [{ data, fetching }] = useQuery({ query: TODO_MONTH_FIGURES_QUERY, variables: { since, until }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching }] = useQuery({
+    query: TODO_MONTH_FIGURES_QUERY,
+    variables: { since, until },
+    requestPolicy: 'cache-and-network',
+  });
   const figures = data?.linkageStatistics?.__typename === 'LinkageStatistics' ? data.linkageStatistics : null;
   const cases = (figure: string) => `/statistics/cases?${new URLSearchParams({ figure, since, until }).toString()}`;
   const cells: { key: string; label: string; value: number | string | undefined; to: string }[] = [
@@ -78,13 +92,23 @@ function MonthFigures() {
     {
       key: 'onTime',
       label: t('workbench.role.monthClaimOnTime'),
-      value: figures ? (figures.claimOnTimeRate === null || figures.claimOnTimeRate === undefined ? '–' : `${(figures.claimOnTimeRate * 100).toFixed(1)}%`) : undefined,
+      value: figures
+        ? figures.claimOnTimeRate === null || figures.claimOnTimeRate === undefined
+          ? '–'
+          : `${(figures.claimOnTimeRate * 100).toFixed(1)}%`
+        : undefined,
       to: cases('CLAIMED_ON_TIME'),
     },
   ];
   return (
     <Col xs={24} lg={16} xl={12}>
-      <Card size="small" title={t('workbench.role.monthFigures')} loading={fetching && !data} data-testid="todo-month-figures" extra={<Link to="/statistics">{t('workbench.more')}</Link>}>
+      <Card
+        size="small"
+        title={t('workbench.role.monthFigures')}
+        loading={fetching && !data}
+        data-testid="todo-month-figures"
+        extra={<Link to="/statistics">{t('workbench.more')}</Link>}
+      >
         <Row gutter={16}>
           {cells.map((c) => (
             <Col key={c.key} span={6}>
@@ -118,22 +142,187 @@ export function RoleTodos() {
   // A department's lead raises escalations for it; the coordination office sees the city.
   const leadsDepartment = work && has('escalation.write') && !has('escalation.board');
   const cards = [
-    work && has('application.handle') && <TodoCount key="accept" label={t('workbench.role.toAccept')} query={TODO_TO_ACCEPT_QUERY} variables={none} countOf={(d) => d.applicationCount} to="/applications?status=SUBMITTED" testId="todo-to-accept" />,
-    work && has('application.handle') && <TodoCount key="complete" label={t('workbench.role.toComplete')} query={TODO_TO_COMPLETE_QUERY} variables={none} countOf={(d) => d.applicationCount} to="/applications?status=ACCEPTED" testId="todo-to-complete" />,
-    work && has('application.handle') && <TodoCount key="missing" label={t('workbench.role.missingItems')} query={TODO_MISSING_ITEMS_QUERY} variables={none} countOf={(d) => d.facilitationFollowUp.outstanding} to="/applications?status=ACCEPTED" testId="todo-missing-items" />,
-    work && has('application.handle') && has('inbox.feedback') && <TodoCount key="notices" label={t('workbench.role.creditNotices')} query={TODO_CREDIT_NOTICES_QUERY} variables={none} countOf={(d) => d.creditNotices.totalCount} to="/inbox?tab=notices" testId="todo-credit-notices" />,
-    work && has('push.claim') && <TodoCount key="verify" label={t('workbench.role.verifications')} query={TODO_VERIFICATIONS_QUERY} variables={none} countOf={(d) => d.verificationInbox.totalCount} to="/inbox?tab=verifications" testId="todo-verifications" />,
-    work && has('inbox.pushes') && has('escalation.write') && <TodoCount key="overdue" danger label={t(has('escalation.board') ? 'workbench.role.cityOverdue' : 'workbench.role.departmentOverdue')} query={TODO_OVERDUE_QUERY} variables={none} countOf={(d) => d.overduePushes.totalCount} to="/inbox?tab=pushes" testId="todo-overdue-pushes" />,
-    leadsDepartment && <TodoCount key="cards" danger label={t('workbench.role.cards')} query={TODO_CARDS_QUERY} variables={none} countOf={(d) => d.escalationCards.totalCount} to="/cards" testId="todo-cards" />,
-    work && has('escalation.board') && <TodoCount key="red" danger label={t('workbench.role.redCards')} query={TODO_RED_CARDS_QUERY} variables={none} countOf={(d) => d.redCardBoard.totalCount} to="/cards" testId="todo-red-cards" />,
-    work && has('escalation.decide') && <TodoCount key="escalations" label={t('workbench.role.openEscalations')} query={TODO_ESCALATIONS_QUERY} variables={none} countOf={(d) => d.escalationCount} to="/escalations?status=SUBMITTED" testId="todo-open-escalations" />,
-    work && has('meeting.write') && <TodoCount key="meetings" label={t('workbench.role.meetingsDue')} query={TODO_MEETINGS_QUERY} variables={MEETINGS_WITHIN} countOf={(d) => d.meetingsDueCount} to="/meetings?status=PLANNED" testId="todo-planned-meetings" />,
-    work && has('credit.punishments') && has('credit.write') && <TodoCount key="punish" label={t('workbench.role.punishmentsEnding')} query={TODO_PUNISHMENTS_ENDING_QUERY} variables={CREDIT_WITHIN} countOf={(d) => d.punishmentsEndingCount} to="/credit?tab=punishments" testId="todo-joint-punishments" />,
-    work && has('credit.records') && has('credit.write') && <TodoCount key="records" label={t('workbench.role.recordsExpiring')} query={TODO_RECORDS_EXPIRING_QUERY} variables={CREDIT_WITHIN} countOf={(d) => d.creditRecordsExpiringCount} to="/subjects" testId="todo-records-expiring" />,
-    work && has('credit.write') && <TodoCount key="rules" label={t('workbench.role.ruleChanges')} query={TODO_RULE_CHANGES_QUERY} variables={CREDIT_WITHIN} countOf={(d) => d.creditRuleChangeCount} to="/credit?tab=rules" testId="todo-rule-changes" />,
-    has('outbox.admin') && <TodoCount key="dead" danger label={t('workbench.role.deadLetters')} query={TODO_DEAD_LETTERS_QUERY} variables={none} countOf={(d) => d.deadLetters.totalCount} to="/admin?tab=dead-letters" testId="todo-dead-letters" />,
-    has('account.admin') && <TodoCount key="locked" danger label={t('workbench.role.lockedAccounts')} query={TODO_LOCKED_ACCOUNTS_QUERY} variables={none} countOf={(d) => d.lockedAccountCount} to="/admin?tab=accounts" testId="todo-locked-accounts" />,
-    has('policy.admin') && <TodoCount key="policy" label={t('workbench.role.policyChanges')} query={TODO_POLICY_CHANGES_QUERY} variables={POLICY_WITHIN} countOf={(d) => d.policyChangeCount} to="/admin?tab=policy" testId="todo-policy-changes" />,
+    work && has('application.handle') && (
+      <TodoCount
+        key="accept"
+        label={t('workbench.role.toAccept')}
+        query={TODO_TO_ACCEPT_QUERY}
+        variables={none}
+        countOf={(d) => d.applicationCount}
+        to="/applications?status=SUBMITTED"
+        testId="todo-to-accept"
+      />
+    ),
+    work && has('application.handle') && (
+      <TodoCount
+        key="complete"
+        label={t('workbench.role.toComplete')}
+        query={TODO_TO_COMPLETE_QUERY}
+        variables={none}
+        countOf={(d) => d.applicationCount}
+        to="/applications?status=ACCEPTED"
+        testId="todo-to-complete"
+      />
+    ),
+    work && has('application.handle') && (
+      <TodoCount
+        key="missing"
+        label={t('workbench.role.missingItems')}
+        query={TODO_MISSING_ITEMS_QUERY}
+        variables={none}
+        countOf={(d) => d.facilitationFollowUp.outstanding}
+        to="/applications?status=ACCEPTED"
+        testId="todo-missing-items"
+      />
+    ),
+    work && has('application.handle') && has('inbox.feedback') && (
+      <TodoCount
+        key="notices"
+        label={t('workbench.role.creditNotices')}
+        query={TODO_CREDIT_NOTICES_QUERY}
+        variables={none}
+        countOf={(d) => d.creditNotices.totalCount}
+        to="/inbox?tab=notices"
+        testId="todo-credit-notices"
+      />
+    ),
+    work && has('push.claim') && (
+      <TodoCount
+        key="verify"
+        label={t('workbench.role.verifications')}
+        query={TODO_VERIFICATIONS_QUERY}
+        variables={none}
+        countOf={(d) => d.verificationInbox.totalCount}
+        to="/inbox?tab=verifications"
+        testId="todo-verifications"
+      />
+    ),
+    work && has('inbox.pushes') && has('escalation.write') && (
+      <TodoCount
+        key="overdue"
+        danger
+        label={t(has('escalation.board') ? 'workbench.role.cityOverdue' : 'workbench.role.departmentOverdue')}
+        query={TODO_OVERDUE_QUERY}
+        variables={none}
+        countOf={(d) => d.overduePushes.totalCount}
+        to="/inbox?tab=pushes"
+        testId="todo-overdue-pushes"
+      />
+    ),
+    leadsDepartment && (
+      <TodoCount
+        key="cards"
+        danger
+        label={t('workbench.role.cards')}
+        query={TODO_CARDS_QUERY}
+        variables={none}
+        countOf={(d) => d.escalationCards.totalCount}
+        to="/cards"
+        testId="todo-cards"
+      />
+    ),
+    work && has('escalation.board') && (
+      <TodoCount
+        key="red"
+        danger
+        label={t('workbench.role.redCards')}
+        query={TODO_RED_CARDS_QUERY}
+        variables={none}
+        countOf={(d) => d.redCardBoard.totalCount}
+        to="/cards"
+        testId="todo-red-cards"
+      />
+    ),
+    work && has('escalation.decide') && (
+      <TodoCount
+        key="escalations"
+        label={t('workbench.role.openEscalations')}
+        query={TODO_ESCALATIONS_QUERY}
+        variables={none}
+        countOf={(d) => d.escalationCount}
+        to="/escalations?status=SUBMITTED"
+        testId="todo-open-escalations"
+      />
+    ),
+    work && has('meeting.write') && (
+      <TodoCount
+        key="meetings"
+        label={t('workbench.role.meetingsDue')}
+        query={TODO_MEETINGS_QUERY}
+        variables={MEETINGS_WITHIN}
+        countOf={(d) => d.meetingsDueCount}
+        to="/meetings?status=PLANNED"
+        testId="todo-planned-meetings"
+      />
+    ),
+    work && has('credit.punishments') && has('credit.write') && (
+      <TodoCount
+        key="punish"
+        label={t('workbench.role.punishmentsEnding')}
+        query={TODO_PUNISHMENTS_ENDING_QUERY}
+        variables={CREDIT_WITHIN}
+        countOf={(d) => d.punishmentsEndingCount}
+        to="/credit?tab=punishments"
+        testId="todo-joint-punishments"
+      />
+    ),
+    work && has('credit.records') && has('credit.write') && (
+      <TodoCount
+        key="records"
+        label={t('workbench.role.recordsExpiring')}
+        query={TODO_RECORDS_EXPIRING_QUERY}
+        variables={CREDIT_WITHIN}
+        countOf={(d) => d.creditRecordsExpiringCount}
+        to="/subjects"
+        testId="todo-records-expiring"
+      />
+    ),
+    work && has('credit.write') && (
+      <TodoCount
+        key="rules"
+        label={t('workbench.role.ruleChanges')}
+        query={TODO_RULE_CHANGES_QUERY}
+        variables={CREDIT_WITHIN}
+        countOf={(d) => d.creditRuleChangeCount}
+        to="/credit?tab=rules"
+        testId="todo-rule-changes"
+      />
+    ),
+    has('outbox.admin') && (
+      <TodoCount
+        key="dead"
+        danger
+        label={t('workbench.role.deadLetters')}
+        query={TODO_DEAD_LETTERS_QUERY}
+        variables={none}
+        countOf={(d) => d.deadLetters.totalCount}
+        to="/admin?tab=dead-letters"
+        testId="todo-dead-letters"
+      />
+    ),
+    has('account.admin') && (
+      <TodoCount
+        key="locked"
+        danger
+        label={t('workbench.role.lockedAccounts')}
+        query={TODO_LOCKED_ACCOUNTS_QUERY}
+        variables={none}
+        countOf={(d) => d.lockedAccountCount}
+        to="/admin?tab=accounts"
+        testId="todo-locked-accounts"
+      />
+    ),
+    has('policy.admin') && (
+      <TodoCount
+        key="policy"
+        label={t('workbench.role.policyChanges')}
+        query={TODO_POLICY_CHANGES_QUERY}
+        variables={POLICY_WITHIN}
+        countOf={(d) => d.policyChangeCount}
+        to="/admin?tab=policy"
+        testId="todo-policy-changes"
+      />
+    ),
     leadsDepartment && has('nav.statistics') && <MonthFigures key="month" />,
   ].filter(Boolean);
   if (cards.length === 0) return null;

@@ -1,14 +1,16 @@
-import { useAccess } from '../../providers/access/AccessProvider';
 import { Alert, Badge, Card, Col, List, Row, Statistic, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery, type AnyVariables, type TypedDocumentNode } from 'urql';
-import { ME_QUERY } from '../../app/queries';
-import { formatDateTime } from '../../components/format';
-import { inboxTabs } from '../../lib/inbox';
-import type { WorkbenchTodoPushFragment } from '../../graphql/graphql';
-import { useRefetchOnInbox } from '../../providers/live/LiveInbox';
+
+import { ME_QUERY } from '@/app/queries';
+import { formatDateTime } from '@/components/format';
+import type { WorkbenchTodoPushFragment } from '@/graphql/graphql';
+import { inboxTabs } from '@/lib/inbox';
+import { useAccess } from '@/providers/access/AccessProvider';
+import { useRefetchOnInbox } from '@/providers/live/LiveInbox';
+
 import {
   APPLICATION_COUNT_QUERY,
   FINDING_COUNT_QUERY,
@@ -23,7 +25,15 @@ import { workbenchTiles, type Tile } from './tiles';
 
 const TODO_ROWS = 5;
 
-function TodoCard({ title, count, danger, more, testId, loading, children }: {
+function TodoCard({
+  title,
+  count,
+  danger,
+  more,
+  testId,
+  loading,
+  children,
+}: {
   title: string;
   count: number | undefined;
   danger?: boolean;
@@ -101,22 +111,49 @@ function Todos() {
       <Typography.Title level={3} id="todos-title">
         {t('workbench.todos')}
       </Typography.Title>
-      {error && <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} style={{ marginBottom: 16 }} />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          message={error.graphQLErrors[0]?.message ?? t('common.serverError')}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Row gutter={[16, 16]}>
         {lists.pushes && (
           <>
             <Col xs={24} lg={12} xl={8}>
-              <TodoCard title={t('workbench.toClaim')} count={p?.awaiting.totalCount} more="/inbox?tab=pushes" testId="todo-awaiting" loading={pushes.fetching && !p}>
+              <TodoCard
+                title={t('workbench.toClaim')}
+                count={p?.awaiting.totalCount}
+                more="/inbox?tab=pushes"
+                testId="todo-awaiting"
+                loading={pushes.fetching && !p}
+              >
                 <PushTodoList rows={p?.awaiting.edges.map((e) => e.node) ?? []} empty={t('workbench.nothingToClaim')} />
               </TodoCard>
             </Col>
             <Col xs={24} lg={12} xl={8}>
-              <TodoCard title={t('workbench.feedbackDue')} count={p?.feedbackDue.totalCount} more="/inbox?tab=pushes" testId="todo-feedback-due" loading={pushes.fetching && !p}>
+              <TodoCard
+                title={t('workbench.feedbackDue')}
+                count={p?.feedbackDue.totalCount}
+                more="/inbox?tab=pushes"
+                testId="todo-feedback-due"
+                loading={pushes.fetching && !p}
+              >
                 <PushTodoList rows={p?.feedbackDue.edges.map((e) => e.node) ?? []} empty={t('workbench.noFeedbackDue')} />
               </TodoCard>
             </Col>
             <Col xs={24} lg={12} xl={8}>
-              <TodoCard title={t('workbench.overdue')} count={p?.overdue.totalCount} danger more="/inbox?tab=pushes" testId="todo-overdue" loading={pushes.fetching && !p}>
+              <TodoCard
+                title={t('workbench.overdue')}
+                count={p?.overdue.totalCount}
+                danger
+                more="/inbox?tab=pushes"
+                testId="todo-overdue"
+                loading={pushes.fetching && !p}
+              >
                 <PushTodoList rows={p?.overdue.edges.map((e) => e.node) ?? []} empty={t('workbench.nothingOverdue')} />
               </TodoCard>
             </Col>
@@ -124,7 +161,13 @@ function Todos() {
         )}
         {lists.feedback && (
           <Col xs={24} lg={12}>
-            <TodoCard title={t('workbench.feedbackReceived')} count={feedback.data?.feedbackInbox.totalCount} more="/inbox?tab=feedback" testId="todo-feedback" loading={feedback.fetching && !feedback.data}>
+            <TodoCard
+              title={t('workbench.feedbackReceived')}
+              count={feedback.data?.feedbackInbox.totalCount}
+              more="/inbox?tab=feedback"
+              testId="todo-feedback"
+              loading={feedback.fetching && !feedback.data}
+            >
               <List
                 size="small"
                 dataSource={feedback.data?.feedbackInbox.edges.map((e) => e.node) ?? []}
@@ -144,7 +187,13 @@ function Todos() {
         )}
         {lists.notices && (
           <Col xs={24} lg={12}>
-            <TodoCard title={t('inbox.notices')} count={notices.data?.noticeInbox.totalCount} more="/inbox?tab=notices" testId="todo-notices" loading={notices.fetching && !notices.data}>
+            <TodoCard
+              title={t('inbox.notices')}
+              count={notices.data?.noticeInbox.totalCount}
+              more="/inbox?tab=notices"
+              testId="todo-notices"
+              loading={notices.fetching && !notices.data}
+            >
               <List
                 size="small"
                 dataSource={notices.data?.noticeInbox.edges.map((e) => e.node) ?? []}
@@ -172,7 +221,14 @@ export function cappedCount(rows: readonly unknown[] | null | undefined, cap = C
   return rows.length > cap ? { value: cap, capped: true } : { value: rows.length, capped: false };
 }
 
-function CountTile<D, V extends AnyVariables>({ label, query, variables, rowsOf, to, testId }: {
+function CountTile<D, V extends AnyVariables>({
+  label,
+  query,
+  variables,
+  rowsOf,
+  to,
+  testId,
+}: {
   label: string;
   query: TypedDocumentNode<D, V>;
   variables: V;
@@ -211,15 +267,60 @@ export default function WorkbenchPage() {
   const countTile = (tile: Tile) => {
     switch (tile) {
       case 'approvalMatters':
-        return <CountTile label={t('workbench.approvalMatters')} query={MATTER_COUNT_QUERY} variables={{ kind: 'APPROVAL', cap }} rowsOf={(d) => d.matters} to="/matters?kind=APPROVAL" testId="count-approval-matters" />;
+        return (
+          <CountTile
+            label={t('workbench.approvalMatters')}
+            query={MATTER_COUNT_QUERY}
+            variables={{ kind: 'APPROVAL', cap }}
+            rowsOf={(d) => d.matters}
+            to="/matters?kind=APPROVAL"
+            testId="count-approval-matters"
+          />
+        );
       case 'supervisionMatters':
-        return <CountTile label={t('workbench.supervisionMatters')} query={MATTER_COUNT_QUERY} variables={{ kind: 'SUPERVISION', cap }} rowsOf={(d) => d.matters} to="/matters?kind=SUPERVISION" testId="count-supervision-matters" />;
+        return (
+          <CountTile
+            label={t('workbench.supervisionMatters')}
+            query={MATTER_COUNT_QUERY}
+            variables={{ kind: 'SUPERVISION', cap }}
+            rowsOf={(d) => d.matters}
+            to="/matters?kind=SUPERVISION"
+            testId="count-supervision-matters"
+          />
+        );
       case 'applications':
-        return <CountTile label={t('workbench.applications')} query={APPLICATION_COUNT_QUERY} variables={{ cap }} rowsOf={(d) => d.applications} to="/applications" testId="count-applications" />;
+        return (
+          <CountTile
+            label={t('workbench.applications')}
+            query={APPLICATION_COUNT_QUERY}
+            variables={{ cap }}
+            rowsOf={(d) => d.applications}
+            to="/applications"
+            testId="count-applications"
+          />
+        );
       case 'findings':
-        return <CountTile label={t('workbench.findings')} query={FINDING_COUNT_QUERY} variables={{ cap }} rowsOf={(d) => d.findings} to={null} testId="count-findings" />;
+        return (
+          <CountTile
+            label={t('workbench.findings')}
+            query={FINDING_COUNT_QUERY}
+            variables={{ cap }}
+            rowsOf={(d) => d.findings}
+            to={null}
+            testId="count-findings"
+          />
+        );
       case 'subjects':
-        return <CountTile label={t('workbench.subjects')} query={SUBJECT_COUNT_QUERY} variables={{ cap }} rowsOf={(d) => d.subjects} to="/subjects" testId="count-subjects" />;
+        return (
+          <CountTile
+            label={t('workbench.subjects')}
+            query={SUBJECT_COUNT_QUERY}
+            variables={{ cap }}
+            rowsOf={(d) => d.subjects}
+            to="/subjects"
+            testId="count-subjects"
+          />
+        );
     }
   };
   return (

@@ -1,4 +1,4 @@
-import { graphql } from '../../graphql';
+import { graphql } from '@/graphql';
 
 // Counts the API can answer today: ids of at most `cap` rows per list (it has no totals yet).
 // One query per tile: the list fields are non-null, so a field the user may not read would

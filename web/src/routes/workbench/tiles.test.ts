@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { accessFrom } from '../../providers/access/access';
-import { meWith } from '../../test/policy';
+
+import { accessFrom } from '@/providers/access/access';
+import { meWith } from '@/test/policy';
+
 import { workbenchTiles } from './tiles';
 
 const tilesOf = (...roles: string[]) => workbenchTiles(accessFrom(meWith(roles)));

@@ -1,6 +1,6 @@
 // Which count tiles a workbench shows: only lists the user may read (`me.abilities`), so the
 // page never asks for what the server would refuse (every refusal is audited).
-import type { Access } from '../../providers/access/access';
+import type { Access } from '@/providers/access/access';
 
 export type Tile = 'approvalMatters' | 'supervisionMatters' | 'applications' | 'findings' | 'subjects';
 

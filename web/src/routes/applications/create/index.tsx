@@ -3,10 +3,12 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useMutation } from 'urql';
-import { FormPage } from '../../../components/FormPage';
-import { MatterPicker } from '../../../components/MatterPicker';
-import { useServerForm } from '../../../components/useServerForm';
-import { classifyApplicantCode } from '../../../lib/applicantCode';
+
+import { FormPage } from '@/components/FormPage';
+import { MatterPicker } from '@/components/MatterPicker';
+import { useServerForm } from '@/components/useServerForm';
+import { classifyApplicantCode } from '@/lib/applicantCode';
+
 import { APPLICATION_SUBMIT_MUTATION } from './queries';
 
 interface ApplicationValues {
@@ -32,7 +34,8 @@ export default function ApplicationCreatePage() {
   const [{ fetching }, submit] = useMutation(APPLICATION_SUBMIT_MUTATION);
   const code = Form.useWatch('applicantCode', form) ?? '';
   const guess = code.trim().length === 18 ? classifyApplicantCode(code) : null;
-  const kindHint = guess && !guess.problem ? t(guess.kind === 'NATURAL_PERSON' ? 'applications.naturalPerson' : 'applications.legalPerson') : undefined;
+  const kindHint =
+    guess && !guess.problem ? t(guess.kind === 'NATURAL_PERSON' ? 'applications.naturalPerson' : 'applications.legalPerson') : undefined;
 
   async function onFinish(values: ApplicationValues) {
     const applicantCode = values.applicantCode.trim().toUpperCase();
@@ -55,7 +58,12 @@ export default function ApplicationCreatePage() {
 
   return (
     <FormPage title={t('applications.submit')} problems={problems}>
-      <Form<ApplicationValues> form={form} layout="vertical" onFinish={onFinish} initialValues={{ matterId: params.get('matter') ?? undefined }}>
+      <Form<ApplicationValues>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ matterId: params.get('matter') ?? undefined }}
+      >
         <Form.Item label={t('applications.matter')} name="matterId" rules={[{ required: true, message: t('applications.matterRequired') }]}>
           <MatterPickerField ariaLabel={t('applications.matter')} />
         </Form.Item>
@@ -67,7 +75,11 @@ export default function ApplicationCreatePage() {
         >
           <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
         </Form.Item>
-        <Form.Item label={t('applications.applicantName')} name="applicantName" rules={[{ required: true, whitespace: true, message: t('applications.applicantNameRequired') }]}>
+        <Form.Item
+          label={t('applications.applicantName')}
+          name="applicantName"
+          rules={[{ required: true, whitespace: true, message: t('applications.applicantNameRequired') }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item label={t('applications.applicantContact')} name="applicantContact">
@@ -88,7 +100,15 @@ export default function ApplicationCreatePage() {
 }
 
 /** Form.Item passes value/onChange; MatterPicker takes them with an aria label. */
-function MatterPickerField({ value, onChange, ariaLabel }: { value?: string; onChange?: (v: string | undefined) => void; ariaLabel: string }) {
+function MatterPickerField({
+  value,
+  onChange,
+  ariaLabel,
+}: {
+  value?: string;
+  onChange?: (v: string | undefined) => void;
+  ariaLabel: string;
+}) {
   return <MatterPicker value={value} onChange={(v) => onChange?.(v)} ariaLabel={ariaLabel} allowClear={false} />;
 }
 

@@ -1,4 +1,4 @@
-import { graphql } from '../../../graphql';
+import { graphql } from '@/graphql';
 
 export const APPLICATION_SUBMIT_MUTATION = graphql(`
   mutation ApplicationSubmit($input: SubmitApplicationInput!) {

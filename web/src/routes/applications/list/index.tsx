@@ -2,15 +2,17 @@ import { Button, Form, Input, Select, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
-import { formatDateTime } from '../../../components/format';
-import { ListPage } from '../../../components/ListPage';
-import { Pager } from '../../../components/Pager';
-import { pageRows, pageWindow, useListParams } from '../../../components/pagination';
-import { MatterPicker } from '../../../components/MatterPicker';
-import { DateInput, QueryForm } from '../../../components/QueryForm';
-import { STATUS_COLOR } from '../../../components/status';
-import type { ApplicationStatus } from '../../../graphql/graphql';
-import { useAccess } from '../../../providers/access/AccessProvider';
+
+import { formatDateTime } from '@/components/format';
+import { ListPage } from '@/components/ListPage';
+import { MatterPicker } from '@/components/MatterPicker';
+import { Pager } from '@/components/Pager';
+import { pageRows, pageWindow, useListParams } from '@/components/pagination';
+import { DateInput, QueryForm } from '@/components/QueryForm';
+import { STATUS_COLOR } from '@/components/status';
+import type { ApplicationStatus } from '@/graphql/graphql';
+import { useAccess } from '@/providers/access/AccessProvider';
+
 import { APPLICATIONS_LIST_QUERY } from './queries';
 
 const STATUSES: ApplicationStatus[] = ['SUBMITTED', 'ACCEPTED', 'APPROVED', 'REFUSED'];
@@ -80,8 +82,18 @@ export default function ApplicationsListPage() {
         pagination={false}
         locale={{ emptyText: t('common.empty') }}
         columns={[
-          { title: t('applications.id'), dataIndex: 'number', width: 170, render: (n: string, a) => <Link to={`/applications/${a.id}`}>{n}</Link> },
-          { title: t('applications.matter'), key: 'matter', render: (_, a) => a.matter.name, sorter: (a, b) => a.matter.name.localeCompare(b.matter.name, 'zh-CN') },
+          {
+            title: t('applications.id'),
+            dataIndex: 'number',
+            width: 170,
+            render: (n: string, a) => <Link to={`/applications/${a.id}`}>{n}</Link>,
+          },
+          {
+            title: t('applications.matter'),
+            key: 'matter',
+            render: (_, a) => a.matter.name,
+            sorter: (a, b) => a.matter.name.localeCompare(b.matter.name, 'zh-CN'),
+          },
           {
             title: t('applications.applicant'),
             dataIndex: 'applicantName',

@@ -1,4 +1,4 @@
-import { graphql } from '../../../graphql';
+import { graphql } from '@/graphql';
 
 export const APPLICATIONS_LIST_QUERY = graphql(`
   query ApplicationsList(

@@ -2,9 +2,11 @@ import { Alert, App, Button, Card, Checkbox, Form, Input, Radio, Select, Space, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
-import { CreditAssessmentView, LEVEL_COLOR } from '../../../components/CreditAssessmentView';
-import { applyServerErrors } from '../../../components/serverErrors';
-import type { CreditCheckQuery, HandlingMode, SkipReason } from '../../../graphql/graphql';
+
+import { CreditAssessmentView, LEVEL_COLOR } from '@/components/CreditAssessmentView';
+import { applyServerErrors } from '@/components/serverErrors';
+import type { CreditCheckQuery, HandlingMode, SkipReason } from '@/graphql/graphql';
+
 import { FacilitationFields, facilitationInput, type FacilitationValues } from './FacilitationFields';
 import { measureChoice } from './measures';
 import { APPLICATION_ACCEPT_MUTATION, CREDIT_CHECK_QUERY } from './queries';
@@ -21,7 +23,14 @@ interface SkipValues {
   skipNote?: string;
 }
 
-const SKIP_REASONS: SkipReason[] = ['APPLICANT_DECLINED', 'DOCUMENTS_COMPLETE', 'NOT_APPLICABLE_TO_MATTER', 'RISK_CONCERN', 'CREDIT_REPAIRED', 'OTHER'];
+const SKIP_REASONS: SkipReason[] = [
+  'APPLICANT_DECLINED',
+  'DOCUMENTS_COMPLETE',
+  'NOT_APPLICABLE_TO_MATTER',
+  'RISK_CONCERN',
+  'CREDIT_REPAIRED',
+  'OTHER',
+];
 
 /**
  * 受理: the clerk states why the applicant's credit is looked up (logged), sees the level,
@@ -47,7 +56,11 @@ export function AcceptPanel({ applicationId, subjectCode }: { applicationId: str
     setProblem(null);
     setChecking(true);
     const result = await client
-      .query(CREDIT_CHECK_QUERY, { applicationId, subjectCode: values.subjectCode.trim(), purpose: values.purpose.trim() }, { requestPolicy: 'network-only' })
+      .query(
+        CREDIT_CHECK_QUERY,
+        { applicationId, subjectCode: values.subjectCode.trim(), purpose: values.purpose.trim() },
+        { requestPolicy: 'network-only' },
+      )
       .toPromise();
     setChecking(false);
     const outcome = result.data?.creditCheck;
@@ -112,7 +125,13 @@ export function AcceptPanel({ applicationId, subjectCode }: { applicationId: str
     <Card title={t('accept.title')} data-testid="accept-panel">
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         {problem && <Alert type="error" showIcon role="alert" message={problem} />}
-        <Form<CheckValues> form={form} name="creditCheck" layout="vertical" onFinish={runCheck} initialValues={{ subjectCode: subjectCode ?? '' }}>
+        <Form<CheckValues>
+          form={form}
+          name="creditCheck"
+          layout="vertical"
+          onFinish={runCheck}
+          initialValues={{ subjectCode: subjectCode ?? '' }}
+        >
           <Form.Item
             label={t('accept.subjectCode')}
             name="subjectCode"
@@ -134,9 +153,7 @@ export function AcceptPanel({ applicationId, subjectCode }: { applicationId: str
         </Form>
         {check && (
           <>
-            <Typography.Text type="secondary">
-              {t('accept.checkedAt', { lookupId: check.lookupId })}
-            </Typography.Text>
+            <Typography.Text type="secondary">{t('accept.checkedAt', { lookupId: check.lookupId })}</Typography.Text>
             <CreditAssessmentView assessment={check.explanation} />
             <Typography.Text strong>{t('accept.modes')}</Typography.Text>
             <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as HandlingMode)} aria-label={t('accept.modes')}>
@@ -168,7 +185,11 @@ export function AcceptPanel({ applicationId, subjectCode }: { applicationId: str
                       .join('、'),
                   })}
                 </Typography.Paragraph>
-                <Form.Item label={t('accept.skipReason')} name="skipReason" rules={[{ required: true, message: t('accept.skipReasonRequired') }]}>
+                <Form.Item
+                  label={t('accept.skipReason')}
+                  name="skipReason"
+                  rules={[{ required: true, message: t('accept.skipReasonRequired') }]}
+                >
                   <Select<SkipReason>
                     style={{ maxWidth: 360 }}
                     options={SKIP_REASONS.map((r) => ({ value: r, label: t(`enums.SkipReason.${r}`) }))}

@@ -2,11 +2,13 @@ import { Alert, App, Button, Card, Form, Input, Radio, Select, Space, type Uploa
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { applyServerErrors } from '../../../components/serverErrors';
-import { FileUploadItem, uploadsOf } from '../../../components/StoredFile';
-import type { DocumentKind, Outcome } from '../../../graphql/graphql';
+
+import { DateInput } from '@/components/QueryForm';
+import { applyServerErrors } from '@/components/serverErrors';
+import { FileUploadItem, uploadsOf } from '@/components/StoredFile';
+import type { DocumentKind, Outcome } from '@/graphql/graphql';
+
 import { APPLICATION_COMPLETE_MUTATION } from './queries';
-import { DateInput } from '../../../components/QueryForm';
 
 const KINDS: DocumentKind[] = ['LICENCE', 'APPROVAL_DOCUMENT', 'REFUSAL_DECISION', 'OTHER'];
 
@@ -53,7 +55,15 @@ export function CompletePanel({ applicationId }: { applicationId: string }) {
       void message.success(t('complete.done'));
     } else if (payload?.__typename === 'ValidationErrors') {
       // The server names document fields as documents[0].number etc.
-      const rest = applyServerErrors(form, payload.errors, ['outcome', 'refusalReason', 'kind', 'number', 'validFrom', 'validUntil', 'file']);
+      const rest = applyServerErrors(form, payload.errors, [
+        'outcome',
+        'refusalReason',
+        'kind',
+        'number',
+        'validFrom',
+        'validUntil',
+        'file',
+      ]);
       if (rest.length > 0) setProblem(rest.map((e) => e.message).join('；'));
     } else {
       setProblem(result.error?.graphQLErrors[0]?.message ?? t('common.serverError'));
@@ -63,7 +73,13 @@ export function CompletePanel({ applicationId }: { applicationId: string }) {
   return (
     <Card title={t('complete.title')} data-testid="complete-panel">
       {problem && <Alert type="error" showIcon role="alert" message={problem} style={{ marginBottom: 16 }} />}
-      <Form<CompleteValues> form={form} name="complete" layout="vertical" onFinish={onFinish} initialValues={{ outcome: 'APPROVED', kind: 'LICENCE' }}>
+      <Form<CompleteValues>
+        form={form}
+        name="complete"
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ outcome: 'APPROVED', kind: 'LICENCE' }}
+      >
         <Form.Item label={t('complete.outcome')} name="outcome">
           <Radio.Group
             options={[
@@ -73,7 +89,11 @@ export function CompletePanel({ applicationId }: { applicationId: string }) {
           />
         </Form.Item>
         {outcome === 'REFUSED' && (
-          <Form.Item label={t('complete.refusalReason')} name="refusalReason" rules={[{ required: true, whitespace: true, message: t('complete.refusalReasonRequired') }]}>
+          <Form.Item
+            label={t('complete.refusalReason')}
+            name="refusalReason"
+            rules={[{ required: true, whitespace: true, message: t('complete.refusalReasonRequired') }]}
+          >
             <Input.TextArea rows={2} />
           </Form.Item>
         )}
@@ -81,7 +101,11 @@ export function CompletePanel({ applicationId }: { applicationId: string }) {
           <Form.Item label={t('complete.documentKind')} name="kind" rules={[{ required: true }]}>
             <Select style={{ width: 180 }} options={KINDS.map((k) => ({ value: k, label: t(`enums.DocumentKind.${k}`) }))} />
           </Form.Item>
-          <Form.Item label={t('complete.documentNumber')} name="number" rules={[{ required: true, whitespace: true, message: t('complete.documentNumberRequired') }]}>
+          <Form.Item
+            label={t('complete.documentNumber')}
+            name="number"
+            rules={[{ required: true, whitespace: true, message: t('complete.documentNumberRequired') }]}
+          >
             <Input style={{ width: 240 }} />
           </Form.Item>
           <Form.Item label={t('complete.validFrom')} name="validFrom">

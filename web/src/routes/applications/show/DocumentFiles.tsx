@@ -2,20 +2,28 @@ import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Typ
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
-import { formatDateTime } from '../../../components/format';
-import { LEGAL_DOCUMENT_FILE_QUERY, PUSH_FILE_QUERY } from '../../../components/queries';
-import { applyServerErrors } from '../../../components/serverErrors';
-import { FileUploadItem, StoredFileLink, uploadsOf, type StoredFileInfo } from '../../../components/StoredFile';
-import type { ApplicationShowQuery, Channel, PushFileKind } from '../../../graphql/graphql';
+
+import { formatDateTime } from '@/components/format';
+import { LEGAL_DOCUMENT_FILE_QUERY, PUSH_FILE_QUERY } from '@/components/queries';
+import { DateInput } from '@/components/QueryForm';
+import { applyServerErrors } from '@/components/serverErrors';
+import { FileUploadItem, StoredFileLink, uploadsOf, type StoredFileInfo } from '@/components/StoredFile';
+import type { ApplicationShowQuery, Channel, PushFileKind } from '@/graphql/graphql';
+
 import { PUSH_DISPATCH_MUTATION } from './queries';
-import { DateInput } from '../../../components/QueryForm';
 
 type Shown = NonNullable<ApplicationShowQuery['application']>;
 type ShownPush = Shown['pushes'][number];
 const DISPATCH_CHANNELS: Channel[] = ['LETTER', 'OWN_SYSTEM'];
 
 /** A legal document's file, downloaded through `legalDocumentFile` (approving and receiving departments). */
-export function LegalDocumentFileLink({ documentId, file }: { documentId: string | null | undefined; file: StoredFileInfo | null | undefined }) {
+export function LegalDocumentFileLink({
+  documentId,
+  file,
+}: {
+  documentId: string | null | undefined;
+  file: StoredFileInfo | null | undefined;
+}) {
   const { t } = useTranslation();
   const client = useClient();
   if (!file || !documentId) return <Typography.Text type="secondary">{t('documents.noFile')}</Typography.Text>;
@@ -23,7 +31,10 @@ export function LegalDocumentFileLink({ documentId, file }: { documentId: string
     <StoredFileLink
       testId="legal-document-file"
       file={file}
-      fetchFile={async () => (await client.query(LEGAL_DOCUMENT_FILE_QUERY, { id: documentId }, { requestPolicy: 'network-only' }).toPromise()).data?.legalDocumentFile}
+      fetchFile={async () =>
+        (await client.query(LEGAL_DOCUMENT_FILE_QUERY, { id: documentId }, { requestPolicy: 'network-only' }).toPromise()).data
+          ?.legalDocumentFile
+      }
     />
   );
 }
@@ -35,7 +46,9 @@ export function PushFileLink({ pushId, kind, file }: { pushId: string; kind: Pus
     <StoredFileLink
       testId={`push-file-${kind.toLowerCase()}`}
       file={file}
-      fetchFile={async () => (await client.query(PUSH_FILE_QUERY, { pushId, kind }, { requestPolicy: 'network-only' }).toPromise()).data?.pushFile}
+      fetchFile={async () =>
+        (await client.query(PUSH_FILE_QUERY, { pushId, kind }, { requestPolicy: 'network-only' }).toPromise()).data?.pushFile
+      }
     />
   );
 }
@@ -59,7 +72,14 @@ function DispatchButton({ push }: { push: ShownPush }) {
     setProblem(null);
     const [file] = await uploadsOf(values.file);
     const result = await record({
-      input: { pushId: push.id, channel: values.channel, number: values.number.trim(), sentOn: values.sentOn, note: values.note?.trim() ?? '', file: file ?? null },
+      input: {
+        pushId: push.id,
+        channel: values.channel,
+        number: values.number.trim(),
+        sentOn: values.sentOn,
+        note: values.note?.trim() ?? '',
+        file: file ?? null,
+      },
     });
     const payload = result.data?.recordPushDispatch;
     if (payload?.__typename === 'Push') {
@@ -78,16 +98,38 @@ function DispatchButton({ push }: { push: ShownPush }) {
       <Button size="small" onClick={() => setOpen(true)} data-testid="record-dispatch">
         {t('documents.dispatch.record')}
       </Button>
-      <Modal open={open} title={t('documents.dispatch.title')} onOk={() => form.submit()} confirmLoading={fetching} onCancel={() => setOpen(false)} destroyOnHidden>
+      <Modal
+        open={open}
+        title={t('documents.dispatch.title')}
+        onOk={() => form.submit()}
+        confirmLoading={fetching}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
         {problem && <Alert type="error" showIcon role="alert" message={problem} style={{ marginBottom: 12 }} />}
-        <Form<DispatchValues> form={form} layout="vertical" name="dispatch" initialValues={initial} onFinish={(v) => void onFinish(v)} preserve={false}>
+        <Form<DispatchValues>
+          form={form}
+          layout="vertical"
+          name="dispatch"
+          initialValues={initial}
+          onFinish={(v) => void onFinish(v)}
+          preserve={false}
+        >
           <Form.Item label={t('documents.dispatch.channel')} name="channel" rules={[{ required: true }]}>
             <Select options={DISPATCH_CHANNELS.map((c) => ({ value: c, label: t(`enums.Channel.${c}`) }))} />
           </Form.Item>
-          <Form.Item label={t('documents.dispatch.number')} name="number" rules={[{ required: true, whitespace: true, message: t('documents.dispatch.numberRequired') }]}>
+          <Form.Item
+            label={t('documents.dispatch.number')}
+            name="number"
+            rules={[{ required: true, whitespace: true, message: t('documents.dispatch.numberRequired') }]}
+          >
             <Input maxLength={100} />
           </Form.Item>
-          <Form.Item label={t('documents.dispatch.sentOn')} name="sentOn" rules={[{ required: true, message: t('documents.dispatch.sentOnRequired') }]}>
+          <Form.Item
+            label={t('documents.dispatch.sentOn')}
+            name="sentOn"
+            rules={[{ required: true, message: t('documents.dispatch.sentOnRequired') }]}
+          >
             <DateInput />
           </Form.Item>
           <Form.Item label={t('documents.dispatch.note')} name="note">
@@ -123,7 +165,11 @@ export function OfflinePushesCard({ application, departmentId }: { application: 
               p.dispatch ? (
                 <Space direction="vertical" size={0}>
                   <span data-testid="dispatch-shown">
-                    {t('documents.dispatch.shown', { channel: t(`enums.Channel.${p.dispatch.channel}`), number: p.dispatch.number, sentOn: p.dispatch.sentOn })}
+                    {t('documents.dispatch.shown', {
+                      channel: t(`enums.Channel.${p.dispatch.channel}`),
+                      number: p.dispatch.number,
+                      sentOn: p.dispatch.sentOn,
+                    })}
                   </span>
                   <Typography.Text type="secondary">
                     {p.dispatch.recordedBy} {formatDateTime(p.dispatch.recordedAt)}
@@ -139,7 +185,12 @@ export function OfflinePushesCard({ application, departmentId }: { application: 
           {
             title: t('documents.receipt'),
             key: 'receipt',
-            render: (_, p) => (p.claimReceipt ? <PushFileLink pushId={p.id} kind="RECEIPT" file={p.claimReceipt} /> : <Typography.Text type="secondary">{t('documents.noFile')}</Typography.Text>),
+            render: (_, p) =>
+              p.claimReceipt ? (
+                <PushFileLink pushId={p.id} kind="RECEIPT" file={p.claimReceipt} />
+              ) : (
+                <Typography.Text type="secondary">{t('documents.noFile')}</Typography.Text>
+              ),
           },
         ]}
       />

@@ -2,9 +2,11 @@ import { Alert, App, Button, Card, Form, Input, Modal, Space, Table, Tag, Typogr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
-import { formatDateTime } from '../../../components/format';
-import type { ApplicationShowQuery } from '../../../graphql/graphql';
-import { downloadBase64 } from '../../credit/files';
+
+import { formatDateTime } from '@/components/format';
+import type { ApplicationShowQuery } from '@/graphql/graphql';
+import { downloadBase64 } from '@/routes/credit/files';
+
 import { COMMITMENT_FILE_QUERY, MISSING_ITEM_SUPPLY_MUTATION, MISSING_ITEM_WAIVE_MUTATION } from './queries';
 
 type Shown = NonNullable<ApplicationShowQuery['application']>;
@@ -63,7 +65,9 @@ export function FacilitationCard({ application, approves }: { application: Shown
   return (
     <Card title={t('facilitation.followUpTitle')} data-testid="facilitation-card">
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-        {outstanding > 0 && <Alert type="warning" showIcon message={t('facilitation.outstanding', { count: outstanding })} data-testid="outstanding-items" />}
+        {outstanding > 0 && (
+          <Alert type="warning" showIcon message={t('facilitation.outstanding', { count: outstanding })} data-testid="outstanding-items" />
+        )}
         {missingItems.length > 0 && (
           <Table<Item>
             rowKey="id"
@@ -80,7 +84,9 @@ export function FacilitationCard({ application, approves }: { application: Shown
                   <Space>
                     {due}
                     {item.overdue && <Tag color="red">{t('facilitation.overdue')}</Tag>}
-                    {item.reminders > 0 && <Typography.Text type="secondary">{t('facilitation.reminders', { count: item.reminders })}</Typography.Text>}
+                    {item.reminders > 0 && (
+                      <Typography.Text type="secondary">{t('facilitation.reminders', { count: item.reminders })}</Typography.Text>
+                    )}
                   </Space>
                 ),
               },
@@ -92,7 +98,9 @@ export function FacilitationCard({ application, approves }: { application: Shown
                     <Tag color={STATE_COLOR[state]}>{t(`enums.ItemState.${state}`)}</Tag>
                     {item.note && <Typography.Text type="secondary">{item.note}</Typography.Text>}
                     {item.closedBy && (
-                      <Typography.Text type="secondary">{t('facilitation.closedBy', { by: item.closedBy, at: formatDateTime(item.closedAt) })}</Typography.Text>
+                      <Typography.Text type="secondary">
+                        {t('facilitation.closedBy', { by: item.closedBy, at: formatDateTime(item.closedAt) })}
+                      </Typography.Text>
                     )}
                   </Space>
                 ),
@@ -191,7 +199,9 @@ export function FacilitationCard({ application, approves }: { application: Shown
           <Form.Item
             name="text"
             label={t(closing?.action === 'waive' ? 'facilitation.waiveReason' : 'facilitation.supplyNote')}
-            rules={closing?.action === 'waive' ? [{ required: true, whitespace: true, message: t('facilitation.waiveReasonRequired') }] : []}
+            rules={
+              closing?.action === 'waive' ? [{ required: true, whitespace: true, message: t('facilitation.waiveReasonRequired') }] : []
+            }
           >
             <Input.TextArea rows={2} maxLength={500} />
           </Form.Item>

@@ -1,8 +1,9 @@
 import { MinusCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Space, Typography, Upload, type FormInstance, type UploadFile } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AcceptApplicationInput, HandlingMode } from '../../../graphql/graphql';
-import { blobToBase64, checkBasisFile } from '../../linkages/linkageForm';
+
+import type { AcceptApplicationInput, HandlingMode } from '@/graphql/graphql';
+import { blobToBase64, checkBasisFile } from '@/routes/linkages/linkageForm';
 
 export interface FacilitationValues {
   missingItems?: { name?: string; days?: number | null }[];
@@ -20,7 +21,13 @@ export function FacilitationFields({ form, mode }: { form: FormInstance<Facilita
   const { t } = useTranslation();
   if (mode !== 'MISSING_DOCUMENTS' && mode !== 'NOTIFY_AND_COMMIT') return null;
   return (
-    <Form<FacilitationValues> form={form} name="facilitation" layout="vertical" data-testid="facilitation-fields" initialValues={{ missingItems: [{ name: '' }] }}>
+    <Form<FacilitationValues>
+      form={form}
+      name="facilitation"
+      layout="vertical"
+      data-testid="facilitation-fields"
+      initialValues={{ missingItems: [{ name: '' }] }}
+    >
       {mode === 'MISSING_DOCUMENTS' ? (
         <Form.Item label={t('facilitation.missingItems')} extra={t('facilitation.missingItemsExtra')} required>
           <Form.List
@@ -41,12 +48,28 @@ export function FacilitationFields({ form, mode }: { form: FormInstance<Facilita
                       name={[field.name, 'name']}
                       rules={[{ required: true, whitespace: true, message: t('facilitation.itemNameRequired') }]}
                     >
-                      <Input placeholder={t('facilitation.itemName')} aria-label={t('facilitation.itemName')} style={{ width: 280 }} maxLength={200} />
+                      <Input
+                        placeholder={t('facilitation.itemName')}
+                        aria-label={t('facilitation.itemName')}
+                        style={{ width: 280 }}
+                        maxLength={200}
+                      />
                     </Form.Item>
                     <Form.Item name={[field.name, 'days']}>
-                      <InputNumber min={1} max={60} placeholder={t('facilitation.itemDays')} aria-label={t('facilitation.itemDays')} style={{ width: 180 }} />
+                      <InputNumber
+                        min={1}
+                        max={60}
+                        placeholder={t('facilitation.itemDays')}
+                        aria-label={t('facilitation.itemDays')}
+                        style={{ width: 180 }}
+                      />
                     </Form.Item>
-                    <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} aria-label={t('facilitation.removeItem')} />
+                    <Button
+                      type="text"
+                      icon={<MinusCircleOutlined />}
+                      onClick={() => remove(field.name)}
+                      aria-label={t('facilitation.removeItem')}
+                    />
                   </Space>
                 ))}
                 <Button type="dashed" onClick={() => add({ name: '' })} icon={<PlusOutlined />}>

@@ -2,11 +2,13 @@ import { App, Button, Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { FormPage } from '../../../components/FormPage';
-import { useServerForm } from '../../../components/useServerForm';
-import type { FindingKind, ResultType } from '../../../graphql/graphql';
+
+import { FormPage } from '@/components/FormPage';
+import { DateInput } from '@/components/QueryForm';
+import { useServerForm } from '@/components/useServerForm';
+import type { FindingKind, ResultType } from '@/graphql/graphql';
+
 import { FINDING_RECORD_MUTATION } from './queries';
-import { DateInput } from '../../../components/QueryForm';
 
 const RESULT_TYPES: ResultType[] = ['RECTIFICATION_ORDERED', 'PENALIZED', 'LICENCE_REVOKED', 'CASE_FILED', 'OTHER'];
 const KINDS: FindingKind[] = ['INSPECTION', 'SPOT_CHECK', 'ADMINISTRATIVE_MEASURE', 'ENFORCEMENT_RESULT', 'CREDIT_ABNORMALITY'];
@@ -55,7 +57,11 @@ export function RecordFinding({ applicationId }: { applicationId: string }) {
             <Form.Item label={t('findings.kind')} name="kind" rules={[{ required: true, message: t('findings.kindRequired') }]}>
               <Select options={KINDS.map((k) => ({ value: k, label: t(`enums.FindingKind.${k}`) }))} />
             </Form.Item>
-            <Form.Item label={t('findings.summary')} name="summary" rules={[{ required: true, whitespace: true, message: t('findings.summaryRequired') }]}>
+            <Form.Item
+              label={t('findings.summary')}
+              name="summary"
+              rules={[{ required: true, whitespace: true, message: t('findings.summaryRequired') }]}
+            >
               <Input.TextArea rows={3} />
             </Form.Item>
             <Form.Item
@@ -75,7 +81,11 @@ export function RecordFinding({ applicationId }: { applicationId: string }) {
               {({ getFieldValue }) =>
                 getFieldValue('abnormal') ? (
                   <>
-                    <Form.Item label={t('findings.resultType')} name="resultType" rules={[{ required: true, message: t('findings.resultTypeRequired') }]}>
+                    <Form.Item
+                      label={t('findings.resultType')}
+                      name="resultType"
+                      rules={[{ required: true, message: t('findings.resultTypeRequired') }]}
+                    >
                       <Select options={RESULT_TYPES.map((r) => ({ value: r, label: t(`enums.ResultType.${r}`) }))} />
                     </Form.Item>
                     <Form.Item label={t('findings.measures')} name="measures">

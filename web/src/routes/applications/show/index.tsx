@@ -1,20 +1,22 @@
-import { useAccess } from '../../../providers/access/AccessProvider';
 import { Alert, Card, Descriptions, Empty, Result, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
-import { LEVEL_COLOR } from '../../../components/CreditAssessmentView';
-import { formatDateTime } from '../../../components/format';
-import { STATUS_COLOR } from '../../../components/status';
-import { SmsDeliveryTag } from '../../../components/SmsDeliveryTag';
-import type { ApplicationShowQuery, CreditLevel, FindingKind } from '../../../graphql/graphql';
+
+import { LEVEL_COLOR } from '@/components/CreditAssessmentView';
+import { formatDateTime } from '@/components/format';
+import { SmsDeliveryTag } from '@/components/SmsDeliveryTag';
+import { STATUS_COLOR } from '@/components/status';
+import type { ApplicationShowQuery, CreditLevel, FindingKind } from '@/graphql/graphql';
+import { useAccess } from '@/providers/access/AccessProvider';
+
 import { AcceptPanel } from './AcceptPanel';
 import { CompletePanel } from './CompletePanel';
 import { LegalDocumentFileLink, OfflinePushesCard } from './DocumentFiles';
 import { FacilitationCard } from './FacilitationCard';
-import { RecordFinding } from './RecordFinding';
 import { APPLICATION_SHOW_QUERY } from './queries';
+import { RecordFinding } from './RecordFinding';
 
 type ShownApplication = NonNullable<ApplicationShowQuery['application']>;
 
@@ -81,7 +83,11 @@ function useMoments(a: ShownApplication): Moment[] {
         color: 'green',
         text: (
           <span data-testid={`timeline-claim-${p.id}`}>
-            {t('timeline.claimed', { department: p.department.name, by: p.claimedByName ?? '', method: p.claimMethod ? t(`enums.Channel.${p.claimMethod}`) : '' })}
+            {t('timeline.claimed', {
+              department: p.department.name,
+              by: p.claimedByName ?? '',
+              method: p.claimMethod ? t(`enums.Channel.${p.claimMethod}`) : '',
+            })}
             {p.claimMeetingId && ` · ${t('timeline.claimedAtMeeting', { id: p.claimMeetingId })}`}
           </span>
         ),
@@ -93,7 +99,11 @@ function useMoments(a: ShownApplication): Moment[] {
         at: p.feedbackClosedAt,
         key: `closed-${p.id}`,
         color: 'green',
-        text: <span data-testid={`timeline-closed-${p.id}`}>{t('timeline.closedNoAbnormality', { department: p.department.name, by: p.feedbackClosedByName ?? '' })}</span>,
+        text: (
+          <span data-testid={`timeline-closed-${p.id}`}>
+            {t('timeline.closedNoAbnormality', { department: p.department.name, by: p.feedbackClosedByName ?? '' })}
+          </span>
+        ),
       });
     }
   }
@@ -153,7 +163,11 @@ export default function ApplicationShowPage() {
   if (fetching && !data) return <Skeleton active />;
   const application = data?.application;
   if (!application) {
-    return error ? <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} /> : <Result status="404" title={t('common.notFoundObject')} />;
+    return error ? (
+      <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} />
+    ) : (
+      <Result status="404" title={t('common.notFoundObject')} />
+    );
   }
   const credit = application.creditAtAcceptance;
   const current = application.applicantCredit;
@@ -224,7 +238,11 @@ export default function ApplicationShowPage() {
             pagination={false}
             dataSource={application.legalDocuments}
             columns={[
-              { title: t('complete.documentKind'), dataIndex: 'kind', render: (k: ShownApplication['legalDocuments'][number]['kind']) => t(`enums.DocumentKind.${k}`) },
+              {
+                title: t('complete.documentKind'),
+                dataIndex: 'kind',
+                render: (k: ShownApplication['legalDocuments'][number]['kind']) => t(`enums.DocumentKind.${k}`),
+              },
               { title: t('complete.documentNumber'), dataIndex: 'number' },
               { title: t('complete.validFrom'), dataIndex: 'validFrom' },
               { title: t('complete.validUntil'), dataIndex: 'validUntil' },
@@ -245,8 +263,18 @@ export default function ApplicationShowPage() {
           locale={{ emptyText: <Empty description={t('applications.noFindings')} /> }}
           columns={[
             { title: t('findings.kind'), dataIndex: 'kind', width: 140, render: (k: FindingKind) => t(`enums.FindingKind.${k}`) },
-            { title: t('findings.abnormal'), dataIndex: 'abnormal', width: 100, render: (a: boolean) => (a ? <Tag color="error">{t('findings.abnormalYes')}</Tag> : <Tag>{t('findings.abnormalNo')}</Tag>) },
-            { title: t('findings.resultType'), dataIndex: 'resultType', width: 110, render: (r: ShownApplication['findings'][number]['resultType']) => t(`enums.ResultType.${r}`) },
+            {
+              title: t('findings.abnormal'),
+              dataIndex: 'abnormal',
+              width: 100,
+              render: (a: boolean) => (a ? <Tag color="error">{t('findings.abnormalYes')}</Tag> : <Tag>{t('findings.abnormalNo')}</Tag>),
+            },
+            {
+              title: t('findings.resultType'),
+              dataIndex: 'resultType',
+              width: 110,
+              render: (r: ShownApplication['findings'][number]['resultType']) => t(`enums.ResultType.${r}`),
+            },
             { title: t('findings.measures'), dataIndex: 'measures' },
             { title: t('findings.summary'), dataIndex: 'summary' },
             { title: t('findings.foundOn'), dataIndex: 'foundOn', width: 120 },

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
+
 import { measureChoice } from './measures';
 
-const trustworthy = { level: 'TRUSTWORTHY' as const, jointPunished: false, allowedModes: ['NORMAL', 'GREEN_CHANNEL', 'NOTIFY_AND_COMMIT'] as const };
+const trustworthy = {
+  level: 'TRUSTWORTHY' as const,
+  jointPunished: false,
+  allowedModes: ['NORMAL', 'GREEN_CHANNEL', 'NOTIFY_AND_COMMIT'] as const,
+};
 
 describe('measureChoice', () => {
   it('needs a reason when a trustworthy applicant is accepted the normal way', () => {

@@ -1,4 +1,4 @@
-import type { CreditLevel, HandlingMode } from '../../../graphql/graphql';
+import type { CreditLevel, HandlingMode } from '@/graphql/graphql';
 
 /** What the clerk's choice leaves unapplied of what the credit check proposes. */
 export interface MeasureChoice {

@@ -1,4 +1,4 @@
-import { graphql } from '../../../graphql';
+import { graphql } from '@/graphql';
 
 export const APPLICATION_SHOW_QUERY = graphql(`
   query ApplicationShow($id: ID!) {

@@ -1,14 +1,16 @@
-import { useAccess } from '../../../providers/access/AccessProvider';
 import { Alert, App, Button, Form, Input, Modal, Select, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
-import { ListPage } from '../../../components/ListPage';
-import { PAGE_SIZE } from '../../../components/pagination';
-import { usccRule } from '../../../components/usccRule';
-import { useServerForm } from '../../../components/useServerForm';
-import type { DepartmentLevel } from '../../../graphql/graphql';
+
+import { ListPage } from '@/components/ListPage';
+import { PAGE_SIZE } from '@/components/pagination';
+import { usccRule } from '@/components/usccRule';
+import { useServerForm } from '@/components/useServerForm';
+import type { DepartmentLevel } from '@/graphql/graphql';
+import { useAccess } from '@/providers/access/AccessProvider';
+
 import { DEPARTMENT_CREATE_MUTATION, DEPARTMENTS_LIST_QUERY } from './queries';
 
 const LEVELS: readonly DepartmentLevel[] = ['CITY', 'COUNTY', 'TOWNSHIP'];
@@ -51,9 +53,19 @@ export default function DepartmentsListPage() {
         columns={[
           { title: t('departments.name'), dataIndex: 'name', render: (name: string, d) => <Link to={`/departments/${d.id}`}>{name}</Link> },
           { title: t('departments.shortName'), dataIndex: 'shortName', width: 160 },
-          { title: t('departments.level'), dataIndex: 'level', width: 120, render: (l: DepartmentLevel) => t(`enums.DepartmentLevel.${l}`) },
+          {
+            title: t('departments.level'),
+            dataIndex: 'level',
+            width: 120,
+            render: (l: DepartmentLevel) => t(`enums.DepartmentLevel.${l}`),
+          },
           { title: t('departments.creditCode'), dataIndex: 'creditCode', width: 220 },
-          { title: t('departments.parent'), dataIndex: 'parentId', width: 200, render: (p: string | null) => (p ? (names.get(p) ?? p) : '') },
+          {
+            title: t('departments.parent'),
+            dataIndex: 'parentId',
+            width: 200,
+            render: (p: string | null) => (p ? (names.get(p) ?? p) : ''),
+          },
         ]}
       />
       {creating && (
@@ -75,7 +87,16 @@ function CreateDepartmentModal({ parents, onClose }: { parents: { value: string;
   const { form, problems, handle } = useServerForm<DepartmentValues>(['name', 'shortName', 'level', 'creditCode', 'parentId']);
   const [{ fetching }, create] = useMutation(DEPARTMENT_CREATE_MUTATION);
   return (
-    <Modal open title={t('org.create')} okText={t('common.create')} cancelText={t('common.cancel')} confirmLoading={fetching} onOk={() => form.submit()} onCancel={() => onClose(false)} destroyOnHidden>
+    <Modal
+      open
+      title={t('org.create')}
+      okText={t('common.create')}
+      cancelText={t('common.cancel')}
+      confirmLoading={fetching}
+      onOk={() => form.submit()}
+      onCancel={() => onClose(false)}
+      destroyOnHidden
+    >
       {problems.length > 0 && <Alert type="error" showIcon role="alert" message={problems.join('；')} style={{ marginBottom: 12 }} />}
       <Form<DepartmentValues>
         form={form}
@@ -85,7 +106,13 @@ function CreateDepartmentModal({ parents, onClose }: { parents: { value: string;
         onFinish={async (v) => {
           const creditCode = v.creditCode?.trim().toUpperCase();
           const result = await create({
-            input: { name: v.name.trim(), shortName: v.shortName.trim(), level: v.level, creditCode: creditCode || null, parentId: v.parentId ?? null },
+            input: {
+              name: v.name.trim(),
+              shortName: v.shortName.trim(),
+              level: v.level,
+              creditCode: creditCode || null,
+              parentId: v.parentId ?? null,
+            },
           });
           const created = handle(result, result.data?.createDepartment);
           if (created?.__typename === 'Department') {
@@ -94,10 +121,18 @@ function CreateDepartmentModal({ parents, onClose }: { parents: { value: string;
           }
         }}
       >
-        <Form.Item label={t('departments.name')} name="name" rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 100 }]}>
+        <Form.Item
+          label={t('departments.name')}
+          name="name"
+          rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 100 }]}
+        >
           <Input />
         </Form.Item>
-        <Form.Item label={t('departments.shortName')} name="shortName" rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 50 }]}>
+        <Form.Item
+          label={t('departments.shortName')}
+          name="shortName"
+          rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 50 }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item label={t('departments.level')} name="level" rules={[{ required: true, message: t('common.required') }]}>

@@ -1,13 +1,16 @@
-import { useAccess } from '../../../providers/access/AccessProvider';
 import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
-import { useServerForm } from '../../../components/useServerForm';
-import type { DepartmentDetailQuery } from '../../../graphql/graphql';
-import { normaliseMobile, normaliseOfficePhone } from '../../../lib/phones';
-import { mayMaintain, splitLiaisons, todayInChina, type LiaisonKind } from '../org';
+
+import { DateInput } from '@/components/QueryForm';
+import { useServerForm } from '@/components/useServerForm';
+import type { DepartmentDetailQuery } from '@/graphql/graphql';
+import { normaliseMobile, normaliseOfficePhone } from '@/lib/phones';
+import { useAccess } from '@/providers/access/AccessProvider';
+import { mayMaintain, splitLiaisons, todayInChina, type LiaisonKind } from '@/routes/departments/org';
+
 import {
   DEPARTMENT_DETAIL_QUERY,
   DEPARTMENT_PEOPLE_QUERY,
@@ -16,7 +19,6 @@ import {
   POSITION_ADD_MUTATION,
   SECTION_CREATE_MUTATION,
 } from './queries';
-import { DateInput } from '../../../components/QueryForm';
 
 type Detail = NonNullable<DepartmentDetailQuery['department']>;
 type PersonRow = Detail['sections'][number]['people'][number];
@@ -72,7 +74,11 @@ export default function DepartmentShowPage() {
         <Descriptions.Item label={t('departments.level')}>{t(`enums.DepartmentLevel.${department.level}`)}</Descriptions.Item>
         <Descriptions.Item label={t('departments.creditCode')}>{department.creditCode ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('departments.parent')}>
-          {department.parentId ? <Link to={`/departments/${department.parentId}`}>{names.get(department.parentId) ?? department.parentId}</Link> : '—'}
+          {department.parentId ? (
+            <Link to={`/departments/${department.parentId}`}>{names.get(department.parentId) ?? department.parentId}</Link>
+          ) : (
+            '—'
+          )}
         </Descriptions.Item>
       </Descriptions>
       {!editable && <Typography.Text type="secondary">{t('org.readOnly')}</Typography.Text>}
@@ -82,7 +88,17 @@ export default function DepartmentShowPage() {
   );
 }
 
-function Liaisons({ department, people, editable, onChange }: { department: Detail; people: PersonRow[]; editable: boolean; onChange: () => void }) {
+function Liaisons({
+  department,
+  people,
+  editable,
+  onChange,
+}: {
+  department: Detail;
+  people: PersonRow[];
+  editable: boolean;
+  onChange: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { current, history } = splitLiaisons(department.liaisons);
@@ -132,7 +148,12 @@ function Liaisons({ department, people, editable, onChange }: { department: Deta
               <Select style={{ width: 140 }} options={KINDS.map((k) => ({ value: k, label: t(`org.kinds.${k}`) }))} />
             </Form.Item>
             <Form.Item label={t('org.person')} name="personId" rules={[{ required: true, message: t('common.required') }]}>
-              <Select style={{ width: 180 }} showSearch optionFilterProp="label" options={people.map((p) => ({ value: p.id, label: p.name }))} />
+              <Select
+                style={{ width: 180 }}
+                showSearch
+                optionFilterProp="label"
+                options={people.map((p) => ({ value: p.id, label: p.name }))}
+              />
             </Form.Item>
             <Form.Item label={t('org.since')} name="since" rules={[{ required: true, message: t('common.required') }]}>
               <DateInput />
@@ -163,7 +184,11 @@ function Liaisons({ department, people, editable, onChange }: { department: Deta
             render: (_, l) => (
               <>
                 {l.until ?? ''}
-                {l.current && <Tag color="success" style={{ marginInlineStart: l.until ? 8 : 0 }}>{t('org.current')}</Tag>}
+                {l.current && (
+                  <Tag color="success" style={{ marginInlineStart: l.until ? 8 : 0 }}>
+                    {t('org.current')}
+                  </Tag>
+                )}
                 {!l.current && !l.until && <Tag color="processing">{t('org.upcoming')}</Tag>}
               </>
             ),
@@ -175,7 +200,17 @@ function Liaisons({ department, people, editable, onChange }: { department: Deta
   );
 }
 
-function Sections({ department, departments, editable, onChange }: { department: Detail; departments: Departments; editable: boolean; onChange: () => void }) {
+function Sections({
+  department,
+  departments,
+  editable,
+  onChange,
+}: {
+  department: Detail;
+  departments: Departments;
+  editable: boolean;
+  onChange: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const sectionForm = useServerForm<SectionValues>(['name']);
@@ -183,7 +218,9 @@ function Sections({ department, departments, editable, onChange }: { department:
   const [{ fetching: creatingSection }, createSection] = useMutation(SECTION_CREATE_MUTATION);
   const [{ fetching: creatingPerson }, createPerson] = useMutation(PERSON_CREATE_MUTATION);
   const [folded, setFolded] = useState<string[]>([]);
-  const phone = (check: (v: string) => string | null, text: string) => ({ validator: async (_: unknown, v: string | undefined) => (!v?.trim() || check(v) ? undefined : Promise.reject(new Error(text))) });
+  const phone = (check: (v: string) => string | null, text: string) => ({
+    validator: async (_: unknown, v: string | undefined) => (!v?.trim() || check(v) ? undefined : Promise.reject(new Error(text))),
+  });
   return (
     <Card title={t('org.sections')} size="small" data-testid="sections">
       {editable && (
@@ -202,7 +239,11 @@ function Sections({ department, departments, editable, onChange }: { department:
               }
             }}
           >
-            <Form.Item label={t('org.sectionName')} name="name" rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 100 }]}>
+            <Form.Item
+              label={t('org.sectionName')}
+              name="name"
+              rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 100 }]}
+            >
               <Input style={{ width: 220 }} />
             </Form.Item>
             <Button htmlType="submit" loading={creatingSection}>
@@ -217,7 +258,13 @@ function Sections({ department, departments, editable, onChange }: { department:
             style={{ rowGap: 8 }}
             onFinish={async (v) => {
               const result = await createPerson({
-                input: { sectionId: v.sectionId, name: v.name.trim(), officePhone: v.officePhone?.trim() ?? '', mobile: v.mobile?.trim() ?? '', role: v.role?.trim() ?? '' },
+                input: {
+                  sectionId: v.sectionId,
+                  name: v.name.trim(),
+                  officePhone: v.officePhone?.trim() ?? '',
+                  mobile: v.mobile?.trim() ?? '',
+                  role: v.role?.trim() ?? '',
+                },
               });
               const created = personForm.handle(result, result.data?.createPerson);
               if (created?.__typename === 'Person') {
@@ -230,7 +277,11 @@ function Sections({ department, departments, editable, onChange }: { department:
             <Form.Item label={t('org.section')} name="sectionId" rules={[{ required: true, message: t('common.required') }]}>
               <Select style={{ width: 180 }} options={department.sections.map((s) => ({ value: s.id, label: s.name }))} />
             </Form.Item>
-            <Form.Item label={t('org.personName')} name="name" rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 50 }]}>
+            <Form.Item
+              label={t('org.personName')}
+              name="name"
+              rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 50 }]}
+            >
               <Input style={{ width: 120 }} />
             </Form.Item>
             <Form.Item label={t('org.officePhone')} name="officePhone" rules={[phone(normaliseOfficePhone, t('org.officePhoneInvalid'))]}>
@@ -320,7 +371,9 @@ function AddPosition({ department, departments, onChange }: { department: Detail
   const form = useServerForm<PositionValues>(['personId', 'sectionId', 'title']);
   const from = Form.useWatch('fromDepartmentId', form.form) ?? department.id;
   const [{ data }] = useQuery({ query: DEPARTMENT_PEOPLE_QUERY, variables: { id: from } });
-  const people = new Map((data?.department?.sections ?? []).flatMap((sec) => sec.people.map((p) => [p.id, { ...p, sectionName: sec.name }] as const)));
+  const people = new Map(
+    (data?.department?.sections ?? []).flatMap((sec) => sec.people.map((p) => [p.id, { ...p, sectionName: sec.name }] as const)),
+  );
   const [{ fetching }, addPosition] = useMutation(POSITION_ADD_MUTATION);
   return (
     <>

@@ -1,4 +1,4 @@
-import { graphql } from '../../../graphql';
+import { graphql } from '@/graphql';
 
 export const DEPARTMENT_DETAIL_QUERY = graphql(`
   query DepartmentDetail($id: ID!) {

@@ -3,11 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
-import { DEPARTMENT_NAMES_QUERY } from '../../../app/queries';
-import { FormPage } from '../../../components/FormPage';
-import { useServerForm } from '../../../components/useServerForm';
-import type { AgendaKind, EscalationKind } from '../../../graphql/graphql';
-import { attachmentProblem, fileToBase64 } from '../../../lib/coordination';
+
+import { DEPARTMENT_NAMES_QUERY } from '@/app/queries';
+import { FormPage } from '@/components/FormPage';
+import { useServerForm } from '@/components/useServerForm';
+import type { AgendaKind, EscalationKind } from '@/graphql/graphql';
+import { attachmentProblem, fileToBase64 } from '@/lib/coordination';
+
 import { RAISE_ESCALATION_MUTATION } from './queries';
 
 const KINDS: EscalationKind[] = ['RESPONSIBILITY_DISPUTE', 'MAJOR_APPROVAL', 'POLICY_CONFLICT', 'OTHER'];
@@ -68,28 +70,59 @@ export default function EscalationCreatePage() {
   return (
     <FormPage title={t('coordination.escalations.raise')} problems={problems}>
       <Form<RaiseValues> form={form} layout="vertical" onFinish={(v) => void onFinish(v)}>
-        <Form.Item label={t('coordination.escalations.kind')} name="kind" rules={[{ required: true, message: t('coordination.escalations.kindRequired') }]}>
+        <Form.Item
+          label={t('coordination.escalations.kind')}
+          name="kind"
+          rules={[{ required: true, message: t('coordination.escalations.kindRequired') }]}
+        >
           <Select options={KINDS.map((k) => ({ value: k, label: t(`coordination.enums.EscalationKind.${k}`) }))} />
         </Form.Item>
-        <Form.Item label={t('coordination.escalations.escalationTitle')} name="title" rules={[{ required: true, whitespace: true, message: t('coordination.escalations.titleRequired') }]}>
+        <Form.Item
+          label={t('coordination.escalations.escalationTitle')}
+          name="title"
+          rules={[{ required: true, whitespace: true, message: t('coordination.escalations.titleRequired') }]}
+        >
           <Input />
         </Form.Item>
-        <Form.Item label={t('coordination.escalations.statement')} name="statement" rules={[{ required: true, whitespace: true, message: t('coordination.escalations.statementRequired') }]}>
+        <Form.Item
+          label={t('coordination.escalations.statement')}
+          name="statement"
+          rules={[{ required: true, whitespace: true, message: t('coordination.escalations.statementRequired') }]}
+        >
           <Input.TextArea rows={5} />
         </Form.Item>
         <Form.Item label={t('coordination.escalations.parties')} name="partyDepartmentIds">
-          <Select mode="multiple" showSearch optionFilterProp="label" options={(depts?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} />
+          <Select
+            mode="multiple"
+            showSearch
+            optionFilterProp="label"
+            options={(depts?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))}
+          />
         </Form.Item>
         <Space wrap align="start">
           <Form.Item label={t('coordination.escalations.refKind')} name="refKind">
-            <Select allowClear style={{ width: 180 }} options={REF_KINDS.map((k) => ({ value: k, label: t(`coordination.enums.AgendaKind.${k}`) }))} />
+            <Select
+              allowClear
+              style={{ width: 180 }}
+              options={REF_KINDS.map((k) => ({ value: k, label: t(`coordination.enums.AgendaKind.${k}`) }))}
+            />
           </Form.Item>
           <Form.Item label={t('coordination.escalations.refId')} name="refId">
             <Input style={{ width: 180 }} />
           </Form.Item>
         </Space>
-        <Form.Item label={t('coordination.escalations.addAttachment')} validateStatus={fileProblems.length > 0 ? 'error' : undefined} help={fileProblems.length > 0 ? fileProblems.join('；') : undefined}>
-          <input type="file" multiple accept="application/pdf,image/png,image/jpeg" aria-label={t('coordination.escalations.addAttachment')} onChange={(e) => onFiles(e.target.files)} />
+        <Form.Item
+          label={t('coordination.escalations.addAttachment')}
+          validateStatus={fileProblems.length > 0 ? 'error' : undefined}
+          help={fileProblems.length > 0 ? fileProblems.join('；') : undefined}
+        >
+          <input
+            type="file"
+            multiple
+            accept="application/pdf,image/png,image/jpeg"
+            aria-label={t('coordination.escalations.addAttachment')}
+            onChange={(e) => onFiles(e.target.files)}
+          />
         </Form.Item>
         {files.length > 0 && <Typography.Paragraph type="secondary">{files.map((f) => f.name).join('、')}</Typography.Paragraph>}
         <Space>

@@ -1,4 +1,4 @@
-import { graphql } from '../../../graphql';
+import { graphql } from '@/graphql';
 
 export const RAISE_ESCALATION_MUTATION = graphql(`
   mutation RaiseEscalation($input: RaiseEscalationInput!) {

@@ -1,14 +1,16 @@
-import { useAccess } from '../../../providers/access/AccessProvider';
 import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
-import { formatDateTime } from '../../../components/format';
-import { ListPage } from '../../../components/ListPage';
-import { Pager } from '../../../components/Pager';
-import { pageRows, pageWindow, useListParams } from '../../../components/pagination';
-import type { ActionKind, EscalationKind, EscalationStatus, EscalationsQuery, OverdueEscalationActionsQuery } from '../../../graphql/graphql';
-import { ESCALATION_STATUS_COLOR } from '../../../lib/coordination';
+
+import { formatDateTime } from '@/components/format';
+import { ListPage } from '@/components/ListPage';
+import { Pager } from '@/components/Pager';
+import { pageRows, pageWindow, useListParams } from '@/components/pagination';
+import type { ActionKind, EscalationKind, EscalationsQuery, EscalationStatus, OverdueEscalationActionsQuery } from '@/graphql/graphql';
+import { ESCALATION_STATUS_COLOR } from '@/lib/coordination';
+import { useAccess } from '@/providers/access/AccessProvider';
+
 import { ESCALATIONS_QUERY, OVERDUE_ACTIONS_QUERY } from './queries';
 
 type Row = EscalationsQuery['escalations'][number];
@@ -41,11 +43,25 @@ function OverdueBoard() {
         pagination={false}
         locale={{ emptyText: t('coordination.escalations.overdueBoardEmpty') }}
         columns={[
-          { title: t('coordination.escalations.escalation'), key: 'escalation', render: (_, a) => (a.escalation ? <Link to={`/escalations/${a.escalation.id}`}>{a.escalation.title}</Link> : '') },
-          { title: t('coordination.escalations.actionKind'), dataIndex: 'kind', width: 130, render: (k: ActionKind) => t(`coordination.enums.ActionKind.${k}`) },
+          {
+            title: t('coordination.escalations.escalation'),
+            key: 'escalation',
+            render: (_, a) => (a.escalation ? <Link to={`/escalations/${a.escalation.id}`}>{a.escalation.title}</Link> : ''),
+          },
+          {
+            title: t('coordination.escalations.actionKind'),
+            dataIndex: 'kind',
+            width: 130,
+            render: (k: ActionKind) => t(`coordination.enums.ActionKind.${k}`),
+          },
           { title: t('coordination.escalations.actionDescription'), dataIndex: 'description' },
           { title: t('coordination.escalations.actionOwner'), key: 'owner', width: 200, render: (_, a) => a.owner.name },
-          { title: t('coordination.escalations.actionDueOn'), dataIndex: 'dueOn', width: 120, render: (d: string) => <Typography.Text type="danger">{d}</Typography.Text> },
+          {
+            title: t('coordination.escalations.actionDueOn'),
+            dataIndex: 'dueOn',
+            width: 120,
+            render: (d: string) => <Typography.Text type="danger">{d}</Typography.Text>,
+          },
         ]}
       />
     </Card>
@@ -77,7 +93,10 @@ export default function EscalationsListPage() {
           value={status ?? ''}
           style={{ width: 180 }}
           onChange={(v) => setFilters({ status: v })}
-          options={[{ value: '', label: t('common.all') }, ...STATUSES.map((s) => ({ value: s, label: t(`coordination.enums.EscalationStatus.${s}`) }))]}
+          options={[
+            { value: '', label: t('common.all') },
+            ...STATUSES.map((s) => ({ value: s, label: t(`coordination.enums.EscalationStatus.${s}`) })),
+          ]}
         />
       }
     >
@@ -90,13 +109,32 @@ export default function EscalationsListPage() {
         locale={{ emptyText: t('common.empty') }}
         columns={[
           { title: '#', dataIndex: 'id', width: 70, render: (id: string) => <Link to={`/escalations/${id}`}>{id}</Link> },
-          { title: t('coordination.escalations.escalationTitle'), dataIndex: 'title', render: (title: string, e) => <Link to={`/escalations/${e.id}`}>{title}</Link> },
-          { title: t('coordination.escalations.kind'), dataIndex: 'kind', width: 130, render: (k: EscalationKind) => t(`coordination.enums.EscalationKind.${k}`) },
-          { title: t('coordination.escalations.raisingDepartment'), key: 'dept', width: 200, render: (_, e) => `${e.raisingDepartment.name}（${e.raisedByName}）` },
+          {
+            title: t('coordination.escalations.escalationTitle'),
+            dataIndex: 'title',
+            render: (title: string, e) => <Link to={`/escalations/${e.id}`}>{title}</Link>,
+          },
+          {
+            title: t('coordination.escalations.kind'),
+            dataIndex: 'kind',
+            width: 130,
+            render: (k: EscalationKind) => t(`coordination.enums.EscalationKind.${k}`),
+          },
+          {
+            title: t('coordination.escalations.raisingDepartment'),
+            key: 'dept',
+            width: 200,
+            render: (_, e) => `${e.raisingDepartment.name}（${e.raisedByName}）`,
+          },
           { title: t('coordination.escalations.parties'), key: 'parties', render: (_, e) => e.parties.map((p) => p.shortName).join('、') },
           { title: t('coordination.escalations.assignee'), dataIndex: 'assignee', width: 100 },
           { title: t('coordination.escalations.submittedAt'), dataIndex: 'submittedAt', width: 160, render: formatDateTime },
-          { title: t('coordination.escalations.status'), dataIndex: 'status', width: 120, render: (s: EscalationStatus) => <Tag color={ESCALATION_STATUS_COLOR[s]}>{t(`coordination.enums.EscalationStatus.${s}`)}</Tag> },
+          {
+            title: t('coordination.escalations.status'),
+            dataIndex: 'status',
+            width: 120,
+            render: (s: EscalationStatus) => <Tag color={ESCALATION_STATUS_COLOR[s]}>{t(`coordination.enums.EscalationStatus.${s}`)}</Tag>,
+          },
         ]}
       />
       <Pager page={page} hasNext={hasNext} onChange={setPage} disabled={fetching} />

@@ -1,4 +1,4 @@
-import { graphql } from '../../../graphql';
+import { graphql } from '@/graphql';
 
 export const ESCALATIONS_QUERY = graphql(`
   query Escalations($status: EscalationStatus, $first: Int!, $offset: Int!) {

@@ -1,14 +1,24 @@
-import { useAccess } from '../../../providers/access/AccessProvider';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Popconfirm, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useClient, useMutation, useQuery } from 'urql';
-import { DEPARTMENT_NAMES_QUERY, ME_QUERY } from '../../../app/queries';
-import { formatDateTime } from '../../../components/format';
-import { useServerForm } from '../../../components/useServerForm';
-import type { ActionKind, EscalationActionInput, EscalationDetailQuery, EscalationStatus } from '../../../graphql/graphql';
-import { ACTION_STATE_COLOR, actionFieldErrors, canCompleteAction, downloadBase64, ESCALATION_STATUS_COLOR, splitDuration } from '../../../lib/coordination';
+
+import { DEPARTMENT_NAMES_QUERY, ME_QUERY } from '@/app/queries';
+import { formatDateTime } from '@/components/format';
+import { DateInput } from '@/components/QueryForm';
+import { useServerForm } from '@/components/useServerForm';
+import type { ActionKind, EscalationActionInput, EscalationDetailQuery, EscalationStatus } from '@/graphql/graphql';
+import {
+  ACTION_STATE_COLOR,
+  actionFieldErrors,
+  canCompleteAction,
+  downloadBase64,
+  ESCALATION_STATUS_COLOR,
+  splitDuration,
+} from '@/lib/coordination';
+import { useAccess } from '@/providers/access/AccessProvider';
+
 import {
   ADD_ESCALATION_ACTION_MUTATION,
   ASSIGN_ESCALATION_MUTATION,
@@ -19,7 +29,6 @@ import {
   PLANNED_MEETINGS_QUERY,
   SCHEDULE_ESCALATION_MUTATION,
 } from './queries';
-import { DateInput } from '../../../components/QueryForm';
 
 type Escalation = NonNullable<EscalationDetailQuery['escalation']>;
 type Action = Escalation['actions'][number];
@@ -53,10 +62,23 @@ function ActionFields({ prefix, kind }: { prefix: (string | number)[]; kind: Act
       <Form.Item label={t('coordination.escalations.actionKind')} name={name('kind')} rules={[{ required: true }]}>
         <Select style={{ width: 160 }} options={ACTION_KINDS.map((k) => ({ value: k, label: t(`coordination.enums.ActionKind.${k}`) }))} />
       </Form.Item>
-      <Form.Item label={t('coordination.escalations.actionOwner')} name={name('ownerDepartmentId')} rules={[{ required: true, message: t('coordination.escalations.actionOwnerRequired') }]}>
-        <Select showSearch optionFilterProp="label" style={{ width: 240 }} options={(depts?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} />
+      <Form.Item
+        label={t('coordination.escalations.actionOwner')}
+        name={name('ownerDepartmentId')}
+        rules={[{ required: true, message: t('coordination.escalations.actionOwnerRequired') }]}
+      >
+        <Select
+          showSearch
+          optionFilterProp="label"
+          style={{ width: 240 }}
+          options={(depts?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))}
+        />
       </Form.Item>
-      <Form.Item label={t('coordination.escalations.actionDueOn')} name={name('dueOn')} rules={[{ required: true, message: t('coordination.escalations.actionDueOnRequired') }]}>
+      <Form.Item
+        label={t('coordination.escalations.actionDueOn')}
+        name={name('dueOn')}
+        rules={[{ required: true, message: t('coordination.escalations.actionDueOnRequired') }]}
+      >
         <DateInput style={{ width: 170 }} />
       </Form.Item>
       {kind === 'REVISE_LIST' ? (
@@ -72,7 +94,11 @@ function ActionFields({ prefix, kind }: { prefix: (string | number)[]; kind: Act
       <Form.Item
         label={t('coordination.escalations.actionDescription')}
         name={name('description')}
-        rules={kind === 'REVISE_LIST' ? [] : [{ required: true, whitespace: true, message: t('coordination.escalations.actionDescriptionRequired') }]}
+        rules={
+          kind === 'REVISE_LIST'
+            ? []
+            : [{ required: true, whitespace: true, message: t('coordination.escalations.actionDescriptionRequired') }]
+        }
       >
         <Input style={{ width: 320 }} />
       </Form.Item>
@@ -95,7 +121,13 @@ function AddActionForm({ escalation, onChanged }: { escalation: Escalation; onCh
     }
   }
   return (
-    <Form<ActionValues> form={form} layout="vertical" onFinish={(v) => void onFinish(v)} initialValues={{ kind: 'OTHER' }} data-testid="add-action-form">
+    <Form<ActionValues>
+      form={form}
+      layout="vertical"
+      onFinish={(v) => void onFinish(v)}
+      initialValues={{ kind: 'OTHER' }}
+      data-testid="add-action-form"
+    >
       {problems.length > 0 && <Alert type="error" showIcon role="alert" message={problems.join('；')} style={{ marginBottom: 12 }} />}
       <ActionFields prefix={[]} kind={kind} />
       <Button htmlType="submit" loading={fetching}>
@@ -125,7 +157,14 @@ function CompleteButton({ action, onChanged }: { action: Action; onChanged: () =
   return (
     <Popconfirm
       title={t('coordination.escalations.completeConfirm')}
-      description={<Input aria-label={t('coordination.escalations.completeNote')} placeholder={t('coordination.escalations.completeNote')} value={note} onChange={(e) => setNote(e.target.value)} />}
+      description={
+        <Input
+          aria-label={t('coordination.escalations.completeNote')}
+          placeholder={t('coordination.escalations.completeNote')}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      }
       onConfirm={() => void onConfirm()}
     >
       <Button size="small" loading={fetching} data-testid={`complete-action-${action.id}`}>
@@ -147,7 +186,12 @@ function ActionsTable({ escalation, onChanged }: { escalation: Escalation; onCha
         pagination={false}
         dataSource={escalation.actions}
         columns={[
-          { title: t('coordination.escalations.actionKind'), dataIndex: 'kind', width: 120, render: (k: ActionKind) => t(`coordination.enums.ActionKind.${k}`) },
+          {
+            title: t('coordination.escalations.actionKind'),
+            dataIndex: 'kind',
+            width: 120,
+            render: (k: ActionKind) => t(`coordination.enums.ActionKind.${k}`),
+          },
           {
             title: t('coordination.escalations.actionDescription'),
             key: 'description',
@@ -157,7 +201,11 @@ function ActionsTable({ escalation, onChanged }: { escalation: Escalation; onCha
                 {a.linkages.map((l) => (
                   <Typography.Text key={l.linkageId} type={l.listVersion ? 'success' : 'secondary'}>
                     {l.listVersion && l.change
-                      ? t('coordination.escalations.linkageRevised', { id: l.linkageId, version: String(l.listVersion), change: t(`coordination.enums.ListChange.${l.change}`) })
+                      ? t('coordination.escalations.linkageRevised', {
+                          id: l.linkageId,
+                          version: String(l.listVersion),
+                          change: t(`coordination.enums.ListChange.${l.change}`),
+                        })
                       : t('coordination.escalations.linkageAwaiting', { id: l.linkageId })}
                   </Typography.Text>
                 ))}
@@ -214,8 +262,19 @@ function AssignForm({ escalation, onChanged }: { escalation: Escalation; onChang
     }
   }
   return (
-    <Form form={form} layout="inline" onFinish={(v) => void onFinish(v)} initialValues={{ assignee: escalation.assignee ?? '' }} data-testid="assign-form" style={{ rowGap: 8 }}>
-      <Form.Item label={t('coordination.escalations.assignee')} name="assignee" rules={[{ required: true, whitespace: true, message: t('coordination.escalations.assigneeRequired') }]}>
+    <Form
+      form={form}
+      layout="inline"
+      onFinish={(v) => void onFinish(v)}
+      initialValues={{ assignee: escalation.assignee ?? '' }}
+      data-testid="assign-form"
+      style={{ rowGap: 8 }}
+    >
+      <Form.Item
+        label={t('coordination.escalations.assignee')}
+        name="assignee"
+        rules={[{ required: true, whitespace: true, message: t('coordination.escalations.assigneeRequired') }]}
+      >
         <Input style={{ width: 200 }} />
       </Form.Item>
       <Button htmlType="submit" loading={fetching}>
@@ -243,7 +302,11 @@ function ScheduleForm({ escalation, departmentId, onChanged }: { escalation: Esc
   }
   return (
     <Form form={form} layout="inline" onFinish={(v) => void onFinish(v)} data-testid="schedule-form" style={{ rowGap: 8 }}>
-      <Form.Item label={t('coordination.escalations.scheduleMeeting')} name="meetingId" rules={[{ required: true, message: t('coordination.escalations.scheduleMeetingRequired') }]}>
+      <Form.Item
+        label={t('coordination.escalations.scheduleMeeting')}
+        name="meetingId"
+        rules={[{ required: true, message: t('coordination.escalations.scheduleMeetingRequired') }]}
+      >
         <Select
           loading={loading}
           style={{ width: 360 }}
@@ -289,7 +352,11 @@ function DecideForm({ escalation, onChanged }: { escalation: Escalation; onChang
   return (
     <Form<DecideValues> form={form} layout="vertical" onFinish={(v) => void onFinish(v)} data-testid="decide-form">
       {problems.length > 0 && <Alert type="error" showIcon role="alert" message={problems.join('；')} style={{ marginBottom: 12 }} />}
-      <Form.Item label={t('coordination.escalations.decision')} name="decision" rules={[{ required: true, whitespace: true, message: t('coordination.escalations.decisionRequired') }]}>
+      <Form.Item
+        label={t('coordination.escalations.decision')}
+        name="decision"
+        rules={[{ required: true, whitespace: true, message: t('coordination.escalations.decisionRequired') }]}
+      >
         <Input.TextArea rows={3} />
       </Form.Item>
       <Typography.Text strong>{t('coordination.escalations.decisionActions')}</Typography.Text>
@@ -361,7 +428,9 @@ export default function EscalationShowPage() {
                 {t(`coordination.enums.EscalationStatus.${escalation.status}`)}
               </Tag>
             </Descriptions.Item>
-            <Descriptions.Item label={t('coordination.escalations.kind')}>{t(`coordination.enums.EscalationKind.${escalation.kind}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('coordination.escalations.kind')}>
+              {t(`coordination.enums.EscalationKind.${escalation.kind}`)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('coordination.escalations.raisingDepartment')}>
               {escalation.raisingDepartment.name}（{escalation.raisedByName}）
             </Descriptions.Item>
@@ -374,10 +443,18 @@ export default function EscalationShowPage() {
             {escalation.refKind && (
               <Descriptions.Item label={t('coordination.escalations.reference')} span={2}>
                 {t(`coordination.enums.AgendaKind.${escalation.refKind}`)}{' '}
-                {escalation.refKind === 'APPLICATION' && escalation.refId ? <Link to={`/applications/${escalation.refId}`}>#{escalation.refId}</Link> : escalation.refId ? `#${escalation.refId}` : ''}
+                {escalation.refKind === 'APPLICATION' && escalation.refId ? (
+                  <Link to={`/applications/${escalation.refId}`}>#{escalation.refId}</Link>
+                ) : escalation.refId ? (
+                  `#${escalation.refId}`
+                ) : (
+                  ''
+                )}
               </Descriptions.Item>
             )}
-            <Descriptions.Item label={t('coordination.escalations.submittedAt')}>{formatDateTime(escalation.submittedAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('coordination.escalations.submittedAt')}>
+              {formatDateTime(escalation.submittedAt)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('coordination.escalations.assignee')}>{escalation.assignee ?? ''}</Descriptions.Item>
             <Descriptions.Item label={t('coordination.escalations.meeting')}>
               {escalation.meetingId ? <Link to={`/meetings/${escalation.meetingId}`}>#{escalation.meetingId}</Link> : ''}
@@ -385,7 +462,9 @@ export default function EscalationShowPage() {
             <Descriptions.Item label={t('coordination.escalations.decidedAt')}>{formatDateTime(escalation.decidedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('coordination.escalations.closedAt')}>{formatDateTime(escalation.closedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('coordination.escalations.workingDays')}>
-              <span data-testid="escalation-working-days">{t('coordination.escalations.workingDaysValue', { count: escalation.workingDays })}</span>
+              <span data-testid="escalation-working-days">
+                {t('coordination.escalations.workingDaysValue', { count: escalation.workingDays })}
+              </span>
             </Descriptions.Item>
             {escalation.decision && (
               <Descriptions.Item label={t('coordination.escalations.decision')} span={2}>
@@ -442,12 +521,22 @@ export default function EscalationShowPage() {
               pagination={false}
               dataSource={escalation.transitions}
               columns={[
-                { title: t('coordination.escalations.status'), dataIndex: 'status', width: 130, render: (s: EscalationStatus) => t(`coordination.enums.EscalationStatus.${s}`) },
+                {
+                  title: t('coordination.escalations.status'),
+                  dataIndex: 'status',
+                  width: 130,
+                  render: (s: EscalationStatus) => t(`coordination.enums.EscalationStatus.${s}`),
+                },
                 { title: t('coordination.escalations.at'), dataIndex: 'at', width: 160, render: formatDateTime },
                 { title: t('coordination.escalations.actor'), dataIndex: 'actorName', width: 120 },
                 { title: t('coordination.escalations.note'), dataIndex: 'note' },
                 { title: t('coordination.escalations.duration'), dataIndex: 'durationSeconds', width: 160, render: duration },
-                { title: t('coordination.escalations.stageWorkingDays'), dataIndex: 'workingDays', width: 130, render: (n: number) => t('coordination.escalations.workingDaysValue', { count: n }) },
+                {
+                  title: t('coordination.escalations.stageWorkingDays'),
+                  dataIndex: 'workingDays',
+                  width: 130,
+                  render: (n: number) => t('coordination.escalations.workingDaysValue', { count: n }),
+                },
               ]}
             />
           </div>

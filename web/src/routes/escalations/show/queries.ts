@@ -1,4 +1,4 @@
-import { graphql } from '../../../graphql';
+import { graphql } from '@/graphql';
 
 export const ESCALATION_QUERY = graphql(`
   query EscalationDetail($id: ID!) {

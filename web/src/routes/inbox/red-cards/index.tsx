@@ -2,10 +2,12 @@ import { Alert, Card, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
-import { formatDateTime } from '../../../components/format';
-import { SmsDeliveryTag } from '../../../components/SmsDeliveryTag';
-import type { CardRowFragment } from '../../../graphql/graphql';
-import { useRefetchOnInbox } from '../../../providers/live/LiveInbox';
+
+import { formatDateTime } from '@/components/format';
+import { SmsDeliveryTag } from '@/components/SmsDeliveryTag';
+import type { CardRowFragment } from '@/graphql/graphql';
+import { useRefetchOnInbox } from '@/providers/live/LiveInbox';
+
 import { DEPARTMENT_RED_CARDS_QUERY } from './queries';
 
 /** Red cards raised on the user's department (its head is texted too): what is about to run late. */
@@ -27,7 +29,12 @@ export function RedCardsCard({ departmentId }: { departmentId: string }) {
         locale={{ emptyText: t('followUp.redCards.empty') }}
         columns={[
           { title: t('followUp.redCards.raisedAt'), dataIndex: 'raisedAt', width: 150, render: formatDateTime },
-          { title: t('followUp.redCards.stage'), dataIndex: 'stage', width: 80, render: (s: CardRowFragment['stage']) => t(`coordination.enums.CardStage.${s}`) },
+          {
+            title: t('followUp.redCards.stage'),
+            dataIndex: 'stage',
+            width: 80,
+            render: (s: CardRowFragment['stage']) => t(`coordination.enums.CardStage.${s}`),
+          },
           {
             title: t('followUp.redCards.push'),
             key: 'push',

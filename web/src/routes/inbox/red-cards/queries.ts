@@ -1,4 +1,4 @@
-import { graphql } from '../../../graphql';
+import { graphql } from '@/graphql';
 
 // Red cards raised on one department (the receiving side of the push), newest pages first.
 export const DEPARTMENT_RED_CARDS_QUERY = graphql(`

@@ -1,9 +1,11 @@
 import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useClient, useQuery } from 'urql';
-import type { MonthlySummariesQuery } from '../../../graphql/graphql';
-import { useRefetchOnInbox } from '../../../providers/live/LiveInbox';
-import { downloadBase64 } from '../../credit/files';
+
+import type { MonthlySummariesQuery } from '@/graphql/graphql';
+import { useRefetchOnInbox } from '@/providers/live/LiveInbox';
+import { downloadBase64 } from '@/routes/credit/files';
+
 import { MONTHLY_SUMMARIES_QUERY, MONTHLY_SUMMARY_WORKBOOK_QUERY } from './queries';
 
 type Row = MonthlySummariesQuery['monthlySummaries'][number];

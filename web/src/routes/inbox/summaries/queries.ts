@@ -1,4 +1,4 @@
-import { graphql } from '../../../graphql';
+import { graphql } from '@/graphql';
 
 export const MONTHLY_SUMMARIES_QUERY = graphql(`
   query MonthlySummaries {

@@ -2,12 +2,14 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Modal, Select, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyServerErrors } from '../../../components/serverErrors';
-import type { BasisDocumentUploadMutation, BasisKind } from '../../../graphql/graphql';
-import { blobToBase64, checkBasisFile } from '../linkageForm';
+
+import { DateInput } from '@/components/QueryForm';
+import { applyServerErrors } from '@/components/serverErrors';
+import type { BasisDocumentUploadMutation, BasisKind } from '@/graphql/graphql';
+import { blobToBase64, checkBasisFile } from '@/routes/linkages/linkageForm';
+
 import { postWithProgress } from './postWithProgress';
 import { BASIS_DOCUMENT_UPLOAD_MUTATION } from './queries';
-import { DateInput } from '../../../components/QueryForm';
 
 export type UploadedBasisDocument = Extract<BasisDocumentUploadMutation['uploadBasisDocument'], { __typename: 'BasisDocument' }>;
 
@@ -22,7 +24,12 @@ interface UploadValues {
 const FIELDS = ['kind', 'number', 'signedOn', 'parties', 'file'] as const;
 
 /** The modal that uploads a basis document (委托书 / 工作交付书 / 工作备忘录) with its file. */
-export function BasisDocumentUpload({ open, onClose, onUploaded, defaultParties }: {
+export function BasisDocumentUpload({
+  open,
+  onClose,
+  onUploaded,
+  defaultParties,
+}: {
   open: boolean;
   onClose: () => void;
   onUploaded: (document: UploadedBasisDocument) => void;
@@ -104,13 +111,25 @@ export function BasisDocumentUpload({ open, onClose, onUploaded, defaultParties 
             options={(['ENTRUSTMENT', 'HANDOVER', 'MEMORANDUM'] as const).map((k) => ({ value: k, label: t(`enums.BasisKind.${k}`) }))}
           />
         </Form.Item>
-        <Form.Item label={t('linkage.basisNumber')} name="number" rules={[{ required: true, whitespace: true, message: t('linkage.basisNumberRequired') }]}>
+        <Form.Item
+          label={t('linkage.basisNumber')}
+          name="number"
+          rules={[{ required: true, whitespace: true, message: t('linkage.basisNumberRequired') }]}
+        >
           <Input placeholder="益审管联〔2026〕7号" />
         </Form.Item>
-        <Form.Item label={t('linkage.basisSignedOn')} name="signedOn" rules={[{ required: true, message: t('linkage.basisSignedOnRequired') }]}>
+        <Form.Item
+          label={t('linkage.basisSignedOn')}
+          name="signedOn"
+          rules={[{ required: true, message: t('linkage.basisSignedOnRequired') }]}
+        >
           <DateInput />
         </Form.Item>
-        <Form.Item label={t('linkage.basisParties')} name="parties" rules={[{ required: true, whitespace: true, message: t('linkage.basisPartiesRequired') }]}>
+        <Form.Item
+          label={t('linkage.basisParties')}
+          name="parties"
+          rules={[{ required: true, whitespace: true, message: t('linkage.basisPartiesRequired') }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item
@@ -120,7 +139,12 @@ export function BasisDocumentUpload({ open, onClose, onUploaded, defaultParties 
           // The list is kept by beforeUpload / onRemove below, not by Upload's own change events.
           getValueFromEvent={() => form.getFieldValue('file') as UploadFile[]}
           extra={t('linkage.basisFileHint')}
-          rules={[{ validator: (_, v: UploadFile[] | undefined) => (v && v.length > 0 ? Promise.resolve() : Promise.reject(new Error(t('linkage.basisFileRequired')))) }]}
+          rules={[
+            {
+              validator: (_, v: UploadFile[] | undefined) =>
+                v && v.length > 0 ? Promise.resolve() : Promise.reject(new Error(t('linkage.basisFileRequired'))),
+            },
+          ]}
         >
           <Upload
             accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"

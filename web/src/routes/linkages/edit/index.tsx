@@ -1,16 +1,27 @@
-import { useAccess } from '../../../providers/access/AccessProvider';
 import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Result, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
-import { ME_QUERY } from '../../../app/queries';
-import { FormPage } from '../../../components/FormPage';
-import { MatterPicker, type PickedMatter } from '../../../components/MatterPicker';
-import { useServerForm } from '../../../components/useServerForm';
-import type { LinkageFormDepartmentsQuery, MatterKind } from '../../../graphql/graphql';
-import { canCreateLinkage, canEditLinkage } from '../access';
-import { DEFAULT_SHARING, inputFromValues, LINKAGE_FIELDS, MAX_DAYS, needsBasisDocument, PRINCIPLES, valuesFromLinkage, type LinkageValues } from '../linkageForm';
+
+import { ME_QUERY } from '@/app/queries';
+import { FormPage } from '@/components/FormPage';
+import { MatterPicker, type PickedMatter } from '@/components/MatterPicker';
+import { useServerForm } from '@/components/useServerForm';
+import type { LinkageFormDepartmentsQuery, MatterKind } from '@/graphql/graphql';
+import { useAccess } from '@/providers/access/AccessProvider';
+import { canCreateLinkage, canEditLinkage } from '@/routes/linkages/access';
+import {
+  DEFAULT_SHARING,
+  inputFromValues,
+  LINKAGE_FIELDS,
+  MAX_DAYS,
+  needsBasisDocument,
+  PRINCIPLES,
+  valuesFromLinkage,
+  type LinkageValues,
+} from '@/routes/linkages/linkageForm';
+
 import { BasisDocumentUpload, type UploadedBasisDocument } from './BasisDocumentUpload';
 import { LINKAGE_CREATE_MUTATION, LINKAGE_EDIT_QUERY, LINKAGE_FORM_DEPARTMENTS_QUERY, LINKAGE_UPDATE_MUTATION } from './queries';
 
@@ -19,7 +30,14 @@ type Side = 'approving' | 'supervising';
 type DocumentSummary = Pick<UploadedBasisDocument, 'id' | 'kind' | 'number' | 'signedOn' | 'parties' | 'fileName'>;
 
 /** Form.Item hands value/onChange to its child: MatterPicker with a kind and the chosen matter's name. */
-function MatterField({ value, onChange, ariaLabel, kind, current, onPick }: {
+function MatterField({
+  value,
+  onChange,
+  ariaLabel,
+  kind,
+  current,
+  onPick,
+}: {
   value?: string;
   onChange?: (v: string | undefined) => void;
   ariaLabel: string;
@@ -27,7 +45,17 @@ function MatterField({ value, onChange, ariaLabel, kind, current, onPick }: {
   current?: PickedMatter | null;
   onPick?: (m: PickedMatter | undefined) => void;
 }) {
-  return <MatterPicker value={value} onChange={(v) => onChange?.(v)} ariaLabel={ariaLabel} kind={kind} current={current} onPick={onPick} allowClear={false} />;
+  return (
+    <MatterPicker
+      value={value}
+      onChange={(v) => onChange?.(v)}
+      ariaLabel={ariaLabel}
+      kind={kind}
+      current={current}
+      onPick={onPick}
+      allowClear={false}
+    />
+  );
 }
 
 /** Department → section → responsible person of one side. */
@@ -41,7 +69,11 @@ function SideFields({ side, departments }: { side: Side; departments: readonly D
   const label = (key: 'Department' | 'Section' | 'Person') => t(`linkage.${side}${key}`);
   return (
     <>
-      <Form.Item label={label('Department')} name={`${side}DepartmentId`} rules={[{ required: true, message: t('linkage.departmentRequired') }]}>
+      <Form.Item
+        label={label('Department')}
+        name={`${side}DepartmentId`}
+        rules={[{ required: true, message: t('linkage.departmentRequired') }]}
+      >
         <Select
           aria-label={label('Department')}
           showSearch
@@ -50,7 +82,10 @@ function SideFields({ side, departments }: { side: Side; departments: readonly D
           onChange={(id: string) => {
             const sections = departments.find((d) => d.id === id)?.sections ?? [];
             // A department with one section: take it.
-            form.setFieldsValue({ [`${side}SectionId`]: sections.length === 1 ? sections[0]?.id : undefined, [`${side}PersonId`]: undefined });
+            form.setFieldsValue({
+              [`${side}SectionId`]: sections.length === 1 ? sections[0]?.id : undefined,
+              [`${side}PersonId`]: undefined,
+            });
           }}
         />
       </Form.Item>
@@ -68,7 +103,10 @@ function SideFields({ side, departments }: { side: Side; departments: readonly D
           aria-label={label('Person')}
           disabled={!section}
           placeholder={section ? undefined : t('linkage.pickSectionFirst')}
-          options={(section?.people ?? []).map((p) => ({ value: p.id, label: [p.name, p.role, p.officePhone].filter(Boolean).join(' · ') }))}
+          options={(section?.people ?? []).map((p) => ({
+            value: p.id,
+            label: [p.name, p.role, p.officePhone].filter(Boolean).join(' · '),
+          }))}
         />
       </Form.Item>
     </>
@@ -76,7 +114,12 @@ function SideFields({ side, departments }: { side: Side; departments: readonly D
 }
 
 /** The basis document chosen for the linkage: its summary, upload / replace, or none. */
-function BasisField({ value, onChange, documents, onOpenUpload }: {
+function BasisField({
+  value,
+  onChange,
+  documents,
+  onOpenUpload,
+}: {
   value?: string | null;
   onChange?: (v: string | null) => void;
   documents: Record<string, DocumentSummary>;
@@ -134,7 +177,11 @@ export default function LinkageEditPage() {
       setLoaded(true);
     } else if (!editing && me && deptData) {
       const sections = deptData.departments.find((d) => d.id === me.departmentId)?.sections ?? [];
-      form.setFieldsValue({ ...DEFAULT_SHARING, approvingDepartmentId: me.departmentId, approvingSectionId: sections.length === 1 ? sections[0]?.id : undefined });
+      form.setFieldsValue({
+        ...DEFAULT_SHARING,
+        approvingDepartmentId: me.departmentId,
+        approvingSectionId: sections.length === 1 ? sections[0]?.id : undefined,
+      });
       setLoaded(true);
     }
   }, [editing, linkage, me, deptData, loaded, form]);
@@ -175,7 +222,11 @@ export default function LinkageEditPage() {
         <Row gutter={16}>
           <Col span={24}>
             <Card size="small" title={t('linkage.approvalSide')} style={{ marginBottom: 16 }}>
-              <Form.Item label={t('linkage.approvalMatter')} name="approvalMatterId" rules={[{ required: true, message: t('linkage.matterRequired') }]}>
+              <Form.Item
+                label={t('linkage.approvalMatter')}
+                name="approvalMatterId"
+                rules={[{ required: true, message: t('linkage.matterRequired') }]}
+              >
                 <MatterField ariaLabel={t('linkage.approvalMatter')} kind="APPROVAL" current={linkage?.approvalMatter} />
               </Form.Item>
               <SideFields side="approving" departments={departments} />
@@ -183,7 +234,11 @@ export default function LinkageEditPage() {
           </Col>
           <Col span={24}>
             <Card size="small" title={t('linkage.supervisionSide')} style={{ marginBottom: 16 }}>
-              <Form.Item label={t('linkage.supervisionMatter')} name="supervisionMatterId" rules={[{ required: true, message: t('linkage.matterRequired') }]}>
+              <Form.Item
+                label={t('linkage.supervisionMatter')}
+                name="supervisionMatterId"
+                rules={[{ required: true, message: t('linkage.matterRequired') }]}
+              >
                 <MatterField
                   ariaLabel={t('linkage.supervisionMatter')}
                   kind="SUPERVISION"
@@ -193,7 +248,11 @@ export default function LinkageEditPage() {
                     const deptId = m?.department?.id;
                     if (!deptId || deptId === form.getFieldValue('supervisingDepartmentId')) return;
                     const sections = departments.find((d) => d.id === deptId)?.sections ?? [];
-                    form.setFieldsValue({ supervisingDepartmentId: deptId, supervisingSectionId: sections.length === 1 ? sections[0]?.id : undefined, supervisingPersonId: undefined });
+                    form.setFieldsValue({
+                      supervisingDepartmentId: deptId,
+                      supervisingSectionId: sections.length === 1 ? sections[0]?.id : undefined,
+                      supervisingPersonId: undefined,
+                    });
                   }}
                 />
               </Form.Item>
@@ -214,45 +273,97 @@ export default function LinkageEditPage() {
           name="basisDocumentId"
           required={basisNeeded}
           extra={basisNeeded ? t('linkage.basisRequired') : t('linkage.basisOptional')}
-          rules={[{ validator: (_, v: string | null | undefined) => (basisNeeded && !v ? Promise.reject(new Error(t('linkage.basisMissing'))) : Promise.resolve()) }]}
+          rules={[
+            {
+              validator: (_, v: string | null | undefined) =>
+                basisNeeded && !v ? Promise.reject(new Error(t('linkage.basisMissing'))) : Promise.resolve(),
+            },
+          ]}
         >
           <BasisField documents={documents} onOpenUpload={() => setUploadOpen(true)} />
         </Form.Item>
         <Card size="small" title={t('linkage.sharing')} style={{ marginBottom: 16 }}>
-          <Form.Item label={t('linkage.dataScope')} name="dataScope" rules={[{ required: true, whitespace: true, message: t('linkage.textRequired') }]}>
+          <Form.Item
+            label={t('linkage.dataScope')}
+            name="dataScope"
+            rules={[{ required: true, whitespace: true, message: t('linkage.textRequired') }]}
+          >
             <Input.TextArea rows={2} />
           </Form.Item>
           <Row gutter={16}>
             <Col xs={24} md={12}>
               <Form.Item label={t('linkage.channel')} name="channel" rules={[{ required: true }]}>
-                <Select aria-label={t('linkage.channel')} options={(['ONLINE', 'OWN_SYSTEM', 'LETTER', 'JOINT_MEETING'] as const).map((c) => ({ value: c, label: t(`enums.SharingChannel.${c}`) }))} />
+                <Select
+                  aria-label={t('linkage.channel')}
+                  options={(['ONLINE', 'OWN_SYSTEM', 'LETTER', 'JOINT_MEETING'] as const).map((c) => ({
+                    value: c,
+                    label: t(`enums.SharingChannel.${c}`),
+                  }))}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
               <Form.Item label={t('linkage.confidentiality')} name="confidentiality" rules={[{ required: true }]}>
-                <Select aria-label={t('linkage.confidentiality')} options={(['PUBLIC', 'INTERNAL', 'RESTRICTED'] as const).map((c) => ({ value: c, label: t(`enums.Confidentiality.${c}`) }))} />
+                <Select
+                  aria-label={t('linkage.confidentiality')}
+                  options={(['PUBLIC', 'INTERNAL', 'RESTRICTED'] as const).map((c) => ({
+                    value: c,
+                    label: t(`enums.Confidentiality.${c}`),
+                  }))}
+                />
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item label={t('followUp.reviewMode.label')} name="reviewMode" extra={t('followUp.reviewMode.hint')} rules={[{ required: true }]}>
-            <Select aria-label={t('followUp.reviewMode.label')} options={(['AFTER_APPROVAL', 'EARLY_INVOLVEMENT', 'PARALLEL_REVIEW'] as const).map((m) => ({ value: m, label: t(`enums.ReviewMode.${m}`) }))} />
+          <Form.Item
+            label={t('followUp.reviewMode.label')}
+            name="reviewMode"
+            extra={t('followUp.reviewMode.hint')}
+            rules={[{ required: true }]}
+          >
+            <Select
+              aria-label={t('followUp.reviewMode.label')}
+              options={(['AFTER_APPROVAL', 'EARLY_INVOLVEMENT', 'PARALLEL_REVIEW'] as const).map((m) => ({
+                value: m,
+                label: t(`enums.ReviewMode.${m}`),
+              }))}
+            />
           </Form.Item>
-          <Form.Item label={t('linkage.procedure')} name="procedure" rules={[{ required: true, whitespace: true, message: t('linkage.textRequired') }]}>
+          <Form.Item
+            label={t('linkage.procedure')}
+            name="procedure"
+            rules={[{ required: true, whitespace: true, message: t('linkage.textRequired') }]}
+          >
             <Input.TextArea rows={2} />
           </Form.Item>
           <Row gutter={16}>
             <Col xs={24} md={8}>
-              <Form.Item label={t('linkage.claimDays')} name="claimDays" rules={[{ required: true, type: 'integer', min: 1, max: MAX_DAYS, message: t('linkage.daysRange', { max: String(MAX_DAYS) }) }]}>
+              <Form.Item
+                label={t('linkage.claimDays')}
+                name="claimDays"
+                rules={[
+                  { required: true, type: 'integer', min: 1, max: MAX_DAYS, message: t('linkage.daysRange', { max: String(MAX_DAYS) }) },
+                ]}
+              >
                 <InputNumber aria-label={t('linkage.claimDays')} precision={0} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item label={t('linkage.feedbackDays')} name="feedbackDays" rules={[{ required: true, type: 'integer', min: 1, max: MAX_DAYS, message: t('linkage.daysRange', { max: String(MAX_DAYS) }) }]}>
+              <Form.Item
+                label={t('linkage.feedbackDays')}
+                name="feedbackDays"
+                rules={[
+                  { required: true, type: 'integer', min: 1, max: MAX_DAYS, message: t('linkage.daysRange', { max: String(MAX_DAYS) }) },
+                ]}
+              >
                 <InputNumber aria-label={t('linkage.feedbackDays')} precision={0} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item label={t('linkage.frequency')} name="frequency" rules={[{ required: true, whitespace: true, message: t('linkage.textRequired') }]}>
+              <Form.Item
+                label={t('linkage.frequency')}
+                name="frequency"
+                rules={[{ required: true, whitespace: true, message: t('linkage.textRequired') }]}
+              >
                 <Input />
               </Form.Item>
             </Col>

@@ -1,4 +1,4 @@
-import { graphql } from '../../../graphql';
+import { graphql } from '@/graphql';
 
 /** Every department with its sections and their people: both sides of the form pick from these. */
 export const LINKAGE_FORM_DEPARTMENTS_QUERY = graphql(`

@@ -1,17 +1,26 @@
-import { useAccess } from '../../../providers/access/AccessProvider';
 import { App, Button, Card, Descriptions, Empty, Result, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useClient, useMutation, useQuery } from 'urql';
-import { formatDateTime } from '../../../components/format';
-import { CrossTags, PrincipleTags, RepealedTag } from '../../../components/LinkageFlags';
-import type { LinkagePushesQuery, LinkageShowQuery } from '../../../graphql/graphql';
-import { ChangeHistory } from '../ChangeHistory';
-import { canConfirmLinkage, canEditLinkage } from '../access';
-import { publicationHistory, pushesUnderLinkage } from '../linkageForm';
-import { LINKAGE_CONFIRM_MUTATION } from '../queries';
-import { BASIS_DOCUMENT_FILE_QUERY, LINKAGE_DELETE_MUTATION, LINKAGE_PUSHES_QUERY, LINKAGE_REMOVAL_MUTATION, LINKAGE_SHOW_QUERY, LINKAGE_VERSIONS_QUERY } from './queries';
+
+import { formatDateTime } from '@/components/format';
+import { CrossTags, PrincipleTags, RepealedTag } from '@/components/LinkageFlags';
+import type { LinkagePushesQuery, LinkageShowQuery } from '@/graphql/graphql';
+import { useAccess } from '@/providers/access/AccessProvider';
+import { canConfirmLinkage, canEditLinkage } from '@/routes/linkages/access';
+import { ChangeHistory } from '@/routes/linkages/ChangeHistory';
+import { publicationHistory, pushesUnderLinkage } from '@/routes/linkages/linkageForm';
+import { LINKAGE_CONFIRM_MUTATION } from '@/routes/linkages/queries';
+
+import {
+  BASIS_DOCUMENT_FILE_QUERY,
+  LINKAGE_DELETE_MUTATION,
+  LINKAGE_PUSHES_QUERY,
+  LINKAGE_REMOVAL_MUTATION,
+  LINKAGE_SHOW_QUERY,
+  LINKAGE_VERSIONS_QUERY,
+} from './queries';
 
 type Shown = NonNullable<LinkageShowQuery['linkage']>;
 type Person = NonNullable<Shown['approvingPerson']>;
@@ -48,7 +57,12 @@ function RecentPushes({ linkage }: { linkage: Shown }) {
   const matterId = linkage.approvalMatter?.id;
   const [{ data, fetching, error }] = useQuery({ query: LINKAGE_PUSHES_QUERY, variables: { matterId: matterId ?? '' }, pause: !matterId });
   const rows = useMemo<PushRow[]>(
-    () => pushesUnderLinkage(linkage, data?.applications ?? [], RECENT_PUSHES).map((p) => ({ ...p, applicationId: p.application.id, applicantName: p.application.applicantName })),
+    () =>
+      pushesUnderLinkage(linkage, data?.applications ?? [], RECENT_PUSHES).map((p) => ({
+        ...p,
+        applicationId: p.application.id,
+        applicantName: p.application.applicantName,
+      })),
     [data, linkage],
   );
   return (
@@ -66,7 +80,11 @@ function RecentPushes({ linkage }: { linkage: Shown }) {
           locale={{ emptyText: <Empty description={t('linkage.pushesEmpty')} /> }}
           columns={[
             { title: t('linkage.pushedAt'), dataIndex: 'pushedAt', render: (v: string) => formatDateTime(v) },
-            { title: t('linkage.applicant'), key: 'a', render: (_, p) => <Link to={`/applications/${p.applicationId}`}>{p.applicantName}</Link> },
+            {
+              title: t('linkage.applicant'),
+              key: 'a',
+              render: (_, p) => <Link to={`/applications/${p.applicationId}`}>{p.applicantName}</Link>,
+            },
             { title: t('linkage.stage'), dataIndex: 'stage', render: (v: PushRow['stage']) => t(`enums.PushStage.${v}`) },
             { title: t('linkage.supervisingDepartment'), key: 'd', render: (_, p) => p.department.name },
             {
@@ -79,7 +97,11 @@ function RecentPushes({ linkage }: { linkage: Shown }) {
                 </Space>
               ),
             },
-            { title: t('linkage.feedbackState'), dataIndex: 'feedbackState', render: (v: PushRow['feedbackState']) => t(`enums.FeedbackState.${v}`) },
+            {
+              title: t('linkage.feedbackState'),
+              dataIndex: 'feedbackState',
+              render: (v: PushRow['feedbackState']) => t(`enums.FeedbackState.${v}`),
+            },
             { title: t('linkage.listVersion'), dataIndex: 'listVersion' },
           ]}
         />
@@ -96,7 +118,10 @@ export default function LinkageShowPage() {
   const client = useClient();
   const { message, modal } = App.useApp();
   const [{ data, fetching, error }] = useQuery({ query: LINKAGE_SHOW_QUERY, variables: { id } });
-  const [{ data: versionData, fetching: versionsFetching, error: versionsError }] = useQuery({ query: LINKAGE_VERSIONS_QUERY, requestPolicy: 'network-only' });
+  const [{ data: versionData, fetching: versionsFetching, error: versionsError }] = useQuery({
+    query: LINKAGE_VERSIONS_QUERY,
+    requestPolicy: 'network-only',
+  });
   const access = useAccess();
   const [{ fetching: confirming }, confirm] = useMutation(LINKAGE_CONFIRM_MUTATION);
   const [, deleteLinkage] = useMutation(LINKAGE_DELETE_MUTATION);
@@ -124,7 +149,10 @@ export default function LinkageShowPage() {
     const result = await confirm({ id: l.id });
     const outcome = result.data?.confirmLinkage;
     if (outcome?.__typename === 'Linkage') void message.success(t('linkages.confirmedDone'));
-    else void message.error(outcome?.__typename === 'ValidationErrors' ? outcome.errors.map((e) => e.message).join('；') : t('common.serverError'));
+    else
+      void message.error(
+        outcome?.__typename === 'ValidationErrors' ? outcome.errors.map((e) => e.message).join('；') : t('common.serverError'),
+      );
   }
 
   function onDelete() {
@@ -141,7 +169,9 @@ export default function LinkageShowPage() {
           void message.success(t('linkage.deleted'));
           navigate('/linkages');
         } else {
-          void message.error(outcome?.__typename === 'ValidationErrors' ? outcome.errors.map((e) => e.message).join('；') : t('common.serverError'));
+          void message.error(
+            outcome?.__typename === 'ValidationErrors' ? outcome.errors.map((e) => e.message).join('；') : t('common.serverError'),
+          );
         }
       },
     });
@@ -158,7 +188,10 @@ export default function LinkageShowPage() {
         const result = await requestRemoval({ id: l.id });
         const outcome = result.data?.requestLinkageRemoval;
         if (outcome?.__typename === 'Linkage') void message.success(t('linkage.removalDone'));
-        else void message.error(outcome?.__typename === 'ValidationErrors' ? outcome.errors.map((e) => e.message).join('；') : t('common.serverError'));
+        else
+          void message.error(
+            outcome?.__typename === 'ValidationErrors' ? outcome.errors.map((e) => e.message).join('；') : t('common.serverError'),
+          );
       },
     });
   }
@@ -179,9 +212,7 @@ export default function LinkageShowPage() {
               {t('linkages.confirm')}
             </Button>
           )}
-          {mayEdit && (
-            <Button onClick={() => navigate(`/linkages/${l.id}/edit`)}>{t('linkage.edit')}</Button>
-          )}
+          {mayEdit && <Button onClick={() => navigate(`/linkages/${l.id}/edit`)}>{t('linkage.edit')}</Button>}
           {mayEdit && !published && (
             <Button danger onClick={onDelete}>
               {t('linkage.delete')}
@@ -199,7 +230,9 @@ export default function LinkageShowPage() {
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={t('linkage.status')}>
             <span data-testid="linkage-state">
-              <Tag color={l.status === 'CONFIRMED' ? 'success' : l.status === 'DRAFT' ? 'default' : 'warning'}>{t(`enums.LinkageStatus.${l.status}`)}</Tag>
+              <Tag color={l.status === 'CONFIRMED' ? 'success' : l.status === 'DRAFT' ? 'default' : 'warning'}>
+                {t(`enums.LinkageStatus.${l.status}`)}
+              </Tag>
               {l.removalRequestedAt && <Tag color="error">{t('linkage.removalRequested')}</Tag>}
             </span>
           </Descriptions.Item>
@@ -212,7 +245,9 @@ export default function LinkageShowPage() {
             </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('linkage.approvalConfirmedAt')}>{formatDateTime(l.approvalConfirmedAt) || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('linkage.supervisionConfirmedAt')}>{formatDateTime(l.supervisionConfirmedAt) || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('linkage.supervisionConfirmedAt')}>
+            {formatDateTime(l.supervisionConfirmedAt) || '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('linkage.createdAt')}>{formatDateTime(l.createdAt)}</Descriptions.Item>
           <Descriptions.Item label={t('linkage.updatedAt')}>{formatDateTime(l.updatedAt) || '—'}</Descriptions.Item>
         </Descriptions>
@@ -267,7 +302,12 @@ export default function LinkageShowPage() {
         {doc ? (
           <Space wrap>
             <Typography.Text data-testid="linkage-basis">
-              {t('linkage.basisSummary', { kind: t(`enums.BasisKind.${doc.kind}`), number: doc.number, signedOn: doc.signedOn, parties: doc.parties })}
+              {t('linkage.basisSummary', {
+                kind: t(`enums.BasisKind.${doc.kind}`),
+                number: doc.number,
+                signedOn: doc.signedOn,
+                parties: doc.parties,
+              })}
             </Typography.Text>
             <Typography.Text type="secondary">
               {doc.fileName} · {t('linkage.fileSize', { size: String(Math.max(1, Math.round(doc.size / 1024))) })}
@@ -293,7 +333,12 @@ export default function LinkageShowPage() {
             items={history.map((h) => ({
               key: h.number,
               color: h.change === 'REMOVED' ? 'red' : h.change === 'ADDED' ? 'green' : 'blue',
-              children: t('linkage.historyEntry', { number: String(h.number), at: formatDateTime(h.publishedAt), by: h.publisherName, change: t(`linkage.change${h.change}`) }),
+              children: t('linkage.historyEntry', {
+                number: String(h.number),
+                at: formatDateTime(h.publishedAt),
+                by: h.publisherName,
+                change: t(`linkage.change${h.change}`),
+              }),
             }))}
           />
         )}

@@ -1,4 +1,4 @@
-import { graphql } from '../../../graphql';
+import { graphql } from '@/graphql';
 
 export const LINKAGE_SHOW_QUERY = graphql(`
   query LinkageShow($id: ID!) {

@@ -2,10 +2,12 @@ import { App, Button, Form, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
-import { FormPage } from '../../../components/FormPage';
-import { useServerForm } from '../../../components/useServerForm';
-import type { MatterKind } from '../../../graphql/graphql';
-import { DEPARTMENT_OPTIONS_QUERY } from '../list/queries';
+
+import { FormPage } from '@/components/FormPage';
+import { useServerForm } from '@/components/useServerForm';
+import type { MatterKind } from '@/graphql/graphql';
+import { DEPARTMENT_OPTIONS_QUERY } from '@/routes/matters/list/queries';
+
 import { MATTER_CREATE_MUTATION } from './queries';
 
 interface MatterValues {
@@ -47,7 +49,11 @@ export default function MatterCreatePage() {
         <Form.Item label={t('matters.kind')} name="kind" rules={[{ required: true, message: t('matters.kindRequired') }]}>
           <Select options={(['APPROVAL', 'SUPERVISION'] as const).map((k) => ({ value: k, label: t(`enums.MatterKind.${k}`) }))} />
         </Form.Item>
-        <Form.Item label={t('matters.department')} name="departmentId" rules={[{ required: true, message: t('matters.departmentRequired') }]}>
+        <Form.Item
+          label={t('matters.department')}
+          name="departmentId"
+          rules={[{ required: true, message: t('matters.departmentRequired') }]}
+        >
           <Select showSearch optionFilterProp="label" options={(depts?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} />
         </Form.Item>
         <Form.Item label={t('matters.legalBasis')} name="legalBasis">

@@ -1,4 +1,4 @@
-import { graphql } from '../../../graphql';
+import { graphql } from '@/graphql';
 
 export const MATTER_CREATE_MUTATION = graphql(`
   mutation MatterCreate($input: CreateMatterInput!) {

@@ -2,10 +2,12 @@ import { Button, Input, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
-import { ListPage } from '../../../components/ListPage';
-import { Pager } from '../../../components/Pager';
-import { pageRows, pageWindow, useListParams } from '../../../components/pagination';
-import type { MatterKind } from '../../../graphql/graphql';
+
+import { ListPage } from '@/components/ListPage';
+import { Pager } from '@/components/Pager';
+import { pageRows, pageWindow, useListParams } from '@/components/pagination';
+import type { MatterKind } from '@/graphql/graphql';
+
 import { DEPARTMENT_OPTIONS_QUERY, MATTERS_LIST_QUERY } from './queries';
 
 const KINDS: MatterKind[] = ['APPROVAL', 'SUPERVISION'];
@@ -47,7 +49,10 @@ export default function MattersListPage() {
             value={kind ?? ''}
             onChange={(v) => setFilters({ kind: v })}
             style={{ width: 160 }}
-            options={[{ value: '', label: `${t('matters.kind')}：${t('common.all')}` }, ...KINDS.map((k) => ({ value: k, label: t(`enums.MatterKind.${k}`) }))]}
+            options={[
+              { value: '', label: `${t('matters.kind')}：${t('common.all')}` },
+              ...KINDS.map((k) => ({ value: k, label: t(`enums.MatterKind.${k}`) })),
+            ]}
           />
           <Select
             aria-label={t('matters.department')}
@@ -56,7 +61,10 @@ export default function MattersListPage() {
             showSearch
             optionFilterProp="label"
             style={{ width: 260 }}
-            options={[{ value: '', label: `${t('matters.department')}：${t('common.all')}` }, ...(depts?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))]}
+            options={[
+              { value: '', label: `${t('matters.department')}：${t('common.all')}` },
+              ...(depts?.departments ?? []).map((d) => ({ value: d.id, label: d.name })),
+            ]}
           />
         </Space>
       }
@@ -70,7 +78,12 @@ export default function MattersListPage() {
         columns={[
           { title: t('matters.code'), dataIndex: 'code', width: 180 },
           { title: t('matters.name'), dataIndex: 'name' },
-          { title: t('matters.kind'), dataIndex: 'kind', width: 120, render: (k: MatterKind) => <Tag color={k === 'APPROVAL' ? 'blue' : 'green'}>{t(`enums.MatterKind.${k}`)}</Tag> },
+          {
+            title: t('matters.kind'),
+            dataIndex: 'kind',
+            width: 120,
+            render: (k: MatterKind) => <Tag color={k === 'APPROVAL' ? 'blue' : 'green'}>{t(`enums.MatterKind.${k}`)}</Tag>,
+          },
           { title: t('matters.department'), key: 'department', render: (_, m) => m.department?.name ?? '' },
           {
             title: t('matters.status'),
@@ -83,7 +96,12 @@ export default function MattersListPage() {
                 <Tag color="success">{t('matters.inForce')}</Tag>
               ),
           },
-          { title: t('applications.title'), key: 'applications', width: 100, render: (_, m) => m.kind === 'APPROVAL' ? <Link to={`/applications?matter=${m.id}`}>{t('common.view')}</Link> : null },
+          {
+            title: t('applications.title'),
+            key: 'applications',
+            width: 100,
+            render: (_, m) => (m.kind === 'APPROVAL' ? <Link to={`/applications?matter=${m.id}`}>{t('common.view')}</Link> : null),
+          },
         ]}
       />
       <Pager page={page} hasNext={hasNext} onChange={setPage} disabled={fetching} />

@@ -1,4 +1,4 @@
-import { graphql } from '../../../graphql';
+import { graphql } from '@/graphql';
 
 export const MATTERS_LIST_QUERY = graphql(`
   query MattersList($kind: MatterKind, $departmentId: ID, $keyword: String, $first: Int!, $offset: Int!) {

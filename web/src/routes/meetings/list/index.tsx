@@ -1,19 +1,21 @@
-import { useAccess } from '../../../providers/access/AccessProvider';
 import { App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
-import { DEPARTMENT_NAMES_QUERY } from '../../../app/queries';
-import { formatDateTime } from '../../../components/format';
-import { ListPage } from '../../../components/ListPage';
-import { Pager } from '../../../components/Pager';
-import { pageRows, pageWindow, useListParams } from '../../../components/pagination';
-import { useServerForm } from '../../../components/useServerForm';
-import type { AgendaKind, MeetingStatus, MeetingsQuery } from '../../../graphql/graphql';
-import { localInputToServer, MEETING_STATUS_COLOR } from '../../../lib/coordination';
+
+import { DEPARTMENT_NAMES_QUERY } from '@/app/queries';
+import { formatDateTime } from '@/components/format';
+import { ListPage } from '@/components/ListPage';
+import { Pager } from '@/components/Pager';
+import { pageRows, pageWindow, useListParams } from '@/components/pagination';
+import { DateTimeInput } from '@/components/QueryForm';
+import { useServerForm } from '@/components/useServerForm';
+import type { AgendaKind, MeetingsQuery, MeetingStatus } from '@/graphql/graphql';
+import { localInputToServer, MEETING_STATUS_COLOR } from '@/lib/coordination';
+import { useAccess } from '@/providers/access/AccessProvider';
+
 import { CONVENE_MEETING_MUTATION, MEETINGS_QUERY } from './queries';
-import { DateTimeInput } from '../../../components/QueryForm';
 
 type Row = MeetingsQuery['meetings'][number];
 const STATUSES: MeetingStatus[] = ['PLANNED', 'HELD', 'CLOSED'];
@@ -69,9 +71,17 @@ function ConveneButton() {
         width={720}
         forceRender
       >
-        {problems.length > 0 && <Typography.Text type="danger" role="alert">{problems.join('；')}</Typography.Text>}
+        {problems.length > 0 && (
+          <Typography.Text type="danger" role="alert">
+            {problems.join('；')}
+          </Typography.Text>
+        )}
         <Form<ConveneValues> form={form} layout="vertical" onFinish={(v) => void onFinish(v)} initialValues={{ agenda: [] }}>
-          <Form.Item label={t('coordination.meetings.meetingTitle')} name="title" rules={[{ required: true, whitespace: true, message: t('coordination.meetings.titleRequired') }]}>
+          <Form.Item
+            label={t('coordination.meetings.meetingTitle')}
+            name="title"
+            rules={[{ required: true, whitespace: true, message: t('coordination.meetings.titleRequired') }]}
+          >
             <Input />
           </Form.Item>
           <Form.Item
@@ -79,7 +89,10 @@ function ConveneButton() {
             name="scheduledAt"
             rules={[
               { required: true, message: t('coordination.meetings.scheduledAtRequired') },
-              { validator: async (_, v: string | undefined) => (!v || localInputToServer(v) ? undefined : Promise.reject(new Error(t('coordination.meetings.scheduledAtInvalid')))) },
+              {
+                validator: async (_, v: string | undefined) =>
+                  !v || localInputToServer(v) ? undefined : Promise.reject(new Error(t('coordination.meetings.scheduledAtInvalid'))),
+              },
             ]}
           >
             <DateTimeInput />
@@ -87,8 +100,17 @@ function ConveneButton() {
           <Form.Item label={t('coordination.meetings.location')} name="location">
             <Input />
           </Form.Item>
-          <Form.Item label={t('coordination.meetings.participants')} name="participants" rules={[{ required: true, type: 'array', min: 1, message: t('coordination.meetings.participantsRequired') }]}>
-            <Select mode="multiple" showSearch optionFilterProp="label" options={(depts?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} />
+          <Form.Item
+            label={t('coordination.meetings.participants')}
+            name="participants"
+            rules={[{ required: true, type: 'array', min: 1, message: t('coordination.meetings.participantsRequired') }]}
+          >
+            <Select
+              mode="multiple"
+              showSearch
+              optionFilterProp="label"
+              options={(depts?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))}
+            />
           </Form.Item>
           <Typography.Text strong>{t('coordination.meetings.agenda')}</Typography.Text>
           <Form.List name="agenda">
@@ -96,8 +118,15 @@ function ConveneButton() {
               <>
                 {fields.map((field) => (
                   <Space key={field.key} align="start" wrap style={{ display: 'flex', marginTop: 8 }}>
-                    <Form.Item name={[field.name, 'title']} rules={[{ required: true, whitespace: true, message: t('coordination.meetings.agendaTitleRequired') }]}>
-                      <Input placeholder={t('coordination.meetings.agendaTitle')} aria-label={t('coordination.meetings.agendaTitle')} style={{ width: 280 }} />
+                    <Form.Item
+                      name={[field.name, 'title']}
+                      rules={[{ required: true, whitespace: true, message: t('coordination.meetings.agendaTitleRequired') }]}
+                    >
+                      <Input
+                        placeholder={t('coordination.meetings.agendaTitle')}
+                        aria-label={t('coordination.meetings.agendaTitle')}
+                        style={{ width: 280 }}
+                      />
                     </Form.Item>
                     <Form.Item name={[field.name, 'kind']} initialValue="OTHER">
                       <Select<AgendaKind>
@@ -107,7 +136,11 @@ function ConveneButton() {
                       />
                     </Form.Item>
                     <Form.Item name={[field.name, 'refId']}>
-                      <Input placeholder={t('coordination.meetings.agendaRefId')} aria-label={t('coordination.meetings.agendaRefId')} style={{ width: 140 }} />
+                      <Input
+                        placeholder={t('coordination.meetings.agendaRefId')}
+                        aria-label={t('coordination.meetings.agendaRefId')}
+                        style={{ width: 140 }}
+                      />
                     </Form.Item>
                     <Button onClick={() => remove(field.name)}>{t('coordination.meetings.removeAgenda')}</Button>
                   </Space>
@@ -143,7 +176,10 @@ export default function MeetingsListPage() {
           value={status ?? ''}
           style={{ width: 180 }}
           onChange={(v) => setFilters({ status: v })}
-          options={[{ value: '', label: t('common.all') }, ...STATUSES.map((s) => ({ value: s, label: t(`coordination.enums.MeetingStatus.${s}`) }))]}
+          options={[
+            { value: '', label: t('common.all') },
+            ...STATUSES.map((s) => ({ value: s, label: t(`coordination.enums.MeetingStatus.${s}`) })),
+          ]}
         />
       }
     >
@@ -154,11 +190,19 @@ export default function MeetingsListPage() {
         pagination={false}
         locale={{ emptyText: t('common.empty') }}
         columns={[
-          { title: t('coordination.meetings.meetingTitle'), dataIndex: 'title', render: (title: string, m) => <Link to={`/meetings/${m.id}`}>{title}</Link> },
+          {
+            title: t('coordination.meetings.meetingTitle'),
+            dataIndex: 'title',
+            render: (title: string, m) => <Link to={`/meetings/${m.id}`}>{title}</Link>,
+          },
           { title: t('coordination.meetings.scheduledAt'), dataIndex: 'scheduledAt', width: 160, render: formatDateTime },
           { title: t('coordination.meetings.location'), dataIndex: 'location', width: 160 },
           { title: t('coordination.meetings.convener'), key: 'convener', width: 200, render: (_, m) => m.convener.name },
-          { title: t('coordination.meetings.participants'), key: 'participants', render: (_, m) => m.participants.map((p) => p.department.shortName).join('、') },
+          {
+            title: t('coordination.meetings.participants'),
+            key: 'participants',
+            render: (_, m) => m.participants.map((p) => p.department.shortName).join('、'),
+          },
           {
             title: t('coordination.meetings.decisionsCount'),
             key: 'decisions',
@@ -174,7 +218,12 @@ export default function MeetingsListPage() {
               );
             },
           },
-          { title: t('coordination.meetings.status'), dataIndex: 'status', width: 100, render: (s: MeetingStatus) => <Tag color={MEETING_STATUS_COLOR[s]}>{t(`coordination.enums.MeetingStatus.${s}`)}</Tag> },
+          {
+            title: t('coordination.meetings.status'),
+            dataIndex: 'status',
+            width: 100,
+            render: (s: MeetingStatus) => <Tag color={MEETING_STATUS_COLOR[s]}>{t(`coordination.enums.MeetingStatus.${s}`)}</Tag>,
+          },
         ]}
       />
       <Pager page={page} hasNext={hasNext} onChange={setPage} disabled={fetching} />

@@ -1,4 +1,4 @@
-import { graphql } from '../../../graphql';
+import { graphql } from '@/graphql';
 
 export const MEETINGS_QUERY = graphql(`
   query Meetings($status: MeetingStatus, $first: Int!, $offset: Int!) {

@@ -1,17 +1,42 @@
-import { useAccess } from '../../../providers/access/AccessProvider';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Spin, Table, Tag, Typography, type UploadFile } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+  type UploadFile,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useClient, useMutation, useQuery } from 'urql';
-import { DEPARTMENT_NAMES_QUERY } from '../../../app/queries';
-import { formatDateTime } from '../../../components/format';
-import { FileUploadItem, StoredFileLink, uploadsOf } from '../../../components/StoredFile';
-import { useServerForm } from '../../../components/useServerForm';
-import type { DecisionStatus, MeetingDetailQuery } from '../../../graphql/graphql';
-import { canEditMeeting, canFollowUp, DECISION_STATUS_COLOR, localInputToServer, MEETING_STATUS_COLOR } from '../../../lib/coordination';
-import { ADD_DECISION_MUTATION, FOLLOW_UP_MUTATION, MEETING_MINUTES_FILE_QUERY, MEETING_QUERY, RECORD_EXCHANGE_MUTATION, RECORD_MINUTES_MUTATION } from './queries';
-import { DateInput, DateTimeInput } from '../../../components/QueryForm';
+
+import { DEPARTMENT_NAMES_QUERY } from '@/app/queries';
+import { formatDateTime } from '@/components/format';
+import { DateInput, DateTimeInput } from '@/components/QueryForm';
+import { FileUploadItem, StoredFileLink, uploadsOf } from '@/components/StoredFile';
+import { useServerForm } from '@/components/useServerForm';
+import type { DecisionStatus, MeetingDetailQuery } from '@/graphql/graphql';
+import { canEditMeeting, canFollowUp, DECISION_STATUS_COLOR, localInputToServer, MEETING_STATUS_COLOR } from '@/lib/coordination';
+import { useAccess } from '@/providers/access/AccessProvider';
+
+import {
+  ADD_DECISION_MUTATION,
+  FOLLOW_UP_MUTATION,
+  MEETING_MINUTES_FILE_QUERY,
+  MEETING_QUERY,
+  RECORD_EXCHANGE_MUTATION,
+  RECORD_MINUTES_MUTATION,
+} from './queries';
 
 type Meeting = NonNullable<MeetingDetailQuery['meeting']>;
 type Decision = Meeting['decisions'][number];
@@ -26,7 +51,8 @@ function MinutesFileLink({ meetingId, file }: { meetingId: string; file: { fileN
         testId="minutes-file"
         file={file}
         fetchFile={async () => {
-          const found = (await client.query(MEETING_MINUTES_FILE_QUERY, { meetingId }, { requestPolicy: 'network-only' }).toPromise()).data?.meetingMinutesFile;
+          const found = (await client.query(MEETING_MINUTES_FILE_QUERY, { meetingId }, { requestPolicy: 'network-only' }).toPromise()).data
+            ?.meetingMinutesFile;
           return found ? { fileName: found.filename, contentType: found.mediaType, contentBase64: found.contentBase64 } : null;
         }}
       />
@@ -53,9 +79,19 @@ function MinutesForm({ meeting, onChanged }: { meeting: Meeting; onChanged: () =
     }
   }
   return (
-    <Form form={form} layout="vertical" onFinish={(v) => void onFinish(v)} initialValues={{ minutes: meeting.minutes }} data-testid="minutes-form">
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={(v) => void onFinish(v)}
+      initialValues={{ minutes: meeting.minutes }}
+      data-testid="minutes-form"
+    >
       {problems.length > 0 && <Alert type="error" showIcon role="alert" message={problems.join('；')} style={{ marginBottom: 12 }} />}
-      <Form.Item label={t('coordination.meetings.minutes')} name="minutes" rules={[{ required: true, whitespace: true, message: t('coordination.meetings.minutesRequired') }]}>
+      <Form.Item
+        label={t('coordination.meetings.minutes')}
+        name="minutes"
+        rules={[{ required: true, whitespace: true, message: t('coordination.meetings.minutesRequired') }]}
+      >
         <Input.TextArea rows={5} />
       </Form.Item>
       <Form.Item
@@ -63,7 +99,10 @@ function MinutesForm({ meeting, onChanged }: { meeting: Meeting; onChanged: () =
         name="heldAt"
         rules={[
           { required: true, message: t('coordination.meetings.heldAtRequired') },
-          { validator: async (_, v: string | undefined) => (!v || localInputToServer(v) ? undefined : Promise.reject(new Error(t('coordination.meetings.scheduledAtInvalid')))) },
+          {
+            validator: async (_, v: string | undefined) =>
+              !v || localInputToServer(v) ? undefined : Promise.reject(new Error(t('coordination.meetings.scheduledAtInvalid'))),
+          },
         ]}
       >
         <DateTimeInput style={{ width: 240 }} />
@@ -90,7 +129,13 @@ function DecisionForm({ meeting, onChanged }: { meeting: Meeting; onChanged: () 
   const [{ data: depts }] = useQuery({ query: DEPARTMENT_NAMES_QUERY });
   const [{ fetching }, add] = useMutation(ADD_DECISION_MUTATION);
   async function onFinish(values: DecisionValues) {
-    const result = await add({ meetingId: meeting.id, text: values.text.trim(), ownerDepartmentId: values.ownerDepartmentId, dueOn: values.dueOn, agendaItemId: values.agendaItemId ?? null });
+    const result = await add({
+      meetingId: meeting.id,
+      text: values.text.trim(),
+      ownerDepartmentId: values.ownerDepartmentId,
+      dueOn: values.dueOn,
+      agendaItemId: values.agendaItemId ?? null,
+    });
     if (handle(result, result.data?.addMeetingDecision)) {
       void message.success(t('coordination.meetings.decisionAdded'));
       onChanged();
@@ -100,19 +145,40 @@ function DecisionForm({ meeting, onChanged }: { meeting: Meeting; onChanged: () 
   return (
     <Form<DecisionValues> form={form} layout="vertical" onFinish={(v) => void onFinish(v)} data-testid="decision-form">
       {problems.length > 0 && <Alert type="error" showIcon role="alert" message={problems.join('；')} style={{ marginBottom: 12 }} />}
-      <Form.Item label={t('coordination.meetings.decisionText')} name="text" rules={[{ required: true, whitespace: true, message: t('coordination.meetings.decisionTextRequired') }]}>
+      <Form.Item
+        label={t('coordination.meetings.decisionText')}
+        name="text"
+        rules={[{ required: true, whitespace: true, message: t('coordination.meetings.decisionTextRequired') }]}
+      >
         <Input.TextArea rows={2} />
       </Form.Item>
       <Space wrap align="start">
-        <Form.Item label={t('coordination.meetings.owner')} name="ownerDepartmentId" rules={[{ required: true, message: t('coordination.meetings.ownerRequired') }]}>
-          <Select showSearch optionFilterProp="label" style={{ width: 260 }} options={(depts?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} />
+        <Form.Item
+          label={t('coordination.meetings.owner')}
+          name="ownerDepartmentId"
+          rules={[{ required: true, message: t('coordination.meetings.ownerRequired') }]}
+        >
+          <Select
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 260 }}
+            options={(depts?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))}
+          />
         </Form.Item>
-        <Form.Item label={t('coordination.meetings.dueOn')} name="dueOn" rules={[{ required: true, message: t('coordination.meetings.dueOnRequired') }]}>
+        <Form.Item
+          label={t('coordination.meetings.dueOn')}
+          name="dueOn"
+          rules={[{ required: true, message: t('coordination.meetings.dueOnRequired') }]}
+        >
           <DateInput style={{ width: 180 }} />
         </Form.Item>
         {meeting.agenda.length > 0 && (
           <Form.Item label={t('coordination.meetings.agendaItem')} name="agendaItemId">
-            <Select allowClear style={{ width: 240 }} options={meeting.agenda.map((a) => ({ value: a.id, label: `${a.position}. ${a.title}` }))} />
+            <Select
+              allowClear
+              style={{ width: 240 }}
+              options={meeting.agenda.map((a) => ({ value: a.id, label: `${a.position}. ${a.title}` }))}
+            />
           </Form.Item>
         )}
       </Space>
@@ -123,7 +189,15 @@ function DecisionForm({ meeting, onChanged }: { meeting: Meeting; onChanged: () 
   );
 }
 
-function FollowUpButton({ decision, status, onChanged }: { decision: Decision; status: Exclude<DecisionStatus, 'OPEN'>; onChanged: () => void }) {
+function FollowUpButton({
+  decision,
+  status,
+  onChanged,
+}: {
+  decision: Decision;
+  status: Exclude<DecisionStatus, 'OPEN'>;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -143,13 +217,22 @@ function FollowUpButton({ decision, status, onChanged }: { decision: Decision; s
       <Button size="small" danger={status === 'DROPPED'} onClick={() => setOpen(true)}>
         {label}
       </Button>
-      <Modal open={open} title={`${t('coordination.meetings.followUpTitle')}：${label}`} onOk={() => form.submit()} confirmLoading={fetching} onCancel={() => setOpen(false)} forceRender>
+      <Modal
+        open={open}
+        title={`${t('coordination.meetings.followUpTitle')}：${label}`}
+        onOk={() => form.submit()}
+        confirmLoading={fetching}
+        onCancel={() => setOpen(false)}
+        forceRender
+      >
         {problems.length > 0 && <Alert type="error" showIcon role="alert" message={problems.join('；')} style={{ marginBottom: 12 }} />}
         <Form form={form} layout="vertical" onFinish={(v) => void onFinish(v)}>
           <Form.Item
             label={t('coordination.meetings.followUpNote')}
             name="note"
-            rules={status === 'DROPPED' ? [{ required: true, whitespace: true, message: t('coordination.meetings.followUpNoteRequired') }] : []}
+            rules={
+              status === 'DROPPED' ? [{ required: true, whitespace: true, message: t('coordination.meetings.followUpNoteRequired') }] : []
+            }
           >
             <Input.TextArea rows={3} />
           </Form.Item>
@@ -174,7 +257,11 @@ function ExchangeForm({ meeting, onChanged }: { meeting: Meeting; onChanged: () 
   }
   return (
     <Form form={form} layout="inline" onFinish={(v) => void onFinish(v)} style={{ marginTop: 12, rowGap: 8 }}>
-      <Form.Item label={t('coordination.meetings.pushId')} name="pushId" rules={[{ required: true, whitespace: true, message: t('coordination.meetings.pushIdRequired') }]}>
+      <Form.Item
+        label={t('coordination.meetings.pushId')}
+        name="pushId"
+        rules={[{ required: true, whitespace: true, message: t('coordination.meetings.pushIdRequired') }]}
+      >
         <Input style={{ width: 140 }} />
       </Form.Item>
       <Form.Item label={t('coordination.meetings.exchangeSummary')} name="summary">
@@ -225,7 +312,11 @@ export default function MeetingShowPage() {
               {meeting.participants.map((p) => (p.personName ? `${p.department.name}（${p.personName}）` : p.department.name)).join('、')}
             </Descriptions.Item>
           </Descriptions>
-          {!editable && <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>{t('coordination.meetings.readOnly')}</Typography.Paragraph>}
+          {!editable && (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+              {t('coordination.meetings.readOnly')}
+            </Typography.Paragraph>
+          )}
         </Card>
 
         <Card title={t('coordination.meetings.agenda')}>
@@ -238,13 +329,26 @@ export default function MeetingShowPage() {
             columns={[
               { title: '#', dataIndex: 'position', width: 60 },
               { title: t('coordination.meetings.agendaTitle'), dataIndex: 'title' },
-              { title: t('coordination.meetings.agendaKind'), dataIndex: 'kind', width: 140, render: (k: Meeting['agenda'][number]['kind']) => t(`coordination.enums.AgendaKind.${k}`) },
+              {
+                title: t('coordination.meetings.agendaKind'),
+                dataIndex: 'kind',
+                width: 140,
+                render: (k: Meeting['agenda'][number]['kind']) => t(`coordination.enums.AgendaKind.${k}`),
+              },
               {
                 title: t('coordination.meetings.agendaRefId'),
                 key: 'ref',
                 width: 140,
                 render: (_, a) =>
-                  a.refId == null ? '' : a.kind === 'ESCALATION' ? <Link to={`/escalations/${a.refId}`}>#{a.refId}</Link> : a.kind === 'APPLICATION' ? <Link to={`/applications/${a.refId}`}>#{a.refId}</Link> : `#${a.refId}`,
+                  a.refId == null ? (
+                    ''
+                  ) : a.kind === 'ESCALATION' ? (
+                    <Link to={`/escalations/${a.refId}`}>#{a.refId}</Link>
+                  ) : a.kind === 'APPLICATION' ? (
+                    <Link to={`/applications/${a.refId}`}>#{a.refId}</Link>
+                  ) : (
+                    `#${a.refId}`
+                  ),
               },
             ]}
           />
@@ -285,7 +389,12 @@ export default function MeetingShowPage() {
                     </Space>
                   ),
                 },
-                { title: t('coordination.meetings.agendaItem'), key: 'agenda', width: 160, render: (_, d) => (d.agendaItemId ? (agendaTitle.get(d.agendaItemId) ?? '') : '') },
+                {
+                  title: t('coordination.meetings.agendaItem'),
+                  key: 'agenda',
+                  width: 160,
+                  render: (_, d) => (d.agendaItemId ? (agendaTitle.get(d.agendaItemId) ?? '') : ''),
+                },
                 {
                   title: t('coordination.meetings.decisionStatus'),
                   key: 'status',

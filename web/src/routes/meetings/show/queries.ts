@@ -1,4 +1,4 @@
-import { graphql } from '../../../graphql';
+import { graphql } from '@/graphql';
 
 export const MEETING_QUERY = graphql(`
   query MeetingDetail($id: ID!) {
@@ -62,7 +62,6 @@ export const MEETING_QUERY = graphql(`
     }
   }
 `);
-
 
 export const RECORD_MINUTES_MUTATION = graphql(`
   mutation RecordMeetingMinutes($meetingId: ID!, $minutes: String!, $heldAt: DateTime!, $minutesFile: MinutesFileInput) {

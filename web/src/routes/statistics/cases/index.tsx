@@ -5,8 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
-import type { StatisticsCasesQuery, StatisticsFigure } from '../../../graphql/graphql';
-import { STATISTICS_CASES_QUERY } from '../queries';
+
+import type { StatisticsCasesQuery, StatisticsFigure } from '@/graphql/graphql';
+import { STATISTICS_CASES_QUERY } from '@/routes/statistics/queries';
 
 type Answer = Extract<StatisticsCasesQuery['statisticsCases'], { __typename: 'StatisticsCases' }>;
 type Case = Answer['cases'][number];
@@ -70,8 +71,16 @@ export default function StatisticsCasesPage() {
     { title: t('statistics.claimedAt'), dataIndex: 'claimedAt', render: when },
     { title: t('statistics.feedbackDueAt'), dataIndex: 'feedbackDueAt', render: when },
     { title: t('statistics.fedBackAt'), dataIndex: 'fedBackAt', render: when },
-    { title: t('statistics.feedbackResult'), dataIndex: 'feedbackResult', render: (v: string | null) => (v ? t(`enums.FeedbackState.${v}`, v) : '—') },
-    { title: t('statistics.handlingMode'), dataIndex: 'handlingMode', render: (v: string | null) => (v ? t(`enums.HandlingMode.${v}`, v) : '—') },
+    {
+      title: t('statistics.feedbackResult'),
+      dataIndex: 'feedbackResult',
+      render: (v: string | null) => (v ? t(`enums.FeedbackState.${v}`, v) : '—'),
+    },
+    {
+      title: t('statistics.handlingMode'),
+      dataIndex: 'handlingMode',
+      render: (v: string | null) => (v ? t(`enums.HandlingMode.${v}`, v) : '—'),
+    },
   ];
   const scope = answer?.department ? (answer.department.name ?? answer.department.id) : t('statistics.scopeCity');
   return (

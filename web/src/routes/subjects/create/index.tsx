@@ -2,10 +2,12 @@ import { App, Button, Form, Input, Radio, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useMutation } from 'urql';
-import { FormPage } from '../../../components/FormPage';
-import { useServerForm } from '../../../components/useServerForm';
-import { usccRule } from '../../../components/usccRule';
-import type { SubjectKind } from '../../../graphql/graphql';
+
+import { FormPage } from '@/components/FormPage';
+import { usccRule } from '@/components/usccRule';
+import { useServerForm } from '@/components/useServerForm';
+import type { SubjectKind } from '@/graphql/graphql';
+
 import { SUBJECT_REGISTER_MUTATION } from './queries';
 
 interface SubjectValues {
@@ -42,11 +44,18 @@ export default function SubjectCreatePage() {
         <Form.Item
           label={t('subjects.creditCode')}
           name="creditCode"
-          rules={[{ required: true, whitespace: true, message: t('subjects.creditCodeRequired') }, ...(kind === 'NATURAL_PERSON' ? [] : [usccRule(t)])]}
+          rules={[
+            { required: true, whitespace: true, message: t('subjects.creditCodeRequired') },
+            ...(kind === 'NATURAL_PERSON' ? [] : [usccRule(t)]),
+          ]}
         >
           <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
         </Form.Item>
-        <Form.Item label={t('subjects.name')} name="name" rules={[{ required: true, whitespace: true, message: t('subjects.nameRequired') }]}>
+        <Form.Item
+          label={t('subjects.name')}
+          name="name"
+          rules={[{ required: true, whitespace: true, message: t('subjects.nameRequired') }]}
+        >
           <Input />
         </Form.Item>
         <Space>

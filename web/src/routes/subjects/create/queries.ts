@@ -1,4 +1,4 @@
-import { graphql } from '../../../graphql';
+import { graphql } from '@/graphql';
 
 export const SUBJECT_REGISTER_MUTATION = graphql(`
   mutation SubjectRegister($input: RegisterSubjectInput!) {

@@ -2,10 +2,12 @@ import { Button, Input, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
-import { ListPage } from '../../../components/ListPage';
-import { Pager } from '../../../components/Pager';
-import { pageRows, pageWindow, useListParams } from '../../../components/pagination';
-import type { SubjectKind } from '../../../graphql/graphql';
+
+import { ListPage } from '@/components/ListPage';
+import { Pager } from '@/components/Pager';
+import { pageRows, pageWindow, useListParams } from '@/components/pagination';
+import type { SubjectKind } from '@/graphql/graphql';
+
 import { SUBJECTS_LIST_QUERY } from './queries';
 
 export default function SubjectsListPage() {
@@ -45,9 +47,19 @@ export default function SubjectsListPage() {
         pagination={false}
         locale={{ emptyText: t('common.empty') }}
         columns={[
-          { title: t('subjects.creditCode'), dataIndex: 'creditCode', width: 220, render: (c: string) => <Link to={`/subjects/${c}`}>{c}</Link> },
+          {
+            title: t('subjects.creditCode'),
+            dataIndex: 'creditCode',
+            width: 220,
+            render: (c: string) => <Link to={`/subjects/${c}`}>{c}</Link>,
+          },
           { title: t('subjects.name'), dataIndex: 'name' },
-          { title: t('subjects.kind'), dataIndex: 'kind', width: 160, render: (k: SubjectKind | null) => (k ? t(`enums.SubjectKind.${k}`) : '') },
+          {
+            title: t('subjects.kind'),
+            dataIndex: 'kind',
+            width: 160,
+            render: (k: SubjectKind | null) => (k ? t(`enums.SubjectKind.${k}`) : ''),
+          },
         ]}
       />
       <Pager page={page} hasNext={hasNext} onChange={setPage} disabled={fetching} />

@@ -1,4 +1,4 @@
-import { graphql } from '../../../graphql';
+import { graphql } from '@/graphql';
 
 export const SUBJECTS_LIST_QUERY = graphql(`
   query SubjectsList($keyword: String, $first: Int!, $offset: Int!) {

@@ -2,11 +2,13 @@ import { App, Button, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { FormPage } from '../../../components/FormPage';
-import { useServerForm } from '../../../components/useServerForm';
-import type { RecordCategory } from '../../../graphql/graphql';
+
+import { FormPage } from '@/components/FormPage';
+import { DateInput } from '@/components/QueryForm';
+import { useServerForm } from '@/components/useServerForm';
+import type { RecordCategory } from '@/graphql/graphql';
+
 import { CREDIT_RECORD_ADD_MUTATION } from './queries';
-import { DateInput } from '../../../components/QueryForm';
 
 const CATEGORIES: RecordCategory[] = ['LICENSING', 'PENALTY', 'COMMENDATION', 'COMMITMENT_BREACH', 'OTHER'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -54,16 +56,27 @@ export function AddCreditRecord({ subjectCode, onAdded }: { subjectCode: string;
             <Form.Item label={t('records.category')} name="category" rules={[{ required: true, message: t('records.categoryRequired') }]}>
               <Select options={CATEGORIES.map((c) => ({ value: c, label: t(`enums.RecordCategory.${c}`) }))} />
             </Form.Item>
-            <Form.Item label={t('records.title')} name="title" rules={[{ required: true, whitespace: true, message: t('records.titleRequired') }]}>
+            <Form.Item
+              label={t('records.title')}
+              name="title"
+              rules={[{ required: true, whitespace: true, message: t('records.titleRequired') }]}
+            >
               <Input />
             </Form.Item>
-            <Form.Item label={t('records.source')} name="source" rules={[{ required: true, whitespace: true, message: t('records.sourceRequired') }]}>
+            <Form.Item
+              label={t('records.source')}
+              name="source"
+              rules={[{ required: true, whitespace: true, message: t('records.sourceRequired') }]}
+            >
               <Input />
             </Form.Item>
             <Form.Item
               label={t('records.decidedOn')}
               name="decidedOn"
-              rules={[{ required: true, message: t('records.decidedOnRequired') }, { pattern: DATE, message: t('findings.dateFormat') }]}
+              rules={[
+                { required: true, message: t('records.decidedOnRequired') },
+                { pattern: DATE, message: t('findings.dateFormat') },
+              ]}
             >
               <DateInput />
             </Form.Item>

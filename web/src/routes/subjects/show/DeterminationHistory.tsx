@@ -2,9 +2,11 @@ import { Alert, Card, DatePicker, Empty, Space, Table, Tag, Typography } from 'a
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LEVEL_COLOR } from '../../../components/CreditAssessmentView';
-import { formatDateTime } from '../../../components/format';
-import type { SubjectLookupQuery } from '../../../graphql/graphql';
+
+import { LEVEL_COLOR } from '@/components/CreditAssessmentView';
+import { formatDateTime } from '@/components/format';
+import type { SubjectLookupQuery } from '@/graphql/graphql';
+
 import { inForceOn } from './determinations';
 
 type Profile = Extract<NonNullable<SubjectLookupQuery['subject']>, { __typename: 'CreditProfile' }>;
@@ -46,7 +48,13 @@ export function DeterminationHistory({ determinations }: { determinations: reado
       extra={
         <Space>
           <Typography.Text>{t('followUp.determinations.asOf')}</Typography.Text>
-          <DatePicker aria-label={t('followUp.determinations.asOf')} placeholder={t('followUp.determinations.asOfHint')} value={day} onChange={setDay} style={{ width: 220 }} />
+          <DatePicker
+            aria-label={t('followUp.determinations.asOf')}
+            placeholder={t('followUp.determinations.asOfHint')}
+            value={day}
+            onChange={setDay}
+            style={{ width: 220 }}
+          />
         </Space>
       }
     >
@@ -75,7 +83,12 @@ export function DeterminationHistory({ determinations }: { determinations: reado
           expandable={{ expandedRowRender: (e) => <Causes entry={e} /> }}
           columns={[
             { title: t('followUp.determinations.determinedOn'), dataIndex: 'determinedOn', width: 120 },
-            { title: t('followUp.determinations.ruleVersion'), dataIndex: 'ruleVersion', width: 100, render: (v: number) => t('followUp.determinations.ruleVersionValue', { version: String(v) }) },
+            {
+              title: t('followUp.determinations.ruleVersion'),
+              dataIndex: 'ruleVersion',
+              width: 100,
+              render: (v: number) => t('followUp.determinations.ruleVersionValue', { version: String(v) }),
+            },
             {
               title: t('followUp.determinations.level'),
               dataIndex: 'level',

@@ -2,8 +2,10 @@ import { Alert, Button, Card, Descriptions, Form, Input, Result, Skeleton, Space
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
-import { CreditAssessmentView } from '../../../components/CreditAssessmentView';
-import { CreditRecordsTable } from '../../../components/CreditRecordsTable';
+
+import { CreditAssessmentView } from '@/components/CreditAssessmentView';
+import { CreditRecordsTable } from '@/components/CreditRecordsTable';
+
 import { AddCreditRecord } from './AddCreditRecord';
 import { DeterminationHistory } from './DeterminationHistory';
 import { SUBJECT_LOOKUP_QUERY } from './queries';
@@ -64,7 +66,12 @@ export default function SubjectShowPage() {
             <CreditAssessmentView assessment={outcome.assessment} />
           </Card>
           <DeterminationHistory determinations={outcome.subject.determinations} />
-          <Card title={t('subjects.records')} extra={<AddCreditRecord subjectCode={outcome.subject.creditCode} onAdded={() => lookUpAgain({ requestPolicy: 'network-only' })} />}>
+          <Card
+            title={t('subjects.records')}
+            extra={
+              <AddCreditRecord subjectCode={outcome.subject.creditCode} onAdded={() => lookUpAgain({ requestPolicy: 'network-only' })} />
+            }
+          >
             <CreditRecordsTable records={outcome.records} emptyText={t('applications.noCreditRecords')} />
           </Card>
         </>

@@ -1,4 +1,4 @@
-import { graphql } from '../../../graphql';
+import { graphql } from '@/graphql';
 
 // A lookup names its purpose (it is logged for case-file review); the answer is the profile
 // or ValidationErrors naming `purpose`.
