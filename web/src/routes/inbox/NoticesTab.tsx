@@ -8,6 +8,7 @@ import { formatDateTime } from '@/components/format';
 import { MatterPicker } from '@/components/MatterPicker';
 import { Pager } from '@/components/Pager';
 import { NOTICE_ATTACHMENT_FILE_QUERY } from '@/components/queries';
+import { DateInput } from '@/components/QueryForm';
 import { applyServerErrors } from '@/components/serverErrors';
 import { FileUploadItem, StoredFileLink, uploadsOf } from '@/components/StoredFile';
 import type { ChangeKind } from '@/graphql/graphql';
@@ -144,7 +145,7 @@ function AnnounceButton({ onDone }: { onDone: () => void }) {
               />
             </Form.Item>
             <Form.Item label={t('documents.notices.effectiveOn')} name="effectiveOn">
-              <Input type="date" />
+              <DateInput style={{ width: 180 }} />
             </Form.Item>
           </Space>
           <Form.Item
