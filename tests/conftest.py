@@ -41,7 +41,7 @@ def pytest_unconfigure() -> None:
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (`--dist loadgroup`)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Groups for `pytest -n 2 --dist loadgroup` (the Makefile's): one worker runs a group.
+    """Groups for `pytest -n 2 --dist loadgroup` (`make test-sqlite PYTEST_WORKERS=2`, opt-in).
 
     Every test that uses the shared demo stack (tests/gateway/conftest.py) runs on one worker,
     which starts that stack once; the fault tests share one private PostgreSQL cluster; every
