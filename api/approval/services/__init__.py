@@ -51,6 +51,7 @@ from api.approval.services.credit_notices import credit_notice_text as credit_no
 from api.approval.services.credit_notices import receive_credit_change as receive_credit_change
 from api.approval.services.credit_notices import received_credit_notices as received_credit_notices
 from api.approval.services.feedback import receive_finding as receive_finding
+from api.approval.services.inbox_search import received_pushes as received_pushes
 from api.approval.services.linkage_list import store_published_list as store_published_list
 from api.approval.services.linkage_list import version_in_force as version_in_force
 from api.approval.services.lists import application_number_of as application_number_of
@@ -59,7 +60,6 @@ from api.approval.services.lists import emit_overdue_reminders as emit_overdue_r
 from api.approval.services.lists import list_applications as list_applications
 from api.approval.services.lists import overdue_pushes as overdue_pushes
 from api.approval.services.lists import received_feedback as received_feedback
-from api.approval.services.lists import received_pushes as received_pushes
 from api.approval.services.measures import MeasureSkip as MeasureSkip
 from api.approval.services.measures import measure_statistics as measure_statistics
 from api.approval.services.measures import (

@@ -16,7 +16,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from api.approval.models import Application, FeedbackState, Push, PushStage, PushState
 from api.approval.services.common import CODE_ALPHABET, CODE_LENGTH
 from api.approval.services.lists import local_midnight, overdue_clause
-from api.approval.services.pages import Page, _limit
+from api.approval.services.pages import MAX_PAGE, Page, _page
 from api.approval.services.pushes import normalise_code
 from api.core.clock import local_today
 from api.core.errors import FieldIssue, ValidationFailed
@@ -108,14 +108,32 @@ async def search_received_pushes(
     today: date | None = None,
 ) -> Page[Push]:
     """The department's received pushes matching ``filters``: one count, one page."""
-    limit = _limit(first)
     stmt = select(Push).where(
         col(Push.department_id) == department_id, *push_filter_clauses(filters, today)
     )
-    total = int((await session.exec(select(sa.func.count()).select_from(stmt.subquery()))).one())
-    key = col(Push.id)
-    if after is not None:
-        stmt = stmt.where(key < after if newest_first else key > after)
-    stmt = stmt.order_by(key.desc() if newest_first else key).limit(limit + 1)
-    rows = (await session.exec(stmt)).all()
-    return Page(rows=rows[:limit], total=total, has_next=len(rows) > limit)
+    return await _page(
+        session, stmt, col(Push.id), first=first, after=after, newest_first=newest_first
+    )
+
+
+async def received_pushes(
+    *,
+    session: AsyncSession,
+    department_id: int,
+    state: PushState | None = None,
+    feedback_state: FeedbackState | None = None,
+    overdue: bool | None = None,
+    today: date | None = None,
+    first: int = MAX_PAGE,
+    after: int | None = None,
+) -> Page[Push]:
+    """The department's received pushes by state, feedback state and lateness, oldest first."""
+    filters = PushFilter(state=state, feedback_state=feedback_state, overdue=overdue)
+    return await search_received_pushes(
+        session=session,
+        department_id=department_id,
+        filters=filters,
+        first=first,
+        after=after,
+        today=today,
+    )

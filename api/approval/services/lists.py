@@ -91,28 +91,6 @@ def overdue_clause(today: date) -> Any:
     )
 
 
-async def received_pushes(
-    *,
-    session: AsyncSession,
-    department_id: int,
-    state: PushState | None = None,
-    feedback_state: FeedbackState | None = None,
-    overdue: bool | None = None,
-    today: date | None = None,
-    first: int = MAX_PAGE,
-    after: int | None = None,
-) -> Page[Push]:
-    stmt = select(Push).where(Push.department_id == department_id)
-    if state is not None:
-        stmt = stmt.where(Push.state == state)
-    if feedback_state is not None:
-        stmt = stmt.where(Push.feedback_state == feedback_state)
-    if overdue is not None:
-        clause = overdue_clause(today or local_today())
-        stmt = stmt.where(clause if overdue else sa.not_(clause))
-    return await _page(session, stmt, col(Push.id), first=first, after=after)
-
-
 async def received_feedback(
     *,
     session: AsyncSession,

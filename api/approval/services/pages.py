@@ -32,12 +32,19 @@ def _limit(first: int) -> int:
 
 
 async def _page(
-    session: AsyncSession, stmt: Any, id_column: Any, *, first: int, after: int | None
+    session: AsyncSession,
+    stmt: Any,
+    id_column: Any,
+    *,
+    first: int,
+    after: int | None,
+    newest_first: bool = False,
 ) -> Page[Any]:
     total_stmt = select(sa.func.count()).select_from(stmt.subquery())
     total = int((await session.exec(total_stmt)).one())
     limit = _limit(first)
     if after is not None:
-        stmt = stmt.where(id_column > after)
-    rows = (await session.exec(stmt.order_by(id_column).limit(limit + 1))).all()
+        stmt = stmt.where(id_column < after if newest_first else id_column > after)
+    order = id_column.desc() if newest_first else id_column
+    rows = (await session.exec(stmt.order_by(order).limit(limit + 1))).all()
     return Page(rows=rows[:limit], total=total, has_next=len(rows) > limit)
