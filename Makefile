@@ -2,11 +2,11 @@
 VENV ?= .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
-# pytest runs in one process by default. `make test-sqlite PYTEST_WORKERS=2` spreads it over
-# pytest-xdist workers (each with its own databases), but the groups of tests/conftest.py do not
-# yet reach xdist's scheduler: order-dependent modules (tests/scenarios) get split and fail.
-PYTEST_WORKERS ?= 0
-PYTEST_ARGS := $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS) --dist loadgroup,)
+# pytest runs on two pytest-xdist workers (each with its own databases), scheduled by the groups
+# of tests/conftest.py (a module, the demo stack, the fault cluster stay on one worker);
+# `PYTEST_WORKERS=0` runs it in one process.
+PYTEST_WORKERS ?= 2
+PYTEST_ARGS := $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS),)
 
 .PHONY: setup run test lint typecheck compose-check test-sqlite test-postgresql compose \
 	web-setup web-build web-check web-test web-e2e

@@ -19,6 +19,7 @@ os.environ.setdefault(
 
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
+from xdist.scheduler import LoadScopeScheduling
 
 from api import registry
 from api.core.authz import Authorizer
@@ -39,23 +40,39 @@ def pytest_unconfigure() -> None:
     drop_templates()
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (`--dist loadgroup`)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Groups for `pytest -n 2 --dist loadgroup` (`make test-sqlite PYTEST_WORKERS=2`, opt-in).
+GATEWAY = Path(__file__).resolve().parent / "gateway"
+ROOT = Path(__file__).resolve().parent.parent
 
-    Every test that uses the shared demo stack (tests/gateway/conftest.py) runs on one worker,
-    which starts that stack once; the fault tests share one private PostgreSQL cluster; every
-    other module stays on one worker, so its module-scoped fixtures are built once.
+
+def xdist_group(nodeid: str) -> str:
+    """The group of a test for `pytest -n 2` (`make test-sqlite PYTEST_WORKERS=2`).
+
+    Every test of tests/gateway shares the demo stack of its conftest, which a worker starts
+    once; the fault tests share one private PostgreSQL cluster; every other module stays on
+    one worker, so its module-scoped fixtures (a scenario's whole stack and story) are built
+    once and its tests run in order.
     """
-    for item in items:
-        path = Path(str(item.fspath))
-        if "stack" in getattr(item, "fixturenames", ()):
-            group = "demo-stack"
-        elif FAULTS in path.parents:
-            group = "faults"
-        else:
-            group = item.nodeid.partition("::")[0]
-        item.add_marker(pytest.mark.xdist_group(group))
+    module = nodeid.partition("::")[0]
+    path = (ROOT / module).resolve()
+    if GATEWAY in path.parents:
+        return "demo-stack"
+    if FAULTS in path.parents:
+        return "faults"
+    return module
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """Schedule by :func:`xdist_group`. pytest-xdist's own ``--dist loadgroup`` reads
+    ``xdist_group`` marks by rewriting ``item._nodeid``, which pytest 9 no longer has (node
+    ids are structured), so its groups never reach the scheduler; a scope scheduler whose
+    scope is our group does the same thing through a public hook."""
+
+    class GroupScheduling(LoadScopeScheduling):  # type: ignore[misc]  # xdist ships no types
+        def _split_scope(self, nodeid: str) -> str:
+            return xdist_group(nodeid)
+
+    return GroupScheduling(config, log)
 
 
 @pytest.fixture(scope="session")
