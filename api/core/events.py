@@ -27,7 +27,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -387,44 +387,38 @@ async def _preload(
                 log.exception("outbox preload for %s failed; handlers load alone", topic)
 
 
+@dataclass
+class _Outcome:
+    """What a batch's delivery did: messages tried, new receipts, delivered ids."""
+
+    tried: int = 0
+    receipts: list[dict[str, Any]] = field(default_factory=list)
+    delivered: list[int] = field(default_factory=list)
+    handled_by: list[str] = field(default_factory=list)
+
+
+class _SegmentFailed(Exception):  # noqa: N818 - internal signal, never escapes
+    def __init__(self, index: int, error: Exception, commit_now: bool) -> None:
+        super().__init__(repr(error))
+        self.index, self.error, self.commit_now = index, error, commit_now
+
+
 async def _deliver(
     session: AsyncSession,
     messages: Sequence[OutboxMessage],
     done: Mapping[int, set[str]],
     consumers: ConsumerTable,
 ) -> int:
-    new_receipts: list[dict[str, Any]] = []
-    delivered: list[int] = []
-    handled_by: list[str] = []
-    tried = 0
+    outcome = _Outcome()
     session.info.pop(COMMIT_NOW, None)
-    for message in messages:
-        tried += 1
-        message_id = int(message.id or 0)
-        try:
-            async with session.begin_nested():
-                handled = await _run_handlers(
-                    session, message, consumers, done.get(message_id, set())
-                )
-        except Exception as exc:  # noqa: BLE001 - any handler failure is retried
-            await _record_failure(session, message, repr(exc))
-            metrics.OUTBOX_FAILURES.labels(message.topic).inc()
-        else:
-            stamp = utcnow()
-            new_receipts += [
-                {"consumer": c, "message_id": message_id, "handled_at": stamp} for c in handled
-            ]
-            handled_by += handled
-            delivered.append(message_id)
-        if session.info.pop(COMMIT_NOW, False):
-            break
-    if new_receipts:
-        await session.execute(sa.insert(InboxReceipt), new_receipts)
-    if delivered:
+    await _deliver_run(session, list(messages), done, consumers, outcome)
+    if outcome.receipts:
+        await session.execute(sa.insert(InboxReceipt), outcome.receipts)
+    if outcome.delivered:
         table = OutboxMessage.__table__  # type: ignore[attr-defined]
         await session.execute(
             sa.update(table)
-            .where(table.c.id.in_(delivered))
+            .where(table.c.id.in_(outcome.delivered))
             .values(
                 status=OutboxStatus.DELIVERED,
                 delivered_at=utcnow(),
@@ -432,9 +426,64 @@ async def _deliver(
                 last_error=None,
             )
         )
-    for consumer in handled_by:
+    for consumer in outcome.handled_by:
         metrics.OUTBOX_DELIVERED.labels(consumer).inc()
-    return tried
+    return outcome.tried
+
+
+async def _deliver_run(
+    session: AsyncSession,
+    messages: list[OutboxMessage],
+    done: Mapping[int, set[str]],
+    consumers: ConsumerTable,
+    outcome: _Outcome,
+) -> bool:
+    """Deliver consecutive ``messages`` in one savepoint (two statements for the run, not two
+    per message); True when a message set ``COMMIT_NOW`` (the batch ends there).
+
+    When a message's handlers fail, the savepoint rolls back the whole run: the messages
+    before it are delivered again in a new run (their effects were undone with it), the
+    failure is recorded on its row alone (retried with backoff, as ever), and the messages
+    after it go on in a run of their own. Each message's effects still commit exactly when
+    its receipt and its DELIVERED status do."""
+    if not messages:
+        return False
+    ran: list[tuple[OutboxMessage, list[str]]] = []
+    stop = False
+    try:
+        async with session.begin_nested():
+            for index, message in enumerate(messages):
+                try:
+                    handled = await _run_handlers(
+                        session, message, consumers, done.get(int(message.id or 0), set())
+                    )
+                except Exception as exc:  # any handler failure is retried
+                    commit_now = bool(session.info.pop(COMMIT_NOW, False))
+                    raise _SegmentFailed(index, exc, commit_now) from exc
+                ran.append((message, handled))
+                if session.info.pop(COMMIT_NOW, False):
+                    stop = True
+                    break
+    except _SegmentFailed as failed:
+        if await _deliver_run(session, messages[: failed.index], done, consumers, outcome):
+            return True  # not expected: the same messages set no COMMIT_NOW the first time
+        failing = messages[failed.index]
+        outcome.tried += 1
+        await _record_failure(session, failing, repr(failed.error))
+        metrics.OUTBOX_FAILURES.labels(failing.topic).inc()
+        if failed.commit_now:
+            return True
+        return await _deliver_run(session, messages[failed.index + 1 :], done, consumers, outcome)
+    stamp = utcnow()
+    for message, handled in ran:
+        message_id = int(message.id or 0)
+        outcome.tried += 1
+        outcome.receipts += [
+            {"consumer": c, "message_id": message_id, "handled_at": stamp} for c in handled
+        ]
+        outcome.handled_by += handled
+        outcome.delivered.append(message_id)
+    return stop
 
 
 async def _run_handlers(
