@@ -30,7 +30,7 @@ from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping, 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -41,6 +41,7 @@ from api.core import metrics
 from api.core.models import str_enum, utcnow
 
 log = logging.getLogger("shenguan.outbox")
+ModelT = TypeVar("ModelT", bound=SQLModel)
 
 MAX_ATTEMPTS = 8
 BASE_BACKOFF_SECONDS = 2.0
@@ -370,6 +371,47 @@ def keep_for_batch(session: AsyncSession, rows: Iterable[object]) -> None:
     cache = session.info.get(BATCH_CACHE)
     if cache is not None:
         cache.setdefault("rows", []).extend(rows)
+
+
+_ABSENT = "absent"
+
+
+def note_absent(session: AsyncSession, namespace: object, keys: Iterable[object]) -> None:
+    """A preload found no row for ``keys`` (in ``namespace``: a model or a name): the batch's
+    handlers may create them without asking again (``take_absent``)."""
+    cache = session.info.get(BATCH_CACHE)
+    if cache is not None:
+        cache.setdefault((_ABSENT, namespace), set()).update(keys)
+
+
+def take_absent(session: AsyncSession, namespace: object, key: object) -> bool:
+    """True once for a key a preload of this batch found absent; a second call (the row may
+    have been made since) and any call outside a batch say False: ask the database."""
+    cache = session.info.get(BATCH_CACHE)
+    absent: set[object] | None = cache.get((_ABSENT, namespace)) if cache is not None else None
+    if absent is None or key not in absent:
+        return False
+    absent.discard(key)
+    return True
+
+
+async def preload_rows(session: AsyncSession, model: type[SQLModel], keys: Iterable[Any]) -> None:
+    """Load the rows of ``model`` whose primary key is in ``keys`` in one query for the rest of
+    the batch (``batch_get`` then finds them, or knows they are absent, without a query)."""
+    wanted = set(keys)
+    if not wanted:
+        return
+    (pk,) = sa.inspect(model).primary_key
+    rows = (await session.exec(select(model).where(pk.in_(wanted)))).all()
+    keep_for_batch(session, rows)
+    note_absent(session, model, wanted - {getattr(row, pk.key) for row in rows})
+
+
+async def batch_get(session: AsyncSession, model: type[ModelT], key: Any) -> ModelT | None:
+    """``session.get`` that trusts a batch preload's finding that the row is absent."""
+    if take_absent(session, model, key):
+        return None
+    return await session.get(model, key)
 
 
 async def _preload(
