@@ -333,9 +333,10 @@ async def process_batch(
 
     The same guarantees as ``process_one``, for many rows at once: the oldest due rows are
     claimed with one ``FOR UPDATE SKIP LOCKED LIMIT size`` (PostgreSQL; SQLite runs a single
-    worker), their receipts are read with one query, each message's handlers run in their own
-    savepoint (a failure rolls back that message's effects and receipts only, and is recorded
-    on its row for a retry), and the new receipts and the delivered rows are written with one
+    worker), their receipts are read with one query, the topics' preloads read what the
+    handlers will need, the messages' handlers run in one savepoint (``_deliver_run``: a failure
+    rolls back that message's effects and receipts only, and is recorded on its row for a
+    retry), and the new receipts and the delivered rows are written with one
     statement each before the caller commits. Handled messages commit together; a worker
     killed mid-batch rolls them all back and they are due again (the receipts make that
     harmless). A handler that set ``COMMIT_NOW`` ends the batch after its message: the rows
