@@ -421,13 +421,27 @@ async def _preload(
     by_topic: dict[str, list[OutboxMessage]] = {}
     for message in messages:
         by_topic.setdefault(message.topic, []).append(message)
-    for topic, group in by_topic.items():
-        for preload in consumers.preloads_for(topic):
-            try:
-                async with session.begin_nested():
-                    await preload(session, group)
-            except Exception:
-                log.exception("outbox preload for %s failed; handlers load alone", topic)
+    plan = [
+        (topic, group, preload)
+        for topic, group in by_topic.items()
+        for preload in consumers.preloads_for(topic)
+    ]
+    ran = 0
+    try:  # one savepoint for all of them (they only read); a failure falls back to one each
+        async with session.begin_nested():
+            for _topic, group, preload in plan:
+                await preload(session, group)
+                ran += 1
+    except Exception:
+        log.exception("outbox preload for %s failed; handlers load alone", plan[ran][0])
+    else:
+        return
+    for topic, group, preload in plan[ran + 1 :]:  # what was read before the failure stays true
+        try:
+            async with session.begin_nested():
+                await preload(session, group)
+        except Exception:
+            log.exception("outbox preload for %s failed; handlers load alone", topic)
 
 
 @dataclass

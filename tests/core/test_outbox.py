@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import event as sa_event
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from api.core import events
@@ -235,3 +236,35 @@ async def test_a_failure_after_several_successes_commits_each_success_once(engin
         statuses
         == [OutboxStatus.DELIVERED] * 2 + [OutboxStatus.PENDING] + [OutboxStatus.DELIVERED] * 2
     )
+
+
+async def test_a_failing_preload_leaves_the_other_preloads_and_every_message_delivered(engine):
+    first, failing, last = _topic(), _topic(), _topic()
+    consumers = events.ConsumerTable()
+    preloaded: list[str] = []
+
+    @consumers.preloads(first)
+    @consumers.preloads(last)
+    async def remember(session, messages):
+        preloaded.extend(m.topic for m in messages)
+
+    @consumers.preloads(failing)
+    async def broken(session, messages):
+        await session.exec(text("SELECT no_such_column FROM core_outbox"))
+
+    delivered: list[str] = []
+    for topic in (first, failing, last):
+
+        @consumers.handles(topic, consumer="c")
+        async def handler(session, message):
+            delivered.append(message.topic)
+
+    for topic in (first, failing, last):
+        await _emit(engine, topic)
+    tried = await events.dispatch_pending(
+        engine, consumers, topics=[first, failing, last], batch=10
+    )
+
+    assert tried == 3
+    assert delivered == [first, failing, last]
+    assert preloaded == [first, last]  # the one after the failure ran in a savepoint of its own
