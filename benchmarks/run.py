@@ -888,7 +888,23 @@ async def measure(setup: Setup, stack: Any, env: dict[str, str], args: argparse.
             + markdown_table(["process", "peak RSS MB"], [[n, fmt(v)] for n, v in peaks.items()]),
         )
     )
+    sections.append(profile_section())
     return sections
+
+
+PROFILE = ROOT / "benchmarks" / "PROFILE.md"
+
+
+def profile_section(path: Path = PROFILE) -> tuple[str, str]:
+    """Where the time goes: the written profile checked in beside this script (its figures
+    come from ``benchmarks/profile.py`` and the outbox profile, dated there), included as it
+    is so RESULTS.md stays entirely written by the script."""
+    text = path.read_text(encoding="utf-8").strip() if path.exists() else "(no profile written)"
+    note = (
+        f"From `benchmarks/{path.name}` (written from profiles, dated in the text; the figures "
+        "above are this run's).\n\n"
+    )
+    return "Where the time goes (profile)", note + text
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from api.coordination.models import ApplicationFact, LookupFact, PushFact
 from api.coordination.services import actions, facts
 from api.core import events
 from api.core.events import OutboxMessage
@@ -28,6 +31,25 @@ async def on_list_published(session: AsyncSession, message: OutboxMessage) -> No
         changed=[int(i) for i in payload.get("changed", [])],
         removed=[int(i) for i in payload.get("removed", [])],
     )
+
+
+@consumers.preloads("approval.application.accepted")
+@consumers.preloads("approval.application.completed")
+async def preload_applications(session: AsyncSession, messages: Sequence[OutboxMessage]) -> None:
+    """A batch's application facts in one query (the upserts below then read none)."""
+    keys = [int(m.payload["application_id"]) for m in messages]
+    await events.preload_rows(session, ApplicationFact, keys)
+
+
+@consumers.preloads("approval.push.created")
+@consumers.preloads("approval.push.claimed")
+async def preload_pushes(session: AsyncSession, messages: Sequence[OutboxMessage]) -> None:
+    await events.preload_rows(session, PushFact, [int(m.payload["push_id"]) for m in messages])
+
+
+@consumers.preloads("credit.lookup.recorded")
+async def preload_lookups(session: AsyncSession, messages: Sequence[OutboxMessage]) -> None:
+    await events.preload_rows(session, LookupFact, [int(m.payload["lookup_id"]) for m in messages])
 
 
 @consumers.handles("approval.application.accepted", consumer=CONSUMER)

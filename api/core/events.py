@@ -27,10 +27,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -41,6 +41,7 @@ from api.core import metrics
 from api.core.models import str_enum, utcnow
 
 log = logging.getLogger("shenguan.outbox")
+ModelT = TypeVar("ModelT", bound=SQLModel)
 
 MAX_ATTEMPTS = 8
 BASE_BACKOFF_SECONDS = 2.0
@@ -332,9 +333,10 @@ async def process_batch(
 
     The same guarantees as ``process_one``, for many rows at once: the oldest due rows are
     claimed with one ``FOR UPDATE SKIP LOCKED LIMIT size`` (PostgreSQL; SQLite runs a single
-    worker), their receipts are read with one query, each message's handlers run in their own
-    savepoint (a failure rolls back that message's effects and receipts only, and is recorded
-    on its row for a retry), and the new receipts and the delivered rows are written with one
+    worker), their receipts are read with one query, the topics' preloads read what the
+    handlers will need, the messages' handlers run in one savepoint (``_deliver_run``: a failure
+    rolls back that message's effects and receipts only, and is recorded on its row for a
+    retry), and the new receipts and the delivered rows are written with one
     statement each before the caller commits. Handled messages commit together; a worker
     killed mid-batch rolls them all back and they are due again (the receipts make that
     harmless). A handler that set ``COMMIT_NOW`` ends the batch after its message: the rows
@@ -372,19 +374,90 @@ def keep_for_batch(session: AsyncSession, rows: Iterable[object]) -> None:
         cache.setdefault("rows", []).extend(rows)
 
 
+_ABSENT = "absent"
+
+
+def note_absent(session: AsyncSession, namespace: object, keys: Iterable[object]) -> None:
+    """A preload found no row for ``keys`` (in ``namespace``: a model or a name): the batch's
+    handlers may create them without asking again (``take_absent``)."""
+    cache = session.info.get(BATCH_CACHE)
+    if cache is not None:
+        cache.setdefault((_ABSENT, namespace), set()).update(keys)
+
+
+def take_absent(session: AsyncSession, namespace: object, key: object) -> bool:
+    """True once for a key a preload of this batch found absent; a second call (the row may
+    have been made since) and any call outside a batch say False: ask the database."""
+    cache = session.info.get(BATCH_CACHE)
+    absent: set[object] | None = cache.get((_ABSENT, namespace)) if cache is not None else None
+    if absent is None or key not in absent:
+        return False
+    absent.discard(key)
+    return True
+
+
+async def preload_rows(session: AsyncSession, model: type[SQLModel], keys: Iterable[Any]) -> None:
+    """Load the rows of ``model`` whose primary key is in ``keys`` in one query for the rest of
+    the batch (``batch_get`` then finds them, or knows they are absent, without a query)."""
+    wanted = set(keys)
+    if not wanted:
+        return
+    (pk,) = sa.inspect(model).primary_key
+    rows = (await session.exec(select(model).where(pk.in_(wanted)))).all()
+    keep_for_batch(session, rows)
+    note_absent(session, model, wanted - {getattr(row, pk.key) for row in rows})
+
+
+async def batch_get(session: AsyncSession, model: type[ModelT], key: Any) -> ModelT | None:
+    """``session.get`` that trusts a batch preload's finding that the row is absent."""
+    if take_absent(session, model, key):
+        return None
+    return await session.get(model, key)
+
+
 async def _preload(
     session: AsyncSession, messages: Sequence[OutboxMessage], consumers: ConsumerTable
 ) -> None:
     by_topic: dict[str, list[OutboxMessage]] = {}
     for message in messages:
         by_topic.setdefault(message.topic, []).append(message)
-    for topic, group in by_topic.items():
-        for preload in consumers.preloads_for(topic):
-            try:
-                async with session.begin_nested():
-                    await preload(session, group)
-            except Exception:
-                log.exception("outbox preload for %s failed; handlers load alone", topic)
+    plan = [
+        (topic, group, preload)
+        for topic, group in by_topic.items()
+        for preload in consumers.preloads_for(topic)
+    ]
+    ran = 0
+    try:  # one savepoint for all of them (they only read); a failure falls back to one each
+        async with session.begin_nested():
+            for _topic, group, preload in plan:
+                await preload(session, group)
+                ran += 1
+    except Exception:
+        log.exception("outbox preload for %s failed; handlers load alone", plan[ran][0])
+    else:
+        return
+    for topic, group, preload in plan[ran + 1 :]:  # what was read before the failure stays true
+        try:
+            async with session.begin_nested():
+                await preload(session, group)
+        except Exception:
+            log.exception("outbox preload for %s failed; handlers load alone", topic)
+
+
+@dataclass
+class _Outcome:
+    """What a batch's delivery did: messages tried, new receipts, delivered ids."""
+
+    tried: int = 0
+    receipts: list[dict[str, Any]] = field(default_factory=list)
+    delivered: list[int] = field(default_factory=list)
+    handled_by: list[str] = field(default_factory=list)
+
+
+class _SegmentFailed(Exception):  # noqa: N818 - internal signal, never escapes
+    def __init__(self, index: int, error: Exception, commit_now: bool) -> None:
+        super().__init__(repr(error))
+        self.index, self.error, self.commit_now = index, error, commit_now
 
 
 async def _deliver(
@@ -393,38 +466,16 @@ async def _deliver(
     done: Mapping[int, set[str]],
     consumers: ConsumerTable,
 ) -> int:
-    new_receipts: list[dict[str, Any]] = []
-    delivered: list[int] = []
-    handled_by: list[str] = []
-    tried = 0
+    outcome = _Outcome()
     session.info.pop(COMMIT_NOW, None)
-    for message in messages:
-        tried += 1
-        message_id = int(message.id or 0)
-        try:
-            async with session.begin_nested():
-                handled = await _run_handlers(
-                    session, message, consumers, done.get(message_id, set())
-                )
-        except Exception as exc:  # noqa: BLE001 - any handler failure is retried
-            await _record_failure(session, message, repr(exc))
-            metrics.OUTBOX_FAILURES.labels(message.topic).inc()
-        else:
-            stamp = utcnow()
-            new_receipts += [
-                {"consumer": c, "message_id": message_id, "handled_at": stamp} for c in handled
-            ]
-            handled_by += handled
-            delivered.append(message_id)
-        if session.info.pop(COMMIT_NOW, False):
-            break
-    if new_receipts:
-        await session.execute(sa.insert(InboxReceipt), new_receipts)
-    if delivered:
+    await _deliver_run(session, list(messages), done, consumers, outcome)
+    if outcome.receipts:
+        await session.execute(sa.insert(InboxReceipt), outcome.receipts)
+    if outcome.delivered:
         table = OutboxMessage.__table__  # type: ignore[attr-defined]
         await session.execute(
             sa.update(table)
-            .where(table.c.id.in_(delivered))
+            .where(table.c.id.in_(outcome.delivered))
             .values(
                 status=OutboxStatus.DELIVERED,
                 delivered_at=utcnow(),
@@ -432,9 +483,64 @@ async def _deliver(
                 last_error=None,
             )
         )
-    for consumer in handled_by:
+    for consumer in outcome.handled_by:
         metrics.OUTBOX_DELIVERED.labels(consumer).inc()
-    return tried
+    return outcome.tried
+
+
+async def _deliver_run(
+    session: AsyncSession,
+    messages: list[OutboxMessage],
+    done: Mapping[int, set[str]],
+    consumers: ConsumerTable,
+    outcome: _Outcome,
+) -> bool:
+    """Deliver consecutive ``messages`` in one savepoint (two statements for the run, not two
+    per message); True when a message set ``COMMIT_NOW`` (the batch ends there).
+
+    When a message's handlers fail, the savepoint rolls back the whole run: the messages
+    before it are delivered again in a new run (their effects were undone with it), the
+    failure is recorded on its row alone (retried with backoff, as ever), and the messages
+    after it go on in a run of their own. Each message's effects still commit exactly when
+    its receipt and its DELIVERED status do."""
+    if not messages:
+        return False
+    ran: list[tuple[OutboxMessage, list[str]]] = []
+    stop = False
+    try:
+        async with session.begin_nested():
+            for index, message in enumerate(messages):
+                try:
+                    handled = await _run_handlers(
+                        session, message, consumers, done.get(int(message.id or 0), set())
+                    )
+                except Exception as exc:  # any handler failure is retried
+                    commit_now = bool(session.info.pop(COMMIT_NOW, False))
+                    raise _SegmentFailed(index, exc, commit_now) from exc
+                ran.append((message, handled))
+                if session.info.pop(COMMIT_NOW, False):
+                    stop = True
+                    break
+    except _SegmentFailed as failed:
+        if await _deliver_run(session, messages[: failed.index], done, consumers, outcome):
+            return True  # not expected: the same messages set no COMMIT_NOW the first time
+        failing = messages[failed.index]
+        outcome.tried += 1
+        await _record_failure(session, failing, repr(failed.error))
+        metrics.OUTBOX_FAILURES.labels(failing.topic).inc()
+        if failed.commit_now:
+            return True
+        return await _deliver_run(session, messages[failed.index + 1 :], done, consumers, outcome)
+    stamp = utcnow()
+    for message, handled in ran:
+        message_id = int(message.id or 0)
+        outcome.tried += 1
+        outcome.receipts += [
+            {"consumer": c, "message_id": message_id, "handled_at": stamp} for c in handled
+        ]
+        outcome.handled_by += handled
+        outcome.delivered.append(message_id)
+    return stop
 
 
 async def _run_handlers(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.core import events
@@ -10,6 +12,12 @@ from api.credit import services
 
 CONSUMER = "credit"
 consumers = events.ConsumerTable()
+
+
+@consumers.preloads("approval.application.accepted")
+async def preload_applicants(session: AsyncSession, messages: Sequence[OutboxMessage]) -> None:
+    codes = [str(m.payload["applicant_code"]) for m in messages]
+    await services.preload_event_subjects(session=session, codes=codes)
 
 
 @consumers.handles("approval.application.accepted", consumer=CONSUMER)

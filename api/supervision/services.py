@@ -186,7 +186,9 @@ async def findings_by_application_ids(
 
 async def store_received_push(session: AsyncSession, payload: dict[str, Any]) -> None:
     push_id = int(payload["push_id"])
-    if (await session.exec(select(ReceivedPush).where(ReceivedPush.push_id == push_id))).first():
+    known_new = events.take_absent(session, ReceivedPush, push_id)  # a batch preload's finding
+    held = select(ReceivedPush.id).where(ReceivedPush.push_id == push_id)
+    if not known_new and (await session.exec(held)).first() is not None:
         return
     approving = payload.get("approving_department_id")
     session.add(

@@ -4,6 +4,8 @@ import itertools
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import event as sa_event
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from api.core import events
@@ -178,3 +180,91 @@ async def test_commit_now_ends_the_batch_after_its_message(engine):
     assert statuses == [OutboxStatus.DELIVERED, OutboxStatus.PENDING, OutboxStatus.PENDING]
     await events.dispatch_pending(engine, consumers, topics=[topic])
     assert seen == ["a", "b", "c"]  # each once, one transaction each
+
+
+async def test_a_batch_preload_answers_for_present_rows_and_once_for_absent_ones(engine):
+    present = await _emit(engine, _topic())
+    missing = present + 1_000_000
+    async with session_factory(engine)() as session, session.begin():
+        session.info[events.BATCH_CACHE] = {}
+        await events.preload_rows(session, OutboxMessage, [present, missing])
+        queries: list[str] = []
+
+        def count(_conn, _cursor, statement, *_args):
+            queries.append(statement)
+
+        sync_engine = session.bind.sync_engine  # type: ignore[union-attr]
+        sa_event.listen(sync_engine, "before_cursor_execute", count)
+        try:
+            found = await events.batch_get(session, OutboxMessage, present)
+            first = await events.batch_get(session, OutboxMessage, missing)
+            assert queries == []  # both answered by the preload
+            again = await events.batch_get(session, OutboxMessage, missing)
+            assert len(queries) == 1  # the row may have been made since: the database is asked
+        finally:
+            sa_event.remove(sync_engine, "before_cursor_execute", count)
+    assert (found is not None and found.id, first, again) == (present, None, None)
+
+
+async def test_outside_a_batch_an_absent_row_is_looked_up(engine):
+    async with session_factory(engine)() as session:
+        assert events.take_absent(session, OutboxMessage, 1) is False
+
+
+async def test_a_failure_after_several_successes_commits_each_success_once(engine):
+    topic, effect = _topic(), _topic()
+    consumers = events.ConsumerTable()
+    runs: list[str] = []
+
+    @consumers.handles(topic, consumer="effects")
+    async def handler(session, message):
+        runs.append(message.key)
+        await events.emit(session, topic=effect, key=message.key, payload={})
+        if message.key == "bad":
+            raise RuntimeError("this one fails")
+
+    keys = ("a", "b", "bad", "c", "d")
+    ids = [await _emit(engine, topic, key) for key in keys]
+    tried = await events.dispatch_pending(engine, consumers, topics=[topic], batch=10)
+
+    assert tried == 5
+    assert await _effects(engine, effect) == ["a", "b", "c", "d"]
+    # a and b ran again after the failure undid their run; bad ran once; c and d once.
+    assert runs == ["a", "b", "bad", "a", "b", "c", "d"]
+    statuses = [(await _load(engine, i)).status for i in ids]
+    assert (
+        statuses
+        == [OutboxStatus.DELIVERED] * 2 + [OutboxStatus.PENDING] + [OutboxStatus.DELIVERED] * 2
+    )
+
+
+async def test_a_failing_preload_leaves_the_other_preloads_and_every_message_delivered(engine):
+    first, failing, last = _topic(), _topic(), _topic()
+    consumers = events.ConsumerTable()
+    preloaded: list[str] = []
+
+    @consumers.preloads(first)
+    @consumers.preloads(last)
+    async def remember(session, messages):
+        preloaded.extend(m.topic for m in messages)
+
+    @consumers.preloads(failing)
+    async def broken(session, messages):
+        await session.exec(text("SELECT no_such_column FROM core_outbox"))
+
+    delivered: list[str] = []
+    for topic in (first, failing, last):
+
+        @consumers.handles(topic, consumer="c")
+        async def handler(session, message):
+            delivered.append(message.topic)
+
+    for topic in (first, failing, last):
+        await _emit(engine, topic)
+    tried = await events.dispatch_pending(
+        engine, consumers, topics=[first, failing, last], batch=10
+    )
+
+    assert tried == 3
+    assert delivered == [first, failing, last]
+    assert preloaded == [first, last]  # the one after the failure ran in a savepoint of its own

@@ -21,6 +21,7 @@ from api.coordination.models import (
     LookupFact,
     PushFact,
 )
+from api.core import events
 
 RowT = TypeVar("RowT", bound=SQLModel)
 
@@ -42,7 +43,7 @@ def _seconds(start: datetime | None, end: datetime | None) -> int | None:
 
 
 async def _get_or_new(session: AsyncSession, model: type[RowT], key: int, **ident: int) -> RowT:
-    row = await session.get(model, key)
+    row = await events.batch_get(session, model, key)  # a batch preload may know it is absent
     return row if row is not None else model(**ident)
 
 

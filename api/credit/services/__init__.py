@@ -17,6 +17,7 @@ from typing import Any
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from api.core import events
 from api.core.clock import utcnow
 from api.core.errors import FieldIssue, NotFoundError, ValidationFailed
 from api.core.identifiers import id_number_problem, uscc_problem
@@ -117,13 +118,24 @@ async def register_subject(*, session: AsyncSession, data: SubjectCreate) -> Sub
     return subject
 
 
+def event_subject_key(code: str) -> str | None:
+    """The subject key an event's applicant code is registered under (``ensure_subject``)."""
+    return identity.subject_key(identity.normalise(code))
+
+
+async def preload_event_subjects(*, session: AsyncSession, codes: Sequence[str]) -> None:
+    """An outbox batch's subjects in one query (``ensure_subject`` then reads none)."""
+    keys = [k for k in (event_subject_key(c) for c in codes) if k is not None]
+    await events.preload_rows(session, Subject, keys)
+
+
 async def ensure_subject(*, session: AsyncSession, code: str, name: str | None) -> Subject | None:
     """The subject for a USCC or ID number arriving in an event, registered on first sight."""
-    value = identity.normalise(code)
-    key = identity.subject_key(value)
+    key = event_subject_key(code)
     if key is None:
         return None
-    existing = await session.get(Subject, key)
+    value = identity.normalise(code)
+    existing = await events.batch_get(session, Subject, key)  # an outbox batch may preload it
     if existing is not None:
         return existing
     if identity.is_natural_person_key(value):
