@@ -947,23 +947,6 @@ class SmsMessage:
         )
 
 
-@strawberry.type(description="死信：多次投递失败的事件，管理员可重试")
-class DeadLetter:
-    id: strawberry.ID
-    topic: str
-    key: str
-    attempts: int
-    last_error: str | None
-    created_at: datetime
-
-
-@strawberry.type(description="节假日与调休上班日")
-class CalendarDay:
-    day: date
-    kind: str
-    name: str
-
-
 @strawberry.type(
     description="信用变动通知：在办办件的申请人信用等级变化（信用子图认定后自动推送至审批部门）"
 )
@@ -1028,12 +1011,9 @@ FeedbackConnection = Connection[Feedback]
 CreditNoticeConnection = Connection[CreditNotice]
 EscalationCardConnection = Connection[EscalationCard]
 SmsMessageConnection = Connection[SmsMessage]
-DeadLetterConnection = Connection[DeadLetter]
 
 SubmitApplicationResult = Annotated[
     Application | ValidationErrors, strawberry.union("SubmitApplicationResult")
 ]
 ApplicationResult = Annotated[Application | ValidationErrors, strawberry.union("ApplicationResult")]
 PushResult = Annotated[Push | ValidationErrors, strawberry.union("PushResult")]
-DeadLetterResult = Annotated[DeadLetter | ValidationErrors, strawberry.union("DeadLetterResult")]
-CalendarDayResult = Annotated[CalendarDay | ValidationErrors, strawberry.union("CalendarDayResult")]

@@ -2,8 +2,8 @@
 
 from sqlmodel import select
 
-from api.approval.loaders import ApprovalLoaders
-from api.approval.schema import schema
+from api.access.loaders import AccessLoaders
+from api.access.schema import schema
 from api.core.sms import SmsMessage
 from tests import factories
 from tests.core.test_sms_http import _pushes, provider  # noqa: F401 - the fixture
@@ -29,7 +29,7 @@ async def _admin(session, authorizer):
 async def _run(session, authorizer, principal, query, variables=None):
     return await run(
         schema,
-        ApprovalLoaders,
+        AccessLoaders,
         query,
         session=session,
         authorizer=authorizer,
