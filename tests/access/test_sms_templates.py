@@ -4,9 +4,9 @@ from sqlmodel import select
 
 from api.access.loaders import AccessLoaders
 from api.access.schema import schema
-from api.core.sms import SmsMessage
+from api.approval.models.sms import SmsMessage
 from tests import factories
-from tests.core.test_sms_http import _pushes, provider  # noqa: F401 - the fixture
+from tests.approval.test_sms_http import _pushes, provider  # noqa: F401 - the fixture
 from tests.graphql import run
 
 TEMPLATES = """

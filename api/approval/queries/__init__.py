@@ -10,7 +10,7 @@ import strawberry
 
 from api.approval import services
 from api.approval.models import ApplicationStatus as StatusModel
-from api.approval.services import documents, inbox_search
+from api.approval.services import documents, inbox_search, sms
 from api.approval.types import (
     Application,
     ApplicationStatus,
@@ -36,7 +36,7 @@ from api.approval.types import (
     SmsMessage,
     SmsMessageConnection,
 )
-from api.core import audit, sms
+from api.core import audit
 from api.core.authz import requires
 from api.core.errors import BadArgumentError, NotFoundError, ValidationFailed, parse_id
 from api.core.kit import Info

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from api.approval import models, services
+from api.approval.models.sms import SmsMessage as SmsMessageRow
+from api.approval.models.sms import SmsStatus as SmsStatusModel
 from api.approval.services import credit_notice_text, documents, level_name
 from api.approval.services.delivery import Delivery
 from api.approval.types.facilitation import Commitment, MissingItem, VerificationTask
-from api.core import sms
 from api.core.authz import requires
 from api.core.clock import local_today
 from api.core.errors import ValidationErrors, reference_id
@@ -911,7 +912,7 @@ class Feedback:
         )
 
 
-SmsStatus = sms.SmsStatus
+SmsStatus = SmsStatusModel
 strawberry.enum(SmsStatus, description="短信状态：已发送（服务商已受理）")
 
 
@@ -931,7 +932,7 @@ class SmsMessage:
     sent_at: datetime
 
     @classmethod
-    def from_row(cls, row: sms.SmsMessage, scope: Scope) -> SmsMessage:
+    def from_row(cls, row: SmsMessageRow, scope: Scope) -> SmsMessage:
         push_id = row.params.get("push_id") if isinstance(row.params, dict) else None
         return cls(
             id=strawberry.ID(str(row.id)),

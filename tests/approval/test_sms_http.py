@@ -11,8 +11,10 @@ from api.access.loaders import AccessLoaders
 from api.access.schema import schema
 from api.approval import services
 from api.approval.models import Push
-from api.core import events, sms
-from api.core.sms import HttpSmsSender, SmsMessage
+from api.approval.models.sms import SmsMessage
+from api.approval.services import sms
+from api.approval.services.sms import HttpSmsSender
+from api.core import events
 from api.registry import consumer_table
 from tests import factories
 from tests.graphql import run
