@@ -115,6 +115,7 @@ SUBGRAPHS: tuple[Subgraph, ...] = (
             "api.approval.models",
             "api.approval.models.facilitation",
             "api.approval.models.messages",
+            "api.approval.models.sms",
         ),
         handlers="api.approval.handlers",
     ),
@@ -140,13 +141,13 @@ SUBGRAPHS: tuple[Subgraph, ...] = (
 )
 NAMES: tuple[str, ...] = tuple(s.name for s in SUBGRAPHS)
 
-# Tables of api/core, shared by every subgraph (outbox, job runs, audit, SMS, calendar, …).
+# Tables of api/core, shared by every subgraph (outbox, job runs, audit, SMS templates,
+# calendar, …).
 CORE_MODELS = (
     "api.core.audit",
     "api.core.events",
     "api.core.files",
     "api.core.models",
-    "api.core.sms",
     "api.core.sms_templates",
     "api.core.workdays",
     "api.core.worker",

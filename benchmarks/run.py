@@ -642,7 +642,7 @@ async def loop_round(
         r[0]
         for r in await conn.fetch("SELECT credit_code FROM credit_subject ORDER BY 1 LIMIT 500")
     ]
-    sms_before = int(await conn.fetchval("SELECT count(*) FROM core_sms_message"))
+    sms_before = int(await conn.fetchval("SELECT count(*) FROM approval_sms_message"))
     last_id = int(await conn.fetchval("SELECT coalesce(max(id), 0) FROM core_outbox"))
     failures: list[str] = []
     label = f"{plan.workers} worker(s), {'live' if plan.live else 'backlog'}"
@@ -694,7 +694,7 @@ async def loop_round(
     )
     steady = pushes / float(span) if span else 0.0
     delays = await _delays(conn, last_id)
-    sms = int(await conn.fetchval("SELECT count(*) FROM core_sms_message")) - sms_before
+    sms = int(await conn.fetchval("SELECT count(*) FROM approval_sms_message")) - sms_before
     await conn.close()
     # Delivery throughput: pushes over the time the workers had them (the backlog round
     # counts from the workers' start, worker start-up included).

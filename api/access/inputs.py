@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import strawberry
 
@@ -58,3 +58,10 @@ class AuditFilterInput:
             since=self.since,
             until=self.until,
         )
+
+
+@strawberry.input(description="设置节假日或调休上班日；kind 为空表示恢复为普通日")
+class SetCalendarDayInput:
+    day: date
+    kind: str | None = None
+    name: str = ""

@@ -10,9 +10,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.approval import services
 from api.approval.models import CardColor, EscalationCard, Push
-from api.approval.services import escalation, facilitation, liaisons
+from api.approval.services import escalation, facilitation, liaisons, sms
 from api.approval.services import summaries as summary
-from api.core import events, sms, worker
+from api.core import events, worker
 from api.core.clock import local_today
 from api.core.events import OutboxMessage
 from api.core.sms_templates import SmsPurpose, template

@@ -190,10 +190,3 @@ class ReportCompletionInput:
             " 5 分钟以上，不得早于申报、受理时间）；缺省为平台收到的时间。反馈期限自此起算"
         ),
     )
-
-
-@strawberry.input(description="设置节假日或调休上班日；kind 为空表示恢复为普通日")
-class SetCalendarDayInput:
-    day: date
-    kind: str | None = None
-    name: str = ""

@@ -7,23 +7,21 @@ import strawberry
 from api.approval.mutations import ApprovalMutation
 from api.approval.mutations.facilitation import FacilitationMutation
 from api.approval.mutations.messages import MessageMutation
-from api.approval.mutations.sms_templates import SmsTemplateMutation
 from api.approval.queries import ApprovalQuery
 from api.approval.queries.facilitation import FacilitationQuery
 from api.approval.queries.messages import MessageQuery
-from api.approval.queries.sms_templates import SmsTemplateQuery
 from api.approval.queries.workbench import WorkbenchQuery
 from api.approval.subscriptions import ApprovalSubscription
 from api.core.schema import build_schema
 
 
 @strawberry.type
-class Query(ApprovalQuery, SmsTemplateQuery, FacilitationQuery, MessageQuery, WorkbenchQuery):
+class Query(ApprovalQuery, FacilitationQuery, MessageQuery, WorkbenchQuery):
     pass
 
 
 @strawberry.type
-class Mutation(ApprovalMutation, SmsTemplateMutation, FacilitationMutation, MessageMutation):
+class Mutation(ApprovalMutation, FacilitationMutation, MessageMutation):
     pass
 
 

@@ -276,7 +276,7 @@ BATCH_SIZE = {"postgresql": 50, "sqlite": 20}
 DEFAULT_BATCH_SIZE = 20
 # A handler sets this in ``session.info`` when it has had an effect outside the database (an
 # SMS handed to a real provider): the batch commits right after that message, so a worker
-# killed mid-batch can have at most one such effect unrecorded (``api/core/sms.py``).
+# killed mid-batch can have at most one such effect unrecorded (``api/approval/services/sms.py``).
 COMMIT_NOW = "outbox.commit_now"
 # ``session.info`` key of a dict that lives for one batch: what a handler may reuse across the
 # batch's messages (an SMS template read once; ``api/core/sms_templates.py``).

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from api.core.abilities import abilities_of, known_pairs
+from api.access.services.abilities import abilities_of, known_pairs
 from api.core.auth import Principal
 from tests import factories
 from tests.access.helpers import access

@@ -4,7 +4,7 @@ the role × permission matrix are read by administrators."""
 from sqlmodel import select
 
 from api.access import services
-from api.core import policy_catalogue
+from api.access.services import policy_catalogue
 from api.core.audit import Actor, AuditAction, AuditEntry
 from api.core.authz import current_rules
 from api.core.errors import ValidationFailed

@@ -4,10 +4,10 @@ from sqlmodel import select
 
 from api.approval.loaders import ApprovalLoaders
 from api.approval.models import Push
+from api.approval.models.sms import SmsMessage
 from api.approval.schema import schema
 from api.core import events
 from api.core.events import OutboxMessage
-from api.core.sms import SmsMessage
 from tests import factories
 from tests.graphql import run
 

@@ -7,12 +7,12 @@ from sqlmodel import col, select
 from api import registry
 from api.approval import services
 from api.approval.loaders import ApprovalLoaders
+from api.approval.models.sms import SmsMessage
 from api.approval.schema import schema
 from api.approval.services import escalation
 from api.core import worker
 from api.core.clock import LOCAL_TZ
 from api.core.events import OutboxMessage
-from api.core.sms import SmsMessage
 from api.core.workdays import DayKind, add_working_days, set_calendar_day
 from tests import factories
 from tests.graphql import run

@@ -22,6 +22,7 @@ from api.approval.models.facilitation import (
     VerificationResult,
     VerificationTask,
 )
+from api.approval.models.sms import SmsMessage
 from api.approval.services import facilitation
 from api.catalog import services as catalog
 from api.catalog.models import LiaisonKind
@@ -30,7 +31,6 @@ from api.core.clock import local_today
 from api.core.errors import ValidationFailed
 from api.core.files import default_store
 from api.core.scope import Scope
-from api.core.sms import SmsMessage
 from api.core.workdays import DayKind, add_working_days, set_calendar_day
 from api.credit import services as credit_services
 from api.credit.models import CreditRecord, RecordCategory

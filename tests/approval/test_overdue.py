@@ -7,9 +7,9 @@ from sqlmodel import select
 from api import registry
 from api.approval import services
 from api.approval.models import FeedbackState, PushState
+from api.approval.models.sms import SmsMessage
 from api.core import worker
 from api.core.clock import local_today
-from api.core.sms import SmsMessage
 from api.core.workdays import add_working_days
 from tests import factories
 

@@ -6,8 +6,8 @@ from sqlmodel import select
 
 from api.approval import services
 from api.approval.loaders import ApprovalLoaders
+from api.approval.models.sms import SmsMessage
 from api.approval.schema import schema
-from api.core.sms import SmsMessage
 from tests import factories
 from tests.graphql import run
 

@@ -7,12 +7,12 @@ from sqlmodel import select
 
 from api.approval import services
 from api.approval.loaders import ApprovalLoaders
+from api.approval.models.sms import SmsMessage
 from api.approval.schema import schema
 from api.approval.services import liaisons
 from api.catalog import services as catalog
 from api.catalog.models import LiaisonKind
 from api.core.clock import local_today
-from api.core.sms import SmsMessage
 from tests import factories
 from tests.graphql import run
 

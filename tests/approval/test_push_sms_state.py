@@ -10,10 +10,10 @@ import pytest
 from api.approval import services
 from api.approval.loaders import ApprovalLoaders
 from api.approval.schema import schema
-from api.approval.services import escalation
-from api.core import events, sms
+from api.approval.services import escalation, sms
+from api.approval.services.sms import HttpSmsSender
+from api.core import events
 from api.core.clock import LOCAL_TZ
-from api.core.sms import HttpSmsSender
 from api.registry import consumer_table
 from tests import factories
 from tests.graphql import run

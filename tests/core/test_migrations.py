@@ -20,7 +20,10 @@ async def test_migrated_schema_matches_the_models(engine: AsyncEngine):
 
 
 async def test_every_branch_is_at_its_head(engine: AsyncEngine):
-    heads = set(ScriptDirectory.from_config(alembic_config("unused")).get_heads())
+    # A revision another branch depends on (approval 6f2d8b4a1c37, which the core revision
+    # e5b7c1d9a3f2 follows) is no head in the version table: the dependent one stands for it.
+    script = ScriptDirectory.from_config(alembic_config("unused"))
+    heads = set(script.get_heads(consider_depends_on=True))
 
     def current(connection):
         return set(MigrationContext.configure(connection).get_current_heads())

@@ -16,13 +16,13 @@ from sqlmodel import select
 
 from api.approval import services
 from api.approval.models import Push
+from api.approval.models.sms import SmsMessage
 from api.catalog import services as catalog
 from api.catalog.models import DepartmentCreate, MatterCreate, MatterKind
 from api.core.config import ROOT_DIR
 from api.core.db import make_engine, session_scope
 from api.core.events import OutboxMessage, OutboxStatus
 from api.core.migrate import migrate
-from api.core.sms import SmsMessage
 from tests import factories
 from tests.databases import backend, fresh_database
 from tests.sms_provider import ACCESS_KEY, ACCESS_SECRET, Behaviour, FakeProvider, RunningProvider

@@ -235,7 +235,7 @@ async def sms_keys(url: str) -> list[str]:
     conn = await asyncpg.connect(plain(url))
     try:
         rows = await conn.fetch(
-            "SELECT key FROM core_sms_message WHERE key LIKE 'push:%' ORDER BY key"
+            "SELECT key FROM approval_sms_message WHERE key LIKE 'push:%' ORDER BY key"
         )
         return [r["key"] for r in rows]
     finally:

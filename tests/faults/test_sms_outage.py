@@ -3,7 +3,7 @@ pushes: the processes use ``SHENGUAN_SMS_SENDER=http`` from their settings. Afte
 attempt every push's reminder is a dead letter an administrator sees through the gateway,
 none lost; the provider recovers, ``retryDeadLetter`` sends each exactly once.
 
-tests/core/test_sms_http.py covers the sender in-process (retries, a timeout, one dead
+tests/approval/test_sms_http.py covers the sender in-process (retries, a timeout, one dead
 letter); this is the same through processes, for a batch, with an outage of every call."""
 
 from __future__ import annotations

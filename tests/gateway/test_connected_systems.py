@@ -17,8 +17,8 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from api.approval.models import Application, Push
+from api.approval.models.sms import SmsMessage
 from api.core.db import make_engine, session_scope
-from api.core.sms import SmsMessage
 from api.core.workdays import add_working_days
 from api.launcher import Stack
 from tests import factories

@@ -9,6 +9,8 @@ from strawberry.exceptions import StrawberryGraphQLError
 
 from api.access import services
 from api.access.inputs import AuditFilterInput
+from api.access.services import policy_catalogue
+from api.access.services.abilities import abilities_of
 from api.access.types import (
     Ability,
     Account,
@@ -26,8 +28,7 @@ from api.access.types import (
     PolicyVersion,
     RoleAssignment,
 )
-from api.core import audit, policy_catalogue
-from api.core.abilities import abilities_of
+from api.core import audit
 from api.core.accounts import departments_of, list_api_keys, user_by_id
 from api.core.authz import requires, signed_in
 from api.core.errors import BadArgumentError, ValidationFailed, parse_id

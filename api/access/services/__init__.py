@@ -1,7 +1,7 @@
 """Policy administration: list, add, remove, roll back; every change validated and versioned.
 
 A change states its reason (``REASON_REQUIRED`` otherwise) and names only the roles,
-objects and actions of the policy catalogue (``api/core/policy_catalogue.py``). It is
+objects and actions of the policy catalogue (``api/access/services/policy_catalogue.py``). It is
 checked against a throw-away enforcer before it is written: the model must load with the
 new rule set, and at least one active account must still be able to administer the policy
 (the last system administrator cannot be removed). Each change writes a policy version (a
@@ -19,12 +19,12 @@ from sqlalchemy import ColumnElement
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.core import policy_catalogue
+from api.access.services import policy_catalogue
+from api.access.services.policy_catalogue import ROLE_CODES, SERVICE_ROLES
 from api.core.audit import Actor, AuditAction, AuditOutcome, record
 from api.core.authz import MODEL_PATH, Authorizer, current_rules, record_version, rule_model
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.models import ApiKey, CasbinRule, LoginState, PolicyVersion, User
-from api.core.policy_catalogue import ROLE_CODES, SERVICE_ROLES
 
 ADMIN_OBJECT, ADMIN_ACTION = "policy", "admin"
 MAX_REASON = 500

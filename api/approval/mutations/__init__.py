@@ -12,26 +12,20 @@ from api.approval.inputs import (
     RecordPushDispatchInput,
     ReportAcceptanceInput,
     ReportCompletionInput,
-    SetCalendarDayInput,
     SubmitApplicationInput,
 )
 from api.approval.models import Channel, HandlingMode, Outcome
 from api.approval.models import SkipReason as SkipReasonModel
-from api.approval.queries import dead_letter
 from api.approval.services import documents
 from api.approval.types import (
     Application,
     ApplicationResult,
-    CalendarDay,
-    CalendarDayResult,
-    DeadLetterResult,
     Push,
     PushResult,
     SubmitApplicationResult,
 )
-from api.core import audit, events, workdays
 from api.core.authz import requires
-from api.core.errors import ValidationErrors, ValidationFailed, parse_id
+from api.core.errors import parse_id
 from api.core.kit import Info, actor_of, validation_result
 
 
@@ -206,45 +200,3 @@ class ApprovalMutation:
             times=services.ReportedTimes(completed_at=input.completed_at),
         )
         return Application.from_row(row)
-
-    @strawberry.mutation(description="重新投递一条死信", extensions=requires("outbox", "admin"))
-    @validation_result
-    async def retry_dead_letter(self, info: Info, id: strawberry.ID) -> DeadLetterResult:  # noqa: A002
-        message = await events.retry_dead(info.context.session, parse_id(id, "id"))
-        if message is None:
-            return ValidationErrors.from_exception(
-                ValidationFailed.single("id", "NOT_DEAD", "该事件不在死信队列中")
-            )
-        ctx = info.context
-        principal = ctx.require_principal()
-        await audit.record(
-            ctx.session,
-            actor=audit.Actor(principal.username, principal.department_id, ctx.client_address),
-            action=audit.AuditAction.DEAD_LETTER_RETRY,
-            outcome=audit.AuditOutcome.SUCCESS,
-            target=f"outbox:{message.id}",
-            detail={"topic": message.topic, "key": message.key},
-        )
-        return dead_letter(message)
-
-    @strawberry.mutation(
-        description="维护节假日与调休上班日", extensions=requires("calendar", "admin")
-    )
-    @validation_result
-    async def set_calendar_day(
-        self,
-        info: Info,
-        input: SetCalendarDayInput,  # noqa: A002
-    ) -> CalendarDayResult:
-        try:
-            kind = workdays.DayKind(input.kind) if input.kind else None
-        except ValueError:
-            return ValidationErrors.from_exception(
-                ValidationFailed.single("kind", "INVALID", "类别应为法定节假日或调休上班日")
-            )
-        row = await workdays.set_calendar_day(
-            info.context.session, day=input.day, kind=kind, name=input.name
-        )
-        if row is None:
-            return CalendarDay(day=input.day, kind="NORMAL", name="")
-        return CalendarDay(day=row.day, kind=row.kind.value, name=row.name)

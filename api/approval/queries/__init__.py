@@ -10,17 +10,14 @@ import strawberry
 
 from api.approval import services
 from api.approval.models import ApplicationStatus as StatusModel
-from api.approval.services import documents, inbox_search
+from api.approval.services import documents, inbox_search, sms
 from api.approval.types import (
     Application,
     ApplicationStatus,
     ApprovalQuality,
-    CalendarDay,
     CardColor,
     CreditNotice,
     CreditNoticeConnection,
-    DeadLetter,
-    DeadLetterConnection,
     DocumentFile,
     EscalationCard,
     EscalationCardConnection,
@@ -39,15 +36,11 @@ from api.approval.types import (
     SmsMessage,
     SmsMessageConnection,
 )
-from api.core import audit, events, sms, workdays
+from api.core import audit
 from api.core.authz import requires
 from api.core.errors import BadArgumentError, NotFoundError, ValidationFailed, parse_id
 from api.core.kit import Info
 from api.core.pagination import decode_key_cursor, keyset_connection
-
-# The holiday calendar covers dates people work with; other years are a client's mistake.
-MIN_CALENDAR_YEAR = 1900
-MAX_CALENDAR_YEAR = 2100
 
 
 @strawberry.type
@@ -296,27 +289,6 @@ class ApprovalQuery:
         )
 
     @strawberry.field(
-        description="死信队列（多次投递失败的事件）", extensions=requires("outbox", "admin")
-    )
-    async def dead_letters(
-        self, info: Info, first: int = 20, after: str | None = None
-    ) -> DeadLetterConnection:
-        session = info.context.session
-        if first < 0 or first > services.MAX_PAGE:
-            raise BadArgumentError("first", "每页条数应在 0 到 100 之间")
-        rows = await events.dead_letters(
-            session, after_id=decode_key_cursor("dead", after), limit=first + 1
-        )
-        return keyset_connection(
-            "dead",
-            rows[:first],
-            total=await events.count_dead(session),
-            has_next=len(rows) > first,
-            row_id=lambda r: r.id,
-            to_node=dead_letter,
-        )
-
-    @strawberry.field(
         description="受理前：依信用核查凭证建议的信用措施",
         extensions=requires("application", "read"),
     )
@@ -471,17 +443,6 @@ class ApprovalQuery:
             raise BadArgumentError.from_validation(exc) from None
         return _cards(page)
 
-    @strawberry.field(
-        description="某年的节假日与调休上班日", extensions=requires("calendar", "read")
-    )
-    async def calendar_days(self, info: Info, year: int) -> list[CalendarDay]:
-        if not MIN_CALENDAR_YEAR <= year <= MAX_CALENDAR_YEAR:
-            raise BadArgumentError(
-                "year", f"年份须在 {MIN_CALENDAR_YEAR} 至 {MAX_CALENDAR_YEAR} 之间"
-            )
-        rows = await workdays.calendar_days(info.context.session, year=year)
-        return [CalendarDay(day=r.day, kind=r.kind.value, name=r.name) for r in rows]
-
 
 def _quality(row: services.QualityFigures) -> ApprovalQuality:
     within = row.abnormal_within or {}
@@ -509,15 +470,4 @@ def _cards(page: services.Page[Any]) -> EscalationCardConnection:
         has_next=page.has_next,
         row_id=lambda r: r.id,
         to_node=EscalationCard.from_row,
-    )
-
-
-def dead_letter(row: events.OutboxMessage) -> DeadLetter:
-    return DeadLetter(
-        id=strawberry.ID(str(row.id)),
-        topic=row.topic,
-        key=row.key,
-        attempts=row.attempts,
-        last_error=row.last_error,
-        created_at=row.created_at,
     )

@@ -3,7 +3,7 @@
 A push's reminder (``push:<id>``) and a card's messages (``card:<id>:liaison`` and, for red,
 ``card:<id>:head``) are sent by the outbox consumer ``approval.sms`` while it handles the
 push's or card's event. The state is read from what the system already records: the sent
-message (``core_sms_message``) if there is one, else the event's delivery (``core_outbox``):
+message (``approval_sms_message``) if there is one, else the event's delivery (``core_outbox``):
 pending without an attempt → waiting; pending after failed attempts → retrying, with the
 last error and the next attempt; dead → 未送达 with the last error (an administrator can
 send it round again); delivered without a message → nothing was sent (no mobile known).
@@ -21,8 +21,8 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.approval.models import CardColor, EscalationCard, Push
+from api.approval.models.sms import SmsMessage
 from api.core.events import OutboxMessage, OutboxStatus
-from api.core.sms import SmsMessage
 
 PUSH_TOPIC = "approval.push.created"
 CARD_TOPIC = "approval.escalation.raised"

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from api.approval import models, services
+from api.approval.models.sms import SmsMessage as SmsMessageRow
+from api.approval.models.sms import SmsStatus as SmsStatusModel
 from api.approval.services import credit_notice_text, documents, level_name
 from api.approval.services.delivery import Delivery
 from api.approval.types.facilitation import Commitment, MissingItem, VerificationTask
-from api.core import sms
 from api.core.authz import requires
 from api.core.clock import local_today
 from api.core.errors import ValidationErrors, reference_id
@@ -911,7 +912,7 @@ class Feedback:
         )
 
 
-SmsStatus = sms.SmsStatus
+SmsStatus = SmsStatusModel
 strawberry.enum(SmsStatus, description="短信状态：已发送（服务商已受理）")
 
 
@@ -931,7 +932,7 @@ class SmsMessage:
     sent_at: datetime
 
     @classmethod
-    def from_row(cls, row: sms.SmsMessage, scope: Scope) -> SmsMessage:
+    def from_row(cls, row: SmsMessageRow, scope: Scope) -> SmsMessage:
         push_id = row.params.get("push_id") if isinstance(row.params, dict) else None
         return cls(
             id=strawberry.ID(str(row.id)),
@@ -945,23 +946,6 @@ class SmsMessage:
             sender=row.sender,
             sent_at=row.sent_at,
         )
-
-
-@strawberry.type(description="死信：多次投递失败的事件，管理员可重试")
-class DeadLetter:
-    id: strawberry.ID
-    topic: str
-    key: str
-    attempts: int
-    last_error: str | None
-    created_at: datetime
-
-
-@strawberry.type(description="节假日与调休上班日")
-class CalendarDay:
-    day: date
-    kind: str
-    name: str
 
 
 @strawberry.type(
@@ -1028,12 +1012,9 @@ FeedbackConnection = Connection[Feedback]
 CreditNoticeConnection = Connection[CreditNotice]
 EscalationCardConnection = Connection[EscalationCard]
 SmsMessageConnection = Connection[SmsMessage]
-DeadLetterConnection = Connection[DeadLetter]
 
 SubmitApplicationResult = Annotated[
     Application | ValidationErrors, strawberry.union("SubmitApplicationResult")
 ]
 ApplicationResult = Annotated[Application | ValidationErrors, strawberry.union("ApplicationResult")]
 PushResult = Annotated[Push | ValidationErrors, strawberry.union("PushResult")]
-DeadLetterResult = Annotated[DeadLetter | ValidationErrors, strawberry.union("DeadLetterResult")]
-CalendarDayResult = Annotated[CalendarDay | ValidationErrors, strawberry.union("CalendarDayResult")]

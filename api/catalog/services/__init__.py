@@ -36,9 +36,8 @@ from api.catalog.models import (
     Section,
     SectionCreate,
 )
-from api.catalog.services import history, liaison_events
+from api.catalog.services import history, liaison_events, phones
 from api.catalog.services.history import Editor
-from api.core import phones
 from api.core.clock import local_today
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.identifiers import uscc_problem
@@ -55,7 +54,7 @@ def may_maintain(scope: Scope | None, department_id: int) -> bool:
 
 def phone_problem(office_phone: str, mobile: str) -> list[tuple[str, str, str]]:
     """(field, code, message) for numbers that break Chinese numbering rules (checked with
-    libphonenumber's data, ``api/core/phones.py``); empty numbers are allowed."""
+    libphonenumber's data, ``api/catalog/services/phones.py``); empty numbers are allowed."""
     problems = []
     if office_phone.strip() and phones.normalise_office_phone(office_phone) is None:
         problems.append(("officePhone", "INVALID_PHONE", phones.OFFICE_PHONE_MESSAGE))

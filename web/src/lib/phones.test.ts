@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { normaliseMobile, normaliseOfficePhone } from './phones';
 
-// The same table as tests/core/test_phones.py.
+// The same table as tests/catalog/test_phones.py.
 const VALID_OFFICE_PHONES: [string, string][] = [
   ['0737-6180018', '0737-6180018'],
   ['0737 6180018', '0737-6180018'],

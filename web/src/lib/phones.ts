@@ -2,7 +2,7 @@ import { parsePhoneNumberFromString, type PhoneNumber } from 'libphonenumber-js/
 
 /**
  * Chinese telephone numbers by libphonenumber's data: the same rules, normalised forms and
- * messages as the server (api/core/phones.py). A landline is an area code and a local number
+ * messages as the server (api/catalog/services/phones.py). A landline is an area code and a local number
  * (0737-6180018), optionally with an extension (转123); a mobile has 11 digits. The messages
  * are `org.officePhoneInvalid` / `org.mobileInvalid` (zh-CN: word for word the server's).
  */

@@ -1,5 +1,5 @@
 // For tests: the abilities `me` answers for a role under the default policy
-// (policies/policy.csv; Vitest runs in web/), computed as api/core/abilities.py does, so the tests follow the policy
+// (policies/policy.csv; Vitest runs in web/), computed as api/access/services/abilities.py does, so the tests follow the policy
 // instead of copying it.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,7 +13,7 @@ const rules = readFileSync(resolve(process.cwd(), '../policies/policy.csv'), 'ut
   .map((line) => line.split(',').map((cell) => cell.trim()))
   .filter((row) => row[0] === 'p');
 
-// api/core/abilities.py CHECKED_OBJECTS / CHECKED_ACTIONS: what the code checks.
+// api/access/services/abilities.py CHECKED_OBJECTS / CHECKED_ACTIONS: what the code checks.
 const CHECKED_OBJECTS = ['account', 'audit', 'outbox', 'policy', 'escalation_board', 'sms_template', 'calendar', 'schema', 'scope'];
 const CHECKED_ACTIONS = ['admin', 'read', 'write'];
 const objects = [...new Set([...rules.map((r) => r[3] ?? '*'), ...CHECKED_OBJECTS].filter((o) => o !== '*'))];

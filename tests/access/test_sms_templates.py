@@ -2,11 +2,11 @@
 
 from sqlmodel import select
 
-from api.approval.loaders import ApprovalLoaders
-from api.approval.schema import schema
-from api.core.sms import SmsMessage
+from api.access.loaders import AccessLoaders
+from api.access.schema import schema
+from api.approval.models.sms import SmsMessage
 from tests import factories
-from tests.core.test_sms_http import _pushes, provider  # noqa: F401 - the fixture
+from tests.approval.test_sms_http import _pushes, provider  # noqa: F401 - the fixture
 from tests.graphql import run
 
 TEMPLATES = """
@@ -29,7 +29,7 @@ async def _admin(session, authorizer):
 async def _run(session, authorizer, principal, query, variables=None):
     return await run(
         schema,
-        ApprovalLoaders,
+        AccessLoaders,
         query,
         session=session,
         authorizer=authorizer,

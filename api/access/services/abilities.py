@@ -4,9 +4,10 @@ The web app derives its navigation, buttons, dialogs and workbench tiles from th
 (``Me.abilities``), so nothing a role may not use is offered. The pairs are read from the
 enforcer's loaded rules (the live ``casbin_rule`` table, reloaded on every policy change) the
 way the model's matcher reads them: a rule counts when its role is one the user holds in the
-department (directly or implied) and its domain is ``*`` or that department. A wildcard object
-or action stands for every pair of the policy catalogue (``api/core/policy_catalogue.py``)
-it covers, so the result is a finite list of concrete pairs;
+department (directly or implied) and its domain is ``*`` or that department. A wildcard
+object or action stands for every pair of the policy catalogue
+(``api/access/services/policy_catalogue.py``) it covers, so the result is a finite list of
+concrete pairs;
 ``tests/access/test_me_abilities.py`` checks each pair against ``enforce``.
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from api.core import policy_catalogue
+from api.access.services import policy_catalogue
 
 if TYPE_CHECKING:
     from api.core.auth import Principal
@@ -27,8 +28,8 @@ RULE_FIELDS = 4
 
 def known_pairs(rules: list[list[str]]) -> list[tuple[str, str]]:
     """The concrete (object, action) pairs there are: the policy catalogue's (which a test
-    keeps equal to what the code checks, ``tests/core/test_policy_catalogue.py``) and any a
-    rule names outright."""
+    keeps equal to what the code checks,
+    ``tests/access/test_policy_catalogue_covers_the_code.py``) and any a rule names outright."""
     named = {(r[2], r[3]) for r in rules if len(r) >= RULE_FIELDS and WILDCARD not in (r[2], r[3])}
     return sorted(set(policy_catalogue.pairs()) | named)
 

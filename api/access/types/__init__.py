@@ -8,7 +8,8 @@ from typing import Annotated
 import strawberry
 from strawberry.scalars import JSON
 
-from api.core import audit, policy_catalogue
+from api.access.services import policy_catalogue
+from api.core import audit
 from api.core.errors import ValidationErrors
 from api.core.kit import Info
 from api.core.models import ApiKey as ApiKeyRow

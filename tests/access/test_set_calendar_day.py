@@ -1,7 +1,7 @@
 """Administrators maintain the holiday calendar in the graph; clerks only read it."""
 
-from api.approval.loaders import ApprovalLoaders
-from api.approval.schema import schema
+from api.access.loaders import AccessLoaders
+from api.access.schema import schema
 from tests import factories
 from tests.graphql import run
 
@@ -20,7 +20,7 @@ async def test_an_administrator_adds_next_years_holiday_and_a_clerk_reads_it(ses
 
     added = await run(
         schema,
-        ApprovalLoaders,
+        AccessLoaders,
         SET,
         session=session,
         authorizer=authorizer,
@@ -28,11 +28,11 @@ async def test_an_administrator_adds_next_years_holiday_and_a_clerk_reads_it(ses
         variables={"input": {"day": "2027-01-01", "kind": "HOLIDAY", "name": "元旦"}},
     )
     read = await run(
-        schema, ApprovalLoaders, READ, session=session, authorizer=authorizer, principal=clerk
+        schema, AccessLoaders, READ, session=session, authorizer=authorizer, principal=clerk
     )
     refused = await run(
         schema,
-        ApprovalLoaders,
+        AccessLoaders,
         SET,
         session=session,
         authorizer=authorizer,
@@ -59,7 +59,7 @@ async def test_a_day_needs_a_name_and_a_known_kind(session, authorizer):
 
     unnamed = await run(
         schema,
-        ApprovalLoaders,
+        AccessLoaders,
         SET,
         session=session,
         authorizer=authorizer,
@@ -68,7 +68,7 @@ async def test_a_day_needs_a_name_and_a_known_kind(session, authorizer):
     )
     unknown = await run(
         schema,
-        ApprovalLoaders,
+        AccessLoaders,
         SET,
         session=session,
         authorizer=authorizer,

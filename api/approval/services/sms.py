@@ -8,7 +8,7 @@
   after the provider answered, before its commit) repeats the same ``out_id`` and the
   provider sends it once.
 
-``send_once`` records every sent message in ``core_sms_message`` in the caller's transaction
+``send_once`` records every sent message in ``approval_sms_message`` in the caller's transaction
 (the outbox handler's), keyed uniquely, so one key is sent at most once per database. A send
 through an external sender asks the outbox to commit right after its message
 (``events.COMMIT_NOW``): the outbox delivers in batches, one transaction each, and a worker
@@ -24,40 +24,17 @@ import hashlib
 import hmac
 import json
 from collections.abc import Sequence
-from datetime import datetime
-from enum import StrEnum
 from typing import Any, Protocol
 
 import httpx
 import sqlalchemy as sa
-from sqlmodel import Field, SQLModel, col, select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from api.approval.models.sms import SmsMessage
 from api.core import metrics
 from api.core.config import Settings, get_settings
 from api.core.events import BATCH_CACHE, COMMIT_NOW
-from api.core.models import str_enum, utcnow
-
-
-class SmsStatus(StrEnum):
-    SENT = "SENT"  # accepted by the provider (or recorded by the development sender)
-
-
-class SmsMessage(SQLModel, table=True):
-    __tablename__ = "core_sms_message"
-
-    id: int | None = Field(default=None, primary_key=True)
-    key: str = Field(max_length=100, unique=True)  # e.g. push:42, overdue:42:2026-03-02
-    mobile: str = Field(max_length=20)
-    recipient_name: str = Field(default="", max_length=64)
-    department_id: int | None = Field(default=None, index=True)
-    template: str = Field(max_length=64)
-    params: dict[str, Any] = Field(sa_type=sa.JSON)
-    text: str = Field(max_length=500)
-    sender: str = Field(max_length=20)
-    provider_ref: str = Field(default="", max_length=100)
-    status: SmsStatus = Field(default=SmsStatus.SENT, sa_type=str_enum(SmsStatus))
-    sent_at: datetime = Field(default_factory=utcnow)
 
 
 class SmsError(Exception):

@@ -2,8 +2,8 @@
 
 from sqlmodel import select
 
-from api.approval.loaders import ApprovalLoaders
-from api.approval.schema import schema
+from api.access.loaders import AccessLoaders
+from api.access.schema import schema
 from api.core.audit import AuditAction, AuditEntry
 from api.core.events import OutboxMessage, OutboxStatus
 from tests import factories
@@ -44,7 +44,7 @@ async def test_a_dead_letter_retry_leaves_an_audit_row_with_who_and_which_messag
 
     result = await run(
         schema,
-        ApprovalLoaders,
+        AccessLoaders,
         RETRY,
         session=session,
         authorizer=authorizer,
@@ -80,7 +80,7 @@ async def test_a_clerk_s_refused_retry_is_audited_as_a_denial_and_retries_nothin
 
     result = await run(
         schema,
-        ApprovalLoaders,
+        AccessLoaders,
         RETRY,
         session=session,
         authorizer=authorizer,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from api.approval.types.sms_templates import (
+from api.access.types.sms_templates import (
     SmsTemplate,
     SmsTemplateInput,
     SmsTemplateResult,

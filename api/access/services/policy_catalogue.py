@@ -3,9 +3,9 @@
 The access subgraph refuses a rule naming anything not listed here (``UNKNOWN_ROLE``,
 ``UNKNOWN_OBJECT``, ``UNKNOWN_ACTION`` on the field), and the administration page picks from
 it. Each object lists the actions the code asks about (``requires(obj, act)``, ``can(...)``);
-``tests/core/test_policy_catalogue.py`` fails when the code asks for a pair not listed here,
-so the catalogue cannot drift from what the resolvers check. Departments are not listed:
-they are catalog's (a rule names a department id, or ``*`` for every department).
+``tests/access/test_policy_catalogue_covers_the_code.py`` fails when the code asks for a pair
+not listed here, so the catalogue cannot drift from what the resolvers check. Departments are
+not listed: they are catalog's (a rule names a department id, or ``*`` for every department).
 """
 
 from __future__ import annotations

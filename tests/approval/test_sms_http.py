@@ -7,12 +7,14 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
+from api.access.loaders import AccessLoaders
+from api.access.schema import schema
 from api.approval import services
-from api.approval.loaders import ApprovalLoaders
 from api.approval.models import Push
-from api.approval.schema import schema
-from api.core import events, sms
-from api.core.sms import HttpSmsSender, SmsMessage
+from api.approval.models.sms import SmsMessage
+from api.approval.services import sms
+from api.approval.services.sms import HttpSmsSender
+from api.core import events
 from api.registry import consumer_table
 from tests import factories
 from tests.graphql import run
@@ -132,7 +134,7 @@ async def test_a_message_failing_forever_is_dead_lettered_and_an_administrator_r
 
     await factories.deliver(session)
     dead = await run(
-        schema, ApprovalLoaders, DEAD, session=session, authorizer=authorizer, principal=admin
+        schema, AccessLoaders, DEAD, session=session, authorizer=authorizer, principal=admin
     )
     ours = [
         e["node"]
@@ -153,7 +155,7 @@ async def test_a_message_failing_forever_is_dead_lettered_and_an_administrator_r
     provider.behaviour = Behaviour()  # the provider recovers
     retried = await run(
         schema,
-        ApprovalLoaders,
+        AccessLoaders,
         RETRY,
         session=session,
         authorizer=authorizer,
@@ -178,7 +180,7 @@ async def test_a_clerk_cannot_see_or_retry_dead_letters(session, authorizer):
     clerk = await factories.user(session, authorizer, role="approval_clerk", dept=dept)
 
     result = await run(
-        schema, ApprovalLoaders, DEAD, session=session, authorizer=authorizer, principal=clerk
+        schema, AccessLoaders, DEAD, session=session, authorizer=authorizer, principal=clerk
     )
 
     assert result.data is None

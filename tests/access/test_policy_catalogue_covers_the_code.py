@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from api.core import policy_catalogue
+from api.access.services import policy_catalogue
 from api.core.authz import read_default_policy
 from api.core.config import ROOT_DIR
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from api.core.phones import normalise_mobile, normalise_office_phone
+from api.catalog.services.phones import normalise_mobile, normalise_office_phone
 
 VALID_OFFICE_PHONES = [
     ("0737-6180018", "0737-6180018"),
