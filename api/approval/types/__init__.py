@@ -12,7 +12,8 @@ from api.approval import models, services
 from api.approval.services import credit_notice_text, documents, level_name
 from api.approval.services.delivery import Delivery
 from api.approval.types.facilitation import Commitment, MissingItem, VerificationTask
-from api.core import sms
+from api.approval.types.sms_templates import SmsPurpose
+from api.core import sms, sms_templates
 from api.core.authz import requires
 from api.core.clock import local_today
 from api.core.errors import ValidationErrors, reference_id
@@ -923,24 +924,34 @@ class SmsMessage:
         description="接收手机号（无个人信息查看权限的角色只见掩码，如 138****1102）"
     )
     recipient_name: str
-    template: str = strawberry.field(description="短信模板编号")
+    template: str = strawberry.field(description="服务商模板编码（发送时所用）")
+    purpose: SmsPurpose | None = strawberry.field(
+        description="所用短信模板的用途（由短信键得出；未知类别为空）"
+    )
     status: SmsStatus
     push_id: strawberry.ID | None = strawberry.field(description="所涉推送（卡片短信亦然）")
-    text: str
-    sender: str
+    supervision_code: str | None = strawberry.field(
+        description="短信内容中的监管码（推送与亮牌提醒；其他为空）"
+    )
+    text: str = strawberry.field(description="发出的短信内容（原文）")
+    sender: str = strawberry.field(description="发送通道：dev 开发模拟不外发 / http 短信服务商")
     sent_at: datetime
 
     @classmethod
     def from_row(cls, row: sms.SmsMessage, scope: Scope) -> SmsMessage:
-        push_id = row.params.get("push_id") if isinstance(row.params, dict) else None
+        params = row.params if isinstance(row.params, dict) else {}
+        push_id = params.get("push_id")
+        code = params.get("code")
         return cls(
             id=strawberry.ID(str(row.id)),
             key=row.key,
             mobile=row.mobile if scope.personal_data else mask_mobile(row.mobile),
             recipient_name=row.recipient_name,
             template=row.template,
+            purpose=sms_templates.purpose_of_key(row.key),
             status=row.status,
             push_id=None if push_id is None else strawberry.ID(str(push_id)),
+            supervision_code=str(code) if code else None,
             text=row.text,
             sender=row.sender,
             sent_at=row.sent_at,
