@@ -103,6 +103,21 @@ PURPOSES: dict[SmsPurpose, Purpose] = {
 }
 
 
+# The message key's prefix names the reminder it was rendered for (``api.approval.handlers``):
+# a 容缺 material past its date is sent with the overdue template.
+_KEY_PURPOSES = {
+    "push": SmsPurpose.PUSH,
+    "overdue": SmsPurpose.OVERDUE,
+    "missing": SmsPurpose.OVERDUE,
+    "card": SmsPurpose.ESCALATION,
+}
+
+
+def purpose_of_key(key: str) -> SmsPurpose | None:
+    """The template purpose a recorded message was rendered from (None: not a known reminder)."""
+    return _KEY_PURPOSES.get(key.split(":", 1)[0])
+
+
 def default_provider_code(purpose: SmsPurpose, settings: Settings | None = None) -> str:
     settings = settings or get_settings()
     return {

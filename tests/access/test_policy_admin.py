@@ -454,3 +454,46 @@ async def test_a_refused_role_assignment_by_a_non_administrator_is_audited_too(s
             {"rule": ["g", clerk.username, "system_admin", "1"], "reason": None},
         )
     ]
+
+
+VERSIONS = "{ policyVersions(first: 5) { actor actorName summary description } }"
+
+
+async def test_a_policy_version_names_its_change_and_its_people_in_words(session, authorizer):
+    dept = await factories.department(session)
+    admin = await factories.user(
+        session, authorizer, role="system_admin", dept=dept, display_name="李管理"
+    )
+    await factories.user(
+        session, authorizer, role="approval_clerk", dept=dept, display_name="张窗口"
+    )
+    await services.add_rule(
+        session,
+        actor=Actor(admin.username, admin.department_id),
+        rule=services.permission("department_head", "*", "credit_rule", "read"),
+        reason=REASON,
+    )
+
+    result = await access(VERSIONS, session=session, authorizer=authorizer, principal=admin)
+
+    assert result.errors is None
+    latest, granted = result.data["policyVersions"][:2]
+    assert latest["actor"] == admin.username
+    assert latest["actorName"] == "李管理"
+    assert latest["summary"] == "新增 p, department_head, *, credit_rule, read"
+    assert latest["description"] == "新增权限：部门负责人 · 全部部门 · 信用规则 · 查看"
+    # The clerk's role was granted by the system (authz.assign_role), named by the person.
+    assert granted["actorName"] == "系统"
+    assert granted["description"] == f"授予 张窗口 在部门 {dept.id}的角色「审批窗口」"
+
+
+def test_a_removed_assignment_and_a_free_summary_read_as_written_down():
+    people = {"spj_clerk": "王审批"}
+    assert (
+        services.describe_version("删除 g, spj_clerk, approval_clerk, 3", people)
+        == "删除角色分配：王审批 · 审批窗口 · 部门 3"
+    )
+    assert services.describe_version("回滚到策略版本 4", people) == "回滚到策略版本 4"
+    assert services.describe_version("新增 p, ghost_role, *, *, *", people) == (
+        "新增权限：ghost_role · 全部部门 · 全部对象 · 全部操作"
+    )

@@ -7,12 +7,14 @@ from api.approval import services
 from api.approval.loaders import ApprovalLoaders
 from api.approval.schema import schema
 from api.approval.services import escalation
+from api.core import sms_templates
 from api.core.identifiers import mask_mobile
+from api.core.sms_templates import SmsPurpose
 from tests import factories
 from tests.graphql import run
 
 QUERY = """{ smsMessages(first: 10) { totalCount edges { node {
-  key mobile recipientName template status pushId } } } }"""
+  key mobile recipientName template purpose status pushId supervisionCode text sender } } } }"""
 
 
 def test_a_mobile_keeps_its_first_three_and_last_four_digits():
@@ -77,6 +79,31 @@ async def test_the_liaison_sees_the_full_mobile_template_status_and_push(session
         assert node["pushId"] == str(push.id)
     assert nodes[f"push:{push.id}"]["template"] == "SG_PUSH"
     assert sorted(n["template"] for n in nodes.values()) == ["SG_CARD", "SG_CARD", "SG_PUSH"]
+
+
+async def test_each_message_names_its_template_purpose_and_the_supervision_code_in_its_text(
+    session, authorizer
+):
+    liaison, push = await _letter_push_with_cards(session, authorizer)
+
+    log = await _log(session, authorizer, liaison)
+
+    nodes = {n["key"]: n for n in (e["node"] for e in log["edges"])}
+    purposes = sorted(n["purpose"] for n in nodes.values())
+    assert purposes == ["ESCALATION", "ESCALATION", "PUSH"]
+    assert push.supervision_code
+    for node in nodes.values():
+        assert node["supervisionCode"] == push.supervision_code
+        assert push.supervision_code in node["text"]
+        assert node["sender"] == "dev"
+
+
+def test_a_message_key_names_the_template_it_was_rendered_from():
+    assert sms_templates.purpose_of_key("push:7") == SmsPurpose.PUSH
+    assert sms_templates.purpose_of_key("overdue:7:2026-03-02") == SmsPurpose.OVERDUE
+    assert sms_templates.purpose_of_key("missing:3:2026-03-02") == SmsPurpose.OVERDUE
+    assert sms_templates.purpose_of_key("card:5:head") == SmsPurpose.ESCALATION
+    assert sms_templates.purpose_of_key("summary:2026-03") is None
 
 
 async def test_the_coordination_office_sees_every_message_with_masked_mobiles(session, authorizer):

@@ -284,7 +284,9 @@ class AccessMutation:
             )
             return ValidationErrors.from_exception(exc)
         _reload_after_commit(info)
-        return PolicyVersion.from_row(version)
+        return PolicyVersion.from_row(
+            version, await PolicyVersion.people_of(info.context.session, [version])
+        )
 
 
 async def _change(
@@ -304,4 +306,6 @@ async def _change(
         )
         return ValidationErrors.from_exception(exc)
     _reload_after_commit(info)
-    return PolicyVersion.from_row(version)
+    return PolicyVersion.from_row(
+        version, await PolicyVersion.people_of(info.context.session, [version])
+    )

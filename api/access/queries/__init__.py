@@ -28,7 +28,7 @@ from api.access.types import (
     PolicyVersion,
     RoleAssignment,
 )
-from api.core import audit
+from api.core import accounts, audit
 from api.core.accounts import departments_of, list_api_keys, user_by_id
 from api.core.authz import requires, signed_in
 from api.core.errors import BadArgumentError, ValidationFailed, parse_id
@@ -106,13 +106,21 @@ class AccessQuery:
     async def role_assignments(
         self, info: Info, username: str | None = None
     ) -> list[RoleAssignment]:
-        rows = await services.list_rules(info.context.session, "g")
-        return [RoleAssignment.from_row(r) for r in rows if username in (None, r.v0)]
+        rows = [
+            r
+            for r in await services.list_rules(info.context.session, "g")
+            if username in (None, r.v0)
+        ]
+        people = await accounts.display_names(
+            session=info.context.session, usernames=sorted({r.v0 or "" for r in rows})
+        )
+        return [RoleAssignment.from_row(r, people) for r in rows]
 
     @strawberry.field(description="策略版本（新的在前）", extensions=requires("policy", "admin"))
     async def policy_versions(self, info: Info, first: int = 20) -> list[PolicyVersion]:
         rows = await services.list_versions(info.context.session, limit=min(first, MAX_PAGE))
-        return [PolicyVersion.from_row(r) for r in rows]
+        people = await PolicyVersion.people_of(info.context.session, rows)
+        return [PolicyVersion.from_row(r, people) for r in rows]
 
     @strawberry.field(
         description="判定：用户在部门中能否对对象执行操作，并说明依据的规则",

@@ -11,6 +11,7 @@ refused change writes an audit row with what was asked and why it was refused.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import casbin
@@ -57,6 +58,66 @@ async def list_rules(session: AsyncSession, ptype: str) -> list[CasbinRule]:
 async def list_versions(session: AsyncSession, *, limit: int) -> list[PolicyVersion]:
     stmt = select(PolicyVersion).order_by(col(PolicyVersion.id).desc()).limit(limit)
     return list((await session.exec(stmt)).all())
+
+
+SYSTEM_ACTOR = "system"
+_RULE_CHANGE = re.compile(r"^(新增|删除) ([pg]), (.+)$")
+_GRANT = re.compile(r"^授予 (\S+) 在部门 (\S+) 的角色 (\S+)$")
+
+
+def _role(code: str) -> str:
+    return policy_catalogue.ROLE_NAMES.get(code, code)
+
+
+def _object(code: str) -> str:
+    if code == policy_catalogue.ANY:
+        return "全部对象"
+    found = policy_catalogue.OBJECTS_BY_CODE.get(code)
+    return found.name if found else code
+
+
+def _action(code: str) -> str:
+    return (
+        "全部操作"
+        if code == policy_catalogue.ANY
+        else policy_catalogue.ACTION_NAMES.get(code, code)
+    )
+
+
+def _department(code: str) -> str:
+    return "全部部门" if code == policy_catalogue.ANY else f"部门 {code}"
+
+
+def version_usernames(summaries: list[str]) -> set[str]:
+    """The account names a version's summary names (to look their people up in one query)."""
+    names: set[str] = set()
+    for summary in summaries:
+        if (m := _GRANT.match(summary)) is not None:
+            names.add(m.group(1))
+        elif (m := _RULE_CHANGE.match(summary)) is not None and m.group(2) == "g":
+            names.add(m.group(3).split(", ")[0])
+    return names
+
+
+def describe_version(summary: str, people: dict[str, str]) -> str:
+    """A version's summary (``describe`` above, ``authz.assign_role``) in words: roles,
+    objects and actions by their catalogue names, accounts by their people's names. A
+    summary of another form (a migration's) is shown as written."""
+    if (m := _GRANT.match(summary)) is not None:
+        user, dept, role = m.groups()
+        return f"授予 {people.get(user, user)} 在{_department(dept)}的角色「{_role(role)}」"
+    m = _RULE_CHANGE.match(summary)
+    if m is None:
+        return summary
+    verb, ptype, rest = m.groups()
+    values = rest.split(", ")
+    if ptype == "p" and len(values) == 4:  # noqa: PLR2004 - role, department, object, action
+        role, dept, obj, act = values
+        return f"{verb}权限：{_role(role)} · {_department(dept)} · {_object(obj)} · {_action(act)}"
+    if ptype == "g" and len(values) == 3:  # noqa: PLR2004 - account, role, department
+        user, role, dept = values
+        return f"{verb}角色分配：{people.get(user, user)} · {_role(role)} · {_department(dept)}"
+    return summary
 
 
 def _reason_issue(reason: str | None) -> FieldIssue | None:

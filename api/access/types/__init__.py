@@ -6,10 +6,12 @@ from datetime import UTC, datetime
 from typing import Annotated
 
 import strawberry
+from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.scalars import JSON
 
+from api.access import services as access_services
 from api.access.services import policy_catalogue
-from api.core import audit
+from api.core import accounts, audit
 from api.core.errors import ValidationErrors
 from api.core.kit import Info
 from api.core.models import ApiKey as ApiKeyRow
@@ -87,31 +89,55 @@ class Permission:
 @strawberry.type(description="角色分配：用户在部门中的角色")
 class RoleAssignment:
     username: str
+    display_name: str = strawberry.field(description="持有人姓名（账号已删除时为账号名）")
     role: str
     department_id: str
 
     @classmethod
-    def from_row(cls, row: CasbinRule) -> RoleAssignment:
-        return cls(username=row.v0 or "", role=row.v1 or "", department_id=row.v2 or "")
+    def from_row(cls, row: CasbinRule, people: dict[str, str] | None = None) -> RoleAssignment:
+        username = row.v0 or ""
+        return cls(
+            username=username,
+            display_name=(people or {}).get(username, username),
+            role=row.v1 or "",
+            department_id=row.v2 or "",
+        )
 
 
 @strawberry.type(description="策略版本（变更后的完整规则快照，可回滚）")
 class PolicyVersion:
     id: strawberry.ID
     created_at: datetime
-    actor: str
-    summary: str
+    actor: str = strawberry.field(description="变更人账号（system 为系统）")
+    actor_name: str = strawberry.field(description="变更人姓名（系统变更为“系统”）")
+    summary: str = strawberry.field(description="变更摘要（审计记录原文，含规则代码）")
+    description: str = strawberry.field(
+        description="变更说明：角色、对象、操作用中文名称，账号用姓名"
+    )
     rule_count: int
 
     @classmethod
-    def from_row(cls, row: PolicyVersionRow) -> PolicyVersion:
+    def from_row(cls, row: PolicyVersionRow, people: dict[str, str]) -> PolicyVersion:
+        """``people``: display names by account name (``accounts.display_names``)."""
         return cls(
             id=strawberry.ID(str(row.id)),
             created_at=row.created_at,
             actor=row.actor,
+            actor_name="系统"
+            if row.actor == access_services.SYSTEM_ACTOR
+            else people.get(row.actor, row.actor),
             summary=row.summary,
+            description=access_services.describe_version(row.summary, people),
             rule_count=len(row.rules),
         )
+
+    @staticmethod
+    async def people_of(session: AsyncSession, rows: list[PolicyVersionRow]) -> dict[str, str]:
+        wanted = {r.actor for r in rows} | access_services.version_usernames(
+            [r.summary for r in rows]
+        )
+        wanted.discard(access_services.SYSTEM_ACTOR)
+        return await accounts.display_names(session=session, usernames=sorted(wanted))
 
 
 PolicyChangeResult = Annotated[
@@ -262,7 +288,7 @@ class Account:
     @strawberry.field(description="角色分配（按部门）")
     async def role_assignments(self, info: Info) -> list[RoleAssignment]:
         rows = await info.context.loaders.roles.load(self.username)
-        return [RoleAssignment.from_row(r) for r in rows]
+        return [RoleAssignment.from_row(r, {self.username: self.display_name}) for r in rows]
 
     @strawberry.field(description="接口密钥（服务账号；新的在前，不含密钥原文）")
     async def api_keys(self, info: Info) -> list[ApiKey]:

@@ -14,6 +14,7 @@ from api.approval.models.sms import SmsStatus as SmsStatusModel
 from api.approval.services import credit_notice_text, documents, level_name
 from api.approval.services.delivery import Delivery
 from api.approval.types.facilitation import Commitment, MissingItem, VerificationTask
+from api.core import sms_templates
 from api.core.authz import requires
 from api.core.clock import local_today
 from api.core.errors import ValidationErrors, reference_id
@@ -21,6 +22,7 @@ from api.core.identifiers import mask_id_number, mask_mobile, masked_subject_cod
 from api.core.kit import Info
 from api.core.pagination import Connection
 from api.core.scope import Scope
+from api.core.sms_templates import SmsPurpose
 from api.core.subject_keys import subject_key
 from api.core.tracking_ticket import TrackingTicket, sign_tracking_ticket
 
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
     from api.approval.types.delivery import SmsDelivery
 
 ApplicationStatus = models.ApplicationStatus
+# Access registers the same enum for template administration; the SMS log needs it here too.
+strawberry.enum(SmsPurpose, description="短信用途：推送提醒 / 超期提醒 / 黄牌红牌预警")
 strawberry.enum(ApplicationStatus, description="办件状态：已申报 / 已受理 / 办结准予 / 办结不予")
 ApplicantKind = models.ApplicantKind
 strawberry.enum(ApplicantKind, description="申请人类别：法人及其他组织 / 自然人")
@@ -924,24 +928,34 @@ class SmsMessage:
         description="接收手机号（无个人信息查看权限的角色只见掩码，如 138****1102）"
     )
     recipient_name: str
-    template: str = strawberry.field(description="短信模板编号")
+    template: str = strawberry.field(description="服务商模板编码（发送时所用）")
+    purpose: SmsPurpose | None = strawberry.field(
+        description="所用短信模板的用途（由短信键得出；未知类别为空）"
+    )
     status: SmsStatus
     push_id: strawberry.ID | None = strawberry.field(description="所涉推送（卡片短信亦然）")
-    text: str
-    sender: str
+    supervision_code: str | None = strawberry.field(
+        description="短信内容中的监管码（推送与亮牌提醒；其他为空）"
+    )
+    text: str = strawberry.field(description="发出的短信内容（原文）")
+    sender: str = strawberry.field(description="发送通道：dev 开发模拟不外发 / http 短信服务商")
     sent_at: datetime
 
     @classmethod
     def from_row(cls, row: SmsMessageRow, scope: Scope) -> SmsMessage:
-        push_id = row.params.get("push_id") if isinstance(row.params, dict) else None
+        params = row.params if isinstance(row.params, dict) else {}
+        push_id = params.get("push_id")
+        code = params.get("code")
         return cls(
             id=strawberry.ID(str(row.id)),
             key=row.key,
             mobile=row.mobile if scope.personal_data else mask_mobile(row.mobile),
             recipient_name=row.recipient_name,
             template=row.template,
+            purpose=sms_templates.purpose_of_key(row.key),
             status=row.status,
             push_id=None if push_id is None else strawberry.ID(str(push_id)),
+            supervision_code=str(code) if code else None,
             text=row.text,
             sender=row.sender,
             sent_at=row.sent_at,

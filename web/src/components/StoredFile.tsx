@@ -3,6 +3,7 @@ import { App, Button, Form, Space, Tooltip, Typography, Upload, type UploadFile 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { Code } from '@/components/Code';
 import { downloadBase64 } from '@/lib/coordination';
 import { blobToBase64, checkBasisFile } from '@/routes/linkages/linkageForm';
 
@@ -55,7 +56,7 @@ export function StoredFileLink({
       </Button>
       <Tooltip title={t('documents.sha256Hint', { hash: file.sha256 })}>
         <Typography.Text type="secondary" copyable={{ text: file.sha256 }} data-sha256={file.sha256}>
-          {t('documents.sha256')} {file.sha256.slice(0, 12)}…
+          {t('documents.sha256')} <Code>{file.sha256.slice(0, 12)}…</Code>
         </Typography.Text>
       </Tooltip>
     </Space>

@@ -12,6 +12,7 @@ import {
   fileToBase64,
   localInputToServer,
   smsKind,
+  smsSender,
   splitDuration,
 } from './coordination';
 
@@ -64,6 +65,14 @@ describe('smsKind', () => {
     expect(smsKind('overdue:42:2026-03-02')).toBe('OVERDUE');
     expect(smsKind('card:7:head')).toBe('CARD');
     expect(smsKind('something')).toBe('OTHER');
+  });
+});
+
+describe('smsSender', () => {
+  it('names the development and the provider channel, anything else as other', () => {
+    expect(smsSender('dev')).toBe('dev');
+    expect(smsSender('http')).toBe('http');
+    expect(smsSender('carrier-x')).toBe('other');
   });
 });
 

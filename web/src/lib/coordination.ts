@@ -103,6 +103,13 @@ export function smsKind(key: string): SmsKind {
   return 'OTHER';
 }
 
+export type SmsSender = 'dev' | 'http' | 'other';
+
+/** The channel a message went through (``api/core/sms.py``: DevSmsSender "dev", HttpSmsSender "http"). */
+export function smsSender(name: string): SmsSender {
+  return name === 'dev' || name === 'http' ? name : 'other';
+}
+
 /** Saves a base64 file the server returned under its name. */
 export function downloadBase64(fileName: string, contentType: string, base64: string): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));

@@ -223,6 +223,7 @@ const coordination = {
     CardColor: { YELLOW: 'Yellow', RED: 'Red' },
     CardStage: { CLAIM: 'Claim', FEEDBACK: 'Feedback' },
     SmsStatus: { SENT: 'Sent' },
+    SmsSender: { dev: 'Simulated (nothing sent)', http: 'SMS provider', other: 'Other channel' },
     SmsKind: { PUSH: 'Push reminder', OVERDUE: 'Overdue reminder', CARD: 'Card reminder', OTHER: 'Other' },
   },
 };

@@ -330,6 +330,7 @@ const en: Messages = {
     DENIED: 'Denied',
   },
   admin: {
+    holder: 'Holder',
     policy: 'Access policy',
     audit: 'Audit log',
     deadLetters: 'Dead letters',
@@ -508,6 +509,7 @@ const en: Messages = {
     completed: 'Completed by {{by}}: {{status}}',
   },
   enums: {
+    SmsPurpose: { PUSH: 'Push reminder', OVERDUE: 'Claim or feedback overdue', ESCALATION: 'Yellow / red card warning' },
     ItemState: { OUTSTANDING: 'Outstanding', SUPPLIED: 'Supplied', WAIVED: 'Waived' },
     VerificationResult: { TRUTHFUL: 'True', UNTRUTHFUL: 'False' },
     MatterKind: { APPROVAL: 'Approval', SUPERVISION: 'Supervision' },

@@ -319,6 +319,7 @@ const base = {
     DENIED: '拒绝',
   },
   admin: {
+    holder: '持有人',
     policy: '权限策略',
     audit: '审计日志',
     deadLetters: '死信队列',
@@ -495,6 +496,7 @@ const base = {
     completed: '{{by}} 办结：{{status}}',
   },
   enums: {
+    SmsPurpose: { PUSH: '审批信息推送提醒', OVERDUE: '认领或反馈超期提醒', ESCALATION: '黄牌 / 红牌预警' },
     ItemState: { OUTSTANDING: '待补正', SUPPLIED: '已补正', WAIVED: '免于补正' },
     VerificationResult: { TRUTHFUL: '属实', UNTRUTHFUL: '不实' },
     MatterKind: { APPROVAL: '审批事项', SUPERVISION: '监管事项' },

@@ -212,6 +212,7 @@ const coordination = {
     CardColor: { YELLOW: '黄牌', RED: '红牌' },
     CardStage: { CLAIM: '认领', FEEDBACK: '反馈' },
     SmsStatus: { SENT: '已发送' },
+    SmsSender: { dev: '模拟通道（不外发）', http: '短信服务商通道', other: '其他通道' },
     SmsKind: { PUSH: '推送提醒', OVERDUE: '逾期提醒', CARD: '亮牌提醒', OTHER: '其他' },
   },
 } as const;

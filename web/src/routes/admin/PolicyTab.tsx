@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery, type OperationResult } from 'urql';
 
+import { Code } from '@/components/Code';
 import { formatDateTime } from '@/components/format';
 import { applyServerErrors } from '@/components/serverErrors';
 import type { CheckPermissionQuery } from '@/graphql/graphql';
@@ -331,7 +332,17 @@ export function PolicyTab() {
           dataSource={data?.roleAssignments ?? []}
           pagination={{ pageSize: 15, showSizeChanger: false }}
           columns={[
-            { title: t('auth.username'), dataIndex: 'username' },
+            {
+              title: t('admin.holder'),
+              key: 'holder',
+              // The person, and the account name they sign in with (an identifier).
+              render: (_, a) => (
+                <Space size={4}>
+                  <span>{a.displayName}</span>
+                  <Code>{a.username}</Code>
+                </Space>
+              ),
+            },
             { title: t('admin.role'), dataIndex: 'role', render: (r: string) => names.role(r) },
             { title: t('admin.departmentId'), dataIndex: 'departmentId', render: (d: string) => names.department(d) },
             {
@@ -375,8 +386,8 @@ export function PolicyTab() {
           columns={[
             { title: t('admin.versionId'), dataIndex: 'id', width: 70 },
             { title: t('admin.at'), dataIndex: 'createdAt', width: 150, render: formatDateTime },
-            { title: t('admin.actor'), dataIndex: 'actor', width: 120 },
-            { title: t('admin.summary'), dataIndex: 'summary' },
+            { title: t('admin.actor'), dataIndex: 'actorName', width: 120 },
+            { title: t('admin.summary'), dataIndex: 'description' },
             { title: t('admin.ruleCount'), dataIndex: 'ruleCount', width: 90 },
             {
               title: t('inbox.actions'),

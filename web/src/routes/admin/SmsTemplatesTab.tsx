@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
+import { Code } from '@/components/Code';
 import { formatDateTime } from '@/components/format';
 import { useServerForm } from '@/components/useServerForm';
 import type { SmsTemplatesQuery } from '@/graphql/graphql';
@@ -38,7 +39,7 @@ export function SmsTemplatesTab() {
             title: t('smsTemplates.providerCode'),
             dataIndex: 'providerCode',
             width: 140,
-            render: (c: string) => <Typography.Text code>{c}</Typography.Text>,
+            render: (c: string) => <Code boxed>{c}</Code>,
           },
           { title: t('smsTemplates.text'), dataIndex: 'text' },
           { title: t('smsTemplates.preview'), dataIndex: 'preview' },

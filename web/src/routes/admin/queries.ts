@@ -10,6 +10,7 @@ export const POLICY_QUERY = graphql(`
     }
     roleAssignments {
       username
+      displayName
       role
       departmentId
     }
@@ -22,7 +23,9 @@ export const POLICY_VERSIONS_QUERY = graphql(`
       id
       createdAt
       actor
+      actorName
       summary
+      description
       ruleCount
     }
   }

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 
 import { ME_QUERY } from '@/app/queries';
+import { Code } from '@/components/Code';
 import { useCursorPager } from '@/components/cursorPager';
 import { formatDateTime } from '@/components/format';
 import { Pager } from '@/components/Pager';
@@ -61,7 +62,7 @@ function CardsTable({ rows, loading }: { rows: CardRowFragment[]; loading: boole
           title: t('coordination.cards.code'),
           key: 'code',
           width: 110,
-          render: (_, c) => <Typography.Text code>{c.push?.supervisionCode ?? ''}</Typography.Text>,
+          render: (_, c) => <Code boxed>{c.push?.supervisionCode}</Code>,
         },
         { title: t('coordination.cards.fromDepartment'), key: 'from', width: 200, render: (_, c) => c.fromDepartment.name },
         { title: t('coordination.cards.hours'), key: 'hours', width: 150, render: (_, c) => `${c.elapsedHours} / ${c.limitHours}` },

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { useClient, useQuery } from 'urql';
 
 import { DEPARTMENT_NAMES_QUERY } from '@/app/queries';
+import { Code } from '@/components/Code';
 import { formatDateTime } from '@/components/format';
 import { Pager } from '@/components/Pager';
 import { pageRows, pageWindow, useListParams } from '@/components/pagination';
@@ -112,7 +113,7 @@ export function LookupsTab() {
           { title: t('creditAdmin.lookups.lookedUpAt'), dataIndex: 'lookedUpAt', width: 150, render: formatDateTime },
           { title: t('creditAdmin.lookups.username'), dataIndex: 'username', width: 130 },
           { title: t('creditAdmin.lookups.department'), key: 'department', width: 200, render: (_, l) => l.department.name },
-          { title: t('creditAdmin.lookups.subjectCode'), dataIndex: 'subjectCode', width: 190 },
+          { title: t('creditAdmin.lookups.subjectCode'), dataIndex: 'subjectCode', width: 190, render: (c: string) => <Code>{c}</Code> },
           { title: t('creditAdmin.lookups.purpose'), dataIndex: 'purpose' },
           {
             title: t('creditAdmin.lookups.channel'),

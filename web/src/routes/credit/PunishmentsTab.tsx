@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
+import { Code } from '@/components/Code';
 import { formatDateTime } from '@/components/format';
 import { FormPage } from '@/components/FormPage';
 import { Pager } from '@/components/Pager';
@@ -154,7 +155,7 @@ function RevokePunishment({ entry, onRevoked }: { entry: Entry; onRevoked: () =>
       <Modal open={open} title={t('creditAdmin.punishments.revokeTitle')} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
         <FormPage title="" problems={problems}>
           <Typography.Paragraph>
-            {entry.subjectCode} · {entry.sourceDocument}
+            <Code>{entry.subjectCode}</Code> · {entry.sourceDocument}
           </Typography.Paragraph>
           <Form<{ reason: string }>
             form={form}
@@ -317,7 +318,12 @@ export function PunishmentsTab({ writes }: { writes: boolean }) {
         scroll={{ x: 1000 }}
         locale={{ emptyText: t('creditAdmin.punishments.empty') }}
         columns={[
-          { title: t('creditAdmin.punishments.subjectCode'), dataIndex: 'subjectCode', width: 200 },
+          {
+            title: t('creditAdmin.punishments.subjectCode'),
+            dataIndex: 'subjectCode',
+            width: 200,
+            render: (c: string) => <Code>{c}</Code>,
+          },
           { title: t('creditAdmin.punishments.sourceDocument'), dataIndex: 'sourceDocument', width: 180 },
           { title: t('creditAdmin.punishments.measures'), dataIndex: 'measures' },
           { title: t('creditAdmin.punishments.startsOn'), dataIndex: 'startsOn', width: 110 },

@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 
 import { ME_QUERY } from '@/app/queries';
+import { Code } from '@/components/Code';
 import { useCursorPager } from '@/components/cursorPager';
 import { DateRangeInput } from '@/components/DateRangeInput';
 import { formatDateTime } from '@/components/format';
@@ -369,7 +370,13 @@ function FeedbackTab() {
             key: 'number',
             width: 170,
             render: (_, f) =>
-              f.application ? <Link to={`/applications/${f.application.id}`}>{f.application.number}</Link> : f.subjectCode,
+              f.application ? (
+                <Link to={`/applications/${f.application.id}`}>
+                  <Code>{f.application.number}</Code>
+                </Link>
+              ) : (
+                <Code>{f.subjectCode}</Code>
+              ),
           },
           { title: t('messages.feedback.matter'), key: 'matter', width: 180, render: (_, f) => f.application?.matter.name ?? '' },
           {

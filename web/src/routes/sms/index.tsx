@@ -2,12 +2,13 @@ import { Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 
+import { Code, TextWithCodes } from '@/components/Code';
 import { useCursorPager } from '@/components/cursorPager';
 import { formatDateTime } from '@/components/format';
 import { ListPage } from '@/components/ListPage';
 import { Pager } from '@/components/Pager';
 import type { SmsMessagesQuery } from '@/graphql/graphql';
-import { smsKind } from '@/lib/coordination';
+import { smsKind, smsSender } from '@/lib/coordination';
 
 import { SMS_MESSAGES_QUERY } from './queries';
 
@@ -67,9 +68,15 @@ export default function SmsLogPage() {
           },
           {
             title: t('coordination.sms.template'),
-            dataIndex: 'template',
-            width: 100,
-            render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+            key: 'template',
+            width: 170,
+            // The template's Chinese name, and the provider's template code it was sent with.
+            render: (_, m) => (
+              <Space direction="vertical" size={0}>
+                {m.purpose && <span>{t(`enums.SmsPurpose.${m.purpose}`)}</span>}
+                <Code boxed>{m.template}</Code>
+              </Space>
+            ),
           },
           {
             title: t('coordination.sms.status'),
@@ -78,8 +85,18 @@ export default function SmsLogPage() {
             render: (s: Row['status']) => <Tag color="success">{t(`coordination.enums.SmsStatus.${s}`)}</Tag>,
           },
           { title: t('coordination.sms.push'), dataIndex: 'pushId', width: 90, render: (p: string | null) => (p ? `#${p}` : '') },
-          { title: t('coordination.sms.text'), dataIndex: 'text' },
-          { title: t('coordination.sms.sender'), dataIndex: 'sender', width: 90 },
+          {
+            title: t('coordination.sms.text'),
+            key: 'text',
+            // The text as sent; the 监管码 inside it is a code, marked as such.
+            render: (_, m) => <TextWithCodes text={m.text} codes={[m.supervisionCode]} />,
+          },
+          {
+            title: t('coordination.sms.sender'),
+            dataIndex: 'sender',
+            width: 130,
+            render: (sender: string) => t(`coordination.enums.SmsSender.${smsSender(sender)}`),
+          },
         ]}
       />
       <Pager

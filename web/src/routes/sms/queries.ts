@@ -15,6 +15,8 @@ export const SMS_MESSAGES_QUERY = graphql(`
           mobile
           recipientName
           template
+          purpose
+          supervisionCode
           status
           pushId
           text

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 
+import { Code } from '@/components/Code';
 import { formatDateTime } from '@/components/format';
 import { ListPage } from '@/components/ListPage';
 import { MatterPicker } from '@/components/MatterPicker';
@@ -86,7 +87,11 @@ export default function ApplicationsListPage() {
             title: t('applications.id'),
             dataIndex: 'number',
             width: 170,
-            render: (n: string, a) => <Link to={`/applications/${a.id}`}>{n}</Link>,
+            render: (n: string, a) => (
+              <Link to={`/applications/${a.id}`}>
+                <Code>{n}</Code>
+              </Link>
+            ),
           },
           {
             title: t('applications.matter'),
@@ -97,7 +102,11 @@ export default function ApplicationsListPage() {
           {
             title: t('applications.applicant'),
             dataIndex: 'applicantName',
-            render: (name: string, a) => `${name}（${a.applicantIdentifier}）`,
+            render: (name: string, a) => (
+              <>
+                {name}（<Code>{a.applicantIdentifier}</Code>）
+              </>
+            ),
             sorter: (a, b) => a.applicantName.localeCompare(b.applicantName, 'zh-CN'),
           },
           {

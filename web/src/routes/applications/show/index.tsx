@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 
+import { Code } from '@/components/Code';
 import { LEVEL_COLOR } from '@/components/CreditAssessmentView';
 import { formatDateTime } from '@/components/format';
 import { SmsDeliveryTag } from '@/components/SmsDeliveryTag';
@@ -174,7 +175,7 @@ export default function ApplicationShowPage() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={2} style={{ margin: 0 }}>
-        {t('applications.detail')} {application.number}
+        {t('applications.detail')} <Code>{application.number}</Code>
       </Typography.Title>
       <Card>
         <Descriptions column={{ xs: 1, md: 2 }}>
@@ -189,7 +190,9 @@ export default function ApplicationShowPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('applications.submittedAt')}>{formatDateTime(application.submittedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('applications.applicant')}>{application.applicantName}</Descriptions.Item>
-          <Descriptions.Item label={t('applications.applicantCode')}>{application.applicantIdentifier}</Descriptions.Item>
+          <Descriptions.Item label={t('applications.applicantCode')}>
+            <Code>{application.applicantIdentifier}</Code>
+          </Descriptions.Item>
           <Descriptions.Item label={t('applications.applicantContact')}>{application.applicantContact}</Descriptions.Item>
           <Descriptions.Item label={t('applications.applicantAddress')}>{application.applicantAddress}</Descriptions.Item>
           {application.acceptedAt && (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 
+import { Code } from '@/components/Code';
 import { ListPage } from '@/components/ListPage';
 import { PAGE_SIZE } from '@/components/pagination';
 import { usccRule } from '@/components/usccRule';
@@ -59,7 +60,7 @@ export default function DepartmentsListPage() {
             width: 120,
             render: (l: DepartmentLevel) => t(`enums.DepartmentLevel.${l}`),
           },
-          { title: t('departments.creditCode'), dataIndex: 'creditCode', width: 220 },
+          { title: t('departments.creditCode'), dataIndex: 'creditCode', width: 220, render: (c: string | null) => <Code>{c}</Code> },
           {
             title: t('departments.parent'),
             dataIndex: 'parentId',

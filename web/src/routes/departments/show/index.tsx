@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 
+import { Code } from '@/components/Code';
 import { DateInput } from '@/components/QueryForm';
 import { useServerForm } from '@/components/useServerForm';
 import type { DepartmentDetailQuery } from '@/graphql/graphql';
@@ -72,7 +73,9 @@ export default function DepartmentShowPage() {
       <Descriptions size="small" bordered column={2}>
         <Descriptions.Item label={t('departments.shortName')}>{department.shortName}</Descriptions.Item>
         <Descriptions.Item label={t('departments.level')}>{t(`enums.DepartmentLevel.${department.level}`)}</Descriptions.Item>
-        <Descriptions.Item label={t('departments.creditCode')}>{department.creditCode ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('departments.creditCode')}>
+          {department.creditCode ? <Code>{department.creditCode}</Code> : '—'}
+        </Descriptions.Item>
         <Descriptions.Item label={t('departments.parent')}>
           {department.parentId ? (
             <Link to={`/departments/${department.parentId}`}>{names.get(department.parentId) ?? department.parentId}</Link>

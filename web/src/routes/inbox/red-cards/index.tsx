@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 
+import { Code } from '@/components/Code';
 import { formatDateTime } from '@/components/format';
 import { SmsDeliveryTag } from '@/components/SmsDeliveryTag';
 import type { CardRowFragment } from '@/graphql/graphql';
@@ -43,7 +44,7 @@ export function RedCardsCard({ departmentId }: { departmentId: string }) {
                 <Space direction="vertical" size={0}>
                   {c.push.application ? <Link to={`/applications/${c.push.application.id}`}>{c.push.matterName}</Link> : c.push.matterName}
                   <Typography.Text type="secondary">
-                    {c.push.applicantName} · {c.push.supervisionCode ?? ''}
+                    {c.push.applicantName} · <Code>{c.push.supervisionCode}</Code>
                   </Typography.Text>
                 </Space>
               ) : (

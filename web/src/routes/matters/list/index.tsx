@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 
+import { Code } from '@/components/Code';
 import { ListPage } from '@/components/ListPage';
 import { Pager } from '@/components/Pager';
 import { pageRows, pageWindow, useListParams } from '@/components/pagination';
@@ -76,7 +77,7 @@ export default function MattersListPage() {
         pagination={false}
         locale={{ emptyText: t('common.empty') }}
         columns={[
-          { title: t('matters.code'), dataIndex: 'code', width: 180 },
+          { title: t('matters.code'), dataIndex: 'code', width: 180, render: (c: string) => <Code>{c}</Code> },
           { title: t('matters.name'), dataIndex: 'name' },
           {
             title: t('matters.kind'),

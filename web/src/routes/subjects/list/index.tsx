@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 
+import { Code } from '@/components/Code';
 import { ListPage } from '@/components/ListPage';
 import { Pager } from '@/components/Pager';
 import { pageRows, pageWindow, useListParams } from '@/components/pagination';
@@ -51,7 +52,11 @@ export default function SubjectsListPage() {
             title: t('subjects.creditCode'),
             dataIndex: 'creditCode',
             width: 220,
-            render: (c: string) => <Link to={`/subjects/${c}`}>{c}</Link>,
+            render: (c: string) => (
+              <Link to={`/subjects/${c}`}>
+                <Code>{c}</Code>
+              </Link>
+            ),
           },
           { title: t('subjects.name'), dataIndex: 'name' },
           {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 
+import { Code } from '@/components/Code';
 import { CreditAssessmentView } from '@/components/CreditAssessmentView';
 import { CreditRecordsTable } from '@/components/CreditRecordsTable';
 
@@ -27,7 +28,7 @@ export default function SubjectShowPage() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={2} style={{ margin: 0 }}>
-        {outcome?.__typename === 'CreditProfile' ? (outcome.subject.name ?? creditCode) : creditCode}
+        {outcome?.__typename === 'CreditProfile' && outcome.subject.name ? outcome.subject.name : <Code>{creditCode}</Code>}
       </Typography.Title>
       <Card title={t('credit.lookup')}>
         <Form
@@ -56,7 +57,9 @@ export default function SubjectShowPage() {
         <>
           <Card>
             <Descriptions column={{ xs: 1, md: 2 }}>
-              <Descriptions.Item label={t('subjects.creditCode')}>{outcome.subject.creditCode}</Descriptions.Item>
+              <Descriptions.Item label={t('subjects.creditCode')}>
+                <Code>{outcome.subject.creditCode}</Code>
+              </Descriptions.Item>
               <Descriptions.Item label={t('subjects.kind')}>
                 {outcome.subject.kind ? t(`enums.SubjectKind.${outcome.subject.kind}`) : ''}
               </Descriptions.Item>
