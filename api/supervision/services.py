@@ -22,7 +22,7 @@ from api.core.audit import note_out_of_scope
 from api.core.clock import local_today, utcnow
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.identifiers import id_number_problem, uscc_problem
-from api.core.loaders import many_per_key, one_per_key
+from api.core.loaders import fetch_many_per_key, fetch_one_per_key
 from api.core.models import User
 from api.core.scope import Scope
 from api.supervision.models import (
@@ -164,21 +164,21 @@ async def findings_by_ids(
     *, session: AsyncSession, ids: Sequence[int], scope: Scope | None = None
 ) -> list[Finding | None]:
     """Findings by id; with a ``scope``, one outside it is ``None`` (not found)."""
-    stmt = select(Finding).where(col(Finding.id).in_(ids))
-    if scope is not None:
-        stmt = stmt.where(finding_scope(scope))
-    rows = (await session.exec(stmt)).all()
-    return one_per_key(rows, ids, lambda r: r.id)
+    where = [finding_scope(scope)] if scope is not None else []
+    return await fetch_one_per_key(session, Finding, Finding.id, ids, where=where)
 
 
 async def findings_by_application_ids(
     *, session: AsyncSession, application_ids: Sequence[int], scope: Scope | None = None
 ) -> list[list[Finding]]:
-    stmt = select(Finding).where(col(Finding.application_id).in_(application_ids))
-    if scope is not None:
-        stmt = stmt.where(finding_scope(scope))
-    rows = (await session.exec(stmt.order_by(col(Finding.id)))).all()
-    return many_per_key(rows, application_ids, lambda r: r.application_id)
+    return await fetch_many_per_key(
+        session,
+        Finding,
+        Finding.application_id,
+        application_ids,
+        where=[finding_scope(scope)] if scope is not None else [],
+        order_by=[col(Finding.id)],
+    )
 
 
 # ---------------------------------------------------------------- replicas from events
@@ -312,13 +312,13 @@ async def received_notices(
 async def recipients_by_notice_ids(
     *, session: AsyncSession, ids: Sequence[int]
 ) -> list[list[NoticeDelivery]]:
-    stmt = (
-        select(NoticeDelivery)
-        .where(col(NoticeDelivery.notice_id).in_(ids))
-        .order_by(col(NoticeDelivery.department_id))
+    return await fetch_many_per_key(
+        session,
+        NoticeDelivery,
+        NoticeDelivery.notice_id,
+        ids,
+        order_by=[col(NoticeDelivery.department_id)],
     )
-    rows = (await session.exec(stmt)).all()
-    return many_per_key(rows, ids, lambda r: r.notice_id)
 
 
 async def link_notice_to_list_version(
@@ -419,12 +419,13 @@ async def attachment_content(
 async def attachments_by_notice_ids(
     *, session: AsyncSession, ids: Sequence[int]
 ) -> list[list[NoticeAttachment]]:
-    stmt = (
-        select(NoticeAttachment)
-        .where(col(NoticeAttachment.notice_id).in_(ids))
-        .order_by(col(NoticeAttachment.id))
+    return await fetch_many_per_key(
+        session,
+        NoticeAttachment,
+        NoticeAttachment.notice_id,
+        ids,
+        order_by=[col(NoticeAttachment.id)],
     )
-    return many_per_key((await session.exec(stmt)).all(), ids, lambda r: r.notice_id)
 
 
 async def get_notice(*, session: AsyncSession, notice_id: int) -> PolicyNotice:

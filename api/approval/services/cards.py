@@ -18,20 +18,16 @@ from api.approval.models import (
 )
 from api.approval.services.escalation import card_scope_clause
 from api.approval.services.pages import MAX_PAGE, Page, _page
-from api.core.loaders import many_per_key
+from api.core.loaders import fetch_many_per_key
 from api.core.scope import Scope
 
 
 async def cards_by_push_ids(
     *, session: AsyncSession, ids: Sequence[int]
 ) -> list[list[EscalationCard]]:
-    stmt = (
-        select(EscalationCard)
-        .where(col(EscalationCard.push_id).in_(ids))
-        .order_by(col(EscalationCard.id))
+    return await fetch_many_per_key(
+        session, EscalationCard, EscalationCard.push_id, ids, order_by=[col(EscalationCard.id)]
     )
-    rows = (await session.exec(stmt)).all()
-    return many_per_key(rows, ids, lambda r: r.push_id)
 
 
 async def escalation_cards(

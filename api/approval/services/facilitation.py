@@ -34,7 +34,7 @@ from api.core.audit import note_out_of_scope
 from api.core.clock import local_date, local_today, utcnow
 from api.core.config import get_settings
 from api.core.errors import FieldIssue, ValidationFailed
-from api.core.loaders import many_per_key, one_per_key
+from api.core.loaders import fetch_many_per_key, fetch_one_per_key
 from api.core.scope import Scope
 from api.core.workdays import add_working_days
 
@@ -601,30 +601,27 @@ async def verification_file(
 async def items_by_application_ids(
     session: AsyncSession, ids: Sequence[int]
 ) -> list[list[MissingItem]]:
-    stmt = (
-        select(MissingItem)
-        .where(col(MissingItem.application_id).in_(ids))
-        .order_by(col(MissingItem.id))
+    return await fetch_many_per_key(
+        session, MissingItem, MissingItem.application_id, ids, order_by=[col(MissingItem.id)]
     )
-    return many_per_key((await session.exec(stmt)).all(), ids, lambda r: r.application_id)
 
 
 async def commitments_by_application_ids(
     session: AsyncSession, ids: Sequence[int]
 ) -> list[Commitment | None]:
-    stmt = select(Commitment).where(col(Commitment.application_id).in_(ids))
-    return one_per_key((await session.exec(stmt)).all(), ids, lambda r: r.application_id)
+    return await fetch_one_per_key(session, Commitment, Commitment.application_id, ids)
 
 
 async def tasks_by_application_ids(
     session: AsyncSession, ids: Sequence[int]
 ) -> list[list[VerificationTask]]:
-    stmt = (
-        select(VerificationTask)
-        .where(col(VerificationTask.application_id).in_(ids))
-        .order_by(col(VerificationTask.id))
+    return await fetch_many_per_key(
+        session,
+        VerificationTask,
+        VerificationTask.application_id,
+        ids,
+        order_by=[col(VerificationTask.id)],
     )
-    return many_per_key((await session.exec(stmt)).all(), ids, lambda r: r.application_id)
 
 
 async def untruthful_application_ids(session: AsyncSession, ids: Sequence[int]) -> set[int]:

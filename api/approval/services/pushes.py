@@ -44,7 +44,7 @@ from api.core.clock import (
     local_today,
 )
 from api.core.errors import FieldIssue, ValidationFailed
-from api.core.loaders import many_per_key, one_per_key
+from api.core.loaders import fetch_many_per_key, fetch_one_per_key
 from api.core.scope import Scope
 from api.core.workdays import add_working_days
 
@@ -378,9 +378,9 @@ async def _own_push(session: AsyncSession, push_id: int, actor: Actor) -> Push:
 async def pushes_by_application_ids(
     *, session: AsyncSession, ids: Sequence[int]
 ) -> list[list[Push]]:
-    stmt = select(Push).where(col(Push.application_id).in_(ids)).order_by(col(Push.id))
-    rows = (await session.exec(stmt)).all()
-    return many_per_key(rows, ids, lambda r: r.application_id)
+    return await fetch_many_per_key(
+        session, Push, Push.application_id, ids, order_by=[col(Push.id)]
+    )
 
 
 async def responsibilities_by_push_ids(
@@ -407,5 +407,4 @@ async def responsibilities_by_push_ids(
 
 
 async def pushes_by_ids(*, session: AsyncSession, ids: Sequence[int]) -> list[Push | None]:
-    rows = (await session.exec(select(Push).where(col(Push.id).in_(ids)))).all()
-    return one_per_key(rows, ids, lambda r: r.id)
+    return await fetch_one_per_key(session, Push, Push.id, ids)

@@ -42,7 +42,7 @@ from api.core import phones
 from api.core.clock import local_today
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.identifiers import uscc_problem
-from api.core.loaders import many_per_key, one_per_key
+from api.core.loaders import fetch_many_per_key, fetch_one_per_key
 from api.core.models import utcnow
 from api.core.pagination import MAX_PAGE
 from api.core.scope import Scope
@@ -257,14 +257,9 @@ async def update_person_phones(
 async def sections_of(
     *, session: AsyncSession, department_ids: Sequence[int]
 ) -> list[list[Section]]:
-    rows = (
-        await session.exec(
-            select(Section)
-            .where(col(Section.department_id).in_(department_ids))
-            .order_by(col(Section.id))
-        )
-    ).all()
-    return many_per_key(rows, department_ids, lambda r: r.department_id)
+    return await fetch_many_per_key(
+        session, Section, Section.department_id, department_ids, order_by=[col(Section.id)]
+    )
 
 
 async def people_of(*, session: AsyncSession, section_ids: Sequence[int]) -> list[list[Person]]:
@@ -304,14 +299,9 @@ async def holds_position(*, session: AsyncSession, person: Person, section_id: i
 
 async def positions_of(*, session: AsyncSession, person_ids: Sequence[int]) -> list[list[Position]]:
     """Each person's further positions (the home section is on the person), oldest first."""
-    rows = (
-        await session.exec(
-            select(Position)
-            .where(col(Position.person_id).in_(person_ids))
-            .order_by(col(Position.id))
-        )
-    ).all()
-    return many_per_key(rows, person_ids, lambda r: r.person_id)
+    return await fetch_many_per_key(
+        session, Position, Position.person_id, person_ids, order_by=[col(Position.id)]
+    )
 
 
 async def _position_names(session: AsyncSession, person: Person) -> str:
@@ -373,13 +363,11 @@ async def add_position(
 
 
 async def sections_by_ids(*, session: AsyncSession, ids: Sequence[int]) -> list[Section | None]:
-    rows = (await session.exec(select(Section).where(col(Section.id).in_(ids)))).all()
-    return one_per_key(rows, ids, lambda r: r.id)
+    return await fetch_one_per_key(session, Section, Section.id, ids)
 
 
 async def people_by_ids(*, session: AsyncSession, ids: Sequence[int]) -> list[Person | None]:
-    rows = (await session.exec(select(Person).where(col(Person.id).in_(ids)))).all()
-    return one_per_key(rows, ids, lambda r: r.id)
+    return await fetch_one_per_key(session, Person, Person.id, ids)
 
 
 # --- liaisons ----------------------------------------
@@ -451,14 +439,13 @@ async def liaisons_of(
     *, session: AsyncSession, department_ids: Sequence[int]
 ) -> list[list[LiaisonAssignment]]:
     """Every assignment (current and past), newest first, per department."""
-    rows = (
-        await session.exec(
-            select(LiaisonAssignment)
-            .where(col(LiaisonAssignment.department_id).in_(department_ids))
-            .order_by(col(LiaisonAssignment.since).desc(), col(LiaisonAssignment.id).desc())
-        )
-    ).all()
-    return many_per_key(rows, department_ids, lambda r: r.department_id)
+    return await fetch_many_per_key(
+        session,
+        LiaisonAssignment,
+        LiaisonAssignment.department_id,
+        department_ids,
+        order_by=[col(LiaisonAssignment.since).desc(), col(LiaisonAssignment.id).desc()],
+    )
 
 
 # --- matters ----------------------------------------
@@ -626,13 +613,11 @@ async def count_matters(
 async def departments_by_ids(
     *, session: AsyncSession, ids: Sequence[int]
 ) -> list[Department | None]:
-    rows = (await session.exec(select(Department).where(col(Department.id).in_(ids)))).all()
-    return one_per_key(rows, ids, lambda r: r.id)
+    return await fetch_one_per_key(session, Department, Department.id, ids)
 
 
 async def matters_by_ids(*, session: AsyncSession, ids: Sequence[int]) -> list[Matter | None]:
-    rows = (await session.exec(select(Matter).where(col(Matter.id).in_(ids)))).all()
-    return one_per_key(rows, ids, lambda r: r.id)
+    return await fetch_one_per_key(session, Matter, Matter.id, ids)
 
 
 async def changes_of(

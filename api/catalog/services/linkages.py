@@ -39,7 +39,7 @@ from api.catalog.services.bundle import LinkageView, views_of
 from api.catalog.services.history import Editor
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.files import FileStore, default_store, require_type
-from api.core.loaders import one_per_key
+from api.core.loaders import fetch_one_per_key
 from api.core.models import utcnow
 from api.core.pagination import MAX_PAGE
 from api.core.scope import Scope
@@ -117,8 +117,7 @@ async def upload_basis_document(
 async def basis_documents_by_ids(
     *, session: AsyncSession, ids: Sequence[int]
 ) -> list[BasisDocument | None]:
-    rows = (await session.exec(select(BasisDocument).where(col(BasisDocument.id).in_(ids)))).all()
-    return one_per_key(rows, ids, lambda r: r.id)
+    return await fetch_one_per_key(session, BasisDocument, BasisDocument.id, ids)
 
 
 async def basis_document_in_scope(

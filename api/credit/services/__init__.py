@@ -20,7 +20,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from api.core.clock import utcnow
 from api.core.errors import FieldIssue, NotFoundError, ValidationFailed
 from api.core.identifiers import id_number_problem, uscc_problem
-from api.core.loaders import many_per_key, one_per_key
+from api.core.loaders import fetch_many_per_key, fetch_one_per_key
 from api.credit.models import (
     AggregationRule,
     AggregationRuleCreate,
@@ -157,8 +157,7 @@ async def list_subjects(
 
 
 async def subjects_by_codes(*, session: AsyncSession, codes: Sequence[str]) -> list[Subject | None]:
-    rows = (await session.exec(select(Subject).where(col(Subject.credit_code).in_(codes)))).all()
-    return one_per_key(rows, codes, lambda r: r.credit_code)
+    return await fetch_one_per_key(session, Subject, Subject.credit_code, codes)
 
 
 # --- records -----------------------------------------------------------------------------
@@ -275,25 +274,25 @@ async def withdraw_credit_record(
 async def records_by_subject_codes(
     *, session: AsyncSession, codes: Sequence[str]
 ) -> list[list[CreditRecord]]:
-    stmt = (
-        select(CreditRecord)
-        .where(col(CreditRecord.subject_code).in_(codes))
-        .order_by(col(CreditRecord.decided_on).desc(), col(CreditRecord.id))
+    return await fetch_many_per_key(
+        session,
+        CreditRecord,
+        CreditRecord.subject_code,
+        codes,
+        order_by=[col(CreditRecord.decided_on).desc(), col(CreditRecord.id)],
     )
-    rows = (await session.exec(stmt)).all()
-    return many_per_key(rows, codes, lambda r: r.subject_code)
 
 
 async def revisions_by_record_ids(
     *, session: AsyncSession, ids: Sequence[int]
 ) -> list[list[CreditRecordRevision]]:
-    stmt = (
-        select(CreditRecordRevision)
-        .where(col(CreditRecordRevision.record_id).in_(ids))
-        .order_by(col(CreditRecordRevision.id))
+    return await fetch_many_per_key(
+        session,
+        CreditRecordRevision,
+        CreditRecordRevision.record_id,
+        ids,
+        order_by=[col(CreditRecordRevision.id)],
     )
-    rows = (await session.exec(stmt)).all()
-    return many_per_key(rows, ids, lambda r: r.record_id)
 
 
 # --- aggregation rules: which supervision results become records --------------------------
