@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import col, or_, select
@@ -22,8 +22,10 @@ from api.core.audit import note_out_of_scope
 from api.core.clock import local_today, utcnow
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.identifiers import id_number_problem, uscc_problem
+from api.core.keyset import Page, keyset_page
 from api.core.loaders import fetch_many_per_key, fetch_one_per_key
 from api.core.models import User
+from api.core.pagination import MAX_PAGE
 from api.core.scope import Scope
 from api.supervision.models import (
     Finding,
@@ -37,16 +39,7 @@ from api.supervision.models import (
     ResultType,
 )
 
-MAX_PAGE = 100
 MAX_ATTACHMENTS = 10
-RowT = TypeVar("RowT")
-
-
-@dataclass(frozen=True)
-class Page(Generic[RowT]):
-    rows: Sequence[RowT]
-    total: int
-    has_next: bool
 
 
 async def record_finding(
@@ -129,18 +122,6 @@ def finding_scope(scope: Scope) -> Any:
         Finding.department_id == scope.department_id,
         Finding.approving_department_id == scope.department_id,
     )
-
-
-async def _page(
-    session: AsyncSession, stmt: Any, id_column: Any, *, first: int, after: int | None
-) -> Page[Any]:
-    if first < 0 or first > MAX_PAGE:
-        raise ValidationFailed.single("first", "OUT_OF_RANGE", f"每页条数应在 0 到 {MAX_PAGE} 之间")
-    total = int((await session.exec(select(sa.func.count()).select_from(stmt.subquery()))).one())
-    if after is not None:
-        stmt = stmt.where(id_column > after)
-    rows = (await session.exec(stmt.order_by(id_column).limit(first + 1))).all()
-    return Page(rows=rows[:first], total=total, has_next=len(rows) > first)
 
 
 async def list_findings(
@@ -306,7 +287,7 @@ async def received_notices(
         .join(NoticeDelivery, col(NoticeDelivery.notice_id) == col(PolicyNotice.id))
         .where(NoticeDelivery.department_id == department_id)
     )
-    return await _page(session, stmt, col(PolicyNotice.id), first=first, after=after)
+    return await keyset_page(session, stmt, col(PolicyNotice.id), first=first, after=after)
 
 
 async def recipients_by_notice_ids(
@@ -348,7 +329,7 @@ async def issued_notices(
 ) -> Page[PolicyNotice]:
     """The notices a department issued (its view of who has read them)."""
     stmt = select(PolicyNotice).where(PolicyNotice.from_department_id == department_id)
-    return await _page(session, stmt, col(PolicyNotice.id), first=first, after=after)
+    return await keyset_page(session, stmt, col(PolicyNotice.id), first=first, after=after)
 
 
 async def mark_notice_read(

@@ -34,6 +34,7 @@ from api.core.audit import note_out_of_scope
 from api.core.clock import local_date, local_today, utcnow
 from api.core.config import get_settings
 from api.core.errors import FieldIssue, ValidationFailed
+from api.core.keyset import keyset_page
 from api.core.loaders import fetch_many_per_key, fetch_one_per_key
 from api.core.scope import Scope
 from api.core.workdays import add_working_days
@@ -42,7 +43,6 @@ FOUND_FALSE = "approval.commitment.found_false"
 MISSING_ITEM_OVERDUE = "approval.missing_item.overdue"
 MAX_ITEMS = 30
 MAX_DAYS = 60
-MAX_PAGE = 100
 PUSH_LIAISON = "PUSH"  # catalog.liaison.appointed kind
 ITEM_STATE_NAMES = {
     ItemState.OUTSTANDING: "待补正",
@@ -564,17 +564,12 @@ async def verification_inbox(
     first: int = 20,
     after: int | None = None,
 ) -> tuple[Sequence[VerificationTask], int, bool]:
-    if first < 0 or first > MAX_PAGE:
-        raise ValidationFailed.single("first", "OUT_OF_RANGE", f"每页条数应在 0 到 {MAX_PAGE} 之间")
     stmt = select(VerificationTask).where(VerificationTask.department_id == department_id)
     if open_only is not None:
         clause = col(VerificationTask.result).is_(None)
         stmt = stmt.where(clause if open_only else sa.not_(clause))
-    total = int((await session.exec(select(sa.func.count()).select_from(stmt.subquery()))).one())
-    if after is not None:
-        stmt = stmt.where(col(VerificationTask.id) > after)
-    rows = (await session.exec(stmt.order_by(col(VerificationTask.id)).limit(first + 1))).all()
-    return rows[:first], total, len(rows) > first
+    page = await keyset_page(session, stmt, col(VerificationTask.id), first=first, after=after)
+    return page.rows, page.total, page.has_next
 
 
 async def verification_file(
