@@ -178,6 +178,11 @@ async def add_credit_record(
     if issues:
         raise ValidationFailed(issues)
     record = CreditRecord.model_validate(data, update={"title": data.title.strip()})
+    return await _store(session, record, today)
+
+
+async def _store(session: AsyncSession, record: CreditRecord, today: date | None) -> CreditRecord:
+    """Write the record and determine its subject's credit again (a level may move)."""
     session.add(record)
     await session.flush()
     await determination.refresh(session=session, codes=[record.subject_code], today=today)
@@ -206,6 +211,21 @@ def _require_reason(reason: str) -> str:
     return reason.strip()
 
 
+def _keep_revision(
+    session: AsyncSession, record: CreditRecord, action: RevisionAction, reason: str, actor: str
+) -> None:
+    """The record's content before a repair or withdrawal, kept in its history."""
+    session.add(
+        CreditRecordRevision(
+            record_id=record.id or 0,
+            action=action,
+            reason=reason,
+            before=_snapshot(record),
+            changed_by=actor,
+        )
+    )
+
+
 async def repair_credit_record(
     *,
     session: AsyncSession,
@@ -227,23 +247,12 @@ async def repair_credit_record(
         raise ValidationFailed.single(
             "input.validUntil", "BEFORE_DECISION", "有效期不能早于决定日期"
         )
-    session.add(
-        CreditRecordRevision(
-            record_id=record_id,
-            action=RevisionAction.REPAIRED,
-            reason=why,
-            before=_snapshot(record),
-            changed_by=actor,
-        )
-    )
+    _keep_revision(session, record, RevisionAction.REPAIRED, why, actor)
     record.title = repair.title.strip() if repair.title is not None else record.title
     record.category = repair.category or record.category
     record.valid_until = valid_until
     record.updated_at = utcnow()
-    session.add(record)
-    await session.flush()
-    await determination.refresh(session=session, codes=[record.subject_code], today=today)
-    return record
+    return await _store(session, record, today)
 
 
 async def withdraw_credit_record(
@@ -254,21 +263,10 @@ async def withdraw_credit_record(
     why = _require_reason(reason)
     if record.status == RecordStatus.WITHDRAWN:
         raise ValidationFailed.single("id", "WITHDRAWN", "该记录已撤销")
-    session.add(
-        CreditRecordRevision(
-            record_id=record_id,
-            action=RevisionAction.WITHDRAWN,
-            reason=why,
-            before=_snapshot(record),
-            changed_by=actor,
-        )
-    )
+    _keep_revision(session, record, RevisionAction.WITHDRAWN, why, actor)
     record.status = RecordStatus.WITHDRAWN
     record.updated_at = utcnow()
-    session.add(record)
-    await session.flush()
-    await determination.refresh(session=session, codes=[record.subject_code], today=today)
-    return record
+    return await _store(session, record, today)
 
 
 async def records_by_subject_codes(
