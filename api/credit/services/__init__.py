@@ -580,15 +580,7 @@ async def add_joint_punishment(
 ) -> JointPunishment:
     """Add an entry by hand or from a spreadsheet row; an unknown subject is registered."""
     issues: list[FieldIssue] = []
-    key = identity.subject_key(subject_code)
-    if key is None:
-        issues.append(
-            FieldIssue(
-                f"{field_prefix}subjectCode",
-                "INVALID_SUBJECT_CODE",
-                "应为有效的统一社会信用代码或身份证号码",
-            )
-        )
+    identity.checked_subject_key(subject_code, f"{field_prefix}subjectCode", issues)
     if not data.source_document.strip():
         issues.append(FieldIssue(f"{field_prefix}sourceDocument", "REQUIRED", "请填写惩戒依据文号"))
     if not data.measures.strip():
