@@ -158,12 +158,10 @@ async def create_section(
     if issues:
         raise ValidationFailed(issues)
     section = Section(department_id=data.department_id, name=name)
-    session.add(section)
-    await session.flush()
-    await history.record(
+    await history.save(
         session,
+        section,
         entity=ChangedEntity.SECTION,
-        entity_id=section.id or 0,
         action=ChangeAction.CREATED,
         editor=editor,
         after=section_snapshot(section),
@@ -204,12 +202,10 @@ async def create_person(
             "mobile": mobile,
         },
     )
-    session.add(person)
-    await session.flush()
-    await history.record(
+    await history.save(
         session,
+        person,
         entity=ChangedEntity.PERSON,
-        entity_id=person.id or 0,
         action=ChangeAction.CREATED,
         editor=editor,
         after=person_snapshot(person, section.name),
@@ -480,12 +476,10 @@ async def create_matter(
     matter = Matter.model_validate(
         data, update={"code": code, "name": data.name.strip(), "approval_category": category}
     )
-    session.add(matter)
-    await session.flush()
-    await history.record(
+    await history.save(
         session,
+        matter,
         entity=ChangedEntity.MATTER,
-        entity_id=matter.id or 0,
         action=ChangeAction.CREATED,
         editor=editor,
         after=matter_snapshot(matter),
@@ -533,12 +527,10 @@ async def update_matter(
     for key, value in changes.items():
         setattr(matter, key, value)
     matter.updated_at = utcnow()
-    session.add(matter)
-    await session.flush()
-    await history.record(
+    await history.save(
         session,
+        matter,
         entity=ChangedEntity.MATTER,
-        entity_id=matter_id,
         action=ChangeAction.UPDATED,
         editor=editor,
         before=before,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -76,6 +76,34 @@ async def record(
     session.add(row)
     await session.flush()
     return row
+
+
+class Recorded(Protocol):
+    id: int | None
+
+
+async def save(
+    session: AsyncSession,
+    row: Recorded,
+    *,
+    entity: ChangedEntity,
+    action: ChangeAction,
+    editor: Editor | None,
+    before: Snapshot | None = None,
+    after: Snapshot,
+) -> None:
+    """Write ``row`` (a section, person, matter …) and record the change in its history."""
+    session.add(row)
+    await session.flush()
+    await record(
+        session,
+        entity=entity,
+        entity_id=row.id or 0,
+        action=action,
+        editor=editor,
+        before=before,
+        after=after,
+    )
 
 
 async def history_of(
