@@ -62,6 +62,12 @@ def _accepted_payload(application: Application) -> dict[str, Any]:
     }
 
 
+def push_names(push: Push) -> tuple[str, str]:
+    """The matter's and the applicant's names as the push carried them (empty if missing)."""
+    content = push.content
+    return str(content.get("matter_name") or ""), str(content.get("applicant_name") or "")
+
+
 def _measures_payload(records: Sequence[MeasureRecord]) -> list[dict[str, str]]:
     return [
         {"measure": r.measure.value, "kind": r.kind.value, "decision": r.decision.value}

@@ -34,6 +34,7 @@ from api.approval.models import (
     PushState,
 )
 from api.approval.services import messages
+from api.approval.services.pushes import push_names
 from api.core.clock import LOCAL_TZ
 from api.core.workdays import is_working_day, overrides_between
 
@@ -194,8 +195,7 @@ def _row(category: str, push: Push, last: date) -> list[object]:
         push.supervision_code or "",
         _local(push.pushed_at),
         "受理" if push.stage.value == "ACCEPTED" else "办结",
-        str(push.content.get("matter_name") or ""),
-        str(push.content.get("applicant_name") or ""),
+        *push_names(push),
         STATE_NAMES[push.state],
         _local(push.claimed_at),
         push.claim_due.isoformat(),
