@@ -259,12 +259,17 @@ async def _own_item(
     return item, application
 
 
-async def supply_item(
-    session: AsyncSession, *, item_id: int, note: str, username: str, department_id: int
+async def _close_item(
+    session: AsyncSession,
+    item_id: int,
+    department_id: int,
+    state: ItemState,
+    username: str,
+    note: str,
 ) -> MissingItem:
-    """The applicant supplied the material: the item is closed (who, when, note)."""
+    """Close an outstanding item of the department as ``state`` (who, when, note)."""
     item, _ = await _own_item(session, item_id, department_id)
-    item.state = ItemState.SUPPLIED
+    item.state = state
     item.closed_at = utcnow()
     item.closed_by = username
     item.note = note.strip()[:500]
@@ -273,20 +278,20 @@ async def supply_item(
     return item
 
 
+async def supply_item(
+    session: AsyncSession, *, item_id: int, note: str, username: str, department_id: int
+) -> MissingItem:
+    """The applicant supplied the material: the item is closed (who, when, note)."""
+    return await _close_item(session, item_id, department_id, ItemState.SUPPLIED, username, note)
+
+
 async def waive_item(
     session: AsyncSession, *, item_id: int, reason: str, username: str, department_id: int
 ) -> MissingItem:
     """The material is no longer required: recorded as waived, with the reason."""
     if not reason.strip():
         raise ValidationFailed.single("reason", "REQUIRED", "免于补正须说明理由")
-    item, _ = await _own_item(session, item_id, department_id)
-    item.state = ItemState.WAIVED
-    item.closed_at = utcnow()
-    item.closed_by = username
-    item.note = reason.strip()[:500]
-    session.add(item)
-    await session.flush()
-    return item
+    return await _close_item(session, item_id, department_id, ItemState.WAIVED, username, reason)
 
 
 def overdue_clause(today: date) -> Any:
