@@ -43,7 +43,7 @@ from api.catalog.models import (
     SharingRules,
 )
 from api.catalog.services import linkages
-from api.catalog.services.bundle import views_of
+from api.catalog.services.bundle import Side, views_of
 from api.catalog.services.history import Editor
 from api.core.errors import ValidationFailed
 from api.core.scope import Scope
@@ -520,24 +520,26 @@ async def import_workbook(
 # --- export ----------------------------------------
 
 
+def _side_cells(matter: Matter, side: Side) -> list[str]:
+    """One side's seven columns: its matter, department, section and responsible person."""
+    person = side.person
+    return [
+        matter.code,
+        matter.name,
+        side.department.name,
+        side.section.name,
+        person.name,
+        person.office_phone,
+        person.mobile,
+    ]
+
+
 async def export_rows(*, session: AsyncSession, scope: Scope | None) -> list[list[str]]:
     rows = await linkages.all_linkages(session=session, scope=scope)
     return [
         [
-            view.approval_matter.code,
-            view.approval_matter.name,
-            view.approving.department.name,
-            view.approving.section.name,
-            view.approving.person.name,
-            view.approving.person.office_phone,
-            view.approving.person.mobile,
-            view.supervision_matter.code,
-            view.supervision_matter.name,
-            view.supervising.department.name,
-            view.supervising.section.name,
-            view.supervising.person.name,
-            view.supervising.person.office_phone,
-            view.supervising.person.mobile,
+            *_side_cells(view.approval_matter, view.approving),
+            *_side_cells(view.supervision_matter, view.supervising),
             principles_cell(view.linkage.principles),
             view.basis_document.number if view.basis_document else "",
         ]
