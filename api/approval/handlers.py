@@ -12,6 +12,7 @@ from api.approval import services
 from api.approval.models import CardColor, EscalationCard, Push
 from api.approval.services import escalation, facilitation, liaisons, sms
 from api.approval.services import summaries as summary
+from api.approval.services.pushes import push_names
 from api.core import events, worker
 from api.core.clock import local_today
 from api.core.events import OutboxMessage
@@ -57,8 +58,7 @@ async def on_push_created(session: AsyncSession, message: OutboxMessage) -> None
     push = await session.get(Push, int(message.payload["push_id"]))
     if push is None or not push.receive_liaison_mobile:
         return  # no liaison mobile published for this linkage: nothing to send
-    matter = str(push.content.get("matter_name") or "")
-    applicant = str(push.content.get("applicant_name") or "")
+    matter, applicant = push_names(push)
     stage = STAGE_NAMES[push.stage.value]
     action = "已自动认领" if push.claimed_at else f"请于{push.claim_due.isoformat()}前认领"
     tpl = await template(session, SmsPurpose.PUSH)
@@ -99,8 +99,7 @@ async def on_push_overdue(session: AsyncSession, message: OutboxMessage) -> None
     if not contact.mobile:
         return
     what = "认领" if message.payload.get("claim_overdue") else "反馈"
-    matter = str(push.content.get("matter_name") or "")
-    applicant = str(push.content.get("applicant_name") or "")
+    matter, applicant = push_names(push)
     tpl = await template(session, SmsPurpose.OVERDUE)
     await sms.send_once(
         session,
@@ -121,8 +120,7 @@ async def on_card_raised(session: AsyncSession, message: OutboxMessage) -> None:
     push = await session.get(Push, card.push_id) if card else None
     if card is None or push is None:
         return
-    matter = str(push.content.get("matter_name") or "")
-    applicant = str(push.content.get("applicant_name") or "")
+    matter, applicant = push_names(push)
     what = CARD_STAGE_NAMES[card.stage.value]
     color = CARD_COLOR_NAMES[card.color.value]
     tpl = await template(session, SmsPurpose.ESCALATION)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlmodel import SQLModel, col, select
+from sqlmodel import SQLModel, col
 from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
@@ -21,22 +20,24 @@ from api.coordination.models import (
     MeetingParticipant,
 )
 from api.core import accounts
-from api.core.loaders import many_per_key
+from api.core.loaders import fetch_many_per_key
 
 RowT = TypeVar("RowT", bound=SQLModel)
 
 
 def _by_parent(
-    session: AsyncSession,
-    model: type[RowT],
-    parent: Any,
-    order: Any,
-    key: Callable[[RowT], Hashable],
+    session: AsyncSession, model: type[RowT], parent: Any, order: Any
 ) -> DataLoader[int, list[RowT]]:
+    """Each parent's rows of ``model`` (``parent`` is the foreign key), by ``order``, then id."""
+
     async def load(ids: list[int]) -> list[list[RowT]]:
-        stmt = select(model).where(col(parent).in_(ids)).order_by(col(order), col(model.id))  # type: ignore[attr-defined]
-        rows = (await session.exec(stmt)).all()
-        return many_per_key(rows, ids, key)
+        return await fetch_many_per_key(
+            session,
+            model,
+            parent,
+            ids,
+            order_by=[col(order), col(model.id)],  # type: ignore[attr-defined]
+        )
 
     return DataLoader(load_fn=load)
 
@@ -57,52 +58,27 @@ class CoordinationLoaders:
     def __post_init__(self) -> None:
         s = self.session
         self.participants = _by_parent(
-            s,
-            MeetingParticipant,
-            MeetingParticipant.meeting_id,
-            MeetingParticipant.department_id,
-            lambda r: r.meeting_id,
+            s, MeetingParticipant, MeetingParticipant.meeting_id, MeetingParticipant.department_id
         )
-        self.agenda = _by_parent(
-            s, AgendaItem, AgendaItem.meeting_id, AgendaItem.position, lambda r: r.meeting_id
-        )
-        self.decisions = _by_parent(
-            s, Decision, Decision.meeting_id, Decision.due_on, lambda r: r.meeting_id
-        )
+        self.agenda = _by_parent(s, AgendaItem, AgendaItem.meeting_id, AgendaItem.position)
+        self.decisions = _by_parent(s, Decision, Decision.meeting_id, Decision.due_on)
         self.exchanges = _by_parent(
-            s,
-            MeetingExchange,
-            MeetingExchange.meeting_id,
-            MeetingExchange.recorded_at,
-            lambda r: r.meeting_id,
+            s, MeetingExchange, MeetingExchange.meeting_id, MeetingExchange.recorded_at
         )
         self.transitions = _by_parent(
-            s,
-            EscalationTransition,
-            EscalationTransition.escalation_id,
-            EscalationTransition.at,
-            lambda r: r.escalation_id,
+            s, EscalationTransition, EscalationTransition.escalation_id, EscalationTransition.at
         )
         self.attachments = _by_parent(
-            s,
-            EscalationAttachment,
-            EscalationAttachment.escalation_id,
-            EscalationAttachment.id,
-            lambda r: r.escalation_id,
+            s, EscalationAttachment, EscalationAttachment.escalation_id, EscalationAttachment.id
         )
         self.actions = _by_parent(
-            s,
-            EscalationAction,
-            EscalationAction.escalation_id,
-            EscalationAction.created_at,
-            lambda r: r.escalation_id,
+            s, EscalationAction, EscalationAction.escalation_id, EscalationAction.created_at
         )
         self.action_linkages = _by_parent(
             s,
             EscalationActionLinkage,
             EscalationActionLinkage.action_id,
             EscalationActionLinkage.linkage_id,
-            lambda r: r.action_id,
         )
 
         async def display_names(usernames: list[str]) -> list[str]:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlmodel import col, select
+from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
 from api.core import accounts
 from api.core.auth import Principal
-from api.core.loaders import many_per_key
+from api.core.loaders import fetch_many_per_key
 from api.credit import services
 from api.credit.models import (
     CreditRecord,
@@ -73,13 +73,13 @@ class CreditLoaders:
             return await services.revisions_by_record_ids(session=session, ids=ids)
 
         async def punishments(codes: list[str]) -> list[list[JointPunishment]]:
-            stmt = (
-                select(JointPunishment)
-                .where(col(JointPunishment.subject_code).in_(codes))
-                .order_by(col(JointPunishment.starts_on), col(JointPunishment.id))
+            return await fetch_many_per_key(
+                session,
+                JointPunishment,
+                JointPunishment.subject_code,
+                codes,
+                order_by=[col(JointPunishment.starts_on), col(JointPunishment.id)],
             )
-            rows = (await session.exec(stmt)).all()
-            return many_per_key(rows, codes, lambda r: r.subject_code)
 
         async def assessments(codes: list[str]) -> list[Assessment]:
             return await determination.assess_many(session=session, codes=codes)

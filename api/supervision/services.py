@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import col, or_, select
@@ -22,8 +22,10 @@ from api.core.audit import note_out_of_scope
 from api.core.clock import local_today, utcnow
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.identifiers import id_number_problem, uscc_problem
-from api.core.loaders import many_per_key, one_per_key
+from api.core.keyset import Page, keyset_page
+from api.core.loaders import fetch_many_per_key, fetch_one_per_key
 from api.core.models import User
+from api.core.pagination import MAX_PAGE
 from api.core.scope import Scope
 from api.supervision.models import (
     Finding,
@@ -37,16 +39,7 @@ from api.supervision.models import (
     ResultType,
 )
 
-MAX_PAGE = 100
 MAX_ATTACHMENTS = 10
-RowT = TypeVar("RowT")
-
-
-@dataclass(frozen=True)
-class Page(Generic[RowT]):
-    rows: Sequence[RowT]
-    total: int
-    has_next: bool
 
 
 async def record_finding(
@@ -131,18 +124,6 @@ def finding_scope(scope: Scope) -> Any:
     )
 
 
-async def _page(
-    session: AsyncSession, stmt: Any, id_column: Any, *, first: int, after: int | None
-) -> Page[Any]:
-    if first < 0 or first > MAX_PAGE:
-        raise ValidationFailed.single("first", "OUT_OF_RANGE", f"每页条数应在 0 到 {MAX_PAGE} 之间")
-    total = int((await session.exec(select(sa.func.count()).select_from(stmt.subquery()))).one())
-    if after is not None:
-        stmt = stmt.where(id_column > after)
-    rows = (await session.exec(stmt.order_by(id_column).limit(first + 1))).all()
-    return Page(rows=rows[:first], total=total, has_next=len(rows) > first)
-
-
 async def list_findings(
     *,
     session: AsyncSession,
@@ -164,21 +145,21 @@ async def findings_by_ids(
     *, session: AsyncSession, ids: Sequence[int], scope: Scope | None = None
 ) -> list[Finding | None]:
     """Findings by id; with a ``scope``, one outside it is ``None`` (not found)."""
-    stmt = select(Finding).where(col(Finding.id).in_(ids))
-    if scope is not None:
-        stmt = stmt.where(finding_scope(scope))
-    rows = (await session.exec(stmt)).all()
-    return one_per_key(rows, ids, lambda r: r.id)
+    where = [finding_scope(scope)] if scope is not None else []
+    return await fetch_one_per_key(session, Finding, Finding.id, ids, where=where)
 
 
 async def findings_by_application_ids(
     *, session: AsyncSession, application_ids: Sequence[int], scope: Scope | None = None
 ) -> list[list[Finding]]:
-    stmt = select(Finding).where(col(Finding.application_id).in_(application_ids))
-    if scope is not None:
-        stmt = stmt.where(finding_scope(scope))
-    rows = (await session.exec(stmt.order_by(col(Finding.id)))).all()
-    return many_per_key(rows, application_ids, lambda r: r.application_id)
+    return await fetch_many_per_key(
+        session,
+        Finding,
+        Finding.application_id,
+        application_ids,
+        where=[finding_scope(scope)] if scope is not None else [],
+        order_by=[col(Finding.id)],
+    )
 
 
 # ---------------------------------------------------------------- replicas from events
@@ -308,19 +289,19 @@ async def received_notices(
         .join(NoticeDelivery, col(NoticeDelivery.notice_id) == col(PolicyNotice.id))
         .where(NoticeDelivery.department_id == department_id)
     )
-    return await _page(session, stmt, col(PolicyNotice.id), first=first, after=after)
+    return await keyset_page(session, stmt, col(PolicyNotice.id), first=first, after=after)
 
 
 async def recipients_by_notice_ids(
     *, session: AsyncSession, ids: Sequence[int]
 ) -> list[list[NoticeDelivery]]:
-    stmt = (
-        select(NoticeDelivery)
-        .where(col(NoticeDelivery.notice_id).in_(ids))
-        .order_by(col(NoticeDelivery.department_id))
+    return await fetch_many_per_key(
+        session,
+        NoticeDelivery,
+        NoticeDelivery.notice_id,
+        ids,
+        order_by=[col(NoticeDelivery.department_id)],
     )
-    rows = (await session.exec(stmt)).all()
-    return many_per_key(rows, ids, lambda r: r.notice_id)
 
 
 async def link_notice_to_list_version(
@@ -350,7 +331,7 @@ async def issued_notices(
 ) -> Page[PolicyNotice]:
     """The notices a department issued (its view of who has read them)."""
     stmt = select(PolicyNotice).where(PolicyNotice.from_department_id == department_id)
-    return await _page(session, stmt, col(PolicyNotice.id), first=first, after=after)
+    return await keyset_page(session, stmt, col(PolicyNotice.id), first=first, after=after)
 
 
 async def mark_notice_read(
@@ -421,12 +402,13 @@ async def attachment_content(
 async def attachments_by_notice_ids(
     *, session: AsyncSession, ids: Sequence[int]
 ) -> list[list[NoticeAttachment]]:
-    stmt = (
-        select(NoticeAttachment)
-        .where(col(NoticeAttachment.notice_id).in_(ids))
-        .order_by(col(NoticeAttachment.id))
+    return await fetch_many_per_key(
+        session,
+        NoticeAttachment,
+        NoticeAttachment.notice_id,
+        ids,
+        order_by=[col(NoticeAttachment.id)],
     )
-    return many_per_key((await session.exec(stmt)).all(), ids, lambda r: r.notice_id)
 
 
 async def get_notice(*, session: AsyncSession, notice_id: int) -> PolicyNotice:

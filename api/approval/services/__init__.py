@@ -68,8 +68,6 @@ from api.approval.services.measures import (
 from api.approval.services.measures import proposed_measures as proposed_measures
 from api.approval.services.monthly_summaries import monthly_summaries as monthly_summaries
 from api.approval.services.monthly_summaries import monthly_summary as monthly_summary
-from api.approval.services.pages import MAX_PAGE as MAX_PAGE
-from api.approval.services.pages import Page as Page
 from api.approval.services.pushes import claim_at_meeting as claim_at_meeting
 from api.approval.services.pushes import claim_push as claim_push
 from api.approval.services.pushes import close_without_abnormality as close_without_abnormality
@@ -83,3 +81,5 @@ from api.approval.services.quality import QualityFigures as QualityFigures
 from api.approval.services.quality import approval_quality as approval_quality
 from api.core.clock import local_date as local_date
 from api.core.errors import ValidationFailed as ValidationFailed
+from api.core.keyset import Page as Page
+from api.core.pagination import MAX_PAGE as MAX_PAGE

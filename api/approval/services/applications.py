@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import col, select
+from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.approval.models import (
@@ -46,7 +46,7 @@ from api.core import events
 from api.core.credit_ticket import InvalidTicketError, verify_ticket
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.identifiers import id_number_problem, uscc_problem
-from api.core.loaders import many_per_key, one_per_key
+from api.core.loaders import fetch_many_per_key, fetch_one_per_key
 from api.core.scope import Scope
 from api.core.subject_keys import subject_key
 
@@ -260,29 +260,31 @@ async def applications_by_ids(
     *, session: AsyncSession, ids: Sequence[int], scope: Scope | None = None
 ) -> list[Application | None]:
     """Applications by id; with a ``scope``, one outside it is ``None`` (not found)."""
-    stmt = select(Application).where(col(Application.id).in_(ids))
-    if scope is not None:
-        stmt = stmt.where(application_scope(scope))
-    rows = (await session.exec(stmt)).all()
-    return one_per_key(rows, ids, lambda r: r.id)
+    where = [application_scope(scope)] if scope is not None else []
+    return await fetch_one_per_key(session, Application, Application.id, ids, where=where)
 
 
 async def applications_by_matter_ids(
     *, session: AsyncSession, matter_ids: Sequence[int], scope: Scope | None = None
 ) -> list[list[Application]]:
-    stmt = select(Application).where(col(Application.matter_id).in_(matter_ids))
-    if scope is not None:
-        stmt = stmt.where(application_scope(scope))
-    rows = (await session.exec(stmt.order_by(col(Application.id)))).all()
-    return many_per_key(rows, matter_ids, lambda r: r.matter_id)
+    return await _applications_per_key(session, Application.matter_id, matter_ids, scope)
 
 
 async def applications_by_applicant_codes(
     *, session: AsyncSession, codes: Sequence[str], scope: Scope | None = None
 ) -> list[list[Application]]:
     """A subject's applications by its key (USCC, or NP+hash for a natural person)."""
-    stmt = select(Application).where(col(Application.applicant_key).in_(codes))
-    if scope is not None:
-        stmt = stmt.where(application_scope(scope))
-    rows = (await session.exec(stmt.order_by(col(Application.id)))).all()
-    return many_per_key(rows, codes, lambda r: r.applicant_key)
+    return await _applications_per_key(session, Application.applicant_key, codes, scope)
+
+
+async def _applications_per_key(
+    session: AsyncSession, column: Any, keys: Sequence[Any], scope: Scope | None
+) -> list[list[Application]]:
+    return await fetch_many_per_key(
+        session,
+        Application,
+        column,
+        keys,
+        where=[application_scope(scope)] if scope is not None else [],
+        order_by=[col(Application.id)],
+    )

@@ -17,21 +17,18 @@ from api.approval.models import (
     PushState,
 )
 from api.approval.services.escalation import card_scope_clause
-from api.approval.services.pages import MAX_PAGE, Page, _page
-from api.core.loaders import many_per_key
+from api.core.keyset import Page, keyset_page
+from api.core.loaders import fetch_many_per_key
+from api.core.pagination import MAX_PAGE
 from api.core.scope import Scope
 
 
 async def cards_by_push_ids(
     *, session: AsyncSession, ids: Sequence[int]
 ) -> list[list[EscalationCard]]:
-    stmt = (
-        select(EscalationCard)
-        .where(col(EscalationCard.push_id).in_(ids))
-        .order_by(col(EscalationCard.id))
+    return await fetch_many_per_key(
+        session, EscalationCard, EscalationCard.push_id, ids, order_by=[col(EscalationCard.id)]
     )
-    rows = (await session.exec(stmt)).all()
-    return many_per_key(rows, ids, lambda r: r.push_id)
 
 
 async def escalation_cards(
@@ -51,7 +48,7 @@ async def escalation_cards(
         stmt = stmt.where(EscalationCard.color == color)
     if department_id is not None:
         stmt = stmt.where(EscalationCard.department_id == department_id)
-    return await _page(session, stmt, col(EscalationCard.id), first=first, after=after)
+    return await keyset_page(session, stmt, col(EscalationCard.id), first=first, after=after)
 
 
 async def red_card_board(
@@ -79,4 +76,4 @@ async def red_card_board(
             )
         )
         stmt = stmt.where(sa.exists(still_open))
-    return await _page(session, stmt, col(EscalationCard.id), first=first, after=after)
+    return await keyset_page(session, stmt, col(EscalationCard.id), first=first, after=after)

@@ -26,7 +26,7 @@ from api.core.clock import (
     utcnow,
 )
 from api.core.errors import FieldIssue, NotFoundError, ValidationFailed
-from api.core.loaders import many_per_key
+from api.core.loaders import fetch_many_per_key
 from api.core.scope import Scope
 from api.core.subject_keys import subject_key
 
@@ -163,10 +163,6 @@ async def documents_of(session: AsyncSession, application_id: int) -> list[Legal
 async def documents_by_application_ids(
     *, session: AsyncSession, ids: Sequence[int]
 ) -> list[list[LegalDocument]]:
-    stmt = (
-        select(LegalDocument)
-        .where(col(LegalDocument.application_id).in_(ids))
-        .order_by(col(LegalDocument.id))
+    return await fetch_many_per_key(
+        session, LegalDocument, LegalDocument.application_id, ids, order_by=[col(LegalDocument.id)]
     )
-    rows = (await session.exec(stmt)).all()
-    return many_per_key(rows, ids, lambda r: r.application_id)

@@ -16,7 +16,8 @@ from api.approval.models import (
 )
 from api.approval.services import messages
 from api.approval.services.common import OPEN_STATUSES, application_scope, level_name
-from api.approval.services.pages import MAX_PAGE, Page, _page
+from api.core.keyset import Page, keyset_page
+from api.core.pagination import MAX_PAGE
 from api.core.scope import Scope
 
 
@@ -150,7 +151,7 @@ async def received_credit_notices(
     after: int | None = None,
 ) -> Page[CreditNotice]:
     stmt = select(CreditNotice).where(CreditNotice.department_id == department_id)
-    return await _page(session, stmt, col(CreditNotice.id), first=first, after=after)
+    return await keyset_page(session, stmt, col(CreditNotice.id), first=first, after=after)
 
 
 async def application_ids_in_scope(

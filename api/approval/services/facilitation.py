@@ -34,7 +34,8 @@ from api.core.audit import note_out_of_scope
 from api.core.clock import local_date, local_today, utcnow
 from api.core.config import get_settings
 from api.core.errors import FieldIssue, ValidationFailed
-from api.core.loaders import many_per_key, one_per_key
+from api.core.keyset import keyset_page
+from api.core.loaders import fetch_many_per_key, fetch_one_per_key
 from api.core.scope import Scope
 from api.core.workdays import add_working_days
 
@@ -42,7 +43,6 @@ FOUND_FALSE = "approval.commitment.found_false"
 MISSING_ITEM_OVERDUE = "approval.missing_item.overdue"
 MAX_ITEMS = 30
 MAX_DAYS = 60
-MAX_PAGE = 100
 PUSH_LIAISON = "PUSH"  # catalog.liaison.appointed kind
 ITEM_STATE_NAMES = {
     ItemState.OUTSTANDING: "待补正",
@@ -259,12 +259,17 @@ async def _own_item(
     return item, application
 
 
-async def supply_item(
-    session: AsyncSession, *, item_id: int, note: str, username: str, department_id: int
+async def _close_item(
+    session: AsyncSession,
+    item_id: int,
+    department_id: int,
+    state: ItemState,
+    username: str,
+    note: str,
 ) -> MissingItem:
-    """The applicant supplied the material: the item is closed (who, when, note)."""
+    """Close an outstanding item of the department as ``state`` (who, when, note)."""
     item, _ = await _own_item(session, item_id, department_id)
-    item.state = ItemState.SUPPLIED
+    item.state = state
     item.closed_at = utcnow()
     item.closed_by = username
     item.note = note.strip()[:500]
@@ -273,20 +278,20 @@ async def supply_item(
     return item
 
 
+async def supply_item(
+    session: AsyncSession, *, item_id: int, note: str, username: str, department_id: int
+) -> MissingItem:
+    """The applicant supplied the material: the item is closed (who, when, note)."""
+    return await _close_item(session, item_id, department_id, ItemState.SUPPLIED, username, note)
+
+
 async def waive_item(
     session: AsyncSession, *, item_id: int, reason: str, username: str, department_id: int
 ) -> MissingItem:
     """The material is no longer required: recorded as waived, with the reason."""
     if not reason.strip():
         raise ValidationFailed.single("reason", "REQUIRED", "免于补正须说明理由")
-    item, _ = await _own_item(session, item_id, department_id)
-    item.state = ItemState.WAIVED
-    item.closed_at = utcnow()
-    item.closed_by = username
-    item.note = reason.strip()[:500]
-    session.add(item)
-    await session.flush()
-    return item
+    return await _close_item(session, item_id, department_id, ItemState.WAIVED, username, reason)
 
 
 def overdue_clause(today: date) -> Any:
@@ -564,17 +569,12 @@ async def verification_inbox(
     first: int = 20,
     after: int | None = None,
 ) -> tuple[Sequence[VerificationTask], int, bool]:
-    if first < 0 or first > MAX_PAGE:
-        raise ValidationFailed.single("first", "OUT_OF_RANGE", f"每页条数应在 0 到 {MAX_PAGE} 之间")
     stmt = select(VerificationTask).where(VerificationTask.department_id == department_id)
     if open_only is not None:
         clause = col(VerificationTask.result).is_(None)
         stmt = stmt.where(clause if open_only else sa.not_(clause))
-    total = int((await session.exec(select(sa.func.count()).select_from(stmt.subquery()))).one())
-    if after is not None:
-        stmt = stmt.where(col(VerificationTask.id) > after)
-    rows = (await session.exec(stmt.order_by(col(VerificationTask.id)).limit(first + 1))).all()
-    return rows[:first], total, len(rows) > first
+    page = await keyset_page(session, stmt, col(VerificationTask.id), first=first, after=after)
+    return page.rows, page.total, page.has_next
 
 
 async def verification_file(
@@ -601,30 +601,27 @@ async def verification_file(
 async def items_by_application_ids(
     session: AsyncSession, ids: Sequence[int]
 ) -> list[list[MissingItem]]:
-    stmt = (
-        select(MissingItem)
-        .where(col(MissingItem.application_id).in_(ids))
-        .order_by(col(MissingItem.id))
+    return await fetch_many_per_key(
+        session, MissingItem, MissingItem.application_id, ids, order_by=[col(MissingItem.id)]
     )
-    return many_per_key((await session.exec(stmt)).all(), ids, lambda r: r.application_id)
 
 
 async def commitments_by_application_ids(
     session: AsyncSession, ids: Sequence[int]
 ) -> list[Commitment | None]:
-    stmt = select(Commitment).where(col(Commitment.application_id).in_(ids))
-    return one_per_key((await session.exec(stmt)).all(), ids, lambda r: r.application_id)
+    return await fetch_one_per_key(session, Commitment, Commitment.application_id, ids)
 
 
 async def tasks_by_application_ids(
     session: AsyncSession, ids: Sequence[int]
 ) -> list[list[VerificationTask]]:
-    stmt = (
-        select(VerificationTask)
-        .where(col(VerificationTask.application_id).in_(ids))
-        .order_by(col(VerificationTask.id))
+    return await fetch_many_per_key(
+        session,
+        VerificationTask,
+        VerificationTask.application_id,
+        ids,
+        order_by=[col(VerificationTask.id)],
     )
-    return many_per_key((await session.exec(stmt)).all(), ids, lambda r: r.application_id)
 
 
 async def untruthful_application_ids(session: AsyncSession, ids: Sequence[int]) -> set[int]:

@@ -16,10 +16,11 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from api.approval.models import Application, FeedbackState, Push, PushStage, PushState
 from api.approval.services.common import CODE_ALPHABET, CODE_LENGTH
 from api.approval.services.lists import local_midnight, overdue_clause
-from api.approval.services.pages import MAX_PAGE, Page, _page
 from api.approval.services.pushes import normalise_code
 from api.core.clock import local_today
 from api.core.errors import FieldIssue, ValidationFailed
+from api.core.keyset import Page, keyset_page
+from api.core.pagination import MAX_PAGE
 
 MAX_APPLICANT = 200
 
@@ -111,7 +112,7 @@ async def search_received_pushes(
     stmt = select(Push).where(
         col(Push.department_id) == department_id, *push_filter_clauses(filters, today)
     )
-    return await _page(
+    return await keyset_page(
         session, stmt, col(Push.id), first=first, after=after, newest_first=newest_first
     )
 

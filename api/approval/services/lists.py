@@ -19,14 +19,15 @@ from api.approval.models import (
     PushState,
 )
 from api.approval.services.common import application_scope, push_scope
-from api.approval.services.pages import MAX_PAGE, Page, _page
 from api.core import events
 from api.core.clock import (
     LOCAL_TZ,
     local_date,
     local_today,
 )
+from api.core.keyset import Page, keyset_page
 from api.core.models import User
+from api.core.pagination import MAX_PAGE
 from api.core.scope import Scope
 
 
@@ -102,7 +103,7 @@ async def received_feedback(
     stmt = select(Feedback).where(Feedback.to_department_id == department_id)
     if abnormal is not None:
         stmt = stmt.where(Feedback.abnormal == abnormal)
-    return await _page(session, stmt, col(Feedback.id), first=first, after=after)
+    return await keyset_page(session, stmt, col(Feedback.id), first=first, after=after)
 
 
 async def overdue_pushes(
@@ -114,7 +115,7 @@ async def overdue_pushes(
     after: int | None = None,
 ) -> Page[Push]:
     stmt = select(Push).where(overdue_clause(today or local_today()), push_scope(scope))
-    return await _page(session, stmt, col(Push.id), first=first, after=after)
+    return await keyset_page(session, stmt, col(Push.id), first=first, after=after)
 
 
 async def emit_overdue_reminders(session: AsyncSession, today: date) -> int:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import col, select
+from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.approval.models import (
@@ -21,7 +21,7 @@ from api.approval.models import (
 from api.approval.services.common import MEASURE_NAMES, applicant_key_of, get_application
 from api.core.credit_ticket import InvalidTicketError, verify_ticket
 from api.core.errors import ValidationFailed
-from api.core.loaders import many_per_key
+from api.core.loaders import fetch_many_per_key
 from api.core.scope import Scope
 
 
@@ -160,10 +160,6 @@ async def measure_statistics(
 async def measures_by_application_ids(
     *, session: AsyncSession, ids: Sequence[int]
 ) -> list[list[MeasureRecord]]:
-    stmt = (
-        select(MeasureRecord)
-        .where(col(MeasureRecord.application_id).in_(ids))
-        .order_by(col(MeasureRecord.id))
+    return await fetch_many_per_key(
+        session, MeasureRecord, MeasureRecord.application_id, ids, order_by=[col(MeasureRecord.id)]
     )
-    rows = (await session.exec(stmt)).all()
-    return many_per_key(rows, ids, lambda r: r.application_id)

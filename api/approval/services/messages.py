@@ -17,9 +17,8 @@ from api.approval.models import Application, LinkageEntry, Push
 from api.approval.models.messages import InboxMessage, InboxMessageRead
 from api.core import live
 from api.core.errors import ValidationFailed
+from api.core.keyset import keyset_page
 from api.core.models import utcnow
-
-MAX_PAGE = 100
 
 
 @dataclass(frozen=True)
@@ -115,18 +114,14 @@ async def messages_for(
     after: int | None = None,
 ) -> MessagePage:
     """The department's messages as ``username`` has read them, newest first."""
-    if first < 0 or first > MAX_PAGE:
-        raise ValidationFailed.single("first", "OUT_OF_RANGE", f"每页条数应在 0 到 {MAX_PAGE} 之间")
     stmt = _listed(department_id, username)
     if unread_only:
         stmt = stmt.where(col(InboxMessageRead.read_at).is_(None))
-    total = int((await session.exec(select(sa.func.count()).select_from(stmt.subquery()))).one())
-    if after is not None:
-        stmt = stmt.where(col(InboxMessage.id) < after)
-    stmt = stmt.order_by(col(InboxMessage.id).desc()).limit(first + 1)
-    rows = (await session.exec(stmt)).all()
-    shown = [ShownMessage(message=m, read_at=r) for m, r in rows]
-    return MessagePage(rows=shown[:first], total=total, has_next=len(shown) > first)
+    page = await keyset_page(
+        session, stmt, col(InboxMessage.id), first=first, after=after, newest_first=True
+    )
+    shown = [ShownMessage(message=m, read_at=r) for m, r in page.rows]
+    return MessagePage(rows=shown, total=page.total, has_next=page.has_next)
 
 
 async def unread_count(*, session: AsyncSession, department_id: int, username: str) -> int:

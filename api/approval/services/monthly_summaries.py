@@ -10,7 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from api.approval.models import (
     MonthlySummary,
 )
-from api.approval.services.pages import MAX_PAGE
+from api.core.pagination import MAX_PAGE
 from api.core.scope import Scope
 
 

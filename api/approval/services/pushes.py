@@ -44,7 +44,7 @@ from api.core.clock import (
     local_today,
 )
 from api.core.errors import FieldIssue, ValidationFailed
-from api.core.loaders import many_per_key, one_per_key
+from api.core.loaders import fetch_many_per_key, fetch_one_per_key
 from api.core.scope import Scope
 from api.core.workdays import add_working_days
 
@@ -60,6 +60,12 @@ def _accepted_payload(application: Application) -> dict[str, Any]:
         "approving_department_id": application.approving_department_id,
         "list_version": application.list_version,
     }
+
+
+def push_names(push: Push) -> tuple[str, str]:
+    """The matter's and the applicant's names as the push carried them (empty if missing)."""
+    content = push.content
+    return str(content.get("matter_name") or ""), str(content.get("applicant_name") or "")
 
 
 def _measures_payload(records: Sequence[MeasureRecord]) -> list[dict[str, str]]:
@@ -378,9 +384,9 @@ async def _own_push(session: AsyncSession, push_id: int, actor: Actor) -> Push:
 async def pushes_by_application_ids(
     *, session: AsyncSession, ids: Sequence[int]
 ) -> list[list[Push]]:
-    stmt = select(Push).where(col(Push.application_id).in_(ids)).order_by(col(Push.id))
-    rows = (await session.exec(stmt)).all()
-    return many_per_key(rows, ids, lambda r: r.application_id)
+    return await fetch_many_per_key(
+        session, Push, Push.application_id, ids, order_by=[col(Push.id)]
+    )
 
 
 async def responsibilities_by_push_ids(
@@ -407,5 +413,4 @@ async def responsibilities_by_push_ids(
 
 
 async def pushes_by_ids(*, session: AsyncSession, ids: Sequence[int]) -> list[Push | None]:
-    rows = (await session.exec(select(Push).where(col(Push.id).in_(ids)))).all()
-    return one_per_key(rows, ids, lambda r: r.id)
+    return await fetch_one_per_key(session, Push, Push.id, ids)

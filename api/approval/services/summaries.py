@@ -12,7 +12,6 @@ The department finds it in ``monthlySummaries`` (and the live inbox hears ``SUMM
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -34,10 +33,11 @@ from api.approval.models import (
     PushState,
 )
 from api.approval.services import messages
+from api.approval.services.pushes import push_names
 from api.core.clock import LOCAL_TZ
+from api.core.spreadsheets import neutralise, workbook_bytes
 from api.core.workdays import is_working_day, overrides_between
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 STATE_NAMES = {PushState.AWAITING_CLAIM: "待认领", PushState.CLAIMED: "已认领"}
 FEEDBACK_NAMES = {
     FeedbackState.NOT_REQUIRED: "无需反馈",
@@ -67,13 +67,6 @@ COLUMNS = (
     "反馈期限",
     "逾期",
 )
-
-
-def safe_cell(value: object) -> object:
-    """Text that a spreadsheet would run as a formula is written with a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return f"'{value}"
-    return value
 
 
 async def is_first_working_day(session: AsyncSession, day: date) -> bool:
@@ -194,8 +187,7 @@ def _row(category: str, push: Push, last: date) -> list[object]:
         push.supervision_code or "",
         _local(push.pushed_at),
         "受理" if push.stage.value == "ACCEPTED" else "办结",
-        str(push.content.get("matter_name") or ""),
-        str(push.content.get("applicant_name") or ""),
+        *push_names(push),
         STATE_NAMES[push.state],
         _local(push.claimed_at),
         push.claim_due.isoformat(),
@@ -232,13 +224,11 @@ def workbook(first: date, rows: MonthRows) -> bytes:
     ):
         for push in items:
             values = _row(category, push, rows.last)
-            detail.append([safe_cell(v) for v in values])
+            detail.append([neutralise(v) for v in values])
             if values[-1]:  # a late item: the whole row is highlighted
                 for cell in detail[detail.max_row]:
                     cell.fill = LATE_FILL
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)
 
 
 async def _departments(session: AsyncSession, start: datetime, end: datetime) -> list[int]:

@@ -41,7 +41,7 @@ from api.catalog.services.history import Editor
 from api.core.clock import local_today
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.identifiers import uscc_problem
-from api.core.loaders import many_per_key, one_per_key
+from api.core.loaders import fetch_many_per_key, fetch_one_per_key
 from api.core.models import utcnow
 from api.core.pagination import MAX_PAGE
 from api.core.scope import Scope
@@ -157,12 +157,10 @@ async def create_section(
     if issues:
         raise ValidationFailed(issues)
     section = Section(department_id=data.department_id, name=name)
-    session.add(section)
-    await session.flush()
-    await history.record(
+    await history.save(
         session,
+        section,
         entity=ChangedEntity.SECTION,
-        entity_id=section.id or 0,
         action=ChangeAction.CREATED,
         editor=editor,
         after=section_snapshot(section),
@@ -203,12 +201,10 @@ async def create_person(
             "mobile": mobile,
         },
     )
-    session.add(person)
-    await session.flush()
-    await history.record(
+    await history.save(
         session,
+        person,
         entity=ChangedEntity.PERSON,
-        entity_id=person.id or 0,
         action=ChangeAction.CREATED,
         editor=editor,
         after=person_snapshot(person, section.name),
@@ -256,14 +252,9 @@ async def update_person_phones(
 async def sections_of(
     *, session: AsyncSession, department_ids: Sequence[int]
 ) -> list[list[Section]]:
-    rows = (
-        await session.exec(
-            select(Section)
-            .where(col(Section.department_id).in_(department_ids))
-            .order_by(col(Section.id))
-        )
-    ).all()
-    return many_per_key(rows, department_ids, lambda r: r.department_id)
+    return await fetch_many_per_key(
+        session, Section, Section.department_id, department_ids, order_by=[col(Section.id)]
+    )
 
 
 async def people_of(*, session: AsyncSession, section_ids: Sequence[int]) -> list[list[Person]]:
@@ -303,14 +294,9 @@ async def holds_position(*, session: AsyncSession, person: Person, section_id: i
 
 async def positions_of(*, session: AsyncSession, person_ids: Sequence[int]) -> list[list[Position]]:
     """Each person's further positions (the home section is on the person), oldest first."""
-    rows = (
-        await session.exec(
-            select(Position)
-            .where(col(Position.person_id).in_(person_ids))
-            .order_by(col(Position.id))
-        )
-    ).all()
-    return many_per_key(rows, person_ids, lambda r: r.person_id)
+    return await fetch_many_per_key(
+        session, Position, Position.person_id, person_ids, order_by=[col(Position.id)]
+    )
 
 
 async def _position_names(session: AsyncSession, person: Person) -> str:
@@ -372,13 +358,11 @@ async def add_position(
 
 
 async def sections_by_ids(*, session: AsyncSession, ids: Sequence[int]) -> list[Section | None]:
-    rows = (await session.exec(select(Section).where(col(Section.id).in_(ids)))).all()
-    return one_per_key(rows, ids, lambda r: r.id)
+    return await fetch_one_per_key(session, Section, Section.id, ids)
 
 
 async def people_by_ids(*, session: AsyncSession, ids: Sequence[int]) -> list[Person | None]:
-    rows = (await session.exec(select(Person).where(col(Person.id).in_(ids)))).all()
-    return one_per_key(rows, ids, lambda r: r.id)
+    return await fetch_one_per_key(session, Person, Person.id, ids)
 
 
 # --- liaisons ----------------------------------------
@@ -450,14 +434,13 @@ async def liaisons_of(
     *, session: AsyncSession, department_ids: Sequence[int]
 ) -> list[list[LiaisonAssignment]]:
     """Every assignment (current and past), newest first, per department."""
-    rows = (
-        await session.exec(
-            select(LiaisonAssignment)
-            .where(col(LiaisonAssignment.department_id).in_(department_ids))
-            .order_by(col(LiaisonAssignment.since).desc(), col(LiaisonAssignment.id).desc())
-        )
-    ).all()
-    return many_per_key(rows, department_ids, lambda r: r.department_id)
+    return await fetch_many_per_key(
+        session,
+        LiaisonAssignment,
+        LiaisonAssignment.department_id,
+        department_ids,
+        order_by=[col(LiaisonAssignment.since).desc(), col(LiaisonAssignment.id).desc()],
+    )
 
 
 # --- matters ----------------------------------------
@@ -492,12 +475,10 @@ async def create_matter(
     matter = Matter.model_validate(
         data, update={"code": code, "name": data.name.strip(), "approval_category": category}
     )
-    session.add(matter)
-    await session.flush()
-    await history.record(
+    await history.save(
         session,
+        matter,
         entity=ChangedEntity.MATTER,
-        entity_id=matter.id or 0,
         action=ChangeAction.CREATED,
         editor=editor,
         after=matter_snapshot(matter),
@@ -545,12 +526,10 @@ async def update_matter(
     for key, value in changes.items():
         setattr(matter, key, value)
     matter.updated_at = utcnow()
-    session.add(matter)
-    await session.flush()
-    await history.record(
+    await history.save(
         session,
+        matter,
         entity=ChangedEntity.MATTER,
-        entity_id=matter_id,
         action=ChangeAction.UPDATED,
         editor=editor,
         before=before,
@@ -625,13 +604,11 @@ async def count_matters(
 async def departments_by_ids(
     *, session: AsyncSession, ids: Sequence[int]
 ) -> list[Department | None]:
-    rows = (await session.exec(select(Department).where(col(Department.id).in_(ids)))).all()
-    return one_per_key(rows, ids, lambda r: r.id)
+    return await fetch_one_per_key(session, Department, Department.id, ids)
 
 
 async def matters_by_ids(*, session: AsyncSession, ids: Sequence[int]) -> list[Matter | None]:
-    rows = (await session.exec(select(Matter).where(col(Matter.id).in_(ids)))).all()
-    return one_per_key(rows, ids, lambda r: r.id)
+    return await fetch_one_per_key(session, Matter, Matter.id, ids)
 
 
 async def changes_of(

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-from sqlmodel import col, select
+from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.catalog.models import ChangeAction, ChangedEntity, ChangeRecord
-from api.core.loaders import many_per_key
+from api.core.loaders import fetch_many_per_key
 from api.core.scope import Scope
 
 Snapshot = Mapping[str, Any]
@@ -78,15 +78,43 @@ async def record(
     return row
 
 
+class Recorded(Protocol):
+    id: int | None
+
+
+async def save(
+    session: AsyncSession,
+    row: Recorded,
+    *,
+    entity: ChangedEntity,
+    action: ChangeAction,
+    editor: Editor | None,
+    before: Snapshot | None = None,
+    after: Snapshot,
+) -> None:
+    """Write ``row`` (a section, person, matter …) and record the change in its history."""
+    session.add(row)
+    await session.flush()
+    await record(
+        session,
+        entity=entity,
+        entity_id=row.id or 0,
+        action=action,
+        editor=editor,
+        before=before,
+        after=after,
+    )
+
+
 async def history_of(
     *, session: AsyncSession, entity: ChangedEntity, ids: Sequence[int]
 ) -> list[list[ChangeRecord]]:
     """Each object's changes, newest first (one statement for any number of objects)."""
-    rows = (
-        await session.exec(
-            select(ChangeRecord)
-            .where(ChangeRecord.entity == entity, col(ChangeRecord.entity_id).in_(ids))
-            .order_by(col(ChangeRecord.id).desc())
-        )
-    ).all()
-    return many_per_key(rows, ids, lambda r: r.entity_id)
+    return await fetch_many_per_key(
+        session,
+        ChangeRecord,
+        ChangeRecord.entity_id,
+        ids,
+        where=[ChangeRecord.entity == entity],
+        order_by=[col(ChangeRecord.id).desc()],
+    )

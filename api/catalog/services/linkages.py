@@ -39,7 +39,7 @@ from api.catalog.services.bundle import LinkageView, views_of
 from api.catalog.services.history import Editor
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.files import FileStore, default_store, require_type
-from api.core.loaders import one_per_key
+from api.core.loaders import fetch_one_per_key
 from api.core.models import utcnow
 from api.core.pagination import MAX_PAGE
 from api.core.scope import Scope
@@ -117,8 +117,7 @@ async def upload_basis_document(
 async def basis_documents_by_ids(
     *, session: AsyncSession, ids: Sequence[int]
 ) -> list[BasisDocument | None]:
-    rows = (await session.exec(select(BasisDocument).where(col(BasisDocument.id).in_(ids)))).all()
-    return one_per_key(rows, ids, lambda r: r.id)
+    return await fetch_one_per_key(session, BasisDocument, BasisDocument.id, ids)
 
 
 async def basis_document_in_scope(
@@ -331,6 +330,21 @@ async def _record(
     )
 
 
+async def _save(
+    session: AsyncSession,
+    linkage: Linkage,
+    action: ChangeAction,
+    editor: Editor | None,
+    before: dict[str, Any] | None,
+) -> None:
+    """Write the linkage, then record the change (``before`` → the linkage as it now reads)."""
+    session.add(linkage)
+    await session.flush()
+    await _record(
+        session, linkage.id or 0, action, editor, before, await _snapshot(session, linkage)
+    )
+
+
 async def create_linkage(
     *,
     session: AsyncSession,
@@ -347,16 +361,7 @@ async def create_linkage(
     linkage = Linkage.model_validate(
         data, update={"approval_confirmed_at": None if draft else utcnow()}
     )
-    session.add(linkage)
-    await session.flush()
-    await _record(
-        session,
-        linkage.id or 0,
-        ChangeAction.CREATED,
-        editor,
-        None,
-        await _snapshot(session, linkage),
-    )
+    await _save(session, linkage, ChangeAction.CREATED, editor, None)
     return linkage
 
 
@@ -415,10 +420,7 @@ async def update_linkage(
     if linkage.approval_confirmed_at is not None:
         linkage.approval_confirmed_at = now
     linkage.supervision_confirmed_at = None
-    session.add(linkage)
-    await session.flush()
-    after = await _snapshot(session, linkage)
-    await _record(session, linkage_id, ChangeAction.UPDATED, editor, before, after)
+    await _save(session, linkage, ChangeAction.UPDATED, editor, before)
     return linkage, True
 
 
@@ -432,10 +434,7 @@ async def submit_linkage(
         return linkage
     before = await _snapshot(session, linkage)
     linkage.approval_confirmed_at = utcnow()
-    session.add(linkage)
-    await session.flush()
-    after = await _snapshot(session, linkage)
-    await _record(session, linkage_id, ChangeAction.SUBMITTED, editor, before, after)
+    await _save(session, linkage, ChangeAction.SUBMITTED, editor, before)
     return linkage
 
 
@@ -453,16 +452,8 @@ async def confirm_linkage(
     if linkage.supervision_confirmed_at is None:
         before = await _snapshot(session, linkage)
         linkage.supervision_confirmed_at = utcnow()
-        session.add(linkage)
-        await session.flush()
-        after = await _snapshot(session, linkage)
-        await _record(
-            session,
-            linkage_id,
-            ChangeAction.CONFIRMED,
-            editor or Editor.of("", scope),
-            before,
-            after,
+        await _save(
+            session, linkage, ChangeAction.CONFIRMED, editor or Editor.of("", scope), before
         )
     return linkage
 
@@ -557,10 +548,7 @@ async def request_removal(
         return linkage
     before = await _snapshot(session, linkage)
     linkage.removal_requested_at = utcnow()
-    session.add(linkage)
-    await session.flush()
-    after = await _snapshot(session, linkage)
-    await _record(session, linkage_id, ChangeAction.REMOVAL_REQUESTED, editor, before, after)
+    await _save(session, linkage, ChangeAction.REMOVAL_REQUESTED, editor, before)
     return linkage
 
 

@@ -43,10 +43,11 @@ from api.catalog.models import (
     SharingRules,
 )
 from api.catalog.services import linkages
-from api.catalog.services.bundle import views_of
+from api.catalog.services.bundle import Side, views_of
 from api.catalog.services.history import Editor
 from api.core.errors import ValidationFailed
 from api.core.scope import Scope
+from api.core.spreadsheets import FORMULA_PREFIXES, neutralise, workbook_bytes
 
 SHEET_TITLE = "审管联动事项清单"
 HEADERS = (
@@ -72,7 +73,6 @@ PRINCIPLES = {"谁审批谁负责": Principle.WHO_APPROVES, "谁主管谁监管"
 PRINCIPLE_TEXT = {v: k for k, v in PRINCIPLES.items()}
 # Several principles in one cell: 谁审批谁负责、谁主管谁监管 (also , ， ; ； / or spaces).
 PRINCIPLE_SEPARATORS = re.compile(r"[、,，;；/\s]+")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_ROWS = 5000
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -102,13 +102,8 @@ class ImportSummary:
 Row = dict[str, str]
 
 
-def neutralise(value: str) -> str:
-    """A text cell a spreadsheet would evaluate is prefixed with an apostrophe."""
-    return f"'{value}" if value.startswith(FORMULA_START) else value
-
-
 def restore(value: str) -> str:
-    if value.startswith("'") and value[1:].startswith(FORMULA_START):
+    if value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
         return value[1:]
     return value
 
@@ -520,24 +515,26 @@ async def import_workbook(
 # --- export ----------------------------------------
 
 
+def _side_cells(matter: Matter, side: Side) -> list[str]:
+    """One side's seven columns: its matter, department, section and responsible person."""
+    person = side.person
+    return [
+        matter.code,
+        matter.name,
+        side.department.name,
+        side.section.name,
+        person.name,
+        person.office_phone,
+        person.mobile,
+    ]
+
+
 async def export_rows(*, session: AsyncSession, scope: Scope | None) -> list[list[str]]:
     rows = await linkages.all_linkages(session=session, scope=scope)
     return [
         [
-            view.approval_matter.code,
-            view.approval_matter.name,
-            view.approving.department.name,
-            view.approving.section.name,
-            view.approving.person.name,
-            view.approving.person.office_phone,
-            view.approving.person.mobile,
-            view.supervision_matter.code,
-            view.supervision_matter.name,
-            view.supervising.department.name,
-            view.supervising.section.name,
-            view.supervising.person.name,
-            view.supervising.person.office_phone,
-            view.supervising.person.mobile,
+            *_side_cells(view.approval_matter, view.approving),
+            *_side_cells(view.supervision_matter, view.supervising),
             principles_cell(view.linkage.principles),
             view.basis_document.number if view.basis_document else "",
         ]
@@ -558,9 +555,7 @@ def write_workbook(rows: Sequence[Sequence[str]]) -> bytes:
     for index, _ in enumerate(HEADERS):
         sheet.column_dimensions[get_column_letter(index + 1)].width = 18
     sheet.freeze_panes = "A2"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)
 
 
 async def export_workbook(*, session: AsyncSession, scope: Scope | None) -> bytes:

@@ -9,7 +9,6 @@ application it approved or received a push of; the coordination office every one
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
@@ -22,6 +21,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from api.coordination.models import ApplicationFact, FindingFact, LookupFact, PushFact
 from api.core.identifiers import mask_mobile, masked_subject_code
 from api.core.scope import Scope
+from api.core.spreadsheets import append_text_row, workbook_bytes
 
 
 @dataclass(frozen=True)
@@ -129,10 +129,9 @@ async def case_file(*, session: AsyncSession, scope: Scope, application_id: int)
 
 
 def _cell(value: Any) -> Any:
+    """A time as the naive UTC datetime a spreadsheet stores (text is neutralised on append)."""
     if isinstance(value, datetime):
         return value.astimezone(UTC).replace(tzinfo=None)
-    if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")):
-        return "'" + value
     return value
 
 
@@ -257,10 +256,5 @@ def workbook(case: CaseFile) -> bytes:
         first = False
         sheet.append(header)
         for row in rows:
-            sheet.append([_cell(v) for v in row])
-            for c in sheet[sheet.max_row]:
-                if isinstance(c.value, str):
-                    c.data_type = "s"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+            append_text_row(sheet, [_cell(v) for v in row])
+    return workbook_bytes(book)

@@ -115,11 +115,23 @@ def _refresh_push(row: PushFact) -> None:
         row.feedback_on_time = None
 
 
+async def _push_fact(session: AsyncSession, payload: dict[str, Any]) -> PushFact:
+    """The fact row of the payload's push, or a new one when this is its first event."""
+    push_id = int(payload["push_id"])
+    return await _get_or_new(session, PushFact, push_id, push_id=push_id)
+
+
+async def _store_push(session: AsyncSession, row: PushFact) -> None:
+    """Derive the push's durations and on-time flag again, then write it."""
+    _refresh_push(row)
+    session.add(row)
+    await session.flush()
+
+
 async def record_push(
     session: AsyncSession, payload: dict[str, Any], *, emitted_at: datetime
 ) -> None:
-    push_id = int(payload["push_id"])
-    row = await _get_or_new(session, PushFact, push_id, push_id=push_id)
+    row = await _push_fact(session, payload)
     row.application_id = int(payload["application_id"])
     row.department_id = int(payload["department_id"])
     row.stage = payload.get("stage")
@@ -140,14 +152,11 @@ async def record_push(
     if row.channel == "ONLINE" and row.claimed_at is None:
         row.claimed_at = row.created_at  # 推送即认领
         row.claim_method = "ONLINE"
-    _refresh_push(row)
-    session.add(row)
-    await session.flush()
+    await _store_push(session, row)
 
 
 async def record_claim(session: AsyncSession, payload: dict[str, Any]) -> None:
-    push_id = int(payload["push_id"])
-    row = await _get_or_new(session, PushFact, push_id, push_id=push_id)
+    row = await _push_fact(session, payload)
     claimed_at = parse_time(payload["claimed_at"])
     if row.claimed_at is None or (claimed_at is not None and claimed_at < row.claimed_at):
         row.claimed_at = claimed_at
@@ -155,23 +164,17 @@ async def record_claim(session: AsyncSession, payload: dict[str, Any]) -> None:
         row.claim_method = str(payload["channel"])
     if payload.get("meeting_id") is not None:
         row.claim_meeting_id = int(payload["meeting_id"])
-    _refresh_push(row)
-    session.add(row)
-    await session.flush()
+    await _store_push(session, row)
 
 
 async def record_feedback_due(session: AsyncSession, payload: dict[str, Any]) -> None:
-    push_id = int(payload["push_id"])
-    row = await _get_or_new(session, PushFact, push_id, push_id=push_id)
+    row = await _push_fact(session, payload)
     row.feedback_due_at = parse_time(payload["due_at"])
-    _refresh_push(row)
-    session.add(row)
-    await session.flush()
+    await _store_push(session, row)
 
 
 async def record_feedback(session: AsyncSession, payload: dict[str, Any]) -> None:
-    push_id = int(payload["push_id"])
-    row = await _get_or_new(session, PushFact, push_id, push_id=push_id)
+    row = await _push_fact(session, payload)
     fed_back_at = parse_time(payload["fed_back_at"])
     if row.fed_back_at is None or (fed_back_at is not None and fed_back_at < row.fed_back_at):
         row.fed_back_at = fed_back_at
@@ -179,9 +182,7 @@ async def record_feedback(session: AsyncSession, payload: dict[str, Any]) -> Non
         row.feedback_result = payload.get("result") or (
             "ABNORMAL_REPORTED" if payload.get("finding_id") else "NO_ABNORMALITY"
         )
-    _refresh_push(row)
-    session.add(row)
-    await session.flush()
+    await _store_push(session, row)
 
 
 async def record_finding(session: AsyncSession, payload: dict[str, Any]) -> None:

@@ -26,13 +26,13 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, 
 
 from api.coordination.services.assessment import INDICATORS, Ranking
 from api.coordination.services.statistics import CST, Grouping, Period, SeriesRow
+from api.core.spreadsheets import append_text_row, neutralise, workbook_bytes
 
 FONT: Final = "STSong-Light"
 NONE_SHOWN: Final = "—"  # an indicator without data
 XLSX_MEDIA_TYPE: Final = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF_MEDIA_TYPE: Final = "application/pdf"
 # A cell starting with one of these is a formula (or DDE) to Excel, LibreOffice and WPS.
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 COUNT_COLUMNS: Final = (
     ("pushes_sent", "推送数"),
@@ -64,12 +64,6 @@ RANKING_HEADER: Final = (
 def _register_font() -> None:
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-
-
-def _neutralise(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def _rate(value: float | None) -> float | None:
@@ -142,10 +136,7 @@ def workbook(ranking: Ranking) -> bytes:
     sheet.append(list(RANKING_HEADER))
     rows = ranking_rows(ranking)
     for values in rows:
-        sheet.append([_neutralise(v) for v in values])
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
+        append_text_row(sheet, values)
     first_count = 3 + len(INDICATORS)
     totals: list[Any] = ["合计", None, None, *([None] * len(INDICATORS))]
     totals += [sum(r[first_count + i] for r in rows) for i in range(len(COUNT_COLUMNS))]
@@ -162,9 +153,7 @@ def workbook(ranking: Ranking) -> bytes:
     scheme.append(["指标", "权重"])
     for name, label in INDICATORS.items():
         scheme.append([label, ranking.scheme.weights.get(name, 0.0)])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 def _styles() -> tuple[ParagraphStyle, ParagraphStyle]:
@@ -386,10 +375,7 @@ def series_workbook(
     sheet.append(header)
     values = series_rows(rows, by, names)
     for line in values:
-        sheet.append([_neutralise(v) for v in line])
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
+        append_text_row(sheet, line)
     first_count = 3 if by is Grouping.MONTH else 1
     totals: list[Any] = ["合计", *([None] * (first_count - 1)), None]
     totals += [sum(line[first_count + 1 + i] for line in values) for i in range(len(COUNT_COLUMNS))]
@@ -403,8 +389,6 @@ def series_workbook(
     sheet.freeze_panes = f"{get_column_letter(first_count + 1)}2"
     about = book.create_sheet("说明")
     about.append(["统计期间", f"{period.since.isoformat()} 至 {period.until.isoformat()}"])
-    about.append(["范围", _neutralise(scope_name)])
+    about.append(["范围", neutralise(scope_name)])
     about.append(["分组", "月份" if by is Grouping.MONTH else "部门"])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)

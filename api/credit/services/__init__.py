@@ -21,7 +21,7 @@ from api.core import events
 from api.core.clock import utcnow
 from api.core.errors import FieldIssue, NotFoundError, ValidationFailed
 from api.core.identifiers import id_number_problem, uscc_problem
-from api.core.loaders import many_per_key, one_per_key
+from api.core.loaders import fetch_many_per_key, fetch_one_per_key
 from api.credit.models import (
     AggregationRule,
     AggregationRuleCreate,
@@ -169,8 +169,7 @@ async def list_subjects(
 
 
 async def subjects_by_codes(*, session: AsyncSession, codes: Sequence[str]) -> list[Subject | None]:
-    rows = (await session.exec(select(Subject).where(col(Subject.credit_code).in_(codes)))).all()
-    return one_per_key(rows, codes, lambda r: r.credit_code)
+    return await fetch_one_per_key(session, Subject, Subject.credit_code, codes)
 
 
 # --- records -----------------------------------------------------------------------------
@@ -191,6 +190,11 @@ async def add_credit_record(
     if issues:
         raise ValidationFailed(issues)
     record = CreditRecord.model_validate(data, update={"title": data.title.strip()})
+    return await _store(session, record, today)
+
+
+async def _store(session: AsyncSession, record: CreditRecord, today: date | None) -> CreditRecord:
+    """Write the record and determine its subject's credit again (a level may move)."""
     session.add(record)
     await session.flush()
     await determination.refresh(session=session, codes=[record.subject_code], today=today)
@@ -219,6 +223,21 @@ def _require_reason(reason: str) -> str:
     return reason.strip()
 
 
+def _keep_revision(
+    session: AsyncSession, record: CreditRecord, action: RevisionAction, reason: str, actor: str
+) -> None:
+    """The record's content before a repair or withdrawal, kept in its history."""
+    session.add(
+        CreditRecordRevision(
+            record_id=record.id or 0,
+            action=action,
+            reason=reason,
+            before=_snapshot(record),
+            changed_by=actor,
+        )
+    )
+
+
 async def repair_credit_record(
     *,
     session: AsyncSession,
@@ -240,23 +259,12 @@ async def repair_credit_record(
         raise ValidationFailed.single(
             "input.validUntil", "BEFORE_DECISION", "有效期不能早于决定日期"
         )
-    session.add(
-        CreditRecordRevision(
-            record_id=record_id,
-            action=RevisionAction.REPAIRED,
-            reason=why,
-            before=_snapshot(record),
-            changed_by=actor,
-        )
-    )
+    _keep_revision(session, record, RevisionAction.REPAIRED, why, actor)
     record.title = repair.title.strip() if repair.title is not None else record.title
     record.category = repair.category or record.category
     record.valid_until = valid_until
     record.updated_at = utcnow()
-    session.add(record)
-    await session.flush()
-    await determination.refresh(session=session, codes=[record.subject_code], today=today)
-    return record
+    return await _store(session, record, today)
 
 
 async def withdraw_credit_record(
@@ -267,45 +275,34 @@ async def withdraw_credit_record(
     why = _require_reason(reason)
     if record.status == RecordStatus.WITHDRAWN:
         raise ValidationFailed.single("id", "WITHDRAWN", "该记录已撤销")
-    session.add(
-        CreditRecordRevision(
-            record_id=record_id,
-            action=RevisionAction.WITHDRAWN,
-            reason=why,
-            before=_snapshot(record),
-            changed_by=actor,
-        )
-    )
+    _keep_revision(session, record, RevisionAction.WITHDRAWN, why, actor)
     record.status = RecordStatus.WITHDRAWN
     record.updated_at = utcnow()
-    session.add(record)
-    await session.flush()
-    await determination.refresh(session=session, codes=[record.subject_code], today=today)
-    return record
+    return await _store(session, record, today)
 
 
 async def records_by_subject_codes(
     *, session: AsyncSession, codes: Sequence[str]
 ) -> list[list[CreditRecord]]:
-    stmt = (
-        select(CreditRecord)
-        .where(col(CreditRecord.subject_code).in_(codes))
-        .order_by(col(CreditRecord.decided_on).desc(), col(CreditRecord.id))
+    return await fetch_many_per_key(
+        session,
+        CreditRecord,
+        CreditRecord.subject_code,
+        codes,
+        order_by=[col(CreditRecord.decided_on).desc(), col(CreditRecord.id)],
     )
-    rows = (await session.exec(stmt)).all()
-    return many_per_key(rows, codes, lambda r: r.subject_code)
 
 
 async def revisions_by_record_ids(
     *, session: AsyncSession, ids: Sequence[int]
 ) -> list[list[CreditRecordRevision]]:
-    stmt = (
-        select(CreditRecordRevision)
-        .where(col(CreditRecordRevision.record_id).in_(ids))
-        .order_by(col(CreditRecordRevision.id))
+    return await fetch_many_per_key(
+        session,
+        CreditRecordRevision,
+        CreditRecordRevision.record_id,
+        ids,
+        order_by=[col(CreditRecordRevision.id)],
     )
-    rows = (await session.exec(stmt)).all()
-    return many_per_key(rows, ids, lambda r: r.record_id)
 
 
 # --- aggregation rules: which supervision results become records --------------------------
@@ -595,15 +592,7 @@ async def add_joint_punishment(
 ) -> JointPunishment:
     """Add an entry by hand or from a spreadsheet row; an unknown subject is registered."""
     issues: list[FieldIssue] = []
-    key = identity.subject_key(subject_code)
-    if key is None:
-        issues.append(
-            FieldIssue(
-                f"{field_prefix}subjectCode",
-                "INVALID_SUBJECT_CODE",
-                "应为有效的统一社会信用代码或身份证号码",
-            )
-        )
+    identity.checked_subject_key(subject_code, f"{field_prefix}subjectCode", issues)
     if not data.source_document.strip():
         issues.append(FieldIssue(f"{field_prefix}sourceDocument", "REQUIRED", "请填写惩戒依据文号"))
     if not data.measures.strip():

@@ -19,6 +19,7 @@ import base64
 
 from cryptography.fernet import Fernet
 
+from api.core.errors import FieldIssue
 from api.core.identifiers import mask_id_number
 from api.core.subject_keys import (
     NATURAL_PERSON_PREFIX,
@@ -29,6 +30,17 @@ from api.core.subject_keys import (
     normalise,
     subject_key,
 )
+
+INVALID_SUBJECT_CODE = "应为有效的统一社会信用代码或身份证号码"
+
+
+def checked_subject_key(code: str | None, field: str, issues: list[FieldIssue]) -> str | None:
+    """The subject key of ``code`` (``subject_key``), or None with an issue naming ``field``
+    appended to ``issues`` when it is neither a valid USCC nor a valid ID number."""
+    key = subject_key(code or "")
+    if key is None:
+        issues.append(FieldIssue(field, "INVALID_SUBJECT_CODE", INVALID_SUBJECT_CODE))
+    return key
 
 
 def _fernet() -> Fernet:
@@ -45,6 +57,7 @@ def decrypt_id_number(token: str) -> str:
 
 __all__ = [
     "NATURAL_PERSON_PREFIX",
+    "checked_subject_key",
     "decrypt_id_number",
     "encrypt_id_number",
     "id_number_hash",

@@ -157,13 +157,7 @@ async def look_up_subject(
     *, session: AsyncSession, request: LookupRequest, code: str | None
 ) -> tuple[LookupLog, Subject | None]:
     issues = _purpose_issues(request.purpose)
-    key = identity.subject_key(code or "")
-    if key is None:
-        issues.append(
-            FieldIssue(
-                "creditCode", "INVALID_SUBJECT_CODE", "应为有效的统一社会信用代码或身份证号码"
-            )
-        )
+    key = identity.checked_subject_key(code, "creditCode", issues)
     if issues:
         raise ValidationFailed(issues)
     assert key is not None  # noqa: S101 - checked above
@@ -182,13 +176,7 @@ async def credit_check(
     issues = _purpose_issues(request.purpose)
     if request.application_id is None:
         issues.append(FieldIssue("applicationId", "REQUIRED", "请指明本次核查服务的办件"))
-    key = identity.subject_key(subject_code or "")
-    if key is None:
-        issues.append(
-            FieldIssue(
-                "subjectCode", "INVALID_SUBJECT_CODE", "应为有效的统一社会信用代码或身份证号码"
-            )
-        )
+    key = identity.checked_subject_key(subject_code, "subjectCode", issues)
     if issues:
         raise ValidationFailed(issues)
     assert key is not None  # noqa: S101 - checked above
@@ -244,16 +232,8 @@ async def export_credit_report(
         issues.append(FieldIssue("subjectCodes", "TOO_MANY", "一次至多导出100个主体"))
     keys: list[str] = []
     for index, code in enumerate(subject_codes):
-        key = identity.subject_key(code)
-        if key is None:
-            issues.append(
-                FieldIssue(
-                    f"subjectCodes[{index}]",
-                    "INVALID_SUBJECT_CODE",
-                    "应为有效的统一社会信用代码或身份证号码",
-                )
-            )
-        else:
+        key = identity.checked_subject_key(code, f"subjectCodes[{index}]", issues)
+        if key is not None:
             keys.append(key)
     if issues:
         raise ValidationFailed(issues)

@@ -9,17 +9,9 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 
-# A cell starting with one of these is a formula (or DDE) to Excel, LibreOffice and WPS.
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from api.core.spreadsheets import append_text_row, workbook_bytes
 
 Cell = str | int | float | bool | date | datetime | None
-
-
-def neutralise(value: Cell) -> Cell:
-    """Text that a spreadsheet would run as a formula is prefixed with an apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def write_workbook(title: str, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
@@ -29,15 +21,8 @@ def write_workbook(title: str, header: Sequence[str], rows: Iterable[Sequence[Ce
     sheet.title = title
     sheet.append(list(header))
     for row in rows:
-        cells = [neutralise(v) for v in row]
-        sheet.append(cells)
-        # openpyxl would still treat "=..." as a formula: force text type on neutralised cells.
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        append_text_row(sheet, row)
+    return workbook_bytes(workbook)
 
 
 def read_rows(content: bytes) -> list[tuple[int, dict[str, Any]]]:
