@@ -9,9 +9,9 @@ from typing import Any
 import strawberry
 
 from api.core.authz import requires
-from api.core.errors import BadArgumentError, ValidationFailed, parse_id
+from api.core.errors import ValidationFailed, parse_id
 from api.core.kit import Info
-from api.core.pagination import decode_key_cursor, keyset_connection
+from api.core.pagination import keyset_list
 from api.supervision import services
 from api.supervision.types import Finding, NoticeFile, PolicyNotice, PolicyNoticeConnection
 
@@ -24,22 +24,16 @@ async def _notice_page(
 ) -> PolicyNoticeConnection:
     """One page of the caller's department's notices (issued or received), by keyset cursor."""
     ctx = info.context
-    try:
-        page = await load(
+    return await keyset_list(
+        "notice",
+        after,
+        lambda after_id: load(
             session=ctx.session,
             department_id=int(ctx.require_principal().department_id),
             first=first,
-            after=decode_key_cursor("notice", after),
-        )
-    except ValidationFailed as exc:
-        raise BadArgumentError.from_validation(exc) from None
-    return keyset_connection(
-        "notice",
-        page.rows,
-        total=page.total,
-        has_next=page.has_next,
-        row_id=lambda r: r.id,
-        to_node=PolicyNotice.from_row,
+            after=after_id,
+        ),
+        PolicyNotice.from_row,
     )
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 from datetime import date
-from typing import Any
 
 import strawberry
 
@@ -43,7 +42,13 @@ from api.core import audit, events, sms, workdays
 from api.core.authz import requires
 from api.core.errors import BadArgumentError, NotFoundError, ValidationFailed, parse_id
 from api.core.kit import Info
-from api.core.pagination import decode_key_cursor, keyset_connection
+from api.core.pagination import (
+    KeysetPage,
+    decode_key_cursor,
+    keyset_connection,
+    keyset_list,
+    page_size,
+)
 
 # The holiday calendar covers dates people work with; other years are a client's mistake.
 MIN_CALENDAR_YEAR = 1900
@@ -162,33 +167,28 @@ class ApprovalQuery:
         newest_first: bool = False,
     ) -> PushConnection:
         ctx = info.context
-        try:
-            page = await inbox_search.search_received_pushes(
+        filters = inbox_search.PushFilter(
+            supervision_code=supervision_code,
+            applicant=applicant,
+            stage=stage,
+            state=state,
+            feedback_state=feedback_state,
+            overdue=overdue,
+            pushed_since=pushed_since,
+            pushed_until=pushed_until,
+        )
+        return await keyset_list(
+            "push",
+            after,
+            lambda after_id: inbox_search.search_received_pushes(
                 session=ctx.session,
                 department_id=int(ctx.require_principal().department_id),
-                filters=inbox_search.PushFilter(
-                    supervision_code=supervision_code,
-                    applicant=applicant,
-                    stage=stage,
-                    state=state,
-                    feedback_state=feedback_state,
-                    overdue=overdue,
-                    pushed_since=pushed_since,
-                    pushed_until=pushed_until,
-                ),
+                filters=filters,
                 newest_first=newest_first,
                 first=first,
-                after=decode_key_cursor("push", after),
-            )
-        except ValidationFailed as exc:
-            raise BadArgumentError.from_validation(exc) from None
-        return keyset_connection(
-            "push",
-            page.rows,
-            total=page.total,
-            has_next=page.has_next,
-            row_id=lambda r: r.id,
-            to_node=Push.from_row,
+                after=after_id,
+            ),
+            Push.from_row,
         )
 
     @strawberry.field(
@@ -198,22 +198,13 @@ class ApprovalQuery:
         self, info: Info, first: int = 20, after: str | None = None
     ) -> PushConnection:
         ctx = info.context
-        try:
-            page = await services.overdue_pushes(
-                session=ctx.session,
-                scope=ctx.scope,
-                first=first,
-                after=decode_key_cursor("push", after),
-            )
-        except ValidationFailed as exc:
-            raise BadArgumentError.from_validation(exc) from None
-        return keyset_connection(
+        return await keyset_list(
             "push",
-            page.rows,
-            total=page.total,
-            has_next=page.has_next,
-            row_id=lambda r: r.id,
-            to_node=Push.from_row,
+            after,
+            lambda after_id: services.overdue_pushes(
+                session=ctx.session, scope=ctx.scope, first=first, after=after_id
+            ),
+            Push.from_row,
         )
 
     @strawberry.field(
@@ -223,22 +214,16 @@ class ApprovalQuery:
         self, info: Info, first: int = 20, after: str | None = None
     ) -> FeedbackConnection:
         ctx = info.context
-        try:
-            page = await services.received_feedback(
+        return await keyset_list(
+            "feedback",
+            after,
+            lambda after_id: services.received_feedback(
                 session=ctx.session,
                 department_id=int(ctx.require_principal().department_id),
                 first=first,
-                after=decode_key_cursor("feedback", after),
-            )
-        except ValidationFailed as exc:
-            raise BadArgumentError.from_validation(exc) from None
-        return keyset_connection(
-            "feedback",
-            page.rows,
-            total=page.total,
-            has_next=page.has_next,
-            row_id=lambda r: r.id,
-            to_node=Feedback.from_row,
+                after=after_id,
+            ),
+            Feedback.from_row,
         )
 
     @strawberry.field(
@@ -249,22 +234,16 @@ class ApprovalQuery:
         self, info: Info, first: int = 20, after: str | None = None
     ) -> CreditNoticeConnection:
         ctx = info.context
-        try:
-            page = await services.received_credit_notices(
+        return await keyset_list(
+            "credit_notice",
+            after,
+            lambda after_id: services.received_credit_notices(
                 session=ctx.session,
                 department_id=int(ctx.require_principal().department_id),
                 first=first,
-                after=decode_key_cursor("credit_notice", after),
-            )
-        except ValidationFailed as exc:
-            raise BadArgumentError.from_validation(exc) from None
-        return keyset_connection(
-            "credit_notice",
-            page.rows,
-            total=page.total,
-            has_next=page.has_next,
-            row_id=lambda r: r.id,
-            to_node=CreditNotice.from_row,
+                after=after_id,
+            ),
+            CreditNotice.from_row,
         )
 
     @strawberry.field(
@@ -276,24 +255,17 @@ class ApprovalQuery:
     ) -> SmsMessageConnection:
         ctx = info.context
         scope = ctx.scope
-        if first < 0 or first > services.MAX_PAGE:
-            raise BadArgumentError("first", "每页条数应在 0 到 100 之间")
         department = None if scope.city_wide else scope.department_id
-        rows = await sms.messages(
-            ctx.session,
-            department_id=department,
-            after_id=decode_key_cursor("sms", after),
-            limit=first + 1,
-        )
-        total = await sms.count_messages(ctx.session, department_id=department)
-        return keyset_connection(
-            "sms",
-            rows[:first],
-            total=total,
-            has_next=len(rows) > first,
-            row_id=lambda r: r.id,
-            to_node=lambda r: SmsMessage.from_row(r, scope),
-        )
+
+        async def fetch(after_id: int | None) -> KeysetPage[sms.SmsMessage]:
+            limit = page_size(first)
+            rows = await sms.messages(
+                ctx.session, department_id=department, after_id=after_id, limit=limit + 1
+            )
+            total = await sms.count_messages(ctx.session, department_id=department)
+            return KeysetPage(rows=rows[:limit], total=total, has_next=len(rows) > limit)
+
+        return await keyset_list("sms", after, fetch, lambda r: SmsMessage.from_row(r, scope))
 
     @strawberry.field(
         description="死信队列（多次投递失败的事件）", extensions=requires("outbox", "admin")
@@ -436,18 +408,19 @@ class ApprovalQuery:
         after: str | None = None,
     ) -> EscalationCardConnection:
         ctx = info.context
-        try:
-            page = await services.escalation_cards(
+        return await keyset_list(
+            "card",
+            after,
+            lambda after_id: services.escalation_cards(
                 session=ctx.session,
                 scope=ctx.scope,
                 color=color,
                 department_id=parse_id(department_id, "departmentId") if department_id else None,
                 first=first,
-                after=decode_key_cursor("card", after),
-            )
-        except ValidationFailed as exc:
-            raise BadArgumentError.from_validation(exc) from None
-        return _cards(page)
+                after=after_id,
+            ),
+            EscalationCard.from_row,
+        )
 
     @strawberry.field(
         description="协调办督办看板：全市红牌（默认只列仍未认领或未反馈的）",
@@ -460,16 +433,14 @@ class ApprovalQuery:
         first: int = 20,
         after: str | None = None,
     ) -> EscalationCardConnection:
-        try:
-            page = await services.red_card_board(
-                session=info.context.session,
-                open_only=open_only,
-                first=first,
-                after=decode_key_cursor("card", after),
-            )
-        except ValidationFailed as exc:
-            raise BadArgumentError.from_validation(exc) from None
-        return _cards(page)
+        return await keyset_list(
+            "card",
+            after,
+            lambda after_id: services.red_card_board(
+                session=info.context.session, open_only=open_only, first=first, after=after_id
+            ),
+            EscalationCard.from_row,
+        )
 
     @strawberry.field(
         description="某年的节假日与调休上班日", extensions=requires("calendar", "read")
@@ -498,17 +469,6 @@ def _quality(row: services.QualityFigures) -> ApprovalQuality:
         false_commitment_share=row.share(row.false_commitments, row.commitments),
         matter_id=row.matter_id,
         department_id=row.department_id,
-    )
-
-
-def _cards(page: services.Page[Any]) -> EscalationCardConnection:
-    return keyset_connection(
-        "card",
-        page.rows,
-        total=page.total,
-        has_next=page.has_next,
-        row_id=lambda r: r.id,
-        to_node=EscalationCard.from_row,
     )
 
 
