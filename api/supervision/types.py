@@ -12,6 +12,7 @@ from api.core.errors import ValidationErrors, reference_id
 from api.core.identifiers import masked_subject_code
 from api.core.kit import Info
 from api.core.pagination import Connection
+from api.core.stubs import Department
 from api.supervision import models
 
 ResultType = models.ResultType
@@ -26,15 +27,6 @@ strawberry.enum(
     FindingKind,
     description="监管结果类别：监督检查 / 抽查 / 行政措施 / 执法查处结果 / 异常信用信息",
 )
-
-
-@strawberry.federation.type(keys=["id"], description="部门（目录子图所有）")
-class Department:
-    id: strawberry.ID
-
-    @classmethod
-    def resolve_reference(cls, id: strawberry.ID) -> Department:  # noqa: A002
-        return cls(id=id)
 
 
 @strawberry.federation.type(keys=["id"], description="办件（审批子图所有）")

@@ -20,6 +20,7 @@ from api.core.identifiers import mask_id_number, mask_mobile, masked_subject_cod
 from api.core.kit import Info
 from api.core.pagination import Connection
 from api.core.scope import Scope
+from api.core.stubs import Finding
 from api.core.subject_keys import subject_key
 from api.core.tracking_ticket import TrackingTicket, sign_tracking_ticket
 
@@ -852,15 +853,6 @@ class Push:
             from_department_id=row.from_department_id,
             full_liaison_mobile=row.receive_liaison_mobile,
         )
-
-
-@strawberry.federation.type(keys=["id"], description="监管结果（监管子图所有）")
-class Finding:
-    id: strawberry.ID
-
-    @classmethod
-    def resolve_reference(cls, id: strawberry.ID) -> Finding:  # noqa: A002
-        return cls(id=id)
 
 
 @strawberry.type(description="监管部门反馈的异常结果（审批部门收件箱）")

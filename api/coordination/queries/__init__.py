@@ -19,7 +19,6 @@ from api.coordination.types import (
     CaseFile,
     CoordinationFile,
     CoordinationFileResult,
-    Department,
     Escalation,
     EscalationAction,
     EscalationActionPage,
@@ -43,6 +42,7 @@ from api.core.clock import utcnow
 from api.core.errors import NotFoundError, ValidationFailed, parse_id
 from api.core.kit import Info, validation_result
 from api.core.scope import Scope
+from api.core.stubs import Department
 
 MAX_PERIOD_DAYS = 3 * 366
 MAX_CASES = 500
