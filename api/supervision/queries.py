@@ -9,8 +9,8 @@ from typing import Any
 import strawberry
 
 from api.core.authz import requires
-from api.core.errors import ValidationFailed, parse_id
-from api.core.kit import Info
+from api.core.errors import parse_id
+from api.core.kit import Info, lookup_id
 from api.core.pagination import keyset_list
 from api.supervision import services
 from api.supervision.types import Finding, NoticeFile, PolicyNotice, PolicyNoticeConnection
@@ -77,9 +77,8 @@ class SupervisionQuery:
         info: Info,
         id: strawberry.ID,  # noqa: A002
     ) -> NoticeFile | None:
-        try:
-            attachment_id = parse_id(id, "id")
-        except ValidationFailed:
+        attachment_id = lookup_id(id)
+        if attachment_id is None:
             return None
         found = await services.attachment_content(
             session=info.context.session, attachment_id=attachment_id, scope=info.context.scope

@@ -41,7 +41,7 @@ from api.approval.types import (
 from api.core import audit, events, sms, workdays
 from api.core.authz import requires
 from api.core.errors import BadArgumentError, NotFoundError, ValidationFailed, parse_id
-from api.core.kit import Info
+from api.core.kit import Info, lookup_id
 from api.core.pagination import (
     KeysetPage,
     decode_key_cursor,
@@ -66,9 +66,8 @@ class ApprovalQuery:
         info: Info,
         id: strawberry.ID,  # noqa: A002
     ) -> DocumentFile | None:
-        try:
-            document_id = parse_id(id, "id")
-        except ValidationFailed:
+        document_id = lookup_id(id)
+        if document_id is None:
             return None
         found = await documents.legal_document_file(
             info.context.session, document_id, info.context.scope
