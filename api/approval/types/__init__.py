@@ -20,7 +20,7 @@ from api.core.identifiers import mask_id_number, mask_mobile, masked_subject_cod
 from api.core.kit import Info
 from api.core.pagination import Connection
 from api.core.scope import Scope
-from api.core.stubs import Finding
+from api.core.stubs import Finding, KeyedById
 from api.core.subject_keys import subject_key
 from api.core.tracking_ticket import TrackingTicket, sign_tracking_ticket
 
@@ -68,12 +68,8 @@ strawberry.enum(FeedbackState, description="反馈状态：无需反馈 / 待反
         '部门（目录子图所有）。外部子图可按 @key(fields: "id") 扩展（docs/joining-the-graph.md）'
     ),
 )
-class Department:
-    id: strawberry.ID
-
-    @classmethod
-    def resolve_reference(cls, id: strawberry.ID) -> Department:  # noqa: A002
-        return cls(id=id)
+class Department(KeyedById):
+    pass
 
 
 def _department(department_id: int | None) -> Department | None:
@@ -108,9 +104,7 @@ class Subject:
         "（docs/joining-the-graph.md）"
     ),
 )
-class Matter:
-    id: strawberry.ID
-
+class Matter(KeyedById):
     @strawberry.field(
         description="该事项的办件（限本部门职责范围）", extensions=requires("application", "read")
     )
@@ -118,10 +112,6 @@ class Matter:
         loader = info.context.loaders.applications_by_matter(info.context.scope)
         rows = await loader.load(int(self.id))
         return [Application.from_row(r) for r in rows]
-
-    @classmethod
-    def resolve_reference(cls, id: strawberry.ID) -> Matter:  # noqa: A002
-        return cls(id=id)
 
 
 PushFileKind = documents.PushFileKind
@@ -229,6 +219,14 @@ class MeasureRecord:
         )
 
 
+def _figures_matter(root: MeasureStatistic | ApprovalQuality) -> Matter:
+    return Matter(id=strawberry.ID(str(root.matter_id)))
+
+
+def _figures_department(root: MeasureStatistic | ApprovalQuality) -> Department | None:
+    return _department(root.department_id)
+
+
 @strawberry.type(description="信用措施统计（按事项、审批部门、措施）")
 class MeasureStatistic:
     measure: CreditMeasure
@@ -238,13 +236,10 @@ class MeasureStatistic:
     matter_id: strawberry.Private[int]
     department_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="事项")
-    def matter(self) -> Matter:
-        return Matter(id=strawberry.ID(str(self.matter_id)))
-
-    @strawberry.field(description="审批部门")
-    def department(self) -> Department | None:
-        return _department(self.department_id)
+    matter: Matter = strawberry.field(resolver=_figures_matter, description="事项")
+    department: Department | None = strawberry.field(
+        resolver=_figures_department, description="审批部门"
+    )
 
 
 @strawberry.type(description="审批质量（来自监管结果）：按事项与审批部门")
@@ -262,13 +257,10 @@ class ApprovalQuality:
     matter_id: strawberry.Private[int]
     department_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="事项")
-    def matter(self) -> Matter:
-        return Matter(id=strawberry.ID(str(self.matter_id)))
-
-    @strawberry.field(description="审批部门")
-    def department(self) -> Department | None:
-        return _department(self.department_id)
+    matter: Matter = strawberry.field(resolver=_figures_matter, description="事项")
+    department: Department | None = strawberry.field(
+        resolver=_figures_department, description="审批部门"
+    )
 
 
 @strawberry.type(description="按认领方式计数")
