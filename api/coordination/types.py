@@ -24,6 +24,7 @@ from api.core.clock import local_today, utcnow
 from api.core.errors import ValidationErrors
 from api.core.identifiers import mask_mobile, masked_subject_code
 from api.core.kit import Info
+from api.core.stubs import Application, Department, Finding
 
 MeetingStatus = models.MeetingStatus
 strawberry.enum(MeetingStatus, description="会议状态：已召集 / 已召开 / 已办结")
@@ -53,33 +54,6 @@ ActionState = models.ActionState
 strawberry.enum(ActionState, description="落实事项状态：落实中 / 已完成")
 ListChange = models.ListChange
 strawberry.enum(ListChange, description="清单版本对联动事项的修订：新增 / 变更 / 移出")
-
-
-@strawberry.federation.type(keys=["id"], description="部门（目录子图所有）")
-class Department:
-    id: strawberry.ID
-
-    @classmethod
-    def resolve_reference(cls, id: strawberry.ID) -> Department:  # noqa: A002
-        return cls(id=id)
-
-
-@strawberry.federation.type(keys=["id"], description="办件（审批子图所有）")
-class Application:
-    id: strawberry.ID
-
-    @classmethod
-    def resolve_reference(cls, id: strawberry.ID) -> Application:  # noqa: A002
-        return cls(id=id)
-
-
-@strawberry.federation.type(keys=["id"], description="监管结果（监管子图所有）")
-class Finding:
-    id: strawberry.ID
-
-    @classmethod
-    def resolve_reference(cls, id: strawberry.ID) -> Finding:  # noqa: A002
-        return cls(id=id)
 
 
 def _dept(value: int | None) -> Department | None:

@@ -15,7 +15,7 @@ from typing import Any, ParamSpec, TypeAlias, TypeVar, cast
 from strawberry.types import Info as StrawberryInfo
 
 from api.core.auth import Actor
-from api.core.errors import ValidationErrors, ValidationFailed
+from api.core.errors import ValidationErrors, ValidationFailed, parse_id
 
 Info: TypeAlias = StrawberryInfo[Any, Any]
 
@@ -43,3 +43,12 @@ def actor_of(info: Info) -> Actor:
     """The signed-in caller as the rules' ``Actor`` (resolvers run behind a permission
     extension, so there is one)."""
     return Actor.of(info.context.require_principal())
+
+
+def lookup_id(value: object) -> int | None:
+    """The id of a single-object lookup (``meeting(id:)``, a file download): a malformed one
+    finds nothing (``None``), like an id outside the caller's scope, rather than an error."""
+    try:
+        return parse_id(value, "id")
+    except ValidationFailed:
+        return None

@@ -1,26 +1,35 @@
 """Relay-style connections: opaque cursors, ``first`` capped at ``MAX_PAGE``, a total count.
 
-Cursors encode an offset into the (stable, id-ordered) result; clients must treat them as
-opaque. Every subgraph that pages a list uses these types, so they are shareable.
+One ``Connection[T]`` (``edges``, ``pageInfo``, ``totalCount``) serves every paged list; a
+subgraph names it ``XConnection = Connection[X]`` (Strawberry then calls it ``XConnection``
+and its edge ``XEdge``). Two kinds of cursor, both opaque to clients:
+
+- offset cursors (``Page.of`` + ``Connection.build``) for searches over stable data;
+- keyset cursors (``<kind>:<row id>``; ``keyset_page`` in a service + ``keyset_list`` in the
+  resolver) for inboxes and logs that grow while a user pages.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, cast
 
+import sqlalchemy as sa
 import strawberry
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
-from api.core.errors import ValidationFailed
+from api.core.errors import BadArgumentError, ValidationFailed
 
 MAX_PAGE = 100
 _PREFIX = "offset:"
 
 NodeT = TypeVar("NodeT")
 RowT = TypeVar("RowT")
+RowT_co = TypeVar("RowT_co", covariant=True)
 
 
 def encode_cursor(offset: int) -> str:
@@ -47,10 +56,15 @@ class Page:
 
     @classmethod
     def of(cls, first: int | None, after: str | None) -> Page:
-        if first is not None and first < 0:
-            raise ValidationFailed.single("first", "INVALID_PAGE_SIZE", "每页条数不能为负数")
+        """The page ``first``/``after`` ask for; a negative ``first`` or a bad cursor is a
+        client bug, answered as a ``BAD_USER_INPUT`` error naming the argument."""
+        try:
+            if first is not None and first < 0:
+                raise ValidationFailed.single("first", "INVALID_PAGE_SIZE", "每页条数不能为负数")
+            start = decode_cursor(after) + 1 if after else 0
+        except ValidationFailed as exc:
+            raise BadArgumentError.from_validation(exc) from None
         limit = MAX_PAGE if first is None else min(first, MAX_PAGE)
-        start = decode_cursor(after) + 1 if after else 0
         return cls(offset=start, limit=limit)
 
 
@@ -145,3 +159,80 @@ def keyset_connection(
         ),
         total_count=total,
     )
+
+
+@dataclass(frozen=True)
+class KeysetPage(Generic[RowT]):
+    """What a service returns for one keyset page: the rows, the total, whether more follow."""
+
+    rows: Sequence[RowT]
+    total: int
+    has_next: bool
+
+
+class RowsPage(Protocol[RowT_co]):
+    """Any service page (``KeysetPage`` or a service's own frozen dataclass of that shape)."""
+
+    @property
+    def rows(self) -> Sequence[RowT_co]: ...
+    @property
+    def total(self) -> int: ...
+    @property
+    def has_next(self) -> bool: ...
+
+
+def page_size(first: int) -> int:
+    """``first`` itself, or fail naming it when it is outside 0..``MAX_PAGE``."""
+    if first < 0 or first > MAX_PAGE:
+        raise ValidationFailed.single("first", "OUT_OF_RANGE", f"每页条数应在 0 到 {MAX_PAGE} 之间")
+    return first
+
+
+async def keyset_page(
+    session: AsyncSession,
+    stmt: Any,
+    id_column: Any,
+    *,
+    first: int,
+    after: int | None,
+    newest_first: bool = False,
+) -> KeysetPage[Any]:
+    """One page of ``stmt`` ordered by ``id_column`` (descending with ``newest_first``),
+    starting after the row id ``after``; ``total`` counts the whole filtered ``stmt``."""
+    total_stmt = select(sa.func.count()).select_from(stmt.subquery())
+    total = int((await session.exec(total_stmt)).one())
+    limit = page_size(first)
+    if after is not None:
+        stmt = stmt.where(id_column < after if newest_first else id_column > after)
+    order = id_column.desc() if newest_first else id_column
+    rows = (await session.exec(stmt.order_by(order).limit(limit + 1))).all()
+    return KeysetPage(rows=rows[:limit], total=total, has_next=len(rows) > limit)
+
+
+async def keyset_list(
+    kind: str,
+    after: str | None,
+    fetch: Callable[[int | None], Awaitable[RowsPage[RowT]]],
+    to_node: Callable[[RowT], NodeT],
+    row_id: Callable[[RowT], int | None] | None = None,
+) -> Connection[NodeT]:
+    """A resolver's whole keyset list: decode ``after``, let the service ``fetch`` the page
+    after that row id, and answer the connection; a bad cursor or ``first`` is a
+    ``BAD_USER_INPUT`` error naming the argument."""
+    try:
+        page = await fetch(decode_key_cursor(kind, after))
+    except ValidationFailed as exc:
+        raise BadArgumentError.from_validation(exc) from None
+    return keyset_connection(
+        kind,
+        page.rows,
+        total=page.total,
+        has_next=page.has_next,
+        row_id=row_id or _row_id,
+        to_node=to_node,
+        after=after,
+    )
+
+
+def _row_id(row: Any) -> int | None:
+    return cast("int | None", row.id)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
 import strawberry
 
 from api.core.authz import requires
@@ -37,7 +40,19 @@ from api.credit.types import (
     Subject,
 )
 
+RowT = TypeVar("RowT")
+NodeT = TypeVar("NodeT")
 NOT_FOUND = ValidationFailed([FieldIssue("id", "NOT_FOUND", "记录不存在")])
+
+
+async def _found(
+    change: Awaitable[RowT], to_node: Callable[[RowT], NodeT]
+) -> NodeT | ValidationErrors:
+    """The changed row as its type, or ``NOT_FOUND`` on ``id`` when there is no such row."""
+    try:
+        return to_node(await change)
+    except NotFoundError:
+        return ValidationErrors.from_exception(NOT_FOUND)
 
 
 def _actor(info: Info) -> str:
@@ -78,17 +93,16 @@ class CreditMutation:
         input: RepairCreditRecordInput,  # noqa: A002
         reason: str,
     ) -> CreditRecordChangeResult:
-        try:
-            row = await services.repair_credit_record(
+        return await _found(
+            services.repair_credit_record(
                 session=info.context.session,
                 record_id=parse_id(id, "id"),
                 repair=input.to_model(),
                 reason=reason,
                 actor=_actor(info),
-            )
-        except NotFoundError:
-            return ValidationErrors.from_exception(NOT_FOUND)
-        return CreditRecord.from_row(row)
+            ),
+            CreditRecord.from_row,
+        )
 
     @strawberry.mutation(
         description="撤销信用记录（保留并留痕，不再参与认定）",
@@ -101,16 +115,15 @@ class CreditMutation:
         id: strawberry.ID,  # noqa: A002
         reason: str,
     ) -> CreditRecordChangeResult:
-        try:
-            row = await services.withdraw_credit_record(
+        return await _found(
+            services.withdraw_credit_record(
                 session=info.context.session,
                 record_id=parse_id(id, "id"),
                 reason=reason,
                 actor=_actor(info),
-            )
-        except NotFoundError:
-            return ValidationErrors.from_exception(NOT_FOUND)
-        return CreditRecord.from_row(row)
+            ),
+            CreditRecord.from_row,
+        )
 
     @strawberry.mutation(
         description="发布新版本的认定规则集（所有主体随即重新认定）",
@@ -205,10 +218,9 @@ class CreditMutation:
         id: strawberry.ID,  # noqa: A002
         reason: str,
     ) -> JointPunishmentResult:
-        try:
-            row = await services.revoke_joint_punishment(
+        return await _found(
+            services.revoke_joint_punishment(
                 session=info.context.session, entry_id=parse_id(id, "id"), reason=reason
-            )
-        except NotFoundError:
-            return ValidationErrors.from_exception(NOT_FOUND)
-        return JointPunishment.from_row(row)
+            ),
+            JointPunishment.from_row,
+        )

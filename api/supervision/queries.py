@@ -9,9 +9,9 @@ from typing import Any
 import strawberry
 
 from api.core.authz import requires
-from api.core.errors import BadArgumentError, ValidationFailed, parse_id
-from api.core.kit import Info
-from api.core.pagination import decode_key_cursor, keyset_connection
+from api.core.errors import parse_id
+from api.core.kit import Info, lookup_id
+from api.core.pagination import keyset_list
 from api.supervision import services
 from api.supervision.types import Finding, NoticeFile, PolicyNotice, PolicyNoticeConnection
 
@@ -24,22 +24,16 @@ async def _notice_page(
 ) -> PolicyNoticeConnection:
     """One page of the caller's department's notices (issued or received), by keyset cursor."""
     ctx = info.context
-    try:
-        page = await load(
+    return await keyset_list(
+        "notice",
+        after,
+        lambda after_id: load(
             session=ctx.session,
             department_id=int(ctx.require_principal().department_id),
             first=first,
-            after=decode_key_cursor("notice", after),
-        )
-    except ValidationFailed as exc:
-        raise BadArgumentError.from_validation(exc) from None
-    return keyset_connection(
-        "notice",
-        page.rows,
-        total=page.total,
-        has_next=page.has_next,
-        row_id=lambda r: r.id,
-        to_node=PolicyNotice.from_row,
+            after=after_id,
+        ),
+        PolicyNotice.from_row,
     )
 
 
@@ -83,9 +77,8 @@ class SupervisionQuery:
         info: Info,
         id: strawberry.ID,  # noqa: A002
     ) -> NoticeFile | None:
-        try:
-            attachment_id = parse_id(id, "id")
-        except ValidationFailed:
+        attachment_id = lookup_id(id)
+        if attachment_id is None:
             return None
         found = await services.attachment_content(
             session=info.context.session, attachment_id=attachment_id, scope=info.context.scope

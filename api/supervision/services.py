@@ -22,10 +22,10 @@ from api.core.audit import note_out_of_scope
 from api.core.clock import local_today, utcnow
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.identifiers import id_number_problem, uscc_problem
-from api.core.keyset import Page, keyset_page
 from api.core.loaders import fetch_many_per_key, fetch_one_per_key
 from api.core.models import User
-from api.core.pagination import MAX_PAGE
+from api.core.pagination import MAX_PAGE, keyset_page
+from api.core.pagination import KeysetPage as Page
 from api.core.scope import Scope
 from api.supervision.models import (
     Finding,

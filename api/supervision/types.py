@@ -12,6 +12,7 @@ from api.core.errors import ValidationErrors, reference_id
 from api.core.identifiers import masked_subject_code
 from api.core.kit import Info
 from api.core.pagination import Connection
+from api.core.stubs import Department, KeyedById
 from api.supervision import models
 
 ResultType = models.ResultType
@@ -28,28 +29,13 @@ strawberry.enum(
 )
 
 
-@strawberry.federation.type(keys=["id"], description="部门（目录子图所有）")
-class Department:
-    id: strawberry.ID
-
-    @classmethod
-    def resolve_reference(cls, id: strawberry.ID) -> Department:  # noqa: A002
-        return cls(id=id)
-
-
 @strawberry.federation.type(keys=["id"], description="办件（审批子图所有）")
-class Application:
-    id: strawberry.ID
-
+class Application(KeyedById):
     @strawberry.field(description="针对该办件的监管结果", extensions=requires("finding", "read"))
     async def findings(self, info: Info) -> list[Finding]:
         loader = info.context.loaders.findings_by_application(info.context.scope)
         rows = await loader.load(int(self.id))
         return [Finding.from_row(r) for r in rows]
-
-    @classmethod
-    def resolve_reference(cls, id: strawberry.ID) -> Application:  # noqa: A002
-        return cls(id=id)
 
 
 @strawberry.federation.type(keys=["id"], description="监管结果（检查、抽查、措施、执法结果）")

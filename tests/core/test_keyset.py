@@ -1,4 +1,4 @@
-"""The keyset page's size rule (api/core/keyset.py); the pages themselves are tested through
+"""The keyset page's size rule (api/core/pagination.py); the pages themselves are tested through
 the lists that use them (approval's inbox, supervision's notices, …)."""
 
 from __future__ import annotations
@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from api.core.errors import ValidationFailed
-from api.core.keyset import page_size
-from api.core.pagination import MAX_PAGE
+from api.core.pagination import MAX_PAGE, page_size
 
 
 def test_a_page_size_from_zero_to_the_maximum_is_taken_as_asked():

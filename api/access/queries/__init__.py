@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-
 import strawberry
 from strawberry.exceptions import StrawberryGraphQLError
 
@@ -33,7 +31,7 @@ from api.core.accounts import departments_of, list_api_keys, user_by_id
 from api.core.authz import requires, signed_in
 from api.core.errors import BadArgumentError, ValidationFailed, parse_id
 from api.core.kit import Info
-from api.core.pagination import Page, PageInfo
+from api.core.pagination import Page, PageInfo, decode_key_cursor, encode_key_cursor
 
 MAX_PAGE = 100
 
@@ -51,23 +49,6 @@ def _department_argument(department_id: str) -> str:
         return str(parse_id(department_id, "departmentId"))
     except ValidationFailed as exc:
         raise BadArgumentError("departmentId", "部门应为部门编号（请从部门列表中选择）") from exc
-
-
-def _cursor(entry_id: int | None) -> str:
-    return base64.urlsafe_b64encode(f"audit:{entry_id}".encode()).decode()
-
-
-def _after(cursor: str | None) -> int | None:
-    if cursor is None:
-        return None
-    try:
-        kind, _, value = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
-        number = int(value)
-    except ValueError:
-        number = None
-    if kind != "audit" or number is None:
-        raise ValidationFailed.single("after", "INVALID_CURSOR", "游标无效")
-    return number
 
 
 @strawberry.type
@@ -185,7 +166,7 @@ class AccessQuery:
     ) -> AuditConnection:
         limit = max(1, min(first, MAX_PAGE))
         try:
-            before_id = _after(after)
+            before_id = decode_key_cursor("audit", after)
         except ValidationFailed as exc:
             raise BadArgumentError.from_validation(exc) from None
         rows = await audit.list_entries(
@@ -194,14 +175,17 @@ class AccessQuery:
             before_id=before_id,
             limit=limit + 1,
         )
-        page = rows[:limit]
+        edges = [
+            AuditEdge(cursor=encode_key_cursor("audit", r.id or 0), node=AuditEntry.from_row(r))
+            for r in rows[:limit]
+        ]
         return AuditConnection(
-            edges=[AuditEdge(cursor=_cursor(r.id), node=AuditEntry.from_row(r)) for r in page],
+            edges=edges,
             page_info=PageInfo(
                 has_next_page=len(rows) > limit,
                 has_previous_page=before_id is not None,
-                start_cursor=_cursor(page[0].id) if page else None,
-                end_cursor=_cursor(page[-1].id) if page else None,
+                start_cursor=edges[0].cursor if edges else None,
+                end_cursor=edges[-1].cursor if edges else None,
             ),
         )
 
@@ -217,10 +201,7 @@ class AccessQuery:
         first: int | None = 20,
         after: str | None = None,
     ) -> AccountConnection:
-        try:
-            page = Page.of(first, after)
-        except ValidationFailed as exc:
-            raise BadArgumentError.from_validation(exc) from None
+        page = Page.of(first, after)
         rows, total = await services.list_accounts(
             info.context.session,
             filters=services.AccountFilter(

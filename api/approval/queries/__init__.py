@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import base64
 from datetime import date
-from typing import Any
 
 import strawberry
 
 from api.approval import services
 from api.approval.models import ApplicationStatus as StatusModel
+from api.approval.models.sms import SmsMessage as SmsMessageRow
 from api.approval.services import documents, inbox_search, sms
 from api.approval.types import (
     Application,
@@ -39,8 +39,12 @@ from api.approval.types import (
 from api.core import audit
 from api.core.authz import requires
 from api.core.errors import BadArgumentError, NotFoundError, ValidationFailed, parse_id
-from api.core.kit import Info
-from api.core.pagination import decode_key_cursor, keyset_connection
+from api.core.kit import Info, lookup_id
+from api.core.pagination import (
+    KeysetPage,
+    keyset_list,
+    page_size,
+)
 
 
 @strawberry.type
@@ -54,9 +58,8 @@ class ApprovalQuery:
         info: Info,
         id: strawberry.ID,  # noqa: A002
     ) -> DocumentFile | None:
-        try:
-            document_id = parse_id(id, "id")
-        except ValidationFailed:
+        document_id = lookup_id(id)
+        if document_id is None:
             return None
         found = await documents.legal_document_file(
             info.context.session, document_id, info.context.scope
@@ -155,33 +158,28 @@ class ApprovalQuery:
         newest_first: bool = False,
     ) -> PushConnection:
         ctx = info.context
-        try:
-            page = await inbox_search.search_received_pushes(
+        filters = inbox_search.PushFilter(
+            supervision_code=supervision_code,
+            applicant=applicant,
+            stage=stage,
+            state=state,
+            feedback_state=feedback_state,
+            overdue=overdue,
+            pushed_since=pushed_since,
+            pushed_until=pushed_until,
+        )
+        return await keyset_list(
+            "push",
+            after,
+            lambda after_id: inbox_search.search_received_pushes(
                 session=ctx.session,
                 department_id=int(ctx.require_principal().department_id),
-                filters=inbox_search.PushFilter(
-                    supervision_code=supervision_code,
-                    applicant=applicant,
-                    stage=stage,
-                    state=state,
-                    feedback_state=feedback_state,
-                    overdue=overdue,
-                    pushed_since=pushed_since,
-                    pushed_until=pushed_until,
-                ),
+                filters=filters,
                 newest_first=newest_first,
                 first=first,
-                after=decode_key_cursor("push", after),
-            )
-        except ValidationFailed as exc:
-            raise BadArgumentError.from_validation(exc) from None
-        return keyset_connection(
-            "push",
-            page.rows,
-            total=page.total,
-            has_next=page.has_next,
-            row_id=lambda r: r.id,
-            to_node=Push.from_row,
+                after=after_id,
+            ),
+            Push.from_row,
         )
 
     @strawberry.field(
@@ -191,22 +189,13 @@ class ApprovalQuery:
         self, info: Info, first: int = 20, after: str | None = None
     ) -> PushConnection:
         ctx = info.context
-        try:
-            page = await services.overdue_pushes(
-                session=ctx.session,
-                scope=ctx.scope,
-                first=first,
-                after=decode_key_cursor("push", after),
-            )
-        except ValidationFailed as exc:
-            raise BadArgumentError.from_validation(exc) from None
-        return keyset_connection(
+        return await keyset_list(
             "push",
-            page.rows,
-            total=page.total,
-            has_next=page.has_next,
-            row_id=lambda r: r.id,
-            to_node=Push.from_row,
+            after,
+            lambda after_id: services.overdue_pushes(
+                session=ctx.session, scope=ctx.scope, first=first, after=after_id
+            ),
+            Push.from_row,
         )
 
     @strawberry.field(
@@ -216,22 +205,16 @@ class ApprovalQuery:
         self, info: Info, first: int = 20, after: str | None = None
     ) -> FeedbackConnection:
         ctx = info.context
-        try:
-            page = await services.received_feedback(
+        return await keyset_list(
+            "feedback",
+            after,
+            lambda after_id: services.received_feedback(
                 session=ctx.session,
                 department_id=int(ctx.require_principal().department_id),
                 first=first,
-                after=decode_key_cursor("feedback", after),
-            )
-        except ValidationFailed as exc:
-            raise BadArgumentError.from_validation(exc) from None
-        return keyset_connection(
-            "feedback",
-            page.rows,
-            total=page.total,
-            has_next=page.has_next,
-            row_id=lambda r: r.id,
-            to_node=Feedback.from_row,
+                after=after_id,
+            ),
+            Feedback.from_row,
         )
 
     @strawberry.field(
@@ -242,22 +225,16 @@ class ApprovalQuery:
         self, info: Info, first: int = 20, after: str | None = None
     ) -> CreditNoticeConnection:
         ctx = info.context
-        try:
-            page = await services.received_credit_notices(
+        return await keyset_list(
+            "credit_notice",
+            after,
+            lambda after_id: services.received_credit_notices(
                 session=ctx.session,
                 department_id=int(ctx.require_principal().department_id),
                 first=first,
-                after=decode_key_cursor("credit_notice", after),
-            )
-        except ValidationFailed as exc:
-            raise BadArgumentError.from_validation(exc) from None
-        return keyset_connection(
-            "credit_notice",
-            page.rows,
-            total=page.total,
-            has_next=page.has_next,
-            row_id=lambda r: r.id,
-            to_node=CreditNotice.from_row,
+                after=after_id,
+            ),
+            CreditNotice.from_row,
         )
 
     @strawberry.field(
@@ -269,24 +246,17 @@ class ApprovalQuery:
     ) -> SmsMessageConnection:
         ctx = info.context
         scope = ctx.scope
-        if first < 0 or first > services.MAX_PAGE:
-            raise BadArgumentError("first", "每页条数应在 0 到 100 之间")
         department = None if scope.city_wide else scope.department_id
-        rows = await sms.messages(
-            ctx.session,
-            department_id=department,
-            after_id=decode_key_cursor("sms", after),
-            limit=first + 1,
-        )
-        total = await sms.count_messages(ctx.session, department_id=department)
-        return keyset_connection(
-            "sms",
-            rows[:first],
-            total=total,
-            has_next=len(rows) > first,
-            row_id=lambda r: r.id,
-            to_node=lambda r: SmsMessage.from_row(r, scope),
-        )
+
+        async def fetch(after_id: int | None) -> KeysetPage[SmsMessageRow]:
+            limit = page_size(first)
+            rows = await sms.messages(
+                ctx.session, department_id=department, after_id=after_id, limit=limit + 1
+            )
+            total = await sms.count_messages(ctx.session, department_id=department)
+            return KeysetPage(rows=rows[:limit], total=total, has_next=len(rows) > limit)
+
+        return await keyset_list("sms", after, fetch, lambda r: SmsMessage.from_row(r, scope))
 
     @strawberry.field(
         description="受理前：依信用核查凭证建议的信用措施",
@@ -408,18 +378,19 @@ class ApprovalQuery:
         after: str | None = None,
     ) -> EscalationCardConnection:
         ctx = info.context
-        try:
-            page = await services.escalation_cards(
+        return await keyset_list(
+            "card",
+            after,
+            lambda after_id: services.escalation_cards(
                 session=ctx.session,
                 scope=ctx.scope,
                 color=color,
                 department_id=parse_id(department_id, "departmentId") if department_id else None,
                 first=first,
-                after=decode_key_cursor("card", after),
-            )
-        except ValidationFailed as exc:
-            raise BadArgumentError.from_validation(exc) from None
-        return _cards(page)
+                after=after_id,
+            ),
+            EscalationCard.from_row,
+        )
 
     @strawberry.field(
         description="协调办督办看板：全市红牌（默认只列仍未认领或未反馈的）",
@@ -432,16 +403,14 @@ class ApprovalQuery:
         first: int = 20,
         after: str | None = None,
     ) -> EscalationCardConnection:
-        try:
-            page = await services.red_card_board(
-                session=info.context.session,
-                open_only=open_only,
-                first=first,
-                after=decode_key_cursor("card", after),
-            )
-        except ValidationFailed as exc:
-            raise BadArgumentError.from_validation(exc) from None
-        return _cards(page)
+        return await keyset_list(
+            "card",
+            after,
+            lambda after_id: services.red_card_board(
+                session=info.context.session, open_only=open_only, first=first, after=after_id
+            ),
+            EscalationCard.from_row,
+        )
 
 
 def _quality(row: services.QualityFigures) -> ApprovalQuality:
@@ -459,15 +428,4 @@ def _quality(row: services.QualityFigures) -> ApprovalQuality:
         false_commitment_share=row.share(row.false_commitments, row.commitments),
         matter_id=row.matter_id,
         department_id=row.department_id,
-    )
-
-
-def _cards(page: services.Page[Any]) -> EscalationCardConnection:
-    return keyset_connection(
-        "card",
-        page.rows,
-        total=page.total,
-        has_next=page.has_next,
-        row_id=lambda r: r.id,
-        to_node=EscalationCard.from_row,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from api.approval.models.facilitation import VerificationTask as VerificationTaskRow
 from api.approval.services import facilitation
 from api.approval.types.facilitation import (
     FacilitationFollowUp,
@@ -11,9 +12,9 @@ from api.approval.types.facilitation import (
     VerificationTaskConnection,
 )
 from api.core.authz import requires
-from api.core.errors import BadArgumentError, ValidationFailed, parse_id
+from api.core.errors import parse_id
 from api.core.kit import Info
-from api.core.pagination import decode_key_cursor, keyset_connection
+from api.core.pagination import KeysetPage, keyset_list
 
 
 def _who(info: Info) -> tuple[str, int]:
@@ -35,24 +36,18 @@ class FacilitationQuery:
         after: str | None = None,
     ) -> VerificationTaskConnection:
         _, department_id = _who(info)
-        try:
+
+        async def fetch(after_id: int | None) -> KeysetPage[VerificationTaskRow]:
             rows, total, has_next = await facilitation.verification_inbox(
                 info.context.session,
                 department_id=department_id,
                 open_only=open_only,
                 first=first,
-                after=decode_key_cursor("verification", after),
+                after=after_id,
             )
-        except ValidationFailed as exc:
-            raise BadArgumentError.from_validation(exc) from None
-        return keyset_connection(
-            "verification",
-            rows,
-            total=total,
-            has_next=has_next,
-            row_id=lambda r: r.id,
-            to_node=VerificationTask.from_row,
-        )
+            return KeysetPage(rows=rows, total=total, has_next=has_next)
+
+        return await keyset_list("verification", after, fetch, VerificationTask.from_row)
 
     @strawberry.field(
         description=(

@@ -7,9 +7,8 @@ import strawberry
 from api.approval.services import messages
 from api.approval.types.messages import InboxMessage, InboxMessageConnection
 from api.core.authz import requires
-from api.core.errors import BadArgumentError, ValidationFailed
 from api.core.kit import Info
-from api.core.pagination import decode_key_cursor, keyset_connection
+from api.core.pagination import keyset_list
 
 
 def _who(info: Info) -> tuple[int, str]:
@@ -31,25 +30,19 @@ class MessageQuery:
         after: str | None = None,
     ) -> InboxMessageConnection:
         department_id, username = _who(info)
-        try:
-            page = await messages.messages_for(
+        return await keyset_list(
+            "message",
+            after,
+            lambda after_id: messages.messages_for(
                 session=info.context.session,
                 department_id=department_id,
                 username=username,
                 unread_only=unread_only,
                 first=first,
-                after=decode_key_cursor("message", after),
-            )
-        except ValidationFailed as exc:
-            raise BadArgumentError.from_validation(exc) from None
-        return keyset_connection(
-            "message",
-            page.rows,
-            total=page.total,
-            has_next=page.has_next,
+                after=after_id,
+            ),
+            InboxMessage.from_shown,
             row_id=lambda r: r.message.id,
-            to_node=InboxMessage.from_shown,
-            after=after,
         )
 
     @strawberry.field(

@@ -81,5 +81,5 @@ from api.approval.services.quality import QualityFigures as QualityFigures
 from api.approval.services.quality import approval_quality as approval_quality
 from api.core.clock import local_date as local_date
 from api.core.errors import ValidationFailed as ValidationFailed
-from api.core.keyset import Page as Page
 from api.core.pagination import MAX_PAGE as MAX_PAGE
+from api.core.pagination import KeysetPage as Page  # noqa: F401  (re-exported: services.Page)

@@ -17,9 +17,9 @@ from api.approval.models import (
     PushState,
 )
 from api.approval.services.escalation import card_scope_clause
-from api.core.keyset import Page, keyset_page
 from api.core.loaders import fetch_many_per_key
-from api.core.pagination import MAX_PAGE
+from api.core.pagination import MAX_PAGE, keyset_page
+from api.core.pagination import KeysetPage as Page
 from api.core.scope import Scope
 
 

@@ -16,8 +16,8 @@ from api.approval.models import (
 )
 from api.approval.services import messages
 from api.approval.services.common import OPEN_STATUSES, application_scope, level_name
-from api.core.keyset import Page, keyset_page
-from api.core.pagination import MAX_PAGE
+from api.core.pagination import MAX_PAGE, keyset_page
+from api.core.pagination import KeysetPage as Page
 from api.core.scope import Scope
 
 

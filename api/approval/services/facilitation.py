@@ -34,8 +34,8 @@ from api.core.audit import note_out_of_scope
 from api.core.clock import local_date, local_today, utcnow
 from api.core.config import get_settings
 from api.core.errors import FieldIssue, ValidationFailed
-from api.core.keyset import keyset_page
 from api.core.loaders import fetch_many_per_key, fetch_one_per_key
+from api.core.pagination import keyset_page
 from api.core.scope import Scope
 from api.core.workdays import add_working_days
 

@@ -19,8 +19,8 @@ from api.approval.services.lists import local_midnight, overdue_clause
 from api.approval.services.pushes import normalise_code
 from api.core.clock import local_today
 from api.core.errors import FieldIssue, ValidationFailed
-from api.core.keyset import Page, keyset_page
-from api.core.pagination import MAX_PAGE
+from api.core.pagination import MAX_PAGE, keyset_page
+from api.core.pagination import KeysetPage as Page
 
 MAX_APPLICANT = 200
 

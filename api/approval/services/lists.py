@@ -25,9 +25,9 @@ from api.core.clock import (
     local_date,
     local_today,
 )
-from api.core.keyset import Page, keyset_page
 from api.core.models import User
-from api.core.pagination import MAX_PAGE
+from api.core.pagination import MAX_PAGE, keyset_page
+from api.core.pagination import KeysetPage as Page
 from api.core.scope import Scope
 
 

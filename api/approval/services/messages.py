@@ -17,8 +17,8 @@ from api.approval.models import Application, LinkageEntry, Push
 from api.approval.models.messages import InboxMessage, InboxMessageRead
 from api.core import live
 from api.core.errors import ValidationFailed
-from api.core.keyset import keyset_page
 from api.core.models import utcnow
+from api.core.pagination import keyset_page
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from api.core.kit import Info
 from api.core.pagination import Connection
 from api.core.scope import Scope
 from api.core.sms_templates import SmsPurpose
+from api.core.stubs import Finding, KeyedById
 from api.core.subject_keys import subject_key
 from api.core.tracking_ticket import TrackingTicket, sign_tracking_ticket
 
@@ -72,12 +73,8 @@ strawberry.enum(FeedbackState, description="反馈状态：无需反馈 / 待反
         '部门（目录子图所有）。外部子图可按 @key(fields: "id") 扩展（docs/joining-the-graph.md）'
     ),
 )
-class Department:
-    id: strawberry.ID
-
-    @classmethod
-    def resolve_reference(cls, id: strawberry.ID) -> Department:  # noqa: A002
-        return cls(id=id)
+class Department(KeyedById):
+    pass
 
 
 def _department(department_id: int | None) -> Department | None:
@@ -112,9 +109,7 @@ class Subject:
         "（docs/joining-the-graph.md）"
     ),
 )
-class Matter:
-    id: strawberry.ID
-
+class Matter(KeyedById):
     @strawberry.field(
         description="该事项的办件（限本部门职责范围）", extensions=requires("application", "read")
     )
@@ -122,10 +117,6 @@ class Matter:
         loader = info.context.loaders.applications_by_matter(info.context.scope)
         rows = await loader.load(int(self.id))
         return [Application.from_row(r) for r in rows]
-
-    @classmethod
-    def resolve_reference(cls, id: strawberry.ID) -> Matter:  # noqa: A002
-        return cls(id=id)
 
 
 PushFileKind = documents.PushFileKind
@@ -233,6 +224,14 @@ class MeasureRecord:
         )
 
 
+def _figures_matter(root: MeasureStatistic | ApprovalQuality) -> Matter:
+    return Matter(id=strawberry.ID(str(root.matter_id)))
+
+
+def _figures_department(root: MeasureStatistic | ApprovalQuality) -> Department | None:
+    return _department(root.department_id)
+
+
 @strawberry.type(description="信用措施统计（按事项、审批部门、措施）")
 class MeasureStatistic:
     measure: CreditMeasure
@@ -242,13 +241,10 @@ class MeasureStatistic:
     matter_id: strawberry.Private[int]
     department_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="事项")
-    def matter(self) -> Matter:
-        return Matter(id=strawberry.ID(str(self.matter_id)))
-
-    @strawberry.field(description="审批部门")
-    def department(self) -> Department | None:
-        return _department(self.department_id)
+    matter: Matter = strawberry.field(resolver=_figures_matter, description="事项")
+    department: Department | None = strawberry.field(
+        resolver=_figures_department, description="审批部门"
+    )
 
 
 @strawberry.type(description="审批质量（来自监管结果）：按事项与审批部门")
@@ -266,13 +262,10 @@ class ApprovalQuality:
     matter_id: strawberry.Private[int]
     department_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="事项")
-    def matter(self) -> Matter:
-        return Matter(id=strawberry.ID(str(self.matter_id)))
-
-    @strawberry.field(description="审批部门")
-    def department(self) -> Department | None:
-        return _department(self.department_id)
+    matter: Matter = strawberry.field(resolver=_figures_matter, description="事项")
+    department: Department | None = strawberry.field(
+        resolver=_figures_department, description="审批部门"
+    )
 
 
 @strawberry.type(description="按认领方式计数")
@@ -857,15 +850,6 @@ class Push:
             from_department_id=row.from_department_id,
             full_liaison_mobile=row.receive_liaison_mobile,
         )
-
-
-@strawberry.federation.type(keys=["id"], description="监管结果（监管子图所有）")
-class Finding:
-    id: strawberry.ID
-
-    @classmethod
-    def resolve_reference(cls, id: strawberry.ID) -> Finding:  # noqa: A002
-        return cls(id=id)
 
 
 @strawberry.type(description="监管部门反馈的异常结果（审批部门收件箱）")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
 import strawberry
 
 from api.catalog import services
@@ -44,6 +47,8 @@ from api.core.errors import ValidationFailed, parse_id
 from api.core.files import decode_upload
 from api.core.kit import Info, validation_result
 
+T = TypeVar("T")
+
 
 def _username(info: Info) -> str:
     return str(info.context.require_principal().username)
@@ -51,6 +56,16 @@ def _username(info: Info) -> str:
 
 def _editor(info: Info) -> Editor:
     return Editor.of(_username(info), info.context.scope)
+
+
+async def _on_linkage(info: Info, id: strawberry.ID, step: Callable[..., Awaitable[T]]) -> T:  # noqa: A002
+    """One step of a linkage's life (submit, confirm, delete, request removal) by the caller."""
+    return await step(
+        session=info.context.session,
+        linkage_id=parse_id(id, "id"),
+        scope=info.context.scope,
+        editor=_editor(info),
+    )
 
 
 @strawberry.type
@@ -224,13 +239,7 @@ class LinkageListMutation:
         info: Info,
         id: strawberry.ID,  # noqa: A002
     ) -> LinkageResult:
-        row = await linkages.submit_linkage(
-            session=info.context.session,
-            linkage_id=parse_id(id, "id"),
-            scope=info.context.scope,
-            editor=_editor(info),
-        )
-        return Linkage.from_row(row)
+        return Linkage.from_row(await _on_linkage(info, id, linkages.submit_linkage))
 
     @strawberry.mutation(
         description=(
@@ -245,12 +254,7 @@ class LinkageListMutation:
         info: Info,
         id: strawberry.ID,  # noqa: A002
     ) -> DeleteLinkageResult:
-        deleted = await linkages.delete_linkage(
-            session=info.context.session,
-            linkage_id=parse_id(id, "id"),
-            scope=info.context.scope,
-            editor=_editor(info),
-        )
+        deleted = await _on_linkage(info, id, linkages.delete_linkage)
         return DeletedLinkage(id=strawberry.ID(str(deleted)))
 
     @strawberry.mutation(
@@ -263,13 +267,7 @@ class LinkageListMutation:
         info: Info,
         id: strawberry.ID,  # noqa: A002
     ) -> LinkageResult:
-        row = await linkages.request_removal(
-            session=info.context.session,
-            linkage_id=parse_id(id, "id"),
-            scope=info.context.scope,
-            editor=_editor(info),
-        )
-        return Linkage.from_row(row)
+        return Linkage.from_row(await _on_linkage(info, id, linkages.request_removal))
 
     @strawberry.mutation(
         description="监管部门确认联动事项", extensions=requires("linkage", "confirm")
@@ -280,13 +278,7 @@ class LinkageListMutation:
         info: Info,
         id: strawberry.ID,  # noqa: A002
     ) -> LinkageResult:
-        row = await linkages.confirm_linkage(
-            session=info.context.session,
-            linkage_id=parse_id(id, "id"),
-            scope=info.context.scope,
-            editor=_editor(info),
-        )
-        return Linkage.from_row(row)
+        return Linkage.from_row(await _on_linkage(info, id, linkages.confirm_linkage))
 
     @strawberry.mutation(
         description="导入联动事项清单 Excel（base64；全部通过才写入，否则逐行返回错误）",

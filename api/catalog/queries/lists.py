@@ -29,7 +29,6 @@ from api.catalog.types import (
 from api.core.authz import public, requires
 from api.core.errors import (
     ArgumentNotFoundError,
-    BadArgumentError,
     ValidationFailed,
     parse_id,
 )
@@ -53,14 +52,6 @@ def _text(value: Any) -> str | None:
 
 def _optional_id(value: strawberry.ID | None, field: str) -> int | None:
     return parse_id(value, field) if value else None
-
-
-def _page(first: int | None, after: str | None) -> Page:
-    try:
-        return Page.of(first, after)
-    except ValidationFailed as exc:
-        # Bad paging arguments are a client bug, not user input: a GraphQL error.
-        raise BadArgumentError.from_validation(exc) from None
 
 
 @strawberry.type
@@ -89,7 +80,7 @@ class LinkageListQuery:
         first: int | None = None,
         after: str | None = None,
     ) -> MatterConnection:
-        page = _page(first, after)
+        page = Page.of(first, after)
         filters: dict[str, Any] = {
             "kind": kind,
             "department_id": _optional_id(department_id, "departmentId"),
@@ -117,7 +108,7 @@ class LinkageListQuery:
         first: int | None = None,
         after: str | None = None,
     ) -> LinkageConnection:
-        page = _page(first, after)
+        page = Page.of(first, after)
         rows, total = await linkages.search_linkages(
             session=info.context.session,
             scope=info.context.scope,

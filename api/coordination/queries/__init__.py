@@ -19,7 +19,6 @@ from api.coordination.types import (
     CaseFile,
     CoordinationFile,
     CoordinationFileResult,
-    Department,
     Escalation,
     EscalationAction,
     EscalationActionPage,
@@ -41,8 +40,9 @@ from api.core.audit import Actor, AuditAction, record_committed
 from api.core.authz import requires
 from api.core.clock import utcnow
 from api.core.errors import NotFoundError, ValidationFailed, parse_id
-from api.core.kit import Info, validation_result
+from api.core.kit import Info, lookup_id, validation_result
 from api.core.scope import Scope
+from api.core.stubs import Department
 
 MAX_PERIOD_DAYS = 3 * 366
 MAX_CASES = 500
@@ -157,9 +157,8 @@ class CoordinationQuery:
 
     @strawberry.field(description="一次联席会议", extensions=requires("meeting", "read"))
     async def meeting(self, info: Info, id: strawberry.ID) -> Meeting | None:  # noqa: A002
-        try:
-            meeting_id = parse_id(id, "id")
-        except ValidationFailed:
+        meeting_id = lookup_id(id)
+        if meeting_id is None:
             return None
         row = await services.get_meeting(
             session=info.context.session, scope=_scope(info), meeting_id=meeting_id
@@ -188,9 +187,8 @@ class CoordinationQuery:
 
     @strawberry.field(description="一个提请事项", extensions=requires("escalation", "read"))
     async def escalation(self, info: Info, id: strawberry.ID) -> Escalation | None:  # noqa: A002
-        try:
-            escalation_id = parse_id(id, "id")
-        except ValidationFailed:
+        escalation_id = lookup_id(id)
+        if escalation_id is None:
             return None
         row = await services.get_escalation(
             session=info.context.session, scope=_scope(info), escalation_id=escalation_id

@@ -11,6 +11,7 @@ import strawberry
 from api.core.authz import requires
 from api.core.errors import BadArgumentError, ValidationErrors
 from api.core.kit import Info
+from api.core.stubs import Department
 from api.core.tracking_ticket import InvalidTrackingTicketError, verify_tracking_ticket
 from api.credit import models
 from api.credit.services import determination, identity
@@ -44,15 +45,6 @@ strawberry.enum(
 )
 LookupChannel = models.LookupChannel
 strawberry.enum(LookupChannel, description="查询方式：信用查询 / 受理核查 / 导出 / 浏览 / 办件跟踪")
-
-
-@strawberry.federation.type(keys=["id"], description="部门（目录子图所有）")
-class Department:
-    id: strawberry.ID
-
-    @classmethod
-    def resolve_reference(cls, id: strawberry.ID) -> Department:  # noqa: A002
-        return cls(id=id)
 
 
 @strawberry.federation.type(keys=["id"], description="办件（审批子图所有）")
