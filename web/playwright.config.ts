@@ -15,6 +15,9 @@ export default defineConfig({
   use: {
     baseURL: process.env.SHENGUAN_E2E_URL,
     locale: 'zh-CN',
+    // The browser's own zone (default: the machine's). The server counts in Asia/Shanghai days;
+    // SHENGUAN_E2E_TZ=America/Los_Angeles runs the specs a day apart from it most of the day.
+    ...(process.env.SHENGUAN_E2E_TZ ? { timezoneId: process.env.SHENGUAN_E2E_TZ } : {}),
     viewport: { width: 1366, height: 860 },
     trace: 'off',
     launchOptions: {

@@ -69,6 +69,8 @@ async function countsGoUp(page: Page, username: string, testIds: string[], creat
 /** Clicking a tile lands on the list behind it. */
 async function clicksThrough(page: Page, testId: string, url: RegExp) {
   await page.goto('/');
+  // Once every tile has its count: a tile still loading changes height and moves the others.
+  await expect(page.locator('[data-count=""]')).toHaveCount(0);
   await page.getByTestId(testId).click();
   await expect(page).toHaveURL(url);
   await expect(page.locator('#main')).not.toContainText('无权');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { joinRange, splitRange } from './dateRange';
+import { joinRange, splitRange, todayInChina } from './dateRange';
 
 describe('date range text', () => {
   it('round-trips both ends', () => {
@@ -16,5 +16,12 @@ describe('date range text', () => {
   });
   it('drops malformed ends', () => {
     expect(splitRange('12/01/2026~2026-13')).toEqual({ since: null, until: null });
+  });
+});
+
+describe('todayInChina', () => {
+  it('uses the Shanghai date, not UTC', () => {
+    expect(todayInChina(new Date('2026-11-25T17:30:00Z'))).toBe('2026-11-26');
+    expect(todayInChina(new Date('2026-11-25T15:30:00Z'))).toBe('2026-11-25');
   });
 });

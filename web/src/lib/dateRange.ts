@@ -20,3 +20,9 @@ export function joinRange(since: string | null | undefined, until: string | null
   const end = until && DAY.test(until) ? until : '';
   return start || end ? `${start}~${end}` : '';
 }
+
+/** Today as YYYY-MM-DD in Asia/Shanghai: the server counts periods in the city's calendar days,
+ * whatever the browser's own time zone (a CI browser in UTC is a day behind after 16:00). */
+export function todayInChina(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { accessFrom } from '@/providers/access/access';
 import { meWith } from '@/test/policy';
 
-import { mayMaintain, splitLiaisons, todayInChina } from './org';
+import { mayMaintain, splitLiaisons } from './org';
 
 const as = (departmentId: string, ...roles: string[]) => accessFrom(meWith(roles, departmentId));
 
@@ -45,12 +45,5 @@ describe('splitLiaisons', () => {
       RECEIVE: null,
       HEAD: null,
     });
-  });
-});
-
-describe('todayInChina', () => {
-  it('uses the Shanghai date, not UTC', () => {
-    expect(todayInChina(new Date('2026-11-25T17:30:00Z'))).toBe('2026-11-26');
-    expect(todayInChina(new Date('2026-11-25T15:30:00Z'))).toBe('2026-11-25');
   });
 });

@@ -21,8 +21,3 @@ export function splitLiaisons<L extends { kind: LiaisonKind; since: string; unti
   const history = [...liaisons].sort((a, b) => b.since.localeCompare(a.since) || (a.until ? 1 : 0) - (b.until ? 1 : 0));
   return { current, history };
 }
-
-/** Today as YYYY-MM-DD in Asia/Shanghai (the server's working calendar). */
-export function todayInChina(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}

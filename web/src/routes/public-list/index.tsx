@@ -7,6 +7,7 @@ import { useQuery } from 'urql';
 import { formatDateTime } from '@/components/format';
 import { CrossTags, PrincipleTags } from '@/components/LinkageFlags';
 import type { PublishedListQuery } from '@/graphql/graphql';
+import { todayInChina } from '@/lib/dateRange';
 
 import { PUBLISHED_LIST_QUERY } from './queries';
 
@@ -29,7 +30,7 @@ export default function PublicListPage() {
               department: list.publishingDepartmentName,
               number: String(list.number),
               published: dayjs(list.publishedAt).format('YYYY-MM-DD'),
-              printed: dayjs().format('YYYY-MM-DD'),
+              printed: todayInChina(),
             })}
           </div>
         )}

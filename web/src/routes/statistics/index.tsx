@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useClient, useQuery, type CombinedError } from 'urql';
 
+import { useVersionText } from '@/components/useVersionText';
 import type { StatisticsAssessmentQuery, StatisticsFigure } from '@/graphql/graphql';
+import { todayInChina } from '@/lib/dateRange';
 import { useAccess } from '@/providers/access/AccessProvider';
 
 import {
@@ -52,10 +54,9 @@ function casesUrl(figure: StatisticsFigure, row: Figures): string {
 }
 const DAY = 'YYYY-MM-DD';
 
-/** Today in China Standard Time: the server counts periods in CST calendar days, whatever the
- * browser's own time zone. */
+/** Today in China Standard Time, as a Dayjs for the pickers. */
 function chinaToday(): Dayjs {
-  return dayjs(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()));
+  return dayjs(todayInChina());
 }
 
 function download(file: ServerFile) {
@@ -391,6 +392,7 @@ function AssessmentCard({
   exporting: string | null;
   onExport: (kind: 'xlsx' | 'pdf') => void;
 }) {
+  const versionText = useVersionText();
   const { t } = useTranslation();
   const indicators = rows[0]?.indicators ?? [];
   const columns: ColumnsType<AssessmentRow> = [
@@ -413,7 +415,7 @@ function AssessmentCard({
       extra={
         <Space>
           {version != null && (
-            <Typography.Text type="secondary">{t('statistics.schemeVersion', { version: String(version) })}</Typography.Text>
+            <Typography.Text type="secondary">{t('statistics.schemeVersion', { version: versionText(version) })}</Typography.Text>
           )}
           {calculatedAt && (
             <Typography.Text type="secondary" data-testid="assessment-calculated-at">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery, type AnyVariables, type TypedDocumentNode } from 'urql';
 
+import { todayInChina } from '@/lib/dateRange';
 import type { Feature } from '@/providers/access/access';
 import { useAccess } from '@/providers/access/AccessProvider';
 import { useRefetchOnInbox } from '@/providers/live/LiveInbox';
@@ -76,8 +77,9 @@ const DAY = 'YYYY-MM-DD';
  * each clicking through to the cases behind it. */
 function MonthFigures() {
   const { t } = useTranslation();
-  const since = dayjs().startOf('month').format(DAY);
-  const until = dayjs().format(DAY);
+  // The server's periods are Asia/Shanghai days; the browser's own zone may be a day behind.
+  const until = todayInChina();
+  const since = dayjs(until).startOf('month').format(DAY);
   const [{ data, fetching }] = useQuery({
     query: TODO_MONTH_FIGURES_QUERY,
     variables: { since, until },

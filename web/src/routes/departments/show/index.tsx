@@ -8,9 +8,10 @@ import { Code } from '@/components/Code';
 import { DateInput } from '@/components/QueryForm';
 import { useServerForm } from '@/components/useServerForm';
 import type { DepartmentDetailQuery } from '@/graphql/graphql';
+import { todayInChina } from '@/lib/dateRange';
 import { normaliseMobile, normaliseOfficePhone } from '@/lib/phones';
 import { useAccess } from '@/providers/access/AccessProvider';
-import { mayMaintain, splitLiaisons, todayInChina, type LiaisonKind } from '@/routes/departments/org';
+import { mayMaintain, splitLiaisons, type LiaisonKind } from '@/routes/departments/org';
 
 import {
   DEPARTMENT_DETAIL_QUERY,
