@@ -8,6 +8,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
 from api.access import services
+from api.core import accounts
 from api.core.models import ApiKey, CasbinRule, LoginState
 
 
@@ -20,6 +21,8 @@ class AccessLoaders:
     login_state: DataLoader[int, LoginState | None] = field(init=False)
     # API keys (service accounts) by user id.
     api_keys: DataLoader[int, list[ApiKey]] = field(init=False)
+    # People's names by account name (an account that is gone keeps its account name).
+    display_name: DataLoader[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
         async def roles(names: list[str]) -> list[list[CasbinRule]]:
@@ -37,3 +40,9 @@ class AccessLoaders:
         self.roles = DataLoader(load_fn=roles)
         self.api_keys = DataLoader(load_fn=keys)
         self.login_state = DataLoader(load_fn=states)
+
+        async def display_names(usernames: list[str]) -> list[str]:
+            names = await accounts.display_names(session=self.session, usernames=usernames)
+            return [names[u] for u in usernames]
+
+        self.display_name = DataLoader(load_fn=display_names)

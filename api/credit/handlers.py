@@ -9,6 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from api.core import events
 from api.core.events import OutboxMessage
 from api.credit import services
+from api.credit.services import lookups
 
 CONSUMER = "credit"
 consumers = events.ConsumerTable()
@@ -27,6 +28,12 @@ async def on_application_accepted(session: AsyncSession, message: OutboxMessage)
     await services.ensure_subject(
         session=session, code=str(payload["applicant_code"]), name=payload.get("applicant_name")
     )
+    if payload.get("application_number"):  # older messages did not carry it
+        await lookups.note_application_number(
+            session=session,
+            application_id=int(payload["application_id"]),
+            number=str(payload["application_number"]),
+        )
 
 
 @consumers.handles("approval.application.completed", consumer=CONSUMER)

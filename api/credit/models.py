@@ -315,5 +315,8 @@ class LookupLog(SQLModel, table=True):
     subject_code: str = Field(max_length=18, index=True)
     purpose: str = Field(max_length=300)
     application_id: int | None = Field(default=None, index=True)
+    # The application's 办件编号, copied from approval's acceptance event (and onto later
+    # lookups of the same application); empty while the application is not accepted.
+    application_number: str | None = Field(default=None, max_length=32)
     channel: LookupChannel = Field(sa_type=str_enum(LookupChannel))
     looked_up_at: datetime = Field(default_factory=utcnow)

@@ -115,3 +115,33 @@ async def test_purge_removes_only_rows_older_than_the_retention(session):
 async def test_purge_refuses_a_retention_under_180_days(session):
     with pytest.raises(ValueError, match="180"):
         await purge(session, older_than_days=179)
+
+
+async def test_audit_entries_name_the_person_not_the_account(session, authorizer):
+    dept = await factories.department(session)
+    admin = await factories.user(session, authorizer, role="system_admin", dept=dept)
+    await factories.user(
+        session, authorizer, role="system_admin", dept=dept, username="lisi", display_name="李四"
+    )
+    for actor in ("lisi", "gone_account", None):
+        await record(
+            session,
+            actor=Actor(actor, "7", None),
+            action=AuditAction.EXPORT,
+            outcome=AuditOutcome.SUCCESS,
+            target=f"by-{actor}",
+        )
+
+    result = await access(
+        "query { auditEntries(first: 3, filter: { action: EXPORT }) "
+        "{ edges { node { actor actorName } } } }",
+        session=session,
+        authorizer=authorizer,
+        principal=admin,
+    )
+
+    assert [e["node"] for e in result.data["auditEntries"]["edges"]] == [
+        {"actor": None, "actorName": None},
+        {"actor": "gone_account", "actorName": "gone_account"},
+        {"actor": "lisi", "actorName": "李四"},
+    ]

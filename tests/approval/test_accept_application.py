@@ -7,6 +7,7 @@ from api.approval.models import Push
 from api.approval.models.sms import SmsMessage
 from api.approval.schema import schema
 from api.core import events
+from api.core.clock import local_date
 from api.core.events import OutboxMessage
 from tests import factories
 from tests.graphql import run
@@ -118,6 +119,8 @@ async def test_acceptance_emits_its_events_in_the_same_transaction(session, auth
     accepted = [r for r in rows if r.topic == "approval.application.accepted"][-1]
     assert accepted.payload == {
         "application_id": app.id,
+        # The 办件编号 people read (credit names its lookups by it).
+        "application_number": f"SP{local_date(app.submitted_at):%Y%m%d}{app.id:06d}",
         "matter_id": app.matter_id,
         "applicant_code": app.applicant_code,
         "applicant_name": app.applicant_name,

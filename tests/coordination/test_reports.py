@@ -159,7 +159,7 @@ async def test_the_pdf_report_renders_with_the_ranking_table(session, authorizer
         "审管联动工作考核报告",
         "考核期间：2024-08-01 至 2024-08-31",
         f"发布单位：{ISSUER}",
-        "考核方案：第0版 默认方案",
+        "考核方案：系统默认 默认方案",
     ]
     # 制表 names the person and the office, never the account.
     made = [line for line in summary if line.startswith("制表：")]

@@ -74,7 +74,7 @@ async def test_default_rules_explain_the_level_by_rule_and_record(session, autho
         "score": 70,
         "ruleVersion": 0,
         "jointPunished": False,
-        "summary": "基础分80，合计70分；守信≥90，失信<60：认定为一般（规则第0版）",
+        "summary": "基础分80，合计70分；守信≥90，失信<60：认定为一般（系统默认规则）",
         "causes": [
             {
                 "ruleCode": "PENALTY_RECENT",

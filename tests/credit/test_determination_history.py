@@ -107,7 +107,7 @@ async def test_after_a_rule_change_the_earlier_determination_reads_back_as_of_it
                     "level": "NORMAL",
                     "levelLabel": "一般",
                     "score": 65,
-                    "summary": "基础分80，合计65分；守信≥90，失信<60：认定为一般（规则第0版）",
+                    "summary": "基础分80，合计65分；守信≥90，失信<60：认定为一般（系统默认规则）",
                     "previousLevel": None,
                     "ruleSet": {"version": 0, "dishonestBelowScore": 60},
                     "causes": [

@@ -6,6 +6,7 @@ import io
 from openpyxl import load_workbook
 from sqlmodel import col, select
 
+from api.core import events
 from api.core.audit import AuditEntry
 from api.core.events import OutboxMessage
 from api.credit.loaders import CreditLoaders
@@ -43,6 +44,9 @@ query($app: ID, $dept: ID) {
     username departmentId subjectCode purpose applicationId channel application { id }
   }
 }
+"""
+NUMBERS = """
+query($app: ID) { creditLookups(applicationId: $app) { applicationNumber } }
 """
 EXPORT_LOG = """
 query($app: ID) { exportCreditLookups(applicationId: $app) { filename mediaType contentBase64 } }
@@ -232,9 +236,46 @@ async def test_exported_log_neutralises_formula_injection(session, authorizer):
     ]
     # People by name and department: no account name, no department number.
     assert [c.value for c in sheet[1]][2:4] == ["查询人", "部门"]
+    # No internal application id: the 办件编号 comes once approval accepts the application.
     assert {(r[2].value, r[3].value, r[4].value, r[6].value, r[7].value) for r in rows} == {
-        ("李审批", "益阳市行政审批服务局", code, 880002, "信用查询")
+        ("李审批", "益阳市行政审批服务局", code, None, "信用查询")
     }
+
+
+async def test_lookups_name_their_application_by_number_once_approval_accepts_it(
+    session, authorizer
+):
+    dept = await factories.department(session)
+    clerk = await factories.user(session, authorizer, role="approval_clerk", dept=dept)
+    officer = await factories.user(session, authorizer, role="credit_officer", dept=dept)
+    code = (await factories.subject(session)).credit_code
+    await _run(session, authorizer, clerk, CHECK, code=code, app="880003")
+    before = await _run(session, authorizer, officer, NUMBERS, app="880003")
+
+    # Approval's documented acceptance event, delivered through the credit consumer.
+    await events.emit(
+        session,
+        topic="approval.application.accepted",
+        key="880003",
+        payload={
+            "application_id": 880003,
+            "application_number": "SP20261203880003",
+            "applicant_code": code,
+            "applicant_name": "某公司",
+        },
+    )
+    await factories.deliver(session)
+    await _run(session, authorizer, clerk, LOOKUP, code=code, purpose="办结前核实", app="880003")
+    after = await _run(session, authorizer, officer, NUMBERS, app="880003")
+    exported = await _run(session, authorizer, officer, EXPORT_LOG, app="880003")
+
+    assert before["creditLookups"] == [{"applicationNumber": None}]
+    # The earlier lookup got the number from the event, the later one from the earlier.
+    assert after["creditLookups"] == [{"applicationNumber": "SP20261203880003"}] * 2
+    sheet = load_workbook(
+        io.BytesIO(base64.b64decode(exported["exportCreditLookups"]["contentBase64"]))
+    ).active
+    assert [r[6].value for r in sheet.iter_rows(min_row=2)] == ["SP20261203880003"] * 2
 
 
 BROWSE = """

@@ -219,6 +219,13 @@ class AuditEntry:
     client_address: str | None
     detail: JSON
 
+    @strawberry.field(description="操作人姓名（账号已删除时为账号名；匿名请求为空）")
+    async def actor_name(self, info: Info) -> str | None:
+        if self.actor is None:
+            return None
+        name: str = await info.context.loaders.display_name.load(self.actor)
+        return name
+
     @classmethod
     def from_row(cls, row: audit.AuditEntry) -> AuditEntry:
         return cls(

@@ -36,6 +36,7 @@ from api.approval.services.common import (
     push_scope,
 )
 from api.approval.services.linkage_list import entries_for_matter, version_in_force
+from api.approval.services.lists import application_number_of
 from api.core import events
 from api.core.audit import note_out_of_scope
 from api.core.clock import (
@@ -50,8 +51,14 @@ from api.core.workdays import add_working_days
 
 
 def _accepted_payload(application: Application) -> dict[str, Any]:
+    number = (
+        application_number_of(application.id, application.submitted_at)
+        if application.id is not None  # always, once stored
+        else None
+    )
     return {
         "application_id": application.id,
+        "application_number": number,
         "matter_id": application.matter_id,
         "applicant_code": application.applicant_code,
         "applicant_name": application.applicant_name,

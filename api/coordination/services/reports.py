@@ -61,6 +61,11 @@ RANKING_HEADER: Final = (
 )
 
 
+def _version_label(version: int) -> str:
+    """第N版 from 1; version 0 is the built-in default scheme (no 第0版 in print)."""
+    return "系统默认" if version == 0 else f"第{version}版"
+
+
 def _register_font() -> None:
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(FONT))
@@ -294,7 +299,7 @@ def pdf_report(
         Paragraph("审管联动工作考核报告", title),
         Paragraph(f"考核期间：{_period_text(ranking)}", body),
         Paragraph(f"发布单位：{issuer}", body),
-        Paragraph(f"考核方案：第{scheme.version}版 {scheme.note}", body),
+        Paragraph(f"考核方案：{_version_label(scheme.version)} {scheme.note}", body),
         Paragraph(f"指标权重：{weights}", body),
         Paragraph(f"计算时点：{_calculated_text(ranking)}（北京时间）", body),
         Paragraph(f"制表：{printed} {generated_by}", body),

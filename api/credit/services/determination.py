@@ -126,6 +126,11 @@ class RuleSet:
             published_at=row.published_at,
         )
 
+    @property
+    def label(self) -> str:
+        """规则第N版 from 1; version 0 is the built-in default, named so (no 第0版 on screen)."""
+        return "系统默认规则" if self.version == 0 else f"规则第{self.version}版"
+
 
 DEFAULT_RULE_SET = RuleSet(
     version=0,
@@ -213,11 +218,11 @@ class Assessment:
         rs = self.rule_set
         forced = [c.rule.name for c in self.causes if c.rule.forces_level is not None]
         if forced and self.level == CreditLevel.DISHONEST:
-            return f"因“{'、'.join(forced)}”认定为失信（规则第{rs.version}版）"
+            return f"因“{'、'.join(forced)}”认定为失信（{rs.label}）"
         return (
             f"基础分{rs.base_score}，合计{self.score}分；守信≥{rs.trustworthy_min_score}，"
             f"失信<{rs.dishonest_below_score}：认定为{LEVEL_LABELS[self.level]}"
-            f"（规则第{rs.version}版）"
+            f"（{rs.label}）"
         )
 
 

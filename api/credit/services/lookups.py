@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import insert
+from sqlalchemy import insert, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
 from api.core import accounts, events
 from api.core.auth import Principal
-from api.core.clock import utcnow
+from api.core.clock import LOCAL_TZ, utcnow
 from api.core.credit_ticket import CreditTicket, sign_ticket
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.scope import Scope
@@ -85,6 +85,10 @@ async def _log(
         )
         for code in subject_codes
     ]
+    if request.application_id is not None:
+        known = await _application_numbers(session, [request.application_id])
+        for row in rows:
+            row.application_number = known.get(request.application_id)
     session.add_all(rows)
     await session.flush()
     for row in rows:
@@ -295,12 +299,12 @@ def _log_query(
         stmt = stmt.where(LookupLog.application_id == application_id)
     if department_id is not None:
         stmt = stmt.where(LookupLog.department_id == department_id)
+    # Days are the city's (Asia/Shanghai), as on screen and in the export.
     if since is not None:
-        stmt = stmt.where(
-            col(LookupLog.looked_up_at) >= datetime(since.year, since.month, since.day, tzinfo=UTC)
-        )
+        start = datetime.combine(since, time(), tzinfo=LOCAL_TZ).astimezone(UTC)
+        stmt = stmt.where(col(LookupLog.looked_up_at) >= start)
     if until is not None:
-        end = datetime(until.year, until.month, until.day, tzinfo=UTC) + timedelta(days=1)
+        end = datetime.combine(until + timedelta(days=1), time(), tzinfo=LOCAL_TZ).astimezone(UTC)
         stmt = stmt.where(col(LookupLog.looked_up_at) < end)
     return stmt.order_by(col(LookupLog.id).desc())
 
@@ -324,6 +328,31 @@ async def list_lookups(
         until=until,
     )
     return (await session.exec(stmt.offset(offset).limit(min(max(limit, 0), MAX_PAGE)))).all()
+
+
+async def _application_numbers(
+    session: AsyncSession, application_ids: Sequence[int]
+) -> dict[int, str]:
+    stmt = (
+        select(LookupLog.application_id, LookupLog.application_number)
+        .where(col(LookupLog.application_id).in_(application_ids))
+        .where(col(LookupLog.application_number).is_not(None))
+        .distinct()
+    )
+    return {int(a): str(n) for a, n in (await session.exec(stmt)).all() if a is not None}
+
+
+async def note_application_number(
+    *, session: AsyncSession, application_id: int, number: str
+) -> None:
+    """The 办件编号 onto the application's lookups, when approval accepts it (the lookups
+    before acceptance knew only approval's internal id)."""
+    await session.exec(
+        update(LookupLog)
+        .where(col(LookupLog.application_id) == application_id)
+        .where(col(LookupLog.application_number).is_(None))
+        .values(application_number=number)
+    )
 
 
 async def export_lookups(
@@ -354,12 +383,12 @@ async def export_lookups(
         (
             [
                 r.id,
-                r.looked_up_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
+                r.looked_up_at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M:%S"),
                 people[r.username],
                 departments[r.department_id],
                 r.subject_code,
                 r.purpose,
-                r.application_id,
+                r.application_number or "",
                 CHANNEL_LABELS[r.channel],
             ]
             for r in rows

@@ -508,12 +508,20 @@ class CreditLookup:
     subject_code: str
     purpose: str
     application_id: strawberry.ID | None
+    application_number: str | None = strawberry.field(
+        description="办件编号（审批受理时由审批子图告知；尚未受理的办件为空）"
+    )
     channel: LookupChannel
     looked_up_at: datetime
 
     @strawberry.field(description="查询人所在部门")
     def department(self) -> Department:
         return Department(id=self.department_id)
+
+    @strawberry.field(description="查询人姓名（账号已删除时为账号名）")
+    async def username_display(self, info: Info) -> str:
+        name: str = await info.context.loaders.display_name.load(self.username)
+        return name
 
     @strawberry.field(description="查询所服务的办件")
     def application(self) -> Application | None:
@@ -528,6 +536,7 @@ class CreditLookup:
             subject_code=row.subject_code,
             purpose=row.purpose,
             application_id=strawberry.ID(str(row.application_id)) if row.application_id else None,
+            application_number=row.application_number,
             channel=row.channel,
             looked_up_at=row.looked_up_at,
         )

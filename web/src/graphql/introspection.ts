@@ -1465,6 +1465,14 @@ export default {
             "args": []
           },
           {
+            "name": "actorName",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
             "name": "at",
             "type": {
               "kind": "NON_NULL",
@@ -3363,6 +3371,14 @@ export default {
             "args": []
           },
           {
+            "name": "applicationNumber",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
             "name": "channel",
             "type": {
               "kind": "NON_NULL",
@@ -3442,6 +3458,17 @@ export default {
           },
           {
             "name": "username",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "usernameDisplay",
             "type": {
               "kind": "NON_NULL",
               "ofType": {

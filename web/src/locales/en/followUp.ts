@@ -10,7 +10,6 @@ const followUp: Messages['followUp'] = {
     empty: 'No determinations yet',
     determinedOn: 'Determined on',
     ruleVersion: 'Rule version',
-    ruleVersionValue: 'Version {{version}}',
     level: 'Level',
     score: 'Score',
     summary: 'Explanation',

@@ -28,6 +28,8 @@ const en: Messages = {
     backHome: 'Back to workbench',
     error: 'Something went wrong',
     retry: 'Retry',
+    versionNumber: 'Version {{number}}',
+    defaultVersion: 'Built-in default',
     switchDepartment: 'Switch department',
   },
   nav: {

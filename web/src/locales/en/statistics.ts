@@ -35,7 +35,7 @@ const statistics: Messages['statistics'] = {
   exportPdf: 'Export PDF report',
   noData: 'No figures for this period',
   assessment: 'Department assessment ranking',
-  schemeVersion: 'Scheme version {{version}}',
+  schemeVersion: 'Scheme: {{version}}',
   rank: 'Rank',
   score: 'Score',
   weight: 'weight {{weight}}',

@@ -18,6 +18,8 @@ const base = {
     error: '出错了',
     retry: '重试',
     switchDepartment: '切换部门',
+    versionNumber: '第 {{number}} 版',
+    defaultVersion: '系统默认',
   },
   nav: {
     workbench: '工作台',

@@ -9,7 +9,6 @@ const followUp = {
     empty: '尚无认定记录',
     determinedOn: '认定日期',
     ruleVersion: '规则版本',
-    ruleVersionValue: '第{{version}}版',
     level: '等级',
     score: '分数',
     summary: '认定说明',

@@ -33,7 +33,7 @@ const statistics = {
   exportPdf: '导出 PDF 报告',
   noData: '该期间没有统计数据',
   assessment: '部门考核排名',
-  schemeVersion: '考核方案第 {{version}} 版',
+  schemeVersion: '考核方案：{{version}}',
   rank: '名次',
   score: '得分',
   weight: '权重 {{weight}}',

@@ -82,7 +82,13 @@ export function AuditTab() {
         data-testid="audit-entries"
         columns={[
           { title: t('admin.at'), dataIndex: 'at', width: 150, render: formatDateTime },
-          { title: t('admin.actor'), dataIndex: 'actor', width: 130, render: (a: string | null) => a ?? t('admin.anonymous') },
+          {
+            title: t('admin.actor'),
+            dataIndex: 'actorName',
+            width: 130,
+            // The person by name; the account name stays on hover (it is what the filter searches).
+            render: (name: string | null, e) => (name ? <span title={e.actor ?? undefined}>{name}</span> : t('admin.anonymous')),
+          },
           {
             title: t('admin.auditDepartment'),
             dataIndex: 'departmentId',

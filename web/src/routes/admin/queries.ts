@@ -191,6 +191,7 @@ export const AUDIT_QUERY = graphql(`
           id
           at
           actor
+          actorName
           departmentId
           action
           target

@@ -11,6 +11,7 @@ import { Pager } from '@/components/Pager';
 import { pageRows, pageWindow, useListParams } from '@/components/pagination';
 import { DateInput } from '@/components/QueryForm';
 import type { CreditLookupsQuery, LookupChannel } from '@/graphql/graphql';
+import { applicationIdOf } from '@/lib/applicationNumber';
 
 import { downloadBase64 } from './files';
 import { CREDIT_LOOKUPS_QUERY, EXPORT_CREDIT_LOOKUPS_QUERY } from './queries';
@@ -37,7 +38,7 @@ export function LookupsTab() {
   const reversed = Boolean(since && until && until < since);
   const criteria = {
     departmentId: filters.department || null,
-    applicationId: /^\d+$/.test(filters.application) ? filters.application : null,
+    applicationId: applicationIdOf(filters.application),
     since,
     until,
   };
@@ -111,7 +112,12 @@ export function LookupsTab() {
         locale={{ emptyText: t('creditAdmin.lookups.empty') }}
         columns={[
           { title: t('creditAdmin.lookups.lookedUpAt'), dataIndex: 'lookedUpAt', width: 150, render: formatDateTime },
-          { title: t('creditAdmin.lookups.username'), dataIndex: 'username', width: 130 },
+          {
+            title: t('creditAdmin.lookups.username'),
+            dataIndex: 'usernameDisplay',
+            width: 130,
+            render: (name: string, l) => <span title={l.username}>{name}</span>,
+          },
           { title: t('creditAdmin.lookups.department'), key: 'department', width: 200, render: (_, l) => l.department.name },
           { title: t('creditAdmin.lookups.subjectCode'), dataIndex: 'subjectCode', width: 190, render: (c: string) => <Code>{c}</Code> },
           { title: t('creditAdmin.lookups.purpose'), dataIndex: 'purpose' },
@@ -124,8 +130,10 @@ export function LookupsTab() {
           {
             title: t('creditAdmin.lookups.application'),
             dataIndex: 'applicationId',
-            width: 90,
-            render: (id: string | null) => (id ? <Link to={`/applications/${id}`}>#{id}</Link> : ''),
+            width: 170,
+            // The 办件编号 once approval accepted the application; before, a link by its page.
+            render: (id: string | null, l) =>
+              id ? <Link to={`/applications/${id}`}>{l.applicationNumber ?? t('creditAdmin.lookups.notAccepted')}</Link> : '',
           },
         ]}
       />

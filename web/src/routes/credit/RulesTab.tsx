@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
 import { formatDateTime } from '@/components/format';
+import { useVersionText } from '@/components/useVersionText';
 import type { CreditLevel, RecordCategory, RuleCondition } from '@/graphql/graphql';
 import type { FieldErrorData } from '@/providers/graphql/errors';
 
@@ -106,13 +107,10 @@ function RulesTable({ rules }: { rules: readonly Rule[] }) {
   );
 }
 
-/** "第 N 版", and "（内置）" for version 0; a hook, since `t`'s type is too deep to pass around. */
+/** "第 N 版", and 系统默认 for version 0. */
 function useVersionName(): (set: RuleSet) => string {
-  const { t } = useTranslation();
-  return (set) => {
-    const label = t('creditAdmin.rules.versionLabel', { version: String(set.version) });
-    return set.version === 0 ? `${label}（${t('creditAdmin.rules.builtIn')}）` : label;
-  };
+  const versionText = useVersionText();
+  return (set) => versionText(set.version);
 }
 
 function RuleSetSummary({ set }: { set: RuleSet }) {
@@ -201,6 +199,7 @@ function placeErrors(form: Pick<FormInstance, 'setFields'>, errors: readonly Fie
 
 function RuleSetEditor({ base, onPublished, onCancel }: { base: RuleSet; onPublished: (set: RuleSet) => void; onCancel: () => void }) {
   const { t } = useTranslation();
+  const versionText = useVersionText();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<RuleSetValues>();
   const [{ fetching }, publish] = useMutation(PUBLISH_CREDIT_RULES_MUTATION);
@@ -239,7 +238,7 @@ function RuleSetEditor({ base, onPublished, onCancel }: { base: RuleSet; onPubli
   }
 
   return (
-    <Card title={t('creditAdmin.rules.editing', { version: String(base.version) })} data-testid="rule-editor">
+    <Card title={t('creditAdmin.rules.editing', { version: versionText(base.version) })} data-testid="rule-editor">
       {problems.length > 0 && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={problems.join('；')} />}
       <Form<RuleSetValues> form={form} name="creditRules" layout="vertical" initialValues={ruleSetToValues(base)}>
         <Space wrap align="start">
@@ -403,7 +402,7 @@ export function RulesTab({ writes }: { writes: boolean }) {
       ) : (
         current && (
           <Card
-            title={t('creditAdmin.rules.current', { version: String(current.version) })}
+            title={t('creditAdmin.rules.current', { version: versionName(current) })}
             data-testid="current-rules"
             extra={
               writes && (
@@ -463,7 +462,7 @@ export function RulesTab({ writes }: { writes: boolean }) {
           {from && to && (
             <>
               <Typography.Paragraph strong>
-                {t('creditAdmin.rules.changes', { from: String(from.version), to: String(to.version) })}
+                {t('creditAdmin.rules.changes', { from: versionName(from), to: versionName(to) })}
               </Typography.Paragraph>
               <RuleSetDiffView before={from} after={to} />
             </>

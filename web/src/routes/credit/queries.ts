@@ -207,9 +207,11 @@ export const CREDIT_LOOKUPS_QUERY = graphql(`
     creditLookups(applicationId: $applicationId, departmentId: $departmentId, since: $since, until: $until, first: $first, offset: $offset) {
       id
       username
+      usernameDisplay
       subjectCode
       purpose
       applicationId
+      applicationNumber
       channel
       lookedUpAt
       department {

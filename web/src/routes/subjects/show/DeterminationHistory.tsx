@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import { LEVEL_COLOR } from '@/components/CreditAssessmentView';
 import { formatDateTime } from '@/components/format';
+import { useVersionText } from '@/components/useVersionText';
 import type { SubjectLookupQuery } from '@/graphql/graphql';
 
 import { inForceOn } from './determinations';
@@ -39,6 +40,7 @@ function Causes({ entry }: { entry: Entry }) {
 /** 认定历史: every determination kept, newest first; a date shows the one in force that day. */
 export function DeterminationHistory({ determinations }: { determinations: readonly Entry[] }) {
   const { t } = useTranslation();
+  const versionText = useVersionText();
   const [day, setDay] = useState<Dayjs | null>(null);
   const chosen = day ? inForceOn(determinations, day.format('YYYY-MM-DD')) : null;
   return (
@@ -64,7 +66,7 @@ export function DeterminationHistory({ determinations }: { determinations: reado
           <Alert
             type="info"
             data-testid="determination-in-force"
-            message={`${t('followUp.determinations.inForce')}：${t(`enums.CreditLevel.${chosen.level}`)} · ${t('followUp.determinations.ruleVersionValue', { version: String(chosen.ruleVersion) })} · ${chosen.determinedOn}`}
+            message={`${t('followUp.determinations.inForce')}：${t(`enums.CreditLevel.${chosen.level}`)} · ${versionText(chosen.ruleVersion)} · ${chosen.determinedOn}`}
             description={
               <Space direction="vertical" size={4}>
                 <span>{chosen.summary}</span>
@@ -87,7 +89,7 @@ export function DeterminationHistory({ determinations }: { determinations: reado
               title: t('followUp.determinations.ruleVersion'),
               dataIndex: 'ruleVersion',
               width: 100,
-              render: (v: number) => t('followUp.determinations.ruleVersionValue', { version: String(v) }),
+              render: (v: number) => versionText(v),
             },
             {
               title: t('followUp.determinations.level'),
