@@ -380,7 +380,7 @@ test('an administrator removes a permission, the tester explains it, and the cle
   await page.getByLabel('事件').click();
   await page.locator('.ant-select-item-option').filter({ hasText: '策略变更' }).first().click();
   const change = page.getByTestId('audit-entries').getByRole('row').filter({ hasText: '策略变更' }).first();
-  await expect(change).toContainText('admin');
+  await expect(change).toContainText('系统管理员');
   await expect(change).toContainText('成功');
   await expect(page.getByTestId('audit-entries').getByRole('row').filter({ hasText: '登录' })).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/admin-audit.png`, fullPage: true });

@@ -78,7 +78,9 @@ test('a credit officer edits the rules, sees field errors, publishes and sees wh
     `第 ${before + 1} 版`,
   );
   const diff = page.getByTestId('rule-diff');
-  await expect(page.getByTestId('rule-compare')).toContainText(`第 ${before} 版 → 第 ${before + 1} 版的变化`);
+  await expect(page.getByTestId('rule-compare')).toContainText(
+    `${before === 0 ? '系统默认' : `第 ${before} 版`} → 第 ${before + 1} 版 的变化`,
+  );
   await expect(diff.getByRole('row').filter({ hasText: '新增' })).toContainText('E2E_AWARD 获得表彰（观察）');
   await expect(diff.getByRole('row').filter({ hasText: '修改' })).toContainText(renamed);
   await page.screenshot({ path: `${SHOTS}/credit-rules-published.png`, fullPage: true });
@@ -171,7 +173,9 @@ test('a purposeful lookup shows up in the lookup log; a department head sees onl
   await page.getByRole('tab', { name: '查询日志' }).click();
   const entry = page.getByRole('row').filter({ hasText: purpose });
   await expect(entry).toContainText(subject);
-  await expect(entry).toContainText('credit_officer');
+  // The person by name, not the account.
+  await expect(entry).toContainText('孙涛');
+  await expect(entry).not.toContainText('credit_officer');
   await expect(entry).toContainText('查询');
   await page.screenshot({ path: `${SHOTS}/credit-lookups.png`, fullPage: true });
   const download = page.waitForEvent('download');
