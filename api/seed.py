@@ -623,6 +623,9 @@ class _Loop:
                 "abnormal": abnormal,
                 "result_type": result,
                 "measures": "责令限期整改" if abnormal else "",
+                "document_number": (
+                    f"益监罚〔2026〕{self.finding_id}号" if result == "PENALIZED" else ""
+                ),
                 "summary": summary,
                 "found_on": found_on,
                 "approving_department_id": app["dept"],
@@ -663,6 +666,7 @@ class _Loop:
                     "abnormal": False,
                     "result_type": "NO_ABNORMALITY",
                     "measures": "",
+                    "document_number": "",
                     "summary": _SUMMARIES[0],
                     "found_on": _at(self.finding_id % SEED_DAYS).date(),
                     "approving_department_id": None,

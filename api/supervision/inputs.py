@@ -24,6 +24,10 @@ class RecordFindingInput:
     abnormal: bool = False
     result_type: ResultType = models.ResultType.NO_ABNORMALITY
     measures: str = ""
+    document_number: str = strawberry.field(
+        default="",
+        description="文书编号（行政处罚决定书、责令整改通知书等；处罚、吊销许可时必填，≤100字）",
+    )
 
     def to_model(self, *, department_id: int) -> models.FindingCreate:
         return build_model(
@@ -39,6 +43,7 @@ class RecordFindingInput:
             abnormal=self.abnormal,
             result_type=self.result_type,
             measures=self.measures,
+            document_number=self.document_number,
         )
 
 

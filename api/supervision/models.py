@@ -48,6 +48,8 @@ class FindingBase(SQLModel):
     abnormal: bool = False
     result_type: ResultType = Field(default=ResultType.NO_ABNORMALITY, sa_type=str_enum(ResultType))
     measures: str = Field(default="", max_length=2000)  # 采取的行政措施
+    # 文书编号: the decision or notice the result was issued as (行政处罚决定书 number…).
+    document_number: str = Field(default="", max_length=100)
     summary: str = Field(max_length=2000)
     found_on: date
 

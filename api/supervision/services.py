@@ -42,15 +42,13 @@ from api.supervision.models import (
 MAX_ATTACHMENTS = 10
 
 
-async def record_finding(
-    *,
-    session: AsyncSession,
-    data: FindingCreate,
-    recorded_by: str = "",
-    require_push: bool = True,
-) -> Finding:
-    """Record a finding; ``require_push``: the application must have been pushed to the
-    recording department (off only for history imported before the list existed)."""
+# Results issued as a numbered decision: the credit record and the approving side cite it.
+DOCUMENTED_RESULTS = frozenset({ResultType.PENALIZED, ResultType.LICENCE_REVOKED})
+MAX_DOCUMENT_NUMBER = 100
+
+
+def _field_issues(data: FindingCreate) -> list[FieldIssue]:
+    """What is wrong with the fields themselves, before anything is looked up."""
     issues: list[FieldIssue] = []
     if not data.summary.strip():
         issues.append(FieldIssue("summary", "REQUIRED", "请填写检查结果摘要"))
@@ -65,6 +63,28 @@ async def record_finding(
         )
     if data.abnormal and data.result_type == ResultType.NO_ABNORMALITY:
         issues.append(FieldIssue("resultType", "CONTRADICTION", "异常结果须注明处理结果类别"))
+    document_number = data.document_number.strip()
+    if data.result_type in DOCUMENTED_RESULTS and not document_number:
+        issues.append(
+            FieldIssue("documentNumber", "REQUIRED", "行政处罚、吊销许可须填写决定书文号")
+        )
+    if len(document_number) > MAX_DOCUMENT_NUMBER:
+        issues.append(FieldIssue("documentNumber", "TOO_LONG", "文书编号不能超过100字"))
+    return issues
+
+
+async def record_finding(
+    *,
+    session: AsyncSession,
+    data: FindingCreate,
+    recorded_by: str = "",
+    require_push: bool = True,
+) -> Finding:
+    """Record a finding; ``require_push``: the application must have been pushed to the
+    recording department (off only for history imported before the list existed)."""
+    issues = _field_issues(data)
+    subject_code = data.subject_code.strip().upper()
+    document_number = data.document_number.strip()
     received: ReceivedPush | None = None
     if data.application_id is not None:
         received = (
@@ -87,6 +107,7 @@ async def record_finding(
         data,
         update={
             "summary": data.summary.strip(),
+            "document_number": document_number,
             "subject_code": subject_code or (received.applicant_code if received else ""),
             "approving_department_id": received.approving_department_id if received else None,
             "recorded_by": recorded_by,
@@ -109,6 +130,8 @@ async def record_finding(
             "found_on": finding.found_on.isoformat(),
             "recorded_at": finding.created_at.isoformat(),
             "summary": finding.summary,
+            "measures": finding.measures,
+            "document_number": finding.document_number,
         },
     )
     return finding

@@ -45,6 +45,7 @@ class Finding:
     abnormal: bool
     result_type: ResultType
     measures: str
+    document_number: str = strawberry.field(description="文书编号（决定书、通知书；未填为空）")
     summary: str
     found_on: date
     subject_code: str
@@ -78,6 +79,7 @@ class Finding:
             abnormal=row.abnormal,
             result_type=row.result_type,
             measures=row.measures,
+            document_number=row.document_number,
             summary=row.summary,
             found_on=row.found_on,
             subject_code=masked_subject_code(row.subject_code) or "",

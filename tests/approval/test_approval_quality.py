@@ -96,6 +96,7 @@ async def _generated(session, authorizer, seed):
                     kind=FindingKind.SPOT_CHECK,
                     abnormal=abnormal,
                     result_type=kind if abnormal else ResultType.NO_ABNORMALITY,
+                    document_number="益市监罚〔2026〕1号" if kind == ResultType.PENALIZED else "",
                     summary="抽查",
                     found_on=found,
                 ),

@@ -331,6 +331,7 @@ def _feedback_and_credit(scenario: Scenario, log: Log) -> None:
             "abnormal": True,
             "resultType": "PENALIZED",
             "measures": "罚款五千元，责令改正",
+            "documentNumber": "益市监罚〔2027〕8号",
         },
     )
     assert finding == {"abnormal": True, "resultType": "PENALIZED"}
@@ -350,13 +351,15 @@ def _feedback_and_credit(scenario: Scenario, log: Log) -> None:
     def penalty() -> Any:
         profile = gw.data(
             """query($code: String!) { subject(creditCode: $code, purpose: "信用监管") {
-                 ... on CreditProfile { records { category source } } } }""",
+                 ... on CreditProfile { records { category source documentNumber } } } }""",
             {"code": a2_code},
             token=scenario.as_user("credit_officer"),
         )["subject"]
         return profile and [r for r in profile["records"] if r["category"] == "PENALTY"]
 
-    assert scenario.wait_until(penalty, "the enforcement result to become a credit record")
+    records = scenario.wait_until(penalty, "the enforcement result to become a credit record")
+    # The record cites the decision the supervising department issued.
+    assert [r["documentNumber"] for r in records] == ["益市监罚〔2027〕8号"]
 
 
 def _refusal_overdue_and_cards(scenario: Scenario, log: Log) -> None:

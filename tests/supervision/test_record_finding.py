@@ -3,11 +3,15 @@ approving department's feedback inbox through the outbox."""
 
 from datetime import date
 
+from sqlmodel import select
+
 from api.approval import services as approval
 from api.approval.loaders import ApprovalLoaders
 from api.approval.models import DocumentKind, LegalDocumentCreate
 from api.approval.schema import schema as approval_schema
+from api.core.events import OutboxMessage
 from api.supervision.loaders import SupervisionLoaders
+from api.supervision.models import Finding
 from api.supervision.schema import schema
 from tests import factories
 from tests.graphql import run
@@ -145,6 +149,89 @@ async def test_an_abnormal_finding_reaches_the_approving_departments_inbox(sessi
     }
 
 
+async def test_a_penalty_is_refused_without_its_decision_number_and_nothing_is_recorded(
+    session, authorizer
+):
+    _, liaison, _, app_id, _ = await _pushed_and_completed(session, authorizer)
+    findings_before = len((await session.exec(select(Finding))).all())
+    messages_before = len((await session.exec(select(OutboxMessage))).all())
+
+    refused = await run(
+        schema,
+        SupervisionLoaders,
+        RECORD,
+        session=session,
+        authorizer=authorizer,
+        principal=liaison,
+        variables={
+            "input": {
+                "applicationId": str(app_id),
+                "kind": "ENFORCEMENT_RESULT",
+                "abnormal": True,
+                "resultType": "LICENCE_REVOKED",
+                "documentNumber": "  ",
+                "summary": "吊销许可",
+                "foundOn": "2026-06-18",
+            }
+        },
+    )
+
+    assert refused.data == {
+        "recordFinding": {
+            "__typename": "ValidationErrors",
+            "errors": [
+                {
+                    "field": "documentNumber",
+                    "code": "REQUIRED",
+                    "message": "行政处罚、吊销许可须填写决定书文号",
+                }
+            ],
+        }
+    }
+    assert len((await session.exec(select(Finding))).all()) == findings_before
+    assert len((await session.exec(select(OutboxMessage))).all()) == messages_before
+
+
+async def test_a_finding_keeps_its_document_number_and_announces_it(session, authorizer):
+    _, liaison, _, app_id, _ = await _pushed_and_completed(session, authorizer)
+
+    recorded = await run(
+        schema,
+        SupervisionLoaders,
+        "mutation($input: RecordFindingInput!) { recordFinding(input: $input) "
+        "{ ... on Finding { id documentNumber measures } } }",
+        session=session,
+        authorizer=authorizer,
+        principal=liaison,
+        variables={
+            "input": {
+                "applicationId": str(app_id),
+                "kind": "ENFORCEMENT_RESULT",
+                "abnormal": True,
+                "resultType": "PENALIZED",
+                "measures": "罚款五千元",
+                "documentNumber": " 益市监罚〔2026〕16号 ",
+                "summary": "超范围经营",
+                "foundOn": "2026-06-18",
+            }
+        },
+    )
+    message = (
+        await session.exec(
+            select(OutboxMessage).where(OutboxMessage.topic == "supervision.finding.recorded")
+        )
+    ).all()[-1]
+
+    finding = recorded.data["recordFinding"]
+    assert finding["documentNumber"] == "益市监罚〔2026〕16号"
+    assert finding["measures"] == "罚款五千元"
+    assert message.payload["finding_id"] == int(finding["id"])
+    assert (message.payload["document_number"], message.payload["measures"]) == (
+        "益市监罚〔2026〕16号",
+        "罚款五千元",
+    )
+
+
 async def test_a_normal_result_needs_no_feedback(session, authorizer):
     clerk, liaison, _, app_id, _ = await _pushed_and_completed(session, authorizer)
 
@@ -233,6 +320,7 @@ async def test_an_abnormal_finding_against_a_subject_reaches_its_approving_depar
                 "kind": "ENFORCEMENT_RESULT",
                 "abnormal": True,
                 "resultType": "PENALIZED",
+                "documentNumber": "益市监罚〔2026〕15号",
                 "summary": "无证经营罚款五千元",
                 "foundOn": date(2026, 7, 1).isoformat(),
             }

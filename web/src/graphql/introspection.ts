@@ -6398,6 +6398,17 @@ export default {
             "args": []
           },
           {
+            "name": "documentNumber",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "foundOn",
             "type": {
               "kind": "NON_NULL",

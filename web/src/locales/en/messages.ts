@@ -42,7 +42,8 @@ const messages: Messages['messages'] = {
     applicant: 'Applicant',
     resultType: 'Result',
     measures: 'Measures taken',
-    documents: 'Document no.',
+    documentNumber: 'Decision no.',
+    documents: 'Licence documents',
     recordedBy: 'Recorded by',
   },
   timeline: {

@@ -41,7 +41,8 @@ const messages = {
     applicant: '申请人',
     resultType: '处理结果',
     measures: '采取的措施',
-    documents: '文书编号',
+    documentNumber: '决定书文号',
+    documents: '许可文书',
     recordedBy: '登记人',
   },
   timeline: {

@@ -397,6 +397,12 @@ function FeedbackTab() {
           { title: t('findings.summary'), dataIndex: 'summary', width: 200 },
           { title: t('messages.feedback.measures'), key: 'measures', width: 200, render: (_, f) => f.finding.measures },
           {
+            title: t('messages.feedback.documentNumber'),
+            key: 'documentNumber',
+            width: 160,
+            render: (_, f) => f.finding.documentNumber,
+          },
+          {
             title: t('messages.feedback.documents'),
             key: 'documents',
             width: 200,

@@ -117,6 +117,7 @@ export const FEEDBACK_INBOX_QUERY = graphql(`
           finding {
             id
             measures
+            documentNumber
             recordedByName
           }
           application {

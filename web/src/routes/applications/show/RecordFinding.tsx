@@ -20,13 +20,25 @@ interface FindingValues {
   abnormal: boolean;
   resultType?: ResultType;
   measures?: string;
+  documentNumber?: string;
 }
+
+// Results issued as a numbered decision (the server requires its number: DOCUMENTED_RESULTS).
+const DOCUMENTED: ResultType[] = ['PENALIZED', 'LICENCE_REVOKED'];
 
 export function RecordFinding({ applicationId }: { applicationId: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const { form, problems, handle } = useServerForm<FindingValues>(['kind', 'summary', 'foundOn', 'abnormal', 'resultType', 'measures']);
+  const { form, problems, handle } = useServerForm<FindingValues>([
+    'kind',
+    'summary',
+    'foundOn',
+    'abnormal',
+    'resultType',
+    'measures',
+    'documentNumber',
+  ]);
   const [{ fetching }, recordFinding] = useMutation(FINDING_RECORD_MUTATION);
 
   async function onFinish(values: FindingValues) {
@@ -39,6 +51,7 @@ export function RecordFinding({ applicationId }: { applicationId: string }) {
         summary: values.summary.trim(),
         resultType: values.abnormal ? (values.resultType ?? 'OTHER') : 'NO_ABNORMALITY',
         measures: values.abnormal ? (values.measures?.trim() ?? '') : '',
+        documentNumber: values.abnormal ? (values.documentNumber?.trim() ?? '') : '',
       },
     });
     if (handle(result, result.data?.recordFinding)) {
@@ -77,7 +90,7 @@ export function RecordFinding({ applicationId }: { applicationId: string }) {
             <Form.Item name="abnormal" valuePropName="checked">
               <Checkbox>{t('findings.abnormalYes')}</Checkbox>
             </Form.Item>
-            <Form.Item noStyle shouldUpdate={(a, b) => a.abnormal !== b.abnormal}>
+            <Form.Item noStyle shouldUpdate={(a, b) => a.abnormal !== b.abnormal || a.resultType !== b.resultType}>
               {({ getFieldValue }) =>
                 getFieldValue('abnormal') ? (
                   <>
@@ -90,6 +103,21 @@ export function RecordFinding({ applicationId }: { applicationId: string }) {
                     </Form.Item>
                     <Form.Item label={t('findings.measures')} name="measures">
                       <Input.TextArea rows={2} />
+                    </Form.Item>
+                    <Form.Item
+                      label={t('findings.documentNumber')}
+                      name="documentNumber"
+                      dependencies={['resultType']}
+                      rules={[
+                        {
+                          required: DOCUMENTED.includes(getFieldValue('resultType') as ResultType),
+                          whitespace: true,
+                          message: t('findings.documentNumberRequired'),
+                        },
+                        { max: 100 },
+                      ]}
+                    >
+                      <Input placeholder={t('findings.documentNumberExample')} />
                     </Form.Item>
                   </>
                 ) : null
