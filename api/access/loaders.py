@@ -8,7 +8,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
 from api.access import services
-from api.core import accounts
+from api.core.loaders import display_name_loader
 from api.core.models import ApiKey, CasbinRule, LoginState
 
 
@@ -40,9 +40,4 @@ class AccessLoaders:
         self.roles = DataLoader(load_fn=roles)
         self.api_keys = DataLoader(load_fn=keys)
         self.login_state = DataLoader(load_fn=states)
-
-        async def display_names(usernames: list[str]) -> list[str]:
-            names = await accounts.display_names(session=self.session, usernames=usernames)
-            return [names[u] for u in usernames]
-
-        self.display_name = DataLoader(load_fn=display_names)
+        self.display_name = display_name_loader(self.session)

@@ -23,6 +23,7 @@ from api.approval.models import (
 from api.approval.models.facilitation import Commitment, MissingItem, VerificationTask
 from api.approval.services import delivery, facilitation
 from api.approval.services.delivery import Delivery
+from api.core.loaders import display_name_loader
 from api.core.scope import Scope
 
 
@@ -48,10 +49,7 @@ class ApprovalLoaders:
     _covered: dict[Scope, DataLoader[int, bool]] = field(default_factory=dict)
 
     def _people_loaders(self) -> None:
-        async def display_names(usernames: list[str]) -> list[str]:
-            return await services.display_names(session=self.session, usernames=usernames)
-
-        self.display_name = DataLoader(load_fn=display_names)
+        self.display_name = display_name_loader(self.session)
 
     def __post_init__(self) -> None:
         async def load(ids: list[int]) -> list[Application | None]:

@@ -22,6 +22,7 @@ from api.catalog.models import (
     Section,
 )
 from api.catalog.services import linkages
+from api.core.loaders import display_name_loader
 
 ValueT = TypeVar("ValueT")
 
@@ -58,11 +59,13 @@ class CatalogLoaders:
     liaisons_of_department: DataLoader[int, list[LiaisonAssignment]] = field(init=False)
     history_of_linkage: DataLoader[int, list[ChangeRecord]] = field(init=False)
     history_of_matter: DataLoader[int, list[ChangeRecord]] = field(init=False)
+    display_name: DataLoader[str, str] = field(init=False)
     history_of_person: DataLoader[int, list[ChangeRecord]] = field(init=False)
     history_of_section: DataLoader[int, list[ChangeRecord]] = field(init=False)
 
     def __post_init__(self) -> None:
         s = self.session
+        self.display_name = display_name_loader(s)
         self.department = _loader(s, services.departments_by_ids)
         self.matter = _loader(s, services.matters_by_ids)
         self.section = _loader(s, services.sections_by_ids)

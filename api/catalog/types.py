@@ -14,7 +14,7 @@ from api.core.authz import requires
 from api.core.clock import local_today
 from api.core.errors import ValidationErrors, reference_id
 from api.core.identifiers import mask_mobile
-from api.core.kit import Info
+from api.core.kit import Info, person_name
 from api.core.pagination import Connection
 
 DepartmentLevel = models.DepartmentLevel
@@ -73,6 +73,10 @@ class Change:
     department_id: strawberry.ID | None = strawberry.field(description="操作人所在部门")
     at: datetime
     changes: list[FieldChange]
+
+    @strawberry.field(description="操作人姓名（系统操作为空）")
+    async def actor_name(self, info: Info) -> str:
+        return await person_name(info, self.actor)
 
     @classmethod
     def from_row(cls, row: models.ChangeRecord, *, personal_data: bool) -> Change:
@@ -208,6 +212,10 @@ class Liaison:
     until: date | None
     recorded_by: str
     person_id: strawberry.Private[int]
+
+    @strawberry.field(description="登记人姓名")
+    async def recorded_by_name(self, info: Info) -> str:
+        return await person_name(info, self.recorded_by)
 
     @strawberry.field(description="联络员")
     async def person(self, info: Info) -> Person | None:

@@ -19,8 +19,7 @@ from api.coordination.models import (
     MeetingExchange,
     MeetingParticipant,
 )
-from api.core import accounts
-from api.core.loaders import fetch_many_per_key
+from api.core.loaders import display_name_loader, fetch_many_per_key
 
 RowT = TypeVar("RowT", bound=SQLModel)
 
@@ -80,9 +79,4 @@ class CoordinationLoaders:
             EscalationActionLinkage.action_id,
             EscalationActionLinkage.linkage_id,
         )
-
-        async def display_names(usernames: list[str]) -> list[str]:
-            names = await accounts.display_names(session=s, usernames=usernames)
-            return [names[u] for u in usernames]
-
-        self.display_name = DataLoader(load_fn=display_names)
+        self.display_name = display_name_loader(s)

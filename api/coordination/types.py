@@ -23,7 +23,7 @@ from api.coordination.services.statistics import (
 from api.core.clock import local_today, utcnow
 from api.core.errors import ValidationErrors
 from api.core.identifiers import mask_mobile, masked_subject_code
-from api.core.kit import Info
+from api.core.kit import Info, person_name
 from api.core.stubs import Application, Department, Finding
 
 MeetingStatus = models.MeetingStatus
@@ -145,6 +145,10 @@ class MeetingExchange:
     summary: str
     recorded_by: str
     recorded_at: datetime
+
+    @strawberry.field(description="登记人姓名")
+    async def recorded_by_name(self, info: Info) -> str:
+        return await person_name(info, self.recorded_by)
 
     @classmethod
     def from_row(cls, row: models.MeetingExchange) -> MeetingExchange:

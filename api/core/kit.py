@@ -45,6 +45,16 @@ def actor_of(info: Info) -> Actor:
     return Actor.of(info.context.require_principal())
 
 
+async def person_name(info: Info, username: str | None) -> str:
+    """The person's name for an account name, through the subgraph's ``display_name``
+    DataLoader (one statement per request); empty for none (a system action). Screens,
+    exports and print-outs name people, never accounts."""
+    if not username:
+        return ""
+    name: str = await info.context.loaders.display_name.load(username)
+    return name
+
+
 def lookup_id(value: object) -> int | None:
     """The id of a single-object lookup (``meeting(id:)``, a file download): a malformed one
     finds nothing (``None``), like an id outside the caller's scope, rather than an error."""

@@ -13,6 +13,9 @@ from typing import Any, TypeVar
 
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
+from strawberry.dataloader import DataLoader
+
+from api.core import accounts
 
 RowT = TypeVar("RowT")
 ModelT = TypeVar("ModelT", bound=SQLModel)
@@ -64,3 +67,15 @@ async def fetch_many_per_key(
     stmt = select(model).where(col(column).in_(keys), *where).order_by(*order_by)
     rows = (await session.exec(stmt)).all()
     return many_per_key(rows, keys, lambda r: getattr(r, name))
+
+
+def display_name_loader(session: AsyncSession) -> DataLoader[str, str]:
+    """People's names by account name, one statement per batch (an account that is gone
+    keeps its account name): every subgraph's ``display_name`` loader, which resolvers read
+    through ``api.core.kit.person_name``."""
+
+    async def load(usernames: list[str]) -> list[str]:
+        names = await accounts.display_names(session=session, usernames=usernames)
+        return [names[u] for u in usernames]
+
+    return DataLoader(load_fn=load)

@@ -8,9 +8,8 @@ from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
-from api.core import accounts
 from api.core.auth import Principal
-from api.core.loaders import fetch_many_per_key
+from api.core.loaders import display_name_loader, fetch_many_per_key
 from api.credit import services
 from api.credit.models import (
     CreditRecord,
@@ -95,9 +94,4 @@ class CreditLoaders:
 
         self.assessment = DataLoader(load_fn=assessments)
         self.determinations_by_subject = DataLoader(load_fn=determinations)
-
-        async def display_names(usernames: list[str]) -> list[str]:
-            names = await accounts.display_names(session=session, usernames=usernames)
-            return [names[u] for u in usernames]
-
-        self.display_name = DataLoader(load_fn=display_names)
+        self.display_name = display_name_loader(session)

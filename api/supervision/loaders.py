@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlmodel.ext.asyncio.session import AsyncSession
 from strawberry.dataloader import DataLoader
 
+from api.core.loaders import display_name_loader
 from api.core.scope import Scope
 from api.supervision import services
 from api.supervision.models import Finding, NoticeAttachment, NoticeDelivery
@@ -36,11 +37,7 @@ class SupervisionLoaders:
 
         self.notice_recipients = DataLoader(load_fn=recipients)
         self.notice_attachments = DataLoader(load_fn=attachments)
-
-        async def display_names(usernames: list[str]) -> list[str]:
-            return await services.display_names(session=self.session, usernames=usernames)
-
-        self.display_name = DataLoader(load_fn=display_names)
+        self.display_name = display_name_loader(self.session)
 
     def finding_in(self, scope: Scope) -> DataLoader[int, Finding | None]:
         """Findings by id within ``scope`` (entity references): one query per batch."""

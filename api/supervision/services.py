@@ -439,10 +439,3 @@ async def get_notice(*, session: AsyncSession, notice_id: int) -> PolicyNotice:
     if notice is None:
         raise ValidationFailed.single("noticeId", "NOT_FOUND", "通知不存在")
     return notice
-
-
-async def display_names(*, session: AsyncSession, usernames: Sequence[str]) -> list[str]:
-    """People's names for account names, in order (an unknown account keeps its name)."""
-    rows = (await session.exec(select(User).where(col(User.username).in_(set(usernames))))).all()
-    names = {u.username: u.display_name for u in rows}
-    return [names.get(u, u) for u in usernames]

@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from api.approval import services
 from api.approval.loaders import ApprovalLoaders
 from api.approval.schema import schema
-from api.core.auth import create_user
 from api.core.clock import local_today
 from tests import factories
-from tests.factories import PASSWORD
 from tests.graphql import run
 
 LIST = """
@@ -76,13 +73,3 @@ async def test_filters_by_the_days_of_submission(session, authorizer):
 
     assert len(await _list(session, authorizer, clerk, since=str(today), until=str(today))) == 2
     assert await _list(session, authorizer, clerk, until=str(date(2000, 1, 1))) == []
-
-
-async def test_people_are_shown_by_name_and_an_unknown_account_keeps_its_name(session):
-    await create_user(session=session, username="zm_clerk", display_name="周敏", password=PASSWORD)
-
-    names = await services.display_names(
-        session=session, usernames=["zm_clerk", "gone", "zm_clerk"]
-    )
-
-    assert names == ["周敏", "gone", "周敏"]

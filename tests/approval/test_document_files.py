@@ -30,7 +30,7 @@ INBOX = """
 { pushInbox(first: 10) { edges { node {
     id stage legalDocuments { id number file { fileName contentType sha256 } }
     claimReceipt { fileName sha256 }
-    dispatch { channel number sentOn recordedBy file { fileName sha256 } } } } } }
+    dispatch { channel number sentOn recordedBy recordedByName file { fileName sha256 } } } } } }
 """
 DOCUMENT_FILE = """
 query($id: ID!) { legalDocumentFile(id: $id) { fileName contentType sha256 contentBase64 } }
@@ -53,7 +53,9 @@ DISPATCH = """
 mutation($input: RecordPushDispatchInput!) {
   recordPushDispatch(input: $input) {
     __typename
-    ... on Push { dispatch { channel number sentOn recordedBy file { fileName sha256 } } }
+    ... on Push {
+      dispatch { channel number sentOn recordedBy recordedByName file { fileName sha256 } }
+    }
     ... on ValidationErrors { errors { field code } }
   }
 }
@@ -80,7 +82,9 @@ async def _run(session, authorizer, principal, query, variables=None):
 
 async def _setting(session, authorizer, *, channel="ONLINE"):
     approving = await factories.department(session)
-    clerk = await factories.user(session, authorizer, role="approval_clerk", dept=approving)
+    clerk = await factories.user(
+        session, authorizer, role="approval_clerk", dept=approving, display_name="李审批"
+    )
     supervising = await factories.department(session)
     liaison = await factories.user(
         session, authorizer, role="supervision_liaison", dept=supervising
@@ -270,6 +274,7 @@ async def test_the_approving_side_records_the_letter_it_sent_and_both_sides_see_
         "number": "益审批函〔2026〕12号",
         "sentOn": today,
         "recordedBy": clerk.username,
+        "recordedByName": "李审批",
         "file": {"fileName": "函件.pdf", "sha256": hashlib.sha256(letter).hexdigest()},
     }
     assert recorded == {"recordPushDispatch": {"__typename": "Push", "dispatch": expected}}

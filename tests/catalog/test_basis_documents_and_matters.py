@@ -95,14 +95,16 @@ async def test_a_file_is_judged_by_content_not_by_name(session, authorizer, cler
 async def test_editing_a_matter_keeps_its_history(session, authorizer):
     dept = await factories.department(session)
     matter = await factories.matter(session, dept, name="旧名称")
-    head = await factories.user(session, authorizer, role="department_head", dept=dept)
+    head = await factories.user(
+        session, authorizer, role="department_head", dept=dept, display_name="王敏"
+    )
     update = """
     mutation U($id: ID!, $input: UpdateMatterInput!) {
       updateMatter(id: $id, input: $input) {
         __typename
         ... on Matter {
           name status approvalCategory
-          history { action actor departmentId changes { field before after } }
+          history { action actor actorName departmentId changes { field before after } }
         }
         ... on ValidationErrors { errors { field code message } }
       }
@@ -132,6 +134,7 @@ async def test_editing_a_matter_keeps_its_history(session, authorizer):
             {
                 "action": "UPDATED",
                 "actor": head.username,
+                "actorName": "王敏",
                 "departmentId": str(dept.id),
                 "changes": [
                     {"field": "status", "before": "IN_FORCE", "after": "REPEALED"},
@@ -141,12 +144,14 @@ async def test_editing_a_matter_keeps_its_history(session, authorizer):
             {
                 "action": "UPDATED",
                 "actor": head.username,
+                "actorName": "王敏",
                 "departmentId": str(dept.id),
                 "changes": [{"field": "name", "before": "旧名称", "after": "新名称"}],
             },
             {
                 "action": "CREATED",
                 "actor": "",
+                "actorName": "",
                 "departmentId": None,
                 "changes": [
                     {"field": "code", "before": None, "after": matter.code},

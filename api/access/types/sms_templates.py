@@ -9,6 +9,7 @@ import strawberry
 
 from api.core import sms_templates
 from api.core.errors import ValidationErrors
+from api.core.kit import Info, person_name
 
 SmsPurpose = sms_templates.SmsPurpose
 strawberry.enum(SmsPurpose, description="短信用途：推送提醒 / 超期提醒 / 黄牌红牌预警")
@@ -33,6 +34,10 @@ class SmsTemplate:
     is_default: bool = strawberry.field(description="仍为内置默认模板（未被修改）")
     updated_at: datetime | None
     updated_by: str
+
+    @strawberry.field(description="修改人姓名（内置默认模板为空）")
+    async def updated_by_name(self, info: Info) -> str:
+        return await person_name(info, self.updated_by)
 
     @classmethod
     def of(cls, tpl: sms_templates.SmsTemplate) -> SmsTemplate:

@@ -55,7 +55,6 @@ from api.approval.services.inbox_search import received_pushes as received_pushe
 from api.approval.services.linkage_list import store_published_list as store_published_list
 from api.approval.services.linkage_list import version_in_force as version_in_force
 from api.approval.services.lists import application_number_of as application_number_of
-from api.approval.services.lists import display_names as display_names
 from api.approval.services.lists import emit_overdue_reminders as emit_overdue_reminders
 from api.approval.services.lists import list_applications as list_applications
 from api.approval.services.lists import overdue_pushes as overdue_pushes

@@ -25,7 +25,6 @@ from api.core.clock import (
     local_date,
     local_today,
 )
-from api.core.models import User
 from api.core.pagination import MAX_PAGE, keyset_page
 from api.core.pagination import KeysetPage as Page
 from api.core.scope import Scope
@@ -71,13 +70,6 @@ async def list_applications(
 def local_midnight(day: date) -> datetime:
     """The first moment of an Asia/Shanghai day, in UTC."""
     return datetime.combine(day, time(0), tzinfo=LOCAL_TZ).astimezone(UTC)
-
-
-async def display_names(*, session: AsyncSession, usernames: Sequence[str]) -> list[str]:
-    """People's names for account names, in order (an unknown account keeps its name)."""
-    rows = (await session.exec(select(User).where(col(User.username).in_(set(usernames))))).all()
-    names = {u.username: u.display_name for u in rows}
-    return [names.get(u, u) for u in usernames]
 
 
 def application_number_of(application_id: int, submitted_at: datetime) -> str:

@@ -19,7 +19,7 @@ from api.core.authz import requires
 from api.core.clock import local_today
 from api.core.errors import ValidationErrors, reference_id
 from api.core.identifiers import mask_id_number, mask_mobile, masked_subject_code
-from api.core.kit import Info
+from api.core.kit import Info, person_name
 from api.core.pagination import Connection
 from api.core.scope import Scope
 from api.core.sms_templates import SmsPurpose
@@ -563,6 +563,10 @@ class PushDispatch:
     file: AttachedFile | None = strawberry.field(description="函件或交接单（pushFile 下载）")
     recorded_by: str
     recorded_at: datetime
+
+    @strawberry.field(description="登记人姓名")
+    async def recorded_by_name(self, info: Info) -> str:
+        return await person_name(info, self.recorded_by)
 
 
 @strawberry.type(description="某一清单版本中的联动职责（审批与监管两侧）")

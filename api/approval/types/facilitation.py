@@ -13,7 +13,7 @@ from api.approval.services import facilitation
 from api.core.clock import local_today
 from api.core.errors import ValidationErrors
 from api.core.files import default_store
-from api.core.kit import Info
+from api.core.kit import Info, person_name
 from api.core.pagination import Connection
 
 if TYPE_CHECKING:
@@ -38,6 +38,11 @@ class MissingItem:
     closed_at: datetime | None
     note: str = strawberry.field(description="补正说明，或免于补正的理由")
     reminders: int = strawberry.field(description="逾期后已提醒的次数（每日至多一次）")
+
+    @strawberry.field(description="办结（补正或免于补正）人姓名；未办结为空")
+    async def closed_by_name(self, info: Info) -> str:
+        return await person_name(info, self.closed_by)
+
     last_reminded_on: date | None
     application_id: strawberry.ID
 
@@ -75,6 +80,10 @@ class Commitment:
     file_size: int
     recorded_by: str
     recorded_at: datetime
+
+    @strawberry.field(description="登记人姓名")
+    async def recorded_by_name(self, info: Info) -> str:
+        return await person_name(info, self.recorded_by)
 
     @strawberry.field(description="承诺书文件（Base64）；能看到办件的部门可下载")
     async def content_base64(self) -> str | None:

@@ -10,7 +10,7 @@ import strawberry
 
 from api.core.authz import requires
 from api.core.errors import BadArgumentError, ValidationErrors
-from api.core.kit import Info
+from api.core.kit import Info, person_name
 from api.core.stubs import Department
 from api.core.tracking_ticket import InvalidTrackingTicketError, verify_tracking_ticket
 from api.credit import models
@@ -485,6 +485,10 @@ class AggregationRule:
     enabled: bool
     updated_by: str
     updated_at: datetime
+
+    @strawberry.field(description="修改人姓名（内置规则为空）")
+    async def updated_by_name(self, info: Info) -> str:
+        return await person_name(info, self.updated_by)
 
     @classmethod
     def from_row(cls, row: models.AggregationRule) -> AggregationRule:

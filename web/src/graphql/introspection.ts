@@ -444,6 +444,17 @@ export default {
             "args": []
           },
           {
+            "name": "updatedByName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "validityMonths",
             "type": {
               "kind": "SCALAR",
@@ -2408,6 +2419,17 @@ export default {
             "args": []
           },
           {
+            "name": "actorName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "at",
             "type": {
               "kind": "NON_NULL",
@@ -2605,6 +2627,17 @@ export default {
           },
           {
             "name": "recordedBy",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "recordedByName",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -7486,6 +7519,17 @@ export default {
             "args": []
           },
           {
+            "name": "recordedByName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "since",
             "type": {
               "kind": "NON_NULL",
@@ -9602,6 +9646,17 @@ export default {
             "args": []
           },
           {
+            "name": "recordedByName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "summary",
             "type": {
               "kind": "NON_NULL",
@@ -9752,6 +9807,17 @@ export default {
             "type": {
               "kind": "SCALAR",
               "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "closedByName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
             },
             "args": []
           },
@@ -13993,6 +14059,17 @@ export default {
             "args": []
           },
           {
+            "name": "recordedByName",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "sentOn",
             "type": {
               "kind": "NON_NULL",
@@ -17797,6 +17874,17 @@ export default {
           },
           {
             "name": "updatedBy",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "updatedByName",
             "type": {
               "kind": "NON_NULL",
               "ofType": {

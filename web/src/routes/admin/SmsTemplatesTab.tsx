@@ -51,7 +51,7 @@ export function SmsTemplatesTab() {
               tpl.isDefault ? (
                 <Tag>{t('smsTemplates.builtIn')}</Tag>
               ) : (
-                <Tag color="blue">{t('smsTemplates.edited', { by: tpl.updatedBy, at: formatDateTime(tpl.updatedAt) })}</Tag>
+                <Tag color="blue">{t('smsTemplates.edited', { by: tpl.updatedByName, at: formatDateTime(tpl.updatedAt) })}</Tag>
               ),
           },
           {

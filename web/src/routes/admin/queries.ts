@@ -393,6 +393,7 @@ export const SMS_TEMPLATES_QUERY = graphql(`
       isDefault
       updatedAt
       updatedBy
+      updatedByName
       placeholders {
         name
         description
@@ -414,6 +415,7 @@ export const SMS_TEMPLATE_UPDATE_MUTATION = graphql(`
         isDefault
         updatedAt
         updatedBy
+        updatedByName
       }
       ... on ValidationErrors {
         errors {

@@ -179,7 +179,7 @@ export function AggregationTab({ writes }: { writes: boolean }) {
                 <Tag>{t('creditAdmin.aggregation.enabledNo')}</Tag>
               ),
           },
-          { title: t('creditAdmin.aggregation.updatedBy'), dataIndex: 'updatedBy', width: 130 },
+          { title: t('creditAdmin.aggregation.updatedBy'), dataIndex: 'updatedByName', width: 130 },
           { title: t('creditAdmin.aggregation.updatedAt'), dataIndex: 'updatedAt', width: 150, render: formatDateTime },
           ...(writes
             ? [

@@ -62,6 +62,7 @@ export const AGGREGATION_RULES_QUERY = graphql(`
       validityMonths
       enabled
       updatedBy
+      updatedByName
       updatedAt
     }
   }
@@ -79,6 +80,7 @@ export const SAVE_AGGREGATION_RULE_MUTATION = graphql(`
         validityMonths
         enabled
         updatedBy
+        updatedByName
         updatedAt
       }
       ... on ValidationErrors {

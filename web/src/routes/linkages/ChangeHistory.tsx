@@ -24,7 +24,7 @@ export function ChangeHistory({ changes }: { changes: readonly ChangeEntry[] }) 
       locale={{ emptyText: <Empty description={t('linkage.changesEmpty')} /> }}
       columns={[
         { title: t('linkage.changeAt'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
-        { title: t('linkage.changeActor'), dataIndex: 'actor', width: 140, render: (v: string) => v || t('linkage.system') },
+        { title: t('linkage.changeActor'), dataIndex: 'actorName', width: 140, render: (v: string) => v || t('linkage.system') },
         {
           title: t('linkage.changeAction'),
           dataIndex: 'action',

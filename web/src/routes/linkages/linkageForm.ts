@@ -265,10 +265,11 @@ export function pushesUnderLinkage<A extends { pushes: readonly PushLike[] }>(
     .slice(0, limit);
 }
 
-/** One entry of an object's change history (`history { action actor at changes { … } }`). */
+/** One entry of an object's change history (`history { action actor actorName at changes { … } }`). */
 export interface ChangeEntry {
   action: 'CREATED' | 'UPDATED' | 'SUBMITTED' | 'CONFIRMED' | 'DELETED' | 'REMOVAL_REQUESTED';
   actor: string;
+  actorName: string;
   departmentId?: string | null;
   at: string;
   changes: readonly { field: string; before?: string | null; after?: string | null }[];

@@ -63,6 +63,7 @@ export const LINKAGE_CONFIRM_MUTATION = graphql(`
         history {
           action
           actor
+          actorName
           departmentId
           at
           changes {

@@ -172,7 +172,7 @@ export function OfflinePushesCard({ application, departmentId }: { application: 
                     })}
                   </span>
                   <Typography.Text type="secondary">
-                    {p.dispatch.recordedBy} {formatDateTime(p.dispatch.recordedAt)}
+                    {p.dispatch.recordedByName} {formatDateTime(p.dispatch.recordedAt)}
                   </Typography.Text>
                   {p.dispatch.file && <PushFileLink pushId={p.id} kind="DISPATCH" file={p.dispatch.file} />}
                 </Space>

@@ -99,7 +99,7 @@ export function FacilitationCard({ application, approves }: { application: Shown
                     {item.note && <Typography.Text type="secondary">{item.note}</Typography.Text>}
                     {item.closedBy && (
                       <Typography.Text type="secondary">
-                        {t('facilitation.closedBy', { by: item.closedBy, at: formatDateTime(item.closedAt) })}
+                        {t('facilitation.closedBy', { by: item.closedByName, at: formatDateTime(item.closedAt) })}
                       </Typography.Text>
                     )}
                   </Space>
@@ -139,7 +139,7 @@ export function FacilitationCard({ application, approves }: { application: Shown
                 {t('facilitation.sha256', { hash: commitment.fileSha256 })}
               </Typography.Text>
               <Typography.Text type="secondary">
-                {t('facilitation.commitmentRecorded', { by: commitment.recordedBy, at: formatDateTime(commitment.recordedAt) })}
+                {t('facilitation.commitmentRecorded', { by: commitment.recordedByName, at: formatDateTime(commitment.recordedAt) })}
               </Typography.Text>
             </Space>
           </div>

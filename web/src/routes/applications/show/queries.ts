@@ -80,6 +80,7 @@ export const APPLICATION_SHOW_QUERY = graphql(`
           sentOn
           note
           recordedBy
+          recordedByName
           recordedAt
           file {
             fileName
@@ -128,6 +129,7 @@ export const APPLICATION_SHOW_QUERY = graphql(`
         reminders
         note
         closedBy
+        closedByName
         closedAt
       }
       commitment {
@@ -136,6 +138,7 @@ export const APPLICATION_SHOW_QUERY = graphql(`
         fileSha256
         fileType
         recordedBy
+        recordedByName
         recordedAt
       }
       verificationTasks {
@@ -306,6 +309,7 @@ export const MISSING_ITEM_SUPPLY_MUTATION = graphql(`
         state
         note
         closedBy
+        closedByName
         closedAt
       }
       ... on ValidationErrors {
@@ -328,6 +332,7 @@ export const MISSING_ITEM_WAIVE_MUTATION = graphql(`
         state
         note
         closedBy
+        closedByName
         closedAt
       }
       ... on ValidationErrors {
@@ -353,6 +358,7 @@ export const PUSH_DISPATCH_MUTATION = graphql(`
           sentOn
           note
           recordedBy
+          recordedByName
           recordedAt
           file {
             fileName

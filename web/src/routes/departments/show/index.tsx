@@ -197,7 +197,7 @@ function Liaisons({
               </>
             ),
           },
-          { title: t('org.recordedBy'), dataIndex: 'recordedBy', width: 120 },
+          { title: t('org.recordedBy'), dataIndex: 'recordedByName', width: 120 },
         ]}
       />
     </Card>

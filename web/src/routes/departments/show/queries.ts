@@ -40,6 +40,7 @@ export const DEPARTMENT_DETAIL_QUERY = graphql(`
         until
         current
         recordedBy
+        recordedByName
         person {
           id
           name

@@ -107,6 +107,7 @@ export const LINKAGE_UPDATE_MUTATION = graphql(`
         history {
           action
           actor
+          actorName
           departmentId
           at
           changes {

@@ -25,6 +25,7 @@ export const LINKAGE_SHOW_QUERY = graphql(`
       history {
         action
         actor
+        actorName
         departmentId
         at
         changes {
@@ -157,6 +158,7 @@ export const LINKAGE_REMOVAL_MUTATION = graphql(`
         history {
           action
           actor
+          actorName
           departmentId
           at
           changes {

@@ -433,7 +433,7 @@ export default function MeetingShowPage() {
               { title: t('coordination.meetings.pushId'), dataIndex: 'pushId', width: 110, render: (p: string) => `#${p}` },
               { title: t('coordination.meetings.exchangeDepartment'), key: 'dept', render: (_, x) => x.department.name },
               { title: t('coordination.meetings.exchangeSummary'), dataIndex: 'summary' },
-              { title: t('coordination.meetings.recordedBy'), dataIndex: 'recordedBy', width: 120 },
+              { title: t('coordination.meetings.recordedBy'), dataIndex: 'recordedByName', width: 120 },
               { title: t('coordination.meetings.recordedAt'), dataIndex: 'recordedAt', width: 160, render: formatDateTime },
             ]}
           />

@@ -57,6 +57,7 @@ export const MEETING_QUERY = graphql(`
         }
         summary
         recordedBy
+        recordedByName
         recordedAt
       }
     }
