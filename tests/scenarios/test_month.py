@@ -266,6 +266,7 @@ def test_a_month_of_the_linkage_loop_shows_up_exactly_as_it_was_done(scenario: S
     _check_monthly_summary(scenario, log)
     _check_statistics_and_assessment(scenario, log)
     _check_case_file(scenario, log)
+    _check_lookup_log_numbers(scenario, log)
 
 
 def _first_week(scenario: Scenario, log: Log) -> None:
@@ -508,3 +509,23 @@ def _cards_of(scenario: Scenario, application_id: str, push_id: str) -> list[str
         if push["id"] == push_id:
             return [card["color"] for card in push["escalationCards"]]
     pytest.fail(f"push {push_id} is not on its application")
+
+
+def _check_lookup_log_numbers(scenario: Scenario, log: Log) -> None:
+    """Credit's lookup log names each application by the 办件编号 people read, copied from
+    approval's acceptance event by the worker the stack runs (not by an internal id)."""
+    gw = scenario.gateway
+    for key in ("A1", "A3"):
+        app_id = log.applications[key]
+        number = gw.data(
+            "query($id: ID!) { application(id: $id) { number } }",
+            {"id": app_id},
+            token=scenario.as_user("clerk"),
+        )["application"]["number"]
+        lookups = gw.data(
+            "query($id: ID) { creditLookups(applicationId: $id) { applicationNumber } }",
+            {"id": app_id},
+            token=scenario.as_user("credit_officer"),
+        )["creditLookups"]
+        assert lookups, key
+        assert {entry["applicationNumber"] for entry in lookups} == {number}, key
