@@ -10,7 +10,7 @@ import strawberry
 from api.core.audit import Actor, AuditAction, record_committed
 from api.core.authz import requires
 from api.core.errors import parse_id
-from api.core.kit import Info, validation_result
+from api.core.kit import Info, optional_id, validation_result
 from api.core.scope import Scope
 from api.credit import services
 from api.credit.services import determination, lookups
@@ -201,7 +201,7 @@ class CreditQuery:
         offset: int = 0,
     ) -> list[CreditLookup]:
         scope = lookup_log_scope(info)
-        department = parse_id(department_id, "departmentId") if department_id else None
+        department = optional_id(department_id, "departmentId")
         rows = await lookups.list_lookups(
             session=info.context.session,
             scope=scope,
@@ -235,7 +235,7 @@ class CreditQuery:
         until: date | None = None,
     ) -> Spreadsheet:
         scope = lookup_log_scope(info)
-        department = parse_id(department_id, "departmentId") if department_id else None
+        department = optional_id(department_id, "departmentId")
         content = await lookups.export_lookups(
             session=info.context.session,
             scope=scope,
