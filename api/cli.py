@@ -8,7 +8,7 @@ import json
 import os
 import signal
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, NoReturn
@@ -412,30 +412,28 @@ def _cmd_audit_purge(args: argparse.Namespace) -> int:
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    from pathlib import Path
+    from api.backup import backup
 
-    from api.backup import BackupError, backup
-
-    try:
-        backup(get_settings().effective_database_url, Path(args.path))
-    except BackupError as exc:
-        print(f"备份失败: {exc}", file=sys.stderr)
-        return 1
-    print(f"已备份到 {args.path}")
-    return 0
+    return _database_file(backup, args.path, failed="备份失败", done=f"已备份到 {args.path}")
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
-    from pathlib import Path
+    from api.backup import restore
 
-    from api.backup import BackupError, restore
+    return _database_file(restore, args.path, failed="恢复失败", done=f"已从 {args.path} 恢复")
+
+
+def _database_file(step: Callable[[str, Path], None], path: str, *, failed: str, done: str) -> int:
+    """Back the database up to ``path`` or restore it from there (``step``), and say how it
+    went: 0, or 1 after a ``BackupError``."""
+    from api.backup import BackupError
 
     try:
-        restore(get_settings().effective_database_url, Path(args.path))
+        step(get_settings().effective_database_url, Path(path))
     except BackupError as exc:
-        print(f"恢复失败: {exc}", file=sys.stderr)
+        print(f"{failed}: {exc}", file=sys.stderr)
         return 1
-    print(f"已从 {args.path} 恢复")
+    print(done)
     return 0
 
 

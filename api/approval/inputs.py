@@ -20,6 +20,21 @@ from api.approval.types.facilitation import CommitmentInput, MissingItemInput
 from api.core.errors import build_model, parse_id
 
 
+def _application_create(
+    given: SubmitApplicationInput | ReportAcceptanceInput,
+) -> models.ApplicationCreate:
+    """The application an interactive submission or a reported acceptance describes."""
+    return build_model(
+        models.ApplicationCreate,
+        matter_id=parse_id(given.matter_id, "matterId"),
+        applicant_kind=given.applicant_kind,
+        applicant_code=given.applicant_code,
+        applicant_name=given.applicant_name,
+        applicant_contact=given.applicant_contact,
+        applicant_address=given.applicant_address,
+    )
+
+
 @strawberry.input(description="申报办件")
 class SubmitApplicationInput:
     matter_id: strawberry.ID
@@ -32,15 +47,7 @@ class SubmitApplicationInput:
     applicant_address: str = ""
 
     def to_model(self) -> models.ApplicationCreate:
-        return build_model(
-            models.ApplicationCreate,
-            matter_id=parse_id(self.matter_id, "matterId"),
-            applicant_kind=self.applicant_kind,
-            applicant_code=self.applicant_code,
-            applicant_name=self.applicant_name,
-            applicant_contact=self.applicant_contact,
-            applicant_address=self.applicant_address,
-        )
+        return _application_create(self)
 
 
 @strawberry.input(description="受理办件：须附信用子图 creditCheck 签发的核查凭证")
@@ -165,15 +172,7 @@ class ReportAcceptanceInput:
     )
 
     def to_model(self) -> models.ApplicationCreate:
-        return build_model(
-            models.ApplicationCreate,
-            matter_id=parse_id(self.matter_id, "matterId"),
-            applicant_kind=self.applicant_kind,
-            applicant_code=self.applicant_code,
-            applicant_name=self.applicant_name,
-            applicant_contact=self.applicant_contact,
-            applicant_address=self.applicant_address,
-        )
+        return _application_create(self)
 
 
 @strawberry.input(description="对接审批系统上报办结（幂等键相同只办结一次）")

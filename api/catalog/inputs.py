@@ -20,6 +20,7 @@ from api.catalog.types import (
     SharingChannel,
 )
 from api.core.errors import build_model, parse_id
+from api.core.kit import optional_id
 
 
 @strawberry.input(description="新建部门")
@@ -37,7 +38,7 @@ class CreateDepartmentInput:
             short_name=self.short_name,
             level=self.level,
             credit_code=self.credit_code or None,
-            parent_id=parse_id(self.parent_id, "parentId") if self.parent_id else None,
+            parent_id=optional_id(self.parent_id, "parentId"),
         )
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -52,41 +53,31 @@ async def preload_lookups(session: AsyncSession, messages: Sequence[OutboxMessag
     await events.preload_rows(session, LookupFact, [int(m.payload["lookup_id"]) for m in messages])
 
 
-@consumers.handles("approval.application.accepted", consumer=CONSUMER)
-async def on_application_accepted(session: AsyncSession, message: OutboxMessage) -> None:
-    await facts.record_application(session, message.payload)
-
-
-@consumers.handles("approval.application.completed", consumer=CONSUMER)
-async def on_application_completed(session: AsyncSession, message: OutboxMessage) -> None:
-    await facts.record_application(session, message.payload)
-
-
 @consumers.handles("approval.push.created", consumer=CONSUMER)
 async def on_push_created(session: AsyncSession, message: OutboxMessage) -> None:
     await facts.record_push(session, message.payload, emitted_at=message.created_at)
 
 
-@consumers.handles("approval.push.claimed", consumer=CONSUMER)
-async def on_push_claimed(session: AsyncSession, message: OutboxMessage) -> None:
-    await facts.record_claim(session, message.payload)
+# The other events the fact store records from their payload alone.
+RECORDERS: dict[str, Callable[[AsyncSession, dict[str, Any]], Awaitable[None]]] = {
+    "approval.application.accepted": facts.record_application,
+    "approval.application.completed": facts.record_application,
+    "approval.push.claimed": facts.record_claim,
+    "approval.feedback.due": facts.record_feedback_due,
+    "approval.feedback.recorded": facts.record_feedback,
+    "supervision.finding.recorded": facts.record_finding,
+    "credit.lookup.recorded": facts.record_lookup,
+}
 
 
-@consumers.handles("approval.feedback.due", consumer=CONSUMER)
-async def on_feedback_due(session: AsyncSession, message: OutboxMessage) -> None:
-    await facts.record_feedback_due(session, message.payload)
+def _recording(
+    record: Callable[[AsyncSession, dict[str, Any]], Awaitable[None]],
+) -> events.Handler:
+    async def handle(session: AsyncSession, message: OutboxMessage) -> None:
+        await record(session, message.payload)
+
+    return handle
 
 
-@consumers.handles("approval.feedback.recorded", consumer=CONSUMER)
-async def on_feedback_recorded(session: AsyncSession, message: OutboxMessage) -> None:
-    await facts.record_feedback(session, message.payload)
-
-
-@consumers.handles("supervision.finding.recorded", consumer=CONSUMER)
-async def on_finding_recorded(session: AsyncSession, message: OutboxMessage) -> None:
-    await facts.record_finding(session, message.payload)
-
-
-@consumers.handles("credit.lookup.recorded", consumer=CONSUMER)
-async def on_lookup_recorded(session: AsyncSession, message: OutboxMessage) -> None:
-    await facts.record_lookup(session, message.payload)
+for _topic, _record in RECORDERS.items():
+    consumers.handles(_topic, consumer=CONSUMER)(_recording(_record))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime
+from typing import Any, TypeVar
 
 import strawberry
 
@@ -37,6 +39,8 @@ from api.core.authz import requires
 from api.core.errors import parse_id
 from api.core.kit import Info, actor_of, validation_result
 
+RowT = TypeVar("RowT")
+
 
 def _action_actor(info: Info) -> actions.ActionActor:
     actor = actor_of(info)
@@ -45,6 +49,12 @@ def _action_actor(info: Info) -> actions.ActionActor:
         department_id=actor.department_id,
         office=bool(info.context.scope.city_wide),
     )
+
+
+async def _acting(info: Info, step: Callable[..., Awaitable[RowT]], **arguments: Any) -> RowT:
+    """A service ``step`` done by the caller: besides ``arguments`` it gets the session and
+    the caller as its ``actor``."""
+    return await step(session=info.context.session, actor=actor_of(info), **arguments)
 
 
 @strawberry.type
@@ -58,9 +68,7 @@ class CoordinationMutation:
         info: Info,
         input: ConveneMeetingInput,  # noqa: A002
     ) -> MeetingResult:
-        row = await services.convene_meeting(
-            session=info.context.session, actor=actor_of(info), data=input.to_data()
-        )
+        row = await _acting(info, services.convene_meeting, data=input.to_data())
         return Meeting.from_row(row)
 
     @strawberry.mutation(
@@ -75,9 +83,9 @@ class CoordinationMutation:
         held_at: datetime,
         minutes_file: MinutesFileInput | None = None,
     ) -> MeetingResult:
-        row = await services.record_minutes(
-            session=info.context.session,
-            actor=actor_of(info),
+        row = await _acting(
+            info,
+            services.record_minutes,
             meeting_id=parse_id(meeting_id, "meetingId"),
             minutes=minutes,
             held_at=held_at,
@@ -102,9 +110,9 @@ class CoordinationMutation:
         due_on: date,
         agenda_item_id: strawberry.ID | None = None,
     ) -> MeetingDecisionResult:
-        row = await services.add_decision(
-            session=info.context.session,
-            actor=actor_of(info),
+        row = await _acting(
+            info,
+            services.add_decision,
             meeting_id=parse_id(meeting_id, "meetingId"),
             text=text,
             owner_department_id=parse_id(owner_department_id, "ownerDepartmentId"),
@@ -127,9 +135,9 @@ class CoordinationMutation:
         status: DecisionStatus,
         note: str = "",
     ) -> MeetingDecisionResult:
-        row = await services.follow_up_decision(
-            session=info.context.session,
-            actor=actor_of(info),
+        row = await _acting(
+            info,
+            services.follow_up_decision,
             decision_id=parse_id(decision_id, "decisionId"),
             status=DecisionStatusModel(status),
             note=note,
@@ -148,9 +156,9 @@ class CoordinationMutation:
         push_id: strawberry.ID,
         summary: str = "",
     ) -> MeetingExchangeResult:
-        row = await services.record_exchange(
-            session=info.context.session,
-            actor=actor_of(info),
+        row = await _acting(
+            info,
+            services.record_exchange,
             meeting_id=parse_id(meeting_id, "meetingId"),
             push_id=parse_id(push_id, "pushId"),
             summary=summary,
@@ -166,9 +174,7 @@ class CoordinationMutation:
         info: Info,
         input: RaiseEscalationInput,  # noqa: A002
     ) -> EscalationResult:
-        row = await services.raise_escalation(
-            session=info.context.session, actor=actor_of(info), data=input.to_data()
-        )
+        row = await _acting(info, services.raise_escalation, data=input.to_data())
         return Escalation.from_row(row)
 
     @strawberry.mutation(
@@ -181,9 +187,9 @@ class CoordinationMutation:
         id: strawberry.ID,  # noqa: A002
         assignee: str,
     ) -> EscalationResult:
-        row = await services.assign_escalation(
-            session=info.context.session,
-            actor=actor_of(info),
+        row = await _acting(
+            info,
+            services.assign_escalation,
             escalation_id=parse_id(id, "id"),
             assignee=assignee,
         )
@@ -200,9 +206,9 @@ class CoordinationMutation:
         id: strawberry.ID,  # noqa: A002
         meeting_id: strawberry.ID,
     ) -> EscalationResult:
-        row = await services.schedule_escalation(
-            session=info.context.session,
-            actor=actor_of(info),
+        row = await _acting(
+            info,
+            services.schedule_escalation,
             escalation_id=parse_id(id, "id"),
             meeting_id=parse_id(meeting_id, "meetingId"),
         )
@@ -220,9 +226,9 @@ class CoordinationMutation:
         decision: str,
         actions: list[EscalationActionInput] | None = None,
     ) -> EscalationResult:
-        row = await services.decide_escalation(
-            session=info.context.session,
-            actor=actor_of(info),
+        row = await _acting(
+            info,
+            services.decide_escalation,
             escalation_id=parse_id(id, "id"),
             decision=decision,
             actions=action_data(actions or [], "actions"),

@@ -63,7 +63,10 @@ def _error(message: str, code: str) -> dict[str, object]:
     return {"data": None, "errors": [{"message": message, "extensions": {"code": code}}]}
 
 
-class RequestId:
+class HttpOnly:
+    """A layer that acts on HTTP exchanges only; others (lifespan, websockets) pass through
+    to ``app`` untouched."""
+
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
@@ -71,6 +74,28 @@ class RequestId:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        await self.http(scope, receive, send)
+
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        raise NotImplementedError
+
+
+class _StartWatch:
+    """``send``, noting whether the response has started: once it has, an error can no
+    longer be answered with a status of its own."""
+
+    def __init__(self, send: Send) -> None:
+        self.send = send
+        self.started = False
+
+    async def __call__(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self.started = True
+        await self.send(message)
+
+
+class RequestId(HttpOnly):
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         given = Headers(scope=scope).get("x-request-id", "")
         request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id
@@ -106,14 +131,8 @@ def ide_csp(html: bytes) -> str:
     )
 
 
-class SecurityHeaders:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+class SecurityHeaders(HttpOnly):
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         tls = _behind_tls(scope)
         start: Message | None = None
         html_parts: list[bytes] = []
@@ -154,21 +173,17 @@ class BodyTooLargeError(Exception):
     pass
 
 
-class BodyLimit:
+class BodyLimit(HttpOnly):
     def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
-        self.app = app
+        super().__init__(app)
         self.max_bytes = max_bytes
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         declared = Headers(scope=scope).get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
             await _send_json(send, 413, _error("请求体过大", "PAYLOAD_TOO_LARGE"))
             return
         received = 0
-        started = False
 
         async def counted_receive() -> Message:
             nonlocal received
@@ -179,16 +194,11 @@ class BodyLimit:
                     raise BodyTooLargeError
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+        watched = _StartWatch(send)
         try:
-            await self.app(scope, counted_receive, tracking_send)
+            await self.app(scope, counted_receive, watched)
         except BodyTooLargeError:
-            if not started:
+            if not watched.started:
                 await _send_json(send, 413, _error("请求体过大", "PAYLOAD_TOO_LARGE"))
 
 
@@ -216,28 +226,18 @@ class CsrfGuard:
         await self.app(scope, receive, send)
 
 
-class RequestTimeout:
+class RequestTimeout(HttpOnly):
     def __init__(self, app: ASGIApp, seconds: float) -> None:
-        self.app = app
+        super().__init__(app)
         self.seconds = seconds
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = False
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        watched = _StartWatch(send)
         try:
             async with asyncio.timeout(self.seconds):
-                await self.app(scope, receive, tracking_send)
+                await self.app(scope, receive, watched)
         except TimeoutError:
-            if not started:
+            if not watched.started:
                 await _send_json(send, 504, _error("请求处理超时", "TIMEOUT"))
 
 

@@ -62,3 +62,9 @@ def lookup_id(value: object) -> int | None:
         return parse_id(value, "id")
     except ValidationFailed:
         return None
+
+
+def optional_id(value: object, field_name: str) -> int | None:
+    """An optional ``ID`` filter argument: absent (or empty) is no filter, a malformed one
+    fails naming the field."""
+    return parse_id(value, field_name) if value else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -36,25 +36,25 @@ async def on_application_accepted(session: AsyncSession, message: OutboxMessage)
         )
 
 
-@consumers.handles("approval.application.completed", consumer=CONSUMER)
-async def on_application_completed(session: AsyncSession, message: OutboxMessage) -> None:
-    """Every approved, completed application becomes a 行政许可 record."""
-    await services.record_completed_approval(session=session, payload=message.payload)
+# The events that become credit data from their payload alone, and what each becomes.
+RECORDERS: dict[str, Callable[..., Awaitable[object]]] = {
+    # Every approved, completed application becomes a 行政许可 record.
+    "approval.application.completed": services.record_completed_approval,
+    # A supervision result becomes a record when the aggregation rules say so.
+    "supervision.finding.recorded": services.record_supervision_finding,
+    # A commitment a supervising department found false becomes a 信用承诺失信 record.
+    "approval.commitment.found_false": services.record_false_commitment,
+    # Department names for the records' sources and issuing authorities.
+    "catalog.linkage_list.published": services.store_department_names,
+}
 
 
-@consumers.handles("supervision.finding.recorded", consumer=CONSUMER)
-async def on_finding_recorded(session: AsyncSession, message: OutboxMessage) -> None:
-    """A supervision result becomes a record when the aggregation rules say so."""
-    await services.record_supervision_finding(session=session, payload=message.payload)
+def _recording(record: Callable[..., Awaitable[object]]) -> events.Handler:
+    async def handle(session: AsyncSession, message: OutboxMessage) -> None:
+        await record(session=session, payload=message.payload)
+
+    return handle
 
 
-@consumers.handles("approval.commitment.found_false", consumer=CONSUMER)
-async def on_commitment_found_false(session: AsyncSession, message: OutboxMessage) -> None:
-    """A commitment a supervising department found false becomes a 信用承诺失信 record."""
-    await services.record_false_commitment(session=session, payload=message.payload)
-
-
-@consumers.handles("catalog.linkage_list.published", consumer=CONSUMER)
-async def on_list_published(session: AsyncSession, message: OutboxMessage) -> None:
-    """Department names for the records' sources and issuing authorities."""
-    await services.store_department_names(session=session, payload=message.payload)
+for _topic, _record in RECORDERS.items():
+    consumers.handles(_topic, consumer=CONSUMER)(_recording(_record))

@@ -8,6 +8,7 @@ import strawberry
 
 from api.core import files
 from api.core.errors import build_model, parse_id
+from api.core.kit import optional_id
 from api.supervision import models
 from api.supervision.types import ChangeKind, FindingKind, ResultType
 
@@ -32,9 +33,7 @@ class RecordFindingInput:
     def to_model(self, *, department_id: int) -> models.FindingCreate:
         return build_model(
             models.FindingCreate,
-            application_id=(
-                parse_id(self.application_id, "applicationId") if self.application_id else None
-            ),
+            application_id=(optional_id(self.application_id, "applicationId")),
             subject_code=self.subject_code,
             department_id=department_id,
             kind=self.kind,

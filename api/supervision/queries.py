@@ -9,8 +9,7 @@ from typing import Any
 import strawberry
 
 from api.core.authz import requires
-from api.core.errors import parse_id
-from api.core.kit import Info, lookup_id
+from api.core.kit import Info, lookup_id, optional_id
 from api.core.pagination import keyset_list
 from api.supervision import services
 from api.supervision.types import Finding, NoticeFile, PolicyNotice, PolicyNoticeConnection
@@ -53,7 +52,7 @@ class SupervisionQuery:
         rows = await services.list_findings(
             session=info.context.session,
             scope=info.context.scope,
-            application_id=parse_id(application_id, "applicationId") if application_id else None,
+            application_id=optional_id(application_id, "applicationId"),
             limit=first,
             offset=offset,
         )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Awaitable, Callable
 from datetime import date
+from typing import TypeVar
 
 import strawberry
 
@@ -39,12 +41,17 @@ from api.approval.types import (
 from api.core import audit
 from api.core.authz import requires
 from api.core.errors import BadArgumentError, NotFoundError, ValidationFailed, parse_id
-from api.core.kit import Info, lookup_id
+from api.core.kit import Info, lookup_id, optional_id
 from api.core.pagination import (
+    Connection,
     KeysetPage,
+    RowsPage,
     keyset_list,
     page_size,
 )
+
+RowT = TypeVar("RowT")
+NodeT = TypeVar("NodeT")
 
 
 @strawberry.type
@@ -109,7 +116,7 @@ class ApprovalQuery:
         rows = await services.list_applications(
             session=info.context.session,
             scope=info.context.scope,
-            matter_id=parse_id(matter_id, "matterId") if matter_id else None,
+            matter_id=optional_id(matter_id, "matterId"),
             status=StatusModel(status) if status else None,
             applicant=applicant,
             applicant_code=applicant_code,
@@ -204,17 +211,8 @@ class ApprovalQuery:
     async def feedback_inbox(
         self, info: Info, first: int = 20, after: str | None = None
     ) -> FeedbackConnection:
-        ctx = info.context
-        return await keyset_list(
-            "feedback",
-            after,
-            lambda after_id: services.received_feedback(
-                session=ctx.session,
-                department_id=int(ctx.require_principal().department_id),
-                first=first,
-                after=after_id,
-            ),
-            Feedback.from_row,
+        return await _received(
+            info, "feedback", first, after, services.received_feedback, Feedback.from_row
         )
 
     @strawberry.field(
@@ -224,16 +222,12 @@ class ApprovalQuery:
     async def credit_notices(
         self, info: Info, first: int = 20, after: str | None = None
     ) -> CreditNoticeConnection:
-        ctx = info.context
-        return await keyset_list(
+        return await _received(
+            info,
             "credit_notice",
+            first,
             after,
-            lambda after_id: services.received_credit_notices(
-                session=ctx.session,
-                department_id=int(ctx.require_principal().department_id),
-                first=first,
-                after=after_id,
-            ),
+            services.received_credit_notices,
             CreditNotice.from_row,
         )
 
@@ -291,8 +285,8 @@ class ApprovalQuery:
         rows = await services.measure_statistics(
             session=info.context.session,
             scope=info.context.scope,
-            matter_id=parse_id(matter_id, "matterId") if matter_id else None,
-            department_id=parse_id(department_id, "departmentId") if department_id else None,
+            matter_id=optional_id(matter_id, "matterId"),
+            department_id=optional_id(department_id, "departmentId"),
         )
         return [
             MeasureStatistic(
@@ -319,8 +313,8 @@ class ApprovalQuery:
         rows = await services.approval_quality(
             session=info.context.session,
             scope=info.context.scope,
-            matter_id=parse_id(matter_id, "matterId") if matter_id else None,
-            department_id=parse_id(department_id, "departmentId") if department_id else None,
+            matter_id=optional_id(matter_id, "matterId"),
+            department_id=optional_id(department_id, "departmentId"),
         )
         return [_quality(r) for r in rows]
 
@@ -385,7 +379,7 @@ class ApprovalQuery:
                 session=ctx.session,
                 scope=ctx.scope,
                 color=color,
-                department_id=parse_id(department_id, "departmentId") if department_id else None,
+                department_id=optional_id(department_id, "departmentId"),
                 first=first,
                 after=after_id,
             ),
@@ -411,6 +405,28 @@ class ApprovalQuery:
             ),
             EscalationCard.from_row,
         )
+
+
+async def _received(
+    info: Info,
+    kind: str,
+    first: int,
+    after: str | None,
+    fetch: Callable[..., Awaitable[RowsPage[RowT]]],
+    to_node: Callable[[RowT], NodeT],
+) -> Connection[NodeT]:
+    """A keyset inbox of what the caller's own department received (``fetch`` is the
+    service, called with the session, the department, ``first`` and ``after``)."""
+    ctx = info.context
+    department_id = int(ctx.require_principal().department_id)
+    return await keyset_list(
+        kind,
+        after,
+        lambda after_id: fetch(
+            session=ctx.session, department_id=department_id, first=first, after=after_id
+        ),
+        to_node,
+    )
 
 
 def _quality(row: services.QualityFigures) -> ApprovalQuality:

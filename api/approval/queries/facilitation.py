@@ -12,8 +12,7 @@ from api.approval.types.facilitation import (
     VerificationTaskConnection,
 )
 from api.core.authz import requires
-from api.core.errors import parse_id
-from api.core.kit import Info
+from api.core.kit import Info, optional_id
 from api.core.pagination import KeysetPage, keyset_list
 
 
@@ -61,6 +60,6 @@ class FacilitationQuery:
         figures = await facilitation.follow_up(
             info.context.session,
             info.context.scope,
-            parse_id(department_id, "departmentId") if department_id else None,
+            optional_id(department_id, "departmentId"),
         )
         return FacilitationFollowUp.from_figures(figures)

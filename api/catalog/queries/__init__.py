@@ -7,8 +7,7 @@ import strawberry
 from api.catalog import services
 from api.catalog.types import Department, Matter, MatterKind
 from api.core.authz import requires
-from api.core.errors import parse_id
-from api.core.kit import Info
+from api.core.kit import Info, optional_id
 
 
 @strawberry.type
@@ -33,7 +32,7 @@ class CatalogQuery:
         rows = await services.list_matters(
             session=info.context.session,
             kind=kind,
-            department_id=parse_id(department_id, "departmentId") if department_id else None,
+            department_id=optional_id(department_id, "departmentId"),
             keyword=keyword,
             limit=first,
             offset=offset,

@@ -33,7 +33,7 @@ from api.core.errors import (
     parse_id,
 )
 from api.core.files import default_store
-from api.core.kit import Info
+from api.core.kit import Info, optional_id
 from api.core.pagination import Connection, Page
 
 
@@ -48,10 +48,6 @@ def _text(value: Any) -> str | None:
     if isinstance(value, bool):
         return "true" if value else "false"
     return None if value is None else str(value)
-
-
-def _optional_id(value: strawberry.ID | None, field: str) -> int | None:
-    return parse_id(value, field) if value else None
 
 
 @strawberry.type
@@ -83,7 +79,7 @@ class LinkageListQuery:
         page = Page.of(first, after)
         filters: dict[str, Any] = {
             "kind": kind,
-            "department_id": _optional_id(department_id, "departmentId"),
+            "department_id": optional_id(department_id, "departmentId"),
             "keyword": keyword,
             "status": status,
         }
@@ -114,8 +110,8 @@ class LinkageListQuery:
             scope=info.context.scope,
             where=LinkageFilter(
                 keyword=keyword,
-                department_id=_optional_id(department_id, "departmentId"),
-                matter_id=_optional_id(matter_id, "matterId"),
+                department_id=optional_id(department_id, "departmentId"),
+                matter_id=optional_id(matter_id, "matterId"),
                 confirmed=confirmed,
             ),
             offset=page.offset,

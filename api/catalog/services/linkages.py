@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, func, or_
 from sqlalchemy.orm import aliased
@@ -428,13 +428,27 @@ async def submit_linkage(
     *, session: AsyncSession, linkage_id: int, scope: Scope | None, editor: Editor | None = None
 ) -> Linkage:
     """The approving side hands a draft to the supervising side for confirmation."""
+    return await _stamp_once(
+        session, linkage_id, scope, editor, "approval_confirmed_at", ChangeAction.SUBMITTED
+    )
+
+
+async def _stamp_once(
+    session: AsyncSession,
+    linkage_id: int,
+    scope: Scope | None,
+    editor: Editor | None,
+    stamp: Literal["approval_confirmed_at", "removal_requested_at"],
+    action: ChangeAction,
+) -> Linkage:
+    """The approving side stamps the time on a linkage's ``stamp``, once (again, nothing
+    changes), and the history records it as ``action``."""
     linkage = await _require(session, linkage_id, scope)
     _require_approving_side(scope, linkage.approving_department_id)
-    if linkage.approval_confirmed_at is not None:
-        return linkage
-    before = await _snapshot(session, linkage)
-    linkage.approval_confirmed_at = utcnow()
-    await _save(session, linkage, ChangeAction.SUBMITTED, editor, before)
+    if getattr(linkage, stamp) is None:
+        before = await _snapshot(session, linkage)
+        setattr(linkage, stamp, utcnow())
+        await _save(session, linkage, action, editor, before)
     return linkage
 
 
@@ -542,14 +556,9 @@ async def request_removal(
 ) -> Linkage:
     """Mark a linkage for removal: the next published version leaves it out (as removed);
     earlier versions keep it."""
-    linkage = await _require(session, linkage_id, scope)
-    _require_approving_side(scope, linkage.approving_department_id)
-    if linkage.removal_requested_at is not None:
-        return linkage
-    before = await _snapshot(session, linkage)
-    linkage.removal_requested_at = utcnow()
-    await _save(session, linkage, ChangeAction.REMOVAL_REQUESTED, editor, before)
-    return linkage
+    return await _stamp_once(
+        session, linkage_id, scope, editor, "removal_requested_at", ChangeAction.REMOVAL_REQUESTED
+    )
 
 
 # --- reading ----------------------------------------

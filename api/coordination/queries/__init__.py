@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import strawberry
 
 from api.coordination import services
-from api.coordination.models import EscalationStatus as EscalationStatusModel
-from api.coordination.models import MeetingStatus as MeetingStatusModel
 from api.coordination.services import actions, assessment, casefile, reports, statistics
 from api.coordination.services.statistics import CITY, Period
 from api.coordination.types import (
@@ -50,6 +49,8 @@ AsOf = Annotated[
     date | None, strawberry.argument(description="统计时点（该日结束时；默认现在），不早于 until")
 ]
 MIN_YEAR, MAX_YEAR = 2000, 2100
+RowT = TypeVar("RowT")
+NodeT = TypeVar("NodeT")
 
 
 def period_of(since: date, until: date) -> Period:
@@ -116,6 +117,22 @@ def _scope(info: Info) -> Scope:
     return scope
 
 
+async def _listed(
+    info: Info,
+    list_rows: Callable[..., Awaitable[Sequence[RowT]]],
+    to_node: Callable[[RowT], NodeT],
+    status: Any,
+    first: int,
+    offset: int,
+) -> list[NodeT]:
+    """One page of the rows the caller's scope sees (``list_rows``, a service listing meetings
+    or escalations in ``status``), as nodes. The GraphQL status enum is the model's own."""
+    rows = await list_rows(
+        session=info.context.session, scope=_scope(info), status=status, limit=first, offset=offset
+    )
+    return [to_node(r) for r in rows]
+
+
 def _statistics_scope(
     info: Info, since: date, until: date, department_id: strawberry.ID | None
 ) -> tuple[Period, int | None]:
@@ -146,14 +163,7 @@ class CoordinationQuery:
         first: int = 100,
         offset: int = 0,
     ) -> list[Meeting]:
-        rows = await services.list_meetings(
-            session=info.context.session,
-            scope=_scope(info),
-            status=None if status is None else MeetingStatusModel(status),
-            limit=first,
-            offset=offset,
-        )
-        return [Meeting.from_row(r) for r in rows]
+        return await _listed(info, services.list_meetings, Meeting.from_row, status, first, offset)
 
     @strawberry.field(description="一次联席会议", extensions=requires("meeting", "read"))
     async def meeting(self, info: Info, id: strawberry.ID) -> Meeting | None:  # noqa: A002
@@ -176,14 +186,9 @@ class CoordinationQuery:
         first: int = 100,
         offset: int = 0,
     ) -> list[Escalation]:
-        rows = await services.list_escalations(
-            session=info.context.session,
-            scope=_scope(info),
-            status=None if status is None else EscalationStatusModel(status),
-            limit=first,
-            offset=offset,
+        return await _listed(
+            info, services.list_escalations, Escalation.from_row, status, first, offset
         )
-        return [Escalation.from_row(r) for r in rows]
 
     @strawberry.field(description="一个提请事项", extensions=requires("escalation", "read"))
     async def escalation(self, info: Info, id: strawberry.ID) -> Escalation | None:  # noqa: A002

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import strawberry
 
 from api.core.audit import Actor, AuditAction, record_committed
 from api.core.authz import requires
 from api.core.errors import parse_id
-from api.core.kit import Info, validation_result
+from api.core.kit import Info, optional_id, validation_result
 from api.core.scope import Scope
 from api.credit import services
 from api.credit.services import determination, lookups
@@ -39,18 +38,21 @@ def _application_id(value: strawberry.ID | None) -> int | None:
     return parse_id(value, "applicationId") if value is not None else None
 
 
-def _filters(
+def _log_filter(
+    info: Info,
     application_id: strawberry.ID | None,
-    department_id: int | None,
+    department_id: strawberry.ID | None,
     since: date | None,
     until: date | None,
-) -> dict[str, Any]:
-    return {
-        "application_id": str(application_id) if application_id is not None else None,
-        "department_id": department_id,
-        "since": since.isoformat() if since else None,
-        "until": until.isoformat() if until else None,
-    }
+) -> lookups.LogFilter:
+    """The part of the lookup log the caller reads or exports with these arguments."""
+    return lookups.LogFilter(
+        scope=lookup_log_scope(info),
+        application_id=_application_id(application_id),
+        department_id=optional_id(department_id, "departmentId"),
+        since=since,
+        until=until,
+    )
 
 
 def lookup_log_scope(info: Info) -> Scope:
@@ -65,12 +67,13 @@ def lookup_log_scope(info: Info) -> Scope:
 async def _audit_lookup_log(
     info: Info,
     action: AuditAction,
-    scope: Scope,
-    department_id: int | None,
-    filters: dict[str, Any],
+    where: lookups.LogFilter,
+    application_id: strawberry.ID | None,
 ) -> None:
-    """An export of the lookup log, and a city-wide read of it, are on the record."""
-    own = department_id is not None and department_id == scope.department_id
+    """An export of the lookup log, and a city-wide read of it, are on the record (with the
+    application id as the caller gave it)."""
+    scope = where.scope
+    own = where.department_id is not None and where.department_id == scope.department_id
     if action != AuditAction.EXPORT and (not scope.city_wide or own):
         return
     ctx = info.context
@@ -80,7 +83,13 @@ async def _audit_lookup_log(
         actor=Actor(principal.username, principal.department_id, ctx.client_address),
         action=action,
         target="credit_lookups",
-        detail={**filters, "city_wide": scope.city_wide},
+        detail={
+            "application_id": str(application_id) if application_id is not None else None,
+            "department_id": where.department_id,
+            "since": where.since.isoformat() if where.since else None,
+            "until": where.until.isoformat() if where.until else None,
+            "city_wide": scope.city_wide,
+        },
     )
 
 
@@ -200,26 +209,12 @@ class CreditQuery:
         first: int = 100,
         offset: int = 0,
     ) -> list[CreditLookup]:
-        scope = lookup_log_scope(info)
-        department = parse_id(department_id, "departmentId") if department_id else None
+        where = _log_filter(info, application_id, department_id, since, until)
         rows = await lookups.list_lookups(
-            session=info.context.session,
-            scope=scope,
-            application_id=_application_id(application_id),
-            department_id=department,
-            since=since,
-            until=until,
-            limit=first,
-            offset=offset,
+            session=info.context.session, where=where, limit=first, offset=offset
         )
         if offset == 0:  # one row per reading, not per page turned
-            await _audit_lookup_log(
-                info,
-                AuditAction.CITY_WIDE_READ,
-                scope,
-                department,
-                _filters(application_id, department, since, until),
-            )
+            await _audit_lookup_log(info, AuditAction.CITY_WIDE_READ, where, application_id)
         return [CreditLookup.from_row(r) for r in rows]
 
     @strawberry.field(
@@ -234,23 +229,9 @@ class CreditQuery:
         since: date | None = None,
         until: date | None = None,
     ) -> Spreadsheet:
-        scope = lookup_log_scope(info)
-        department = parse_id(department_id, "departmentId") if department_id else None
-        content = await lookups.export_lookups(
-            session=info.context.session,
-            scope=scope,
-            application_id=_application_id(application_id),
-            department_id=department,
-            since=since,
-            until=until,
-        )
-        await _audit_lookup_log(
-            info,
-            AuditAction.EXPORT,
-            scope,
-            department,
-            _filters(application_id, department, since, until),
-        )
+        where = _log_filter(info, application_id, department_id, since, until)
+        content = await lookups.export_lookups(session=info.context.session, where=where)
+        await _audit_lookup_log(info, AuditAction.EXPORT, where, application_id)
         return Spreadsheet.from_bytes("信用查询留痕.xlsx", content)
 
     @strawberry.field(

@@ -284,49 +284,41 @@ async def export_credit_report(
 # --- the log -----------------------------------------------------------------------------
 
 
-def _log_query(
-    *,
-    scope: Scope,
-    application_id: int | None,
-    department_id: int | None,
-    since: date | None,
-    until: date | None,
-) -> SelectOfScalar[LookupLog]:
+@dataclass(frozen=True)
+class LogFilter:
+    """Which lookups of the log a reading or an export covers: those the scope sees, narrowed
+    to an application, a department and a period of days (each when given)."""
+
+    scope: Scope
+    application_id: int | None = None
+    department_id: int | None = None
+    since: date | None = None
+    until: date | None = None
+
+
+def _log_query(where: LogFilter) -> SelectOfScalar[LookupLog]:
     stmt = select(LookupLog)
-    if not scope.city_wide:
-        stmt = stmt.where(LookupLog.department_id == scope.department_id)
-    if application_id is not None:
-        stmt = stmt.where(LookupLog.application_id == application_id)
-    if department_id is not None:
-        stmt = stmt.where(LookupLog.department_id == department_id)
+    if not where.scope.city_wide:
+        stmt = stmt.where(LookupLog.department_id == where.scope.department_id)
+    if where.application_id is not None:
+        stmt = stmt.where(LookupLog.application_id == where.application_id)
+    if where.department_id is not None:
+        stmt = stmt.where(LookupLog.department_id == where.department_id)
     # Days are the city's (Asia/Shanghai), as on screen and in the export.
-    if since is not None:
-        start = datetime.combine(since, time(), tzinfo=LOCAL_TZ).astimezone(UTC)
+    if where.since is not None:
+        start = datetime.combine(where.since, time(), tzinfo=LOCAL_TZ).astimezone(UTC)
         stmt = stmt.where(col(LookupLog.looked_up_at) >= start)
-    if until is not None:
-        end = datetime.combine(until + timedelta(days=1), time(), tzinfo=LOCAL_TZ).astimezone(UTC)
+    if where.until is not None:
+        day_after = where.until + timedelta(days=1)
+        end = datetime.combine(day_after, time(), tzinfo=LOCAL_TZ).astimezone(UTC)
         stmt = stmt.where(col(LookupLog.looked_up_at) < end)
     return stmt.order_by(col(LookupLog.id).desc())
 
 
 async def list_lookups(
-    *,
-    session: AsyncSession,
-    scope: Scope,
-    application_id: int | None = None,
-    department_id: int | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    limit: int = MAX_PAGE,
-    offset: int = 0,
+    *, session: AsyncSession, where: LogFilter, limit: int = MAX_PAGE, offset: int = 0
 ) -> Sequence[LookupLog]:
-    stmt = _log_query(
-        scope=scope,
-        application_id=application_id,
-        department_id=department_id,
-        since=since,
-        until=until,
-    )
+    stmt = _log_query(where)
     return (await session.exec(stmt.offset(offset).limit(min(max(limit, 0), MAX_PAGE)))).all()
 
 
@@ -355,22 +347,8 @@ async def note_application_number(
     )
 
 
-async def export_lookups(
-    *,
-    session: AsyncSession,
-    scope: Scope,
-    application_id: int | None = None,
-    department_id: int | None = None,
-    since: date | None = None,
-    until: date | None = None,
-) -> bytes:
-    stmt = _log_query(
-        scope=scope,
-        application_id=application_id,
-        department_id=department_id,
-        since=since,
-        until=until,
-    )
+async def export_lookups(*, session: AsyncSession, where: LogFilter) -> bytes:
+    stmt = _log_query(where)
     rows = (await session.exec(stmt.limit(MAX_EXPORT_ROWS))).all()
     # People by name and department, never by account or internal number.
     people = await accounts.display_names(session=session, usernames=[r.username for r in rows])
