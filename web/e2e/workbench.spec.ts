@@ -357,7 +357,12 @@ test('the administrator sees dead letters, locked accounts and recent policy cha
   );
   await expect(page.getByTestId('todo-dead-letters')).not.toHaveAttribute('data-count', '');
   await expect(page.getByTestId('todo-to-accept')).toHaveCount(0);
-  await clicksThrough(page, 'todo-locked-accounts', /\/admin\?tab=accounts/);
+  const locked = await countOf(page, 'todo-locked-accounts');
+  await clicksThrough(page, 'todo-locked-accounts', /\/admin\?tab=accounts&locked=1/);
+  // Only the locked accounts: the one the test locked among them, as many as the tile counted.
+  await expect(page.getByRole('checkbox', { name: '仅已锁定' })).toBeChecked();
+  await expect(page.getByRole('cell', { name: `wb${RUN}`, exact: true })).toBeVisible();
+  await expect(page.getByTestId('accounts-total')).toHaveAttribute('data-count', String(locked));
   await clicksThrough(page, 'todo-policy-changes', /\/admin\?tab=policy/);
   await clicksThrough(page, 'todo-dead-letters', /\/admin\?tab=dead-letters/);
 });

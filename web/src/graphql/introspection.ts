@@ -14143,6 +14143,16 @@ export default {
                   "kind": "SCALAR",
                   "name": "Any"
                 }
+              },
+              {
+                "name": "lockedOnly",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
               }
             ]
           },

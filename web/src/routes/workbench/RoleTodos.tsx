@@ -310,7 +310,7 @@ export function RoleTodos() {
         query={TODO_LOCKED_ACCOUNTS_QUERY}
         variables={none}
         countOf={(d) => d.lockedAccountCount}
-        to="/admin?tab=accounts"
+        to="/admin?tab=accounts&locked=1"
         testId="todo-locked-accounts"
       />
     ),
