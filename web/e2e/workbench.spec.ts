@@ -76,6 +76,14 @@ async function clicksThrough(page: Page, testId: string, url: RegExp) {
   await expect(page.locator('#main')).not.toContainText('无权');
 }
 
+/** Clicking a count tile opens a list of as many rows as it counted (the list's own total). */
+async function listHoldsCount(page: Page, testId: string, url: RegExp, totalTestId: string) {
+  await page.goto('/');
+  const count = await countOf(page, testId);
+  await clicksThrough(page, testId, url);
+  await expect(page.getByTestId(totalTestId)).toHaveAttribute('data-count', String(count));
+}
+
 const APPROVAL_MATTERS = '{ matters(kind: APPROVAL, first: 100) { id } }';
 const SUBMIT =
   'mutation($m: ID!, $c: String!, $n: String!) { submitApplication(input: { matterId: $m, applicantCode: $c, applicantName: $n }) { __typename ... on Application { id } } }';
@@ -213,6 +221,12 @@ test('the supervision liaison sees pushes to claim or answer and verification ta
   await expect(page.getByTestId('todo-overdue')).toBeVisible();
   await clicksThrough(page, 'todo-verifications', /\/inbox\?tab=verifications/);
   await page.goto('/');
+  // 已逾期 lists the received pushes past their limit; 查看全部 opens the inbox filtered so.
+  const overdue = await countOf(page, 'todo-overdue');
+  await page.getByTestId('todo-overdue').getByRole('link', { name: '查看全部' }).click();
+  await expect(page).toHaveURL(/\/inbox\?tab=pushes&overdue=true/);
+  await expect(page.getByTestId('pushes-total')).toHaveAttribute('data-count', String(overdue));
+  await page.goto('/');
   await page.getByTestId('todo-feedback-due').getByRole('link', { name: '查看全部' }).click();
   await expect(page).toHaveURL(/\/inbox\?tab=pushes/);
 });
@@ -247,7 +261,8 @@ test('the department head sees the department’s overdue items, cards, meetings
   await expect(page.getByTestId('todo-cards')).not.toHaveAttribute('data-count', '');
   await clicksThrough(page, 'todo-planned-meetings', /\/meetings\?status=PLANNED/);
   await expect(page.getByText(`审管联动会商${RUN}`).first()).toBeVisible();
-  await clicksThrough(page, 'todo-overdue-pushes', /\/inbox\?tab=pushes/);
+  // The department's overdue pushes, sent or received: the inbox with overdue and scope=duty.
+  await listHoldsCount(page, 'todo-overdue-pushes', /\/inbox\?tab=pushes&overdue=true&scope=duty/, 'pushes-total');
   await clicksThrough(page, 'todo-cards', /\/cards/);
   await clicksThrough(page, 'month-received', /\/statistics\/cases\?figure=PUSHES_RECEIVED/);
 });
@@ -279,6 +294,7 @@ test('the coordination office sees city-wide overdue items, red cards, escalatio
   await clicksThrough(page, 'todo-planned-meetings', /\/meetings\?status=PLANNED/);
   await expect(page.getByText(`联席会议${RUN}`).first()).toBeVisible();
   await clicksThrough(page, 'todo-red-cards', /\/cards/);
+  await listHoldsCount(page, 'todo-overdue-pushes', /\/inbox\?tab=pushes&overdue=true&scope=duty/, 'pushes-total');
 });
 
 test('the credit officer sees punishments ending, records expiring and rule changes', async ({ page, request }) => {

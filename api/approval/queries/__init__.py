@@ -138,7 +138,8 @@ class ApprovalQuery:
         description=(
             "本部门收到的推送（可按认领状态、反馈状态、是否逾期筛选）；supervisionCode 监管码"
             "（短信末尾所附，精确），applicant 申请人名称（包含）或代码（精确），stage 推送环节，"
-            "pushedSince/Until 推送日期（北京时间，含），newestFirst 新的在前"
+            "pushedSince/Until 推送日期（北京时间，含），newestFirst 新的在前；withinScope 为真时"
+            "列出职责范围内的推送（本部门发出或收到，协调办为全市，与 overduePushes 同范围）"
         ),
         extensions=requires("push", "read"),
     )
@@ -156,6 +157,7 @@ class ApprovalQuery:
         pushed_since: date | None = None,
         pushed_until: date | None = None,
         newest_first: bool = False,
+        within_scope: bool = False,
     ) -> PushConnection:
         ctx = info.context
         filters = inbox_search.PushFilter(
@@ -168,6 +170,22 @@ class ApprovalQuery:
             pushed_since=pushed_since,
             pushed_until=pushed_until,
         )
+        if within_scope:
+            # The workbench's 本部门/全市逾期推送 counts overduePushes (the caller's scope):
+            # its tile opens this list with overdue and withinScope, the same pushes.
+            return await keyset_list(
+                "push",
+                after,
+                lambda after_id: inbox_search.search_pushes_in_scope(
+                    session=ctx.session,
+                    scope=ctx.scope,
+                    filters=filters,
+                    newest_first=newest_first,
+                    first=first,
+                    after=after_id,
+                ),
+                Push.from_row,
+            )
         return await keyset_list(
             "push",
             after,

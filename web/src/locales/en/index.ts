@@ -273,6 +273,7 @@ const en: Messages = {
   },
   inbox: {
     title: 'Receive and feedback',
+    total: '{{count}} pushes',
     overdue: 'Overdue',
     awaitingCount: 'Awaiting claim',
     pushes: 'Pushes received',

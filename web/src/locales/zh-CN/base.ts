@@ -262,6 +262,7 @@ const base = {
   },
   inbox: {
     title: '接收与反馈',
+    total: '共 {{count}} 条推送',
     overdue: '已逾期',
     awaitingCount: '待认领',
     pushes: '收到的推送',

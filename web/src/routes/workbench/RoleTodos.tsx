@@ -207,7 +207,7 @@ export function RoleTodos() {
         query={TODO_OVERDUE_QUERY}
         variables={none}
         countOf={(d) => d.overduePushes.totalCount}
-        to="/inbox?tab=pushes"
+        to="/inbox?tab=pushes&overdue=true&scope=duty"
         testId="todo-overdue-pushes"
       />
     ),
