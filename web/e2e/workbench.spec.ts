@@ -201,6 +201,10 @@ test('the approval clerk counts applications to accept and complete, 容缺 item
   await expect(page.getByText(`待受理${RUN}`).first()).toBeVisible();
   await clicksThrough(page, 'todo-to-complete', /\/applications\?status=ACCEPTED/);
   await expect(page.getByText(`待办结${RUN}`).first()).toBeVisible();
+  // 容缺: the applications a material is still awaited on; not the one accepted complete.
+  await clicksThrough(page, 'todo-missing-items', /\/applications\?missing=outstanding/);
+  await expect(page.getByText(`容缺${RUN}`).first()).toBeVisible();
+  await expect(page.getByText(`待办结${RUN}`)).toHaveCount(0);
   await clicksThrough(page, 'todo-credit-notices', /\/inbox\?tab=notices/);
 });
 

@@ -89,7 +89,7 @@ class ApprovalQuery:
         description=(
             "办件列表（限职责范围，每页至多100条）；applicant 申请人名称（包含），applicantCode"
             " 统一社会信用代码或身份证号（精确），submittedSince/Until 申报日期（北京时间，含），"
-            "newestFirst 新的在前"
+            "newestFirst 新的在前，missingItemsOutstanding 仅列出尚有容缺材料待补正的办件"
         ),
         extensions=requires("application", "read"),
     )
@@ -105,6 +105,7 @@ class ApprovalQuery:
         submitted_since: date | None = None,
         submitted_until: date | None = None,
         newest_first: bool = False,
+        missing_items_outstanding: bool = False,
     ) -> list[Application]:
         rows = await services.list_applications(
             session=info.context.session,
@@ -115,6 +116,7 @@ class ApprovalQuery:
             applicant_code=applicant_code,
             submitted_since=submitted_since,
             submitted_until=submitted_until,
+            missing_items_outstanding=missing_items_outstanding,
             newest_first=newest_first,
             limit=first,
             offset=offset,

@@ -14280,6 +14280,16 @@ export default {
                 }
               },
               {
+                "name": "missingItemsOutstanding",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
                 "name": "newestFirst",
                 "type": {
                   "kind": "NON_NULL",

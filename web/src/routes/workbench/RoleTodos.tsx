@@ -173,7 +173,7 @@ export function RoleTodos() {
         query={TODO_MISSING_ITEMS_QUERY}
         variables={none}
         countOf={(d) => d.facilitationFollowUp.outstanding}
-        to="/applications?status=ACCEPTED"
+        to="/applications?missing=outstanding"
         testId="todo-missing-items"
       />
     ),
