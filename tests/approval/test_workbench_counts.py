@@ -151,6 +151,7 @@ async def test_the_missing_items_tile_opens_the_applications_awaiting_them(sessi
             factories.published_entry(theirs, supervising),
         ],
     )
+
     async def accept(app, mode, *names):
         await services.accept_application(
             session=session,

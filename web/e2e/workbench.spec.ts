@@ -341,9 +341,28 @@ test('the credit officer sees punishments ending, records expiring and rule chan
     expect(publishCreditRules.__typename).toBe('CreditRuleSet');
   });
   await expect(page.getByTestId('todo-to-accept')).toHaveCount(0);
-  await clicksThrough(page, 'todo-joint-punishments', /\/credit\?tab=punishments/);
+  const rows = page.locator('#main .ant-table-tbody tr.ant-table-row');
+  // 30日内到期联合惩戒: the punishments ending within 30 days, the test's among them.
+  const ending = await countOf(page, 'todo-joint-punishments');
+  await clicksThrough(page, 'todo-joint-punishments', /\/credit\?tab=punishments&ending=30/);
+  if (ending < 20) await expect(rows).toHaveCount(ending);
+  await page.getByLabel('按主体代码筛选', { exact: true }).fill(target);
+  await page.getByLabel('按主体代码筛选', { exact: true }).press('Enter');
+  await expect(page).toHaveURL(/ending=30/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(target);
   await clicksThrough(page, 'todo-rule-changes', /\/credit\?tab=rules/);
-  await clicksThrough(page, 'todo-records-expiring', /\/subjects/);
+  // 30日内到期信用记录: the subjects with a record expiring within 30 days (one subject may
+  // have several such records), the test's among them.
+  const expiring = await countOf(page, 'todo-records-expiring');
+  await clicksThrough(page, 'todo-records-expiring', /\/subjects\?expiring=30/);
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeLessThanOrEqual(expiring);
+  await page.getByLabel('名称或信用代码', { exact: true }).fill(target);
+  await page.getByLabel('名称或信用代码', { exact: true }).press('Enter');
+  await expect(page).toHaveURL(/expiring=30/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(`信用主体${RUN}`);
 });
 
 test('the administrator sees dead letters, locked accounts and recent policy changes', async ({ page, request }) => {

@@ -215,6 +215,9 @@ const en: Messages = {
   },
   subjects: {
     title: 'Credit subjects',
+    recordsExpiring: 'Records expiring',
+    recordsExpiringAny: 'Any',
+    recordsExpiringWithin: 'A record expires within {{days}} days',
     detail: 'Credit subject',
     creditCode: 'Unified social credit code',
     name: 'Name',

@@ -204,6 +204,9 @@ const base = {
   },
   subjects: {
     title: '信用主体',
+    recordsExpiring: '信用记录到期',
+    recordsExpiringAny: '不限',
+    recordsExpiringWithin: '{{days}}日内有记录到期',
     detail: '信用主体详情',
     creditCode: '统一社会信用代码',
     name: '名称',

@@ -264,7 +264,7 @@ export function RoleTodos() {
         query={TODO_PUNISHMENTS_ENDING_QUERY}
         variables={CREDIT_WITHIN}
         countOf={(d) => d.punishmentsEndingCount}
-        to="/credit?tab=punishments"
+        to={`/credit?tab=punishments&ending=${CREDIT_WITHIN.withinDays}`}
         testId="todo-joint-punishments"
       />
     ),
@@ -275,7 +275,7 @@ export function RoleTodos() {
         query={TODO_RECORDS_EXPIRING_QUERY}
         variables={CREDIT_WITHIN}
         countOf={(d) => d.creditRecordsExpiringCount}
-        to="/subjects"
+        to={`/subjects?expiring=${CREDIT_WITHIN.withinDays}`}
         testId="todo-records-expiring"
       />
     ),
