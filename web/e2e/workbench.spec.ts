@@ -267,7 +267,8 @@ test('the department head sees the department’s overdue items, cards, meetings
   await expect(page.getByText(`审管联动会商${RUN}`).first()).toBeVisible();
   // The department's overdue pushes, sent or received: the inbox with overdue and scope=duty.
   await listHoldsCount(page, 'todo-overdue-pushes', /\/inbox\?tab=pushes&overdue=true&scope=duty/, 'pushes-total');
-  await clicksThrough(page, 'todo-cards', /\/cards/);
+  // The department's cards of either colour: the history tab unfiltered, as many as counted.
+  await listHoldsCount(page, 'todo-cards', /\/cards\?tab=history/, 'card-total');
   await clicksThrough(page, 'month-received', /\/statistics\/cases\?figure=PUSHES_RECEIVED/);
 });
 
@@ -297,7 +298,8 @@ test('the coordination office sees city-wide overdue items, red cards, escalatio
   await expect(page.getByText(`监管责任争议${RUN}`).first()).toBeVisible();
   await clicksThrough(page, 'todo-planned-meetings', /\/meetings\?status=PLANNED/);
   await expect(page.getByText(`联席会议${RUN}`).first()).toBeVisible();
-  await clicksThrough(page, 'todo-red-cards', /\/cards/);
+  // The city's open red cards: the board, open only, as many as counted.
+  await listHoldsCount(page, 'todo-red-cards', /\/cards\?tab=board/, 'red-card-total');
   await listHoldsCount(page, 'todo-overdue-pushes', /\/inbox\?tab=pushes&overdue=true&scope=duty/, 'pushes-total');
 });
 

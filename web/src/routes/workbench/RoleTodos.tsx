@@ -219,7 +219,7 @@ export function RoleTodos() {
         query={TODO_CARDS_QUERY}
         variables={none}
         countOf={(d) => d.escalationCards.totalCount}
-        to="/cards"
+        to="/cards?tab=history"
         testId="todo-cards"
       />
     ),
@@ -231,7 +231,7 @@ export function RoleTodos() {
         query={TODO_RED_CARDS_QUERY}
         variables={none}
         countOf={(d) => d.redCardBoard.totalCount}
-        to="/cards"
+        to="/cards?tab=board"
         testId="todo-red-cards"
       />
     ),
