@@ -345,6 +345,7 @@ test('the credit officer sees punishments ending, records expiring and rule chan
   await expect(page.getByTestId('todo-to-accept')).toHaveCount(0);
   const rows = page.locator('#main .ant-table-tbody tr.ant-table-row');
   // 30日内到期联合惩戒: the punishments ending within 30 days, the test's among them.
+  await page.goto('/');
   const ending = await countOf(page, 'todo-joint-punishments');
   await clicksThrough(page, 'todo-joint-punishments', /\/credit\?tab=punishments&ending=30/);
   if (ending < 20) await expect(rows).toHaveCount(ending);
@@ -353,9 +354,16 @@ test('the credit officer sees punishments ending, records expiring and rule chan
   await expect(page).toHaveURL(/ending=30/);
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText(target);
-  await clicksThrough(page, 'todo-rule-changes', /\/credit\?tab=rules/);
+  // 近30日认定规则变更: the versions published in the last 30 days, the test's among them.
+  await page.goto('/');
+  const changes = await countOf(page, 'todo-rule-changes');
+  await clicksThrough(page, 'todo-rule-changes', /\/credit\?tab=rules&within=30/);
+  const versions = page.getByTestId('rule-versions').locator('tr.ant-table-row');
+  await expect(versions.filter({ hasText: `工作台测试${RUN}` })).toHaveCount(1);
+  if (changes <= 10) await expect(versions).toHaveCount(changes);
   // 30日内到期信用记录: the subjects with a record expiring within 30 days (one subject may
   // have several such records), the test's among them.
+  await page.goto('/');
   const expiring = await countOf(page, 'todo-records-expiring');
   await clicksThrough(page, 'todo-records-expiring', /\/subjects\?expiring=30/);
   await expect(rows.first()).toBeVisible();

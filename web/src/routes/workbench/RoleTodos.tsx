@@ -286,7 +286,7 @@ export function RoleTodos() {
         query={TODO_RULE_CHANGES_QUERY}
         variables={CREDIT_WITHIN}
         countOf={(d) => d.creditRuleChangeCount}
-        to="/credit?tab=rules"
+        to={`/credit?tab=rules&within=${CREDIT_WITHIN.withinDays}`}
         testId="todo-rule-changes"
       />
     ),
