@@ -63,3 +63,44 @@ async def test_only_administrators_count_them(session, authorizer):
     result = await access(COUNTS, session=session, authorizer=authorizer, principal=head)
     assert result.errors is not None
     assert {e.extensions["code"] for e in result.errors} == {"FORBIDDEN"}
+
+
+LOCKED_LIST = """
+query($first: Int) {
+  accounts(lockedOnly: true, first: $first) { totalCount edges { node { username } } }
+}
+"""
+
+
+async def test_the_locked_accounts_list_holds_what_the_count_counts(session, authorizer):
+    """The 已锁定账号 tile clicks through to ``accounts(lockedOnly: true)``: the same accounts."""
+    dept = await factories.department(session)
+    admin = await factories.user(session, authorizer, role="system_admin", dept=dept)
+    victim = await factories.user(session, authorizer, role="approval_clerk", dept=dept)
+    expired = await factories.user(session, authorizer, role="approval_clerk", dept=dept)
+    bystander = await factories.user(session, authorizer, role="approval_clerk", dept=dept)
+    session.add(LoginState(user_id=expired.user_id, locked_until=utcnow() - timedelta(minutes=1)))
+    await session.commit()
+    for _ in range(5):
+        await access(
+            SIGN_IN,
+            session=session,
+            authorizer=authorizer,
+            variables={"username": victim.username, "password": "wrong-Pass1"},
+        )
+    await session.commit()
+
+    listed = await access(
+        LOCKED_LIST,
+        session=session,
+        authorizer=authorizer,
+        principal=admin,
+        variables={"first": 100},
+    )
+    assert listed.errors is None, listed.errors
+    names = {e["node"]["username"] for e in listed.data["accounts"]["edges"]}
+    assert victim.username in names
+    assert expired.username not in names
+    assert bystander.username not in names
+    counted = await _counts(session, authorizer, admin)
+    assert listed.data["accounts"]["totalCount"] == counted["lockedAccountCount"]

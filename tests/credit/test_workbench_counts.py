@@ -91,3 +91,61 @@ async def test_a_clerk_may_not_count_credit_work(session, authorizer):
     )
     assert result.errors is not None
     assert result.errors[0].extensions["code"] == "FORBIDDEN"
+
+
+LISTS = """
+{ punishmentsEndingCount(withinDays: 30) creditRecordsExpiringCount(withinDays: 30)
+  jointPunishments(endingWithinDays: 30) { id subjectCode endsOn }
+  subjects(recordsExpiringWithinDays: 30) { creditCode } }
+"""
+
+
+async def test_the_tiles_open_lists_of_what_they_count(session, authorizer):
+    """到期联合惩戒 opens jointPunishments(endingWithinDays:), the same punishments; 到期信用
+    记录 opens subjects(recordsExpiringWithinDays:), the subjects of the records counted."""
+    dept = await factories.department(session)
+    officer = await factories.user(session, authorizer, role="credit_officer", dept=dept)
+    soon = await factories.subject(session)
+    late = await factories.subject(session)
+    await _punish(session, soon, ends_in_days=5)
+    await _punish(session, late, ends_in_days=200)
+    await record(
+        session, soon, RecordCategory.LICENSING, "许可", valid_until=today_utc() + timedelta(10)
+    )
+    await record(
+        session, late, RecordCategory.LICENSING, "许可", valid_until=today_utc() + timedelta(90)
+    )
+    await session.commit()
+
+    result = await run(
+        schema, CreditLoaders, LISTS, session=session, authorizer=authorizer, principal=officer
+    )
+    assert result.errors is None, result.errors
+    data = result.data
+    ending = {p["subjectCode"] for p in data["jointPunishments"]}
+    assert soon.credit_code in ending
+    assert late.credit_code not in ending
+    assert len(data["jointPunishments"]) == data["punishmentsEndingCount"]
+    listed = {s["creditCode"] for s in data["subjects"]}
+    assert soon.credit_code in listed
+    assert late.credit_code not in listed
+    # A subject with two records expiring is listed once: no more subjects than records.
+    assert len(listed) <= data["creditRecordsExpiringCount"]
+
+
+async def test_a_bad_window_is_refused_by_name(session, authorizer):
+    dept = await factories.department(session)
+    officer = await factories.user(session, authorizer, role="credit_officer", dept=dept)
+    for query, argument in (
+        ("{ jointPunishments(endingWithinDays: 0) { id } }", "endingWithinDays"),
+        (
+            "{ subjects(recordsExpiringWithinDays: 400) { creditCode } }",
+            "recordsExpiringWithinDays",
+        ),
+    ):
+        result = await run(
+            schema, CreditLoaders, query, session=session, authorizer=authorizer, principal=officer
+        )
+        assert result.errors is not None
+        assert result.errors[0].extensions["code"] == "BAD_USER_INPUT"
+        assert argument in result.errors[0].message

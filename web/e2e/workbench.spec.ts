@@ -76,6 +76,14 @@ async function clicksThrough(page: Page, testId: string, url: RegExp) {
   await expect(page.locator('#main')).not.toContainText('无权');
 }
 
+/** Clicking a count tile opens a list of as many rows as it counted (the list's own total). */
+async function listHoldsCount(page: Page, testId: string, url: RegExp, totalTestId: string) {
+  await page.goto('/');
+  const count = await countOf(page, testId);
+  await clicksThrough(page, testId, url);
+  await expect(page.getByTestId(totalTestId)).toHaveAttribute('data-count', String(count));
+}
+
 const APPROVAL_MATTERS = '{ matters(kind: APPROVAL, first: 100) { id } }';
 const SUBMIT =
   'mutation($m: ID!, $c: String!, $n: String!) { submitApplication(input: { matterId: $m, applicantCode: $c, applicantName: $n }) { __typename ... on Application { id } } }';
@@ -193,6 +201,10 @@ test('the approval clerk counts applications to accept and complete, 容缺 item
   await expect(page.getByText(`待受理${RUN}`).first()).toBeVisible();
   await clicksThrough(page, 'todo-to-complete', /\/applications\?status=ACCEPTED/);
   await expect(page.getByText(`待办结${RUN}`).first()).toBeVisible();
+  // 容缺: the applications a material is still awaited on; not the one accepted complete.
+  await clicksThrough(page, 'todo-missing-items', /\/applications\?missing=outstanding/);
+  await expect(page.getByText(`容缺${RUN}`).first()).toBeVisible();
+  await expect(page.getByText(`待办结${RUN}`)).toHaveCount(0);
   await clicksThrough(page, 'todo-credit-notices', /\/inbox\?tab=notices/);
 });
 
@@ -212,6 +224,12 @@ test('the supervision liaison sees pushes to claim or answer and verification ta
   await expect(todos.filter({ hasText: name }).first()).toBeVisible();
   await expect(page.getByTestId('todo-overdue')).toBeVisible();
   await clicksThrough(page, 'todo-verifications', /\/inbox\?tab=verifications/);
+  await page.goto('/');
+  // 已逾期 lists the received pushes past their limit; 查看全部 opens the inbox filtered so.
+  const overdue = await countOf(page, 'todo-overdue');
+  await page.getByTestId('todo-overdue').getByRole('link', { name: '查看全部' }).click();
+  await expect(page).toHaveURL(/\/inbox\?tab=pushes&overdue=true/);
+  await expect(page.getByTestId('pushes-total')).toHaveAttribute('data-count', String(overdue));
   await page.goto('/');
   await page.getByTestId('todo-feedback-due').getByRole('link', { name: '查看全部' }).click();
   await expect(page).toHaveURL(/\/inbox\?tab=pushes/);
@@ -247,8 +265,10 @@ test('the department head sees the department’s overdue items, cards, meetings
   await expect(page.getByTestId('todo-cards')).not.toHaveAttribute('data-count', '');
   await clicksThrough(page, 'todo-planned-meetings', /\/meetings\?status=PLANNED/);
   await expect(page.getByText(`审管联动会商${RUN}`).first()).toBeVisible();
-  await clicksThrough(page, 'todo-overdue-pushes', /\/inbox\?tab=pushes/);
-  await clicksThrough(page, 'todo-cards', /\/cards/);
+  // The department's overdue pushes, sent or received: the inbox with overdue and scope=duty.
+  await listHoldsCount(page, 'todo-overdue-pushes', /\/inbox\?tab=pushes&overdue=true&scope=duty/, 'pushes-total');
+  // The department's cards of either colour: the history tab unfiltered, as many as counted.
+  await listHoldsCount(page, 'todo-cards', /\/cards\?tab=history/, 'card-total');
   await clicksThrough(page, 'month-received', /\/statistics\/cases\?figure=PUSHES_RECEIVED/);
 });
 
@@ -278,7 +298,9 @@ test('the coordination office sees city-wide overdue items, red cards, escalatio
   await expect(page.getByText(`监管责任争议${RUN}`).first()).toBeVisible();
   await clicksThrough(page, 'todo-planned-meetings', /\/meetings\?status=PLANNED/);
   await expect(page.getByText(`联席会议${RUN}`).first()).toBeVisible();
-  await clicksThrough(page, 'todo-red-cards', /\/cards/);
+  // The city's open red cards: the board, open only, as many as counted.
+  await listHoldsCount(page, 'todo-red-cards', /\/cards\?tab=board/, 'red-card-total');
+  await listHoldsCount(page, 'todo-overdue-pushes', /\/inbox\?tab=pushes&overdue=true&scope=duty/, 'pushes-total');
 });
 
 test('the credit officer sees punishments ending, records expiring and rule changes', async ({ page, request }) => {
@@ -321,9 +343,36 @@ test('the credit officer sees punishments ending, records expiring and rule chan
     expect(publishCreditRules.__typename).toBe('CreditRuleSet');
   });
   await expect(page.getByTestId('todo-to-accept')).toHaveCount(0);
-  await clicksThrough(page, 'todo-joint-punishments', /\/credit\?tab=punishments/);
-  await clicksThrough(page, 'todo-rule-changes', /\/credit\?tab=rules/);
-  await clicksThrough(page, 'todo-records-expiring', /\/subjects/);
+  const rows = page.locator('#main .ant-table-tbody tr.ant-table-row');
+  // 30日内到期联合惩戒: the punishments ending within 30 days, the test's among them.
+  await page.goto('/');
+  const ending = await countOf(page, 'todo-joint-punishments');
+  await clicksThrough(page, 'todo-joint-punishments', /\/credit\?tab=punishments&ending=30/);
+  if (ending < 20) await expect(rows).toHaveCount(ending);
+  await page.getByLabel('按主体代码筛选', { exact: true }).fill(target);
+  await page.getByLabel('按主体代码筛选', { exact: true }).press('Enter');
+  await expect(page).toHaveURL(/ending=30/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(target);
+  // 近30日认定规则变更: the versions published in the last 30 days, the test's among them.
+  await page.goto('/');
+  const changes = await countOf(page, 'todo-rule-changes');
+  await clicksThrough(page, 'todo-rule-changes', /\/credit\?tab=rules&within=30/);
+  const versions = page.getByTestId('rule-versions').locator('tr.ant-table-row');
+  await expect(versions.filter({ hasText: `工作台测试${RUN}` })).toHaveCount(1);
+  if (changes <= 10) await expect(versions).toHaveCount(changes);
+  // 30日内到期信用记录: the subjects with a record expiring within 30 days (one subject may
+  // have several such records), the test's among them.
+  await page.goto('/');
+  const expiring = await countOf(page, 'todo-records-expiring');
+  await clicksThrough(page, 'todo-records-expiring', /\/subjects\?expiring=30/);
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeLessThanOrEqual(expiring);
+  await page.getByLabel('名称或信用代码', { exact: true }).fill(target);
+  await page.getByLabel('名称或信用代码', { exact: true }).press('Enter');
+  await expect(page).toHaveURL(/expiring=30/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(`信用主体${RUN}`);
 });
 
 test('the administrator sees dead letters, locked accounts and recent policy changes', async ({ page, request }) => {
@@ -357,7 +406,12 @@ test('the administrator sees dead letters, locked accounts and recent policy cha
   );
   await expect(page.getByTestId('todo-dead-letters')).not.toHaveAttribute('data-count', '');
   await expect(page.getByTestId('todo-to-accept')).toHaveCount(0);
-  await clicksThrough(page, 'todo-locked-accounts', /\/admin\?tab=accounts/);
+  const locked = await countOf(page, 'todo-locked-accounts');
+  await clicksThrough(page, 'todo-locked-accounts', /\/admin\?tab=accounts&locked=1/);
+  // Only the locked accounts: the one the test locked among them, as many as the tile counted.
+  await expect(page.getByRole('checkbox', { name: '仅已锁定' })).toBeChecked();
+  await expect(page.getByRole('cell', { name: `wb${RUN}`, exact: true })).toBeVisible();
+  await expect(page.getByTestId('accounts-total')).toHaveAttribute('data-count', String(locked));
   await clicksThrough(page, 'todo-policy-changes', /\/admin\?tab=policy/);
   await clicksThrough(page, 'todo-dead-letters', /\/admin\?tab=dead-letters/);
 });

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry.exceptions import StrawberryGraphQLError
 
@@ -190,7 +192,7 @@ class AccessQuery:
         )
 
     @strawberry.field(
-        description="账号检索（用户名或姓名关键词、部门；Relay 分页，first 至多 100）",
+        description="账号检索（用户名或姓名关键词、部门、仅已锁定；Relay 分页，first 至多 100）",
         extensions=requires("account", "admin"),
     )
     async def accounts(
@@ -198,6 +200,12 @@ class AccessQuery:
         info: Info,
         keyword: str | None = None,
         department_id: strawberry.ID | None = None,
+        locked_only: Annotated[
+            bool,
+            strawberry.argument(
+                description="仅列出因登录失败锁定、尚未解锁的账号（工作台已锁定账号）"
+            ),
+        ] = False,
         first: int | None = 20,
         after: str | None = None,
     ) -> AccountConnection:
@@ -205,7 +213,9 @@ class AccessQuery:
         rows, total = await services.list_accounts(
             info.context.session,
             filters=services.AccountFilter(
-                keyword=keyword, department_id=str(department_id) if department_id else None
+                keyword=keyword,
+                department_id=str(department_id) if department_id else None,
+                locked_only=locked_only,
             ),
             offset=page.offset,
             limit=page.limit,

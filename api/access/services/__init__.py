@@ -24,6 +24,7 @@ from api.access.services import policy_catalogue
 from api.access.services.policy_catalogue import ROLE_CODES, SERVICE_ROLES
 from api.core.audit import Actor, AuditAction, AuditOutcome, record
 from api.core.authz import MODEL_PATH, Authorizer, current_rules, record_version, rule_model
+from api.core.clock import utcnow
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.models import ApiKey, CasbinRule, LoginState, PolicyVersion, User
 
@@ -358,10 +359,12 @@ def permission_matrix(authorizer: Authorizer, department_id: str) -> list[Matrix
 @dataclass(frozen=True)
 class AccountFilter:
     """``keyword`` matches user name or display name; ``department_id`` keeps the accounts
-    holding a role in that department."""
+    holding a role in that department; ``locked_only`` keeps the accounts whose lock by failed
+    sign-ins has not run out (what the workbench's 已锁定账号 counts)."""
 
     keyword: str | None = None
     department_id: str | None = None
+    locked_only: bool = False
 
 
 def _account_conditions(filters: AccountFilter) -> list[ColumnElement[bool]]:
@@ -380,6 +383,9 @@ def _account_conditions(filters: AccountFilter) -> list[ColumnElement[bool]]:
             CasbinRule.ptype == "g", CasbinRule.v2 == filters.department_id
         )
         conditions.append(col(User.username).in_(holders))
+    if filters.locked_only:
+        locked = select(LoginState.user_id).where(col(LoginState.locked_until) > utcnow())
+        conditions.append(col(User.id).in_(locked))
     return conditions
 
 

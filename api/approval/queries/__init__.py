@@ -96,7 +96,7 @@ class ApprovalQuery:
         description=(
             "办件列表（限职责范围，每页至多100条）；applicant 申请人名称（包含），applicantCode"
             " 统一社会信用代码或身份证号（精确），submittedSince/Until 申报日期（北京时间，含），"
-            "newestFirst 新的在前"
+            "newestFirst 新的在前，missingItemsOutstanding 仅列出尚有容缺材料待补正的办件"
         ),
         extensions=requires("application", "read"),
     )
@@ -112,6 +112,7 @@ class ApprovalQuery:
         submitted_since: date | None = None,
         submitted_until: date | None = None,
         newest_first: bool = False,
+        missing_items_outstanding: bool = False,
     ) -> list[Application]:
         rows = await services.list_applications(
             session=info.context.session,
@@ -122,6 +123,7 @@ class ApprovalQuery:
             applicant_code=applicant_code,
             submitted_since=submitted_since,
             submitted_until=submitted_until,
+            missing_items_outstanding=missing_items_outstanding,
             newest_first=newest_first,
             limit=first,
             offset=offset,
@@ -145,7 +147,8 @@ class ApprovalQuery:
         description=(
             "本部门收到的推送（可按认领状态、反馈状态、是否逾期筛选）；supervisionCode 监管码"
             "（短信末尾所附，精确），applicant 申请人名称（包含）或代码（精确），stage 推送环节，"
-            "pushedSince/Until 推送日期（北京时间，含），newestFirst 新的在前"
+            "pushedSince/Until 推送日期（北京时间，含），newestFirst 新的在前；withinScope 为真时"
+            "列出职责范围内的推送（本部门发出或收到，协调办为全市，与 overduePushes 同范围）"
         ),
         extensions=requires("push", "read"),
     )
@@ -163,6 +166,7 @@ class ApprovalQuery:
         pushed_since: date | None = None,
         pushed_until: date | None = None,
         newest_first: bool = False,
+        within_scope: bool = False,
     ) -> PushConnection:
         ctx = info.context
         filters = inbox_search.PushFilter(
@@ -175,6 +179,22 @@ class ApprovalQuery:
             pushed_since=pushed_since,
             pushed_until=pushed_until,
         )
+        if within_scope:
+            # The workbench's 本部门/全市逾期推送 counts overduePushes (the caller's scope):
+            # its tile opens this list with overdue and withinScope, the same pushes.
+            return await keyset_list(
+                "push",
+                after,
+                lambda after_id: inbox_search.search_pushes_in_scope(
+                    session=ctx.session,
+                    scope=ctx.scope,
+                    filters=filters,
+                    newest_first=newest_first,
+                    first=first,
+                    after=after_id,
+                ),
+                Push.from_row,
+            )
         return await keyset_list(
             "push",
             after,

@@ -2,7 +2,8 @@
 feedback state, overdue, pushed-at days; newest first or oldest first, keyset-paged.
 
 Kept apart from ``services`` so the inbox's search rules read in one place; the scope is the
-receiving department's and never widens with a filter."""
+receiving department's, or (asked for explicitly) the caller's whole push scope — the one
+``overduePushes`` counts — and never widens with a filter."""
 
 from __future__ import annotations
 
@@ -14,13 +15,14 @@ from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.approval.models import Application, FeedbackState, Push, PushStage, PushState
-from api.approval.services.common import CODE_ALPHABET, CODE_LENGTH
+from api.approval.services.common import CODE_ALPHABET, CODE_LENGTH, push_scope
 from api.approval.services.lists import local_midnight, overdue_clause
 from api.approval.services.pushes import normalise_code
 from api.core.clock import local_today
 from api.core.errors import FieldIssue, ValidationFailed
 from api.core.pagination import MAX_PAGE, keyset_page
 from api.core.pagination import KeysetPage as Page
+from api.core.scope import Scope
 
 MAX_APPLICANT = 200
 
@@ -112,6 +114,24 @@ async def search_received_pushes(
     stmt = select(Push).where(
         col(Push.department_id) == department_id, *push_filter_clauses(filters, today)
     )
+    return await keyset_page(
+        session, stmt, col(Push.id), first=first, after=after, newest_first=newest_first
+    )
+
+
+async def search_pushes_in_scope(
+    *,
+    session: AsyncSession,
+    scope: Scope,
+    filters: PushFilter,
+    newest_first: bool = False,
+    first: int = 20,
+    after: int | None = None,
+    today: date | None = None,
+) -> Page[Push]:
+    """Pushes within ``scope`` (sent or received by the department; the city for the
+    coordination office) matching ``filters``: the list behind the workbench's overdue count."""
+    stmt = select(Push).where(push_scope(scope), *push_filter_clauses(filters, today))
     return await keyset_page(
         session, stmt, col(Push.id), first=first, after=after, newest_first=newest_first
     )

@@ -18,6 +18,7 @@ from api.approval.models import (
     Push,
     PushState,
 )
+from api.approval.models.facilitation import ItemState, MissingItem
 from api.approval.services.common import application_scope, push_scope
 from api.core import events
 from api.core.clock import (
@@ -40,12 +41,14 @@ async def list_applications(
     applicant_code: str | None = None,
     submitted_since: date | None = None,
     submitted_until: date | None = None,
+    missing_items_outstanding: bool = False,
     newest_first: bool = False,
     limit: int = MAX_PAGE,
     offset: int = 0,
 ) -> Sequence[Application]:
     """Applications in scope, filtered as the console's query form asks: the applicant's name
-    (contains), its code (exact), the Asia/Shanghai days of submission (inclusive)."""
+    (contains), its code (exact), the Asia/Shanghai days of submission (inclusive), and (for the
+    workbench's 容缺待补正材料) those with a 容缺 material still outstanding."""
     stmt = select(Application)
     if scope is not None:
         stmt = stmt.where(application_scope(scope))
@@ -62,6 +65,11 @@ async def list_applications(
     if submitted_until is not None:
         next_day = local_midnight(submitted_until + timedelta(days=1))
         stmt = stmt.where(col(Application.submitted_at) < next_day)
+    if missing_items_outstanding:
+        waiting = select(MissingItem.application_id).where(
+            col(MissingItem.state) == ItemState.OUTSTANDING
+        )
+        stmt = stmt.where(col(Application.id).in_(waiting))
     order = col(Application.id).desc() if newest_first else col(Application.id)
     stmt = stmt.order_by(order).offset(max(offset, 0))
     return (await session.exec(stmt.limit(min(max(limit, 0), MAX_PAGE)))).all()

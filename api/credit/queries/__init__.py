@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 import strawberry
+from strawberry.exceptions import StrawberryGraphQLError
 
 from api.core.audit import Actor, AuditAction, record_committed
-from api.core.authz import requires
+from api.core.authz import Can, requires
 from api.core.errors import parse_id
 from api.core.kit import Info, optional_id, validation_result
 from api.core.scope import Scope
+from api.core.workbench import window_days
 from api.credit import services
 from api.credit.services import determination, lookups
 from api.credit.services.lookups import LookupRequest
@@ -124,7 +127,10 @@ class CreditQuery:
         )
 
     @strawberry.field(
-        description="信用主体名录（名称与代码，每页至多100条）",
+        description=(
+            "信用主体名录（名称与代码，每页至多100条）；recordsExpiringWithinDays 仅列出有效信用"
+            "记录在该天数内到期的主体（须有信用记录查阅权限）"
+        ),
         extensions=requires("subject", "read"),
     )
     async def subjects(
@@ -133,9 +139,20 @@ class CreditQuery:
         keyword: str | None = None,
         first: int = 100,
         offset: int = 0,
+        records_expiring_within_days: int | None = None,
     ) -> list[Subject]:
+        within = None
+        if records_expiring_within_days is not None:
+            within = window_days(records_expiring_within_days, "recordsExpiringWithinDays")
+            # The filter tells whose records expire: only for those who may read records.
+            if not Can("credit_record", "read").has_permission(None, info):
+                raise StrawberryGraphQLError(Can.message, extensions=Can.error_extensions)
         rows = await services.list_subjects(
-            session=info.context.session, keyword=keyword, limit=first, offset=offset
+            session=info.context.session,
+            keyword=keyword,
+            records_expiring_within_days=within,
+            limit=first,
+            offset=offset,
         )
         return [Subject.from_row(r) for r in rows]
 
@@ -283,11 +300,22 @@ class CreditQuery:
         active_on: date | None = None,
         first: int = 100,
         offset: int = 0,
+        ending_within_days: Annotated[
+            int | None,
+            strawberry.argument(
+                description="仅列出今日有效、该天数内结束的联合惩戒（工作台到期联合惩戒）"
+            ),
+        ] = None,
     ) -> list[JointPunishment]:
         rows = await services.list_joint_punishments(
             session=info.context.session,
             subject_code=subject_code,
             active_on=active_on,
+            ending_within_days=(
+                window_days(ending_within_days, "endingWithinDays")
+                if ending_within_days is not None
+                else None
+            ),
             limit=first,
             offset=offset,
         )

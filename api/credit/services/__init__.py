@@ -40,7 +40,7 @@ from api.credit.models import (
     SubjectCreate,
     SubjectKind,
 )
-from api.credit.services import determination, identity, spreadsheets
+from api.credit.services import determination, identity, spreadsheets, workbench
 
 MAX_PAGE = 100
 SYSTEM_ACTOR = "system"
@@ -154,9 +154,21 @@ async def find_subject(*, session: AsyncSession, code: str) -> Subject | None:
 
 
 async def list_subjects(
-    *, session: AsyncSession, keyword: str | None = None, limit: int = MAX_PAGE, offset: int = 0
+    *,
+    session: AsyncSession,
+    keyword: str | None = None,
+    records_expiring_within_days: int | None = None,
+    limit: int = MAX_PAGE,
+    offset: int = 0,
 ) -> Sequence[Subject]:
+    """Subjects by name or code; with ``records_expiring_within_days``, only those with an
+    active credit record expiring within that many days (the workbench's 到期信用记录)."""
     stmt = select(Subject)
+    if records_expiring_within_days is not None:
+        expiring = select(CreditRecord.subject_code).where(
+            *workbench.record_expiring_conditions(records_expiring_within_days)
+        )
+        stmt = stmt.where(col(Subject.credit_code).in_(expiring))
     if keyword and keyword.strip():
         word = keyword.strip()
         pattern = f"%{word}%"
@@ -739,10 +751,13 @@ async def list_joint_punishments(
     session: AsyncSession,
     subject_code: str | None = None,
     active_on: date | None = None,
+    ending_within_days: int | None = None,
     limit: int = MAX_PAGE,
     offset: int = 0,
 ) -> Sequence[JointPunishment]:
     stmt = select(JointPunishment)
+    if ending_within_days is not None:
+        stmt = stmt.where(*workbench.punishment_ending_conditions(ending_within_days))
     if subject_code:
         stmt = stmt.where(JointPunishment.subject_code == identity.subject_key(subject_code))
     if active_on is not None:

@@ -15,33 +15,45 @@ from api.core.clock import local_today, utcnow
 from api.credit.models import CreditRecord, JointPunishment, RecordStatus, RuleSetVersion
 
 
+def punishment_ending_conditions(within_days: int) -> list[sa.ColumnElement[bool]]:
+    """Joint punishments in force today whose end date falls within ``within_days``: what the
+    count counts and the punishments list filters on (its tile clicks through to it)."""
+    today = local_today()
+    return [
+        col(JointPunishment.revoked_at).is_(None),
+        col(JointPunishment.starts_on) <= today,
+        col(JointPunishment.ends_on) >= today,
+        col(JointPunishment.ends_on) <= today + timedelta(days=within_days),
+    ]
+
+
+def record_expiring_conditions(within_days: int) -> list[sa.ColumnElement[bool]]:
+    """Active credit records whose validity ends within ``within_days`` (from today): what the
+    count counts and the subjects list filters on."""
+    today = local_today()
+    return [
+        col(CreditRecord.status) == RecordStatus.ACTIVE,
+        col(CreditRecord.valid_until) >= today,
+        col(CreditRecord.valid_until) <= today + timedelta(days=within_days),
+    ]
+
+
 async def count_punishments_ending(*, session: AsyncSession, within_days: int) -> int:
     """Joint punishments in force today whose end date falls within ``within_days``."""
-    today = local_today()
     stmt = (
         select(sa.func.count())
         .select_from(JointPunishment)
-        .where(
-            col(JointPunishment.revoked_at).is_(None),
-            col(JointPunishment.starts_on) <= today,
-            col(JointPunishment.ends_on) >= today,
-            col(JointPunishment.ends_on) <= today + timedelta(days=within_days),
-        )
+        .where(*punishment_ending_conditions(within_days))
     )
     return int((await session.exec(stmt)).one())
 
 
 async def count_records_expiring(*, session: AsyncSession, within_days: int) -> int:
     """Active credit records whose validity ends within ``within_days`` (from today)."""
-    today = local_today()
     stmt = (
         select(sa.func.count())
         .select_from(CreditRecord)
-        .where(
-            CreditRecord.status == RecordStatus.ACTIVE,
-            col(CreditRecord.valid_until) >= today,
-            col(CreditRecord.valid_until) <= today + timedelta(days=within_days),
-        )
+        .where(*record_expiring_conditions(within_days))
     )
     return int((await session.exec(stmt)).one())
 

@@ -5,6 +5,7 @@ const accounts: Messages['accounts'] = {
   keyword: 'User name or name',
   department: 'Department',
   allDepartments: 'All departments',
+  lockedOnly: 'Locked only',
   total: '{{count}} accounts',
   username: 'User name',
   displayName: 'Name',

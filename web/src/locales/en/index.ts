@@ -189,6 +189,9 @@ const en: Messages = {
     submittedSince: 'Submitted from',
     submittedUntil: 'Submitted until',
     anyStatus: 'Any status',
+    missingItems: 'Missing materials',
+    missingAny: 'Any',
+    missingOutstanding: 'Some still outstanding',
     actions: 'Actions',
     open: 'Open',
   },
@@ -215,6 +218,9 @@ const en: Messages = {
   },
   subjects: {
     title: 'Credit subjects',
+    recordsExpiring: 'Records expiring',
+    recordsExpiringAny: 'Any',
+    recordsExpiringWithin: 'A record expires within {{days}} days',
     detail: 'Credit subject',
     creditCode: 'Unified social credit code',
     name: 'Name',
@@ -276,6 +282,7 @@ const en: Messages = {
   },
   inbox: {
     title: 'Receive and feedback',
+    total: '{{count}} pushes',
     overdue: 'Overdue',
     awaitingCount: 'Awaiting claim',
     pushes: 'Pushes received',

@@ -35,6 +35,9 @@ const messages: Messages['messages'] = {
     start: 'From',
     end: 'To',
     overdueOnly: 'Overdue only',
+    scope: 'Scope',
+    received: 'Received by this department',
+    withinScope: 'Within responsibility (sent or received)',
   },
   feedback: {
     applicationNumber: 'Application no.',

@@ -3,6 +3,7 @@ const accounts = {
   keyword: '用户名或姓名',
   department: '部门',
   allDepartments: '全部部门',
+  lockedOnly: '仅已锁定',
   total: '共 {{count}} 个账号',
   username: '用户名',
   displayName: '姓名',

@@ -178,6 +178,9 @@ const base = {
     submittedSince: '申报日期起',
     submittedUntil: '申报日期止',
     anyStatus: '全部状态',
+    missingItems: '容缺材料',
+    missingAny: '不限',
+    missingOutstanding: '尚有待补正',
     actions: '操作',
     open: '查看',
   },
@@ -204,6 +207,9 @@ const base = {
   },
   subjects: {
     title: '信用主体',
+    recordsExpiring: '信用记录到期',
+    recordsExpiringAny: '不限',
+    recordsExpiringWithin: '{{days}}日内有记录到期',
     detail: '信用主体详情',
     creditCode: '统一社会信用代码',
     name: '名称',
@@ -265,6 +271,7 @@ const base = {
   },
   inbox: {
     title: '接收与反馈',
+    total: '共 {{count}} 条推送',
     overdue: '已逾期',
     awaitingCount: '待认领',
     pushes: '收到的推送',

@@ -34,6 +34,9 @@ const messages = {
     start: '起始日期',
     end: '截止日期',
     overdueOnly: '只看逾期',
+    scope: '范围',
+    received: '本部门收到',
+    withinScope: '职责范围内（发出或收到）',
   },
   feedback: {
     applicationNumber: '办件编号',

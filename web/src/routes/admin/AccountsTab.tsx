@@ -1,6 +1,7 @@
 import { Alert, App, Button, Checkbox, Drawer, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 
 import { useCursorPager } from '@/components/cursorPager';
@@ -55,9 +56,12 @@ export function AccountsTab() {
   const [keyword, setKeyword] = useState('');
   const [typed, setTyped] = useState('');
   const [departmentId, setDepartmentId] = useState<string | null>(null);
+  // `locked=1` in the URL: the workbench's 已锁定账号 tile opens the list of exactly those.
+  const [params, setParams] = useSearchParams();
+  const lockedOnly = params.get('locked') === '1';
   const [{ data, fetching, error }, refetch] = useQuery({
     query: ACCOUNTS_QUERY,
-    variables: { keyword: keyword || null, departmentId, first: PAGE, after: pager.after },
+    variables: { keyword: keyword || null, departmentId, lockedOnly, first: PAGE, after: pager.after },
   });
   const [{ data: departments }] = useQuery({ query: ADMIN_DEPARTMENTS_QUERY });
   const names = useMemo(() => new Map((departments?.departments ?? []).map((d) => [d.id, d.name])), [departments]);
@@ -102,10 +106,29 @@ export function AccountsTab() {
             pager.reset();
           }}
         />
+        <Checkbox
+          checked={lockedOnly}
+          onChange={(e) => {
+            setParams(
+              (p) => {
+                const copy = new URLSearchParams(p);
+                if (e.target.checked) copy.set('locked', '1');
+                else copy.delete('locked');
+                return copy;
+              },
+              { replace: true },
+            );
+            pager.reset();
+          }}
+        >
+          {t('accounts.lockedOnly')}
+        </Checkbox>
         <Button type="primary" onClick={() => setCreating(true)}>
           {t('accounts.create')}
         </Button>
-        <Typography.Text type="secondary">{t('accounts.total', { count: connection?.totalCount ?? 0 })}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="accounts-total" data-count={connection?.totalCount ?? ''}>
+          {t('accounts.total', { count: connection?.totalCount ?? 0 })}
+        </Typography.Text>
       </Space>
       {error && <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} />}
       <Table<AccountRow>

@@ -276,8 +276,8 @@ export const CALENDAR_SET_MUTATION = graphql(`
 `);
 
 export const ACCOUNTS_QUERY = graphql(`
-  query Accounts($keyword: String, $departmentId: ID, $first: Int, $after: String) {
-    accounts(keyword: $keyword, departmentId: $departmentId, first: $first, after: $after) {
+  query Accounts($keyword: String, $departmentId: ID, $lockedOnly: Boolean! = false, $first: Int, $after: String) {
+    accounts(keyword: $keyword, departmentId: $departmentId, lockedOnly: $lockedOnly, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage

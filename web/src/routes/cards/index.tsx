@@ -1,7 +1,6 @@
 import { Alert, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 
 import { ME_QUERY } from '@/app/queries';
@@ -16,6 +15,24 @@ import { useAccess } from '@/providers/access/AccessProvider';
 import { ESCALATION_CARDS_QUERY, RED_CARD_BOARD_QUERY } from './queries';
 
 const PAGE = 20;
+const COLORS: CardColor[] = ['YELLOW', 'RED'];
+
+/** One URL parameter of the page (filters live in the URL: the workbench's tiles open the
+ * list as they counted it, and the back button keeps them). */
+function useParam(key: string): [string | null, (value: string | null) => void] {
+  const [params, setParams] = useSearchParams();
+  const set = (value: string | null) =>
+    setParams(
+      (p) => {
+        const copy = new URLSearchParams(p);
+        if (value) copy.set(key, value);
+        else copy.delete(key);
+        return copy;
+      },
+      { replace: true },
+    );
+  return [params.get(key), set];
+}
 
 function CardsTable({ rows, loading }: { rows: CardRowFragment[]; loading: boolean }) {
   const { t } = useTranslation();
@@ -88,7 +105,9 @@ function CardsTable({ rows, loading }: { rows: CardRowFragment[]; loading: boole
 
 function RedBoard() {
   const { t } = useTranslation();
-  const [openOnly, setOpenOnly] = useState(true);
+  // Open cards only unless all=1 (the workbench's 在办红牌 counts the open ones).
+  const [all, setAll] = useParam('all');
+  const openOnly = all !== '1';
   const pager = useCursorPager();
   const [{ data, fetching, error }] = useQuery({
     query: RED_CARD_BOARD_QUERY,
@@ -103,13 +122,13 @@ function RedBoard() {
           checked={openOnly}
           aria-label={t('coordination.cards.openOnly')}
           onChange={(v) => {
-            setOpenOnly(v);
+            setAll(v ? null : '1');
             pager.reset();
           }}
         />
         <Typography.Text>{t('coordination.cards.openOnly')}</Typography.Text>
         {connection && (
-          <Typography.Text type="secondary" data-testid="red-card-total">
+          <Typography.Text type="secondary" data-testid="red-card-total" data-count={connection.totalCount}>
             {t('coordination.cards.total', { count: connection.totalCount })}
           </Typography.Text>
         )}
@@ -128,7 +147,8 @@ function RedBoard() {
 
 function History() {
   const { t } = useTranslation();
-  const [color, setColor] = useState<CardColor | ''>('');
+  const [colorParam, setColorParam] = useParam('color');
+  const color = COLORS.find((c) => c === colorParam) ?? '';
   const pager = useCursorPager();
   const [{ data, fetching, error }] = useQuery({
     query: ESCALATION_CARDS_QUERY,
@@ -144,16 +164,16 @@ function History() {
           value={color}
           style={{ width: 140 }}
           onChange={(v) => {
-            setColor(v);
+            setColorParam(v || null);
             pager.reset();
           }}
           options={[
             { value: '', label: t('common.all') },
-            ...(['YELLOW', 'RED'] as const).map((c) => ({ value: c, label: t(`coordination.enums.CardColor.${c}`) })),
+            ...COLORS.map((c) => ({ value: c, label: t(`coordination.enums.CardColor.${c}`) })),
           ]}
         />
         {connection && (
-          <Typography.Text type="secondary" data-testid="card-total">
+          <Typography.Text type="secondary" data-testid="card-total" data-count={connection.totalCount}>
             {t('coordination.cards.total', { count: connection.totalCount })}
           </Typography.Text>
         )}
@@ -176,6 +196,7 @@ export default function CardsPage() {
   const [{ data: me }] = useQuery({ query: ME_QUERY });
   const access = useAccess();
   const board = access.allows('escalation.board');
+  const [params, setParams] = useSearchParams();
   const items = [
     ...(board ? [{ key: 'board', label: t('coordination.cards.board'), children: <RedBoard /> }] : []),
     { key: 'history', label: t('coordination.cards.history'), children: <History /> },
@@ -185,7 +206,14 @@ export default function CardsPage() {
       <Typography.Title level={2} id="page-title">
         {t('coordination.cards.title')}
       </Typography.Title>
-      {me && <Tabs items={items} destroyOnHidden />}
+      {me && (
+        <Tabs
+          items={items}
+          destroyOnHidden
+          activeKey={items.find((i) => i.key === params.get('tab'))?.key ?? items[0]?.key}
+          onChange={(k) => setParams({ tab: k }, { replace: true })}
+        />
+      )}
     </section>
   );
 }

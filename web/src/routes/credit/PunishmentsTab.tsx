@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
@@ -25,6 +25,8 @@ import {
 type Entry = JointPunishmentFieldsFragment;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ID_NUMBER = /^\d{17}[\dX]$/;
+// Look-aheads offered for 到期 (days); the workbench's 30日内到期联合惩戒 opens ending=30.
+const ENDING_WITHIN = ['7', '30', '90'];
 
 interface AddValues {
   subjectCode: string;
@@ -207,12 +209,13 @@ function Status({ entry }: { entry: Entry }) {
 export function PunishmentsTab({ writes }: { writes: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { page, filters, setPage, setFilters } = useListParams(['subject', 'activeOn'] as const);
+  const { page, filters, setPage, setFilters } = useListParams(['subject', 'activeOn', 'ending'] as const);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: JOINT_PUNISHMENTS_QUERY,
     variables: {
       subjectCode: filters.subject || null,
       activeOn: DATE.test(filters.activeOn) ? filters.activeOn : null,
+      endingWithinDays: /^\d{1,3}$/.test(filters.ending) ? Number(filters.ending) : null,
       ...pageWindow(page),
     },
   });
@@ -258,6 +261,18 @@ export function PunishmentsTab({ writes }: { writes: boolean }) {
             style={{ width: 160 }}
           />
         </Space>
+        <Select
+          aria-label={t('creditAdmin.punishments.endingWithin')}
+          allowClear
+          placeholder={`${t('creditAdmin.punishments.endingWithin')}：${t('creditAdmin.punishments.endingAny')}`}
+          style={{ width: 160 }}
+          value={filters.ending || undefined}
+          onChange={(v: string | undefined) => setFilters({ ending: v })}
+          options={[...new Set([...ENDING_WITHIN, filters.ending].filter(Boolean))].map((d) => ({
+            value: d,
+            label: t('creditAdmin.punishments.endingWithinDays', { days: d }),
+          }))}
+        />
         {writes && (
           <>
             <AddPunishment onAdded={reload} />

@@ -18,6 +18,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 
 import { formatDateTime } from '@/components/format';
@@ -372,6 +373,10 @@ function RuleSetEditor({ base, onPublished, onCancel }: { base: RuleSet; onPubli
   );
 }
 
+// Look-backs offered for the versions (days); the workbench's 近30日认定规则变更 opens within=30.
+const PUBLISHED_WITHIN = ['7', '30', '90'];
+const DAY_MS = 86_400_000;
+
 /** 规则: the rule set in force, its versions, what changed between two, and a new version. */
 export function RulesTab({ writes }: { writes: boolean }) {
   const { t } = useTranslation();
@@ -381,6 +386,13 @@ export function RulesTab({ writes }: { writes: boolean }) {
   const [compare, setCompare] = useState<{ from?: number; to?: number }>({});
   const current = data?.creditRules ?? null;
   const versions = data?.creditRuleVersions ?? [];
+  // within=N (URL): the versions published in the last N days, as creditRuleChangeCount counts
+  // them (every version is loaded, so the table filters here).
+  const [params, setParams] = useSearchParams();
+  const within = /^\d{1,3}$/.test(params.get('within') ?? '') ? (params.get('within') ?? '') : '';
+  const shown = within
+    ? versions.filter((v) => Boolean(v.publishedAt) && Date.parse(v.publishedAt ?? '') >= Date.now() - Number(within) * DAY_MS)
+    : versions;
   const to = versions.find((v) => v.version === (compare.to ?? versions[0]?.version));
   const from = versions.find((v) => v.version === (compare.from ?? versions[1]?.version));
   const options = versions.map((v) => ({ value: v.version, label: versionName(v) }));
@@ -417,12 +429,39 @@ export function RulesTab({ writes }: { writes: boolean }) {
           </Card>
         )
       )}
-      <Card title={t('creditAdmin.rules.versions')} data-testid="rule-versions">
+      <Card
+        title={t('creditAdmin.rules.versions')}
+        data-testid="rule-versions"
+        extra={
+          <Select
+            aria-label={t('creditAdmin.rules.publishedWithin')}
+            allowClear
+            placeholder={`${t('creditAdmin.rules.publishedWithin')}：${t('creditAdmin.rules.publishedAny')}`}
+            style={{ width: 180 }}
+            value={within || undefined}
+            onChange={(v: string | undefined) =>
+              setParams(
+                (p) => {
+                  const copy = new URLSearchParams(p);
+                  if (v) copy.set('within', v);
+                  else copy.delete('within');
+                  return copy;
+                },
+                { replace: true },
+              )
+            }
+            options={[...new Set([...PUBLISHED_WITHIN, within].filter(Boolean))].map((d) => ({
+              value: d,
+              label: t('creditAdmin.rules.publishedWithinDays', { days: d }),
+            }))}
+          />
+        }
+      >
         <Table<RuleSet>
           rowKey="version"
           size="small"
-          pagination={versions.length > 10 ? { pageSize: 10 } : false}
-          dataSource={versions}
+          pagination={shown.length > 10 ? { pageSize: 10 } : false}
+          dataSource={shown}
           locale={{ emptyText: t('common.empty') }}
           expandable={{ expandedRowRender: (v) => <RulesTable rules={v.rules} /> }}
           columns={[

@@ -143,8 +143,14 @@ export const JOINT_PUNISHMENT_FIELDS = graphql(`
 `);
 
 export const JOINT_PUNISHMENTS_QUERY = graphql(`
-  query JointPunishments($subjectCode: String, $activeOn: Date, $first: Int!, $offset: Int!) {
-    jointPunishments(subjectCode: $subjectCode, activeOn: $activeOn, first: $first, offset: $offset) {
+  query JointPunishments($subjectCode: String, $activeOn: Date, $endingWithinDays: Int, $first: Int!, $offset: Int!) {
+    jointPunishments(
+      subjectCode: $subjectCode
+      activeOn: $activeOn
+      endingWithinDays: $endingWithinDays
+      first: $first
+      offset: $offset
+    ) {
       ...JointPunishmentFields
     }
   }

@@ -140,7 +140,7 @@ function CloseButton({ push }: { push: PushRow }) {
   );
 }
 
-const PUSH_FILTERS = ['code', 'applicant', 'stage', 'state', 'pushed', 'overdue'] as const;
+const PUSH_FILTERS = ['code', 'applicant', 'stage', 'state', 'pushed', 'overdue', 'scope'] as const;
 const STAGES: PushStage[] = ['ACCEPTED', 'COMPLETED'];
 const STATES: PushState[] = ['AWAITING_CLAIM', 'CLAIMED'];
 
@@ -163,6 +163,9 @@ function PushesTab() {
       pushedSince: since,
       pushedUntil: until,
       newestFirst: true,
+      // scope=duty: every push the department sent or received (the city for the coordination
+      // office), what the workbench's overdue count counts; otherwise the pushes received.
+      withinScope: filters.scope === 'duty',
     },
   });
   useRefetchOnInbox('push', refetch);
@@ -210,11 +213,22 @@ function PushesTab() {
             options={[{ value: 'true', label: t('messages.query.overdueOnly') }]}
           />
         </Form.Item>
+        <Form.Item name="scope" label={t('messages.query.scope')}>
+          <Select
+            allowClear
+            placeholder={t('messages.query.received')}
+            style={{ width: 200 }}
+            options={[{ value: 'duty', label: t('messages.query.withinScope') }]}
+          />
+        </Form.Item>
         <Form.Item name="pushed" label={t('messages.query.pushedAt')}>
           <DateRangeInput ariaLabel={t('messages.query.pushedAt')} />
         </Form.Item>
       </QueryForm>
       {error && <Alert type="error" showIcon role="alert" message={error.graphQLErrors[0]?.message ?? t('common.serverError')} />}
+      <Typography.Text type="secondary" data-testid="pushes-total" data-count={connection?.totalCount ?? ''}>
+        {t('inbox.total', { count: connection?.totalCount ?? 0 })}
+      </Typography.Text>
       <Table<PushRow>
         rowKey="id"
         loading={fetching && !data}

@@ -12,6 +12,7 @@ export const PUSH_INBOX_QUERY = graphql(`
     $pushedSince: Date
     $pushedUntil: Date
     $newestFirst: Boolean! = true
+    $withinScope: Boolean! = false
   ) {
     pushInbox(
       state: $state
@@ -24,6 +25,7 @@ export const PUSH_INBOX_QUERY = graphql(`
       pushedSince: $pushedSince
       pushedUntil: $pushedUntil
       newestFirst: $newestFirst
+      withinScope: $withinScope
     ) {
       totalCount
       pageInfo {

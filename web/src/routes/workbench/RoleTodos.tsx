@@ -173,7 +173,7 @@ export function RoleTodos() {
         query={TODO_MISSING_ITEMS_QUERY}
         variables={none}
         countOf={(d) => d.facilitationFollowUp.outstanding}
-        to="/applications?status=ACCEPTED"
+        to="/applications?missing=outstanding"
         testId="todo-missing-items"
       />
     ),
@@ -207,7 +207,7 @@ export function RoleTodos() {
         query={TODO_OVERDUE_QUERY}
         variables={none}
         countOf={(d) => d.overduePushes.totalCount}
-        to="/inbox?tab=pushes"
+        to="/inbox?tab=pushes&overdue=true&scope=duty"
         testId="todo-overdue-pushes"
       />
     ),
@@ -219,7 +219,7 @@ export function RoleTodos() {
         query={TODO_CARDS_QUERY}
         variables={none}
         countOf={(d) => d.escalationCards.totalCount}
-        to="/cards"
+        to="/cards?tab=history"
         testId="todo-cards"
       />
     ),
@@ -231,7 +231,7 @@ export function RoleTodos() {
         query={TODO_RED_CARDS_QUERY}
         variables={none}
         countOf={(d) => d.redCardBoard.totalCount}
-        to="/cards"
+        to="/cards?tab=board"
         testId="todo-red-cards"
       />
     ),
@@ -264,7 +264,7 @@ export function RoleTodos() {
         query={TODO_PUNISHMENTS_ENDING_QUERY}
         variables={CREDIT_WITHIN}
         countOf={(d) => d.punishmentsEndingCount}
-        to="/credit?tab=punishments"
+        to={`/credit?tab=punishments&ending=${CREDIT_WITHIN.withinDays}`}
         testId="todo-joint-punishments"
       />
     ),
@@ -275,7 +275,7 @@ export function RoleTodos() {
         query={TODO_RECORDS_EXPIRING_QUERY}
         variables={CREDIT_WITHIN}
         countOf={(d) => d.creditRecordsExpiringCount}
-        to="/subjects"
+        to={`/subjects?expiring=${CREDIT_WITHIN.withinDays}`}
         testId="todo-records-expiring"
       />
     ),
@@ -286,7 +286,7 @@ export function RoleTodos() {
         query={TODO_RULE_CHANGES_QUERY}
         variables={CREDIT_WITHIN}
         countOf={(d) => d.creditRuleChangeCount}
-        to="/credit?tab=rules"
+        to={`/credit?tab=rules&within=${CREDIT_WITHIN.withinDays}`}
         testId="todo-rule-changes"
       />
     ),
@@ -310,7 +310,7 @@ export function RoleTodos() {
         query={TODO_LOCKED_ACCOUNTS_QUERY}
         variables={none}
         countOf={(d) => d.lockedAccountCount}
-        to="/admin?tab=accounts"
+        to="/admin?tab=accounts&locked=1"
         testId="todo-locked-accounts"
       />
     ),

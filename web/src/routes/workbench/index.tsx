@@ -47,6 +47,7 @@ function TodoCard({
     <Card
       size="small"
       data-testid={testId}
+      data-count={count ?? ''}
       loading={loading}
       title={
         <span>
@@ -150,7 +151,7 @@ function Todos() {
                 title={t('workbench.overdue')}
                 count={p?.overdue.totalCount}
                 danger
-                more="/inbox?tab=pushes"
+                more="/inbox?tab=pushes&overdue=true"
                 testId="todo-overdue"
                 loading={pushes.fetching && !p}
               >

@@ -17,7 +17,7 @@ import { useAccess } from '@/providers/access/AccessProvider';
 import { APPLICATIONS_LIST_QUERY } from './queries';
 
 const STATUSES: ApplicationStatus[] = ['SUBMITTED', 'ACCEPTED', 'APPROVED', 'REFUSED'];
-const FILTERS = ['matter', 'status', 'applicant', 'code', 'since', 'until'] as const;
+const FILTERS = ['matter', 'status', 'applicant', 'code', 'since', 'until', 'missing'] as const;
 
 export default function ApplicationsListPage() {
   const { t } = useTranslation();
@@ -33,6 +33,8 @@ export default function ApplicationsListPage() {
       applicantCode: filters.code || null,
       submittedSince: filters.since || null,
       submittedUntil: filters.until || null,
+      // missing=outstanding: the workbench's 容缺待补正材料 (applications a material is awaited on).
+      missingItemsOutstanding: filters.missing === 'outstanding',
       ...pageWindow(page),
     },
   });
@@ -65,6 +67,14 @@ export default function ApplicationsListPage() {
               placeholder={t('applications.anyStatus')}
               style={{ width: 120 }}
               options={STATUSES.map((s) => ({ value: s, label: t(`enums.ApplicationStatus.${s}`) }))}
+            />
+          </Form.Item>
+          <Form.Item name="missing" label={t('applications.missingItems')}>
+            <Select
+              allowClear
+              placeholder={t('applications.missingAny')}
+              style={{ width: 130 }}
+              options={[{ value: 'outstanding', label: t('applications.missingOutstanding') }]}
             />
           </Form.Item>
           <Form.Item name="since" label={t('applications.submittedSince')}>

@@ -8,6 +8,7 @@ export const APPLICATIONS_LIST_QUERY = graphql(`
     $applicantCode: String
     $submittedSince: Date
     $submittedUntil: Date
+    $missingItemsOutstanding: Boolean! = false
     $first: Int!
     $offset: Int!
   ) {
@@ -18,6 +19,7 @@ export const APPLICATIONS_LIST_QUERY = graphql(`
       applicantCode: $applicantCode
       submittedSince: $submittedSince
       submittedUntil: $submittedUntil
+      missingItemsOutstanding: $missingItemsOutstanding
       newestFirst: true
       first: $first
       offset: $offset

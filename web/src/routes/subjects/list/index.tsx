@@ -1,4 +1,4 @@
-import { Button, Input, Table } from 'antd';
+import { Button, Input, Select, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
@@ -11,12 +11,19 @@ import type { SubjectKind } from '@/graphql/graphql';
 
 import { SUBJECTS_LIST_QUERY } from './queries';
 
+// Look-aheads offered for 信用记录到期 (days); the workbench's 30日内到期信用记录 opens expiring=30.
+const EXPIRING_WITHIN = ['7', '30', '90'];
+
 export default function SubjectsListPage() {
   const { t } = useTranslation();
-  const { page, filters, setPage, setFilters } = useListParams(['q'] as const);
+  const { page, filters, setPage, setFilters } = useListParams(['q', 'expiring'] as const);
   const [{ data, fetching, error }] = useQuery({
     query: SUBJECTS_LIST_QUERY,
-    variables: { keyword: filters.q || null, ...pageWindow(page) },
+    variables: {
+      keyword: filters.q || null,
+      recordsExpiringWithinDays: /^\d{1,3}$/.test(filters.expiring) ? Number(filters.expiring) : null,
+      ...pageWindow(page),
+    },
   });
   const { rows, hasNext } = pageRows(data?.subjects);
   return (
@@ -29,16 +36,30 @@ export default function SubjectsListPage() {
         </Link>
       }
       filters={
-        <Input.Search
-          key={filters.q}
-          aria-label={t('subjects.keyword')}
-          placeholder={t('subjects.keyword')}
-          defaultValue={filters.q}
-          allowClear
-          enterButton={t('common.search')}
-          onSearch={(q) => setFilters({ q: q.trim() })}
-          style={{ maxWidth: 420 }}
-        />
+        <Space wrap>
+          <Input.Search
+            key={filters.q}
+            aria-label={t('subjects.keyword')}
+            placeholder={t('subjects.keyword')}
+            defaultValue={filters.q}
+            allowClear
+            enterButton={t('common.search')}
+            onSearch={(q) => setFilters({ q: q.trim() })}
+            style={{ width: 420 }}
+          />
+          <Select
+            aria-label={t('subjects.recordsExpiring')}
+            allowClear
+            placeholder={`${t('subjects.recordsExpiring')}：${t('subjects.recordsExpiringAny')}`}
+            style={{ width: 200 }}
+            value={filters.expiring || undefined}
+            onChange={(v: string | undefined) => setFilters({ expiring: v })}
+            options={[...new Set([...EXPIRING_WITHIN, filters.expiring].filter(Boolean))].map((d) => ({
+              value: d,
+              label: t('subjects.recordsExpiringWithin', { days: d }),
+            }))}
+          />
+        </Space>
       }
     >
       <Table

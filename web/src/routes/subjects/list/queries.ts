@@ -1,8 +1,8 @@
 import { graphql } from '@/graphql';
 
 export const SUBJECTS_LIST_QUERY = graphql(`
-  query SubjectsList($keyword: String, $first: Int!, $offset: Int!) {
-    subjects(keyword: $keyword, first: $first, offset: $offset) {
+  query SubjectsList($keyword: String, $recordsExpiringWithinDays: Int, $first: Int!, $offset: Int!) {
+    subjects(keyword: $keyword, recordsExpiringWithinDays: $recordsExpiringWithinDays, first: $first, offset: $offset) {
       creditCode
       name
       kind
