@@ -216,20 +216,19 @@ async def test_a_finding_keeps_its_document_number_and_announces_it(session, aut
             }
         },
     )
-    message = (
+    messages = (
         await session.exec(
             select(OutboxMessage).where(OutboxMessage.topic == "supervision.finding.recorded")
         )
-    ).all()[-1]
+    ).all()
 
     finding = recorded.data["recordFinding"]
     assert finding["documentNumber"] == "益市监罚〔2026〕16号"
     assert finding["measures"] == "罚款五千元"
-    assert message.payload["finding_id"] == int(finding["id"])
-    assert (message.payload["document_number"], message.payload["measures"]) == (
-        "益市监罚〔2026〕16号",
-        "罚款五千元",
-    )
+    announced = [m.payload for m in messages if m.payload["finding_id"] == int(finding["id"])]
+    assert [(p["document_number"], p["measures"]) for p in announced] == [
+        ("益市监罚〔2026〕16号", "罚款五千元")
+    ]
 
 
 async def test_a_normal_result_needs_no_feedback(session, authorizer):
