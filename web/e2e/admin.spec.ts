@@ -192,5 +192,5 @@ test('an administrator edits an SMS template: an unknown placeholder is refused,
   await expect(dialog).toBeHidden();
   await expect(row).toContainText('SMS_2026_OVERDUE');
   await expect(row).toContainText(`（${RUN}），已超过认领期限`);
-  await expect(row).toContainText('admin');
+  await expect(row).toContainText('系统管理员');
 });
