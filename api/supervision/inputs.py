@@ -33,7 +33,7 @@ class RecordFindingInput:
     def to_model(self, *, department_id: int) -> models.FindingCreate:
         return build_model(
             models.FindingCreate,
-            application_id=(optional_id(self.application_id, "applicationId")),
+            application_id=optional_id(self.application_id, "applicationId"),
             subject_code=self.subject_code,
             department_id=department_id,
             kind=self.kind,

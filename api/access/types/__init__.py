@@ -13,7 +13,7 @@ from api.access import services as access_services
 from api.access.services import policy_catalogue
 from api.core import accounts, audit
 from api.core.errors import ValidationErrors
-from api.core.kit import Info
+from api.core.kit import Info, person_name
 from api.core.models import ApiKey as ApiKeyRow
 from api.core.models import CasbinRule, User, utcnow
 from api.core.models import PolicyVersion as PolicyVersionRow
@@ -221,10 +221,7 @@ class AuditEntry:
 
     @strawberry.field(description="操作人姓名（账号已删除时为账号名；匿名请求为空）")
     async def actor_name(self, info: Info) -> str | None:
-        if self.actor is None:
-            return None
-        name: str = await info.context.loaders.display_name.load(self.actor)
-        return name
+        return None if self.actor is None else await person_name(info, self.actor)
 
     @classmethod
     def from_row(cls, row: audit.AuditEntry) -> AuditEntry:

@@ -38,13 +38,12 @@ class MissingItem:
     closed_at: datetime | None
     note: str = strawberry.field(description="补正说明，或免于补正的理由")
     reminders: int = strawberry.field(description="逾期后已提醒的次数（每日至多一次）")
+    last_reminded_on: date | None
+    application_id: strawberry.ID
 
     @strawberry.field(description="办结（补正或免于补正）人姓名；未办结为空")
     async def closed_by_name(self, info: Info) -> str:
         return await person_name(info, self.closed_by)
-
-    last_reminded_on: date | None
-    application_id: strawberry.ID
 
     @strawberry.field(description="是否已逾期未补正")
     def overdue(self) -> bool:

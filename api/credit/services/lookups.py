@@ -86,9 +86,9 @@ async def _log(
         for code in subject_codes
     ]
     if request.application_id is not None:
-        known = await _application_numbers(session, [request.application_id])
+        number = await _known_application_number(session, request.application_id)
         for row in rows:
-            row.application_number = known.get(request.application_id)
+            row.application_number = number
     session.add_all(rows)
     await session.flush()
     for row in rows:
@@ -322,16 +322,15 @@ async def list_lookups(
     return (await session.exec(stmt.offset(offset).limit(min(max(limit, 0), MAX_PAGE)))).all()
 
 
-async def _application_numbers(
-    session: AsyncSession, application_ids: Sequence[int]
-) -> dict[int, str]:
+async def _known_application_number(session: AsyncSession, application_id: int) -> str | None:
+    """The 办件编号 an earlier lookup of the application got from its acceptance, if any."""
     stmt = (
-        select(LookupLog.application_id, LookupLog.application_number)
-        .where(col(LookupLog.application_id).in_(application_ids))
+        select(LookupLog.application_number)
+        .where(col(LookupLog.application_id) == application_id)
         .where(col(LookupLog.application_number).is_not(None))
-        .distinct()
+        .limit(1)
     )
-    return {int(a): str(n) for a, n in (await session.exec(stmt)).all() if a is not None}
+    return (await session.exec(stmt)).first()
 
 
 async def note_application_number(

@@ -524,8 +524,7 @@ class CreditLookup:
 
     @strawberry.field(description="查询人姓名（账号已删除时为账号名）")
     async def username_display(self, info: Info) -> str:
-        name: str = await info.context.loaders.display_name.load(self.username)
-        return name
+        return await person_name(info, self.username)
 
     @strawberry.field(description="查询所服务的办件")
     def application(self) -> Application | None:

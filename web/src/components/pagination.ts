@@ -53,3 +53,24 @@ export function useListParams<K extends string>(keys: readonly K[]) {
   );
   return { page, filters, setPage, setFilters };
 }
+
+/** One URL parameter of a page and its setter (absent or empty removes it), replacing the
+ * history entry: filters live in the URL, so the workbench's tiles open a list as they
+ * counted it. */
+export function useUrlParam(key: string): [string | null, (value: string | null | undefined) => void] {
+  const [params, setParams] = useSearchParams();
+  const set = useCallback(
+    (value: string | null | undefined) =>
+      setParams(
+        (p) => {
+          const copy = new URLSearchParams(p);
+          if (value) copy.set(key, value);
+          else copy.delete(key);
+          return copy;
+        },
+        { replace: true },
+      ),
+    [key, setParams],
+  );
+  return [params.get(key), set];
+}

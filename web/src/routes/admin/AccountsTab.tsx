@@ -1,12 +1,12 @@
 import { Alert, App, Button, Checkbox, Drawer, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 
 import { useCursorPager } from '@/components/cursorPager';
 import { formatDateTime } from '@/components/format';
 import { Pager } from '@/components/Pager';
+import { useUrlParam } from '@/components/pagination';
 import { useServerForm } from '@/components/useServerForm';
 import type { AccountsQuery } from '@/graphql/graphql';
 import { passwordStrongEnough } from '@/lib/password';
@@ -57,8 +57,8 @@ export function AccountsTab() {
   const [typed, setTyped] = useState('');
   const [departmentId, setDepartmentId] = useState<string | null>(null);
   // `locked=1` in the URL: the workbench's 已锁定账号 tile opens the list of exactly those.
-  const [params, setParams] = useSearchParams();
-  const lockedOnly = params.get('locked') === '1';
+  const [locked, setLocked] = useUrlParam('locked');
+  const lockedOnly = locked === '1';
   const [{ data, fetching, error }, refetch] = useQuery({
     query: ACCOUNTS_QUERY,
     variables: { keyword: keyword || null, departmentId, lockedOnly, first: PAGE, after: pager.after },
@@ -109,15 +109,7 @@ export function AccountsTab() {
         <Checkbox
           checked={lockedOnly}
           onChange={(e) => {
-            setParams(
-              (p) => {
-                const copy = new URLSearchParams(p);
-                if (e.target.checked) copy.set('locked', '1');
-                else copy.delete('locked');
-                return copy;
-              },
-              { replace: true },
-            );
+            setLocked(e.target.checked ? '1' : null);
             pager.reset();
           }}
         >

@@ -8,6 +8,7 @@ import { Code } from '@/components/Code';
 import { useCursorPager } from '@/components/cursorPager';
 import { formatDateTime } from '@/components/format';
 import { Pager } from '@/components/Pager';
+import { useUrlParam } from '@/components/pagination';
 import { SmsDeliveryTag } from '@/components/SmsDeliveryTag';
 import type { CardColor, CardRowFragment } from '@/graphql/graphql';
 import { useAccess } from '@/providers/access/AccessProvider';
@@ -16,23 +17,6 @@ import { ESCALATION_CARDS_QUERY, RED_CARD_BOARD_QUERY } from './queries';
 
 const PAGE = 20;
 const COLORS: CardColor[] = ['YELLOW', 'RED'];
-
-/** One URL parameter of the page (filters live in the URL: the workbench's tiles open the
- * list as they counted it, and the back button keeps them). */
-function useParam(key: string): [string | null, (value: string | null) => void] {
-  const [params, setParams] = useSearchParams();
-  const set = (value: string | null) =>
-    setParams(
-      (p) => {
-        const copy = new URLSearchParams(p);
-        if (value) copy.set(key, value);
-        else copy.delete(key);
-        return copy;
-      },
-      { replace: true },
-    );
-  return [params.get(key), set];
-}
 
 function CardsTable({ rows, loading }: { rows: CardRowFragment[]; loading: boolean }) {
   const { t } = useTranslation();
@@ -106,7 +90,7 @@ function CardsTable({ rows, loading }: { rows: CardRowFragment[]; loading: boole
 function RedBoard() {
   const { t } = useTranslation();
   // Open cards only unless all=1 (the workbench's 在办红牌 counts the open ones).
-  const [all, setAll] = useParam('all');
+  const [all, setAll] = useUrlParam('all');
   const openOnly = all !== '1';
   const pager = useCursorPager();
   const [{ data, fetching, error }] = useQuery({
@@ -147,7 +131,7 @@ function RedBoard() {
 
 function History() {
   const { t } = useTranslation();
-  const [colorParam, setColorParam] = useParam('color');
+  const [colorParam, setColorParam] = useUrlParam('color');
   const color = COLORS.find((c) => c === colorParam) ?? '';
   const pager = useCursorPager();
   const [{ data, fetching, error }] = useQuery({

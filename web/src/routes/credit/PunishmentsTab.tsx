@@ -1,9 +1,10 @@
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
 import { Code } from '@/components/Code';
+import { DaysSelect } from '@/components/DaysSelect';
 import { formatDateTime } from '@/components/format';
 import { FormPage } from '@/components/FormPage';
 import { Pager } from '@/components/Pager';
@@ -25,8 +26,6 @@ import {
 type Entry = JointPunishmentFieldsFragment;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ID_NUMBER = /^\d{17}[\dX]$/;
-// Look-aheads offered for 到期 (days); the workbench's 30日内到期联合惩戒 opens ending=30.
-const ENDING_WITHIN = ['7', '30', '90'];
 
 interface AddValues {
   subjectCode: string;
@@ -261,17 +260,13 @@ export function PunishmentsTab({ writes }: { writes: boolean }) {
             style={{ width: 160 }}
           />
         </Space>
-        <Select
-          aria-label={t('creditAdmin.punishments.endingWithin')}
-          allowClear
-          placeholder={`${t('creditAdmin.punishments.endingWithin')}：${t('creditAdmin.punishments.endingAny')}`}
-          style={{ width: 160 }}
-          value={filters.ending || undefined}
-          onChange={(v: string | undefined) => setFilters({ ending: v })}
-          options={[...new Set([...ENDING_WITHIN, filters.ending].filter(Boolean))].map((d) => ({
-            value: d,
-            label: t('creditAdmin.punishments.endingWithinDays', { days: d }),
-          }))}
+        <DaysSelect
+          label={t('creditAdmin.punishments.endingWithin')}
+          anyText={t('creditAdmin.punishments.endingAny')}
+          dayText={(days) => t('creditAdmin.punishments.endingWithinDays', { days })}
+          value={filters.ending}
+          onChange={(v) => setFilters({ ending: v })}
+          width={160}
         />
         {writes && (
           <>

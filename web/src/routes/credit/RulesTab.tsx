@@ -18,10 +18,11 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 
+import { DaysSelect } from '@/components/DaysSelect';
 import { formatDateTime } from '@/components/format';
+import { useUrlParam } from '@/components/pagination';
 import { useVersionText } from '@/components/useVersionText';
 import type { CreditLevel, RecordCategory, RuleCondition } from '@/graphql/graphql';
 import type { FieldErrorData } from '@/providers/graphql/errors';
@@ -106,12 +107,6 @@ function RulesTable({ rules }: { rules: readonly Rule[] }) {
       ]}
     />
   );
-}
-
-/** "第 N 版", and 系统默认 for version 0. */
-function useVersionName(): (set: RuleSet) => string {
-  const versionText = useVersionText();
-  return (set) => versionText(set.version);
 }
 
 function RuleSetSummary({ set }: { set: RuleSet }) {
@@ -373,14 +368,12 @@ function RuleSetEditor({ base, onPublished, onCancel }: { base: RuleSet; onPubli
   );
 }
 
-// Look-backs offered for the versions (days); the workbench's 近30日认定规则变更 opens within=30.
-const PUBLISHED_WITHIN = ['7', '30', '90'];
 const DAY_MS = 86_400_000;
 
 /** 规则: the rule set in force, its versions, what changed between two, and a new version. */
 export function RulesTab({ writes }: { writes: boolean }) {
   const { t } = useTranslation();
-  const versionName = useVersionName();
+  const versionText = useVersionText();
   const [{ data, fetching, error }, refetch] = useQuery({ query: CREDIT_RULES_QUERY });
   const [editing, setEditing] = useState(false);
   const [compare, setCompare] = useState<{ from?: number; to?: number }>({});
@@ -388,14 +381,14 @@ export function RulesTab({ writes }: { writes: boolean }) {
   const versions = data?.creditRuleVersions ?? [];
   // within=N (URL): the versions published in the last N days, as creditRuleChangeCount counts
   // them (every version is loaded, so the table filters here).
-  const [params, setParams] = useSearchParams();
-  const within = /^\d{1,3}$/.test(params.get('within') ?? '') ? (params.get('within') ?? '') : '';
+  const [withinParam, setWithin] = useUrlParam('within');
+  const within = /^\d{1,3}$/.test(withinParam ?? '') ? (withinParam ?? '') : '';
   const shown = within
     ? versions.filter((v) => Boolean(v.publishedAt) && Date.parse(v.publishedAt ?? '') >= Date.now() - Number(within) * DAY_MS)
     : versions;
   const to = versions.find((v) => v.version === (compare.to ?? versions[0]?.version));
   const from = versions.find((v) => v.version === (compare.from ?? versions[1]?.version));
-  const options = versions.map((v) => ({ value: v.version, label: versionName(v) }));
+  const options = versions.map((v) => ({ value: v.version, label: versionText(v.version) }));
 
   if (fetching && !data) return <Skeleton active />;
   return (
@@ -414,7 +407,7 @@ export function RulesTab({ writes }: { writes: boolean }) {
       ) : (
         current && (
           <Card
-            title={t('creditAdmin.rules.current', { version: versionName(current) })}
+            title={t('creditAdmin.rules.current', { version: versionText(current.version) })}
             data-testid="current-rules"
             extra={
               writes && (
@@ -433,27 +426,13 @@ export function RulesTab({ writes }: { writes: boolean }) {
         title={t('creditAdmin.rules.versions')}
         data-testid="rule-versions"
         extra={
-          <Select
-            aria-label={t('creditAdmin.rules.publishedWithin')}
-            allowClear
-            placeholder={`${t('creditAdmin.rules.publishedWithin')}：${t('creditAdmin.rules.publishedAny')}`}
-            style={{ width: 180 }}
-            value={within || undefined}
-            onChange={(v: string | undefined) =>
-              setParams(
-                (p) => {
-                  const copy = new URLSearchParams(p);
-                  if (v) copy.set('within', v);
-                  else copy.delete('within');
-                  return copy;
-                },
-                { replace: true },
-              )
-            }
-            options={[...new Set([...PUBLISHED_WITHIN, within].filter(Boolean))].map((d) => ({
-              value: d,
-              label: t('creditAdmin.rules.publishedWithinDays', { days: d }),
-            }))}
+          <DaysSelect
+            label={t('creditAdmin.rules.publishedWithin')}
+            anyText={t('creditAdmin.rules.publishedAny')}
+            dayText={(days) => t('creditAdmin.rules.publishedWithinDays', { days })}
+            value={within}
+            onChange={setWithin}
+            width={180}
           />
         }
       >
@@ -465,7 +444,7 @@ export function RulesTab({ writes }: { writes: boolean }) {
           locale={{ emptyText: t('common.empty') }}
           expandable={{ expandedRowRender: (v) => <RulesTable rules={v.rules} /> }}
           columns={[
-            { title: t('creditAdmin.rules.version'), dataIndex: 'version', width: 200, render: (_: number, v) => versionName(v) },
+            { title: t('creditAdmin.rules.version'), dataIndex: 'version', width: 200, render: (_: number, v) => versionText(v.version) },
             { title: t('creditAdmin.rules.publishedAt'), dataIndex: 'publishedAt', width: 160, render: formatDateTime },
             {
               title: t('creditAdmin.rules.publishedBy'),
@@ -501,7 +480,7 @@ export function RulesTab({ writes }: { writes: boolean }) {
           {from && to && (
             <>
               <Typography.Paragraph strong>
-                {t('creditAdmin.rules.changes', { from: versionName(from), to: versionName(to) })}
+                {t('creditAdmin.rules.changes', { from: versionText(from.version), to: versionText(to.version) })}
               </Typography.Paragraph>
               <RuleSetDiffView before={from} after={to} />
             </>

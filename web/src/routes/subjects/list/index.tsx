@@ -1,18 +1,16 @@
-import { Button, Input, Select, Space, Table } from 'antd';
+import { Button, Input, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 
 import { Code } from '@/components/Code';
+import { DaysSelect } from '@/components/DaysSelect';
 import { ListPage } from '@/components/ListPage';
 import { Pager } from '@/components/Pager';
 import { pageRows, pageWindow, useListParams } from '@/components/pagination';
 import type { SubjectKind } from '@/graphql/graphql';
 
 import { SUBJECTS_LIST_QUERY } from './queries';
-
-// Look-aheads offered for 信用记录到期 (days); the workbench's 30日内到期信用记录 opens expiring=30.
-const EXPIRING_WITHIN = ['7', '30', '90'];
 
 export default function SubjectsListPage() {
   const { t } = useTranslation();
@@ -47,17 +45,13 @@ export default function SubjectsListPage() {
             onSearch={(q) => setFilters({ q: q.trim() })}
             style={{ width: 420 }}
           />
-          <Select
-            aria-label={t('subjects.recordsExpiring')}
-            allowClear
-            placeholder={`${t('subjects.recordsExpiring')}：${t('subjects.recordsExpiringAny')}`}
-            style={{ width: 200 }}
-            value={filters.expiring || undefined}
-            onChange={(v: string | undefined) => setFilters({ expiring: v })}
-            options={[...new Set([...EXPIRING_WITHIN, filters.expiring].filter(Boolean))].map((d) => ({
-              value: d,
-              label: t('subjects.recordsExpiringWithin', { days: d }),
-            }))}
+          <DaysSelect
+            label={t('subjects.recordsExpiring')}
+            anyText={t('subjects.recordsExpiringAny')}
+            dayText={(days) => t('subjects.recordsExpiringWithin', { days })}
+            value={filters.expiring}
+            onChange={(v) => setFilters({ expiring: v })}
+            width={200}
           />
         </Space>
       }
