@@ -14,7 +14,7 @@ from api.core.authz import requires
 from api.core.clock import local_today
 from api.core.errors import ValidationErrors, reference_id
 from api.core.identifiers import mask_mobile
-from api.core.kit import Info, person_name
+from api.core.kit import Info, from_row, person_name
 from api.core.pagination import Connection
 
 DepartmentLevel = models.DepartmentLevel
@@ -86,11 +86,10 @@ class Change:
                 return mask_mobile(text)
             return text
 
-        return cls(
-            action=row.action,
-            actor=row.actor,
+        return from_row(
+            cls,
+            row,
             department_id=strawberry.ID(str(row.department_id)) if row.department_id else None,
-            at=row.at,
             changes=[
                 FieldChange(
                     field=c["field"],
@@ -170,12 +169,10 @@ class Person:
 
     @classmethod
     def from_row(cls, row: models.Person) -> Person:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            name=row.name,
-            office_phone=row.office_phone,
+        return from_row(
+            cls,
+            row,
             full_mobile=row.mobile,
-            role=row.role,
             section_id=strawberry.ID(str(row.section_id)),
             department_id=strawberry.ID(str(row.department_id)),
         )
@@ -198,9 +195,9 @@ class Section:
 
     @classmethod
     def from_row(cls, row: models.Section) -> Section:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            name=row.name,
+        return from_row(
+            cls,
+            row,
             department_id=strawberry.ID(str(row.department_id)),
         )
 
@@ -229,12 +226,9 @@ class Liaison:
 
     @classmethod
     def from_row(cls, row: models.LiaisonAssignment) -> Liaison:
-        return cls(
-            kind=row.kind,
-            since=row.since,
-            until=row.until,
-            recorded_by=row.recorded_by,
-            person_id=row.person_id,
+        return from_row(
+            cls,
+            row,
         )
 
 
@@ -283,14 +277,10 @@ class Department:
 
     @classmethod
     def from_row(cls, row: models.Department) -> Department:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            name=row.name,
-            short_name=row.short_name,
-            level=row.level,
-            credit_code=row.credit_code,
+        return from_row(
+            cls,
+            row,
             parent_id=strawberry.ID(str(row.parent_id)) if row.parent_id else None,
-            created_at=row.created_at,
         )
 
     @classmethod
@@ -332,17 +322,9 @@ class Matter:
 
     @classmethod
     def from_row(cls, row: models.Matter) -> Matter:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            code=row.code,
-            name=row.name,
-            kind=row.kind,
-            approval_category=row.approval_category,
-            status=row.status,
-            legal_basis=row.legal_basis,
-            updated_at=row.updated_at,
-            repealed_on=row.repealed_on,
-            department_id=row.department_id,
+        return from_row(
+            cls,
+            row,
         )
 
     @classmethod
@@ -368,15 +350,9 @@ class BasisDocument:
 
     @classmethod
     def from_row(cls, row: models.BasisDocument) -> BasisDocument:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            kind=row.kind,
-            number=row.number,
-            signed_on=row.signed_on,
-            parties=row.parties,
-            file_name=row.file_name,
-            content_type=row.content_type,
-            size=row.size,
+        return from_row(
+            cls,
+            row,
             sha256=row.file_sha256,
         )
 
@@ -481,25 +457,11 @@ class Linkage:
     @classmethod
     def from_row(cls, row: models.Linkage) -> Linkage:
         principles = ordered_principles(row.principles)
-        return cls(
-            id=strawberry.ID(str(row.id)),
+        return from_row(
+            cls,
+            row,
             principles=principles,
             principle=principles[0] if principles else models.Principle.WHO_APPROVES,
-            data_scope=row.data_scope,
-            channel=row.channel,
-            procedure=row.procedure,
-            claim_days=row.claim_days,
-            feedback_days=row.feedback_days,
-            frequency=row.frequency,
-            confidentiality=row.confidentiality,
-            review_mode=row.review_mode,
-            approval_confirmed_at=row.approval_confirmed_at,
-            supervision_confirmed_at=row.supervision_confirmed_at,
-            confirmed=row.confirmed,
-            status=row.status,
-            removal_requested_at=row.removal_requested_at,
-            created_at=row.created_at,
-            updated_at=row.updated_at,
             row=row,
         )
 
@@ -599,12 +561,9 @@ class LinkageListVersion:
         def ids(values: list[int]) -> list[strawberry.ID]:
             return [strawberry.ID(str(v)) for v in values]
 
-        return cls(
-            number=row.number,
-            published_at=row.published_at,
-            summary=row.summary,
-            publisher_name=row.publisher_name,
-            publishing_department_name=row.publishing_department_name,
+        return from_row(
+            cls,
+            row,
             added_linkage_ids=ids(row.added),
             changed_linkage_ids=ids(row.changed),
             removed_linkage_ids=ids(row.removed),

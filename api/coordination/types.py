@@ -23,7 +23,7 @@ from api.coordination.services.statistics import (
 from api.core.clock import local_today, utcnow
 from api.core.errors import ValidationErrors
 from api.core.identifiers import mask_mobile, masked_subject_code
-from api.core.kit import Info, person_name
+from api.core.kit import Info, from_row, person_name
 from api.core.stubs import Application, Department, Finding
 
 MeetingStatus = models.MeetingStatus
@@ -99,11 +99,9 @@ class AgendaItem:
 
     @classmethod
     def from_row(cls, row: models.AgendaItem) -> AgendaItem:
-        return cls(
-            id=_id(row.id),
-            position=row.position,
-            title=row.title,
-            kind=row.kind,
+        return from_row(
+            cls,
+            row,
             ref_id=None if row.ref_id is None else _id(row.ref_id),
         )
 
@@ -126,14 +124,10 @@ class MeetingDecision:
 
     @classmethod
     def from_row(cls, row: models.Decision) -> MeetingDecision:
-        return cls(
-            id=_id(row.id),
-            text=row.text,
+        return from_row(
+            cls,
+            row,
             owner=Department(id=_id(row.owner_department_id)),
-            due_on=row.due_on,
-            status=row.status,
-            follow_up=row.follow_up,
-            closed_at=row.closed_at,
             agenda_item_id=None if row.agenda_item_id is None else _id(row.agenda_item_id),
         )
 
@@ -152,12 +146,11 @@ class MeetingExchange:
 
     @classmethod
     def from_row(cls, row: models.MeetingExchange) -> MeetingExchange:
-        return cls(
+        return from_row(
+            cls,
+            row,
             push_id=_id(row.push_id),
             department=Department(id=_id(row.department_id)),
-            summary=row.summary,
-            recorded_by=row.recorded_by,
-            recorded_at=row.recorded_at,
         )
 
 
@@ -198,16 +191,10 @@ class Meeting:
 
     @classmethod
     def from_row(cls, row: models.Meeting) -> Meeting:
-        return cls(
-            id=_id(row.id),
-            title=row.title,
+        return from_row(
+            cls,
+            row,
             convener=Department(id=_id(row.convening_department_id)),
-            convened_by=row.convened_by,
-            scheduled_at=row.scheduled_at,
-            location=row.location,
-            status=row.status,
-            minutes=row.minutes,
-            held_at=row.held_at,
             minutes_file=(
                 MinutesFile(
                     file_name=row.minutes_file_name or "",
@@ -294,21 +281,12 @@ class EscalationAction:
     def from_row(
         cls, row: models.EscalationAction, escalation: models.Escalation | None = None
     ) -> EscalationAction:
-        return cls(
-            id=_id(row.id),
+        return from_row(
+            cls,
+            row,
             escalation_id=_id(row.escalation_id),
-            kind=row.kind,
-            description=row.description,
             owner=Department(id=_id(row.owner_department_id)),
-            due_on=row.due_on,
-            state=row.state,
             overdue=escalation_actions.is_overdue(row),
-            created_by=row.created_by,
-            created_at=row.created_at,
-            done_at=row.done_at,
-            done_by=row.done_by,
-            note=row.note,
-            list_version=row.list_version,
             _escalation=escalation,
         )
 
@@ -329,12 +307,9 @@ class EscalationAttachment:
 
     @classmethod
     def from_row(cls, row: models.EscalationAttachment) -> EscalationAttachment:
-        return cls(
-            id=_id(row.id),
-            filename=row.filename,
-            content_type=row.content_type,
-            size=row.size,
-            sha256=row.sha256,
+        return from_row(
+            cls,
+            row,
         )
 
 
@@ -409,23 +384,13 @@ class Escalation:
 
     @classmethod
     def from_row(cls, row: models.Escalation) -> Escalation:
-        return cls(
-            id=_id(row.id),
-            kind=row.kind,
-            title=row.title,
-            statement=row.statement,
+        return from_row(
+            cls,
+            row,
             raising_department=Department(id=_id(row.raising_department_id)),
-            raised_by=row.raised_by,
             parties=[Department(id=_id(d)) for d in row.party_department_ids],
-            ref_kind=row.ref_kind,
             ref_id=None if row.ref_id is None else _id(row.ref_id),
-            status=row.status,
-            assignee=row.assignee,
             meeting_id=None if row.meeting_id is None else _id(row.meeting_id),
-            decision=row.decision,
-            submitted_at=row.submitted_at,
-            decided_at=row.decided_at,
-            closed_at=row.closed_at,
         )
 
 
@@ -637,15 +602,13 @@ class AssessmentScheme:
 
     @classmethod
     def from_row(cls, row: models.SchemeVersion) -> AssessmentScheme:
-        return cls(
-            version=row.version,
+        return from_row(
+            cls,
+            row,
             weights=[
                 IndicatorWeight(indicator=k, label=label, weight=float(row.weights.get(k, 0.0)))
                 for k, label in INDICATORS.items()
             ],
-            note=row.note,
-            created_by=row.created_by,
-            created_at=row.created_at,
         )
 
 
@@ -955,19 +918,12 @@ class StatisticsCase:
         def ident(value: int | None) -> strawberry.ID | None:
             return None if value is None else strawberry.ID(str(value))
 
-        return cls(
+        return from_row(
+            cls,
+            row,
             application_id=ident(row.application_id),
             push_id=ident(row.push_id),
             department=_dept(row.department_id),
-            stage=row.stage,
-            channel=row.channel,
-            at=row.at,
-            claim_due_at=row.claim_due_at,
-            claimed_at=row.claimed_at,
-            feedback_due_at=row.feedback_due_at,
-            fed_back_at=row.fed_back_at,
-            feedback_result=row.feedback_result,
-            handling_mode=row.handling_mode,
         )
 
 

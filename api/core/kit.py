@@ -8,10 +8,12 @@ extension, so it never is); those go through ``Context.require_principal`` first
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Awaitable, Callable
 from typing import Any, ParamSpec, TypeAlias, TypeVar, cast
 
+import strawberry
 from strawberry.types import Info as StrawberryInfo
 
 from api.core.auth import Actor
@@ -22,6 +24,7 @@ Info: TypeAlias = StrawberryInfo[Any, Any]
 
 P = ParamSpec("P")
 R = TypeVar("R")
+T = TypeVar("T")
 
 
 def validation_result(resolver: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
@@ -68,3 +71,31 @@ def optional_id(value: object, field_name: str) -> int | None:
     """An optional ``ID`` filter argument: absent (or empty) is no filter, a malformed one
     fails naming the field."""
     return parse_id(value, field_name) if value else None
+
+
+_INIT_FIELDS: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _init_field_names(cls: type[Any]) -> tuple[str, ...]:
+    names = _INIT_FIELDS.get(cls)
+    if names is None:
+        # A Strawberry type is a dataclass; its resolver fields are not init fields.
+        names = _INIT_FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.init)
+    return names
+
+
+def from_row(cls: type[T], row: object, /, **overrides: Any) -> T:
+    """The Strawberry type ``cls`` built from a model ``row``: each field the type declares
+    takes the row's attribute of the same name (``id`` as a GraphQL ``ID``), ``overrides``
+    give the others (nested objects, renamed or converted values). A type lists its fields
+    once, in its class, instead of a second time as ``name=row.name`` in its constructor.
+
+    A required field that neither the row nor ``overrides`` has fails at construction
+    (``TypeError``), as a missing keyword would."""
+    values = dict(overrides)
+    for name in _init_field_names(cls):
+        if name not in values and hasattr(row, name):
+            values[name] = getattr(row, name)
+    if "id" in values and values["id"] is not None:
+        values["id"] = strawberry.ID(str(values["id"]))
+    return cls(**values)

@@ -10,7 +10,7 @@ import strawberry
 from api.core.authz import requires
 from api.core.errors import ValidationErrors, reference_id
 from api.core.identifiers import masked_subject_code
-from api.core.kit import Info
+from api.core.kit import Info, from_row
 from api.core.pagination import Connection
 from api.core.stubs import Department, KeyedById
 from api.supervision import models
@@ -73,20 +73,10 @@ class Finding:
 
     @classmethod
     def from_row(cls, row: models.Finding) -> Finding:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            kind=row.kind,
-            abnormal=row.abnormal,
-            result_type=row.result_type,
-            measures=row.measures,
-            document_number=row.document_number,
-            summary=row.summary,
-            found_on=row.found_on,
+        return from_row(
+            cls,
+            row,
             subject_code=masked_subject_code(row.subject_code) or "",
-            recorded_by=row.recorded_by,
-            created_at=row.created_at,
-            application_id=row.application_id,
-            department_id=row.department_id,
         )
 
     @classmethod
@@ -111,12 +101,9 @@ class NoticeAttachment:
 
     @classmethod
     def from_row(cls, row: models.NoticeAttachment) -> NoticeAttachment:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            file_name=row.file_name,
-            content_type=row.content_type,
-            size=row.size,
-            sha256=row.sha256,
+        return from_row(
+            cls,
+            row,
         )
 
 
@@ -141,11 +128,9 @@ class NoticeReadReceipt:
 
     @classmethod
     def from_row(cls, row: models.NoticeDelivery) -> NoticeReadReceipt:
-        return cls(
-            read_at=row.read_at,
-            reader_name=row.reader_name,
-            read_by=row.read_by,
-            department_id=row.department_id,
+        return from_row(
+            cls,
+            row,
         )
 
 
@@ -195,18 +180,10 @@ class PolicyNotice:
 
     @classmethod
     def from_row(cls, row: models.PolicyNotice) -> PolicyNotice:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            title=row.title,
-            body=row.body,
-            change_kind=row.change_kind,
-            effective_on=row.effective_on,
+        return from_row(
+            cls,
+            row,
             matter_ids=[strawberry.ID(str(m)) for m in row.matter_ids],
-            announced_by=row.announced_by,
-            announced_at=row.announced_at,
-            caused_list_version=row.caused_list_version,
-            list_version=row.list_version,
-            from_department_id=row.from_department_id,
         )
 
 

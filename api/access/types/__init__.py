@@ -13,7 +13,7 @@ from api.access import services as access_services
 from api.access.services import policy_catalogue
 from api.core import accounts, audit
 from api.core.errors import ValidationErrors
-from api.core.kit import Info, person_name
+from api.core.kit import Info, from_row, person_name
 from api.core.models import ApiKey as ApiKeyRow
 from api.core.models import CasbinRule, User, utcnow
 from api.core.models import PolicyVersion as PolicyVersionRow
@@ -119,14 +119,12 @@ class PolicyVersion:
     @classmethod
     def from_row(cls, row: PolicyVersionRow, people: dict[str, str]) -> PolicyVersion:
         """``people``: display names by account name (``accounts.display_names``)."""
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            created_at=row.created_at,
-            actor=row.actor,
+        return from_row(
+            cls,
+            row,
             actor_name="系统"
             if row.actor == access_services.SYSTEM_ACTOR
             else people.get(row.actor, row.actor),
-            summary=row.summary,
             description=access_services.describe_version(row.summary, people),
             rule_count=len(row.rules),
         )
@@ -225,15 +223,9 @@ class AuditEntry:
 
     @classmethod
     def from_row(cls, row: audit.AuditEntry) -> AuditEntry:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            at=row.at,
-            actor=row.actor,
-            department_id=row.department_id,
-            action=row.action,
-            target=row.target,
-            outcome=row.outcome,
-            client_address=row.client_address,
+        return from_row(
+            cls,
+            row,
             detail=JSON(row.detail),
         )
 
@@ -265,14 +257,10 @@ class Account:
     def from_row(cls, row: User) -> Account:
         if row.id is None:  # pragma: no cover - a loaded row always has its key
             raise RuntimeError("user without id")
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            username=row.username,
-            display_name=row.display_name,
-            must_change_password=row.must_change_password,
-            service_account=row.service_account,
+        return from_row(
+            cls,
+            row,
             active=row.is_active,
-            created_at=row.created_at,
             user_id=row.id,
         )
 
@@ -321,13 +309,9 @@ class ApiKey:
 
     @classmethod
     def from_row(cls, row: ApiKeyRow) -> ApiKey:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            name=row.name,
-            prefix=row.prefix,
-            department_id=row.department_id,
-            created_at=row.created_at,
-            revoked_at=row.revoked_at,
+        return from_row(
+            cls,
+            row,
         )
 
 

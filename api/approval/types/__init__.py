@@ -19,7 +19,7 @@ from api.core.authz import requires
 from api.core.clock import local_today
 from api.core.errors import ValidationErrors, reference_id
 from api.core.identifiers import mask_id_number, mask_mobile, masked_subject_code
-from api.core.kit import Info, person_name
+from api.core.kit import Info, from_row, person_name
 from api.core.pagination import Connection
 from api.core.scope import Scope
 from api.core.sms_templates import SmsPurpose
@@ -173,14 +173,9 @@ class LegalDocument:
 
     @classmethod
     def from_row(cls, row: models.LegalDocument) -> LegalDocument:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            kind=row.kind,
-            number=row.number,
-            valid_from=row.valid_from,
-            valid_until=row.valid_until,
-            file_name=row.file_name,
-            file_url=row.file_url,
+        return from_row(
+            cls,
+            row,
             file=_attached(row.file_name, row.file_sha256, row.file_type, row.file_size),
         )
 
@@ -212,15 +207,9 @@ class MeasureRecord:
 
     @classmethod
     def from_row(cls, row: models.MeasureRecord) -> MeasureRecord:
-        return cls(
-            measure=row.measure,
-            kind=row.kind,
-            decision=row.decision,
-            skip_reason=row.skip_reason,
-            skip_note=row.skip_note,
-            credit_level=row.credit_level,
-            decided_by=row.decided_by,
-            decided_at=row.decided_at,
+        return from_row(
+            cls,
+            row,
         )
 
 
@@ -297,22 +286,14 @@ class MonthlySummary:
 
     @classmethod
     def from_row(cls, row: models.MonthlySummary) -> MonthlySummary:
-        return cls(
-            id=strawberry.ID(str(row.id)),
+        return from_row(
+            cls,
+            row,
             month=row.month.strftime("%Y-%m"),
-            pushes=row.pushes,
-            claims=row.claims,
-            overdue=row.overdue,
-            feedback=row.feedback,
             claims_by_method=[
                 SummaryClaimCount(method=method, count=int(row.claims_by_method.get(method, 0)))
                 for method in models.Channel
             ],
-            late_claims=row.late_claims,
-            closed_without_abnormality=row.closed_without_abnormality,
-            abnormal_feedback=row.abnormal_feedback,
-            created_at=row.created_at,
-            department_id=row.department_id,
         )
 
 
@@ -491,29 +472,11 @@ class Application:
             if row.credit_level is not None and row.credit_lookup_id is not None
             else None
         )
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            status=row.status,
-            applicant_kind=row.applicant_kind,
-            applicant_name=row.applicant_name,
-            applicant_contact=row.applicant_contact,
-            applicant_address=row.applicant_address,
-            handling_mode=row.handling_mode,
-            submitted_at=row.submitted_at,
-            submitted_by=row.submitted_by,
-            accepted_at=row.accepted_at,
-            accepted_by=row.accepted_by,
-            completed_at=row.completed_at,
-            completed_by=row.completed_by,
-            refusal_reason=row.refusal_reason,
-            list_version=row.list_version,
-            source_system=row.source_system,
-            external_id=row.external_id,
+        return from_row(
+            cls,
+            row,
             credit_at_acceptance=credit,
-            matter_id=row.matter_id,
-            applicant_code=row.applicant_code,
             applicant_key=row.applicant_key or subject_key(row.applicant_code),
-            approving_department_id=row.approving_department_id,
         )
 
     @classmethod
@@ -603,26 +566,11 @@ class Responsibility:
 
     @classmethod
     def from_row(cls, row: models.LinkageEntry) -> Responsibility:
-        return cls(
+        return from_row(
+            cls,
+            row,
             list_version=row.version,
             linkage_id=strawberry.ID(str(row.linkage_id)),
-            approval_matter_code=row.approval_matter_code,
-            approval_matter_name=row.approval_matter_name,
-            supervision_matter_code=row.supervision_matter_code,
-            supervision_matter_name=row.supervision_matter_name,
-            channel=row.channel,
-            claim_days=row.claim_days,
-            feedback_days=row.feedback_days,
-            confidentiality=row.confidentiality,
-            receive_liaison_name=row.receive_liaison_name,
-            approving_section_name=row.approving_section_name,
-            approving_person_name=row.approving_person_name,
-            approving_office_phone=row.approving_office_phone,
-            supervising_section_name=row.supervising_section_name,
-            supervising_person_name=row.supervising_person_name,
-            supervising_office_phone=row.supervising_office_phone,
-            approving_department_id=row.approving_department_id,
-            supervising_department_id=row.supervising_department_id,
         )
 
 
@@ -673,19 +621,9 @@ class EscalationCard:
 
     @classmethod
     def from_row(cls, row: models.EscalationCard) -> EscalationCard:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            stage=row.stage,
-            color=row.color,
-            liaison_name=row.liaison_name,
-            list_version=row.list_version,
-            limit_hours=row.limit_hours,
-            elapsed_hours=row.elapsed_hours,
-            due_on=row.due_on,
-            raised_at=row.raised_at,
-            push_id=row.push_id,
-            department_id=row.department_id,
-            from_department_id=row.from_department_id,
+        return from_row(
+            cls,
+            row,
         )
 
 
@@ -793,12 +731,9 @@ class Push:
     @classmethod
     def from_row(cls, row: models.Push) -> Push:
         content = row.content
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            stage=row.stage,
-            channel=row.channel,
-            state=row.state,
-            list_version=row.list_version,
+        return from_row(
+            cls,
+            row,
             matter_name=str(content.get("matter_name", "")),
             applicant_name=str(content.get("applicant_name", "")),
             applicant_contact=str(content.get("applicant_contact", "")),
@@ -806,13 +741,6 @@ class Push:
             legal_documents=[
                 PushedDocument.from_content(d) for d in content.get("legal_documents", [])
             ],
-            receive_liaison_name=row.receive_liaison_name,
-            pushed_at=row.pushed_at,
-            claim_due=row.claim_due,
-            claimed_at=row.claimed_at,
-            claimed_by=row.claimed_by,
-            claim_method=row.claim_method,
-            claim_note=row.claim_note,
             claim_meeting_id=(
                 None if row.claim_meeting_id is None else strawberry.ID(str(row.claim_meeting_id))
             ),
@@ -842,16 +770,6 @@ class Push:
                     recorded_at=row.dispatched_at,
                 )
             ),
-            feedback_state=row.feedback_state,
-            feedback_due=row.feedback_due,
-            feedback_closed_at=row.feedback_closed_at,
-            feedback_closed_by=row.feedback_closed_by,
-            supervision_code=row.supervision_code,
-            claim_list_version=row.claim_list_version,
-            feedback_list_version=row.feedback_list_version,
-            application_id=row.application_id,
-            department_id=row.department_id,
-            from_department_id=row.from_department_id,
             full_liaison_mobile=row.receive_liaison_mobile,
         )
 
@@ -888,19 +806,11 @@ class Feedback:
 
     @classmethod
     def from_row(cls, row: models.Feedback) -> Feedback:
-        return cls(
-            id=strawberry.ID(str(row.id)),
+        return from_row(
+            cls,
+            row,
             finding_id=strawberry.ID(str(row.finding_id)),
-            kind=row.kind,
-            abnormal=row.abnormal,
-            result_type=row.result_type,
-            found_on=row.found_on,
-            summary=row.summary,
-            received_at=row.received_at,
             subject_code=masked_subject_code(row.subject_code) or "",
-            list_version=row.list_version,
-            application_id=row.application_id,
-            from_department_id=row.from_department_id,
         )
 
 
@@ -934,19 +844,13 @@ class SmsMessage:
         params = row.params if isinstance(row.params, dict) else {}
         push_id = params.get("push_id")
         code = params.get("code")
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            key=row.key,
+        return from_row(
+            cls,
+            row,
             mobile=row.mobile if scope.personal_data else mask_mobile(row.mobile),
-            recipient_name=row.recipient_name,
-            template=row.template,
             purpose=sms_templates.purpose_of_key(row.key),
-            status=row.status,
             push_id=None if push_id is None else strawberry.ID(str(push_id)),
             supervision_code=str(code) if code else None,
-            text=row.text,
-            sender=row.sender,
-            sent_at=row.sent_at,
         )
 
 
@@ -979,22 +883,12 @@ class CreditNotice:
 
     @classmethod
     def from_row(cls, row: models.CreditNotice) -> CreditNotice:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            applicant_name=row.applicant_name,
-            previous_level=row.previous_level,
+        return from_row(
+            cls,
+            row,
             previous_level_label=level_name(row.previous_level),
-            level=row.level,
             level_label=level_name(row.level),
-            previous_joint_punished=row.previous_joint_punished,
-            joint_punished=row.joint_punished,
-            score=row.score,
-            rule_version=row.rule_version,
-            deciding_rule=row.deciding_rule,
             message=credit_notice_text(row),
-            determined_at=row.determined_at,
-            received_at=row.received_at,
-            application_id=row.application_id,
         )
 
 

@@ -13,7 +13,7 @@ from api.approval.services import facilitation
 from api.core.clock import local_today
 from api.core.errors import ValidationErrors
 from api.core.files import default_store
-from api.core.kit import Info, person_name
+from api.core.kit import Info, from_row, person_name
 from api.core.pagination import Connection
 
 if TYPE_CHECKING:
@@ -53,19 +53,9 @@ class MissingItem:
 
     @classmethod
     def from_row(cls, row: facilitation_models.MissingItem) -> MissingItem:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            name=row.name,
-            days=row.days,
-            due_on=row.due_on,
-            state=row.state,
-            recorded_by=row.recorded_by,
-            recorded_at=row.recorded_at,
-            closed_by=row.closed_by,
-            closed_at=row.closed_at,
-            note=row.note,
-            reminders=row.reminders,
-            last_reminded_on=row.last_reminded_on,
+        return from_row(
+            cls,
+            row,
             application_id=strawberry.ID(str(row.application_id)),
         )
 
@@ -91,14 +81,9 @@ class Commitment:
 
     @classmethod
     def from_row(cls, row: facilitation_models.Commitment) -> Commitment:
-        return cls(
-            text=row.text,
-            file_name=row.file_name,
-            file_sha256=row.file_sha256,
-            file_type=row.file_type,
-            file_size=row.file_size,
-            recorded_by=row.recorded_by,
-            recorded_at=row.recorded_at,
+        return from_row(
+            cls,
+            row,
         )
 
 
@@ -160,23 +145,10 @@ class VerificationTask:
 
     @classmethod
     def from_row(cls, row: facilitation_models.VerificationTask) -> VerificationTask:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            due_on=row.due_on,
-            created_at=row.created_at,
-            result=row.result,
-            evidence=row.evidence,
-            document_number=row.document_number,
-            evidence_file_name=row.evidence_file_name,
-            evidence_sha256=row.evidence_sha256,
-            evidence_type=row.evidence_type,
-            evidence_size=row.evidence_size,
-            verified_by=row.verified_by,
-            verified_at=row.verified_at,
-            list_version=row.list_version,
+        return from_row(
+            cls,
+            row,
             application_id=strawberry.ID(str(row.application_id)),
-            department_id=row.department_id,
-            from_department_id=row.from_department_id,
         )
 
 

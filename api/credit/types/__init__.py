@@ -10,7 +10,7 @@ import strawberry
 
 from api.core.authz import requires
 from api.core.errors import BadArgumentError, ValidationErrors
-from api.core.kit import Info, person_name
+from api.core.kit import Info, from_row, person_name
 from api.core.stubs import Department
 from api.core.tracking_ticket import InvalidTrackingTicketError, verify_tracking_ticket
 from api.credit import models
@@ -99,11 +99,9 @@ class CreditRecordRevision:
     def from_row(cls, row: models.CreditRecordRevision) -> CreditRecordRevision:
         before = row.before
         valid_until = before.get("valid_until")
-        return cls(
-            action=row.action,
-            reason=row.reason,
-            changed_by=row.changed_by,
-            changed_at=row.changed_at,
+        return from_row(
+            cls,
+            row,
             before_title=str(before["title"]),
             before_category=models.RecordCategory(before["category"]),
             before_valid_until=date.fromisoformat(valid_until) if valid_until else None,
@@ -136,20 +134,9 @@ class CreditRecord:
 
     @classmethod
     def from_row(cls, row: models.CreditRecord) -> CreditRecord:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            category=row.category,
-            title=row.title,
-            source=row.source,
-            decided_on=row.decided_on,
-            valid_until=row.valid_until,
-            authority=row.authority,
-            matter_name=row.matter_name,
-            document_number=row.document_number,
-            origin=row.origin,
-            status=row.status,
-            created_at=row.created_at,
-            updated_at=row.updated_at,
+        return from_row(
+            cls,
+            row,
         )
 
 
@@ -183,18 +170,9 @@ class JointPunishment:
 
     @classmethod
     def from_row(cls, row: models.JointPunishment) -> JointPunishment:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            subject_code=row.subject_code,
-            source_document=row.source_document,
-            measures=row.measures,
-            starts_on=row.starts_on,
-            ends_on=row.ends_on,
-            origin=row.origin,
-            added_by=row.added_by,
-            created_at=row.created_at,
-            revoked_at=row.revoked_at,
-            revoke_reason=row.revoke_reason,
+        return from_row(
+            cls,
+            row,
         )
 
 
@@ -395,12 +373,11 @@ class Subject:
 
     @classmethod
     def from_row(cls, row: models.Subject) -> Subject:
-        return cls(
+        return from_row(
+            cls,
+            row,
             credit_code=strawberry.ID(row.credit_code),
-            name=row.name,
-            kind=row.kind,
             masked_id_number=row.id_number_masked,
-            id_number_encrypted=row.id_number_encrypted,
         )
 
     @classmethod
@@ -492,15 +469,9 @@ class AggregationRule:
 
     @classmethod
     def from_row(cls, row: models.AggregationRule) -> AggregationRule:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            finding_kind=row.finding_kind,
-            result_type=row.result_type,
-            category=row.category,
-            validity_months=row.validity_months,
-            enabled=row.enabled,
-            updated_by=row.updated_by,
-            updated_at=row.updated_at,
+        return from_row(
+            cls,
+            row,
         )
 
 
@@ -532,16 +503,11 @@ class CreditLookup:
 
     @classmethod
     def from_row(cls, row: models.LookupLog) -> CreditLookup:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            username=row.username,
+        return from_row(
+            cls,
+            row,
             department_id=strawberry.ID(str(row.department_id)),
-            subject_code=row.subject_code,
-            purpose=row.purpose,
             application_id=strawberry.ID(str(row.application_id)) if row.application_id else None,
-            application_number=row.application_number,
-            channel=row.channel,
-            looked_up_at=row.looked_up_at,
         )
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import strawberry
 
-from api.core.kit import Info
+from api.core.kit import Info, from_row
 from api.credit import models
 from api.credit.services import determination
 from api.credit.types import CreditLevel, RecordCategory, RuleCondition
@@ -116,18 +116,10 @@ class CreditDetermination:
 
     @classmethod
     def from_row(cls, row: models.DeterminationEntry) -> CreditDetermination:
-        return cls(
-            id=strawberry.ID(str(row.id)),
-            subject_code=row.subject_code,
-            determined_at=row.determined_at,
-            determined_on=row.determined_on,
-            rule_version=row.rule_version,
-            level=row.level,
+        return from_row(
+            cls,
+            row,
             level_label=determination.LEVEL_LABELS[row.level],
-            previous_level=row.previous_level,
-            score=row.score,
-            joint_punished=row.joint_punished,
-            summary=row.summary,
             causes=[DeterminedCause.from_json(c) for c in row.causes],
         )
 
