@@ -313,7 +313,7 @@ def _fail(message: OutboxMessage | ClaimedMessage, error: str) -> None:
 
 # Messages claimed per transaction: PostgreSQL's workers share rows through SKIP LOCKED, so a
 # batch costs the others nothing; SQLite has one writer, and a batch holds its write lock.
-BATCH_SIZE = {"postgresql": 50, "sqlite": 20}
+BATCH_SIZE = {"postgresql": 100, "sqlite": 20}
 DEFAULT_BATCH_SIZE = 20
 # A handler sets this in ``session.info`` when it has had an effect outside the database (an
 # SMS handed to a real provider): the batch commits right after that message, so a worker
