@@ -6,12 +6,13 @@
 On a database the benchmark has used (section 5 leaves its messages delivered), re-queues the
 newest ``--messages`` messages of the three topics an acceptance emits (``approval.push.created``,
 ``approval.application.accepted``, ``credit.lookup.recorded``): their receipts, the received
-pushes, push facts and SMS records their consumers wrote are deleted and the rows are PENDING
-again, so the consumers do their whole work (inserts, not no-ops). Then delivers them in this
-process with ``events.dispatch_pending`` (one worker, the product's batch size) and prints the
-wall time, this process's CPU time per message and the statements by kind and table. It
-changes the benchmark database only; PostgreSQL's own CPU is not in the figure. Compare two
-versions on one machine back to back: CPU per message is what compares on a busy machine.
+pushes, push, application and look-up facts and SMS records their consumers wrote are deleted
+and the rows are PENDING again, so the consumers do their whole work (inserts, not no-ops).
+Then delivers them in this process with ``events.dispatch_pending`` (one worker, the product's
+batch size) and prints the wall time, this process's CPU time per message and the statements
+by kind and table. It changes the benchmark database only; PostgreSQL's own CPU is not in the
+figure. Compare two versions on one machine back to back: CPU per message is what compares on
+a busy machine.
 """
 
 from __future__ import annotations
@@ -46,14 +47,19 @@ async def requeue(dsn: str, count: int) -> int:
                 count,
             )
         ]
-        pushes = [
-            int(r[0])
-            for r in await conn.fetch(
-                "SELECT (payload->>'push_id')::int FROM core_outbox"
-                " WHERE id = ANY($1) AND topic = 'approval.push.created'",
+
+        async def keys(topic: str, key: str) -> list[int]:
+            rows = await conn.fetch(
+                "SELECT (payload->>$3)::int FROM core_outbox WHERE id = ANY($1) AND topic = $2",
                 ids,
+                topic,
+                key,
             )
-        ]
+            return [int(r[0]) for r in rows]
+
+        pushes = await keys("approval.push.created", "push_id")
+        applications = await keys("approval.application.accepted", "application_id")
+        lookups = await keys("credit.lookup.recorded", "lookup_id")
         async with conn.transaction():
             await conn.execute("DELETE FROM core_inbox WHERE message_id = ANY($1)", ids)
             await conn.execute(
@@ -61,7 +67,15 @@ async def requeue(dsn: str, count: int) -> int:
             )
             await conn.execute("DELETE FROM coordination_fact_push WHERE push_id = ANY($1)", pushes)
             await conn.execute(
-                "DELETE FROM core_sms_message WHERE key = ANY($1)", [f"push:{i}" for i in pushes]
+                "DELETE FROM coordination_fact_application WHERE application_id = ANY($1)",
+                applications,
+            )
+            await conn.execute(
+                "DELETE FROM coordination_fact_lookup WHERE lookup_id = ANY($1)", lookups
+            )
+            await conn.execute(
+                "DELETE FROM approval_sms_message WHERE key = ANY($1)",
+                [f"push:{i}" for i in pushes],
             )
             await conn.execute(
                 "UPDATE core_outbox SET status = 'PENDING', attempts = 0, delivered_at = NULL,"

@@ -1,4 +1,5 @@
-"""Run the benchmark suite against a seeded PostgreSQL and write benchmarks/RESULTS.md.
+"""Run the benchmark suite against a seeded PostgreSQL (section 5 also on SQLite) and write
+benchmarks/RESULTS.md.
 
     .venv/bin/python -m benchmarks.run --scale medium --reseed
 
@@ -23,6 +24,8 @@ from typing import Any
 
 import asyncpg
 import httpx
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from benchmarks import queries, statements
 from benchmarks.harness import (
@@ -54,6 +57,8 @@ def free_port() -> int:
 @dataclass
 class Setup:
     database: str
+    # The SQLite round's own database file (``sqlite_setup``); None: PostgreSQL ``database``.
+    sqlite_path: Path | None = None
     liaison_dept: int = 0
     clerk_dept: int = 0
     credit_code: str = ""
@@ -63,7 +68,13 @@ class Setup:
 
     @property
     def url(self) -> str:
+        if self.sqlite_path is not None:
+            return f"sqlite+aiosqlite:///{self.sqlite_path}"
         return f"postgresql+asyncpg://{PG}/{self.database}"
+
+    @property
+    def label(self) -> str:
+        return "SQLite" if self.sqlite_path is not None else "PostgreSQL"
 
     @property
     def plain_url(self) -> str:
@@ -93,29 +104,56 @@ def reseed(database: str, scale: str, env: dict[str, str]) -> float:
     return time.monotonic() - started
 
 
+def sqlite_setup(work: Path, scale: str, env: dict[str, str]) -> tuple[Setup, float]:
+    """The SQLite round's database: a file of its own in the run's work directory, made anew
+    and seeded at the run's scale (as ``--reseed`` makes the PostgreSQL one); seconds taken."""
+    path = work / "sqlite" / "shenguan.db"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    setup = Setup("sqlite", sqlite_path=path)
+    started = time.monotonic()
+    subprocess.run(  # noqa: S603 - fixed argv
+        [sys.executable, "-m", "api.cli", "seed", "--scale", scale],
+        env={**env, "DATABASE_URL": setup.url},
+        check=True,
+        timeout=3600,
+    )
+    return setup, time.monotonic() - started
+
+
 async def prepare(setup: Setup) -> None:
     """Sessions for the benchmark accounts, and the subjects whose credit page is asked."""
     from api.core.auth import Principal, open_session  # noqa: PLC0415 - settings first
     from api.core.db import make_engine, session_scope  # noqa: PLC0415
 
     engine = make_engine(setup.url)
-    conn = await asyncpg.connect(setup.plain_url)
-    try:
-        users = await conn.fetch(
-            "SELECT u.id, u.username, r.v2 FROM core_user u JOIN casbin_rule r"
-            " ON r.ptype = 'g' AND r.v0 = u.username WHERE u.username LIKE 'bench_%'"
-        )
+    async with engine.connect() as conn:
+        users = (
+            await conn.execute(
+                sa.text(
+                    "SELECT u.id, u.username, r.v2 FROM core_user u JOIN casbin_rule r"
+                    " ON r.ptype = 'g' AND r.v0 = u.username WHERE u.username LIKE 'bench_%'"
+                )
+            )
+        ).all()
         # The subjects with the most and the fewest records (two page sizes of the credit page).
-        setup.credit_code = await conn.fetchval(
-            "SELECT subject_code FROM credit_record GROUP BY subject_code"
-            " ORDER BY count(*) DESC, subject_code LIMIT 1"
+        setup.credit_code = str(
+            await conn.scalar(
+                sa.text(
+                    "SELECT subject_code FROM credit_record GROUP BY subject_code"
+                    " ORDER BY count(*) DESC, subject_code LIMIT 1"
+                )
+            )
         )
-        setup.credit_code_small = await conn.fetchval(
-            "SELECT subject_code FROM credit_record GROUP BY subject_code"
-            " ORDER BY count(*), subject_code LIMIT 1"
+        setup.credit_code_small = str(
+            await conn.scalar(
+                sa.text(
+                    "SELECT subject_code FROM credit_record GROUP BY subject_code"
+                    " ORDER BY count(*), subject_code LIMIT 1"
+                )
+            )
         )
-    finally:
-        await conn.close()
     async with session_scope(engine) as session:
         for user_id, username, dept in users:
             token, _ = await open_session(
@@ -549,19 +587,48 @@ async def loop_workers_ready(ports: list[int], seconds: float = 300) -> float:
     return time.monotonic() - started
 
 
-async def _pending(conn: asyncpg.Connection) -> int:
-    return int(await conn.fetchval("SELECT count(*) FROM core_outbox WHERE status = 'PENDING'"))
+class LoopDb:
+    """The event loop round's questions to its database (PostgreSQL or SQLite), each on a
+    connection of its own: a SQLite reader that kept its transaction would keep its snapshot
+    and never see the worker's deliveries."""
+
+    def __init__(self, url: str) -> None:
+        from api.core.db import make_engine  # noqa: PLC0415 - settings first
+
+        self.engine: AsyncEngine = make_engine(url)
+        self.sqlite = url.startswith("sqlite")
+
+    def seconds(self, late: str, early: str) -> str:
+        """SQL for the seconds from ``early`` to ``late`` (two timestamp expressions)."""
+        if self.sqlite:
+            return f"((julianday({late}) - julianday({early})) * 86400.0)"
+        return f"EXTRACT(EPOCH FROM {late} - {early})"
+
+    async def rows(self, sql: str, **params: Any) -> list[Any]:
+        async with self.engine.connect() as conn:
+            return list((await conn.execute(sa.text(sql), params)).all())
+
+    async def value(self, sql: str, **params: Any) -> Any:
+        async with self.engine.connect() as conn:
+            return await conn.scalar(sa.text(sql), params)
+
+    async def close(self) -> None:
+        await self.engine.dispose()
 
 
-async def _delays(conn: asyncpg.Connection, after_id: int) -> list[float]:
+async def _pending(db: LoopDb) -> int:
+    return int(await db.value("SELECT count(*) FROM core_outbox WHERE status = 'PENDING'"))
+
+
+async def _delays(db: LoopDb, after_id: int) -> list[float]:
     """Commit-to-delivery seconds of the round's push messages (``created_at`` is set in the
     accepting transaction, ``delivered_at`` in the worker's)."""
-    rows = await conn.fetch(
-        "SELECT EXTRACT(EPOCH FROM delivered_at - created_at) AS s FROM core_outbox"
-        " WHERE id > $1 AND topic = 'approval.push.created' AND status = 'DELIVERED'",
-        after_id,
+    rows = await db.rows(
+        f"SELECT {db.seconds('delivered_at', 'created_at')} AS s FROM core_outbox"  # noqa: S608
+        " WHERE id > :after AND topic = 'approval.push.created' AND status = 'DELIVERED'",
+        after=after_id,
     )
-    return sorted(float(r["s"]) for r in rows)
+    return sorted(float(r[0]) for r in rows)
 
 
 def _percentile(ordered: list[float], p: float) -> float:
@@ -629,23 +696,22 @@ async def loop_round(
     plan: Round,
     memory: PeakMemory,
 ) -> tuple[list[object], dict[str, float]]:
-    conn = await asyncpg.connect(setup.plain_url)
+    db = LoopDb(setup.url)
     matters = [
         r[0]
-        for r in await conn.fetch(
+        for r in await db.rows(
             "SELECT DISTINCT approval_matter_id FROM approval_linkage_entry"
-            " WHERE approving_department_id = $1 ORDER BY 1",
-            setup.clerk_dept,
+            " WHERE approving_department_id = :dept ORDER BY 1",
+            dept=setup.clerk_dept,
         )
     ]
     subjects = [
-        r[0]
-        for r in await conn.fetch("SELECT credit_code FROM credit_subject ORDER BY 1 LIMIT 500")
+        r[0] for r in await db.rows("SELECT credit_code FROM credit_subject ORDER BY 1 LIMIT 500")
     ]
-    sms_before = int(await conn.fetchval("SELECT count(*) FROM approval_sms_message"))
-    last_id = int(await conn.fetchval("SELECT coalesce(max(id), 0) FROM core_outbox"))
+    sms_before = int(await db.value("SELECT count(*) FROM approval_sms_message"))
+    last_id = int(await db.value("SELECT coalesce(max(id), 0) FROM core_outbox"))
     failures: list[str] = []
-    label = f"{plan.workers} worker(s), {'live' if plan.live else 'backlog'}"
+    label = f"{setup.label}, {plan.workers} worker(s), {'live' if plan.live else 'backlog'}"
     procs: list[subprocess.Popen[bytes]] = []
 
     ports = [free_port() for _ in range(plan.workers)]
@@ -667,38 +733,38 @@ async def loop_round(
     if not plan.live:
         start()
     deadline = time.monotonic() + 1800
-    while await _pending(conn) > 0 and time.monotonic() < deadline:  # noqa: ASYNC110 - polls SQL
+    while await _pending(db) > 0 and time.monotonic() < deadline:  # noqa: ASYNC110 - polls SQL
         await asyncio.sleep(0.1)
     drain_seconds = time.monotonic() - started
-    left = await _pending(conn)
+    left = await _pending(db)
     for proc in procs:
         stop(proc)
-    messages = int(await conn.fetchval("SELECT count(*) FROM core_outbox WHERE id > $1", last_id))
+    messages = int(await db.value("SELECT count(*) FROM core_outbox WHERE id > :a", a=last_id))
     pushes = int(
-        await conn.fetchval(
-            "SELECT count(*) FROM core_outbox WHERE id > $1 AND topic = 'approval.push.created'",
-            last_id,
+        await db.value(
+            "SELECT count(*) FROM core_outbox WHERE id > :a AND topic = 'approval.push.created'",
+            a=last_id,
         )
     )
-    window = await conn.fetchrow(
-        "SELECT EXTRACT(EPOCH FROM max(delivered_at) - min(created_at)) AS s FROM core_outbox"
-        " WHERE id > $1 AND topic = 'approval.push.created'",
-        last_id,
+    window = await db.value(
+        f"SELECT {db.seconds('max(delivered_at)', 'min(created_at)')} FROM core_outbox"  # noqa: S608
+        " WHERE id > :a AND topic = 'approval.push.created'",
+        a=last_id,
     )
     # The same pushes over the workers' delivering time alone (first to last delivery: no
     # start-up), the sustained rate a long backlog approaches.
-    span = await conn.fetchval(
-        "SELECT EXTRACT(EPOCH FROM max(delivered_at) - min(delivered_at)) FROM core_outbox"
-        " WHERE id > $1 AND topic = 'approval.push.created'",
-        last_id,
+    span = await db.value(
+        f"SELECT {db.seconds('max(delivered_at)', 'min(delivered_at)')} FROM core_outbox"  # noqa: S608
+        " WHERE id > :a AND topic = 'approval.push.created'",
+        a=last_id,
     )
     steady = pushes / float(span) if span else 0.0
-    delays = await _delays(conn, last_id)
-    sms = int(await conn.fetchval("SELECT count(*) FROM approval_sms_message")) - sms_before
-    await conn.close()
+    delays = await _delays(db, last_id)
+    sms = int(await db.value("SELECT count(*) FROM approval_sms_message")) - sms_before
+    await db.close()
     # Delivery throughput: pushes over the time the workers had them (the backlog round
     # counts from the workers' start, worker start-up included).
-    seconds = drain_seconds if not plan.live else float(window["s"] or 0) or accept_seconds
+    seconds = drain_seconds if not plan.live else float(window or 0) or accept_seconds
     rate = pushes / seconds if seconds else 0.0
     p50, p99 = _percentile(delays, 50), _percentile(delays, 99)
     print(f"{label}: {plan.count} accepted in {accept_seconds:.1f}s; {pushes} pushes, "
@@ -711,6 +777,7 @@ async def loop_round(
     if left:
         raise Failed(f"{label}: {left} messages still pending after 30 minutes")
     row: list[object] = [
+        setup.label,
         plan.workers,
         "live" if plan.live else "backlog",
         plan.count,
@@ -726,8 +793,35 @@ async def loop_round(
     return row, {"rate": rate, "p99": p99, "pushes": pushes, "sms": sms}
 
 
+async def sqlite_round(args: argparse.Namespace, env: dict[str, str], work: Path,
+                       memory: PeakMemory, facts: dict[str, Any]) -> list[object]:  # fmt: skip
+    """The backlog round with one worker on SQLite (the embedded product's database, which
+    runs one worker): its own database file, seeded at the run's scale, and its own stack."""
+    plan = Round(workers=1, live=False, count=args.sqlite_applications)
+    stack = None
+    try:
+        setup, seeded = await asyncio.to_thread(sqlite_setup, work, args.scale, env)
+        print(f"SQLite round: seeded {setup.sqlite_path} in {seeded:.0f} s", flush=True)
+        await prepare(setup)
+        stack = await asyncio.to_thread(start_stack, setup, env, work / "sqlite")
+        row, figures = await loop_round(setup, stack, env, plan, memory)
+    except (Failed, RuntimeError, OSError, subprocess.SubprocessError) as exc:
+        # Seeding, start-up or a request failed: the round measured nothing.
+        record_failure(facts, "event loop (SQLite)", repr(exc)[:300])
+        return ["SQLite", plan.workers, "backlog", plan.count, "FAILED", repr(exc)[:200],
+                "", "", "", "", "", ""]  # fmt: skip
+    finally:
+        if stack is not None:
+            await asyncio.to_thread(stack.stop)
+    facts["pushes/s SQLite 1 worker"] = (figures["rate"], row[9])
+    facts.setdefault("sms short", 0)
+    facts["sms short"] += max(0, int(figures["pushes"] - figures["sms"]))
+    return row
+
+
 async def loop_section(setup: Setup, stack: Any, env: dict[str, str], args: argparse.Namespace,
-                       memory: PeakMemory, facts: dict[str, Any]) -> tuple[str, str]:  # fmt: skip
+                       memory: PeakMemory, facts: dict[str, Any], work: Path,
+                       ) -> tuple[str, str]:  # fmt: skip
     rows: list[list[object]] = []
     count = args.loop_applications
     plans = [
@@ -740,8 +834,8 @@ async def loop_section(setup: Setup, stack: Any, env: dict[str, str], args: argp
             row, figures = await loop_round(setup, stack, env, plan, memory)
         except Failed as exc:
             record_failure(facts, "event loop", str(exc))
-            rows.append([plan.workers, "live" if plan.live else "backlog", plan.count, "FAILED",
-                         str(exc)[:200], "", "", "", "", "", ""])  # fmt: skip
+            rows.append([setup.label, plan.workers, "live" if plan.live else "backlog",
+                         plan.count, "FAILED", str(exc)[:200], "", "", "", "", "", ""])  # fmt: skip
             continue
         rows.append(row)
         if plan.workers == 4 and not plan.live:  # noqa: PLR2004 - the issue's four workers
@@ -751,6 +845,8 @@ async def loop_section(setup: Setup, stack: Any, env: dict[str, str], args: argp
             facts["live push rate"] = figures["rate"]
         facts.setdefault("sms short", 0)
         facts["sms short"] += max(0, int(figures["pushes"] - figures["sms"]))
+    if args.sqlite_applications > 0:
+        rows.append(await sqlite_round(args, env, work, memory, facts))
     return (
         "5. Event loop: accept applications through the graph, deliver every push",
         "Per round, applications are submitted, credit-checked and accepted "
@@ -763,9 +859,13 @@ async def loop_section(setup: Setup, stack: Any, env: dict[str, str], args: argp
         "workers while the clerks accept (the clerks start once every worker answers "
         "`/health`): its delay (commit of the acceptance to delivery of "
         "each push, from the outbox's own timestamps) is what a liaison sees, at the rate the "
-        "clerks reach. *messages* counts every outbox message of the round.\n\n"
+        "clerks reach. *messages* counts every outbox message of the round. The SQLite "
+        "round repeats the one-worker backlog round on the embedded product's database "
+        "(SQLite has one writer: one worker), with a database file and a stack of its own, "
+        "seeded at the same scale (`--sqlite-applications`); it is reported, with no goal.\n\n"
         + markdown_table(
             [
+                "database",
                 "workers",
                 "round",
                 "applications",
@@ -830,6 +930,16 @@ def targets(facts: dict[str, Any]) -> str:
             lambda v: v <= 2,  # noqa: PLR2004
             "{:.2f} s",
         ),
+        (
+            "- the same backlog round on SQLite with one worker (reported, no goal): "
+            + (
+                "{:,.0f} pushes/s ({} first to last delivery)".format(
+                    *facts["pushes/s SQLite 1 worker"]
+                )
+                if "pushes/s SQLite 1 worker" in facts
+                else "not measured in this run"
+            )
+        ),
         line("every push's SMS recorded", "sms short", lambda v: v == 0, "{} pushes without SMS"),
         line(
             "gateway peak RSS ≤ 300 MB",
@@ -875,7 +985,7 @@ async def measure(setup: Setup, stack: Any, env: dict[str, str], args: argparse.
             record_failure(facts, "SQL statements", str(exc)[:300])
             sections.append(("4. SQL statements per request", f"FAILED: {str(exc)[:300]}"))
     if "loop" in args.sections:
-        sections.append(await loop_section(setup, stack, env, args, memory, facts))
+        sections.append(await loop_section(setup, stack, env, args, memory, facts, work))
     await load.stop()
     peaks = await memory.stop()
     if "gateway" in peaks:
@@ -915,6 +1025,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=200, help="requests per run")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--loop-applications", type=int, default=10_000)
+    parser.add_argument(
+        "--sqlite-applications",
+        type=int,
+        default=None,
+        help="applications of section 5's SQLite round (default: a quarter of "
+        "--loop-applications, at least 10; 0 leaves the round out)",
+    )
     parser.add_argument("--sections", default="graph,statements,loop")
     parser.add_argument("--no-peer", action="store_true")
     parser.add_argument(
@@ -925,6 +1042,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
     args = parser.parse_args(argv)
+    if args.sqlite_applications is None:
+        args.sqlite_applications = max(args.loop_applications // 4, 10)
 
     work = Path(tempfile.mkdtemp(prefix="shenguan-bench-"))
     env = {

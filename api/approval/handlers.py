@@ -15,7 +15,7 @@ from api.approval.services import summaries as summary
 from api.approval.services.pushes import push_names
 from api.core import events, worker
 from api.core.clock import local_today
-from api.core.events import OutboxMessage
+from api.core.events import Message
 from api.core.sms_templates import SmsPurpose, template
 
 CONSUMER = "approval"
@@ -27,23 +27,23 @@ CARD_COLOR_NAMES = {"YELLOW": "黄牌", "RED": "红牌"}
 
 
 @consumers.handles("catalog.linkage_list.published", consumer=CONSUMER)
-async def on_list_published(session: AsyncSession, message: OutboxMessage) -> None:
+async def on_list_published(session: AsyncSession, message: Message) -> None:
     await services.store_published_list(session, message.payload)
 
 
 @consumers.handles("catalog.liaison.appointed", consumer=CONSUMER)
-async def on_liaison_appointed(session: AsyncSession, message: OutboxMessage) -> None:
+async def on_liaison_appointed(session: AsyncSession, message: Message) -> None:
     """Keep the copy of catalog's liaisons that decides whom each push texts."""
     await liaisons.store(session, message.payload, message_id=int(message.id or 0))
 
 
 @consumers.handles("supervision.finding.recorded", consumer=CONSUMER)
-async def on_finding_recorded(session: AsyncSession, message: OutboxMessage) -> None:
+async def on_finding_recorded(session: AsyncSession, message: Message) -> None:
     await services.receive_finding(session, message.payload)
 
 
 @consumers.preloads("approval.push.created")
-async def preload_pushes(session: AsyncSession, messages: Sequence[OutboxMessage]) -> None:
+async def preload_pushes(session: AsyncSession, messages: Sequence[Message]) -> None:
     """A batch's pushes in one query (``session.get`` below then finds them loaded), and which
     of their reminders are not recorded yet."""
     ids = [int(m.payload["push_id"]) for m in messages]
@@ -53,7 +53,7 @@ async def preload_pushes(session: AsyncSession, messages: Sequence[OutboxMessage
 
 
 @consumers.handles("approval.push.created", consumer="approval.sms")
-async def on_push_created(session: AsyncSession, message: OutboxMessage) -> None:
+async def on_push_created(session: AsyncSession, message: Message) -> None:
     """SMS reminder to the receiving department's receive liaison, once per push."""
     push = await session.get(Push, int(message.payload["push_id"]))
     if push is None or not push.receive_liaison_mobile:
@@ -89,7 +89,7 @@ async def on_push_created(session: AsyncSession, message: OutboxMessage) -> None
 
 
 @consumers.handles("approval.push.overdue", consumer="approval.sms")
-async def on_push_overdue(session: AsyncSession, message: OutboxMessage) -> None:
+async def on_push_overdue(session: AsyncSession, message: Message) -> None:
     push = await session.get(Push, int(message.payload["push_id"]))
     if push is None:
         return
@@ -114,7 +114,7 @@ async def on_push_overdue(session: AsyncSession, message: OutboxMessage) -> None
 
 
 @consumers.handles("approval.escalation.raised", consumer="approval.sms")
-async def on_card_raised(session: AsyncSession, message: OutboxMessage) -> None:
+async def on_card_raised(session: AsyncSession, message: Message) -> None:
     """Yellow: SMS to the receive liaison. Red: to the liaison and the department head."""
     card = await session.get(EscalationCard, int(message.payload["card_id"]))
     push = await session.get(Push, card.push_id) if card else None
@@ -186,13 +186,13 @@ async def overdue_reminders(session: AsyncSession, today: date) -> int:
 
 
 @consumers.handles("coordination.meeting.exchange_recorded", consumer=CONSUMER)
-async def on_meeting_exchange(session: AsyncSession, message: OutboxMessage) -> None:
+async def on_meeting_exchange(session: AsyncSession, message: Message) -> None:
     """A push on the joint-meeting channel is claimed by recording it in a meeting."""
     await services.claim_at_meeting(session, message.payload)
 
 
 @consumers.handles("credit.level.changed", consumer=CONSUMER)
-async def on_credit_level_changed(session: AsyncSession, message: OutboxMessage) -> None:
+async def on_credit_level_changed(session: AsyncSession, message: Message) -> None:
     """Credit flows back: open applications of the subject get a notice in the inbox, live."""
     await services.receive_credit_change(session, message.payload)
 
@@ -204,7 +204,7 @@ async def missing_item_reminders(session: AsyncSession, today: date) -> int:
 
 
 @consumers.handles(facilitation.MISSING_ITEM_OVERDUE, consumer="approval.sms")
-async def on_missing_item_overdue(session: AsyncSession, message: OutboxMessage) -> None:
+async def on_missing_item_overdue(session: AsyncSession, message: Message) -> None:
     """SMS to the approving department's push liaison, once per item and day."""
     payload = message.payload
     department_id = payload.get("department_id")

@@ -10,14 +10,14 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from api.coordination.models import ApplicationFact, LookupFact, PushFact
 from api.coordination.services import actions, facts
 from api.core import events
-from api.core.events import OutboxMessage
+from api.core.events import Message
 
 CONSUMER = "coordination"
 consumers = events.ConsumerTable()
 
 
 @consumers.handles("catalog.linkage_list.published", consumer=CONSUMER)
-async def on_list_published(session: AsyncSession, message: OutboxMessage) -> None:
+async def on_list_published(session: AsyncSession, message: Message) -> None:
     """The list version in the fact store; then REVISE_LIST actions of escalations whose
     linkages it changed (``added`` / ``changed`` / ``removed``) are done."""
     payload = message.payload
@@ -36,7 +36,7 @@ async def on_list_published(session: AsyncSession, message: OutboxMessage) -> No
 
 @consumers.preloads("approval.application.accepted")
 @consumers.preloads("approval.application.completed")
-async def preload_applications(session: AsyncSession, messages: Sequence[OutboxMessage]) -> None:
+async def preload_applications(session: AsyncSession, messages: Sequence[Message]) -> None:
     """A batch's application facts in one query (the upserts below then read none)."""
     keys = [int(m.payload["application_id"]) for m in messages]
     await events.preload_rows(session, ApplicationFact, keys)
@@ -44,17 +44,17 @@ async def preload_applications(session: AsyncSession, messages: Sequence[OutboxM
 
 @consumers.preloads("approval.push.created")
 @consumers.preloads("approval.push.claimed")
-async def preload_pushes(session: AsyncSession, messages: Sequence[OutboxMessage]) -> None:
+async def preload_pushes(session: AsyncSession, messages: Sequence[Message]) -> None:
     await events.preload_rows(session, PushFact, [int(m.payload["push_id"]) for m in messages])
 
 
 @consumers.preloads("credit.lookup.recorded")
-async def preload_lookups(session: AsyncSession, messages: Sequence[OutboxMessage]) -> None:
+async def preload_lookups(session: AsyncSession, messages: Sequence[Message]) -> None:
     await events.preload_rows(session, LookupFact, [int(m.payload["lookup_id"]) for m in messages])
 
 
 @consumers.handles("approval.push.created", consumer=CONSUMER)
-async def on_push_created(session: AsyncSession, message: OutboxMessage) -> None:
+async def on_push_created(session: AsyncSession, message: Message) -> None:
     await facts.record_push(session, message.payload, emitted_at=message.created_at)
 
 
@@ -73,7 +73,7 @@ RECORDERS: dict[str, Callable[[AsyncSession, dict[str, Any]], Awaitable[None]]] 
 def _recording(
     record: Callable[[AsyncSession, dict[str, Any]], Awaitable[None]],
 ) -> events.Handler:
-    async def handle(session: AsyncSession, message: OutboxMessage) -> None:
+    async def handle(session: AsyncSession, message: Message) -> None:
         await record(session, message.payload)
 
     return handle

@@ -17,7 +17,9 @@
   of workers (``api/core/worker.py``) share the work; a killed worker's rows are simply due
   again. ``dispatch_pending`` claims a batch per transaction (``BATCH_SIZE``) and commits
   once per batch; a handler with an effect outside the database (an SMS to a provider) ends
-  its batch with ``COMMIT_NOW``.
+  its batch with ``COMMIT_NOW``. Handlers get the claimed rows as plain ``ClaimedMessage``
+  values and insert what they write with ``insert_later`` / ``execute_later``: one executemany
+  per table and run of messages, inside the run's savepoint (``_deliver_run``).
 
 Topics and payloads are documented in docs/EVENTS.md.
 """
@@ -30,10 +32,14 @@ from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping, 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any, TypeVar
+from functools import cache
+from typing import Any, Protocol, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.orm import ORMExecuteState
+from sqlalchemy.sql import util as sql_util
+from sqlalchemy.sql.dml import UpdateBase
 from sqlmodel import Field, SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -82,10 +88,45 @@ class InboxReceipt(SQLModel, table=True):
     handled_at: datetime = Field(default_factory=utcnow)
 
 
-Handler = Callable[[AsyncSession, OutboxMessage], Awaitable[None]]
+class Message(Protocol):
+    """What a handler reads of a message: an ``OutboxMessage`` row, or a batch's
+    ``ClaimedMessage`` (a plain copy of the claimed row, no ORM object)."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def topic(self) -> str: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def payload(self) -> dict[str, Any]: ...
+    @property
+    def attempts(self) -> int: ...
+    @property
+    def created_at(self) -> datetime: ...
+
+
+@dataclass(slots=True)
+class ClaimedMessage:
+    """A row ``process_batch`` claimed, as plain values: building an ORM object for each
+    claimed row cost more CPU than its handlers, and a savepoint's rollback cannot expire it."""
+
+    id: int
+    topic: str
+    key: str
+    payload: dict[str, Any]
+    status: OutboxStatus
+    attempts: int
+    next_attempt_at: datetime
+    last_error: str | None
+    created_at: datetime
+    delivered_at: datetime | None
+
+
+Handler = Callable[[AsyncSession, Message], Awaitable[None]]
 # Loads, in one query, what a topic's handlers will read of a whole batch (into the session's
 # identity map); only saves queries, so a failing preload is logged and the handlers load alone.
-Preload = Callable[[AsyncSession, Sequence[OutboxMessage]], Awaitable[None]]
+Preload = Callable[[AsyncSession, Sequence[Message]], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -261,7 +302,7 @@ async def process_one(
     return True
 
 
-def _fail(message: OutboxMessage, error: str) -> None:
+def _fail(message: OutboxMessage | ClaimedMessage, error: str) -> None:
     message.attempts += 1
     message.last_error = error[:2000]
     if message.attempts >= MAX_ATTEMPTS:
@@ -272,7 +313,7 @@ def _fail(message: OutboxMessage, error: str) -> None:
 
 # Messages claimed per transaction: PostgreSQL's workers share rows through SKIP LOCKED, so a
 # batch costs the others nothing; SQLite has one writer, and a batch holds its write lock.
-BATCH_SIZE = {"postgresql": 50, "sqlite": 20}
+BATCH_SIZE = {"postgresql": 100, "sqlite": 20}
 DEFAULT_BATCH_SIZE = 20
 # A handler sets this in ``session.info`` when it has had an effect outside the database (an
 # SMS handed to a real provider): the batch commits right after that message, so a worker
@@ -287,14 +328,9 @@ def batch_size(engine: AsyncEngine) -> int:
     return BATCH_SIZE.get(engine.dialect.name, DEFAULT_BATCH_SIZE)
 
 
-def _detached(row: sa.Row[Any]) -> OutboxMessage:
-    """A message handed to handlers that a savepoint's rollback cannot expire."""
-    return OutboxMessage(**row._asdict())
-
-
 async def _claim(
     session: AsyncSession, size: int, topics: Collection[str] | None
-) -> tuple[list[OutboxMessage], dict[int, set[str]]]:
+) -> tuple[list[ClaimedMessage], dict[int, set[str]]]:
     """The oldest due rows, locked (``SKIP LOCKED``), and the consumers that handled each."""
     now = utcnow()
     table = OutboxMessage.__table__  # type: ignore[attr-defined]
@@ -307,10 +343,10 @@ async def _claim(
     )
     if topics is not None:
         stmt = stmt.where(table.c.topic.in_(list(topics)))
-    messages = [_detached(row) for row in (await session.execute(stmt)).all()]
+    messages = [ClaimedMessage(**row._asdict()) for row in (await session.execute(stmt)).all()]
     if not messages:
         return [], {}
-    ids = [int(m.id or 0) for m in messages]
+    ids = [m.id for m in messages]
     done: dict[int, set[str]] = {}
     receipts = await session.execute(
         sa.select(InboxReceipt.consumer, InboxReceipt.message_id).where(  # type: ignore[call-overload]
@@ -358,11 +394,13 @@ async def _process_batch(
     if not messages:
         return 0, 0
     session.info[BATCH_CACHE] = {}
+    sa.event.listen(session.sync_session, "do_orm_execute", _write_before)
     try:
         if len(messages) > 1:  # a preload costs a savepoint: worth it for several rows
             await _preload(session, messages, consumers)
         return await _deliver(session, messages, done, consumers), len(messages)
     finally:
+        sa.event.remove(session.sync_session, "do_orm_execute", _write_before)
         session.info.pop(BATCH_CACHE, None)
 
 
@@ -416,9 +454,9 @@ async def batch_get(session: AsyncSession, model: type[ModelT], key: Any) -> Mod
 
 
 async def _preload(
-    session: AsyncSession, messages: Sequence[OutboxMessage], consumers: ConsumerTable
+    session: AsyncSession, messages: Sequence[ClaimedMessage], consumers: ConsumerTable
 ) -> None:
-    by_topic: dict[str, list[OutboxMessage]] = {}
+    by_topic: dict[str, list[Message]] = {}
     for message in messages:
         by_topic.setdefault(message.topic, []).append(message)
     plan = [
@@ -455,14 +493,152 @@ class _Outcome:
 
 
 class _SegmentFailed(Exception):  # noqa: N818 - internal signal, never escapes
-    def __init__(self, index: int, error: Exception, commit_now: bool) -> None:
+    def __init__(
+        self, index: int, error: Exception, *, commit_now: bool, writes: bool = False
+    ) -> None:
         super().__init__(repr(error))
         self.index, self.error, self.commit_now = index, error, commit_now
+        # The run's deferred writes failed: which of messages[: index + 1] wrote the bad row
+        # is not known, so they are delivered again one by one.
+        self.writes = writes
+
+
+class DeferredWriteFailed(Exception):  # noqa: N818 - wraps the database's error
+    """The rows a run deferred (``insert_later``) could not be written."""
+
+
+@dataclass
+class _Deferred:
+    """Writes a run's handlers deferred (``insert_later``, ``execute_later``): per statement,
+    its parameter sets, executed with one executemany each (in the order each statement was
+    first deferred) at the end of the run, or before any statement of the run that reads or
+    writes one of their tables (read-your-writes inside the run, as the ORM's autoflush)."""
+
+    writes: dict[sa.Executable, tuple[str, list[dict[str, Any]]]] = field(default_factory=dict)
+
+    def add(self, statement: sa.Executable, table: sa.Table, params: dict[str, Any]) -> None:
+        entry = self.writes.get(statement)
+        if entry is None:
+            self.writes[statement] = (table.name, [params])
+        else:
+            entry[1].append(params)
+
+    def touches(self, statement: sa.Executable) -> bool:
+        if not self.writes:
+            return False
+        if not isinstance(statement, sa.ClauseElement) or isinstance(statement, sa.TextClause):
+            return True  # cannot tell what it reads
+        names = {name for name, _ in self.writes.values()}
+        found = sql_util.find_tables(
+            statement,
+            include_aliases=True,
+            include_joins=True,
+            include_selects=True,
+            include_crud=True,
+        )
+        return any(getattr(t, "name", None) in names for t in found)
+
+    def take(self) -> list[tuple[sa.Executable, list[dict[str, Any]]]]:
+        taken = [(statement, params) for statement, (_, params) in self.writes.items()]
+        self.writes = {}
+        return taken
+
+
+DEFERRED = "outbox.deferred"
+
+
+@cache
+def _column_defaults(model: type[SQLModel]) -> tuple[sa.Table, tuple[tuple[str, Any], ...]]:
+    """``model``'s table and, per column a handler may leave out, how to fill it as the ORM
+    would (the field's default or default factory; an autoincrement key is left out)."""
+    table: sa.Table = model.__table__  # type: ignore[attr-defined]
+    defaults: list[tuple[str, Any]] = []
+    for column in table.columns:
+        info = model.model_fields.get(column.key)
+        if info is None:
+            continue
+        if info.default_factory is not None:
+            defaults.append((column.key, info.default_factory))
+        elif not info.is_required():
+            if column.primary_key and info.default is None:
+                continue  # the database numbers it
+            value = info.default
+            defaults.append((column.key, lambda value=value: value))
+    return table, tuple(defaults)
+
+
+async def insert_later(
+    session: AsyncSession, model: type[SQLModel], row: Mapping[str, Any]
+) -> None:
+    """Insert ``row`` (column → value; the model's defaults fill what it leaves out) into
+    ``model``'s table with the rest of the run's rows (``process_batch``: one executemany per
+    table and run, no ORM object, no flush per message); outside a batch, at once. A failing
+    insert fails the run, which is delivered again message by message (``_deliver_run``)."""
+    table, defaults = _column_defaults(model)
+    values = dict(row)
+    for key, make in defaults:
+        if key not in values:
+            values[key] = make()
+    await execute_later(session, _insert_of(table), table, values)
+
+
+@cache
+def _insert_of(table: sa.Table) -> sa.Insert:
+    return sa.insert(table)
+
+
+async def insert_new(session: AsyncSession, row: SQLModel) -> None:
+    """``insert_later`` of a new (transient) model object's column values; the object stays
+    outside the session (read the row again to change it)."""
+    table, _ = _column_defaults(type(row))
+    values = {}
+    for column in table.columns:
+        value = getattr(row, column.key)
+        if value is None and column.primary_key and column.autoincrement in (True, "auto"):
+            continue
+        values[column.key] = value
+    await insert_later(session, type(row), values)
+
+
+async def execute_later(
+    session: AsyncSession, statement: UpdateBase, table: sa.Table, params: dict[str, Any]
+) -> None:
+    """Execute ``statement`` (an INSERT or UPDATE of ``table`` with bound parameters; one
+    statement object shared by all callers) with ``params`` together with the run's other
+    parameter sets for it (one executemany per statement and run); outside a batch, at once."""
+    deferred: _Deferred | None = session.info.get(DEFERRED)
+    if deferred is None:
+        await session.exec(statement, params=params)
+    else:
+        deferred.add(statement, table, params)
+
+
+async def _write_deferred(session: AsyncSession) -> None:
+    deferred: _Deferred | None = session.info.get(DEFERRED)
+    if deferred is None or not deferred.writes:
+        return
+    connection = await session.connection()
+    for statement, params in deferred.take():
+        await connection.execute(statement, params)
+
+
+def _write_before(state: ORMExecuteState) -> None:
+    """``do_orm_execute`` of a delivering session: a statement that reads or writes a table
+    with deferred writes sees them done first."""
+    deferred: _Deferred | None = state.session.info.get(DEFERRED)
+    if deferred is None or not deferred.touches(state.statement):
+        return
+    connection = state.session.connection()
+    try:
+        for statement, params in deferred.take():
+            connection.execute(statement, params)
+    except Exception as exc:
+        raise DeferredWriteFailed(repr(exc)) from exc
 
 
 async def _deliver(
     session: AsyncSession,
-    messages: Sequence[OutboxMessage],
+    messages: Sequence[ClaimedMessage],
     done: Mapping[int, set[str]],
     consumers: ConsumerTable,
 ) -> int:
@@ -490,63 +666,98 @@ async def _deliver(
 
 async def _deliver_run(
     session: AsyncSession,
-    messages: list[OutboxMessage],
+    messages: list[ClaimedMessage],
     done: Mapping[int, set[str]],
     consumers: ConsumerTable,
     outcome: _Outcome,
 ) -> bool:
-    """Deliver consecutive ``messages`` in one savepoint (two statements for the run, not two
-    per message); True when a message set ``COMMIT_NOW`` (the batch ends there).
+    """Deliver consecutive ``messages`` in one savepoint (the run's receipts and status
+    updates are two statements, its handlers' ``insert_later`` rows one per table, written
+    at the end of the run); True when a message set ``COMMIT_NOW`` (the batch ends there).
 
     When a message's handlers fail, the savepoint rolls back the whole run: the messages
     before it are delivered again in a new run (their effects were undone with it), the
     failure is recorded on its row alone (retried with backoff, as ever), and the messages
-    after it go on in a run of their own. Each message's effects still commit exactly when
-    its receipt and its DELIVERED status do."""
+    after it go on in a run of their own. When the run's deferred writes fail, its messages
+    are delivered again one by one, so the failure lands on the message that wrote the bad
+    row. Each message's effects still commit exactly when its receipt and its DELIVERED
+    status do."""
     if not messages:
         return False
-    ran: list[tuple[OutboxMessage, list[str]]] = []
+    ran: list[tuple[ClaimedMessage, list[str]]] = []
     stop = False
     try:
         async with session.begin_nested():
-            for index, message in enumerate(messages):
+            session.info[DEFERRED] = _Deferred()
+            try:
+                for index, message in enumerate(messages):
+                    try:
+                        handled = await _run_handlers(
+                            session, message, consumers, done.get(message.id, set())
+                        )
+                    except Exception as exc:  # any handler failure is retried
+                        raise _SegmentFailed(
+                            index,
+                            exc,
+                            commit_now=bool(session.info.pop(COMMIT_NOW, False)),
+                            writes=isinstance(exc, DeferredWriteFailed),
+                        ) from exc
+                    ran.append((message, handled))
+                    if session.info.pop(COMMIT_NOW, False):
+                        stop = True
+                        break
                 try:
-                    handled = await _run_handlers(
-                        session, message, consumers, done.get(int(message.id or 0), set())
-                    )
-                except Exception as exc:  # any handler failure is retried
-                    commit_now = bool(session.info.pop(COMMIT_NOW, False))
-                    raise _SegmentFailed(index, exc, commit_now) from exc
-                ran.append((message, handled))
-                if session.info.pop(COMMIT_NOW, False):
-                    stop = True
-                    break
+                    await session.flush()
+                    await _write_deferred(session)
+                except Exception as exc:  # which message wrote the bad row is found below
+                    raise _SegmentFailed(len(ran) - 1, exc, commit_now=stop, writes=True) from exc
+            finally:
+                session.info.pop(DEFERRED, None)
     except _SegmentFailed as failed:
-        if await _deliver_run(session, messages[: failed.index], done, consumers, outcome):
-            return True  # not expected: the same messages set no COMMIT_NOW the first time
-        failing = messages[failed.index]
-        outcome.tried += 1
-        await _record_failure(session, failing, repr(failed.error))
-        metrics.OUTBOX_FAILURES.labels(failing.topic).inc()
-        if failed.commit_now:
-            return True
-        return await _deliver_run(session, messages[failed.index + 1 :], done, consumers, outcome)
+        return await _after_failure(session, messages, failed, done, consumers, outcome)
     stamp = utcnow()
     for message, handled in ran:
-        message_id = int(message.id or 0)
         outcome.tried += 1
         outcome.receipts += [
-            {"consumer": c, "message_id": message_id, "handled_at": stamp} for c in handled
+            {"consumer": c, "message_id": message.id, "handled_at": stamp} for c in handled
         ]
         outcome.handled_by += handled
-        outcome.delivered.append(message_id)
+        outcome.delivered.append(message.id)
     return stop
 
 
+async def _after_failure(
+    session: AsyncSession,
+    messages: list[ClaimedMessage],
+    failed: _SegmentFailed,
+    done: Mapping[int, set[str]],
+    consumers: ConsumerTable,
+    outcome: _Outcome,
+) -> bool:
+    """A run rolled back: deliver again what it undid, record the failure, go on after it."""
+    if failed.writes and failed.index > 0:
+        for message in messages[: failed.index + 1]:  # one by one: each alone with its rows
+            if await _deliver_run(session, [message], done, consumers, outcome):
+                return True
+        if failed.commit_now:
+            return True
+        return await _deliver_run(session, messages[failed.index + 1 :], done, consumers, outcome)
+    if await _deliver_run(session, messages[: failed.index], done, consumers, outcome):
+        return True  # not expected: the same messages set no COMMIT_NOW the first time
+    failing = messages[failed.index]
+    outcome.tried += 1
+    await _record_failure(session, failing, repr(failed.error))
+    metrics.OUTBOX_FAILURES.labels(failing.topic).inc()
+    if failed.commit_now:
+        return True
+    return await _deliver_run(session, messages[failed.index + 1 :], done, consumers, outcome)
+
+
 async def _run_handlers(
-    session: AsyncSession, message: OutboxMessage, consumers: ConsumerTable, done: set[str]
+    session: AsyncSession, message: Message, consumers: ConsumerTable, done: set[str]
 ) -> list[str]:
-    """Run the consumers of ``message`` that have no receipt yet; the ones that ran now."""
+    """Run the consumers of ``message`` that have no receipt yet; the ones that ran now. What
+    they add to the session is flushed with the run (or by the next query), not per message."""
     subscriptions = consumers.subscriptions(message.topic)
     if not subscriptions:
         raise NoConsumerError(message.topic)
@@ -556,11 +767,10 @@ async def _run_handlers(
             continue
         await subscription.handler(session, message)
         handled.append(subscription.consumer)
-    await session.flush()
     return handled
 
 
-async def _record_failure(session: AsyncSession, message: OutboxMessage, error: str) -> None:
+async def _record_failure(session: AsyncSession, message: ClaimedMessage, error: str) -> None:
     """``_fail`` on a claimed row (its values are the claim's: the row is locked)."""
     _fail(message, error)
     table = OutboxMessage.__table__  # type: ignore[attr-defined]

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.core import events
-from api.core.events import OutboxMessage
+from api.core.events import Message
 from api.credit import services
 from api.credit.services import lookups
 
@@ -16,13 +16,13 @@ consumers = events.ConsumerTable()
 
 
 @consumers.preloads("approval.application.accepted")
-async def preload_applicants(session: AsyncSession, messages: Sequence[OutboxMessage]) -> None:
+async def preload_applicants(session: AsyncSession, messages: Sequence[Message]) -> None:
     codes = [str(m.payload["applicant_code"]) for m in messages]
     await services.preload_event_subjects(session=session, codes=codes)
 
 
 @consumers.handles("approval.application.accepted", consumer=CONSUMER)
-async def on_application_accepted(session: AsyncSession, message: OutboxMessage) -> None:
+async def on_application_accepted(session: AsyncSession, message: Message) -> None:
     """An applicant the credit system has not seen yet is registered under its name."""
     payload = message.payload
     await services.ensure_subject(
@@ -50,7 +50,7 @@ RECORDERS: dict[str, Callable[..., Awaitable[object]]] = {
 
 
 def _recording(record: Callable[..., Awaitable[object]]) -> events.Handler:
-    async def handle(session: AsyncSession, message: OutboxMessage) -> None:
+    async def handle(session: AsyncSession, message: Message) -> None:
         await record(session=session, payload=message.payload)
 
     return handle

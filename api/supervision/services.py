@@ -195,17 +195,18 @@ async def store_received_push(session: AsyncSession, payload: dict[str, Any]) ->
     if not known_new and (await session.exec(held)).first() is not None:
         return
     approving = payload.get("approving_department_id")
-    session.add(
-        ReceivedPush(
-            push_id=push_id,
-            application_id=int(payload["application_id"]),
-            department_id=int(payload["department_id"]),
-            approving_department_id=int(approving) if approving is not None else None,
-            applicant_code=str(payload.get("applicant_code") or ""),
-            stage=str(payload["stage"]),
-        )
+    await events.insert_later(  # with the outbox run's other rows: one insert per run
+        session,
+        ReceivedPush,
+        {
+            "push_id": push_id,
+            "application_id": int(payload["application_id"]),
+            "department_id": int(payload["department_id"]),
+            "approving_department_id": int(approving) if approving is not None else None,
+            "applicant_code": str(payload.get("applicant_code") or ""),
+            "stage": str(payload["stage"]),
+        },
     )
-    await session.flush()
 
 
 async def store_published_list(session: AsyncSession, payload: dict[str, Any]) -> None:

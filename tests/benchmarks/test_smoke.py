@@ -74,5 +74,9 @@ def test_every_benchmark_section_runs_without_a_failed_request(tmp_path: Path) -
         assert heading in results, heading
     assert "every request of every section succeeded: yes" in results
     assert "1-minute load average" in results
+    # The one-worker round on SQLite ran on a database of its own and is reported.
+    assert "| SQLite | 1 | backlog |" in results, results
+    assert "the same backlog round on SQLite with one worker (reported, no goal): " in results
+    assert "on SQLite with one worker (reported, no goal): not measured" not in results
     # Each round delivered every push and recorded its SMS.
     assert "every push's SMS recorded: 0 pushes without SMS — met" in results, results

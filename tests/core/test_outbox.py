@@ -7,10 +7,11 @@ import pytest
 from sqlalchemy import event as sa_event
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlmodel import select
 
 from api.core import events
 from api.core.db import session_factory, session_scope
-from api.core.events import OutboxMessage, OutboxStatus
+from api.core.events import InboxReceipt, OutboxMessage, OutboxStatus
 
 _topics = itertools.count()
 
@@ -268,3 +269,81 @@ async def test_a_failing_preload_leaves_the_other_preloads_and_every_message_del
     assert tried == 3
     assert delivered == [first, failing, last]
     assert preloaded == [first, last]  # the one after the failure ran in a savepoint of its own
+
+
+async def _receipts_of(engine: AsyncEngine, consumer: str) -> list[int]:
+    async with session_factory(engine)() as session:
+        stmt = select(InboxReceipt.message_id).where(InboxReceipt.consumer == consumer)
+        return sorted((await session.exec(stmt)).all())
+
+
+async def test_deferred_inserts_are_one_statement_per_run_and_seen_by_later_handlers(engine):
+    topic = _topic()
+    tag = f"deferred.{topic}"  # rows of a real table with a unique pair, apart from receipts
+    consumers = events.ConsumerTable()
+    seen: dict[str, int] = {}
+
+    @consumers.handles(topic, consumer="writer")
+    async def handler(session, message):
+        await events.insert_later(
+            session, InboxReceipt, {"consumer": tag, "message_id": 10**9 + message.id}
+        )
+        if message.key == "read":  # a query of the table sees the run's rows so far
+            stmt = select(InboxReceipt.id).where(InboxReceipt.consumer == tag)
+            seen[message.key] = len((await session.exec(stmt)).all())
+
+    ids = [await _emit(engine, topic, key) for key in ("a", "b", "read", "c")]
+    inserts: list[int] = []
+
+    def count(_conn, _cursor, statement, parameters, _context, executemany):
+        if statement.startswith("INSERT INTO core_inbox"):
+            inserts.append(len(parameters) if executemany else 1)
+
+    sa_event.listen(engine.sync_engine, "before_cursor_execute", count)
+    try:
+        tried = await events.dispatch_pending(engine, consumers, topics=[topic], batch=10)
+    finally:
+        sa_event.remove(engine.sync_engine, "before_cursor_execute", count)
+
+    assert (tried, seen) == (4, {"read": 3})
+    assert await _receipts_of(engine, tag) == [10**9 + i for i in ids]
+    # a, b and read's rows before read's query, c's at the end of the run, then the
+    # outbox's own receipts: three statements, not one per row.
+    assert len(inserts) == 3
+    statuses = {(await _load(engine, i)).status for i in ids}
+    assert statuses == {OutboxStatus.DELIVERED}
+
+
+async def test_a_deferred_insert_that_fails_is_the_failure_of_its_message_alone(engine):
+    topic = _topic()
+    tag = f"deferred.{topic}"
+    consumers = events.ConsumerTable()
+    runs: list[str] = []
+
+    @consumers.handles(topic, consumer="writer")
+    async def handler(session, message):
+        runs.append(message.key)
+        # "dup" writes the row "a" wrote: the unique pair fails when the run's rows are written.
+        key = ids[0] if message.key == "dup" else message.id
+        await events.insert_later(session, InboxReceipt, {"consumer": tag, "message_id": key})
+
+    ids: list[int] = []
+    ids.extend([await _emit(engine, topic, key) for key in ("a", "dup", "c")])
+    tried = await events.dispatch_pending(engine, consumers, topics=[topic], batch=10)
+
+    assert tried == 3
+    # The run's write failed: its messages ran again one by one, each with its own rows.
+    assert runs == ["a", "dup", "c", "a", "dup", "c"]
+    assert await _receipts_of(engine, tag) == [ids[0], ids[2]]
+    good, dup, last = [await _load(engine, i) for i in ids]
+    assert (good.status, last.status) == (OutboxStatus.DELIVERED, OutboxStatus.DELIVERED)
+    assert (dup.status, dup.attempts) == (OutboxStatus.PENDING, 1)
+    assert "IntegrityError" in (dup.last_error or "")
+
+
+async def test_outside_a_batch_a_deferred_insert_is_written_at_once(engine):
+    tag = f"deferred.{_topic()}"
+    async with session_scope(engine) as session:
+        await events.insert_later(session, InboxReceipt, {"consumer": tag, "message_id": 7})
+        stmt = select(InboxReceipt.message_id).where(InboxReceipt.consumer == tag)
+        assert (await session.exec(stmt)).all() == [7]

@@ -9,7 +9,8 @@
   provider sends it once.
 
 ``send_once`` records every sent message in ``approval_sms_message`` in the caller's transaction
-(the outbox handler's), keyed uniquely, so one key is sent at most once per database. A send
+(the outbox handler's; in a batch the run's records are one insert, ``events.insert_later``),
+keyed uniquely, so one key is sent at most once per database. A send
 through an external sender asks the outbox to commit right after its message
 (``events.COMMIT_NOW``): the outbox delivers in batches, one transaction each, and a worker
 killed mid-batch must leave at most one provider request unrecorded (its retransmission is
@@ -32,7 +33,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from api.approval.models.sms import SmsMessage
-from api.core import metrics
+from api.core import events, metrics
 from api.core.config import Settings, get_settings
 from api.core.events import BATCH_CACHE, COMMIT_NOW
 
@@ -183,16 +184,17 @@ async def send_once(
     params: dict[str, Any],
     text: str,
     sender: SmsSender | None = None,
-) -> SmsMessage:
-    """Send ``key`` unless this database already recorded it; the record commits with the caller."""
+) -> bool:
+    """Send ``key`` unless this database already recorded it (False then); the record commits
+    with the caller (``events.insert_later``: in an outbox batch, with its run)."""
     cache = session.info.get(BATCH_CACHE)
     unrecorded: set[str] = cache.get(_UNRECORDED, set()) if cache is not None else set()
     if key in unrecorded:
         unrecorded.discard(key)  # read this batch (the message's row is locked): not recorded
     else:
-        existing = (await session.exec(select(SmsMessage).where(SmsMessage.key == key))).first()
-        if existing is not None:
-            return existing
+        held = select(SmsMessage.id).where(SmsMessage.key == key)  # sees the run's records
+        if (await session.exec(held)).first() is not None:
+            return False
     chosen = sender or current_sender()
     if getattr(chosen, "external", True):
         # The provider may send it even if this call fails: the outbox batch commits after
@@ -204,20 +206,23 @@ async def send_once(
     except Exception:
         metrics.SMS_FAILURES.labels(chosen.name).inc()
         raise
-    message = SmsMessage(
-        key=key,
-        mobile=mobile,
-        recipient_name=recipient_name,
-        department_id=department_id,
-        template=template,
-        params=params,
-        text=text[:500],
-        sender=chosen.name,
-        provider_ref=ref[:100],
+    # With the rest of the outbox run's records (one insert for the run, no ORM object).
+    await events.insert_later(
+        session,
+        SmsMessage,
+        {
+            "key": key,
+            "mobile": mobile,
+            "recipient_name": recipient_name,
+            "department_id": department_id,
+            "template": template,
+            "params": params,
+            "text": text[:500],
+            "sender": chosen.name,
+            "provider_ref": ref[:100],
+        },
     )
-    session.add(message)
-    await session.flush()
-    return message
+    return True
 
 
 _UNRECORDED = "sms.unrecorded"

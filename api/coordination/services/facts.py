@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
+import sqlalchemy as sa
 from sqlmodel import SQLModel, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -45,6 +46,16 @@ def _seconds(start: datetime | None, end: datetime | None) -> int | None:
 async def _get_or_new(session: AsyncSession, model: type[RowT], key: int, **ident: int) -> RowT:
     row = await events.batch_get(session, model, key)  # a batch preload may know it is absent
     return row if row is not None else model(**ident)
+
+
+async def _write(session: AsyncSession, row: SQLModel) -> None:
+    """A new fact goes with the outbox run's other inserts (one per table and run); a loaded
+    one is updated through the session."""
+    if sa.inspect(row).transient:
+        await events.insert_new(session, row)
+    else:
+        session.add(row)
+        await session.flush()
 
 
 async def record_published_list(session: AsyncSession, payload: dict[str, Any]) -> None:
@@ -102,8 +113,7 @@ async def record_application(session: AsyncSession, payload: dict[str, Any]) -> 
         row.completed_at = parse_time(payload["completed_at"])
         row.outcome = payload.get("outcome")
         row.legal_documents = list(payload.get("legal_documents") or [])
-    session.add(row)
-    await session.flush()
+    await _write(session, row)
 
 
 def _refresh_push(row: PushFact) -> None:
@@ -124,8 +134,7 @@ async def _push_fact(session: AsyncSession, payload: dict[str, Any]) -> PushFact
 async def _store_push(session: AsyncSession, row: PushFact) -> None:
     """Derive the push's durations and on-time flag again, then write it."""
     _refresh_push(row)
-    session.add(row)
-    await session.flush()
+    await _write(session, row)
 
 
 async def record_push(
@@ -214,5 +223,4 @@ async def record_lookup(session: AsyncSession, payload: dict[str, Any]) -> None:
     assert looked_up_at is not None  # noqa: S101 - required key
     row.looked_up_at = looked_up_at
     row.purpose = str(payload.get("purpose") or "")[:300]
-    session.add(row)
-    await session.flush()
+    await _write(session, row)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import insert, update
+from sqlalchemy import bindparam, insert, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
@@ -338,12 +338,21 @@ async def note_application_number(
 ) -> None:
     """The 办件编号 onto the application's lookups, when approval accepts it (the lookups
     before acceptance knew only approval's internal id)."""
-    await session.exec(
-        update(LookupLog)
-        .where(col(LookupLog.application_id) == application_id)
-        .where(col(LookupLog.application_number).is_(None))
-        .values(application_number=number)
+    # In an outbox batch, one executemany for the run's accepted applications.
+    await events.execute_later(
+        session,
+        _NOTE_NUMBER,
+        LookupLog.__table__,  # type: ignore[attr-defined]
+        {"wanted_application_id": application_id, "number": number},
     )
+
+
+_NOTE_NUMBER = (
+    update(LookupLog)
+    .where(col(LookupLog.application_id) == bindparam("wanted_application_id"))
+    .where(col(LookupLog.application_number).is_(None))
+    .values(application_number=bindparam("number"))
+)
 
 
 async def export_lookups(*, session: AsyncSession, where: LogFilter) -> bytes:
