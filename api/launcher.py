@@ -57,8 +57,10 @@ def uvicorn_argv(app: list[str], host: str, port: int) -> list[str]:
 def gateway_argv(
     supergraph: Path, host: str, port: int, environ: Mapping[str, str] | None = None
 ) -> list[str]:
-    """One Hive Gateway process over ``supergraph`` (run it in ``GATEWAY_DIR``); with an
-    OTLP endpoint in ``environ`` (api/core/tracing.py) it exports its traces there."""
+    """One gateway process over ``supergraph`` (run it in ``GATEWAY_DIR``): Node running
+    gateway/serve.mjs, which serves gateway.config.ts through Hive Gateway's runtime without
+    the CLI; with an OTLP endpoint in ``environ`` (api/core/tracing.py) it exports its traces
+    there."""
     node = shutil.which("node")
     if node is None:
         raise StartupError("node (Node.js 20+) is required for the gateway")
@@ -67,8 +69,7 @@ def gateway_argv(
     return [
         node,
         *gateway_node_flags(environ),
-        str(GATEWAY_DIR / "node_modules" / ".bin" / "hive-gateway"),
-        "supergraph",
+        str(GATEWAY_DIR / "serve.mjs"),
         str(supergraph),
         "--host",
         host,
@@ -78,15 +79,21 @@ def gateway_argv(
     ]
 
 
-# The gateway's V8 old-space cap. Its live heap after a full GC is about 130 MB (half of it
-# the GraphiQL/Laboratory bundles the CLI imports); uncapped, V8 let it grow to 440–750 MB
-# resident under the benchmark before collecting. 256 MB: the same CPU per request within the
-# noise, about 320 MB resident, no failure at 32 clients (benchmarks/README.md).
+# The gateway's V8 old-space cap. Its live heap after a full GC is about 65 MB now that the
+# GraphiQL/Laboratory bundle is imported only when GraphiQL is opened (gateway/serve.mjs);
+# uncapped, V8 let it grow to 440–750 MB resident under the benchmark before collecting.
+# Not lower than 256: rendering the first GraphiQL page holds the bundle (~53 MB of strings)
+# and its 43 MB page at once, and 160 MB ran out of heap there. V8 sizes the heap by the live
+# size, not the cap: with the smaller live heap it collected the old space more often (16.0
+# ms of gateway CPU per inbox request against 13.5 under the CLI); a heap growing factor of
+# 2 brings it back at 210–245 MB resident (benchmarks/PROFILE.md, 2026-12-03).
 GATEWAY_HEAP_MB = 256
+GATEWAY_HEAP_GROWING_PERCENT = 100
 
 
 def gateway_node_flags(environ: Mapping[str, str]) -> list[str]:
-    """Node flags of the gateway: ``SHENGUAN_GATEWAY_HEAP_MB`` (``0``: V8's own default)."""
+    """Node flags of the gateway: the old-space cap ``SHENGUAN_GATEWAY_HEAP_MB`` and the heap
+    growing factor beside it (``0``: V8's own defaults for both)."""
     value = environ.get("SHENGUAN_GATEWAY_HEAP_MB") or str(GATEWAY_HEAP_MB)
     try:
         heap = int(value)
@@ -94,7 +101,12 @@ def gateway_node_flags(environ: Mapping[str, str]) -> list[str]:
         raise StartupError(
             f"SHENGUAN_GATEWAY_HEAP_MB must be a number of MB, not {value!r}"
         ) from None
-    return [f"--max-old-space-size={heap}"] if heap > 0 else []
+    if heap <= 0:
+        return []
+    return [
+        f"--max-old-space-size={heap}",
+        f"--heap-growing-percent={GATEWAY_HEAP_GROWING_PERCENT}",
+    ]
 
 
 def gateway_env(supergraph: Path, host: str, port: int) -> dict[str, str]:

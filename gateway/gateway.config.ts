@@ -1,10 +1,12 @@
-// Hive Gateway configuration (found by file name: gateway.config.ts).
-// Limits are set explicitly here: the CLI has no flags for them (see STACK-NOTES).
+// Hive Gateway configuration, served by gateway/serve.mjs (the `hive-gateway` CLI finds it
+// by file name too). Limits are set explicitly here: the CLI has no flags for them (see
+// STACK-NOTES). Only types come from @graphql-hive/gateway: its module imports the CLI, and
+// with it the GraphiQL/Laboratory bundle that serve.mjs loads only when GraphiQL is opened.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
-import { defineConfig, type GatewayPlugin } from '@graphql-hive/gateway';
+import type { GatewayCLIConfig, GatewayPlugin } from '@graphql-hive/gateway';
 import { getOperationAST } from 'graphql';
 import { register as metricsRegistry } from 'prom-client';
 import { useSubgraphPools } from './balance.ts';
@@ -157,7 +159,7 @@ if (metricsPort > 0) {
   server.unref(); // never keeps the gateway alive on shutdown
 }
 
-export const gatewayConfig = defineConfig({
+export const gatewayConfig: GatewayCLIConfig = {
   supergraph: env.SHENGUAN_SUPERGRAPH ?? './supergraph.graphql',
   // Hive Gateway binds 0.0.0.0 by default; the embedded product stays on loopback.
   host: env.SHENGUAN_HOST ?? '127.0.0.1',
@@ -240,4 +242,4 @@ export const gatewayConfig = defineConfig({
     useSubgraphPools(env.SHENGUAN_SUBGRAPH_POOLS),
     ...(env.SHENGUAN_WEB_DIST ? [useSinglePageApp(env.SHENGUAN_WEB_DIST)] : []),
   ],
-});
+};

@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 from api import cli, registry
+from api.compose import GATEWAY_DIR
 from api.core.config import ROOT_DIR
 from api.launcher import GATEWAY_HEAP_MB, StartupError, gateway_argv
 from tests.databases import migrated_database
@@ -114,11 +115,14 @@ def test_the_gateway_node_heap_is_capped_unless_set_otherwise(tmp_path):
     supergraph = tmp_path / "supergraph.graphql"
     default = gateway_argv(supergraph, "127.0.0.1", 4000, {})
     assert f"--max-old-space-size={GATEWAY_HEAP_MB}" in default
-    # Node flags come before the script, or Node would hand them to the gateway's CLI.
-    assert default.index(f"--max-old-space-size={GATEWAY_HEAP_MB}") == 1
+    # Node flags come before the script, or Node would hand them to the gateway's entry.
+    script = default.index(str(GATEWAY_DIR / "serve.mjs"))
+    assert default.index(f"--max-old-space-size={GATEWAY_HEAP_MB}") < script
+    assert default.index("--heap-growing-percent=100") < script
+    assert default[script + 1 :] == [str(supergraph), "--host", "127.0.0.1", "--port", "4000"]
     raised = gateway_argv(supergraph, "127.0.0.1", 4000, {"SHENGUAN_GATEWAY_HEAP_MB": "1024"})
     assert "--max-old-space-size=1024" in raised
     uncapped = gateway_argv(supergraph, "127.0.0.1", 4000, {"SHENGUAN_GATEWAY_HEAP_MB": "0"})
-    assert not any(arg.startswith("--max-old-space-size") for arg in uncapped)
+    assert not any(arg.startswith(("--max-old-space-size", "--heap-")) for arg in uncapped)
     with pytest.raises(StartupError, match="SHENGUAN_GATEWAY_HEAP_MB"):
         gateway_argv(supergraph, "127.0.0.1", 4000, {"SHENGUAN_GATEWAY_HEAP_MB": "lots"})
