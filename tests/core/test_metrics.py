@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ from api.core.app import create_subgraph_app
 from api.core.config import ROOT_DIR, get_settings
 from api.core.db import session_scope
 from api.core.worker import metrics_app
+from tests.ports import free_port
 from tests.trust import GatewayAuth
 
 _topics = itertools.count()
@@ -159,9 +159,7 @@ async def test_with_a_token_set_metrics_answer_only_the_bearer(engine, authorize
 
 
 def test_shenguan_worker_serves_its_metrics_port_and_stops_on_sigterm(database_url, tmp_path):
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
+    port = free_port()
     env = {**os.environ, "DATABASE_URL": database_url, "SHENGUAN_VAR_DIR": str(tmp_path)}
     worker = subprocess.Popen(
         [sys.executable, "-m", "api.cli", "worker", "--no-daily", "--metrics-port", str(port)],

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import asyncpg
 
+from tests.ports import free_port
+
 BIN_DIRS = ("/usr/local/bin", "/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin")
 
 
@@ -45,12 +47,6 @@ def unavailable_reason() -> str | None:
         if shutil.which("runuser") is None:
             return "running as root without runuser"
     return None
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class PrivateCluster:

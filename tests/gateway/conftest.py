@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,12 +20,7 @@ from api.launcher import Stack
 from api.registry import NAMES as SUBGRAPHS
 from tests.databases import migrated_database
 from tests.gateway.authz_matrix import ROLES
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from tests.ports import free_port
 
 
 async def _seed(url: str) -> None:

@@ -287,7 +287,9 @@ def test_a_key_revoked_while_in_use_loses_free_form_documents_within_the_cache_t
     data = send(production, query=FREE_FORM, bearer=keys.spare).json()
     assert data.get("data") is None or codes_of(data) != [], data
     while not refused(send(production, query=FREE_FORM, bearer=keys.spare)):
-        assert time.monotonic() - revoked_at < 12, "the gateway kept trusting a revoked key"
+        # 10 s of cache and 5 s for a loaded machine's requests (it failed at 12 s once, when
+        # the scenario stacks ran beside it); a key trusted past that is trusted for good.
+        assert time.monotonic() - revoked_at < 15, "the gateway kept trusting a revoked key"
         time.sleep(0.5)
 
 

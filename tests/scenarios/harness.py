@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -35,6 +34,7 @@ from api.core.config import Settings
 from api.core.db import make_engine
 from api.launcher import Stack
 from api.registry import NAMES as SUBGRAPHS
+from tests.ports import free_port
 
 T = TypeVar("T")
 
@@ -44,12 +44,6 @@ INITIAL_PASSWORD = "Init@Scenario2026"
 PASSWORD = "City@Scenario2026"
 # A minimal PDF: the basis documents are sniffed by their magic number.
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class GraphQLFailedError(AssertionError):
