@@ -37,7 +37,7 @@ from typing import Any, Protocol, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
-from sqlalchemy.orm import ORMExecuteState
+from sqlalchemy.orm import ORMExecuteState, Session
 from sqlalchemy.sql import util as sql_util
 from sqlalchemy.sql.dml import UpdateBase
 from sqlmodel import Field, SQLModel, col, select
@@ -613,13 +613,14 @@ async def execute_later(
         deferred.add(statement, table, params)
 
 
-async def _write_deferred(session: AsyncSession) -> None:
+def _write_deferred(session: Session) -> None:
+    """Execute the run's deferred writes now (one executemany per statement)."""
     deferred: _Deferred | None = session.info.get(DEFERRED)
     if deferred is None or not deferred.writes:
         return
-    connection = await session.connection()
+    connection = session.connection()
     for statement, params in deferred.take():
-        await connection.execute(statement, params)
+        connection.execute(statement, params)
 
 
 def _write_before(state: ORMExecuteState) -> None:
@@ -628,10 +629,8 @@ def _write_before(state: ORMExecuteState) -> None:
     deferred: _Deferred | None = state.session.info.get(DEFERRED)
     if deferred is None or not deferred.touches(state.statement):
         return
-    connection = state.session.connection()
     try:
-        for statement, params in deferred.take():
-            connection.execute(statement, params)
+        _write_deferred(state.session)
     except Exception as exc:
         raise DeferredWriteFailed(repr(exc)) from exc
 
@@ -708,7 +707,7 @@ async def _deliver_run(
                         break
                 try:
                     await session.flush()
-                    await _write_deferred(session)
+                    await session.run_sync(_write_deferred)
                 except Exception as exc:  # which message wrote the bad row is found below
                     raise _SegmentFailed(len(ran) - 1, exc, commit_now=stop, writes=True) from exc
             finally:
@@ -739,15 +738,13 @@ async def _after_failure(
         for message in messages[: failed.index + 1]:  # one by one: each alone with its rows
             if await _deliver_run(session, [message], done, consumers, outcome):
                 return True
-        if failed.commit_now:
-            return True
-        return await _deliver_run(session, messages[failed.index + 1 :], done, consumers, outcome)
-    if await _deliver_run(session, messages[: failed.index], done, consumers, outcome):
-        return True  # not expected: the same messages set no COMMIT_NOW the first time
-    failing = messages[failed.index]
-    outcome.tried += 1
-    await _record_failure(session, failing, repr(failed.error))
-    metrics.OUTBOX_FAILURES.labels(failing.topic).inc()
+    else:
+        if await _deliver_run(session, messages[: failed.index], done, consumers, outcome):
+            return True  # not expected: the same messages set no COMMIT_NOW the first time
+        failing = messages[failed.index]
+        outcome.tried += 1
+        await _record_failure(session, failing, repr(failed.error))
+        metrics.OUTBOX_FAILURES.labels(failing.topic).inc()
     if failed.commit_now:
         return True
     return await _deliver_run(session, messages[failed.index + 1 :], done, consumers, outcome)
