@@ -94,10 +94,15 @@ def reseed(database: str, scale: str, env: dict[str, str]) -> float:
             await conn.close()
 
     asyncio.run(recreate())
+    return seed(f"postgresql+asyncpg://{PG}/{database}", scale, env)
+
+
+def seed(url: str, scale: str, env: dict[str, str]) -> float:
+    """``shenguan seed --scale`` into the database at ``url``; seconds taken."""
     started = time.monotonic()
     subprocess.run(  # noqa: S603 - fixed argv
         [sys.executable, "-m", "api.cli", "seed", "--scale", scale],
-        env={**env, "DATABASE_URL": f"postgresql+asyncpg://{PG}/{database}"},
+        env={**env, "DATABASE_URL": url},
         check=True,
         timeout=3600,
     )
@@ -112,14 +117,7 @@ def sqlite_setup(work: Path, scale: str, env: dict[str, str]) -> tuple[Setup, fl
     for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         leftover.unlink(missing_ok=True)
     setup = Setup("sqlite", sqlite_path=path)
-    started = time.monotonic()
-    subprocess.run(  # noqa: S603 - fixed argv
-        [sys.executable, "-m", "api.cli", "seed", "--scale", scale],
-        env={**env, "DATABASE_URL": setup.url},
-        check=True,
-        timeout=3600,
-    )
-    return setup, time.monotonic() - started
+    return setup, seed(setup.url, scale, env)
 
 
 async def prepare(setup: Setup) -> None:
@@ -808,15 +806,24 @@ async def sqlite_round(args: argparse.Namespace, env: dict[str, str], work: Path
     except (Failed, RuntimeError, OSError, subprocess.SubprocessError) as exc:
         # Seeding, start-up or a request failed: the round measured nothing.
         record_failure(facts, "event loop (SQLite)", repr(exc)[:300])
-        return ["SQLite", plan.workers, "backlog", plan.count, "FAILED", repr(exc)[:200],
-                "", "", "", "", "", ""]  # fmt: skip
+        return _failed_row("SQLite", plan, repr(exc))
     finally:
         if stack is not None:
             await asyncio.to_thread(stack.stop)
     facts["pushes/s SQLite 1 worker"] = (figures["rate"], row[9])
-    facts.setdefault("sms short", 0)
-    facts["sms short"] += max(0, int(figures["pushes"] - figures["sms"]))
+    _tally_sms(facts, figures)
     return row
+
+
+def _failed_row(database: str, plan: Round, error: str) -> list[object]:
+    """A round's table row when it measured nothing."""
+    return [database, plan.workers, "live" if plan.live else "backlog", plan.count, "FAILED",
+            error[:200], "", "", "", "", "", ""]  # fmt: skip
+
+
+def _tally_sms(facts: dict[str, Any], figures: dict[str, float]) -> None:
+    """Add a round's pushes without a recorded SMS to the run's count."""
+    facts["sms short"] = facts.get("sms short", 0) + max(0, int(figures["pushes"] - figures["sms"]))
 
 
 async def loop_section(setup: Setup, stack: Any, env: dict[str, str], args: argparse.Namespace,
@@ -834,8 +841,7 @@ async def loop_section(setup: Setup, stack: Any, env: dict[str, str], args: argp
             row, figures = await loop_round(setup, stack, env, plan, memory)
         except Failed as exc:
             record_failure(facts, "event loop", str(exc))
-            rows.append([setup.label, plan.workers, "live" if plan.live else "backlog",
-                         plan.count, "FAILED", str(exc)[:200], "", "", "", "", "", ""])  # fmt: skip
+            rows.append(_failed_row(setup.label, plan, str(exc)))
             continue
         rows.append(row)
         if plan.workers == 4 and not plan.live:  # noqa: PLR2004 - the issue's four workers
@@ -843,8 +849,7 @@ async def loop_section(setup: Setup, stack: Any, env: dict[str, str], args: argp
         if plan.live:
             facts["p99 delay, live"] = figures["p99"]
             facts["live push rate"] = figures["rate"]
-        facts.setdefault("sms short", 0)
-        facts["sms short"] += max(0, int(figures["pushes"] - figures["sms"]))
+        _tally_sms(facts, figures)
     if args.sqlite_applications > 0:
         rows.append(await sqlite_round(args, env, work, memory, facts))
     return (
