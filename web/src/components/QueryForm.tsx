@@ -1,7 +1,10 @@
 import { Button, DatePicker, Form, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+
+/** A form shows an empty filter as no value (the placeholder), not as ''. */
+const asFields = (values: Record<string, string>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v || undefined]));
 
 /** The search box of a console list (as in Ant Design Pro): fields people search by, 查询 and
  * 重置. Values travel as strings (the URL's), dates as YYYY-MM-DD. */
@@ -18,19 +21,28 @@ export function QueryForm<K extends string>({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  // Follow the URL (back button, links) without undoing what is being typed on every render.
+  // Follow the URL (back button, links) without undoing what is being typed: the fields start
+  // from the URL (initialValues, so no effect runs after mount to clear them), and only a URL
+  // that differs from what the fields already show is written in. A search or a reset tells
+  // which URL it is about to make, so its own round trip writes nothing either.
   const key = JSON.stringify(values);
+  const shown = useRef(key);
   useEffect(() => {
-    const shown = JSON.parse(key) as Record<string, string>;
-    form.setFieldsValue(Object.fromEntries(Object.entries(shown).map(([k, v]) => [k, v || undefined])));
+    if (key === shown.current) return;
+    shown.current = key;
+    form.setFieldsValue(asFields(JSON.parse(key) as Record<string, string>));
   }, [form, key]);
+  const search = (next: Record<string, string>) => {
+    shown.current = JSON.stringify(Object.fromEntries(Object.keys(values).map((k) => [k, next[k] ?? values[k as K]])));
+    onSearch(next as Partial<Record<K, string>>);
+  };
   const submit = (raw: Record<string, unknown>) => {
     const out: Record<string, string> = {};
     for (const [key, value] of Object.entries(raw)) out[key] = typeof value === 'string' ? value.trim() : '';
-    onSearch(out as Partial<Record<K, string>>);
+    search(out);
   };
   return (
-    <Form form={form} layout="inline" onFinish={submit} data-testid={testId} style={{ rowGap: 8 }}>
+    <Form form={form} layout="inline" initialValues={asFields(values)} onFinish={submit} data-testid={testId} style={{ rowGap: 8 }}>
       {children}
       <Form.Item>
         <Space>
@@ -39,8 +51,9 @@ export function QueryForm<K extends string>({
           </Button>
           <Button
             onClick={() => {
-              form.resetFields();
-              onSearch(Object.fromEntries(Object.keys(values).map((k) => [k, ''])) as Record<K, string>);
+              const empty = Object.fromEntries(Object.keys(values).map((k) => [k, '']));
+              form.setFieldsValue(asFields(empty));
+              search(empty);
             }}
           >
             {t('common.reset')}
