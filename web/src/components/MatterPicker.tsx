@@ -1,4 +1,4 @@
-import { Select } from 'antd';
+import { Select, Spin } from 'antd';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 
@@ -34,8 +34,11 @@ export function MatterPicker({
   onPick?: (matter: PickedMatter | undefined) => void;
 }) {
   const [keyword, setKeyword] = useState('');
-  const [{ data, fetching }] = useQuery({ query: MATTER_OPTIONS_QUERY, variables: { kind, keyword: keyword || null } });
-  const found = data?.matters ?? [];
+  const [{ data, fetching, operation }] = useQuery({ query: MATTER_OPTIONS_QUERY, variables: { kind, keyword: keyword || null } });
+  // Only the answer for what is typed now: urql keeps the previous text's list until the new one
+  // arrives, and swapping it in under the pointer loses a click made in between.
+  const answered = operation?.variables.keyword === (keyword || null) && operation.variables.kind === kind;
+  const found = (answered ? data?.matters : undefined) ?? [];
   const matters = current && !found.some((m) => m.id === current.id) ? [current, ...found] : found;
   return (
     <Select
@@ -45,6 +48,7 @@ export function MatterPicker({
       filterOption={false}
       onSearch={setKeyword}
       loading={fetching}
+      notFoundContent={fetching ? <Spin size="small" /> : undefined}
       value={value}
       onChange={(v?: string) => {
         onChange?.(v);

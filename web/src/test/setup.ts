@@ -24,3 +24,9 @@ if (!window.matchMedia) {
       dispatchEvent: () => false,
     }) as MediaQueryList;
 }
+// Nothing is laid out in jsdom, so nothing ever resizes: observing is a no-op.
+(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+};
